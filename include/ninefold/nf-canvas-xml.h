@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nf-canvas.h"
+
+G_BEGIN_DECLS
+
+/* Limits checked before and while parsing, so a hostile file is refused
+ * early, with bounded time and memory. */
+#define NF_CANVAS_MAX_FILE_SIZE   (16 * 1024 * 1024)
+#define NF_CANVAS_MAX_FIELD_SIZE  (64 * 1024)
+#define NF_CANVAS_MAX_NOTES       1000000
+#define NF_CANVAS_MAX_CELLS       4000000
+
+/* `name` is what error messages call the input (a file's display name). */
+NfCanvas *nf_canvas_load_from_data  (const char   *data,
+                                     gsize         length,
+                                     const char   *name,
+                                     GError      **error);
+NfCanvas *nf_canvas_load_from_file  (GFile        *file,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+/* The canonical bytes: the same canvas always gives the same bytes. Fails
+ * only if the result would not load back. */
+GBytes   *nf_canvas_save_to_bytes   (NfCanvas     *self,
+                                     GError      **error);
+/* Atomic: the file is either the whole old or the whole new content; the
+ * old one is kept as `name~`. A symlink is followed to its target, and the
+ * target replaced atomically; a file with several hard links is refused. */
+gboolean  nf_canvas_save_to_file    (NfCanvas     *self,
+                                     GFile        *file,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
+void      nf_canvas_load_file_async  (GFile              *file,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+NfCanvas *nf_canvas_load_file_finish (GAsyncResult       *result,
+                                      GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nf-block.h"
+#include "nf-text.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NF_COLUMN_TEXT,
+  NF_COLUMN_NUMBER,
+  NF_COLUMN_MONEY,
+  NF_COLUMN_PERCENT,
+  NF_COLUMN_COUNT,
+  NF_COLUMN_YEAR,
+} NfColumnType;
+
+const char *nf_column_type_to_xml   (NfColumnType  type);
+gboolean    nf_column_type_from_xml (const char   *name,
+                                     NfColumnType *out_type);
+
+/* A cell keeps the text as written; the value is what it parses to. */
+typedef struct {
+  char     *text;
+  double    value;
+  gboolean  has_value;
+} NfCell;
+
+typedef struct {
+  NfText       *name;
+  NfColumnType  type;
+  char         *unit;   /* a unit, or an ISO 4217 code for money; may be NULL */
+} NfColumn;
+
+#define NF_TYPE_METRIC_TABLE (nf_metric_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (NfMetricTable, nf_metric_table, NF, METRIC_TABLE, GObject)
+
+/* Changed only through NfCanvas's edit functions; emits "changed" after
+ * every change to its title, block, columns or cells. */
+NfMetricTable  *nf_metric_table_new             (const char    *id,
+                                                 NfText        *title);
+NfMetricTable  *nf_metric_table_copy            (NfMetricTable *self,
+                                                 const char    *new_id);
+const char     *nf_metric_table_get_id          (NfMetricTable *self);
+NfText         *nf_metric_table_get_title       (NfMetricTable *self);
+NfBlock         nf_metric_table_get_block       (NfMetricTable *self);
+const char     *nf_metric_table_get_cite_source (NfMetricTable *self);
+guint           nf_metric_table_get_cite_line   (NfMetricTable *self);
+guint           nf_metric_table_get_n_columns   (NfMetricTable *self);
+const NfColumn *nf_metric_table_get_column      (NfMetricTable *self,
+                                                 guint          column);
+guint           nf_metric_table_get_n_rows      (NfMetricTable *self);
+const NfCell   *nf_metric_table_get_cell        (NfMetricTable *self,
+                                                 guint          row,
+                                                 guint          column);
+gboolean        nf_metric_table_equal           (NfMetricTable *a,
+                                                 NfMetricTable *b);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* An immutable, reference-counted piece of text in the canvas's language
+ * with optional translations (xml:lang variants), kept sorted by language.
+ * Immutable so that an edit can keep the old value for undo at no cost. */
+typedef struct _NfText NfText;
+
+#define NF_TYPE_TEXT (nf_text_get_type ())
+
+GType       nf_text_get_type             (void) G_GNUC_CONST;
+NfText     *nf_text_new                  (const char   *text);
+NfText     *nf_text_ref                  (NfText       *self);
+void        nf_text_unref                (NfText       *self);
+const char *nf_text_get                  (const NfText *self);
+guint       nf_text_get_n_translations   (const NfText *self);
+const char *nf_text_get_translation      (const NfText *self,
+                                          guint         index,
+                                          const char  **out_lang);
+const char *nf_text_lookup               (const NfText *self,
+                                          const char   *lang);
+const char *nf_text_for_language         (const NfText *self,
+                                          const char   *lang);
+NfText     *nf_text_with_primary         (const NfText *self,
+                                          const char   *text);
+NfText     *nf_text_with_translation     (const NfText *self,
+                                          const char   *lang,
+                                          const char   *text);
+gboolean    nf_text_equal                (const NfText *a,
+                                          const NfText *b);
+
+/* Makes any bytes safe to keep in a document: valid UTF-8, and only
+ * characters that XML 1.0 allows. Never fails. */
+char       *nf_text_clean                (const char   *text,
+                                          gssize        length);
+gboolean    nf_text_is_clean             (const char   *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfText, nf_text_unref)
+
+G_END_DECLS
