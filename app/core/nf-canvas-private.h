@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-canvas.h"
+#include "nf-edit-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NF_FIELD_COMPANY,
+  NF_FIELD_TITLE,
+  NF_FIELD_LABEL,
+  NF_FIELD_DESCRIPTION,
+  NF_FIELD_LANGUAGE,
+  NF_N_FIELDS
+} NfCanvasField;
+
+/* Raw changes, without history or the "changed" signal: for edits being
+ * applied or undone, and for the loader building a canvas. */
+const char *_nf_canvas_get_field         (NfCanvas      *self,
+                                          NfCanvasField  field);
+void        _nf_canvas_set_field         (NfCanvas      *self,
+                                          NfCanvasField  field,
+                                          const char    *value);
+void        _nf_canvas_set_version       (NfCanvas      *self,
+                                          const char    *version);
+GListStore *_nf_canvas_get_note_store    (NfCanvas      *self,
+                                          NfBlock        block);
+GListStore *_nf_canvas_get_source_store  (NfCanvas      *self);
+GListStore *_nf_canvas_get_table_store   (NfCanvas      *self);
+GListStore *_nf_canvas_get_snapshot_store(NfCanvas      *self);
+void        _nf_canvas_insert_note_raw   (NfCanvas      *self,
+                                          NfBlock        block,
+                                          guint          index,
+                                          NfNote        *note);
+void        _nf_canvas_remove_note_raw   (NfCanvas      *self,
+                                          NfBlock        block,
+                                          guint          index);
+/* Appends many notes at once (one items-changed), for the loader. */
+void        _nf_canvas_splice_notes      (NfCanvas      *self,
+                                          NfBlock        block,
+                                          NfNote       **notes,
+                                          guint          n_notes);
+void        _nf_canvas_insert_table_raw  (NfCanvas      *self,
+                                          guint          index,
+                                          NfMetricTable *table);
+void        _nf_canvas_remove_table_raw  (NfCanvas      *self,
+                                          guint          index);
+/* Elements from a newer minor version, kept verbatim: at the end of
+ * <metadata> and at the end of <canvas>. */
+GPtrArray  *_nf_canvas_get_metadata_extensions (NfCanvas *self);
+GPtrArray  *_nf_canvas_get_extensions    (NfCanvas      *self);
+
+/* Applies an edit forward and records it as (part of) one undoable step. */
+void        _nf_canvas_do                (NfCanvas      *self,
+                                          NfEdit        *edit);
+void        _nf_canvas_emit_changed      (NfCanvas      *self);
+
+NfHistory  *_nf_history_new              (NfCanvas      *canvas);
+void        _nf_history_record           (NfHistory     *self,
+                                          NfEdit        *edit);
+void        _nf_history_begin_group      (NfHistory     *self,
+                                          const char    *label);
+void        _nf_history_end_group        (NfHistory     *self);
+gboolean    _nf_history_at_saved         (NfHistory     *self);
+void        _nf_history_mark_saved       (NfHistory     *self);
+
+G_END_DECLS

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-metric-table"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nf-extensions-private.h"
+#include "nf-metric-table-private.h"
+#include "nf-number.h"
+
+struct _NfMetricTable {
+  GObject    parent_instance;
+  char      *id;
+  NfText    *title;
+  NfBlock    block;
+  char      *cite_source;
+  guint      cite_line;
+  GArray    *columns;  /* of NfColumn */
+  GPtrArray *rows;     /* of NfCell[n_columns] */
+  GPtrArray *extensions;
+};
+
+G_DEFINE_FINAL_TYPE (NfMetricTable, nf_metric_table, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *column_types[] = {
+  [NF_COLUMN_TEXT] = "text",
+  [NF_COLUMN_NUMBER] = "number",
+  [NF_COLUMN_MONEY] = "money",
+  [NF_COLUMN_PERCENT] = "percent",
+  [NF_COLUMN_COUNT] = "count",
+  [NF_COLUMN_YEAR] = "year",
+};
+
+const char *
+nf_column_type_to_xml (NfColumnType type)
+{
+  g_return_val_if_fail (type <= NF_COLUMN_YEAR, NULL);
+  return column_types[type];
+}
+
+gboolean
+nf_column_type_from_xml (const char   *name,
+                         NfColumnType *out_type)
+{
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (column_types); i++)
+    if (g_str_equal (name, column_types[i]))
+      {
+        if (out_type)
+          *out_type = (NfColumnType) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+_nf_column_clear (NfColumn *column)
+{
+  g_clear_pointer (&column->name, nf_text_unref);
+  g_clear_pointer (&column->unit, g_free);
+}
+
+void
+_nf_column_copy (const NfColumn *from,
+                 NfColumn       *to)
+{
+  to->name = from->name ? nf_text_ref (from->name) : nf_text_new ("");
+  to->type = from->type;
+  to->unit = g_strdup (from->unit);
+}
+
+void
+_nf_cell_clear (NfCell *cell)
+{
+  g_clear_pointer (&cell->text, g_free);
+  cell->value = 0;
+  cell->has_value = FALSE;
+}
+
+void
+_nf_cell_copy (const NfCell *from,
+               NfCell       *to)
+{
+  to->text = g_strdup (from->text ? from->text : "");
+  to->value = from->value;
+  to->has_value = from->has_value;
+}
+
+void
+_nf_cells_free (NfCell *cells,
+                guint   n)
+{
+  if (cells == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    _nf_cell_clear (&cells[i]);
+  g_free (cells);
+}
+
+void
+_nf_cell_init_parsed (NfCell       *cell,
+                      const char   *text,
+                      NfColumnType  type)
+{
+  cell->text = nf_text_clean (text, -1);
+  cell->value = 0;
+  cell->has_value = nf_number_parse_for_column (cell->text, type, &cell->value);
+}
+
+static void
+nf_metric_table_finalize (GObject *object)
+{
+  NfMetricTable *self = (NfMetricTable *) object;
+  guint n = self->columns->len;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    _nf_cells_free (g_ptr_array_index (self->rows, r), n);
+  g_ptr_array_unref (self->rows);
+  for (guint c = 0; c < n; c++)
+    _nf_column_clear (&g_array_index (self->columns, NfColumn, c));
+  g_array_unref (self->columns);
+  g_free (self->id);
+  g_clear_pointer (&self->title, nf_text_unref);
+  g_free (self->cite_source);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nf_metric_table_parent_class)->finalize (object);
+}
+
+static void
+nf_metric_table_class_init (NfMetricTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nf_metric_table_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+nf_metric_table_init (NfMetricTable *self)
+{
+  self->block = NF_BLOCK_NONE;
+  self->columns = g_array_new (FALSE, TRUE, sizeof (NfColumn));
+  self->rows = g_ptr_array_new ();
+}
+
+NfMetricTable *
+nf_metric_table_new (const char *id,
+                     NfText     *title)
+{
+  NfMetricTable *self;
+
+  g_return_val_if_fail (id != NULL && *id, NULL);
+
+  self = g_object_new (NF_TYPE_METRIC_TABLE, NULL);
+  self->id = nf_text_clean (id, -1);
+  self->title = title ? nf_text_ref (title) : nf_text_new ("");
+  return self;
+}
+
+NfMetricTable *
+nf_metric_table_copy (NfMetricTable *self,
+                      const char    *new_id)
+{
+  NfMetricTable *copy;
+  guint n;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+
+  n = self->columns->len;
+  copy = nf_metric_table_new (new_id ? new_id : self->id, self->title);
+  copy->block = self->block;
+  copy->cite_source = g_strdup (self->cite_source);
+  copy->cite_line = self->cite_line;
+  g_array_set_size (copy->columns, n);
+  for (guint c = 0; c < n; c++)
+    _nf_column_copy (&g_array_index (self->columns, NfColumn, c),
+                     &g_array_index (copy->columns, NfColumn, c));
+  g_ptr_array_set_size (copy->rows, 0);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const NfCell *from = g_ptr_array_index (self->rows, r);
+      NfCell *to = g_new0 (NfCell, MAX (n, 1));
+
+      for (guint c = 0; c < n; c++)
+        _nf_cell_copy (&from[c], &to[c]);
+      g_ptr_array_add (copy->rows, to);
+    }
+  copy->extensions = _nf_extensions_copy (self->extensions);
+  return copy;
+}
+
+const char *
+nf_metric_table_get_id (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  return self->id;
+}
+
+NfText *
+nf_metric_table_get_title (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  return self->title;
+}
+
+NfBlock
+nf_metric_table_get_block (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NF_BLOCK_NONE);
+  return self->block;
+}
+
+const char *
+nf_metric_table_get_cite_source (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  return self->cite_source;
+}
+
+guint
+nf_metric_table_get_cite_line (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), 0);
+  return self->cite_line;
+}
+
+guint
+nf_metric_table_get_n_columns (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), 0);
+  return self->columns->len;
+}
+
+const NfColumn *
+nf_metric_table_get_column (NfMetricTable *self,
+                            guint          column)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return &g_array_index (self->columns, NfColumn, column);
+}
+
+guint
+nf_metric_table_get_n_rows (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), 0);
+  return self->rows->len;
+}
+
+const NfCell *
+nf_metric_table_get_cell (NfMetricTable *self,
+                          guint          row,
+                          guint          column)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return &((NfCell *) g_ptr_array_index (self->rows, row))[column];
+}
+
+static gboolean
+cell_equal (const NfCell *a,
+            const NfCell *b)
+{
+  if (g_strcmp0 (a->text, b->text) != 0 || a->has_value != b->has_value)
+    return FALSE;
+  /* Compare bits so that -0 and 0 differ, as they do in the file. */
+  return !a->has_value || memcmp (&a->value, &b->value, sizeof (double)) == 0;
+}
+
+gboolean
+nf_metric_table_equal (NfMetricTable *a,
+                       NfMetricTable *b)
+{
+  guint n;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (a) && NF_IS_METRIC_TABLE (b), FALSE);
+
+  if (!g_str_equal (a->id, b->id) ||
+      !nf_text_equal (a->title, b->title) ||
+      a->block != b->block ||
+      g_strcmp0 (a->cite_source, b->cite_source) != 0 ||
+      a->cite_line != b->cite_line ||
+      a->columns->len != b->columns->len ||
+      a->rows->len != b->rows->len)
+    return FALSE;
+
+  n = a->columns->len;
+  for (guint c = 0; c < n; c++)
+    {
+      const NfColumn *ca = &g_array_index (a->columns, NfColumn, c);
+      const NfColumn *cb = &g_array_index (b->columns, NfColumn, c);
+
+      if (!nf_text_equal (ca->name, cb->name) || ca->type != cb->type ||
+          g_strcmp0 (ca->unit, cb->unit) != 0)
+        return FALSE;
+    }
+  for (guint r = 0; r < a->rows->len; r++)
+    {
+      const NfCell *ra = g_ptr_array_index (a->rows, r);
+      const NfCell *rb = g_ptr_array_index (b->rows, r);
+
+      for (guint c = 0; c < n; c++)
+        if (!cell_equal (&ra[c], &rb[c]))
+          return FALSE;
+    }
+
+  return _nf_extensions_equal (a->extensions, b->extensions);
+}
+
+static void
+emit_changed (NfMetricTable *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_nf_metric_table_set_title (NfMetricTable *self,
+                            NfText        *title)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  nf_text_ref (title);
+  nf_text_unref (self->title);
+  self->title = title;
+  emit_changed (self);
+}
+
+void
+_nf_metric_table_set_block (NfMetricTable *self,
+                            NfBlock        block)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  self->block = block;
+  emit_changed (self);
+}
+
+void
+_nf_metric_table_set_cite (NfMetricTable *self,
+                           const char    *source_id,
+                           guint          line)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_free (self->cite_source);
+  self->cite_source = (source_id && *source_id) ? g_strdup (source_id) : NULL;
+  self->cite_line = self->cite_source ? line : 0;
+  emit_changed (self);
+}
+
+void
+_nf_metric_table_insert_column (NfMetricTable *self,
+                                guint          index,
+                                NfColumn      *column,
+                                NfCell        *cells)
+{
+  guint n;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (index <= self->columns->len);
+
+  n = self->columns->len;
+  g_array_insert_val (self->columns, index, *column);
+  memset (column, 0, sizeof *column);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      NfCell *row = g_ptr_array_index (self->rows, r);
+
+      row = g_renew (NfCell, row, n + 1);
+      memmove (&row[index + 1], &row[index], (n - index) * sizeof (NfCell));
+      if (cells)
+        row[index] = cells[r];
+      else
+        row[index] = (NfCell) { g_strdup (""), 0, FALSE };
+      g_ptr_array_index (self->rows, r) = row;
+    }
+  g_free (cells);
+  emit_changed (self);
+}
+
+NfCell *
+_nf_metric_table_remove_column (NfMetricTable *self,
+                                guint          index,
+                                NfColumn      *out_column)
+{
+  NfCell *removed;
+  guint n;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (index < self->columns->len);
+
+  n = self->columns->len;
+  *out_column = g_array_index (self->columns, NfColumn, index);
+  g_array_remove_index (self->columns, index);
+
+  removed = g_new0 (NfCell, MAX (self->rows->len, 1));
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      NfCell *row = g_ptr_array_index (self->rows, r);
+
+      removed[r] = row[index];
+      memmove (&row[index], &row[index + 1], (n - index - 1) * sizeof (NfCell));
+    }
+  emit_changed (self);
+  return removed;
+}
+
+void
+_nf_metric_table_set_column (NfMetricTable *self,
+                             guint          index,
+                             NfColumn      *column,
+                             NfColumn      *out_old)
+{
+  NfColumn *slot;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (index < self->columns->len);
+
+  slot = &g_array_index (self->columns, NfColumn, index);
+  *out_old = *slot;
+  *slot = *column;
+  memset (column, 0, sizeof *column);
+  emit_changed (self);
+}
+
+void
+_nf_metric_table_insert_row (NfMetricTable *self,
+                             guint          index,
+                             NfCell        *cells)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (index <= self->rows->len);
+  g_assert (cells != NULL);
+
+  g_ptr_array_insert (self->rows, index, cells);
+  emit_changed (self);
+}
+
+NfCell *
+_nf_metric_table_remove_row (NfMetricTable *self,
+                             guint          index)
+{
+  NfCell *row;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (index < self->rows->len);
+
+  row = g_ptr_array_steal_index (self->rows, index);
+  emit_changed (self);
+  return row;
+}
+
+void
+_nf_metric_table_set_cell (NfMetricTable *self,
+                           guint          row,
+                           guint          column,
+                           NfCell        *cell,
+                           NfCell        *out_old)
+{
+  NfCell *slot;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (row < self->rows->len);
+  g_assert (column < self->columns->len);
+
+  slot = &((NfCell *) g_ptr_array_index (self->rows, row))[column];
+  *out_old = *slot;
+  *slot = *cell;
+  memset (cell, 0, sizeof *cell);
+  emit_changed (self);
+}
+
+GPtrArray *
+_nf_metric_table_get_extensions (NfMetricTable *self)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  if (self->extensions == NULL)
+    self->extensions = g_ptr_array_new_with_free_func (g_free);
+  return self->extensions;
+}

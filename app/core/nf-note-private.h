@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-note.h"
+
+G_BEGIN_DECLS
+
+/* Only the canvas's edit operations and the loader change a note. */
+void       _nf_note_set_text        (NfNote             *self,
+                                     NfText             *text);
+void       _nf_note_set_colour      (NfNote             *self,
+                                     const char         *colour);
+void       _nf_note_set_tags        (NfNote             *self,
+                                     const char * const *tags);
+void       _nf_note_set_evidence    (NfNote             *self,
+                                     NfEvidence          evidence);
+void       _nf_note_set_cite        (NfNote             *self,
+                                     const char         *source_id,
+                                     guint               line);
+/* Elements from a newer minor version of the format, kept verbatim. */
+GPtrArray *_nf_note_get_extensions  (NfNote             *self);
+
+G_END_DECLS

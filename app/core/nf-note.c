@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-note"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nf-extensions-private.h"
+#include "nf-note-private.h"
+
+struct _NfNote {
+  GObject     parent_instance;
+  char       *id;
+  NfText     *text;
+  char       *colour;
+  char      **tags;
+  NfEvidence  evidence;
+  char       *cite_source;
+  guint       cite_line;
+  GPtrArray  *extensions;
+};
+
+G_DEFINE_FINAL_TYPE (NfNote, nf_note, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TEXT,
+  PROP_COLOUR,
+  PROP_TAGS,
+  PROP_EVIDENCE,
+  PROP_CITE_SOURCE,
+  PROP_CITE_LINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+nf_note_finalize (GObject *object)
+{
+  NfNote *self = (NfNote *) object;
+
+  g_free (self->id);
+  g_clear_pointer (&self->text, nf_text_unref);
+  g_free (self->colour);
+  g_strfreev (self->tags);
+  g_free (self->cite_source);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nf_note_parent_class)->finalize (object);
+}
+
+static void
+nf_note_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  NfNote *self = NF_NOTE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TEXT:
+      g_value_set_boxed (value, self->text);
+      break;
+    case PROP_COLOUR:
+      g_value_set_string (value, self->colour);
+      break;
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+    case PROP_EVIDENCE:
+      g_value_set_int (value, self->evidence);
+      break;
+    case PROP_CITE_SOURCE:
+      g_value_set_string (value, self->cite_source);
+      break;
+    case PROP_CITE_LINE:
+      g_value_set_uint (value, self->cite_line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_note_class_init (NfNoteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nf_note_finalize;
+  object_class->get_property = nf_note_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT] =
+    g_param_spec_boxed ("text", NULL, NULL, NF_TYPE_TEXT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOUR] =
+    g_param_spec_string ("colour", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVIDENCE] =
+    g_param_spec_int ("evidence", NULL, NULL, NF_EVIDENCE_NONE, NF_EVIDENCE_VALIDATED,
+                      NF_EVIDENCE_NONE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CITE_SOURCE] =
+    g_param_spec_string ("cite-source", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CITE_LINE] =
+    g_param_spec_uint ("cite-line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nf_note_init (NfNote *self)
+{
+  self->tags = g_new0 (char *, 1);
+}
+
+NfNote *
+nf_note_new (const char *id,
+             NfText     *text)
+{
+  NfNote *self;
+
+  g_return_val_if_fail (id != NULL && *id, NULL);
+
+  self = g_object_new (NF_TYPE_NOTE, NULL);
+  self->id = nf_text_clean (id, -1);
+  self->text = text ? nf_text_ref (text) : nf_text_new ("");
+  return self;
+}
+
+NfNote *
+nf_note_copy (NfNote     *self,
+              const char *new_id)
+{
+  NfNote *copy;
+
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+
+  copy = nf_note_new (new_id ? new_id : self->id, self->text);
+  copy->colour = g_strdup (self->colour);
+  g_strfreev (copy->tags);
+  copy->tags = g_strdupv (self->tags);
+  copy->evidence = self->evidence;
+  copy->cite_source = g_strdup (self->cite_source);
+  copy->cite_line = self->cite_line;
+  copy->extensions = _nf_extensions_copy (self->extensions);
+  return copy;
+}
+
+const char *
+nf_note_get_id (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return self->id;
+}
+
+NfText *
+nf_note_get_text (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return self->text;
+}
+
+const char *
+nf_note_get_colour (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return self->colour;
+}
+
+const char * const *
+nf_note_get_tags (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+NfEvidence
+nf_note_get_evidence (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NF_EVIDENCE_NONE);
+  return self->evidence;
+}
+
+const char *
+nf_note_get_cite_source (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return self->cite_source;
+}
+
+guint
+nf_note_get_cite_line (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), 0);
+  return self->cite_line;
+}
+
+static gboolean
+strv_equal0 (char **a,
+             char **b)
+{
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+gboolean
+nf_note_equal (NfNote *a,
+               NfNote *b)
+{
+  g_return_val_if_fail (NF_IS_NOTE (a) && NF_IS_NOTE (b), FALSE);
+
+  return g_str_equal (a->id, b->id) &&
+         nf_text_equal (a->text, b->text) &&
+         g_strcmp0 (a->colour, b->colour) == 0 &&
+         strv_equal0 (a->tags, b->tags) &&
+         a->evidence == b->evidence &&
+         g_strcmp0 (a->cite_source, b->cite_source) == 0 &&
+         a->cite_line == b->cite_line &&
+         _nf_extensions_equal (a->extensions, b->extensions);
+}
+
+gboolean
+nf_colour_is_valid (const char *colour)
+{
+  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return FALSE;
+  return TRUE;
+}
+
+void
+_nf_note_set_text (NfNote *self,
+                   NfText *text)
+{
+  g_assert (NF_IS_NOTE (self));
+  g_assert (text != NULL);
+
+  if (nf_text_equal (self->text, text))
+    return;
+  nf_text_ref (text);
+  nf_text_unref (self->text);
+  self->text = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+void
+_nf_note_set_colour (NfNote     *self,
+                     const char *colour)
+{
+  g_assert (NF_IS_NOTE (self));
+  g_return_if_fail (colour == NULL || nf_colour_is_valid (colour));
+
+  if (g_strcmp0 (self->colour, colour) == 0)
+    return;
+  g_free (self->colour);
+  self->colour = colour ? g_ascii_strdown (colour, -1) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+}
+
+void
+_nf_note_set_tags (NfNote             *self,
+                   const char * const *tags)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert (NF_IS_NOTE (self));
+
+  /* Tags are a set kept in the order given: blank and repeated ones go. */
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      char *clean = g_strstrip (nf_text_clean (tags[i], -1));
+
+      if (*clean && g_hash_table_add (seen, clean))
+        g_strv_builder_add (builder, clean);
+      else if (!*clean)
+        g_free (clean);
+    }
+
+  {
+    g_auto(GStrv) next = g_strv_builder_end (builder);
+
+    if (strv_equal0 (self->tags, next))
+      return;
+    g_strfreev (self->tags);
+    self->tags = g_steal_pointer (&next);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+void
+_nf_note_set_evidence (NfNote     *self,
+                       NfEvidence  evidence)
+{
+  g_assert (NF_IS_NOTE (self));
+
+  if (self->evidence == evidence)
+    return;
+  self->evidence = evidence;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+}
+
+void
+_nf_note_set_cite (NfNote     *self,
+                   const char *source_id,
+                   guint       line)
+{
+  g_assert (NF_IS_NOTE (self));
+
+  if (source_id == NULL || *source_id == '\0')
+    {
+      source_id = NULL;
+      line = 0;
+    }
+  if (g_strcmp0 (self->cite_source, source_id) != 0)
+    {
+      g_free (self->cite_source);
+      self->cite_source = g_strdup (source_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_SOURCE]);
+    }
+  if (self->cite_line != line)
+    {
+      self->cite_line = line;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_LINE]);
+    }
+}
+
+GPtrArray *
+_nf_note_get_extensions (NfNote *self)
+{
+  g_assert (NF_IS_NOTE (self));
+
+  if (self->extensions == NULL)
+    self->extensions = g_ptr_array_new_with_free_func (g_free);
+  return self->extensions;
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nf-text.h"
+
+typedef struct {
+  char *lang;
+  char *text;
+} Translation;
+
+struct _NfText {
+  gatomicrefcount  ref_count;
+  char            *text;
+  guint            n_translations;
+  Translation     *translations;
+};
+
+G_DEFINE_BOXED_TYPE (NfText, nf_text, nf_text_ref, nf_text_unref)
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* libxml2's writer passes control characters and broken UTF-8 through
+ * unchanged, giving files that no longer parse; so text is made safe
+ * where it enters the model, and the writer can trust it. */
+char *
+nf_text_clean (const char *text,
+               gssize      length)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, length);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        continue;  /* CR LF and lone CR become LF below, as XML reads them */
+      if (is_xml_char (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+nf_text_is_clean (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\r' || !is_xml_char (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static NfText *
+text_alloc (const char *text,
+            guint       n_translations)
+{
+  NfText *self = g_new0 (NfText, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->text = nf_text_clean (text, -1);
+  self->n_translations = n_translations;
+  self->translations = n_translations ? g_new0 (Translation, n_translations) : NULL;
+  return self;
+}
+
+NfText *
+nf_text_new (const char *text)
+{
+  return text_alloc (text, 0);
+}
+
+NfText *
+nf_text_ref (NfText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+nf_text_unref (NfText *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  for (guint i = 0; i < self->n_translations; i++)
+    {
+      g_free (self->translations[i].lang);
+      g_free (self->translations[i].text);
+    }
+  g_free (self->translations);
+  g_free (self->text);
+  g_free (self);
+}
+
+const char *
+nf_text_get (const NfText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->text;
+}
+
+guint
+nf_text_get_n_translations (const NfText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_translations;
+}
+
+const char *
+nf_text_get_translation (const NfText *self,
+                         guint         index,
+                         const char  **out_lang)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_translations, NULL);
+  if (out_lang)
+    *out_lang = self->translations[index].lang;
+  return self->translations[index].text;
+}
+
+const char *
+nf_text_lookup (const NfText *self,
+                const char   *lang)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (lang == NULL)
+    return NULL;
+  for (guint i = 0; i < self->n_translations; i++)
+    if (g_ascii_strcasecmp (self->translations[i].lang, lang) == 0)
+      return self->translations[i].text;
+  return NULL;
+}
+
+/* The variant for a reader of `lang` ("en", "zh_CN.UTF-8", "en-GB"):
+ * an exact translation, else one of the same primary language, else the
+ * original text. */
+const char *
+nf_text_for_language (const NfText *self,
+                      const char   *lang)
+{
+  g_autofree char *primary = NULL;
+  const char *hit;
+  gsize n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  if (lang == NULL || self->n_translations == 0)
+    return self->text;
+  if ((hit = nf_text_lookup (self, lang)))
+    return hit;
+  n = strcspn (lang, "-_.@");
+  primary = g_strndup (lang, n);
+  for (guint i = 0; i < self->n_translations; i++)
+    {
+      const char *tl = self->translations[i].lang;
+      gsize tn = strcspn (tl, "-_.@");
+      if (tn == n && g_ascii_strncasecmp (tl, primary, n) == 0)
+        return self->translations[i].text;
+    }
+  return self->text;
+}
+
+static NfText *
+text_copy_with (const NfText *self,
+                const char   *primary,
+                const char   *lang,
+                const char   *text)
+{
+  NfText *copy;
+  guint n = 0;
+
+  /* At most one more translation than before. */
+  copy = text_alloc (primary ? primary : self->text, self->n_translations + 1);
+  for (guint i = 0; i < self->n_translations; i++)
+    {
+      const Translation *t = &self->translations[i];
+
+      if (lang != NULL && g_ascii_strcasecmp (t->lang, lang) == 0)
+        continue;
+      copy->translations[n].lang = g_strdup (t->lang);
+      copy->translations[n].text = g_strdup (t->text);
+      n++;
+    }
+  if (lang != NULL && text != NULL)
+    {
+      copy->translations[n].lang = nf_text_clean (lang, -1);
+      copy->translations[n].text = nf_text_clean (text, -1);
+      n++;
+    }
+  copy->n_translations = n;
+
+  /* Keep translations sorted so equal texts give equal files. */
+  for (guint a = 1; a < n; a++)
+    for (guint b = a; b > 0 && g_ascii_strcasecmp (copy->translations[b - 1].lang,
+                                                   copy->translations[b].lang) > 0; b--)
+      {
+        Translation tmp = copy->translations[b];
+        copy->translations[b] = copy->translations[b - 1];
+        copy->translations[b - 1] = tmp;
+      }
+  return copy;
+}
+
+NfText *
+nf_text_with_primary (const NfText *self,
+                      const char   *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return text_copy_with (self, text, NULL, NULL);
+}
+
+/* text NULL removes the translation. */
+NfText *
+nf_text_with_translation (const NfText *self,
+                          const char   *lang,
+                          const char   *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lang != NULL && *lang, NULL);
+  return text_copy_with (self, NULL, lang, text);
+}
+
+gboolean
+nf_text_equal (const NfText *a,
+               const NfText *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (!g_str_equal (a->text, b->text) || a->n_translations != b->n_translations)
+    return FALSE;
+  for (guint i = 0; i < a->n_translations; i++)
+    if (!g_str_equal (a->translations[i].lang, b->translations[i].lang) ||
+        !g_str_equal (a->translations[i].text, b->translations[i].text))
+      return FALSE;
+  return TRUE;
+}
