@@ -28,10 +28,25 @@ GBytes   *nf_canvas_save_to_bytes   (NfCanvas     *self,
                                      GError      **error);
 /* Atomic: the file is either the whole old or the whole new content; the
  * old one is kept as `name~`. A symlink is followed to its target, and the
- * target replaced atomically; a file with several hard links is refused. */
+ * target replaced atomically; a file with several hard links is refused,
+ * since replacing it would split it from its other names. With an etag,
+ * a file changed on disk since it was read is refused with
+ * G_IO_ERROR_WRONG_ETAG, and nothing is written. */
 gboolean  nf_canvas_save_to_file    (NfCanvas     *self,
                                      GFile        *file,
+                                     const char   *etag,
+                                     char        **out_etag,
                                      GCancellable *cancellable,
+                                     GError      **error);
+/* Like load_from_file, also giving the etag of what was read. */
+NfCanvas *nf_canvas_load_from_file_with_etag (GFile        *file,
+                                              char        **out_etag,
+                                              GCancellable *cancellable,
+                                              GError      **error);
+
+/* The four case companies shipped with Ninefold, as resource paths. */
+const char * const *nf_case_resource_paths (void);
+NfCanvas *nf_canvas_load_case       (guint         index,
                                      GError      **error);
 
 void      nf_canvas_load_file_async  (GFile              *file,

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-canvas-file"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-canvas-private.h"
+#include "nf-canvas-xml-private.h"
+
+#define QUERY_ATTRIBUTES \
+  G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+  G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
+  G_FILE_ATTRIBUTE_ETAG_VALUE
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+
+  return g_steal_pointer (&parse_name);
+}
+
+/* Reads the whole file after checking, before a byte is read, that it is a
+ * regular file of a size we accept: a FIFO, a device or a huge file would
+ * otherwise hang us or eat memory. */
+static GBytes *
+read_canvas_file (GFile         *file,
+                  char         **out_etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *name = display_name (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) after = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  goffset size;
+
+  info = g_file_query_info (file, QUERY_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                           ? _("this is a folder, not a canvas file")
+                           : _("this is not a regular file"));
+      return NULL;
+    }
+  size = g_file_info_get_size (info);
+  if (size > NF_CANVAS_MAX_FILE_SIZE)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, 0,
+                         _("the file is larger than %d MiB, the most a canvas may be"),
+                         NF_CANVAS_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      return NULL;
+    }
+  /* One byte more than the cap tells a file that grew while we read it. */
+  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), NF_CANVAS_MAX_FILE_SIZE + 1,
+                                     cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > NF_CANVAS_MAX_FILE_SIZE)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, 0,
+                         _("the file is larger than %d MiB, the most a canvas may be"),
+                         NF_CANVAS_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  after = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                          cancellable, NULL);
+  if (after != NULL &&
+      (g_file_info_get_size (after) != (goffset) g_bytes_get_size (bytes) ||
+       g_strcmp0 (g_file_info_get_etag (after), g_file_info_get_etag (info)) != 0))
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                         _("the file changed while it was being read; try again"));
+      return NULL;
+    }
+  if (out_etag)
+    *out_etag = g_strdup (g_file_info_get_etag (after ? after : info));
+  return g_steal_pointer (&bytes);
+}
+
+NfCanvas *
+nf_canvas_load_from_file_with_etag (GFile         *file,
+                                    char         **out_etag,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  NfCanvas *canvas;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(bytes = read_canvas_file (file, &etag, cancellable, error)))
+    return NULL;
+  name = display_name (file);
+  canvas = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     name, error);
+  if (canvas && out_etag)
+    *out_etag = g_steal_pointer (&etag);
+  return canvas;
+}
+
+NfCanvas *
+nf_canvas_load_from_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return nf_canvas_load_from_file_with_etag (file, NULL, cancellable, error);
+}
+
+/* Symlinks are followed to the file they name, so that saving replaces the
+ * target and keeps the link, rather than turning the link into a file. */
+static GFile *
+resolve_symlinks (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *target;
+
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+      if (info == NULL || !g_file_info_get_is_symlink (info))
+        return g_steal_pointer (&current);
+      target = g_file_info_get_symlink_target (info);
+      parent = g_file_get_parent (current);
+      g_set_object (&current, g_file_resolve_relative_path (parent, target));
+    }
+  {
+    g_autofree char *name = display_name (file);
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                       _("the file is a chain of too many symbolic links, or a loop"));
+  }
+  return NULL;
+}
+
+/* Writes through a temporary file renamed over the target only when every
+ * byte is written. On a write error the stream is closed with a cancelled
+ * GCancellable, which makes GIO drop the temporary file instead of
+ * renaming it into place (g_file_replace_contents closes normally there,
+ * which would put a short file in place of the user's). */
+static gboolean
+replace_atomically (GFile         *file,
+                    GBytes        *bytes,
+                    const char    *etag,
+                    char         **out_etag,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+  gsize written = 0;
+
+  out = g_file_replace (file, etag, TRUE, G_FILE_CREATE_NONE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out),
+                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &written, cancellable, error))
+    {
+      abort = g_cancellable_new ();
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return FALSE;
+  if (out_etag)
+    *out_etag = g_file_output_stream_get_etag (out);
+  return TRUE;
+}
+
+gboolean
+nf_canvas_save_to_file (NfCanvas      *self,
+                        GFile         *file,
+                        const char    *etag,
+                        char         **out_etag,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (NF_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = display_name (file);
+  if (!(bytes = nf_canvas_save_to_bytes (self, error)))
+    return FALSE;
+  if (!(target = resolve_symlinks (file, cancellable, error)))
+    return FALSE;
+
+  info = g_file_query_info (target, "unix::nlink," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                         _("this is a folder; choose a file name to save to"));
+      return FALSE;
+    }
+  /* Replacing a hard-linked file by rename would leave its other names
+   * pointing at the old content; GIO would instead rewrite it in place,
+   * which is not atomic. Neither is safe, so say so. */
+  if (info != NULL && g_file_info_has_attribute (info, "unix::nlink") &&
+      g_file_info_get_attribute_uint32 (info, "unix::nlink") > 1)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                         _("the file has other hard links, so it cannot be replaced safely; "
+                           "save it under another name"));
+      return FALSE;
+    }
+
+  if (!replace_atomically (target, bytes, etag, out_etag, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                         _("could not save: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  NfCanvas *canvas = nf_canvas_load_from_file (task_data, cancellable, &error);
+
+  if (canvas)
+    g_task_return_pointer (task, canvas, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+nf_canvas_load_file_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nf_canvas_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+NfCanvas *
+nf_canvas_load_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char * const case_paths[] = {
+  "/org/ninefold/Ninefold/core/cases/000-bitauto.ninefold",
+  "/org/ninefold/Ninefold/core/cases/001-alibaba.ninefold",
+  "/org/ninefold/Ninefold/core/cases/002-senmiao.ninefold",
+  "/org/ninefold/Ninefold/core/cases/003-shupao.ninefold",
+  NULL
+};
+
+const char * const *
+nf_case_resource_paths (void)
+{
+  return case_paths;
+}
+
+NfCanvas *
+nf_canvas_load_case (guint    index,
+                     GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *base;
+
+  g_return_val_if_fail (index < G_N_ELEMENTS (case_paths) - 1, NULL);
+
+  bytes = g_resources_lookup_data (case_paths[index], 0, error);
+  if (bytes == NULL)
+    return NULL;
+  base = strrchr (case_paths[index], '/') + 1;
+  return nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   base, error);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-canvas-xml.h"
+
+G_BEGIN_DECLS
+
+#define NF_CANVAS_NS "urn:ninefold:canvas:1"
+#define NF_CANVAS_NS_PREFIX "urn:ninefold:canvas:"
+/* The minor version this release writes and knows every element of. */
+#define NF_FORMAT_MINOR 0
+
+/* Sets error to "NAME, line LINE: PROBLEM" (or without the line when it
+ * is not known), the form every refusal of a file takes. */
+void _nf_xml_set_error (GError     **error,
+                        int          code,
+                        const char  *name,
+                        int          line,
+                        const char  *format,
+                        ...) G_GNUC_PRINTF (5, 6);
+
+G_END_DECLS

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-canvas-xml"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "nf-canvas-private.h"
+#include "nf-canvas-xml-private.h"
+#include "nf-metric-table-private.h"
+#include "nf-note-private.h"
+#include "nf-number.h"
+
+/* Every xmlTextWriter call can fail (out of memory, an encoding error);
+ * one failure makes the whole save fail rather than give a short file. */
+typedef struct {
+  xmlTextWriterPtr w;
+  gboolean         failed;
+} Writer;
+
+static void
+check (Writer *wr,
+       int     ret)
+{
+  if (ret < 0)
+    wr->failed = TRUE;
+}
+
+static void
+start (Writer     *wr,
+       const char *name)
+{
+  check (wr, xmlTextWriterStartElement (wr->w, (const xmlChar *) name));
+}
+
+static void
+end (Writer *wr)
+{
+  check (wr, xmlTextWriterEndElement (wr->w));
+}
+
+static void
+attr (Writer     *wr,
+      const char *name,
+      const char *value)
+{
+  if (value != NULL)
+    check (wr, xmlTextWriterWriteAttribute (wr->w, (const xmlChar *) name,
+                                            (const xmlChar *) value));
+}
+
+static void
+element (Writer     *wr,
+         const char *name,
+         const char *text)
+{
+  if (text == NULL)
+    return;
+  start (wr, name);
+  check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) text));
+  end (wr);
+}
+
+static void
+translatable (Writer     *wr,
+              const char *name,
+              NfText     *text)
+{
+  element (wr, name, nf_text_get (text));
+  for (guint i = 0; i < nf_text_get_n_translations (text); i++)
+    {
+      const char *lang;
+      const char *value = nf_text_get_translation (text, i, &lang);
+
+      start (wr, name);
+      attr (wr, "xml:lang", lang);
+      check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) value));
+      end (wr);
+    }
+}
+
+/* Extensions are written back as they were read. The writer's own
+ * indentation does not apply to raw text, so it is done here. */
+static void
+extensions (Writer    *wr,
+            GPtrArray *list)
+{
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      /* An empty comment-free way to get the writer to close any open start
+       * tag and indent: write an empty string first. */
+      check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) ""));
+      check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) g_ptr_array_index (list, i)));
+    }
+}
+
+static void
+cite (Writer     *wr,
+      const char *source,
+      guint       line)
+{
+  if (source == NULL)
+    return;
+  start (wr, "cite");
+  attr (wr, "source", source);
+  if (line > 0)
+    {
+      char buf[16];
+
+      g_snprintf (buf, sizeof buf, "%u", line);
+      attr (wr, "line", buf);
+    }
+  end (wr);
+}
+
+static void
+note (Writer *wr,
+      NfNote *n)
+{
+  const char * const *tags = nf_note_get_tags (n);
+
+  start (wr, "note");
+  attr (wr, "id", nf_note_get_id (n));
+  attr (wr, "colour", nf_note_get_colour (n));
+  attr (wr, "evidence", nf_evidence_to_xml (nf_note_get_evidence (n)));
+  translatable (wr, "text", nf_note_get_text (n));
+  for (guint i = 0; tags[i]; i++)
+    element (wr, "tag", tags[i]);
+  cite (wr, nf_note_get_cite_source (n), nf_note_get_cite_line (n));
+  extensions (wr, _nf_note_get_extensions (n));
+  end (wr);
+}
+
+static void
+table (Writer        *wr,
+       NfMetricTable *t)
+{
+  NfBlock block = nf_metric_table_get_block (t);
+  guint n_cols = nf_metric_table_get_n_columns (t);
+  guint n_rows = nf_metric_table_get_n_rows (t);
+
+  start (wr, "table");
+  attr (wr, "id", nf_metric_table_get_id (t));
+  if (block != NF_BLOCK_NONE)
+    attr (wr, "block", nf_block_to_xml (block));
+  translatable (wr, "title", nf_metric_table_get_title (t));
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const NfColumn *col = nf_metric_table_get_column (t, c);
+
+      start (wr, "column");
+      attr (wr, "type", nf_column_type_to_xml (col->type));
+      attr (wr, "unit", col->unit);
+      translatable (wr, "name", col->name);
+      end (wr);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      start (wr, "row");
+      for (guint c = 0; c < n_cols; c++)
+        {
+          const NfCell *cell = nf_metric_table_get_cell (t, r, c);
+
+          start (wr, "cell");
+          if (cell->has_value)
+            {
+              g_autofree char *value = nf_number_format_xml (cell->value);
+              attr (wr, "value", value);
+            }
+          check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) cell->text));
+          end (wr);
+        }
+      end (wr);
+    }
+  cite (wr, nf_metric_table_get_cite_source (t), nf_metric_table_get_cite_line (t));
+  extensions (wr, _nf_metric_table_get_extensions (t));
+  end (wr);
+}
+
+static void
+blocks_of_canvas (Writer   *wr,
+                  NfCanvas *canvas)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+      guint n = g_list_model_get_n_items (notes);
+
+      start (wr, "block");
+      attr (wr, "kind", nf_block_to_xml (b));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(NfNote) item = g_list_model_get_item (notes, i);
+          note (wr, item);
+        }
+      end (wr);
+    }
+}
+
+static void
+snapshot (Writer     *wr,
+          NfSnapshot *s)
+{
+  g_autofree char *time = g_date_time_format (nf_snapshot_get_time (s), "%Y-%m-%dT%H:%M:%SZ");
+  guint n_tables = nf_snapshot_get_n_tables (s);
+
+  start (wr, "snapshot");
+  attr (wr, "name", nf_snapshot_get_name (s));
+  attr (wr, "time", time);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      start (wr, "block");
+      attr (wr, "kind", nf_block_to_xml (b));
+      for (guint i = 0; i < nf_snapshot_get_n_notes (s, b); i++)
+        note (wr, nf_snapshot_get_note (s, b, i));
+      end (wr);
+    }
+  if (n_tables > 0)
+    {
+      start (wr, "metrics");
+      for (guint i = 0; i < n_tables; i++)
+        table (wr, nf_snapshot_get_table (s, i));
+      end (wr);
+    }
+  end (wr);
+}
+
+static void
+write_canvas (Writer   *wr,
+              NfCanvas *canvas)
+{
+  GListModel *sources = nf_canvas_get_sources (canvas);
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  GListModel *snapshots = nf_canvas_get_snapshots (canvas);
+
+  check (wr, xmlTextWriterStartDocument (wr->w, NULL, "UTF-8", NULL));
+  start (wr, "canvas");
+  attr (wr, "xmlns", NF_CANVAS_NS);
+  attr (wr, "version", nf_canvas_get_version (canvas));
+  attr (wr, "xml:lang", nf_canvas_get_language (canvas));
+
+  start (wr, "metadata");
+  element (wr, "company", nf_canvas_get_company (canvas));
+  element (wr, "title", nf_canvas_get_title (canvas));
+  element (wr, "label", nf_canvas_get_label (canvas));
+  element (wr, "description", nf_canvas_get_description (canvas));
+  extensions (wr, _nf_canvas_get_metadata_extensions (canvas));
+  end (wr);
+
+  if (g_list_model_get_n_items (sources) > 0)
+    {
+      start (wr, "sources");
+      for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+        {
+          g_autoptr(NfSource) s = g_list_model_get_item (sources, i);
+
+          start (wr, "source");
+          attr (wr, "id", nf_source_get_id (s));
+          element (wr, "title", nf_source_get_title (s));
+          element (wr, "publisher", nf_source_get_publisher (s));
+          element (wr, "date", nf_source_get_date (s));
+          element (wr, "address", nf_source_get_address (s));
+          end (wr);
+        }
+      end (wr);
+    }
+
+  blocks_of_canvas (wr, canvas);
+
+  if (g_list_model_get_n_items (tables) > 0)
+    {
+      start (wr, "metrics");
+      for (guint i = 0; i < g_list_model_get_n_items (tables); i++)
+        {
+          g_autoptr(NfMetricTable) t = g_list_model_get_item (tables, i);
+          table (wr, t);
+        }
+      end (wr);
+    }
+  if (g_list_model_get_n_items (snapshots) > 0)
+    {
+      start (wr, "snapshots");
+      for (guint i = 0; i < g_list_model_get_n_items (snapshots); i++)
+        {
+          g_autoptr(NfSnapshot) s = g_list_model_get_item (snapshots, i);
+          snapshot (wr, s);
+        }
+      end (wr);
+    }
+  extensions (wr, _nf_canvas_get_extensions (canvas));
+  end (wr);
+  check (wr, xmlTextWriterEndDocument (wr->w));
+}
+
+GBytes *
+nf_canvas_save_to_bytes (NfCanvas  *self,
+                         GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  xmlBufferPtr buffer;
+  Writer wr = { NULL, FALSE };
+
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+
+  buffer = xmlBufferCreate ();
+  wr.w = xmlNewTextWriterMemory (buffer, 0);
+  if (wr.w == NULL)
+    {
+      xmlBufferFree (buffer);
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO, _("Out of memory while saving"));
+      return NULL;
+    }
+  check (&wr, xmlTextWriterSetIndent (wr.w, 1));
+  check (&wr, xmlTextWriterSetIndentString (wr.w, (const xmlChar *) "  "));
+  write_canvas (&wr, self);
+  xmlFreeTextWriter (wr.w);  /* flushes into the buffer */
+
+  if (wr.failed)
+    {
+      xmlBufferFree (buffer);
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
+                   _("The canvas could not be turned into XML"));
+      return NULL;
+    }
+  bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+
+  /* Never write what we could not read back: the bytes go through the same
+   * loader a user's file does, and must give the same canvas. */
+  reread = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     _("the saved canvas"), &local_error);
+  if (reread == NULL)
+    {
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
+                   _("Nothing was saved: the canvas would not read back (%s)"),
+                   local_error->message);
+      return NULL;
+    }
+  if (!nf_canvas_equal (self, reread))
+    {
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
+                   _("Nothing was saved: the canvas would not read back the same"));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
