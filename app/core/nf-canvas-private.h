@@ -61,7 +61,8 @@ void        _nf_history_record           (NfHistory     *self,
                                           NfEdit        *edit);
 void        _nf_history_begin_group      (NfHistory     *self,
                                           const char    *label);
-void        _nf_history_end_group        (NfHistory     *self);
+/* TRUE when this closed the outermost group and it changed something. */
+gboolean    _nf_history_end_group        (NfHistory     *self);
 gboolean    _nf_history_at_saved         (NfHistory     *self);
 void        _nf_history_mark_saved       (NfHistory     *self);
 

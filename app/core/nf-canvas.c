@@ -655,8 +655,8 @@ begin (NfCanvas   *self,
 static void
 end (NfCanvas *self)
 {
-  _nf_history_end_group (self->history);
-  _nf_canvas_emit_changed (self);
+  if (_nf_history_end_group (self->history))
+    _nf_canvas_emit_changed (self);
 }
 
 void

@@ -187,21 +187,24 @@ _nf_history_begin_group (NfHistory  *self,
     self->group = step_new (label);
 }
 
-void
+gboolean
 _nf_history_end_group (NfHistory *self)
 {
   Step *step;
 
   g_assert (NF_IS_HISTORY (self));
-  g_return_if_fail (self->group_depth > 0);
+  g_return_val_if_fail (self->group_depth > 0, FALSE);
 
   if (--self->group_depth > 0)
-    return;
+    return FALSE;
   step = g_steal_pointer (&self->group);
   if (step->edits->len == 0)
-    step_free (step);
-  else
-    push_step (self, step);
+    {
+      step_free (step);
+      return FALSE;
+    }
+  push_step (self, step);
+  return TRUE;
 }
 
 gboolean

@@ -185,6 +185,30 @@ nf_text_for_language (const NfText *self,
   return self->text;
 }
 
+/* Locale names ("zh_CN.UTF-8", "sr@latin") become language tags ("zh-CN",
+ * "sr"), the form xml:lang takes; anything else that is not a tag is kept
+ * out of the model rather than written into a file that would not load. */
+static char *
+normalise_lang (const char *lang)
+{
+  gsize n = strcspn (lang, ".@");
+  char *tag = g_strndup (lang, n);
+
+  g_strdelimit (tag, "_", '-');
+  for (const char *p = tag; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      {
+        g_free (tag);
+        return NULL;
+      }
+  if (*tag == '\0' || n > 35)
+    {
+      g_free (tag);
+      return NULL;
+    }
+  return tag;
+}
+
 static NfText *
 text_copy_with (const NfText *self,
                 const char   *primary,
@@ -194,21 +218,23 @@ text_copy_with (const NfText *self,
   NfText *copy;
   guint n = 0;
 
+  g_autofree char *tag = lang ? normalise_lang (lang) : NULL;
+
   /* At most one more translation than before. */
   copy = text_alloc (primary ? primary : self->text, self->n_translations + 1);
   for (guint i = 0; i < self->n_translations; i++)
     {
       const Translation *t = &self->translations[i];
 
-      if (lang != NULL && g_ascii_strcasecmp (t->lang, lang) == 0)
+      if (tag != NULL && g_ascii_strcasecmp (t->lang, tag) == 0)
         continue;
       copy->translations[n].lang = g_strdup (t->lang);
       copy->translations[n].text = g_strdup (t->text);
       n++;
     }
-  if (lang != NULL && text != NULL)
+  if (tag != NULL && text != NULL)
     {
-      copy->translations[n].lang = nf_text_clean (lang, -1);
+      copy->translations[n].lang = g_strdup (tag);
       copy->translations[n].text = nf_text_clean (text, -1);
       n++;
     }

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <ninefold.h>
+
+static const char *seed_files[] = {
+  "000_953608acea1fed08.txt",
+  "001_0c405d4466c5069d.txt",
+  "002_d863bc466fb00166.txt",
+  "003_c7b08720972efeb3.txt",
+};
+
+static GStrv
+seed_lines (guint index)
+{
+  const char *dir = g_getenv ("NF_SEEDS_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, seed_files[index], NULL);
+  if (!g_file_get_contents (path, &data, NULL, NULL))
+    return NULL;
+  return g_strsplit (data, "\n", -1);
+}
+
+/* The numbers a text states: runs of digits with their separators, as
+ * written ("2,235.1", "30", "6,000"). */
+static GPtrArray *
+numbers_in (const char *text)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  while (*p)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+
+          while (g_ascii_isdigit (*p) ||
+                 ((*p == ',' || *p == '.') && g_ascii_isdigit (p[1])))
+            p++;
+          g_ptr_array_add (out, g_strndup (start, p - start));
+        }
+      else
+        p++;
+    }
+  return out;
+}
+
+static gboolean
+appears_near (GStrv       lines,
+              guint       line,
+              const char *needle,
+              guint       window)
+{
+  guint n = g_strv_length (lines);
+  guint from = line > window ? line - window : 1;
+  guint to = MIN (n, line + window);
+
+  for (guint l = from; l <= to; l++)
+    if (strstr (lines[l - 1], needle))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_case (gconstpointer data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (index, &error);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_auto(GStrv) lines = seed_lines (index);
+  g_autoptr(NfSource) source = NULL;
+  guint n_lines;
+  guint notes = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (canvas);
+
+  /* Shipped files are canonical: loading and saving changes no byte. */
+  original = g_resources_lookup_data (nf_case_resource_paths ()[index], 0, NULL);
+  saved = nf_canvas_save_to_bytes (canvas, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (original, saved));
+
+  g_assert_cmpstr (nf_canvas_get_company (canvas), !=, "");
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_sources (canvas)), ==, 1);
+  source = g_list_model_get_item (nf_canvas_get_sources (canvas), 0);
+  g_assert_cmpstr (nf_source_get_address (source), ==, seed_files[index]);
+
+  if (lines == NULL)
+    {
+      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
+      return;
+    }
+  n_lines = g_strv_length (lines);
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *model = nf_canvas_get_notes (canvas, b);
+      guint n = g_list_model_get_n_items (model);
+
+      /* The three English write-ups cover every block. */
+      if (index < 3)
+        g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (model, i);
+          const char *text = nf_text_get (nf_note_get_text (note));
+          guint line = nf_note_get_cite_line (note);
+          g_autoptr(GPtrArray) numbers = numbers_in (text);
+
+          notes++;
+          g_assert_cmpstr (nf_note_get_cite_source (note), ==, "s1");
+          g_assert_cmpuint (line, >=, 1);
+          g_assert_cmpuint (line, <=, n_lines);
+          /* Nothing invented: every figure a note states is in its source,
+           * close to the line it cites. */
+          for (guint k = 0; k < numbers->len; k++)
+            if (!appears_near (lines, line, g_ptr_array_index (numbers, k), 12))
+              g_error ("case %u note %s states %s, which its source does not say near line %u",
+                       index, nf_note_get_id (note), (char *) g_ptr_array_index (numbers, k), line);
+          if (index == 3)
+            g_assert_nonnull (nf_text_lookup (nf_note_get_text (note), "en"));
+        }
+    }
+  g_assert_cmpuint (notes, >=, 20);
+
+  /* Every cell of every table is the source's own text. */
+  for (guint t = 0; t < g_list_model_get_n_items (nf_canvas_get_tables (canvas)); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), t);
+      g_autofree char *all = g_strjoinv ("\n", lines);
+
+      g_assert_cmpuint (nf_metric_table_get_cite_line (table), >=, 1);
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+          {
+            const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+
+            if (strstr (all, cell->text) == NULL)
+              g_error ("case %u table %s cell “%s” is not in the source",
+                       index, nf_metric_table_get_id (table), cell->text);
+          }
+    }
+}
+
+/* Senmiao's write-up has pipe tables; each becomes a metric table holding
+ * every number of it. */
+static void
+test_senmiao_tables_complete (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, NULL);
+  g_auto(GStrv) lines = seed_lines (2);
+  GListModel *tables;
+  guint source_tables = 0, source_numbers = 0, found = 0;
+  g_autoptr(GString) cells = g_string_new (NULL);
+
+  if (lines == NULL)
+    {
+      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
+      return;
+    }
+  tables = nf_canvas_get_tables (canvas);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+          {
+            g_string_append (cells, nf_metric_table_get_cell (table, r, c)->text);
+            g_string_append_c (cells, '\n');
+          }
+    }
+  for (guint l = 0; lines[l]; l++)
+    {
+      g_auto(GStrv) parts = NULL;
+
+      if (!strchr (lines[l], '|'))
+        continue;
+      if (strstr (lines[l], "---"))
+        {
+          source_tables++;
+          continue;
+        }
+      parts = g_strsplit (lines[l], "|", -1);
+      /* Data rows: the header row is the line before a separator. */
+      if (lines[l + 1] && strstr (lines[l + 1], "---"))
+        continue;
+      for (guint p = 0; parts[p]; p++)
+        {
+          g_autofree char *cell = g_strstrip (g_strdup (parts[p]));
+          g_autoptr(GPtrArray) numbers = numbers_in (cell);
+
+          for (guint k = 0; k < numbers->len; k++)
+            {
+              source_numbers++;
+              if (strstr (cells->str, g_ptr_array_index (numbers, k)))
+                found++;
+              else
+                g_error ("Senmiao table number %s (line %u) is in no metric table",
+                         (char *) g_ptr_array_index (numbers, k), l + 1);
+            }
+        }
+    }
+  g_assert_cmpuint (source_tables, >, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, source_tables);
+  g_assert_cmpuint (found, ==, source_numbers);
+}
+
+static void
+test_shupao_figures (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, NULL);
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  gboolean has_2 = FALSE, has_30 = FALSE, has_6000 = FALSE, has_21 = FALSE, has_12 = FALSE;
+
+  g_assert_cmpstr (nf_canvas_get_language (canvas), ==, "zh");
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+          {
+            const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+
+            if (!cell->has_value)
+              continue;
+            has_2 |= G_APPROX_VALUE (cell->value, 0.02, 1e-9);
+            has_30 |= G_APPROX_VALUE (cell->value, 0.30, 1e-9);
+            has_6000 |= cell->value == 6000;
+            has_21 |= cell->value == 21;
+            has_12 |= cell->value == 12;
+          }
+    }
+  g_assert_true (has_2 && has_30 && has_6000 && has_21 && has_12);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (seed_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cases/%u", i);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_case);
+    }
+  g_test_add_func ("/cases/senmiao-tables", test_senmiao_tables_complete);
+  g_test_add_func ("/cases/shupao-figures", test_shupao_figures);
+  return g_test_run ();
+}

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <ninefold.h>
+
+static GBytes *
+save (NfCanvas *canvas)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = nf_canvas_save_to_bytes (canvas, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static NfCanvas *
+load (GBytes     *bytes,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes), name, &error);
+
+  g_assert_no_error (error);
+  return canvas;
+}
+
+static void
+assert_bytes_equal (GBytes     *expected,
+                    GBytes     *actual,
+                    const char *what)
+{
+  if (!g_bytes_equal (expected, actual))
+    {
+      g_autofree char *a = g_strndup (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+      g_autofree char *b = g_strndup (g_bytes_get_data (actual, NULL), g_bytes_get_size (actual));
+
+      g_printerr ("%s: expected\n%s\n--- got\n%s\n", what, a, b);
+      g_assert_not_reached ();
+    }
+}
+
+/* Every canonical file in tests/data/good reads and writes back to the
+ * same bytes, except the BOM one, which is written without its BOM. */
+static void
+test_good_files_round_trip (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "good", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GBytes) in = NULL, out = NULL, again = NULL;
+      g_autoptr(NfCanvas) canvas = NULL, reread = NULL;
+      gsize len;
+
+      if (!g_str_has_suffix (name, ".ninefold"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      in = g_bytes_new (data, len);
+      canvas = load (in, name);
+      out = save (canvas);
+      if (g_str_has_prefix (name, "bom"))
+        {
+          g_autoptr(GBytes) stripped = g_bytes_new (data + 3, len - 3);
+          g_assert_true (memcmp (data, "\xef\xbb\xbf", 3) == 0);
+          assert_bytes_equal (stripped, out, name);
+        }
+      else
+        assert_bytes_equal (in, out, name);
+      reread = load (out, name);
+      g_assert_true (nf_canvas_equal (canvas, reread));
+      again = save (reread);
+      assert_bytes_equal (out, again, name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+}
+
+static const char minimal_head[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"%s\" xml:lang=\"en\">\n"
+  "  <metadata>\n    <company>C</company>\n    <title>T</title>\n%s  </metadata>\n"
+  "  <block kind=\"key-partners\">\n"
+  "    <note id=\"n1\">\n      <text>x</text>\n%s    </note>\n"
+  "  </block>\n"
+  "  <block kind=\"key-activities\"/>\n  <block kind=\"key-resources\"/>\n"
+  "  <block kind=\"value-propositions\"/>\n  <block kind=\"customer-relationships\"/>\n"
+  "  <block kind=\"channels\"/>\n  <block kind=\"customer-segments\"/>\n"
+  "  <block kind=\"cost-structure\"/>\n  <block kind=\"revenue-streams\"/>\n"
+  "%s</canvas>\n";
+
+static void
+test_newer_minor_keeps_unknown_elements (void)
+{
+  g_autofree char *xml = g_strdup_printf (minimal_head, "1.3",
+                                          "    <x-meta kind=\"a\">kept</x-meta>\n",
+                                          "      <x-foo a=\"1\"><x-bar/>text</x-foo>\n",
+                                          "  <x-end/>\n");
+  g_autoptr(GBytes) in = g_bytes_new (xml, strlen (xml));
+  g_autoptr(NfCanvas) canvas = load (in, "minor.ninefold");
+  g_autoptr(GBytes) out = save (canvas);
+  g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+
+  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.3");
+  g_assert_nonnull (strstr (text, "version=\"1.3\""));
+  g_assert_nonnull (strstr (text, "<x-meta kind=\"a\">kept</x-meta>"));
+  g_assert_nonnull (strstr (text, "<x-foo a=\"1\"><x-bar/>text</x-foo>"));
+  g_assert_nonnull (strstr (text, "<x-end/>"));
+  assert_bytes_equal (in, out, "minor");
+
+  /* An edit elsewhere keeps them too. */
+  nf_canvas_set_company (canvas, "Changed");
+  {
+    g_autoptr(GBytes) edited = save (canvas);
+    g_autofree char *t2 = g_strndup (g_bytes_get_data (edited, NULL), g_bytes_get_size (edited));
+    g_assert_nonnull (strstr (t2, "<x-foo a=\"1\"><x-bar/>text</x-foo>"));
+  }
+}
+
+static void
+test_same_version_refuses_unknown_elements (void)
+{
+  g_autofree char *xml = g_strdup_printf (minimal_head, "1.0", "",
+                                          "      <x-foo/>\n", "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_from_data (xml, strlen (xml), "typo.ninefold", &error);
+
+  g_assert_null (canvas);
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "typo.ninefold"));
+  g_assert_nonnull (strstr (error->message, "line 9"));
+  g_assert_nonnull (strstr (error->message, "x-foo"));
+}
+
+/* Strings with every kind of trouble go in; what comes out always reads
+ * back, and equals the cleaned model. */
+static char *
+random_string (GRand *rand)
+{
+  static const char *pieces[] = {
+    "a", "Z", " ", "\n", "\t", "\r", "&", "<", ">", "\"", "'", "]]>", "\x01", "\x0b",
+    "\x7f", "\xff", "\xc0\xaf", "\xed\xa0\x80", "\xef\xbf\xbe", "数跑", "科技", "e\xcc\x81",
+    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xe2\x80\xae", "\xf0\x9f\x9a\x97", "2,235.1万", "$9.5 million",
+  };
+  GString *s = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 20);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (s, FALSE);
+}
+
+static NfCanvas *
+random_canvas (GRand *rand)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+  g_autofree char *company = random_string (rand);
+  g_autofree char *title = random_string (rand);
+
+  nf_canvas_set_company (canvas, company);
+  nf_canvas_set_title (canvas, title);
+  if (g_rand_boolean (rand))
+    {
+      g_autofree char *label = random_string (rand);
+      nf_canvas_set_label (canvas, label);
+    }
+  for (guint i = g_rand_int_range (rand, 0, 12); i > 0; i--)
+    {
+      g_autofree char *id = nf_canvas_new_note_id (canvas);
+      g_autofree char *s = random_string (rand);
+      g_autofree char *tr = random_string (rand);
+      g_autofree char *tag = random_string (rand);
+      g_autoptr(NfText) base = nf_text_new (s);
+      g_autoptr(NfText) text = nf_text_with_translation (base, g_rand_boolean (rand) ? "en" : "zh-CN", tr);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+      const char *tags[] = { tag, "x", NULL };
+
+      nf_canvas_insert_note (canvas, g_rand_int_range (rand, 0, NF_N_BLOCKS), 0, note, NULL);
+      nf_canvas_set_note_tags (canvas, note, tags);
+      if (g_rand_boolean (rand))
+        nf_canvas_set_note_evidence (canvas, note, g_rand_int_range (rand, 0, 4));
+    }
+  if (g_rand_boolean (rand))
+    {
+      g_autoptr(NfText) title_t = nf_text_new ("t");
+      g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title_t);
+
+      nf_canvas_insert_table (canvas, 0, table, NULL);
+      for (guint c = 0; c < 3; c++)
+        {
+          g_autofree char *name = random_string (rand);
+          g_autoptr(NfText) name_t = nf_text_new (name);
+          nf_canvas_insert_table_column (canvas, table, c, name_t, g_rand_int_range (rand, 0, 6), NULL);
+        }
+      for (guint r = g_rand_int_range (rand, 0, 5); r > 0; r--)
+        {
+          g_autofree char *a = random_string (rand);
+          g_autofree char *b = g_strdup_printf ("%g", g_rand_double_range (rand, -1e12, 1e12));
+          g_autofree char *c = g_strdup_printf ("%d%%", g_rand_int_range (rand, -100, 100));
+          const char *cells[] = { a, b, c, NULL };
+          nf_canvas_insert_table_row (canvas, table, 0, cells);
+        }
+    }
+  return canvas;
+}
+
+static void
+test_random_round_trips (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  guint runs = g_test_slow () ? 10000 : 1000;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(NfCanvas) canvas = random_canvas (rand);
+      g_autoptr(GBytes) bytes = save (canvas);
+      g_autoptr(NfCanvas) reread = load (bytes, "random");
+
+      g_assert_true (nf_canvas_equal (canvas, reread));
+    }
+}
+
+/* --- Files --- */
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ninefold-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static NfCanvas *
+small_canvas (const char *company)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+  g_autoptr(NfText) text = nf_text_new ("note");
+  g_autoptr(NfNote) note = nf_note_new ("n1", text);
+
+  nf_canvas_set_company (canvas, company);
+  nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, 0, note, NULL);
+  return canvas;
+}
+
+static char *
+read_all (const char *path)
+{
+  char *data = NULL;
+
+  if (!g_file_get_contents (path, &data, NULL, NULL))
+    return NULL;
+  return data;
+}
+
+static void
+test_save_keeps_backup_and_checks_etag (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.ninefold", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NfCanvas) first = small_canvas ("First");
+  g_autoptr(NfCanvas) second = small_canvas ("Second");
+  g_autoptr(NfCanvas) loaded = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *etag2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (nf_canvas_save_to_file (first, file, NULL, &etag, NULL, &error));
+  g_assert_no_error (error);
+  loaded = nf_canvas_load_from_file_with_etag (file, &etag2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nf_canvas_equal (first, loaded));
+  g_assert_cmpstr (etag, ==, etag2);
+
+  g_assert_true (nf_canvas_save_to_file (second, file, etag, NULL, NULL, &error));
+  g_assert_no_error (error);
+  contents = read_all (backup);
+  g_assert_nonnull (strstr (contents, "<company>First</company>"));
+
+  /* Someone else changed the file: an old etag must not overwrite it. */
+  g_assert_true (g_file_set_contents (path, "changed behind our back", -1, NULL));
+  g_assert_false (nf_canvas_save_to_file (first, file, etag, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_pointer (&contents, g_free);
+  contents = read_all (path);
+  g_assert_cmpstr (contents, ==, "changed behind our back");
+}
+
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *target = g_build_filename (dir, "real.ninefold", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.ninefold", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(NfCanvas) canvas = small_canvas ("Linked");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.ninefold", link), ==, 0);
+  g_assert_true (nf_canvas_save_to_file (canvas, link_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The link is still a link, and the file it names has the new canvas. */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  contents = read_all (target);
+  g_assert_nonnull (strstr (contents, "<company>Linked</company>"));
+}
+
+static void
+test_save_refuses_hard_link_and_loops (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.ninefold", NULL);
+  g_autofree char *other = g_build_filename (dir, "b.ninefold", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.ninefold", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) loop_file = g_file_new_for_path (loop);
+  g_autoptr(NfCanvas) canvas = small_canvas ("X");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "original", -1, NULL));
+  g_assert_cmpint (link (path, other), ==, 0);
+  g_assert_false (nf_canvas_save_to_file (canvas, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "a.ninefold"));
+  g_assert_nonnull (strstr (error->message, "hard link"));
+  contents = read_all (path);
+  g_assert_cmpstr (contents, ==, "original");
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink ("loop.ninefold", loop), ==, 0);
+  g_assert_false (nf_canvas_save_to_file (canvas, loop_file, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_save_into_read_only_folder (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.ninefold", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NfCanvas) canvas = small_canvas ("X");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root ignores folder permissions");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "original", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (nf_canvas_save_to_file (canvas, file, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "a.ninefold"));
+  g_chmod (dir, 0755);
+  contents = read_all (path);
+  g_assert_cmpstr (contents, ==, "original");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/xml/good-files-round-trip", test_good_files_round_trip);
+  g_test_add_func ("/xml/newer-minor-keeps-extensions", test_newer_minor_keeps_unknown_elements);
+  g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
+  g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
+  g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
+  g_test_add_func ("/file/symlink", test_save_through_symlink);
+  g_test_add_func ("/file/hard-link-and-loop", test_save_refuses_hard_link_and_loops);
+  g_test_add_func ("/file/read-only-folder", test_save_into_read_only_folder);
+  return g_test_run ();
+}
