@@ -9,6 +9,7 @@
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-private.h"
+#include "nf-core-resources-private.h"
 
 #define QUERY_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
@@ -308,6 +309,7 @@ static const char * const case_paths[] = {
 const char * const *
 nf_case_resource_paths (void)
 {
+  _nf_core_ensure_resources ();
   return case_paths;
 }
 
@@ -320,6 +322,7 @@ nf_canvas_load_case (guint    index,
 
   g_return_val_if_fail (index < G_N_ELEMENTS (case_paths) - 1, NULL);
 
+  _nf_core_ensure_resources ();
   bytes = g_resources_lookup_data (case_paths[index], 0, error);
   if (bytes == NULL)
     return NULL;

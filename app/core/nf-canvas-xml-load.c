@@ -14,6 +14,7 @@
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-private.h"
+#include "nf-core-resources-private.h"
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 #include "nf-number.h"
@@ -113,6 +114,7 @@ get_schema (void)
       gsize size;
       const char *data;
 
+      _nf_core_ensure_resources ();
       bytes = g_resources_lookup_data ("/org/ninefold/Ninefold/core/ninefold-1.rng", 0, NULL);
       g_assert (bytes != NULL);
       data = g_bytes_get_data (bytes, &size);

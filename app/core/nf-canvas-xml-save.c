@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
@@ -50,6 +52,35 @@ attr (Writer     *wr,
                                             (const xmlChar *) value));
 }
 
+/* libxml2 escapes quotes in text content too, which makes ordinary prose
+ * hard to read and diff. Text in the model is already clean (valid UTF-8,
+ * XML characters only, no CR), so only & < > need escaping here. */
+static void
+content (Writer     *wr,
+         const char *text)
+{
+  g_autoptr(GString) escaped = NULL;
+  const char *p;
+
+  for (p = text; *p && *p != '&' && *p != '<' && *p != '>'; p++)
+    ;
+  if (*p == '\0')
+    {
+      check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) text));
+      return;
+    }
+  escaped = g_string_sized_new (strlen (text) + 16);
+  for (p = text; *p; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (escaped, "&amp;"); break;
+      case '<': g_string_append (escaped, "&lt;"); break;
+      case '>': g_string_append (escaped, "&gt;"); break;
+      default: g_string_append_c (escaped, *p);
+      }
+  check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) escaped->str));
+}
+
 static void
 element (Writer     *wr,
          const char *name,
@@ -58,7 +89,7 @@ element (Writer     *wr,
   if (text == NULL)
     return;
   start (wr, name);
-  check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) text));
+  content (wr, text);
   end (wr);
 }
 
@@ -75,7 +106,7 @@ translatable (Writer     *wr,
 
       start (wr, name);
       attr (wr, "xml:lang", lang);
-      check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) value));
+      content (wr, value);
       end (wr);
     }
 }
@@ -170,7 +201,7 @@ table (Writer        *wr,
               g_autofree char *value = nf_number_format_xml (cell->value);
               attr (wr, "value", value);
             }
-          check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) cell->text));
+          content (wr, cell->text);
           end (wr);
         }
       end (wr);

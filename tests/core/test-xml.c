@@ -50,7 +50,7 @@ assert_bytes_equal (GBytes     *expected,
 static void
 test_good_files_round_trip (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "good", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
   guint n = 0;
