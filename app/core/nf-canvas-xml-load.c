@@ -208,6 +208,9 @@ parse (const char  *data,
         _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
                            _("the file contains a character that is not allowed in XML (%s)"),
                            detail);
+      else if (detail && strstr (detail, "Excessive depth"))
+        _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, loader->name, line,
+                           _("the elements are nested too deeply"));
       else if (err && (err->code == XML_ERR_INVALID_ENCODING ||
                        err->code == XML_ERR_UNSUPPORTED_ENCODING))
         _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
@@ -330,42 +333,60 @@ check_version (xmlNodePtr   root,
   return TRUE;
 }
 
+typedef struct {
+  int   line;
+  char *node;
+  char *message;
+} FirstError;
+
+/* RelaxNG reports the innermost problem first and then a vague "failed to
+ * validate content" for every enclosing element; the first is the one a
+ * person can act on. */
+static void
+keep_first_error (void        *data,
+                  xmlErrorPtr  err)
+{
+  FirstError *first = data;
+
+  if (first->message != NULL || err == NULL)
+    return;
+  first->line = err->line;
+  first->message = g_strstrip (g_strdup (err->message ? err->message : ""));
+  if (err->node && ((xmlNodePtr) err->node)->type == XML_ELEMENT_NODE)
+    {
+      first->node = g_strdup ((const char *) ((xmlNodePtr) err->node)->name);
+      if (first->line <= 0)
+        first->line = line_of (err->node);
+    }
+}
+
 static gboolean
 validate (xmlDocPtr    doc,
           Loader      *loader,
           GError     **error)
 {
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
+  FirstError first = { 0 };
   int ret;
 
-  xmlRelaxNGSetValidStructuredErrors (vctxt, ignore_structured_error, NULL);
-  xmlResetLastError ();
+  xmlRelaxNGSetValidStructuredErrors (vctxt, keep_first_error, &first);
   ret = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
 
   if (ret != 0)
     {
-      const xmlError *err = xmlGetLastError ();
-      g_autofree char *detail = xml_message (err);
-      const char *node_name = NULL;
-      int line = err ? err->line : 0;
-
-      if (err && err->node && ((xmlNodePtr) err->node)->type == XML_ELEMENT_NODE)
-        {
-          node_name = (const char *) ((xmlNodePtr) err->node)->name;
-          if (line <= 0)
-            line = line_of (err->node);
-        }
-      if (node_name)
-        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
+      if (first.node)
+        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, first.line,
                            _("the element <%s> does not follow the Ninefold format (%s)"),
-                           node_name, detail);
+                           first.node, first.message);
       else
-        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
-                           _("the file does not follow the Ninefold format (%s)"), detail);
-      return FALSE;
+        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, first.line,
+                           _("the file does not follow the Ninefold format (%s)"),
+                           first.message ? first.message : "");
     }
-  return TRUE;
+  g_free (first.node);
+  g_free (first.message);
+  return ret == 0;
 }
 
 /* The text of an element the schema says holds only text. */
