@@ -235,6 +235,64 @@ parse (const char  *data,
   return doc;
 }
 
+/* Checks libxml2 would make too, but here they can say exactly what is
+ * wrong: an encoding error with its byte offset, and a file of nothing. */
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             Loader      *loader,
+             GError     **error)
+{
+  const char *end;
+  gsize offset;
+  gboolean blank = TRUE;
+
+  gsize start = 0;
+
+  /* A UTF-16 file carries its byte order mark; libxml2 converts it. */
+  if (length >= 2 && ((guchar) data[0] == 0xFE || (guchar) data[0] == 0xFF))
+    return TRUE;
+  /* Anything whose first visible character is not "<" — a picture, an
+   * archive, a write-up — is not XML at all; saying so beats a byte offset. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    start = 3;
+  while (start < length && g_ascii_isspace (data[start]))
+    start++;
+  if (start < length && data[start] != '<')
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, 0,
+                         _("this is not a Ninefold canvas: it is not an XML file"));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      int line = 1;
+
+      offset = (gsize) (end - data);
+      for (const char *p = data; p < end; p++)
+        if (*p == '\n')
+          line++;
+      if (offset < length && data[offset] == '\0')
+        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
+                           _("the file contains a NUL character (byte %" G_GSIZE_FORMAT "), "
+                             "which is not allowed in XML; it is probably not a canvas"),
+                           offset);
+      else
+        _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line,
+                           _("the file is not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
+                           offset);
+      return FALSE;
+    }
+  for (gsize i = 0; i < length && blank; i++)
+    blank = g_ascii_isspace (data[i]);
+  if (blank)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, 0, _("the file is empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_element (xmlNodePtr  node,
             const char *name)
@@ -266,6 +324,17 @@ static int
 line_of (xmlNodePtr node)
 {
   return (int) xmlGetLineNo (node);
+}
+
+static char *
+attr_of (xmlNodePtr  node,
+         const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
 }
 
 static gboolean
@@ -300,6 +369,13 @@ check_version (xmlNodePtr   root,
                          NF_CANVAS_NS);
       return FALSE;
     }
+  if (!xmlHasNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE))
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (root),
+                         _("the <canvas> element has no xml:lang attribute saying "
+                           "which language the canvas is written in"));
+      return FALSE;
+    }
   if (version == NULL)
     {
       _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (root),
@@ -330,6 +406,186 @@ check_version (xmlNodePtr   root,
       return FALSE;
     }
   *out_minor = (guint) minor;
+  return TRUE;
+}
+
+/* Attribute values and the order of the nine blocks are checked before
+ * the schema, because RelaxNG can only say that something somewhere does
+ * not fit; these messages name the value and the element. */
+static gboolean
+check_blocks_order (xmlNodePtr   parent,
+                    Loader      *loader,
+                    GError     **error)
+{
+  guint seen = 0;
+  int last_line = line_of (parent);
+
+  for (xmlNodePtr n = first_element (parent); n; n = next_element (n))
+    {
+      g_autofree char *kind = NULL;
+      NfBlock block;
+
+      if (!is_element (n, "block"))
+        continue;
+      kind = attr_of (n, "kind");
+      last_line = line_of (n);
+      if (!nf_block_from_xml (kind, &block))
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                             _("there is no block called “%s”; the nine are key-partners, "
+                               "key-activities, key-resources, value-propositions, "
+                               "customer-relationships, channels, customer-segments, "
+                               "cost-structure and revenue-streams"),
+                             kind ? kind : "");
+          return FALSE;
+        }
+      if ((guint) block < seen)
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                             _("the block “%s” appears twice, or out of canvas order"), kind);
+          return FALSE;
+        }
+      if ((guint) block > seen)
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                             _("the block “%s” is missing, or the blocks are out of canvas order"),
+                             nf_block_to_xml (seen));
+          return FALSE;
+        }
+      seen++;
+    }
+  if (seen < NF_N_BLOCKS)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, last_line,
+                         _("the block “%s” is missing; a canvas has all nine"),
+                         nf_block_to_xml (seen));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_utc_time (const char *time)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (time == NULL || strlen (time) != 20 || time[19] != 'Z')
+    return FALSE;
+  parsed = g_date_time_new_from_iso8601 (time, NULL);
+  return parsed != NULL;
+}
+
+static gboolean
+check_values (xmlNodePtr   node,
+              Loader      *loader,
+              GError     **error)
+{
+  for (xmlNodePtr n = first_element (node); n; n = next_element (n))
+    {
+      const char *name = (const char *) n->name;
+      g_autofree char *value = NULL;
+
+      if (!is_element (n, NULL))
+        continue;
+      if (g_str_equal (name, "note"))
+        {
+          g_autofree char *evidence = attr_of (n, "evidence");
+
+          if (!xmlHasProp (n, (const xmlChar *) "id"))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("a note has no id attribute"));
+              return FALSE;
+            }
+
+          value = attr_of (n, "colour");
+          if (value && !nf_colour_is_valid (value))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the colour “%s” is not of the form #rrggbb"), value);
+              return FALSE;
+            }
+          if (evidence && !nf_evidence_from_xml (evidence, NULL))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the evidence level “%s” is not one of assumption, tested "
+                                   "or validated"),
+                                 evidence);
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "cell") && (value = attr_of (n, "value")))
+        {
+          double number;
+
+          if (!nf_number_parse_xml (value, &number))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the cell value “%s” is not a finite number written as "
+                                   "Ninefold writes numbers"),
+                                 value);
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "column") && (value = attr_of (n, "type")) &&
+               !nf_column_type_from_xml (value, NULL))
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                             _("the column type “%s” is not one of text, number, money, "
+                               "percent, count or year"),
+                             value);
+          return FALSE;
+        }
+      else if (g_str_equal (name, "table"))
+        {
+          gboolean has_column = FALSE;
+
+          value = attr_of (n, "block");
+          if (value && !nf_block_from_xml (value, NULL))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the table names the block “%s”, which does not exist"),
+                                 value);
+              return FALSE;
+            }
+          for (xmlNodePtr c = first_element (n); c && !has_column; c = next_element (c))
+            has_column = is_element (c, "column");
+          if (!has_column)
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the table has no <column>; a table needs at least one"));
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "snapshot"))
+        {
+          value = attr_of (n, "time");
+          if (!is_utc_time (value))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the snapshot time “%s” is not a date and time in UTC, "
+                                   "like 2026-11-20T09:30:00Z"),
+                                 value ? value : "");
+              return FALSE;
+            }
+          if (!check_blocks_order (n, loader, error))
+            return FALSE;
+        }
+      else if (g_str_equal (name, "cite") && (value = attr_of (n, "line")))
+        {
+          guint64 line;
+
+          if (!g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT32, &line, NULL))
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (n),
+                                 _("the cited line “%s” is not a line number (1 or more)"),
+                                 value);
+              return FALSE;
+            }
+        }
+      if (!check_values (n, loader, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -407,17 +663,6 @@ text_of (xmlNodePtr   node,
       return NULL;
     }
   return g_steal_pointer (&content);
-}
-
-static char *
-attr_of (xmlNodePtr  node,
-         const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
 }
 
 static char *
@@ -541,6 +786,7 @@ read_note (xmlNodePtr   node,
   g_autofree char *colour = attr_of (node, "colour");
   g_autofree char *evidence = attr_of (node, "evidence");
   g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(NfNote) note = NULL;
   g_autoptr(NfText) text = NULL;
   g_auto(GStrv) tagv = NULL;
@@ -572,19 +818,29 @@ read_note (xmlNodePtr   node,
   for (; is_element (child, "tag"); child = next_element (child))
     {
       g_autofree char *tag = text_of (child, loader, error);
+      g_autofree char *stripped = NULL;
 
       if (tag == NULL)
         return NULL;
+      stripped = g_strstrip (g_strdup (tag));
+      /* Tags are a set of non-blank words: anything else would change on
+       * the next save, so it is refused here. */
+      if (*stripped == '\0' || !g_str_equal (stripped, tag))
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (child),
+                             _("a <tag> must be a word or phrase without surrounding spaces"));
+          return NULL;
+        }
+      if (!g_hash_table_add (seen_tags, g_strdup (tag)))
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_DUPLICATE, loader->name, line_of (child),
+                             _("the note “%s” has the tag “%s” twice"), id, tag);
+          return NULL;
+        }
       g_strv_builder_add (tags, tag);
     }
   tagv = g_strv_builder_end (tags);
   _nf_note_set_tags (note, (const char * const *) tagv);
-  if (g_strv_length ((char **) nf_note_get_tags (note)) != g_strv_length (tagv))
-    {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (node),
-                         _("the note “%s” has an empty or repeated tag"), id);
-      return NULL;
-    }
 
   if (is_element (child, "cite"))
     {
@@ -650,13 +906,18 @@ read_row (xmlNodePtr      node,
   NfCell *cells = g_new0 (NfCell, n);
   guint c = 0;
 
+  if ((guint) xmlChildElementCount (node) != n)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (node),
+                         _("the row has %u cells but the table has %u columns"),
+                         (guint) xmlChildElementCount (node), n);
+      goto fail;
+    }
   for (xmlNodePtr cell = first_element (node); cell; cell = next_element (cell), c++)
     {
       g_autofree char *value = attr_of (cell, "value");
       char *text;
 
-      if (c >= n)
-        break;
       if (++loader->n_cells > NF_CANVAS_MAX_CELLS)
         {
           _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, loader->name, line_of (cell),
@@ -678,13 +939,6 @@ read_row (xmlNodePtr      node,
             }
           cells[c].has_value = TRUE;
         }
-    }
-  if (c != n)
-    {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, loader->name, line_of (node),
-                         _("the row has %u cells but the table has %u columns"),
-                         (guint) xmlChildElementCount (node), n);
-      goto fail;
     }
   _nf_metric_table_insert_row (table, nf_metric_table_get_n_rows (table), cells);
   return TRUE;
@@ -987,9 +1241,13 @@ nf_canvas_load_from_data (const char  *data,
       return NULL;
     }
 
+  if (!check_bytes (data, length, &loader, error))
+    return NULL;
   if (!(doc = parse (data, length, &loader, error)))
     return NULL;
   if (check_version (xmlDocGetRootElement (doc), &loader, &minor, error) &&
+      check_blocks_order (xmlDocGetRootElement (doc), &loader, error) &&
+      check_values (xmlDocGetRootElement (doc), &loader, error) &&
       validate (doc, &loader, error))
     {
       loader.extensions_allowed = minor > NF_FORMAT_MINOR;

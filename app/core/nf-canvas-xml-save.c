@@ -18,6 +18,7 @@
  * one failure makes the whole save fail rather than give a short file. */
 typedef struct {
   xmlTextWriterPtr w;
+  guint            depth;
   gboolean         failed;
 } Writer;
 
@@ -34,12 +35,14 @@ start (Writer     *wr,
        const char *name)
 {
   check (wr, xmlTextWriterStartElement (wr->w, (const xmlChar *) name));
+  wr->depth++;
 }
 
 static void
 end (Writer *wr)
 {
   check (wr, xmlTextWriterEndElement (wr->w));
+  wr->depth--;
 }
 
 static void
@@ -111,21 +114,35 @@ translatable (Writer     *wr,
     }
 }
 
-/* Extensions are written back as they were read. The writer's own
- * indentation does not apply to raw text, so it is done here. */
+/* Extensions are written back as they were read. The writer does not
+ * indent raw text, and once an element has any it no longer indents its
+ * end tag either; so both are done here, to keep the canonical layout. */
+static void
+indent (Writer   *wr,
+        gboolean  newline,
+        guint     depth)
+{
+  g_autofree char *spaces = g_strnfill (2 * depth, ' ');
+  g_autofree char *text = g_strconcat (newline ? "\n" : "", spaces, NULL);
+
+  check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) text));
+}
+
+/* An extension always follows an element the format defines (a note's
+ * text, a table's title…), after which the writer has already ended the
+ * line. */
 static void
 extensions (Writer    *wr,
             GPtrArray *list)
 {
-  if (list == NULL)
+  if (list == NULL || list->len == 0)
     return;
   for (guint i = 0; i < list->len; i++)
     {
-      /* An empty comment-free way to get the writer to close any open start
-       * tag and indent: write an empty string first. */
-      check (wr, xmlTextWriterWriteString (wr->w, (const xmlChar *) ""));
+      indent (wr, i > 0, wr->depth);
       check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) g_ptr_array_index (list, i)));
     }
+  indent (wr, TRUE, wr->depth - 1);
 }
 
 static void
@@ -334,7 +351,7 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
   g_autoptr(NfCanvas) reread = NULL;
   g_autoptr(GBytes) bytes = NULL;
   xmlBufferPtr buffer;
-  Writer wr = { NULL, FALSE };
+  Writer wr = { NULL, 0, FALSE };
 
   g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
 

@@ -499,13 +499,23 @@ _nf_canvas_set_field (NfCanvas      *self,
   g_assert (NF_IS_CANVAS (self));
   g_assert (field < NF_N_FIELDS);
 
-  /* Company, title and language always have a value; the rest may not. */
-  if (value != NULL && (*value || field <= NF_FIELD_TITLE || field == NF_FIELD_LANGUAGE))
-    clean = nf_text_clean (value, -1);
-  else if (field <= NF_FIELD_TITLE)
-    clean = g_strdup ("");
-  else if (field == NF_FIELD_LANGUAGE)
-    clean = g_strdup ("en");
+  /* Company and title always have a value, the language defaults to
+   * English, and an empty label or description is no label at all. */
+  clean = nf_text_clean (value, -1);
+  if (field == NF_FIELD_LANGUAGE)
+    {
+      char *tag = nf_language_tag_normalise (clean);
+
+      g_free (clean);
+      clean = tag ? tag : g_strdup ("");
+    }
+  if (*clean == '\0' && field == NF_FIELD_LANGUAGE)
+    {
+      g_free (clean);
+      clean = g_strdup ("en");
+    }
+  else if (*clean == '\0' && field > NF_FIELD_TITLE)
+    g_clear_pointer (&clean, g_free);
 
   if (g_strcmp0 (self->fields[field], clean) == 0)
     return;

@@ -188,11 +188,16 @@ nf_text_for_language (const NfText *self,
 /* Locale names ("zh_CN.UTF-8", "sr@latin") become language tags ("zh-CN",
  * "sr"), the form xml:lang takes; anything else that is not a tag is kept
  * out of the model rather than written into a file that would not load. */
-static char *
-normalise_lang (const char *lang)
+char *
+nf_language_tag_normalise (const char *lang)
 {
-  gsize n = strcspn (lang, ".@");
-  char *tag = g_strndup (lang, n);
+  gsize n;
+  char *tag;
+
+  if (lang == NULL)
+    return NULL;
+  n = strcspn (lang, ".@");
+  tag = g_strndup (lang, n);
 
   g_strdelimit (tag, "_", '-');
   for (const char *p = tag; *p; p++)
@@ -218,7 +223,7 @@ text_copy_with (const NfText *self,
   NfText *copy;
   guint n = 0;
 
-  g_autofree char *tag = lang ? normalise_lang (lang) : NULL;
+  g_autofree char *tag = lang ? nf_language_tag_normalise (lang) : NULL;
 
   /* At most one more translation than before. */
   copy = text_alloc (primary ? primary : self->text, self->n_translations + 1);

@@ -39,6 +39,10 @@ char       *nf_text_clean                (const char   *text,
                                           gssize        length);
 gboolean    nf_text_is_clean             (const char   *text);
 
+/* A language tag as xml:lang takes it ("zh-CN") from a tag or a locale
+ * name ("zh_CN.UTF-8"); NULL when it is neither. */
+char       *nf_language_tag_normalise    (const char   *lang);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfText, nf_text_unref)
 
 G_END_DECLS

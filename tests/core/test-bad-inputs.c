@@ -22,7 +22,9 @@ checksum_of (const char *path)
   g_autofree char *data = NULL;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &data, &len, NULL))
+  /* Reading a FIFO or a device to checksum it would hang the test. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_get_contents (path, &data, &len, NULL))
     return NULL;
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
@@ -50,9 +52,11 @@ assert_refused (const char *path,
     g_error ("%s was accepted but must be refused", base);
   g_assert_nonnull (error);
   g_test_message ("%s → %s", base, error->message);
-  lower = g_utf8_strdown (error->message, -1);
   if (strstr (error->message, base) == NULL)
     g_error ("the message for %s does not name the file: %s", base, error->message);
+  /* The problem must be said in the words after the file's name, not
+   * matched by the name itself. */
+  lower = g_utf8_strdown (strstr (error->message, base) + strlen (base), -1);
   if (expect && strstr (lower, expect) == NULL)
     g_error ("the message for %s does not say “%s”: %s", base, expect, error->message);
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);

@@ -139,7 +139,7 @@ test_same_version_refuses_unknown_elements (void)
   g_assert_null (canvas);
   g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "typo.ninefold"));
-  g_assert_nonnull (strstr (error->message, "line 9"));
+  g_assert_nonnull (strstr (error->message, "line 10"));
   g_assert_nonnull (strstr (error->message, "x-foo"));
 }
 
