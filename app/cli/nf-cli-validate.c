@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-cli-private.h"
+
+static int
+run_validate (const NfCliCommand  *command,
+              char               **args)
+{
+  int status = NF_CLI_EXIT_OK;
+
+  if (args[0] == NULL)
+    return _nf_cli_usage_error (command, _("no FILE to validate"));
+
+  /* Every file is checked even after a failure, so one run reports them all. */
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
+      g_autoptr(NfCanvas) canvas = NULL;
+      g_autoptr(GError) error = NULL;
+
+      canvas = nf_canvas_load_from_file (file, NULL, &error);
+      if (canvas == NULL)
+        {
+          _nf_cli_error (error);
+          status = NF_CLI_EXIT_INVALID;
+        }
+      else
+        {
+          g_autofree char *name = g_filename_display_name (args[i]);
+
+          /* TRANSLATORS: printed for a file that passed; %s is its name. */
+          g_print (_("%s: ok\n"), name);
+        }
+    }
+  return status;
+}
+
+const NfCliCommand _nf_cli_validate = {
+  .name = "validate",
+  .parameters = N_("FILE…"),
+  .summary = N_("Check that canvas files are well formed and valid"),
+  .description = N_("Each FILE is read as Ninefold reads it when opening it: it must be a "
+                    "well-formed .ninefold file that follows the format's schema and rules. "
+                    "A valid file is reported as “FILE: ok” on standard output; every problem "
+                    "goes to standard error with the file and line it was found at.\n"
+                    "\n"
+                    "Exit status: 0 if every file is valid, 1 if any is not, 2 for a usage error."),
+  .entries = NULL,
+  .run = run_validate,
+};

@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the built `ninefold` binary as a user would, with no display. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <ninefold.h>
+
+static const char *ninefold_path;
+
+static const char *commands[] = { "validate", "info", "convert", "help" };
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* No DISPLAY and no WAYLAND_DISPLAY: a command that touched GTK would fail. */
+static Run *
+run_argv (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+
+  g_ptr_array_add (argv, (gpointer) ninefold_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "none-such", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("ninefold %s → %d\nstdout:\n%s\nstderr:\n%s",
+                  args[0] ? args[0] : "", run->status, run->out, run->err);
+  return run;
+}
+
+static Run *
+run_ninefold (const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return run_argv ((const char * const *) args->pdata);
+}
+
+static char *
+cases_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "resources", "cases", NULL);
+}
+
+/* The shipped cases, sorted; NULL (and the test skipped) if there are none. */
+static GPtrArray *
+case_files (void)
+{
+  g_autofree char *dir_path = cases_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_suffix (name, ".ninefold"))
+        g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+
+  if (files->len == 0)
+    {
+      g_test_skip ("no case canvases in resources/cases yet");
+      return NULL;
+    }
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  return g_steal_pointer (&files);
+}
+
+static GPtrArray *
+seed_files (void)
+{
+  const char *dir_path = g_getenv ("NF_SEEDS_DIR");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir_path != NULL)
+    dir = g_dir_open (dir_path, 0, NULL);
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".md"))
+        g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+
+  if (files->len == 0)
+    {
+      g_test_skip ("no write-ups in $NF_SEEDS_DIR");
+      return NULL;
+    }
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  return g_steal_pointer (&files);
+}
+
+static void
+assert_usage_error (Run        *run,
+                    const char *mentions)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_true (g_str_has_prefix (run->err, "ninefold: "));
+  g_assert_nonnull (strstr (run->err, "--help"));
+  if (mentions != NULL)
+    g_assert_nonnull (strstr (run->err, mentions));
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+static void
+test_tool_help (void)
+{
+  const char *spellings[] = { "--help", "-h", "help" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autoptr(Run) run = run_ninefold (spellings[i], NULL);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_true (g_str_has_prefix (run->out, "Usage:"));
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        g_assert_nonnull (strstr (run->out, commands[c]));
+      g_assert_cmpstr (run->err, ==, "");
+    }
+}
+
+static void
+test_command_help (gconstpointer data)
+{
+  const char *command = data;
+  g_autofree char *usage = g_strdup_printf ("ninefold %s [OPTION…]", command);
+  g_autoptr(Run) long_form = run_ninefold (command, "--help", NULL);
+  g_autoptr(Run) short_form = run_ninefold (command, "-h", NULL);
+  g_autoptr(Run) via_help = run_ninefold ("help", command, NULL);
+
+  g_assert_cmpint (long_form->status, ==, 0);
+  g_assert_true (g_str_has_prefix (long_form->out, "Usage:"));
+  g_assert_nonnull (strstr (long_form->out, usage));
+  g_assert_cmpstr (long_form->err, ==, "");
+
+  g_assert_cmpint (short_form->status, ==, 0);
+  g_assert_cmpstr (short_form->out, ==, long_form->out);
+  g_assert_cmpint (via_help->status, ==, 0);
+  g_assert_cmpstr (via_help->out, ==, long_form->out);
+}
+
+static void
+test_convert_help_lists_output (void)
+{
+  g_autoptr(Run) run = run_ninefold ("convert", "--help", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "-o, --output=OUT"));
+}
+
+static void
+test_version (void)
+{
+  g_autoptr(Run) run = run_ninefold ("--version", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "ninefold " NF_VERSION "\n");
+}
+
+static void
+test_unknown_command (void)
+{
+  g_autoptr(Run) word = run_ninefold ("frobnicate", "x.ninefold", NULL);
+  g_autoptr(Run) help = run_ninefold ("help", "frobnicate", NULL);
+  g_autoptr(Run) option = run_ninefold ("--frobnicate", NULL);
+
+  assert_usage_error (word, "frobnicate");
+  assert_usage_error (help, "frobnicate");
+  assert_usage_error (option, "--frobnicate");
+}
+
+static void
+test_unknown_option (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autoptr(Run) run = run_ninefold (commands[c], "--frobnicate", "x.ninefold", NULL);
+
+      assert_usage_error (run, "--frobnicate");
+      g_assert_nonnull (strstr (run->err, commands[c]));
+    }
+}
+
+static void
+test_missing_arguments (void)
+{
+  const char *cases[][4] = {
+    { "validate", NULL },
+    { "info", NULL },
+    { "info", "a.ninefold", "b.ninefold", NULL },
+    { "convert", NULL },
+    { "convert", "a.ninefold", NULL },
+    { "convert", "-o", "out.ninefold", NULL },
+    { "convert", "a.ninefold", "-o", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_argv (cases[i]);
+
+      assert_usage_error (run, cases[i][0]);
+    }
+}
+
+static void
+test_validate_cases (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(Run) together = NULL;
+
+  if (files == NULL)
+    return;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(Run) run = run_ninefold ("validate", path, NULL);
+      g_autofree char *expected = g_strdup_printf ("%s: ok\n", path);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (run->out, ==, expected);
+      g_assert_cmpstr (run->err, ==, "");
+      g_ptr_array_add (all, (gpointer) path);
+    }
+
+  g_ptr_array_insert (all, 0, "validate");
+  g_ptr_array_add (all, NULL);
+  together = run_argv ((const char * const *) all->pdata);
+  g_assert_cmpint (together->status, ==, 0);
+}
+
+static char *
+write_temp (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_validate_bad (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_autofree char *broken = NULL;
+  g_autofree char *garbage = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_assert_no_error (error);
+  broken = write_temp (dir, "broken.ninefold",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
+                       "  <metadata>\n"
+                       "    <company>Half a file</comp");
+  garbage = write_temp (dir, "garbage.ninefold", "this is not XML\n");
+
+  {
+    g_autoptr(Run) run = run_ninefold ("validate", broken, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_true (g_str_has_prefix (run->err, "ninefold: "));
+    g_assert_nonnull (strstr (run->err, "broken.ninefold"));
+    g_assert_null (strstr (run->out, "ok"));
+  }
+
+  {
+    g_autoptr(Run) run = run_ninefold ("validate", broken, garbage, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "broken.ninefold"));
+    g_assert_nonnull (strstr (run->err, "garbage.ninefold"));
+  }
+
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.ninefold", NULL);
+    g_autoptr(Run) run = run_ninefold ("validate", missing, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "missing.ninefold"));
+  }
+
+  /* A bad file among good ones fails the run, and the good ones are still
+   * reported. */
+  files = case_files ();
+  if (files != NULL)
+    {
+      const char *good = g_ptr_array_index (files, 0);
+      g_autoptr(Run) run = run_ninefold ("validate", good, broken, NULL);
+      g_autofree char *ok = g_strdup_printf ("%s: ok\n", good);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, ok);
+      g_assert_nonnull (strstr (run->err, "broken.ninefold"));
+    }
+
+  g_unlink (broken);
+  g_unlink (garbage);
+  g_rmdir (dir);
+}
+
+/* The last whitespace-separated word of the line that starts with `label`. */
+static char *
+value_after (const char *text,
+             const char *label)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], label) && lines[i][strlen (label)] == ' ')
+      {
+        const char *end = lines[i] + strlen (lines[i]);
+        const char *start = end;
+
+        while (start > lines[i] && start[-1] != ' ')
+          start--;
+        return g_strndup (start, end - start);
+      }
+  return NULL;
+}
+
+static void
+test_info_case (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+
+  if (files == NULL)
+    return;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_from_file (file, NULL, &error);
+      g_autoptr(Run) run = run_ninefold ("info", path, NULL);
+      g_autofree char *total = NULL;
+      g_autofree char *expected_total = NULL;
+      GListModel *tables;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (run->err, ==, "");
+      g_assert_nonnull (strstr (run->out, nf_canvas_get_company (canvas)));
+      g_assert_nonnull (strstr (run->out, nf_canvas_get_title (canvas)));
+
+      /* All nine, with their counts, in canvas order. */
+      {
+        const char *previous = run->out;
+
+        for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+          {
+            g_autofree char *count = value_after (run->out, nf_block_title (b));
+            g_autofree char *expected = g_strdup_printf ("%u", g_list_model_get_n_items (nf_canvas_get_notes (canvas, b)));
+            const char *at = strstr (run->out, nf_block_title (b));
+
+            g_assert_nonnull (at);
+            g_assert_true (at > previous);
+            previous = at;
+            g_assert_cmpstr (count, ==, expected);
+          }
+      }
+      total = value_after (run->out, "Total");
+      expected_total = g_strdup_printf ("%u", nf_canvas_get_n_notes (canvas));
+      g_assert_cmpstr (total, ==, expected_total);
+
+      tables = nf_canvas_get_tables (canvas);
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          g_assert_nonnull (strstr (run->out, nf_text_get (nf_metric_table_get_title (table))));
+        }
+    }
+}
+
+static void
+test_info_missing (void)
+{
+  g_autoptr(Run) run = run_ninefold ("info", "/nonexistent/nowhere.ninefold", NULL);
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, "nowhere.ninefold"));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+static void
+test_convert_canonical (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (files == NULL)
+    return;
+
+  dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *copy = g_build_filename (dir, "copy.ninefold", NULL);
+      g_autoptr(Run) to_file = run_ninefold ("convert", path, "-o", copy, NULL);
+      g_autoptr(Run) to_stdout = run_ninefold ("convert", path, "-o", "-", NULL);
+      g_autoptr(GBytes) original = read_bytes (path);
+      g_autoptr(GBytes) converted = NULL;
+
+      g_assert_cmpint (to_file->status, ==, 0);
+      g_assert_cmpstr (to_file->out, ==, "");
+      g_assert_cmpstr (to_file->err, ==, "");
+      converted = read_bytes (copy);
+      g_assert_true (g_bytes_equal (original, converted));
+
+      g_assert_cmpint (to_stdout->status, ==, 0);
+      g_assert_cmpstr (to_stdout->out, ==, g_bytes_get_data (original, NULL));
+      g_unlink (copy);
+    }
+
+  g_rmdir (dir);
+}
+
+/* Every seed either converts into a file that validates, or is refused
+ * as invalid input (exit 1, naming it, writing nothing): a write-up with no
+ * section about any block is not a canvas. At least one must convert. */
+static void
+test_convert_write_up (void)
+{
+  g_autoptr(GPtrArray) seeds = seed_files ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  guint converted = 0;
+
+  if (seeds == NULL)
+    return;
+
+  dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      const char *seed = g_ptr_array_index (seeds, i);
+      g_autofree char *base = g_path_get_basename (seed);
+      g_autofree char *out = g_build_filename (dir, "imported.ninefold", NULL);
+      g_autoptr(Run) convert = run_ninefold ("convert", seed, "-o", out, NULL);
+      g_autoptr(Run) info = run_ninefold ("info", seed, NULL);
+
+      if (convert->status == 1)
+        {
+          g_assert_true (g_str_has_prefix (convert->err, "ninefold: "));
+          g_assert_nonnull (strstr (convert->err, base));
+          g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+          g_assert_cmpint (info->status, ==, 1);
+          continue;
+        }
+
+      g_assert_cmpint (convert->status, ==, 0);
+      g_assert_cmpstr (convert->err, ==, "");
+      {
+        g_autoptr(Run) validate = run_ninefold ("validate", out, NULL);
+
+        g_assert_cmpint (validate->status, ==, 0);
+      }
+
+      g_assert_cmpint (info->status, ==, 0);
+      g_assert_nonnull (strstr (info->out, "write-up"));
+      for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+        g_assert_nonnull (strstr (info->out, nf_block_title (b)));
+      converted++;
+      g_unlink (out);
+    }
+  g_assert_cmpuint (converted, >, 0);
+  g_rmdir (dir);
+}
+
+static void
+test_convert_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_autofree char *broken = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  broken = write_temp (dir, "broken.ninefold", "<?xml version=\"1.0\"?>\n<canvas>\n");
+  out = g_build_filename (dir, "out.ninefold", NULL);
+  {
+    g_autoptr(Run) run = run_ninefold ("convert", broken, "-o", out, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "broken.ninefold"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    g_error ("usage: %s [GTEST OPTION…] PATH-TO-NINEFOLD", argv[0]);
+  ninefold_path = argv[1];
+
+  g_test_add_func ("/cli/help/tool", test_tool_help);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/help/%s", commands[c]);
+
+      g_test_add_data_func (path, commands[c], test_command_help);
+    }
+  g_test_add_func ("/cli/help/convert-output", test_convert_help_lists_output);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/usage/unknown-command", test_unknown_command);
+  g_test_add_func ("/cli/usage/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/usage/missing-arguments", test_missing_arguments);
+  g_test_add_func ("/cli/validate/cases", test_validate_cases);
+  g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/info/case", test_info_case);
+  g_test_add_func ("/cli/info/missing", test_info_missing);
+  g_test_add_func ("/cli/convert/canonical", test_convert_canonical);
+  g_test_add_func ("/cli/convert/write-up", test_convert_write_up);
+  g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
+
+  return g_test_run ();
+}

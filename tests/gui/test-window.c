@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window, under a real (virtual) display: run it with
+ * `dbus-run-session -- xvfb-run -a meson test --suite gui`. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "nf-canvas-card.h"
+#include "nf-window.h"
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+is_dismiss_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Dismiss") == 0;
+}
+
+/* Shown on screen: it and all its ancestors are visible, and it is drawn. */
+static void
+assert_showing (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_is_visible (widget));
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static GPtrArray *
+cards_of (GtkWidget *root)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (NF_IS_CANVAS_CARD (widget))
+        g_ptr_array_add (cards, widget);
+      for (GtkWidget *child = gtk_widget_get_last_child (widget);
+           child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+  return cards;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  g_error ("files were still loading after %u seconds", GPOINTER_TO_UINT (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until_loaded (NfWindow *window)
+{
+  guint timeout = g_timeout_add_seconds (30, give_up, GUINT_TO_POINTER (30));
+
+  while (nf_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+static NfWindow *
+new_window (void)
+{
+  NfWindow *window = nf_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_empty (void)
+{
+  NfWindow *window = new_window ();
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (nf_window_get_canvases (window)), ==, 0);
+  assert_showing (find_widget (GTK_WIDGET (window), label_is, "No Canvases Open"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cases (void)
+{
+  NfWindow *window = new_window ();
+  g_autoptr(GPtrArray) cards = NULL;
+  GListModel *canvases;
+
+  nf_window_open_cases (window);
+  wait_until_loaded (window);
+
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
+  g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
+
+  cards = cards_of (GTK_WIDGET (window));
+  g_assert_cmpuint (cards->len, ==, 4);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+      g_autoptr(NfCanvas) canvas = g_list_model_get_item (canvases, i);
+      g_autofree char *notes = g_strdup_printf ("%u notes", nf_canvas_get_n_notes (canvas));
+
+      g_assert_true (nf_canvas_card_get_canvas (NF_CANVAS_CARD (card)) == canvas);
+      g_assert_cmpstr (nf_canvas_get_company (canvas), !=, "");
+      assert_showing (find_widget (card, label_is, nf_canvas_get_company (canvas)));
+      g_assert_nonnull (find_widget (card, label_is, notes));
+      for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+        g_assert_nonnull (find_widget (card, label_is, nf_block_title (b)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+save_case (const char *dir,
+           guint       index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (index, &error);
+  g_autofree char *name = g_strdup_printf ("case-%u.ninefold", index);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  nf_canvas_save_to_file (canvas, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static const char *
+first_seed (void)
+{
+  static char *path;
+  const char *dir = g_getenv ("NF_SEEDS_DIR");
+
+  if (path == NULL && dir != NULL)
+    {
+      g_autofree char *candidate = g_build_filename (dir, "000_953608acea1fed08.txt", NULL);
+
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        path = g_steal_pointer (&candidate);
+    }
+  return path;
+}
+
+static void
+test_broken_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-gui-XXXXXX", &error);
+  g_autofree char *good0 = NULL;
+  g_autofree char *good1 = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cards = NULL;
+  const char *seed = first_seed ();
+  NfWindow *window;
+  GListModel *canvases;
+  GtkWidget *message;
+  GtkWidget *dismiss;
+  guint expected;
+
+  g_assert_no_error (error);
+  good0 = save_case (dir, 0);
+  good1 = save_case (dir, 1);
+  broken = g_build_filename (dir, "broken.ninefold", NULL);
+  g_file_set_contents (broken, "<?xml version=\"1.0\"?>\n<canvas xmlns=\"urn:ninefold:canvas:1\"", -1, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (files, g_file_new_for_path (good0));
+  g_ptr_array_add (files, g_file_new_for_path (broken));
+  g_ptr_array_add (files, g_file_new_for_path (good1));
+  if (seed != NULL)
+    g_ptr_array_add (files, g_file_new_for_path (seed));
+  expected = files->len - 1;
+
+  window = new_window ();
+  nf_window_open_files (window, (GFile **) files->pdata, files->len);
+  g_assert_true (nf_window_get_busy (window));
+  wait_until_loaded (window);
+
+  /* The good ones open, in the order given, beside the error. */
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, expected);
+  cards = cards_of (GTK_WIDGET (window));
+  g_assert_cmpuint (cards->len, ==, expected);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(NfCanvas) want = nf_canvas_load_case (i, NULL);
+      g_autoptr(NfCanvas) got = g_list_model_get_item (canvases, i);
+
+      g_assert_cmpstr (nf_canvas_get_company (got), ==, nf_canvas_get_company (want));
+      assert_showing (find_widget (g_ptr_array_index (cards, i), label_is, nf_canvas_get_company (want)));
+    }
+
+  g_assert_cmpuint (nf_window_get_n_errors (window), ==, 1);
+  message = find_widget (GTK_WIDGET (window), label_contains, "broken.ninefold");
+  assert_showing (message);
+
+  /* Dismissing the error leaves the canvases alone. */
+  dismiss = find_widget (GTK_WIDGET (window), is_dismiss_button, NULL);
+  g_assert_nonnull (dismiss);
+  g_signal_emit_by_name (dismiss, "clicked");
+  g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (window), label_contains, "broken.ninefold"));
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? good0 : good1;
+      g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+      g_unlink (path);
+      g_unlink (backup);
+    }
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+/* Closing the window while files load must not touch it afterwards. */
+static void
+test_close_while_loading (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/x.ninefold");
+  NfWindow *window = new_window ();
+  guint timeout;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  nf_window_open_files (window, &file, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  timeout = g_timeout_add_seconds (30, give_up, GUINT_TO_POINTER (30));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  /* Same pixels everywhere, and nothing from the user's settings. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  /* Without a session bus the accessibility bridge aborts the test. */
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gui/window/empty", test_empty);
+  g_test_add_func ("/gui/window/cases", test_cases);
+  g_test_add_func ("/gui/window/broken-file", test_broken_file);
+  g_test_add_func ("/gui/window/close-while-loading", test_close_while_loading);
+
+  return g_test_run ();
+}
