@@ -25,6 +25,24 @@ display_name (GFile *file)
   return g_steal_pointer (&parse_name);
 }
 
+/* GIO's messages repeat the path, which our messages already start with. */
+static void
+set_io_error (GError       **error,
+              const char    *name,
+              const GError  *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, _("there is no such file"));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                       _("you do not have permission to read this file"));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                       _("the file is a loop of symbolic links"));
+  else
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", cause->message);
+}
+
 /* Reads the whole file after checking, before a byte is read, that it is a
  * regular file of a size we accept: a FIFO, a device or a huge file would
  * otherwise hang us or eat memory. */
@@ -46,7 +64,7 @@ read_canvas_file (GFile         *file,
                             cancellable, &local_error);
   if (info == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -69,7 +87,7 @@ read_canvas_file (GFile         *file,
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   /* One byte more than the cap tells a file that grew while we read it. */
@@ -77,7 +95,7 @@ read_canvas_file (GFile         *file,
                                      cancellable, &local_error);
   if (bytes == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   if (g_bytes_get_size (bytes) > NF_CANVAS_MAX_FILE_SIZE)

@@ -160,6 +160,9 @@ test_missing_file (void)
 
   g_assert_null (nf_canvas_load_from_file (file, NULL, &error));
   g_assert_nonnull (strstr (error->message, "gone.ninefold"));
+  g_assert_nonnull (strstr (error->message, "no such file"));
+  /* Said once, not repeated by GIO's own wording. */
+  g_assert_null (strstr (strstr (error->message, "gone.ninefold") + 1, "gone.ninefold"));
 }
 
 int
