@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-card-layout.h"
+#include "nf-render-types.h"
+
+G_BEGIN_DECLS
+
+/* A rounded box drawn behind a tag or the evidence level, in card
+ * coordinates. */
+typedef struct {
+  NfRect   rect;
+  gboolean evidence;
+} NfCardChip;
+
+void              _nf_card_layout_get_text_origin   (NfCardLayout *self,
+                                                     double       *x,
+                                                     double       *y);
+void              _nf_card_layout_get_footer_origin (NfCardLayout *self,
+                                                     double       *x,
+                                                     double       *y);
+/* nf_card_layout_measure(), also saying how many lines of text show. */
+double            _nf_card_layout_measure_lines     (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     double             max_height,
+                                                     gboolean          *out_truncated,
+                                                     guint             *out_n_lines);
+const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
+                                                     guint        *n_chips);
+
+G_END_DECLS

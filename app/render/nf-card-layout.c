@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "nf-card-layout.h"
+#include "nf-card-layout-private.h"
+#include "nf-render-private.h"
+
+/* Pango's units are points at the context's resolution, which the render
+ * library fixes at 96 dpi. */
+#define PX_PER_PT (96.0 / 72.0)
+#define MEMO_MAX  24
+
+typedef struct {
+  double   width, font_size, max_height;
+  double   height;
+  gboolean truncated;
+  guint    n_lines;
+} Measure;
+
+typedef struct {
+  int      start, end;
+  gboolean evidence;
+} Span;
+
+struct _NfCardLayout
+{
+  GObject         parent_instance;
+
+  NfNote         *note;
+  char           *lang;
+  PangoContext   *context;
+  PangoLayout    *text;
+  PangoLayout    *footer;
+
+  /* What the layouts show, to notice when the note changes. */
+  NfText         *shown_text;
+  GStrv           shown_tags;
+  NfEvidence      shown_evidence;
+  gboolean        has_footer;
+  GArray         *spans;
+  PangoAttrList  *footer_attrs;
+
+  GArray         *memo;
+
+  /* The size the layouts are broken for, and what follows from it. */
+  gboolean        is_set;
+  Measure         now;
+  double          footer_font_size;
+  double          line_height;
+  double          text_x, text_y, footer_x, footer_y;
+  GArray         *chips;
+};
+
+G_DEFINE_FINAL_TYPE (NfCardLayout, nf_card_layout, G_TYPE_OBJECT)
+
+static void
+nf_card_layout_dispose (GObject *object)
+{
+  NfCardLayout *self = NF_CARD_LAYOUT (object);
+
+  g_clear_object (&self->note);
+  g_clear_object (&self->context);
+  g_clear_object (&self->text);
+  g_clear_object (&self->footer);
+  g_clear_pointer (&self->shown_text, nf_text_unref);
+  g_clear_pointer (&self->footer_attrs, pango_attr_list_unref);
+  G_OBJECT_CLASS (nf_card_layout_parent_class)->dispose (object);
+}
+
+static void
+nf_card_layout_finalize (GObject *object)
+{
+  NfCardLayout *self = NF_CARD_LAYOUT (object);
+
+  g_free (self->lang);
+  g_strfreev (self->shown_tags);
+  g_array_unref (self->spans);
+  g_array_unref (self->memo);
+  g_array_unref (self->chips);
+  G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
+}
+
+static void
+nf_card_layout_class_init (NfCardLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nf_card_layout_dispose;
+  object_class->finalize = nf_card_layout_finalize;
+}
+
+static void
+nf_card_layout_init (NfCardLayout *self)
+{
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
+  self->chips = g_array_new (FALSE, FALSE, sizeof (NfCardChip));
+}
+
+NfCardLayout *
+nf_card_layout_new (PangoContext *context,
+                    NfNote       *note,
+                    const char   *lang)
+{
+  NfCardLayout *self;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (NF_IS_NOTE (note), NULL);
+
+  self = g_object_new (NF_TYPE_CARD_LAYOUT, NULL);
+  self->context = g_object_ref (context);
+  self->note = g_object_ref (note);
+  self->lang = g_strdup (lang);
+  self->text = _nf_render_layout_new (context);
+  pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
+  nf_card_layout_sync (self);
+  return self;
+}
+
+NfNote *
+nf_card_layout_get_note (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  return self->note;
+}
+
+void
+nf_card_layout_invalidate (NfCardLayout *self)
+{
+  g_return_if_fail (NF_IS_CARD_LAYOUT (self));
+  g_array_set_size (self->memo, 0);
+  self->is_set = FALSE;
+}
+
+static gboolean
+tags_equal (const char * const *a,
+            const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal (a, b);
+}
+
+static void
+rebuild_footer (NfCardLayout *self)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  g_array_set_size (self->spans, 0);
+  if (self->shown_evidence != NF_EVIDENCE_NONE)
+    {
+      Span span = { 0, 0, TRUE };
+      g_string_append (s, nf_evidence_title (self->shown_evidence));
+      span.end = (int) s->len;
+      g_array_append_val (self->spans, span);
+    }
+  for (guint i = 0; self->shown_tags && self->shown_tags[i]; i++)
+    {
+      Span span = { 0, 0, FALSE };
+
+      /* An em space: room for the chips' padding, and a place to break. */
+      if (s->len > 0)
+        g_string_append (s, "\xe2\x80\x83");
+      span.start = (int) s->len;
+      g_string_append_c (s, '#');
+      g_string_append (s, self->shown_tags[i]);
+      span.end = (int) s->len;
+      g_array_append_val (self->spans, span);
+    }
+  /* A tag is one word: keep it on one line where it can be. */
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      attr->start_index = (guint) span->start;
+      attr->end_index = (guint) span->end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  g_clear_pointer (&self->footer_attrs, pango_attr_list_unref);
+  self->footer_attrs = attrs;
+
+  self->has_footer = s->len > 0;
+  if (!self->has_footer)
+    return;
+  if (self->footer == NULL)
+    {
+      self->footer = _nf_render_layout_new (self->context);
+      pango_layout_set_wrap (self->footer, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (self->footer, s->str, (int) s->len);
+  pango_layout_set_attributes (self->footer, self->footer_attrs);
+}
+
+gboolean
+nf_card_layout_sync (NfCardLayout *self)
+{
+  NfText *text;
+  const char * const *tags;
+  NfEvidence evidence;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
+
+  text = nf_note_get_text (self->note);
+  tags = nf_note_get_tags (self->note);
+  evidence = nf_note_get_evidence (self->note);
+
+  if (text != self->shown_text)
+    {
+      const char *shown = text ? nf_text_for_language (text, self->lang) : "";
+
+      g_clear_pointer (&self->shown_text, nf_text_unref);
+      self->shown_text = text ? nf_text_ref (text) : NULL;
+      pango_layout_set_text (self->text, shown, -1);
+      changed = TRUE;
+    }
+  /* footer_attrs is NULL only before the first sync. */
+  if (self->footer_attrs == NULL ||
+      !tags_equal (tags, (const char * const *) self->shown_tags) ||
+      evidence != self->shown_evidence)
+    {
+      g_strfreev (self->shown_tags);
+      self->shown_tags = g_strdupv ((char **) tags);
+      self->shown_evidence = evidence;
+      rebuild_footer (self);
+      changed = TRUE;
+    }
+  if (changed)
+    nf_card_layout_invalidate (self);
+  return changed;
+}
+
+/* A fixed line height, so cards keep the same rhythm whether the text
+ * lands on Cantarell or on a CJK face with tall lines. */
+static void
+set_attributes (PangoLayout   *layout,
+                PangoAttrList *base,
+                double         font_size,
+                double         line_height)
+{
+  PangoAttrList *attrs = base ? pango_attr_list_copy (base) : pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_line_height_new_absolute (
+                                   (int) round (font_size * PX_PER_PT * line_height *
+                                                PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static void
+find_chips (NfCardLayout *self)
+{
+  const char *str = pango_layout_get_text (self->footer);
+  double chip_pad = self->footer_x - self->text_x;
+  double line_max = self->footer_font_size * PX_PER_PT * 1.45;
+  double line_h = self->footer_font_size * PX_PER_PT * self->line_height;
+
+  g_array_set_size (self->chips, 0);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      int last = (int) (g_utf8_prev_char (str + span->end) - str);
+      PangoRectangle a, b;
+      NfCardChip chip;
+      double h;
+
+      pango_layout_index_to_pos (self->footer, span->start, &a);
+      pango_layout_index_to_pos (self->footer, last, &b);
+      /* A tag broken over two lines gets no box rather than a wrong one. */
+      if (a.y != b.y)
+        continue;
+      /* Lines of chips keep a gap between them. */
+      h = MIN (MIN (a.height / (double) PANGO_SCALE, line_max), line_h - 3);
+      chip.rect.x = self->footer_x + a.x / (double) PANGO_SCALE - chip_pad;
+      chip.rect.width = (b.x + b.width - a.x) / (double) PANGO_SCALE + 2 * chip_pad;
+      chip.rect.y = self->footer_y + a.y / (double) PANGO_SCALE +
+                    (a.height / (double) PANGO_SCALE - h) / 2;
+      chip.rect.height = h;
+      chip.evidence = span->evidence;
+      g_array_append_val (self->chips, chip);
+    }
+}
+
+/* Breaks the lines for this size: the one place a card's text is laid
+ * out. */
+static void
+set_size (NfCardLayout      *self,
+          const NfGridStyle *style,
+          double             width,
+          double             font_size,
+          double             max_height)
+{
+  /* The evidence edge lies in the left padding; the right matches it. */
+  double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
+  double inset_y = style->card_padding;
+  double text_width = MAX (1.0, width - 2 * inset_x);
+  double fixed = 2 * inset_y;
+  double chip_pad = 0;
+  PangoRectangle logical;
+
+  _nf_render_count_measure ();
+
+  self->footer_font_size = MAX (style->min_font_size,
+                                font_size * style->footer_font_scale);
+  self->line_height = style->line_height;
+  if (self->has_footer)
+    {
+      double footer_width;
+
+      chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
+      footer_width = MAX (1.0, text_width - 2 * chip_pad);
+      _nf_render_set_font (self->footer, style->font_family,
+                           self->footer_font_size, PANGO_WEIGHT_NORMAL);
+      set_attributes (self->footer, self->footer_attrs, self->footer_font_size,
+                      style->line_height);
+      pango_layout_set_width (self->footer, (int) (footer_width * PANGO_SCALE));
+      pango_layout_get_extents (self->footer, NULL, &logical);
+      /* A tag wider than the card must break after all. */
+      if (logical.width > footer_width * PANGO_SCALE)
+        {
+          set_attributes (self->footer, NULL, self->footer_font_size,
+                          style->line_height);
+          pango_layout_get_extents (self->footer, NULL, &logical);
+        }
+      fixed += style->footer_gap + ceil (logical.height / (double) PANGO_SCALE);
+    }
+
+  _nf_render_set_font (self->text, style->font_family, font_size,
+                       PANGO_WEIGHT_NORMAL);
+  set_attributes (self->text, NULL, font_size, style->line_height);
+  pango_layout_set_width (self->text, (int) (text_width * PANGO_SCALE));
+  if (max_height > 0)
+    {
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->text,
+                               (int) (MAX (1.0, max_height - fixed) * PANGO_SCALE));
+    }
+  else
+    {
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (self->text, -1);
+    }
+  pango_layout_get_extents (self->text, NULL, &logical);
+
+  self->now.width = width;
+  self->now.font_size = font_size;
+  self->now.max_height = max_height;
+  self->now.height = fixed + ceil (logical.height / (double) PANGO_SCALE);
+  self->now.truncated = max_height > 0 && pango_layout_is_ellipsized (self->text);
+  self->now.n_lines = (guint) pango_layout_get_line_count (self->text);
+  self->is_set = TRUE;
+
+  self->text_x = inset_x;
+  self->text_y = inset_y;
+  self->footer_x = inset_x + chip_pad;
+  self->footer_y = inset_y + ceil (logical.height / (double) PANGO_SCALE) +
+                   style->footer_gap;
+  g_array_set_size (self->chips, 0);
+  if (self->has_footer)
+    find_chips (self);
+}
+
+static gboolean
+same_size (const Measure *m,
+           double         width,
+           double         font_size,
+           double         max_height)
+{
+  return m->width == width && m->font_size == font_size &&
+         m->max_height == max_height;
+}
+
+double
+nf_card_layout_measure (NfCardLayout      *self,
+                        const NfGridStyle *style,
+                        double             width,
+                        double             font_size,
+                        double             max_height,
+                        gboolean          *out_truncated)
+{
+  return _nf_card_layout_measure_lines (self, style, width, font_size,
+                                        max_height, out_truncated, NULL);
+}
+
+double
+_nf_card_layout_measure_lines (NfCardLayout      *self,
+                               const NfGridStyle *style,
+                               double             width,
+                               double             font_size,
+                               double             max_height,
+                               gboolean          *out_truncated,
+                               guint             *out_n_lines)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  g_return_val_if_fail (style != NULL, 0.0);
+
+  max_height = MAX (max_height, 0.0);
+  for (guint i = 0; i < self->memo->len; i++)
+    {
+      const Measure *m = &g_array_index (self->memo, Measure, i);
+
+      if (same_size (m, width, font_size, max_height))
+        {
+          if (out_truncated)
+            *out_truncated = m->truncated;
+          if (out_n_lines)
+            *out_n_lines = m->n_lines;
+          return m->height;
+        }
+    }
+  if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
+    set_size (self, style, width, font_size, max_height);
+  if (self->memo->len >= MEMO_MAX)
+    g_array_set_size (self->memo, 0);
+  g_array_append_val (self->memo, self->now);
+  if (out_truncated)
+    *out_truncated = self->now.truncated;
+  if (out_n_lines)
+    *out_n_lines = self->now.n_lines;
+  return self->now.height;
+}
+
+void
+nf_card_layout_apply (NfCardLayout      *self,
+                      const NfGridStyle *style,
+                      double             width,
+                      double             font_size,
+                      double             max_height)
+{
+  g_return_if_fail (NF_IS_CARD_LAYOUT (self));
+  g_return_if_fail (style != NULL);
+
+  max_height = MAX (max_height, 0.0);
+  if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
+    set_size (self, style, width, font_size, max_height);
+}
+
+double
+nf_card_layout_get_width (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  return self->is_set ? self->now.width : 0.0;
+}
+
+double
+nf_card_layout_get_height (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  return self->is_set ? self->now.height : 0.0;
+}
+
+double
+nf_card_layout_get_font_size (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  return self->now.font_size;
+}
+
+double
+nf_card_layout_get_footer_font_size (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  return self->footer_font_size;
+}
+
+gboolean
+nf_card_layout_get_truncated (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
+  return self->is_set && self->now.truncated;
+}
+
+PangoLayout *
+nf_card_layout_get_text_layout (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  return self->text;
+}
+
+PangoLayout *
+nf_card_layout_get_footer_layout (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  return self->has_footer ? self->footer : NULL;
+}
+
+void
+_nf_card_layout_get_text_origin (NfCardLayout *self,
+                                 double       *x,
+                                 double       *y)
+{
+  *x = self->text_x;
+  *y = self->text_y;
+}
+
+void
+_nf_card_layout_get_footer_origin (NfCardLayout *self,
+                                   double       *x,
+                                   double       *y)
+{
+  *x = self->footer_x;
+  *y = self->footer_y;
+}
+
+const NfCardChip *
+_nf_card_layout_get_chips (NfCardLayout *self,
+                           guint        *n_chips)
+{
+  *n_chips = self->chips->len;
+  return (const NfCardChip *) (gpointer) self->chips->data;
+}

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "nf-grid-block-private.h"
+#include "nf-grid-layout.h"
+#include "nf-grid-layout-private.h"
+#include "nf-render-private.h"
+
+struct _NfGridLayout
+{
+  GObject        parent_instance;
+
+  NfCanvas      *canvas;
+  NfGridStyle   *style;
+  char          *lang;
+  PangoContext  *context;
+
+  /* NfNote → NfCardLayout. Each card holds a reference on its note, so a
+   * key never dangles; cards of notes gone from the canvas are swept. */
+  GHashTable    *cards;
+  GPtrArray     *scratch;
+
+  double         width, height;
+  gboolean       balance_rows;
+  NfGridBlock    blocks[NF_N_BLOCKS];
+};
+
+enum {
+  PROP_0,
+  PROP_CANVAS,
+  PROP_LANGUAGE,
+  PROP_BALANCE_ROWS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (NfGridLayout, nf_grid_layout, G_TYPE_OBJECT)
+
+static void
+card_clear (gpointer data)
+{
+  NfGridCard *card = data;
+
+  g_clear_object (&card->card);
+}
+
+static void
+nf_grid_layout_dispose (GObject *object)
+{
+  NfGridLayout *self = NF_GRID_LAYOUT (object);
+
+  for (guint i = 0; i < NF_N_BLOCKS; i++)
+    {
+      NfGridBlock *block = &self->blocks[i];
+
+      g_clear_object (&block->title);
+      g_clear_object (&block->more);
+      g_clear_object (&block->hint);
+      g_clear_pointer (&block->cards, g_array_unref);
+    }
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->canvas);
+  G_OBJECT_CLASS (nf_grid_layout_parent_class)->dispose (object);
+}
+
+static void
+nf_grid_layout_finalize (GObject *object)
+{
+  NfGridLayout *self = NF_GRID_LAYOUT (object);
+
+  g_ptr_array_unref (self->scratch);
+  nf_grid_style_free (self->style);
+  g_free (self->lang);
+  G_OBJECT_CLASS (nf_grid_layout_parent_class)->finalize (object);
+}
+
+static void
+nf_grid_layout_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  NfGridLayout *self = NF_GRID_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      g_value_set_object (value, self->canvas);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->lang);
+      break;
+    case PROP_BALANCE_ROWS:
+      g_value_set_boolean (value, self->balance_rows);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_grid_layout_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  NfGridLayout *self = NF_GRID_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      self->canvas = g_value_dup_object (value);
+      break;
+    case PROP_LANGUAGE:
+      nf_grid_layout_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_BALANCE_ROWS:
+      nf_grid_layout_set_balance_rows (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_grid_layout_class_init (NfGridLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nf_grid_layout_dispose;
+  object_class->finalize = nf_grid_layout_finalize;
+  object_class->get_property = nf_grid_layout_get_property;
+  object_class->set_property = nf_grid_layout_set_property;
+
+  properties[PROP_CANVAS] =
+    g_param_spec_object ("canvas", NULL, NULL, NF_TYPE_CANVAS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_BALANCE_ROWS] =
+    g_param_spec_boolean ("balance-rows", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nf_grid_layout_init (NfGridLayout *self)
+{
+  self->cards = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->scratch = g_ptr_array_new ();
+  self->style = nf_grid_style_new_light ();
+  self->balance_rows = TRUE;
+  for (guint i = 0; i < NF_N_BLOCKS; i++)
+    {
+      self->blocks[i].cards = g_array_new (FALSE, TRUE, sizeof (NfGridCard));
+      g_array_set_clear_func (self->blocks[i].cards, card_clear);
+    }
+}
+
+NfGridLayout *
+nf_grid_layout_new (NfCanvas          *canvas,
+                    const NfGridStyle *style,
+                    const char        *lang)
+{
+  NfGridLayout *self;
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), NULL);
+
+  self = g_object_new (NF_TYPE_GRID_LAYOUT,
+                       "canvas", canvas,
+                       "language", lang,
+                       NULL);
+  if (style != NULL)
+    nf_grid_layout_set_style (self, style);
+  return self;
+}
+
+NfCanvas *
+nf_grid_layout_get_canvas (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NULL);
+  return self->canvas;
+}
+
+const NfGridStyle *
+nf_grid_layout_get_style (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NULL);
+  return self->style;
+}
+
+static void
+forget_block_text (NfGridLayout *self)
+{
+  for (guint i = 0; i < NF_N_BLOCKS; i++)
+    {
+      self->blocks[i].title_width = -1;
+      self->blocks[i].hint_width = -1;
+      self->blocks[i].more_count = G_MAXUINT;
+    }
+}
+
+void
+nf_grid_layout_set_style (NfGridLayout      *self,
+                          const NfGridStyle *style)
+{
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+  g_return_if_fail (style != NULL);
+
+  if (nf_grid_style_equal (self->style, style))
+    return;
+  nf_grid_style_free (self->style);
+  self->style = nf_grid_style_copy (style);
+  nf_grid_layout_invalidate (self);
+}
+
+const char *
+nf_grid_layout_get_language (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NULL);
+  return self->lang;
+}
+
+void
+nf_grid_layout_set_language (NfGridLayout *self,
+                             const char   *lang)
+{
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+
+  if (self->context != NULL && g_strcmp0 (lang, self->lang) == 0)
+    return;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  /* The cards show other text now, and Han characters may want other
+   * shapes: start afresh. */
+  g_hash_table_remove_all (self->cards);
+  for (guint i = 0; i < NF_N_BLOCKS; i++)
+    {
+      g_array_set_size (self->blocks[i].cards, 0);
+      g_clear_object (&self->blocks[i].title);
+      g_clear_object (&self->blocks[i].more);
+      g_clear_object (&self->blocks[i].hint);
+    }
+  forget_block_text (self);
+  g_clear_object (&self->context);
+  self->context = nf_render_pango_context_new (lang);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+PangoContext *
+nf_grid_layout_get_pango_context (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NULL);
+  return self->context;
+}
+
+void
+nf_grid_layout_invalidate_note (NfGridLayout *self,
+                                NfNote       *note)
+{
+  NfCardLayout *card;
+
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+  if ((card = g_hash_table_lookup (self->cards, note)))
+    {
+      nf_card_layout_sync (card);
+      nf_card_layout_invalidate (card);
+    }
+}
+
+void
+nf_grid_layout_invalidate (NfGridLayout *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    nf_card_layout_invalidate (value);
+  forget_block_text (self);
+}
+
+static void
+sweep_cards (NfGridLayout *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (nf_canvas_find_note (self->canvas, nf_note_get_id (key), NULL, NULL) != key)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* The cards of a block's notes, in order, made or found in the cache;
+ * they are appended to self->scratch. */
+static guint
+gather_cards (NfGridLayout *self,
+              NfBlock       block)
+{
+  GListModel *notes = nf_canvas_get_notes (self->canvas, block);
+  guint n = g_list_model_get_n_items (notes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+      NfCardLayout *card = g_hash_table_lookup (self->cards, note);
+
+      if (card == NULL)
+        {
+          card = nf_card_layout_new (self->context, note, self->lang);
+          g_hash_table_insert (self->cards, note, card);
+        }
+      else
+        nf_card_layout_sync (card);
+      g_ptr_array_add (self->scratch, card);
+    }
+  return n;
+}
+
+/* Puts the block at rows [y0, y1) and its title and content inside. */
+static void
+place_block (NfGridLayout *self,
+             NfGridBlock  *block,
+             NfBlock       kind,
+             double        y0,
+             double        y1)
+{
+  const NfGridStyle *style = self->style;
+  double top;
+
+  block->rect.y = y0;
+  block->rect.height = MAX (0.0, y1 - y0);
+  _nf_grid_block_layout_title (block, self->context, style, kind);
+  top = block->title_rect.y + block->title_rect.height + style->title_gap;
+  block->content_rect = (NfRect) {
+    block->rect.x + style->block_padding, top,
+    MAX (0.0, block->rect.width - 2 * style->block_padding),
+    MAX (0.0, block->rect.y + block->rect.height - style->block_padding - top),
+  };
+}
+
+void
+nf_grid_layout_allocate (NfGridLayout *self,
+                         double        width,
+                         double        height)
+{
+  const NfGridStyle *style;
+  double unit_w, edges[4];
+  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS];
+  guint first[NF_N_BLOCKS + 1];
+
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+
+  style = self->style;
+  self->width = width = MAX (width, 1.0);
+  self->height = height = MAX (height, 1.0);
+  /* Ten units across, as nf_block_place() counts, with gaps only between
+   * blocks. Edges land on whole units so borders stay crisp at scale 1. */
+  unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+
+  /* Widths are fixed by the grid; what each block would need in height
+   * follows from them, and decides where the row edges go. */
+  g_ptr_array_set_size (self->scratch, 0);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      double x0 = round (style->margin + place->x * unit_w);
+      double x1 = round (style->margin + (place->x + place->width) * unit_w - style->block_gap);
+
+      block->rect.x = x0;
+      block->rect.width = MAX (0.0, x1 - x0);
+      place_block (self, block, (NfBlock) b, style->margin, height);
+      overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
+      first[b] = self->scratch->len;
+      gather_cards (self, (NfBlock) b);
+      need[b] = _nf_grid_block_need (style, block->content_rect.width,
+                                     style->base_font_size,
+                                     (NfCardLayout **) self->scratch->pdata + first[b],
+                                     self->scratch->len - first[b]);
+    }
+  first[NF_N_BLOCKS] = self->scratch->len;
+  _nf_grid_rows_balance (style, height, need, overhead, self->balance_rows, edges);
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      guint n = first[b + 1] - first[b];
+
+      place_block (self, block, (NfBlock) b, round (edges[place->y]),
+                   round (edges[place->y + place->height] - style->block_gap));
+      _nf_grid_block_pack (block, self->context, style,
+                           (NfCardLayout **) self->scratch->pdata + first[b], n);
+      if (n == 0)
+        _nf_grid_block_layout_hint (block, self->context, style, (NfBlock) b);
+    }
+  g_ptr_array_set_size (self->scratch, 0);
+  if (g_hash_table_size (self->cards) > first[NF_N_BLOCKS])
+    sweep_cards (self);
+}
+
+gboolean
+nf_grid_layout_get_balance_rows (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), FALSE);
+  return self->balance_rows;
+}
+
+void
+nf_grid_layout_set_balance_rows (NfGridLayout *self,
+                                 gboolean      balance_rows)
+{
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+
+  balance_rows = !!balance_rows;
+  if (self->balance_rows == balance_rows)
+    return;
+  self->balance_rows = balance_rows;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE_ROWS]);
+}
+
+double
+nf_grid_layout_get_width (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), 0.0);
+  return self->width;
+}
+
+double
+nf_grid_layout_get_height (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), 0.0);
+  return self->height;
+}
+
+const NfGridBlock *
+_nf_grid_layout_get_block (NfGridLayout *self,
+                           NfBlock       block)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NULL);
+  g_return_val_if_fail (block >= 0 && block < NF_N_BLOCKS, NULL);
+  return &self->blocks[block];
+}

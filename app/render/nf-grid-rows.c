@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nf-grid-block-private.h"
+
+/* The standard canvas gives the top rows two thirds of the height and
+ * splits them evenly. A block with room to spare may lend it across a
+ * row edge to a crowded one. Each candidate split is scored by the area
+ * of content left without room (at the base font size: height short
+ * times width, since a wide block shows more per unit of height), plus
+ * a small price per unit an edge moves. Moving height between two
+ * blocks that are both short gains nothing, so the price keeps the
+ * standard grid then; and the shares below keep the grid reading as the
+ * canvas. */
+#define PRICE_PER_UNIT 0.1
+/* nf_block_place() counts in tenths of the width. */
+#define NF_BLOCK_GRID_WIDTH 10
+
+static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6 };
+static const double middle_shares[] = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 };
+
+static double
+unmet (const NfGridStyle *style,
+       const double       edges[4],
+       const double       need[NF_N_BLOCKS],
+       const double       overhead[NF_N_BLOCKS])
+{
+  double sum = 0;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      double h = edges[place->y + place->height] - edges[place->y] -
+                 style->block_gap - overhead[b];
+
+      sum += MAX (0.0, need[b] - h) * place->width;
+    }
+  return sum;
+}
+
+static void
+set_edges (const NfGridStyle *style,
+           double             height,
+           double             bottom_share,
+           double             middle_share,
+           double             edges[4])
+{
+  double avail = height - 2 * style->margin + style->block_gap;
+  double bottom = avail / 3 * bottom_share;
+  double top = avail - bottom;
+
+  edges[0] = style->margin;
+  edges[1] = style->margin + top * middle_share;
+  edges[2] = style->margin + top;
+  edges[3] = style->margin + avail;
+}
+
+void
+_nf_grid_rows_balance (const NfGridStyle *style,
+                       double             height,
+                       const double       need[NF_N_BLOCKS],
+                       const double       overhead[NF_N_BLOCKS],
+                       gboolean           balance,
+                       double             edges[4])
+{
+  double standard[4], best_cost;
+
+  set_edges (style, height, 1.0, 0.5, standard);
+  memcpy (edges, standard, sizeof standard);
+  if (!balance)
+    return;
+
+  best_cost = unmet (style, standard, need, overhead);
+  if (best_cost <= 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
+      {
+        double e[4], cost;
+
+        set_edges (style, height, bottom_shares[i], middle_shares[j], e);
+        cost = unmet (style, e, need, overhead) +
+               PRICE_PER_UNIT * NF_BLOCK_GRID_WIDTH *
+               (fabs (e[1] - standard[1]) + fabs (e[2] - standard[2]));
+        if (cost < best_cost)
+          {
+            best_cost = cost;
+            memcpy (edges, e, sizeof e);
+          }
+      }
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "nf-block.h"
+#include "nf-render-types.h"
+
+G_BEGIN_DECLS
+
+/* Every PangoLayout the render library makes comes from here, so tests
+ * can prove that drawing a frame, or laying out again at the same size,
+ * makes none. */
+PangoLayout *_nf_render_layout_new            (PangoContext *context);
+/* Counts the text measurements (Pango line breaking) done, for the same
+ * reason. */
+void         _nf_render_count_measure         (void);
+guint        _nf_render_get_n_layouts_created (void);
+guint        _nf_render_get_n_measures        (void);
+
+/* Sets a layout's font to `family` at `size` points, unless it is
+ * already that: changing the font makes Pango break the lines again. */
+void         _nf_render_set_font              (PangoLayout  *layout,
+                                               const char   *family,
+                                               double        size,
+                                               PangoWeight   weight);
+
+void         _nf_render_rounded_rect          (cairo_t      *cr,
+                                               const NfRect *rect,
+                                               double        radius);
+void         _nf_render_set_colour            (cairo_t        *cr,
+                                               const NfColour *colour);
+/* A simple line drawing for each block, in the box (x, y, size, size). */
+void         _nf_render_block_glyph           (cairo_t      *cr,
+                                               NfBlock       block,
+                                               double        x,
+                                               double        y,
+                                               double        size);
+
+G_END_DECLS

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "nf-card-layout.h"
+#include "nf-render-private.h"
+
+static guint n_layouts_created;
+static guint n_measures;
+
+PangoLayout *
+_nf_render_layout_new (PangoContext *context)
+{
+  g_atomic_int_inc (&n_layouts_created);
+  return pango_layout_new (context);
+}
+
+void
+_nf_render_count_measure (void)
+{
+  g_atomic_int_inc (&n_measures);
+}
+
+guint
+_nf_render_get_n_layouts_created (void)
+{
+  return (guint) g_atomic_int_get (&n_layouts_created);
+}
+
+guint
+_nf_render_get_n_measures (void)
+{
+  return (guint) g_atomic_int_get (&n_measures);
+}
+
+void
+_nf_render_set_font (PangoLayout *layout,
+                     const char  *family,
+                     double       size,
+                     PangoWeight  weight)
+{
+  const PangoFontDescription *now = pango_layout_get_font_description (layout);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_size (desc, (int) round (size * PANGO_SCALE));
+  pango_font_description_set_weight (desc, weight);
+  if (now != NULL && pango_font_description_equal (now, desc))
+    return;
+  pango_layout_set_font_description (layout, desc);
+}
+
+void
+_nf_render_rounded_rect (cairo_t      *cr,
+                         const NfRect *r,
+                         double        radius)
+{
+  double x = r->x, y = r->y, w = r->width, h = r->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+_nf_render_set_colour (cairo_t        *cr,
+                       const NfColour *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+PangoContext *
+nf_render_pango_context_new (const char *lang)
+{
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (context, 96.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  if (lang != NULL)
+    pango_context_set_language (context, pango_language_from_string (lang));
+  return context;
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <ninefold.h>
+#include <nf-render.h>
+
+/* Styles, single cards and the PNG convenience: the parts of the render
+ * library that stand apart from the grid's layout. */
+
+static NfCanvas *
+load_case (guint index)
+{
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas = nf_canvas_load_case (index, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (canvas);
+  return canvas;
+}
+
+static void
+test_style (void)
+{
+  g_autoptr(NfGridStyle) light = nf_grid_style_new_light ();
+  g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+  g_autoptr(NfGridStyle) copy = nf_grid_style_copy (light);
+  NfColour fill, text;
+
+  g_assert_true (nf_grid_style_equal (light, copy));
+  g_assert_false (nf_grid_style_equal (light, dark));
+  copy->card_gap += 1;
+  g_assert_false (nf_grid_style_equal (light, copy));
+
+  nf_grid_style_card_fill (light, NULL, &fill);
+  g_assert_true (memcmp (&fill, &light->card_fill, sizeof fill) == 0);
+  nf_grid_style_card_fill (light, "not a colour", &fill);
+  g_assert_true (memcmp (&fill, &light->card_fill, sizeof fill) == 0);
+  /* A yellow note is yellowish in both palettes, with dark text in the
+   * light one; a plain dark card has light text. */
+  nf_grid_style_card_fill (light, "#f6d32d", &fill);
+  g_assert_cmpfloat (fill.blue, <, fill.red);
+  nf_grid_style_text_on (light, &fill, &text);
+  g_assert_true (memcmp (&text, &light->card_text, sizeof text) == 0);
+  nf_grid_style_card_fill (dark, "#f6d32d", &fill);
+  g_assert_cmpfloat (fill.blue, <, fill.red);
+  nf_grid_style_text_on (dark, &dark->card_fill, &text);
+  g_assert_true (memcmp (&text, &dark->card_text, sizeof text) == 0);
+}
+
+/* Drawing one card touches no pixel outside it (but for its one-unit
+ * shadow below). */
+static void
+test_card_clip (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_dark ();
+  const guint32 sentinel = 0xff123456;
+  const int margin = 20;
+
+  for (guint c = 2; c < 4; c++)
+    {
+      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+
+      nf_grid_layout_allocate (layout, 1366, 768);
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, b); i++)
+          {
+            NfRect r;
+            NfCardLayout *card = nf_grid_layout_get_card (layout, b, i, &r);
+            int w = (int) r.width + 2 * margin, h = (int) r.height + 2 * margin;
+            cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+            cairo_t *cr = cairo_create (surface);
+            const guint8 *data;
+            int stride;
+
+            cairo_set_source_rgba (cr, 0x12 / 255.0, 0x34 / 255.0, 0x56 / 255.0, 1);
+            cairo_paint (cr);
+            cairo_translate (cr, margin, margin);
+            nf_card_render (cr, card, style);
+            g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+            cairo_destroy (cr);
+            cairo_surface_flush (surface);
+            data = cairo_image_surface_get_data (surface);
+            stride = cairo_image_surface_get_stride (surface);
+            for (int y = 0; y < h; y++)
+              for (int x = 0; x < w; x++)
+                {
+                  gboolean inside = x >= margin && x < margin + (int) r.width &&
+                                    y >= margin && y < margin + (int) r.height + 1;
+                  guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+
+                  if (!inside)
+                    g_assert_cmphex (px, ==, sentinel);
+                }
+            cairo_surface_destroy (surface);
+          }
+    }
+}
+
+static void
+test_png (void)
+{
+  g_autoptr(NfCanvas) canvas = load_case (1);
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "canvas-1-hidpi.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_true (nf_canvas_render_to_png (canvas, NULL, 683, 384, 2.0, style, path, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1366);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 768);
+  cairo_surface_destroy (surface);
+
+  g_assert_false (nf_canvas_render_to_png (canvas, NULL, 100, 100, 1.0, style,
+                                           "/nonexistent/dir/x.png", &error));
+  g_assert_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE);
+  g_clear_error (&error);
+  g_assert_false (nf_canvas_render_to_png (canvas, NULL, 40000, 100, 1.0, style,
+                                           path, &error));
+  g_assert_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/style", test_style);
+  g_test_add_func ("/render/card-clip", test_card_clip);
+  g_test_add_func ("/render/png", test_png);
+
+  return g_test_run ();
+}
