@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "nf-canvas-xml.h"
+#include "nf-import-private.h"
+
+typedef struct {
+  cmark_node *item;
+  GString    *text;
+  guint       line;
+  gboolean    flushed;
+} Pending;
+
+typedef struct {
+  NfImportText        *text;
+  const NfImportChunk *chunk;
+  GArray              *items;
+  GArray              *pending;  /* Pending, innermost list item last */
+} Walk;
+
+static gpointer
+register_extensions (gpointer data)
+{
+  cmark_gfm_core_extensions_ensure_registered ();
+  return NULL;
+}
+
+static void
+item_clear (gpointer data)
+{
+  NfImportItem *item = data;
+
+  g_free (item->text);
+  g_clear_pointer (&item->cells, g_ptr_array_unref);
+}
+
+static gboolean
+is_table (cmark_node *node)
+{
+  const char *type = cmark_node_get_type_string (node);
+
+  return type && g_str_equal (type, "table");
+}
+
+/* The text a reader sees: markup dropped, line breaks as spaces, images
+ * by their alt text, raw HTML left out but for line breaks. */
+static void
+append_inline_text (cmark_node *node,
+                    GString    *out)
+{
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *current = cmark_iter_get_node (iter);
+      const char *literal;
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (current))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          literal = cmark_node_get_literal (current);
+          if (literal)
+            g_string_append (out, literal);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          literal = cmark_node_get_literal (current);
+          if (literal && g_ascii_strncasecmp (literal, "<br", 3) == 0)
+            g_string_append_c (out, ' ');
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+}
+
+static char *
+plain_text (cmark_node *node)
+{
+  g_autoptr(GString) raw = g_string_new (NULL);
+
+  append_inline_text (node, raw);
+  return _nf_import_collapse (raw->str, NF_CANVAS_MAX_FIELD_SIZE);
+}
+
+/* "**Key Partners**" or "*Channels:*" alone in a paragraph: how many
+ * write-ups mark a heading without Markdown's headings. */
+static gboolean
+is_emphasised (cmark_node *paragraph)
+{
+  guint emphasis = 0;
+
+  for (cmark_node *child = cmark_node_first_child (paragraph); child;
+       child = cmark_node_next (child))
+    {
+      cmark_node_type type = cmark_node_get_type (child);
+
+      if (type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH)
+        emphasis++;
+      else if (type == CMARK_NODE_TEXT)
+        {
+          const char *literal = cmark_node_get_literal (child);
+
+          for (const char *p = literal; p && *p; p = g_utf8_next_char (p))
+            if (!strchr (" \t:", *p) && g_utf8_get_char (p) != 0xFF1A)  /* "：" */
+              return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  return emphasis == 1;
+}
+
+static guint
+line_of (Walk       *walk,
+         cmark_node *node)
+{
+  return _nf_import_text_line (walk->text, walk->chunk, cmark_node_get_start_line (node));
+}
+
+static NfImportItem *
+add_item (Walk         *walk,
+          NfImportKind  kind,
+          guint         line)
+{
+  NfImportItem item = { kind, line, 0, FALSE, NULL, 0, NULL };
+
+  g_array_append_val (walk->items, item);
+  return &g_array_index (walk->items, NfImportItem, walk->items->len - 1);
+}
+
+/* A list item becomes one entry when its own text is complete: at its
+ * end, or when a nested block starts, so that entries keep document
+ * order. */
+static void
+flush_pending (Walk *walk)
+{
+  Pending *top;
+  g_autofree char *text = NULL;
+
+  if (walk->pending->len == 0)
+    return;
+  top = &g_array_index (walk->pending, Pending, walk->pending->len - 1);
+  if (top->flushed)
+    return;
+  top->flushed = TRUE;
+  text = _nf_import_collapse (top->text->str, NF_CANVAS_MAX_FIELD_SIZE);
+  if (*text)
+    add_item (walk, NF_IMPORT_LIST_ITEM, top->line)->text = g_steal_pointer (&text);
+}
+
+static void
+add_table (Walk       *walk,
+           cmark_node *table)
+{
+  guint n_columns = cmark_gfm_extensions_get_table_columns (table);
+  NfImportItem *item;
+
+  if (n_columns == 0)
+    return;
+  item = add_item (walk, NF_IMPORT_TABLE, line_of (walk, table));
+  item->n_columns = n_columns;
+  item->cells = g_ptr_array_new_with_free_func (g_free);
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      guint column = 0;
+
+      for (cmark_node *cell = cmark_node_first_child (row); cell && column < n_columns;
+           cell = cmark_node_next (cell), column++)
+        g_ptr_array_add (item->cells, plain_text (cell));
+      for (; column < n_columns; column++)
+        g_ptr_array_add (item->cells, g_strdup (""));
+    }
+}
+
+static void
+walk_chunk (Walk       *walk,
+            cmark_node *document,
+            guint       max_items)
+{
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE && walk->items->len <= max_items)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node *parent = cmark_node_parent (node);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event == CMARK_EVENT_EXIT)
+        {
+          if (type == CMARK_NODE_ITEM)
+            {
+              flush_pending (walk);
+              g_string_free (g_array_index (walk->pending, Pending, walk->pending->len - 1).text,
+                             TRUE);
+              g_array_set_size (walk->pending, walk->pending->len - 1);
+            }
+          continue;
+        }
+      if (event != CMARK_EVENT_ENTER || type == CMARK_NODE_DOCUMENT)
+        continue;
+
+      if (type == CMARK_NODE_PARAGRAPH && parent && cmark_node_get_type (parent) == CMARK_NODE_ITEM &&
+          walk->pending->len > 0)
+        {
+          Pending *top = &g_array_index (walk->pending, Pending, walk->pending->len - 1);
+
+          if (!top->flushed)
+            {
+              if (top->text->len)
+                g_string_append_c (top->text, ' ');
+              append_inline_text (node, top->text);
+            }
+          else
+            add_item (walk, NF_IMPORT_LIST_ITEM, line_of (walk, node))->text = plain_text (node);
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          continue;
+        }
+
+      flush_pending (walk);
+
+      if (type == CMARK_NODE_ITEM)
+        {
+          Pending pending = { node, g_string_new (NULL), line_of (walk, node), FALSE };
+
+          g_array_append_val (walk->pending, pending);
+        }
+      else if (type == CMARK_NODE_PARAGRAPH)
+        {
+          NfImportItem *item = add_item (walk, NF_IMPORT_PARAGRAPH, line_of (walk, node));
+
+          item->text = plain_text (node);
+          item->emphasised = is_emphasised (node);
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+        }
+      else if (type == CMARK_NODE_HEADING)
+        {
+          NfImportItem *item = add_item (walk, NF_IMPORT_HEADING, line_of (walk, node));
+
+          item->level = (guint) cmark_node_get_heading_level (node);
+          item->text = plain_text (node);
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+        }
+      else if (is_table (node))
+        {
+          add_table (walk, node);
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+        }
+      /* Code and HTML blocks are not prose; lists and quotes are walked
+       * into. */
+    }
+  cmark_iter_free (iter);
+
+  /* Stopped early: close what is open. */
+  while (walk->pending->len > 0)
+    {
+      g_string_free (g_array_index (walk->pending, Pending, walk->pending->len - 1).text, TRUE);
+      g_array_set_size (walk->pending, walk->pending->len - 1);
+    }
+}
+
+GArray *
+_nf_import_markdown_items (NfImportText *text,
+                           guint         max_items)
+{
+  static GOnce registered = G_ONCE_INIT;
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (NfImportItem));
+  cmark_syntax_extension *table;
+  Walk walk = { text, NULL, items, g_array_new (FALSE, FALSE, sizeof (Pending)) };
+
+  g_array_set_clear_func (items, item_clear);
+  g_once (&registered, register_extensions, NULL);
+  table = cmark_find_syntax_extension ("table");
+  g_assert (table != NULL);
+
+  for (guint i = 0; i < text->chunks->len && items->len <= max_items; i++)
+    {
+      const NfImportChunk *chunk = &g_array_index (text->chunks, NfImportChunk, i);
+      cmark_parser *parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+      cmark_node *document;
+
+      cmark_parser_attach_syntax_extension (parser, table);
+      cmark_parser_feed (parser, text->text->str + chunk->start, chunk->end - chunk->start);
+      document = cmark_parser_finish (parser);
+      walk.chunk = chunk;
+      walk_chunk (&walk, document, max_items);
+      cmark_node_free (document);
+      cmark_parser_free (parser);
+    }
+  g_array_unref (walk.pending);
+  return items;
+}

@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-number"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "nf-number.h"
+
+/* More digits than any real figure has; also bounds the work per cell. */
+#define MAX_DIGITS 400
+#define MAX_UNIT_WORDS 4
+
+typedef struct {
+  const char *token;
+  const char *code;
+} Currency;
+
+/* Longest first where one is a prefix of another ("US$" before "$"). A
+ * bare "¥" is taken as yuan: Ninefold's write-ups are about Chinese firms
+ * far more often than Japanese ones, and "JPY" or "日元" say yen. */
+static const Currency prefix_currencies[] = {
+  { "US$", "USD" }, { "HK$", "HKD" }, { "NT$", "TWD" }, { "A$", "AUD" },
+  { "C$", "CAD" }, { "S$", "SGD" }, { "R$", "BRL" }, { "$", "USD" },
+  { "€", "EUR" }, { "£", "GBP" }, { "¥", "CNY" }, { "₹", "INR" },
+  { "₩", "KRW" }, { "Rs.", "INR" }, { "Rs", "INR" },
+};
+
+/* Codes are matched as whole words, before or after the number. */
+static const Currency code_currencies[] = {
+  { "RMB", "CNY" }, { "CNY", "CNY" }, { "USD", "USD" }, { "EUR", "EUR" },
+  { "GBP", "GBP" }, { "JPY", "JPY" }, { "HKD", "HKD" }, { "INR", "INR" },
+  { "KRW", "KRW" }, { "TWD", "TWD" }, { "AUD", "AUD" }, { "CAD", "CAD" },
+  { "SGD", "SGD" }, { "CHF", "CHF" },
+};
+
+static const Currency suffix_currencies[] = {
+  { "人民币", "CNY" }, { "美元", "USD" }, { "欧元", "EUR" }, { "英镑", "GBP" },
+  { "日元", "JPY" }, { "港元", "HKD" }, { "港币", "HKD" }, { "元", "CNY" },
+  { "块", "CNY" }, { "US dollars", "USD" }, { "dollars", "USD" },
+  { "dollar", "USD" }, { "yuan", "CNY" }, { "euros", "EUR" }, { "euro", "EUR" },
+  { "€", "EUR" }, { "$", "USD" }, { "£", "GBP" },
+};
+
+typedef struct {
+  const char *token;
+  int         power;
+  const char *canonical;
+  gboolean    needs_currency;  /* "5m" is five metres unless it is money */
+} Scale;
+
+/* Case-sensitive where case matters ("M" is million, "m" metres). */
+static const Scale scales[] = {
+  { "thousand", 3, "thousand", FALSE }, { "million", 6, "million", FALSE },
+  { "billion", 9, "billion", FALSE }, { "trillion", 12, "trillion", FALSE },
+  { "lakh", 5, "lakh", FALSE }, { "crore", 7, "crore", FALSE },
+  { "mln", 6, "million", FALSE }, { "bln", 9, "billion", FALSE },
+  { "mn", 6, "million", FALSE }, { "bn", 9, "billion", FALSE },
+  { "tn", 12, "trillion", FALSE }, { "mm", 6, "million", TRUE },
+  { "k", 3, "thousand", FALSE }, { "K", 3, "thousand", FALSE },
+  { "M", 6, "million", FALSE }, { "B", 9, "billion", FALSE },
+  { "m", 6, "million", TRUE }, { "b", 9, "billion", TRUE },
+  { "T", 12, "trillion", TRUE },
+};
+
+static const char * const leading_qualifiers[] = {
+  "approximately", "approx.", "approx", "about", "around", "roughly", "circa",
+  "ca.", "nearly", "almost", "over", "more than", "less than", "under",
+  "up to", "at least", "at most", "above", "below", "some", "estimated",
+  "est.", "~", "≈", "<=", ">=", "<", ">", "≤", "≥",
+  "大约", "大概", "约合", "约", "将近", "近", "超过", "逾", "超", "不到", "不足",
+  "至少", "最多",
+};
+
+static const char * const trailing_qualifiers[] = {
+  "+", "以上", "左右", "有余", "多", "余", "以下",
+};
+
+static const char * const percent_words[] = {
+  "%", "percent", "per cent", "pct", "个百分点", "百分点",
+};
+
+static const char * const year_units[] = {
+  "年度", "财年", "年",
+};
+
+/* Full-width forms, odd spaces and the minus sign, folded to what the
+ * parser below reads. Chinese text writes "２，２３５．１％" as often as
+ * "2,235.1%". */
+static char *
+fold (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        g_string_append_c (out, (char) (c - 0xFF01 + 0x21));
+      else if (c == 0x3000 || c == 0x00A0 || c == 0x2007 || c == 0x2009 ||
+               c == 0x202F || c == '\t' || c == '\n' || c == '\r')
+        g_string_append_c (out, ' ');
+      else if (c == 0x2212)
+        g_string_append_c (out, '-');
+      else if (c == 0xFFE5)
+        g_string_append_unichar (out, 0x00A5);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalpha (c);
+}
+
+/* Matches token at p: case-insensitively for ASCII letters when asked, and
+ * as a whole word when the token ends in a letter. */
+static const char *
+match (const char *p,
+       const char *token,
+       gboolean    ignore_case)
+{
+  gsize n = strlen (token);
+
+  if (ignore_case ? g_ascii_strncasecmp (p, token, n) != 0 : strncmp (p, token, n) != 0)
+    return NULL;
+  if (is_word_char (token[n - 1]) && is_word_char (p[n]))
+    return NULL;
+  return p + n;
+}
+
+static const char *
+match_any (const char         *p,
+           const char * const *tokens,
+           gsize               n_tokens)
+{
+  for (gsize i = 0; i < n_tokens; i++)
+    {
+      const char *end = match (p, tokens[i], TRUE);
+
+      if (end)
+        return end;
+    }
+  return NULL;
+}
+
+static const char *
+match_currency (const char     *p,
+                const Currency *table,
+                gsize           n,
+                const char    **out_code)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Codes are upper case; "usd" in prose is not one. */
+      const char *end = match (p, table[i].token, table != code_currencies);
+
+      if (end)
+        {
+          *out_code = table[i].code;
+          return end;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+set_currency (NfNumber   *out,
+              const char *code)
+{
+  if (out->currency[0] && !g_str_equal (out->currency, code))
+    return FALSE;  /* "$3 元" says two things */
+  g_strlcpy (out->currency, code, sizeof out->currency);
+  return TRUE;
+}
+
+static void
+add_qualifier (NfNumber   *out,
+               const char *start,
+               gsize       length)
+{
+  gsize used = strlen (out->qualifier);
+
+  if (used > 0 && used + 1 < sizeof out->qualifier)
+    out->qualifier[used++] = ' ';
+  if (used + length < sizeof out->qualifier)
+    {
+      memcpy (out->qualifier + used, start, length);
+      out->qualifier[used + length] = '\0';
+    }
+}
+
+static const char *
+match_scale (const char *p,
+             gboolean    has_currency,
+             NfNumber   *out)
+{
+  static const struct { const char *cjk; int power; } cjk[] = {
+    { "十", 1 }, { "百", 2 }, { "千", 3 }, { "万", 4 }, { "亿", 8 },
+  };
+  const char *start = p;
+  char written[16];
+  int power = 0;
+  guint n = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      gsize length = strlen (scales[i].token);
+      /* Single letters and "mm" keep their case: "M" is a million, "m" a
+       * metre and "mm" a millimetre unless the figure is money. */
+      gboolean ignore_case = length > 1 && !g_str_equal (scales[i].token, "mm");
+      const char *end = match (p, scales[i].token, ignore_case);
+
+      /* "5 millions", as some write */
+      if (end == NULL && length > 3 && g_ascii_strncasecmp (p, scales[i].token, length) == 0 &&
+          (p[length] == 's' || p[length] == 'S') && !is_word_char (p[length + 1]))
+        end = p + length + 1;
+      if (end == NULL || (scales[i].needs_currency && !has_currency))
+        continue;
+      out->scale = scales[i].power;
+      out->scale_word = scales[i].canonical;
+      return end;
+    }
+
+  /* "百万", "千万", "万亿": the multipliers compose by product. Three at
+   * most, which every real figure needs; "百分点" is a percentage point,
+   * not a hundred. */
+  if (g_str_has_prefix (p, "百分点"))
+    return NULL;
+  for (gboolean more = TRUE; more && n < 3;)
+    {
+      more = FALSE;
+      for (gsize i = 0; i < G_N_ELEMENTS (cjk) && n < 3; i++)
+        if (g_str_has_prefix (p, cjk[i].cjk))
+          {
+            power += cjk[i].power;
+            p += strlen (cjk[i].cjk);
+            n++;
+            more = TRUE;
+          }
+    }
+  if (n == 0)
+    return NULL;
+  g_strlcpy (written, start, MIN ((gsize) (p - start) + 1, sizeof written));
+  out->scale = power;
+  /* Few distinct forms exist (three of five characters), so interning
+   * them costs a bounded amount once. */
+  out->scale_word = g_intern_string (written);
+  return p;
+}
+
+/* The digits of "2,235.1": integer digits without separators, fraction
+ * digits. Separators must group by three from the first group of one to
+ * three digits: "1,5" may be a European decimal comma, so it is no number. */
+static const char *
+scan_digits (const char *p,
+             GString    *int_digits,
+             GString    *frac_digits)
+{
+  const char *start = p;
+  gsize group = 0;
+  gboolean grouped = FALSE;
+
+  while (g_ascii_isdigit (*p) || (*p == ',' && g_ascii_isdigit (p[1])))
+    {
+      if (*p == ',')
+        {
+          if ((!grouped && (group == 0 || group > 3)) || (grouped && group != 3))
+            return NULL;
+          grouped = TRUE;
+          group = 0;
+        }
+      else
+        {
+          g_string_append_c (int_digits, *p);
+          group++;
+        }
+      p++;
+    }
+  if (p == start || (grouped && group != 3))
+    return NULL;
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        g_string_append_c (frac_digits, *p++);
+    }
+  /* "1.2.3", "1,23", "1.": not one number */
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    return NULL;
+  if (*p == ',' && g_ascii_isdigit (p[1]))
+    return NULL;
+  if (int_digits->len + frac_digits->len > MAX_DIGITS)
+    return NULL;
+  return p;
+}
+
+static gboolean
+has_digit (const char *p)
+{
+  for (; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+scan_unit (const char *p,
+           NfNumber   *out)
+{
+  gunichar first;
+  guint words = 1;
+  g_autofree char *unit = g_strstrip (g_strdup (p));
+
+  if (*unit == '\0')
+    return TRUE;
+  first = g_utf8_get_char (unit);
+  if (!(g_unichar_isalpha (first) || first == '/' || first == 0x00B0))
+    return FALSE;
+  if (has_digit (unit) || strlen (unit) >= sizeof out->unit)
+    return FALSE;
+  for (const char *q = unit; *q; q++)
+    if (*q == ' ' && q[1] != ' ')
+      words++;
+  if (words > MAX_UNIT_WORDS)
+    return FALSE;
+  g_strlcpy (out->unit, unit, sizeof out->unit);
+  return TRUE;
+}
+
+/* Whether the digits, moved by power places, leave nothing after the
+ * point. */
+static gboolean
+digits_whole (const GString *int_digits,
+              const GString *frac_digits,
+              int            power)
+{
+  gssize point = (gssize) int_digits->len + power;
+  gssize length = (gssize) (int_digits->len + frac_digits->len);
+  g_autofree char *all = g_strconcat (int_digits->str, frac_digits->str, NULL);
+
+  for (gssize i = CLAMP (point, 0, length); i < length; i++)
+    if (all[i] != '0')
+      return FALSE;
+  return TRUE;
+}
+
+/* Builds "digits.fractione<power>" and lets g_ascii_strtod round once, so
+ * "2,235.1万" is exactly 22351000 rather than 2235.1 * 10000 with its
+ * binary error, and "15%" the double nearest 0.15. */
+static gboolean
+compose (const GString *int_digits,
+         const GString *frac_digits,
+         int            power,
+         gboolean       negative,
+         double        *out)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  double value;
+
+  text = g_strdup_printf ("%s%s.%se%d", negative ? "-" : "", int_digits->str,
+                          frac_digits->len ? frac_digits->str : "0", power);
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (errno == ERANGE || end == NULL || *end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value == 0 ? 0 : value;  /* no -0 */
+  return TRUE;
+}
+
+static gboolean
+parse_fiscal_year (const char *p,
+                   NfNumber   *out)
+{
+  const char *end;
+  gsize n = 0;
+  int year = 0;
+
+  if (g_ascii_strncasecmp (p, "FY", 2) != 0)
+    return FALSE;
+  p = skip_spaces (p + 2);
+  for (end = p; g_ascii_isdigit (*end); end++)
+    year = year * 10 + (*end - '0'), n++;
+  if (!(n == 2 || n == 4) || *skip_spaces (end) != '\0')
+    return FALSE;
+  if (n == 2)
+    year += 2000;
+  if (year < NF_NUMBER_MIN_YEAR || year > NF_NUMBER_MAX_YEAR)
+    return FALSE;
+  out->value = year;
+  out->year = year;
+  out->is_fiscal = TRUE;
+  out->is_whole = TRUE;
+  return TRUE;
+}
+
+static gboolean
+parse_internal (const char *text,
+                int         extra_power,
+                NfNumber   *out)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) int_digits = g_string_new (NULL);
+  g_autoptr(GString) frac_digits = g_string_new (NULL);
+  const char *p, *end, *code = NULL;
+  gboolean negative = FALSE, signed_ = FALSE, paren = FALSE;
+  gsize len;
+  int power;
+
+  memset (out, 0, sizeof *out);
+  /* The model's text is always valid UTF-8; other callers' may not be. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  folded = g_strstrip (fold (text));
+  /* A figure ending a sentence: "15." */
+  len = strlen (folded);
+  if (len > 1 && strchr (".,;", folded[len - 1]) && folded[len - 2] != ' ' &&
+      !g_str_has_suffix (folded, "Rs."))
+    folded[len - 1] = '\0';
+  else if (g_str_has_suffix (folded, "。"))
+    folded[len - strlen ("。")] = '\0';
+  p = folded;
+
+  if (parse_fiscal_year (p, out))
+    return TRUE;
+
+  if ((end = match_any (p, leading_qualifiers, G_N_ELEMENTS (leading_qualifiers))))
+    {
+      add_qualifier (out, p, end - p);
+      p = skip_spaces (end);
+    }
+  if (*p == '(')
+    paren = TRUE, p = skip_spaces (p + 1);
+  if (*p == '-' || *p == '+')
+    negative = *p == '-', signed_ = TRUE, p++;
+  if ((end = match_currency (p, prefix_currencies, G_N_ELEMENTS (prefix_currencies), &code)) ||
+      (end = match_currency (p, code_currencies, G_N_ELEMENTS (code_currencies), &code)))
+    {
+      set_currency (out, code);
+      p = skip_spaces (end);
+      if (!signed_ && (*p == '-' || *p == '+'))
+        negative = *p == '-', signed_ = TRUE, p++;
+    }
+
+  if (!(end = scan_digits (p, int_digits, frac_digits)))
+    return FALSE;
+  p = end;
+
+  /* "3000余台", "500+ users" */
+  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
+    {
+      add_qualifier (out, p, end - p);
+      p = end;
+    }
+  if ((end = match_scale (skip_spaces (p), out->currency[0] != '\0', out)))
+    p = end;
+  else if ((end = match_scale (skip_spaces (p), TRUE, out)) &&
+           (match_currency (skip_spaces (end), suffix_currencies,
+                            G_N_ELEMENTS (suffix_currencies), &code) ||
+            match_currency (skip_spaces (end), code_currencies,
+                            G_N_ELEMENTS (code_currencies), &code)))
+    p = end;  /* "5m USD": the currency comes after */
+  else
+    out->scale = 0, out->scale_word = NULL;
+  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
+    {
+      add_qualifier (out, p, end - p);
+      p = end;
+    }
+  if ((end = match_currency (skip_spaces (p), suffix_currencies,
+                             G_N_ELEMENTS (suffix_currencies), &code)) ||
+      (end = match_currency (skip_spaces (p), code_currencies,
+                             G_N_ELEMENTS (code_currencies), &code)))
+    {
+      if (!set_currency (out, code))
+        return FALSE;
+      p = end;
+    }
+  if ((end = match_any (skip_spaces (p), percent_words, G_N_ELEMENTS (percent_words))))
+    {
+      if (out->currency[0])
+        return FALSE;
+      out->is_percent = TRUE;
+      p = end;
+    }
+  if (paren)
+    {
+      p = skip_spaces (p);
+      if (*p != ')' || negative)
+        return FALSE;
+      negative = TRUE;
+      p++;
+    }
+  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
+    {
+      add_qualifier (out, p, end - p);
+      p = end;
+    }
+  if (*p != '\0' && *p != ' ' && !g_unichar_isalpha (g_utf8_get_char (p)) &&
+      *p != '/' && g_utf8_get_char (p) != 0x00B0)
+    return FALSE;  /* "10-15%", "5:3" */
+  if (!scan_unit (p, out))
+    return FALSE;
+
+  power = out->scale + (out->is_percent ? -2 : 0) + extra_power;
+  if (!compose (int_digits, frac_digits, power, negative, &out->value))
+    return FALSE;
+  out->is_whole = digits_whole (int_digits, frac_digits, power);
+
+  /* A year is four bare digits, perhaps "年" or a letter after it
+   * ("2021E", an estimate). */
+  if (int_digits->len == 4 && frac_digits->len == 0 && !negative && !signed_ &&
+      !out->currency[0] && !out->scale && !out->is_percent && !paren &&
+      out->qualifier[0] == '\0' && strchr (folded, ',') == NULL &&
+      out->value >= NF_NUMBER_MIN_YEAR && out->value <= NF_NUMBER_MAX_YEAR)
+    {
+      gboolean year_unit = out->unit[0] == '\0' ||
+                           (g_ascii_isupper (out->unit[0]) && out->unit[1] == '\0');
+
+      for (gsize i = 0; i < G_N_ELEMENTS (year_units); i++)
+        year_unit |= g_str_equal (out->unit, year_units[i]);
+      if (year_unit)
+        out->year = (int) out->value;
+    }
+  return TRUE;
+}
+
+gboolean
+nf_number_parse (const char *text,
+                 NfNumber   *out)
+{
+  NfNumber local;
+
+  return parse_internal (text, 0, out ? out : &local);
+}
+
+gboolean
+nf_number_parse_for_column (const char   *text,
+                            NfColumnType  type,
+                            double       *out_value)
+{
+  NfNumber n;
+  double value;
+
+  if (type == NF_COLUMN_TEXT || !parse_internal (text, 0, &n))
+    return FALSE;
+
+  switch (type)
+    {
+    case NF_COLUMN_YEAR:
+      if (n.year == 0)
+        return FALSE;
+      value = n.year;
+      break;
+    case NF_COLUMN_PERCENT:
+      if (n.currency[0] || n.is_fiscal)
+        return FALSE;
+      /* A bare number in a percent column is in points; a scaled one
+       * ("15 million") is not a share of anything. */
+      if (!n.is_percent && (n.scale || !parse_internal (text, -2, &n)))
+        return FALSE;
+      value = n.value;
+      break;
+    case NF_COLUMN_COUNT:
+      if (n.is_percent || n.currency[0] || !n.is_whole || n.value < 0)
+        return FALSE;
+      value = n.value;
+      break;
+    case NF_COLUMN_MONEY:
+      if (n.is_percent)
+        return FALSE;
+      value = n.value;
+      break;
+    case NF_COLUMN_NUMBER:
+      value = n.value;
+      break;
+    case NF_COLUMN_TEXT:
+    default:
+      return FALSE;
+    }
+  if (out_value)
+    *out_value = value;
+  return TRUE;
+}
+
+char *
+nf_number_format_xml (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char digits[32];
+  int exponent = 0, n_digits = 0;
+  gboolean negative;
+  GString *out;
+
+  g_return_val_if_fail (isfinite (value), g_strdup ("0"));
+
+  if (value == 0)
+    return g_strdup ("0");
+
+  /* The fewest significant digits that read back exactly: at most 17. */
+  for (int precision = 0; precision < 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%de", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  /* buf is "-d.ddde±xx": split it into digits and a decimal exponent. */
+  negative = buf[0] == '-';
+  for (const char *p = buf + negative; *p && *p != 'e'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n_digits++] = *p;
+  digits[n_digits] = '\0';
+  exponent = (int) g_ascii_strtoll (strchr (buf, 'e') + 1, NULL, 10);
+  while (n_digits > 1 && digits[n_digits - 1] == '0')
+    digits[--n_digits] = '\0';
+
+  out = g_string_new (negative ? "-" : "");
+  if (fabs (value) >= 1e-6 && fabs (value) < 1e21)
+    {
+      if (exponent >= 0)
+        {
+          for (int i = 0; i <= MAX (exponent, n_digits - 1); i++)
+            {
+              if (i == exponent + 1)
+                g_string_append_c (out, '.');
+              g_string_append_c (out, i < n_digits ? digits[i] : '0');
+            }
+        }
+      else
+        {
+          g_string_append (out, "0.");
+          for (int i = 0; i < -exponent - 1; i++)
+            g_string_append_c (out, '0');
+          g_string_append (out, digits);
+        }
+    }
+  else
+    {
+      g_string_append_c (out, digits[0]);
+      if (n_digits > 1)
+        g_string_append_printf (out, ".%s", digits + 1);
+      g_string_append_printf (out, "e%d", exponent);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+nf_number_parse_xml (const char *text,
+                     double     *out)
+{
+  const char *p = text;
+  double value;
+  char *end = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p) || (p[0] == '0' && g_ascii_isdigit (p[1])))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (*++p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p == 'e')
+    {
+      p++;
+      if (*p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  /* ERANGE alone is no refusal: glibc sets it for subnormals, which
+   * format_xml writes and must read back. */
+  if (end != p || !isfinite (value))
+    return FALSE;
+  if (out)
+    *out = value;
+  return TRUE;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nf-canvas.h"
+
+G_BEGIN_DECLS
+
+/* Turns a business-model write-up (Markdown, or plain text with one
+ * paragraph a line) into a canvas: each section named after a block
+ * ("### Key Partners", "Partners", "Acme - Business Model: Channels", a
+ * close misspelling or a synonym) gives that block one note per paragraph
+ * or list item, and one metric table per pipe table, each citing its line
+ * in the input as source "s1". The canvas comes with no history and
+ * unmodified: the import is where editing starts.
+ *
+ * `name` is what error messages call the input; its base name becomes the
+ * source's address. Input over NF_CANVAS_MAX_FILE_SIZE is refused with
+ * NF_CANVAS_ERROR_TOO_LARGE, input with no business-model section with
+ * NF_CANVAS_ERROR_NOT_A_CANVAS. Safe to call from any thread; time and
+ * memory grow linearly with the input. */
+NfCanvas *nf_import_from_data (const char   *data,
+                               gsize         length,
+                               const char   *name,
+                               GError      **error);
+NfCanvas *nf_import_from_file (GFile        *file,
+                               GCancellable *cancellable,
+                               GError      **error);
+
+G_END_DECLS

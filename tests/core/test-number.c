@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <ninefold.h>
+#include <nf-number.h>
+
+typedef struct {
+  const char *text;
+  double      value;
+  gboolean    percent;
+  const char *currency;  /* "" for none */
+  int         year;
+  const char *unit;      /* "" for none */
+  const char *qualifier; /* "" for none */
+} Good;
+
+static const Good good[] = {
+  { "$9.5 million", 9500000, FALSE, "USD", 0, "", "" },
+  { "31.5 Billion", 31500000000.0, FALSE, "", 0, "", "" },
+  { "15%", 0.15, TRUE, "", 0, "", "" },
+  { "2,235.1万", 22351000, FALSE, "", 0, "", "" },
+  { "2,235.1万辆", 22351000, FALSE, "", 0, "辆", "" },
+  { "1,394.30 billion", 1394300000000.0, FALSE, "", 0, "", "" },
+  { "¥3.2亿", 320000000, FALSE, "CNY", 0, "", "" },
+  { "￥3.2亿", 320000000, FALSE, "CNY", 0, "", "" },
+  { "RMB 3.2 亿元", 320000000, FALSE, "CNY", 0, "", "" },
+  { "3.2亿美元", 320000000, FALSE, "USD", 0, "", "" },
+  { "1.2万亿元", 1.2e12, FALSE, "CNY", 0, "", "" },
+  { "300百万", 300000000, FALSE, "", 0, "", "" },
+  { "€12k", 12000, FALSE, "EUR", 0, "", "" },
+  { "US$ 1.2 bn", 1200000000, FALSE, "USD", 0, "", "" },
+  { "USD 40 million", 40000000, FALSE, "USD", 0, "", "" },
+  { "40 million USD", 40000000, FALSE, "USD", 0, "", "" },
+  { "5m USD", 5000000, FALSE, "USD", 0, "", "" },
+  { "$5m", 5000000, FALSE, "USD", 0, "", "" },
+  { "5M", 5000000, FALSE, "", 0, "", "" },
+  { "12.5 million dollars", 12500000, FALSE, "USD", 0, "", "" },
+  { "(12.5)", -12.5, FALSE, "", 0, "", "" },
+  { "($1.2 million)", -1200000, FALSE, "USD", 0, "", "" },
+  { "-3.4%", -0.034, TRUE, "", 0, "", "" },
+  { "−3.4%", -0.034, TRUE, "", 0, "", "" },
+  { "+5%", 0.05, TRUE, "", 0, "", "" },
+  { "-$5", -5, FALSE, "USD", 0, "", "" },
+  { "约2%", 0.02, TRUE, "", 0, "", "约" },
+  { "about 500", 500, FALSE, "", 0, "", "about" },
+  { "over 24,000 dealers", 24000, FALSE, "", 0, "dealers", "over" },
+  { "500+", 500, FALSE, "", 0, "", "+" },
+  { "3000余台", 3000, FALSE, "", 0, "台", "余" },
+  { "6000台", 6000, FALSE, "", 0, "台", "" },
+  { "2019", 2019, FALSE, "", 2019, "", "" },
+  { "2021年", 2021, FALSE, "", 2021, "年", "" },
+  { "2023E", 2023, FALSE, "", 2023, "E", "" },
+  { "FY2021", 2021, FALSE, "", 2021, "", "" },
+  { "FY 21", 2021, FALSE, "", 2021, "", "" },
+  { "２，２３５．１％", 22.351, TRUE, "", 0, "", "" },
+  { "１５％", 0.15, TRUE, "", 0, "", "" },
+  { "15 percent", 0.15, TRUE, "", 0, "", "" },
+  { "15 per cent", 0.15, TRUE, "", 0, "", "" },
+  { "15% per year", 0.15, TRUE, "", 0, "per year", "" },
+  { "60% participation rate", 0.6, TRUE, "", 0, "participation rate", "" },
+  { "4.6 stars", 4.6, FALSE, "", 0, "stars", "" },
+  { "2 minutes", 2, FALSE, "", 0, "minutes", "" },
+  { "5 km", 5, FALSE, "", 0, "km", "" },
+  { "5 m", 5, FALSE, "", 0, "m", "" },
+  { "$10/month", 10, FALSE, "USD", 0, "/month", "" },
+  { "7 million", 7000000, FALSE, "", 0, "", "" },
+  { "7 millions", 7000000, FALSE, "", 0, "", "" },
+  { "$3,000", 3000, FALSE, "USD", 0, "", "" },
+  { "15,000,000", 15000000, FALSE, "", 0, "", "" },
+  { "0.15", 0.15, FALSE, "", 0, "", "" },
+  { "15.", 15, FALSE, "", 0, "", "" },
+  { "  42  ", 42, FALSE, "", 0, "", "" },
+  { "1 lakh", 100000, FALSE, "", 0, "", "" },
+  { "3 crore", 30000000, FALSE, "", 0, "", "" },
+  { "0", 0, FALSE, "", 0, "", "" },
+  { "-0", 0, FALSE, "", 0, "", "" },
+  { "12345678901234567890", 12345678901234567890.0, FALSE, "", 0, "", "" },
+  { "12,345,678,901,234,567,890", 12345678901234567890.0, FALSE, "", 0, "", "" },
+};
+
+static const char * const bad[] = {
+  "", "   ", "n/a", "N/A", "NA", "-", "—", "NaN", "nan", "inf", "-inf", "Infinity",
+  "1e400", "1e3", "1E5", "0x1p3", "0x10", "1,5", "12,34,567", "1,2345", "1.234.567",
+  "1.2.3", "--5", "+-5", "$-$5", "10-15%", "10–15%", "4% to 12%", "$2-3 million",
+  "between 4% and 12%", "5:3", "24/7", "(12.5", "-(12.5)", "$5%", "$3 元",
+  "Tesla", "Q3", "$", "%", ".5", "five", "1 000", "1'000",
+  "$1.5 million investment in 2023", "Increased satisfaction by 25%",
+  "70% of customers utilized this service",
+  "亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿1",
+};
+
+static void
+test_parse_good (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      NfNumber n;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_true (nf_number_parse (good[i].text, &n));
+      g_assert_cmpfloat (n.value, ==, good[i].value);
+      g_assert_cmpint (n.is_percent, ==, good[i].percent);
+      g_assert_cmpstr (n.currency, ==, good[i].currency);
+      g_assert_cmpint (n.year, ==, good[i].year);
+      g_assert_cmpstr (n.unit, ==, good[i].unit);
+      g_assert_cmpstr (n.qualifier, ==, good[i].qualifier);
+      g_assert_true (isfinite (n.value));
+    }
+}
+
+static void
+test_parse_bad (void)
+{
+  NfNumber n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (nf_number_parse (bad[i], &n));
+    }
+  g_assert_false (nf_number_parse (NULL, &n));
+  g_assert_false (nf_number_parse ("(12\036[\365", &n));  /* not UTF-8 */
+  g_assert_false (nf_number_parse ("12\xff", &n));
+  /* Beyond a double, and beyond any figure: refused, not infinite. */
+  for (guint digits = 309; digits <= 2000; digits += 300)
+    {
+      g_autofree char *huge = g_strnfill (digits, '9');
+      g_autofree char *tiny = g_strconcat ("0.", huge, "%", NULL);
+
+      g_assert_false (nf_number_parse (huge, &n));
+      if (digits > 400)
+        g_assert_false (nf_number_parse (tiny, &n));
+    }
+  /* The same numbers, once written sanely, do parse: the refusals above
+   * are about the form, not the digits. */
+  g_assert_true (nf_number_parse ("10%", NULL));
+  g_assert_true (nf_number_parse ("1,500", NULL));
+  g_assert_true (nf_number_parse ("1000", NULL));
+}
+
+static void
+test_parse_details (void)
+{
+  NfNumber n;
+
+  g_assert_true (nf_number_parse ("$9.5 million", &n));
+  g_assert_cmpstr (n.scale_word, ==, "million");
+  g_assert_cmpint (n.scale, ==, 6);
+  g_assert_true (n.is_whole);
+  g_assert_true (nf_number_parse ("2,235.1万", &n));
+  g_assert_cmpstr (n.scale_word, ==, "万");
+  g_assert_cmpint (n.scale, ==, 4);
+  g_assert_true (n.is_whole);
+  g_assert_true (nf_number_parse ("1.2万亿", &n));
+  g_assert_cmpstr (n.scale_word, ==, "万亿");
+  g_assert_cmpint (n.scale, ==, 12);
+  g_assert_true (nf_number_parse ("2.5", &n));
+  g_assert_false (n.is_whole);
+  g_assert_null (n.scale_word);
+  g_assert_true (nf_number_parse ("FY2021", &n));
+  g_assert_true (n.is_fiscal);
+  g_assert_true (nf_number_parse ("1800", &n));
+  g_assert_cmpint (n.year, ==, 1800);
+  g_assert_true (nf_number_parse ("1799", &n));
+  g_assert_cmpint (n.year, ==, 0);
+  g_assert_true (nf_number_parse ("2,019", &n));
+  g_assert_cmpint (n.year, ==, 0);
+  g_assert_true (nf_number_parse ("2019 revenue", &n));
+  g_assert_cmpint (n.year, ==, 0);
+  g_assert_cmpfloat (n.value, ==, 2019);
+  /* The value is the decimal read once, not a product with binary error. */
+  g_assert_true (nf_number_parse ("0.1 million", &n));
+  g_assert_cmpfloat (n.value, ==, 100000);
+  g_assert_true (nf_number_parse ("1.1%", &n));
+  g_assert_cmpfloat (n.value, ==, 0.011);
+}
+
+typedef struct {
+  const char   *text;
+  NfColumnType  type;
+  gboolean      has_value;
+  double        value;
+} ColumnCase;
+
+static const ColumnCase column_cases[] = {
+  { "Tesla", NF_COLUMN_TEXT, FALSE, 0 },
+  { "15", NF_COLUMN_TEXT, FALSE, 0 },
+  { "2019", NF_COLUMN_YEAR, TRUE, 2019 },
+  { "FY2021", NF_COLUMN_YEAR, TRUE, 2021 },
+  { "2021年", NF_COLUMN_YEAR, TRUE, 2021 },
+  { "19", NF_COLUMN_YEAR, FALSE, 0 },
+  { "3000", NF_COLUMN_YEAR, FALSE, 0 },
+  { "2,019", NF_COLUMN_YEAR, FALSE, 0 },
+  { "$2019", NF_COLUMN_YEAR, FALSE, 0 },
+  { "15%", NF_COLUMN_PERCENT, TRUE, 0.15 },
+  { "15", NF_COLUMN_PERCENT, TRUE, 0.15 },
+  { "12.3", NF_COLUMN_PERCENT, TRUE, 0.123 },
+  { "约2%", NF_COLUMN_PERCENT, TRUE, 0.02 },
+  { "$15", NF_COLUMN_PERCENT, FALSE, 0 },
+  { "15 million", NF_COLUMN_PERCENT, FALSE, 0 },
+  { "25,000", NF_COLUMN_COUNT, TRUE, 25000 },
+  { "7 million", NF_COLUMN_COUNT, TRUE, 7000000 },
+  { "2,235.1万", NF_COLUMN_COUNT, TRUE, 22351000 },
+  { "2.5", NF_COLUMN_COUNT, FALSE, 0 },
+  { "-3", NF_COLUMN_COUNT, FALSE, 0 },
+  { "15%", NF_COLUMN_COUNT, FALSE, 0 },
+  { "$300", NF_COLUMN_COUNT, FALSE, 0 },
+  { "$9.5 million", NF_COLUMN_MONEY, TRUE, 9500000 },
+  { "9,500,000", NF_COLUMN_MONEY, TRUE, 9500000 },
+  { "(12.5)", NF_COLUMN_MONEY, TRUE, -12.5 },
+  { "15%", NF_COLUMN_MONEY, FALSE, 0 },
+  { "4.6 stars", NF_COLUMN_NUMBER, TRUE, 4.6 },
+  { "80%", NF_COLUMN_NUMBER, TRUE, 0.8 },
+  { "$5,600,000", NF_COLUMN_NUMBER, TRUE, 5600000 },
+  { "N/A", NF_COLUMN_NUMBER, FALSE, 0 },
+  { "10-15%", NF_COLUMN_PERCENT, FALSE, 0 },
+};
+
+static void
+test_parse_for_column (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_cases); i++)
+    {
+      const ColumnCase *c = &column_cases[i];
+      double value = -12345;
+
+      g_test_message ("%s as %s", c->text, nf_column_type_to_xml (c->type));
+      g_assert_cmpint (nf_number_parse_for_column (c->text, c->type, &value), ==, c->has_value);
+      if (c->has_value)
+        g_assert_cmpfloat (value, ==, c->value);
+      else
+        g_assert_cmpfloat (value, ==, -12345);  /* untouched */
+    }
+}
+
+typedef struct {
+  double      value;
+  const char *text;
+} Formatted;
+
+static void
+test_format_xml (void)
+{
+  static const Formatted cases[] = {
+    { 9500000, "9500000" }, { 0.15, "0.15" }, { 1394300000000.0, "1394300000000" },
+    { 22351000, "22351000" }, { 0, "0" }, { -0.0, "0" }, { -12.5, "-12.5" },
+    { 0.1, "0.1" }, { 1.0 / 3, "0.3333333333333333" }, { 1e-6, "0.000001" },
+    { 1e-7, "1e-7" }, { 1e21, "1e21" }, { 1e20, "100000000000000000000" },
+    { 123456789012345678.0, "123456789012345680" }, { 1.5e300, "1.5e300" },
+    { -2.5e-10, "-2.5e-10" }, { 5e-324, "5e-324" }, { 1.7976931348623157e308, "1.7976931348623157e308" },
+    { 2019, "2019" }, { 0.034, "0.034" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = nf_number_format_xml (cases[i].value);
+      double back;
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_true (nf_number_parse_xml (text, &back));
+      g_assert_cmpfloat (back, ==, cases[i].value);
+    }
+}
+
+static void
+test_parse_xml_strict (void)
+{
+  static const char * const refused[] = {
+    "", " 1", "1 ", "+1", "01", "-01", "1.", ".5", "1e", "1e+5", "1E5", "0x10", "0x1p3",
+    "nan", "NaN", "inf", "-inf", "infinity", "1e400", "-1e400", "1,5", "1_000", "--1",
+    "1.5.2", "१२", "１２",
+  };
+  static const struct { const char *text; double value; } accepted[] = {
+    { "0", 0 }, { "-0", 0 }, { "9500000", 9500000 }, { "0.15", 0.15 }, { "1e-7", 1e-7 },
+    { "1.5e300", 1.5e300 }, { "-12.5", -12.5 }, { "1.50", 1.5 },
+  };
+  double value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s", refused[i]);
+      g_assert_false (nf_number_parse_xml (refused[i], &value));
+    }
+  g_assert_false (nf_number_parse_xml (NULL, &value));
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_assert_true (nf_number_parse_xml (accepted[i].text, &value));
+      g_assert_cmpfloat (value, ==, accepted[i].value);
+    }
+}
+
+static gboolean
+has_exponent (const char *text)
+{
+  return strchr (text, 'e') != NULL;
+}
+
+static void
+check_round_trip (double value)
+{
+  g_autofree char *text = nf_number_format_xml (value);
+  double back = NAN;
+  double magnitude = fabs (value);
+
+  g_assert_true (nf_number_parse_xml (text, &back));
+  if (back != value)
+    g_error ("%.17g was written as %s, which reads back as %.17g", value, text, back);
+  if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21))
+    g_assert_true (has_exponent (text));
+  else
+    g_assert_false (has_exponent (text));
+  /* Shortest: one digit fewer would not do. */
+  if (magnitude != 0)
+    {
+      char shorter[64];
+      GString *significant = g_string_new (NULL);
+      guint digits;
+
+      for (const char *p = text; *p && *p != 'e'; p++)
+        if (g_ascii_isdigit (*p) && !(significant->len == 0 && *p == '0'))
+          g_string_append_c (significant, *p);
+      while (significant->len > 0 && significant->str[significant->len - 1] == '0')
+        g_string_truncate (significant, significant->len - 1);
+      digits = significant->len;
+      g_string_free (significant, TRUE);
+      if (digits > 1)
+        {
+          char format[16];
+
+          g_snprintf (format, sizeof format, "%%.%ue", digits - 2);
+          g_ascii_formatd (shorter, sizeof shorter, format, value);
+          g_assert_cmpfloat (g_ascii_strtod (shorter, NULL), !=, value);
+        }
+    }
+}
+
+static void
+test_round_trip_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261120);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      union { guint64 bits; double value; } u;
+      double value;
+
+      switch (i % 4)
+        {
+        case 0:  /* any bit pattern: all exponents */
+          u.bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+          value = u.value;
+          break;
+        case 1:  /* figures of the size business texts have */
+          value = g_rand_double_range (rand, -1e13, 1e13);
+          break;
+        case 2:  /* short decimals, as people write them */
+          value = (double) g_rand_int_range (rand, -10000000, 10000000) /
+                  pow (10, g_rand_int_range (rand, 0, 9));
+          break;
+        default:  /* near the edges of the plain notation */
+          value = pow (10, g_rand_double_range (rand, -8, 23));
+          break;
+        }
+      if (!isfinite (value))
+        continue;
+      check_round_trip (value);
+    }
+  g_rand_free (rand);
+}
+
+static void
+test_locale_independent (void)
+{
+  NfNumber n;
+  g_autofree char *text = NULL;
+
+  /* If a decimal-comma locale is installed, it must change nothing. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL && setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("no decimal-comma locale installed");
+      return;
+    }
+  g_assert_true (nf_number_parse ("2,235.1万", &n));
+  g_assert_cmpfloat (n.value, ==, 22351000);
+  text = nf_number_format_xml (0.15);
+  g_assert_cmpstr (text, ==, "0.15");
+  setlocale (LC_NUMERIC, "C");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/number/parse/good", test_parse_good);
+  g_test_add_func ("/number/parse/bad", test_parse_bad);
+  g_test_add_func ("/number/parse/details", test_parse_details);
+  g_test_add_func ("/number/parse/for-column", test_parse_for_column);
+  g_test_add_func ("/number/xml/format", test_format_xml);
+  g_test_add_func ("/number/xml/strict", test_parse_xml_strict);
+  g_test_add_func ("/number/xml/random-round-trips", test_round_trip_random);
+  g_test_add_func ("/number/locale-independent", test_locale_independent);
+  return g_test_run ();
+}
