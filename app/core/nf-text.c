@@ -49,8 +49,14 @@ nf_text_clean (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* XML reads CR LF and a lone CR as LF; doing the same here keeps a
+       * saved text equal to the one in the model. */
       if (c == '\r')
-        continue;  /* CR LF and lone CR become LF below, as XML reads them */
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+          continue;
+        }
       if (is_xml_char (c))
         g_string_append_unichar (out, c);
     }

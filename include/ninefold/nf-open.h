@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nf-canvas.h"
+
+G_BEGIN_DECLS
+
+/* Opens what a user picked: a canvas file, or a write-up (Markdown or plain
+ * text) that the importer turns into a canvas. The content decides, not the
+ * name; a file with no content to go by (empty, unreadable, missing) is
+ * treated as its name suggests, so the error comes from the right reader.
+ * Blocking: call it from a thread in a GUI. */
+NfCanvas *nf_load_any_file (GFile         *file,
+                            gboolean      *out_imported,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
+G_END_DECLS
