@@ -174,7 +174,8 @@ resolve_symlinks (GFile         *file,
         return g_steal_pointer (&current);
       target = g_file_info_get_symlink_target (info);
       parent = g_file_get_parent (current);
-      g_set_object (&current, g_file_resolve_relative_path (parent, target));
+      g_object_unref (current);
+      current = g_file_resolve_relative_path (parent, target);
     }
   {
     g_autofree char *name = display_name (file);
