@@ -29,6 +29,7 @@ struct _NfCliCommand {
 extern const NfCliCommand _nf_cli_validate;
 extern const NfCliCommand _nf_cli_info;
 extern const NfCliCommand _nf_cli_convert;
+extern const NfCliCommand _nf_cli_export;
 
 GOptionContext *_nf_cli_context_new     (const NfCliCommand *command);
 int             _nf_cli_usage_error     (const NfCliCommand *command,

@@ -28,6 +28,7 @@ static const NfCliCommand * const commands[] = {
   &_nf_cli_validate,
   &_nf_cli_info,
   &_nf_cli_convert,
+  &_nf_cli_export,
   &help_command,
 };
 

@@ -3,6 +3,8 @@
 
 /* The render library: layout and Cairo drawing of canvases. No GTK. */
 #include "nf-card-layout.h"
+#include "nf-chart.h"
+#include "nf-deck.h"
 #include "nf-grid-layout.h"
 #include "nf-grid-renderer.h"
 #include "nf-grid-style.h"

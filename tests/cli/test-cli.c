@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
@@ -548,6 +549,142 @@ test_convert_bad_input (void)
   g_rmdir (dir);
 }
 
+/* --- export --- */
+
+static char *
+pdf_pages (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  const char *argv[] = { tool, path, NULL };
+  g_autoptr(GError) error = NULL;
+  const char *line;
+
+  if (tool == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+static void
+test_export_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-export-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *a4 = g_build_filename (dir, "a4.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "one.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "one.svg", NULL);
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autofree char *pages = NULL;
+
+  g_assert_no_error (error);
+  if (files == NULL)
+    return;
+
+  {
+    g_autoptr(Run) run = run_ninefold ("export", "cases", "-o", pdf, "--title", "Cases", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    /* The files by name give the same deck as the word "cases". */
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0),
+                                       g_ptr_array_index (files, 1),
+                                       g_ptr_array_index (files, 2),
+                                       g_ptr_array_index (files, 3),
+                                       "-o", a4, "--page-size", "A4", "--lang", "en", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  pages = pdf_pages (pdf);
+  if (pages != NULL)
+    {
+      g_autofree char *a4_pages = pdf_pages (a4);
+
+      g_test_message ("%s; A4: %s", pages, a4_pages);
+      /* A title slide and at least a slide per canvas. */
+      g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10), >=, 5);
+      g_assert_cmpuint (g_ascii_strtoull (a4_pages + strlen ("Pages:"), NULL, 10), >=, 5);
+    }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3),
+                                       "-o", png, "--dpi", "144", NULL);
+    cairo_surface_t *image;
+
+    g_assert_cmpint (run->status, ==, 0);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1920);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1080);
+    cairo_surface_destroy (image);
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0), "-o", svg, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+  }
+  g_unlink (pdf);
+  g_unlink (a4);
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+static void
+test_export_usage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-export-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "deck.png", NULL);
+  g_autofree char *txt = g_build_filename (dir, "deck.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.ninefold", NULL);
+  struct {
+    const char *args[8];
+    int         status;
+  } cases[] = {
+    { { "export", "cases", NULL }, 2 },
+    { { "export", "-o", pdf, NULL }, 2 },
+    { { "export", "cases", "-o", txt, NULL }, 2 },
+    { { "export", "cases", "-o", pdf, "--page-size", "a5", NULL }, 2 },
+    { { "export", "cases", "-o", png, NULL }, 2 },
+    { { "export", "cases", "-o", png, "--dpi", "-3", NULL }, 2 },
+    { { "export", missing, "-o", pdf, NULL }, 1 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_argv (cases[i].args);
+
+      g_assert_cmpint (run->status, ==, cases[i].status);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autoptr(Run) run = run_ninefold ("--help", NULL);
+
+    g_assert_nonnull (strstr (run->out, "export"));
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", "--help", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "--page-size"));
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +714,8 @@ main (int    argc,
   g_test_add_func ("/cli/convert/canonical", test_convert_canonical);
   g_test_add_func ("/cli/convert/write-up", test_convert_write_up);
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
+  g_test_add_func ("/cli/export/cases", test_export_cases);
+  g_test_add_func ("/cli/export/usage", test_export_usage);
 
   return g_test_run ();
 }

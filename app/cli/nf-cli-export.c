@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-cli-private.h"
+#include "nf-deck.h"
+
+static char *output;
+static char *page_size;
+static char *lang;
+static char *title;
+static int dpi;
+
+static const GOptionEntry entries[] = {
+  { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
+    N_("Write to OUT; its extension (.pdf, .png or .svg) picks the format"), N_("OUT") },
+  { "page-size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &page_size,
+    N_("Page size: 16:9 (the default), a4 or letter (landscape)"), N_("SIZE") },
+  { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &dpi,
+    N_("Resolution of a PNG (default 96: 1280 × 720 pixels)"), N_("N") },
+  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &lang,
+    N_("Show the notes' translations into LANG where they have one"), N_("LANG") },
+  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title,
+    N_("The deck's title (default: the canvas's title)"), N_("TEXT") },
+  { NULL }
+};
+
+typedef enum {
+  FORMAT_PDF,
+  FORMAT_PNG,
+  FORMAT_SVG,
+} Format;
+
+static gboolean
+format_of (const char *path,
+           Format     *out)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    *out = FORMAT_PDF;
+  else if (g_str_has_suffix (lower, ".png"))
+    *out = FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *out = FORMAT_SVG;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "cases" names the four canvases shipped with Ninefold, unless a file of
+ * that name is there. */
+static gboolean
+load_inputs (char      **args,
+             GPtrArray  *canvases,
+             GError    **error)
+{
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      NfCanvas *canvas;
+
+      if (g_str_equal (args[i], "cases") && !g_file_test (args[i], G_FILE_TEST_EXISTS))
+        {
+          for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
+            {
+              canvas = nf_canvas_load_case (c, error);
+              if (canvas == NULL)
+                return FALSE;
+              g_ptr_array_add (canvases, canvas);
+            }
+          continue;
+        }
+      canvas = _nf_cli_load_any (args[i], NULL, error);
+      if (canvas == NULL)
+        return FALSE;
+      g_ptr_array_add (canvases, canvas);
+    }
+  return TRUE;
+}
+
+static int
+run_export (const NfCliCommand  *command,
+            char               **args)
+{
+  g_autofree char *out = g_steal_pointer (&output);
+  g_autofree char *size_name = g_steal_pointer (&page_size);
+  g_autofree char *language = g_steal_pointer (&lang);
+  g_autofree char *deck_title = g_steal_pointer (&title);
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang_tag = NULL;
+  NfDeckOptions opts;
+  Format format;
+  int resolution = dpi;
+  gboolean ok;
+
+  dpi = 0;
+  nf_deck_options_init (&opts);
+  if (args[0] == NULL)
+    return _nf_cli_usage_error (command, _("no input FILE to export"));
+  if (out == NULL || *out == '\0')
+    return _nf_cli_usage_error (command, _("no output given: add “-o OUT”"));
+  if (!format_of (out, &format))
+    return _nf_cli_usage_error (command, _("cannot tell the format of “%s”: end it in .pdf, .png or .svg"),
+                                out);
+  if (size_name != NULL && !nf_deck_page_size_from_string (size_name, &opts.page_size))
+    return _nf_cli_usage_error (command, _("unknown page size “%s”: use 16:9, a4 or letter"),
+                                size_name);
+  if (resolution < 0 || resolution > 1200)
+    return _nf_cli_usage_error (command, _("--dpi must be between 1 and 1200"));
+  if (resolution == 0)
+    resolution = 96;
+  if (language != NULL)
+    {
+      lang_tag = nf_language_tag_normalise (language);
+      if (lang_tag == NULL)
+        return _nf_cli_usage_error (command, _("“%s” is not a language tag"), language);
+      opts.lang = lang_tag;
+    }
+  opts.title = deck_title;
+
+  if (!load_inputs (args, canvases, &error))
+    {
+      _nf_cli_error (error);
+      return NF_CLI_EXIT_INVALID;
+    }
+  if (format != FORMAT_PDF && canvases->len != 1)
+    return _nf_cli_usage_error (command, _("a PNG or SVG holds one canvas; export several to a PDF"));
+
+  switch (format)
+    {
+    case FORMAT_PDF:
+      ok = nf_deck_export_pdf (canvases, &opts, out, NULL, NULL, NULL, &error);
+      break;
+    case FORMAT_PNG:
+      ok = nf_deck_export_png (g_ptr_array_index (canvases, 0), &opts, resolution, out, &error);
+      break;
+    case FORMAT_SVG:
+    default:
+      ok = nf_deck_export_svg (g_ptr_array_index (canvases, 0), &opts, out, &error);
+      break;
+    }
+  if (!ok)
+    {
+      _nf_cli_error (error);
+      return NF_CLI_EXIT_INVALID;
+    }
+  return NF_CLI_EXIT_OK;
+}
+
+const NfCliCommand _nf_cli_export = {
+  .name = "export",
+  .parameters = N_("FILE… -o OUT.pdf|OUT.png|OUT.svg"),
+  .summary = N_("Export canvases as a PDF slide deck, or one canvas as a PNG or SVG"),
+  .description = N_("Each FILE is a .ninefold canvas or a write-up; the word “cases” stands "
+                    "for the four case canvases shipped with Ninefold. A PDF is a deck: a "
+                    "title slide, then for each canvas its grid, the full text of any notes "
+                    "the grid had no room for, and its metric tables with bar charts. A PNG "
+                    "or SVG is one canvas's slide. OUT is written whole or not at all: a "
+                    "failed export leaves any old OUT as it was.\n"
+                    "\n"
+                    "Exit status: 0 on success, 1 if a FILE cannot be read or OUT cannot be "
+                    "written, 2 for a usage error."),
+  .entries = entries,
+  .run = run_export,
+};

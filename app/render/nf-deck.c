@@ -1,0 +1,564 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sys/stat.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "nf-deck-private.h"
+#include "nf-grid-renderer.h"
+#include "nf-render-private.h"
+
+#define UNITS_PER_POINT (96.0 / 72.0)
+
+void
+nf_deck_options_init (NfDeckOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+  *opts = (NfDeckOptions) { .page_size = NF_DECK_PAGE_WIDE };
+}
+
+void
+nf_deck_page_size_get (NfDeckPageSize  size,
+                       double         *out_width,
+                       double         *out_height)
+{
+  /* Landscape throughout: a canvas is wider than it is tall. */
+  static const double sizes[][2] = {
+    [NF_DECK_PAGE_WIDE] = { 960, 540 },
+    [NF_DECK_PAGE_A4] = { 841.89, 595.28 },
+    [NF_DECK_PAGE_LETTER] = { 792, 612 },
+  };
+
+  if ((guint) size >= G_N_ELEMENTS (sizes))
+    size = NF_DECK_PAGE_WIDE;
+  *out_width = sizes[size][0];
+  *out_height = sizes[size][1];
+}
+
+gboolean
+nf_deck_page_size_from_string (const char     *name,
+                               NfDeckPageSize *out_size)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_str_equal (name, "16:9") || g_ascii_strcasecmp (name, "wide") == 0)
+    *out_size = NF_DECK_PAGE_WIDE;
+  else if (g_ascii_strcasecmp (name, "a4") == 0)
+    *out_size = NF_DECK_PAGE_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *out_size = NF_DECK_PAGE_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+PangoLayout *
+_nf_deck_text (NfDeck      *deck,
+               const char  *text,
+               double       size,
+               PangoWeight  weight,
+               double       width)
+{
+  PangoLayout *layout = _nf_render_layout_new (deck->pango);
+
+  _nf_render_set_font (layout, deck->style->font_family, size, weight);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+void
+_nf_deck_begin_page (NfDeck *deck)
+{
+  if (deck->page > 0)
+    cairo_show_page (deck->cr);
+  deck->page++;
+  cairo_save (deck->cr);
+  cairo_set_source_rgb (deck->cr, 1, 1, 1);
+  cairo_paint (deck->cr);
+  cairo_restore (deck->cr);
+}
+
+void
+_nf_deck_end_slide (NfDeck *deck)
+{
+  deck->done++;
+  deck->total = MAX (deck->total, deck->done);
+  if (deck->progress != NULL)
+    deck->progress (deck->done, deck->total, deck->progress_data);
+}
+
+int
+_nf_deck_outline (NfDeck     *deck,
+                  int         parent,
+                  const char *text)
+{
+  g_autofree char *link = NULL;
+
+  if (deck->surface == NULL || text == NULL || *text == '\0')
+    return 0;
+  link = g_strdup_printf ("page=%u", deck->page);
+  return cairo_pdf_surface_add_outline (deck->surface, parent, text, link, 0);
+}
+
+void
+_nf_deck_draw_header (NfDeck     *deck,
+                      const char *company,
+                      const char *title)
+{
+  const NfGridStyle *style = deck->style;
+  double text_width = deck->width - 2 * NF_DECK_MARGIN - 80;
+  g_autoptr(PangoLayout) name = _nf_deck_text (deck, company, 20, PANGO_WEIGHT_BOLD, -1);
+  g_autoptr(PangoLayout) sub = _nf_deck_text (deck, title, 11, PANGO_WEIGHT_NORMAL, -1);
+  g_autofree char *number = g_strdup_printf ("%u", deck->page);
+  g_autoptr(PangoLayout) page = _nf_deck_text (deck, number, 10, PANGO_WEIGHT_NORMAL, -1);
+  cairo_t *cr = deck->cr;
+  int w, h;
+
+  /* One line each: a header that wrapped would eat the grid's room. */
+  pango_layout_set_width (name, (int) (text_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (sub, (int) (text_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (sub, PANGO_ELLIPSIZE_END);
+
+  cairo_save (cr);
+  _nf_render_set_colour (cr, &style->block_fill);
+  cairo_rectangle (cr, 0, 0, deck->width, NF_DECK_HEADER_HEIGHT);
+  cairo_fill (cr);
+  _nf_render_set_colour (cr, &style->accent);
+  cairo_rectangle (cr, 0, NF_DECK_HEADER_HEIGHT - 3, deck->width, 3);
+  cairo_fill (cr);
+
+  _nf_render_set_colour (cr, &style->title_text);
+  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, 12);
+  pango_cairo_show_layout (cr, name);
+  pango_layout_get_pixel_size (name, &w, &h);
+  _nf_render_set_colour (cr, &style->muted_text);
+  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, 12 + h + 2);
+  pango_cairo_show_layout (cr, sub);
+
+  /* A lone PNG or SVG is no page of anything. */
+  if (deck->surface != NULL)
+    {
+      pango_layout_get_pixel_size (page, &w, &h);
+      cairo_move_to (cr, deck->width - NF_DECK_MARGIN * 0.6 - w, 14);
+      pango_cairo_show_layout (cr, page);
+    }
+  cairo_restore (cr);
+}
+
+static char *
+deck_title (GPtrArray           *canvases,
+            const NfDeckOptions *opts)
+{
+  if (opts->title != NULL && *opts->title != '\0')
+    return g_strdup (opts->title);
+  if (canvases->len == 1)
+    {
+      NfCanvas *canvas = g_ptr_array_index (canvases, 0);
+      const char *title = nf_canvas_get_title (canvas);
+
+      if (title != NULL && *title != '\0')
+        return g_strdup (title);
+    }
+  return g_strdup (_("Business models"));
+}
+
+static const char *
+company_of (NfCanvas *canvas)
+{
+  const char *company = nf_canvas_get_company (canvas);
+
+  if (company == NULL || *company == '\0')
+    company = nf_canvas_get_title (canvas);
+  if (company == NULL || *company == '\0')
+    company = _("Untitled canvas");
+  return company;
+}
+
+static void
+draw_title_slide (NfDeck    *deck,
+                  GPtrArray *canvases,
+                  GDateTime *date)
+{
+  const NfGridStyle *style = deck->style;
+  double width = deck->width - 2 * NF_DECK_MARGIN * 2;
+  g_autoptr(GString) companies = g_string_new (NULL);
+  g_autofree char *when = g_date_time_format (date, "%-d %B %Y");
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) names = NULL;
+  g_autoptr(PangoLayout) day = NULL;
+  cairo_t *cr = deck->cr;
+  double x = NF_DECK_MARGIN * 2, y;
+  int w, h;
+
+  for (guint i = 0; i < canvases->len; i++)
+    {
+      if (i > 0)
+        g_string_append (companies, " · ");
+      g_string_append (companies, company_of (g_ptr_array_index (canvases, i)));
+    }
+
+  _nf_deck_begin_page (deck);
+  _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, deck->title);
+  title = _nf_deck_text (deck, deck->title, 34, PANGO_WEIGHT_BOLD, width);
+  names = _nf_deck_text (deck, companies->str, 16, PANGO_WEIGHT_NORMAL, width);
+  day = _nf_deck_text (deck, when, 12, PANGO_WEIGHT_NORMAL, width);
+
+  cairo_save (cr);
+  _nf_render_set_colour (cr, &style->accent);
+  cairo_rectangle (cr, 0, 0, 14, deck->height);
+  cairo_fill (cr);
+
+  y = deck->height * 0.34;
+  _nf_render_set_colour (cr, &style->title_text);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, title);
+  pango_layout_get_pixel_size (title, &w, &h);
+  y += h + 24;
+  _nf_render_set_colour (cr, &style->accent);
+  cairo_rectangle (cr, x, y, 96, 4);
+  cairo_fill (cr);
+  y += 28;
+  _nf_render_set_colour (cr, &style->title_text);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, names);
+  pango_layout_get_pixel_size (names, &w, &h);
+  y += h + 14;
+  _nf_render_set_colour (cr, &style->muted_text);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, day);
+  cairo_restore (cr);
+  _nf_deck_end_slide (deck);
+}
+
+/* The header band and the grid beneath it; returns the layout, for the
+ * overflow slides to see what it hid. */
+static NfGridLayout *
+draw_canvas_slide (NfDeck   *deck,
+                   NfCanvas *canvas)
+{
+  NfGridLayout *layout = nf_grid_layout_new (canvas, deck->style, deck->lang);
+  const char *title = nf_canvas_get_title (canvas);
+
+  _nf_deck_draw_header (deck, company_of (canvas), title != NULL ? title : "");
+  nf_grid_layout_allocate (layout, deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
+  cairo_save (deck->cr);
+  cairo_translate (deck->cr, 0, NF_DECK_HEADER_HEIGHT);
+  nf_grid_render (deck->cr, layout, deck->style);
+  cairo_restore (deck->cr);
+  return layout;
+}
+
+/* A temporary file beside `path`, so the final rename stays on one file
+ * system and is atomic. */
+static char *
+temp_path_for (const char  *path,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  char *tmp = g_build_filename (dir, name, NULL);
+  mode_t mask;
+  int fd;
+
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, g_strerror (saved));
+      g_free (tmp);
+      return NULL;
+    }
+  /* mkstemp makes it private; the export should get the usual mode. */
+  mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  close (fd);
+  return tmp;
+}
+
+static gboolean
+finish_file (cairo_surface_t *surface,
+             const char      *tmp,
+             const char      *path,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, NF_RENDER_ERROR,
+                   status == CAIRO_STATUS_WRITE_ERROR ? NF_RENDER_ERROR_WRITE : NF_RENDER_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              const char      *title,
+              const char      *author,
+              GPtrArray       *canvases,
+              GDateTime       *date)
+{
+  g_autoptr(GString) subject = g_string_new (NULL);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S");
+
+  for (guint i = 0; i < canvases->len; i++)
+    {
+      if (i > 0)
+        g_string_append (subject, ", ");
+      g_string_append (subject, company_of (g_ptr_array_index (canvases, i)));
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject->str);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ninefold");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+}
+
+gboolean
+nf_deck_export_pdf (GPtrArray           *canvases,
+                    const NfDeckOptions *opts,
+                    const char          *path,
+                    GCancellable        *cancellable,
+                    NfDeckProgress       progress,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  NfDeckOptions defaults;
+  g_autoptr(NfGridStyle) light = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  PangoContext *pango;
+  g_autofree char *title = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double wpt, hpt;
+  NfDeck deck = { 0 };
+
+  g_return_val_if_fail (canvases != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (opts == NULL)
+    {
+      nf_deck_options_init (&defaults);
+      opts = &defaults;
+    }
+  if (opts->style == NULL)
+    light = nf_grid_style_new_light ();
+  date = opts->date != NULL ? g_date_time_ref (opts->date) : g_date_time_new_now_local ();
+  title = deck_title (canvases, opts);
+
+  tmp = temp_path_for (path, error);
+  if (tmp == NULL)
+    return FALSE;
+
+  nf_deck_page_size_get (opts->page_size, &wpt, &hpt);
+  surface = cairo_pdf_surface_create (tmp, wpt, hpt);
+  set_metadata (surface, title, opts->author, canvases, date);
+  pango = nf_render_pango_context_new (opts->lang);
+
+  deck.surface = surface;
+  deck.cr = cairo_create (surface);
+  deck.style = opts->style != NULL ? opts->style : light;
+  deck.lang = opts->lang;
+  deck.title = title;
+  deck.pango = pango;
+  deck.width = wpt * UNITS_PER_POINT;
+  deck.height = hpt * UNITS_PER_POINT;
+  deck.cancellable = cancellable;
+  deck.progress = progress;
+  deck.progress_data = user_data;
+  deck.total = 1;
+  for (guint i = 0; i < canvases->len; i++)
+    deck.total += 1 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
+
+  cairo_scale (deck.cr, 1 / UNITS_PER_POINT, 1 / UNITS_PER_POINT);
+  draw_title_slide (&deck, canvases, date);
+
+  for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      NfCanvas *canvas = g_ptr_array_index (canvases, i);
+      GListModel *tables = nf_canvas_get_tables (canvas);
+      g_autoptr(NfGridLayout) layout = NULL;
+      int entry;
+
+      _nf_deck_begin_page (&deck);
+      entry = _nf_deck_outline (&deck, CAIRO_PDF_OUTLINE_ROOT, company_of (canvas));
+      layout = draw_canvas_slide (&deck, canvas);
+      _nf_deck_end_slide (&deck);
+      _nf_deck_overflow_slides (&deck, canvas, layout, entry);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+          _nf_deck_table_slides (&deck, canvas, table, entry);
+        }
+    }
+
+  status = cairo_status (deck.cr);
+  cairo_destroy (deck.cr);
+  g_object_unref (pango);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED,
+                   _("Could not draw the deck for “%s”: %s"), display,
+                   cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return finish_file (surface, tmp, path, cancellable, error);
+}
+
+static gboolean
+export_one (NfCanvas            *canvas,
+            const NfDeckOptions *opts,
+            cairo_surface_t     *surface,
+            double               scale,
+            double               width,
+            double               height)
+{
+  g_autoptr(NfGridStyle) light = NULL;
+  PangoContext *pango = nf_render_pango_context_new (opts != NULL ? opts->lang : NULL);
+  g_autoptr(NfGridLayout) layout = NULL;
+  NfDeck deck = { 0 };
+  cairo_status_t status;
+
+  if (opts == NULL || opts->style == NULL)
+    light = nf_grid_style_new_light ();
+  deck.cr = cairo_create (surface);
+  deck.style = light != NULL ? light : opts->style;
+  deck.lang = opts != NULL ? opts->lang : NULL;
+  deck.pango = pango;
+  deck.width = width;
+  deck.height = height;
+  cairo_scale (deck.cr, scale, scale);
+  _nf_deck_begin_page (&deck);
+  layout = draw_canvas_slide (&deck, canvas);
+  status = cairo_status (deck.cr);
+  cairo_destroy (deck.cr);
+  g_clear_object (&layout);
+  g_object_unref (pango);
+  return status == CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+nf_deck_export_png (NfCanvas            *canvas,
+                    const NfDeckOptions *opts,
+                    double               dpi,
+                    const char          *path,
+                    GError             **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  cairo_surface_t *surface;
+  double wpt, hpt, scale;
+  cairo_status_t status;
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
+  g_return_val_if_fail (dpi > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
+  scale = dpi / 96.0;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) round (wpt * UNITS_PER_POINT * scale),
+                                        (int) round (hpt * UNITS_PER_POINT * scale));
+  display = g_filename_display_name (path);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      !export_one (canvas, opts, surface, scale, wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT))
+    {
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED,
+                   _("Could not draw the canvas for “%s”: %s"), display,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  tmp = temp_path_for (path, error);
+  if (tmp == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png (surface, tmp);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return finish_file (surface, tmp, path, NULL, error);
+}
+
+gboolean
+nf_deck_export_svg (NfCanvas            *canvas,
+                    const NfDeckOptions *opts,
+                    const char          *path,
+                    GError             **error)
+{
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  double wpt, hpt;
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = temp_path_for (path, error);
+  if (tmp == NULL)
+    return FALSE;
+  nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
+  surface = cairo_svg_surface_create (tmp, wpt, hpt);
+  export_one (canvas, opts, surface, 1 / UNITS_PER_POINT,
+              wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT);
+  return finish_file (surface, tmp, path, NULL, error);
+}

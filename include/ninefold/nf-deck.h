@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nf-canvas.h"
+#include "nf-grid-style.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NF_DECK_PAGE_WIDE,     /* 16:9 slides, 960 × 540 pt */
+  NF_DECK_PAGE_A4,       /* A4 landscape handouts */
+  NF_DECK_PAGE_LETTER,   /* US Letter landscape handouts */
+} NfDeckPageSize;
+
+typedef struct {
+  NfDeckPageSize     page_size;
+  const char        *title;     /* NULL: the canvas's title, or a generic one */
+  const char        *author;    /* PDF metadata; may be NULL */
+  const char        *lang;      /* notes' translation (nf_text_for_language); NULL for their own text */
+  GDateTime         *date;      /* on the title slide; NULL for now */
+  const NfGridStyle *style;     /* NULL for the light style */
+} NfDeckOptions;
+
+/* Called after each slide is drawn; `total` is an estimate that can grow
+ * when a canvas needs overflow slides. */
+typedef void (*NfDeckProgress) (guint    done,
+                                guint    total,
+                                gpointer user_data);
+
+void     nf_deck_options_init           (NfDeckOptions  *opts);
+/* Page size in points. */
+void     nf_deck_page_size_get          (NfDeckPageSize  size,
+                                         double         *out_width,
+                                         double         *out_height);
+/* "16:9", "a4" or "letter" (any case). */
+gboolean nf_deck_page_size_from_string  (const char     *name,
+                                         NfDeckPageSize *out_size);
+
+/* A slide deck of NfCanvas: a title slide; per canvas, the grid under a
+ * header band, then 'continued' slides with the full text of every note
+ * the grid had to hide or shorten, then one slide per metric table (the
+ * table and a bar chart of its numeric columns). With an outline and
+ * metadata. The file is written to a temporary name beside `path` and
+ * moved over it only when complete, so a failed or cancelled export
+ * leaves any old file untouched. */
+gboolean nf_deck_export_pdf  (GPtrArray           *canvases,
+                              const NfDeckOptions *opts,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              NfDeckProgress       progress,
+                              gpointer             user_data,
+                              GError             **error);
+
+/* One canvas's grid slide (header band and grid, at the options' page
+ * size, 16:9 by default) as a PNG at `dpi` (96 gives 1280 × 720 pixels
+ * for 16:9) or as an SVG. Notes that do not fit show as "+N more": one
+ * image has no continuation slides. Written atomically, as the PDF is.
+ * `opts` may be NULL. */
+gboolean nf_deck_export_png  (NfCanvas            *canvas,
+                              const NfDeckOptions *opts,
+                              double               dpi,
+                              const char          *path,
+                              GError             **error);
+gboolean nf_deck_export_svg  (NfCanvas            *canvas,
+                              const NfDeckOptions *opts,
+                              const char          *path,
+                              GError             **error);
+
+G_END_DECLS

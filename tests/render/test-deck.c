@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Decks checked from the outside, with poppler's tools: what a reader of
+ * the PDF gets (pages, size, fonts, every note's text), not how we drew
+ * it. The PDFs stay in the build folder for a person to look at. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <ninefold.h>
+
+#include "nf-render.h"
+
+/* Runs a tool and returns its standard output, or NULL with the test
+ * skipped when the tool is not installed. */
+static char *
+run_tool (const char *tool,
+          ...)
+{
+  g_autofree char *found = g_find_program_in_path (tool);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  va_list ap;
+
+  if (found == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("%s is not installed (poppler-utils)", tool);
+
+      g_test_skip (why);
+      return NULL;
+    }
+  g_ptr_array_add (argv, found);
+  va_start (ap, tool);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static GPtrArray *
+load_cases (void)
+{
+  GPtrArray *canvases = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; nf_case_resource_paths ()[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      NfCanvas *canvas = nf_canvas_load_case (i, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (canvases, canvas);
+    }
+  g_assert_cmpuint (canvases->len, ==, 4);
+  return canvases;
+}
+
+static char *
+pdfinfo_field (const char *info,
+               const char *field)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], field) && lines[i][strlen (field)] == ':')
+      return g_strstrip (g_strdup (lines[i] + strlen (field) + 1));
+  return NULL;
+}
+
+/* All whitespace and hyphens gone: line breaks, justification and
+ * hyphenation then cannot hide a note's text from the comparison. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x00AD)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* strstr for binary data: a PDF holds NUL bytes. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_pages_with (char       **pages,
+                  const char  *needle)
+{
+  guint n = 0;
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    n += strstr (pages[i], needle) != NULL;
+  return n;
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, ==, *last + 1);
+  *last = done;
+}
+
+/* The text of the pages without their header bands (company, title,
+ * page number: drawn first, so the first lines of pdftotext -raw), so a
+ * note that runs onto the next slide reads as one. */
+static char *
+body_text (const char *text)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[p], "\n", -1);
+      g_autofree char *number = g_strdup_printf ("%u", p + 1);
+      guint start = 0;
+
+      for (guint l = 0; l < 3 && lines[l] != NULL; l++)
+        if (g_str_equal (lines[l], number))
+          start = l + 1;
+      for (guint l = start; lines[l] != NULL; l++)
+        g_string_append_printf (out, "%s\n", lines[l]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_notes_present (GPtrArray  *canvases,
+                     const char *lang,
+                     const char *text)
+{
+  g_autofree char *body = body_text (text);
+  g_autofree char *all = squeeze (body);
+
+  for (guint i = 0; i < canvases->len; i++)
+    for (guint b = 0; b < NF_N_BLOCKS; b++)
+      {
+        GListModel *notes = nf_canvas_get_notes (g_ptr_array_index (canvases, i), b);
+
+        for (guint n = 0; n < g_list_model_get_n_items (notes); n++)
+          {
+            g_autoptr(NfNote) note = g_list_model_get_item (notes, n);
+            g_autofree char *want = squeeze (nf_text_for_language (nf_note_get_text (note), lang));
+
+            if (strstr (all, want) == NULL)
+              g_error ("note %s (%s) is not in the PDF: %s", nf_note_get_id (note),
+                       lang ? lang : "own", want);
+          }
+      }
+}
+
+static void
+check_fonts_embedded (const char *path)
+{
+  g_autofree char *fonts = run_tool ("pdffonts", path, NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+
+  if (fonts == NULL)
+    return;
+  lines = g_strsplit (fonts, "\n", -1);
+  /* Two heading lines; then name … emb sub uni object-id generation. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint c = 0; cols[c] != NULL; c++)
+        if (*cols[c] != '\0')
+          g_ptr_array_add (words, cols[c]);
+      if (words->len < 6)
+        continue;
+      n_fonts++;
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static void
+test_pdf_cases (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-cases.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages_field = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *raw = NULL;
+  gsize raw_len;
+  g_auto(GStrv) pages = NULL;
+  NfDeckOptions opts;
+  guint n_tables = 0, n_pages, done = 0;
+  gboolean ok;
+
+  nf_deck_options_init (&opts);
+  opts.title = "Four business models";
+  opts.author = "Ninefold tests";
+  ok = nf_deck_export_pdf (canvases, &opts, path, NULL, progress_cb, &done, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  info = run_tool ("pdfinfo", path, NULL);
+  if (info == NULL)
+    return;
+  pages_field = pdfinfo_field (info, "Pages");
+  size = pdfinfo_field (info, "Page size");
+  title = pdfinfo_field (info, "Title");
+  creator = pdfinfo_field (info, "Creator");
+  author = pdfinfo_field (info, "Author");
+  g_assert_cmpstr (size, ==, "960 x 540 pts");
+  g_assert_cmpstr (title, ==, "Four business models");
+  g_assert_cmpstr (creator, ==, "Ninefold");
+  g_assert_cmpstr (author, ==, "Ninefold tests");
+
+  /* One page per slide drawn, and every slide accounted for: the title,
+   * a grid per canvas, a slide per table, and the continuations. */
+  n_pages = (guint) g_ascii_strtoull (pages_field, NULL, 10);
+  g_assert_cmpuint (n_pages, ==, done);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+  for (guint i = 0; i < canvases->len; i++)
+    n_tables += g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
+  g_assert_cmpuint (n_pages, ==, 1 + canvases->len + n_tables +
+                    count_pages_with (pages, "— notes continued") +
+                    count_pages_with (pages, "(continued)"));
+  /* The cases are too full for one slide each: without continuations,
+   * notes would be lost. */
+  g_assert_cmpuint (count_pages_with (pages, "— notes continued"), >=, canvases->len);
+
+  check_notes_present (canvases, NULL, text);
+  check_fonts_embedded (path);
+
+  /* Bookmarks: cairo writes the outline uncompressed. */
+  g_file_get_contents (path, &raw, &raw_len, &error);
+  g_assert_no_error (error);
+  g_assert_true (contains_bytes (raw, raw_len, "/Outlines"));
+  g_assert_true (contains_bytes (raw, raw_len, "/Title (Bitauto)"));
+}
+
+static void
+test_pdf_language (void)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-shupao-en.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  NfDeckOptions opts;
+
+  g_ptr_array_add (canvases, nf_canvas_load_case (3, &error));
+  g_assert_no_error (error);
+  nf_deck_options_init (&opts);
+  opts.lang = "en";
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  check_notes_present (canvases, "en", text);
+  check_fonts_embedded (path);
+}
+
+static void
+test_pdf_handouts (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *file = g_strdup_printf ("deck-%s.pdf", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  NfDeckOptions opts;
+
+  g_ptr_array_add (canvases, nf_canvas_load_case (2, &error));
+  g_assert_no_error (error);
+  nf_deck_options_init (&opts);
+  g_assert_true (nf_deck_page_size_from_string (name, &opts.page_size));
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  info = run_tool ("pdfinfo", path, NULL);
+  if (info == NULL)
+    return;
+  size = pdfinfo_field (info, "Page size");
+  if (g_str_equal (name, "a4"))
+    g_assert_true (g_str_has_prefix (size, "841.89 x 595.28 pts"));
+  else
+    g_assert_true (g_str_has_prefix (size, "792 x 612 pts"));
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  check_notes_present (canvases, NULL, text);
+}
+
+static void
+test_png_dpi (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-bitauto-144.png", NULL);
+  cairo_surface_t *image;
+
+  g_assert_no_error (error);
+  g_assert_true (nf_deck_export_png (canvas, NULL, 144, path, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1080);
+  cairo_surface_destroy (image);
+}
+
+static void
+test_svg_well_formed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-shupao.svg", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (nf_deck_export_svg (canvas, NULL, path, &error));
+  g_assert_no_error (error);
+  out = run_tool ("xmllint", "--noout", "--nonet", path, NULL);
+  /* run_tool asserts a zero exit status: xmllint parsed it. */
+}
+
+static void
+cancel_after_three (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  if (done == 3)
+    g_cancellable_cancel (user_data);
+}
+
+/* A failed or cancelled export leaves the old file as it was, and no
+ * temporary file beside it. */
+static void
+test_atomic (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-deck-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "deck.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "old", -1, &error));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (nf_deck_export_pdf (canvases, NULL, path, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  /* Cancelled halfway, from the progress callback as a GUI's button would. */
+  g_cancellable_reset (cancellable);
+  g_assert_false (nf_deck_export_pdf (canvases, NULL, path, cancellable,
+                                      cancel_after_three, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  g_assert_false (nf_deck_export_pdf (canvases, NULL, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE);
+  g_clear_error (&error);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Bars stay inside their rectangle, grow from zero, and a negative value
+ * points left of it. */
+static void
+test_chart (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  const char *labels[] = { "Alpha", "Beta", "Gamma" };
+  const char *texts[] = { "100", "-50", "n/a" };
+  double values[] = { 100, -50, NAN };
+  NfRect rect = { 20, 20, 360, 120 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 160);
+  cairo_t *cr = cairo_create (surface);
+  unsigned char *data;
+  int stride;
+
+  nf_chart_render_bars (cr, &rect, labels, values, texts, G_N_ELEMENTS (values), style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_write_to_png (surface, g_test_get_filename (G_TEST_BUILT, "chart.png", NULL));
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 160; y++)
+    for (int x = 0; x < 400; x++)
+      if (!nf_rect_contains_point (&(NfRect) { 19, 19, 362, 122 }, x, y))
+        g_assert_cmpuint (((guint32 *) (data + y * stride))[x], ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/deck/pdf/cases", test_pdf_cases);
+  g_test_add_func ("/deck/pdf/language", test_pdf_language);
+  g_test_add_data_func ("/deck/pdf/a4", "a4", test_pdf_handouts);
+  g_test_add_data_func ("/deck/pdf/letter", "letter", test_pdf_handouts);
+  g_test_add_func ("/deck/pdf/atomic", test_atomic);
+  g_test_add_func ("/deck/png/dpi", test_png_dpi);
+  g_test_add_func ("/deck/svg/well-formed", test_svg_well_formed);
+  g_test_add_func ("/deck/chart/bounds", test_chart);
+
+  return g_test_run ();
+}
