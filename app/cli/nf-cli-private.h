@@ -30,6 +30,7 @@ extern const NfCliCommand _nf_cli_validate;
 extern const NfCliCommand _nf_cli_info;
 extern const NfCliCommand _nf_cli_convert;
 extern const NfCliCommand _nf_cli_export;
+extern const NfCliCommand _nf_cli_diff;
 
 GOptionContext *_nf_cli_context_new     (const NfCliCommand *command);
 int             _nf_cli_usage_error     (const NfCliCommand *command,

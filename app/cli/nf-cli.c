@@ -29,6 +29,7 @@ static const NfCliCommand * const commands[] = {
   &_nf_cli_info,
   &_nf_cli_convert,
   &_nf_cli_export,
+  &_nf_cli_diff,
   &help_command,
 };
 

@@ -4,6 +4,7 @@
 #include "nf-block.h"
 #include "nf-canvas.h"
 #include "nf-canvas-xml.h"
+#include "nf-diff.h"
 #include "nf-evidence.h"
 #include "nf-history.h"
 #include "nf-import.h"

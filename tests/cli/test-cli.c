@@ -685,6 +685,102 @@ test_export_usage (void)
   g_rmdir (dir);
 }
 
+static void
+test_diff_same (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(Run) run = NULL;
+
+  if (files == NULL)
+    return;
+  run = run_ninefold ("diff", files->pdata[0], files->pdata[0], NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+/* One note edited, one deleted, one moved: exactly three lines. */
+static void
+test_diff_three_changes (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(NfText) text = NULL;
+  g_autoptr(Run) run = NULL;
+  g_auto(GStrv) lines = NULL;
+  GListModel *partners;
+  NfNote *edited, *deleted, *moved;
+
+  if (files == NULL)
+    return;
+  source = g_file_new_for_path (files->pdata[0]);
+  canvas = nf_canvas_load_from_file (source, NULL, &error);
+  g_assert_no_error (error);
+  partners = nf_canvas_get_notes (canvas, NF_BLOCK_KEY_PARTNERS);
+  g_assert_cmpuint (g_list_model_get_n_items (partners), >=, 3);
+  edited = g_list_model_get_item (partners, 0);
+  deleted = g_list_model_get_item (partners, 1);
+  moved = g_list_model_get_item (partners, 2);
+
+  text = nf_text_new ("An entirely rewritten partner note");
+  nf_canvas_set_note_text (canvas, edited, text);
+  nf_canvas_remove_note (canvas, deleted);
+  nf_canvas_move_note (canvas, moved, NF_BLOCK_CHANNELS,
+                       g_list_model_get_n_items (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS)));
+
+  dir = g_dir_make_tmp ("ninefold-diff-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "edited.ninefold", NULL);
+  backup = g_strconcat (path, "~", NULL);
+  copy = g_file_new_for_path (path);
+  g_assert_true (nf_canvas_save_to_file (canvas, copy, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  run = run_ninefold ("diff", files->pdata[0], path, NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  lines = g_strsplit (g_strchomp (run->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], ": ~ "));
+  g_assert_nonnull (strstr (lines[0], nf_note_get_id (edited)));
+  g_assert_nonnull (strstr (lines[1], ": - "));
+  g_assert_nonnull (strstr (lines[1], nf_note_get_id (deleted)));
+  g_assert_nonnull (strstr (lines[2], ": > "));
+  g_assert_nonnull (strstr (lines[2], nf_note_get_id (moved)));
+
+  {
+    g_autoptr(Run) xml = run_ninefold ("diff", "--format", "xml", files->pdata[0], path, NULL);
+
+    g_assert_cmpint (xml->status, ==, 1);
+    g_assert_true (g_str_has_prefix (xml->out, "<?xml"));
+    g_assert_nonnull (strstr (xml->out, "kind=\"moved\""));
+  }
+
+  g_object_unref (edited);
+  g_object_unref (deleted);
+  g_object_unref (moved);
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+static void
+test_diff_bad_file (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(Run) run = NULL;
+
+  if (files == NULL)
+    return;
+  run = run_ninefold ("diff", files->pdata[0], "/nonexistent/none.ninefold", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,6 +812,9 @@ main (int    argc,
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
   g_test_add_func ("/cli/export/cases", test_export_cases);
   g_test_add_func ("/cli/export/usage", test_export_usage);
+  g_test_add_func ("/cli/diff/same", test_diff_same);
+  g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
+  g_test_add_func ("/cli/diff/bad-file", test_diff_bad_file);
 
   return g_test_run ();
 }

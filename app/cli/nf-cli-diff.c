@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "nf-cli-private.h"
+
+/* Like diff(1): 0 same, 1 different, 2 trouble. */
+#define EXIT_SAME      0
+#define EXIT_DIFFERENT 1
+#define EXIT_TROUBLE   2
+
+#define SNIPPET_CHARS 60
+
+static char *format;
+
+static const GOptionEntry entries[] = {
+  { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
+    N_("Print as FORMAT: “text” (the default) or “xml”"), N_("FORMAT") },
+  { NULL }
+};
+
+static const char *
+note_text (NfNote *note)
+{
+  return nf_text_get (nf_note_get_text (note));
+}
+
+/* One line, cut to a readable length, in quotes. */
+static void
+append_snippet (GString    *out,
+                const char *text)
+{
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+  glong n;
+
+  g_strdelimit (copy, "\t\r\n", ' ');
+  n = g_utf8_strlen (copy, -1);
+  g_string_append_c (out, '"');
+  if (n > SNIPPET_CHARS)
+    {
+      g_string_append_len (out, copy, g_utf8_offset_to_pointer (copy, SNIPPET_CHARS) - copy);
+      g_string_append (out, "…");
+    }
+  else
+    g_string_append (out, copy);
+  g_string_append_c (out, '"');
+}
+
+static NfNote *
+first_note (const NfDiffEntry *entry,
+            guint             *out_canvas)
+{
+  for (guint c = 0; c < NF_DIFF_MAX_CANVASES; c++)
+    if (entry->notes[c] != NULL)
+      {
+        if (out_canvas)
+          *out_canvas = c;
+        return entry->notes[c];
+      }
+  return NULL;
+}
+
+static void
+append_presence (GString           *out,
+                 const NfDiffEntry *entry,
+                 guint              n_canvases)
+{
+  g_string_append (out, " [");
+  for (guint c = 0; c < n_canvases; c++)
+    g_string_append_c (out, entry->notes[c] != NULL ? (char) ('A' + c) : '.');
+  g_string_append_c (out, ']');
+}
+
+static void
+append_entry_text (GString           *out,
+                   const NfDiff      *diff,
+                   const NfDiffEntry *entry)
+{
+  NfNote *note = first_note (entry, NULL);
+  guint n = nf_diff_get_n_canvases (diff);
+
+  g_string_append_printf (out, "%s: ", _(nf_block_title (entry->block)));
+  switch (entry->kind)
+    {
+    case NF_DIFF_ADDED:
+      g_string_append_printf (out, "+ %s ", nf_note_get_id (note));
+      append_snippet (out, note_text (note));
+      break;
+    case NF_DIFF_REMOVED:
+      g_string_append_printf (out, "- %s ", nf_note_get_id (note));
+      append_snippet (out, note_text (note));
+      break;
+    case NF_DIFF_CHANGED:
+      g_string_append_printf (out, "~ %s ", nf_note_get_id (note));
+      append_snippet (out, note_text (entry->notes[0]));
+      g_string_append (out, " → ");
+      append_snippet (out, note_text (entry->notes[1]));
+      break;
+    case NF_DIFF_MOVED:
+      /* TRANSLATORS: a note went from one block to another. */
+      g_string_append_printf (out, _("> %s moved %s → %s"), nf_note_get_id (note),
+                              _(nf_block_title (entry->block)), _(nf_block_title (entry->to_block)));
+      break;
+    case NF_DIFF_REORDERED:
+      g_string_append_printf (out, _("^ %s reordered"), nf_note_get_id (note));
+      break;
+    case NF_DIFF_SHARED:
+    case NF_DIFF_SOME:
+    case NF_DIFF_ONLY:
+      g_string_append (out, entry->kind == NF_DIFF_SHARED ? "=" : entry->kind == NF_DIFF_SOME ? "*" : "1");
+      append_presence (out, entry, n);
+      g_string_append_c (out, ' ');
+      append_snippet (out, note_text (note));
+      break;
+    case NF_DIFF_NEAR:
+      g_string_append_printf (out, "≈ %.2f", entry->score);
+      append_presence (out, entry, n);
+      for (guint c = 0; c < n; c++)
+        if (entry->notes[c] != NULL)
+          {
+            g_string_append_c (out, ' ');
+            append_snippet (out, note_text (entry->notes[c]));
+          }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Only the figures that moved, or that cannot be compared. */
+static void
+append_cells (GString      *out,
+              const NfDiff *diff)
+{
+  for (guint i = 0; i < nf_diff_get_n_cells (diff); i++)
+    {
+      const NfDiffCell *cell = nf_diff_get_cell (diff, i);
+      const char *table = nf_text_get (nf_metric_table_get_title (cell->tables[0]));
+      const NfColumn *column = nf_metric_table_get_column (cell->tables[0], cell->columns[0]);
+      const char *row = nf_metric_table_get_cell (cell->tables[0], cell->rows[0], 0)->text;
+
+      if (cell->comparable && cell->values[0] == cell->values[1])
+        continue;
+      g_string_append_printf (out, "%s: %s / %s / %s: %s → %s",
+                              _("Metrics"), table, nf_text_get (column->name), row,
+                              nf_metric_table_get_cell (cell->tables[0], cell->rows[0], cell->columns[0])->text,
+                              nf_metric_table_get_cell (cell->tables[1], cell->rows[1], cell->columns[1])->text);
+      if (cell->comparable)
+        g_string_append_printf (out, " (%+g, ×%.3g)\n", cell->delta, cell->ratio);
+      else
+        g_string_append_printf (out, " (%s)\n", _("units differ"));
+    }
+}
+
+static const char *
+kind_name (NfDiffKind kind)
+{
+  static const char * const names[] = {
+    "added", "removed", "changed", "moved", "reordered", "shared", "some", "only", "near",
+  };
+
+  return names[kind];
+}
+
+static const char *
+op_name (NfDiffOpKind kind)
+{
+  return kind == NF_DIFF_OP_SAME ? "same" : kind == NF_DIFF_OP_DELETE ? "del" : "ins";
+}
+
+static GBytes *
+write_xml (const NfDiff *diff)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory (buffer, 0);
+  GBytes *bytes;
+
+  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement (w, BAD_CAST "diff");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns", BAD_CAST "urn:ninefold:diff:1");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "mode",
+                               BAD_CAST (nf_diff_is_versions (diff) ? "versions" : "canvases"));
+  for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+    {
+      const NfDiffEntry *entry = nf_diff_get_entry (diff, i);
+      g_autofree char *score = g_strdup_printf ("%.3f", entry->score);
+
+      xmlTextWriterStartElement (w, BAD_CAST "entry");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "kind", BAD_CAST kind_name (entry->kind));
+      xmlTextWriterWriteAttribute (w, BAD_CAST "block", BAD_CAST nf_block_to_xml (entry->block));
+      if (entry->to_block != entry->block)
+        xmlTextWriterWriteAttribute (w, BAD_CAST "to-block", BAD_CAST nf_block_to_xml (entry->to_block));
+      xmlTextWriterWriteAttribute (w, BAD_CAST "score", BAD_CAST score);
+      for (guint c = 0; c < nf_diff_get_n_canvases (diff); c++)
+        if (entry->notes[c] != NULL)
+          {
+            g_autofree char *canvas = g_strdup_printf ("%u", c);
+
+            xmlTextWriterStartElement (w, BAD_CAST "note");
+            xmlTextWriterWriteAttribute (w, BAD_CAST "canvas", BAD_CAST canvas);
+            xmlTextWriterWriteAttribute (w, BAD_CAST "id", BAD_CAST nf_note_get_id (entry->notes[c]));
+            xmlTextWriterWriteString (w, BAD_CAST note_text (entry->notes[c]));
+            xmlTextWriterEndElement (w);
+          }
+      for (guint k = 0; entry->ops != NULL && k < entry->ops->len; k++)
+        {
+          const NfDiffOp *op = g_ptr_array_index (entry->ops, k);
+
+          xmlTextWriterStartElement (w, BAD_CAST op_name (op->kind));
+          xmlTextWriterWriteString (w, BAD_CAST op->text);
+          xmlTextWriterEndElement (w);
+        }
+      xmlTextWriterEndElement (w);
+    }
+  xmlTextWriterEndDocument (w);
+  xmlFreeTextWriter (w);
+  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  return bytes;
+}
+
+static int
+run_diff (const NfCliCommand  *command,
+          char               **args)
+{
+  NfCanvas *canvases[NF_DIFF_MAX_CANVASES] = { NULL, };
+  g_autoptr(NfDiff) diff = NULL;
+  guint n = g_strv_length (args);
+  gboolean xml = FALSE;
+  int status;
+
+  if (format != NULL && g_str_equal (format, "xml"))
+    xml = TRUE;
+  else if (format != NULL && !g_str_equal (format, "text"))
+    return _nf_cli_usage_error (command, _("unknown format “%s”"), format);
+  if (n < 2 || n > NF_DIFF_MAX_CANVASES)
+    return _nf_cli_usage_error (command, _("give two to four canvases"));
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      canvases[c] = _nf_cli_load_any (args[c], NULL, &error);
+      if (canvases[c] == NULL)
+        {
+          _nf_cli_error (error);
+          for (guint k = 0; k < c; k++)
+            g_object_unref (canvases[k]);
+          return EXIT_TROUBLE;
+        }
+    }
+
+  diff = nf_diff_new (canvases, n, NF_DIFF_FLAGS_NONE);
+  status = nf_diff_is_same (diff) ? EXIT_SAME : EXIT_DIFFERENT;
+
+  if (xml)
+    {
+      g_autoptr(GBytes) bytes = write_xml (diff);
+
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+        {
+          const NfDiffEntry *entry = nf_diff_get_entry (diff, i);
+
+          /* Two canvases: only what differs. More: the whole picture. */
+          if (n == 2 && entry->kind == NF_DIFF_SHARED)
+            continue;
+          append_entry_text (out, diff, entry);
+        }
+      append_cells (out, diff);
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  fflush (stdout);
+
+  for (guint c = 0; c < n; c++)
+    g_object_unref (canvases[c]);
+  return status;
+}
+
+const NfCliCommand _nf_cli_diff = {
+  .name = "diff",
+  .parameters = N_("A B [C [D]]"),
+  .summary = N_("Compare two to four canvases"),
+  .description = N_("For two versions of one company, prints the notes added (+), removed (-), "
+                    "changed (~), moved between blocks (>) and reordered (^), block by block. "
+                    "For different companies, or more than two canvases, prints which notes are "
+                    "shared by all (=), by some (*) or found in one (1), and near matches (≈) "
+                    "with their similarity. Exits with 0 when the canvases are the same, 1 when "
+                    "they differ and 2 on trouble."),
+  .entries = entries,
+  .run = run_diff,
+};

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <ninefold/nf-diff.h>
+
+G_BEGIN_DECLS
+
+/* Sorted, distinct hashes of a text's similarity tokens: lower-cased,
+ * NFKC-folded words for Latin text, character bigrams for CJK. */
+GArray *_nf_diff_token_set (const char *text);
+double  _nf_diff_jaccard   (GArray     *a,
+                            GArray     *b);
+/* The text folded for exact comparison: tokens joined by single spaces. */
+char   *_nf_diff_fold      (const char *text);
+void    _nf_diff_op_free   (NfDiffOp   *op);
+
+/* Appends the aligned cells of a and b to cells (an array of NfDiffCell). */
+void    _nf_diff_metrics   (NfCanvas   *a,
+                            NfCanvas   *b,
+                            GArray     *cells);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <ninefold.h>
+
+static void
+add_note (NfCanvas   *canvas,
+          NfBlock     block,
+          const char *id,
+          const char *text,
+          const char *en)
+{
+  g_autoptr(NfText) t = nf_text_new (text);
+  g_autoptr(NfNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (en != NULL)
+    {
+      NfText *with = nf_text_with_translation (t, "en", en);
+
+      nf_text_unref (t);
+      t = with;
+    }
+  note = nf_note_new (id, t);
+  g_assert_true (nf_canvas_insert_note (canvas, block,
+                                        g_list_model_get_n_items (nf_canvas_get_notes (canvas, block)),
+                                        note, &error));
+  g_assert_no_error (error);
+}
+
+static NfCanvas *
+make_canvas (const char *company,
+             const char *lang)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+
+  nf_canvas_set_company (canvas, company);
+  nf_canvas_set_language (canvas, lang);
+  return canvas;
+}
+
+/* A line per entry, to compare whole diffs at once. */
+static char *
+describe (NfDiff *diff)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (diff, i);
+
+      g_string_append_printf (out, "%d %s>%s %.3f", e->kind, nf_block_to_xml (e->block),
+                              nf_block_to_xml (e->to_block), e->score);
+      for (guint c = 0; c < nf_diff_get_n_canvases (diff); c++)
+        g_string_append_printf (out, " %s", e->notes[c] ? nf_note_get_id (e->notes[c]) : "-");
+      for (guint k = 0; e->ops != NULL && k < e->ops->len; k++)
+        {
+          const NfDiffOp *op = g_ptr_array_index (e->ops, k);
+
+          g_string_append_printf (out, " %c[%s]", "=-+"[op->kind], op->text);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static NfDiff *
+diff2 (NfCanvas *a,
+       NfCanvas *b)
+{
+  NfCanvas *both[] = { a, b };
+
+  return nf_diff_new (both, 2, NF_DIFF_FLAGS_NONE);
+}
+
+static void
+test_identical (void)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) a = nf_canvas_load_case (i, &error);
+      g_autoptr(NfCanvas) b = nf_canvas_load_case (i, &error);
+      g_autoptr(NfDiff) diff = NULL;
+
+      g_assert_no_error (error);
+      diff = diff2 (a, b);
+      g_assert_true (nf_diff_is_versions (diff));
+      g_assert_true (nf_diff_is_same (diff));
+      g_assert_cmpuint (nf_diff_get_n_entries (diff), ==, 0);
+    }
+}
+
+static void
+test_disjoint (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A Corp", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B Corp", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autofree char *text = NULL;
+
+  add_note (a, NF_BLOCK_CHANNELS, "n1", "Sales through retail shops", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "n1", "A mobile application for ordering", NULL);
+  diff = diff2 (a, b);
+  text = describe (diff);
+  g_assert_false (nf_diff_is_versions (diff));
+  g_assert_false (nf_diff_is_same (diff));
+  g_assert_cmpstr (text, ==,
+                   "1 channels>channels 1.000 n1 -\n"
+                   "0 channels>channels 1.000 - n1\n");
+}
+
+static void
+test_edit_words (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("Co", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("Co", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) zh = nf_diff_words ("我们通过网站销售", "我们通过门店销售");
+  const NfDiffOp *op;
+
+  add_note (a, NF_BLOCK_CHANNELS, "n1", "Sales through retail shops.", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "n1", "Sales through online shops.", NULL);
+  diff = diff2 (a, b);
+  text = describe (diff);
+  g_assert_true (g_str_has_prefix (text, "2 channels>channels"));
+  g_assert_true (g_str_has_suffix (text, "n1 n1 =[Sales through ] -[retail] +[online] =[ shops.]\n"));
+
+  g_assert_cmpuint (zh->len, ==, 4);
+  op = g_ptr_array_index (zh, 1);
+  g_assert_cmpint (op->kind, ==, NF_DIFF_OP_DELETE);
+  g_assert_cmpstr (op->text, ==, "网站");
+  op = g_ptr_array_index (zh, 2);
+  g_assert_cmpint (op->kind, ==, NF_DIFF_OP_INSERT);
+  g_assert_cmpstr (op->text, ==, "门店");
+}
+
+static void
+test_moves_and_reorder (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("Co", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("Co", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autoptr(NfDiff) quiet = NULL;
+  g_autofree char *text = NULL;
+  NfCanvas *both[2];
+
+  add_note (a, NF_BLOCK_CHANNELS, "n1", "one", NULL);
+  add_note (a, NF_BLOCK_CHANNELS, "n2", "two", NULL);
+  add_note (a, NF_BLOCK_CHANNELS, "n3", "three", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "n2", "two", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "n1", "one", NULL);
+  add_note (b, NF_BLOCK_CUSTOMER_SEGMENTS, "n3", "three", NULL);
+  diff = diff2 (a, b);
+  text = describe (diff);
+  g_assert_cmpstr (text, ==,
+                   "3 channels>customer-segments 1.000 n3 n3\n"
+                   "4 channels>channels 1.000 n1 n1\n");
+  both[0] = a, both[1] = b;
+  quiet = nf_diff_new (both, 2, NF_DIFF_FLAGS_IGNORE_REORDER);
+  g_assert_cmpuint (nf_diff_get_n_entries (quiet), ==, 1);
+}
+
+static void
+test_translations (void)
+{
+  g_autoptr(NfCanvas) zh = make_canvas ("甲公司", "zh-CN");
+  g_autoptr(NfCanvas) en = make_canvas ("B Corp", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autofree char *text = NULL;
+
+  add_note (zh, NF_BLOCK_CHANNELS, "n1", "通过零售门店销售", "Sales through retail shops");
+  add_note (zh, NF_BLOCK_CHANNELS, "n2", "线上广告", "Online advertising on search engines");
+  add_note (en, NF_BLOCK_CHANNELS, "n1", "Sales through retail shops", NULL);
+  add_note (en, NF_BLOCK_CHANNELS, "n2", "Advertising on search engines online and offline", NULL);
+  diff = diff2 (zh, en);
+  text = describe (diff);
+  g_assert_cmpstr (text, ==,
+                   "5 channels>channels 1.000 n1 n1\n"
+                   "1 channels>channels 1.000 n2 -\n"
+                   "0 channels>channels 1.000 - n2\n"
+                   "8 channels>channels 0.714 n2 n2\n");
+  g_assert_cmpfloat (nf_diff_similarity ("中国的市场规模", "中国市场规模很大"), >, 0.3);
+}
+
+static void
+test_cases_deterministic (void)
+{
+  NfCanvas *cases[4];
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cases[i] = nf_canvas_load_case (i, &error);
+      g_assert_no_error (error);
+    }
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(NfDiff) diff = nf_diff_new (cases, 4, NF_DIFF_FLAGS_NONE);
+      char *text = describe (diff);
+
+      g_assert_false (nf_diff_is_same (diff));
+      if (round == 0)
+        first = text;
+      else
+        second = text;
+    }
+  g_assert_cmpstr (first, ==, second);
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (cases[i]);
+}
+
+static NfCanvas *
+generated (const char *company,
+           guint       seed)
+{
+  static const char *words[] = {
+    "customer", "market", "platform", "sales", "online", "retail", "partner", "data",
+    "service", "mobile", "price", "growth", "brand", "supply", "cost", "user",
+  };
+  NfCanvas *canvas = make_canvas (company, "en");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+
+      for (guint w = 0; w < 8; w++)
+        g_string_append_printf (text, "%s%u ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                g_rand_int_range (rand, 0, 2000));
+      add_note (canvas, i % NF_N_BLOCKS, id, text->str, NULL);
+    }
+  return canvas;
+}
+
+static void
+test_performance (void)
+{
+  g_autoptr(NfCanvas) a = generated ("Big", 1);
+  g_autoptr(NfCanvas) b = generated ("Other", 2);
+  g_autoptr(NfCanvas) c = generated ("Big", 1);
+  g_autoptr(NfDiff) diff = NULL;
+  g_autoptr(NfDiff) versions = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  diff = diff2 (a, b);
+  versions = diff2 (a, c);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("two 10,000-note diffs in %.3f s", seconds);
+  g_assert_cmpfloat (seconds, <, 5.0);
+  g_assert_true (nf_diff_is_same (versions));
+}
+
+static void
+add_money_table (NfCanvas   *canvas,
+                 const char *title,
+                 const char *column,
+                 const char *currency,
+                 const char *amount)
+{
+  g_autoptr(NfText) heading = nf_text_new (title);
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", heading);
+  g_autoptr(NfText) year = nf_text_new ("Year");
+  g_autoptr(NfText) name = nf_text_new (column);
+  g_autoptr(GError) error = NULL;
+  const char *cells[] = { "2020", amount };
+
+  g_assert_true (nf_canvas_insert_table (canvas, 0, table, &error));
+  g_assert_no_error (error);
+  nf_canvas_set_table_block (canvas, table, NF_BLOCK_REVENUE_STREAMS);
+  nf_canvas_insert_table_column (canvas, table, 0, year, NF_COLUMN_YEAR, NULL);
+  nf_canvas_insert_table_column (canvas, table, 1, name, NF_COLUMN_MONEY, currency);
+  nf_canvas_insert_table_row (canvas, table, 0, cells);
+}
+
+static void
+test_metrics (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B", "zh-CN");
+  g_autoptr(NfCanvas) c = make_canvas ("C", "en");
+  g_autoptr(NfDiff) ab = NULL;
+  g_autoptr(NfDiff) ac = NULL;
+  const NfDiffCell *cell;
+  g_autofree char *key = nf_diff_metric_key ("营业收入");
+
+  g_assert_cmpstr (key, ==, "revenue");
+  add_money_table (a, "Revenue", "Revenue", "CNY", "100");
+  add_money_table (b, "收入", "收入", "CNY", "150");
+  add_money_table (c, "Revenue", "Revenue", "USD", "20");
+  ab = diff2 (a, b);
+  g_assert_cmpuint (nf_diff_get_n_cells (ab), ==, 1);
+  cell = nf_diff_get_cell (ab, 0);
+  g_assert_true (cell->comparable);
+  g_assert_cmpfloat_with_epsilon (cell->delta, 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell->ratio, 1.5, 1e-9);
+
+  ac = diff2 (a, c);
+  g_assert_cmpuint (nf_diff_get_n_cells (ac), ==, 1);
+  cell = nf_diff_get_cell (ac, 0);
+  g_assert_false (cell->comparable);
+  g_assert_cmpfloat (cell->delta, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/diff/identical", test_identical);
+  g_test_add_func ("/diff/disjoint", test_disjoint);
+  g_test_add_func ("/diff/edit-words", test_edit_words);
+  g_test_add_func ("/diff/moves-and-reorder", test_moves_and_reorder);
+  g_test_add_func ("/diff/translations", test_translations);
+  g_test_add_func ("/diff/cases-deterministic", test_cases_deterministic);
+  g_test_add_func ("/diff/metrics", test_metrics);
+  g_test_add_func ("/diff/performance", test_performance);
+  return g_test_run ();
+}
