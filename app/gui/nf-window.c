@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-card.h"
+#include "nf-canvas-view.h"
 #include "nf-gui-resources-private.h"
 #include "nf-open-file-private.h"
 #include "nf-window.h"
@@ -31,6 +32,8 @@ struct _NfWindow
   GtkListBox           *errors_list;
   GtkWidget            *canvases_box;
   GtkListBox           *canvases_list;
+  GtkWidget            *back_button;
+  GtkWidget            *editor;     /* the NfCanvasView shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NfWindow, nf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -103,6 +106,8 @@ update_state (NfWindow *self)
   gtk_widget_set_visible (self->errors_box, self->n_errors > 0);
   gtk_widget_set_visible (self->canvases_box, n > 0);
 
+  if (self->editor != NULL)
+    return;
   if (n > 0 || self->n_errors > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (busy)
@@ -415,6 +420,12 @@ nf_window_get_property (GObject    *object,
     }
 }
 
+static void back_action    (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter);
+static void row_activated  (NfWindow      *self,
+                            GtkListBoxRow *row);
+
 static void
 nf_window_class_init (NfWindowClass *klass)
 {
@@ -442,9 +453,84 @@ nf_window_class_init (NfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfWindow, canvases_list);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, back_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   g_type_ensure (NF_TYPE_CANVAS_CARD);
+}
+
+static void
+update_editor_title (NfWindow *self)
+{
+  NfCanvas *canvas;
+  g_autofree char *title = NULL;
+
+  if (self->editor == NULL)
+    return;
+  canvas = nf_canvas_view_get_canvas (NF_CANVAS_VIEW (self->editor));
+  /* A bullet before the name while there are unsaved changes. */
+  title = g_strdup_printf (nf_canvas_get_modified (canvas) ? "• %s" : "%s",
+                           nf_canvas_get_company (canvas) != NULL ? nf_canvas_get_company (canvas) : _("Untitled"));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, "");
+}
+
+static void
+close_editor (NfWindow *self)
+{
+  if (self->editor == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (self->editor)),
+                                        update_editor_title, self);
+  gtk_stack_remove (self->stack, g_steal_pointer (&self->editor));
+  gtk_widget_set_visible (self->back_button, FALSE);
+  adw_window_title_set_title (self->window_title, _("Ninefold"));
+  update_state (self);
+}
+
+void
+nf_window_show_canvas (NfWindow *self,
+                       NfCanvas *canvas)
+{
+  g_return_if_fail (NF_IS_WINDOW (self));
+  g_return_if_fail (NF_IS_CANVAS (canvas));
+
+  close_editor (self);
+  self->editor = nf_canvas_view_new (canvas);
+  gtk_stack_add_named (self->stack, self->editor, "editor");
+  gtk_stack_set_visible_child (self->stack, self->editor);
+  gtk_widget_set_visible (self->back_button, TRUE);
+  g_signal_connect_object (canvas, "changed", G_CALLBACK (update_editor_title), self, G_CONNECT_SWAPPED);
+  update_editor_title (self);
+  gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (self->editor), NF_BLOCK_VALUE_PROPOSITIONS));
+}
+
+GtkWidget *
+nf_window_get_canvas_view (NfWindow *self)
+{
+  g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+static void
+row_activated (NfWindow      *self,
+               GtkListBoxRow *row)
+{
+  g_autoptr(NfCanvas) canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases),
+                                                      gtk_list_box_row_get_index (row));
+
+  if (canvas != NULL)
+    nf_window_show_canvas (self, canvas);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  close_editor (NF_WINDOW (widget));
 }
 
 static void
@@ -457,6 +543,8 @@ nf_window_init (NfWindow *self)
 
   gtk_list_box_bind_model (self->canvases_list, G_LIST_MODEL (self->canvases),
                            create_card, NULL, NULL);
+  g_signal_connect_object (self->canvases_list, "row-activated", G_CALLBACK (row_activated),
+                           self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 

@@ -25,5 +25,11 @@ GListModel *nf_window_get_canvases  (NfWindow        *self);
 gboolean    nf_window_get_busy      (NfWindow        *self);
 /* How many load errors are shown and not yet dismissed. */
 guint       nf_window_get_n_errors  (NfWindow        *self);
+/* Shows one canvas in the editor (an NfCanvasView), as activating its
+ * card in the list does; win.back goes back to the list. */
+void        nf_window_show_canvas   (NfWindow        *self,
+                                     NfCanvas        *canvas);
+/* The editor shown, or NULL on the list. */
+GtkWidget  *nf_window_get_canvas_view (NfWindow      *self);
 
 G_END_DECLS
