@@ -3,139 +3,25 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <nf-import.h>
+#include <nf-open.h>
 
 #include "nf-open-file-private.h"
 
-/* Enough to get past a byte-order mark and blank lines before the first tag. */
-#define SNIFF_SIZE 4096
-
-typedef enum {
-  KIND_UNKNOWN,
-  KIND_CANVAS,
-  KIND_WRITE_UP,
-} Kind;
-
-static gboolean
-has_prefix (const char *p,
-            const char *end,
-            const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
-}
-
-static Kind
-sniff (const char *data,
-       gsize       length)
-{
-  const char *p = data;
-  const char *end = data + length;
-
-  if (has_prefix (p, end, "\xef\xbb\xbf"))
-    p += 3;
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-  if (p == end)
-    return KIND_UNKNOWN;
-  if (has_prefix (p, end, "<?xml") || has_prefix (p, end, "<canvas"))
-    return KIND_CANVAS;
-  return KIND_WRITE_UP;
-}
-
-static gboolean
-named_like_write_up (GFile *file)
-{
-  g_autofree char *base = g_file_get_basename (file);
-  const char *suffixes[] = { ".md", ".markdown", ".txt" };
-
-  if (base == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (base, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Only a regular file is read here: for anything else (missing, a
- * directory, a FIFO that would block) the canvas loader, which checks
- * before it reads, gives the clearest error. An empty file has no content
- * to go by, so its name decides. */
+/* The core decides whether the file is a canvas or a write-up; here it
+ * only moves off the main loop. */
 static void
-sniff_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  char head[SNIFF_SIZE];
-  gsize n = 0;
-  Kind kind = KIND_UNKNOWN;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    stream = g_file_read (file, cancellable, NULL);
-  if (stream != NULL &&
-      g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, cancellable, NULL))
-    kind = sniff (head, n);
-  if (kind == KIND_UNKNOWN)
-    kind = named_like_write_up (file) ? KIND_WRITE_UP : KIND_CANVAS;
-  g_task_return_int (task, kind);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GFile *file = task_data;
   g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_import_from_file (file, cancellable, &error);
+  NfCanvas *canvas = nf_load_any_file (task_data, NULL, cancellable, &error);
 
   if (canvas == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, canvas, g_object_unref);
-}
-
-static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_file_finish (result, &error);
-
-  if (canvas == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, canvas, g_object_unref);
-}
-
-static void
-sniffed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GFile *file = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  Kind kind = g_task_propagate_int (G_TASK (result), NULL);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (kind == KIND_WRITE_UP)
-    g_task_run_in_thread (task, import_thread);
-  else
-    nf_canvas_load_file_async (file, cancellable, loaded_cb, g_steal_pointer (&task));
 }
 
 void
@@ -145,17 +31,14 @@ _nf_open_file_async (GFile               *file,
                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) sniff_task = NULL;
 
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _nf_open_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-
-  sniff_task = g_task_new (NULL, cancellable, sniffed_cb, g_steal_pointer (&task));
-  g_task_set_task_data (sniff_task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (sniff_task, sniff_thread);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_thread);
 }
 
 NfCanvas *
