@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
