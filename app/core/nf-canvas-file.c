@@ -278,45 +278,6 @@ nf_canvas_save_to_file (NfCanvas      *self,
   return TRUE;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  NfCanvas *canvas = nf_canvas_load_from_file (task_data, cancellable, &error);
-
-  if (canvas)
-    g_task_return_pointer (task, canvas, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-nf_canvas_load_file_async (GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nf_canvas_load_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
-}
-
-NfCanvas *
-nf_canvas_load_file_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static const char * const case_paths[] = {
   "/org/ninefold/Ninefold/core/cases/000-bitauto.ninefold",
   "/org/ninefold/Ninefold/core/cases/001-alibaba.ninefold",

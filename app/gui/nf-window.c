@@ -10,7 +10,6 @@
 #include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
 #include "nf-gui-resources-private.h"
-#include "nf-open-file-private.h"
 #include "nf-window.h"
 
 struct _NfWindow
@@ -210,7 +209,7 @@ file_opened_cb (GObject      *object,
   g_autofree Slot *slot = user_data;
   Batch *batch = slot->batch;
   g_autoptr(GError) error = NULL;
-  g_autoptr(NfCanvas) canvas = _nf_open_file_finish (result, &error);
+  g_autoptr(NfCanvas) canvas = nf_load_any_file_finish (result, &error);
 
   if (canvas != NULL)
     g_ptr_array_index (batch->canvases, slot->index) = g_steal_pointer (&canvas);
@@ -255,7 +254,7 @@ nf_window_open_files (NfWindow  *self,
       slot->batch = batch;
       slot->index = i;
       g_ptr_array_add (batch->files, g_object_ref (files[i]));
-      _nf_open_file_async (files[i], self->cancellable, file_opened_cb, slot);
+      nf_load_any_file_async (files[i], self->cancellable, file_opened_cb, slot);
     }
 }
 

@@ -49,11 +49,4 @@ const char * const *nf_case_resource_paths (void);
 NfCanvas *nf_canvas_load_case       (guint         index,
                                      GError      **error);
 
-void      nf_canvas_load_file_async  (GFile              *file,
-                                      GCancellable       *cancellable,
-                                      GAsyncReadyCallback callback,
-                                      gpointer            user_data);
-NfCanvas *nf_canvas_load_file_finish (GAsyncResult       *result,
-                                      GError            **error);
-
 G_END_DECLS

@@ -12,9 +12,16 @@ G_BEGIN_DECLS
  * name; a file with no content to go by (empty, unreadable, missing) is
  * treated as its name suggests, so the error comes from the right reader.
  * Blocking: call it from a thread in a GUI. */
-NfCanvas *nf_load_any_file (GFile         *file,
-                            gboolean      *out_imported,
-                            GCancellable  *cancellable,
-                            GError       **error);
+NfCanvas *nf_load_any_file        (GFile               *file,
+                                   gboolean            *out_imported,
+                                   GCancellable        *cancellable,
+                                   GError             **error);
+/* The same in a thread, for a GUI. */
+void      nf_load_any_file_async  (GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+NfCanvas *nf_load_any_file_finish (GAsyncResult        *result,
+                                   GError             **error);
 
 G_END_DECLS
