@@ -230,17 +230,32 @@ nf_canvas_save_to_file (NfCanvas      *self,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NF_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(bytes = nf_canvas_save_to_bytes (self, error)))
+    return FALSE;
+  return nf_canvas_bytes_save_to_file (bytes, file, etag, out_etag, cancellable, error);
+}
+
+gboolean
+nf_canvas_bytes_save_to_file (GBytes        *bytes,
+                              GFile         *file,
+                              const char    *etag,
+                              char         **out_etag,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (NF_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = display_name (file);
-  if (!(bytes = nf_canvas_save_to_bytes (self, error)))
-    return FALSE;
   if (!(target = resolve_symlinks (file, cancellable, error)))
     return FALSE;
 

@@ -65,5 +65,6 @@ void        _nf_history_begin_group      (NfHistory     *self,
 gboolean    _nf_history_end_group        (NfHistory     *self);
 gboolean    _nf_history_at_saved         (NfHistory     *self);
 void        _nf_history_mark_saved       (NfHistory     *self);
+void        _nf_history_mark_unsaved     (NfHistory     *self);
 
 G_END_DECLS

@@ -359,6 +359,14 @@ nf_canvas_mark_saved (NfCanvas *self)
   update_modified (self);
 }
 
+void
+nf_canvas_mark_unsaved (NfCanvas *self)
+{
+  g_return_if_fail (NF_IS_CANVAS (self));
+  _nf_history_mark_unsaved (self->history);
+  update_modified (self);
+}
+
 static char *
 new_id (GHashTable *ids,
         char        prefix)

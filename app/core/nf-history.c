@@ -219,6 +219,12 @@ _nf_history_mark_saved (NfHistory *self)
   self->saved = self->position;
 }
 
+void
+_nf_history_mark_unsaved (NfHistory *self)
+{
+  self->saved = -1;
+}
+
 gboolean
 nf_history_can_undo (NfHistory *self)
 {

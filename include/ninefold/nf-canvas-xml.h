@@ -38,6 +38,15 @@ gboolean  nf_canvas_save_to_file    (NfCanvas     *self,
                                      char        **out_etag,
                                      GCancellable *cancellable,
                                      GError      **error);
+/* The same, for bytes from nf_canvas_save_to_bytes: what a save in a
+ * worker thread calls, so the canvas is read only on its own thread. */
+gboolean  nf_canvas_bytes_save_to_file (GBytes       *bytes,
+                                        GFile        *file,
+                                        const char   *etag,
+                                        char        **out_etag,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+
 /* Like load_from_file, also giving the etag of what was read. */
 NfCanvas *nf_canvas_load_from_file_with_etag (GFile        *file,
                                               char        **out_etag,

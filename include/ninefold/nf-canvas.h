@@ -67,6 +67,9 @@ GListModel   *nf_canvas_get_snapshots       (NfCanvas   *self);
 NfHistory    *nf_canvas_get_history         (NfCanvas   *self);
 gboolean      nf_canvas_get_modified        (NfCanvas   *self);
 void          nf_canvas_mark_saved          (NfCanvas   *self);
+/* For content that matches no file, such as changes recovered after a
+ * crash: modified until saved, whatever is undone. */
+void          nf_canvas_mark_unsaved        (NfCanvas   *self);
 
 /* Fresh ids that no note or table of this canvas uses yet. */
 char         *nf_canvas_new_note_id         (NfCanvas   *self);
