@@ -7,6 +7,7 @@
 
 #include "nf-canvas-xml.h"
 #include "nf-document.h"
+#include "nf-open.h"
 
 struct _NfDocument
 {
@@ -340,4 +341,48 @@ nf_document_save_finish (NfDocument    *self,
     }
   nf_canvas_mark_saved (self->canvas);
   return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  g_autofree char *etag = NULL;
+  gboolean imported = FALSE;
+  g_autoptr(NfCanvas) canvas = nf_load_any_file_with_etag (file, &imported, &etag,
+                                                           cancellable, &error);
+
+  if (canvas == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, nf_document_new (canvas, imported ? NULL : file, etag),
+                           g_object_unref);
+}
+
+void
+nf_document_load_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nf_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+NfDocument *
+nf_document_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

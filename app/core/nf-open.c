@@ -89,6 +89,16 @@ nf_load_any_file (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  return nf_load_any_file_with_etag (file, out_imported, NULL, cancellable, error);
+}
+
+NfCanvas *
+nf_load_any_file_with_etag (GFile         *file,
+                            gboolean      *out_imported,
+                            char         **out_etag,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
   Kind kind;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -104,7 +114,7 @@ nf_load_any_file (GFile         *file,
     *out_imported = kind == KIND_WRITE_UP;
   if (kind == KIND_WRITE_UP)
     return nf_import_from_file (file, cancellable, error);
-  return nf_canvas_load_from_file (file, cancellable, error);
+  return nf_canvas_load_from_file_with_etag (file, out_etag, cancellable, error);
 }
 
 

@@ -11,7 +11,10 @@
 
 struct _NfApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* One per process, shared by its windows, so each copy has one writer. */
+  NfRecovery     *recovery;
 };
 
 G_DEFINE_FINAL_TYPE (NfApplication, nf_application, ADW_TYPE_APPLICATION)
@@ -22,10 +25,16 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   NfApplication *self = user_data;
+  GList *windows;
 
   g_assert (NF_IS_APPLICATION (self));
 
-  g_application_quit (G_APPLICATION (self));
+  /* Through each window's close, so unsaved work is asked about; the
+   * application ends when its last window has gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
 }
 
 static void
@@ -67,31 +76,50 @@ nf_application_startup (GApplication *application)
 {
   NfApplication *self = NF_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (nf_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }
 
 static NfWindow *
 new_window (NfApplication *self)
 {
-  return nf_window_new (GTK_APPLICATION (self));
+  NfWindow *window = nf_window_new (GTK_APPLICATION (self));
+  gboolean first = self->recovery == NULL;
+
+  if (first)
+    {
+      g_autoptr(GFile) folder = nf_recovery_default_folder ();
+
+      self->recovery = nf_recovery_new (folder);
+    }
+  nf_window_set_recovery (window, self->recovery);
+  /* What a crashed session left is offered once, in the first window. */
+  if (first)
+    nf_window_offer_recovered (window);
+  return window;
 }
 
 static void
 nf_application_activate (GApplication *application)
 {
   NfApplication *self = NF_APPLICATION (application);
-  NfWindow *window = new_window (self);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  NfWindow *window;
 
+  /* Started again while running: the window is already there. */
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+  window = new_window (self);
   nf_window_open_cases (window);
+  if (nf_window_get_n_recovered (window) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -102,16 +130,28 @@ nf_application_open (GApplication  *application,
                      const char    *hint)
 {
   NfApplication *self = NF_APPLICATION (application);
-  NfWindow *window = new_window (self);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  NfWindow *window = NF_IS_WINDOW (active) ? NF_WINDOW (active) : new_window (self);
 
   nf_window_open_files (window, files, (guint) n_files);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
+nf_application_dispose (GObject *object)
+{
+  NfApplication *self = NF_APPLICATION (object);
+
+  g_clear_object (&self->recovery);
+  G_OBJECT_CLASS (nf_application_parent_class)->dispose (object);
+}
+
+static void
 nf_application_class_init (NfApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = nf_application_dispose;
 
   app_class->startup = nf_application_startup;
   app_class->activate = nf_application_activate;
@@ -131,7 +171,9 @@ nf_application_new (void)
 {
   return g_object_new (NF_TYPE_APPLICATION,
                        "application-id", NF_APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       /* Unique: a second start hands its files to the
+                        * first, so one process owns the recovery folder. */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/ninefold/Ninefold",
                        NULL);
 }

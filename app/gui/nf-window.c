@@ -7,33 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
+#include "nf-editor-page.h"
 #include "nf-gui-resources-private.h"
-#include "nf-window.h"
-
-struct _NfWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GListStore           *canvases;
-  /* Cancelled when the window goes, so late loads touch nothing. */
-  GCancellable         *cancellable;
-  GtkNativeDialog      *chooser;
-  guint                 n_loading;
-  guint                 n_errors;
-
-  AdwWindowTitle       *window_title;
-  GtkSpinner           *spinner;
-  GtkSpinner           *loading_spinner;
-  GtkStack             *stack;
-  GtkWidget            *errors_box;
-  GtkListBox           *errors_list;
-  GtkWidget            *canvases_box;
-  GtkListBox           *canvases_list;
-  GtkWidget            *back_button;
-  GtkWidget            *editor;     /* the NfCanvasView shown, or NULL */
-};
+#include "nf-home-page.h"
+#include "nf-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NfWindow, nf_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -52,7 +30,7 @@ typedef struct {
   NfWindow  *self;
   guint      pending;
   GPtrArray *files;
-  GPtrArray *canvases;  /* NfCanvas, or NULL where that file failed */
+  GPtrArray *documents; /* NfDocument, or NULL where that file failed */
   GPtrArray *errors;    /* GError, or NULL where that file opened */
 } Batch;
 
@@ -81,95 +59,205 @@ batch_free (Batch *batch)
 {
   g_object_unref (batch->self);
   g_ptr_array_unref (batch->files);
-  g_ptr_array_unref (batch->canvases);
+  g_ptr_array_unref (batch->documents);
   g_ptr_array_unref (batch->errors);
   g_free (batch);
 }
 
-static void
-update_state (NfWindow *self)
+NfDocument *
+_nf_window_get_document (NfWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
-  gboolean busy = self->n_loading > 0;
-  g_autofree char *subtitle = NULL;
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+  GtkWidget *child = page != NULL ? adw_tab_page_get_child (page) : NULL;
 
-  g_assert (NF_IS_WINDOW (self));
+  return NF_IS_EDITOR_PAGE (child) ? nf_editor_page_get_document (NF_EDITOR_PAGE (child)) : NULL;
+}
 
-  if (n > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u canvas", "%u canvases", n), n);
-  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+AdwTabPage *
+_nf_window_find_page (NfWindow   *self,
+                      NfDocument *document)
+{
+  guint n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      GtkWidget *child = adw_tab_page_get_child (page);
+
+      if (NF_IS_EDITOR_PAGE (child) && nf_editor_page_get_document (NF_EDITOR_PAGE (child)) == document)
+        return page;
+    }
+  return NULL;
+}
+
+static char *
+page_title (NfDocument *document)
+{
+  g_autofree char *title = nf_document_dup_title (document);
+
+  /* A bullet before the name while there are unsaved changes, as in the
+   * window title. */
+  if (nf_canvas_get_modified (nf_document_get_canvas (document)))
+    return g_strdup_printf ("• %s", title);
+  return g_steal_pointer (&title);
+}
+
+static char *
+document_location (NfDocument *document)
+{
+  GFile *file = nf_document_get_file (document);
+  g_autoptr(GFile) parent = NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Not saved yet"));
+  parent = g_file_get_parent (file);
+  return parent != NULL ? g_file_get_parse_name (parent) : g_file_get_parse_name (file);
+}
+
+void
+_nf_window_update_state (NfWindow *self)
+{
+  NfDocument *document = _nf_window_get_document (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  gboolean busy = self->n_loading > 0 || self->n_saving > 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_spinner_set_spinning (self->loading_spinner, busy);
-  gtk_widget_set_visible (self->errors_box, self->n_errors > 0);
-  gtk_widget_set_visible (self->canvases_box, n > 0);
+  nf_home_page_set_busy (self->home, self->n_loading > 0);
 
-  if (self->editor != NULL)
-    return;
-  if (n > 0 || self->n_errors > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (busy)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (document != NULL)
+    {
+      g_autofree char *title = page_title (document);
+      g_autofree char *location = document_location (document);
+
+      adw_window_title_set_title (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, location);
+    }
   else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (n > 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u canvas", "%u canvases", n), n);
+      adw_window_title_set_title (self->window_title, _("Ninefold"));
+      adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+    }
+
+  gtk_widget_set_visible (self->save_button, document != NULL);
+  _nf_window_update_actions (self);
 }
 
 static void
-set_n_loading (NfWindow *self,
-               guint     n_loading)
+document_changed (NfWindow   *self,
+                  GParamSpec *pspec,
+                  GObject    *object)
+{
+  NfDocument *document = NF_IS_DOCUMENT (object) ? NF_DOCUMENT (object) : NULL;
+  AdwTabPage *page;
+
+  /* Called for the canvas's "modified" too: find the document. */
+  if (document == NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+      {
+        g_autoptr(NfDocument) d = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+        if (G_OBJECT (nf_document_get_canvas (d)) == object)
+          {
+            document = d;
+            break;
+          }
+      }
+  if (document == NULL || (page = _nf_window_find_page (self, document)) == NULL)
+    return;
+
+  {
+    g_autofree char *title = page_title (document);
+    g_autofree char *location = document_location (document);
+
+    adw_tab_page_set_title (page, title);
+    adw_tab_page_set_tooltip (page, location);
+    adw_tab_page_set_loading (page, nf_document_get_busy (document));
+  }
+  _nf_window_update_state (self);
+}
+
+void
+_nf_window_add_document (NfWindow   *self,
+                         NfDocument *document,
+                         gboolean    select)
+{
+  GtkWidget *editor;
+  AdwTabPage *page;
+
+  g_list_store_append (self->documents, document);
+  g_list_store_append (self->canvases, nf_document_get_canvas (document));
+
+  editor = nf_editor_page_new (document);
+  page = adw_tab_view_append (self->tab_view, editor);
+  adw_tab_page_set_icon (page, NULL);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (document_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (document_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (nf_document_get_canvas (document), "notify::modified",
+                           G_CALLBACK (document_changed), self, G_CONNECT_SWAPPED);
+  document_changed (self, NULL, G_OBJECT (document));
+
+  if (self->recovery != NULL)
+    nf_recovery_watch (self->recovery, document);
+  if (select)
+    {
+      adw_tab_view_set_selected_page (self->tab_view, page);
+      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor))),
+                                                       NF_BLOCK_VALUE_PROPOSITIONS));
+    }
+  _nf_window_update_state (self);
+}
+
+/* The document leaves the window: its tab has gone, or is going. */
+void
+_nf_window_remove_document (NfWindow   *self,
+                            NfDocument *document)
+{
+  guint position;
+
+  if (self->recovery != NULL)
+    nf_recovery_forget (self->recovery, document);
+  if (g_list_store_find (self->documents, document, &position))
+    {
+      g_list_store_remove (self->documents, position);
+      g_list_store_remove (self->canvases, position);
+    }
+  _nf_window_update_state (self);
+}
+
+static NfDocument *
+find_document_for_file (NfWindow *self,
+                        GFile    *file)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+    {
+      g_autoptr(NfDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      GFile *f = nf_document_get_file (document);
+
+      if (f != NULL && g_file_equal (f, file))
+        return document;
+    }
+  return NULL;
+}
+
+void
+_nf_window_set_n_loading (NfWindow *self,
+                          guint     n_loading)
 {
   gboolean was_busy = self->n_loading > 0;
 
   self->n_loading = n_loading;
-  update_state (self);
+  _nf_window_update_state (self);
   if (was_busy != (n_loading > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-dismiss_clicked (GtkButton *button,
-                 NfWindow  *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_list_box_remove (self->errors_list, row);
-  self->n_errors--;
-  update_state (self);
-}
-
-/* A persistent row rather than a toast: with several files failing, each
- * needs its own message, and it should stay until the user has read it. */
-static void
-add_error (NfWindow     *self,
-           const char   *name,
-           const GError *error)
-{
-  g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-  /* File names and messages are text, not Pango markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (icon, "error");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dismiss, "flat");
-  gtk_widget_add_css_class (dismiss, "circular");
-  gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
-                                  -1);
-  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
-
-  gtk_list_box_append (self->errors_list, row);
-  self->n_errors++;
 }
 
 static char *
@@ -184,21 +272,41 @@ static void
 batch_finish (Batch *batch)
 {
   NfWindow *self = batch->self;
+  gboolean first = TRUE;
 
   for (guint i = 0; i < batch->files->len; i++)
     {
-      NfCanvas *canvas = g_ptr_array_index (batch->canvases, i);
+      NfDocument *document = g_ptr_array_index (batch->documents, i);
+      GFile *file = g_ptr_array_index (batch->files, i);
 
-      if (canvas != NULL)
-        g_list_store_append (self->canvases, canvas);
-      else
+      if (document == NULL)
         {
-          g_autofree char *name = file_display_name (g_ptr_array_index (batch->files, i));
+          g_autofree char *name = file_display_name (file);
 
-          add_error (self, name, g_ptr_array_index (batch->errors, i));
+          nf_home_page_add_error (self->home, name, g_ptr_array_index (batch->errors, i));
+          continue;
         }
+      /* A file opened twice would be two documents racing to save. */
+      if (nf_document_get_file (document) != NULL &&
+          find_document_for_file (self, nf_document_get_file (document)) != NULL)
+        {
+          AdwTabPage *page = _nf_window_find_page (self, find_document_for_file (self, file));
+
+          if (page != NULL && first)
+            adw_tab_view_set_selected_page (self->tab_view, page);
+          first = FALSE;
+          continue;
+        }
+      if (nf_document_get_file (document) != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
+      /* Opening one file shows it; opening many fills the list. */
+      _nf_window_add_document (self, document, batch->files->len == 1);
     }
-  set_n_loading (self, self->n_loading - batch->files->len);
+  _nf_window_set_n_loading (self, self->n_loading - batch->files->len);
 }
 
 static void
@@ -209,10 +317,10 @@ file_opened_cb (GObject      *object,
   g_autofree Slot *slot = user_data;
   Batch *batch = slot->batch;
   g_autoptr(GError) error = NULL;
-  g_autoptr(NfCanvas) canvas = nf_load_any_file_finish (result, &error);
+  g_autoptr(NfDocument) document = nf_document_load_finish (result, &error);
 
-  if (canvas != NULL)
-    g_ptr_array_index (batch->canvases, slot->index) = g_steal_pointer (&canvas);
+  if (document != NULL)
+    g_ptr_array_index (batch->documents, slot->index) = g_steal_pointer (&document);
   else
     g_ptr_array_index (batch->errors, slot->index) = g_steal_pointer (&error);
 
@@ -240,12 +348,12 @@ nf_window_open_files (NfWindow  *self,
   batch->self = g_object_ref (self);
   batch->pending = n_files;
   batch->files = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->canvases = g_ptr_array_new_with_free_func (unref_if_set);
+  batch->documents = g_ptr_array_new_with_free_func (unref_if_set);
   batch->errors = g_ptr_array_new_with_free_func (free_error_if_set);
-  g_ptr_array_set_size (batch->canvases, n_files);
+  g_ptr_array_set_size (batch->documents, n_files);
   g_ptr_array_set_size (batch->errors, n_files);
 
-  set_n_loading (self, self->n_loading + n_files);
+  _nf_window_set_n_loading (self, self->n_loading + n_files);
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -254,7 +362,7 @@ nf_window_open_files (NfWindow  *self,
       slot->batch = batch;
       slot->index = i;
       g_ptr_array_add (batch->files, g_object_ref (files[i]));
-      nf_load_any_file_async (files[i], self->cancellable, file_opened_cb, slot);
+      nf_document_load_async (files[i], self->cancellable, file_opened_cb, slot);
     }
 }
 
@@ -265,33 +373,44 @@ nf_window_open_cases (NfWindow *self)
 
   g_return_if_fail (NF_IS_WINDOW (self));
 
-  /* They come from memory and are small: no need for a thread. */
+  /* They come from memory and are small: no need for a thread. Each is a
+   * new document with no file: saving asks where, so the shipped case
+   * itself can never be overwritten. */
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(NfCanvas) canvas = nf_canvas_load_case (i, &error);
 
       if (canvas != NULL)
-        g_list_store_append (self->canvases, canvas);
+        {
+          g_autoptr(NfDocument) document = nf_document_new (canvas, NULL, NULL);
+
+          _nf_window_add_document (self, document, FALSE);
+        }
       else
-        add_error (self, strrchr (paths[i], '/') + 1, error);
+        nf_home_page_add_error (self->home, strrchr (paths[i], '/') + 1, error);
     }
-  update_state (self);
+  _nf_window_update_state (self);
 }
 
 GListModel *
 nf_window_get_canvases (NfWindow *self)
 {
   g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
-
   return G_LIST_MODEL (self->canvases);
+}
+
+GListModel *
+nf_window_get_documents (NfWindow *self)
+{
+  g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->documents);
 }
 
 gboolean
 nf_window_get_busy (NfWindow *self)
 {
   g_return_val_if_fail (NF_IS_WINDOW (self), FALSE);
-
   return self->n_loading > 0;
 }
 
@@ -299,81 +418,105 @@ guint
 nf_window_get_n_errors (NfWindow *self)
 {
   g_return_val_if_fail (NF_IS_WINDOW (self), 0);
-
-  return self->n_errors;
+  return nf_home_page_get_n_errors (self->home);
 }
 
-static void
-chooser_response (GtkNativeDialog *chooser,
-                  int              response,
-                  NfWindow        *self)
+void
+nf_window_show_canvas (NfWindow *self,
+                       NfCanvas *canvas)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  guint position;
+  g_autoptr(NfDocument) document = NULL;
+  AdwTabPage *page;
+
+  g_return_if_fail (NF_IS_WINDOW (self));
+  g_return_if_fail (NF_IS_CANVAS (canvas));
+
+  if (!g_list_store_find (self->canvases, canvas, &position))
     {
-      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      guint n = g_list_model_get_n_items (list);
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(NfDocument) fresh = nf_document_new (canvas, NULL, NULL);
 
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (files, g_list_model_get_item (list, i));
-      nf_window_open_files (self, (GFile **) files->pdata, files->len);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static GtkFileFilter *
-new_filter (const char         *name,
-            const char * const *suffixes)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  return filter;
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  NfWindow *self = NF_WINDOW (widget);
-  static const char * const all[] = { "ninefold", "md", "markdown", "txt", NULL };
-  static const char * const canvases[] = { "ninefold", NULL };
-  static const char * const write_ups[] = { "md", "markdown", "txt", NULL };
-  g_autoptr(GtkFileFilter) all_filter = new_filter (_("Canvases and Write-ups"), all);
-  g_autoptr(GtkFileFilter) canvas_filter = new_filter (_("Ninefold Canvases"), canvases);
-  g_autoptr(GtkFileFilter) write_up_filter = new_filter (_("Write-ups"), write_ups);
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (self->chooser);
+      _nf_window_add_document (self, fresh, TRUE);
       return;
     }
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  if ((page = _nf_window_find_page (self, document)) != NULL)
+    {
+      GtkWidget *editor = adw_tab_page_get_child (page);
+      GtkWidget *view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor));
 
-  chooser = gtk_file_chooser_native_new (_("Open Canvases"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), canvas_filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), write_up_filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response), self, 0);
-
-  /* A native dialog is not kept alive by being shown. */
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+      adw_tab_view_set_selected_page (self->tab_view, page);
+      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_VALUE_PROPOSITIONS));
+    }
 }
 
-static GtkWidget *
-create_card (gpointer item,
-             gpointer user_data)
+GtkWidget *
+nf_window_get_canvas_view (NfWindow *self)
 {
-  return nf_canvas_card_new (NF_CANVAS (item));
+  AdwTabPage *page;
+  GtkWidget *child;
+
+  g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
+
+  page = adw_tab_view_get_selected_page (self->tab_view);
+  child = page != NULL ? adw_tab_page_get_child (page) : NULL;
+  return NF_IS_EDITOR_PAGE (child) ? nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (child)) : NULL;
+}
+
+void
+nf_window_set_recovery (NfWindow   *self,
+                        NfRecovery *recovery)
+{
+  g_return_if_fail (NF_IS_WINDOW (self));
+  g_return_if_fail (recovery == NULL || NF_IS_RECOVERY (recovery));
+
+  if (!g_set_object (&self->recovery, recovery) || recovery == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+    {
+      g_autoptr(NfDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      nf_recovery_watch (recovery, document);
+    }
+}
+
+guint
+nf_window_offer_recovered (NfWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (NF_IS_WINDOW (self), 0);
+
+  if (self->recovery == NULL)
+    return 0;
+  entries = nf_recovery_list (self->recovery);
+  nf_home_page_set_recovered (self->home, entries);
+  if (entries->len > 0)
+    adw_tab_view_set_selected_page (self->tab_view, self->home_page);
+  return entries->len;
+}
+
+guint
+nf_window_get_n_recovered (NfWindow *self)
+{
+  g_return_val_if_fail (NF_IS_WINDOW (self), 0);
+  return nf_home_page_get_n_recovered (self->home);
+}
+
+void
+_nf_window_toast (NfWindow   *self,
+                  const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+selected_page_changed (NfWindow *self)
+{
+  _nf_window_update_state (self);
 }
 
 static void
@@ -395,7 +538,9 @@ nf_window_finalize (GObject *object)
 {
   NfWindow *self = NF_WINDOW (object);
 
+  g_clear_object (&self->documents);
   g_clear_object (&self->canvases);
+  g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (nf_window_parent_class)->finalize (object);
@@ -419,12 +564,6 @@ nf_window_get_property (GObject    *object,
     }
 }
 
-static void back_action    (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter);
-static void row_activated  (NfWindow      *self,
-                            GtkListBoxRow *row);
-
 static void
 nf_window_class_init (NfWindowClass *klass)
 {
@@ -444,107 +583,37 @@ nf_window_class_init (NfWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NfWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NfWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, errors_box);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, errors_list);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, canvases_box);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, canvases_list);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, toasts);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_bind_template_child (widget_class, NfWindow, back_button);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-
-  g_type_ensure (NF_TYPE_CANVAS_CARD);
-}
-
-static void
-update_editor_title (NfWindow *self)
-{
-  NfCanvas *canvas;
-  g_autofree char *title = NULL;
-
-  if (self->editor == NULL)
-    return;
-  canvas = nf_canvas_view_get_canvas (NF_CANVAS_VIEW (self->editor));
-  /* A bullet before the name while there are unsaved changes. */
-  title = g_strdup_printf (nf_canvas_get_modified (canvas) ? "• %s" : "%s",
-                           nf_canvas_get_company (canvas) != NULL ? nf_canvas_get_company (canvas) : _("Untitled"));
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, "");
-}
-
-static void
-close_editor (NfWindow *self)
-{
-  if (self->editor == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (self->editor)),
-                                        update_editor_title, self);
-  gtk_stack_remove (self->stack, g_steal_pointer (&self->editor));
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_window_title_set_title (self->window_title, _("Ninefold"));
-  update_state (self);
-}
-
-void
-nf_window_show_canvas (NfWindow *self,
-                       NfCanvas *canvas)
-{
-  g_return_if_fail (NF_IS_WINDOW (self));
-  g_return_if_fail (NF_IS_CANVAS (canvas));
-
-  close_editor (self);
-  self->editor = nf_canvas_view_new (canvas);
-  gtk_stack_add_named (self->stack, self->editor, "editor");
-  gtk_stack_set_visible_child (self->stack, self->editor);
-  gtk_widget_set_visible (self->back_button, TRUE);
-  g_signal_connect_object (canvas, "changed", G_CALLBACK (update_editor_title), self, G_CONNECT_SWAPPED);
-  update_editor_title (self);
-  gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (self->editor), NF_BLOCK_VALUE_PROPOSITIONS));
-}
-
-GtkWidget *
-nf_window_get_canvas_view (NfWindow *self)
-{
-  g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
-  return self->editor;
-}
-
-static void
-row_activated (NfWindow      *self,
-               GtkListBoxRow *row)
-{
-  g_autoptr(NfCanvas) canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases),
-                                                      gtk_list_box_row_get_index (row));
-
-  if (canvas != NULL)
-    nf_window_show_canvas (self, canvas);
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  close_editor (NF_WINDOW (widget));
+  _nf_window_class_init_actions (klass);
 }
 
 static void
 nf_window_init (NfWindow *self)
 {
+  self->documents = g_list_store_new (NF_TYPE_DOCUMENT);
   self->canvases = g_list_store_new (NF_TYPE_CANVAS);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_bind_model (self->canvases_list, G_LIST_MODEL (self->canvases),
-                           create_card, NULL, NULL);
-  g_signal_connect_object (self->canvases_list, "row-activated", G_CALLBACK (row_activated),
-                           self, G_CONNECT_SWAPPED);
-  update_state (self);
+  self->home = NF_HOME_PAGE (nf_home_page_new (G_LIST_MODEL (self->canvases)));
+  self->home_page = adw_tab_view_append_pinned (self->tab_view, GTK_WIDGET (self->home));
+  adw_tab_page_set_title (self->home_page, _("Canvases"));
+  adw_tab_page_set_tooltip (self->home_page, _("All open canvases"));
+  {
+    g_autoptr(GIcon) icon = g_themed_icon_new ("view-grid-symbolic");
+
+    adw_tab_page_set_icon (self->home_page, icon);
+  }
+
+  g_signal_connect_object (self->tab_view, "notify::selected-page",
+                           G_CALLBACK (selected_page_changed), self, G_CONNECT_SWAPPED);
+  _nf_window_init_actions (self);
+  _nf_window_update_state (self);
 }
 
 NfWindow *

@@ -10,26 +10,37 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NfWindow, nf_window, NF, WINDOW, AdwApplicationWindow)
 
-NfWindow   *nf_window_new           (GtkApplication  *application);
-/* The four case companies that ship with Ninefold. */
-void        nf_window_open_cases    (NfWindow        *self);
+/* The main window: a pinned "Canvases" tab listing what is open, and a tab
+ * per open document (an NfEditorPage). */
+NfWindow   *nf_window_new              (GtkApplication  *application);
+/* The four case companies that ship with Ninefold, as unsaved copies. */
+void        nf_window_open_cases       (NfWindow        *self);
 /* Canvas files and write-ups, loaded in the background. A file that fails
  * is reported in the window, naming it; the others open regardless, in
  * the order given. */
-void        nf_window_open_files    (NfWindow        *self,
-                                     GFile          **files,
-                                     guint            n_files);
+void        nf_window_open_files       (NfWindow        *self,
+                                        GFile          **files,
+                                        guint            n_files);
 /* A GListModel of NfCanvas: what the window shows. */
-GListModel *nf_window_get_canvases  (NfWindow        *self);
+GListModel *nf_window_get_canvases     (NfWindow        *self);
+/* A GListModel of NfDocument, in the same order. */
+GListModel *nf_window_get_documents    (NfWindow        *self);
 /* Whether files are still loading ("busy" notifies when that changes). */
-gboolean    nf_window_get_busy      (NfWindow        *self);
+gboolean    nf_window_get_busy         (NfWindow        *self);
 /* How many load errors are shown and not yet dismissed. */
-guint       nf_window_get_n_errors  (NfWindow        *self);
-/* Shows one canvas in the editor (an NfCanvasView), as activating its
- * card in the list does; win.back goes back to the list. */
-void        nf_window_show_canvas   (NfWindow        *self,
-                                     NfCanvas        *canvas);
-/* The editor shown, or NULL on the list. */
-GtkWidget  *nf_window_get_canvas_view (NfWindow      *self);
+guint       nf_window_get_n_errors     (NfWindow        *self);
+/* Selects the canvas's tab, as activating its card does; win.back goes
+ * back to the list. */
+void        nf_window_show_canvas      (NfWindow        *self,
+                                        NfCanvas        *canvas);
+/* The canvas view of the selected tab, or NULL on the list. */
+GtkWidget  *nf_window_get_canvas_view  (NfWindow        *self);
+/* Where unsaved changes are kept against a crash; NULL for none. */
+void        nf_window_set_recovery     (NfWindow        *self,
+                                        NfRecovery      *recovery);
+/* Lists what a crashed session left in the recovery folder on the list
+ * page, each with Restore and Discard; returns how many. */
+guint       nf_window_offer_recovered  (NfWindow        *self);
+guint       nf_window_get_n_recovered  (NfWindow        *self);
 
 G_END_DECLS

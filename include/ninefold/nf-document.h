@@ -20,6 +20,15 @@ G_DECLARE_FINAL_TYPE (NfDocument, nf_document, NF, DOCUMENT, GObject)
 NfDocument *nf_document_new                (NfCanvas      *canvas,
                                             GFile         *file,
                                             const char    *etag);
+/* Opens a canvas file or imports a write-up (see nf_load_any_file) in a
+ * worker thread. A write-up becomes a new, unsaved document: its file is
+ * NULL, so the first save asks where. */
+void        nf_document_load_async         (GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+NfDocument *nf_document_load_finish        (GAsyncResult        *result,
+                                            GError             **error);
 NfCanvas   *nf_document_get_canvas         (NfDocument    *self);
 GFile      *nf_document_get_file           (NfDocument    *self);
 const char *nf_document_get_etag           (NfDocument    *self);

@@ -16,6 +16,13 @@ NfCanvas *nf_load_any_file        (GFile               *file,
                                    gboolean            *out_imported,
                                    GCancellable        *cancellable,
                                    GError             **error);
+/* The same, also giving the etag of a canvas file as read (NULL for a
+ * write-up, which is never written back). */
+NfCanvas *nf_load_any_file_with_etag (GFile           *file,
+                                      gboolean        *out_imported,
+                                      char           **out_etag,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
 /* The same in a thread, for a GUI. */
 void      nf_load_any_file_async  (GFile               *file,
                                    GCancellable        *cancellable,

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-editor-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-canvas-view.h"
+#include "nf-editor-page.h"
+#include "nf-gui-resources-private.h"
+
+struct _NfEditorPage
+{
+  GtkWidget     parent_instance;
+
+  NfDocument   *document;
+  GtkWidget    *canvas_view;
+
+  GtkWidget    *box;
+  GtkWidget    *toolbar;
+  AdwViewStack *views;
+};
+
+G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
+
+static void
+busy_changed (NfEditorPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->views), !nf_document_get_busy (self->document));
+}
+
+static void
+nf_editor_page_dispose (GObject *object)
+{
+  NfEditorPage *self = NF_EDITOR_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
+}
+
+static void
+nf_editor_page_class_init (NfEditorPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nf_editor_page_dispose;
+
+  _nf_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-editor-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, box);
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+nf_editor_page_init (NfEditorPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+nf_editor_page_add_view (NfEditorPage *self,
+                         GtkWidget    *child,
+                         const char   *name,
+                         const char   *title,
+                         const char   *icon_name)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  g_return_if_fail (NF_IS_EDITOR_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  adw_view_stack_add_titled (self->views, child, name, title);
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->views, child), icon_name);
+  /* A switcher with one button says nothing. */
+  pages = adw_view_stack_get_pages (self->views);
+  gtk_widget_set_visible (self->toolbar, g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1);
+}
+
+GtkWidget *
+nf_editor_page_new (NfDocument *document)
+{
+  NfEditorPage *self;
+
+  g_return_val_if_fail (NF_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (NF_TYPE_EDITOR_PAGE, NULL);
+  self->document = g_object_ref (document);
+  self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (document));
+  nf_editor_page_add_view (self, self->canvas_view, "canvas", _("Canvas"), "view-grid-symbolic");
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
+                           G_CONNECT_SWAPPED);
+  busy_changed (self);
+  return GTK_WIDGET (self);
+}
+
+NfDocument *
+nf_editor_page_get_document (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  return self->document;
+}
+
+GtkWidget *
+nf_editor_page_get_canvas_view (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  return self->canvas_view;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <ninefold.h>
+
+G_BEGIN_DECLS
+
+#define NF_TYPE_EDITOR_PAGE (nf_editor_page_get_type ())
+G_DECLARE_FINAL_TYPE (NfEditorPage, nf_editor_page, NF, EDITOR_PAGE, GtkWidget)
+
+/* One open document in a tab: the grid editor, and beside it (a view
+ * switcher away) the metric tables. Insensitive while the document is
+ * being saved, so nothing is edited between the bytes being taken and the
+ * canvas being marked saved. */
+GtkWidget  *nf_editor_page_new             (NfDocument   *document);
+NfDocument *nf_editor_page_get_document    (NfEditorPage *self);
+/* The NfCanvasView of the grid. */
+GtkWidget  *nf_editor_page_get_canvas_view (NfEditorPage *self);
+/* Adds a page to the view switcher, e.g. the metric tables. */
+void        nf_editor_page_add_view        (NfEditorPage *self,
+                                            GtkWidget    *child,
+                                            const char   *name,
+                                            const char   *title,
+                                            const char   *icon_name);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-home-page.h"
+#include "nf-window.h"
+
+G_BEGIN_DECLS
+
+struct _NfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GListStore           *documents;  /* NfDocument, in tab order of opening */
+  GListStore           *canvases;   /* their canvases, in the same order */
+  NfRecovery           *recovery;
+  /* Cancelled when the window goes, so late loads touch nothing. */
+  GCancellable         *cancellable;
+  GtkNativeDialog      *chooser;
+  guint                 n_loading;
+  guint                 n_saving;
+  /* Set once the user has settled every unsaved document on close. */
+  gboolean              may_close;
+
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *spinner;
+  GtkWidget            *save_button;
+  AdwTabBar            *tab_bar;
+  AdwTabView           *tab_view;
+  AdwToastOverlay      *toasts;
+  NfHomePage           *home;
+  AdwTabPage           *home_page;
+};
+
+NfDocument *_nf_window_get_document        (NfWindow   *self);
+AdwTabPage *_nf_window_find_page           (NfWindow   *self,
+                                            NfDocument *document);
+void        _nf_window_add_document        (NfWindow   *self,
+                                            NfDocument *document,
+                                            gboolean    select);
+void        _nf_window_remove_document     (NfWindow   *self,
+                                            NfDocument *document);
+void        _nf_window_set_n_loading       (NfWindow   *self,
+                                            guint       n_loading);
+void        _nf_window_update_state        (NfWindow   *self);
+void        _nf_window_update_actions      (NfWindow   *self);
+void        _nf_window_toast               (NfWindow   *self,
+                                            const char *message);
+void        _nf_window_class_init_actions  (NfWindowClass *klass);
+void        _nf_window_init_actions        (NfWindow   *self);
+
+G_END_DECLS
