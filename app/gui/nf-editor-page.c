@@ -8,6 +8,7 @@
 #include "nf-canvas-view.h"
 #include "nf-editor-page.h"
 #include "nf-gui-resources-private.h"
+#include "nf-table-editor.h"
 
 struct _NfEditorPage
 {
@@ -91,6 +92,8 @@ nf_editor_page_new (NfDocument *document)
   self->document = g_object_ref (document);
   self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (document));
   nf_editor_page_add_view (self, self->canvas_view, "canvas", _("Canvas"), "view-grid-symbolic");
+  nf_editor_page_add_view (self, nf_table_editor_new (nf_document_get_canvas (document)),
+                           "tables", _("Metric Tables"), "x-office-spreadsheet-symbolic");
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
   busy_changed (self);

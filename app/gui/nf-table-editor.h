@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <ninefold.h>
+
+G_BEGIN_DECLS
+
+#define NF_TYPE_TABLE_EDITOR (nf_table_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (NfTableEditor, nf_table_editor, NF, TABLE_EDITOR, AdwBin)
+
+/* The metric tables of one canvas: a list of the tables beside the chosen
+ * one in a column view whose cells edit in place. Every change goes through
+ * NfCanvas's edit functions, and the editor follows the canvas when it
+ * changes underneath (undo from elsewhere). Actions, in the group "tables":
+ * add-row, remove-row, add-column, remove-column, add-table, remove-table,
+ * undo, redo. */
+GtkWidget     *nf_table_editor_new            (NfCanvas      *canvas);
+NfCanvas      *nf_table_editor_get_canvas     (NfTableEditor *self);
+/* The table shown, or NULL when the canvas has none. */
+NfMetricTable *nf_table_editor_get_table      (NfTableEditor *self);
+void           nf_table_editor_select_table   (NfTableEditor *self,
+                                               NfMetricTable *table);
+/* The cell the row and column commands act on; G_MAXUINT for none. */
+void           nf_table_editor_get_cursor     (NfTableEditor *self,
+                                               guint         *out_row,
+                                               guint         *out_column);
+/* Moves the keyboard focus to a cell, if it is on screen. */
+gboolean       nf_table_editor_focus_cell     (NfTableEditor *self,
+                                               guint          row,
+                                               guint          column);
+/* The widget editing a cell (a GtkText), if it is on screen; for tests. */
+GtkWidget     *nf_table_editor_get_cell_widget (NfTableEditor *self,
+                                                guint          row,
+                                                guint          column);
+
+G_END_DECLS

@@ -1,0 +1,661 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-table-view"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-table-view.h"
+
+struct _NfTableView
+{
+  GtkWidget      parent_instance;
+
+  NfCanvas      *canvas;
+  NfMetricTable *table;
+  gulong         table_changed_id;
+  /* One item per row of the table; a cell reads its row from its item's
+   * position, so rows are only ever added or dropped at the end. */
+  GtkStringList *rows;
+  GHashTable    *cells;          /* the GtkText of every bound cell */
+  guint          cur_row;        /* the cursor; G_MAXUINT for none */
+  guint          cur_col;
+  guint          focus_row;      /* a cell to focus once it is bound */
+  guint          focus_col;
+  guint          updating;       /* > 0 while the model is being shown */
+
+  GtkWidget     *scroller;
+  GtkColumnView *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (NfTableView, nf_table_view, GTK_TYPE_WIDGET)
+
+enum {
+  CURSOR_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* In NfColumnType order. */
+static const char * const type_names[] = {
+  N_("Text"), N_("Number"), N_("Money"), N_("Percent"), N_("Count"), N_("Year"),
+};
+
+static const char *
+not_parsed_format (NfColumnType type)
+{
+  switch (type)
+    {
+    case NF_COLUMN_MONEY:
+      /* TRANSLATORS: a cell's tooltip; %s is the text the cell keeps. */
+      return _("Not an amount of money: %s");
+    case NF_COLUMN_PERCENT:
+      return _("Not a percentage: %s");
+    case NF_COLUMN_COUNT:
+      return _("Not a whole, non-negative count: %s");
+    case NF_COLUMN_YEAR:
+      return _("Not a year: %s");
+    case NF_COLUMN_NUMBER:
+    case NF_COLUMN_TEXT:
+    default:
+      return _("Not a number: %s");
+    }
+}
+
+/* --- Editables: typed text is "dirty" until committed; the model is
+ * shown only in clean ones, so a refresh never eats what is being typed. */
+
+static void
+editable_changed (GtkEditable   *editable,
+                  NfTableView   *self)
+{
+  if (self->updating == 0)
+    g_object_set_data (G_OBJECT (editable), "nf-dirty", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+is_dirty (gpointer editable)
+{
+  return g_object_get_data (G_OBJECT (editable), "nf-dirty") != NULL;
+}
+
+static void
+show_text (NfTableView   *self,
+           GtkEditable   *editable,
+           const char    *text)
+{
+  if (is_dirty (editable))
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
+    return;
+  self->updating++;
+  gtk_editable_set_text (editable, text ? text : "");
+  self->updating--;
+}
+
+static char *
+editable_take_text (GtkEditable *editable)
+{
+  g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
+  return nf_text_clean (gtk_editable_get_text (editable), -1);
+}
+
+static void
+clean_editable (GtkEditable *editable)
+{
+  g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
+}
+
+/* --- Cells --- */
+
+static gboolean
+cell_position (NfTableView   *self,
+               GtkWidget     *text,
+               guint         *out_row,
+               guint         *out_col)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (text), "nf-item");
+  g_autoptr(GtkListItem) item = NULL;
+
+  /* Only a bound cell knows its place; a cell can outlive its item while
+   * its column goes away. */
+  if (self->table == NULL || !g_hash_table_contains (self->cells, text))
+    return FALSE;
+  item = g_weak_ref_get (ref);
+  if (item == NULL)
+    return FALSE;
+  *out_row = gtk_list_item_get_position (item);
+  *out_col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text), "nf-column"));
+  return *out_row < nf_metric_table_get_n_rows (self->table) &&
+         *out_col < nf_metric_table_get_n_columns (self->table);
+}
+
+static void
+update_cell (NfTableView   *self,
+             GtkWidget     *text)
+{
+  const NfColumn *column;
+  const NfCell *cell;
+  g_autofree char *label = NULL;
+  guint row, col;
+
+  if (!cell_position (self, text, &row, &col))
+    return;
+  column = nf_metric_table_get_column (self->table, col);
+  cell = nf_metric_table_get_cell (self->table, row, col);
+  show_text (self, GTK_EDITABLE (text), cell->text);
+  gtk_editable_set_alignment (GTK_EDITABLE (text), column->type == NF_COLUMN_TEXT ? 0.0 : 1.0);
+
+  if (column->type != NF_COLUMN_TEXT && cell->text != NULL && *cell->text != '\0' && !cell->has_value)
+    {
+      g_autofree char *tip = g_strdup_printf (not_parsed_format (column->type), cell->text);
+
+      gtk_widget_add_css_class (text, "warning");
+      gtk_widget_set_tooltip_text (text, tip);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (text, "warning");
+      gtk_widget_set_tooltip_text (text, NULL);
+    }
+  if (row == self->cur_row && col == self->cur_col)
+    gtk_widget_add_css_class (text, "current");
+  else
+    gtk_widget_remove_css_class (text, "current");
+
+  /* TRANSLATORS: a cell's accessible name: its column's name and row number. */
+  label = g_strdup_printf (_("%s, row %u"), nf_text_get (column->name), row + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_cells (NfTableView   *self)
+{
+  GHashTableIter iter;
+  gpointer text;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    update_cell (self, text);
+}
+
+static GtkWidget *
+find_cell (NfTableView   *self,
+           guint          row,
+           guint          col)
+{
+  GHashTableIter iter;
+  gpointer text;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    {
+      guint r, c;
+
+      if (cell_position (self, text, &r, &c) && r == row && c == col)
+        return text;
+    }
+  return NULL;
+}
+
+static void
+commit_cell (NfTableView   *self,
+             GtkWidget     *text)
+{
+  g_autofree char *value = NULL;
+  const NfCell *cell;
+  guint row, col;
+
+  if (!cell_position (self, text, &row, &col) || !is_dirty (text))
+    return;
+  value = editable_take_text (GTK_EDITABLE (text));
+  cell = nf_metric_table_get_cell (self->table, row, col);
+  if (g_strcmp0 (value, cell->text ? cell->text : "") != 0)
+    nf_canvas_set_table_cell (self->canvas, self->table, row, col, value);
+  else
+    update_cell (self, text);
+}
+
+static void
+set_cursor (NfTableView *self,
+            guint        row,
+            guint        col)
+{
+  if (row == self->cur_row && col == self->cur_col)
+    return;
+  self->cur_row = row;
+  self->cur_col = col;
+  update_cells (self);
+  g_signal_emit (self, signals[CURSOR_CHANGED], 0);
+}
+
+static void
+cell_focus_enter (GtkEventControllerFocus *controller,
+                  NfTableView             *self)
+{
+  GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint row, col;
+
+  if (cell_position (self, text, &row, &col))
+    set_cursor (self, row, col);
+}
+
+static void
+cell_focus_leave (GtkEventControllerFocus *controller,
+                  NfTableView             *self)
+{
+  commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static gboolean
+move_focus (NfTableView   *self,
+            GtkWidget     *from,
+            int            d_row,
+            int            d_col)
+{
+  guint n_rows = nf_metric_table_get_n_rows (self->table);
+  guint n_cols = nf_metric_table_get_n_columns (self->table);
+  guint row, col;
+  gint64 r, c;
+
+  if (!cell_position (self, from, &row, &col))
+    return FALSE;
+  r = (gint64) row + d_row;
+  c = (gint64) col + d_col;
+  /* Tab runs on along the row and wraps to the next one, as in a sheet. */
+  if (c >= n_cols)
+    c = 0, r++;
+  else if (c < 0)
+    c = (gint64) n_cols - 1, r--;
+  if (r < 0 || r >= n_rows)
+    return FALSE;
+  commit_cell (self, from);
+  return nf_table_view_focus_cell (self, (guint) r, (guint) c);
+}
+
+static gboolean
+cell_key_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  NfTableView           *self)
+{
+  GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      return state == 0 && move_focus (self, text, 0, 1);
+    case GDK_KEY_ISO_Left_Tab:
+      return move_focus (self, text, 0, -1);
+    case GDK_KEY_Up:
+      return state == 0 && move_focus (self, text, -1, 0);
+    case GDK_KEY_Down:
+      return state == 0 && move_focus (self, text, 1, 0);
+    case GDK_KEY_Escape:
+      if (!is_dirty (text))
+        return FALSE;
+      clean_editable (GTK_EDITABLE (text));
+      update_cell (self, text);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Enter commits and goes down a row, as in a sheet. */
+static void
+cell_activate (GtkText       *text,
+               NfTableView   *self)
+{
+  commit_cell (self, GTK_WIDGET (text));
+  move_focus (self, GTK_WIDGET (text), 1, 0);
+}
+
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            NfTableView              *self)
+{
+  /* A bare GtkText has no role of its own (it lives inside entries);
+   * here it is the cell, so give it one. */
+  GtkWidget *text = g_object_new (GTK_TYPE_TEXT, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  /* Ctrl+Z undoes the canvas's edits, not the typing of one cell. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (text), FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (text), 6);
+  gtk_widget_add_css_class (text, "nf-cell");
+  g_object_set_data_full (G_OBJECT (text), "nf-item", weak_ref_new (item), weak_ref_free);
+  g_object_set_data (G_OBJECT (text), "nf-column", g_object_get_data (G_OBJECT (factory), "nf-column"));
+
+  g_signal_connect (text, "changed", G_CALLBACK (editable_changed), self);
+  g_signal_connect (text, "activate", G_CALLBACK (cell_activate), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave), self);
+  gtk_widget_add_controller (text, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (cell_key_pressed), self);
+  gtk_widget_add_controller (text, keys);
+  gtk_list_item_set_child (item, text);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           NfTableView              *self)
+{
+  GtkWidget *text = gtk_list_item_get_child (item);
+  guint row, col;
+
+  g_hash_table_add (self->cells, text);
+  clean_editable (GTK_EDITABLE (text));
+  update_cell (self, text);
+  if (cell_position (self, text, &row, &col) && row == self->focus_row && col == self->focus_col)
+    {
+      self->focus_row = G_MAXUINT;
+      gtk_widget_grab_focus (text);
+    }
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             NfTableView              *self)
+{
+  g_hash_table_remove (self->cells, gtk_list_item_get_child (item));
+}
+
+/* --- The column view follows the table --- */
+
+static void
+sync_columns (NfTableView   *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint want = self->table != NULL ? nf_metric_table_get_n_columns (self->table) : 0;
+  guint have = g_list_model_get_n_items (columns);
+
+  for (; have > want; have--)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, have - 1);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  for (; have < want; have++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "nf-column", GUINT_TO_POINTER (have));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+      column = gtk_column_view_column_new (NULL, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  for (guint i = 0; i < want; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const NfColumn *def = nf_metric_table_get_column (self->table, i);
+      g_autofree char *title = NULL;
+
+      /* The header names what the cells are read as, so a flagged cell
+       * explains itself. */
+      if (def->unit != NULL && *def->unit != '\0')
+        /* TRANSLATORS: a column header: its name, then its type and unit, e.g. "Revenue\nMoney · USD". */
+        title = g_strdup_printf (_("%s\n%s · %s"), nf_text_get (def->name), _(type_names[def->type]), def->unit);
+      else
+        title = g_strdup_printf ("%s\n%s", nf_text_get (def->name), _(type_names[def->type]));
+      gtk_column_view_column_set_title (column, title);
+    }
+}
+
+static void
+sync_rows (NfTableView   *self)
+{
+  guint want = self->table != NULL ? nf_metric_table_get_n_rows (self->table) : 0;
+  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (want < have)
+    gtk_string_list_splice (self->rows, want, have - want, NULL);
+  else if (want > have)
+    {
+      g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+
+      for (guint i = have; i < want; i++)
+        g_ptr_array_add (empty, (gpointer) "");
+      g_ptr_array_add (empty, NULL);
+      gtk_string_list_splice (self->rows, have, 0, (const char * const *) empty->pdata);
+    }
+}
+
+static void
+table_changed (NfTableView *self)
+{
+  guint n_rows = nf_metric_table_get_n_rows (self->table);
+  guint n_cols = nf_metric_table_get_n_columns (self->table);
+  guint row = self->cur_row, col = self->cur_col;
+  g_autofree char *label = NULL;
+
+  if (row != G_MAXUINT && row >= n_rows)
+    row = n_rows > 0 ? n_rows - 1 : G_MAXUINT;
+  if (col >= n_cols)
+    col = n_cols > 0 ? n_cols - 1 : G_MAXUINT;
+
+  sync_columns (self);
+  sync_rows (self);
+  /* TRANSLATORS: the accessible name of the grid of a table's cells. */
+  label = g_strdup_printf (_("Cells of %s"), nf_text_get (nf_metric_table_get_title (self->table)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (row != self->cur_row || col != self->cur_col)
+    set_cursor (self, row, col);
+  else
+    update_cells (self);
+}
+
+static void
+nf_table_view_dispose (GObject *object)
+{
+  NfTableView *self = NF_TABLE_VIEW (object);
+
+  if (self->table != NULL)
+    g_clear_signal_handler (&self->table_changed_id, self->table);
+  g_clear_object (&self->table);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->canvas);
+
+  G_OBJECT_CLASS (nf_table_view_parent_class)->dispose (object);
+}
+
+static void
+nf_table_view_finalize (GObject *object)
+{
+  NfTableView *self = NF_TABLE_VIEW (object);
+
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (nf_table_view_parent_class)->finalize (object);
+}
+
+static void
+nf_table_view_class_init (NfTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nf_table_view_dispose;
+  object_class->finalize = nf_table_view_finalize;
+
+  signals[CURSOR_CHANGED] =
+    g_signal_new ("cursor-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+nf_table_view_init (NfTableView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->rows = gtk_string_list_new (NULL);
+  self->cur_row = self->focus_row = G_MAXUINT;
+  self->cur_col = self->focus_col = G_MAXUINT;
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "nf-table");
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
+  gtk_widget_add_css_class (self->scroller, "card");
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+nf_table_view_new (NfCanvas *canvas)
+{
+  NfTableView *self;
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), NULL);
+
+  self = g_object_new (NF_TYPE_TABLE_VIEW, NULL);
+  self->canvas = g_object_ref (canvas);
+  return GTK_WIDGET (self);
+}
+
+void
+nf_table_view_set_table (NfTableView   *self,
+                         NfMetricTable *table)
+{
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+  g_return_if_fail (table == NULL || NF_IS_METRIC_TABLE (table));
+
+  if (table == self->table)
+    return;
+  if (self->table != NULL)
+    {
+      g_clear_signal_handler (&self->table_changed_id, self->table);
+      g_clear_object (&self->table);
+    }
+  /* Start from scratch: the new table's cells share nothing with the old. */
+  sync_rows (self);
+  sync_columns (self);
+  self->table = table != NULL ? g_object_ref (table) : NULL;
+  self->cur_row = table != NULL && nf_metric_table_get_n_rows (table) > 0 ? 0 : G_MAXUINT;
+  self->cur_col = table != NULL ? 0 : G_MAXUINT;
+  self->focus_row = G_MAXUINT;
+  if (table != NULL)
+    {
+      self->table_changed_id = g_signal_connect_swapped (table, "changed", G_CALLBACK (table_changed), self);
+      table_changed (self);
+    }
+  g_signal_emit (self, signals[CURSOR_CHANGED], 0);
+}
+
+NfMetricTable *
+nf_table_view_get_table (NfTableView *self)
+{
+  g_return_val_if_fail (NF_IS_TABLE_VIEW (self), NULL);
+
+  return self->table;
+}
+
+void
+nf_table_view_get_cursor (NfTableView *self,
+                          guint       *out_row,
+                          guint       *out_column)
+{
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+
+  if (out_row != NULL)
+    *out_row = self->cur_row;
+  if (out_column != NULL)
+    *out_column = self->cur_col;
+}
+
+void
+nf_table_view_set_cursor (NfTableView *self,
+                          guint        row,
+                          guint        column,
+                          gboolean     focus)
+{
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+
+  set_cursor (self, row, column);
+  /* A row just added has no widgets until the list lays out again. */
+  if (focus && !nf_table_view_focus_cell (self, row, column))
+    {
+      self->focus_row = row;
+      self->focus_col = column;
+    }
+}
+
+gboolean
+nf_table_view_focus_cell (NfTableView *self,
+                          guint        row,
+                          guint        column)
+{
+  GtkWidget *text;
+
+  g_return_val_if_fail (NF_IS_TABLE_VIEW (self), FALSE);
+
+  text = find_cell (self, row, column);
+  return text != NULL && gtk_widget_grab_focus (text);
+}
+
+GtkWidget *
+nf_table_view_get_cell_widget (NfTableView *self,
+                               guint        row,
+                               guint        column)
+{
+  g_return_val_if_fail (NF_IS_TABLE_VIEW (self), NULL);
+
+  return find_cell (self, row, column);
+}
+
+void
+nf_table_view_drop_typing (NfTableView *self)
+{
+  GHashTableIter iter;
+  gpointer text;
+
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    clean_editable (text);
+  if (self->table != NULL)
+    update_cells (self);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <ninefold.h>
+
+G_BEGIN_DECLS
+
+#define NF_TYPE_TABLE_VIEW (nf_table_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (NfTableView, nf_table_view, NF, TABLE_VIEW, GtkWidget)
+
+/* The cells of one metric table in a column view, edited in place: a cell
+ * commits through nf_canvas_set_table_cell on Enter or when the focus
+ * leaves it, and one whose text does not parse as its column's type is
+ * flagged (style class "warning", a tooltip) and keeps its text. Tab, Enter
+ * and the arrows move between cells. Follows the table as it changes.
+ * The cursor is the cell the row and column commands act on; it stays
+ * where it was when the focus goes elsewhere. Signal: "cursor-changed". */
+GtkWidget     *nf_table_view_new             (NfCanvas      *canvas);
+void           nf_table_view_set_table       (NfTableView   *self,
+                                              NfMetricTable *table);
+NfMetricTable *nf_table_view_get_table       (NfTableView   *self);
+/* G_MAXUINT for no row (a table without rows) or no column. */
+void           nf_table_view_get_cursor      (NfTableView   *self,
+                                              guint         *out_row,
+                                              guint         *out_column);
+/* Moves the cursor; with focus, also the keyboard focus, now if the cell
+ * is on screen, else as soon as it is. */
+void           nf_table_view_set_cursor      (NfTableView   *self,
+                                              guint          row,
+                                              guint          column,
+                                              gboolean       focus);
+gboolean       nf_table_view_focus_cell      (NfTableView   *self,
+                                              guint          row,
+                                              guint          column);
+/* The GtkText editing a cell, if it is on screen. */
+GtkWidget     *nf_table_view_get_cell_widget (NfTableView   *self,
+                                              guint          row,
+                                              guint          column);
+/* Forgets typing not yet committed, so that the cells show the table. */
+void           nf_table_view_drop_typing     (NfTableView   *self);
+
+G_END_DECLS

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The canvas-details window, under a real (virtual) display: run it with
+ * `dbus-run-session -- xvfb-run -a meson test --suite gui`. */
+#define G_LOG_DOMAIN "test-canvas-details"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "nf-canvas-details.h"
+#include "nf-canvas-xml.h"
+#include "nf-gui-resources-private.h"
+
+#define SENMIAO 2
+#define SHUPAO  3
+
+static void
+settle (GtkWidget *window)
+{
+  for (int i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+show_details (NfCanvas *canvas)
+{
+  GtkWidget *window = nf_canvas_details_new (NULL, canvas);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  return window;
+}
+
+/* The nth entry row titled so under root, in depth-first order. */
+static GtkWidget *
+find_row_from (GtkWidget  *root,
+               const char *title,
+               guint      *nth)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) &&
+          (*nth)-- == 0)
+        return c;
+      found = find_row_from (c, title, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title,
+          guint       nth)
+{
+  return find_row_from (root, title, &nth);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_type (GtkWidget *root,
+            GType      type,
+            guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    (*n)++;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_type (c, type, n);
+}
+
+/* Types into a row and presses Enter, as a user would. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+
+  /* A window that has just come up may still be fading in, with nothing
+   * to draw yet. */
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gtk_test_widget_wait_for_draw (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("screenshot: %s", path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, &error);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  g_autofree char *company = NULL;
+  GtkWidget *window, *row, *language, *view;
+  NfHistory *history;
+
+  g_assert_no_error (error);
+  history = nf_canvas_get_history (canvas);
+  company = g_strdup (nf_canvas_get_company (canvas));
+  window = show_details (canvas);
+
+  row = find_row (window, "Company", 0);
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Company");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, company);
+
+  /* Typing alone changes nothing; Enter commits, as one step. */
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Acme");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Acme Motors");
+  g_assert_cmpstr (nf_canvas_get_company (canvas), ==, company);
+  g_assert_false (nf_history_can_undo (history));
+  g_signal_emit_by_name (row, "entry-activated");
+  g_assert_cmpstr (nf_canvas_get_company (canvas), ==, "Acme Motors");
+
+  g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  g_assert_cmpstr (nf_canvas_get_company (canvas), ==, company);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, company);
+  g_assert_false (nf_history_can_undo (history));
+  g_assert_true (gtk_widget_activate_action (window, "details.redo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Acme Motors");
+
+  /* The window follows edits from elsewhere. */
+  nf_canvas_set_company (canvas, "Senmiao");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Senmiao");
+  nf_history_undo (history);
+  nf_history_undo (history);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, company);
+
+  /* A company is required: an empty one is flagged, never stored. */
+  type_into (row, "  ");
+  g_assert_cmpstr (nf_canvas_get_company (canvas), ==, company);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, company);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (nf_history_can_undo (history));
+
+  /* Leaving a field commits it too. */
+  row = find_row (window, "Label or Date", 0);
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2023");
+  gtk_widget_grab_focus (find_row (window, "Title", 0));
+  g_assert_cmpstr (nf_canvas_get_label (canvas), ==, "2023");
+
+  language = find_row (window, "Language (a tag such as “en” or “zh-CN”)", 0);
+  g_assert_nonnull (language);
+  type_into (language, "not a tag!");
+  g_assert_cmpstr (nf_canvas_get_language (canvas), ==, "en");
+  g_assert_true (gtk_widget_has_css_class (language, "error"));
+  type_into (language, "zh_CN");
+  g_assert_cmpstr (nf_canvas_get_language (canvas), ==, "zh-CN");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language)), ==, "zh-CN");
+
+  /* The description is several lines, committed when the focus leaves. */
+  view = find_type (window, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Description");
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "First line.\nSecond line.", -1);
+  gtk_widget_grab_focus (language);
+  g_assert_cmpstr (nf_canvas_get_description (canvas), ==, "First line.\nSecond line.");
+
+  while (nf_history_can_undo (history))
+    g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  g_assert_true (nf_canvas_equal (canvas, pristine));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language)), ==, "en");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sources (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SHUPAO, NULL);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SHUPAO, NULL);
+  GListModel *sources = nf_canvas_get_sources (canvas);
+  guint n = g_list_model_get_n_items (sources);
+  g_autoptr(NfSource) added = NULL;
+  GtkWidget *window, *title, *publisher;
+  guint n_rows = 0;
+
+  g_assert_cmpuint (n, ==, 1);
+  window = show_details (canvas);
+  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  g_assert_cmpuint (n_rows, ==, n);
+  title = find_row (window, "Title", 1);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "爱分析专访数跑科技CEO段云飞：汽车数字化营销");
+
+  g_assert_true (gtk_widget_activate_action (window, "details.add-source", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n + 1);
+  added = g_list_model_get_item (sources, n);
+  g_assert_cmpstr (nf_source_get_id (added), ==, "s2");
+  n_rows = 0;
+  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  g_assert_cmpuint (n_rows, ==, n + 1);
+
+  /* The new source's title has the focus. */
+  title = find_row (window, "Title", 2);
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), title));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (title))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "s2: Title");
+  type_into (title, "Annual report");
+  publisher = find_row (window, "Publisher", 1);
+  type_into (publisher, "Shupao");
+  g_clear_object (&added);
+  added = g_list_model_get_item (sources, n);
+  g_assert_cmpstr (nf_source_get_title (added), ==, "Annual report");
+  g_assert_cmpstr (nf_source_get_publisher (added), ==, "Shupao");
+  g_assert_cmpstr (nf_source_get_id (added), ==, "s2");
+
+  /* A source needs a title. */
+  type_into (title, "");
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  g_clear_object (&added);
+  added = g_list_model_get_item (sources, n);
+  g_assert_cmpstr (nf_source_get_title (added), ==, "Annual report");
+
+  /* Undo drops typing not yet committed, and shows the source again. */
+  gtk_editable_set_text (GTK_EDITABLE (publisher), "Typed, not committed");
+  g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (publisher)), ==, "");
+  g_assert_true (gtk_widget_activate_action (window, "details.redo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (publisher)), ==, "Shupao");
+
+  g_assert_true (gtk_widget_activate_action (window, "details.remove-source", "u", n));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n);
+  n_rows = 0;
+  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  g_assert_cmpuint (n_rows, ==, n);
+
+  g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n + 1);
+  while (nf_history_can_undo (nf_canvas_get_history (canvas)))
+    g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  g_assert_true (nf_canvas_equal (canvas, pristine));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  guint cases[] = { SENMIAO, SHUPAO };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        g_autoptr(NfCanvas) canvas = nf_canvas_load_case (cases[c], NULL);
+        g_autofree char *name = g_strdup_printf ("canvas-details-%u-%s.png", cases[c], dark ? "dark" : "light");
+        GtkWidget *window, *expander;
+
+        adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        window = show_details (canvas);
+        expander = find_type (window, ADW_TYPE_EXPANDER_ROW);
+        if (expander != NULL)
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+        /* Let the header's cross-fade finish. */
+        for (gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND; g_get_monotonic_time () < end;)
+          g_main_context_iteration (NULL, FALSE);
+        settle (window);
+        screenshot (window, name);
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The application loads the style sheet; here there is none. */
+  _nf_gui_ensure_resources ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/ninefold/Ninefold/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/gui/canvas-details/fields", test_fields);
+  g_test_add_func ("/gui/canvas-details/sources", test_sources);
+  g_test_add_func ("/gui/canvas-details/screenshots", test_screenshots);
+
+  return g_test_run ();
+}

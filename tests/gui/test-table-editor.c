@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The metric-table editor, under a real (virtual) display: run it with
+ * `dbus-run-session -- xvfb-run -a meson test --suite gui`. */
+#define G_LOG_DOMAIN "test-table-editor"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "nf-canvas-xml.h"
+#include "nf-table-editor.h"
+#include "nf-gui-resources-private.h"
+
+#define SENMIAO 2
+#define SHUPAO  3
+
+static void
+settle (GtkWidget *window)
+{
+  for (int i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+show_editor (NfCanvas   *canvas,
+             GtkWidget **out_editor)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = nf_table_editor_new (canvas);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 500 && gtk_widget_get_width (editor) < 1366; i++)
+    g_main_context_iteration (NULL, FALSE);
+  settle (window);
+  *out_editor = editor;
+  return window;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+
+  /* The window's own background, as a person sees it. */
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("screenshot: %s", path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static GtkWidget *
+cell_widget (NfTableEditor *editor,
+             guint          row,
+             guint          column)
+{
+  GtkWidget *text = nf_table_editor_get_cell_widget (editor, row, column);
+
+  g_assert_nonnull (text);
+  g_assert_true (GTK_IS_TEXT (text));
+  return text;
+}
+
+/* Types into a cell and presses Enter, as a user would. */
+static void
+type_into_cell (NfTableEditor *editor,
+                guint          row,
+                guint          column,
+                const char    *text)
+{
+  GtkWidget *cell = cell_widget (editor, row, column);
+
+  g_assert_true (nf_table_editor_focus_cell (editor, row, column));
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_signal_emit_by_name (cell, "activate");
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval,
+           GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_cells (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, &error);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  NfMetricTable *table;
+  const NfCell *cell;
+  GtkWidget *window, *widget, *text;
+  NfTableEditor *editor;
+  guint row, column;
+
+  g_assert_no_error (error);
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (canvas)), ==, 19);
+  /* The first table is shown to begin with. */
+  g_assert_true (nf_table_editor_get_table (editor) ==
+                 nf_canvas_find_table (canvas, "t1", NULL));
+
+  /* "Key customer metrics": Metric (text), Value (number). */
+  table = nf_canvas_find_table (canvas, "t4", NULL);
+  nf_table_editor_select_table (editor, table);
+  settle (window);
+  g_assert_true (nf_table_editor_get_table (editor) == table);
+  g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_NUMBER);
+
+  text = cell_widget (editor, 0, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "200,000");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, "Value, row 1");
+
+  /* A number is parsed by the model. */
+  type_into_cell (editor, 0, 1, "12.5");
+  cell = nf_metric_table_get_cell (table, 0, 1);
+  g_assert_cmpstr (cell->text, ==, "12.5");
+  g_assert_true (cell->has_value);
+  g_assert_cmpfloat (cell->value, ==, 12.5);
+  /* Enter went down a row. */
+  nf_table_editor_get_cursor (editor, &row, &column);
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (has_focus_within (cell_widget (editor, 1, 1)));
+  g_assert_true (gtk_widget_has_css_class (cell_widget (editor, 1, 1), "current"));
+  g_assert_false (gtk_widget_has_css_class (cell_widget (editor, 0, 1), "current"));
+
+  /* Text that is no number is kept, and flagged. */
+  type_into_cell (editor, 0, 1, "abc");
+  cell = nf_metric_table_get_cell (table, 0, 1);
+  g_assert_cmpstr (cell->text, ==, "abc");
+  g_assert_false (cell->has_value);
+  text = cell_widget (editor, 0, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "abc");
+  g_assert_true (gtk_widget_has_css_class (text, "warning"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (text), ==, "Not a number: abc");
+  g_assert_false (gtk_widget_has_css_class (cell_widget (editor, 1, 1), "warning"));
+  /* The same text in the text column is nothing to flag. */
+  type_into_cell (editor, 0, 0, "abc");
+  g_assert_false (gtk_widget_has_css_class (cell_widget (editor, 0, 0), "warning"));
+
+  /* Undo and redo, by the editor's own actions. */
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 0, 1)->text, ==, "12.5");
+  text = cell_widget (editor, 0, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "12.5");
+  g_assert_false (gtk_widget_has_css_class (text, "warning"));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 0, 1)->text, ==, "abc");
+  g_assert_true (gtk_widget_has_css_class (cell_widget (editor, 0, 1), "warning"));
+
+  /* The editor follows undo from elsewhere. */
+  g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+  g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+  settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
+  g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
+
+  /* Typing that is not committed does not make a step, and Escape drops it. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 1));
+  text = cell_widget (editor, 1, 1);
+  gtk_editable_set_text (GTK_EDITABLE (text), "999");
+  g_assert_true (press_key (text, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, nf_metric_table_get_cell (table, 1, 1)->text);
+
+  /* Tab walks along the row and on to the next one; Shift+Tab back. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  g_assert_true (press_key (cell_widget (editor, 0, 0), GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_within (cell_widget (editor, 0, 1)));
+  g_assert_true (press_key (cell_widget (editor, 0, 1), GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_within (cell_widget (editor, 1, 0)));
+  g_assert_true (press_key (cell_widget (editor, 1, 0), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (has_focus_within (cell_widget (editor, 0, 1)));
+  g_assert_true (press_key (cell_widget (editor, 0, 1), GDK_KEY_Down, 0));
+  g_assert_true (has_focus_within (cell_widget (editor, 1, 1)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_rows_and_columns (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, NULL);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  NfMetricTable *table = nf_canvas_find_table (canvas, "t4", NULL);
+  guint n_rows = nf_metric_table_get_n_rows (table);
+  GtkWidget *window, *widget;
+  NfTableEditor *editor;
+  GtkWidget *name_entry;
+  guint row, column;
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_select_table (editor, table);
+  settle (window);
+
+  /* A row goes in below the current cell, and gets the focus. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 1));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.add-row", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, n_rows + 1);
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 1, 0)->text, ==, "");
+  nf_table_editor_get_cursor (editor, &row, &column);
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_true (has_focus_within (cell_widget (editor, 1, 1)));
+  type_into_cell (editor, 1, 1, "15%");
+  g_assert_cmpfloat (nf_metric_table_get_cell (table, 1, 1)->value, ==, 0.15);
+
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.remove-row", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, n_rows);
+  g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
+
+  /* A column goes in after the current one; its name is asked for first. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.add-column", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 3);
+  g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_TEXT);
+  g_assert_cmpstr (nf_text_get (nf_metric_table_get_column (table, 2)->name), ==, "Value");
+  name_entry = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (name_entry));
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Share");
+  g_signal_emit_by_name (name_entry, "activate");
+  g_assert_cmpstr (nf_text_get (nf_metric_table_get_column (table, 1)->name), ==, "Share");
+  type_into_cell (editor, 0, 1, "40%");
+  g_assert_false (nf_metric_table_get_cell (table, 0, 1)->has_value);
+  /* Making it a percent column reads its cells again. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 1));
+  {
+    GtkWidget *dropdown = gtk_widget_get_next_sibling (gtk_widget_get_parent (name_entry));
+
+    g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), NF_COLUMN_PERCENT);
+  }
+  g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_PERCENT);
+  g_assert_true (nf_metric_table_get_cell (table, 0, 1)->has_value);
+  g_assert_cmpfloat (nf_metric_table_get_cell (table, 0, 1)->value, ==, 0.4);
+  settle (window);
+  g_assert_false (gtk_widget_has_css_class (cell_widget (editor, 0, 1), "warning"));
+
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 1));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.remove-column", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 2);
+  g_assert_null (nf_table_editor_get_cell_widget (editor, 0, 2));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
+
+  /* The last column stays. */
+  nf_table_editor_focus_cell (editor, 0, 1);
+  g_assert_true (gtk_widget_activate_action (widget, "tables.remove-column", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
+  gtk_widget_activate_action (widget, "tables.remove-column", NULL);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
+
+  /* Everything undoes, step by step, and redoes. */
+  while (nf_history_can_undo (nf_canvas_get_history (canvas)))
+    g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  settle (window);
+  g_assert_true (nf_canvas_equal (canvas, pristine));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
+  while (nf_history_can_redo (nf_canvas_get_history (canvas)))
+    g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
+  g_assert_null (nf_table_editor_get_cell_widget (editor, 0, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  GtkWidget *window, *widget;
+  NfTableEditor *editor;
+  NfMetricTable *table;
+  GtkWidget *stack;
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  stack = adw_bin_get_child (ADW_BIN (widget));
+  g_assert_true (GTK_IS_STACK (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_null (nf_table_editor_get_table (editor));
+
+  g_assert_true (gtk_widget_activate_action (widget, "tables.add-table", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
+  table = nf_table_editor_get_table (editor);
+  g_assert_nonnull (table);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "tables");
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 2);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, 1);
+
+  /* The title field has the focus; a new title is one step. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_TEXT (focus));
+    gtk_editable_set_text (GTK_EDITABLE (focus), "Fleet");
+    g_signal_emit_by_name (focus, "activate");
+    g_assert_cmpstr (nf_text_get (nf_metric_table_get_title (table)), ==, "Fleet");
+  }
+
+  /* Adding the table is one step too. */
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
+  g_assert_true (nf_table_editor_get_table (editor) == table);
+
+  g_assert_true (gtk_widget_activate_action (widget, "tables.add-table", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 2);
+  g_assert_true (nf_table_editor_get_table (editor) != table);
+  g_assert_true (gtk_widget_activate_action (widget, "tables.remove-table", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
+  g_assert_true (nf_table_editor_get_table (editor) == table);
+
+  /* The block, from the canvas, shows in the editor and in the list. */
+  nf_canvas_set_table_block (canvas, table, NF_BLOCK_CHANNELS);
+  settle (window);
+  {
+    /* The first drop-down is the block's; the column's type comes later. */
+    GtkWidget *dropdown = find_type (widget, GTK_TYPE_DROP_DOWN);
+
+    g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, NF_BLOCK_CHANNELS + 1);
+    /* And the other way round. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), NF_BLOCK_REVENUE_STREAMS + 1);
+    g_assert_cmpint (nf_metric_table_get_block (table), ==, NF_BLOCK_REVENUE_STREAMS);
+  }
+
+  /* Removing the last table shows the empty state again. */
+  g_assert_true (gtk_widget_activate_action (widget, "tables.remove-table", NULL));
+  settle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  screenshot (window, "table-editor-empty.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  guint cases[] = { SENMIAO, SHUPAO };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        g_autoptr(NfCanvas) canvas = nf_canvas_load_case (cases[c], NULL);
+        g_autofree char *name = g_strdup_printf ("table-editor-%u-%s.png", cases[c], dark ? "dark" : "light");
+        GListModel *tables = nf_canvas_get_tables (canvas);
+        g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, 1);
+        GtkWidget *window, *widget;
+        GtkWidget *cell;
+
+        adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        window = show_editor (canvas, &widget);
+        nf_table_editor_select_table (NF_TABLE_EDITOR (widget), table);
+        settle (window);
+        /* One flagged cell, to see how it looks. */
+        if (nf_metric_table_get_n_rows (table) > 0 &&
+            nf_metric_table_get_column (table, nf_metric_table_get_n_columns (table) - 1)->type != NF_COLUMN_TEXT)
+          nf_canvas_set_table_cell (canvas, table, 0, nf_metric_table_get_n_columns (table) - 1, "n/a");
+        settle (window);
+        cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (widget), 0, 0);
+        if (cell != NULL)
+          gtk_widget_grab_focus (cell);
+        settle (window);
+        screenshot (window, name);
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The application loads the style sheet; here there is none. */
+  _nf_gui_ensure_resources ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/ninefold/Ninefold/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/gui/table-editor/cells", test_cells);
+  g_test_add_func ("/gui/table-editor/rows-and-columns", test_rows_and_columns);
+  g_test_add_func ("/gui/table-editor/tables", test_tables);
+  g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
