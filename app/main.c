@@ -3,12 +3,11 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "nf-application.h"
 #include "nf-cli.h"
+#include "nf-locale.h"
 
 int
 main (int    argc,
@@ -16,10 +15,10 @@ main (int    argc,
 {
   g_autoptr(NfApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* First of all: GLib decides at its first translation whether to
+   * translate, by the catalogs bound then (the build folder's when run
+   * uninstalled). */
+  nf_locale_init ();
 
   /* Decided before anything touches GTK, so the commands run where there
    * is no display. */

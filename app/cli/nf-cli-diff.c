@@ -18,10 +18,13 @@
 #define SNIPPET_CHARS 60
 
 static char *format;
+static gboolean ignore_reorder;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
     N_("Print as FORMAT: “text” (the default) or “xml”"), N_("FORMAT") },
+  { "ignore-reorder", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &ignore_reorder,
+    N_("Do not report notes that only changed places within their block"), NULL },
   { NULL }
 };
 
@@ -50,6 +53,43 @@ append_snippet (GString    *out,
   else
     g_string_append (out, copy);
   g_string_append_c (out, '"');
+}
+
+/* As `git diff --word-diff`: kept words as they are, deleted ones in
+ * [-…-], inserted ones in {+…+}, on one line. The tokens come from
+ * nf_diff_words, so a CJK character is a word of its own. */
+static void
+append_word_diff (GString         *out,
+                  const GPtrArray *ops)
+{
+  gboolean edited = FALSE;
+
+  for (guint k = 0; k < ops->len; k++)
+    {
+      const NfDiffOp *op = g_ptr_array_index (ops, k);
+      g_autofree char *text = g_strdup (op->text != NULL ? op->text : "");
+
+      g_strdelimit (text, "\t\r\n", ' ');
+      switch (op->kind)
+        {
+        case NF_DIFF_OP_SAME:
+          g_string_append (out, text);
+          break;
+        case NF_DIFF_OP_DELETE:
+          g_string_append_printf (out, "[-%s-]", text);
+          edited = TRUE;
+          break;
+        case NF_DIFF_OP_INSERT:
+          g_string_append_printf (out, "{+%s+}", text);
+          edited = TRUE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  /* The text is the same; the colour, evidence, tags or the like are not. */
+  if (!edited)
+    g_string_append_printf (out, " (%s)", _("details changed"));
 }
 
 static NfNote *
@@ -98,9 +138,14 @@ append_entry_text (GString           *out,
       break;
     case NF_DIFF_CHANGED:
       g_string_append_printf (out, "~ %s ", nf_note_get_id (note));
-      append_snippet (out, note_text (entry->notes[0]));
-      g_string_append (out, " → ");
-      append_snippet (out, note_text (entry->notes[1]));
+      if (entry->ops != NULL)
+        append_word_diff (out, entry->ops);
+      else
+        {
+          append_snippet (out, note_text (entry->notes[0]));
+          g_string_append (out, " → ");
+          append_snippet (out, note_text (entry->notes[1]));
+        }
       break;
     case NF_DIFF_MOVED:
       /* TRANSLATORS: a note went from one block to another. */
@@ -258,7 +303,8 @@ run_diff (const NfCliCommand  *command,
         }
     }
 
-  diff = nf_diff_new (canvases, n, NF_DIFF_FLAGS_NONE);
+  diff = nf_diff_new (canvases, n,
+                      ignore_reorder ? NF_DIFF_FLAGS_IGNORE_REORDER : NF_DIFF_FLAGS_NONE);
   status = nf_diff_is_same (diff) ? EXIT_SAME : EXIT_DIFFERENT;
 
   if (xml)
@@ -295,7 +341,8 @@ const NfCliCommand _nf_cli_diff = {
   .parameters = N_("A B [C [D]]"),
   .summary = N_("Compare two to four canvases"),
   .description = N_("For two versions of one company, prints the notes added (+), removed (-), "
-                    "changed (~), moved between blocks (>) and reordered (^), block by block. "
+                    "changed (~, word by word: [-deleted-]{+inserted+}), moved between blocks (>) "
+                    "and reordered (^, unless --ignore-reorder), block by block. "
                     "For different companies, or more than two canvases, prints which notes are "
                     "shared by all (=), by some (*) or found in one (1), and near matches (≈) "
                     "with their similarity. Exits with 0 when the canvases are the same, 1 when "

@@ -9,22 +9,27 @@
 
 #include "nf-cli-private.h"
 #include "nf-deck.h"
+#include "nf-export-markdown.h"
 
 static char *output;
 static char *page_size;
 static char *lang;
 static char *title;
 static int dpi;
+static gboolean compare;
 
 static const GOptionEntry entries[] = {
   { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
-    N_("Write to OUT; its extension (.pdf, .png or .svg) picks the format"), N_("OUT") },
+    N_("Write to OUT; its extension (.pdf, .png, .svg or .md) picks the format"), N_("OUT") },
   { "page-size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &page_size,
     N_("Page size: 16:9 (the default), a4 or letter (landscape)"), N_("SIZE") },
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &dpi,
     N_("Resolution of a PNG (default 96: 1280 × 720 pixels)"), N_("N") },
   { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &lang,
     N_("Show the notes' translations into LANG where they have one"), N_("LANG") },
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &compare,
+    N_("Compare the canvases (2 to 4): in a PDF, comparison slides after the title; "
+       "as a PNG or SVG, one image of the comparison"), NULL },
   { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title,
     N_("The deck's title (default: the canvas's title)"), N_("TEXT") },
   { NULL }
@@ -34,6 +39,7 @@ typedef enum {
   FORMAT_PDF,
   FORMAT_PNG,
   FORMAT_SVG,
+  FORMAT_MARKDOWN,
 } Format;
 
 static gboolean
@@ -48,6 +54,8 @@ format_of (const char *path,
     *out = FORMAT_PNG;
   else if (g_str_has_suffix (lower, ".svg"))
     *out = FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
+    *out = FORMAT_MARKDOWN;
   else
     return FALSE;
   return TRUE;
@@ -101,12 +109,14 @@ run_export (const NfCliCommand  *command,
 
   dpi = 0;
   nf_deck_options_init (&opts);
+  opts.compare = compare;
+  compare = FALSE;
   if (args[0] == NULL)
     return _nf_cli_usage_error (command, _("no input FILE to export"));
   if (out == NULL || *out == '\0')
     return _nf_cli_usage_error (command, _("no output given: add “-o OUT”"));
   if (!format_of (out, &format))
-    return _nf_cli_usage_error (command, _("cannot tell the format of “%s”: end it in .pdf, .png or .svg"),
+    return _nf_cli_usage_error (command, _("cannot tell the format of “%s”: end it in .pdf, .png, .svg or .md"),
                                 out);
   if (size_name != NULL && !nf_deck_page_size_from_string (size_name, &opts.page_size))
     return _nf_cli_usage_error (command, _("unknown page size “%s”: use 16:9, a4 or letter"),
@@ -129,7 +139,14 @@ run_export (const NfCliCommand  *command,
       _nf_cli_error (error);
       return NF_CLI_EXIT_INVALID;
     }
-  if (format != FORMAT_PDF && canvases->len != 1)
+  if (opts.compare && (canvases->len < 2 || canvases->len > 4))
+    return _nf_cli_usage_error (command, _("--compare takes two to four canvases, not %u"),
+                                canvases->len);
+  if (opts.compare && format == FORMAT_MARKDOWN)
+    return _nf_cli_usage_error (command, _("--compare makes a PDF, PNG or SVG, not Markdown"));
+  if (format == FORMAT_MARKDOWN && canvases->len != 1)
+    return _nf_cli_usage_error (command, _("a Markdown file holds one canvas; export several to a PDF"));
+  if (format != FORMAT_PDF && format != FORMAT_MARKDOWN && !opts.compare && canvases->len != 1)
     return _nf_cli_usage_error (command, _("a PNG or SVG holds one canvas; export several to a PDF"));
 
   switch (format)
@@ -138,11 +155,27 @@ run_export (const NfCliCommand  *command,
       ok = nf_deck_export_pdf (canvases, &opts, out, NULL, NULL, NULL, &error);
       break;
     case FORMAT_PNG:
-      ok = nf_deck_export_png (g_ptr_array_index (canvases, 0), &opts, resolution, out, &error);
+      if (opts.compare)
+        ok = nf_deck_export_compare_png ((NfCanvas **) canvases->pdata, canvases->len, &opts,
+                                         resolution, out, &error);
+      else
+        ok = nf_deck_export_png (g_ptr_array_index (canvases, 0), &opts, resolution, out, &error);
+      break;
+    case FORMAT_MARKDOWN:
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
+
+        ok = nf_export_markdown_to_file (g_ptr_array_index (canvases, 0), opts.lang, file,
+                                         NULL, &error);
+      }
       break;
     case FORMAT_SVG:
     default:
-      ok = nf_deck_export_svg (g_ptr_array_index (canvases, 0), &opts, out, &error);
+      if (opts.compare)
+        ok = nf_deck_export_compare_svg ((NfCanvas **) canvases->pdata, canvases->len, &opts,
+                                         out, &error);
+      else
+        ok = nf_deck_export_svg (g_ptr_array_index (canvases, 0), &opts, out, &error);
       break;
     }
   if (!ok)
@@ -155,13 +188,17 @@ run_export (const NfCliCommand  *command,
 
 const NfCliCommand _nf_cli_export = {
   .name = "export",
-  .parameters = N_("FILE… -o OUT.pdf|OUT.png|OUT.svg"),
-  .summary = N_("Export canvases as a PDF slide deck, or one canvas as a PNG or SVG"),
+  .parameters = N_("FILE… -o OUT.pdf|OUT.png|OUT.svg|OUT.md [--compare]"),
+  .summary = N_("Export canvases as a PDF slide deck, or one canvas as a PNG, SVG or Markdown"),
   .description = N_("Each FILE is a .ninefold canvas or a write-up; the word “cases” stands "
                     "for the four case canvases shipped with Ninefold. A PDF is a deck: a "
                     "title slide, then for each canvas its grid, the full text of any notes "
                     "the grid had no room for, and its metric tables with bar charts. A PNG "
-                    "or SVG is one canvas's slide. OUT is written whole or not at all: a "
+                    "or SVG is one canvas's slide, or with --compare one image of the "
+                    "comparison; with --compare a PDF also has, after its title, slides "
+                    "comparing all nine blocks, each block, and the metrics. A .md file is "
+                    "one canvas as a Markdown write-up that “ninefold convert” reads back. "
+                    "OUT is written whole or not at all: a "
                     "failed export leaves any old OUT as it was.\n"
                     "\n"
                     "Exit status: 0 on success, 1 if a FILE cannot be read or OUT cannot be "

@@ -51,9 +51,94 @@ _nf_cli_append_padded (GString    *out,
     g_string_append (out, text);
 }
 
-/* Breaks each line of text at spaces so no line runs past width columns
- * (a word longer than that keeps its own line). GOptionContext prints
- * descriptions as they are, and a translation may be any length. */
+/* Characters a line may not start with (closing punctuation) or end with
+ * (opening punctuation), so breaks between Chinese characters do not leave
+ * a “，” at the start of a line or a “（” at the end of one. */
+static gboolean
+no_break_before (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_CLOSE_PARANTHESIS:
+    case G_UNICODE_BREAK_EXCLAMATION:
+    case G_UNICODE_BREAK_INFIX_SEPARATOR:
+    case G_UNICODE_BREAK_NON_STARTER:
+    case G_UNICODE_BREAK_POSTFIX:
+      return TRUE;
+    default:
+      return c == 0x201D || c == 0x2019;  /* ” ’ close in running text */
+    }
+}
+
+static gboolean
+no_break_after (gunichar c)
+{
+  return g_unichar_break_type (c) == G_UNICODE_BREAK_OPEN_PUNCTUATION ||
+         c == 0x201C || c == 0x2018;  /* “ ‘ */
+}
+
+typedef struct {
+  GString *text;
+  guint    width;
+  gboolean space_before;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *piece = data;
+
+  g_string_free (piece->text, TRUE);
+}
+
+/* Splits a line into the pieces it may break between: words at spaces,
+ * and each wide (CJK) character on its own, since Chinese has no spaces. */
+static GArray *
+split_pieces (const char *line)
+{
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  gboolean space = FALSE;
+  gboolean joinable = FALSE;  /* the next character may extend the last piece */
+  gunichar last = 0;
+
+  g_array_set_clear_func (pieces, piece_clear);
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean wide = g_unichar_iswide (c);
+      Piece *piece;
+
+      if (c == ' ')
+        {
+          space = TRUE;
+          joinable = FALSE;
+          continue;
+        }
+      if (pieces->len > 0 && !space &&
+          (joinable && !wide ? TRUE : no_break_before (c) || no_break_after (last)))
+        piece = &g_array_index (pieces, Piece, pieces->len - 1);
+      else
+        {
+          Piece fresh = { g_string_new (NULL), 0, space && pieces->len > 0 };
+
+          g_array_append_val (pieces, fresh);
+          piece = &g_array_index (pieces, Piece, pieces->len - 1);
+        }
+      g_string_append_unichar (piece->text, c);
+      if (!g_unichar_iszerowidth (c))
+        piece->width += wide ? 2 : 1;
+      space = FALSE;
+      joinable = !wide;
+      last = c;
+    }
+  return pieces;
+}
+
+/* Breaks each line of text so no line runs past width columns (a word
+ * longer than that keeps its own line): at spaces, and between Chinese
+ * characters. GOptionContext prints descriptions as they are, and a
+ * translation may be any length. */
 char *
 _nf_cli_wrap (const char *text,
               guint       width)
@@ -63,29 +148,28 @@ _nf_cli_wrap (const char *text,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+      g_autoptr(GArray) pieces = split_pieces (lines[i]);
       guint column = 0;
 
       if (i > 0)
         g_string_append_c (out, '\n');
-      for (guint w = 0; words[w] != NULL; w++)
+      for (guint k = 0; k < pieces->len; k++)
         {
-          guint word_width = _nf_cli_display_width (words[w]);
+          const Piece *piece = &g_array_index (pieces, Piece, k);
+          guint gap = piece->space_before ? 1 : 0;
 
-          if (*words[w] == '\0')
-            continue;
-          if (column > 0 && column + 1 + word_width > width)
+          if (column > 0 && column + gap + piece->width > width)
             {
               g_string_append_c (out, '\n');
               column = 0;
             }
-          else if (column > 0)
+          else if (gap > 0 && column > 0)
             {
               g_string_append_c (out, ' ');
               column++;
             }
-          g_string_append (out, words[w]);
-          column += word_width;
+          g_string_append (out, piece->text->str);
+          column += piece->width;
         }
     }
   return g_string_free (out, FALSE);

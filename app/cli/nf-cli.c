@@ -11,6 +11,7 @@
 
 #include "nf-cli.h"
 #include "nf-cli-private.h"
+#include "nf-locale.h"
 
 static int run_help (const NfCliCommand  *command,
                      char               **args);
@@ -255,6 +256,11 @@ nf_cli_run (int    argc,
   const char *arg;
 
   g_set_prgname ("ninefold");
+  /* main() may have bound the installed catalogs only; run from the build
+   * folder (or with $NF_LOCALEDIR) the commands speak the user's language
+   * too. */
+  bindtextdomain (GETTEXT_PACKAGE, nf_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   if (argc < 2)
     return _nf_cli_usage_error (NULL, _("no command given"));

@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-private.h"
@@ -36,11 +38,28 @@ set_io_error (GError       **error,
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
                        _("you do not have permission to read this file"));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                       _("there is no such file: a part of its path is a file, not a folder"));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                       _("the file name is too long for this system"));
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
     _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
                        _("the file is a loop of symbolic links"));
   else
     _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", cause->message);
+}
+
+static const char *
+symlink_problem (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  GStatBuf buf;
+
+  if (path != NULL && g_stat (path, &buf) != 0 && errno == ENOENT)
+    return _("the file is a symbolic link to a file that does not exist");
+  return _("the file is a loop of symbolic links");
 }
 
 /* Reads the whole file after checking, before a byte is read, that it is a
@@ -65,6 +84,14 @@ read_canvas_file (GFile         *file,
   if (info == NULL)
     {
       set_io_error (error, name, local_error);
+      return NULL;
+    }
+  /* GIO reports a link it cannot follow (a loop, or one to nothing) as
+   * the link itself. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
+                         symlink_problem (file));
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)

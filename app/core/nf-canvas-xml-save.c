@@ -202,12 +202,14 @@ table (Writer        *wr,
       start (wr, "column");
       attr (wr, "type", nf_column_type_to_xml (col->type));
       attr (wr, "unit", col->unit);
+      attr (wr, "metric", col->metric);
       translatable (wr, "name", col->name);
       end (wr);
     }
   for (guint r = 0; r < n_rows; r++)
     {
       start (wr, "row");
+      attr (wr, "metric", nf_metric_table_get_row_metric (t, r));
       for (guint c = 0; c < n_cols; c++)
         {
           const NfCell *cell = nf_metric_table_get_cell (t, r, c);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nf-canvas-private.h"
 #include "nf-canvas-xml.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-import-private.h"
@@ -423,30 +424,45 @@ build_canvas (Plan       *plan,
   const char *language = document_language (plan);
   g_autoptr(NfSource) source = nf_source_new (SOURCE_ID, title, NULL, plan->text.front.date,
                                               address);
+  GPtrArray *notes[NF_N_BLOCKS];
 
-  nf_canvas_begin_group (canvas, _("Import"));
-  nf_canvas_set_company (canvas, company);
-  nf_canvas_set_title (canvas, title);
-  nf_canvas_set_language (canvas, language);
+  /* Built as the file loader builds a canvas, straight into the model:
+   * going through the undoable edits would record a step per note (8.5 µs
+   * and 800 bytes each) only for the history to be cleared below. The
+   * ids are the ones nf_canvas_new_note_id() would give, in input order. */
+  if (plan->notes->len > NF_CANVAS_MAX_NOTES)
+    {
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE,
+                   _("A canvas can hold at most a million notes"));
+      return NULL;
+    }
+  _nf_canvas_set_field (canvas, NF_FIELD_COMPANY, company);
+  _nf_canvas_set_field (canvas, NF_FIELD_TITLE, title);
+  _nf_canvas_set_field (canvas, NF_FIELD_LANGUAGE, language);
   if (plan->text.front.description)
-    nf_canvas_set_description (canvas, plan->text.front.description);
-  nf_canvas_insert_source (canvas, 0, source, NULL);
+    _nf_canvas_set_field (canvas, NF_FIELD_DESCRIPTION, plan->text.front.description);
+  g_list_store_append (_nf_canvas_get_source_store (canvas), source);
 
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    notes[b] = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < plan->notes->len; i++)
     {
       PlannedNote *planned = &g_array_index (plan->notes, PlannedNote, i);
-      g_autofree char *id = nf_canvas_new_note_id (canvas);
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
       g_autoptr(NfText) text = nf_text_new (planned->text);
-      g_autoptr(NfNote) note = nf_note_new (id, text);
+      NfNote *note = nf_note_new (id, text);
 
-      /* Cited while still detached: one edit a note rather than two. */
       _nf_note_set_cite (note, SOURCE_ID, planned->line);
-      if (!nf_canvas_insert_note (canvas, planned->block, G_MAXUINT, note, error))
-        {
-          nf_canvas_end_group (canvas);
-          return NULL;
-        }
+      g_ptr_array_add (notes[planned->block], note);
     }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      _nf_canvas_splice_notes (canvas, (NfBlock) b, (NfNote **) notes[b]->pdata, notes[b]->len);
+      g_ptr_array_unref (notes[b]);
+    }
+
+  /* Tables are few; their rows are typed and parsed by the edits. */
+  nf_canvas_begin_group (canvas, _("Import"));
   for (guint i = 0; i < plan->tables->len; i++)
     if (!build_table (canvas, &g_array_index (plan->tables, PlannedTable, i),
                       nf_canvas_get_language (canvas), error))

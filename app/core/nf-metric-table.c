@@ -62,11 +62,23 @@ nf_column_type_from_xml (const char   *name,
   return FALSE;
 }
 
+gboolean
+nf_metric_key_is_valid (const char *key)
+{
+  gsize n;
+
+  if (key == NULL)
+    return FALSE;
+  n = strspn (key, "abcdefghijklmnopqrstuvwxyz0123456789-");
+  return n > 0 && n <= 64 && key[n] == '\0';
+}
+
 void
 _nf_column_clear (NfColumn *column)
 {
   g_clear_pointer (&column->name, nf_text_unref);
   g_clear_pointer (&column->unit, g_free);
+  g_clear_pointer (&column->metric, g_free);
 }
 
 void
@@ -76,12 +88,14 @@ _nf_column_copy (const NfColumn *from,
   to->name = from->name ? nf_text_ref (from->name) : nf_text_new ("");
   to->type = from->type;
   to->unit = g_strdup (from->unit);
+  to->metric = g_strdup (from->metric);
 }
 
 void
 _nf_cell_clear (NfCell *cell)
 {
   g_clear_pointer (&cell->text, g_free);
+  g_clear_pointer (&cell->row_metric, g_free);
   cell->value = 0;
   cell->has_value = FALSE;
 }
@@ -93,6 +107,7 @@ _nf_cell_copy (const NfCell *from,
   to->text = g_strdup (from->text ? from->text : "");
   to->value = from->value;
   to->has_value = from->has_value;
+  to->row_metric = g_strdup (from->row_metric);
 }
 
 void
@@ -113,6 +128,7 @@ _nf_cell_init_parsed (NfCell       *cell,
 {
   cell->text = nf_text_clean (text, -1);
   cell->value = 0;
+  cell->row_metric = NULL;
   cell->has_value = nf_number_parse_for_column (cell->text, type, &cell->value);
 }
 
@@ -274,6 +290,32 @@ nf_metric_table_get_cell (NfMetricTable *self,
   return &((NfCell *) g_ptr_array_index (self->rows, row))[column];
 }
 
+const char *
+nf_metric_table_get_row_metric (NfMetricTable *self,
+                                guint          row)
+{
+  const NfCell *cells;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  /* On the first cell, unless a column was since inserted before it. */
+  cells = g_ptr_array_index (self->rows, row);
+  for (guint c = 0; c < self->columns->len; c++)
+    if (cells[c].row_metric != NULL)
+      return cells[c].row_metric;
+  return NULL;
+}
+
+const char *
+nf_metric_table_get_column_metric (NfMetricTable *self,
+                                   guint          column)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return g_array_index (self->columns, NfColumn, column).metric;
+}
+
 static gboolean
 cell_equal (const NfCell *a,
             const NfCell *b)
@@ -308,7 +350,7 @@ nf_metric_table_equal (NfMetricTable *a,
       const NfColumn *cb = &g_array_index (b->columns, NfColumn, c);
 
       if (!nf_text_equal (ca->name, cb->name) || ca->type != cb->type ||
-          g_strcmp0 (ca->unit, cb->unit) != 0)
+          g_strcmp0 (ca->unit, cb->unit) != 0 || g_strcmp0 (ca->metric, cb->metric) != 0)
         return FALSE;
     }
   for (guint r = 0; r < a->rows->len; r++)
@@ -319,6 +361,8 @@ nf_metric_table_equal (NfMetricTable *a,
       for (guint c = 0; c < n; c++)
         if (!cell_equal (&ra[c], &rb[c]))
           return FALSE;
+      if (g_strcmp0 (nf_metric_table_get_row_metric (a, r), nf_metric_table_get_row_metric (b, r)) != 0)
+        return FALSE;
     }
 
   return _nf_extensions_equal (a->extensions, b->extensions);
@@ -386,7 +430,7 @@ _nf_metric_table_insert_column (NfMetricTable *self,
       if (cells)
         row[index] = cells[r];
       else
-        row[index] = (NfCell) { g_strdup (""), 0, FALSE };
+        row[index] = (NfCell) { g_strdup (""), 0, FALSE, NULL };
       g_ptr_array_index (self->rows, r) = row;
     }
   g_free (cells);
@@ -435,6 +479,10 @@ _nf_metric_table_set_column (NfMetricTable *self,
   *out_old = *slot;
   *slot = *column;
   memset (column, 0, sizeof *column);
+  /* The editor renames and retypes columns but does not know their
+   * meaning key: a new definition without one keeps the old. */
+  if (slot->metric == NULL)
+    slot->metric = g_steal_pointer (&out_old->metric);
   emit_changed (self);
 }
 
@@ -482,6 +530,9 @@ _nf_metric_table_set_cell (NfMetricTable *self,
   *out_old = *slot;
   *slot = *cell;
   memset (cell, 0, sizeof *cell);
+  /* Editing a label keeps the row's meaning key (see NfCell). */
+  if (slot->row_metric == NULL)
+    slot->row_metric = g_steal_pointer (&out_old->row_metric);
   emit_changed (self);
 }
 

@@ -706,6 +706,9 @@ nf_number_parse_xml (const char *text,
    * format_xml writes and must read back. */
   if (end != p || !isfinite (value))
     return FALSE;
+  /* -0 is 0: the writer has one spelling for it, and a value that could
+   * not be written back as read would make the canvas unsaveable. */
+  value += 0.0;  /* -0 + +0 is +0 */
   if (out)
     *out = value;
   return TRUE;

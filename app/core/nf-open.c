@@ -35,7 +35,14 @@ sniff (const char *data,
 {
   const char *p = data;
   const char *end = data + length;
+  const char *valid_end = NULL;
 
+  /* Binary content (an image or archive renamed) is neither: the name
+   * decides, so the message comes from the reader the user expected.
+   * The head may end inside a character, so a short tail is allowed. */
+  if (memchr (data, '\0', length) != NULL ||
+      (!g_utf8_validate (data, length, &valid_end) && end - valid_end >= 4))
+    return KIND_UNKNOWN;
   if (has_prefix (p, end, "\xef\xbb\xbf"))
     p += 3;
   while (p < end && g_ascii_isspace (*p))

@@ -7,6 +7,7 @@
 
 #include "nf-application.h"
 #include "nf-gui-resources-private.h"
+#include "nf-settings.h"
 #include "nf-window.h"
 
 struct _NfApplication
@@ -93,8 +94,10 @@ new_window (NfApplication *self)
   if (first)
     {
       g_autoptr(GFile) folder = nf_recovery_default_folder ();
+      g_autoptr(GSettings) settings = nf_settings_new ();
 
       self->recovery = nf_recovery_new (folder);
+      nf_recovery_set_interval (self->recovery, g_settings_get_uint (settings, "autosave-interval"));
     }
   nf_window_set_recovery (window, self->recovery);
   /* What a crashed session left is offered once, in the first window. */

@@ -1,287 +1,231 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "Ninefold"
+#define G_LOG_DOMAIN "nf-canvas-view"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "nf-canvas-view.h"
-#include "nf-canvas-xml.h"
+#include "nf-canvas-view-private.h"
 #include "nf-grid-renderer.h"
-#include "nf-grid-style.h"
-#include "nf-history.h"
 #include "nf-note.h"
 #include "nf-text.h"
 
-/* --- NfNoteCard: one laid-out note --- */
-
-struct _NfNoteCard
-{
-  GtkWidget     parent_instance;
-  NfNote       *note;
-  NfCardLayout *card;
-  const NfGridStyle *style;     /* the view's */
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (NfNoteCard, nf_note_card, GTK_TYPE_WIDGET)
-
-static void
-nf_note_card_dispose (GObject *object)
-{
-  NfNoteCard *self = NF_NOTE_CARD (object);
-
-  g_clear_object (&self->note);
-  g_clear_object (&self->card);
-  G_OBJECT_CLASS (nf_note_card_parent_class)->dispose (object);
-}
-
-static void
-nf_note_card_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  NfNoteCard *self = NF_NOTE_CARD (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  if (self->card == NULL || self->style == NULL || w <= 0 || h <= 0)
-    return;
-
-  {
-    cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                             &GRAPHENE_RECT_INIT (-3, -3, w + 6, h + 6));
-
-    nf_card_render (cr, self->card, self->style);
-    if (gtk_widget_has_focus (widget))
-      {
-        const NfColour *a = &self->style->accent;
-
-        cairo_set_source_rgba (cr, a->red, a->green, a->blue, 1);
-        cairo_set_line_width (cr, 2);
-        cairo_rectangle (cr, -1, -1, w + 2, h + 2);
-        cairo_stroke (cr);
-      }
-    cairo_destroy (cr);
-  }
-}
-
-static void
-nf_note_card_class_init (NfNoteCardClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = nf_note_card_dispose;
-  widget_class->snapshot = nf_note_card_snapshot;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
-  gtk_widget_class_set_css_name (widget_class, "nf-note-card");
-}
-
-static void
-nf_note_card_init (NfNoteCard *self)
-{
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
-}
-
-static void
-nf_note_card_set (NfNoteCard        *self,
-                  NfCardLayout      *card,
-                  const NfGridStyle *style)
-{
-  NfNote *note = nf_card_layout_get_note (card);
-  NfText *text = nf_note_get_text (note);
-
-  g_set_object (&self->card, card);
-  g_set_object (&self->note, note);
-  self->style = style;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? nf_text_get (text) : "",
-                                  -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-NfNote *
-nf_note_card_get_note (NfNoteCard *self)
-{
-  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
-  return self->note;
-}
-
-/* --- NfBlockWidget: one block, the parent of its cards --- */
-
-struct _NfBlockWidget
-{
-  GtkWidget  parent_instance;
-  NfBlock    block;
-  GPtrArray *cards;             /* NfNoteCard, unowned (they are children) */
-  GArray    *rects;             /* NfRect of each card, in block coordinates */
-};
-
-G_DEFINE_FINAL_TYPE (NfBlockWidget, nf_block_widget, GTK_TYPE_WIDGET)
-
-static void
-nf_block_widget_dispose (GObject *object)
-{
-  NfBlockWidget *self = NF_BLOCK_WIDGET (object);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_pointer (&self->cards, g_ptr_array_unref);
-  g_clear_pointer (&self->rects, g_array_unref);
-  G_OBJECT_CLASS (nf_block_widget_parent_class)->dispose (object);
-}
-
-static void
-nf_block_widget_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
-
-  for (guint i = 0; i < self->cards->len; i++)
-    {
-      GtkWidget *card = g_ptr_array_index (self->cards, i);
-      const NfRect *r = &g_array_index (self->rects, NfRect, i);
-
-      if (!gtk_widget_get_child_visible (card))
-        continue;
-      gtk_widget_size_allocate (card,
-                                &(GtkAllocation) { (int) r->x, (int) r->y,
-                                                   MAX (1, (int) r->width),
-                                                   MAX (1, (int) r->height) },
-                                -1);
-    }
-}
-
-static void
-nf_block_widget_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
-{
-  if (gtk_widget_has_focus (widget))
-    {
-      int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-      GdkRGBA colour = { 0.21, 0.52, 0.89, 1 };
-      float widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA colours[4] = { colour, colour, colour, colour };
-      GskRoundedRect outline;
-
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, w, h), 6);
-      gtk_snapshot_append_border (snapshot, &outline, widths, colours);
-    }
-  GTK_WIDGET_CLASS (nf_block_widget_parent_class)->snapshot (widget, snapshot);
-}
-
-static void
-nf_block_widget_class_init (NfBlockWidgetClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = nf_block_widget_dispose;
-  widget_class->size_allocate = nf_block_widget_size_allocate;
-  widget_class->snapshot = nf_block_widget_snapshot;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
-  gtk_widget_class_set_css_name (widget_class, "nf-block");
-}
-
-static void
-nf_block_widget_init (NfBlockWidget *self)
-{
-  self->cards = g_ptr_array_new ();
-  self->rects = g_array_new (FALSE, TRUE, sizeof (NfRect));
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-}
-
-NfBlock
-nf_block_widget_get_block (NfBlockWidget *self)
-{
-  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), NF_BLOCK_NONE);
-  return self->block;
-}
-
-/* Shows the block's laid-out cards, reusing the card widgets it has. */
-static void
-nf_block_widget_sync (NfBlockWidget     *self,
-                      NfGridLayout      *layout,
-                      const NfGridStyle *style)
-{
-  NfCanvas *canvas = nf_grid_layout_get_canvas (layout);
-  guint n_cards = nf_grid_layout_get_n_cards (layout, self->block);
-  guint n_notes = g_list_model_get_n_items (nf_canvas_get_notes (canvas, self->block));
-  NfRect block_rect;
-  g_autofree char *label = NULL;
-
-  nf_grid_layout_get_block_rect (layout, self->block, &block_rect);
-  g_array_set_size (self->rects, n_cards);
-  for (guint i = 0; i < n_cards; i++)
-    {
-      NfRect r;
-      NfCardLayout *card = nf_grid_layout_get_card (layout, self->block, i, &r);
-
-      if (i >= self->cards->len)
-        {
-          GtkWidget *widget = g_object_new (NF_TYPE_NOTE_CARD, NULL);
-
-          gtk_widget_set_parent (widget, GTK_WIDGET (self));
-          g_ptr_array_add (self->cards, widget);
-        }
-      nf_note_card_set (g_ptr_array_index (self->cards, i), card, style);
-      gtk_widget_set_child_visible (g_ptr_array_index (self->cards, i), TRUE);
-      r.x -= block_rect.x;
-      r.y -= block_rect.y;
-      g_array_index (self->rects, NfRect, i) = r;
-    }
-  /* Cards no longer needed go away, so focus never lands on a stale one. */
-  while (self->cards->len > n_cards)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (self->cards, self->cards->len - 1);
-
-      gtk_widget_unparent (widget);
-    }
-
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u note", "%s, %u notes", n_notes),
-                           _(nf_block_title (self->block)), n_notes);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* --- NfCanvasView --- */
-
-struct _NfCanvasView
-{
-  GtkWidget     parent_instance;
-  NfCanvas     *canvas;
-  NfGridLayout *layout;
-  NfGridStyle  *style;
-  GtkWidget    *blocks[NF_N_BLOCKS];
-  GtkWidget    *editor;         /* an entry over the card, while a note is edited */
-  NfNote       *edited;
-  int           laid_width, laid_height;
-  gboolean      dirty;
-  NfBlock       current_block;  /* where add-note puts a note */
-};
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (NfCanvasView, nf_canvas_view, GTK_TYPE_WIDGET)
 
-static void update_actions (NfCanvasView *self);
-
-static void
-relayout (NfCanvasView *self)
+NfBlockWidget *
+_nf_canvas_view_block_widget (NfCanvasView *self,
+                              NfBlock       block)
 {
-  self->dirty = TRUE;
+  return NF_BLOCK_WIDGET (self->blocks[block]);
+}
+
+GtkWidget *
+_nf_canvas_view_focus_widget (NfCanvasView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+/* The block a widget of the grid belongs to, or NULL for anything else
+ * (the editor, a popover). */
+NfBlockWidget *
+_nf_canvas_view_block_of (NfCanvasView *self,
+                          GtkWidget    *widget)
+{
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (NF_IS_BLOCK_WIDGET (w))
+      return gtk_widget_get_parent (w) == GTK_WIDGET (self) ? NF_BLOCK_WIDGET (w) : NULL;
+  return NULL;
+}
+
+gboolean
+_nf_canvas_view_grid_has_focus (NfCanvasView *self)
+{
+  GtkWidget *focus = _nf_canvas_view_focus_widget (self);
+
+  return focus != NULL && _nf_canvas_view_block_of (self, focus) != NULL &&
+         (NF_IS_NOTE_CARD (focus) || NF_IS_BLOCK_WIDGET (focus));
+}
+
+NfNote *
+_nf_canvas_view_focused_note (NfCanvasView *self)
+{
+  GtkWidget *focus = _nf_canvas_view_focus_widget (self);
+
+  if (focus != NULL && NF_IS_NOTE_CARD (focus) && _nf_canvas_view_block_of (self, focus) != NULL)
+    return nf_note_card_get_note (NF_NOTE_CARD (focus));
+  return NULL;
+}
+
+static gboolean
+in_canvas (NfCanvasView *self,
+           NfNote       *note)
+{
+  return note != NULL &&
+         nf_canvas_find_note (self->canvas, nf_note_get_id (note), NULL, NULL) == note;
+}
+
+NfNote *
+_nf_canvas_view_action_note (NfCanvasView *self)
+{
+  NfNote *note = _nf_canvas_view_focused_note (self);
+
+  if (note == NULL && !_nf_canvas_view_grid_has_focus (self) && in_canvas (self, self->anchor))
+    note = self->anchor;
+  return note;
+}
+
+GPtrArray *
+_nf_canvas_view_targets (NfCanvasView *self)
+{
+  GPtrArray *targets = g_ptr_array_new_with_free_func (g_object_unref);
+  NfNote *note = _nf_canvas_view_action_note (self);
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (self->canvas, (NfBlock) b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          NfNote *item = g_list_model_get_item (notes, i);
+
+          if (item == note || g_hash_table_contains (self->selection, item))
+            g_ptr_array_add (targets, item);
+          else
+            g_object_unref (item);
+        }
+    }
+  return targets;
+}
+
+void
+_nf_canvas_view_sync_selection (NfCanvasView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!in_canvas (self, key))
+      g_hash_table_iter_remove (&iter);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    for (guint i = 0; i < nf_block_widget_get_n_cards (_nf_canvas_view_block_widget (self, (NfBlock) b)); i++)
+      {
+        NfNoteCard *card = NF_NOTE_CARD (nf_block_widget_get_card (_nf_canvas_view_block_widget (self, (NfBlock) b), i));
+
+        nf_note_card_set_selected (card, g_hash_table_contains (self->selection,
+                                                                nf_note_card_get_note (card)));
+      }
+}
+
+void
+_nf_canvas_view_clear_selection (NfCanvasView *self)
+{
+  g_hash_table_remove_all (self->selection);
+  _nf_canvas_view_sync_selection (self);
+}
+
+/* Lays the canvas out now, at the last size, so the cards match the
+ * model as soon as it changed; focus stays on its note. The layout keeps
+ * every note's lines and notices changed ones itself, so this reuses
+ * almost everything. */
+static void
+sync_layout (NfCanvasView *self)
+{
+  GtkWidget *focus = _nf_canvas_view_focus_widget (self);
+  NfBlockWidget *focus_block = focus != NULL ? _nf_canvas_view_block_of (self, focus) : NULL;
+  g_autoptr(NfNote) focus_note = NULL;
+  int focus_index = -1;
+
+  if (self->layout == NULL || self->laid_width <= 0 || self->laid_height <= 0)
+    return;
+  if (focus_block != NULL && NF_IS_NOTE_CARD (focus))
+    {
+      NfNote *note = nf_note_card_get_note (NF_NOTE_CARD (focus));
+
+      focus_note = note != NULL ? g_object_ref (note) : NULL;
+      focus_index = nf_block_widget_find_card (focus_block, focus_note);
+    }
+
+  nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+  self->dirty = FALSE;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    nf_block_widget_sync (_nf_canvas_view_block_widget (self, (NfBlock) b), self->layout, self->style);
+  _nf_canvas_view_sync_selection (self);
+
+  /* Card widgets are reused by position, so the focused widget may now
+   * show another note: follow the note, or stay near where it was. */
+  if (focus_note != NULL && !_nf_canvas_view_focus_note (self, focus_note))
+    {
+      guint n = nf_block_widget_get_n_cards (focus_block);
+
+      if (n > 0)
+        gtk_widget_grab_focus (nf_block_widget_get_card (focus_block,
+                                                         MIN ((guint) MAX (focus_index, 0), n - 1)));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (focus_block));
+    }
+}
+
+void
+_nf_canvas_view_sync (NfCanvasView *self)
+{
+  sync_layout (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
+mark_dirty (NfCanvasView *self)
+{
+  self->dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+watch_note (NfCanvasView *self,
+            NfNote       *note)
+{
+  if (g_hash_table_contains (self->watched, note))
+    return;
+  g_hash_table_add (self->watched, g_object_ref (note));
+  g_signal_connect_object (note, "notify", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_notes_changed (NfCanvasView *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  GListModel   *notes)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+
+      watch_note (self, note);
+    }
+  mark_dirty (self);
+}
+
+/* The grid is laid out again only when a block's notes or a note
+ * changed (they mark it dirty first), not for metadata or tables; and
+ * then once, after the whole edit, so focus can follow a moved note. */
+static void
 on_canvas_changed (NfCanvasView *self)
 {
-  nf_grid_layout_invalidate (self->layout);
-  relayout (self);
-  update_actions (self);
+  if (self->dirty)
+    _nf_canvas_view_sync (self);
+  _nf_canvas_view_update_actions (self);
 }
 
 static void
@@ -289,12 +233,12 @@ on_dark_changed (NfCanvasView    *self,
                  GParamSpec      *pspec,
                  AdwStyleManager *manager)
 {
-  g_clear_pointer (&self->style, nf_grid_style_free);
-  self->style = adw_style_manager_get_dark (manager) ? nf_grid_style_new_dark ()
-                                                      : nf_grid_style_new_light ();
-  if (self->layout != NULL)
-    nf_grid_layout_set_style (self->layout, self->style);
-  relayout (self);
+  g_clear_pointer (&self->base_style, nf_grid_style_free);
+  self->base_style = adw_style_manager_get_dark (manager) ? nf_grid_style_new_dark ()
+                                                           : nf_grid_style_new_light ();
+  _nf_canvas_view_scale_style (self);
+  self->dirty = TRUE;
+  _nf_canvas_view_sync (self);
 }
 
 static void
@@ -311,50 +255,88 @@ nf_canvas_view_measure (GtkWidget      *widget,
 }
 
 static void
+allocate_rect (GtkWidget    *child,
+               const NfRect *r,
+               gboolean      at_least_natural)
+{
+  int min_w = 1, min_h = 1;
+
+  if (at_least_natural)
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+    }
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { (int) r->x, (int) r->y,
+                                               MAX (min_w, (int) r->width),
+                                               MAX (min_h, (int) r->height) },
+                            -1);
+}
+
+static void
+editor_rect (NfCanvasView *self,
+             NfRect       *out)
+{
+  NfRect block, line;
+
+  if (self->edited != NULL && nf_grid_layout_get_card_rect (self->layout, self->edited, out))
+    ;
+  else if (self->edited != NULL)
+    {
+      nf_grid_layout_get_content_rect (self->layout, self->current_block, out);
+      out->height = 0;
+    }
+  else
+    {
+      nf_grid_layout_get_block_rect (self->layout, self->new_block, &block);
+      nf_block_widget_get_gap_line (_nf_canvas_view_block_widget (self, self->new_block), self->new_index, &line);
+      *out = (NfRect) { block.x + line.x, block.y + line.y, line.width, 0 };
+    }
+  _nf_canvas_view_from_layout (self, out);
+}
+
+static void
 nf_canvas_view_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
                               int        baseline)
 {
   NfCanvasView *self = NF_CANVAS_VIEW (widget);
+  int laid_width, laid_height;
 
   if (self->layout == NULL)
     return;
-  if (self->dirty || width != self->laid_width || height != self->laid_height)
+  _nf_canvas_view_update_scroll (self, width, height, &laid_width, &laid_height);
+  if (self->dirty || laid_width != self->laid_width || laid_height != self->laid_height)
     {
-      nf_grid_layout_allocate (self->layout, width, height);
-      self->laid_width = width;
-      self->laid_height = height;
-      self->dirty = FALSE;
-      for (guint b = 0; b < NF_N_BLOCKS; b++)
-        nf_block_widget_sync (NF_BLOCK_WIDGET (self->blocks[b]), self->layout, self->style);
+      self->laid_width = laid_width;
+      self->laid_height = laid_height;
+      sync_layout (self);
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       NfRect r;
 
       nf_grid_layout_get_block_rect (self->layout, (NfBlock) b, &r);
-      gtk_widget_size_allocate (self->blocks[b],
-                                &(GtkAllocation) { (int) r.x, (int) r.y,
-                                                   MAX (1, (int) r.width),
-                                                   MAX (1, (int) r.height) },
-                                -1);
+      _nf_canvas_view_from_layout (self, &r);
+      allocate_rect (self->blocks[b], &r, FALSE);
     }
   if (self->editor != NULL)
     {
-      NfRect r = { 0, 0, 0, 0 };
-      int min_h, min_w;
+      NfRect r;
+      int min_h;
 
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-      if (!nf_grid_layout_get_card_rect (self->layout, self->edited, &r))
-        nf_grid_layout_get_content_rect (self->layout, self->current_block, &r);
-      gtk_widget_size_allocate (self->editor,
-                                &(GtkAllocation) { (int) r.x, (int) r.y,
-                                                   MAX (min_w, (int) r.width),
-                                                   MAX (min_h, (int) r.height) },
-                                -1);
+      /* As tall as the card, or as its text needs at the card's width. */
+      editor_rect (self, &r);
+      r.width = MAX (r.width, 120);
+      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, (int) r.width,
+                          &min_h, NULL, NULL, NULL);
+      r.height = MAX (r.height, min_h);
+      allocate_rect (self->editor, &r, FALSE);
     }
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+  _nf_canvas_view_allocate_bars (self, width, height);
 }
 
 static void
@@ -363,120 +345,72 @@ nf_canvas_view_snapshot (GtkWidget   *widget,
 {
   NfCanvasView *self = NF_CANVAS_VIEW (widget);
 
+  /* Frames and titles only: each card widget draws its own card. */
   if (self->layout != NULL && self->laid_width > 0 && self->laid_height > 0)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                               &GRAPHENE_RECT_INIT (0, 0,
-                                                                    self->laid_width,
-                                                                    self->laid_height));
+      double sx = 0, sy = 0;
+      cairo_t *cr;
 
-      nf_grid_render (cr, self->layout, self->style);
+      /* Only the part in sight, however far it is zoomed. */
+      _nf_canvas_view_to_layout (self, &sx, &sy);
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+      cairo_translate (cr, -sx, -sy);
+      nf_grid_render_parts (cr, self->layout, self->style, NF_GRID_PART_FRAMES);
+      /* A new note's editor in an empty block covers the block's hint. */
+      if (self->editor != NULL && self->edited == NULL &&
+          nf_grid_layout_get_n_cards (self->layout, self->new_block) == 0)
+        {
+          const NfColour *fill = &self->style->block_fill;
+          NfRect r;
+
+          nf_grid_layout_get_content_rect (self->layout, self->new_block, &r);
+          cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue, 1);
+          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+          cairo_fill (cr);
+        }
       cairo_destroy (cr);
     }
   GTK_WIDGET_CLASS (nf_canvas_view_parent_class)->snapshot (widget, snapshot);
 }
 
-static NfNote *
-focused_note (NfCanvasView *self)
+gboolean
+_nf_canvas_view_focus_note (NfCanvasView *self,
+                            NfNote       *note)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *card = note != NULL ? nf_canvas_view_get_card (self, note) : NULL;
 
-  if (focus != NULL && NF_IS_NOTE_CARD (focus) &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    return NF_NOTE_CARD (focus)->note;
-  return NULL;
+  return card != NULL && gtk_widget_grab_focus (card);
 }
 
-static void
-update_actions (NfCanvasView *self)
-{
-  NfHistory *history = self->canvas != NULL ? nf_canvas_get_history (self->canvas) : NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.undo",
-                                 history != NULL && nf_history_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.redo",
-                                 history != NULL && nf_history_can_redo (history));
-}
-
-static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  nf_history_undo (nf_canvas_get_history (NF_CANVAS_VIEW (widget)->canvas));
-}
-
-static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  nf_history_redo (nf_canvas_get_history (NF_CANVAS_VIEW (widget)->canvas));
-}
-
-static void
-add_note_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  NfCanvasView *self = NF_CANVAS_VIEW (widget);
-  g_autofree char *id = nf_canvas_new_note_id (self->canvas);
-  g_autoptr(NfText) text = nf_text_new (_("New note"));
-  g_autoptr(NfNote) note = nf_note_new (id, text);
-  g_autoptr(GError) error = NULL;
-  NfBlock block = self->current_block;
-  NfNote *after = focused_note (self);
-  GListModel *notes = nf_canvas_get_notes (self->canvas, block);
-  guint n = 0;
-
-  /* After the focused note, else first: where it is shown, even in a block
-   * whose last notes are hidden behind "+N more". */
-  for (guint i = 0; after != NULL && i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(NfNote) item = g_list_model_get_item (notes, i);
-
-      if (item == after)
-        n = i + 1;
-    }
-
-  if (!nf_canvas_insert_note (self->canvas, block, n, note, &error))
-    {
-      g_warning ("Could not add a note: %s", error->message);
-      return;
-    }
-  nf_canvas_view_edit_note (self, note);
-}
-
-static void
-delete_note_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  NfCanvasView *self = NF_CANVAS_VIEW (widget);
-  NfNote *note = focused_note (self);
-
-  if (note != NULL)
-    {
-      g_autoptr(NfNote) keep = g_object_ref (note);
-
-      nf_canvas_remove_note (self->canvas, keep);
-      gtk_widget_grab_focus (self->blocks[self->current_block]);
-    }
-}
+/* --- The type --- */
 
 static void
 on_focus_changed (NfCanvasView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = _nf_canvas_view_focus_widget (self);
+  NfBlockWidget *block = focus != NULL ? _nf_canvas_view_block_of (self, focus) : NULL;
 
-  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    if (NF_IS_BLOCK_WIDGET (w))
-      {
-        self->current_block = NF_BLOCK_WIDGET (w)->block;
-        break;
-      }
+  if (block == NULL)
+    return;     /* into a popover or the editor: the anchor stays */
+  self->current_block = nf_block_widget_get_block (block);
+  if (self->zoom > 1.0)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (focus, GTK_WIDGET (self), &bounds))
+        {
+          NfRect r = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+
+          _nf_canvas_view_to_layout (self, &r.x, &r.y);
+          _nf_canvas_view_scroll_to (self, &r);
+        }
+    }
+  g_clear_object (&self->anchor);
+  if (NF_IS_NOTE_CARD (focus) && nf_note_card_get_note (NF_NOTE_CARD (focus)) != NULL)
+    self->anchor = g_object_ref (nf_note_card_get_note (NF_NOTE_CARD (focus)));
+  _nf_canvas_view_update_actions (self);
 }
 
 static void
@@ -499,20 +433,69 @@ nf_canvas_view_dispose (GObject *object)
 {
   NfCanvasView *self = NF_CANVAS_VIEW (object);
 
-  if (self->editor != NULL)
-    {
-      gtk_widget_unparent (self->editor);
-      self->editor = NULL;
-    }
-  g_clear_object (&self->edited);
+  _nf_canvas_view_close_editor (self);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     g_clear_pointer (&self->blocks[b], gtk_widget_unparent);
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_clear_object (&self->anchor);
   g_clear_object (&self->canvas);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->style, nf_grid_style_free);
+  g_clear_pointer (&self->base_style, nf_grid_style_free);
+  g_clear_pointer (&self->hbar, gtk_widget_unparent);
+  g_clear_pointer (&self->vbar, gtk_widget_unparent);
+  g_clear_object (&self->hadj);
+  g_clear_object (&self->vadj);
   G_OBJECT_CLASS (nf_canvas_view_parent_class)->dispose (object);
+}
+
+static void
+nf_canvas_view_finalize (GObject *object)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (object);
+
+  g_free (self->language);
+  G_OBJECT_CLASS (nf_canvas_view_parent_class)->finalize (object);
+}
+
+static void
+nf_canvas_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_canvas_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      nf_canvas_view_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -522,6 +505,9 @@ nf_canvas_view_class_init (NfCanvasViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nf_canvas_view_dispose;
+  object_class->finalize = nf_canvas_view_finalize;
+  object_class->get_property = nf_canvas_view_get_property;
+  object_class->set_property = nf_canvas_view_set_property;
   widget_class->measure = nf_canvas_view_measure;
   widget_class->size_allocate = nf_canvas_view_size_allocate;
   widget_class->snapshot = nf_canvas_view_snapshot;
@@ -530,15 +516,14 @@ nf_canvas_view_class_init (NfCanvasViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "nf-canvas-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  gtk_widget_class_install_action (widget_class, "view.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "view.redo", NULL, redo_activated);
-  gtk_widget_class_install_action (widget_class, "view.add-note", NULL, add_note_activated);
-  gtk_widget_class_install_action (widget_class, "view.delete-note", NULL, delete_note_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "view.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "view.add-note", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete-note", NULL);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _nf_canvas_view_class_init_input (widget_class);
+  _nf_canvas_view_class_init_actions (widget_class);
+  _nf_canvas_view_class_init_zoom (widget_class);
 }
 
 static void
@@ -547,16 +532,21 @@ nf_canvas_view_init (NfCanvasView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->current_block = NF_BLOCK_VALUE_PROPOSITIONS;
-  self->style = adw_style_manager_get_dark (manager) ? nf_grid_style_new_dark ()
-                                                      : nf_grid_style_new_light ();
+  self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  _nf_canvas_view_init_zoom (self);
+  self->base_style = adw_style_manager_get_dark (manager) ? nf_grid_style_new_dark ()
+                                                           : nf_grid_style_new_light ();
+  _nf_canvas_view_scale_style (self);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed),
                            self, G_CONNECT_SWAPPED);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
-      self->blocks[b] = g_object_new (NF_TYPE_BLOCK_WIDGET, NULL);
-      NF_BLOCK_WIDGET (self->blocks[b])->block = (NfBlock) b;
+      self->blocks[b] = nf_block_widget_new ((NfBlock) b);
       gtk_widget_set_parent (self->blocks[b], GTK_WIDGET (self));
     }
+
+  _nf_canvas_view_init_input (self);
 }
 
 GtkWidget *
@@ -569,10 +559,19 @@ nf_canvas_view_new (NfCanvas *canvas)
   self = g_object_new (NF_TYPE_CANVAS_VIEW, NULL);
   self->canvas = g_object_ref (canvas);
   self->layout = nf_grid_layout_new (canvas, self->style, NULL);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
+
+      on_notes_changed (self, 0, 0, g_list_model_get_n_items (notes), notes);
+      g_signal_connect_object (notes, "items-changed", G_CALLBACK (on_notes_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (canvas, "changed", G_CALLBACK (on_canvas_changed),
                            self, G_CONNECT_SWAPPED);
-  update_actions (self);
-  relayout (self);
+  _nf_canvas_view_update_actions (self);
+  self->dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 
@@ -607,95 +606,106 @@ nf_canvas_view_get_card (NfCanvasView *self,
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
-      NfBlockWidget *block = NF_BLOCK_WIDGET (self->blocks[b]);
+      int i = nf_block_widget_find_card (_nf_canvas_view_block_widget (self, (NfBlock) b), note);
 
-      for (guint i = 0; i < block->cards->len; i++)
-        if (NF_NOTE_CARD (g_ptr_array_index (block->cards, i))->note == note)
-          return g_ptr_array_index (block->cards, i);
+      if (i >= 0)
+        return nf_block_widget_get_card (_nf_canvas_view_block_widget (self, (NfBlock) b), (guint) i);
     }
   return NULL;
 }
 
-static void
-close_editor (NfCanvasView *self)
+const char *
+nf_canvas_view_get_language (NfCanvasView *self)
 {
-  if (self->editor != NULL)
-    {
-      GtkWidget *editor = g_steal_pointer (&self->editor);
-      gboolean had_focus = gtk_widget_has_focus (editor) ||
-                           gtk_widget_get_focus_child (editor) != NULL;
-
-      gtk_widget_unparent (editor);
-      if (had_focus && self->edited != NULL)
-        {
-          GtkWidget *card = nf_canvas_view_get_card (self, self->edited);
-
-          gtk_widget_grab_focus (card != NULL ? card : self->blocks[self->current_block]);
-        }
-    }
-  g_clear_object (&self->edited);
-}
-
-static void
-on_editor_activate (NfCanvasView *self,
-                    GtkEntry     *entry)
-{
-  const char *value = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (self->edited != NULL)
-    {
-      NfText *old = nf_note_get_text (self->edited);
-
-      if (old == NULL || g_strcmp0 (nf_text_get (old), value) != 0)
-        {
-          g_autoptr(NfText) text = old != NULL ? nf_text_with_primary (old, value)
-                                               : nf_text_new (value);
-
-          nf_canvas_set_note_text (self->canvas, self->edited, text);
-        }
-    }
-  close_editor (self);
-}
-
-static gboolean
-on_editor_key (NfCanvasView          *self,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               GtkEventControllerKey *controller)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  close_editor (self);          /* Escape: nothing changes */
-  return TRUE;
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), NULL);
+  return self->language;
 }
 
 void
-nf_canvas_view_edit_note (NfCanvasView *self,
-                          NfNote       *note)
+nf_canvas_view_set_language (NfCanvasView *self,
+                             const char   *language)
 {
-  GtkWidget *entry;
-  GtkEventController *key;
-  NfText *text;
-
   g_return_if_fail (NF_IS_CANVAS_VIEW (self));
-  g_return_if_fail (NF_IS_NOTE (note));
 
-  close_editor (self);
-  self->edited = g_object_ref (note);
-  entry = gtk_entry_new ();
-  self->editor = entry;
-  text = nf_note_get_text (note);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? nf_text_get (text) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note text"), -1);
-  gtk_widget_set_parent (entry, GTK_WIDGET (self));
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_editor_activate),
-                           self, G_CONNECT_SWAPPED);
-  key = gtk_event_controller_key_new ();
-  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_editor_key),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (entry, key);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (entry);
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  if (self->layout != NULL)
+    nf_grid_layout_set_language (self->layout, language);
+  self->dirty = TRUE;
+  _nf_canvas_view_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+GPtrArray *
+nf_canvas_view_get_selection (NfCanvasView *self)
+{
+  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), selected);
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (self->canvas, (NfBlock) b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          NfNote *item = g_list_model_get_item (notes, i);
+
+          if (g_hash_table_contains (self->selection, item))
+            g_ptr_array_add (selected, item);
+          else
+            g_object_unref (item);
+        }
+    }
+  return selected;
+}
+
+void
+_nf_canvas_view_show_popover (NfCanvasView *self,
+                              GtkWidget    *popover,
+                              const NfRect *rect)
+{
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  self->popover = popover;
+  self->popover_rect = *rect;
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { (int) rect->x, (int) rect->y,
+                                                 MAX (1, (int) rect->width),
+                                                 MAX (1, (int) rect->height) });
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+const char *
+_nf_canvas_view_shown_text (NfCanvasView *self,
+                            NfText       *text)
+{
+  if (text == NULL)
+    return "";
+  return self->language != NULL ? nf_text_for_language (text, self->language) : nf_text_get (text);
+}
+
+NfText *
+_nf_canvas_view_edited_text (NfCanvasView *self,
+                             NfText       *old,
+                             const char   *value)
+{
+  const char *shown;
+
+  if (old == NULL)
+    return nf_text_new (value);
+  /* The translation for_language () picked, under its own tag ("en" for
+   * a reader of "en-GB"). */
+  shown = _nf_canvas_view_shown_text (self, old);
+  for (guint i = 0; shown != nf_text_get (old) && i < nf_text_get_n_translations (old); i++)
+    {
+      const char *lang = NULL;
+
+      if (nf_text_get_translation (old, i, &lang) == shown)
+        return nf_text_with_translation (old, lang, value);
+    }
+  return nf_text_with_primary (old, value);
 }

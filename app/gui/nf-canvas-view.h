@@ -3,25 +3,29 @@
 
 #include <gtk/gtk.h>
 
+#include "nf-block-widget.h"
 #include "nf-canvas.h"
 #include "nf-grid-layout.h"
+#include "nf-note-card.h"
 
 G_BEGIN_DECLS
 
 #define NF_TYPE_CANVAS_VIEW (nf_canvas_view_get_type ())
 G_DECLARE_FINAL_TYPE (NfCanvasView, nf_canvas_view, NF, CANVAS_VIEW, GtkWidget)
 
-#define NF_TYPE_BLOCK_WIDGET (nf_block_widget_get_type ())
-G_DECLARE_FINAL_TYPE (NfBlockWidget, nf_block_widget, NF, BLOCK_WIDGET, GtkWidget)
-
-#define NF_TYPE_NOTE_CARD (nf_note_card_get_type ())
-G_DECLARE_FINAL_TYPE (NfNoteCard, nf_note_card, NF, NOTE_CARD, GtkWidget)
-
 /* One canvas as the nine-block grid: the frames and titles drawn through
  * the render library, and each block and each laid-out note a focusable
  * child widget (NfBlockWidget, NfNoteCard) with an accessible role and
- * label. Its actions: view.add-note (in the focused block), view.delete-note,
- * view.undo and view.redo. */
+ * label. Arrow keys walk the notes and blocks as the canvas lays them
+ * out; its actions (view.add-note, view.edit-note, view.delete-note,
+ * view.move-note, view.set-colour, view.edit-tags, view.note-menu,
+ * view.show-block, view.undo, view.redo) work on the focused note and
+ * the selection, through NfCanvas's edit functions, so all are undoable;
+ * view.zoom-in, view.zoom-out and view.zoom-fit scale it. A note is
+ * dragged by its id (a string) onto any block.
+ *
+ * Property "language": NULL shows each note's own text, a language tag
+ * its translation where it has one. */
 GtkWidget    *nf_canvas_view_new            (NfCanvas     *canvas);
 NfCanvas     *nf_canvas_view_get_canvas     (NfCanvasView *self);
 NfGridLayout *nf_canvas_view_get_layout     (NfCanvasView *self);
@@ -33,8 +37,34 @@ GtkWidget    *nf_canvas_view_get_card       (NfCanvasView *self,
 /* Opens the in-place editor on a note's card. */
 void          nf_canvas_view_edit_note      (NfCanvasView *self,
                                              NfNote       *note);
+/* Opens the in-place editor for a note not yet in the canvas, at `index`
+ * of `block`; the note is added (one undo step) only when the edit is
+ * committed with some text. */
+void          nf_canvas_view_add_note_at    (NfCanvasView *self,
+                                             NfBlock       block,
+                                             guint         index);
+/* What a drop does: moves `note` to the gap `index` of `block` (counted
+ * with the note still in place), as one undo step. FALSE when that is
+ * where it is already. */
+gboolean      nf_canvas_view_drop_note      (NfCanvasView *self,
+                                             NfNote       *note,
+                                             NfBlock       block,
+                                             guint         index);
 
-NfBlock       nf_block_widget_get_block     (NfBlockWidget *self);
-NfNote       *nf_note_card_get_note         (NfNoteCard    *self);
+/* 1 fits the canvas to the view; view.zoom-in, view.zoom-out and
+ * view.zoom-fit (Ctrl+plus, Ctrl+minus, Ctrl+0, Ctrl+scroll) change it,
+ * up to 4, and the view scrolls while it is above 1. */
+double        nf_canvas_view_get_zoom       (NfCanvasView *self);
+
+const char   *nf_canvas_view_get_language   (NfCanvasView *self);
+void          nf_canvas_view_set_language   (NfCanvasView *self,
+                                             const char   *language);
+
+/* The selected notes (Ctrl+click, Shift+arrows), in canvas order; the
+ * focused note is not counted unless selected. */
+GPtrArray    *nf_canvas_view_get_selection  (NfCanvasView *self);
+void          nf_canvas_view_select_note    (NfCanvasView *self,
+                                             NfNote       *note,
+                                             gboolean      selected);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _NfEditorPage
 
   NfDocument   *document;
   GtkWidget    *canvas_view;
+  GtkWidget    *tables;
 
   GtkWidget    *box;
   GtkWidget    *toolbar;
@@ -23,6 +24,25 @@ struct _NfEditorPage
 };
 
 G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
+
+static void
+view_changed (NfEditorPage *self)
+{
+  if (adw_view_stack_get_visible_child (self->views) == self->tables &&
+      adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
+    adw_bin_set_child (ADW_BIN (self->tables),
+                       nf_table_editor_new (nf_document_get_canvas (self->document)));
+}
+
+/* The metric tables' editor, built on first use. */
+GtkWidget *
+nf_editor_page_get_table_editor (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+
+  adw_view_stack_set_visible_child (self->views, self->tables);
+  return adw_bin_get_child (ADW_BIN (self->tables));
+}
 
 static void
 busy_changed (NfEditorPage *self)
@@ -92,8 +112,13 @@ nf_editor_page_new (NfDocument *document)
   self->document = g_object_ref (document);
   self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (document));
   nf_editor_page_add_view (self, self->canvas_view, "canvas", _("Canvas"), "view-grid-symbolic");
-  nf_editor_page_add_view (self, nf_table_editor_new (nf_document_get_canvas (document)),
-                           "tables", _("Metric Tables"), "x-office-spreadsheet-symbolic");
+  /* Built when first shown: most documents are never looked at as tables,
+   * and Senmiao's nineteen would cost start-up time for nothing. */
+  self->tables = adw_bin_new ();
+  nf_editor_page_add_view (self, self->tables, "tables", _("Metric Tables"),
+                           "x-office-spreadsheet-symbolic");
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (view_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
   busy_changed (self);

@@ -17,6 +17,8 @@ GtkWidget  *nf_editor_page_new             (NfDocument   *document);
 NfDocument *nf_editor_page_get_document    (NfEditorPage *self);
 /* The NfCanvasView of the grid. */
 GtkWidget  *nf_editor_page_get_canvas_view (NfEditorPage *self);
+/* Shows the metric tables and returns their NfTableEditor. */
+GtkWidget  *nf_editor_page_get_table_editor (NfEditorPage *self);
 /* Adds a page to the view switcher, e.g. the metric tables. */
 void        nf_editor_page_add_view        (NfEditorPage *self,
                                             GtkWidget    *child,

@@ -316,9 +316,10 @@ close_page_cb (NfWindow   *self,
   GtkWidget *child = adw_tab_page_get_child (page);
   NfDocument *document;
 
+  /* The list stays; a comparison holds nothing of its own to lose. */
   if (!NF_IS_EDITOR_PAGE (child))
     {
-      adw_tab_view_close_page_finish (self->tab_view, page, FALSE);
+      adw_tab_view_close_page_finish (self->tab_view, page, page != self->home_page);
       return GDK_EVENT_STOP;
     }
   document = nf_editor_page_get_document (NF_EDITOR_PAGE (child));
@@ -441,7 +442,8 @@ close_request_cb (NfWindow *self)
             {
               g_autofree char *title = nf_document_dup_title (g_ptr_array_index (modified, i));
 
-              g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", title);
+              /* TRANSLATORS: between the names of canvases with unsaved changes */
+              g_string_append_printf (names, "%s“%s”", i > 0 ? _(", ") : "", title);
             }
           body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%s has unsaved changes. Changes which are not saved will be permanently lost.",
@@ -458,6 +460,7 @@ close_request_cb (NfWindow *self)
         }
     }
 
+  _nf_window_save_window_state (self);
   /* Closed on purpose: whatever was unsaved was discarded by choice, so
    * its recovery copy must not be offered next time. */
   while (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
@@ -510,7 +513,7 @@ open_action (GtkWidget  *widget,
       g_clear_object (&self->chooser);
     }
 
-  chooser = gtk_file_chooser_native_new (_("Open Canvases"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (C_("dialog title", "Open Canvases"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -667,8 +670,11 @@ _nf_window_update_actions (NfWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.save", editable);
   gtk_widget_action_set_enabled (widget, "win.save-as", editable);
-  gtk_widget_action_set_enabled (widget, "win.close-tab", document != NULL);
-  gtk_widget_action_set_enabled (widget, "win.back", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.close-tab",
+                                 adw_tab_view_get_selected_page (self->tab_view) != self->home_page);
+  gtk_widget_action_set_enabled (widget, "win.back",
+                                 adw_tab_view_get_selected_page (self->tab_view) != self->home_page);
+  _nf_window_update_view_actions (self);
 }
 
 void
@@ -694,7 +700,6 @@ _nf_window_class_init_actions (NfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-tab", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.back", NULL);
 }
 

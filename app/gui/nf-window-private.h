@@ -45,7 +45,10 @@ void        _nf_window_update_state        (NfWindow   *self);
 void        _nf_window_update_actions      (NfWindow   *self);
 void        _nf_window_toast               (NfWindow   *self,
                                             const char *message);
+void        _nf_window_save_window_state   (NfWindow   *self);
 void        _nf_window_class_init_actions  (NfWindowClass *klass);
+void        _nf_window_class_init_view_actions (NfWindowClass *klass);
+void        _nf_window_update_view_actions (NfWindow   *self);
 void        _nf_window_init_actions        (NfWindow   *self);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include "nf-editor-page.h"
 #include "nf-gui-resources-private.h"
 #include "nf-home-page.h"
+#include "nf-locale.h"
+#include "nf-settings.h"
 #include "nf-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NfWindow, nf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -193,6 +195,9 @@ _nf_window_add_document (NfWindow   *self,
   g_list_store_append (self->canvases, nf_document_get_canvas (document));
 
   editor = nf_editor_page_new (document);
+  /* The notes as the interface speaks, where a translation exists. */
+  nf_canvas_view_set_language (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor))),
+                               nf_ui_note_language ());
   page = adw_tab_view_append (self->tab_view, editor);
   adw_tab_page_set_icon (page, NULL);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed), self,
@@ -513,6 +518,36 @@ _nf_window_toast (NfWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/* The size is remembered, not the position: placing windows is the
+ * window manager's business. */
+static void
+restore_window_state (NfWindow *self)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+  int width = g_settings_get_int (settings, "window-width");
+  int height = g_settings_get_int (settings, "window-height");
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+void
+_nf_window_save_window_state (NfWindow *self)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
 static void
 selected_page_changed (NfWindow *self)
 {
@@ -589,6 +624,7 @@ nf_window_class_init (NfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfWindow, toasts);
 
   _nf_window_class_init_actions (klass);
+  _nf_window_class_init_view_actions (klass);
 }
 
 static void
@@ -599,6 +635,7 @@ nf_window_init (NfWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  restore_window_state (self);
 
   self->home = NF_HOME_PAGE (nf_home_page_new (G_LIST_MODEL (self->canvases)));
   self->home_page = adw_tab_view_append_pinned (self->tab_view, GTK_WIDGET (self->home));

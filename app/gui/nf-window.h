@@ -42,5 +42,9 @@ void        nf_window_set_recovery     (NfWindow        *self,
  * page, each with Restore and Discard; returns how many. */
 guint       nf_window_offer_recovered  (NfWindow        *self);
 guint       nf_window_get_n_recovered  (NfWindow        *self);
+/* Opens a tab comparing 2 to 4 canvases side by side; returns its view. */
+GtkWidget  *nf_window_compare          (NfWindow        *self,
+                                        NfCanvas       **canvases,
+                                        guint            n_canvases);
 
 G_END_DECLS

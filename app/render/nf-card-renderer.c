@@ -3,11 +3,68 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout-private.h"
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
+
+/* Clips to rectangles rounded to whole device pixels. cairo treats such
+ * a clip as a region, which keeps its fast paths for glyphs
+ * and fills; a clip on a curve or a fraction of a pixel makes it draw
+ * every later operation through a mask, which costs more than the card
+ * itself. */
+static void
+clip_device_rects (cairo_t      *cr,
+                   const NfRect *rects,
+                   guint         n_rects)
+{
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  for (guint i = 0; i < n_rects; i++)
+    {
+      double x0 = rects[i].x, y0 = rects[i].y;
+      double x1 = x0 + rects[i].width, y1 = y0 + rects[i].height;
+
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      cairo_identity_matrix (cr);
+      /* Rounded to whole pixels the same way everywhere, so rectangles
+       * that meet stay edge to edge. */
+      x0 = round (x0);
+      y0 = round (y0);
+      x1 = round (x1);
+      y1 = round (y1);
+      if (x1 < x0)
+        {
+          double t = x0;
+          x0 = x1;
+          x1 = t;
+        }
+      if (y1 < y0)
+        {
+          double t = y0;
+          y0 = y1;
+          y1 = t;
+        }
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_set_matrix (cr, &matrix);
+    }
+  cairo_clip (cr);
+}
+
+static void
+clip_device_rect (cairo_t *cr,
+                  double   x,
+                  double   y,
+                  double   width,
+                  double   height)
+{
+  clip_device_rects (cr, &(NfRect) { x, y, width, height }, 1);
+}
 
 static void
 draw_footer (cairo_t           *cr,
@@ -27,49 +84,98 @@ draw_footer (cairo_t           *cr,
   if (footer == NULL)
     return;
   chips = _nf_card_layout_get_chips (card, &n_chips);
+  /* The tags' chips in one path; the evidence level's on its own. */
   for (guint i = 0; i < n_chips; i++)
     {
-      NfColour fill = style->chip_fill;
-
       if (chips[i].evidence && evidence != NF_EVIDENCE_NONE)
-        {
-          fill = style->evidence[evidence];
-          fill.alpha = 0.14;
-          evidence_rect = &chips[i].rect;
-        }
-      _nf_render_rounded_rect (cr, &chips[i].rect, chips[i].rect.height / 2);
-      _nf_render_set_colour (cr, &fill);
+        evidence_rect = &chips[i].rect;
+      else
+        _nf_render_rounded_rect (cr, &chips[i].rect, chips[i].rect.height / 2);
+    }
+  if (n_chips > (evidence_rect != NULL ? 1u : 0u))
+    {
+      _nf_render_set_colour (cr, &style->chip_fill);
+      cairo_fill (cr);
+    }
+  if (evidence_rect != NULL)
+    {
+      NfColour tint = style->evidence[evidence];
+
+      tint.alpha = 0.14;
+      _nf_render_rounded_rect (cr, evidence_rect, evidence_rect->height / 2);
+      _nf_render_set_colour (cr, &tint);
       cairo_fill (cr);
     }
 
   /* One layout, two colours: the evidence level in its own colour, the
    * tags muted. Clipping keeps the colours out of the layout, which
-   * stays the same for every style. */
+   * stays the same for every style. The evidence chip comes first, on the
+   * first line, and the tags after it, so the line splits at the chip's
+   * right edge: the tags' lines below it and the tags right of it. */
   _nf_card_layout_get_footer_origin (card, &x, &y);
-  cairo_save (cr);
-  if (evidence_rect != NULL)
+  if (evidence_rect == NULL)
     {
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_rectangle (cr, evidence_rect->x, evidence_rect->y,
-                       evidence_rect->width, evidence_rect->height);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      cairo_clip (cr);
-    }
-  _nf_render_set_colour (cr, muted);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, footer);
-  cairo_restore (cr);
-
-  if (evidence_rect != NULL)
-    {
-      cairo_save (cr);
-      cairo_rectangle (cr, evidence_rect->x, evidence_rect->y,
-                       evidence_rect->width, evidence_rect->height);
-      cairo_clip (cr);
-      _nf_render_set_colour (cr, &style->evidence[evidence]);
+      _nf_render_set_colour (cr, muted);
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, footer);
-      cairo_restore (cr);
+      return;
+    }
+  {
+    double split = evidence_rect->x + evidence_rect->width;
+    double below = evidence_rect->y + evidence_rect->height;
+
+    cairo_save (cr);
+    clip_device_rect (cr, 0, 0, split, below);
+    _nf_render_set_colour (cr, &style->evidence[evidence]);
+    cairo_move_to (cr, x, y);
+    pango_cairo_show_layout (cr, footer);
+    cairo_restore (cr);
+
+    /* The rest: right of the chip, and every line below it. */
+    cairo_save (cr);
+    clip_device_rects (cr, (const NfRect[]) { { split, 0, width - split, below },
+                                              { 0, below, width, MAX (0, height - below) } },
+                       2);
+    _nf_render_set_colour (cr, muted);
+    cairo_move_to (cr, x, y);
+    pango_cairo_show_layout (cr, footer);
+    cairo_restore (cr);
+  }
+}
+
+/* The coloured edge along the card's left side, following its rounded
+ * corners: the left half of the inner rounded box, cut at the edge's
+ * width with straight lines, so no curved clip is needed. */
+static void
+edge_path (cairo_t *cr,
+           double   width,
+           double   height,
+           double   radius,
+           double   edge)
+{
+  double r = MIN (radius, MIN (width, height) / 2);
+
+  if (edge >= r)
+    {
+      cairo_move_to (cr, edge, 0);
+      cairo_line_to (cr, edge, height);
+      cairo_line_to (cr, r, height);
+      cairo_arc (cr, r, height - r, r, G_PI / 2, G_PI);
+      cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
+      cairo_close_path (cr);
+    }
+  else
+    {
+      /* Narrower than the corners: the strip between the arcs, with the
+       * arcs' own ends where the strip meets them. */
+      double dy = r - sqrt (MAX (0, r * r - (r - edge) * (r - edge)));
+
+      cairo_move_to (cr, edge, dy);
+      cairo_line_to (cr, edge, height - dy);
+      cairo_arc (cr, r, height - r, r, G_PI - acos ((r - edge) / r), G_PI);
+      cairo_line_to (cr, 0, r);
+      cairo_arc (cr, r, r, r, G_PI, G_PI + acos ((r - edge) / r));
+      cairo_close_path (cr);
     }
 }
 
@@ -81,7 +187,7 @@ nf_card_render (cairo_t           *cr,
   NfNote *note;
   NfEvidence evidence;
   NfColour fill, text, muted;
-  NfRect box, edge;
+  NfRect box;
   double x, y;
 
   g_return_if_fail (cr != NULL);
@@ -105,44 +211,57 @@ nf_card_render (cairo_t           *cr,
 
   cairo_save (cr);
 
+  /* cairo rasterises a curved fill row by row over its whole box, and
+   * every operation has a fixed cost besides: a card is drawn with few
+   * operations over few pixels. No curved clip (it would turn every later
+   * operation into a masked one), no stroke (its outline is rasterised
+   * as a polygon of its own), shapes of one colour in one path. */
+
   /* A one-unit shadow under the card lifts it off the block, as
-   * Adwaita's cards are. */
+   * Adwaita's cards are. Only its bottom edge shows, so only the rows
+   * below the lower corners are drawn. */
   cairo_save (cr);
+  clip_device_rect (cr, 0, box.height - style->card_radius - 1, box.width,
+                    style->card_radius + 2);
   cairo_translate (cr, 0, 1);
   _nf_render_rounded_rect (cr, &box, style->card_radius);
   _nf_render_set_colour (cr, &style->card_shadow);
   cairo_fill (cr);
   cairo_restore (cr);
 
-  /* Everything inside the card is clipped to it; the caller's own clip
-   * comes back with the restore. */
-  cairo_save (cr);
+  /* The one-unit border as a ring, then the fill inside it. */
   _nf_render_rounded_rect (cr, &box, style->card_radius);
+  _nf_render_rounded_rect (cr, &(NfRect) { 1, 1, box.width - 2, box.height - 2 },
+                           style->card_radius - 1);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  _nf_render_set_colour (cr, &style->card_border);
+  cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  _nf_render_rounded_rect (cr, &(NfRect) { 1, 1, box.width - 2, box.height - 2 },
+                           style->card_radius - 1);
   _nf_render_set_colour (cr, &fill);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
+  cairo_fill (cr);
 
-  if (evidence != NF_EVIDENCE_NONE)
+  if (evidence != NF_EVIDENCE_NONE && box.width > 2 && box.height > 2)
     {
-      edge = (NfRect) { 0, 0, style->evidence_edge, box.height };
+      cairo_save (cr);
+      cairo_translate (cr, 1, 1);
+      edge_path (cr, box.width - 2, box.height - 2, style->card_radius - 1,
+                 style->evidence_edge - 1);
       _nf_render_set_colour (cr, &style->evidence[evidence]);
-      cairo_rectangle (cr, edge.x, edge.y, edge.width, edge.height);
       cairo_fill (cr);
+      cairo_restore (cr);
     }
 
+  /* The layouts are broken and cut short to fit the card; the clip only
+   * catches ink that leans out of its box. */
+  clip_device_rect (cr, 1, 1, box.width - 2, box.height - 2);
   _nf_card_layout_get_text_origin (card, &x, &y);
   _nf_render_set_colour (cr, &text);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
-
-  cairo_restore (cr);
-  _nf_render_rounded_rect (cr, &(NfRect) { 0.5, 0.5, box.width - 1, box.height - 1 },
-                           style->card_radius - 0.5);
-  _nf_render_set_colour (cr, &style->card_border);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
 
   cairo_restore (cr);
 }

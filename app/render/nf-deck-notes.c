@@ -83,12 +83,12 @@ flow_layout (Flow           *flow,
              const NfColour *colour)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  cairo_t *cr = flow->deck->cr;
 
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
+      cairo_t *cr;
       int y0, y1, baseline;
       double h;
 
@@ -98,6 +98,8 @@ flow_layout (Flow           *flow,
       h = (double) (y1 - y0) / PANGO_SCALE;
       if (flow->y + h > flow->bottom && flow->y > flow->top)
         flow_next_column (flow);
+      /* Only now: a new page may bring a new cairo_t (NfDeckPages). */
+      cr = flow->deck->cr;
       _nf_render_set_colour (cr, colour);
       cairo_move_to (cr, flow_x (flow) + (double) logical.x / PANGO_SCALE,
                      flow->y + (double) (baseline - y0) / PANGO_SCALE);
@@ -136,39 +138,36 @@ notes_not_shown (NfCanvas     *canvas,
 }
 
 void
-_nf_deck_overflow_slides (NfDeck       *deck,
-                          NfCanvas     *canvas,
-                          NfGridLayout *layout,
-                          int           outline_parent)
+_nf_deck_note_slides (NfDeck             *deck,
+                      const char         *company,
+                      const char         *subtitle,
+                      const char * const *headings,
+                      GPtrArray         **groups,
+                      guint               n_groups,
+                      int                 outline_parent)
 {
-  const char *title = nf_canvas_get_title (canvas);
-  const char *company = nf_canvas_get_company (canvas);
-  g_autofree char *subtitle = NULL;
   Flow flow = { 0 };
 
-  /* TRANSLATORS: the header of slides that give the notes a canvas slide
-   * could not show in full; %s is the canvas's title. */
-  subtitle = g_strdup_printf (_("%s — notes continued"), title != NULL ? title : "");
   flow.deck = deck;
-  flow.company = company != NULL && *company != '\0' ? company : title;
+  flow.company = company;
   flow.subtitle = subtitle;
   flow.outline_parent = outline_parent;
   flow.column_width = (deck->width - 2 * NF_DECK_MARGIN - (N_COLUMNS - 1) * COLUMN_GAP) / N_COLUMNS;
   flow.top = NF_DECK_HEADER_HEIGHT + 24;
   flow.bottom = deck->height - NF_DECK_MARGIN * 0.75;
 
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
+  for (guint b = 0; b < n_groups; b++)
     {
-      g_autoptr(GPtrArray) notes = notes_not_shown (canvas, layout, (NfBlock) b);
+      GPtrArray *notes = groups[b];
       g_autoptr(PangoLayout) heading = NULL;
       int bullet_w, bullet_h;
 
-      if (notes->len == 0)
+      if (notes == NULL || notes->len == 0)
         continue;
       if (!flow.started)
         flow_new_page (&flow);
 
-      heading = _nf_deck_text (deck, nf_block_title ((NfBlock) b), HEAD_SIZE,
+      heading = _nf_deck_text (deck, headings[b], HEAD_SIZE,
                                PANGO_WEIGHT_BOLD, flow.column_width);
       for (guint i = 0; i < notes->len; i++)
         {
@@ -202,4 +201,30 @@ _nf_deck_overflow_slides (NfDeck       *deck,
 
   if (flow.started)
     _nf_deck_end_slide (deck);
+}
+
+void
+_nf_deck_overflow_slides (NfDeck       *deck,
+                          NfCanvas     *canvas,
+                          NfGridLayout *layout,
+                          int           outline_parent)
+{
+  const char *title = nf_canvas_get_title (canvas);
+  const char *company = nf_canvas_get_company (canvas);
+  g_autofree char *subtitle = NULL;
+  const char *headings[NF_N_BLOCKS];
+  GPtrArray *groups[NF_N_BLOCKS];
+
+  /* TRANSLATORS: the header of slides that give the notes a canvas slide
+   * could not show in full; %s is the canvas's title. */
+  subtitle = g_strdup_printf (_("%s — notes continued"), title != NULL ? title : "");
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      headings[b] = nf_block_title ((NfBlock) b);
+      groups[b] = notes_not_shown (canvas, layout, (NfBlock) b);
+    }
+  _nf_deck_note_slides (deck, company != NULL && *company != '\0' ? company : title, subtitle,
+                        headings, groups, NF_N_BLOCKS, outline_parent);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_ptr_array_unref (groups[b]);
 }

@@ -30,7 +30,36 @@ typedef struct {
   gpointer           progress_data;
   guint              done;
   guint              total;
+  GPtrArray         *recordings; /* for NfDeckPages: a recording surface a page; else NULL */
 } NfDeck;
+
+/* The deck's title: the options', else the single canvas's, else a
+ * generic one. */
+char        *_nf_deck_title          (GPtrArray           *canvases,
+                                      const NfDeckOptions *opts);
+/* A canvas's name on slides: its company, else its title. */
+const char  *_nf_deck_company        (NfCanvas            *canvas);
+/* A temporary file beside `path` for an atomic write, and the end of
+ * one: finishes and destroys `surface`, then renames `tmp` over `path`
+ * or removes it. */
+char        *_nf_deck_temp_path      (const char          *path,
+                                      GError             **error);
+gboolean     _nf_deck_finish_file    (cairo_surface_t     *surface,
+                                      const char          *tmp,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
+/* Every slide of the deck, in order, from the title slide on. */
+void         _nf_deck_draw_all       (NfDeck              *deck,
+                                      GPtrArray           *canvases,
+                                      const NfDeckOptions *opts,
+                                      GDateTime           *date);
+/* The comparison slides (nf-deck-compare.c): the whole comparison, each
+ * block side by side, the metrics; and how many there will be at least. */
+gboolean     _nf_deck_can_compare    (guint                n_canvases);
+guint        _nf_deck_compare_n_slides (GPtrArray         *canvases);
+void         _nf_deck_compare_slides (NfDeck              *deck,
+                                      GPtrArray           *canvases);
 
 /* Ends the current page (if any) and starts the next, cleared. */
 void         _nf_deck_begin_page     (NfDeck       *deck);
@@ -58,6 +87,16 @@ void         _nf_deck_overflow_slides (NfDeck       *deck,
                                        NfCanvas     *canvas,
                                        NfGridLayout *layout,
                                        int           outline_parent);
+/* Groups of notes in full, each under its heading, flowing line by line
+ * through two columns on as many slides as they need ("continued"
+ * slides); groups may be NULL or empty, and none gives no slide. */
+void         _nf_deck_note_slides    (NfDeck             *deck,
+                                      const char         *company,
+                                      const char         *subtitle,
+                                      const char * const *headings,
+                                      GPtrArray         **groups,
+                                      guint               n_groups,
+                                      int                 outline_parent);
 /* One metric table: the table, and bars for its numeric columns. More
  * rows than fit go on further slides, the header row repeated. */
 void         _nf_deck_table_slides   (NfDeck        *deck,

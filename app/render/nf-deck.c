@@ -5,12 +5,14 @@
 
 #include <errno.h>
 #include <math.h>
-#include <sys/stat.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
+#include <sys/stat.h>  /* umask, fchmod: after GLib, which defines G_OS_UNIX */
+#endif
 
 #include "nf-deck-private.h"
 #include "nf-grid-renderer.h"
@@ -82,7 +84,17 @@ _nf_deck_text (NfDeck      *deck,
 void
 _nf_deck_begin_page (NfDeck *deck)
 {
-  if (deck->page > 0)
+  if (deck->recordings != NULL)
+    {
+      /* A page of its own, for a printer to ask for in any order. */
+      cairo_rectangle_t extents = { 0, 0, deck->width, deck->height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_clear_pointer (&deck->cr, cairo_destroy);
+      deck->cr = cairo_create (page);
+      g_ptr_array_add (deck->recordings, page);
+    }
+  else if (deck->page > 0)
     cairo_show_page (deck->cr);
   deck->page++;
   cairo_save (deck->cr);
@@ -159,9 +171,9 @@ _nf_deck_draw_header (NfDeck     *deck,
   cairo_restore (cr);
 }
 
-static char *
-deck_title (GPtrArray           *canvases,
-            const NfDeckOptions *opts)
+char *
+_nf_deck_title (GPtrArray           *canvases,
+                const NfDeckOptions *opts)
 {
   if (opts->title != NULL && *opts->title != '\0')
     return g_strdup (opts->title);
@@ -173,11 +185,13 @@ deck_title (GPtrArray           *canvases,
       if (title != NULL && *title != '\0')
         return g_strdup (title);
     }
+  if (opts->compare && canvases->len >= 2)
+    return g_strdup (_("Business models compared"));
   return g_strdup (_("Business models"));
 }
 
-static const char *
-company_of (NfCanvas *canvas)
+const char *
+_nf_deck_company (NfCanvas *canvas)
 {
   const char *company = nf_canvas_get_company (canvas);
 
@@ -200,7 +214,7 @@ draw_title_slide (NfDeck    *deck,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) names = NULL;
   g_autoptr(PangoLayout) day = NULL;
-  cairo_t *cr = deck->cr;
+  cairo_t *cr;
   double x = NF_DECK_MARGIN * 2, y;
   int w, h;
 
@@ -208,10 +222,11 @@ draw_title_slide (NfDeck    *deck,
     {
       if (i > 0)
         g_string_append (companies, " · ");
-      g_string_append (companies, company_of (g_ptr_array_index (canvases, i)));
+      g_string_append (companies, _nf_deck_company (g_ptr_array_index (canvases, i)));
     }
 
   _nf_deck_begin_page (deck);
+  cr = deck->cr;  /* the page's: NfDeckPages gives each its own */
   _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, deck->title);
   title = _nf_deck_text (deck, deck->title, 34, PANGO_WEIGHT_BOLD, width);
   names = _nf_deck_text (deck, companies->str, 16, PANGO_WEIGHT_NORMAL, width);
@@ -253,7 +268,7 @@ draw_canvas_slide (NfDeck   *deck,
   NfGridLayout *layout = nf_grid_layout_new (canvas, deck->style, deck->lang);
   const char *title = nf_canvas_get_title (canvas);
 
-  _nf_deck_draw_header (deck, company_of (canvas), title != NULL ? title : "");
+  _nf_deck_draw_header (deck, _nf_deck_company (canvas), title != NULL ? title : "");
   nf_grid_layout_allocate (layout, deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
   cairo_save (deck->cr);
   cairo_translate (deck->cr, 0, NF_DECK_HEADER_HEIGHT);
@@ -262,17 +277,58 @@ draw_canvas_slide (NfDeck   *deck,
   return layout;
 }
 
+/* Every slide, in order: what the PDF writes and the printer prints. */
+void
+_nf_deck_draw_all (NfDeck              *deck,
+                   GPtrArray           *canvases,
+                   const NfDeckOptions *opts,
+                   GDateTime           *date)
+{
+  deck->total = 1 + (opts->compare ? _nf_deck_compare_n_slides (canvases) : 0);
+  for (guint i = 0; i < canvases->len; i++)
+    deck->total += 1 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
+
+  draw_title_slide (deck, canvases, date);
+  if (opts->compare && !g_cancellable_is_cancelled (deck->cancellable))
+    _nf_deck_compare_slides (deck, canvases);
+
+  for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
+    {
+      NfCanvas *canvas = g_ptr_array_index (canvases, i);
+      GListModel *tables = nf_canvas_get_tables (canvas);
+      g_autoptr(NfGridLayout) layout = NULL;
+      int entry;
+
+      _nf_deck_begin_page (deck);
+      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas));
+      layout = draw_canvas_slide (deck, canvas);
+      _nf_deck_end_slide (deck);
+      _nf_deck_overflow_slides (deck, canvas, layout, entry);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          if (g_cancellable_is_cancelled (deck->cancellable))
+            break;
+          _nf_deck_table_slides (deck, canvas, table, entry);
+        }
+    }
+}
+
 /* A temporary file beside `path`, so the final rename stays on one file
  * system and is atomic. */
-static char *
-temp_path_for (const char  *path,
-               GError     **error)
+char *
+_nf_deck_temp_path (const char  *path,
+                    GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
   char *tmp = g_build_filename (dir, name, NULL);
+#ifdef G_OS_UNIX
   mode_t mask;
+#endif
   int fd;
 
   fd = g_mkstemp (tmp);
@@ -286,20 +342,22 @@ temp_path_for (const char  *path,
       g_free (tmp);
       return NULL;
     }
+#ifdef G_OS_UNIX
   /* mkstemp makes it private; the export should get the usual mode. */
   mask = umask (0);
   umask (mask);
   fchmod (fd, 0666 & ~mask);
-  close (fd);
+#endif
+  g_close (fd, NULL);
   return tmp;
 }
 
-static gboolean
-finish_file (cairo_surface_t *surface,
-             const char      *tmp,
-             const char      *path,
-             GCancellable    *cancellable,
-             GError         **error)
+gboolean
+_nf_deck_finish_file (cairo_surface_t  *surface,
+                      const char       *tmp,
+                      const char       *path,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   cairo_status_t status;
@@ -347,7 +405,7 @@ set_metadata (cairo_surface_t *surface,
     {
       if (i > 0)
         g_string_append (subject, ", ");
-      g_string_append (subject, company_of (g_ptr_array_index (canvases, i)));
+      g_string_append (subject, _nf_deck_company (g_ptr_array_index (canvases, i)));
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (author != NULL)
@@ -389,9 +447,9 @@ nf_deck_export_pdf (GPtrArray           *canvases,
   if (opts->style == NULL)
     light = nf_grid_style_new_light ();
   date = opts->date != NULL ? g_date_time_ref (opts->date) : g_date_time_new_now_local ();
-  title = deck_title (canvases, opts);
+  title = _nf_deck_title (canvases, opts);
 
-  tmp = temp_path_for (path, error);
+  tmp = _nf_deck_temp_path (path, error);
   if (tmp == NULL)
     return FALSE;
 
@@ -411,35 +469,9 @@ nf_deck_export_pdf (GPtrArray           *canvases,
   deck.cancellable = cancellable;
   deck.progress = progress;
   deck.progress_data = user_data;
-  deck.total = 1;
-  for (guint i = 0; i < canvases->len; i++)
-    deck.total += 1 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
 
   cairo_scale (deck.cr, 1 / UNITS_PER_POINT, 1 / UNITS_PER_POINT);
-  draw_title_slide (&deck, canvases, date);
-
-  for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      NfCanvas *canvas = g_ptr_array_index (canvases, i);
-      GListModel *tables = nf_canvas_get_tables (canvas);
-      g_autoptr(NfGridLayout) layout = NULL;
-      int entry;
-
-      _nf_deck_begin_page (&deck);
-      entry = _nf_deck_outline (&deck, CAIRO_PDF_OUTLINE_ROOT, company_of (canvas));
-      layout = draw_canvas_slide (&deck, canvas);
-      _nf_deck_end_slide (&deck);
-      _nf_deck_overflow_slides (&deck, canvas, layout, entry);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
-
-          if (g_cancellable_is_cancelled (cancellable))
-            break;
-          _nf_deck_table_slides (&deck, canvas, table, entry);
-        }
-    }
+  _nf_deck_draw_all (&deck, canvases, opts, date);
 
   status = cairo_status (deck.cr);
   cairo_destroy (deck.cr);
@@ -455,7 +487,7 @@ nf_deck_export_pdf (GPtrArray           *canvases,
       g_unlink (tmp);
       return FALSE;
     }
-  return finish_file (surface, tmp, path, cancellable, error);
+  return _nf_deck_finish_file (surface, tmp, path, cancellable, error);
 }
 
 static gboolean
@@ -522,7 +554,7 @@ nf_deck_export_png (NfCanvas            *canvas,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  tmp = temp_path_for (path, error);
+  tmp = _nf_deck_temp_path (path, error);
   if (tmp == NULL)
     {
       cairo_surface_destroy (surface);
@@ -537,7 +569,7 @@ nf_deck_export_png (NfCanvas            *canvas,
       g_unlink (tmp);
       return FALSE;
     }
-  return finish_file (surface, tmp, path, NULL, error);
+  return _nf_deck_finish_file (surface, tmp, path, NULL, error);
 }
 
 gboolean
@@ -553,12 +585,12 @@ nf_deck_export_svg (NfCanvas            *canvas,
   g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = temp_path_for (path, error);
+  tmp = _nf_deck_temp_path (path, error);
   if (tmp == NULL)
     return FALSE;
   nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
   surface = cairo_svg_surface_create (tmp, wpt, hpt);
   export_one (canvas, opts, surface, 1 / UNITS_PER_POINT,
               wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT);
-  return finish_file (surface, tmp, path, NULL, error);
+  return _nf_deck_finish_file (surface, tmp, path, NULL, error);
 }

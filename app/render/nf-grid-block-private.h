@@ -51,10 +51,13 @@ void _nf_grid_block_pack         (NfGridBlock       *block,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
 /* The height the block's cards take at `font_size` when nothing limits
- * it: what it would need to show every note. */
+ * it: what it would need to show every note. Measuring stops once the
+ * need passes `cap` (the answer is then only known to exceed it), so a
+ * block of many thousand notes costs what fits in the cap. */
 double _nf_grid_block_need       (const NfGridStyle *style,
                                   double             width,
                                   double             font_size,
+                                  double             cap,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
 /* The y of the four row edges of the grid (the top, the two edges

@@ -90,6 +90,7 @@ double
 _nf_grid_block_need (const NfGridStyle *style,
                      double             width,
                      double             font_size,
+                     double             cap,
                      NfCardLayout     **cards,
                      guint              n_cards)
 {
@@ -97,7 +98,7 @@ _nf_grid_block_need (const NfGridStyle *style,
   double need = 0;
 
   wall_init (&wall, style, width, style->card_gap);
-  for (guint i = 0; i < n_cards; i++)
+  for (guint i = 0; i < n_cards && need <= cap; i++)
     {
       guint c = wall_shortest (&wall);
 

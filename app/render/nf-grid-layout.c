@@ -386,8 +386,11 @@ nf_grid_layout_allocate (NfGridLayout *self,
       overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
       first[b] = self->scratch->len;
       gather_cards (self, (NfBlock) b);
+      /* No arrangement of the rows gives a block more than the whole
+       * height, and past every height it could get, how much more it
+       * needs does not change which arrangement is best. */
       need[b] = _nf_grid_block_need (style, block->content_rect.width,
-                                     style->base_font_size,
+                                     style->base_font_size, height,
                                      (NfCardLayout **) self->scratch->pdata + first[b],
                                      self->scratch->len - first[b]);
     }

@@ -76,20 +76,58 @@ draw_hint (cairo_t           *cr,
   cairo_restore (cr);
 }
 
+static void
+draw_frame (cairo_t           *cr,
+            const NfGridBlock *block,
+            NfBlock            kind,
+            const NfGridStyle *style)
+{
+  const NfRect *r = &block->rect;
+
+  _nf_render_rounded_rect (cr, r, style->block_radius);
+  _nf_render_set_colour (cr, &style->block_fill);
+  cairo_fill (cr);
+  _nf_render_rounded_rect (cr, &(NfRect) { r->x + 0.5, r->y + 0.5,
+                                           r->width - 1, r->height - 1 },
+                           style->block_radius - 0.5);
+  _nf_render_set_colour (cr, &style->block_border);
+  cairo_stroke (cr);
+
+  draw_title (cr, block, kind, style);
+  if (block->n_hidden > 0 && block->more != NULL)
+    draw_more (cr, block, style);
+  if (block->n_notes == 0 && block->hint != NULL)
+    draw_hint (cr, block, style);
+}
+
 void
 nf_grid_render (cairo_t           *cr,
                 NfGridLayout      *layout,
                 const NfGridStyle *style)
 {
+  nf_grid_render_parts (cr, layout, style, NF_GRID_PART_ALL);
+}
+
+void
+nf_grid_render_parts (cairo_t           *cr,
+                      NfGridLayout      *layout,
+                      const NfGridStyle *style,
+                      NfGridParts        parts)
+{
+  gboolean frames = (parts & NF_GRID_PART_FRAMES) != 0;
+
   g_return_if_fail (cr != NULL);
   g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
   g_return_if_fail (style != NULL);
 
   cairo_save (cr);
-  _nf_render_set_colour (cr, &style->background);
-  cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
-                   nf_grid_layout_get_height (layout));
-  cairo_fill (cr);
+  if (frames)
+    {
+      _nf_render_set_colour (cr, &style->background);
+      cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
+                       nf_grid_layout_get_height (layout));
+      cairo_fill (cr);
+    }
   cairo_set_line_width (cr, 1);
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -99,17 +137,10 @@ nf_grid_render (cairo_t           *cr,
 
       if (r->width <= 0 || r->height <= 0 || block->title == NULL)
         continue;
-      _nf_render_rounded_rect (cr, r, style->block_radius);
-      _nf_render_set_colour (cr, &style->block_fill);
-      cairo_fill (cr);
-      _nf_render_rounded_rect (cr, &(NfRect) { r->x + 0.5, r->y + 0.5,
-                                               r->width - 1, r->height - 1 },
-                               style->block_radius - 0.5);
-      _nf_render_set_colour (cr, &style->block_border);
-      cairo_stroke (cr);
-
-      draw_title (cr, block, (NfBlock) b, style);
-
+      if (frames)
+        draw_frame (cr, block, (NfBlock) b, style);
+      if ((parts & NF_GRID_PART_CARDS) == 0)
+        continue;
       for (guint i = 0; i < block->cards->len; i++)
         {
           const NfGridCard *card = &g_array_index (block->cards, NfGridCard, i);
@@ -119,10 +150,6 @@ nf_grid_render (cairo_t           *cr,
           nf_card_render (cr, card->card, style);
           cairo_restore (cr);
         }
-      if (block->n_hidden > 0 && block->more != NULL)
-        draw_more (cr, block, style);
-      if (block->n_notes == 0 && block->hint != NULL)
-        draw_hint (cr, block, style);
     }
   cairo_restore (cr);
 }

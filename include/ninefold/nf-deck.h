@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "nf-canvas.h"
@@ -21,6 +22,7 @@ typedef struct {
   const char        *lang;      /* notes' translation (nf_text_for_language); NULL for their own text */
   GDateTime         *date;      /* on the title slide; NULL for now */
   const NfGridStyle *style;     /* NULL for the light style */
+  gboolean           compare;   /* after the title: the canvases compared (2 to 4) */
 } NfDeckOptions;
 
 /* Called after each slide is drawn; `total` is an estimate that can grow
@@ -38,7 +40,9 @@ void     nf_deck_page_size_get          (NfDeckPageSize  size,
 gboolean nf_deck_page_size_from_string  (const char     *name,
                                          NfDeckPageSize *out_size);
 
-/* A slide deck of NfCanvas: a title slide; per canvas, the grid under a
+/* A slide deck of NfCanvas: a title slide; with `compare` (2 to 4
+ * canvases) the comparison of all nine blocks, each block side by side
+ * and the metrics compared; then per canvas, the grid under a
  * header band, then 'continued' slides with the full text of every note
  * the grid had to hide or shorten, then one slide per metric table (the
  * table and a bar chart of its numeric columns). With an outline and
@@ -67,5 +71,43 @@ gboolean nf_deck_export_svg  (NfCanvas            *canvas,
                               const NfDeckOptions *opts,
                               const char          *path,
                               GError             **error);
+
+/* The comparison of 2 to 4 canvases (header, all nine blocks, legend;
+ * "+N more" where a block has no room) as one image, at the options'
+ * page size. Written atomically. */
+gboolean nf_deck_export_compare_png (NfCanvas           **canvases,
+                                     guint                n_canvases,
+                                     const NfDeckOptions *opts,
+                                     double               dpi,
+                                     const char          *path,
+                                     GError             **error);
+gboolean nf_deck_export_compare_svg (NfCanvas           **canvases,
+                                     guint                n_canvases,
+                                     const NfDeckOptions *opts,
+                                     const char          *path,
+                                     GError             **error);
+
+/* The deck's pages drawn once, to be drawn again one by one in any order:
+ * what printing uses, so the printout and its preview show the same
+ * pages as the PDF. Holds no reference to the canvases. */
+typedef struct _NfDeckPages NfDeckPages;
+
+NfDeckPages *nf_deck_pages_new       (GPtrArray           *canvases,
+                                      const NfDeckOptions *opts,
+                                      GCancellable        *cancellable,
+                                      NfDeckProgress       progress,
+                                      gpointer             user_data,
+                                      GError             **error);
+guint        nf_deck_pages_get_n_pages (NfDeckPages       *self);
+/* Draws page `index` (from 0) scaled to fit `width` × `height` of the
+ * cairo_t's user space, centred, keeping its proportions. */
+void         nf_deck_pages_draw      (NfDeckPages         *self,
+                                      guint                index,
+                                      cairo_t             *cr,
+                                      double               width,
+                                      double               height);
+void         nf_deck_pages_free      (NfDeckPages         *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfDeckPages, nf_deck_pages_free)
 
 G_END_DECLS

@@ -108,6 +108,57 @@ const NfDiffCell  *nf_diff_get_cell       (const NfDiff *self,
 /* The meaning key a title or label is aligned by. */
 char              *nf_diff_metric_key     (const char   *label);
 
+/* The metric tables of 2 to 4 canvases aligned row by row: one
+ * NfDiffMetricRow per measure ("revenue", "users", "employees" and the
+ * like, at one period such as a year), with a slot per canvas that is
+ * empty where that canvas has no such figure. Rows are matched by the
+ * meaning key of their label (labelled tables), or of their column's name
+ * and the year (tables by year); tables by block and title.
+ *
+ * Values are in plain units (nf-number.h: "2,235.1万" is 22351000, "15%"
+ * is 0.15). Figures are compared only when every present one has the same
+ * column type and unit; money in different currencies is never compared,
+ * as no conversion rate is given. Deltas and ratios are against `base`,
+ * the first canvas that has a value. */
+typedef struct {
+  char          *key;         /* the meaning key the row is aligned by */
+  const char    *label;       /* the row's label in the first canvas with it */
+  const char    *column;      /* what tells it apart within its table: the
+                               * column's name when a row has several figures,
+                               * the year in a table by year; else NULL */
+  const char    *table_title; /* that canvas's table title */
+  NfColumnType   type;        /* that canvas's column type */
+  guint          n_present;   /* how many canvases have a value */
+  guint          base;
+  gboolean       comparable;
+  NfMetricTable *tables[NF_DIFF_MAX_CANVASES];   /* NULL where absent */
+  guint          rows[NF_DIFF_MAX_CANVASES];
+  guint          columns[NF_DIFF_MAX_CANVASES];
+  gboolean       present[NF_DIFF_MAX_CANVASES];
+  double         values[NF_DIFF_MAX_CANVASES];
+  const char    *texts[NF_DIFF_MAX_CANVASES];    /* as written */
+  const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
+  double         deltas[NF_DIFF_MAX_CANVASES];   /* values[i] - values[base] */
+  double         ratios[NF_DIFF_MAX_CANVASES];   /* values[i] / values[base], 0 if undefined */
+} NfDiffMetricRow;
+
+typedef struct _NfDiffMetrics NfDiffMetrics;
+
+/* The canvases must outlive the result (rows point into their tables). */
+NfDiffMetrics         *nf_diff_metrics_new        (NfCanvas      **canvases,
+                                                   guint           n_canvases);
+void                   nf_diff_metrics_free       (NfDiffMetrics  *self);
+guint                  nf_diff_metrics_get_n_canvases (const NfDiffMetrics *self);
+guint                  nf_diff_metrics_get_n_rows (const NfDiffMetrics *self);
+const NfDiffMetricRow *nf_diff_metrics_get_row    (const NfDiffMetrics *self,
+                                                   guint                index);
+/* TRUE when no row of `table` (of canvas `index`) is present in any other
+ * canvas: a table only that company has. */
+gboolean               nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
+                                                      guint                index,
+                                                      NfMetricTable       *table);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfDiff, nf_diff_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfDiffMetrics, nf_diff_metrics_free)
 
 G_END_DECLS

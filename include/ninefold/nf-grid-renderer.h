@@ -27,6 +27,19 @@ void     nf_grid_render          (cairo_t           *cr,
                                   NfGridLayout      *layout,
                                   const NfGridStyle *style);
 
+/* What nf_grid_render_parts() draws. The editor draws the frames itself
+ * and lets each card widget draw its own card, so no card is drawn twice. */
+typedef enum {
+  NF_GRID_PART_FRAMES = 1 << 0,   /* background, blocks, titles, "+N more", hints */
+  NF_GRID_PART_CARDS  = 1 << 1,
+  NF_GRID_PART_ALL    = NF_GRID_PART_FRAMES | NF_GRID_PART_CARDS,
+} NfGridParts;
+
+void     nf_grid_render_parts    (cairo_t           *cr,
+                                  NfGridLayout      *layout,
+                                  const NfGridStyle *style,
+                                  NfGridParts        parts);
+
 /* Draws one note card at the origin, at the size it was last laid out at
  * (nf_card_layout_apply()): its fill (the note's colour, tinted), the
  * evidence level as a coloured edge and a labelled chip, its text and its

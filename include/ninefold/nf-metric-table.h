@@ -21,18 +21,28 @@ const char *nf_column_type_to_xml   (NfColumnType  type);
 gboolean    nf_column_type_from_xml (const char   *name,
                                      NfColumnType *out_type);
 
-/* A cell keeps the text as written; the value is what it parses to. */
+/* A cell keeps the text as written; the value is what it parses to.
+ * `row_metric` is the explicit meaning key of the row (<row metric="…">),
+ * kept on the row's first cell so that it travels with the row's cells
+ * through every edit and its undo; NULL on other cells and unmapped rows.
+ * Read it with nf_metric_table_get_row_metric(). */
 typedef struct {
   char     *text;
   double    value;
   gboolean  has_value;
+  char     *row_metric;
 } NfCell;
 
 typedef struct {
   NfText       *name;
   NfColumnType  type;
   char         *unit;   /* a unit, or an ISO 4217 code for money; may be NULL */
+  char         *metric; /* the explicit meaning key (metric="…"), or NULL */
 } NfColumn;
+
+/* An explicit meaning key: 1 to 64 of a-z, 0-9 and "-", as in
+ * metric="revenue"; it aligns figures across canvases whatever their labels. */
+gboolean    nf_metric_key_is_valid  (const char   *key);
 
 #define NF_TYPE_METRIC_TABLE (nf_metric_table_get_type ())
 
@@ -56,6 +66,12 @@ guint           nf_metric_table_get_n_rows      (NfMetricTable *self);
 const NfCell   *nf_metric_table_get_cell        (NfMetricTable *self,
                                                  guint          row,
                                                  guint          column);
+/* The row's explicit meaning key, or NULL when the file gives none. */
+const char     *nf_metric_table_get_row_metric  (NfMetricTable *self,
+                                                 guint          row);
+/* The column's explicit meaning key, or NULL. */
+const char     *nf_metric_table_get_column_metric (NfMetricTable *self,
+                                                   guint          column);
 gboolean        nf_metric_table_equal           (NfMetricTable *a,
                                                  NfMetricTable *b);
 

@@ -81,6 +81,14 @@ cases_dir (void)
   return g_test_build_filename (G_TEST_DIST, "..", "resources", "cases", NULL);
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The shipped cases, sorted; NULL (and the test skipped) if there are none. */
 static GPtrArray *
 case_files (void)
@@ -100,7 +108,7 @@ case_files (void)
       g_test_skip ("no case canvases in resources/cases yet");
       return NULL;
     }
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
   return g_steal_pointer (&files);
 }
 
@@ -685,6 +693,123 @@ test_export_usage (void)
   g_rmdir (dir);
 }
 
+/* --- export: comparisons and Markdown (the export work) --- */
+
+static void
+test_export_compare (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-compare-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "compare.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "compare.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "compare.svg", NULL);
+  g_autofree char *md = g_build_filename (dir, "compare.md", NULL);
+  g_autoptr(GPtrArray) files = case_files ();
+
+  g_assert_no_error (error);
+  if (files == NULL)
+    return;
+  {
+    g_autoptr(Run) run = run_ninefold ("export", "cases", "--compare", "-o", pdf, NULL);
+    g_autofree char *pages = pdf_pages (pdf);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    /* The title, the overview, a slide per block, the metrics, and a
+     * slide per canvas at least. */
+    if (pages != NULL)
+      g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10), >=, 1 + 11 + 4);
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0),
+                                       g_ptr_array_index (files, 3), "--compare", "-o", png, NULL);
+    cairo_surface_t *image;
+
+    g_assert_cmpint (run->status, ==, 0);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 720);
+    cairo_surface_destroy (image);
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", "cases", "--compare", "-o", svg, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    /* One canvas is no comparison; a comparison is no Markdown. */
+    g_autoptr(Run) one = run_ninefold ("export", g_ptr_array_index (files, 0), "--compare",
+                                       "-o", png, "--dpi", "72", NULL);
+    g_autoptr(Run) markdown = run_ninefold ("export", "cases", "--compare", "-o", md, NULL);
+
+    g_assert_cmpint (one->status, ==, 2);
+    g_assert_cmpint (markdown->status, ==, 2);
+    g_assert_false (g_file_test (md, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+/* export -o X.md writes a write-up that convert reads back to a canvas
+ * with the same notes. */
+static void
+test_export_markdown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-md-XXXXXX", &error);
+  g_autofree char *md = g_build_filename (dir, "alibaba.md", NULL);
+  g_autofree char *back = g_build_filename (dir, "alibaba.ninefold", NULL);
+  g_autoptr(GPtrArray) files = case_files ();
+
+  g_assert_no_error (error);
+  if (files == NULL)
+    return;
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 1), "-o", md, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\n## Value Propositions\n"));
+    g_assert_nonnull (strstr (text, " ---: |\n"));
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("convert", md, "-o", back, NULL);
+    g_autoptr(Run) info = NULL;
+    g_autoptr(Run) original = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    info = run_ninefold ("info", back, NULL);
+    original = run_ninefold ("info", g_ptr_array_index (files, 1), NULL);
+    g_assert_cmpint (info->status, ==, 0);
+    /* Same notes per block: the table that counts them is the same. */
+    {
+      const char *a = strstr (info->out, "\nBlock ");
+      const char *b = strstr (original->out, "\nBlock ");
+      const char *a_end = a != NULL ? strstr (a, "\nTotal") : NULL;
+      const char *b_end = b != NULL ? strstr (b, "\nTotal") : NULL;
+
+      g_assert_nonnull (a_end);
+      g_assert_nonnull (b_end);
+      g_assert_cmpuint (a_end - a, ==, b_end - b);
+      g_assert_cmpint (memcmp (a, b, a_end - a), ==, 0);
+    }
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", "cases", "-o", md, NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+  g_unlink (md);
+  g_unlink (back);
+  g_rmdir (dir);
+}
+
 static void
 test_diff_same (void)
 {
@@ -781,6 +906,192 @@ test_diff_bad_file (void)
   g_assert_cmpstr (run->out, ==, "");
 }
 
+/* ---- diff: word-level changes and --ignore-reorder ---- */
+
+typedef void (*EditFunc) (NfCanvas *canvas);
+
+/* The first shipped case (Bitauto), edited and saved under dir; NULL (and the test
+ * skipped) if there are no cases. */
+static char *
+save_edited_case (const char *dir,
+                  const char *name,
+                  EditFunc    edit)
+{
+  g_autofree char *cases = cases_dir ();
+  g_autofree char *first = g_build_filename (cases, "000-bitauto.ninefold", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  char *path;
+
+  /* By name: both sides must start from the same canvas. */
+  if (!g_file_test (first, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no case canvases in resources/cases yet");
+      return NULL;
+    }
+  source = g_file_new_for_path (first);
+  canvas = nf_canvas_load_from_file (source, NULL, &error);
+  g_assert_no_error (error);
+  if (edit != NULL)
+    edit (canvas);
+  path = g_build_filename (dir, name, NULL);
+  target = g_file_new_for_path (path);
+  g_assert_true (nf_canvas_save_to_file (canvas, target, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_saved (const char *path)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+  g_remove (path);
+  g_remove (backup);
+}
+
+static void
+set_first_partner_text (NfCanvas   *canvas,
+                        const char *text)
+{
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, NF_BLOCK_KEY_PARTNERS), 0);
+  g_autoptr(NfText) value = nf_text_new (text);
+
+  nf_canvas_set_note_text (canvas, note, value);
+}
+
+static void
+edit_latin_old (NfCanvas *canvas)
+{
+  set_first_partner_text (canvas, "Dealers pay a yearly fee for listings");
+}
+
+static void
+edit_latin_new (NfCanvas *canvas)
+{
+  set_first_partner_text (canvas, "Dealers pay a monthly fee for listings");
+}
+
+static void
+edit_cjk_old (NfCanvas *canvas)
+{
+  set_first_partner_text (canvas, "汽车厂商投放广告");
+}
+
+static void
+edit_cjk_new (NfCanvas *canvas)
+{
+  set_first_partner_text (canvas, "汽车经销商投放广告");
+}
+
+/* The last note of the first block with two or more goes first. */
+static void
+edit_reorder (NfCanvas *canvas)
+{
+  for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+      guint n = g_list_model_get_n_items (notes);
+
+      if (n >= 2)
+        {
+          g_autoptr(NfNote) last = g_list_model_get_item (notes, n - 1);
+
+          nf_canvas_move_note (canvas, last, b, 0);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+diff_words_case (EditFunc    old_edit,
+                 EditFunc    new_edit,
+                 const char *expect)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-diff-XXXXXX", &error);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(Run) run = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  a = save_edited_case (dir, "a.ninefold", old_edit);
+  if (a == NULL)
+    return;
+  b = save_edited_case (dir, "b.ninefold", new_edit);
+  run = run_ninefold ("diff", a, b, NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  lines = g_strsplit (g_strchomp (run->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], ": ~ "));
+  if (strstr (lines[0], expect) == NULL)
+    g_error ("expected “%s” in: %s", expect, lines[0]);
+  remove_saved (a);
+  remove_saved (b);
+  g_rmdir (dir);
+}
+
+static void
+test_diff_words (void)
+{
+  diff_words_case (edit_latin_old, edit_latin_new,
+                   "Dealers pay a [-yearly-]{+monthly+} fee for listings");
+}
+
+/* Each Han character is a word: only the characters that changed are marked. */
+static void
+test_diff_words_cjk (void)
+{
+  diff_words_case (edit_cjk_old, edit_cjk_new, "汽车[-厂-]{+经销+}商投放广告");
+}
+
+static void
+test_diff_ignore_reorder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-diff-XXXXXX", &error);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_no_error (error);
+  a = save_edited_case (dir, "a.ninefold", NULL);
+  if (a == NULL)
+    return;
+  b = save_edited_case (dir, "b.ninefold", edit_reorder);
+
+  {
+    g_autoptr(Run) run = run_ninefold ("diff", a, b, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, ": ^ "));
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("diff", "--ignore-reorder", a, b, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("diff", "--ignore-reorder", "--format", "xml", a, b, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_null (strstr (run->out, "kind=\"reordered\""));
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("diff", "--help", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "--ignore-reorder"));
+  }
+  remove_saved (a);
+  remove_saved (b);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,9 +1123,14 @@ main (int    argc,
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
   g_test_add_func ("/cli/export/cases", test_export_cases);
   g_test_add_func ("/cli/export/usage", test_export_usage);
+  g_test_add_func ("/cli/export/compare", test_export_compare);
+  g_test_add_func ("/cli/export/markdown", test_export_markdown);
   g_test_add_func ("/cli/diff/same", test_diff_same);
   g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
   g_test_add_func ("/cli/diff/bad-file", test_diff_bad_file);
+  g_test_add_func ("/cli/diff/words", test_diff_words);
+  g_test_add_func ("/cli/diff/words-cjk", test_diff_words_cjk);
+  g_test_add_func ("/cli/diff/ignore-reorder", test_diff_ignore_reorder);
 
   return g_test_run ();
 }

@@ -66,7 +66,11 @@ assert_refused (const char *path,
   gint64 start = g_get_monotonic_time ();
   gint64 elapsed;
 
-  canvas = nf_canvas_load_from_file (file, NULL, &error);
+  /* Canvases through the loader itself; write-ups as the app opens them. */
+  if (g_str_has_suffix (path, ".md"))
+    canvas = nf_load_any_file (file, NULL, NULL, &error);
+  else
+    canvas = nf_canvas_load_from_file (file, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
 
   if (canvas != NULL)
@@ -216,7 +220,7 @@ main (int argc, char **argv)
       path = g_strdup_printf ("/bad-inputs/corpus/%s", c->file);
       g_test_add_data_func (path, c, test_corpus_case);
     }
-  g_assert_cmpuint (cases->len, >=, 25);
+  g_assert_cmpuint (cases->len, >=, 50);
 
   g_test_add_func ("/bad-inputs/oversized", test_oversized_file);
   g_test_add_func ("/bad-inputs/huge-field", test_huge_field);

@@ -309,6 +309,66 @@ test_metrics (void)
   g_assert_cmpfloat (cell->delta, ==, 0);
 }
 
+/* Two to four canvases, row by row: what is where, what compares. */
+static void
+test_metrics_many (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B", "zh-CN");
+  g_autoptr(NfCanvas) c = make_canvas ("C", "en");
+  g_autoptr(NfCanvas) d = make_canvas ("D", "en");
+  g_autoptr(NfDiffMetrics) all = NULL;
+  g_autoptr(NfDiffMetrics) two = NULL;
+  g_autoptr(NfText) heading = nf_text_new ("Audience");
+  g_autoptr(NfMetricTable) users = nf_metric_table_new ("t1", heading);
+  g_autoptr(NfText) metric = nf_text_new ("Metric");
+  g_autoptr(NfText) value = nf_text_new ("Value");
+  g_autoptr(GError) error = NULL;
+  const char *row[] = { "Registered users", "2,235.1万" };
+  const NfDiffMetricRow *m;
+  g_autofree char *k1 = nf_diff_metric_key ("注册用户数");
+  g_autofree char *k2 = nf_diff_metric_key ("用户全生命周期节点");
+
+  /* Chinese labels name the measure last. */
+  g_assert_cmpstr (k1, ==, "users");
+  g_assert_cmpstr (k2, !=, "users");
+
+  add_money_table (a, "Revenue", "Revenue", "CNY", "100");
+  add_money_table (b, "收入", "收入", "CNY", "150");
+  add_money_table (c, "Revenue", "Revenue", "USD", "20");
+  g_assert_true (nf_canvas_insert_table (d, 0, users, &error));
+  g_assert_no_error (error);
+  nf_canvas_insert_table_column (d, users, 0, metric, NF_COLUMN_TEXT, NULL);
+  nf_canvas_insert_table_column (d, users, 1, value, NF_COLUMN_COUNT, NULL);
+  nf_canvas_insert_table_row (d, users, 0, row);
+
+  two = nf_diff_metrics_new ((NfCanvas *[]) { a, b }, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_canvases (two), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (two), ==, 1);
+  m = nf_diff_metrics_get_row (two, 0);
+  g_assert_true (m->comparable);
+  g_assert_cmpuint (m->n_present, ==, 2);
+  g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (m->ratios[1], 1.5, 1e-9);
+  g_assert_cmpstr (m->units[1], ==, "CNY");
+
+  all = nf_diff_metrics_new ((NfCanvas *[]) { a, b, c, d }, 4);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (all), ==, 2);
+  m = nf_diff_metrics_get_row (all, 0);
+  g_assert_cmpuint (m->n_present, ==, 3);
+  g_assert_true (m->present[0] && m->present[1] && m->present[2] && !m->present[3]);
+  /* Yuan and dollars are kept apart: no rate is given. */
+  g_assert_false (m->comparable);
+  g_assert_cmpfloat (m->deltas[2], ==, 0);
+  m = nf_diff_metrics_get_row (all, 1);
+  g_assert_cmpstr (m->key, ==, "users");
+  g_assert_cmpuint (m->n_present, ==, 1);
+  g_assert_true (m->present[3]);
+  g_assert_cmpfloat (m->values[3], ==, 22351000);
+  g_assert_true (nf_diff_metrics_table_is_only (all, 3, users));
+  g_assert_false (nf_diff_metrics_table_is_only (all, 0, nf_diff_metrics_get_row (all, 0)->tables[0]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/diff/translations", test_translations);
   g_test_add_func ("/diff/cases-deterministic", test_cases_deterministic);
   g_test_add_func ("/diff/metrics", test_metrics);
+  g_test_add_func ("/diff/metrics-many", test_metrics_many);
   g_test_add_func ("/diff/performance", test_performance);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -11,7 +12,10 @@
 #include "nf-block.h"
 #include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
+#include "nf-canvas-view-private.h"
 #include "nf-canvas-xml.h"
+#include "nf-grid-renderer.h"
+#include "nf-history.h"
 #include "nf-note.h"
 #include "nf-text.h"
 #include "nf-window.h"
@@ -130,6 +134,103 @@ screenshot (GtkWidget  *widget,
   cairo_surface_destroy (surface);
 }
 
+/* --- Input as a user gives it --- */
+
+/* Sends a key to the view as its shortcuts see it: finds the binding
+ * for keyval+mods among the view's own and runs it, as a key event that
+ * reached the view would. FALSE when nothing took the key. */
+static gboolean
+press_key (GtkWidget       *view,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);    /* the widget holds it */
+    }
+  return NULL;
+}
+
+/* A key typed into the in-place editor, as its key controller sees it. */
+static void
+press_in_editor (GtkWidget *editor,
+                 guint      keyval)
+{
+  GListModel *controllers;
+  gboolean handled = FALSE;
+
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  controllers = gtk_widget_observe_controllers (editor);
+  /* Ours is the one in the capture phase, ahead of the text view's own. */
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !handled; c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  g_assert_true (handled);
+}
+
+static void
+press_escape_in (GtkWidget *editor)
+{
+  press_in_editor (editor, GDK_KEY_Escape);
+}
+
+static void
+editor_set_text (GtkWidget  *editor,
+                 const char *text)
+{
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
+}
+
+static char *
+editor_get_text (GtkWidget *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 test_cases (void)
 {
@@ -190,20 +291,21 @@ test_edit (void)
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
   settle (window);
   g_assert_true (gtk_widget_activate_action (view, "view.add-note", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before + 1);
-  note = first_note (canvas, NF_BLOCK_CHANNELS);
-  id = g_strdup (nf_note_get_id (note));
+  /* Nothing is added until the new note has some text. */
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before);
   settle (window);
 
   /* The in-place editor: type, Enter commits. */
   {
     GtkWidget *entry = gtk_root_get_focus (GTK_ROOT (window));
 
-    g_assert_true (GTK_IS_TEXT (entry));
-    gtk_editable_set_text (GTK_EDITABLE (entry), "WeChat mini-program for drivers");
-    g_signal_emit_by_name (entry, "activate");
+    editor_set_text (entry, "WeChat mini-program for drivers");
+    press_in_editor (entry, GDK_KEY_Return);
   }
   settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before + 1);
+  note = first_note (canvas, NF_BLOCK_CHANNELS);
+  id = g_strdup (nf_note_get_id (note));
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "WeChat mini-program for drivers");
   card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
   g_test_message ("Channels: %u cards, %u hidden",
@@ -215,14 +317,12 @@ test_edit (void)
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
   screenshot (window, "view-edit.png");
 
-  /* Undo the text, then the insertion; redo both. */
-  g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
+  /* Undo the insertion (text and all, one step); redo it. */
   g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
   settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before);
   g_assert_null (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
-  g_assert_true (gtk_widget_activate_action (view, "view.redo", NULL));
   g_assert_true (gtk_widget_activate_action (view, "view.redo", NULL));
   settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before + 1);
@@ -301,7 +401,8 @@ test_window (void)
   g_assert_true (gtk_widget_get_mapped (view));
   canvas = nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view));
   g_assert_true (gtk_widget_activate_action (view, "view.add-note", NULL));
-  g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (window)), "activate");
+  editor_set_text (gtk_root_get_focus (GTK_ROOT (window)), "Fleet leasing");
+  press_in_editor (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_Return);
   settle (GTK_WIDGET (window));
   g_assert_true (nf_canvas_get_modified (canvas));
   dirty = g_strdup_printf ("• %s", nf_canvas_get_company (canvas));
@@ -311,6 +412,861 @@ test_window (void)
   settle (GTK_WIDGET (window));
   g_assert_null (nf_window_get_canvas_view (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+static GtkWidget *
+focus_of (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static GtkWidget *
+card_at (GtkWidget *view,
+         NfBlock    block,
+         int        index)   /* negative: from the end */
+{
+  NfBlockWidget *widget = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), block));
+  guint n = nf_block_widget_get_n_cards (widget);
+
+  g_assert_cmpuint (n, >, 0);
+  return nf_block_widget_get_card (widget, index >= 0 ? (guint) index : n - (guint) -index);
+}
+
+static NfBlock
+block_of_focus (GtkWidget *window)
+{
+  GtkWidget *focus = focus_of (window);
+  GtkWidget *block = NF_IS_BLOCK_WIDGET (focus) ? focus : gtk_widget_get_ancestor (focus, NF_TYPE_BLOCK_WIDGET);
+
+  g_assert_nonnull (block);
+  return nf_block_widget_get_block (NF_BLOCK_WIDGET (block));
+}
+
+static NfNote *
+note_at (NfCanvas *canvas,
+         NfBlock   block,
+         guint     index)
+{
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
+
+  return note;  /* the canvas holds it */
+}
+
+static guint
+n_notes (NfCanvas *canvas,
+         NfBlock   block)
+{
+  return g_list_model_get_n_items (nf_canvas_get_notes (canvas, block));
+}
+
+#define assert_focus_on_note(window, note) assert_focus_on_note_at (window, note, __LINE__)
+
+static void
+assert_focus_on_note_at (GtkWidget *window,
+                         NfNote    *note,
+                         int        line)
+{
+  GtkWidget *focus = focus_of (window);
+
+  if (!NF_IS_NOTE_CARD (focus))
+    g_test_message ("line %d: focus is a %s", line,
+                    focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_true (NF_IS_NOTE_CARD (focus));
+  g_assert_true (nf_note_card_get_note (NF_NOTE_CARD (focus)) == note);
+}
+
+/* Arrows follow the canvas's layout; Home/End; Delete; Alt/Ctrl+arrows
+ * reorder and move notes, each one undo step. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  NfHistory *history;
+  GtkWidget *view, *window;
+  NfNote *note, *second;
+  guint before;
+
+  g_assert_no_error (error);
+  history = nf_canvas_get_history (canvas);
+  window = show_view (canvas, &view);
+  settle (window);
+
+  /* Left from Key Activities goes to Key Partners, Right to Value Propositions. */
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0)));
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_PARTNERS);
+  g_assert_true (NF_IS_NOTE_CARD (focus_of (window)));
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_VALUE_PROPOSITIONS);
+
+  /* Down walks the notes; from the last of Key Activities to Key Resources. */
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0)));
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_ACTIVITIES, 1));
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, -1)));
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_RESOURCES, 0));
+  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_ACTIVITIES, -1));
+  /* Key Resources' bottom is the Cost Structure. */
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_RESOURCES, -1)));
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_COST_STRUCTURE);
+
+  /* Home and End. */
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 1)));
+  g_assert_true (press_key (view, GDK_KEY_End, 0));
+  g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_PARTNERS, -1));
+  g_assert_true (press_key (view, GDK_KEY_Home, 0));
+  g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_PARTNERS, 0));
+
+  /* Delete the focused note; focus stays in the block, on the next one. */
+  before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
+  note = g_object_ref (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0));
+  second = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 1);
+  assert_focus_on_note (window, second);
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  settle (window);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  /* Alt+Down and Ctrl+Up reorder; focus follows the note. */
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  assert_focus_on_note (window, note);
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_CONTROL_MASK));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
+  g_assert_true (press_key (view, GDK_KEY_Up, GDK_CONTROL_MASK));
+  g_assert_true (press_key (view, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  assert_focus_on_note (window, note);
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  g_assert_true (nf_history_redo (history));
+
+  /* Alt+Right moves it into Key Activities; one undo brings it back. */
+  before = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
+  g_assert_true (press_key (view, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES), ==, before + 1);
+  assert_focus_on_note (window, note);
+  g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_true (press_key (view, GDK_KEY_Left, GDK_ALT_MASK));
+  {
+    NfBlock b = NF_BLOCK_NONE;
+
+    /* Back in Key Partners, beside the notes at the height it was at. */
+    g_assert_true (nf_canvas_find_note (canvas, nf_note_get_id (note), &b, NULL) == note);
+    g_assert_cmpint (b, ==, NF_BLOCK_KEY_PARTNERS);
+    assert_focus_on_note (window, note);
+  }
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES), ==, before);
+  settle (window);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  g_object_unref (note);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          guint8           rgb[3])
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  guint32 pixel = ((const guint32 *) row)[x];
+
+  rgb[0] = (pixel >> 16) & 0xff;
+  rgb[1] = (pixel >> 8) & 0xff;
+  rgb[2] = pixel & 0xff;
+}
+
+static cairo_surface_t *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The focus ring is drawn just outside the card in the accent colour,
+ * which stands apart from the background in both styles. */
+static void
+test_focus_ring (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+      g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark () : nf_grid_style_new_light ();
+      GtkWidget *view, *window, *card;
+      graphene_rect_t bounds;
+      cairo_surface_t *before, *after;
+      guint8 off[3], on[3];
+      int x, y;
+
+      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      window = show_view (canvas, &view);
+      settle (window);
+      card = card_at (view, NF_BLOCK_VALUE_PROPOSITIONS, 1);
+      g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
+      x = (int) (bounds.origin.x + bounds.size.width / 2);
+      y = (int) bounds.origin.y - 2;
+      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
+      settle (window);
+      before = render (view);
+      gtk_widget_grab_focus (card);
+      settle (window);
+      after = render (view);
+      pixel_at (before, x, y, off);
+      pixel_at (after, x, y, on);
+      g_assert_cmpint (abs (on[2] - (int) (style->accent.blue * 255)), <=, 24);
+      g_assert_cmpint (abs (on[0] - (int) (style->accent.red * 255)), <=, 24);
+      g_assert_cmpint (abs (on[0] - off[0]) + abs (on[1] - off[1]) + abs (on[2] - off[2]), >=, 120);
+      {
+        g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT),
+                                                  dark ? "view-focus-dark.png" : "view-focus-light.png",
+                                                  NULL);
+
+        cairo_surface_write_to_png (after, path);
+      }
+      cairo_surface_destroy (before);
+      cairo_surface_destroy (after);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Double-click, Insert and "a" add a note through the in-place editor;
+ * Enter edits; Escape cancels; focus-out commits. */
+static void
+test_add (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  NfHistory *history = nf_canvas_get_history (canvas);
+  GtkWidget *view, *window, *entry;
+  GtkEventController *click;
+  NfNote *note;
+  NfRect r;
+
+  window = show_view (canvas, &view);
+  settle (window);
+
+  /* A double-click on a block's empty area opens the editor there. */
+  nf_grid_layout_get_block_rect (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)), NF_BLOCK_CHANNELS, &r);
+  click = find_controller (view, GTK_TYPE_GESTURE_CLICK);
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1, r.x + r.width / 2, r.y + r.height / 2);
+  g_signal_emit_by_name (click, "pressed", 2, r.x + r.width / 2, r.y + r.height / 2);
+  settle (window);
+  entry = focus_of (window);
+  g_assert_true (GTK_IS_TEXT_VIEW (entry));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Note text");
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 0);
+  screenshot (window, "view-add.png");
+  editor_set_text (entry, "Dealer network");
+  press_in_editor (entry, GDK_KEY_Return);
+  settle (window);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 1);
+  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
+  assert_focus_on_note (window, note);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  /* "a" on the note adds another after it; Escape leaves nothing behind,
+   * not even an undo step. */
+  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  editor_set_text (focus_of (window), "half-typed");
+  press_escape_in (focus_of (window));
+  settle (window);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 1);
+  assert_focus_on_note (window, note);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 0);
+  g_assert_false (nf_history_can_undo (history));
+  g_assert_true (nf_history_redo (history));
+  settle (window);
+  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+
+  /* Insert on a block; focus leaving the editor commits it. */
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
+  g_assert_true (press_key (view, GDK_KEY_Insert, 0));
+  editor_set_text (focus_of (window), "Banks");
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
+  settle (window);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0))), ==, "Banks");
+  /* An empty new note that loses focus is dropped too. */
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
+  g_assert_true (press_key (view, GDK_KEY_Insert, 0));
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
+  settle (window);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
+
+  /* Enter edits the focused note; Escape restores its text; Enter commits. */
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  entry = focus_of (window);
+  {
+    g_autofree char *shown = editor_get_text (entry);
+
+    g_assert_cmpstr (shown, ==, "Dealer network");
+  }
+  editor_set_text (entry, "Something else");
+  press_escape_in (entry);
+  settle (window);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
+  assert_focus_on_note (window, note);
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  /* A pasted line break does not split the note. */
+  editor_set_text (focus_of (window), "Dealers\nand apps");
+  press_in_editor (focus_of (window), GDK_KEY_KP_Enter);
+  settle (window);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealers and apps");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Dealers and apps");
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_child (c, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shift+arrows select; colour, tags and Delete apply to the selection as
+ * one undo step; the context menu opens from the keyboard. */
+static void
+test_selection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  NfHistory *history;
+  GtkWidget *view, *window, *popover, *entry;
+  g_autoptr(GPtrArray) selection = NULL;
+  NfNote *notes[3];
+  g_autofree char *colours[3] = { NULL, NULL, NULL };
+  guint before;
+
+  g_assert_no_error (error);
+  history = nf_canvas_get_history (canvas);
+  window = show_view (canvas, &view);
+  settle (window);
+  for (guint i = 0; i < 3; i++)
+    {
+      notes[i] = note_at (canvas, NF_BLOCK_KEY_PARTNERS, i);
+      colours[i] = g_strdup (nf_note_get_colour (notes[i]));
+    }
+
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 0)));
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
+  g_assert_cmpuint (selection->len, ==, 3);
+  g_assert_true (nf_note_card_get_selected (NF_NOTE_CARD (card_at (view, NF_BLOCK_KEY_PARTNERS, 1))));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (card_at (view, NF_BLOCK_KEY_PARTNERS, 1)),
+                                    GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  settle (window);
+  screenshot (window, "view-selection.png");
+
+  /* Colour all three, as one step. */
+  g_assert_true (gtk_widget_activate_action (view, "view.set-colour", "s", "#99c1f1"));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (nf_note_get_colour (notes[i]), ==, "#99c1f1");
+  g_assert_true (nf_history_undo (history));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (nf_note_get_colour (notes[i]), ==, colours[i]);
+  g_assert_true (nf_history_redo (history));
+
+  /* Tags from the popover's entry, for all three. */
+  g_assert_true (press_key (view, GDK_KEY_t, 0));
+  settle (window);
+  popover = find_child (view, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  entry = find_child (popover, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "alpha, beta ,  ");
+  g_signal_emit_by_name (entry, "activate");
+  settle (window);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char * const *tags = nf_note_get_tags (notes[i]);
+
+      g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+      g_assert_cmpstr (tags[0], ==, "alpha");
+      g_assert_cmpstr (tags[1], ==, "beta");
+    }
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (g_strv_length ((char **) nf_note_get_tags (notes[2])), !=, 2);
+  g_assert_true (nf_history_redo (history));
+
+  /* The Menu key and Shift+F10 open the note's menu. */
+  g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 2)));
+  g_assert_true (press_key (view, GDK_KEY_Menu, 0));
+  settle (window);
+  popover = find_child (view, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  screenshot (window, "view-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle (window);
+  g_assert_true (press_key (view, GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_nonnull (find_child (view, GTK_TYPE_POPOVER_MENU));
+  gtk_popover_popdown (GTK_POPOVER (find_child (view, GTK_TYPE_POPOVER_MENU)));
+  settle (window);
+
+  /* Delete the three (still selected) at once; one undo brings them back. */
+  before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), notes[2])));
+  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 3);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before);
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == notes[1]);
+
+  /* A plain arrow clears the selection. */
+  nf_canvas_view_select_note (NF_CANVAS_VIEW (view), notes[0], TRUE);
+  g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), notes[1])));
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_clear_pointer (&selection, g_ptr_array_unref);
+  selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
+  g_assert_cmpuint (selection->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+centre (GtkWidget *widget,
+        GtkWidget *view,
+        double    *x,
+        double    *y)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+  *x = bounds.origin.x + bounds.size.width / 2;
+  *y = bounds.origin.y + bounds.size.height / 2;
+}
+
+/* Clicks: a click focuses a card, Ctrl+click adds to and takes from the
+ * selection, a right-click opens the menu, a double-click edits. */
+static void
+test_pointer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  NfHistory *history;
+  GtkWidget *view, *window, *popover;
+  g_autoptr(GPtrArray) selection = NULL;
+  NfNote *a, *b;
+  guint n_a, n_b;
+  double x, y;
+
+  g_assert_no_error (error);
+  history = nf_canvas_get_history (canvas);
+  window = show_view (canvas, &view);
+  settle (window);
+  a = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  b = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  n_a = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
+  n_b = n_notes (canvas, NF_BLOCK_CHANNELS);
+
+  centre (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), a), view, &x, &y);
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_PRIMARY, 0, x, y));
+  assert_focus_on_note (window, a);
+  centre (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), b), view, &x, &y);
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_PRIMARY, GDK_CONTROL_MASK, x, y));
+  assert_focus_on_note (window, b);
+  selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
+  g_assert_cmpuint (selection->len, ==, 2);
+
+  /* A right-click on a selected note keeps the selection; colour both. */
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_SECONDARY, 0, x, y));
+  settle (window);
+  popover = find_child (view, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* The menu's swatches: one per colour, labelled; the first is yellow. */
+  {
+    GtkWidget *swatch = find_child (popover, GTK_TYPE_BUTTON);
+    guint n = 0;
+
+    while (swatch != NULL && !gtk_widget_has_css_class (swatch, "nf-swatch"))
+      swatch = gtk_widget_get_next_sibling (swatch);
+    g_assert_nonnull (swatch);
+    for (GtkWidget *w = swatch; w != NULL; w = gtk_widget_get_next_sibling (w))
+      n++;
+    g_assert_cmpuint (n, ==, 7);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Yellow");
+    g_signal_emit_by_name (swatch, "clicked");
+  }
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (nf_note_get_colour (a), ==, "#f9f06b");
+  g_assert_cmpstr (nf_note_get_colour (b), ==, "#f9f06b");
+
+  /* Delete both from two blocks: one step. */
+  g_assert_true (gtk_widget_activate_action (view, "view.delete-note", NULL));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, n_a - 1);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, n_b - 1);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, n_a);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, n_b);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpstr (nf_note_get_colour (b), !=, "#f9f06b");
+  settle (window);
+
+  /* Ctrl+click again takes a note out; a plain click clears. */
+  nf_canvas_view_select_note (NF_CANVAS_VIEW (view), a, TRUE);
+  centre (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), a), view, &x, &y);
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_PRIMARY, GDK_CONTROL_MASK, x, y));
+  g_clear_pointer (&selection, g_ptr_array_unref);
+  selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
+  g_assert_false (g_ptr_array_find (selection, a, NULL));
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_PRIMARY, 0, x, y));
+  g_clear_pointer (&selection, g_ptr_array_unref);
+  selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
+  g_assert_cmpuint (selection->len, ==, 0);
+
+  /* A double-click on a card edits it. */
+  g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 2, GDK_BUTTON_PRIMARY, 0, x, y));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus_of (window)));
+  {
+    g_autofree char *shown = editor_get_text (focus_of (window));
+
+    g_assert_cmpstr (shown, ==, nf_text_get (nf_note_get_text (a)));
+  }
+  press_escape_in (focus_of (window));
+  assert_focus_on_note (window, a);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dragging a note: the drop target highlights the block and gap, and
+ * the drop moves the note as one undo step. */
+static void
+test_drag (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  NfHistory *history;
+  GtkWidget *view, *window;
+  GtkEventController *drop;
+  NfNote *note;
+  NfRect r;
+  GdkDragAction action = 0;
+  gboolean dropped = FALSE;
+  GValue value = G_VALUE_INIT;
+  NfBlockWidget *resources;
+  guint before;
+
+  g_assert_no_error (error);
+  history = nf_canvas_get_history (canvas);
+  window = show_view (canvas, &view);
+  settle (window);
+  resources = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_RESOURCES));
+  drop = find_controller (view, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (drop);
+
+  /* Over the top of Key Resources' first card: the gap before it. */
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (card_at (view, NF_BLOCK_KEY_RESOURCES, 0), view, &bounds));
+    r = (NfRect) { bounds.origin.x + 10, bounds.origin.y + 3, 0, 0 };
+  }
+  g_signal_emit_by_name (drop, "motion", r.x, r.y, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_cmpint (nf_block_widget_get_drop_gap (resources), ==, 0);
+  g_assert_cmpint (nf_block_widget_get_drop_gap (NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS))), ==, -1);
+  settle (window);
+  screenshot (window, "view-drop.png");
+
+  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  before = n_notes (canvas, NF_BLOCK_KEY_RESOURCES);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, nf_note_get_id (note));
+  g_signal_emit_by_name (drop, "drop", &value, r.x, r.y, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  g_assert_cmpint (nf_block_widget_get_drop_gap (resources), ==, -1);
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_RESOURCES, 0) == note);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_RESOURCES), ==, before + 1);
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_RESOURCES), ==, before);
+
+  /* Within a block the gap counts the note itself: gap 3, after the
+   * third note, puts the first note at index 2. */
+  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
+  g_assert_true (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 3));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
+  g_assert_false (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 3));
+  g_assert_true (nf_history_undo (history));
+  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  settle (window);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "+N more" is a button that opens every note of the block for editing;
+ * Enter on the block does the same. */
+static void
+test_more (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  GtkWidget *view, *window, *more, *popover, *entry = NULL;
+  NfBlockWidget *block;
+  guint n, n_entries = 0, n_hidden;
+  NfNote *last;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  settle (window);
+  block = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES));
+  n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
+  n_hidden = nf_grid_layout_get_n_hidden (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)), NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_cmpuint (n_hidden, >, 0);
+  more = nf_block_widget_get_more_button (block);
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_mapped (more));
+  {
+    g_autofree char *label = g_strdup_printf ("Show %u more notes", n_hidden);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
+  g_signal_emit_by_name (more, "clicked");
+  settle (window);
+  popover = find_child (view, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  for (GtkWidget *c = find_child (popover, GTK_TYPE_TEXT_VIEW); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TEXT_VIEW (c))
+      {
+        n_entries++;
+        entry = c;
+      }
+  g_assert_cmpuint (n_entries, ==, n);
+  screenshot (window, "view-more.png");
+
+  /* The last note is hidden in the grid, and editable here. */
+  last = note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, n - 1);
+  g_assert_null (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), last));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Hidden, but reachable", -1);
+  {
+    GtkEventController *key = find_controller (entry, GTK_TYPE_EVENT_CONTROLLER_KEY);
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (last)), ==, "Hidden, but reachable");
+  /* Closing the list keeps what was typed without Enter too. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Closed, and kept", -1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle (window);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (last)), ==, "Closed, and kept");
+
+  /* Enter on the block itself. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (block)));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  settle (window);
+  g_assert_true (gtk_widget_get_visible (find_child (view, GTK_TYPE_POPOVER)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+within (GtkWidget *child,
+        GtkWidget *view)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (child, view, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (view) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view);
+}
+
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 zoom; zoomed in, the view scrolls and
+ * follows the focus; the text is laid out again at the new size. */
+static void
+test_zoom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  GtkWidget *view, *window, *card;
+  NfGridLayout *layout;
+  GtkEventController *scroll;
+  double fit_font;
+  gboolean handled = FALSE;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  settle (window);
+  layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
+  fit_font = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS);
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
+  g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
+
+  g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_true (press_key (view, GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  settle (window);
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), >, 1.9);
+  g_assert_cmpfloat (nf_grid_layout_get_width (layout), >, 1.9 * gtk_widget_get_width (view));
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), >, 1.5 * fit_font);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+  screenshot (window, "view-zoom.png");
+
+  /* Focus on a card out of sight scrolls to it. */
+  card = card_at (view, NF_BLOCK_REVENUE_STREAMS, -1);
+  g_assert_false (within (card, view));
+  g_assert_true (gtk_widget_grab_focus (card));
+  settle (window);
+  g_assert_true (within (card, view));
+
+  /* The wheel pans while zoomed in. */
+  card = card_at (view, NF_BLOCK_REVENUE_STREAMS, -1);
+  scroll = find_controller (view, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -5.0, &handled);
+  g_assert_true (handled);
+  settle (window);
+  g_assert_false (within (card, view));
+
+  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.9);
+  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  settle (window);
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
+  g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), ==, fit_font);
+  g_assert_true (within (card_at (view, NF_BLOCK_REVENUE_STREAMS, -1), view));
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 5.0, &handled);
+  g_assert_false (handled);
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The "language" property shows the notes' translations. */
+static void
+test_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  GtkWidget *view, *window, *card;
+  NfNote *note = NULL;
+  const char *english;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  settle (window);
+  for (guint i = 0; note == NULL && i < n_notes (canvas, NF_BLOCK_VALUE_PROPOSITIONS); i++)
+    if (nf_text_lookup (nf_note_get_text (note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i)), "en") != NULL)
+      note = note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i);
+  g_assert_nonnull (note);
+  english = nf_text_lookup (nf_note_get_text (note), "en");
+  g_object_set (view, "language", "en", NULL);
+  settle (window);
+  g_assert_cmpstr (nf_canvas_view_get_language (NF_CANVAS_VIEW (view)), ==, "en");
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+  g_assert_nonnull (card);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, english);
+  screenshot (window, "view-shupao-en.png");
+
+  /* Editing what is shown edits that translation, never the Chinese. */
+  {
+    g_autofree char *chinese = g_strdup (nf_text_get (nf_note_get_text (note)));
+    g_autofree char *shown = NULL;
+
+    nf_canvas_view_edit_note (NF_CANVAS_VIEW (view), note);
+    settle (window);
+    shown = editor_get_text (focus_of (window));
+    g_assert_cmpstr (shown, ==, english);
+    editor_set_text (focus_of (window), "Edited in English");
+    press_in_editor (focus_of (window), GDK_KEY_Return);
+    settle (window);
+    g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, chinese);
+    g_assert_cmpstr (nf_text_lookup (nf_note_get_text (note), "en"), ==, "Edited in English");
+    g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+    english = nf_text_lookup (nf_note_get_text (note), "en");
+    g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, chinese);
+  }
+  nf_canvas_view_set_language (NF_CANVAS_VIEW (view), NULL);
+  settle (window);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       nf_text_get (nf_note_get_text (note)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The grid under the cards draws frames and titles only: a card's middle
+ * is the block's fill there, so no card is drawn twice. */
+static void
+test_frames_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+  cairo_t *cr = cairo_create (surface);
+  NfRect r;
+  guint8 rgb[3];
+
+  g_assert_no_error (error);
+  nf_grid_layout_allocate (layout, 1366, 768);
+  nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+  cairo_surface_flush (surface);
+  nf_grid_layout_get_card (layout, NF_BLOCK_KEY_PARTNERS, 0, &r);
+  pixel_at (surface, (int) (r.x + r.width - 4), (int) (r.y + r.height / 2), rgb);
+  g_assert_cmpint (abs (rgb[0] - (int) (style->block_fill.red * 255)), <=, 2);
+  g_assert_cmpint (abs (rgb[1] - (int) (style->block_fill.green * 255)), <=, 2);
+  g_assert_cmpint (abs (rgb[2] - (int) (style->block_fill.blue * 255)), <=, 2);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 int
@@ -334,6 +1290,16 @@ main (int    argc,
 
   g_test_add_func ("/gui/canvas-view/cases", test_cases);
   g_test_add_func ("/gui/canvas-view/edit", test_edit);
+  g_test_add_func ("/gui/canvas-view/keyboard", test_keyboard);
+  g_test_add_func ("/gui/canvas-view/focus-ring", test_focus_ring);
+  g_test_add_func ("/gui/canvas-view/add", test_add);
+  g_test_add_func ("/gui/canvas-view/selection", test_selection);
+  g_test_add_func ("/gui/canvas-view/pointer", test_pointer);
+  g_test_add_func ("/gui/canvas-view/drag", test_drag);
+  g_test_add_func ("/gui/canvas-view/more", test_more);
+  g_test_add_func ("/gui/canvas-view/zoom", test_zoom);
+  g_test_add_func ("/gui/canvas-view/language", test_language);
+  g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
 
   return g_test_run ();

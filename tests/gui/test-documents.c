@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-editor-page.h"
+#include "nf-table-editor.h"
 #include "nf-window-private.h"
 
 static gboolean
@@ -166,6 +167,17 @@ test_tabs (void)
   g_object_unref (_nf_window_get_document (window));
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Senmiao Technology");
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Not saved yet");
+
+  /* The metric tables sit one switch away, built when first shown. */
+  {
+    AdwTabPage *page = adw_tab_view_get_selected_page (window->tab_view);
+    GtkWidget *editor = adw_tab_page_get_child (page);
+    GtkWidget *tables = nf_editor_page_get_table_editor (NF_EDITOR_PAGE (editor));
+
+    g_assert_true (NF_IS_TABLE_EDITOR (tables));
+    g_assert_true (nf_table_editor_get_canvas (NF_TABLE_EDITOR (tables)) == senmiao);
+    g_assert_true (nf_editor_page_get_table_editor (NF_EDITOR_PAGE (editor)) == tables);
+  }
 
   /* The dirty marker follows the model, and undo takes it away again. */
   {

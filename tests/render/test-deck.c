@@ -451,6 +451,164 @@ test_chart (void)
   cairo_surface_destroy (surface);
 }
 
+/* Only the pages from `first` (from 0) for `n` pages, joined. */
+static char *
+pages_text (const char *text,
+            guint       first,
+            guint       n)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint p = first; p < first + n && pages[p] != NULL; p++)
+    g_string_append_printf (out, "%s\f", pages[p]);
+  return g_string_free (out, FALSE);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+  g_autofree char *field = NULL;
+
+  if (info == NULL)
+    return 0;
+  field = pdfinfo_field (info, "Pages");
+  return (guint) g_ascii_strtoull (field, NULL, 10);
+}
+
+/* The comparison slides come after the title and hold every note of
+ * every canvas: on the block slides, or on their "continued" slides. */
+static void
+test_pdf_compare (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-compare.pdf", NULL);
+  g_autofree char *plain = g_test_build_filename (G_TEST_BUILT, "deck-plain.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *compare_text = NULL;
+  g_autofree char *raw = NULL;
+  gsize raw_len;
+  NfDeckOptions opts;
+  guint done = 0, n_pages, n_plain;
+
+  nf_deck_options_init (&opts);
+  opts.title = "Four business models compared";
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, plain, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  opts.compare = TRUE;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, progress_cb, &done, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (path);
+  if (n_pages == 0)
+    return;
+  n_plain = pdf_pages (plain);
+  g_assert_cmpuint (n_pages, ==, done);
+  /* The overview, a slide per block at least, the metrics. */
+  g_assert_cmpuint (n_pages, >=, n_plain + 1 + NF_N_BLOCKS + 1);
+
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  compare_text = pages_text (text, 1, n_pages - n_plain);
+  check_notes_present (canvases, NULL, compare_text);
+  check_notes_present (canvases, NULL, text);
+  check_fonts_embedded (path);
+  g_assert_nonnull (strstr (compare_text, "Metrics compared"));
+  /* The overview has room for all nine blocks: none is cut off. */
+  {
+    g_autofree char *overview = pages_text (text, 1, 1);
+
+    for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+      g_assert_nonnull (strstr (overview, nf_block_title (b)));
+    g_assert_nonnull (strstr (overview, "more"));
+  }
+
+  g_file_get_contents (path, &raw, &raw_len, &error);
+  g_assert_no_error (error);
+  g_assert_true (contains_bytes (raw, raw_len, "/Title (Comparison)"));
+}
+
+/* What printing draws: the same pages as the PDF, one at a time, in any
+ * order. */
+static void
+test_pages (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-pages.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfDeckPages) pages = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  NfDeckOptions opts;
+  guint n_pdf;
+
+  g_ptr_array_set_size (canvases, 2);
+  nf_deck_options_init (&opts);
+  opts.compare = TRUE;
+  pages = nf_deck_pages_new (canvases, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pages);
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  n_pdf = pdf_pages (path);
+  if (n_pdf > 0)
+    g_assert_cmpuint (nf_deck_pages_get_n_pages (pages), ==, n_pdf);
+
+  /* The last page first, into an A4-shaped area: drawn, within its box. */
+  {
+    guint last = nf_deck_pages_get_n_pages (pages) - 1;
+    cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 842, 595);
+    cairo_t *cr = cairo_create (image);
+    guint32 *data;
+    int stride;
+    guint painted = 0;
+
+    nf_deck_pages_draw (pages, last, cr, 842, 595);
+    nf_deck_pages_draw (pages, 0, cr, 842, 595);
+    cairo_destroy (cr);
+    cairo_surface_flush (image);
+    data = (guint32 *) cairo_image_surface_get_data (image);
+    stride = cairo_image_surface_get_stride (image) / 4;
+    for (int y = 0; y < 595; y++)
+      for (int x = 0; x < 842; x++)
+        painted += data[y * stride + x] != 0;
+    /* 16:9 in 842 × 595 leaves bands above and below, untouched. */
+    g_assert_cmpuint (data[0], ==, 0);
+    g_assert_cmpuint (painted, >=, 842 * 470);
+    cairo_surface_destroy (image);
+  }
+
+  /* Cancelled: no pages, an error. */
+  g_cancellable_cancel (cancellable);
+  g_assert_null (nf_deck_pages_new (canvases, &opts, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_compare_images (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "deck-compare-120.png", NULL);
+  g_autofree char *svg = g_test_build_filename (G_TEST_BUILT, "deck-compare.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  cairo_surface_t *image;
+
+  g_assert_true (nf_deck_export_compare_png ((NfCanvas **) canvases->pdata, 4, NULL, 120, png,
+                                             &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
+  cairo_surface_destroy (image);
+
+  g_assert_true (nf_deck_export_compare_svg ((NfCanvas **) canvases->pdata, 4, NULL, svg, &error));
+  g_assert_no_error (error);
+  out = run_tool ("xmllint", "--noout", "--nonet", svg, NULL);
+
+  g_assert_false (nf_deck_export_compare_svg ((NfCanvas **) canvases->pdata, 1, NULL, svg, &error));
+  g_assert_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +623,9 @@ main (int   argc,
   g_test_add_func ("/deck/png/dpi", test_png_dpi);
   g_test_add_func ("/deck/svg/well-formed", test_svg_well_formed);
   g_test_add_func ("/deck/chart/bounds", test_chart);
+  g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
+  g_test_add_func ("/deck/pages", test_pages);
+  g_test_add_func ("/deck/compare-images", test_compare_images);
 
   return g_test_run ();
 }

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-block-widget"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nf-block-widget.h"
+#include "nf-canvas.h"
+#include "nf-note-card.h"
+#include "nf-text.h"
+
+struct _NfBlockWidget
+{
+  GtkWidget          parent_instance;
+  NfBlock            block;
+  GPtrArray         *cards;     /* NfNoteCard, unowned (they are children) */
+  GArray            *rects;     /* NfRect of each card, in block coordinates */
+  NfRect             content;   /* where cards go, in block coordinates */
+  NfRect             more_rect;
+  GtkWidget         *more;      /* a button over "+N more", while notes are hidden */
+  const NfGridStyle *style;     /* the view's */
+  int                drop_gap;
+};
+
+G_DEFINE_FINAL_TYPE (NfBlockWidget, nf_block_widget, GTK_TYPE_WIDGET)
+
+static void
+nf_block_widget_dispose (GObject *object)
+{
+  NfBlockWidget *self = NF_BLOCK_WIDGET (object);
+  GtkWidget *child;
+
+  self->more = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->rects, g_array_unref);
+  G_OBJECT_CLASS (nf_block_widget_parent_class)->dispose (object);
+}
+
+static void
+allocate_rect (GtkWidget    *child,
+               const NfRect *r)
+{
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { (int) r->x, (int) r->y,
+                                               MAX (1, (int) r->width),
+                                               MAX (1, (int) r->height) },
+                            -1);
+}
+
+static void
+nf_block_widget_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    allocate_rect (g_ptr_array_index (self->cards, i),
+                   &g_array_index (self->rects, NfRect, i));
+  if (self->more != NULL)
+    {
+      int min_w, min_h;
+
+      /* A button must be measured before it is allocated, even when the
+       * grid decides its size. */
+      gtk_widget_measure (self->more, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (self->more, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+      allocate_rect (self->more, &self->more_rect);
+    }
+}
+
+void
+nf_block_widget_get_gap_line (NfBlockWidget *self,
+                              guint          index,
+                              NfRect        *out)
+{
+  double gap = self->style != NULL ? self->style->card_gap : 6;
+
+  if (self->rects->len == 0)
+    *out = (NfRect) { self->content.x, self->content.y, self->content.width, 0 };
+  else if (index < self->rects->len)
+    {
+      const NfRect *r = &g_array_index (self->rects, NfRect, index);
+
+      *out = (NfRect) { r->x, r->y - gap / 2, r->width, 0 };
+    }
+  else
+    {
+      const NfRect *r = &g_array_index (self->rects, NfRect, self->rects->len - 1);
+
+      *out = (NfRect) { r->x, r->y + r->height + gap / 2, r->width, 0 };
+    }
+}
+
+static void
+nf_block_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  NfColour accent = self->style != NULL ? self->style->accent
+                                        : (NfColour) { 0.21, 0.52, 0.89, 1 };
+  GdkRGBA colour = { accent.red, accent.green, accent.blue, 1 };
+
+  if (self->drop_gap >= 0)
+    {
+      GdkRGBA tint = colour;
+      GskRoundedRect area;
+      NfRect line;
+
+      tint.alpha = 0.12;
+      gsk_rounded_rect_init_from_rect (&area, &GRAPHENE_RECT_INIT (0, 0, w, h), 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &area);
+      gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      gtk_snapshot_pop (snapshot);
+      nf_block_widget_get_gap_line (self, (guint) self->drop_gap, &line);
+      gtk_snapshot_append_color (snapshot, &colour,
+                                 &GRAPHENE_RECT_INIT (line.x, line.y - 1.5, line.width, 3));
+    }
+  if (gtk_widget_has_focus (widget) || self->drop_gap >= 0)
+    {
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colours[4] = { colour, colour, colour, colour };
+      GskRoundedRect outline;
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, w, h), 6);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+    }
+  GTK_WIDGET_CLASS (nf_block_widget_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+nf_block_widget_class_init (NfBlockWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nf_block_widget_dispose;
+  widget_class->size_allocate = nf_block_widget_size_allocate;
+  widget_class->snapshot = nf_block_widget_snapshot;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_widget_class_set_css_name (widget_class, "nf-block");
+}
+
+static void
+nf_block_widget_init (NfBlockWidget *self)
+{
+  self->cards = g_ptr_array_new ();
+  self->rects = g_array_new (FALSE, TRUE, sizeof (NfRect));
+  self->drop_gap = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
+}
+
+GtkWidget *
+nf_block_widget_new (NfBlock block)
+{
+  NfBlockWidget *self;
+
+  g_return_val_if_fail (block >= 0 && block < NF_N_BLOCKS, NULL);
+
+  self = g_object_new (NF_TYPE_BLOCK_WIDGET, NULL);
+  self->block = block;
+  return GTK_WIDGET (self);
+}
+
+NfBlock
+nf_block_widget_get_block (NfBlockWidget *self)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), NF_BLOCK_NONE);
+  return self->block;
+}
+
+static void
+sync_more (NfBlockWidget *self,
+           NfGridLayout  *layout,
+           const NfRect  *block_rect)
+{
+  guint n_hidden = nf_grid_layout_get_n_hidden (layout, self->block);
+  NfRect r;
+
+  if (!nf_grid_layout_get_more_rect (layout, self->block, &r) || n_hidden == 0)
+    {
+      g_clear_pointer (&self->more, gtk_widget_unparent);
+      return;
+    }
+  if (self->more == NULL)
+    {
+      self->more = gtk_button_new ();
+      gtk_widget_add_css_class (self->more, "nf-more");
+      gtk_widget_set_tooltip_text (self->more, _("Show every note of this block"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->more), "view.show-block");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->more),
+                                              g_variant_new_int32 (self->block));
+      gtk_widget_set_parent (self->more, GTK_WIDGET (self));
+    }
+  {
+    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Show %u more note",
+                                                           "Show %u more notes", n_hidden),
+                                              n_hidden);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->more),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  self->more_rect = (NfRect) { r.x - block_rect->x, r.y - block_rect->y, r.width, r.height };
+}
+
+void
+nf_block_widget_sync (NfBlockWidget     *self,
+                      NfGridLayout      *layout,
+                      const NfGridStyle *style)
+{
+  NfCanvas *canvas;
+  const char *lang;
+  guint n_cards, n_notes;
+  NfRect block_rect, content;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (NF_IS_BLOCK_WIDGET (self));
+  g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
+
+  canvas = nf_grid_layout_get_canvas (layout);
+  lang = nf_grid_layout_get_language (layout);
+  n_cards = nf_grid_layout_get_n_cards (layout, self->block);
+  n_notes = g_list_model_get_n_items (nf_canvas_get_notes (canvas, self->block));
+  self->style = style;
+  nf_grid_layout_get_block_rect (layout, self->block, &block_rect);
+  nf_grid_layout_get_content_rect (layout, self->block, &content);
+  self->content = (NfRect) { content.x - block_rect.x, content.y - block_rect.y,
+                             content.width, content.height };
+  g_array_set_size (self->rects, n_cards);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      NfRect r;
+      NfCardLayout *card = nf_grid_layout_get_card (layout, self->block, i, &r);
+      NfText *text = nf_note_get_text (nf_card_layout_get_note (card));
+
+      if (i >= self->cards->len)
+        {
+          GtkWidget *widget = nf_note_card_new ();
+
+          gtk_widget_set_parent (widget, GTK_WIDGET (self));
+          g_ptr_array_add (self->cards, widget);
+        }
+      nf_note_card_set_card (g_ptr_array_index (self->cards, i), card, style,
+                             text != NULL ? nf_text_for_language (text, lang) : "");
+      r.x -= block_rect.x;
+      r.y -= block_rect.y;
+      g_array_index (self->rects, NfRect, i) = r;
+    }
+  /* Cards no longer needed go away, so focus never lands on a stale one. */
+  while (self->cards->len > n_cards)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->cards, self->cards->len - 1));
+  sync_more (self, layout, &block_rect);
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u note", "%s, %u notes", n_notes),
+                           _(nf_block_title (self->block)), n_notes);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+nf_block_widget_get_n_cards (NfBlockWidget *self)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), 0);
+  return self->cards->len;
+}
+
+GtkWidget *
+nf_block_widget_get_card (NfBlockWidget *self,
+                          guint          index)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), NULL);
+  return index < self->cards->len ? g_ptr_array_index (self->cards, index) : NULL;
+}
+
+int
+nf_block_widget_find_card (NfBlockWidget *self,
+                           NfNote        *note)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), -1);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    if (nf_note_card_get_note (g_ptr_array_index (self->cards, i)) == note)
+      return (int) i;
+  return -1;
+}
+
+guint
+nf_block_widget_gap_at (NfBlockWidget *self,
+                        double         y)
+{
+  guint gap = 0;
+
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), 0);
+
+  /* Cards run in reading order, so those whose middle is above the point
+   * come before it. */
+  for (guint i = 0; i < self->rects->len; i++)
+    {
+      const NfRect *r = &g_array_index (self->rects, NfRect, i);
+
+      if (r->y + r->height / 2 < y)
+        gap = i + 1;
+    }
+  return gap;
+}
+
+void
+nf_block_widget_set_drop_gap (NfBlockWidget *self,
+                              int            index)
+{
+  g_return_if_fail (NF_IS_BLOCK_WIDGET (self));
+
+  index = MAX (index, -1);
+  if (self->drop_gap == index)
+    return;
+  self->drop_gap = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+nf_block_widget_get_drop_gap (NfBlockWidget *self)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), -1);
+  return self->drop_gap;
+}
+
+GtkWidget *
+nf_block_widget_get_more_button (NfBlockWidget *self)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), NULL);
+  return self->more;
+}

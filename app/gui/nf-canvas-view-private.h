@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-canvas-view.h"
+#include "nf-grid-style.h"
+
+G_BEGIN_DECLS
+
+/* Shared by nf-canvas-view.c (layout, focus, selection, drag and drop)
+ * and nf-canvas-view-actions.c (the editor, menus and actions). */
+struct _NfCanvasView
+{
+  GtkWidget     parent_instance;
+  NfCanvas     *canvas;
+  NfGridLayout *layout;
+  NfGridStyle  *base_style;     /* light or dark, at zoom 1 */
+  NfGridStyle  *style;          /* base_style scaled by the zoom */
+  double        zoom;           /* 1 fits the canvas to the view */
+  GtkAdjustment *hadj, *vadj;   /* the scroll offset while zoomed in */
+  GtkWidget    *hbar, *vbar;
+  char         *language;
+  GtkWidget    *blocks[NF_N_BLOCKS];
+
+  GtkWidget    *editor;         /* an entry over the card, while a note is edited */
+  NfNote       *edited;         /* NULL while a new note is being written */
+  NfBlock       new_block;      /* where a new note goes */
+  guint         new_index;
+
+  GtkWidget    *popover;        /* the context menu, tags or a block's notes */
+  NfRect        popover_rect;   /* what it points to, in view coordinates */
+
+  GHashTable   *selection;      /* NfNote → itself, owned */
+  GHashTable   *watched;        /* the notes whose notify marks the grid dirty, owned */
+  NfNote       *anchor;         /* the note actions apply to while focus is in a popover */
+  int           laid_width, laid_height;
+  gboolean      dirty;
+  NfBlock       current_block;  /* where add-note puts a note */
+};
+
+typedef enum {
+  NF_DIRECTION_LEFT,
+  NF_DIRECTION_RIGHT,
+  NF_DIRECTION_UP,
+  NF_DIRECTION_DOWN,
+} NfDirection;
+
+/* nf-canvas-view.c */
+NfBlockWidget *_nf_canvas_view_block_widget (NfCanvasView *self,
+                                             NfBlock       block);
+GtkWidget *_nf_canvas_view_focus_widget (NfCanvasView *self);
+/* The block a widget of the grid belongs to, or NULL for anything else
+ * (the editor, a popover). */
+NfBlockWidget *_nf_canvas_view_block_of (NfCanvasView *self,
+                                         GtkWidget    *widget);
+void     _nf_canvas_view_sync_selection (NfCanvasView *self);
+void     _nf_canvas_view_sync           (NfCanvasView *self);
+NfNote  *_nf_canvas_view_focused_note   (NfCanvasView *self);
+gboolean _nf_canvas_view_grid_has_focus (NfCanvasView *self);
+/* The note actions apply to: the focused one, or the one a popover was
+ * opened for. */
+NfNote  *_nf_canvas_view_action_note    (NfCanvasView *self);
+/* The selection plus the action note, in canvas order; owned refs. */
+GPtrArray *_nf_canvas_view_targets      (NfCanvasView *self);
+gboolean _nf_canvas_view_focus_note     (NfCanvasView *self,
+                                         NfNote       *note);
+NfBlock  _nf_canvas_view_neighbour      (NfCanvasView *self,
+                                         NfBlock       from,
+                                         double        x,
+                                         double        y,
+                                         NfDirection   direction);
+void     _nf_canvas_view_clear_selection (NfCanvasView *self);
+void     _nf_canvas_view_show_popover   (NfCanvasView *self,
+                                         GtkWidget    *popover,
+                                         const NfRect *rect);
+
+/* View coordinates (what events and child bounds use) to the layout's,
+ * which are scrolled by the adjustments, and back. */
+void     _nf_canvas_view_to_layout      (NfCanvasView *self,
+                                         double       *x,
+                                         double       *y);
+void     _nf_canvas_view_from_layout    (NfCanvasView *self,
+                                         NfRect       *rect);
+
+/* nf-canvas-view-input.c */
+/* What a press does at a point of the view: focus, Ctrl+click selection,
+ * the context menu, double-click to edit or add. TRUE when it took it.
+ * Tests call it with the modifiers a synthesised press lacks. */
+gboolean _nf_canvas_view_click          (NfCanvasView    *self,
+                                         int              n_press,
+                                         guint            button,
+                                         GdkModifierType  state,
+                                         double           x,
+                                         double           y);
+void     _nf_canvas_view_init_input     (NfCanvasView *self);
+void     _nf_canvas_view_class_init_input (GtkWidgetClass *widget_class);
+
+/* nf-canvas-view-zoom.c */
+void     _nf_canvas_view_init_zoom      (NfCanvasView *self);
+void     _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class);
+/* Rebuilds self->style from base_style at the zoom. */
+void     _nf_canvas_view_scale_style    (NfCanvasView *self);
+/* Sets the scroll range for the view's size; returns the layout size. */
+void     _nf_canvas_view_update_scroll  (NfCanvasView *self,
+                                         int           width,
+                                         int           height,
+                                         int          *out_width,
+                                         int          *out_height);
+void     _nf_canvas_view_allocate_bars  (NfCanvasView *self,
+                                         int           width,
+                                         int           height);
+/* Scrolls so a rectangle of the layout is in sight. */
+void     _nf_canvas_view_scroll_to      (NfCanvasView *self,
+                                         const NfRect *rect);
+
+/* nf-canvas-view-popovers.c */
+void     _nf_canvas_view_class_init_popovers (GtkWidgetClass *widget_class);
+
+/* nf-canvas-view-actions.c */
+void     _nf_canvas_view_class_init_actions (GtkWidgetClass *widget_class);
+void     _nf_canvas_view_update_actions (NfCanvasView *self);
+void     _nf_canvas_view_close_editor   (NfCanvasView *self);
+void     _nf_canvas_view_open_menu      (NfCanvasView *self,
+                                         double        x,
+                                         double        y);
+/* The variant of a note's text the view shows (its language's
+ * translation where there is one), and that variant replaced by what was
+ * typed: editing what is shown never overwrites the text in another
+ * language. */
+const char *_nf_canvas_view_shown_text  (NfCanvasView *self,
+                                         NfText       *text);
+NfText     *_nf_canvas_view_edited_text (NfCanvasView *self,
+                                         NfText       *old,
+                                         const char   *value);
+
+G_END_DECLS

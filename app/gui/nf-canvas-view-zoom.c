@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-canvas-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "nf-canvas-view-private.h"
+
+#define ZOOM_STEP 1.25
+#define ZOOM_MAX  4.0
+
+/* Zooming scales every length and font of the style and lays the canvas
+ * out at the scaled size: the same line breaks, drawn natively at the
+ * new size, so text stays sharp at any zoom and on any screen scale. */
+void
+_nf_canvas_view_scale_style (NfCanvasView *self)
+{
+  NfGridStyle *style = nf_grid_style_copy (self->base_style);
+  double z = self->zoom;
+
+  style->title_font_size *= z;
+  style->base_font_size *= z;
+  style->min_font_size *= z;
+  style->font_size_step *= z;
+  style->margin *= z;
+  style->block_gap *= z;
+  style->block_padding *= z;
+  style->block_radius *= z;
+  style->title_gap *= z;
+  style->glyph_size *= z;
+  style->card_gap *= z;
+  style->card_padding *= z;
+  style->card_radius *= z;
+  style->card_min_width *= z;
+  style->evidence_edge *= z;
+  style->footer_gap *= z;
+  g_clear_pointer (&self->style, nf_grid_style_free);
+  self->style = style;
+  if (self->layout != NULL)
+    nf_grid_layout_set_style (self->layout, self->style);
+}
+
+void
+_nf_canvas_view_to_layout (NfCanvasView *self,
+                           double       *x,
+                           double       *y)
+{
+  *x += gtk_adjustment_get_value (self->hadj);
+  *y += gtk_adjustment_get_value (self->vadj);
+}
+
+void
+_nf_canvas_view_from_layout (NfCanvasView *self,
+                             NfRect       *rect)
+{
+  rect->x -= gtk_adjustment_get_value (self->hadj);
+  rect->y -= gtk_adjustment_get_value (self->vadj);
+}
+
+static void
+configure (GtkAdjustment *adj,
+           double         upper,
+           double         page)
+{
+  gtk_adjustment_configure (adj,
+                            CLAMP (gtk_adjustment_get_value (adj), 0, MAX (0, upper - page)),
+                            0, MAX (upper, page), page * 0.1, page * 0.9, page);
+}
+
+void
+_nf_canvas_view_update_scroll (NfCanvasView *self,
+                               int           width,
+                               int           height,
+                               int          *out_width,
+                               int          *out_height)
+{
+  *out_width = (int) round (width * self->zoom);
+  *out_height = (int) round (height * self->zoom);
+  configure (self->hadj, *out_width, width);
+  configure (self->vadj, *out_height, height);
+}
+
+void
+_nf_canvas_view_allocate_bars (NfCanvasView *self,
+                               int           width,
+                               int           height)
+{
+  gboolean zoomed = self->zoom > 1.0;
+  int h_h = 0, v_w = 0;
+
+  /* Overlay scrollbars, over the grid's margin, shown only while zoomed. */
+  gtk_widget_set_child_visible (self->hbar, zoomed);
+  gtk_widget_set_child_visible (self->vbar, zoomed);
+  if (!zoomed)
+    return;
+  gtk_widget_measure (self->hbar, GTK_ORIENTATION_VERTICAL, -1, &h_h, NULL, NULL, NULL);
+  gtk_widget_measure (self->vbar, GTK_ORIENTATION_HORIZONTAL, -1, &v_w, NULL, NULL, NULL);
+  gtk_widget_measure (self->hbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (self->vbar, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->hbar,
+                            &(GtkAllocation) { 0, height - h_h, MAX (1, width - v_w), h_h }, -1);
+  gtk_widget_size_allocate (self->vbar,
+                            &(GtkAllocation) { width - v_w, 0, v_w, MAX (1, height - h_h) }, -1);
+}
+
+void
+_nf_canvas_view_scroll_to (NfCanvasView *self,
+                           const NfRect *rect)
+{
+  GtkAdjustment *adjs[2] = { self->hadj, self->vadj };
+  double starts[2] = { rect->x, rect->y }, sizes[2] = { rect->width, rect->height };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double value = gtk_adjustment_get_value (adjs[i]);
+      double page = gtk_adjustment_get_page_size (adjs[i]);
+      double pad = 12;
+
+      if (starts[i] - pad < value)
+        gtk_adjustment_set_value (adjs[i], starts[i] - pad);
+      else if (starts[i] + sizes[i] + pad > value + page)
+        gtk_adjustment_set_value (adjs[i], MIN (starts[i] - pad, starts[i] + sizes[i] + pad - page));
+    }
+}
+
+/* Zooms about a point of the view (the pointer, or the middle), so what
+ * is under it stays there. */
+static void
+zoom_to (NfCanvasView *self,
+         double        zoom,
+         double        x,
+         double        y)
+{
+  double lx = x, ly = y, ratio;
+
+  zoom = CLAMP (zoom, 1.0, ZOOM_MAX);
+  if (fabs (zoom - self->zoom) < 1e-6)
+    return;
+  _nf_canvas_view_to_layout (self, &lx, &ly);
+  ratio = zoom / self->zoom;
+  self->zoom = zoom;
+  _nf_canvas_view_scale_style (self);
+  {
+    int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+    int lw, lh;
+
+    _nf_canvas_view_update_scroll (self, w, h, &lw, &lh);
+    gtk_adjustment_set_value (self->hadj, lx * ratio - x);
+    gtk_adjustment_set_value (self->vadj, ly * ratio - y);
+  }
+  self->dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", self->zoom > 1.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", self->zoom > 1.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-in", self->zoom < ZOOM_MAX);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (widget);
+  double zoom = g_str_equal (action_name, "view.zoom-in") ? self->zoom * ZOOM_STEP
+              : g_str_equal (action_name, "view.zoom-out") ? self->zoom / ZOOM_STEP
+              : 1.0;
+
+  /* Snap to fit when a step lands close to it. */
+  if (zoom < 1.05)
+    zoom = 1.0;
+  zoom_to (self, zoom, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static gboolean
+on_scroll (NfCanvasView             *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) != 0)
+    {
+      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+      double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+      if (event != NULL)
+        {
+          double ex, ey;
+
+          if (gdk_event_get_position (event, &ex, &ey))
+            {
+              graphene_point_t p;
+              GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+              if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                            &GRAPHENE_POINT_INIT (ex, ey), &p))
+                {
+                  x = p.x;
+                  y = p.y;
+                }
+            }
+        }
+      zoom_to (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
+      return TRUE;
+    }
+  if (self->zoom <= 1.0)
+    return FALSE;
+  gtk_adjustment_set_value (self->hadj, gtk_adjustment_get_value (self->hadj) + dx * 40);
+  gtk_adjustment_set_value (self->vadj, gtk_adjustment_get_value (self->vadj) + dy * 40);
+  return TRUE;
+}
+
+static void
+on_scrolled (NfCanvasView *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_nf_canvas_view_init_zoom (NfCanvasView *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  self->zoom = 1.0;
+  self->hadj = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  self->vadj = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  g_signal_connect_object (self->hadj, "value-changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadj, "value-changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  self->hbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadj);
+  self->vbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadj);
+  gtk_widget_set_parent (self->hbar, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->vbar, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->hbar, FALSE);
+  gtk_widget_set_child_visible (self->vbar, FALSE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", FALSE);
+}
+
+void
+_nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "view.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "view.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+}
+
+double
+nf_canvas_view_get_zoom (NfCanvasView *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), 1.0);
+  return self->zoom;
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-note-card"
+
+#include "config.h"
+
+#include "nf-grid-renderer.h"
+#include "nf-note-card.h"
+
+struct _NfNoteCard
+{
+  GtkWidget          parent_instance;
+  NfNote            *note;
+  NfCardLayout      *card;
+  const NfGridStyle *style;     /* the view's; it outlives its cards */
+  gboolean           selected;
+};
+
+G_DEFINE_FINAL_TYPE (NfNoteCard, nf_note_card, GTK_TYPE_WIDGET)
+
+static void
+nf_note_card_dispose (GObject *object)
+{
+  NfNoteCard *self = NF_NOTE_CARD (object);
+
+  g_clear_object (&self->note);
+  g_clear_object (&self->card);
+  G_OBJECT_CLASS (nf_note_card_parent_class)->dispose (object);
+}
+
+/* The card's rounded shape, `inset` inside it (outside when negative). */
+static void
+rounded (cairo_t *cr,
+         double   inset,
+         double   radius,
+         int      w,
+         int      h)
+{
+  double x = inset, y = inset, rw = w - 2 * inset, rh = h - 2 * inset;
+  double r = MAX (0, MIN (radius - inset, MIN (rw, rh) / 2));
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + rw - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + rw - r, y + rh - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + rh - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+ring (cairo_t        *cr,
+      const NfColour *colour,
+      double          width,
+      double          inset,
+      double          radius,
+      int             w,
+      int             h)
+{
+  rounded (cr, inset, radius, w, h);
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+nf_note_card_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  NfNoteCard *self = NF_NOTE_CARD (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->card == NULL || self->style == NULL || w <= 0 || h <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-4, -4, w + 8, h + 8));
+  nf_card_render (cr, self->card, self->style);
+  /* The accent ring sits on a ring of the canvas background, so it stands
+   * out from any note colour and from the block in both palettes. */
+  if (self->selected)
+    {
+      NfColour tint = self->style->accent;
+
+      tint.alpha = 0.18;
+      rounded (cr, 0, self->style->card_radius, w, h);
+      cairo_set_source_rgba (cr, tint.red, tint.green, tint.blue, tint.alpha);
+      cairo_fill (cr);
+      ring (cr, &self->style->accent, 2, 1, self->style->card_radius, w, h);
+    }
+  if (gtk_widget_has_focus (widget))
+    {
+      ring (cr, &self->style->background, 4, -2, self->style->card_radius, w, h);
+      ring (cr, &self->style->accent, 2, -2, self->style->card_radius, w, h);
+    }
+  cairo_destroy (cr);
+}
+
+static GdkContentProvider *
+drag_prepare (NfNoteCard    *self,
+              double         x,
+              double         y,
+              GtkDragSource *source)
+{
+  if (self->note == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, nf_note_get_id (self->note));
+}
+
+static void
+drag_begin (NfNoteCard    *self,
+            GdkDrag       *drag,
+            GtkDragSource *source)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static void
+nf_note_card_class_init (NfNoteCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nf_note_card_dispose;
+  widget_class->snapshot = nf_note_card_snapshot;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_widget_class_set_css_name (widget_class, "nf-note-card");
+}
+
+static void
+nf_note_card_init (NfNoteCard *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
+  /* The ring is drawn here, not by CSS, so a focus change must redraw. */
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+}
+
+GtkWidget *
+nf_note_card_new (void)
+{
+  return g_object_new (NF_TYPE_NOTE_CARD, NULL);
+}
+
+void
+nf_note_card_set_card (NfNoteCard        *self,
+                       NfCardLayout      *card,
+                       const NfGridStyle *style,
+                       const char        *label)
+{
+  g_return_if_fail (NF_IS_NOTE_CARD (self));
+  g_return_if_fail (NF_IS_CARD_LAYOUT (card));
+
+  g_set_object (&self->card, card);
+  g_set_object (&self->note, nf_card_layout_get_note (card));
+  self->style = style;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+NfNote *
+nf_note_card_get_note (NfNoteCard *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+  return self->note;
+}
+
+gboolean
+nf_note_card_get_selected (NfNoteCard *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), FALSE);
+  return self->selected;
+}
+
+void
+nf_note_card_set_selected (NfNoteCard *self,
+                           gboolean    selected)
+{
+  g_return_if_fail (NF_IS_NOTE_CARD (self));
+
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

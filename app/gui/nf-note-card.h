@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nf-card-layout.h"
+#include "nf-grid-style.h"
+#include "nf-note.h"
+
+G_BEGIN_DECLS
+
+#define NF_TYPE_NOTE_CARD (nf_note_card_get_type ())
+G_DECLARE_FINAL_TYPE (NfNoteCard, nf_note_card, NF, NOTE_CARD, GtkWidget)
+
+/* One laid-out note of the editor's grid: a focusable LIST_ITEM labelled
+ * with the note's text, drawn with the render library's nf_card_render(),
+ * and a drag source whose value is the note's id (a string). */
+GtkWidget *nf_note_card_new          (void);
+/* Shows `card` (which the grid layout owns) in `style`; `label` is the
+ * text shown, for the accessible label. */
+void       nf_note_card_set_card     (NfNoteCard        *self,
+                                      NfCardLayout      *card,
+                                      const NfGridStyle *style,
+                                      const char        *label);
+NfNote    *nf_note_card_get_note     (NfNoteCard        *self);
+gboolean   nf_note_card_get_selected (NfNoteCard        *self);
+void       nf_note_card_set_selected (NfNoteCard        *self,
+                                      gboolean           selected);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-canvas-details.h"
+#include "nf-compare-view.h"
+#include "nf-editor-page.h"
+#include "nf-export-dialog.h"
+#include "nf-print.h"
+#include "nf-snapshots-dialog.h"
+#include "nf-window-private.h"
+
+/* The window's commands that open another view of its canvases: the
+ * comparison (a tab), and the details, snapshots, export and print
+ * dialogs. */
+
+#define COMPARED_KEY "nf-compared-canvases"
+
+static GPtrArray *
+compared_canvases (GtkWidget *page)
+{
+  return page != NULL ? g_object_get_data (G_OBJECT (page), COMPARED_KEY) : NULL;
+}
+
+static GtkWidget *
+selected_child (NfWindow *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  return page != NULL ? adw_tab_page_get_child (page) : NULL;
+}
+
+static char *
+compare_title (GPtrArray *canvases)
+{
+  GString *title = g_string_new (NULL);
+
+  for (guint i = 0; i < canvases->len; i++)
+    {
+      const char *company = nf_canvas_get_company (g_ptr_array_index (canvases, i));
+
+      g_string_append_printf (title, "%s%s", i > 0 ? " | " : "",
+                              company != NULL && *company != '\0' ? company : _("Untitled"));
+    }
+  return g_string_free (title, FALSE);
+}
+
+/* Opens a tab comparing 2 to 4 canvases; returns the view. */
+GtkWidget *
+nf_window_compare (NfWindow  *self,
+                   NfCanvas **canvases,
+                   guint      n_canvases)
+{
+  GPtrArray *kept;
+  GtkWidget *view;
+  AdwTabPage *page;
+  g_autofree char *title = NULL;
+  g_autoptr(GIcon) icon = NULL;
+
+  g_return_val_if_fail (NF_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (n_canvases >= 2 && n_canvases <= NF_DIFF_MAX_CANVASES, NULL);
+
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_canvases; i++)
+    g_ptr_array_add (kept, g_object_ref (canvases[i]));
+
+  view = nf_compare_view_new (canvases, n_canvases);
+  g_object_set_data_full (G_OBJECT (view), COMPARED_KEY, kept, (GDestroyNotify) g_ptr_array_unref);
+  page = adw_tab_view_append (self->tab_view, view);
+  title = compare_title (kept);
+  adw_tab_page_set_title (page, title);
+  adw_tab_page_set_tooltip (page, title);
+  icon = g_themed_icon_new ("view-dual-symbolic");
+  adw_tab_page_set_icon (page, icon);
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  return view;
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  NfDocument *current = _nf_window_get_document (self);
+
+  /* The canvas in view first, then the others in the list's order. */
+  if (current != NULL)
+    g_ptr_array_add (canvases, g_object_ref (nf_document_get_canvas (current)));
+  for (guint i = 0; i < n && canvases->len < NF_DIFF_MAX_CANVASES; i++)
+    {
+      NfCanvas *canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases), i);
+
+      if (current != NULL && canvas == nf_document_get_canvas (current))
+        g_object_unref (canvas);
+      else
+        g_ptr_array_add (canvases, canvas);
+    }
+  if (canvases->len >= 2)
+    nf_window_compare (self, (NfCanvas **) canvases->pdata, canvases->len);
+}
+
+static void
+snapshot_compare_requested (NfWindow *self,
+                            NfCanvas *a,
+                            NfCanvas *b)
+{
+  NfCanvas *pair[2] = { a, b };
+
+  nf_window_compare (self, pair, 2);
+}
+
+static void
+snapshots_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  NfDocument *document = _nf_window_get_document (self);
+  GtkWidget *dialog;
+
+  if (document == NULL)
+    return;
+  dialog = nf_snapshots_dialog_new (GTK_WINDOW (self), nf_document_get_canvas (document));
+  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (snapshot_compare_requested),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  NfDocument *document = _nf_window_get_document (self);
+
+  if (document != NULL)
+    gtk_window_present (GTK_WINDOW (nf_canvas_details_new (GTK_WINDOW (self),
+                                                           nf_document_get_canvas (document))));
+}
+
+/* What an export or a print is of: the comparison in view, else the
+ * canvas in view followed by the others, else all open canvases. */
+static GPtrArray *
+canvases_in_view (NfWindow *self,
+                  gboolean *out_compare)
+{
+  GPtrArray *compared = compared_canvases (selected_child (self));
+  NfDocument *current = _nf_window_get_document (self);
+  GPtrArray *canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
+
+  *out_compare = compared != NULL;
+  if (compared != NULL)
+    {
+      for (guint i = 0; i < compared->len; i++)
+        g_ptr_array_add (canvases, g_object_ref (g_ptr_array_index (compared, i)));
+      return canvases;
+    }
+  if (current != NULL)
+    g_ptr_array_add (canvases, g_object_ref (nf_document_get_canvas (current)));
+  for (guint i = 0; i < n; i++)
+    {
+      NfCanvas *canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases), i);
+
+      if (current != NULL && canvas == nf_document_get_canvas (current))
+        g_object_unref (canvas);
+      else
+        g_ptr_array_add (canvases, canvas);
+    }
+  return canvases;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  gboolean compare = FALSE;
+  g_autoptr(GPtrArray) canvases = canvases_in_view (self, &compare);
+  GtkWidget *dialog;
+
+  if (canvases->len == 0)
+    return;
+  dialog = nf_export_dialog_new (GTK_WINDOW (self), (NfCanvas **) canvases->pdata, canvases->len,
+                                 compare);
+  /* From the list, the natural thing to export is all of them. */
+  if (!compare && _nf_window_get_document (self) == NULL)
+    nf_export_dialog_set_what (NF_EXPORT_DIALOG (dialog), NF_EXPORT_WHAT_ALL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  gboolean compare = FALSE;
+  g_autoptr(GPtrArray) canvases = canvases_in_view (self, &compare);
+  guint n = canvases->len;
+
+  /* The editor prints its canvas; the list prints them all. */
+  if (!compare && _nf_window_get_document (self) != NULL)
+    n = 1;
+  if (n > 0)
+    nf_print_canvases (GTK_WINDOW (self), (NfCanvas **) canvases->pdata, n, compare);
+}
+
+void
+_nf_window_update_view_actions (NfWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  NfDocument *document = _nf_window_get_document (self);
+  gboolean compare_in_view = compared_canvases (selected_child (self)) != NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
+
+  gtk_widget_action_set_enabled (widget, "win.compare", n >= 2);
+  gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);
+  gtk_widget_action_set_enabled (widget, "win.print", n > 0 || compare_in_view);
+}
+
+void
+_nf_window_class_init_view_actions (NfWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.snapshots", NULL, snapshots_action);
+  gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compare", NULL);
+}

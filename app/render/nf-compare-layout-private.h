@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "nf-card-layout.h"
+#include "nf-compare-layout.h"
+
+G_BEGIN_DECLS
+
+/* What nf_compare_render() reads of a laid-out comparison. */
+
+typedef struct {
+  NfNote       *note;
+  NfCardLayout *card;      /* owned by the layout's cache */
+  NfDiffKind    kind;
+  const NfDiffEntry *entry; /* NULL for a note no entry names */
+  guint         canvas;
+  gboolean      visible;
+  NfRect        rect;
+  NfRect        mark;
+} NfCompareCard;
+
+typedef struct {
+  GArray      *cards;      /* NfCompareCard */
+  NfRect       rect;
+  guint        n_hidden;
+  PangoLayout *more;       /* "+N more", or NULL */
+  double       more_x, more_y;
+  PangoLayout *empty;      /* "—" for a cell without notes */
+} NfCompareCell;
+
+typedef struct {
+  NfBlock       block;
+  NfRect        rect;
+  NfRect        title_rect;
+  NfRect        glyph_rect;
+  PangoLayout  *title;
+  double        title_x, title_y;
+  NfCompareCell cells[NF_DIFF_MAX_CANVASES];
+} NfCompareRow;
+
+const NfCompareRow *_nf_compare_layout_get_row    (NfCompareLayout *self,
+                                                   guint            row);
+PangoLayout        *_nf_compare_layout_get_header (NfCompareLayout *self,
+                                                   guint            canvas);
+
+void _nf_compare_highlight_words (NfCardLayout      *card,
+                                  const NfDiffEntry *entry,
+                                  guint              canvas,
+                                  const char        *lang,
+                                  const NfGridStyle *style);
+
+G_END_DECLS

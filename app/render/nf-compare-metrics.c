@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "nf-card-layout.h"
+#include "nf-chart.h"
+#include "nf-compare-layout.h"
+#include "nf-compare-renderer.h"
+#include "nf-number.h"
+#include "nf-render-private.h"
+
+typedef struct {
+  guint        index;       /* in the NfDiffMetrics */
+  NfRect       rect;
+  double       values_y;    /* the figures go under the label */
+  PangoLayout *label;
+  PangoLayout *cells[NF_DIFF_MAX_CANVASES];
+} MetricRow;
+
+typedef struct {
+  guint  index;
+  NfRect title_rect;
+  NfRect bars_rect;
+  PangoLayout *title;
+} MetricChart;
+
+struct _NfCompareMetrics
+{
+  GObject        parent_instance;
+
+  NfCanvas      *canvases[NF_DIFF_MAX_CANVASES];
+  char          *names[NF_DIFF_MAX_CANVASES];
+  guint          n_canvases;
+  NfDiffMetrics *metrics;
+  char          *lang;
+
+  NfGridStyle   *style;
+  PangoContext  *context;
+  PangoLayout   *heading;
+  PangoLayout   *headers[NF_DIFF_MAX_CANVASES + 1];
+  PangoLayout   *footnote;   /* "+N more rows", or why there are no charts */
+  PangoLayout   *singles;    /* heads the rows only one canvas has */
+  double         singles_y;
+  NfRect         header_rect;
+  double         columns_x[NF_DIFF_MAX_CANVASES + 1];
+  double         column_w;
+  double         label_w;
+  double         footnote_y;
+  GArray        *rows;       /* MetricRow */
+  GArray        *charts;     /* MetricChart */
+  double         width, height;
+};
+
+G_DEFINE_FINAL_TYPE (NfCompareMetrics, nf_compare_metrics, G_TYPE_OBJECT)
+
+#define PAD 6.0
+#define BAR_ROW 22.0
+
+static void
+metric_row_clear (gpointer data)
+{
+  MetricRow *row = data;
+
+  g_clear_object (&row->label);
+  for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
+    g_clear_object (&row->cells[i]);
+}
+
+static void
+metric_chart_clear (gpointer data)
+{
+  g_clear_object (&((MetricChart *) data)->title);
+}
+
+static void
+clear_layouts (NfCompareMetrics *self)
+{
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->charts, 0);
+  g_clear_object (&self->heading);
+  g_clear_object (&self->footnote);
+  g_clear_object (&self->singles);
+  for (guint i = 0; i <= NF_DIFF_MAX_CANVASES; i++)
+    g_clear_object (&self->headers[i]);
+}
+
+static void
+nf_compare_metrics_finalize (GObject *object)
+{
+  NfCompareMetrics *self = (NfCompareMetrics *) object;
+
+  clear_layouts (self);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->charts, g_array_unref);
+  g_clear_pointer (&self->metrics, nf_diff_metrics_free);
+  for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
+    {
+      g_clear_object (&self->canvases[i]);
+      g_clear_pointer (&self->names[i], g_free);
+    }
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->style, nf_grid_style_free);
+  g_clear_pointer (&self->lang, g_free);
+
+  G_OBJECT_CLASS (nf_compare_metrics_parent_class)->finalize (object);
+}
+
+static void
+nf_compare_metrics_class_init (NfCompareMetricsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nf_compare_metrics_finalize;
+}
+
+static void
+nf_compare_metrics_init (NfCompareMetrics *self)
+{
+  self->rows = g_array_new (FALSE, TRUE, sizeof (MetricRow));
+  g_array_set_clear_func (self->rows, metric_row_clear);
+  self->charts = g_array_new (FALSE, TRUE, sizeof (MetricChart));
+  g_array_set_clear_func (self->charts, metric_chart_clear);
+}
+
+NfCompareMetrics *
+nf_compare_metrics_new (NfCanvas **canvases,
+                        guint      n_canvases)
+{
+  NfCompareMetrics *self;
+
+  g_return_val_if_fail (canvases != NULL, NULL);
+  g_return_val_if_fail (n_canvases >= 1 && n_canvases <= NF_DIFF_MAX_CANVASES, NULL);
+
+  self = g_object_new (NF_TYPE_COMPARE_METRICS, NULL);
+  self->n_canvases = n_canvases;
+  for (guint i = 0; i < n_canvases; i++)
+    {
+      const char *name = nf_canvas_get_company (canvases[i]);
+
+      self->canvases[i] = g_object_ref (canvases[i]);
+      if (name == NULL || name[0] == '\0')
+        name = nf_canvas_get_title (canvases[i]);
+      self->names[i] = name != NULL && name[0] != '\0'
+        ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
+    }
+  self->metrics = nf_diff_metrics_new (self->canvases, n_canvases);
+  return self;
+}
+
+const NfDiffMetrics *
+nf_compare_metrics_get_metrics (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), NULL);
+  return self->metrics;
+}
+
+void
+nf_compare_metrics_set_language (NfCompareMetrics *self,
+                                 const char       *lang)
+{
+  g_return_if_fail (NF_IS_COMPARE_METRICS (self));
+  if (g_strcmp0 (self->lang, lang) == 0)
+    return;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  g_clear_object (&self->context);
+}
+
+static PangoLayout *
+text_layout (NfCompareMetrics *self,
+             const char       *markup,
+             double            size,
+             PangoWeight       weight,
+             double            width)
+{
+  PangoLayout *layout = _nf_render_layout_new (self->context);
+
+  _nf_render_set_font (layout, self->style->font_family, size, weight);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  _nf_render_count_measure ();
+  return layout;
+}
+
+static double
+height_of (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+/* A NUMBER column may hold percentages ("85%" is 0.85): write them so. */
+static NfColumnType
+display_type (const NfDiffMetricRow *row,
+              guint                  i)
+{
+  NfNumber number;
+
+  if (row->type == NF_COLUMN_NUMBER && row->texts[i] != NULL &&
+      nf_number_parse (row->texts[i], &number) && number.is_percent)
+    return NF_COLUMN_PERCENT;
+  return row->type;
+}
+
+/* The figure, and under it how it stands against the base canvas's. */
+static char *
+cell_markup (NfCompareMetrics      *self,
+             const NfDiffMetricRow *row,
+             guint                  i)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!row->present[i])
+    return g_strdup ("—");
+  value = nf_compare_format_value (row->values[i], display_type (row, i), row->units[i], self->lang);
+  escaped = g_markup_escape_text (value, -1);
+  if (row->comparable && i != row->base)
+    {
+      double delta = row->deltas[i];
+      g_autofree char *d = nf_compare_format_value (fabs (delta), display_type (row, i), NULL, self->lang);
+      g_autofree char *ratio = NULL;
+
+      if (row->ratios[i] != 0)
+        ratio = g_strdup_printf (" · ×%.2f", row->ratios[i]);
+      return g_markup_printf_escaped ("%s\n<small>%s%s%s</small>", value,
+                                      delta > 0 ? "+" : delta < 0 ? "−" : "±", d,
+                                      ratio ? ratio : "");
+    }
+  return g_steal_pointer (&escaped);
+}
+
+static int
+row_order (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  const NfDiffMetrics *metrics = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  gboolean sa = nf_diff_metrics_get_row (metrics, ia)->n_present > 1;
+  gboolean sb = nf_diff_metrics_get_row (metrics, ib)->n_present > 1;
+
+  /* What two or more canvases have comes first; otherwise keep the order. */
+  if (sa != sb)
+    return sa ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+void
+nf_compare_metrics_allocate (NfCompareMetrics  *self,
+                             const NfGridStyle *style,
+                             double             width,
+                             double             max_height)
+{
+  g_autoptr(NfGridStyle) light = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  double small = 0, y, x;
+  guint n_rows, n_hidden = 0, n_charts_cols;
+
+  g_return_if_fail (NF_IS_COMPARE_METRICS (self));
+
+  if (style == NULL)
+    style = light = nf_grid_style_new_light ();
+  g_clear_pointer (&self->style, nf_grid_style_free);
+  self->style = nf_grid_style_copy (style);
+  if (self->context == NULL)
+    self->context = nf_render_pango_context_new (self->lang);
+  clear_layouts (self);
+  small = style->base_font_size * style->footer_font_scale;
+
+  self->width = MAX (width, 2 * style->margin + 100);
+  /* A measure's name spans the row and its figures sit under it, in
+   * columns where the compare layout puts each canvas's cards, so the
+   * names kept in view above line up with both. */
+  self->label_w = self->width - 2 * style->margin;
+  self->column_w = (self->width - 2 * style->margin - (self->n_canvases - 1) * style->block_gap) /
+                   self->n_canvases;
+  self->columns_x[0] = style->margin;
+  for (guint i = 0; i < self->n_canvases; i++)
+    self->columns_x[i + 1] = style->margin + i * (self->column_w + style->block_gap);
+
+  y = style->margin;
+  self->heading = text_layout (self, _("Metrics"), style->title_font_size * 1.15, PANGO_WEIGHT_BOLD,
+                               self->width - 2 * style->margin);
+  y += height_of (self->heading) + style->title_gap;
+
+  {
+    double hh = 0;
+
+    hh = 0;
+    for (guint i = 0; i < self->n_canvases; i++)
+      {
+        g_autofree char *name = g_markup_escape_text (self->names[i], -1);
+
+        self->headers[i + 1] = text_layout (self, name, style->base_font_size, PANGO_WEIGHT_BOLD,
+                                            self->column_w - 2 * PAD);
+        hh = MAX (hh, height_of (self->headers[i + 1]));
+      }
+    self->header_rect = (NfRect) { style->margin, y, self->width - 2 * style->margin, hh + 2 * PAD };
+    y += self->header_rect.height;
+  }
+
+  n_rows = nf_diff_metrics_get_n_rows (self->metrics);
+  for (guint r = 0; r < n_rows; r++)
+    g_array_append_val (order, r);
+  g_array_sort_with_data (order, row_order, self->metrics);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint index = g_array_index (order, guint, k);
+      const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, index);
+      g_autofree char *label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",
+                                                        m->label ? m->label : "",
+                                                        m->column ? " · " : "",
+                                                        m->column ? m->column : "",
+                                                        m->table_title ? m->table_title : "");
+      MetricRow row = { .index = index };
+      double h;
+
+      if (m->n_present == 1 && self->singles == NULL)
+        {
+          g_autofree char *head = g_markup_escape_text (_("Figures only one canvas has"), -1);
+
+          self->singles = text_layout (self, head, small, PANGO_WEIGHT_BOLD, self->width - 2 * style->margin);
+          self->singles_y = y + style->title_gap;
+          y = self->singles_y + height_of (self->singles) + 4;
+        }
+
+      row.label = text_layout (self, label, style->base_font_size, PANGO_WEIGHT_NORMAL,
+                               self->label_w - 2 * PAD);
+      row.values_y = y + PAD + height_of (row.label) + 2;
+      h = 0;
+      for (guint i = 0; i < self->n_canvases; i++)
+        {
+          g_autofree char *markup = cell_markup (self, m, i);
+
+          row.cells[i] = text_layout (self, markup, style->base_font_size, PANGO_WEIGHT_NORMAL,
+                                      self->column_w - 2 * PAD);
+          h = MAX (h, height_of (row.cells[i]));
+        }
+      row.rect = (NfRect) { style->margin, y, self->width - 2 * style->margin, row.values_y - y + h + PAD };
+      if (max_height > 0 && y + row.rect.height + style->margin > max_height)
+        {
+          metric_row_clear (&row);
+          n_hidden = order->len - k;
+          break;
+        }
+      g_array_append_val (self->rows, row);
+      y += row.rect.height;
+    }
+
+  y += style->block_gap;
+  /* Charts of what is comparable, two abreast when there is room. */
+  n_charts_cols = self->width > 900 ? 2 : 1;
+  x = style->margin;
+  for (guint k = 0, col = 0; k < self->rows->len; k++)
+    {
+      const MetricRow *row = &g_array_index (self->rows, MetricRow, k);
+      const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, row->index);
+      double chart_w = (self->width - 2 * style->margin - (n_charts_cols - 1) * style->block_gap) / n_charts_cols;
+      MetricChart chart = { row->index, { 0 }, { 0 }, NULL };
+      g_autofree char *title = NULL;
+      double th, bh;
+
+      if (!m->comparable || m->n_present < 2)
+        continue;
+      title = g_markup_printf_escaped ("%s%s%s", m->label ? m->label : "", m->column ? " · " : "",
+                                       m->column ? m->column : "");
+      chart.title = text_layout (self, title, style->base_font_size, PANGO_WEIGHT_BOLD, chart_w);
+      pango_layout_set_ellipsize (chart.title, PANGO_ELLIPSIZE_END);
+      th = height_of (chart.title);
+      bh = m->n_present * BAR_ROW;
+      if (max_height > 0 && y + th + bh + style->margin > max_height)
+        {
+          metric_chart_clear (&chart);
+          break;
+        }
+      chart.title_rect = (NfRect) { x + col * (chart_w + style->block_gap), y, chart_w, th };
+      chart.bars_rect = (NfRect) { chart.title_rect.x, y + th + 4, chart_w, bh };
+      g_array_append_val (self->charts, chart);
+      if (++col == n_charts_cols || k + 1 == self->rows->len)
+        {
+          y += th + 4 + bh + style->block_gap;
+          col = 0;
+        }
+    }
+  if (self->charts->len > 0 && self->charts->len % n_charts_cols != 0)
+    {
+      const MetricChart *last = &g_array_index (self->charts, MetricChart, self->charts->len - 1);
+
+      y = MAX (y, last->bars_rect.y + last->bars_rect.height + style->block_gap);
+    }
+
+  {
+    g_autofree char *note = NULL;
+
+    if (n_hidden > 0)
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more row", "+%u more rows", n_hidden),
+                              n_hidden);
+    else if (n_rows == 0)
+      note = g_strdup (_("None of these canvases has metric tables."));
+    else if (self->charts->len == 0)
+      note = g_strdup (_("No measure has comparable figures in two or more canvases, so there are no charts."));
+    if (note != NULL)
+      {
+        g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+        self->footnote = text_layout (self, escaped, small, PANGO_WEIGHT_NORMAL,
+                                      self->width - 2 * style->margin);
+        self->footnote_y = y;
+        y += height_of (self->footnote) + style->block_gap;
+      }
+  }
+  self->height = y - style->block_gap + style->margin;
+}
+
+double
+nf_compare_metrics_get_width (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), 0);
+  return self->width;
+}
+
+double
+nf_compare_metrics_get_height (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), 0);
+  return self->height;
+}
+
+guint
+nf_compare_metrics_get_n_rows (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), 0);
+  return self->rows->len;
+}
+
+const NfDiffMetricRow *
+nf_compare_metrics_get_row (NfCompareMetrics *self,
+                            guint             row,
+                            NfRect           *out_rect)
+{
+  const MetricRow *r;
+
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  r = &g_array_index (self->rows, MetricRow, row);
+  if (out_rect != NULL)
+    *out_rect = r->rect;
+  return nf_diff_metrics_get_row (self->metrics, r->index);
+}
+
+char *
+nf_compare_metrics_describe_row (NfCompareMetrics *self,
+                                 guint             row)
+{
+  const NfDiffMetricRow *m = nf_compare_metrics_get_row (self, row, NULL);
+  GString *out = g_string_new (m->label);
+
+  for (guint i = 0; i < self->n_canvases; i++)
+    {
+      g_autofree char *value = m->present[i]
+        ? nf_compare_format_value (m->values[i], display_type (m, i), m->units[i], self->lang)
+        : g_strdup (_("none"));
+
+      g_string_append_printf (out, i == 0 ? ": %s %s" : ", %s %s", self->names[i], value);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+show (cairo_t        *cr,
+      PangoLayout    *layout,
+      double          x,
+      double          y,
+      const NfColour *colour)
+{
+  _nf_render_set_colour (cr, colour);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+nf_compare_metrics_render (cairo_t           *cr,
+                           NfCompareMetrics  *self,
+                           const NfGridStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (NF_IS_COMPARE_METRICS (self));
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (self->heading != NULL);
+
+  cairo_save (cr);
+  _nf_render_set_colour (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_fill (cr);
+
+  show (cr, self->heading, style->margin, style->margin, &style->title_text);
+
+  _nf_render_rounded_rect (cr, &self->header_rect, 4);
+  _nf_render_set_colour (cr, &style->chip_fill);
+  cairo_fill (cr);
+  for (guint i = 0; i < self->n_canvases; i++)
+    {
+      NfColour colour;
+
+      nf_compare_canvas_colour (i, style, &colour);
+      cairo_rectangle (cr, self->columns_x[i + 1], self->header_rect.y + self->header_rect.height - 3,
+                       self->column_w, 3);
+      _nf_render_set_colour (cr, &colour);
+      cairo_fill (cr);
+      show (cr, self->headers[i + 1], self->columns_x[i + 1] + PAD, self->header_rect.y + PAD,
+            &style->title_text);
+    }
+
+  cairo_set_line_width (cr, 1);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const MetricRow *row = &g_array_index (self->rows, MetricRow, r);
+      const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, row->index);
+
+      if (r % 2 == 1)
+        {
+          cairo_rectangle (cr, row->rect.x, row->rect.y, row->rect.width, row->rect.height);
+          _nf_render_set_colour (cr, &style->block_fill);
+          cairo_fill (cr);
+        }
+      show (cr, row->label, self->columns_x[0] + PAD, row->rect.y + PAD, &style->title_text);
+      for (guint i = 0; i < self->n_canvases; i++)
+        show (cr, row->cells[i], self->columns_x[i + 1] + PAD, row->values_y,
+              m->present[i] ? &style->card_text : &style->muted_text);
+      cairo_move_to (cr, row->rect.x, row->rect.y + row->rect.height - 0.5);
+      cairo_rel_line_to (cr, row->rect.width, 0);
+      _nf_render_set_colour (cr, &style->block_border);
+      cairo_stroke (cr);
+    }
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      const MetricChart *chart = &g_array_index (self->charts, MetricChart, c);
+      const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, chart->index);
+      const char *labels[NF_DIFF_MAX_CANVASES];
+      char *value_labels[NF_DIFF_MAX_CANVASES];
+      double values[NF_DIFF_MAX_CANVASES];
+      guint n = 0;
+
+      show (cr, chart->title, chart->title_rect.x, chart->title_rect.y, &style->title_text);
+      for (guint i = 0; i < self->n_canvases; i++)
+        if (m->present[i])
+          {
+            labels[n] = self->names[i];
+            values[n] = m->values[i];
+            value_labels[n] = nf_compare_format_value (m->values[i], display_type (m, i), m->units[i], self->lang);
+            n++;
+          }
+      nf_chart_render_bars (cr, &chart->bars_rect, labels, values,
+                            (const char * const *) value_labels, n, style);
+      for (guint i = 0; i < n; i++)
+        g_free (value_labels[i]);
+    }
+
+  if (self->footnote != NULL)
+    show (cr, self->footnote, style->margin, self->footnote_y, &style->muted_text);
+  if (self->singles != NULL)
+    show (cr, self->singles, style->margin + PAD, self->singles_y, &style->muted_text);
+  cairo_restore (cr);
+}

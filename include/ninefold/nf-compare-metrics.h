@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nf-canvas.h"
+#include "nf-diff.h"
+#include "nf-grid-style.h"
+#include "nf-render-types.h"
+
+G_BEGIN_DECLS
+
+#define NF_TYPE_COMPARE_METRICS (nf_compare_metrics_get_type ())
+
+G_DECLARE_FINAL_TYPE (NfCompareMetrics, nf_compare_metrics, NF, COMPARE_METRICS, GObject)
+
+/* The metric comparison beneath the blocks: a table with one row per
+ * aligned measure (nf_diff_metrics_new()) and one column per canvas,
+ * each figure normalised (nf_compare_format_value()) with its unit or
+ * currency, "—" where a canvas has none, and the delta and ratio against
+ * the first canvas where the figures are comparable; then a bar chart
+ * (nf_chart_render_bars()) per comparable measure that two or more
+ * canvases have, two abreast on wide pages. Measures two or more canvases
+ * have come first; those only one has follow, "—" in the other columns.
+ * When there is nothing to chart a footnote says why.
+ * Drawn by nf_compare_metrics_render() (nf-compare-renderer.h).
+ *
+ * The canvases must stay alive while the layout does. */
+NfCompareMetrics    *nf_compare_metrics_new          (NfCanvas          **canvases,
+                                                      guint               n_canvases);
+const NfDiffMetrics *nf_compare_metrics_get_metrics  (NfCompareMetrics   *self);
+/* Picks the language of labels and number scales, as the compare layout's. */
+void                 nf_compare_metrics_set_language (NfCompareMetrics   *self,
+                                                      const char         *lang);
+/* Lays the table and charts out `width` wide; the height follows
+ * (nf_compare_metrics_get_height()). With max_height > 0 rows and charts
+ * that do not fit are left out and counted ("+N more rows"). */
+void                 nf_compare_metrics_allocate     (NfCompareMetrics   *self,
+                                                      const NfGridStyle  *style,
+                                                      double              width,
+                                                      double              max_height);
+double               nf_compare_metrics_get_width    (NfCompareMetrics   *self);
+double               nf_compare_metrics_get_height   (NfCompareMetrics   *self);
+/* Rows shown in the table, and the box of each (for tests and focus). */
+guint                nf_compare_metrics_get_n_rows   (NfCompareMetrics   *self);
+const NfDiffMetricRow *nf_compare_metrics_get_row    (NfCompareMetrics   *self,
+                                                      guint               row,
+                                                      NfRect             *out_rect);
+/* A sentence for screen readers: "Revenue: Alibaba 9.5 million USD,
+ * Bitauto —". Free with g_free(). */
+char                *nf_compare_metrics_describe_row (NfCompareMetrics   *self,
+                                                      guint               row);
+
+G_END_DECLS

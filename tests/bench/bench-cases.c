@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-bench"
+
+#include "config.h"
+
+#include <libxml/parser.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "bench.h"
+#include "nf-render.h"
+
+#define FRAME_WIDTH  1920
+#define FRAME_HEIGHT 1080
+
+static void
+report (const char *key,
+        double      value)
+{
+  g_print ("%s %.4f\n", key, value);
+}
+
+static void
+report_times (GArray *times,
+              GArray *floor_times)
+{
+  report ("reps", times->len);
+  report ("ms", bench_median ((double *) (gpointer) times->data, times->len));
+  if (floor_times != NULL && floor_times->len > 0)
+    report ("floor_ms", bench_median ((double *) (gpointer) floor_times->data,
+                                      floor_times->len));
+}
+
+static guint
+reps_for (guint n_notes)
+{
+  return n_notes >= 100000 ? 3 : n_notes >= 10000 ? 7 : n_notes >= 1000 ? 21 : 41;
+}
+
+/* --- load, validate, save ------------------------------------------ */
+
+static int
+case_load (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize length;
+  guint n_notes = 0;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    g_error ("%s", error->message);
+  /* The loader's own first call compiles the schema: a one-time cost of
+   * the process, measured by the start-up row, not here. */
+  {
+    g_autoptr(NfCanvas) warm = nf_canvas_load_from_data (data, length, path, &error);
+    if (warm == NULL)
+      g_error ("%s", error->message);
+    n_notes = nf_canvas_get_n_notes (warm);
+  }
+  for (guint r = 0; r < reps_for (n_notes); r++)
+    {
+      double t0, t1, t2;
+      xmlDocPtr doc;
+      NfCanvas *canvas;
+
+      /* Interleaved, so both see the same state of the machine. */
+      t0 = bench_now_ms ();
+      doc = xmlReadMemory (data, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+      t1 = bench_now_ms ();
+      xmlFreeDoc (doc);
+      t1 = t1 - t0;
+      t0 = bench_now_ms ();
+      canvas = nf_canvas_load_from_data (data, length, path, &error);
+      t2 = bench_now_ms () - t0;
+      g_assert (canvas != NULL);
+      g_object_unref (canvas);
+      g_array_append_val (floor_times, t1);
+      g_array_append_val (times, t2);
+    }
+  report ("notes", n_notes);
+  report ("bytes", (double) length);
+  report_times (times, floor_times);
+  return 0;
+}
+
+static int
+case_save (const char *path,
+           const char *work_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in = g_file_new_for_path (path);
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_from_file (in, NULL, &error);
+  g_autofree char *out_path = g_build_filename (work_dir, "saved.ninefold", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_notes;
+
+  if (canvas == NULL)
+    g_error ("%s", error->message);
+  n_notes = nf_canvas_get_n_notes (canvas);
+  for (guint r = 0; r < reps_for (n_notes); r++)
+    {
+      double t0 = bench_now_ms (), t;
+
+      if (!nf_canvas_save_to_file (canvas, out, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      t = bench_now_ms () - t0;
+      g_array_append_val (times, t);
+    }
+  report ("notes", n_notes);
+  report_times (times, NULL);
+  return 0;
+}
+
+/* --- grid frames ---------------------------------------------------- */
+
+/* What drawing costs without a layout cache: a fresh Pango layout per
+ * note per frame, as a first attempt at a canvas widget would do. The
+ * cards go where the grid put them, so both draw the same picture. */
+static void
+draw_naive (cairo_t           *cr,
+            NfGridLayout      *layout,
+            const NfGridStyle *style)
+{
+  cairo_set_source_rgb (cr, style->background.red, style->background.green,
+                        style->background.blue);
+  cairo_paint (cr);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfRect rect;
+      double size = nf_grid_layout_get_font_size (layout, (NfBlock) b);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family);
+
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      nf_grid_layout_get_block_rect (layout, (NfBlock) b, &rect);
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      cairo_set_source_rgb (cr, style->block_fill.red, style->block_fill.green,
+                            style->block_fill.blue);
+      cairo_fill (cr);
+      for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, (NfBlock) b); i++)
+        {
+          NfCardLayout *card = nf_grid_layout_get_card (layout, (NfBlock) b, i, &rect);
+          NfNote *note = nf_card_layout_get_note (card);
+          const char * const *tags = nf_note_get_tags (note);
+          PangoLayout *text = pango_cairo_create_layout (cr);
+
+          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+          cairo_set_source_rgb (cr, style->card_fill.red, style->card_fill.green,
+                                style->card_fill.blue);
+          cairo_fill (cr);
+          pango_layout_set_font_description (text, font);
+          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (text, (int) ((rect.width - 16) * PANGO_SCALE));
+          pango_layout_set_height (text, (int) ((rect.height - 12) * PANGO_SCALE));
+          pango_layout_set_text (text, nf_text_get (nf_note_get_text (note)), -1);
+          cairo_set_source_rgb (cr, style->card_text.red, style->card_text.green,
+                                style->card_text.blue);
+          cairo_move_to (cr, rect.x + 8, rect.y + 6);
+          pango_cairo_show_layout (cr, text);
+          g_object_unref (text);
+          if (tags != NULL && tags[0] != NULL)
+            {
+              g_autofree char *joined = g_strjoinv ("  #", (char **) tags);
+              PangoLayout *footer = pango_cairo_create_layout (cr);
+
+              pango_layout_set_font_description (footer, font);
+              pango_layout_set_text (footer, joined, -1);
+              cairo_move_to (cr, rect.x + 8, rect.y + rect.height - 18);
+              pango_cairo_show_layout (cr, footer);
+              g_object_unref (footer);
+            }
+        }
+    }
+}
+
+static int
+case_grid (guint n_notes)
+{
+  g_autoptr(NfCanvas) canvas = bench_canvas_new (n_notes, 7, "n");
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  double t0, t;
+  guint shown = 0;
+
+  t0 = bench_now_ms ();
+  nf_grid_layout_allocate (layout, FRAME_WIDTH, FRAME_HEIGHT);
+  report ("layout_ms", bench_now_ms () - t0);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    shown += nf_grid_layout_get_n_cards (layout, (NfBlock) b);
+  report ("cards_shown", shown);
+
+  /* The first frame fills the font caches; frames after it are what a
+   * redraw costs. */
+  nf_grid_render (cr, layout, style);
+  draw_naive (cr, layout, style);
+  for (guint r = 0; r < 31; r++)
+    {
+      t0 = bench_now_ms ();
+      nf_grid_render (cr, layout, style);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (times, t);
+
+      t0 = bench_now_ms ();
+      draw_naive (cr, layout, style);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (floor_times, t);
+    }
+  report_times (times, floor_times);
+
+  /* Where a frame's time goes: the blocks (background, frames, titles)
+   * and the cards apart. */
+  g_array_set_size (times, 0);
+  g_array_set_size (floor_times, 0);
+  for (guint r = 0; r < 15; r++)
+    {
+      t0 = bench_now_ms ();
+      nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (times, t);
+      t0 = bench_now_ms ();
+      nf_grid_render_parts (cr, layout, style, NF_GRID_PART_CARDS);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (floor_times, t);
+    }
+  report ("frames_ms", bench_median ((double *) (gpointer) times->data, times->len));
+  report ("cards_ms", bench_median ((double *) (gpointer) floor_times->data, floor_times->len));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
+/* A drag repaints what moved: the grid as it was when the drag began
+ * (kept in a surface), under the card's old and new places, then the
+ * card at the pointer; and finds the drop place under the pointer. */
+static int
+case_drag (guint n_notes)
+{
+  g_autoptr(NfCanvas) canvas = bench_canvas_new (n_notes, 7, "n");
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+  cairo_surface_t *screen = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                        FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_surface_t *grid = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                      FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_t *cr = cairo_create (grid);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  NfCardLayout *card;
+  NfRect start, old;
+  const guint n_frames = 121;
+
+  nf_grid_layout_allocate (layout, FRAME_WIDTH, FRAME_HEIGHT);
+  nf_grid_render (cr, layout, style);
+  cairo_destroy (cr);
+  card = nf_grid_layout_get_card (layout, NF_BLOCK_KEY_PARTNERS, 0, &start);
+  g_assert (card != NULL);
+  old = start;
+
+  cr = cairo_create (screen);
+  cairo_set_source_surface (cr, grid, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  /* From the top left block to the bottom right one. */
+  for (guint f = 0; f <= n_frames; f++)
+    {
+      double x = start.x + (FRAME_WIDTH - 400 - start.x) * f / n_frames;
+      double y = start.y + (FRAME_HEIGHT - 200 - start.y) * f / n_frames;
+      NfRect now = { round (x), round (y), start.width, start.height };
+      NfBlock over;
+      double t0 = bench_now_ms (), t;
+
+      (void) nf_grid_layout_note_at (layout, x + 10, y + 10, &over);
+      (void) nf_grid_layout_block_at (layout, x + 10, y + 10);
+      cr = cairo_create (screen);
+      cairo_rectangle (cr, old.x - 2, old.y - 2, old.width + 4, old.height + 5);
+      cairo_rectangle (cr, now.x - 2, now.y - 2, now.width + 4, now.height + 5);
+      cairo_clip (cr);
+      cairo_set_source_surface (cr, grid, 0, 0);
+      cairo_paint (cr);
+      cairo_translate (cr, now.x, now.y);
+      nf_card_render (cr, card, style);
+      cairo_destroy (cr);
+      cairo_surface_flush (screen);
+      t = bench_now_ms () - t0;
+      if (f > 0)
+        g_array_append_val (times, t);
+      old = now;
+    }
+  report_times (times, NULL);
+  cairo_surface_destroy (grid);
+  cairo_surface_destroy (screen);
+  return 0;
+}
+
+/* --- diff ----------------------------------------------------------- */
+
+static int
+run_diff (NfCanvas **canvases,
+          guint      n,
+          guint      reps)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_entries = 0;
+
+  for (guint r = 0; r < reps; r++)
+    {
+      double t0 = bench_now_ms (), t;
+      NfDiff *diff = nf_diff_new (canvases, n, NF_DIFF_FLAGS_NONE);
+
+      t = bench_now_ms () - t0;
+      n_entries = nf_diff_get_n_entries (diff);
+      nf_diff_free (diff);
+      g_array_append_val (times, t);
+    }
+  report ("entries", n_entries);
+  report_times (times, NULL);
+  return 0;
+}
+
+static int
+case_diff_cases (void)
+{
+  NfCanvas *cases[4];
+  int ret;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cases[i] = nf_canvas_load_case (i, &error);
+      if (cases[i] == NULL)
+        g_error ("%s", error->message);
+    }
+  ret = run_diff (cases, 4, 41);
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (cases[i]);
+  return ret;
+}
+
+static int
+case_diff_10k (gboolean versions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) a = bench_canvas_new (10000, 1, versions ? "n" : "a");
+  g_autoptr(NfCanvas) b = NULL;
+  NfCanvas *pair[2];
+
+  if (versions)
+    {
+      g_autoptr(GBytes) bytes = nf_canvas_save_to_bytes (a, &error);
+
+      g_assert (bytes != NULL);
+      b = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "copy", &error);
+      g_assert (b != NULL);
+      bench_canvas_edit (b, 2);
+    }
+  else
+    b = bench_canvas_new (10000, 2, "b");
+  pair[0] = a;
+  pair[1] = b;
+  return run_diff (pair, 2, 7);
+}
+
+/* --- PDF ------------------------------------------------------------ */
+
+static int
+case_pdf (const char *what,
+          const char *work_dir)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_build_filename (work_dir, "deck.pdf", NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean compare = g_str_equal (what, "compare");
+  guint n = g_str_equal (what, "100") ? 100 : 4;
+  NfDeckOptions opts;
+
+#ifndef BENCH_HAVE_DECK_COMPARE
+  if (compare)
+    {
+      g_print ("n/a not built yet\n");
+      return 0;
+    }
+#endif
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      NfCanvas *canvas = nf_canvas_load_case (i % 4, &error);
+
+      if (canvas == NULL)
+        g_error ("%s", error->message);
+      g_ptr_array_add (canvases, canvas);
+    }
+  nf_deck_options_init (&opts);
+#ifdef BENCH_HAVE_DECK_COMPARE
+  opts.compare = compare;
+#endif
+  for (guint r = 0; r < (n > 4 ? 3u : 7u); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      double t0 = bench_now_ms (), t;
+
+      if (!nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      t = bench_now_ms () - t0;
+      g_array_append_val (times, t);
+    }
+  report_times (times, NULL);
+  return 0;
+}
+
+/* --- import --------------------------------------------------------- */
+
+/* A Markdown write-up with a section per block and a list item per note:
+ * what the importer turns into a canvas. */
+static int
+case_import (guint n_notes)
+{
+  g_autoptr(NfCanvas) canvas = bench_canvas_new (n_notes, 3, "n");
+  g_autoptr(GString) md = g_string_new ("# Bench — business model\n\n");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
+
+      g_string_append_printf (md, "## %s\n\n", nf_block_to_xml ((NfBlock) b));
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+
+          g_string_append_printf (md, "- %s\n", nf_text_get (nf_note_get_text (note)));
+        }
+      g_string_append_c (md, '\n');
+    }
+  for (guint r = 0; r < reps_for (n_notes); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      double t0 = bench_now_ms (), t;
+      NfCanvas *imported = nf_import_from_data (md->str, md->len, "bench.md", &error);
+
+      t = bench_now_ms () - t0;
+      if (imported == NULL)
+        g_error ("%s", error->message);
+      report ("notes", nf_canvas_get_n_notes (imported));
+      g_object_unref (imported);
+      g_array_append_val (times, t);
+    }
+  report_times (times, NULL);
+  return 0;
+}
+
+/* --- generation ----------------------------------------------------- */
+
+static int
+case_gen (guint       n_notes,
+          const char *work_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = bench_canvas_new (n_notes, 1, "n");
+  g_autoptr(GBytes) bytes = nf_canvas_save_to_bytes (canvas, &error);
+  g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", n_notes);
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                            (gssize) g_bytes_get_size (bytes), &error))
+    g_error ("%s", error->message);
+  report ("bytes", (double) g_bytes_get_size (bytes));
+  return 0;
+}
+
+int
+bench_run_case (const char *name,
+                const char *arg,
+                const char *work_dir)
+{
+  guint n = arg ? (guint) g_ascii_strtoull (arg, NULL, 10) : 0;
+  int ret = 2;
+
+  if (g_str_equal (name, "gen"))
+    ret = case_gen (n, work_dir);
+  else if (g_str_equal (name, "load"))
+    ret = case_load (arg);
+  else if (g_str_equal (name, "save"))
+    ret = case_save (arg, work_dir);
+  else if (g_str_equal (name, "grid"))
+    ret = case_grid (n);
+  else if (g_str_equal (name, "drag"))
+    ret = case_drag (n);
+  else if (g_str_equal (name, "diff-cases"))
+    ret = case_diff_cases ();
+  else if (g_str_equal (name, "diff-versions"))
+    ret = case_diff_10k (TRUE);
+  else if (g_str_equal (name, "diff-companies"))
+    ret = case_diff_10k (FALSE);
+  else if (g_str_equal (name, "import"))
+    ret = case_import (n);
+  else if (g_str_equal (name, "pdf"))
+    ret = case_pdf (arg, work_dir);
+  else
+    g_printerr ("unknown case %s\n", name);
+  report ("peak_kb", (double) bench_peak_rss_kb ());
+  return ret;
+}

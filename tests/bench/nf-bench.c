@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-bench"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include <glib/gstdio.h>
+
+#include "bench.h"
+
+/* The benchmark driver. `nf-bench` runs every case in a process of its
+ * own (so each has its own peak memory), reads what it prints and writes
+ * one Markdown table with the targets of issue 7 and whether they hold.
+ * `nf-bench --case NAME [ARG] WORKDIR` runs one case. */
+
+typedef struct {
+  GHashTable *values;   /* key → double, as the case printed them */
+  char       *na;       /* why the row has no numbers, or NULL */
+} Result;
+
+static char *self_dir;
+static char *self_path;
+static guint n_failed;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->values, g_hash_table_unref);
+  g_clear_pointer (&r->na, g_free);
+}
+
+static double
+get (Result     *r,
+     const char *key)
+{
+  double *v = r->values ? g_hash_table_lookup (r->values, key) : NULL;
+
+  return v ? *v : NAN;
+}
+
+static void
+parse_output (Result     *r,
+              const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  r->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *space = strchr (lines[i], ' ');
+
+      if (g_str_has_prefix (lines[i], "n/a "))
+        {
+          g_free (r->na);
+          r->na = g_strdup (lines[i] + 4);
+        }
+      else if (space != NULL)
+        {
+          double *v = g_new (double, 1);
+
+          *v = g_ascii_strtod (space + 1, NULL);
+          g_hash_table_insert (r->values, g_strndup (lines[i], (gsize) (space - lines[i])), v);
+        }
+    }
+}
+
+static void
+run_case (Result     *r,
+          const char *name,
+          const char *arg,
+          const char *work_dir)
+{
+  const char *argv[] = { self_path, "--case", name, arg ? arg : "-", work_dir, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_printerr ("  %s %s…\n", name, arg ? arg : "");
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      r->na = g_strdup_printf ("failed: %s", error->message);
+      g_printerr ("%s", err ? err : "");
+      return;
+    }
+  parse_output (r, out);
+}
+
+/* Start-up: from starting the program to its first painted frame, as the
+ * program reports it on the same monotonic clock. */
+static double
+run_startup_once (const char  *program,
+                  char       **out_error)
+{
+  g_autofree char *path = g_build_filename (self_dir, program, NULL);
+  const char *argv[] = { path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  const char *line;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      *out_error = g_strdup (error->message);
+      return NAN;
+    }
+  line = strstr (out, "first_frame_us ");
+  if (line == NULL)
+    {
+      *out_error = g_strdup ("no frame was painted");
+      return NAN;
+    }
+  return (g_ascii_strtoll (line + strlen ("first_frame_us "), NULL, 10) - start) / 1000.0;
+}
+
+static void
+run_startup (Result *r)
+{
+  double ours[11], bare[11];
+  guint n = G_N_ELEMENTS (ours);
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      r->na = g_strdup ("no display (run-bench.sh runs it under xvfb-run)");
+      return;
+    }
+  g_printerr ("  start-up…\n");
+  /* Alternating, and one of each first to warm the disk cache. */
+  for (guint i = 0; i <= n; i++)
+    {
+      char *error = NULL;
+      double a = run_startup_once ("nf-bench-startup", &error);
+      double b = isnan (a) ? NAN : run_startup_once ("nf-bench-bare-window", &error);
+
+      if (error != NULL)
+        {
+          r->na = g_strdup_printf ("failed: %s", error);
+          g_free (error);
+          return;
+        }
+      if (i > 0)
+        {
+          ours[i - 1] = a;
+          bare[i - 1] = b;
+        }
+    }
+  r->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (r->values, g_strdup ("ms"), g_memdup2 (&(double) { bench_median (ours, n) }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("floor_ms"), g_memdup2 (&(double) { bench_median (bare, n) }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("reps"), g_memdup2 (&(double) { n }, sizeof (double)));
+}
+
+/* --- the table ------------------------------------------------------ */
+
+typedef enum {
+  FLOOR_NONE,
+  FLOOR_SLOWER,   /* the floor is the faster one: show ours / floor */
+  FLOOR_FASTER,   /* the floor is the naive one: show floor / ours */
+} FloorKind;
+
+typedef struct {
+  double    max_ms;       /* 0: none */
+  double    max_ratio;    /* ours / floor, FLOOR_SLOWER; 0: none */
+  double    min_speedup;  /* floor / ours, FLOOR_FASTER; 0: none */
+  double    max_peak_mb;  /* 0: none */
+} Target;
+
+static char *
+format_ms (double ms)
+{
+  if (isnan (ms))
+    return g_strdup ("—");
+  if (ms >= 1000)
+    return g_strdup_printf ("%.2f s", ms / 1000);
+  if (ms >= 100)
+    return g_strdup_printf ("%.0f ms", ms);
+  if (ms >= 10)
+    return g_strdup_printf ("%.1f ms", ms);
+  return g_strdup_printf ("%.2f ms", ms);
+}
+
+static void
+print_row (const char   *label,
+           Result       *r,
+           const char   *floor_name,
+           FloorKind     floor_kind,
+           const Target *target)
+{
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autofree char *ms = NULL, *floor_ms = NULL, *ratio = NULL, *peak = NULL;
+  double t = get (r, "ms"), f = get (r, "floor_ms"), kb = get (r, "peak_kb");
+  gboolean pass = TRUE;
+
+  if (target->max_ratio > 0)
+    g_string_append_printf (want, "≤ %g× %s", target->max_ratio, floor_name);
+  if (target->min_speedup > 0)
+    g_string_append_printf (want, "≥ %g× faster than %s", target->min_speedup, floor_name);
+  if (target->max_ms > 0)
+    g_string_append_printf (want, "%s< %g ms", want->len ? ", " : "", target->max_ms);
+  if (target->max_peak_mb > 0)
+    g_string_append_printf (want, "%s< %g MB peak", want->len ? ", " : "", target->max_peak_mb);
+
+  if (r->na != NULL)
+    {
+      g_print ("| %s | n/a (%s) | | | | %s | %s |\n", label, r->na,
+               want->len ? want->str : "—", want->len ? "n/a" : "");
+      return;
+    }
+
+  ms = format_ms (t);
+  if (floor_kind != FLOOR_NONE && !isnan (f))
+    {
+      g_autofree char *fs = format_ms (f);
+
+      floor_ms = g_strdup_printf ("%s %s", floor_name, fs);
+      if (floor_kind == FLOOR_SLOWER)
+        ratio = g_strdup_printf ("%.2f×", t / f);
+      else
+        ratio = g_strdup_printf ("%.2f× as fast", f / t);
+    }
+  peak = isnan (kb) || kb < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f MB", kb / 1024);
+
+  /* Which parts of a target with several miss, when some hold. */
+  {
+    g_autoptr(GString) missed = g_string_new (NULL);
+    guint n_parts = 0;
+
+    if (target->max_ms > 0 && ++n_parts && !(t < target->max_ms))
+      g_string_append (missed, missed->len ? ", time" : "time");
+    if (target->max_ratio > 0 && ++n_parts && !(t / f <= target->max_ratio))
+      g_string_append (missed, missed->len ? ", ratio" : "ratio");
+    if (target->min_speedup > 0 && ++n_parts && !(f / t >= target->min_speedup))
+      g_string_append (missed, missed->len ? ", ratio" : "ratio");
+    if (target->max_peak_mb > 0 && ++n_parts && !(kb / 1024 < target->max_peak_mb))
+      g_string_append (missed, missed->len ? ", memory" : "memory");
+    pass = missed->len == 0;
+    if (!pass)
+      n_failed++;
+
+    g_print ("| %s | %s | %s | %s | %s | %s | %s%s%s%s |\n", label, ms,
+             floor_ms ? floor_ms : "—", ratio ? ratio : "—", peak,
+             want->len ? want->str : "—",
+             want->len == 0 ? "" : pass ? "pass" : "**FAIL**",
+             !pass && n_parts > 1 ? " (" : "", !pass && n_parts > 1 ? missed->str : "",
+             !pass && n_parts > 1 ? ")" : "");
+  }
+}
+
+static int
+run_all (void)
+{
+  static const guint sizes[] = { 100, 1000, 10000, 100000 };
+  static const guint grid_sizes[] = { 36, 200, 1000 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work_dir = g_dir_make_tmp ("nf-bench-XXXXXX", &error);
+  Result r = { 0 };
+
+  if (work_dir == NULL)
+    g_error ("%s", error->message);
+
+  g_printerr ("Generating canvases in %s…\n", work_dir);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", sizes[i]);
+
+      run_case (&r, "gen", n, work_dir);
+      if (r.na != NULL)
+        g_error ("could not generate a canvas of %s notes: %s", n, r.na);
+      result_clear (&r);
+    }
+
+  g_printerr ("Running…\n");
+  g_print ("| Case | Median | Floor | Ratio | Peak RSS | Target | Result |\n");
+  g_print ("|---|---:|---:|---:|---:|---|---|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
+      g_autofree char *path = g_build_filename (work_dir, name, NULL);
+      g_autofree char *label = NULL;
+      Target target = { .max_ratio = 2 };
+
+      if (sizes[i] == 100000)
+        {
+          target.max_ms = 1500;
+          target.max_peak_mb = 500;
+        }
+      run_case (&r, "load", path, work_dir);
+      label = g_strdup_printf ("load + validate, %u notes (%.1f MB)", sizes[i],
+                               get (&r, "bytes") / 1e6);
+      print_row (label, &r, "bare parse", FLOOR_SLOWER, &target);
+      result_clear (&r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
+      g_autofree char *path = g_build_filename (work_dir, name, NULL);
+      g_autofree char *label = g_strdup_printf ("save, %u notes", sizes[i]);
+
+      run_case (&r, "save", path, work_dir);
+      print_row (label, &r, NULL, FLOOR_NONE, &(Target) { 0 });
+      result_clear (&r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (grid_sizes); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", grid_sizes[i]);
+      g_autofree char *label = NULL;
+      Target target = { 0 };
+
+      if (grid_sizes[i] == 200)
+        target = (Target) { .min_speedup = 5, .max_ms = 4 };
+      else if (grid_sizes[i] == 1000)
+        target = (Target) { .max_ms = 16 };
+      run_case (&r, "grid", n, work_dir);
+      label = g_strdup_printf ("grid frame 1920×1080, %u notes (%.0f shown)", grid_sizes[i],
+                               get (&r, "cards_shown"));
+      print_row (label, &r, "naive", FLOOR_FASTER, &target);
+      result_clear (&r);
+    }
+  run_case (&r, "drag", "200", work_dir);
+  print_row ("drag frame, 200 notes (damaged area + dragged card)", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 2 });
+  result_clear (&r);
+
+  run_case (&r, "diff-cases", NULL, work_dir);
+  print_row ("diff of the four case companies", &r, NULL, FLOOR_NONE, &(Target) { 0 });
+  result_clear (&r);
+  run_case (&r, "diff-versions", NULL, work_dir);
+  print_row ("diff of two versions of a 10,000-note canvas", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+  run_case (&r, "diff-companies", NULL, work_dir);
+  print_row ("diff of two different 10,000-note canvases", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+
+  run_case (&r, "import", "10000", work_dir);
+  print_row ("import a 10,000-note Markdown write-up", &r, NULL, FLOOR_NONE, &(Target) { 0 });
+  result_clear (&r);
+
+  run_case (&r, "pdf", "cases", work_dir);
+  print_row ("PDF of the four companies", &r, NULL, FLOOR_NONE, &(Target) { 0 });
+  result_clear (&r);
+  run_case (&r, "pdf", "compare", work_dir);
+  print_row ("PDF of the four companies with compare slides", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+  run_case (&r, "pdf", "100", work_dir);
+  print_row ("PDF of a 100-canvas deck", &r, NULL, FLOOR_NONE, &(Target) { .max_ms = 2000 });
+  result_clear (&r);
+
+  run_startup (&r);
+  print_row ("start-up to first frame, a case open", &r, "bare GTK window", FLOOR_SLOWER,
+             &(Target) { .max_ratio = 1.5 });
+  result_clear (&r);
+
+  /* Only our own files: the work folder holds nothing else. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (work_dir, name, NULL);
+        g_remove (path);
+      }
+    g_rmdir (work_dir);
+  }
+  g_printerr ("%u target(s) missed\n", n_failed);
+  return n_failed > 0 ? 1 : 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+
+  setlocale (LC_ALL, "");
+  self_path = g_path_is_absolute (argv[0]) ? g_strdup (argv[0])
+                                           : g_build_filename (cwd, argv[0], NULL);
+  self_dir = g_path_get_dirname (self_path);
+
+  if (argc == 5 && g_str_equal (argv[1], "--case"))
+    return bench_run_case (argv[2], g_str_equal (argv[3], "-") ? NULL : argv[3], argv[4]);
+  if (argc != 1)
+    {
+      g_printerr ("usage: nf-bench\n       nf-bench --case NAME ARG|- WORKDIR\n");
+      return 2;
+    }
+  return run_all ();
+}

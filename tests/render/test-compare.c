@@ -1,0 +1,493 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <ninefold.h>
+#include <nf-render.h>
+#include <nf-compare-layout.h>
+#include <nf-compare-metrics.h>
+#include <nf-compare-renderer.h>
+
+#include "nf-compare-layout-private.h"
+
+/* The comparison of the four case companies: layout, marks and the PNGs a
+ * person looks at (compare-cases-light.png, compare-cases-dark.png in the
+ * build folder). */
+
+typedef struct {
+  NfCanvas *canvases[4];
+} Cases;
+
+static void
+cases_load (Cases *cases)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cases->canvases[i] = nf_canvas_load_case (i, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (cases->canvases[i]);
+    }
+}
+
+static void
+cases_clear (Cases *cases)
+{
+  for (guint i = 0; i < 4; i++)
+    g_clear_object (&cases->canvases[i]);
+}
+
+/* Every card and its mark lie inside the cell; nf_card_render() draws
+ * nothing outside its card (test-card), so no text leaves its cell. */
+static void
+assert_cards_inside (NfCompareLayout *layout)
+{
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < nf_compare_layout_get_n_canvases (layout); c++)
+      {
+        NfRect cell;
+
+        nf_compare_layout_get_cell_rect (layout, r, c, &cell);
+        g_assert_cmpfloat (cell.width, >, 0);
+        for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+          {
+            NfRect rect, mark;
+
+            nf_compare_layout_get_card_note (layout, r, c, k, NULL, &rect);
+            if (rect.width == 0)
+              continue;   /* hidden, counted in "+N more" */
+            nf_compare_layout_get_mark_rect (layout, r, c, k, &mark);
+            g_assert_true (nf_rect_contains_rect (&cell, &rect, 0.5));
+            g_assert_true (nf_rect_contains_rect (&cell, &mark, 0.5));
+            g_assert_false (nf_rect_intersects (&rect, &mark));
+
+          }
+      }
+}
+
+static void
+test_layout (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  guint shared = 0, cards = 0;
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  g_assert_false (nf_diff_is_versions (nf_compare_layout_get_diff (layout)));
+  {
+    gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+    nf_compare_layout_allocate (layout, style, 1366, 0);
+    t1 = g_get_monotonic_time ();
+    nf_compare_layout_allocate (layout, style, 1366, 0);
+    t2 = g_get_monotonic_time ();
+    g_test_message ("four cases laid out in %.3f s, again in %.3f s",
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+  }
+  g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, NF_N_BLOCKS);
+  g_assert_cmpfloat (nf_compare_layout_get_width (layout), ==, 1366);
+  assert_cards_inside (layout);
+
+  /* Every note of every canvas is shown once, in its own column. */
+  for (guint c = 0; c < 4; c++)
+    {
+      guint n = 0;
+
+      for (guint r = 0; r < NF_N_BLOCKS; r++)
+        {
+          NfCompareCellSummary summary;
+
+          nf_compare_layout_get_cell_summary (layout, r, c, &summary);
+          g_assert_cmpuint (summary.n_hidden, ==, 0);
+          n += summary.n_notes;
+          shared += summary.n_marked[NF_DIFF_SHARED];
+          for (guint k = 0; k < summary.n_notes; k++)
+            {
+              NfBlock block;
+              NfNote *note = nf_compare_layout_get_card_note (layout, r, c, k, NULL, NULL);
+
+              g_assert_true (nf_canvas_find_note (cases.canvases[c], nf_note_get_id (note), &block, NULL) == note);
+              g_assert_cmpint (block, ==, nf_compare_layout_get_row_block (layout, r));
+            }
+        }
+      g_assert_cmpuint (n, ==, nf_canvas_get_n_notes (cases.canvases[c]));
+      cards += n;
+    }
+  g_assert_cmpuint (cards, >, 0);
+
+  /* A column per company, each with its name, side by side. */
+  for (guint c = 1; c < 4; c++)
+    {
+      NfRect a, b;
+
+      nf_compare_layout_get_column_rect (layout, c - 1, &a);
+      nf_compare_layout_get_column_rect (layout, c, &b);
+      g_assert_cmpfloat (a.x + a.width, <=, b.x);
+      g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, c), ==,
+                       nf_canvas_get_company (cases.canvases[c]));
+    }
+
+  {
+    g_autofree char *label = nf_compare_layout_describe_cell (layout, NF_N_BLOCKS - 1, 1);
+
+    g_assert_true (g_str_has_prefix (label, "Revenue Streams, Alibaba: "));
+    g_assert_nonnull (strstr (label, "note"));
+  }
+
+  /* Differences only drops what all four share; focus keeps one block. */
+  nf_compare_layout_set_differences_only (layout, TRUE);
+  nf_compare_layout_set_block (layout, NF_BLOCK_REVENUE_STREAMS);
+  nf_compare_layout_allocate (layout, style, 1366, 0);
+  g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
+  g_assert_cmpint (nf_compare_layout_get_row_block (layout, 0), ==, NF_BLOCK_REVENUE_STREAMS);
+  for (guint c = 0; c < 4; c++)
+    {
+      NfCompareCellSummary summary;
+
+      nf_compare_layout_get_cell_summary (layout, 0, c, &summary);
+      g_assert_cmpuint (summary.n_marked[NF_DIFF_SHARED], ==, 0);
+    }
+  assert_cards_inside (layout);
+  (void) shared;
+  cases_clear (&cases);
+}
+
+/* A slide: the height is kept by shrinking, then by "+N more". */
+static void
+test_height_limit (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  guint hidden = 0;
+  double natural;
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  nf_compare_layout_allocate (layout, style, 1280, 0);
+  natural = nf_compare_layout_get_height (layout);
+  g_test_message ("natural height of all nine blocks at 1280: %g", natural);
+
+  /* All nine on a tall page, and one block on a slide. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double limit = pass == 0 ? floor (natural * 0.6) : 320;
+
+      nf_compare_layout_set_block (layout, pass == 0 ? NF_COMPARE_ALL_BLOCKS : NF_BLOCK_KEY_ACTIVITIES);
+      nf_compare_layout_allocate (layout, style, 1280, limit);
+      g_assert_cmpfloat (nf_compare_layout_get_height (layout), <=, limit + 1);
+      assert_cards_inside (layout);
+      hidden = 0;
+      for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+        for (guint c = 0; c < 4; c++)
+          {
+            NfCompareCellSummary summary;
+
+            nf_compare_layout_get_cell_summary (layout, r, c, &summary);
+            hidden += summary.n_hidden;
+          }
+      g_assert_cmpuint (hidden, >, 0);
+    }
+  cases_clear (&cases);
+}
+
+static gboolean
+pixel_is (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          const NfColour  *colour)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(const guint32 *) (gconstpointer) (data + (int) y * stride + (int) x * 4);
+  int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+  return abs (r - (int) round (colour->red * 255)) <= 2 &&
+         abs (g - (int) round (colour->green * 255)) <= 2 &&
+         abs (b - (int) round (colour->blue * 255)) <= 2;
+}
+
+/* Marks are drawn in the legend's colours; the PNG is written for people. */
+static void
+check_render (NfGridStyle *style,
+              const char  *png)
+{
+  Cases cases;
+  g_autoptr(NfCompareLayout) layout = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, png, NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint checked = 0;
+  double legend_w = 600;
+  NfDiffKind kinds[] = { NF_DIFF_SHARED, NF_DIFF_SOME, NF_DIFF_ONLY, NF_DIFF_NEAR };
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  nf_compare_layout_allocate (layout, style, 1366, 0);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366,
+                                        (int) ceil (nf_compare_layout_get_height (layout)));
+  cr = cairo_create (surface);
+  nf_compare_render (cr, layout, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 4; c++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+        {
+          NfDiffKind kind;
+          NfColour colour;
+          NfRect mark;
+
+          nf_compare_layout_get_card_note (layout, r, c, k, &kind, NULL);
+          nf_compare_layout_get_mark_rect (layout, r, c, k, &mark);
+          nf_compare_mark_colour (kind, style, &colour);
+          g_assert_true (pixel_is (surface, mark.x + mark.width / 2, mark.y + mark.height / 2, &colour));
+          checked++;
+        }
+  g_assert_cmpuint (checked, >, 0);
+  cairo_surface_destroy (surface);
+
+  /* The legend shows the same colours, swatch by swatch, on one line. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) legend_w,
+                                        (int) ceil (nf_compare_legend_measure (FALSE, style, legend_w)));
+  cr = cairo_create (surface);
+  nf_compare_legend_render (cr, FALSE, style, legend_w);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    guint found = 0;
+    int h = cairo_image_surface_get_height (surface);
+
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        NfColour colour;
+
+        nf_compare_mark_colour (kinds[i], style, &colour);
+        for (int x = 0; x < (int) legend_w; x++)
+          if (pixel_is (surface, x, h / 2.0, &colour))
+            {
+              found++;
+              break;
+            }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (kinds));
+  }
+  cairo_surface_destroy (surface);
+
+  g_assert_true (nf_compare_render_to_png (cases.canvases, 4, NULL, 1366, 1.0, style, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
+  cases_clear (&cases);
+}
+
+static void
+test_render_light (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+
+  check_render (style, "compare-cases-light.png");
+}
+
+static void
+test_render_dark (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_dark ();
+
+  check_render (style, "compare-cases-dark.png");
+}
+
+/* Chinese notes wrap inside narrow columns at 1366 × 768's width. */
+static void
+test_chinese (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compare-cases-zh.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  nf_compare_layout_set_language (layout, NF_COMPARE_LANG_ZH);
+  nf_compare_layout_allocate (layout, style, 1000, 0);
+  assert_cards_inside (layout);
+  g_assert_true (nf_compare_render_to_png (cases.canvases, 4, "zh", 1000, 1.0, style, path, &error));
+  g_assert_no_error (error);
+  cases_clear (&cases);
+}
+
+static void
+test_metrics (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareMetrics) metrics = NULL;
+  double last = 0;
+
+  cases_load (&cases);
+  metrics = nf_compare_metrics_new (cases.canvases, 4);
+  nf_compare_metrics_allocate (metrics, style, 1366, 0);
+  g_assert_cmpuint (nf_compare_metrics_get_n_rows (metrics), ==,
+                    nf_diff_metrics_get_n_rows (nf_compare_metrics_get_metrics (metrics)));
+  g_assert_cmpuint (nf_compare_metrics_get_n_rows (metrics), >, 0);
+  for (guint r = 0; r < nf_compare_metrics_get_n_rows (metrics); r++)
+    {
+      NfRect rect;
+      const NfDiffMetricRow *row = nf_compare_metrics_get_row (metrics, r, &rect);
+      g_autofree char *label = nf_compare_metrics_describe_row (metrics, r);
+
+      g_assert_cmpfloat (rect.y, >=, last);
+      g_assert_cmpfloat (rect.x + rect.width, <=, 1366);
+      last = rect.y + rect.height;
+      g_assert_cmpuint (row->n_present, >=, 1);
+      g_assert_nonnull (strstr (label, "Alibaba"));
+    }
+  g_assert_cmpfloat (nf_compare_metrics_get_height (metrics), >=, last);
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compare-metrics.png", NULL);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366,
+                                                           (int) ceil (nf_compare_metrics_get_height (metrics)));
+    cairo_t *cr = cairo_create (surface);
+
+    nf_compare_metrics_render (cr, metrics, style);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
+
+  nf_compare_metrics_allocate (metrics, style, 1366, 200);
+  g_assert_cmpfloat (nf_compare_metrics_get_height (metrics), <=, 200 + 40);
+  cases_clear (&cases);
+}
+
+static gboolean
+has_background (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  PangoAttrIterator *iter;
+  gboolean any = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    any |= pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL;
+  while (pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return any;
+}
+
+/* Two versions of one company: a removed note, a changed one with its new
+ * words highlighted, the rest unchanged. */
+static void
+test_versions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) now = nf_canvas_load_case (1, &error);
+  g_autoptr(NfCanvas) then = NULL;
+  g_autoptr(NfCompareLayout) layout = NULL;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compare-versions.png", NULL);
+  g_autoptr(NfNote) gone = NULL;
+  g_autoptr(NfNote) edited = NULL;
+  g_autoptr(NfText) text = NULL;
+  NfSnapshot *snapshot;
+  guint counts[NF_DIFF_NEAR + 1] = { 0 };
+  NfCanvas *pair[2];
+
+  g_assert_no_error (error);
+  snapshot = nf_canvas_take_snapshot (now, "before", NULL);
+  then = nf_canvas_new_from_snapshot (now, snapshot);
+  gone = g_list_model_get_item (nf_canvas_get_notes (now, NF_BLOCK_KEY_PARTNERS), 0);
+  nf_canvas_remove_note (now, gone);
+  edited = g_list_model_get_item (nf_canvas_get_notes (now, NF_BLOCK_KEY_ACTIVITIES), 0);
+  text = nf_text_new ("Maintaining a robust common marketplace between two parties: buyers and sellers.");
+  nf_canvas_set_note_text (now, edited, text);
+
+  pair[0] = then;
+  pair[1] = now;
+  layout = nf_compare_layout_new (pair, 2);
+  g_assert_true (nf_diff_is_versions (nf_compare_layout_get_diff (layout)));
+  nf_compare_layout_allocate (layout, style, 1000, 0);
+  assert_cards_inside (layout);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 2; c++)
+      {
+        NfCompareCellSummary summary;
+
+        nf_compare_layout_get_cell_summary (layout, r, c, &summary);
+        for (guint k = 0; k <= NF_DIFF_NEAR; k++)
+          counts[k] += summary.n_marked[k];
+      }
+  g_assert_cmpuint (counts[NF_DIFF_REMOVED], ==, 1);
+  g_assert_cmpuint (counts[NF_DIFF_CHANGED], ==, 2);
+  g_assert_cmpuint (counts[NF_DIFF_SHARED], >, 10);
+  g_assert_cmpuint (counts[NF_DIFF_ONLY], ==, 0);
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), !=,
+                   nf_compare_layout_get_canvas_name (layout, 1));
+  /* Both sides of the changed note mark their own words; others none. */
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 2; c++)
+      {
+        const NfCompareCell *cell = &_nf_compare_layout_get_row (layout, r)->cells[c];
+
+        for (guint k = 0; k < cell->cards->len; k++)
+          {
+            const NfCompareCard *card = &g_array_index (cell->cards, NfCompareCard, k);
+
+            g_assert_cmpint (has_background (nf_card_layout_get_text_layout (card->card)), ==,
+                             card->kind == NF_DIFF_CHANGED);
+          }
+      }
+  g_assert_true (nf_compare_render_to_png (pair, 2, NULL, 1000, 1.0, style, path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_format (void)
+{
+  struct { double v; NfColumnType t; const char *unit, *lang, *out; } cases[] = {
+    { 9500000, NF_COLUMN_MONEY, "USD", NULL, "9.5 million USD" },
+    { 31500000000, NF_COLUMN_MONEY, "USD", "en", "31.5 billion USD" },
+    { 0.15, NF_COLUMN_PERCENT, NULL, NULL, "15%" },
+    { 25000, NF_COLUMN_COUNT, "vehicles", NULL, "25,000 vehicles" },
+    { 22351000, NF_COLUMN_NUMBER, NULL, "zh", "2,235.1万" },
+    { 320000000, NF_COLUMN_MONEY, "CNY", "zh-CN", "3.2亿 CNY" },
+    { 2019, NF_COLUMN_YEAR, NULL, NULL, "2019" },
+    { -12.5, NF_COLUMN_NUMBER, NULL, NULL, "-12.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *s = nf_compare_format_value (cases[i].v, cases[i].t, cases[i].unit, cases[i].lang);
+
+      g_assert_cmpstr (s, ==, cases[i].out);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compare/layout", test_layout);
+  g_test_add_func ("/compare/height-limit", test_height_limit);
+  g_test_add_func ("/compare/render-light", test_render_light);
+  g_test_add_func ("/compare/render-dark", test_render_dark);
+  g_test_add_func ("/compare/chinese", test_chinese);
+  g_test_add_func ("/compare/metrics", test_metrics);
+  g_test_add_func ("/compare/versions", test_versions);
+  g_test_add_func ("/compare/format", test_format);
+
+  return g_test_run ();
+}
