@@ -74,14 +74,16 @@ text_key (NfText *text)
 }
 
 /* What a row or column measures: the key the file gives (metric="gmv"),
- * else the one guessed from its words. */
+ * else the one guessed from its words. A key is read as words, hyphens
+ * between them, so that "market-size" meets the guess "market size" and
+ * "gross-margin" a row labelled "Gross margin". */
 static char *
 row_meaning (NfMetricTable *table,
              guint          row)
 {
   const char *metric = nf_metric_table_get_row_metric (table, row);
 
-  return metric ? g_strdup (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
+  return metric ? _nf_diff_fold (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
 }
 
 static char *
@@ -90,7 +92,7 @@ column_meaning (NfMetricTable *table,
 {
   const char *metric = nf_metric_table_get_column_metric (table, column);
 
-  return metric ? g_strdup (metric)
+  return metric ? _nf_diff_fold (metric)
                 : nf_diff_metric_key (nf_text_for_language (nf_metric_table_get_column (table, column)->name, "en"));
 }
 

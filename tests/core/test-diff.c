@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <ninefold.h>
 
 static void
@@ -369,6 +371,125 @@ test_metrics_many (void)
   g_assert_false (nf_diff_metrics_table_is_only (all, 0, nf_diff_metrics_get_row (all, 0)->tables[0]));
 }
 
+/* A canvas with one table of key figures: a label column, then a money
+ * column in `currency`; `row_attr` and `column_attr` go on the row and the
+ * money column (such as  metric="gmv"). */
+static NfCanvas *
+load_figures (const char *lang,
+              const char *title,
+              const char *label,
+              const char *column,
+              const char *column_attr,
+              const char *currency,
+              const char *row_attr,
+              const char *text,
+              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"%s\">\n"
+    "  <metadata>\n    <company>C</company>\n    <title>T</title>\n  </metadata>\n"
+    "  <block kind=\"key-partners\"/>\n  <block kind=\"key-activities\"/>\n"
+    "  <block kind=\"key-resources\"/>\n  <block kind=\"value-propositions\"/>\n"
+    "  <block kind=\"customer-relationships\"/>\n  <block kind=\"channels\"/>\n"
+    "  <block kind=\"customer-segments\"/>\n  <block kind=\"cost-structure\"/>\n"
+    "  <block kind=\"revenue-streams\"/>\n"
+    "  <metrics>\n    <table id=\"t1\">\n      <title>%s</title>\n"
+    "      <column type=\"text\">\n        <name>Metric</name>\n      </column>\n"
+    "      <column type=\"money\" unit=\"%s\"%s>\n        <name>%s</name>\n      </column>\n"
+    "      <row%s>\n        <cell>%s</cell>\n        <cell value=\"%s\">%s</cell>\n      </row>\n"
+    "    </table>\n  </metrics>\n</canvas>\n",
+    lang, title, currency, column_attr, column, row_attr, label, value, text);
+  NfCanvas *canvas = nf_canvas_load_from_data (xml, strlen (xml), "figures.ninefold", &error);
+
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* Labels that share no word align by the key the files give, and only by
+ * it; the pairwise diff needs the columns keyed too, as their names differ. */
+static void
+test_metrics_explicit_key (void)
+{
+  g_autoptr(NfCanvas) en = load_figures ("en", "Key figures", "GMV", "FY2023", " metric=\"fy-2023\"", "CNY",
+                                         " metric=\"gmv\"", "100", "100");
+  g_autoptr(NfCanvas) zh = load_figures ("zh", "Key figures", "交易额", "2023财年", " metric=\"fy-2023\"", "CNY",
+                                         " metric=\"gmv\"", "150", "150");
+  g_autoptr(NfCanvas) en_bare = load_figures ("en", "Key figures", "GMV", "FY2023", "", "CNY",
+                                              "", "100", "100");
+  g_autoptr(NfCanvas) zh_bare = load_figures ("zh", "Key figures", "交易额", "2023财年", "", "CNY",
+                                              "", "150", "150");
+  g_autoptr(NfCanvas) other = load_figures ("en", "Key figures", "GMV", "FY2023", "", "CNY",
+                                            " metric=\"sales\"", "100", "100");
+  g_autoptr(NfDiffMetrics) keyed = nf_diff_metrics_new ((NfCanvas *[]) { en, zh }, 2);
+  g_autoptr(NfDiffMetrics) bare = nf_diff_metrics_new ((NfCanvas *[]) { en_bare, zh_bare }, 2);
+  g_autoptr(NfDiffMetrics) apart = nf_diff_metrics_new ((NfCanvas *[]) { other, en_bare }, 2);
+  g_autoptr(NfCanvas) margin = load_figures ("en", "Key figures", "Gross margin", "FY2023", "", "CNY",
+                                             "", "1", "1");
+  g_autoptr(NfCanvas) margin_keyed = load_figures ("zh", "Key figures", "毛利", "2023财年", "", "CNY",
+                                                   " metric=\"gross-margin\"", "2", "2");
+  g_autoptr(NfCanvas) size = load_figures ("zh", "Key figures", "市场规模", "2023年", "", "CNY",
+                                           "", "1", "1");
+  g_autoptr(NfCanvas) size_keyed = load_figures ("en", "Key figures", "TAM", "FY2023", "", "CNY",
+                                                 " metric=\"market-size\"", "2", "2");
+  g_autoptr(NfDiffMetrics) gross = nf_diff_metrics_new ((NfCanvas *[]) { margin, margin_keyed }, 2);
+  g_autoptr(NfDiffMetrics) market = nf_diff_metrics_new ((NfCanvas *[]) { size, size_keyed }, 2);
+  g_autoptr(NfDiff) pair = diff2 (en, zh);
+  g_autoptr(NfDiff) pair_bare = diff2 (en_bare, zh_bare);
+  const NfDiffMetricRow *m;
+
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (keyed), ==, 1);
+  m = nf_diff_metrics_get_row (keyed, 0);
+  g_assert_cmpstr (m->key, ==, "gmv");
+  g_assert_cmpuint (m->n_present, ==, 2);
+  g_assert_true (m->comparable);
+  g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
+  g_assert_cmpuint (nf_diff_get_n_cells (pair), ==, 1);
+  g_assert_cmpfloat_with_epsilon (nf_diff_get_cell (pair, 0)->delta, 50, 1e-9);
+
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_row (bare, 0)->n_present, ==, 1);
+  g_assert_cmpuint (nf_diff_get_n_cells (pair_bare), ==, 0);
+
+  /* Two keys that differ keep apart even the same words. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (apart), ==, 2);
+  /* A key meets the same words, and the measures the guesses know. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (gross), ==, 1);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (market), ==, 1);
+}
+
+/* A column's key stands for its name: in a table by year, "营业额" marked
+ * revenue lines up with a column called Revenue. */
+static void
+test_metrics_column_key (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) zh = load_figures ("zh", "Key figures", "2020", "营业额", " metric=\"revenue\"",
+                                         "CNY", "", "150", "150");
+  g_autoptr(NfCanvas) zh_bare = load_figures ("zh", "Key figures", "2020", "营业额", "",
+                                              "CNY", "", "150", "150");
+  g_autoptr(NfDiffMetrics) keyed = NULL;
+  g_autoptr(NfDiffMetrics) bare = NULL;
+  g_autoptr(NfMetricTable) t = NULL;
+  g_autoptr(NfText) year = nf_text_new ("Year");
+
+  add_money_table (a, "Revenue", "Revenue", "CNY", "100");
+  /* Make zh's first column a year column, as in add_money_table. */
+  t = g_list_model_get_item (nf_canvas_get_tables (zh), 0);
+  nf_canvas_set_table_column (zh, t, 0, year, NF_COLUMN_YEAR, NULL);
+  g_clear_object (&t);
+  t = g_list_model_get_item (nf_canvas_get_tables (zh_bare), 0);
+  nf_canvas_set_table_column (zh_bare, t, 0, year, NF_COLUMN_YEAR, NULL);
+
+  keyed = nf_diff_metrics_new ((NfCanvas *[]) { a, zh }, 2);
+  bare = nf_diff_metrics_new ((NfCanvas *[]) { a, zh_bare }, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (keyed), ==, 1);
+  g_assert_cmpstr (nf_diff_metrics_get_row (keyed, 0)->key, ==, "revenue @ 2020");
+  g_assert_true (nf_diff_metrics_get_row (keyed, 0)->comparable);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +503,8 @@ main (int    argc,
   g_test_add_func ("/diff/cases-deterministic", test_cases_deterministic);
   g_test_add_func ("/diff/metrics", test_metrics);
   g_test_add_func ("/diff/metrics-many", test_metrics_many);
+  g_test_add_func ("/diff/metrics-explicit-key", test_metrics_explicit_key);
+  g_test_add_func ("/diff/metrics-column-key", test_metrics_column_key);
   g_test_add_func ("/diff/performance", test_performance);
   return g_test_run ();
 }

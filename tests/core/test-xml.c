@@ -89,6 +89,83 @@ test_good_files_round_trip (void)
   g_assert_cmpuint (n, >=, 3);
 }
 
+/* The explicit meaning keys of rows and columns are read, kept through
+ * the editor's changes and their undo, and written back as they were. */
+static void
+test_metric_keys (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "metric-keys.ninefold", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) in = NULL, out = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfMetricTable) table = NULL;
+  g_autoptr(NfText) name = nf_text_new ("FY 2023");
+  NfHistory *history;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  in = g_bytes_new (data, len);
+  canvas = load (in, "metric-keys.ninefold");
+  history = nf_canvas_get_history (canvas);
+  table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  g_assert_cmpstr (nf_metric_table_get_row_metric (table, 0), ==, "gmv");
+  g_assert_null (nf_metric_table_get_row_metric (table, 1));
+  g_assert_cmpstr (nf_metric_table_get_row_metric (table, 2), ==, "market-size");
+  g_assert_null (nf_metric_table_get_column_metric (table, 0));
+  g_assert_cmpstr (nf_metric_table_get_column_metric (table, 1), ==, "fy-2023");
+
+  /* Relabelling a row or renaming a column keeps what it measures. */
+  nf_canvas_set_table_cell (canvas, table, 0, 0, "GMV");
+  nf_canvas_set_table_column (canvas, table, 1, name, NF_COLUMN_MONEY, "CNY");
+  g_assert_cmpstr (nf_metric_table_get_row_metric (table, 0), ==, "gmv");
+  g_assert_cmpstr (nf_metric_table_get_column_metric (table, 1), ==, "fy-2023");
+  /* A row deleted and brought back, or a column put before the label. */
+  nf_canvas_remove_table_row (canvas, table, 2);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpstr (nf_metric_table_get_row_metric (table, 2), ==, "market-size");
+  nf_canvas_insert_table_column (canvas, table, 0, name, NF_COLUMN_TEXT, NULL);
+  g_assert_cmpstr (nf_metric_table_get_row_metric (table, 0), ==, "gmv");
+  g_assert_null (nf_metric_table_get_column_metric (table, 0));
+  g_assert_cmpstr (nf_metric_table_get_column_metric (table, 2), ==, "fy-2023");
+
+  while (nf_history_undo (history))
+    ;
+  out = save (canvas);
+  assert_bytes_equal (in, out, "metric-keys.ninefold after undo");
+
+  g_assert_true (nf_metric_key_is_valid ("revenue"));
+  g_assert_true (nf_metric_key_is_valid ("fy-2023"));
+  g_assert_false (nf_metric_key_is_valid (""));
+  g_assert_false (nf_metric_key_is_valid ("Revenue"));
+  g_assert_false (nf_metric_key_is_valid ("market size"));
+  g_assert_false (nf_metric_key_is_valid ("收入"));
+}
+
+/* A canvas that differs only in a key is not the same canvas. */
+static void
+test_metric_keys_compared (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "metric-keys.ninefold", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) other = NULL;
+  g_autoptr(GBytes) a = NULL, b = NULL, c = NULL;
+  g_autoptr(NfCanvas) ca = NULL, cb = NULL, cc = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  a = g_bytes_new (data, len);
+  other = g_string_new (data);
+  g_string_replace (other, "<row metric=\"gmv\">", "<row metric=\"sales\">", 1);
+  b = g_bytes_new (other->str, other->len);
+  g_string_replace (other, " metric=\"fy-2023\"", "", 1);
+  c = g_bytes_new (other->str, other->len);
+  ca = load (a, "a");
+  cb = load (b, "b");
+  cc = load (c, "c");
+  g_assert_false (nf_canvas_equal (ca, cb));
+  g_assert_false (nf_canvas_equal (cb, cc));
+}
+
 static const char minimal_head[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"%s\" xml:lang=\"en\">\n"
@@ -388,6 +465,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/newer-minor-keeps-extensions", test_newer_minor_keeps_unknown_elements);
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
+  g_test_add_func ("/xml/metric-keys", test_metric_keys);
+  g_test_add_func ("/xml/metric-keys-compared", test_metric_keys_compared);
   g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);
