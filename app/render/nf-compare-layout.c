@@ -270,24 +270,10 @@ text_layout (NfCompareLayout *self,
              PangoWeight      weight,
              double           width)
 {
-  PangoLayout *layout = _nf_render_layout_new (self->context);
-
-  _nf_render_set_font (layout, self->style->font_family, size, weight);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  _nf_render_count_measure ();
-  return layout;
+  return _nf_render_wrapped_layout (self->context, self->style->font_family, text, FALSE,
+                                    size, weight, width);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return h;
-}
 
 /* What the diff says of each note: a note of canvas `i` is keyed by its
  * pointer, which is unique across canvases. Versions list only what
@@ -359,7 +345,7 @@ stack_cell (NfCompareLayout *self,
     {
       if (cell->empty == NULL)
         cell->empty = text_layout (self, "—", style->base_font_size, PANGO_WEIGHT_NORMAL, card_w);
-      return layout_height (cell->empty) + 2 * style->block_padding;
+      return _nf_render_layout_height (cell->empty) + 2 * style->block_padding;
     }
 
   for (guint c = 0; c < cell->cards->len; c++)
@@ -383,7 +369,7 @@ stack_cell (NfCompareLayout *self,
                                   cell->n_hidden);
           cell->more = text_layout (self, text, style->base_font_size * style->footer_font_scale,
                                     PANGO_WEIGHT_NORMAL, card_w);
-          more_h = layout_height (cell->more);
+          more_h = _nf_render_layout_height (cell->more);
           cell->more_x = x + style->block_padding;
           cell->more_y = cy;
           break;
@@ -420,7 +406,7 @@ place_rows (NfCompareLayout *self,
 
       row->title_rect = (NfRect) { style->margin, y, self->width - 2 * style->margin, band };
       row->title_x = style->margin + style->glyph_size + style->title_gap;
-      row->title_y = y + (style->glyph_size - layout_height (row->title)) / 2;
+      row->title_y = y + (style->glyph_size - _nf_render_layout_height (row->title)) / 2;
       row->glyph_rect = (NfRect) { style->margin, y, style->glyph_size, style->glyph_size };
       for (guint i = 0; i < self->n_canvases; i++)
         {
@@ -481,7 +467,7 @@ nf_compare_layout_allocate (NfCompareLayout   *self,
                                       PANGO_WEIGHT_BOLD, col_w - 2 * style->block_padding);
       pango_layout_set_ellipsize (self->headers[i], PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->headers[i], -2);
-      header_h = MAX (header_h, layout_height (self->headers[i]));
+      header_h = MAX (header_h, _nf_render_layout_height (self->headers[i]));
     }
   /* Text, then a coloured bar the charts' bars repeat. */
   header_h += 2 * style->card_padding + 4;

@@ -177,24 +177,10 @@ text_layout (NfCompareMetrics *self,
              PangoWeight       weight,
              double            width)
 {
-  PangoLayout *layout = _nf_render_layout_new (self->context);
-
-  _nf_render_set_font (layout, self->style->font_family, size, weight);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  _nf_render_count_measure ();
-  return layout;
+  return _nf_render_wrapped_layout (self->context, self->style->font_family, markup, TRUE,
+                                    size, weight, width);
 }
 
-static double
-height_of (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return h;
-}
 
 /* A NUMBER column may hold percentages ("85%" is 0.85): write them so. */
 static NfColumnType
@@ -289,7 +275,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
   y = style->margin;
   self->heading = text_layout (self, _("Metrics"), style->title_font_size * 1.15, PANGO_WEIGHT_BOLD,
                                self->width - 2 * style->margin);
-  y += height_of (self->heading) + style->title_gap;
+  y += _nf_render_layout_height (self->heading) + style->title_gap;
 
   {
     double hh = 0;
@@ -301,7 +287,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
 
         self->headers[i + 1] = text_layout (self, name, style->base_font_size, PANGO_WEIGHT_BOLD,
                                             self->column_w - 2 * PAD);
-        hh = MAX (hh, height_of (self->headers[i + 1]));
+        hh = MAX (hh, _nf_render_layout_height (self->headers[i + 1]));
       }
     self->header_rect = (NfRect) { style->margin, y, self->width - 2 * style->margin, hh + 2 * PAD };
     y += self->header_rect.height;
@@ -330,12 +316,12 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
 
           self->singles = text_layout (self, head, small, PANGO_WEIGHT_BOLD, self->width - 2 * style->margin);
           self->singles_y = y + style->title_gap;
-          y = self->singles_y + height_of (self->singles) + 4;
+          y = self->singles_y + _nf_render_layout_height (self->singles) + 4;
         }
 
       row.label = text_layout (self, label, style->base_font_size, PANGO_WEIGHT_NORMAL,
                                self->label_w - 2 * PAD);
-      row.values_y = y + PAD + height_of (row.label) + 2;
+      row.values_y = y + PAD + _nf_render_layout_height (row.label) + 2;
       h = 0;
       for (guint i = 0; i < self->n_canvases; i++)
         {
@@ -343,7 +329,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
 
           row.cells[i] = text_layout (self, markup, style->base_font_size, PANGO_WEIGHT_NORMAL,
                                       self->column_w - 2 * PAD);
-          h = MAX (h, height_of (row.cells[i]));
+          h = MAX (h, _nf_render_layout_height (row.cells[i]));
         }
       row.rect = (NfRect) { style->margin, y, self->width - 2 * style->margin, row.values_y - y + h + PAD };
       if (max_height > 0 && y + row.rect.height + style->margin > max_height)
@@ -375,7 +361,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
                                        m->column ? m->column : "");
       chart.title = text_layout (self, title, style->base_font_size, PANGO_WEIGHT_BOLD, chart_w);
       pango_layout_set_ellipsize (chart.title, PANGO_ELLIPSIZE_END);
-      th = height_of (chart.title);
+      th = _nf_render_layout_height (chart.title);
       bh = m->n_present * BAR_ROW;
       if (max_height > 0 && y + th + bh + style->margin > max_height)
         {
@@ -415,7 +401,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
         self->footnote = text_layout (self, escaped, small, PANGO_WEIGHT_NORMAL,
                                       self->width - 2 * style->margin);
         self->footnote_y = y;
-        y += height_of (self->footnote) + style->block_gap;
+        y += _nf_render_layout_height (self->footnote) + style->block_gap;
       }
   }
   self->height = y - style->block_gap + style->margin;

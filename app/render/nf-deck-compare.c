@@ -316,6 +316,24 @@ check_count (guint    n_canvases,
   return FALSE;
 }
 
+typedef struct {
+  NfCanvas           **canvases;
+  guint                n_canvases;
+  const NfDeckOptions *opts;
+} Compared;
+
+static gboolean
+draw_compared (cairo_surface_t *surface,
+               double           scale,
+               double           width,
+               double           height,
+               gpointer         data)
+{
+  Compared *c = data;
+
+  return draw_compare_image (c->canvases, c->n_canvases, c->opts, surface, scale, width, height);
+}
+
 gboolean
 nf_deck_export_compare_png (NfCanvas           **canvases,
                             guint                n_canvases,
@@ -324,11 +342,7 @@ nf_deck_export_compare_png (NfCanvas           **canvases,
                             const char          *path,
                             GError             **error)
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
-  cairo_surface_t *surface;
-  double wpt, hpt, w, h, scale;
-  cairo_status_t status;
+  Compared c = { canvases, n_canvases, opts };
 
   g_return_val_if_fail (canvases != NULL, FALSE);
   g_return_val_if_fail (dpi > 0, FALSE);
@@ -336,38 +350,8 @@ nf_deck_export_compare_png (NfCanvas           **canvases,
 
   if (!check_count (n_canvases, error))
     return FALSE;
-  nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
-  w = wpt * 96.0 / 72.0;
-  h = hpt * 96.0 / 72.0;
-  scale = dpi / 96.0;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) round (w * scale),
-                                        (int) round (h * scale));
-  display = g_filename_display_name (path);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      !draw_compare_image (canvases, n_canvases, opts, surface, scale, w, h))
-    {
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED,
-                   _("Could not draw the comparison for “%s”: %s"), display,
-                   cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  tmp = _nf_deck_temp_path (path, error);
-  if (tmp == NULL)
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  status = cairo_surface_write_to_png (surface, tmp);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
-      cairo_surface_destroy (surface);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return _nf_deck_finish_file (surface, tmp, path, NULL, error);
+  return _nf_deck_write_image (opts, dpi, path, _("Could not draw the comparison for “%s”: %s"),
+                               draw_compared, &c, error);
 }
 
 gboolean
@@ -377,21 +361,13 @@ nf_deck_export_compare_svg (NfCanvas           **canvases,
                             const char          *path,
                             GError             **error)
 {
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
-  double wpt, hpt;
+  Compared c = { canvases, n_canvases, opts };
 
   g_return_val_if_fail (canvases != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!check_count (n_canvases, error))
     return FALSE;
-  tmp = _nf_deck_temp_path (path, error);
-  if (tmp == NULL)
-    return FALSE;
-  nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
-  surface = cairo_svg_surface_create (tmp, wpt, hpt);
-  draw_compare_image (canvases, n_canvases, opts, surface, 72.0 / 96.0,
-                      wpt * 96.0 / 72.0, hpt * 96.0 / 72.0);
-  return _nf_deck_finish_file (surface, tmp, path, NULL, error);
+  return _nf_deck_write_image (opts, 0, path, _("Could not draw the comparison for “%s”: %s"),
+                               draw_compared, &c, error);
 }

@@ -49,6 +49,18 @@ gboolean     _nf_deck_finish_file    (cairo_surface_t     *surface,
                                       const char          *path,
                                       GCancellable        *cancellable,
                                       GError             **error);
+typedef gboolean (*NfDeckImageDraw) (cairo_surface_t *surface,
+                                     double           scale,
+                                     double           width,
+                                     double           height,
+                                     gpointer         data);
+gboolean     _nf_deck_write_image    (const NfDeckOptions *opts,
+                                      double               dpi,
+                                      const char          *path,
+                                      const char          *draw_error,
+                                      NfDeckImageDraw      draw,
+                                      gpointer             data,
+                                      GError             **error);
 /* Every slide of the deck, in order, from the title slide on. */
 void         _nf_deck_draw_all       (NfDeck              *deck,
                                       GPtrArray           *canvases,

@@ -522,40 +522,48 @@ export_one (NfCanvas            *canvas,
   return status == CAIRO_STATUS_SUCCESS;
 }
 
+/* One image (PNG at `dpi`, or SVG when `dpi` is 0) of the options' page
+ * size, drawn by `draw` and written atomically. `draw_error` is the
+ * translated message for a drawing that failed, with the file name and
+ * cairo's reason as its two %s. */
 gboolean
-nf_deck_export_png (NfCanvas            *canvas,
-                    const NfDeckOptions *opts,
-                    double               dpi,
-                    const char          *path,
-                    GError             **error)
+_nf_deck_write_image (const NfDeckOptions  *opts,
+                      double                dpi,
+                      const char           *path,
+                      const char           *draw_error,
+                      NfDeckImageDraw       draw,
+                      gpointer              data,
+                      GError              **error)
 {
   g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
+  g_autofree char *display = g_filename_display_name (path);
   cairo_surface_t *surface;
   double wpt, hpt, scale;
   cairo_status_t status;
 
-  g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
-  g_return_val_if_fail (dpi > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
+  if (dpi <= 0)
+    {
+      if (!(tmp = _nf_deck_temp_path (path, error)))
+        return FALSE;
+      surface = cairo_svg_surface_create (tmp, wpt, hpt);
+      draw (surface, 1 / UNITS_PER_POINT, wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT, data);
+      return _nf_deck_finish_file (surface, tmp, path, NULL, error);
+    }
+
   scale = dpi / 96.0;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                         (int) round (wpt * UNITS_PER_POINT * scale),
                                         (int) round (hpt * UNITS_PER_POINT * scale));
-  display = g_filename_display_name (path);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      !export_one (canvas, opts, surface, scale, wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT))
+      !draw (surface, scale, wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT, data))
     {
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED,
-                   _("Could not draw the canvas for “%s”: %s"), display,
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED, draw_error, display,
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  tmp = _nf_deck_temp_path (path, error);
-  if (tmp == NULL)
+  if (!(tmp = _nf_deck_temp_path (path, error)))
     {
       cairo_surface_destroy (surface);
       return FALSE;
@@ -572,25 +580,51 @@ nf_deck_export_png (NfCanvas            *canvas,
   return _nf_deck_finish_file (surface, tmp, path, NULL, error);
 }
 
+typedef struct {
+  NfCanvas            *canvas;
+  const NfDeckOptions *opts;
+} OneCanvas;
+
+static gboolean
+draw_one (cairo_surface_t *surface,
+          double           scale,
+          double           width,
+          double           height,
+          gpointer         data)
+{
+  OneCanvas *one = data;
+
+  return export_one (one->canvas, one->opts, surface, scale, width, height);
+}
+
+gboolean
+nf_deck_export_png (NfCanvas            *canvas,
+                    const NfDeckOptions *opts,
+                    double               dpi,
+                    const char          *path,
+                    GError             **error)
+{
+  OneCanvas one = { canvas, opts };
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
+  g_return_val_if_fail (dpi > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _nf_deck_write_image (opts, dpi, path, _("Could not draw the canvas for “%s”: %s"),
+                               draw_one, &one, error);
+}
+
 gboolean
 nf_deck_export_svg (NfCanvas            *canvas,
                     const NfDeckOptions *opts,
                     const char          *path,
                     GError             **error)
 {
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
-  double wpt, hpt;
+  OneCanvas one = { canvas, opts };
 
   g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = _nf_deck_temp_path (path, error);
-  if (tmp == NULL)
-    return FALSE;
-  nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
-  surface = cairo_svg_surface_create (tmp, wpt, hpt);
-  export_one (canvas, opts, surface, 1 / UNITS_PER_POINT,
-              wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT);
-  return _nf_deck_finish_file (surface, tmp, path, NULL, error);
+  return _nf_deck_write_image (opts, 0, path, _("Could not draw the canvas for “%s”: %s"),
+                               draw_one, &one, error);
 }

@@ -26,6 +26,16 @@ void         _nf_render_set_font              (PangoLayout  *layout,
                                                double        size,
                                                PangoWeight   weight);
 
+/* A layout of `text` (Pango markup when `markup`) wrapped to `width`
+ * at `size` points: the one way the renderers measure a label. */
+PangoLayout *_nf_render_wrapped_layout        (PangoContext *context,
+                                               const char   *family,
+                                               const char   *text,
+                                               gboolean      markup,
+                                               double        size,
+                                               PangoWeight   weight,
+                                               double        width);
+double       _nf_render_layout_height         (PangoLayout  *layout);
 void         _nf_render_rounded_rect          (cairo_t      *cr,
                                                const NfRect *rect,
                                                double        radius);

@@ -94,3 +94,34 @@ nf_render_pango_context_new (const char *lang)
     pango_context_set_language (context, pango_language_from_string (lang));
   return context;
 }
+
+PangoLayout *
+_nf_render_wrapped_layout (PangoContext *context,
+                           const char   *family,
+                           const char   *text,
+                           gboolean      markup,
+                           double        size,
+                           PangoWeight   weight,
+                           double        width)
+{
+  PangoLayout *layout = _nf_render_layout_new (context);
+
+  _nf_render_set_font (layout, family, size, weight);
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  _nf_render_count_measure ();
+  return layout;
+}
+
+double
+_nf_render_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}

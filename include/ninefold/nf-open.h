@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * text) that the importer turns into a canvas. The content decides, not the
  * name; a file with no content to go by (empty, unreadable, missing) is
  * treated as its name suggests, so the error comes from the right reader.
- * Blocking: call it from a thread in a GUI. */
+ * Blocking: a GUI calls it through nf_document_load_async. */
 NfCanvas *nf_load_any_file        (GFile               *file,
                                    gboolean            *out_imported,
                                    GCancellable        *cancellable,
@@ -23,12 +23,4 @@ NfCanvas *nf_load_any_file_with_etag (GFile           *file,
                                       char           **out_etag,
                                       GCancellable    *cancellable,
                                       GError         **error);
-/* The same in a thread, for a GUI. */
-void      nf_load_any_file_async  (GFile               *file,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data);
-NfCanvas *nf_load_any_file_finish (GAsyncResult        *result,
-                                   GError             **error);
-
 G_END_DECLS
