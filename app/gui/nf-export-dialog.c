@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-export-dialog.h"
+#include "nf-settings.h"
 #include "nf-export-dialog-private.h"
 #include "nf-gui-resources-private.h"
 
@@ -202,6 +203,11 @@ export_done (GObject      *source,
         set_message (self, error->message, TRUE);
       return;
     }
+  {
+    g_autoptr(GSettings) settings = nf_settings_new ();
+
+    g_settings_set_enum (settings, "export-page-size", (int) nf_export_dialog_get_page_size (self));
+  }
   g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -427,6 +433,13 @@ nf_export_dialog_init (NfExportDialog *self)
   gtk_string_list_append (sizes, _("A4 landscape"));
   gtk_string_list_append (sizes, _("Letter landscape"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->size_row), G_LIST_MODEL (sizes));
+  /* The page size last exported to (the settings' enum is in the same order). */
+  {
+    g_autoptr(GSettings) settings = nf_settings_new ();
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->size_row),
+                                (guint) g_settings_get_enum (settings, "export-page-size"));
+  }
 
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (choices_changed), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (choices_changed), self);
@@ -503,6 +516,13 @@ nf_export_dialog_get_format (NfExportDialog *self)
   g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NF_EXPORT_FORMAT_PDF);
   selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   return selected <= NF_EXPORT_FORMAT_MARKDOWN ? (NfExportFormat) selected : NF_EXPORT_FORMAT_PDF;
+}
+
+NfDeckPageSize
+nf_export_dialog_get_page_size (NfExportDialog *self)
+{
+  g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NF_DECK_PAGE_WIDE);
+  return (NfDeckPageSize) adw_combo_row_get_selected (ADW_COMBO_ROW (self->size_row));
 }
 
 void

@@ -46,6 +46,7 @@ NfExportWhat    nf_export_dialog_get_what       (NfExportDialog *self);
 void            nf_export_dialog_set_format     (NfExportDialog *self,
                                                  NfExportFormat  format);
 NfExportFormat  nf_export_dialog_get_format     (NfExportDialog *self);
+NfDeckPageSize  nf_export_dialog_get_page_size  (NfExportDialog *self);
 void            nf_export_dialog_set_page_size  (NfExportDialog *self,
                                                  NfDeckPageSize  size);
 void            nf_export_dialog_set_dpi        (NfExportDialog *self,

@@ -8,6 +8,7 @@
 #include "nf-canvas-card.h"
 #include "nf-gui-resources-private.h"
 #include "nf-home-page.h"
+#include "nf-settings.h"
 
 #define MAX_RECENT 8
 
@@ -16,7 +17,7 @@ struct _NfHomePage
   GtkWidget         parent_instance;
 
   GListModel       *canvases;
-  GtkRecentManager *recent;
+  GSettings        *settings;   /* recent-files */
   guint             n_errors;
   guint             n_recovered;
   gboolean          busy;
@@ -203,54 +204,50 @@ nf_home_page_remove_recovered (NfHomePage *self,
   update_state (self);
 }
 
-static gboolean
-is_canvas_uri (const char *uri)
-{
-  return g_str_has_suffix (uri, ".ninefold");
-}
-
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
-                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
-}
-
 static void
 update_recent (NfHomePage *self)
 {
-  GList *items = gtk_recent_manager_get_items (self->recent);
+  g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-files");
   guint n = 0;
 
   clear_list (self->recent_list);
-  /* Newest first, as a person remembers them. */
-  items = g_list_sort (items, newest_first);
-  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+  for (guint i = 0; uris[i] != NULL && n < MAX_RECENT; i++)
     {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *name = NULL;
       g_autofree char *where = NULL;
       GtkWidget *row;
 
-      if (!is_canvas_uri (uri) || !gtk_recent_info_exists (info))
+      /* Moved or deleted since: nothing to open. */
+      if (base == NULL || !g_file_query_exists (file, NULL))
         continue;
-      file = g_file_new_for_uri (uri);
+      name = g_filename_display_name (base);
       where = g_file_get_parse_name (file);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uris[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_append (self->recent_list, row);
       n++;
     }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
   gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+guint
+nf_home_page_get_n_recent (NfHomePage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NF_IS_HOME_PAGE (self), 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
 }
 
 static void
@@ -273,10 +270,9 @@ nf_home_page_dispose (GObject *object)
 {
   NfHomePage *self = NF_HOME_PAGE (object);
 
-  if (self->recent != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent, update_recent, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_HOME_PAGE);
   g_clear_object (&self->canvases);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (nf_home_page_parent_class)->dispose (object);
 }
 
@@ -311,8 +307,9 @@ nf_home_page_init (NfHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->canvases_list, "row-activated", G_CALLBACK (canvas_activated),
                            self, G_CONNECT_SWAPPED);
-  self->recent = gtk_recent_manager_get_default ();
-  g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent), self);
+  self->settings = nf_settings_new ();
+  g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (update_recent),
+                           self, G_CONNECT_SWAPPED);
   update_recent (self);
 }
 

@@ -24,6 +24,8 @@ guint      nf_home_page_get_n_errors       (NfHomePage      *self);
 /* An array of NfRecoveryEntry; replaces what is shown. */
 void       nf_home_page_set_recovered      (NfHomePage      *self,
                                             GPtrArray       *entries);
+/* Rows in Recent Files: the settings' recent-files that still exist. */
+guint      nf_home_page_get_n_recent       (NfHomePage      *self);
 guint      nf_home_page_get_n_recovered    (NfHomePage      *self);
 void       nf_home_page_remove_recovered   (NfHomePage      *self,
                                             const char      *id);

@@ -83,10 +83,9 @@ document_saved (GObject      *object,
 
   if (nf_document_save_finish (request->document, result, &error))
     {
-      g_autofree char *uri = g_file_get_uri (nf_document_get_file (request->document));
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), title);
 
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      _nf_window_remember_file (self, nf_document_get_file (request->document));
       _nf_window_toast (self, message);
       save_request_finish (request, TRUE);
       return;

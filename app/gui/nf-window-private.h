@@ -46,6 +46,8 @@ void        _nf_window_update_actions      (NfWindow   *self);
 void        _nf_window_toast               (NfWindow   *self,
                                             const char *message);
 void        _nf_window_save_window_state   (NfWindow   *self);
+void        _nf_window_remember_file       (NfWindow   *self,
+                                            GFile      *file);
 void        _nf_window_class_init_actions  (NfWindowClass *klass);
 void        _nf_window_class_init_view_actions (NfWindowClass *klass);
 void        _nf_window_update_view_actions (NfWindow   *self);

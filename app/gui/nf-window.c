@@ -303,11 +303,7 @@ batch_finish (Batch *batch)
           continue;
         }
       if (nf_document_get_file (document) != NULL)
-        {
-          g_autofree char *uri = g_file_get_uri (file);
-
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
+        _nf_window_remember_file (self, file);
       /* Opening one file shows it; opening many fills the list. */
       _nf_window_add_document (self, document, batch->files->len == 1);
     }
@@ -516,6 +512,31 @@ _nf_window_toast (NfWindow   *self,
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+#define MAX_RECENT_FILES 10
+
+/* Newest first, once each, as the list page shows them. */
+void
+_nf_window_remember_file (NfWindow *self,
+                          GFile    *file)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) uris = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_FILES; i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  uris = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-files", (const char * const *) uris);
 }
 
 /* The size is remembered, not the position: placing windows is the

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-editor-page.h"
+#include "nf-settings.h"
 #include "nf-table-editor.h"
 #include "nf-window-private.h"
 
@@ -259,6 +260,20 @@ test_save_and_reopen (void)
   g_assert_true (nf_document_get_busy (document));
   wait_for (saved, canvas, "saving");
   g_assert_false (nf_document_get_busy (document));
+
+  /* Opened and saved: first among the recent files, listed once. */
+  {
+    g_autoptr(GSettings) settings = nf_settings_new ();
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+    for (guint i = 1; recent[i] != NULL; i++)
+      g_assert_cmpstr (recent[i], !=, uri);
+    g_assert_cmpuint (nf_home_page_get_n_recent (window->home), >=, 1);
+  }
 
   expected = nf_canvas_load_case (2, &error);
   g_assert_no_error (error);

@@ -127,6 +127,14 @@ test_export_pdf (void)
   /* A4 landscape: cairo writes the page's box as it was given. */
   g_assert_true (contains_bytes (data, length, "/MediaBox [ 0 0 841.89 595.28 ]"));
 
+  /* The next export starts from the page size of this one. */
+  {
+    GtkWidget *next = nf_export_dialog_new (GTK_WINDOW (parent), (NfCanvas **) canvases->pdata, 1, FALSE);
+
+    g_assert_cmpint (nf_export_dialog_get_page_size (NF_EXPORT_DIALOG (next)), ==, NF_DECK_PAGE_A4);
+    gtk_window_destroy (GTK_WINDOW (next));
+  }
+
   g_object_unref (dialog);
   gtk_window_destroy (GTK_WINDOW (parent));
   remove_dir (dir);
