@@ -28,6 +28,7 @@ enum {
   PROP_FILE,
   PROP_BUSY,
   PROP_TITLE,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -40,12 +41,21 @@ canvas_changed (NfDocument *self)
 }
 
 static void
+canvas_modified (NfDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
 nf_document_dispose (GObject *object)
 {
   NfDocument *self = NF_DOCUMENT (object);
 
   if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_func (self->canvas, canvas_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->canvas, canvas_changed, self);
+      g_signal_handlers_disconnect_by_func (self->canvas, canvas_modified, self);
+    }
   g_clear_object (&self->canvas);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (nf_document_parent_class)->dispose (object);
@@ -83,6 +93,9 @@ nf_document_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_take_string (value, nf_document_dup_title (self));
       break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, nf_canvas_get_modified (self->canvas));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,6 +122,10 @@ nf_document_class_init (NfDocumentClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The canvas's, here too, so a view of documents watches one object. */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -133,6 +150,7 @@ nf_document_new (NfCanvas   *canvas,
   self->file = file != NULL ? g_object_ref (file) : NULL;
   self->etag = g_strdup (etag);
   g_signal_connect_swapped (canvas, "changed", G_CALLBACK (canvas_changed), self);
+  g_signal_connect_swapped (canvas, "notify::modified", G_CALLBACK (canvas_modified), self);
   return self;
 }
 

@@ -152,24 +152,11 @@ _nf_window_update_state (NfWindow *self)
 static void
 document_changed (NfWindow   *self,
                   GParamSpec *pspec,
-                  GObject    *object)
+                  NfDocument *document)
 {
-  NfDocument *document = NF_IS_DOCUMENT (object) ? NF_DOCUMENT (object) : NULL;
-  AdwTabPage *page;
+  AdwTabPage *page = _nf_window_find_page (self, document);
 
-  /* Called for the canvas's "modified" too: find the document. */
-  if (document == NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
-      {
-        g_autoptr(NfDocument) d = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-        if (G_OBJECT (nf_document_get_canvas (d)) == object)
-          {
-            document = d;
-            break;
-          }
-      }
-  if (document == NULL || (page = _nf_window_find_page (self, document)) == NULL)
+  if (page == NULL)
     return;
 
   {
@@ -206,9 +193,9 @@ _nf_window_add_document (NfWindow   *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (document_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (nf_document_get_canvas (document), "notify::modified",
-                           G_CALLBACK (document_changed), self, G_CONNECT_SWAPPED);
-  document_changed (self, NULL, G_OBJECT (document));
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_changed), self,
+                           G_CONNECT_SWAPPED);
+  document_changed (self, NULL, document);
 
   if (self->recovery != NULL)
     nf_recovery_watch (self->recovery, document);

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (NfDocument, nf_document, NF, DOCUMENT, GObject)
  * before it is overwritten), and an id that names its recovery copy.
  * Properties: file, busy (a save is running: the canvas must not be edited
  * meanwhile, since its modified state is settled when the save ends),
- * title. */
+ * title, modified (the canvas's). */
 NfDocument *nf_document_new                (NfCanvas      *canvas,
                                             GFile         *file,
                                             const char    *etag);

@@ -108,6 +108,12 @@ test_title_and_name (void)
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_save_and_etag (void)
 {
   g_autofree char *dir = make_tmpdir ();
@@ -119,12 +125,22 @@ test_save_and_etag (void)
   g_autoptr(NfNote) note = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  guint n_modified = 0;
 
+  g_signal_connect_swapped (doc, "notify::modified", G_CALLBACK (count_notify), &n_modified);
   note = add_note (canvas, NF_BLOCK_CHANNELS, "A new channel");
   g_assert_true (nf_canvas_get_modified (canvas));
+  g_assert_cmpuint (n_modified, ==, 1);
   g_assert_true (save_and_wait (doc, file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_false (nf_canvas_get_modified (canvas));
+  g_assert_cmpuint (n_modified, ==, 2);
+  {
+    gboolean modified = TRUE;
+
+    g_object_get (doc, "modified", &modified, NULL);
+    g_assert_false (modified);
+  }
   g_assert_false (nf_document_get_busy (doc));
   g_assert_true (g_file_equal (nf_document_get_file (doc), file));
   g_assert_nonnull (nf_document_get_etag (doc));
