@@ -27,6 +27,7 @@ void        _nf_canvas_set_version       (NfCanvas      *self,
 GListStore *_nf_canvas_get_note_store    (NfCanvas      *self,
                                           NfBlock        block);
 GListStore *_nf_canvas_get_source_store  (NfCanvas      *self);
+GListStore *_nf_canvas_get_rate_store    (NfCanvas      *self);
 GListStore *_nf_canvas_get_table_store   (NfCanvas      *self);
 GListStore *_nf_canvas_get_snapshot_store(NfCanvas      *self);
 void        _nf_canvas_insert_note_raw   (NfCanvas      *self,

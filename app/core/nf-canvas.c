@@ -18,6 +18,7 @@ struct _NfCanvas {
   char       *fields[NF_N_FIELDS];
   char       *version;
   GListStore *sources;
+  GListStore *rates;
   GListStore *notes[NF_N_BLOCKS];
   GListStore *tables;
   GListStore *snapshots;
@@ -59,6 +60,7 @@ nf_canvas_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_object (&self->sources);
+  g_clear_object (&self->rates);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     g_clear_object (&self->notes[b]);
   g_clear_object (&self->tables);
@@ -155,6 +157,7 @@ nf_canvas_init (NfCanvas *self)
   self->fields[NF_FIELD_LANGUAGE] = g_strdup ("en");
   self->version = g_strdup ("1.0");
   self->sources = g_list_store_new (NF_TYPE_SOURCE);
+  self->rates = g_list_store_new (NF_TYPE_RATE);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     self->notes[b] = g_list_store_new (NF_TYPE_NOTE);
   self->tables = g_list_store_new (NF_TYPE_METRIC_TABLE);
@@ -219,6 +222,34 @@ nf_canvas_get_sources (NfCanvas *self)
 {
   g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
   return G_LIST_MODEL (self->sources);
+}
+
+GListModel *
+nf_canvas_get_rates (NfCanvas *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  return G_LIST_MODEL (self->rates);
+}
+
+NfRate *
+nf_canvas_find_rate (NfCanvas   *self,
+                     const char *from,
+                     const char *to)
+{
+  guint n;
+
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rates));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfRate) rate = g_list_model_get_item (G_LIST_MODEL (self->rates), i);
+
+      if (g_strcmp0 (nf_rate_get_from (rate), from) == 0 &&
+          g_strcmp0 (nf_rate_get_to (rate), to) == 0)
+        return rate;  /* the store keeps it alive */
+    }
+  return NULL;
 }
 
 NfSource *
@@ -451,6 +482,13 @@ source_equal (gconstpointer a,
 }
 
 static gboolean
+rate_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return nf_rate_equal ((NfRate *) a, (NfRate *) b);
+}
+
+static gboolean
 note_equal (gconstpointer a,
             gconstpointer b)
 {
@@ -477,7 +515,8 @@ nf_canvas_equal (NfCanvas *a,
       !_nf_extensions_equal (a->metadata_extensions, b->metadata_extensions) ||
       !_nf_extensions_equal (a->extensions, b->extensions))
     return FALSE;
-  if (!stores_equal (G_LIST_MODEL (a->sources), G_LIST_MODEL (b->sources), source_equal))
+  if (!stores_equal (G_LIST_MODEL (a->sources), G_LIST_MODEL (b->sources), source_equal) ||
+      !stores_equal (G_LIST_MODEL (a->rates), G_LIST_MODEL (b->rates), rate_equal))
     return FALSE;
   for (guint bl = 0; bl < NF_N_BLOCKS; bl++)
     if (!stores_equal (G_LIST_MODEL (a->notes[bl]), G_LIST_MODEL (b->notes[bl]), note_equal))
@@ -553,6 +592,12 @@ GListStore *
 _nf_canvas_get_source_store (NfCanvas *self)
 {
   return self->sources;
+}
+
+GListStore *
+_nf_canvas_get_rate_store (NfCanvas *self)
+{
+  return self->rates;
 }
 
 GListStore *
@@ -1303,6 +1348,12 @@ nf_canvas_new_from_snapshot (NfCanvas   *self,
     {
       g_autoptr(NfSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
       g_list_store_append (copy->sources, source);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rates));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfRate) rate = g_list_model_get_item (G_LIST_MODEL (self->rates), i);
+      g_list_store_append (copy->rates, rate);
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     for (guint i = 0; i < nf_snapshot_get_n_notes (snapshot, b); i++)

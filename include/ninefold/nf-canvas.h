@@ -7,6 +7,7 @@
 #include "nf-history.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
+#include "nf-rate.h"
 #include "nf-snapshot.h"
 #include "nf-source.h"
 #include "nf-text.h"
@@ -48,6 +49,12 @@ const char   *nf_canvas_get_version         (NfCanvas   *self);
 GListModel   *nf_canvas_get_sources         (NfCanvas   *self);
 NfSource     *nf_canvas_find_source         (NfCanvas   *self,
                                              const char *id);
+/* A GListModel of NfRate: the exchange rates the canvas states, at most
+ * one per pair of currencies. */
+GListModel   *nf_canvas_get_rates           (NfCanvas   *self);
+NfRate       *nf_canvas_find_rate           (NfCanvas   *self,
+                                             const char *from,
+                                             const char *to);
 /* A GListModel of NfNote, one per block */
 GListModel   *nf_canvas_get_notes           (NfCanvas   *self,
                                              NfBlock     block);

@@ -15,5 +15,6 @@
 #include "nf-open.h"
 #include "nf-recovery.h"
 #include "nf-snapshot.h"
+#include "nf-rate.h"
 #include "nf-source.h"
 #include "nf-text.h"

@@ -18,6 +18,7 @@
 typedef struct {
   GHashTable *values;   /* key → double, as the case printed them */
   char       *na;       /* why the row has no numbers, or NULL */
+  gboolean    skipped;  /* left out by NF_BENCH_ONLY */
 } Result;
 
 static char *self_dir;
@@ -29,6 +30,22 @@ result_clear (Result *r)
 {
   g_clear_pointer (&r->values, g_hash_table_unref);
   g_clear_pointer (&r->na, g_free);
+  r->skipped = FALSE;
+}
+
+/* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, drag,
+ * diff-cases, diff-versions, diff-companies, import, pdf, startup):
+ * profiling one thing should not wait for all the others. */
+static gboolean
+wanted (const char *name)
+{
+  const char *only = g_getenv ("NF_BENCH_ONLY");
+  g_auto(GStrv) names = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  names = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) names, name);
 }
 
 static double
@@ -78,6 +95,12 @@ run_case (Result     *r,
   g_autoptr(GError) error = NULL;
   int status;
 
+  if (!wanted (name))
+    {
+      r->skipped = TRUE;
+      return;
+    }
+
   g_printerr ("  %s %s…\n", name, arg ? arg : "");
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                      &out, &err, &status, &error) ||
@@ -126,6 +149,11 @@ run_startup (Result *r)
   double ours[11], bare[11];
   guint n = G_N_ELEMENTS (ours);
 
+  if (!wanted ("startup"))
+    {
+      r->skipped = TRUE;
+      return;
+    }
   if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
     {
       r->na = g_strdup ("no display (run-bench.sh runs it under xvfb-run)");
@@ -197,6 +225,9 @@ print_row (const char   *label,
   g_autofree char *ms = NULL, *floor_ms = NULL, *ratio = NULL, *peak = NULL;
   double t = get (r, "ms"), f = get (r, "floor_ms"), kb = get (r, "peak_kb");
   gboolean pass = TRUE;
+
+  if (r->skipped)
+    return;
 
   if (target->max_ratio > 0)
     g_string_append_printf (want, "≤ %g× %s", target->max_ratio, floor_name);
