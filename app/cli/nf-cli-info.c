@@ -164,18 +164,37 @@ append_tables (GString  *out,
 }
 
 static void
+append_rates (GString  *out,
+              NfCanvas *canvas)
+{
+  GListModel *rates = nf_canvas_get_rates (canvas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(NfRate) rate = g_list_model_get_item (rates, i);
+      g_autofree char *text = nf_rate_to_string (rate);
+
+      g_string_append_printf (out, "  %s", text);
+      if (nf_rate_get_date (rate) != NULL)
+        g_string_append_printf (out, " (%s)", nf_rate_get_date (rate));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
 append_info (GString  *out,
              NfCanvas *canvas,
              gboolean  imported)
 {
   const char *labels[] = {
     _("Company"), _("Title"), _("Label"), _("Language"), _("Format"),
-    _("Sources"), _("Metric tables"), _("Snapshots"),
+    _("Sources"), _("Metric tables"), _("Snapshots"), _("Exchange rates"),
   };
   guint width = 0;
   guint n_sources = g_list_model_get_n_items (nf_canvas_get_sources (canvas));
   guint n_tables = g_list_model_get_n_items (nf_canvas_get_tables (canvas));
   guint n_snapshots = g_list_model_get_n_items (nf_canvas_get_snapshots (canvas));
+  guint n_rates = g_list_model_get_n_items (nf_canvas_get_rates (canvas));
   const char *label = nf_canvas_get_label (canvas);
   g_autofree char *format = NULL;
   g_autofree char *count = NULL;
@@ -216,6 +235,14 @@ append_info (GString  *out,
   append_field (out, width, _("Metric tables"), count);
   if (n_tables > 0)
     append_tables (out, canvas);
+  if (n_rates > 0)
+    {
+      g_free (count);
+      count = g_strdup_printf ("%u", n_rates);
+      g_string_append_c (out, '\n');
+      append_field (out, width, _("Exchange rates"), count);
+      append_rates (out, canvas);
+    }
 }
 
 static int

@@ -284,6 +284,7 @@ write_canvas (Writer   *wr,
 {
   GListModel *sources = nf_canvas_get_sources (canvas);
   GListModel *tables = nf_canvas_get_tables (canvas);
+  GListModel *rates = nf_canvas_get_rates (canvas);
   GListModel *snapshots = nf_canvas_get_snapshots (canvas);
 
   check (wr, xmlTextWriterStartDocument (wr->w, NULL, "UTF-8", NULL));
@@ -320,9 +321,21 @@ write_canvas (Writer   *wr,
 
   blocks_of_canvas (wr, canvas);
 
-  if (g_list_model_get_n_items (tables) > 0)
+  if (g_list_model_get_n_items (tables) + g_list_model_get_n_items (rates) > 0)
     {
       start (wr, "metrics");
+      for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+        {
+          g_autoptr(NfRate) r = g_list_model_get_item (rates, i);
+          g_autofree char *value = nf_number_format_xml (nf_rate_get_value (r));
+
+          start (wr, "rate");
+          attr (wr, "from", nf_rate_get_from (r));
+          attr (wr, "to", nf_rate_get_to (r));
+          attr (wr, "value", value);
+          attr (wr, "date", nf_rate_get_date (r));
+          end (wr);
+        }
       for (guint i = 0; i < g_list_model_get_n_items (tables); i++)
         {
           g_autoptr(NfMetricTable) t = g_list_model_get_item (tables, i);

@@ -245,8 +245,10 @@ nf_canvas_find_rate (NfCanvas   *self,
     {
       g_autoptr(NfRate) rate = g_list_model_get_item (G_LIST_MODEL (self->rates), i);
 
-      if (g_strcmp0 (nf_rate_get_from (rate), from) == 0 &&
-          g_strcmp0 (nf_rate_get_to (rate), to) == 0)
+      const char *f = nf_rate_get_from (rate), *t = nf_rate_get_to (rate);
+
+      if ((g_strcmp0 (f, from) == 0 && g_strcmp0 (t, to) == 0) ||
+          (g_strcmp0 (f, to) == 0 && g_strcmp0 (t, from) == 0))
         return rate;  /* the store keeps it alive */
     }
   return NULL;
@@ -863,6 +865,52 @@ nf_canvas_replace_source (NfCanvas  *self,
   _nf_canvas_do (self, _nf_edit_replace_source (index, old, source));
   end (self);
   return TRUE;
+}
+
+static guint
+rate_index (NfCanvas *self,
+            NfRate   *rate)
+{
+  guint index = G_MAXUINT;
+
+  g_list_store_find (self->rates, rate, &index);
+  return index;
+}
+
+void
+nf_canvas_set_rate (NfCanvas *self,
+                    NfRate   *rate)
+{
+  NfRate *old;
+
+  g_return_if_fail (NF_IS_CANVAS (self));
+  g_return_if_fail (NF_IS_RATE (rate));
+
+  old = nf_canvas_find_rate (self, nf_rate_get_from (rate), nf_rate_get_to (rate));
+  if (old != NULL && nf_rate_equal (old, rate))
+    return;
+  begin (self, _("Set Exchange Rate"));
+  if (old != NULL)
+    _nf_canvas_do (self, _nf_edit_replace_rate (rate_index (self, old), old, rate));
+  else
+    _nf_canvas_do (self, _nf_edit_insert_rate (g_list_model_get_n_items (G_LIST_MODEL (self->rates)),
+                                               rate, FALSE));
+  end (self);
+}
+
+void
+nf_canvas_remove_rate (NfCanvas *self,
+                       guint     index)
+{
+  g_autoptr(NfRate) rate = NULL;
+
+  g_return_if_fail (NF_IS_CANVAS (self));
+  rate = g_list_model_get_item (G_LIST_MODEL (self->rates), index);
+  g_return_if_fail (rate != NULL);
+
+  begin (self, _("Remove Exchange Rate"));
+  _nf_canvas_do (self, _nf_edit_insert_rate (index, rate, TRUE));
+  end (self);
 }
 
 gboolean

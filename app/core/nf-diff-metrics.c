@@ -391,8 +391,40 @@ add_table (NfDiffMetrics *self,
     }
 }
 
+static gboolean
+same_unit (const char *a,
+           const char *b)
+{
+  return g_ascii_strcasecmp (a ? a : "", b ? b : "") == 0;
+}
+
+/* The rate between two currencies that a compared canvas states: the one
+ * whose figure it is first, then the base's, then any other. Nothing is
+ * ever looked up elsewhere: a comparison converts only what its files say. */
+static NfRate *
+find_rate (NfCanvas  **canvases,
+           guint       n_canvases,
+           guint       owner,
+           guint       base,
+           const char *from,
+           const char *to)
+{
+  NfRate *rate;
+
+  if (!nf_currency_code_is_valid (from) || !nf_currency_code_is_valid (to))
+    return NULL;
+  if ((rate = nf_canvas_find_rate (canvases[owner], from, to)) != NULL ||
+      (rate = nf_canvas_find_rate (canvases[base], from, to)) != NULL)
+    return rate;
+  for (guint i = 0; i < n_canvases; i++)
+    if ((rate = nf_canvas_find_rate (canvases[i], from, to)) != NULL)
+      return rate;
+  return NULL;
+}
+
 static void
 compare_row (NfDiffMetricRow *row,
+             NfCanvas       **canvases,
              guint            n_canvases)
 {
   NfColumnType type = row->tables[row->base] != NULL
@@ -408,19 +440,38 @@ compare_row (NfDiffMetricRow *row,
       if (!row->present[i])
         continue;
       col = nf_metric_table_get_column (row->tables[i], row->columns[i]);
-      /* Money in two currencies, or counts of two things, do not subtract:
-       * no rate of exchange is known here. */
-      if (col->type != type ||
-          g_ascii_strcasecmp (row->units[i] ? row->units[i] : "", unit ? unit : "") != 0)
+      row->converted[i] = row->values[i];
+      if (col->type != type)
         row->comparable = FALSE;
+      else if (!same_unit (row->units[i], unit))
+        {
+          NfRate *rate = type == NF_COLUMN_MONEY
+            ? find_rate (canvases, n_canvases, i, row->base, row->units[i], unit)
+            : NULL;
+
+          /* Money in two currencies, or counts of two things, do not
+           * subtract, unless a canvas states the rate between them. */
+          if (rate == NULL)
+            row->comparable = FALSE;
+          else
+            {
+              row->rates[i] = rate;
+              row->converted[i] = g_ascii_strcasecmp (nf_rate_get_from (rate), row->units[i]) == 0
+                ? row->values[i] * nf_rate_get_value (rate)
+                : row->values[i] / nf_rate_get_value (rate);
+            }
+        }
     }
   if (!row->comparable)
-    return;
+    {
+      memset (row->rates, 0, sizeof row->rates);
+      return;
+    }
   for (guint i = 0; i < n_canvases; i++)
     if (row->present[i])
       {
-        row->deltas[i] = row->values[i] - row->values[row->base];
-        row->ratios[i] = row->values[row->base] != 0 ? row->values[i] / row->values[row->base] : 0;
+        row->deltas[i] = row->converted[i] - row->converted[row->base];
+        row->ratios[i] = row->converted[row->base] != 0 ? row->converted[i] / row->converted[row->base] : 0;
       }
 }
 
@@ -454,7 +505,7 @@ nf_diff_metrics_new (NfCanvas **canvases,
         }
     }
   for (guint r = 0; r < self->rows->len; r++)
-    compare_row (&g_array_index (self->rows, NfDiffMetricRow, r), n_canvases);
+    compare_row (&g_array_index (self->rows, NfDiffMetricRow, r), canvases, n_canvases);
   return self;
 }
 

@@ -19,6 +19,12 @@ NfEdit     *_nf_edit_insert_source  (guint           index,
 NfEdit     *_nf_edit_replace_source (guint           index,
                                      NfSource       *old_source,
                                      NfSource       *new_source);
+NfEdit     *_nf_edit_insert_rate    (guint           index,
+                                     NfRate         *rate,
+                                     gboolean        remove);
+NfEdit     *_nf_edit_replace_rate   (guint           index,
+                                     NfRate         *old_rate,
+                                     NfRate         *new_rate);
 NfEdit     *_nf_edit_insert_note    (NfBlock         block,
                                      guint           index,
                                      NfNote         *note,

@@ -10,8 +10,8 @@
 
 typedef enum {
   EDIT_FIELD,
-  EDIT_SOURCE,          /* insert, or remove when `remove` */
-  EDIT_REPLACE_SOURCE,
+  EDIT_LIST_ITEM,       /* a source or a rate (`block`: which list); insert / remove */
+  EDIT_REPLACE_LIST_ITEM,
   EDIT_NOTE,            /* insert / remove */
   EDIT_MOVE_NOTE,
   EDIT_NOTE_TEXT,
@@ -92,16 +92,51 @@ _nf_edit_set_field (guint       field,
   return self;
 }
 
+enum { LIST_SOURCES, LIST_RATES };
+
+static NfEdit *
+insert_item (guint    list,
+             guint    index,
+             gpointer item,
+             gboolean remove)
+{
+  NfEdit *self = edit_new (EDIT_LIST_ITEM, item);
+
+  self->block = list;
+  self->index = index;
+  self->remove = remove;
+  return self;
+}
+
+static NfEdit *
+replace_item (guint    list,
+              guint    index,
+              gpointer old_item,
+              gpointer new_item)
+{
+  NfEdit *self = edit_new (EDIT_REPLACE_LIST_ITEM, NULL);
+
+  self->block = list;
+  self->index = index;
+  self->old_boxed = g_object_ref (old_item);
+  self->new_boxed = g_object_ref (new_item);
+  return self;
+}
+
+static GListStore *
+item_store (NfEdit   *self,
+            NfCanvas *canvas)
+{
+  return self->block == LIST_RATES ? _nf_canvas_get_rate_store (canvas)
+                                   : _nf_canvas_get_source_store (canvas);
+}
+
 NfEdit *
 _nf_edit_insert_source (guint     index,
                         NfSource *source,
                         gboolean  remove)
 {
-  NfEdit *self = edit_new (EDIT_SOURCE, source);
-
-  self->index = index;
-  self->remove = remove;
-  return self;
+  return insert_item (LIST_SOURCES, index, source, remove);
 }
 
 NfEdit *
@@ -109,12 +144,23 @@ _nf_edit_replace_source (guint     index,
                          NfSource *old_source,
                          NfSource *new_source)
 {
-  NfEdit *self = edit_new (EDIT_REPLACE_SOURCE, NULL);
+  return replace_item (LIST_SOURCES, index, old_source, new_source);
+}
 
-  self->index = index;
-  self->old_boxed = g_object_ref (old_source);
-  self->new_boxed = g_object_ref (new_source);
-  return self;
+NfEdit *
+_nf_edit_insert_rate (guint     index,
+                      NfRate   *rate,
+                      gboolean  remove)
+{
+  return insert_item (LIST_RATES, index, rate, remove);
+}
+
+NfEdit *
+_nf_edit_replace_rate (guint     index,
+                       NfRate   *old_rate,
+                       NfRate   *new_rate)
+{
+  return replace_item (LIST_RATES, index, old_rate, new_rate);
 }
 
 NfEdit *
@@ -390,9 +436,9 @@ _nf_edit_apply (NfEdit   *self,
       _nf_canvas_set_field (canvas, self->old_num, undo ? self->old_str : self->new_str);
       break;
 
-    case EDIT_SOURCE:
+    case EDIT_LIST_ITEM:
       {
-        GListStore *store = _nf_canvas_get_source_store (canvas);
+        GListStore *store = item_store (self, canvas);
 
         if (insert)
           g_list_store_insert (store, self->index, self->target);
@@ -401,9 +447,9 @@ _nf_edit_apply (NfEdit   *self,
       }
       break;
 
-    case EDIT_REPLACE_SOURCE:
+    case EDIT_REPLACE_LIST_ITEM:
       {
-        GListStore *store = _nf_canvas_get_source_store (canvas);
+        GListStore *store = item_store (self, canvas);
         gpointer with = undo ? self->old_boxed : self->new_boxed;
 
         g_list_store_splice (store, self->index, 1, &with, 1);

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nf-rate.h"
 
 struct _NfRate {
@@ -122,4 +124,16 @@ nf_rate_equal (NfRate *a,
 {
   return g_str_equal (a->from, b->from) && g_str_equal (a->to, b->to) &&
          a->value == b->value && g_strcmp0 (a->date, b->date) == 0;
+}
+
+char *
+nf_rate_to_string (NfRate *self)
+{
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (NF_IS_RATE (self), NULL);
+
+  g_ascii_formatd (value, sizeof value, "%.10g", self->value);
+  /* Translators: an exchange rate, e.g. "1 USD = 7.1884 CNY" */
+  return g_strdup_printf (_("1 %s = %s %s"), self->from, value, self->to);
 }

@@ -7,6 +7,7 @@
 
 #include "nf-canvas-details.h"
 #include "nf-gui-resources-private.h"
+#include "nf-rates-group.h"
 
 struct _NfCanvasDetails
 {
@@ -22,6 +23,7 @@ struct _NfCanvasDetails
   AdwEntryRow          *language_row;
   GtkTextView          *description_view;
   AdwPreferencesGroup  *sources_group;
+  NfRatesGroup         *rates_group;
 };
 
 G_DEFINE_FINAL_TYPE (NfCanvasDetails, nf_canvas_details, ADW_TYPE_PREFERENCES_WINDOW)
@@ -526,6 +528,7 @@ nf_canvas_details_constructed (GObject *object)
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
   refresh (self);
   sources_changed (self, 0, 0, g_list_model_get_n_items (sources));
+  nf_rates_group_set_canvas (self->rates_group, self->canvas);
   sync_actions (self);
 }
 
@@ -596,6 +599,7 @@ nf_canvas_details_class_init (NfCanvasDetailsClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _nf_gui_ensure_resources ();
+  g_type_ensure (NF_TYPE_RATES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-canvas-details.ui");
   gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, company_row);
   gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, title_row);
@@ -603,6 +607,7 @@ nf_canvas_details_class_init (NfCanvasDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, language_row);
   gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, description_view);
   gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, NfCanvasDetails, rates_group);
 
   gtk_widget_class_install_action (widget_class, "details.add-source", NULL, add_source_action);
   gtk_widget_class_install_action (widget_class, "details.remove-source", "u", remove_source_action);

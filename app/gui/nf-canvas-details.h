@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfCanvasDetails, nf_canvas_details, NF, CANVAS_DETAILS, AdwPreferencesWindow)
 
 /* A window, transient for parent, that edits a canvas's own fields
- * (company, title, label, description, language) and its sources. Each
+ * (company, title, label, description, language), its sources and its
+ * exchange rates (NfRatesGroup). Each
  * field commits as one undoable step on Enter, apply or leaving it, and
  * the window follows the canvas when it changes underneath. Actions, in
  * the group "details": add-source, remove-source (the source's index, "u"),

@@ -51,6 +51,19 @@ nf_chart_render_bars (cairo_t            *cr,
                       guint               n,
                       const NfGridStyle  *style)
 {
+  nf_chart_render_bars_coloured (cr, rect, labels, values, value_labels, NULL, n, style);
+}
+
+void
+nf_chart_render_bars_coloured (cairo_t            *cr,
+                               const NfRect       *rect,
+                               const char * const *labels,
+                               const double       *values,
+                               const char * const *value_labels,
+                               const NfColour     *colours,
+                               guint               n,
+                               const NfGridStyle  *style)
+{
   PangoContext *context;
   double lo = 0, hi = 0, size, row, bar, label_w = 0, value_w = 0;
   double plot_x, plot_w, zero_x;
@@ -129,7 +142,7 @@ nf_chart_render_bars (cairo_t            *cr,
           double x0 = zero_x;
           double x1 = plot_x + plot_w * (values[i] - lo) / (hi - lo);
 
-          _nf_render_set_colour (cr, &style->accent);
+          _nf_render_set_colour (cr, colours != NULL ? &colours[i] : &style->accent);
           cairo_rectangle (cr, MIN (x0, x1), cy - bar / 2, MAX (fabs (x1 - x0), 1), bar);
           cairo_fill (cr);
           end = MAX (x0, x1);

@@ -204,22 +204,40 @@ cell_markup (NfCompareMetrics      *self,
   g_autofree char *value = NULL;
   g_autofree char *escaped = NULL;
 
+  g_autofree char *converted = NULL;
+
   if (!row->present[i])
     return g_strdup ("—");
   value = nf_compare_format_value (row->values[i], display_type (row, i), row->units[i], self->lang);
   escaped = g_markup_escape_text (value, -1);
+  if (row->rates[i] != NULL)
+    {
+      g_autofree char *in_base = nf_compare_format_value (row->converted[i], display_type (row, i),
+                                                          row->units[row->base], self->lang);
+      g_autofree char *rate = nf_compare_format_rate (row->rates[i]);
+
+      /* Converted figures say so, and with which rate: the reader must be
+       * able to check the arithmetic against the canvas's stated rate. */
+      converted = g_markup_printf_escaped ("\n<small>≈ %s (%s)</small>", in_base, rate);
+    }
   if (row->comparable && i != row->base)
     {
       double delta = row->deltas[i];
-      g_autofree char *d = nf_compare_format_value (fabs (delta), display_type (row, i), NULL, self->lang);
+      g_autofree char *d = nf_compare_format_value (fabs (delta), display_type (row, i),
+                                                    row->rates[i] != NULL ? row->units[row->base] : NULL,
+                                                    self->lang);
       g_autofree char *ratio = NULL;
 
       if (row->ratios[i] != 0)
         ratio = g_strdup_printf (" · ×%.2f", row->ratios[i]);
-      return g_markup_printf_escaped ("%s\n<small>%s%s%s</small>", value,
-                                      delta > 0 ? "+" : delta < 0 ? "−" : "±", d,
-                                      ratio ? ratio : "");
+      g_autofree char *against = g_markup_printf_escaped ("\n<small>%s%s%s</small>",
+                                                          delta > 0 ? "+" : delta < 0 ? "−" : "±", d,
+                                                          ratio ? ratio : "");
+
+      return g_strconcat (escaped, converted ? converted : "", against, NULL);
     }
+  if (converted != NULL)
+    return g_strconcat (escaped, converted, NULL);
   return g_steal_pointer (&escaped);
 }
 
@@ -457,6 +475,13 @@ nf_compare_metrics_describe_row (NfCompareMetrics *self,
         : g_strdup (_("none"));
 
       g_string_append_printf (out, i == 0 ? ": %s %s" : ", %s %s", self->names[i], value);
+      if (m->present[i] && m->rates[i] != NULL)
+        {
+          g_autofree char *in_base = nf_compare_format_value (m->converted[i], display_type (m, i),
+                                                              m->units[m->base], self->lang);
+
+          g_string_append_printf (out, " (≈ %s)", in_base);
+        }
     }
   return g_string_free (out, FALSE);
 }
@@ -535,6 +560,7 @@ nf_compare_metrics_render (cairo_t           *cr,
       const char *labels[NF_DIFF_MAX_CANVASES];
       char *value_labels[NF_DIFF_MAX_CANVASES];
       double values[NF_DIFF_MAX_CANVASES];
+      NfColour colours[NF_DIFF_MAX_CANVASES];
       guint n = 0;
 
       show (cr, chart->title, chart->title_rect.x, chart->title_rect.y, &style->title_text);
@@ -542,12 +568,24 @@ nf_compare_metrics_render (cairo_t           *cr,
         if (m->present[i])
           {
             labels[n] = self->names[i];
-            values[n] = m->values[i];
-            value_labels[n] = nf_compare_format_value (m->values[i], display_type (m, i), m->units[i], self->lang);
+            /* Bars in one unit: converted figures are drawn in the base's
+             * currency, and labelled so. */
+            values[n] = m->converted[i];
+            value_labels[n] = nf_compare_format_value (m->converted[i], display_type (m, i),
+                                                       m->units[m->rates[i] != NULL ? m->base : i],
+                                                       self->lang);
+            if (m->rates[i] != NULL)
+              {
+                char *approx = g_strconcat ("≈ ", value_labels[n], NULL);
+
+                g_free (value_labels[n]);
+                value_labels[n] = approx;
+              }
+            nf_compare_canvas_colour (i, style, &colours[n]);
             n++;
           }
-      nf_chart_render_bars (cr, &chart->bars_rect, labels, values,
-                            (const char * const *) value_labels, n, style);
+      nf_chart_render_bars_coloured (cr, &chart->bars_rect, labels, values,
+                                     (const char * const *) value_labels, colours, n, style);
       for (guint i = 0; i < n; i++)
         g_free (value_labels[i]);
     }

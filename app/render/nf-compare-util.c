@@ -148,3 +148,18 @@ nf_compare_format_value (double        value,
     return g_strdup_printf ("%s%s%s %s", number, space, scale, unit);
   return g_strdup_printf ("%s%s%s", number, space, scale);
 }
+
+char *
+nf_compare_format_rate (NfRate *rate)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (NF_IS_RATE (rate), NULL);
+
+  text = nf_rate_to_string (rate);
+  if (nf_rate_get_date (rate) != NULL)
+    /* Translators: an exchange rate and the day it is for, e.g.
+     * "1 USD = 7.1884 CNY, 2024-12-31" */
+    return g_strdup_printf (_("%s, %s"), text, nf_rate_get_date (rate));
+  return g_steal_pointer (&text);
+}

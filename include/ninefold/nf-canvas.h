@@ -50,7 +50,8 @@ GListModel   *nf_canvas_get_sources         (NfCanvas   *self);
 NfSource     *nf_canvas_find_source         (NfCanvas   *self,
                                              const char *id);
 /* A GListModel of NfRate: the exchange rates the canvas states, at most
- * one per pair of currencies. */
+ * one per pair of currencies. find_rate finds it either way round
+ * (USD→CNY for CNY, USD too). */
 GListModel   *nf_canvas_get_rates           (NfCanvas   *self);
 NfRate       *nf_canvas_find_rate           (NfCanvas   *self,
                                              const char *from,
@@ -107,6 +108,12 @@ void          nf_canvas_set_description     (NfCanvas   *self,
 void          nf_canvas_set_language        (NfCanvas   *self,
                                              const char *language);
 
+/* Adds the rate, or replaces the one for the same pair of currencies
+ * (either way round); undoable. */
+void          nf_canvas_set_rate            (NfCanvas   *self,
+                                             NfRate     *rate);
+void          nf_canvas_remove_rate         (NfCanvas   *self,
+                                             guint       index);
 gboolean      nf_canvas_insert_source       (NfCanvas   *self,
                                              guint       index,
                                              NfSource   *source,

@@ -25,5 +25,15 @@ void nf_chart_render_bars (cairo_t            *cr,
                            const char * const *value_labels,
                            guint               n,
                            const NfGridStyle  *style);
+/* The same, each bar in its own colour (`colours` has n entries; NULL is
+ * the accent colour for all): in a comparison, each company's colour. */
+void nf_chart_render_bars_coloured (cairo_t            *cr,
+                                    const NfRect       *rect,
+                                    const char * const *labels,
+                                    const double       *values,
+                                    const char * const *value_labels,
+                                    const NfColour     *colours,
+                                    guint               n,
+                                    const NfGridStyle  *style);
 
 G_END_DECLS

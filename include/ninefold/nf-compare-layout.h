@@ -163,5 +163,7 @@ char            *nf_compare_format_value              (double             value,
                                                        NfColumnType       type,
                                                        const char        *unit,
                                                        const char        *lang);
+/* How a converted figure names its rate: "1 USD = 7.1884 CNY, 2024-12-31". */
+char            *nf_compare_format_rate               (NfRate            *rate);
 
 G_END_DECLS

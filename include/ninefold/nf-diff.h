@@ -117,9 +117,11 @@ char              *nf_diff_metric_key     (const char   *label);
  *
  * Values are in plain units (nf-number.h: "2,235.1万" is 22351000, "15%"
  * is 0.15). Figures are compared only when every present one has the same
- * column type and unit; money in different currencies is never compared,
- * as no conversion rate is given. Deltas and ratios are against `base`,
- * the first canvas that has a value. */
+ * column type and unit. Money in another currency than the base's is
+ * converted only with an exchange rate a compared canvas states (its own
+ * first, then the base's, then any other's: nf_canvas_find_rate); with
+ * none, the row is not comparable. Deltas and ratios are against `base`,
+ * the first canvas that has a value, in the base's unit. */
 typedef struct {
   char          *key;         /* the meaning key the row is aligned by */
   const char    *label;       /* the row's label in the first canvas with it */
@@ -136,6 +138,9 @@ typedef struct {
   guint          columns[NF_DIFF_MAX_CANVASES];
   gboolean       present[NF_DIFF_MAX_CANVASES];
   double         values[NF_DIFF_MAX_CANVASES];
+  double         converted[NF_DIFF_MAX_CANVASES]; /* in units[base]; = values
+                                                   * where no rate is used */
+  NfRate        *rates[NF_DIFF_MAX_CANVASES];    /* the rate used, or NULL */
   const char    *texts[NF_DIFF_MAX_CANVASES];    /* as written */
   const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
   double         deltas[NF_DIFF_MAX_CANVASES];   /* values[i] - values[base] */

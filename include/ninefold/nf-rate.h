@@ -25,6 +25,9 @@ double      nf_rate_get_value      (NfRate     *self);
 const char *nf_rate_get_date       (NfRate     *self);
 gboolean    nf_rate_equal          (NfRate     *a,
                                     NfRate     *b);
+/* "1 USD = 7.1884 CNY", the value exactly as stated (a rounded rate
+ * could not be checked), translated. */
+char       *nf_rate_to_string      (NfRate     *self);
 
 /* Three ASCII capitals, as ISO 4217 codes are ("USD", "CNY"). */
 gboolean    nf_currency_code_is_valid (const char *code);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <ninefold.h>
@@ -371,6 +372,116 @@ test_metrics_many (void)
   g_assert_false (nf_diff_metrics_table_is_only (all, 0, nf_diff_metrics_get_row (all, 0)->tables[0]));
 }
 
+/* Yuan and dollars compare only through a rate a compared canvas states:
+ * the figure's own canvas first, then the base's; undone, it is gone. */
+static void
+test_metrics_rates (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B", "zh-CN");
+  g_autoptr(NfCanvas) c = make_canvas ("C", "en");
+  g_autoptr(NfRate) usd_cny = nf_rate_new ("USD", "CNY", 7, "2023-12-31");
+  g_autoptr(NfRate) cny_usd = nf_rate_new ("CNY", "USD", 0.125, NULL);
+  g_autoptr(NfRate) eur_cny = nf_rate_new ("EUR", "CNY", 8, NULL);
+  NfCanvas *three[] = { a, b, c };
+  const NfDiffMetricRow *m;
+
+  add_money_table (a, "Revenue", "Revenue", "CNY", "100");
+  add_money_table (b, "收入", "收入", "CNY", "150");
+  add_money_table (c, "Revenue", "Revenue", "USD", "20");
+
+  /* A rate between other currencies does not help. */
+  nf_canvas_set_rate (c, eur_cny);
+  {
+    g_autoptr(NfDiffMetrics) all = nf_diff_metrics_new (three, 3);
+
+    m = nf_diff_metrics_get_row (all, 0);
+    g_assert_false (m->comparable);
+    g_assert_null (m->rates[2]);
+  }
+
+  /* The base canvas states CNY → USD: dollars are divided by it. */
+  nf_canvas_set_rate (a, cny_usd);
+  {
+    g_autoptr(NfDiffMetrics) all = nf_diff_metrics_new (three, 3);
+
+    m = nf_diff_metrics_get_row (all, 0);
+    g_assert_true (m->comparable);
+    g_assert_true (m->rates[2] == cny_usd);
+    g_assert_null (m->rates[1]);
+    g_assert_cmpfloat_with_epsilon (m->converted[2], 160, 1e-9);
+    g_assert_cmpfloat_with_epsilon (m->values[2], 20, 1e-9);
+    g_assert_cmpfloat_with_epsilon (m->deltas[2], 60, 1e-9);
+    g_assert_cmpfloat_with_epsilon (m->ratios[2], 1.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
+  }
+
+  /* The figure's own canvas wins over the base's. */
+  nf_canvas_set_rate (c, usd_cny);
+  {
+    g_autoptr(NfDiffMetrics) all = nf_diff_metrics_new (three, 3);
+
+    m = nf_diff_metrics_get_row (all, 0);
+    g_assert_true (m->rates[2] == usd_cny);
+    g_assert_cmpfloat_with_epsilon (m->converted[2], 140, 1e-9);
+    g_assert_cmpfloat_with_epsilon (m->ratios[2], 1.4, 1e-9);
+  }
+
+  /* Undo takes the rate back, and with it the conversion. */
+  g_assert_true (nf_history_undo (nf_canvas_get_history (c)));
+  g_assert_null (nf_canvas_find_rate (c, "CNY", "USD"));
+  g_assert_true (nf_history_undo (nf_canvas_get_history (a)));
+  g_assert_null (nf_canvas_find_rate (a, "USD", "CNY"));
+  {
+    g_autoptr(NfDiffMetrics) all = nf_diff_metrics_new (three, 3);
+
+    m = nf_diff_metrics_get_row (all, 0);
+    g_assert_false (m->comparable);
+    g_assert_null (m->rates[2]);
+  }
+}
+
+/* One rate per pair of currencies, either way round; bad rates are no rates. */
+static void
+test_rates_model (void)
+{
+  g_autoptr(NfCanvas) canvas = make_canvas ("A", "en");
+  g_autoptr(NfRate) r1 = nf_rate_new ("USD", "CNY", 7.1884, "2024-12-31");
+  g_autoptr(NfRate) r2 = nf_rate_new ("CNY", "USD", 0.14, "2024");
+  g_autoptr(NfRate) again = nf_rate_new ("USD", "CNY", 7.1884, "2024-12-31");
+
+  g_assert_null (nf_rate_new ("usd", "CNY", 7, NULL));
+  g_assert_null (nf_rate_new ("USD", "USD", 1, NULL));
+  g_assert_null (nf_rate_new ("USD", "CNY", 0, NULL));
+  g_assert_null (nf_rate_new ("USD", "CNY", -7, NULL));
+  g_assert_null (nf_rate_new ("USD", "CNY", INFINITY, NULL));
+  g_assert_null (nf_rate_new ("USD", "CNY", NAN, NULL));
+  g_assert_null (nf_rate_new ("USD", "CNY", 7, "2023-02-29"));
+  g_assert_null (nf_rate_new ("USDX", "CNY", 7, NULL));
+  g_assert_true (nf_rate_date_is_valid ("2024-02-29"));
+  g_assert_true (nf_rate_date_is_valid ("2024-12"));
+  g_assert_false (nf_rate_date_is_valid ("2024-13"));
+  g_assert_false (nf_rate_date_is_valid ("24-01-01"));
+  g_assert_true (nf_rate_equal (r1, again));
+  g_assert_false (nf_rate_equal (r1, r2));
+
+  nf_canvas_set_rate (canvas, r1);
+  g_assert_true (nf_canvas_get_modified (canvas));
+  g_assert_true (nf_canvas_find_rate (canvas, "CNY", "USD") == r1);
+  /* The same pair the other way round replaces it, in place. */
+  nf_canvas_set_rate (canvas, r2);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_rates (canvas)), ==, 1);
+  g_assert_true (nf_canvas_find_rate (canvas, "USD", "CNY") == r2);
+  g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+  g_assert_true (nf_canvas_find_rate (canvas, "USD", "CNY") == r1);
+  nf_canvas_remove_rate (canvas, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_rates (canvas)), ==, 0);
+  g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+  g_assert_true (nf_canvas_find_rate (canvas, "USD", "CNY") == r1);
+  g_assert_true (nf_history_redo (nf_canvas_get_history (canvas)));
+  g_assert_null (nf_canvas_find_rate (canvas, "USD", "CNY"));
+}
+
 /* A canvas with one table of key figures: a label column, then a money
  * column in `currency`; `row_attr` and `column_attr` go on the row and the
  * money column (such as  metric="gmv"). */
@@ -503,6 +614,8 @@ main (int    argc,
   g_test_add_func ("/diff/cases-deterministic", test_cases_deterministic);
   g_test_add_func ("/diff/metrics", test_metrics);
   g_test_add_func ("/diff/metrics-many", test_metrics_many);
+  g_test_add_func ("/diff/metrics-rates", test_metrics_rates);
+  g_test_add_func ("/diff/rates-model", test_rates_model);
   g_test_add_func ("/diff/metrics-explicit-key", test_metrics_explicit_key);
   g_test_add_func ("/diff/metrics-column-key", test_metrics_column_key);
   g_test_add_func ("/diff/performance", test_performance);

@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "nf-canvas-details.h"
 #include "nf-canvas-xml.h"
 #include "nf-gui-resources-private.h"
+#include "nf-rates-group.h"
 
 #define SENMIAO 2
 #define SHUPAO  3
@@ -290,6 +292,132 @@ test_sources (void)
 }
 
 static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_type (c, type, out);
+}
+
+static void
+fill_rate (GPtrArray  *entries,
+           const char *from,
+           const char *value,
+           const char *to,
+           const char *date)
+{
+  const char *texts[] = { from, value, to, date };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), texts[i]);
+}
+
+static guint
+count_rate_rows (GtkWidget *group)
+{
+  guint n = 0;
+
+  count_type (group, ADW_TYPE_ACTION_ROW, &n);
+  return n;
+}
+
+/* Exchange rates: set as people type them, refused with a message naming
+ * the field, replaced for the same pair either way round, edited,
+ * removed, and every step undoable. */
+static void
+test_rates (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, NULL);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GListModel *rates = nf_canvas_get_rates (canvas);
+  GtkWidget *window, *group, *error_label = NULL;
+  NfRate *rate;
+
+  window = show_details (canvas);
+  group = find_type (window, NF_TYPE_RATES_GROUP);
+  g_assert_nonnull (group);
+  collect_type (group, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 4);   /* from, rate, to, date */
+  collect_type (group, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+      error_label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (error_label);
+  g_assert_cmpuint (count_rate_rows (group), ==, 0);
+
+  /* Lower-case codes and a decimal comma are read as meant. */
+  fill_rate (entries, "usd", "7,1884", " CNY ", "2024-12-31");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
+  rate = nf_canvas_find_rate (canvas, "USD", "CNY");
+  g_assert_nonnull (rate);
+  g_assert_cmpstr (nf_rate_get_from (rate), ==, "USD");
+  g_assert_cmpfloat (nf_rate_get_value (rate), ==, 7.1884);
+  g_assert_cmpstr (nf_rate_get_date (rate), ==, "2024-12-31");
+  g_assert_cmpuint (count_rate_rows (group), ==, 1);
+  g_assert_nonnull (find_type (group, ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_type (group, ADW_TYPE_ACTION_ROW))),
+                   ==, "1 USD = 7.1884 CNY");
+  /* The form is cleared for the next one. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 0))), ==, "");
+
+  /* Refused, with the reason, the field marked and nothing changed. */
+  fill_rate (entries, "US", "7", "CNY", "");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "three-letter"));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (entries, 0), "error"));
+  fill_rate (entries, "EUR", "-2", "CNY", "");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (entries, 0), "error"));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (entries, 1), "error"));
+  fill_rate (entries, "EUR", "8", "CNY", "2024-13-01");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (entries, 3), "error"));
+  fill_rate (entries, "CNY", "1", "CNY", "");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (entries, 2), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
+
+  /* The same pair the other way round replaces it; undo brings it back. */
+  fill_rate (entries, "CNY", "0.14", "USD", "");
+  g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
+  g_assert_cmpstr (nf_rate_get_from (nf_canvas_find_rate (canvas, "USD", "CNY")), ==, "CNY");
+  g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  settle (window);
+  g_assert_cmpstr (nf_rate_get_from (nf_canvas_find_rate (canvas, "USD", "CNY")), ==, "USD");
+
+  /* Editing fills the form with the rate. */
+  g_assert_true (gtk_widget_activate_action (group, "rates.edit", "u", 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 0))), ==, "USD");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 1))), ==, "7.1884");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 3))), ==, "2024-12-31");
+
+  g_assert_true (gtk_widget_activate_action (group, "rates.remove", "u", 0));
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 0);
+  g_assert_cmpuint (count_rate_rows (group), ==, 0);
+  g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  settle (window);
+  g_assert_cmpuint (count_rate_rows (group), ==, 1);
+  screenshot (window, "canvas-details-rates.png");
+
+  while (nf_history_can_undo (nf_canvas_get_history (canvas)))
+    g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
+  g_assert_true (nf_canvas_equal (canvas, pristine));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_screenshots (void)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -347,6 +475,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/canvas-details/fields", test_fields);
   g_test_add_func ("/gui/canvas-details/sources", test_sources);
+  g_test_add_func ("/gui/canvas-details/rates", test_rates);
   g_test_add_func ("/gui/canvas-details/screenshots", test_screenshots);
 
   return g_test_run ();

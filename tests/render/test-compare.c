@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ninefold.h>
@@ -369,6 +370,100 @@ test_metrics (void)
   cases_clear (&cases);
 }
 
+static NfCanvas *
+revenue_canvas (const char *company,
+                const char *currency,
+                const char *amount)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+  g_autoptr(NfText) heading = nf_text_new ("Revenue");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", heading);
+  g_autoptr(NfText) year = nf_text_new ("Year");
+  g_autoptr(NfText) name = nf_text_new ("Revenue");
+  g_autoptr(GError) error = NULL;
+  const char *cells[] = { "2023", amount };
+
+  nf_canvas_set_company (canvas, company);
+  g_assert_true (nf_canvas_insert_table (canvas, 0, table, &error));
+  g_assert_no_error (error);
+  nf_canvas_insert_table_column (canvas, table, 0, year, NF_COLUMN_YEAR, NULL);
+  nf_canvas_insert_table_column (canvas, table, 1, name, NF_COLUMN_MONEY, currency);
+  nf_canvas_insert_table_row (canvas, table, 0, cells);
+  return canvas;
+}
+
+/* A stated rate makes yuan and dollars one row with a delta, the
+ * converted figure marked "≈" with its rate, and the bars in each
+ * company's colour. */
+static void
+test_metrics_rates (void)
+{
+  g_autoptr(NfCanvas) a = revenue_canvas ("Yuan Co", "CNY", "100 million");
+  g_autoptr(NfCanvas) b = revenue_canvas ("Dollar Inc", "USD", "20 million");
+  g_autoptr(NfRate) rate = nf_rate_new ("USD", "CNY", 7, "2023-12-31");
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareMetrics) before = nf_compare_metrics_new ((NfCanvas *[]) { a, b }, 2);
+  g_autoptr(NfCompareMetrics) metrics = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compare-metrics-rate.png", NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  NfRect rect;
+  const NfDiffMetricRow *row;
+
+  nf_compare_metrics_allocate (before, style, 900, 0);
+  plain = nf_compare_metrics_describe_row (before, 0);
+  g_assert_null (strstr (plain, "≈"));
+  g_assert_false (nf_compare_metrics_get_row (before, 0, NULL)->comparable);
+
+  nf_canvas_set_rate (b, rate);
+  metrics = nf_compare_metrics_new ((NfCanvas *[]) { a, b }, 2);
+  nf_compare_metrics_allocate (metrics, style, 900, 0);
+  row = nf_compare_metrics_get_row (metrics, 0, &rect);
+  g_assert_true (row->comparable);
+  converted = nf_compare_metrics_describe_row (metrics, 0);
+  g_test_message ("%s", converted);
+  g_assert_nonnull (strstr (converted, "≈ 140 million CNY"));
+  g_assert_nonnull (strstr (converted, "20 million USD"));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900,
+                                        (int) ceil (nf_compare_metrics_get_height (metrics)));
+  cr = cairo_create (surface);
+  nf_compare_metrics_render (cr, metrics, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Each bar in its company's colour: find both colours below the rows. */
+  {
+    NfColour colours[2];
+    gboolean found[2] = { FALSE, FALSE };
+    guchar *data;
+    int stride;
+
+    cairo_surface_flush (surface);
+    data = cairo_image_surface_get_data (surface);
+    stride = cairo_image_surface_get_stride (surface);
+    for (guint c = 0; c < 2; c++)
+      nf_compare_canvas_colour (c, style, &colours[c]);
+    for (int y = (int) (rect.y + rect.height); y < cairo_image_surface_get_height (surface); y++)
+      for (int x = 0; x < 900; x++)
+        {
+          guint32 px = *(guint32 *) (data + y * stride + x * 4);
+
+          for (guint c = 0; c < 2; c++)
+            if (abs ((int) ((px >> 16) & 0xff) - (int) round (colours[c].red * 255)) <= 2 &&
+                abs ((int) ((px >> 8) & 0xff) - (int) round (colours[c].green * 255)) <= 2 &&
+                abs ((int) (px & 0xff) - (int) round (colours[c].blue * 255)) <= 2)
+              found[c] = TRUE;
+        }
+    g_assert_true (found[0]);
+    g_assert_true (found[1]);
+  }
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 has_background (PangoLayout *layout)
 {
@@ -486,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/compare/render-dark", test_render_dark);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/metrics", test_metrics);
+  g_test_add_func ("/compare/metrics-rates", test_metrics_rates);
   g_test_add_func ("/compare/versions", test_versions);
   g_test_add_func ("/compare/format", test_format);
 
