@@ -115,12 +115,46 @@ for_each_fold_token (const char *text,
     }
 }
 
+/* Words that say nothing about what a note means: two notes that share
+ * only "the", "of" and "for" are not the same idea. */
+static const char * const stop_words[] = {
+  "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+  "can", "e", "each", "eg", "etc", "for", "from", "g", "has", "have", "i", "ie", "in", "into",
+  "is", "it", "its", "more", "most", "much", "of", "on", "or", "other", "over", "per", "s",
+  "such", "than", "that", "the", "their", "them", "these", "they", "this", "those", "through",
+  "to", "up", "via", "was", "were", "which", "while", "who", "with", "within",
+};
+
+static int
+compare_word (const void *key,
+              const void *member)
+{
+  return strcmp (key, *(const char * const *) member);
+}
+
+/* The same word in another form counts once: "fees" and "fee", "drivers"
+ * and "driver", "companies" and "company". A light touch, not a stemmer:
+ * only plural endings, which are most of the variation in short notes. */
 static void
 add_hash (const char *token,
           gpointer    data)
 {
-  guint32 h = g_str_hash (token);
+  char stem[64];
+  gsize len = strlen (token);
+  guint32 h;
 
+  if (bsearch (token, stop_words, G_N_ELEMENTS (stop_words), sizeof stop_words[0], compare_word))
+    return;
+  if (len < sizeof stem && len > 3 && g_ascii_isalpha (token[len - 1]))
+    {
+      memcpy (stem, token, len + 1);
+      if (g_str_has_suffix (stem, "ies"))
+        strcpy (stem + len - 3, "y");
+      else if (stem[len - 1] == 's' && stem[len - 2] != 's' && stem[len - 2] != 'u' && stem[len - 2] != 'i')
+        stem[len - 1] = '\0';
+      token = stem;
+    }
+  h = g_str_hash (token);
   g_array_append_val ((GArray *) data, h);
 }
 
