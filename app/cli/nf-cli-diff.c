@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "nf-cli-private.h"
+#include "nf-compare-layout.h"
 
 /* Like diff(1): 0 same, 1 different, 2 trouble. */
 #define EXIT_SAME      0
@@ -179,29 +180,79 @@ append_entry_text (GString           *out,
   g_string_append_c (out, '\n');
 }
 
-/* Only the figures that moved, or that cannot be compared. */
-static void
-append_cells (GString      *out,
-              const NfDiff *diff)
+static gboolean
+metric_row_differs (const NfDiffMetricRow *row,
+                    guint                  n)
 {
-  for (guint i = 0; i < nf_diff_get_n_cells (diff); i++)
-    {
-      const NfDiffCell *cell = nf_diff_get_cell (diff, i);
-      const char *table = nf_text_get (nf_metric_table_get_title (cell->tables[0]));
-      const NfColumn *column = nf_metric_table_get_column (cell->tables[0], cell->columns[0]);
-      const char *row = nf_metric_table_get_cell (cell->tables[0], cell->rows[0], 0)->text;
+  if (row->n_present < n || !row->comparable)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (row->converted[i] != row->converted[row->base])
+      return TRUE;
+  return FALSE;
+}
 
-      if (cell->comparable && cell->values[0] == cell->values[1])
+/* One line per measure, aligned across the canvases as the compare view
+ * aligns them: the figures as written, "≈" and the base's currency where
+ * a stated rate converts one, then each against the first that has it.
+ * Two canvases: only what differs. More: the whole picture. Returns
+ * whether any figure differs. */
+static gboolean
+append_metrics (GString       *out,
+                NfCanvas     **canvases,
+                guint          n)
+{
+  g_autoptr(NfDiffMetrics) metrics = nf_diff_metrics_new (canvases, n);
+  gboolean any = FALSE;
+
+  for (guint r = 0; r < nf_diff_metrics_get_n_rows (metrics); r++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
+      gboolean differs = metric_row_differs (row, n);
+
+      any |= differs;
+      if (n == 2 && !differs)
         continue;
-      g_string_append_printf (out, "%s: %s / %s / %s: %s → %s",
-                              _("Metrics"), table, nf_text_get (column->name), row,
-                              nf_metric_table_get_cell (cell->tables[0], cell->rows[0], cell->columns[0])->text,
-                              nf_metric_table_get_cell (cell->tables[1], cell->rows[1], cell->columns[1])->text);
-      if (cell->comparable)
-        g_string_append_printf (out, " (%+g, ×%.3g)\n", cell->delta, cell->ratio);
-      else
-        g_string_append_printf (out, " (%s)\n", _("units differ"));
+      g_string_append_printf (out, "%s: %s", _("Metrics"), row->label ? row->label : row->key);
+      if (row->column != NULL)
+        g_string_append_printf (out, " · %s", row->column);
+      g_string_append (out, ":");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (out, i == 0 ? " " : " | ");
+          if (!row->present[i])
+            {
+              g_string_append (out, "—");
+              continue;
+            }
+          g_string_append (out, row->texts[i]);
+          if (row->rates[i] != NULL)
+            {
+              g_autofree char *in_base = nf_compare_format_value (row->converted[i], row->type,
+                                                                  row->units[row->base], NULL);
+              g_autofree char *rate = nf_compare_format_rate (row->rates[i]);
+
+              g_string_append_printf (out, " ≈ %s (%s)", in_base, rate);
+            }
+        }
+      if (!row->comparable && row->n_present > 1)
+        /* TRANSLATORS: figures of one measure in different units or
+         * currencies, with no exchange rate stated between them */
+        g_string_append_printf (out, " (%s)", _("units differ"));
+      else if (row->n_present > 1)
+        for (guint i = 0; i < n; i++)
+          if (row->present[i] && i != row->base)
+            {
+              g_autofree char *delta = nf_compare_format_value (row->deltas[i], row->type,
+                                                                row->units[row->base], NULL);
+
+              g_string_append_printf (out, "; %c %s%s", 'A' + i, row->deltas[i] > 0 ? "+" : "", delta);
+              if (row->ratios[i] != 0)
+                g_string_append_printf (out, " ×%.2f", row->ratios[i]);
+            }
+      g_string_append_c (out, '\n');
     }
+  return any;
 }
 
 static const char *
@@ -326,7 +377,8 @@ run_diff (const NfCliCommand  *command,
             continue;
           append_entry_text (out, diff, entry);
         }
-      append_cells (out, diff);
+      if (append_metrics (out, canvases, n))
+        status = EXIT_DIFFERENT;
       fwrite (out->str, 1, out->len, stdout);
     }
   fflush (stdout);
@@ -345,8 +397,11 @@ const NfCliCommand _nf_cli_diff = {
                     "and reordered (^, unless --ignore-reorder), block by block. "
                     "For different companies, or more than two canvases, prints which notes are "
                     "shared by all (=), by some (*) or found in one (1), and near matches (≈) "
-                    "with their similarity. Exits with 0 when the canvases are the same, 1 when "
-                    "they differ and 2 on trouble."),
+                    "with their similarity. Then the metric tables' figures, aligned by meaning "
+                    "(\"Metrics:\" lines, each canvas's figure as written, — where it has none, "
+                    "and the difference from the first; money in another currency is converted "
+                    "(≈) only with an exchange rate a canvas states). Exits with 0 when the "
+                    "canvases are the same, 1 when they differ and 2 on trouble."),
   .entries = entries,
   .run = run_diff,
 };

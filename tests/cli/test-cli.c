@@ -893,6 +893,77 @@ test_diff_three_changes (void)
   g_rmdir (dir);
 }
 
+/* A figure changed in a copy: one "Metrics:" line with both figures and
+ * the difference, and exit 1 even though no note changed. */
+static void
+test_diff_metrics (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(Run) run = NULL;
+  g_auto(GStrv) lines = NULL;
+  GListModel *tables;
+  NfMetricTable *changed = NULL;
+  guint row = 0, column = 0;
+
+  if (files == NULL)
+    return;
+  source = g_file_new_for_path (files->pdata[2]);   /* Senmiao: many tables */
+  canvas = nf_canvas_load_from_file (source, NULL, &error);
+  g_assert_no_error (error);
+  tables = nf_canvas_get_tables (canvas);
+  for (guint t = 0; t < g_list_model_get_n_items (tables) && changed == NULL; t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+      for (guint c = 1; c < nf_metric_table_get_n_columns (table) && changed == NULL; c++)
+        {
+          NfColumnType type = nf_metric_table_get_column (table, c)->type;
+
+          if ((type == NF_COLUMN_COUNT || type == NF_COLUMN_NUMBER) &&
+              nf_metric_table_get_n_rows (table) > 0 &&
+              nf_metric_table_get_cell (table, 0, c)->has_value &&
+              nf_metric_table_get_cell (table, 0, c)->value > 0)
+            {
+              changed = table;
+              column = c;
+            }
+        }
+    }
+  g_assert_nonnull (changed);
+  old_text = g_strdup (nf_metric_table_get_cell (changed, row, column)->text);
+  nf_canvas_set_table_cell (canvas, changed, row, column, "123456789");
+
+  dir = g_dir_make_tmp ("ninefold-diff-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "figures.ninefold", NULL);
+  backup = g_strconcat (path, "~", NULL);
+  copy = g_file_new_for_path (path);
+  g_assert_true (nf_canvas_save_to_file (canvas, copy, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  run = run_ninefold ("diff", files->pdata[2], path, NULL);
+  g_test_message ("%s", run->out);
+  g_assert_cmpint (run->status, ==, 1);
+  lines = g_strsplit (g_strchomp (run->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_true (g_str_has_prefix (lines[0], "Metrics: "));
+  g_assert_nonnull (strstr (lines[0], old_text));
+  g_assert_nonnull (strstr (lines[0], "| 123456789"));
+  g_assert_nonnull (strstr (lines[0], "; B +"));
+
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
 static void
 test_diff_bad_file (void)
 {
@@ -1127,6 +1198,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/markdown", test_export_markdown);
   g_test_add_func ("/cli/diff/same", test_diff_same);
   g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
+  g_test_add_func ("/cli/diff/metrics", test_diff_metrics);
   g_test_add_func ("/cli/diff/bad-file", test_diff_bad_file);
   g_test_add_func ("/cli/diff/words", test_diff_words);
   g_test_add_func ("/cli/diff/words-cjk", test_diff_words_cjk);
