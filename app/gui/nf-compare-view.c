@@ -96,6 +96,38 @@ focus_child (GtkWidget    *fixed,
   return child;
 }
 
+/* Hovering a card says what its mark means, and for a near match which
+ * note of which company it matches and how closely. */
+static gboolean
+compare_query_tooltip (NfCompareView *self,
+                       int            x,
+                       int            y,
+                       gboolean       keyboard,
+                       GtkTooltip    *tooltip)
+{
+  if (keyboard || !self->ready)
+    return FALSE;
+  for (guint row = 0; row < nf_compare_layout_get_n_rows (self->layout); row++)
+    for (guint canvas = 0; canvas < self->n_canvases; canvas++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (self->layout, row, canvas); k++)
+        {
+          NfRect r;
+          g_autofree char *text = NULL;
+
+          nf_compare_layout_get_card_note (self->layout, row, canvas, k, NULL, &r);
+          if (x < r.x || y < r.y || x >= r.x + r.width || y >= r.y + r.height)
+            continue;
+          text = nf_compare_layout_describe_card (self->layout, row, canvas, k);
+          if (text == NULL)
+            return FALSE;
+          gtk_tooltip_set_text (tooltip, text);
+          gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) r.x, (int) r.y,
+                                                               (int) r.width, (int) r.height });
+          return TRUE;
+        }
+  return FALSE;
+}
+
 static void
 clear_children (GtkWidget *fixed,
                 GPtrArray *widgets)
@@ -595,6 +627,8 @@ nf_compare_view_init (NfCompareView *self)
   gtk_drawing_area_set_draw_func (self->compare_area, draw_compare, self, NULL);
   gtk_drawing_area_set_draw_func (self->metrics_area, draw_metrics, self, NULL);
   g_signal_connect (self->compare_area, "resize", G_CALLBACK (area_resize), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->compare_area), TRUE);
+  g_signal_connect_swapped (self->compare_area, "query-tooltip", G_CALLBACK (compare_query_tooltip), self);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (update_style), self);

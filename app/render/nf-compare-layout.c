@@ -654,6 +654,15 @@ nf_compare_layout_get_card_note (NfCompareLayout *self,
   return c->note;
 }
 
+const NfDiffEntry *
+nf_compare_layout_get_card_entry (NfCompareLayout *self,
+                                  guint            row,
+                                  guint            canvas,
+                                  guint            card)
+{
+  return get_card (self, row, canvas, card)->entry;
+}
+
 void
 nf_compare_layout_get_mark_rect (NfCompareLayout *self,
                                  guint            row,

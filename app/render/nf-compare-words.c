@@ -140,3 +140,98 @@ nf_compare_layout_describe_cell (NfCompareLayout *self,
                                               summary.n_hidden), summary.n_hidden);
   return g_string_free (out, FALSE);
 }
+
+#define SNIPPET_CHARS 80
+
+static char *
+snippet (NfCompareLayout *self,
+         NfNote          *note)
+{
+  const char *lang = nf_compare_layout_get_language (self);
+  const char *text = lang != NULL ? nf_text_for_language (nf_note_get_text (note), lang)
+                                  : nf_text_get (nf_note_get_text (note));
+
+  if (g_utf8_strlen (text, -1) <= SNIPPET_CHARS)
+    return g_strdup (text);
+  {
+    g_autofree char *cut = g_utf8_substring (text, 0, SNIPPET_CHARS - 1);
+
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+/* The other canvases that have the entry's note, "Alibaba, 数跑科技". */
+static char *
+other_names (NfCompareLayout   *self,
+             const NfDiffEntry *entry,
+             guint              canvas)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < nf_compare_layout_get_n_canvases (self); c++)
+    if (c != canvas && entry->notes[c] != NULL)
+      {
+        if (out->len > 0)
+          g_string_append (out, _(", "));
+        g_string_append (out, nf_compare_layout_get_canvas_name (self, c));
+      }
+  return g_string_free (out, FALSE);
+}
+
+char *
+nf_compare_layout_describe_card (NfCompareLayout *self,
+                                 guint            row,
+                                 guint            canvas,
+                                 guint            card)
+{
+  const NfDiffEntry *entry = nf_compare_layout_get_card_entry (self, row, canvas, card);
+  g_autofree char *others = NULL;
+
+  if (entry == NULL)
+    return NULL;
+  others = other_names (self, entry, canvas);
+  switch (entry->kind)
+    {
+    case NF_DIFF_ONLY:
+      /* Translators: a note found in one compared canvas, e.g. "Only in Bitauto" */
+      return g_strdup_printf (_("Only in %s"), nf_compare_layout_get_canvas_name (self, canvas));
+    case NF_DIFF_SOME:
+      /* Translators: the other canvases with the same note, e.g. "Also in Alibaba, Senmiao" */
+      return g_strdup_printf (_("Also in %s"), others);
+    case NF_DIFF_SHARED:
+      return g_strdup (nf_diff_is_versions (nf_compare_layout_get_diff (self))
+                         ? _("Unchanged") : _("In every canvas compared"));
+    case NF_DIFF_NEAR:
+      for (guint c = 0; c < nf_compare_layout_get_n_canvases (self); c++)
+        if (c != canvas && entry->notes[c] != NULL)
+          {
+            g_autofree char *text = snippet (self, entry->notes[c]);
+
+            /* Translators: the same idea in other words in another canvas:
+             * the similarity (0–1), that canvas's name and its note, e.g.
+             * "Near match (similarity 0.29) in Alibaba: “Biggest cost…”" */
+            return g_strdup_printf (_("Near match (similarity %.2f) in %s: “%s”"), entry->score,
+                                    nf_compare_layout_get_canvas_name (self, c), text);
+          }
+      return NULL;
+    case NF_DIFF_CHANGED:
+      for (guint c = 0; c < canvas; c++)
+        if (entry->notes[c] != NULL)
+          {
+            g_autofree char *text = snippet (self, entry->notes[c]);
+
+            /* Translators: a note's earlier text, e.g. "Changed from “Sells cars”" */
+            return g_strdup_printf (_("Changed from “%s”"), text);
+          }
+      return g_strdup (mark_phrase (entry->kind));
+    case NF_DIFF_MOVED:
+      /* Translators: a note moved between blocks, e.g. "Moved from Channels to Customer Segments" */
+      return g_strdup_printf (_("Moved from %s to %s"), nf_block_title (entry->block),
+                              nf_block_title (entry->to_block));
+    case NF_DIFF_ADDED:
+    case NF_DIFF_REMOVED:
+    case NF_DIFF_REORDERED:
+    default:
+      return g_strdup (mark_phrase (entry->kind));
+    }
+}

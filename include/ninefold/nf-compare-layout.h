@@ -135,6 +135,18 @@ NfNote          *nf_compare_layout_get_card_note      (NfCompareLayout   *self,
                                                        guint              card,
                                                        NfDiffKind        *out_kind,
                                                        NfRect            *out_rect);
+/* The diff entry a card shows, or NULL for a note no entry names. */
+const NfDiffEntry *nf_compare_layout_get_card_entry   (NfCompareLayout   *self,
+                                                       guint              row,
+                                                       guint              canvas,
+                                                       guint              card);
+/* What a card's mark means, for its tooltip: "Only in Bitauto", "Also in
+ * Alibaba, Senmiao Technology", "Near match (similarity 0.29) of
+ * Alibaba’s “Biggest cost driver is…”", "Changed from “…”". */
+char            *nf_compare_layout_describe_card      (NfCompareLayout   *self,
+                                                       guint              row,
+                                                       guint              canvas,
+                                                       guint              card);
 /* The mark strip beside a card, filled with nf_compare_mark_colour(). */
 void             nf_compare_layout_get_mark_rect      (NfCompareLayout   *self,
                                                        guint              row,

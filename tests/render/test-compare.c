@@ -370,6 +370,54 @@ test_metrics (void)
   cases_clear (&cases);
 }
 
+/* A card's tooltip names what its mark means; a near match names the
+ * other company's note and the similarity. The four cases' cost drivers
+ * (Bitauto's and Alibaba's "Biggest cost driver is…") are one. */
+static void
+test_describe_card (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  guint near = 0, only = 0;
+  gboolean cost_drivers = FALSE;
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  nf_compare_layout_allocate (layout, style, 1366, 0);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 4; c++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+        {
+          NfDiffKind kind;
+          NfNote *note = nf_compare_layout_get_card_note (layout, r, c, k, &kind, NULL);
+          const NfDiffEntry *entry = nf_compare_layout_get_card_entry (layout, r, c, k);
+          g_autofree char *text = nf_compare_layout_describe_card (layout, r, c, k);
+
+          g_assert_nonnull (entry);
+          g_assert_true (entry->notes[c] == note);
+          g_assert_nonnull (text);
+          if (kind == NF_DIFF_ONLY)
+            {
+              g_assert_true (g_str_has_prefix (text, "Only in "));
+              g_assert_nonnull (strstr (text, nf_compare_layout_get_canvas_name (layout, c)));
+              only++;
+            }
+          else if (kind == NF_DIFF_NEAR)
+            {
+              g_assert_true (g_str_has_prefix (text, "Near match (similarity 0."));
+              near++;
+              if (c == 0 && strstr (nf_text_get (nf_note_get_text (note)), "Biggest cost driver") &&
+                  strstr (text, "in Alibaba: “Biggest cost driver is cost of revenue"))
+                cost_drivers = TRUE;
+            }
+        }
+  g_test_message ("%u near-match cards, %u only-here cards", near, only);
+  g_assert_cmpuint (near, >=, 2);
+  g_assert_true (cost_drivers);
+  cases_clear (&cases);
+}
+
 static NfCanvas *
 revenue_canvas (const char *company,
                 const char *currency,
@@ -580,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/compare/render-light", test_render_light);
   g_test_add_func ("/compare/render-dark", test_render_dark);
   g_test_add_func ("/compare/chinese", test_chinese);
+  g_test_add_func ("/compare/describe-card", test_describe_card);
   g_test_add_func ("/compare/metrics", test_metrics);
   g_test_add_func ("/compare/metrics-rates", test_metrics_rates);
   g_test_add_func ("/compare/versions", test_versions);
