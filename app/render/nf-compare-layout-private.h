@@ -44,6 +44,12 @@ const NfCompareRow *_nf_compare_layout_get_row    (NfCompareLayout *self,
                                                    guint            row);
 PangoLayout        *_nf_compare_layout_get_header (NfCompareLayout *self,
                                                    guint            canvas);
+/* The chosen font size of the last allocation, and (for tests) the
+ * height the rows need at another, without changing what is placed for
+ * good: call nf_compare_layout_allocate() again afterwards. */
+double              _nf_compare_layout_get_font_size (NfCompareLayout *self);
+double              _nf_compare_layout_height_at     (NfCompareLayout *self,
+                                                      double           font_size);
 
 void _nf_compare_highlight_words (NfCardLayout      *card,
                                   const NfDiffEntry *entry,

@@ -33,6 +33,7 @@ struct _NfCompareLayout
   GArray       *rows;       /* NfCompareRow */
   double        width;
   double        height;
+  double        font_size;  /* the cards', chosen by the last allocation */
 };
 
 G_DEFINE_FINAL_TYPE (NfCompareLayout, nf_compare_layout, G_TYPE_OBJECT)
@@ -496,10 +497,32 @@ nf_compare_layout_allocate (NfCompareLayout   *self,
 
   font = style->base_font_size;
   total = place_rows (self, font, NULL);
-  while (max_height > 0 && total > max_height && font - style->font_size_step >= style->min_font_size - 1e-6)
+  if (max_height > 0 && total > max_height)
     {
-      font -= style->font_size_step;
+      /* The largest size, in steps down from the base, at which it fits.
+       * Smaller text never needs more room, so bisect rather than lay
+       * every card out again at every step (a slide's layout was mostly
+       * that): the smallest size first, as crowded slides end there. */
+      guint n = (guint) floor ((style->base_font_size - style->min_font_size) / style->font_size_step + 1e-6);
+      guint lo = 0, hi = n;   /* lo does not fit; hi fits, or is the smallest */
+      double at_hi;
+
+      at_hi = n > 0 ? place_rows (self, style->base_font_size - n * style->font_size_step, NULL) : total;
+      if (at_hi <= max_height)
+        while (hi - lo > 1)
+          {
+            guint mid = lo + (hi - lo) / 2;
+            double t = place_rows (self, style->base_font_size - mid * style->font_size_step, NULL);
+
+            if (t <= max_height)
+              hi = mid, at_hi = t;
+            else
+              lo = mid;
+          }
+      font = style->base_font_size - hi * style->font_size_step;
+      /* The rows hold the last size tried: place them at the chosen one. */
       total = place_rows (self, font, NULL);
+      g_warn_if_fail (total == at_hi);
     }
   if (max_height > 0 && total > max_height)
     {
@@ -522,6 +545,20 @@ nf_compare_layout_allocate (NfCompareLayout   *self,
       total = place_rows (self, font, budgets);
     }
   self->height = total;
+  self->font_size = font;
+}
+
+double
+_nf_compare_layout_get_font_size (NfCompareLayout *self)
+{
+  return self->font_size;
+}
+
+double
+_nf_compare_layout_height_at (NfCompareLayout *self,
+                              double           font_size)
+{
+  return place_rows (self, font_size, NULL);
 }
 
 double

@@ -159,6 +159,34 @@ test_layout (void)
 }
 
 /* A slide: the height is kept by shrinking, then by "+N more". */
+/* Bisecting the font size chooses what stepping down 0.5 pt at a time
+ * chose: the largest size whose rows fit the height. */
+static void
+test_font_search (void)
+{
+  Cases cases;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  const double heights[] = { 300, 600, 900, 1200, 2000, 3000, 5000, 8000 };
+
+  cases_load (&cases);
+  layout = nf_compare_layout_new (cases.canvases, 4);
+  for (int block = -1; block < NF_N_BLOCKS; block += 3)
+    for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+      {
+        double chosen, stepped = style->base_font_size;
+
+        nf_compare_layout_set_block (layout, block < 0 ? NF_COMPARE_ALL_BLOCKS : block);
+        nf_compare_layout_allocate (layout, style, 1366, heights[h]);
+        chosen = _nf_compare_layout_get_font_size (layout);
+        while (_nf_compare_layout_height_at (layout, stepped) > heights[h] &&
+               stepped - style->font_size_step >= style->min_font_size - 1e-6)
+          stepped -= style->font_size_step;
+        g_assert_cmpfloat (chosen, ==, stepped);
+      }
+  cases_clear (&cases);
+}
+
 static void
 test_height_limit (void)
 {
@@ -624,6 +652,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/compare/layout", test_layout);
+  g_test_add_func ("/compare/font-search", test_font_search);
   g_test_add_func ("/compare/height-limit", test_height_limit);
   g_test_add_func ("/compare/render-light", test_render_light);
   g_test_add_func ("/compare/render-dark", test_render_dark);
