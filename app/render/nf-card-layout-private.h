@@ -27,6 +27,13 @@ double            _nf_card_layout_measure_lines     (NfCardLayout      *self,
                                                      double             max_height,
                                                      gboolean          *out_truncated,
                                                      guint             *out_n_lines);
+/* The height of the card cut to its first line (no taller than the
+ * whole card), from the whole card's layout at this size; a line cut
+ * with an ellipsis may be a fraction shorter. */
+double            _nf_card_layout_measure_one_line  (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size);
 const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
                                                      guint        *n_chips);
 

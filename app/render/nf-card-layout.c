@@ -17,6 +17,7 @@
 typedef struct {
   double   width, font_size, max_height;
   double   height;
+  double   one_line;    /* the card cut to its first line */
   gboolean truncated;
   guint    n_lines;
 } Measure;
@@ -354,6 +355,17 @@ set_size (NfCardLayout      *self,
   self->now.height = fixed + ceil (logical.height / (double) PANGO_SCALE);
   self->now.truncated = max_height > 0 && pango_layout_is_ellipsized (self->text);
   self->now.n_lines = (guint) pango_layout_get_line_count (self->text);
+  if (self->now.n_lines > 1)
+    {
+      PangoRectangle line;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (self->text, 0),
+                                     NULL, &line);
+      self->now.one_line = MIN (self->now.height,
+                                fixed + ceil (line.height / (double) PANGO_SCALE));
+    }
+  else
+    self->now.one_line = self->now.height;
   self->is_set = TRUE;
 
   self->text_x = inset_x;
@@ -424,6 +436,27 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
   if (out_n_lines)
     *out_n_lines = self->now.n_lines;
   return self->now.height;
+}
+
+double
+_nf_card_layout_measure_one_line (NfCardLayout      *self,
+                                  const NfGridStyle *style,
+                                  double             width,
+                                  double             font_size)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+
+  /* Measured whole, which also serves whoever asks for the whole card at
+   * this size next. */
+  nf_card_layout_measure (self, style, width, font_size, 0, NULL);
+  for (guint i = 0; i < self->memo->len; i++)
+    {
+      const Measure *m = &g_array_index (self->memo, Measure, i);
+
+      if (same_size (m, width, font_size, 0))
+        return m->one_line;
+    }
+  return self->now.one_line;
 }
 
 void

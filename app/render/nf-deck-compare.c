@@ -87,17 +87,16 @@ overview_style (const NfGridStyle *style)
   return compact;
 }
 
-/* The legend under the header band, then the layout in what is left;
- * returns the layout, allocated, for the caller to see what it hid.
+/* The legend under the header band, then `layout` allocated for `block`
+ * in what is left, for the caller to see what it hid.
  * Rows have a least height (a title, a card, "+N more"): when nine of
  * them need more than the slide, the layout is made at a larger size and
  * drawn scaled down to fit, rather than cut off at the bottom. */
-static NfCompareLayout *
-draw_comparison (NfDeck    *deck,
-                 GPtrArray *canvases,
-                 int        block)
+static void
+draw_comparison (NfDeck          *deck,
+                 NfCompareLayout *layout,
+                 int              block)
 {
-  NfCompareLayout *layout = nf_compare_layout_new ((NfCanvas **) canvases->pdata, canvases->len);
   gboolean versions = nf_diff_is_versions (nf_compare_layout_get_diff (layout));
   g_autoptr(NfGridStyle) compact = block == NF_COMPARE_ALL_BLOCKS ? overview_style (deck->style) : NULL;
   const NfGridStyle *style = compact != NULL ? compact : deck->style;
@@ -106,7 +105,6 @@ draw_comparison (NfDeck    *deck,
   double top = NF_DECK_HEADER_HEIGHT + GAP;
   double avail, height, scale = 1.0;
 
-  nf_compare_layout_set_language (layout, deck->lang);
   nf_compare_layout_set_block (layout, block);
   cairo_save (deck->cr);
   cairo_translate (deck->cr, NF_DECK_MARGIN * 0.6, top);
@@ -133,6 +131,18 @@ draw_comparison (NfDeck    *deck,
   cairo_scale (deck->cr, scale, scale);
   nf_compare_render (deck->cr, layout, style);
   cairo_restore (deck->cr);
+}
+
+/* One layout serves every comparison slide of a deck, each slide setting
+ * its block: the comparison of the canvases (nf_diff_new(), the costly
+ * part of making one) is worked out once. */
+static NfCompareLayout *
+comparison_new (NfDeck    *deck,
+                GPtrArray *canvases)
+{
+  NfCompareLayout *layout = nf_compare_layout_new ((NfCanvas **) canvases->pdata, canvases->len);
+
+  nf_compare_layout_set_language (layout, deck->lang);
   return layout;
 }
 
@@ -181,35 +191,35 @@ hidden_notes_slides (NfDeck          *deck,
 
 /* Returns the outline entry the other comparison slides go under. */
 static int
-overview_slide (NfDeck    *deck,
-                GPtrArray *canvases)
+overview_slide (NfDeck          *deck,
+                GPtrArray       *canvases,
+                NfCompareLayout *layout)
 {
   g_autofree char *names = names_of (canvases);
-  g_autoptr(NfCompareLayout) layout = NULL;
   int parent;
 
   _nf_deck_begin_page (deck);
   parent = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _("Comparison"));
   _nf_deck_draw_header (deck, names, _("The nine blocks compared; each block follows on its own slide"));
-  layout = draw_comparison (deck, canvases, NF_COMPARE_ALL_BLOCKS);
+  draw_comparison (deck, layout, NF_COMPARE_ALL_BLOCKS);
   _nf_deck_end_slide (deck);
   return parent;
 }
 
 static void
-block_slides (NfDeck    *deck,
-              GPtrArray *canvases,
-              NfBlock    block,
-              int        parent)
+block_slides (NfDeck          *deck,
+              GPtrArray       *canvases,
+              NfCompareLayout *layout,
+              NfBlock          block,
+              int              parent)
 {
   g_autofree char *names = names_of (canvases);
-  g_autoptr(NfCompareLayout) layout = NULL;
   int entry;
 
   _nf_deck_begin_page (deck);
   entry = _nf_deck_outline (deck, parent, nf_block_title (block));
   _nf_deck_draw_header (deck, nf_block_title (block), names);
-  layout = draw_comparison (deck, canvases, block);
+  draw_comparison (deck, layout, block);
   _nf_deck_end_slide (deck);
   hidden_notes_slides (deck, canvases, layout, block, entry);
 }
@@ -253,15 +263,17 @@ void
 _nf_deck_compare_slides (NfDeck    *deck,
                          GPtrArray *canvases)
 {
+  g_autoptr(NfCompareLayout) layout = NULL;
   int parent;
 
   if (!_nf_deck_can_compare (canvases->len))
     return;
 
-  parent = overview_slide (deck, canvases);
+  layout = comparison_new (deck, canvases);
+  parent = overview_slide (deck, canvases, layout);
   for (NfBlock b = 0; b < NF_N_BLOCKS && !g_cancellable_is_cancelled (deck->cancellable); b++)
     if (block_has_notes (canvases, b))
-      block_slides (deck, canvases, b, parent);
+      block_slides (deck, canvases, layout, b, parent);
   if (!g_cancellable_is_cancelled (deck->cancellable))
     metrics_slide (deck, canvases, parent);
 }
@@ -298,7 +310,8 @@ draw_compare_image (NfCanvas           **canvases,
   _nf_deck_begin_page (&deck);
   names = names_of (list);
   _nf_deck_draw_header (&deck, names, _("The nine blocks compared"));
-  layout = draw_comparison (&deck, list, NF_COMPARE_ALL_BLOCKS);
+  layout = comparison_new (&deck, list);
+  draw_comparison (&deck, layout, NF_COMPARE_ALL_BLOCKS);
   status = cairo_status (deck.cr);
   cairo_destroy (deck.cr);
   g_object_unref (deck.pango);

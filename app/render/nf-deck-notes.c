@@ -147,6 +147,8 @@ _nf_deck_note_slides (NfDeck             *deck,
                       int                 outline_parent)
 {
   Flow flow = { 0 };
+  g_autoptr(PangoLayout) bullet = NULL;
+  int bullet_w = 0;
 
   flow.deck = deck;
   flow.company = company;
@@ -160,12 +162,16 @@ _nf_deck_note_slides (NfDeck             *deck,
     {
       GPtrArray *notes = groups[b];
       g_autoptr(PangoLayout) heading = NULL;
-      int bullet_w, bullet_h;
 
       if (notes == NULL || notes->len == 0)
         continue;
       if (!flow.started)
         flow_new_page (&flow);
+      if (bullet == NULL)
+        {
+          bullet = _nf_deck_text (deck, "•  ", TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
+          pango_layout_get_size (bullet, &bullet_w, NULL);
+        }
 
       heading = _nf_deck_text (deck, headings[b], HEAD_SIZE,
                                PANGO_WEIGHT_BOLD, flow.column_width);
@@ -176,11 +182,8 @@ _nf_deck_note_slides (NfDeck             *deck,
           g_autofree char *item = g_strconcat ("•  ", text, NULL);
           g_autoptr(PangoLayout) para = _nf_deck_text (deck, item, TEXT_SIZE,
                                                        PANGO_WEIGHT_NORMAL, flow.column_width);
-          g_autoptr(PangoLayout) bullet = _nf_deck_text (deck, "•  ", TEXT_SIZE,
-                                                         PANGO_WEIGHT_NORMAL, -1);
 
           /* A hanging indent: wrapped lines start under the text, not the bullet. */
-          pango_layout_get_size (bullet, &bullet_w, &bullet_h);
           pango_layout_set_indent (para, -bullet_w);
 
           if (i == 0)

@@ -60,15 +60,36 @@ double _nf_grid_block_need       (const NfGridStyle *style,
                                   double             cap,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
+/* The least content height at which the block shows a card: its first
+ * note cut to one line at the smallest size, and "+N more" below when
+ * there are others; 0 for a block without notes. */
+double _nf_grid_block_least      (NfGridBlock       *block,
+                                  PangoContext      *context,
+                                  const NfGridStyle *style,
+                                  double             width,
+                                  NfCardLayout     **cards,
+                                  guint              n_cards);
+/* The least and the most content height an arrangement of the rows
+ * can give `block`. */
+void   _nf_grid_rows_range       (const NfGridStyle *style,
+                                  double             height,
+                                  const double       overhead[NF_N_BLOCKS],
+                                  NfBlock            block,
+                                  double            *fewest,
+                                  double            *most);
 /* The y of the four row edges of the grid (the top, the two edges
  * between rows, the bottom, with the gap below each row included), moved
  * from the standard thirds when `balance` and some block needs room
  * another can spare. need[] and overhead[] are each block's content
- * height wanted and its height taken by padding and title. */
+ * height wanted and its height taken by padding and title; least[] the
+ * content height below which a block would show no card, which the
+ * rows give every block when some arrangement can (even with `balance`
+ * off). */
 void   _nf_grid_rows_balance     (const NfGridStyle *style,
                                   double             height,
                                   const double       need[NF_N_BLOCKS],
                                   const double       overhead[NF_N_BLOCKS],
+                                  const double       least[NF_N_BLOCKS],
                                   gboolean           balance,
                                   double             edges[4]);
 /* Breaks the title into lines (only when the width changed) and places

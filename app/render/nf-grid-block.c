@@ -86,6 +86,62 @@ all_fit (const NfGridStyle *style,
   return TRUE;
 }
 
+/* The size at step `i` down from the base, never below the smallest. */
+static double
+step_size (const NfGridStyle *style,
+           guint              i)
+{
+  if (i == 0)
+    return style->base_font_size;
+  return MAX (style->min_font_size, style->base_font_size - i * style->font_size_step);
+}
+
+/* The largest size, in steps down from the base, at which every card
+ * fits at the usual gap; the smallest when none does (`fits` says
+ * which). Smaller type never makes a card taller, so whether all fit
+ * changes once along the steps: the base is tried first (the rows were
+ * balanced for it and its heights are measured already), then the
+ * smallest (a crowded block, the common case in a deck, costs two
+ * measurements rather than one per step), then the steps between are
+ * halved. Each measurement breaks the lines of every card again, which
+ * is what a layout costs. */
+static double
+fitting_size (const NfGridStyle *style,
+              double             width,
+              double             height,
+              NfCardLayout     **cards,
+              guint              n_cards,
+              gboolean          *fits)
+{
+  guint lo, hi, n_steps = 0;
+
+  if (style->font_size_step > 0)
+    while (step_size (style, n_steps) > style->min_font_size + 1e-6)
+      n_steps++;
+  *fits = all_fit (style, width, height, step_size (style, 0), style->card_gap,
+                   cards, n_cards);
+  if (*fits || n_steps == 0)
+    return step_size (style, 0);
+  *fits = all_fit (style, width, height, step_size (style, n_steps), style->card_gap,
+                   cards, n_cards);
+  if (!*fits)
+    return step_size (style, n_steps);
+  /* Step lo does not fit, step hi does. */
+  lo = 0;
+  hi = n_steps;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (all_fit (style, width, height, step_size (style, mid), style->card_gap,
+                   cards, n_cards))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return step_size (style, hi);
+}
+
 double
 _nf_grid_block_need (const NfGridStyle *style,
                      double             width,
@@ -178,6 +234,31 @@ update_more (NfGridBlock       *block,
   block->more_y = block->more_rect.y + MORE_PAD_Y;
 }
 
+double
+_nf_grid_block_least (NfGridBlock       *block,
+                      PangoContext      *context,
+                      const NfGridStyle *style,
+                      double             width,
+                      NfCardLayout     **cards,
+                      guint              n_cards)
+{
+  Wall wall;
+  double h;
+
+  if (n_cards == 0)
+    return 0;
+  wall_init (&wall, style, width, tight_gap (style));
+  /* The first card at the smallest size, cut to one line, and the
+   * marker below it. The whole card at that size is what a crowded block
+   * measures next; a line cut with an ellipsis may take a fraction more
+   * or less than the same line whole, so a pixel to spare. */
+  h = _nf_card_layout_measure_one_line (cards[0], style, wall.column_width,
+                                        style->min_font_size) + 1;
+  if (n_cards > 1)
+    h += wall.row_gap + more_height (block, context, style);
+  return h;
+}
+
 static void
 add_card (NfGridBlock       *block,
           const NfGridStyle *style,
@@ -219,16 +300,8 @@ _nf_grid_block_pack (NfGridBlock       *block,
 
   /* The largest size, in steps from the base, at which every card fits;
    * at the smallest, closer together. */
-  while (size > style->min_font_size + 1e-6 &&
-         !all_fit (style, area->width, area->height, size, style->card_gap,
-                   cards, n_cards))
-    size = MAX (style->min_font_size, size - style->font_size_step);
+  size = fitting_size (style, area->width, area->height, cards, n_cards, &fits);
   block->font_size = size;
-
-  /* Above the smallest size the loop stopped because all fit. */
-  fits = size > style->min_font_size + 1e-6 ||
-         all_fit (style, area->width, area->height, size, style->card_gap,
-                  cards, n_cards);
   wall_init (&wall, style, area->width, style->card_gap);
   if (!fits)
     {
@@ -275,6 +348,11 @@ _nf_grid_block_pack (NfGridBlock       *block,
               continue;
             }
         }
+      /* A block with notes never shows only a count: when the rows left
+       * no room even for one line of the first, it shows that line
+       * anyway, and the marker keeps to the bottom. */
+      if (i == 0)
+        add_card (block, style, &wall, c, cards[i], size, MAX (room, 1.0));
       break;
     }
   block->n_hidden = n_cards - block->cards->len;

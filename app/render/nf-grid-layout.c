@@ -358,7 +358,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
 {
   const NfGridStyle *style;
   double unit_w, edges[4];
-  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS];
+  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS];
   guint first[NF_N_BLOCKS + 1];
 
   g_return_if_fail (NF_IS_GRID_LAYOUT (self));
@@ -377,6 +377,9 @@ nf_grid_layout_allocate (NfGridLayout *self,
     {
       NfGridBlock *block = &self->blocks[b];
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      NfCardLayout **cards;
+      guint n_cards;
+      double fewest, most;
       double x0 = round (style->margin + place->x * unit_w);
       double x1 = round (style->margin + (place->x + place->width) * unit_w - style->block_gap);
 
@@ -385,17 +388,26 @@ nf_grid_layout_allocate (NfGridLayout *self,
       place_block (self, block, (NfBlock) b, style->margin, height);
       overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
       first[b] = self->scratch->len;
-      gather_cards (self, (NfBlock) b);
-      /* No arrangement of the rows gives a block more than the whole
-       * height, and past every height it could get, how much more it
-       * needs does not change which arrangement is best. */
+      n_cards = gather_cards (self, (NfBlock) b);
+      cards = (NfCardLayout **) self->scratch->pdata + first[b];
+      _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest, &most);
+      /* Past the most height any arrangement of the rows could give the
+       * block, how much more it needs does not change which arrangement
+       * is best (each then leaves it short by the need less its height,
+       * so the need cancels out between them): the measuring stops there. */
       need[b] = _nf_grid_block_need (style, block->content_rect.width,
-                                     style->base_font_size, height,
-                                     (NfCardLayout **) self->scratch->pdata + first[b],
-                                     self->scratch->len - first[b]);
+                                     style->base_font_size, most, cards, n_cards);
+      /* A block whose every card fits in the least height it can get
+       * shows them all, whatever the arrangement; and one given all it
+       * needs shows a card, whatever one line of it would take. */
+      least[b] = need[b] <= fewest ? 0
+                                   : MIN (need[b],
+                                          _nf_grid_block_least (block, self->context, style,
+                                                                block->content_rect.width,
+                                                                cards, n_cards));
     }
   first[NF_N_BLOCKS] = self->scratch->len;
-  _nf_grid_rows_balance (style, height, need, overhead, self->balance_rows, edges);
+  _nf_grid_rows_balance (style, height, need, overhead, least, self->balance_rows, edges);
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {

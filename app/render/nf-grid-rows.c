@@ -25,6 +25,17 @@ static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6 }
 static const double middle_shares[] = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 };
 
 static double
+content_height (const NfGridStyle *style,
+                const double       edges[4],
+                const double       overhead[NF_N_BLOCKS],
+                NfBlock            b)
+{
+  const NfBlockPlace *place = nf_block_place (b);
+
+  return edges[place->y + place->height] - edges[place->y] - style->block_gap - overhead[b];
+}
+
+static double
 unmet (const NfGridStyle *style,
        const double       edges[4],
        const double       need[NF_N_BLOCKS],
@@ -33,13 +44,23 @@ unmet (const NfGridStyle *style,
   double sum = 0;
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      double h = edges[place->y + place->height] - edges[place->y] -
-                 style->block_gap - overhead[b];
+    sum += MAX (0.0, need[b] - content_height (style, edges, overhead, (NfBlock) b)) *
+           nf_block_place ((NfBlock) b)->width;
+  return sum;
+}
 
-      sum += MAX (0.0, need[b] - h) * place->width;
-    }
+/* How far the edges leave blocks short of showing one card each: 0 when
+ * every block with notes shows one. */
+static double
+short_of_least (const NfGridStyle *style,
+                const double       edges[4],
+                const double       overhead[NF_N_BLOCKS],
+                const double       least[NF_N_BLOCKS])
+{
+  double sum = 0;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    sum += MAX (0.0, least[b] - content_height (style, edges, overhead, (NfBlock) b));
   return sum;
 }
 
@@ -61,34 +82,69 @@ set_edges (const NfGridStyle *style,
 }
 
 void
+_nf_grid_rows_range (const NfGridStyle *style,
+                     double             height,
+                     const double       overhead[NF_N_BLOCKS],
+                     NfBlock            block,
+                     double            *fewest,
+                     double            *most)
+{
+  double e[4];
+
+  set_edges (style, height, 1.0, 0.5, e);
+  *fewest = *most = content_height (style, e, overhead, block);
+  for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
+      {
+        double h;
+
+        set_edges (style, height, bottom_shares[i], middle_shares[j], e);
+        h = content_height (style, e, overhead, block);
+        *fewest = MIN (*fewest, h);
+        *most = MAX (*most, h);
+      }
+}
+
+void
 _nf_grid_rows_balance (const NfGridStyle *style,
                        double             height,
                        const double       need[NF_N_BLOCKS],
                        const double       overhead[NF_N_BLOCKS],
+                       const double       least[NF_N_BLOCKS],
                        gboolean           balance,
                        double             edges[4])
 {
-  double standard[4], best_cost;
+  double standard[4], best_cost, best_short;
 
   set_edges (style, height, 1.0, 0.5, standard);
   memcpy (edges, standard, sizeof standard);
-  if (!balance)
+  best_short = short_of_least (style, standard, overhead, least);
+  /* Unbalanced rows stay the standard thirds unless those leave a block
+   * with notes showing none of them. */
+  if (!balance && best_short <= 0)
     return;
 
   best_cost = unmet (style, standard, need, overhead);
-  if (best_cost <= 0)
+  if (best_cost <= 0 && best_short <= 0)
     return;
+  /* A block that shows no card at all is worse than any amount of
+   * content left out elsewhere: arrangements are compared first by how
+   * far they leave blocks short of one card, then by their cost. */
   for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
     for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
       {
-        double e[4], cost;
+        double e[4], cost, lack;
 
         set_edges (style, height, bottom_shares[i], middle_shares[j], e);
+        lack = short_of_least (style, e, overhead, least);
+        if (lack > best_short)
+          continue;
         cost = unmet (style, e, need, overhead) +
                PRICE_PER_UNIT * NF_BLOCK_GRID_WIDTH *
                (fabs (e[1] - standard[1]) + fabs (e[2] - standard[2]));
-        if (cost < best_cost)
+        if (lack < best_short || cost < best_cost)
           {
+            best_short = lack;
             best_cost = cost;
             memcpy (edges, e, sizeof e);
           }
