@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "nf-card-cache.h"
 #include "nf-grid-renderer.h"
 #include "nf-note-card.h"
 
@@ -13,6 +14,13 @@ struct _NfNoteCard
   NfCardLayout      *card;
   const NfGridStyle *style;     /* the view's; it outlives its cards */
   gboolean           selected;
+
+  /* The card's pixels at the screen's scale, drawn once per change of
+   * what they show, and the texture made of them: a frame that draws
+   * the card again costs a blit, not a rasterisation. */
+  NfCardCache       *cache;
+  cairo_surface_t   *pixels;
+  GdkTexture        *texture;
 };
 
 G_DEFINE_FINAL_TYPE (NfNoteCard, nf_note_card, GTK_TYPE_WIDGET)
@@ -24,6 +32,9 @@ nf_note_card_dispose (GObject *object)
 
   g_clear_object (&self->note);
   g_clear_object (&self->card);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->pixels, cairo_surface_destroy);
+  g_clear_object (&self->cache);
   G_OBJECT_CLASS (nf_note_card_parent_class)->dispose (object);
 }
 
@@ -61,19 +72,60 @@ ring (cairo_t        *cr,
   cairo_stroke (cr);
 }
 
+/* A texture sharing the image's memory: the cache never draws into an
+ * image again once it has handed it out. */
+static GdkTexture *
+texture_for (cairo_surface_t *surface)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * (gsize) height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 in the machine's byte order. */
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
+}
+
 static void
 nf_note_card_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   NfNoteCard *self = NF_NOTE_CARD (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  cairo_surface_t *pixels;
+  NfRect rect;
   cairo_t *cr;
 
   if (self->card == NULL || self->style == NULL || w <= 0 || h <= 0)
     return;
 
+  /* One card per widget: a budget of nothing keeps just the last one. */
+  if (self->cache == NULL)
+    self->cache = nf_card_cache_new (0);
+  pixels = nf_card_cache_get_pixels (self->cache, self->card, self->style, scale, &rect);
+  if (pixels != NULL && pixels != self->pixels)
+    {
+      g_clear_pointer (&self->pixels, cairo_surface_destroy);
+      self->pixels = cairo_surface_reference (pixels);
+      g_clear_object (&self->texture);
+      self->texture = texture_for (pixels);
+    }
+  /* The image has one pixel per device pixel and starts on one, since a
+   * widget sits at whole logical pixels: the texture maps one to one. */
+  if (pixels != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture,
+                                 &GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height));
+  if (pixels != NULL && !self->selected && !gtk_widget_has_focus (widget))
+    return;
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-4, -4, w + 8, h + 8));
-  nf_card_render (cr, self->card, self->style);
+  if (pixels == NULL)
+    nf_card_render (cr, self->card, self->style);
   /* The accent ring sits on a ring of the canvas background, so it stands
    * out from any note colour and from the block in both palettes. */
   if (self->selected)

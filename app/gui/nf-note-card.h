@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfNoteCard, nf_note_card, NF, NOTE_CARD, GtkWidget)
 
 /* One laid-out note of the editor's grid: a focusable LIST_ITEM labelled
- * with the note's text, drawn with the render library's nf_card_render(),
+ * with the note's text, showing the card's pixels as the render library
+ * draws them (nf_card_render(), kept by an NfCardCache at the widget's
+ * scale, so a redraw of an unchanged card is a texture),
  * and a drag source whose value is the note's id (a string). */
 GtkWidget *nf_note_card_new          (void);
 /* Shows `card` (which the grid layout owns) in `style`; `label` is the

@@ -179,6 +179,9 @@ edge_path (cairo_t *cr,
     }
 }
 
+/* Everything this reads (the card's layouts, chips and size, the note's
+ * colour and evidence, the style) must be in the key of the retained
+ * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
 void
 nf_card_render (cairo_t           *cr,
                 NfCardLayout      *card,

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-card-cache.h"
+#include "nf-grid-layout.h"
+
+G_BEGIN_DECLS
+
+/* Forgets every card drawn in another style; cheap when it is the same. */
+void     _nf_card_cache_use_style   (NfCardCache       *self,
+                                     const NfGridStyle *style);
+/* nf_card_cache_draw() of the card at (x, y) once the style is set,
+ * without saving the cairo state: the source is left changed. With
+ * `on_block`, the caller promises that the card's image (its box, a unit
+ * below for the shadow and a device pixel around) lies on the style's
+ * block fill and on nothing else: it is kept already on that fill, and
+ * copied rather than blended. FALSE, drawing nothing, when `cr` is not
+ * an image at an axis-aligned scale or the card has no pixels (no size,
+ * or no image could be made). */
+gboolean _nf_card_cache_draw_raster (NfCardCache       *self,
+                                     cairo_t           *cr,
+                                     NfCardLayout      *card,
+                                     const NfGridStyle *style,
+                                     double             x,
+                                     double             y,
+                                     gboolean           on_block);
+
+/* The target pixels [box[0], box[2]) × [box[1], box[3]) the image of a
+ * card drawn at (x, y) covers, under the matrix `m` onto a target of
+ * device scale (device[0], device[1]) and offset (device[2], device[3]). */
+void     _nf_card_cache_image_box   (NfCardLayout         *card,
+                                     const cairo_matrix_t *m,
+                                     const double          device[4],
+                                     double                x,
+                                     double                y,
+                                     double                box[4]);
+
+/* The cache nf_grid_render() draws the layout's cards from onto images;
+ * made on first use, freed with the layout. */
+NfCardCache *_nf_grid_render_get_card_cache (NfGridLayout *layout);
+
+/* Drops the pixels kept for the layout's frames and cards, as if it had
+ * never been drawn: what a first frame costs, for benchmarks. */
+void         _nf_grid_render_forget         (NfGridLayout      *layout);
+/* nf_grid_render() with nothing retained, whatever the target: what
+ * retained pixels must look like, for tests and benchmarks. */
+void         _nf_grid_render_afresh         (cairo_t           *cr,
+                                             NfGridLayout      *layout,
+                                             const NfGridStyle *style);
+
+G_END_DECLS

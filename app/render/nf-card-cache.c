@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "nf-card-cache.h"
+#include "nf-card-cache-private.h"
+#include "nf-grid-renderer.h"
+
+/* Room around the card's own box, in device pixels, for the edges'
+ * anti-aliasing; the shadow's unit below comes on top. */
+#define PAD 1
+
+/* Everything nf_card_render() reads, as it was when the pixels were
+ * drawn. The layouts' serials change whenever Pango lays them out again
+ * (text, attributes, width, font, ellipsis, context); the entry lives
+ * no longer than its card, so the layouts' pointers cannot be reused. */
+typedef struct {
+  guint        text_serial;
+  PangoLayout *footer;          /* NULL when the card shows none */
+  guint        footer_serial;
+  double       width, height;
+  NfEvidence   evidence;
+  const char  *colour;          /* the note's; an entry keeps a copy */
+  double       sx, sy;          /* device pixels per unit */
+  double       fx, fy;          /* where the origin falls inside a pixel */
+  gboolean     backdrop;        /* drawn onto the style's block fill */
+} Key;
+
+typedef struct {
+  NfCardCache     *cache;
+  NfCardLayout    *card;        /* weak */
+  Key              key;
+  char            *colour;
+  cairo_surface_t *surface;
+  cairo_pattern_t *pattern;     /* of surface, unfiltered */
+  int              width, height;
+  gsize            n_bytes;
+  GList            link;        /* in cache->lru, most recent first */
+} Entry;
+
+struct _NfCardCache
+{
+  GObject      parent_instance;
+
+  gsize        max_bytes;
+  gsize        n_bytes;
+  guint        n_renders;
+  NfGridStyle *style;           /* what every entry was drawn in */
+  GHashTable  *entries;         /* NfCardLayout → Entry */
+  GQueue       lru;
+};
+
+G_DEFINE_FINAL_TYPE (NfCardCache, nf_card_cache, G_TYPE_OBJECT)
+
+static void card_gone (gpointer  data,
+                       GObject  *where_the_card_was);
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+  NfCardCache *self = entry->cache;
+
+  g_queue_unlink (&self->lru, &entry->link);
+  self->n_bytes -= entry->n_bytes;
+  cairo_pattern_destroy (entry->pattern);
+  cairo_surface_destroy (entry->surface);
+  g_free (entry->colour);
+  g_free (entry);
+}
+
+static void
+forget_all (NfCardCache *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    g_object_weak_unref (card, card_gone, self);
+  g_hash_table_remove_all (self->entries);
+}
+
+static void
+card_gone (gpointer  data,
+           GObject  *where_the_card_was)
+{
+  NfCardCache *self = data;
+
+  g_hash_table_remove (self->entries, where_the_card_was);
+}
+
+static void
+nf_card_cache_finalize (GObject *object)
+{
+  NfCardCache *self = NF_CARD_CACHE (object);
+
+  forget_all (self);
+  g_hash_table_unref (self->entries);
+  g_clear_pointer (&self->style, nf_grid_style_free);
+  G_OBJECT_CLASS (nf_card_cache_parent_class)->finalize (object);
+}
+
+static void
+nf_card_cache_class_init (NfCardCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nf_card_cache_finalize;
+}
+
+static void
+nf_card_cache_init (NfCardCache *self)
+{
+  self->entries = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  g_queue_init (&self->lru);
+}
+
+NfCardCache *
+nf_card_cache_new (gsize max_bytes)
+{
+  NfCardCache *self = g_object_new (NF_TYPE_CARD_CACHE, NULL);
+
+  self->max_bytes = max_bytes;
+  return self;
+}
+
+void
+nf_card_cache_clear (NfCardCache *self)
+{
+  g_return_if_fail (NF_IS_CARD_CACHE (self));
+  forget_all (self);
+}
+
+gsize
+nf_card_cache_get_n_bytes (NfCardCache *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_CACHE (self), 0);
+  return self->n_bytes;
+}
+
+guint
+nf_card_cache_get_n_renders (NfCardCache *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_CACHE (self), 0);
+  return self->n_renders;
+}
+
+void
+_nf_card_cache_use_style (NfCardCache       *self,
+                          const NfGridStyle *style)
+{
+  if (self->style != NULL && nf_grid_style_equal (self->style, style))
+    return;
+  forget_all (self);
+  g_clear_pointer (&self->style, nf_grid_style_free);
+  self->style = nf_grid_style_copy (style);
+}
+
+static void
+read_key (NfCardLayout *card,
+          double        sx,
+          double        sy,
+          double        fx,
+          double        fy,
+          gboolean      backdrop,
+          Key          *key)
+{
+  NfNote *note = nf_card_layout_get_note (card);
+
+  key->text_serial = pango_layout_get_serial (nf_card_layout_get_text_layout (card));
+  key->footer = nf_card_layout_get_footer_layout (card);
+  key->footer_serial = key->footer != NULL ? pango_layout_get_serial (key->footer) : 0;
+  key->width = nf_card_layout_get_width (card);
+  key->height = nf_card_layout_get_height (card);
+  key->evidence = nf_note_get_evidence (note);
+  key->colour = nf_note_get_colour (note);
+  key->sx = sx;
+  key->sy = sy;
+  key->fx = fx;
+  key->fy = fy;
+  key->backdrop = backdrop;
+}
+
+static gboolean
+same_key (const Key *a,
+          const Key *b)
+{
+  /* A card laid out once sits at the same fraction of a pixel frame
+   * after frame; a hair's difference would not show. */
+  const double eps = 1.0 / 512;
+
+  return a->text_serial == b->text_serial &&
+         a->footer == b->footer &&
+         a->footer_serial == b->footer_serial &&
+         a->width == b->width && a->height == b->height &&
+         a->evidence == b->evidence &&
+         g_strcmp0 (a->colour, b->colour) == 0 &&
+         a->sx == b->sx && a->sy == b->sy && a->backdrop == b->backdrop &&
+         fabs (a->fx - b->fx) < eps && fabs (a->fy - b->fy) < eps;
+}
+
+static void
+trim (NfCardCache *self,
+      Entry       *keep)
+{
+  while (self->n_bytes > self->max_bytes && self->lru.tail != NULL &&
+         self->lru.tail->data != keep)
+    {
+      Entry *old = self->lru.tail->data;
+
+      g_object_weak_unref (G_OBJECT (old->card), card_gone, self);
+      g_hash_table_remove (self->entries, old->card);
+    }
+}
+
+/* Draws the card into a new image of its own, `key` saying at what
+ * scale and fraction of a pixel. */
+static cairo_surface_t *
+draw_pixels (NfCardCache       *self,
+             NfCardLayout      *card,
+             const NfGridStyle *style,
+             const Key         *key,
+             int               *out_width,
+             int               *out_height)
+{
+  int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
+  int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  /* Every pixel opaque, as it will look on its block: copied, not blended. */
+  if (key->backdrop)
+    {
+      cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
+                             style->block_fill.blue, style->block_fill.alpha);
+      cairo_paint (cr);
+    }
+  cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+  cairo_scale (cr, key->sx, key->sy);
+  nf_card_render (cr, card, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  self->n_renders++;
+  *out_width = w;
+  *out_height = h;
+  return surface;
+}
+
+static Entry *
+lookup (NfCardCache       *self,
+        NfCardLayout      *card,
+        const NfGridStyle *style,
+        double             sx,
+        double             sy,
+        double             fx,
+        double             fy,
+        gboolean           backdrop)
+{
+  Entry *entry;
+  Key key;
+
+  read_key (card, sx, sy, fx, fy, backdrop, &key);
+  if (key.width <= 0 || key.height <= 0)
+    return NULL;
+  entry = g_hash_table_lookup (self->entries, card);
+  if (entry != NULL && same_key (&entry->key, &key))
+    {
+      if (self->lru.head != &entry->link)
+        {
+          g_queue_unlink (&self->lru, &entry->link);
+          g_queue_push_head_link (&self->lru, &entry->link);
+        }
+      return entry;
+    }
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      entry->cache = self;
+      entry->card = card;
+      entry->link.data = entry;
+      g_object_weak_ref (G_OBJECT (card), card_gone, self);
+      g_hash_table_insert (self->entries, card, entry);
+    }
+  else
+    {
+      g_queue_unlink (&self->lru, &entry->link);
+      self->n_bytes -= entry->n_bytes;
+      g_clear_pointer (&entry->pattern, cairo_pattern_destroy);
+      g_clear_pointer (&entry->surface, cairo_surface_destroy);
+      g_clear_pointer (&entry->colour, g_free);
+      entry->n_bytes = 0;
+    }
+  entry->colour = g_strdup (key.colour);
+  entry->key = key;
+  entry->key.colour = entry->colour;
+  entry->surface = draw_pixels (self, card, style, &key, &entry->width, &entry->height);
+  g_queue_push_head_link (&self->lru, &entry->link);
+  if (cairo_surface_status (entry->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      /* Too large an image, or no memory: the caller draws vectors. */
+      g_object_weak_unref (G_OBJECT (card), card_gone, self);
+      g_hash_table_remove (self->entries, card);
+      return NULL;
+    }
+  entry->pattern = cairo_pattern_create_for_surface (entry->surface);
+  cairo_pattern_set_filter (entry->pattern, CAIRO_FILTER_NEAREST);
+  entry->n_bytes = (gsize) cairo_image_surface_get_stride (entry->surface) *
+                   (gsize) entry->height;
+  self->n_bytes += entry->n_bytes;
+  trim (self, entry);
+  return entry;
+}
+
+cairo_surface_t *
+nf_card_cache_get_pixels (NfCardCache       *self,
+                          NfCardLayout      *card,
+                          const NfGridStyle *style,
+                          double             scale,
+                          NfRect            *out_rect)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (NF_IS_CARD_CACHE (self), NULL);
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (card), NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  _nf_card_cache_use_style (self, style);
+  entry = lookup (self, card, style, scale, scale, 0, 0, FALSE);
+  if (entry == NULL)
+    return NULL;
+  if (out_rect != NULL)
+    *out_rect = (NfRect) { -PAD / scale, -PAD / scale,
+                           entry->width / scale, entry->height / scale };
+  return entry->surface;
+}
+
+void
+_nf_card_cache_image_box (NfCardLayout         *card,
+                          const cairo_matrix_t *m,
+                          const double          device[4],
+                          double                x,
+                          double                y,
+                          double                box[4])
+{
+  double sx = m->xx * device[0], sy = m->yy * device[1];
+  double px = (m->xx * x + m->x0) * device[0] + device[2];
+  double py = (m->yy * y + m->y0) * device[1] + device[3];
+  double ix = floor (px), iy = floor (py);
+
+  /* As draw_pixels() sizes the image and the blit places it. */
+  box[0] = ix - PAD;
+  box[1] = iy - PAD;
+  box[2] = box[0] + ceil (px - ix + nf_card_layout_get_width (card) * sx) + 2 * PAD;
+  box[3] = box[1] + ceil (py - iy + (nf_card_layout_get_height (card) + 1) * sy) + 2 * PAD;
+}
+
+gboolean
+_nf_card_cache_draw_raster (NfCardCache       *self,
+                            cairo_t           *cr,
+                            NfCardLayout      *card,
+                            const NfGridStyle *style,
+                            double             x,
+                            double             y,
+                            gboolean           on_block)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t m, pm;
+  double dsx, dsy, dox, doy, px, py, ix, iy;
+  Entry *entry;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || !(m.xx > 0) || !(m.yy > 0))
+    return FALSE;
+
+  /* Where the card's origin lands, in the target's own pixels. */
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  px = (m.xx * x + m.x0) * dsx + dox;
+  py = (m.yy * y + m.y0) * dsy + doy;
+  ix = floor (px);
+  iy = floor (py);
+  on_block = on_block && style->block_fill.alpha >= 1.0 &&
+             cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
+  entry = lookup (self, card, style, m.xx * dsx, m.yy * dsy, px - ix, py - iy, on_block);
+  if (entry == NULL)
+    return FALSE;
+
+  /* One pixel of the image on one pixel of the target, at a whole
+   * pixel: cairo copies it without filtering. The caller's matrix comes
+   * back, its source does not: the grid saves its state once for all its
+   * cards. */
+  cairo_identity_matrix (cr);
+  cairo_matrix_init (&pm, dsx, 0, 0, dsy, dox - (ix - PAD), doy - (iy - PAD));
+  cairo_pattern_set_matrix (entry->pattern, &pm);
+  cairo_set_source (cr, entry->pattern);
+  cairo_rectangle (cr, (ix - PAD - dox) / dsx, (iy - PAD - doy) / dsy,
+                   entry->width / dsx, entry->height / dsy);
+  if (on_block)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_fill (cr);
+  if (on_block)
+    cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_set_matrix (cr, &m);
+  return TRUE;
+}
+
+void
+nf_card_cache_draw (NfCardCache       *self,
+                    cairo_t           *cr,
+                    NfCardLayout      *card,
+                    const NfGridStyle *style)
+{
+  g_return_if_fail (NF_IS_CARD_CACHE (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (NF_IS_CARD_LAYOUT (card));
+  g_return_if_fail (style != NULL);
+
+  _nf_card_cache_use_style (self, style);
+  cairo_save (cr);
+  if (!_nf_card_cache_draw_raster (self, cr, card, style, 0, 0, FALSE))
+    nf_card_render (cr, card, style);
+  cairo_restore (cr);
+}
