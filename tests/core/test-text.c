@@ -93,11 +93,43 @@ test_equal (void)
   g_assert_false (nf_text_equal (c, e));
 }
 
+/* Random bytes, biased to the edges (controls, CR, U+FFFE/U+FFFF, broken
+ * and valid multi-byte sequences): cleaning gives clean text, cleaning
+ * clean text changes nothing, and clean text is kept byte for byte. */
+static void
+test_clean_random (void)
+{
+  static const char * const pieces[] = {
+    "a", " ", "\t", "\n", "\r", "\r\n", "\x01", "\x1f", "\x7f", "\xc2\x85", "é", "汽车",
+    "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbf\xbd", "\xef\xbf", "\xff", "\xed\xa0\x80",
+    "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\xaf",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) in = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      g_autofree char *once = NULL;
+      g_autofree char *twice = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (in, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      once = nf_text_clean (in->str, (gssize) in->len);
+      twice = nf_text_clean (once, -1);
+      g_assert_true (nf_text_is_clean (once));
+      g_assert_cmpstr (once, ==, twice);
+      if (nf_text_is_clean (in->str))
+        g_assert_cmpstr (once, ==, in->str);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/clean", test_clean_drops_what_xml_forbids);
+  g_test_add_func ("/text/clean-random", test_clean_random);
   g_test_add_func ("/text/translations", test_translations_sorted_and_replaced);
   g_test_add_func ("/text/for-language", test_for_language);
   g_test_add_func ("/text/language-tags", test_language_tags_normalised);

@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-canvas-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+
+#include "nf-canvas-xml-read-private.h"
+#include "nf-note-private.h"
+
+/* The reader's tools: its state, refusals, attributes, the checks of
+ * ids and languages, leaves and their text, and the elements of a newer
+ * minor version kept verbatim. The elements themselves are read in
+ * nf-canvas-xml-read.c, -read-notes.c and -read-metrics.c. */
+
+/* The names the schema's extension pattern excludes: in the canvas's
+ * namespace these are never an extension, wherever they appear. */
+static const char * const format_names[] = {
+  "canvas", "metadata", "company", "title", "label", "description", "sources", "source",
+  "publisher", "date", "address", "block", "note", "text", "tag", "cite", "metrics", "table",
+  "column", "name", "row", "cell", "snapshots", "snapshot", NULL
+};
+
+void
+_nf_xml_reader_init (NfXmlReader      *self,
+                     const char       *name,
+                     xmlParserCtxtPtr  ctxt)
+{
+  memset (self, 0, sizeof *self);
+  self->name = name;
+  self->ctxt = ctxt;
+  self->text = g_string_sized_new (256);
+  self->attr_heap = g_ptr_array_new_with_free_func (g_free);
+  self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->canvas = nf_canvas_new ();
+}
+
+void
+_nf_xml_clear_note (NfXmlReader *self)
+{
+  g_clear_pointer (&self->note_id, g_free);
+  g_clear_pointer (&self->note_colour, g_free);
+  g_clear_pointer (&self->texts, nf_text_unref);
+  g_clear_object (&self->note);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_set, g_hash_table_unref);
+  self->note_evidence = NF_EVIDENCE_NONE;
+}
+
+void
+_nf_xml_clear_blocks (NfXmlReader *self)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_clear_pointer (&self->notes[b], g_ptr_array_unref);
+}
+
+void
+_nf_xml_reader_clear (NfXmlReader *self)
+{
+  /* The id sets point into notes and tables: gone before them. */
+  g_clear_pointer (&self->note_ids, g_hash_table_unref);
+  g_clear_pointer (&self->table_ids, g_hash_table_unref);
+  g_clear_pointer (&self->rate_pairs, g_hash_table_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  _nf_xml_clear_note (self);
+  _nf_xml_clear_table (self);
+  _nf_xml_clear_blocks (self);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->source_parts); i++)
+    g_clear_pointer (&self->source_parts[i], g_free);
+  g_clear_pointer (&self->source_id, g_free);
+  g_clear_pointer (&self->snapshot_name, g_free);
+  g_clear_pointer (&self->snapshot_time, g_date_time_unref);
+  g_clear_pointer (&self->leaf_lang, g_free);
+  g_clear_pointer (&self->attr_heap, g_ptr_array_unref);
+  if (self->text)
+    g_string_free (g_steal_pointer (&self->text), TRUE);
+  g_clear_object (&self->canvas);
+  g_clear_error (&self->error);
+}
+
+int
+_nf_xml_line (NfXmlReader *self)
+{
+  return xmlSAX2GetLineNumber (self->ctxt);
+}
+
+gboolean
+_nf_xml_fail (NfXmlReader *self,
+              int          code,
+              int          line,
+              const char  *format,
+              ...)
+{
+  if (self->error == NULL)
+    {
+      g_autofree char *problem = NULL;
+      va_list args;
+
+      va_start (args, format);
+      problem = g_strdup_vprintf (format, args);
+      va_end (args);
+      _nf_xml_set_error (&self->error, code, self->name, line, "%s", problem);
+    }
+  xmlStopParser (self->ctxt);
+  return FALSE;
+}
+
+#define is_ours _nf_xml_is_ours
+
+gboolean
+_nf_xml_read_attrs (NfXmlReader          *self,
+                    const char           *element,
+                    int                   nb_attributes,
+                    const xmlChar       **attributes,
+                    const NfXmlAttrSpec  *spec,
+                    const char          **values)
+{
+  gsize used = 0;
+  guint n_spec = 0;
+
+  g_ptr_array_set_size (self->attr_heap, 0);
+  for (; spec != NULL && spec[n_spec].name != NULL; n_spec++)
+    values[n_spec] = NULL;
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      const char *local = (const char *) a[0];
+      const char *prefix = (const char *) a[1];
+      const char *uri = (const char *) a[2];
+      gsize len = (gsize) (a[4] - a[3]);
+      guint j;
+
+      for (j = 0; j < n_spec; j++)
+        if (strcmp (local, spec[j].name) == 0 &&
+            (spec[j].xml_ns ? uri != NULL && strcmp (uri, (const char *) XML_XML_NAMESPACE) == 0
+                            : uri == NULL))
+          break;
+      if (j == n_spec)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the element <%s> has the attribute “%s%s%s”, which is not "
+                               "part of the Ninefold format"),
+                             element, prefix ? prefix : "", prefix ? ":" : "", local);
+      if (used + len + 1 <= sizeof self->attr_buf)
+        {
+          memcpy (self->attr_buf + used, a[3], len);
+          self->attr_buf[used + len] = '\0';
+          values[j] = self->attr_buf + used;
+          used += len + 1;
+        }
+      else
+        {
+          char *copy = g_strndup ((const char *) a[3], len);
+
+          g_ptr_array_add (self->attr_heap, copy);
+          values[j] = copy;
+        }
+    }
+  return TRUE;
+}
+
+/* xsd:NCName of at most 256 characters, without the surrounding spaces
+ * the schema would collapse: the ids Ninefold writes. */
+gboolean
+_nf_xml_is_id (const char *value)
+{
+  return value != NULL && xmlValidateNCName ((const xmlChar *) value, 0) == 0 &&
+         g_utf8_strlen (value, -1) <= 256;
+}
+
+/* xsd:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+gboolean
+_nf_xml_is_language (const char *value)
+{
+  const char *p = value;
+  gboolean first = TRUE;
+
+  if (value == NULL)
+    return FALSE;
+  for (;;)
+    {
+      guint n = 0;
+
+      while (first ? g_ascii_isalpha (p[n]) : g_ascii_isalnum (p[n]))
+        n++;
+      if (n < 1 || n > 8)
+        return FALSE;
+      p += n;
+      if (*p == '\0')
+        return TRUE;
+      if (*p++ != '-')
+        return FALSE;
+      first = FALSE;
+    }
+}
+
+void
+_nf_xml_push (NfXmlReader *self,
+              NfXmlKind    kind,
+              const char  *name)
+{
+  NfXmlFrame *frame;
+
+  /* Leaves and empty elements take no children, so the known format can
+   * never go deeper than the frames there are. */
+  g_assert (self->depth < NF_XML_MAX_FRAMES);
+  frame = &self->frames[self->depth++];
+  frame->kind = kind;
+  frame->name = name;
+  frame->line = _nf_xml_line (self);
+  frame->step = 0;
+  frame->index = 0;
+}
+
+void
+_nf_xml_push_leaf (NfXmlReader *self,
+                   const char  *name,
+                   NfXmlLeaf    leaf,
+                   guint        index)
+{
+  _nf_xml_push (self, NF_XML_LEAF, name);
+  self->frames[self->depth - 1].leaf = leaf;
+  self->frames[self->depth - 1].index = index;
+  g_string_truncate (self->text, 0);
+}
+
+gboolean
+_nf_xml_unexpected (NfXmlReader   *self,
+                    const char    *name,
+                    const char    *uri,
+                    const char    *expected)
+{
+  NfXmlFrame *parent = &self->frames[self->depth - 1];
+
+  if (uri != NULL && !is_ours ((const xmlChar *) uri))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the element <%s> (namespace %s) is not allowed inside <%s>; "
+                           "expected %s"),
+                         name, uri, parent->name, expected);
+  return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                       _("the element <%s> is not allowed here inside <%s>; expected %s"),
+                       name, parent->name, expected);
+}
+
+/* A leaf that may carry xml:lang (<text>, <title> of a table, <name>). */
+gboolean
+_nf_xml_start_translatable (NfXmlReader    *self,
+                            const char     *name,
+                            NfXmlLeaf       leaf,
+                            int             nb_attributes,
+                            const xmlChar **attributes)
+{
+  static const NfXmlAttrSpec spec[] = { { "lang", TRUE }, { NULL } };
+  const char *lang;
+
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, &lang))
+    return FALSE;
+  if (lang != NULL && !_nf_xml_is_language (lang))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
+                         lang, name);
+  g_free (self->leaf_lang);
+  self->leaf_lang = g_strdup (lang);
+  _nf_xml_push_leaf (self, name, leaf, 0);
+  return TRUE;
+}
+
+gboolean
+_nf_xml_start_plain_leaf (NfXmlReader    *self,
+                          const char     *name,
+                          NfXmlLeaf       leaf,
+                          guint           index,
+                          int             nb_attributes,
+                          const xmlChar **attributes)
+{
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, NULL, NULL))
+    return FALSE;
+  _nf_xml_push_leaf (self, name, leaf, index);
+  return TRUE;
+}
+
+gboolean
+_nf_xml_add_translatable (NfXmlReader      *self,
+                          const NfXmlFrame *frame)
+{
+  const char *lang = self->leaf_lang;
+
+  if (self->texts == NULL)
+    {
+      if (lang != NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                             _("the first <%s> must be in the canvas’s language, without xml:lang"),
+                             frame->name);
+      self->texts = nf_text_new (self->text->str);
+    }
+  else if (lang == NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                         _("a second <%s> must say its language with xml:lang"), frame->name);
+  else if (nf_text_lookup (self->texts, lang) != NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                         _("there are two <%s> translations in “%s”"), frame->name, lang);
+  else
+    {
+      NfText *next = nf_text_with_translation (self->texts, lang, self->text->str);
+
+      nf_text_unref (self->texts);
+      self->texts = next;
+    }
+  return TRUE;
+}
+
+gboolean
+_nf_xml_read_cite (NfXmlReader     *self,
+                   const char      *element,
+                   int              nb_attributes,
+                   const xmlChar  **attributes,
+                   char           **out_source,
+                   guint           *out_line)
+{
+  static const NfXmlAttrSpec spec[] = { { "source" }, { "line" }, { NULL } };
+  const char *values[2];
+  guint64 line = 0;
+
+  if (!_nf_xml_read_attrs (self, element, nb_attributes, attributes, spec, values))
+    return FALSE;
+  if (values[0] == NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("a <cite> has no source attribute"));
+  if (!g_hash_table_contains (self->source_ids, values[0]))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, _nf_xml_line (self),
+                         _("the citation names the source “%s”, which the file does not list"),
+                         values[0]);
+  if (values[1] != NULL &&
+      !g_ascii_string_to_unsigned (values[1], 10, 1, G_MAXUINT32, &line, NULL))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the cited line “%s” is not a line number (1 or more)"), values[1]);
+  *out_source = g_strdup (values[0]);
+  *out_line = (guint) line;
+  _nf_xml_push (self, NF_XML_EMPTY, element);
+  return TRUE;
+}
+
+/* An element this release does not know: kept verbatim when the file's
+ * minor version is newer than ours, refused otherwise (a typo in a file
+ * of our own version must not vanish on the next save). libxml2 builds
+ * its subtree, which is written out and dropped when it ends. */
+gboolean
+_nf_xml_start_extension (NfXmlReader    *self,
+                         GPtrArray      *into,
+                         const char     *expected,
+                         const xmlChar  *localname,
+                         const xmlChar  *prefix,
+                         const xmlChar  *uri,
+                         int             nb_namespaces,
+                         const xmlChar **namespaces,
+                         int             nb_attributes,
+                         int             nb_defaulted,
+                         const xmlChar **attributes)
+{
+  const char *name = (const char *) localname;
+
+  if (is_ours (uri) && g_strv_contains (format_names, name))
+    return _nf_xml_unexpected (self, name, (const char *) uri, expected);
+  if (!self->extensions_allowed)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the element <%s> is not part of the Ninefold format"), name);
+  self->ext_depth = 1;
+  self->ext_into = into;
+  xmlSAX2StartElementNs (self->ctxt, localname, prefix, uri, nb_namespaces, namespaces,
+                         nb_attributes, nb_defaulted, attributes);
+  self->ext_node = self->ctxt->node;
+  return TRUE;
+}
+
+void
+_nf_xml_end_extension (NfXmlReader *self)
+{
+  xmlBufferPtr buf;
+
+  if (self->ext_node == NULL)
+    return;
+  buf = xmlBufferCreate ();
+  xmlNodeDump (buf, self->ext_node->doc, self->ext_node, 0, 0);
+  g_ptr_array_add (self->ext_into, g_strndup ((const char *) xmlBufferContent (buf),
+                                              (gsize) xmlBufferLength (buf)));
+  xmlBufferFree (buf);
+  xmlUnlinkNode (self->ext_node);
+  xmlFreeNode (self->ext_node);
+  self->ext_node = NULL;
+}
+
+void
+_nf_xml_characters (void          *ctx,
+                    const xmlChar *ch,
+                    int            len)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  NfXmlReader *self = ctxt->_private;
+  NfXmlFrame *frame;
+
+  if (self->error != NULL || !ctxt->wellFormed || self->depth == 0)
+    return;
+  if (self->ext_depth > 0)
+    {
+      xmlSAX2Characters (ctx, ch, len);
+      return;
+    }
+  frame = &self->frames[self->depth - 1];
+  if (frame->kind == NF_XML_LEAF)
+    {
+      if (self->text->len + (gsize) len > NF_CANVAS_MAX_FIELD_SIZE)
+        {
+          _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
+                        _("the text of <%s> is longer than %d KiB"),
+                        frame->name, NF_CANVAS_MAX_FIELD_SIZE / 1024);
+          return;
+        }
+      g_string_append_len (self->text, (const char *) ch, len);
+      return;
+    }
+  for (int i = 0; i < len; i++)
+    if (ch[i] != ' ' && ch[i] != '\n' && ch[i] != '\t' && ch[i] != '\r')
+      {
+        const char *start = (const char *) ch + i;
+        const char *end;
+
+        /* At most 20 bytes of it, cut at a character boundary. */
+        g_utf8_validate_len (start, MIN ((gsize) (len - i), 20), &end);
+        if (frame->kind == NF_XML_EMPTY)
+          _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                        _("the element <%s> must be empty, but it holds text (“%.*s”)"),
+                        frame->name, (int) (end - start), start);
+        else
+          _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                        _("the element <%s> holds text (“%.*s”) where only elements belong"),
+                        frame->name, (int) (end - start), start);
+        return;
+      }
+}
+
+/* Comments and processing instructions mean nothing to Ninefold; inside
+ * an extension they are part of what is kept verbatim. */
+void
+_nf_xml_comment (void          *ctx,
+                 const xmlChar *value)
+{
+  NfXmlReader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->ext_depth > 0 && self->error == NULL)
+    xmlSAX2Comment (ctx, value);
+}
+
+void
+_nf_xml_processing_instruction (void          *ctx,
+                                const xmlChar *target,
+                                const xmlChar *data)
+{
+  NfXmlReader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->ext_depth > 0 && self->error == NULL)
+    xmlSAX2ProcessingInstruction (ctx, target, data);
+}
+
