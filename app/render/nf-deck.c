@@ -14,6 +14,7 @@
 #include <sys/stat.h>  /* umask, fchmod: after GLib, which defines G_OS_UNIX */
 #endif
 
+#include "nf-card-cache-private.h"
 #include "nf-deck-private.h"
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
@@ -272,7 +273,8 @@ draw_canvas_slide (NfDeck   *deck,
   nf_grid_layout_allocate (layout, deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
   cairo_save (deck->cr);
   cairo_translate (deck->cr, 0, NF_DECK_HEADER_HEIGHT);
-  nf_grid_render (deck->cr, layout, deck->style);
+  /* A slide is drawn once: keeping its pixels would only cost. */
+  _nf_grid_render_afresh (deck->cr, layout, deck->style);
   cairo_restore (deck->cr);
   return layout;
 }

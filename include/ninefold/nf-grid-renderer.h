@@ -22,7 +22,10 @@ GQuark   nf_render_error_quark   (void);
 /* Draws a laid-out canvas (see nf_grid_layout_allocate()) onto `cr` at
  * the origin, filling width × height of the layout with the background.
  * Makes no layouts and breaks no lines: it only draws. Any cairo_t will
- * do: a widget's snapshot, a PDF or SVG page, an image. */
+ * do: a widget's snapshot, a PDF or SVG page, an image. On an image
+ * surface the frames and each card are drawn from pixels kept with the
+ * layout (nf-card-cache.h), made again only when what they show changes;
+ * vector surfaces always get vectors. */
 void     nf_grid_render          (cairo_t           *cr,
                                   NfGridLayout      *layout,
                                   const NfGridStyle *style);
