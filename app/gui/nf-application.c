@@ -4,11 +4,29 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
 
 #include "nf-application.h"
+#include "nf-grid-layout.h"
 #include "nf-gui-resources-private.h"
+#include "nf-locale.h"
 #include "nf-settings.h"
-#include "nf-window.h"
+#include "nf-window-private.h"
+
+/* What a thread prepares while the main thread opens the display and
+ * parses the theme (most of start-up, and one core's work): the case
+ * companies, loaded, and a font map that has already laid out the first
+ * of them, so its fonts, shaping plans and glyph sizes are in memory when
+ * the window lays out the same text. The main thread takes the font map
+ * as its default only after the thread has ended: a font map is not for
+ * two threads at once. */
+typedef struct {
+  GThread      *thread;
+  char         *lang;
+  PangoFontMap *font_map;
+  GPtrArray    *canvases;   /* NfCanvas, or NULL where that case failed */
+  GPtrArray    *errors;     /* GError, or NULL where that case loaded */
+} Preload;
 
 struct _NfApplication
 {
@@ -16,6 +34,7 @@ struct _NfApplication
 
   /* One per process, shared by its windows, so each copy has one writer. */
   NfRecovery     *recovery;
+  Preload        *preload;
 };
 
 G_DEFINE_FINAL_TYPE (NfApplication, nf_application, ADW_TYPE_APPLICATION)
@@ -67,6 +86,126 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* About the grid of a window 1280 pixels wide. The window may well get
+ * another size: the fonts are as warm, only the lines differ. */
+#define PRELOAD_WIDTH  1270
+#define PRELOAD_HEIGHT 662
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+free_error_if_set (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  Preload *preload = data;
+  const char * const *paths = nf_case_resource_paths ();
+  NfCanvas *first;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      GError *error = NULL;
+      NfCanvas *canvas = nf_canvas_load_case (i, &error);
+
+      g_ptr_array_add (preload->canvases, canvas);
+      g_ptr_array_add (preload->errors, error);
+    }
+
+  /* The grid layout shapes its text with this thread's default font map. */
+  preload->font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (preload->font_map));
+  first = preload->canvases->len > 0 ? g_ptr_array_index (preload->canvases, 0) : NULL;
+  if (first != NULL)
+    {
+      g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+      g_autoptr(NfGridLayout) layout = nf_grid_layout_new (first, style, preload->lang);
+
+      nf_grid_layout_allocate (layout, PRELOAD_WIDTH, PRELOAD_HEIGHT);
+    }
+  pango_cairo_font_map_set_default (NULL);
+  return NULL;
+}
+
+static void
+preload_start (NfApplication *self)
+{
+  Preload *preload = g_new0 (Preload, 1);
+
+  preload->lang = g_strdup (nf_ui_note_language ());
+  preload->canvases = g_ptr_array_new_with_free_func (unref_if_set);
+  preload->errors = g_ptr_array_new_with_free_func (free_error_if_set);
+  preload->thread = g_thread_new ("nf-preload", preload_thread, preload);
+  self->preload = preload;
+}
+
+static void
+preload_free (Preload *preload)
+{
+  g_free (preload->lang);
+  g_clear_object (&preload->font_map);
+  g_ptr_array_unref (preload->canvases);
+  g_ptr_array_unref (preload->errors);
+  g_free (preload);
+}
+
+/* Waits for the thread, once, and makes its font map the main thread's
+ * default before any widget has made a Pango context. */
+static void
+preload_join (NfApplication *self)
+{
+  Preload *preload = self->preload;
+
+  if (preload == NULL || preload->thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&preload->thread));
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (preload->font_map));
+}
+
+static void
+preload_discard (NfApplication *self)
+{
+  preload_join (self);
+  g_clear_pointer (&self->preload, preload_free);
+}
+
+/* GTK reads the icon theme in a thread as it opens the display, but the
+ * resource paths GtkApplication and libadwaita add after that make the
+ * theme read again, by the main thread, at the window's first icon. One
+ * lookup here has a thread read it while the window is being built
+ * (GtkIconTheme allows lookups from other threads; the main thread's
+ * first lookup waits for this one if it has to). */
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GtkIconPaintable) icon =
+    gtk_icon_theme_lookup_icon (GTK_ICON_THEME (source_object), "view-grid-symbolic", NULL,
+                                16, 1, GTK_TEXT_DIR_NONE, 0);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_icon_theme (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GTask) task = g_task_new (theme, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -77,19 +216,41 @@ nf_application_startup (GApplication *application)
 {
   NfApplication *self = NF_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  /* Before GTK starts: the thread runs while it does. */
+  preload_start (self);
 
   G_APPLICATION_CLASS (nf_application_parent_class)->startup (application);
+  read_icon_theme ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* As GtkApplication would set them for a gtk/help-overlay.ui; the
+   * window builds its shortcuts window when first asked instead. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
+}
+
+static void
+nf_application_shutdown (GApplication *application)
+{
+  NfApplication *self = NF_APPLICATION (application);
+
+  /* Never opened a window: the thread must still end before we do. */
+  preload_discard (self);
+  G_APPLICATION_CLASS (nf_application_parent_class)->shutdown (application);
 }
 
 static NfWindow *
 new_window (NfApplication *self)
 {
-  NfWindow *window = nf_window_new (GTK_APPLICATION (self));
+  NfWindow *window;
   gboolean first = self->recovery == NULL;
+
+  preload_join (self);
+  window = nf_window_new (GTK_APPLICATION (self));
 
   if (first)
     {
@@ -120,7 +281,17 @@ nf_application_activate (GApplication *application)
       return;
     }
   window = new_window (self);
-  nf_window_open_cases (window);
+  /* The cases the start-up thread loaded, or, started some other way, now. */
+  if (self->preload != NULL)
+    {
+      for (guint i = 0; i < self->preload->canvases->len; i++)
+        _nf_window_add_case (window, i, g_ptr_array_index (self->preload->canvases, i),
+                             g_ptr_array_index (self->preload->errors, i));
+      g_clear_pointer (&self->preload, preload_free);
+      _nf_window_update_state (window);
+    }
+  else
+    nf_window_open_cases (window);
   if (nf_window_get_n_recovered (window) > 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -136,6 +307,8 @@ nf_application_open (GApplication  *application,
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   NfWindow *window = NF_IS_WINDOW (active) ? NF_WINDOW (active) : new_window (self);
 
+  /* Started to open files: the cases are not wanted. */
+  preload_discard (self);
   nf_window_open_files (window, files, (guint) n_files);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -146,6 +319,7 @@ nf_application_dispose (GObject *object)
   NfApplication *self = NF_APPLICATION (object);
 
   g_clear_object (&self->recovery);
+  preload_discard (self);
   G_OBJECT_CLASS (nf_application_parent_class)->dispose (object);
 }
 
@@ -157,6 +331,7 @@ nf_application_class_init (NfApplicationClass *klass)
   G_OBJECT_CLASS (klass)->dispose = nf_application_dispose;
 
   app_class->startup = nf_application_startup;
+  app_class->shutdown = nf_application_shutdown;
   app_class->activate = nf_application_activate;
   app_class->open = nf_application_open;
 }

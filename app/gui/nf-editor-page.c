@@ -12,15 +12,16 @@
 
 struct _NfEditorPage
 {
-  GtkWidget     parent_instance;
+  GtkWidget        parent_instance;
 
-  NfDocument   *document;
-  GtkWidget    *canvas_view;
-  GtkWidget    *tables;
+  NfDocument      *document;
+  GtkWidget       *canvas_view;
+  GtkWidget       *tables;
 
-  GtkWidget    *box;
-  GtkWidget    *toolbar;
-  AdwViewStack *views;
+  GtkWidget       *box;
+  GtkWidget       *toolbar;
+  AdwViewSwitcher *switcher;
+  AdwViewStack    *views;
 };
 
 G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
@@ -50,6 +51,18 @@ busy_changed (NfEditorPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->views), !nf_document_get_busy (self->document));
 }
 
+/* The switcher makes its buttons when it gets the stack: only for a page
+ * that is shown, as most tabs are not until the user picks them. */
+static void
+nf_editor_page_map (GtkWidget *widget)
+{
+  NfEditorPage *self = NF_EDITOR_PAGE (widget);
+
+  if (adw_view_switcher_get_stack (self->switcher) == NULL)
+    adw_view_switcher_set_stack (self->switcher, self->views);
+  GTK_WIDGET_CLASS (nf_editor_page_parent_class)->map (widget);
+}
+
 static void
 nf_editor_page_dispose (GObject *object)
 {
@@ -67,11 +80,13 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nf_editor_page_dispose;
+  widget_class->map = nf_editor_page_map;
 
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-editor-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, box);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

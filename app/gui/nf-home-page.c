@@ -21,6 +21,7 @@ struct _NfHomePage
   guint             n_errors;
   guint             n_recovered;
   gboolean          busy;
+  gboolean          cards_bound;
 
   GtkStack         *stack;
   GtkSpinner       *loading_spinner;
@@ -265,6 +266,22 @@ create_card (gpointer item,
   return nf_canvas_card_new (NF_CANVAS (item));
 }
 
+/* The cards are built when the page is first shown, not with the window:
+ * a start that opens a canvas straight away would build and measure
+ * them (labels in two scripts) for a page nobody sees yet. */
+static void
+nf_home_page_map (GtkWidget *widget)
+{
+  NfHomePage *self = NF_HOME_PAGE (widget);
+
+  if (!self->cards_bound && self->canvases != NULL)
+    {
+      self->cards_bound = TRUE;
+      gtk_list_box_bind_model (self->canvases_list, self->canvases, create_card, NULL, NULL);
+    }
+  GTK_WIDGET_CLASS (nf_home_page_parent_class)->map (widget);
+}
+
 static void
 nf_home_page_dispose (GObject *object)
 {
@@ -283,6 +300,7 @@ nf_home_page_class_init (NfHomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nf_home_page_dispose;
+  widget_class->map = nf_home_page_map;
 
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-home-page.ui");
@@ -322,7 +340,6 @@ nf_home_page_new (GListModel *canvases)
 
   self = g_object_new (NF_TYPE_HOME_PAGE, NULL);
   self->canvases = g_object_ref (canvases);
-  gtk_list_box_bind_model (self->canvases_list, canvases, create_card, NULL, NULL);
   g_signal_connect_object (canvases, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   update_state (self);

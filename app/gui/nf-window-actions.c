@@ -660,6 +660,31 @@ close_tab_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, page);
 }
 
+/* --- Help --- */
+
+/* Built on first use rather than by GtkApplication for every window (it
+ * would, from gtk/help-overlay.ui): a shortcuts window is many widgets,
+ * about a twentieth of start-up. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/ninefold/Ninefold/nf-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, hidden on close, and gone with the window. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 _nf_window_update_actions (NfWindow *self)
 {
@@ -692,6 +717,7 @@ _nf_window_class_init_actions (NfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.restore-recovered", "s", restore_recovered_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", "s", discard_recovered_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

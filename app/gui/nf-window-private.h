@@ -22,6 +22,10 @@ struct _NfWindow
   gboolean              may_close;
 
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *new_menu_button;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *new_menu;
+  GMenuModel           *primary_menu;
   GtkSpinner           *spinner;
   GtkWidget            *save_button;
   AdwTabBar            *tab_bar;
@@ -39,6 +43,12 @@ void        _nf_window_add_document        (NfWindow   *self,
                                             gboolean    select);
 void        _nf_window_remove_document     (NfWindow   *self,
                                             NfDocument *document);
+/* Case `index` of nf_case_resource_paths(), loaded into `canvas`, or the
+ * error that loading it gave. */
+void        _nf_window_add_case            (NfWindow     *self,
+                                            guint         index,
+                                            NfCanvas     *canvas,
+                                            const GError *error);
 void        _nf_window_set_n_loading       (NfWindow   *self,
                                             guint       n_loading);
 void        _nf_window_update_state        (NfWindow   *self);

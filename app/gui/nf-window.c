@@ -355,28 +355,44 @@ nf_window_open_files (NfWindow  *self,
 }
 
 void
+_nf_window_add_case (NfWindow     *self,
+                     guint         index,
+                     NfCanvas     *canvas,
+                     const GError *error)
+{
+  const char * const *paths = nf_case_resource_paths ();
+
+  g_return_if_fail (NF_IS_WINDOW (self));
+  g_return_if_fail (canvas != NULL || error != NULL);
+
+  /* Each is a new document with no file: saving asks where, so the
+   * shipped case itself can never be overwritten. */
+  if (canvas != NULL)
+    {
+      g_autoptr(NfDocument) document = nf_document_new (canvas, NULL, NULL);
+
+      _nf_window_add_document (self, document, FALSE);
+    }
+  else
+    nf_home_page_add_error (self->home, strrchr (paths[index], '/') + 1, error);
+}
+
+void
 nf_window_open_cases (NfWindow *self)
 {
   const char * const *paths = nf_case_resource_paths ();
 
   g_return_if_fail (NF_IS_WINDOW (self));
 
-  /* They come from memory and are small: no need for a thread. Each is a
-   * new document with no file: saving asks where, so the shipped case
-   * itself can never be overwritten. */
+  /* They come from memory and are small: no need for a thread. (The
+   * application loads them in one while GTK starts up, and hands them
+   * to _nf_window_add_case().) */
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(NfCanvas) canvas = nf_canvas_load_case (i, &error);
 
-      if (canvas != NULL)
-        {
-          g_autoptr(NfDocument) document = nf_document_new (canvas, NULL, NULL);
-
-          _nf_window_add_document (self, document, FALSE);
-        }
-      else
-        nf_home_page_add_error (self->home, strrchr (paths[i], '/') + 1, error);
+      _nf_window_add_case (self, i, canvas, error);
     }
   _nf_window_update_state (self);
 }
@@ -556,6 +572,17 @@ _nf_window_save_window_state (NfWindow *self)
     }
 }
 
+/* A menu button's popover builds a widget per item as soon as it gets
+ * its model: given on first opening instead (and on every opening, as GTK
+ * asks; the model stays once set). */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 selected_page_changed (NfWindow *self)
 {
@@ -625,6 +652,10 @@ nf_window_class_init (NfWindowClass *klass)
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, new_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, new_menu);
+  gtk_widget_class_bind_template_child (widget_class, NfWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NfWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, NfWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, NfWindow, tab_bar);
@@ -643,6 +674,10 @@ nf_window_init (NfWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->new_menu_button, create_menu_popup,
+                                         self->new_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_menu_popup,
+                                         self->primary_menu, NULL);
   restore_window_state (self);
 
   self->home = NF_HOME_PAGE (nf_home_page_new (G_LIST_MODEL (self->canvases)));

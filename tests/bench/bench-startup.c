@@ -3,11 +3,8 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n-lib.h>
-
 #include "nf-application.h"
+#include "nf-locale.h"
 #include "nf-window.h"
 
 /* Ninefold's start-up as a user sees it: the real application, its window
@@ -58,10 +55,8 @@ main (int    argc,
 {
   g_autoptr(NfApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* As app/main.c starts. */
+  nf_locale_init ();
 
   app = nf_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (window_added), NULL);

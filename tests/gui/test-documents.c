@@ -411,6 +411,52 @@ test_close_tab (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Which action a key combination triggers among the window's own
+ * shortcuts, or NULL. */
+static char *
+window_action_for (NfWindow        *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (action) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
+/* Compare is Ctrl+Shift+C: GTK keeps Ctrl+Shift+D and Ctrl+Shift+I for
+ * its inspector, on by default on Debian, so a binding there never runs. */
+static void
+test_shortcuts_clear_of_inspector (void)
+{
+  NfWindow *window = new_window ();
+  g_autofree char *compare = window_action_for (window, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_autofree char *d = window_action_for (window, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_autofree char *i = window_action_for (window, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+
+  g_assert_cmpstr (compare, ==, "win.compare");
+  g_assert_null (d);
+  g_assert_null (i);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing the window with unsaved work asks; Cancel keeps everything. */
 static void
 test_close_window (void)
@@ -543,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/gui/documents/save-error", test_save_error);
   g_test_add_func ("/gui/documents/close-tab", test_close_tab);
   g_test_add_func ("/gui/documents/close-window", test_close_window);
+  g_test_add_func ("/gui/documents/shortcuts", test_shortcuts_clear_of_inspector);
 #ifdef G_OS_UNIX
   g_test_add_func ("/gui/documents/recovery-after-kill", test_recovery_after_kill);
 #endif
