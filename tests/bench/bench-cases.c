@@ -52,8 +52,9 @@ case_load (const char *path)
 
   if (!g_file_get_contents (path, &data, &length, &error))
     g_error ("%s", error->message);
-  /* The loader's own first call compiles the schema: a one-time cost of
-   * the process, measured by the start-up row, not here. */
+  /* A first load warms what a process does once (fonts aside, GType
+   * registration, libxml2's initialisation), measured by the start-up
+   * row, not here. */
   {
     g_autoptr(NfCanvas) warm = nf_canvas_load_from_data (data, length, path, &error);
     if (warm == NULL)
