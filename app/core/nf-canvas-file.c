@@ -51,8 +51,8 @@ set_io_error (GError       **error,
     _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", cause->message);
 }
 
-static const char *
-symlink_problem (GFile *file)
+const char *
+_nf_file_symlink_problem (GFile *file)
 {
   const char *path = g_file_peek_path (file);
   GStatBuf buf;
@@ -91,7 +91,7 @@ read_canvas_file (GFile         *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
     {
       _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
-                         symlink_problem (file));
+                         _nf_file_symlink_problem (file));
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)

@@ -19,4 +19,9 @@ void _nf_xml_set_error (GError     **error,
                         const char  *format,
                         ...) G_GNUC_PRINTF (5, 6);
 
+/* Why a file GIO reports as the link itself (it could not follow it)
+ * cannot be read: a link to nothing, or a loop. For the canvas loader
+ * and the importer alike. */
+const char *_nf_file_symlink_problem (GFile *file);
+
 G_END_DECLS

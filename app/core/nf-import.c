@@ -614,6 +614,13 @@ nf_import_from_file (GFile         *file,
       _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
       return NULL;
     }
+  /* GIO reports a link it cannot follow (a loop, or one to nothing) as
+   * the link itself. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", _nf_file_symlink_problem (file));
+      return NULL;
+    }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
