@@ -116,4 +116,22 @@ void         _nf_deck_table_slides   (NfDeck        *deck,
                                       NfMetricTable *table,
                                       int            outline_parent);
 
+/* The canvases' grids laid out at the slide's size ahead of the slides,
+ * on worker threads (nf-deck-layouts.c). take() waits for canvas i's
+ * layout (transfer full); the drawer must drop it and call done() for
+ * canvas i before its worker may go on to another canvas, since they
+ * share that worker's Pango font map. */
+typedef struct _NfDeckLayouts NfDeckLayouts;
+
+NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
+                                      const NfGridStyle *style,
+                                      const char        *lang,
+                                      double             width,
+                                      double             height);
+NfGridLayout  *_nf_deck_layouts_take (NfDeckLayouts     *self,
+                                      guint              index);
+void           _nf_deck_layouts_done (NfDeckLayouts     *self,
+                                      guint              index);
+void           _nf_deck_layouts_free (NfDeckLayouts     *self);
+
 G_END_DECLS

@@ -262,21 +262,19 @@ draw_title_slide (NfDeck    *deck,
 
 /* The header band and the grid beneath it; returns the layout, for the
  * overflow slides to see what it hid. */
-static NfGridLayout *
-draw_canvas_slide (NfDeck   *deck,
-                   NfCanvas *canvas)
+static void
+draw_canvas_slide (NfDeck       *deck,
+                   NfCanvas     *canvas,
+                   NfGridLayout *layout)
 {
-  NfGridLayout *layout = nf_grid_layout_new (canvas, deck->style, deck->lang);
   const char *title = nf_canvas_get_title (canvas);
 
   _nf_deck_draw_header (deck, _nf_deck_company (canvas), title != NULL ? title : "");
-  nf_grid_layout_allocate (layout, deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
   cairo_save (deck->cr);
   cairo_translate (deck->cr, 0, NF_DECK_HEADER_HEIGHT);
   /* A slide is drawn once: keeping its pixels would only cost. */
   _nf_grid_render_afresh (deck->cr, layout, deck->style);
   cairo_restore (deck->cr);
-  return layout;
 }
 
 /* Every slide, in order: what the PDF writes and the printer prints. */
@@ -286,6 +284,8 @@ _nf_deck_draw_all (NfDeck              *deck,
                    const NfDeckOptions *opts,
                    GDateTime           *date)
 {
+  NfDeckLayouts *layouts;
+
   deck->total = 1 + (opts->compare ? _nf_deck_compare_n_slides (canvases) : 0);
   for (guint i = 0; i < canvases->len; i++)
     deck->total += 1 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
@@ -294,18 +294,23 @@ _nf_deck_draw_all (NfDeck              *deck,
   if (opts->compare && !g_cancellable_is_cancelled (deck->cancellable))
     _nf_deck_compare_slides (deck, canvases);
 
+  layouts = _nf_deck_layouts_new (canvases, deck->style, deck->lang,
+                                  deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
   for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
     {
       NfCanvas *canvas = g_ptr_array_index (canvases, i);
       GListModel *tables = nf_canvas_get_tables (canvas);
-      g_autoptr(NfGridLayout) layout = NULL;
+      NfGridLayout *layout = _nf_deck_layouts_take (layouts, i);
       int entry;
 
       _nf_deck_begin_page (deck);
       entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas));
-      layout = draw_canvas_slide (deck, canvas);
+      draw_canvas_slide (deck, canvas, layout);
       _nf_deck_end_slide (deck);
       _nf_deck_overflow_slides (deck, canvas, layout, entry);
+      /* Dropped before its worker may use its font map again. */
+      g_object_unref (layout);
+      _nf_deck_layouts_done (layouts, i);
 
       for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
         {
@@ -316,6 +321,7 @@ _nf_deck_draw_all (NfDeck              *deck,
           _nf_deck_table_slides (deck, canvas, table, entry);
         }
     }
+  _nf_deck_layouts_free (layouts);
 }
 
 /* A temporary file beside `path`, so the final rename stays on one file
@@ -516,7 +522,9 @@ export_one (NfCanvas            *canvas,
   deck.height = height;
   cairo_scale (deck.cr, scale, scale);
   _nf_deck_begin_page (&deck);
-  layout = draw_canvas_slide (&deck, canvas);
+  layout = nf_grid_layout_new (canvas, deck.style, deck.lang);
+  nf_grid_layout_allocate (layout, deck.width, deck.height - NF_DECK_HEADER_HEIGHT);
+  draw_canvas_slide (&deck, canvas, layout);
   status = cairo_status (deck.cr);
   cairo_destroy (deck.cr);
   g_clear_object (&layout);

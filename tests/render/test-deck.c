@@ -531,6 +531,55 @@ test_pdf_compare (void)
 
 /* What printing draws: the same pages as the PDF, one at a time, in any
  * order. */
+static cairo_surface_t *
+draw_page (NfDeckPages *pages,
+           guint        index)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 360);
+  cairo_t *cr = cairo_create (image);
+
+  nf_deck_pages_draw (pages, index, cr, 640, 360);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* The grids are laid out ahead on worker threads, unless a canvas is in
+ * the deck twice (then in the drawing thread): both give the same slides. */
+static void
+test_layouts_ahead (void)
+{
+  g_autoptr(GPtrArray) four = load_cases ();
+  g_autoptr(GPtrArray) five = load_cases ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfDeckPages) threaded = NULL;
+  g_autoptr(NfDeckPages) inline_pages = NULL;
+  NfDeckOptions opts;
+  guint n;
+
+  g_ptr_array_add (five, g_object_ref (g_ptr_array_index (five, 0)));
+  nf_deck_options_init (&opts);
+  opts.title = "Same title";
+  threaded = nf_deck_pages_new (four, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  inline_pages = nf_deck_pages_new (five, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n = nf_deck_pages_get_n_pages (threaded);
+  g_assert_cmpuint (nf_deck_pages_get_n_pages (inline_pages), >, n);
+  /* Page 0 is the title slide, which lists the canvases. */
+  for (guint p = 1; p < n; p++)
+    {
+      cairo_surface_t *a = draw_page (threaded, p);
+      cairo_surface_t *b = draw_page (inline_pages, p);
+      int stride = cairo_image_surface_get_stride (a);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (a), stride * 360,
+                       cairo_image_surface_get_data (b), stride * 360);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 static void
 test_pages (void)
 {
@@ -625,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/deck/chart/bounds", test_chart);
   g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
   g_test_add_func ("/deck/pages", test_pages);
+  g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
   g_test_add_func ("/deck/compare-images", test_compare_images);
 
   return g_test_run ();
