@@ -93,36 +93,6 @@ nf_compare_layout_init (NfCompareLayout *self)
   self->cards = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
-/* Versions of one company share a name: tell them apart by their labels
- * (a snapshot's name, a date), or else by their place. */
-static void
-disambiguate_names (NfCompareLayout *self)
-{
-  g_autofree char **named = g_new0 (char *, self->n_canvases);
-
-  for (guint i = 0; i < self->n_canvases; i++)
-    for (guint j = 0; j < self->n_canvases; j++)
-      if (i != j && g_str_equal (self->names[i], self->names[j]))
-        {
-          const char *label = nf_canvas_get_label (self->canvases[i]);
-          gboolean unique = label != NULL && label[0] != '\0';
-
-          for (guint k = 0; unique && k < self->n_canvases; k++)
-            if (k != i && g_strcmp0 (label, nf_canvas_get_label (self->canvases[k])) == 0 &&
-                g_str_equal (self->names[i], self->names[k]))
-              unique = FALSE;
-          named[i] = unique ? g_strdup_printf ("%s — %s", self->names[i], label)
-                            : g_strdup_printf ("%s (%u)", self->names[i], i + 1);
-          break;
-        }
-  for (guint i = 0; i < self->n_canvases; i++)
-    if (named[i] != NULL)
-      {
-        g_free (self->names[i]);
-        self->names[i] = named[i];
-      }
-}
-
 NfCompareLayout *
 nf_compare_layout_new (NfCanvas **canvases,
                        guint      n_canvases)
@@ -135,16 +105,8 @@ nf_compare_layout_new (NfCanvas **canvases,
   self = g_object_new (NF_TYPE_COMPARE_LAYOUT, NULL);
   self->n_canvases = n_canvases;
   for (guint i = 0; i < n_canvases; i++)
-    {
-      const char *name = nf_canvas_get_company (canvases[i]);
-
-      self->canvases[i] = g_object_ref (canvases[i]);
-      if (name == NULL || name[0] == '\0')
-        name = nf_canvas_get_title (canvases[i]);
-      self->names[i] = name != NULL && name[0] != '\0'
-        ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
-    }
-  disambiguate_names (self);
+    self->canvases[i] = g_object_ref (canvases[i]);
+  _nf_compare_canvas_names (self->canvases, n_canvases, self->names);
   self->diff = nf_diff_new (self->canvases, n_canvases, NF_DIFF_FLAGS_NONE);
   return self;
 }

@@ -11,6 +11,7 @@
 #include "nf-card-layout.h"
 #include "nf-chart.h"
 #include "nf-compare-layout.h"
+#include "nf-compare-layout-private.h"
 #include "nf-compare-renderer.h"
 #include "nf-number.h"
 #include "nf-render-private.h"
@@ -138,15 +139,9 @@ nf_compare_metrics_new (NfCanvas **canvases,
   self = g_object_new (NF_TYPE_COMPARE_METRICS, NULL);
   self->n_canvases = n_canvases;
   for (guint i = 0; i < n_canvases; i++)
-    {
-      const char *name = nf_canvas_get_company (canvases[i]);
-
-      self->canvases[i] = g_object_ref (canvases[i]);
-      if (name == NULL || name[0] == '\0')
-        name = nf_canvas_get_title (canvases[i]);
-      self->names[i] = name != NULL && name[0] != '\0'
-        ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
-    }
+    self->canvases[i] = g_object_ref (canvases[i]);
+  /* The same names as the compare layout's columns above the figures. */
+  _nf_compare_canvas_names (self->canvases, n_canvases, self->names);
   self->metrics = nf_diff_metrics_new (self->canvases, n_canvases);
   return self;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-compare-layout.h"
+#include "nf-compare-layout-private.h"
 
 /* Adwaita's palette: a darker shade on light backgrounds and a lighter one
  * on dark, so a mark strip stands out from the cards in both. */
@@ -162,4 +163,42 @@ nf_compare_format_rate (NfRate *rate)
      * "1 USD = 7.1884 CNY, 2024-12-31" */
     return g_strdup_printf (_("%s, %s"), text, nf_rate_get_date (rate));
   return g_steal_pointer (&text);
+}
+
+void
+_nf_compare_canvas_names (NfCanvas **canvases,
+                          guint      n,
+                          char     **names)
+{
+  g_autofree char **named = g_new0 (char *, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = nf_canvas_get_company (canvases[i]);
+
+      if (name == NULL || name[0] == '\0')
+        name = nf_canvas_get_title (canvases[i]);
+      names[i] = name != NULL && name[0] != '\0' ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      if (i != j && g_str_equal (names[i], names[j]))
+        {
+          const char *label = nf_canvas_get_label (canvases[i]);
+          gboolean unique = label != NULL && label[0] != '\0';
+
+          for (guint k = 0; unique && k < n; k++)
+            if (k != i && g_strcmp0 (label, nf_canvas_get_label (canvases[k])) == 0 &&
+                g_str_equal (names[i], names[k]))
+              unique = FALSE;
+          named[i] = unique ? g_strdup_printf ("%s — %s", names[i], label)
+                            : g_strdup_printf ("%s (%u)", names[i], i + 1);
+          break;
+        }
+  for (guint i = 0; i < n; i++)
+    if (named[i] != NULL)
+      {
+        g_free (names[i]);
+        names[i] = named[i];
+      }
 }

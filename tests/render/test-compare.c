@@ -446,6 +446,32 @@ test_describe_card (void)
   cases_clear (&cases);
 }
 
+/* Two versions of one company: the columns and the metrics beneath them
+ * call each by the same name, told apart by its label, else its place. */
+static void
+test_version_names (void)
+{
+  g_autoptr(NfCanvas) before = nf_canvas_load_case (2, NULL);
+  g_autoptr(NfCanvas) after = nf_canvas_load_case (2, NULL);
+  g_autoptr(NfCanvas) again = nf_canvas_load_case (2, NULL);
+  g_autoptr(NfCompareLayout) layout = NULL;
+  g_autoptr(NfCompareMetrics) metrics = NULL;
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autofree char *row = NULL;
+
+  nf_canvas_set_label (after, "After the workshop");
+  layout = nf_compare_layout_new ((NfCanvas *[]) { before, after, again }, 3);
+  metrics = nf_compare_metrics_new ((NfCanvas *[]) { before, after, again }, 3);
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Senmiao Technology (1)");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Senmiao Technology — After the workshop");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 2), ==, "Senmiao Technology (3)");
+  nf_compare_metrics_allocate (metrics, style, 1366, 0);
+  row = nf_compare_metrics_describe_row (metrics, 0);
+  g_test_message ("%s", row);
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (strstr (row, nf_compare_layout_get_canvas_name (layout, i)));
+}
+
 static NfCanvas *
 revenue_canvas (const char *company,
                 const char *currency,
@@ -660,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/compare/describe-card", test_describe_card);
   g_test_add_func ("/compare/metrics", test_metrics);
   g_test_add_func ("/compare/metrics-rates", test_metrics_rates);
+  g_test_add_func ("/compare/version-names", test_version_names);
   g_test_add_func ("/compare/versions", test_versions);
   g_test_add_func ("/compare/format", test_format);
 
