@@ -309,7 +309,9 @@ nf_application_open (GApplication  *application,
 
   /* Started to open files: the cases are not wanted. */
   preload_discard (self);
-  nf_window_open_files (window, files, (guint) n_files);
+  /* Into a running window the user wants to see what was opened; a new
+   * window with many files shows them all on its list. */
+  nf_window_open_files_full (window, files, (guint) n_files, NF_IS_WINDOW (active) || n_files == 1);
   gtk_window_present (GTK_WINDOW (window));
 }
 

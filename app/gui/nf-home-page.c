@@ -89,10 +89,23 @@ nf_home_page_add_error (NfHomePage   *self,
                         const GError *error)
 {
   g_autofree char *title = NULL;
+  g_autofree char *key = NULL;
   GtkWidget *row, *icon, *dismiss;
 
   g_return_if_fail (NF_IS_HOME_PAGE (self));
   g_return_if_fail (name != NULL && error != NULL);
+
+  /* The same failure again (the file opened twice) replaces its row, so
+   * rows do not stack up; the newest goes last. */
+  key = g_strconcat (name, "\n", error->message, NULL);
+  for (GtkWidget *old = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list));
+       old != NULL; old = gtk_widget_get_next_sibling (old))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (old), "nf-error-key"), key) == 0)
+      {
+        gtk_list_box_remove (self->errors_list, old);
+        self->n_errors--;
+        break;
+      }
 
   title = g_strdup_printf (_("Could not open “%s”"), name);
   row = adw_action_row_new ();
@@ -108,6 +121,7 @@ nf_home_page_add_error (NfHomePage   *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+  g_object_set_data_full (G_OBJECT (row), "nf-error-key", g_steal_pointer (&key), g_free);
 
   gtk_list_box_append (self->errors_list, row);
   self->n_errors++;
@@ -171,7 +185,9 @@ nf_home_page_set_recovered (NfHomePage *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", entry->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovered");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", entry->id);
-      gtk_widget_add_css_class (discard, "destructive-action");
+      /* Red as a warning; libadwaita 1.2 draws a flat button with
+       * "destructive-action" white on nothing, so not that class. */
+      gtk_widget_add_css_class (discard, "error");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
       gtk_widget_set_name (row, entry->id);

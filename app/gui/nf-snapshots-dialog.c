@@ -116,8 +116,9 @@ rebuild (NfSnapshotsDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *tick = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nf_snapshot_get_name (snapshot));
+      /* Before the title: a name with "&" would not parse as markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nf_snapshot_get_name (snapshot));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (when));
       gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, tick_label, -1);

@@ -83,7 +83,11 @@ document_saved (GObject      *object,
 
   if (nf_document_save_finish (request->document, result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), title);
+      /* The file's name: after Save As the canvas's name says nothing of
+       * where it went. */
+      g_autofree char *base = g_file_get_basename (nf_document_get_file (request->document));
+      g_autofree char *shown = g_filename_display_name (base);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), shown);
 
       _nf_window_remember_file (self, nf_document_get_file (request->document));
       _nf_window_toast (self, message);

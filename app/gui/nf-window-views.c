@@ -72,7 +72,12 @@ nf_window_compare (NfWindow  *self,
   page = adw_tab_view_append (self->tab_view, view);
   title = compare_title (kept);
   adw_tab_page_set_title (page, title);
-  adw_tab_page_set_tooltip (page, title);
+  {
+    /* A tab's tooltip is Pango markup; company names are text. */
+    g_autofree char *tooltip = g_markup_escape_text (title, -1);
+
+    adw_tab_page_set_tooltip (page, tooltip);
+  }
   icon = g_themed_icon_new ("view-dual-symbolic");
   adw_tab_page_set_icon (page, icon);
   adw_tab_view_set_selected_page (self->tab_view, page);

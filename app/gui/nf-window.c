@@ -34,6 +34,7 @@ typedef struct {
   GPtrArray *files;
   GPtrArray *documents; /* NfDocument, or NULL where that file failed */
   GPtrArray *errors;    /* GError, or NULL where that file opened */
+  gboolean   show_last; /* select the last file's tab when they are in */
 } Batch;
 
 typedef struct {
@@ -66,6 +67,16 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
+/* A toast's title is Pango markup; the message, naming files and
+ * canvases, is text. */
+static AdwToast *
+new_toast (const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (escaped);
+}
+
 NfDocument *
 _nf_window_get_document (NfWindow *self)
 {
@@ -92,11 +103,83 @@ _nf_window_find_page (NfWindow   *self,
   return NULL;
 }
 
+/* What tells a document apart from another open one with the same title
+ * (two versions of one company): its label (a snapshot's name, a date)
+ * where no other has it, else its file's name, else (by_place) its place
+ * in the list. */
 static char *
-page_title (NfDocument *document)
+distinction (NfWindow   *self,
+             NfDocument *document,
+             const char *title,
+             gboolean   *by_place)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  const char *label = nf_canvas_get_label (nf_document_get_canvas (document));
+  GFile *file = nf_document_get_file (document);
+  g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
+  gboolean shared = FALSE, label_shared = label == NULL || *label == '\0', base_shared = base == NULL;
+  guint position = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfDocument) other = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      g_autofree char *other_title = NULL;
+      GFile *other_file;
+
+      if (other == document)
+        {
+          position = i + 1;
+          continue;
+        }
+      other_title = nf_document_dup_title (other);
+      if (!g_str_equal (other_title, title))
+        continue;
+      shared = TRUE;
+      if (g_strcmp0 (label, nf_canvas_get_label (nf_document_get_canvas (other))) == 0)
+        label_shared = TRUE;
+      other_file = nf_document_get_file (other);
+      if (base != NULL && other_file != NULL)
+        {
+          g_autofree char *other_base = g_file_get_basename (other_file);
+
+          base_shared = base_shared || g_str_equal (base, other_base);
+        }
+    }
+  *by_place = FALSE;
+  if (!shared)
+    return NULL;
+  if (!label_shared)
+    return g_strdup (label);
+  if (!base_shared)
+    return g_filename_display_name (base);
+  *by_place = TRUE;
+  return g_strdup_printf ("%u", position);
+}
+
+static char *
+page_title (NfWindow   *self,
+            NfDocument *document)
 {
   g_autofree char *title = nf_document_dup_title (document);
+  gboolean by_place;
+  g_autofree char *apart = distinction (self, document, title, &by_place);
 
+  if (apart != NULL && by_place)
+    {
+      g_autofree char *told = g_strdup_printf ("%s (%s)", title, apart);
+
+      g_free (title);
+      title = g_steal_pointer (&told);
+    }
+  else if (apart != NULL)
+    {
+      /* TRANSLATORS: a tab's title when two open canvases share a name:
+       * the name, then what tells this one apart (a label, a file name). */
+      g_autofree char *told = g_strdup_printf (_("%s — %s"), title, apart);
+
+      g_free (title);
+      title = g_steal_pointer (&told);
+    }
   /* A bullet before the name while there are unsaved changes, as in the
    * window title. */
   if (nf_canvas_get_modified (nf_document_get_canvas (document)))
@@ -129,7 +212,7 @@ _nf_window_update_state (NfWindow *self)
 
   if (document != NULL)
     {
-      g_autofree char *title = page_title (document);
+      g_autofree char *title = page_title (self, document);
       g_autofree char *location = document_location (document);
 
       adw_window_title_set_title (self->window_title, title);
@@ -149,24 +232,45 @@ _nf_window_update_state (NfWindow *self)
   _nf_window_update_actions (self);
 }
 
+/* A tab's tooltip is Pango markup; a path is text. */
+static void
+set_page_tooltip (AdwTabPage *page,
+                  const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_tab_page_set_tooltip (page, escaped);
+}
+
+/* Every tab's title: one document's name can decide another's. */
+static void
+update_page_titles (NfWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      AdwTabPage *page = _nf_window_find_page (self, document);
+      g_autofree char *title = NULL;
+      g_autofree char *location = NULL;
+
+      if (page == NULL)
+        continue;
+      title = page_title (self, document);
+      location = document_location (document);
+      adw_tab_page_set_title (page, title);
+      set_page_tooltip (page, location);
+      adw_tab_page_set_loading (page, nf_document_get_busy (document));
+    }
+}
+
 static void
 document_changed (NfWindow   *self,
                   GParamSpec *pspec,
                   NfDocument *document)
 {
-  AdwTabPage *page = _nf_window_find_page (self, document);
-
-  if (page == NULL)
-    return;
-
-  {
-    g_autofree char *title = page_title (document);
-    g_autofree char *location = document_location (document);
-
-    adw_tab_page_set_title (page, title);
-    adw_tab_page_set_tooltip (page, location);
-    adw_tab_page_set_loading (page, nf_document_get_busy (document));
-  }
+  update_page_titles (self);
   _nf_window_update_state (self);
 }
 
@@ -222,6 +326,7 @@ _nf_window_remove_document (NfWindow   *self,
       g_list_store_remove (self->documents, position);
       g_list_store_remove (self->canvases, position);
     }
+  update_page_titles (self);
   _nf_window_update_state (self);
 }
 
@@ -260,24 +365,78 @@ file_display_name (GFile *file)
   return base != NULL ? g_filename_display_name (base) : g_file_get_parse_name (file);
 }
 
+/* The reason in an error message, without the path it starts with (the
+ * toast names the file already). */
+static const char *
+error_reason (GFile        *file,
+              const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+  const char *message = error->message;
+
+  if (g_str_has_prefix (message, path))
+    {
+      message += strlen (path);
+      message += strspn (message, ":, ");
+    }
+  return *message != '\0' ? message : error->message;
+}
+
+/* Errors of an open go to the list page, one row per file; the user on a
+ * canvas tab would not see that, so the tab shows a toast naming the file
+ * and the reason, with the way to the list. */
+static void
+report_errors (NfWindow  *self,
+               Batch     *batch)
+{
+  gboolean on_list = adw_tab_view_get_selected_page (self->tab_view) == self->home_page;
+  g_autofree char *message = NULL;
+  guint n_failed = 0;
+  AdwToast *toast;
+
+  for (guint i = 0; i < batch->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (batch->files, i);
+      const GError *error = g_ptr_array_index (batch->errors, i);
+      g_autofree char *name = NULL;
+
+      if (g_ptr_array_index (batch->documents, i) != NULL || error == NULL)
+        continue;
+      name = file_display_name (file);
+      nf_home_page_add_error (self->home, name, error);
+      if (n_failed++ == 0)
+        message = g_strdup_printf (_("Could not open “%s”: %s"), name, error_reason (file, error));
+    }
+  if (n_failed == 0 || on_list)
+    return;
+  if (n_failed > 1)
+    {
+      g_free (message);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not open %u file", "Could not open %u files",
+                                              n_failed), n_failed);
+    }
+  toast = new_toast (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.back");
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 static void
 batch_finish (Batch *batch)
 {
   NfWindow *self = batch->self;
   gboolean first = TRUE;
+  AdwTabPage *last = NULL;
 
+  report_errors (self, batch);
   for (guint i = 0; i < batch->files->len; i++)
     {
       NfDocument *document = g_ptr_array_index (batch->documents, i);
       GFile *file = g_ptr_array_index (batch->files, i);
 
       if (document == NULL)
-        {
-          g_autofree char *name = file_display_name (file);
-
-          nf_home_page_add_error (self->home, name, g_ptr_array_index (batch->errors, i));
-          continue;
-        }
+        continue;
       /* A file opened twice would be two documents racing to save. */
       if (nf_document_get_file (document) != NULL &&
           find_document_for_file (self, nf_document_get_file (document)) != NULL)
@@ -286,6 +445,8 @@ batch_finish (Batch *batch)
 
           if (page != NULL && first)
             adw_tab_view_set_selected_page (self->tab_view, page);
+          if (page != NULL)
+            last = page;
           first = FALSE;
           continue;
         }
@@ -293,7 +454,10 @@ batch_finish (Batch *batch)
         _nf_window_remember_file (self, file);
       /* Opening one file shows it; opening many fills the list. */
       _nf_window_add_document (self, document, batch->files->len == 1);
+      last = _nf_window_find_page (self, document);
     }
+  if (batch->show_last && last != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, last);
   _nf_window_set_n_loading (self, self->n_loading - batch->files->len);
 }
 
@@ -324,6 +488,15 @@ nf_window_open_files (NfWindow  *self,
                       GFile    **files,
                       guint      n_files)
 {
+  nf_window_open_files_full (self, files, n_files, FALSE);
+}
+
+void
+nf_window_open_files_full (NfWindow  *self,
+                           GFile    **files,
+                           guint      n_files,
+                           gboolean   show_last)
+{
   Batch *batch;
 
   g_return_if_fail (NF_IS_WINDOW (self));
@@ -335,6 +508,7 @@ nf_window_open_files (NfWindow  *self,
   batch = g_new0 (Batch, 1);
   batch->self = g_object_ref (self);
   batch->pending = n_files;
+  batch->show_last = show_last;
   batch->files = g_ptr_array_new_with_free_func (g_object_unref);
   batch->documents = g_ptr_array_new_with_free_func (unref_if_set);
   batch->errors = g_ptr_array_new_with_free_func (free_error_if_set);
@@ -511,7 +685,7 @@ void
 _nf_window_toast (NfWindow   *self,
                   const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = new_toast (message);
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toasts, toast);
@@ -581,6 +755,18 @@ create_menu_popup (GtkMenuButton *button,
 {
   if (gtk_menu_button_get_menu_model (button) == NULL)
     gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* A screen reader lands on a menu button's inner toggle button, which in
+ * GTK 4.8 has no name of its own ("GtkImage"): it gets the button's. */
+static void
+label_menu_button (GtkMenuButton *button)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (button));
+  const char *label = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+
+  if (GTK_IS_BUTTON (inner) && label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -678,6 +864,8 @@ nf_window_init (NfWindow *self)
                                          self->new_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_menu_popup,
                                          self->primary_menu, NULL);
+  label_menu_button (self->new_menu_button);
+  label_menu_button (self->main_menu_button);
   restore_window_state (self);
 
   self->home = NF_HOME_PAGE (nf_home_page_new (G_LIST_MODEL (self->canvases)));

@@ -21,6 +21,12 @@ void        nf_window_open_cases       (NfWindow        *self);
 void        nf_window_open_files       (NfWindow        *self,
                                         GFile          **files,
                                         guint            n_files);
+/* The same; with show_last, the last file's tab is shown once they are
+ * in (files handed to a window already in use). */
+void        nf_window_open_files_full  (NfWindow        *self,
+                                        GFile          **files,
+                                        guint            n_files,
+                                        gboolean         show_last);
 /* A GListModel of NfCanvas: what the window shows. */
 GListModel *nf_window_get_canvases     (NfWindow        *self);
 /* A GListModel of NfDocument, in the same order. */

@@ -219,6 +219,26 @@ nf_test_find_label (GtkWidget  *root,
   return nf_test_find (root, nf_test_label_is, text);
 }
 
+static gboolean
+is_toast_label (GtkWidget    *widget,
+                gconstpointer text)
+{
+  if (!nf_test_label_contains (widget, text))
+    return FALSE;
+  /* libadwaita's toast widget is private: known by its type name. */
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (up), "AdwToastWidget"))
+      return TRUE;
+  return FALSE;
+}
+
+GtkWidget *
+nf_test_find_toast (GtkWidget  *root,
+                    const char *text)
+{
+  return nf_test_find (root, is_toast_label, text);
+}
+
 GtkWindow *
 nf_test_find_toplevel (GtkWindow *parent,
                        GType      type)

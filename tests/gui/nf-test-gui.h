@@ -73,6 +73,10 @@ gboolean         nf_test_label_contains        (GtkWidget    *widget,
                                                 gconstpointer text);
 gboolean         nf_test_tooltip_is            (GtkWidget    *widget,
                                                 gconstpointer text);
+/* The label of a toast shown under root whose text contains text, or
+ * NULL. A toast's title is Pango markup: this is what it shows. */
+GtkWidget       *nf_test_find_toast            (GtkWidget    *root,
+                                                const char   *text);
 /* A GtkWindow of the given type (or any, for G_TYPE_INVALID) that is
  * visible and transient for parent; NULL when there is none. */
 GtkWindow       *nf_test_find_toplevel         (GtkWindow    *parent,
