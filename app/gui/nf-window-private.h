@@ -53,6 +53,8 @@ void        _nf_window_set_n_loading       (NfWindow   *self,
                                             guint       n_loading);
 void        _nf_window_update_state        (NfWindow   *self);
 void        _nf_window_update_actions      (NfWindow   *self);
+/* A short-lived message over every tab. `message` is plain text (it is
+ * escaped: a toast's title is Pango markup). */
 void        _nf_window_toast               (NfWindow   *self,
                                             const char *message);
 void        _nf_window_save_window_state   (NfWindow   *self);
