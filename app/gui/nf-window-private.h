@@ -31,6 +31,10 @@ struct _NfWindow
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
   AdwToastOverlay      *toasts;
+  /* The toast of the last failed open while it shows, and its text: the
+   * same failure again does not queue a second one. */
+  AdwToast             *open_error_toast;
+  char                 *open_error_text;
   NfHomePage           *home;
   AdwTabPage           *home_page;
 };

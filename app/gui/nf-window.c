@@ -382,6 +382,12 @@ error_reason (GFile        *file,
   return *message != '\0' ? message : error->message;
 }
 
+static void
+open_error_dismissed (NfWindow *self)
+{
+  self->open_error_toast = NULL;
+}
+
 /* Errors of an open go to the list page, one row per file; the user on a
  * canvas tab would not see that, so the tab shows a toast naming the file
  * and the reason, with the way to the list. */
@@ -415,7 +421,13 @@ report_errors (NfWindow  *self,
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not open %u file", "Could not open %u files",
                                               n_failed), n_failed);
     }
+  if (self->open_error_toast != NULL && g_strcmp0 (self->open_error_text, message) == 0)
+    return;
   toast = new_toast (message);
+  self->open_error_toast = toast;
+  g_free (self->open_error_text);
+  self->open_error_text = g_steal_pointer (&message);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (open_error_dismissed), self, G_CONNECT_SWAPPED);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.back");
@@ -798,6 +810,7 @@ nf_window_finalize (GObject *object)
   g_clear_object (&self->canvases);
   g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
+  g_free (self->open_error_text);
 
   G_OBJECT_CLASS (nf_window_parent_class)->finalize (object);
 }

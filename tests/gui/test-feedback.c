@@ -86,6 +86,13 @@ find_toast (NfWindow   *window,
 
 /* --- Open errors where the user is --- */
 
+static gboolean
+is_open_error_toast (GtkWidget    *widget,
+                     gconstpointer name)
+{
+  return nf_test_find_toast (widget, name) == widget;
+}
+
 static void
 test_open_error_in_tab (void)
 {
@@ -112,9 +119,20 @@ test_open_error_in_tab (void)
   g_assert_cmpuint (strlen (strstr (gtk_label_get_text (GTK_LABEL (toast)), "”: ")), >, 6);
   nf_test_screenshot (GTK_WIDGET (window), "feedback-open-error-toast.png");
 
-  /* Again: still one row for it on the list. */
+  /* Again: still one row for it on the list, and one toast. */
   open_paths (window, again);
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 1);
+  {
+    g_autoptr(GPtrArray) toasts = nf_test_find_all (GTK_WIDGET (window), is_open_error_toast, "broken.ninefold");
+
+    g_assert_cmpuint (toasts->len, ==, 1);
+  }
+  /* None queued behind it: once it goes, no second one comes. */
+  g_assert_nonnull (window->open_error_toast);
+  adw_toast_dismiss (window->open_error_toast);
+  for (guint i = 0; i < 3; i++)
+    nf_test_settle (GTK_WIDGET (window));
+  g_assert_null (find_toast (window, "broken.ninefold"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   nf_test_settle (GTK_WIDGET (window));
   {
