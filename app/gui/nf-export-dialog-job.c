@@ -152,8 +152,10 @@ _nf_export_job_thread (GTask        *task,
 
 /* --- The preview --- */
 
-#define PREVIEW_PAGE_WIDTH 320
-#define PREVIEW_GAP        12
+/* The picture is made at the size it is shown (a GtkPicture asks for its
+ * image's size, and the dialog does not grow): three pages fit its width. */
+#define PREVIEW_WIDTH 620
+#define PREVIEW_GAP   10
 
 void
 _nf_export_preview_job_free (NfExportPreviewJob *job)
@@ -179,7 +181,7 @@ _nf_export_preview_thread (GTask        *task,
   cairo_t *cr;
   NfDeckOptions opts;
   double page_w, page_h;
-  int width, height, page_height;
+  int width, height, page_width, page_height;
   guint n;
 
   if (canvases == NULL)
@@ -205,24 +207,25 @@ _nf_export_preview_thread (GTask        *task,
       return;
     }
   nf_deck_page_size_get (job->size, &page_w, &page_h);
-  page_height = (int) (PREVIEW_PAGE_WIDTH * page_h / page_w + 0.5);
-  width = (int) n * PREVIEW_PAGE_WIDTH + ((int) n - 1) * PREVIEW_GAP;
+  page_width = n == 1 ? PREVIEW_WIDTH * 3 / 5 : (PREVIEW_WIDTH - 2 * PREVIEW_GAP) / 3;
+  page_height = (int) (page_width * page_h / page_w + 0.5);
+  width = (int) n * page_width + ((int) n - 1) * PREVIEW_GAP;
   height = page_height;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   for (guint i = 0; i < n; i++)
     {
-      double x = i * (PREVIEW_PAGE_WIDTH + PREVIEW_GAP);
+      double x = i * (page_width + PREVIEW_GAP);
 
       cairo_save (cr);
       cairo_translate (cr, x, 0);
-      cairo_rectangle (cr, 0, 0, PREVIEW_PAGE_WIDTH, page_height);
+      cairo_rectangle (cr, 0, 0, page_width, page_height);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill (cr);
-      nf_deck_pages_draw (pages, job->first + i, cr, PREVIEW_PAGE_WIDTH, page_height);
+      nf_deck_pages_draw (pages, job->first + i, cr, page_width, page_height);
       cairo_restore (cr);
       /* A hairline, so a white slide shows as a page on a light dialog. */
-      cairo_rectangle (cr, x + 0.5, 0.5, PREVIEW_PAGE_WIDTH - 1, page_height - 1);
+      cairo_rectangle (cr, x + 0.5, 0.5, page_width - 1, page_height - 1);
       cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
