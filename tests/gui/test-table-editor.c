@@ -425,7 +425,7 @@ test_paste_cells (void)
   window = show_editor (canvas, &widget);
   editor = NF_TABLE_EDITOR (widget);
   nf_table_editor_select_table (editor, table);
-  settle (window);
+  nf_test_settle (window);
   rows = nf_metric_table_get_n_rows (table);
 
   /* Two columns, from row 2 on, one row more than the table has left;
@@ -457,7 +457,7 @@ test_paste_cells (void)
   g_assert_cmpstr (nf_metric_table_get_cell (table, rows, 1)->text, ==, "42");
   /* Row 1 was above the cursor: untouched. */
   g_assert_cmpstr (nf_metric_table_get_cell (table, 0, 1)->text, ==, "200,000");
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 1, 0))), ==, "Label 1");
 
   /* One step: one undo takes all of it back. */
@@ -468,7 +468,7 @@ test_paste_cells (void)
   g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
 
   /* One cell's text is text for the cell, not a table. */
-  settle (window);
+  nf_test_settle (window);
   cell = cell_widget (editor, 0, 0);
   g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
   gtk_editable_set_text (GTK_EDITABLE (cell), "");

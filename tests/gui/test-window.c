@@ -234,7 +234,7 @@ button_labelled (GtkWidget     *widget,
 static void
 test_export_toast (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (960, 720);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("nf-toast-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "a<b> & \"c\".md", NULL);
@@ -246,7 +246,7 @@ test_export_toast (void)
 
   g_assert_no_error (error);
   nf_window_open_cases (window);
-  wait_until_loaded (window);
+  nf_test_wait_until_loaded (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
     {
@@ -264,12 +264,12 @@ test_export_toast (void)
   while (label == NULL && g_get_monotonic_time () < end)
     {
       g_main_context_iteration (NULL, TRUE);
-      label = find_widget (GTK_WIDGET (window), label_contains, "a<b> & \"c\".md");
+      label = nf_test_find (GTK_WIDGET (window), nf_test_label_contains, "a<b> & \"c\".md");
     }
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  assert_showing (label);
+  nf_test_assert_showing (label);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Exported"));
-  assert_showing (find_widget (GTK_WIDGET (window), button_labelled, "Open"));
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (window), button_labelled, "Open"));
 
   g_unlink (path);
   g_rmdir (dir);
