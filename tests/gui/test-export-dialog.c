@@ -309,10 +309,10 @@ done_slides (GtkWidget *dialog)
   return text != NULL && g_str_has_prefix (text, "Slide ") ? (guint) g_ascii_strtoull (text + 6, NULL, 10) : 0;
 }
 
-/* For a person to look at: the dialog in both styles, with the PNG row
- * and a refusal shown (PNGs in the build folder). */
 static GdkTexture *wait_for_preview (NfExportDialog *dialog);
 
+/* For a person to look at: the dialog in both styles with its preview,
+ * a deck's first pages and an image's slide (PNGs in the build folder). */
 static void
 test_look (void)
 {
