@@ -28,6 +28,7 @@ typedef struct {
 
 typedef struct {
   char     *title;
+  char     *id;            /* the table's, for a file name; may be NULL */
   guint     n_columns;
   GPtrArray *header;       /* of char* */
   GArray   *cells;         /* of SheetCell, row by row */
@@ -60,6 +61,7 @@ sheet_free (gpointer data)
   Sheet *sheet = data;
 
   g_free (sheet->title);
+  g_free (sheet->id);
   g_ptr_array_unref (sheet->header);
   g_array_unref (sheet->cells);
   g_free (sheet);
@@ -146,6 +148,8 @@ sheet_of_table (NfMetricTable *table,
   g_autofree gboolean *figures = g_new0 (gboolean, MAX (n_cols, 1));
   g_autofree gboolean *beside = g_new0 (gboolean, MAX (n_cols, 1));
   Sheet *sheet = sheet_new (title ? nf_text_for_language (title, lang) : "");
+
+  sheet->id = g_strdup (nf_metric_table_get_id (table));
 
   for (guint c = 0; c < n_cols; c++)
     {
@@ -379,7 +383,8 @@ write_bytes (GBytes        *bytes,
 }
 
 static char *
-slug_of (const char *title)
+slug_of (const char *title,
+         const char *id)
 {
   GString *slug = g_string_new (NULL);
 
@@ -390,6 +395,12 @@ slug_of (const char *title)
       g_string_append_c (slug, '-');
   while (slug->len > 0 && slug->str[slug->len - 1] == '-')
     g_string_truncate (slug, slug->len - 1);
+  /* A title without Latin letters ("公司概况"): the table's id, which is
+   * an NCName and may hold what a file name should not only as "." */
+  if (slug->len == 0)
+    for (const char *p = id; p != NULL && *p && slug->len < 40; p++)
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+        g_string_append_c (slug, g_ascii_tolower (*p));
   if (slug->len == 0)
     g_string_append (slug, "table");
   return g_string_free (slug, FALSE);
@@ -412,7 +423,7 @@ csv_paths_of (GPtrArray  *sheets,
   for (guint i = 0; i < sheets->len; i++)
     {
       const Sheet *sheet = g_ptr_array_index (sheets, i);
-      g_autofree char *slug = slug_of (sheet->title);
+      g_autofree char *slug = slug_of (sheet->title, sheet->id);
       g_autofree char *one = g_strdup_printf ("%s-%u-%s.csv", stem, i + 1, slug);
 
       g_strv_builder_add (paths, one);

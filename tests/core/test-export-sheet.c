@@ -113,6 +113,12 @@ test_csv_per_table (void)
 
   g_assert_cmpuint (g_strv_length (paths), ==, n);
   g_assert_true (g_str_has_suffix (paths[0], "shupao-1-company-figures.csv"));
+  {
+    /* A title without Latin letters names the file by the table's id. */
+    g_auto(GStrv) as_written = nf_export_csv_paths (canvas, NULL, path);
+
+    g_assert_true (g_str_has_suffix (as_written[0], "shupao-1-t1.csv"));
+  }
   g_assert_true (nf_export_csv (canvas, "en", path, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
