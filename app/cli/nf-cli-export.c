@@ -10,6 +10,7 @@
 #include "nf-cli-private.h"
 #include "nf-deck.h"
 #include "nf-export-markdown.h"
+#include "nf-export-sheet.h"
 
 static char *output;
 static char *page_size;
@@ -20,13 +21,13 @@ static gboolean compare;
 
 static const GOptionEntry entries[] = {
   { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
-    N_("Write to OUT; its extension (.pdf, .png, .svg or .md) picks the format"), N_("OUT") },
+    N_("Write to OUT; its extension (.pdf, .png, .svg, .md, .csv or .xlsx) picks the format"), N_("OUT") },
   { "page-size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &page_size,
     N_("Page size: 16:9 (the default), a4 or letter (landscape)"), N_("SIZE") },
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &dpi,
     N_("Resolution of a PNG (default 96: 1280 × 720 pixels)"), N_("N") },
   { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &lang,
-    N_("Show the notes' translations into LANG where they have one"), N_("LANG") },
+    N_("Show the translations into LANG of every text that has one: titles, notes, table titles, column names and row labels"), N_("LANG") },
   { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &compare,
     N_("Compare the canvases (2 to 4): in a PDF, comparison slides after the title; "
        "as a PNG or SVG, one image of the comparison"), NULL },
@@ -40,6 +41,8 @@ typedef enum {
   FORMAT_PNG,
   FORMAT_SVG,
   FORMAT_MARKDOWN,
+  FORMAT_CSV,
+  FORMAT_XLSX,
 } Format;
 
 static gboolean
@@ -56,6 +59,10 @@ format_of (const char *path,
     *out = FORMAT_SVG;
   else if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
     *out = FORMAT_MARKDOWN;
+  else if (g_str_has_suffix (lower, ".csv"))
+    *out = FORMAT_CSV;
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    *out = FORMAT_XLSX;
   else
     return FALSE;
   return TRUE;
@@ -116,7 +123,7 @@ run_export (const NfCliCommand  *command,
   if (out == NULL || *out == '\0')
     return _nf_cli_usage_error (command, _("no output given: add “-o OUT”"));
   if (!format_of (out, &format))
-    return _nf_cli_usage_error (command, _("cannot tell the format of “%s”: end it in .pdf, .png, .svg or .md"),
+    return _nf_cli_usage_error (command, _("cannot tell the format of “%s”: end it in .pdf, .png, .svg, .md, .csv or .xlsx"),
                                 out);
   if (size_name != NULL && !nf_deck_page_size_from_string (size_name, &opts.page_size))
     return _nf_cli_usage_error (command, _("unknown page size “%s”: use 16:9, a4 or letter"),
@@ -146,6 +153,9 @@ run_export (const NfCliCommand  *command,
     return _nf_cli_usage_error (command, _("--compare makes a PDF, PNG or SVG, not Markdown"));
   if (format == FORMAT_MARKDOWN && canvases->len != 1)
     return _nf_cli_usage_error (command, _("a Markdown file holds one canvas; export several to a PDF"));
+  if ((format == FORMAT_CSV || format == FORMAT_XLSX) && !opts.compare && canvases->len != 1)
+    return _nf_cli_usage_error (command, _("a spreadsheet holds one canvas's tables; add --compare "
+                                           "to line up the metrics of two to four"));
   if (format != FORMAT_PDF && format != FORMAT_MARKDOWN && !opts.compare && canvases->len != 1)
     return _nf_cli_usage_error (command, _("a PNG or SVG holds one canvas; export several to a PDF"));
 
@@ -169,6 +179,27 @@ run_export (const NfCliCommand  *command,
                                          NULL, &error);
       }
       break;
+    case FORMAT_CSV:
+      if (opts.compare)
+        ok = nf_export_compare_csv ((NfCanvas **) canvases->pdata, canvases->len, opts.lang, out,
+                                    NULL, &error);
+      else
+        {
+          g_auto(GStrv) paths = nf_export_csv_paths (g_ptr_array_index (canvases, 0), opts.lang, out);
+
+          ok = nf_export_csv (g_ptr_array_index (canvases, 0), opts.lang, out, NULL, &error);
+          /* Say where the tables went when they are not in OUT itself. */
+          for (guint i = 0; ok && paths[i] != NULL && !(i == 0 && g_str_equal (paths[i], out)); i++)
+            g_print ("%s\n", paths[i]);
+        }
+      break;
+    case FORMAT_XLSX:
+      if (opts.compare)
+        ok = nf_export_compare_xlsx ((NfCanvas **) canvases->pdata, canvases->len, opts.lang, out,
+                                     NULL, &error);
+      else
+        ok = nf_export_xlsx (g_ptr_array_index (canvases, 0), opts.lang, out, NULL, &error);
+      break;
     case FORMAT_SVG:
     default:
       if (opts.compare)
@@ -188,8 +219,9 @@ run_export (const NfCliCommand  *command,
 
 const NfCliCommand _nf_cli_export = {
   .name = "export",
-  .parameters = N_("FILE… -o OUT.pdf|OUT.png|OUT.svg|OUT.md [--compare]"),
-  .summary = N_("Export canvases as a PDF slide deck, or one canvas as a PNG, SVG or Markdown"),
+  .parameters = N_("FILE… -o OUT.pdf|OUT.png|OUT.svg|OUT.md|OUT.csv|OUT.xlsx [--compare]"),
+  .summary = N_("Export canvases as a PDF slide deck, one canvas as a PNG, SVG or Markdown, "
+                "or metric tables as a spreadsheet"),
   .description = N_("Each FILE is a .ninefold canvas or a write-up; the word “cases” stands "
                     "for the four case canvases shipped with Ninefold. A PDF is a deck: a "
                     "title slide, then for each canvas its grid, the full text of any notes "
@@ -198,6 +230,15 @@ const NfCliCommand _nf_cli_export = {
                     "comparison; with --compare a PDF also has, after its title, slides "
                     "comparing all nine blocks, each block, and the metrics. A .md file is "
                     "one canvas as a Markdown write-up that “ninefold convert” reads back. "
+                    "A .xlsx file holds a canvas's metric tables, one sheet per table: "
+                    "figures are numbers with their unit or currency in the number format, "
+                    "and a column “… (as written)” keeps the text where it says more than "
+                    "the number. A .csv file holds one table (UTF-8, comma-separated, "
+                    "figures in plain units, percentages as 15%); a canvas with several "
+                    "tables gives one CSV per table, named OUT-1-slug.csv, OUT-2-slug.csv… "
+                    "beside OUT, and their names are printed. With --compare, a .csv or "
+                    ".xlsx holds the metrics the canvases share, lined up, a figure and "
+                    "its text per canvas. "
                     "OUT is written whole or not at all: a "
                     "failed export leaves any old OUT as it was.\n"
                     "\n"

@@ -13,8 +13,25 @@ typedef struct {
   NfDeckPageSize  size;
   double          dpi;
   GFile          *file;
+  char           *lang;        /* translations to show, or NULL */
   NfExportDialog *self;        /* for progress; a reference */
 } NfExportJob;
+
+/* The preview's pages, drawn in a worker; the task returns a GdkTexture. */
+typedef struct {
+  GPtrArray      *bytes;       /* as NfExportJob's */
+  gboolean        compare;
+  NfDeckPageSize  size;
+  char           *lang;
+  guint           first;       /* the first page shown, from 0 */
+  guint           n_pages;     /* at most this many */
+} NfExportPreviewJob;
+
+void _nf_export_preview_job_free     (NfExportPreviewJob *job);
+void _nf_export_preview_thread       (GTask          *task,
+                                      gpointer        source,
+                                      gpointer        task_data,
+                                      GCancellable   *cancellable);
 
 void _nf_export_job_free             (NfExportJob    *job);
 /* A GTaskThreadFunc; the task's data is the NfExportJob. */

@@ -17,7 +17,10 @@ struct _NfExportDialog {
 
   GtkWidget      *what_row;
   GtkWidget      *format_row;
+  GtkWidget      *lang_row;
   GtkWidget      *size_row;
+  GtkWidget      *preview_frame;
+  GtkWidget      *preview_picture;
   GtkWidget      *dpi_row;
   GtkWidget      *dpi_spin;
   GtkWidget      *file_row;
@@ -32,6 +35,8 @@ struct _NfExportDialog {
   GCancellable   *cancellable;   /* while busy */
   GtkFileChooserNative *chooser;
   char           *message;
+  GCancellable   *preview_cancellable; /* while the preview is drawn */
+  guint           preview_source;      /* a redraw waiting for choices to settle */
 };
 
 G_DEFINE_FINAL_TYPE (NfExportDialog, nf_export_dialog, ADW_TYPE_WINDOW)
@@ -39,6 +44,7 @@ G_DEFINE_FINAL_TYPE (NfExportDialog, nf_export_dialog, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_PREVIEW,
   N_PROPS
 };
 
@@ -55,7 +61,29 @@ static const char * const extensions[] = {
   [NF_EXPORT_FORMAT_PNG] = ".png",
   [NF_EXPORT_FORMAT_SVG] = ".svg",
   [NF_EXPORT_FORMAT_MARKDOWN] = ".md",
+  [NF_EXPORT_FORMAT_CSV] = ".csv",
+  [NF_EXPORT_FORMAT_XLSX] = ".xlsx",
 };
+
+/* The language row's items: NULL is the texts as written. */
+static const struct { const char *lang; const char *name; } languages[] = {
+  { NULL, N_("As written") },
+  { "en", N_("English") },
+  { "zh", N_("Chinese") },
+};
+
+static gboolean
+has_pages (NfExportFormat format)
+{
+  return format == NF_EXPORT_FORMAT_PDF || format == NF_EXPORT_FORMAT_PNG ||
+         format == NF_EXPORT_FORMAT_SVG;
+}
+
+static gboolean
+is_sheet (NfExportFormat format)
+{
+  return format == NF_EXPORT_FORMAT_CSV || format == NF_EXPORT_FORMAT_XLSX;
+}
 
 /* --- The dialog --- */
 
@@ -89,8 +117,13 @@ problem (NfExportDialog *self)
   NfExportWhat what = current_what (self);
   NfExportFormat format = nf_export_dialog_get_format (self);
 
+  if (what == NF_EXPORT_WHAT_ALL && is_sheet (format))
+    return _("A spreadsheet holds one canvas's tables, or the metrics of a comparison.");
   if (what == NF_EXPORT_WHAT_ALL && format != NF_EXPORT_FORMAT_PDF)
     return _("An image or a Markdown file holds one canvas: export all the canvases as a PDF deck.");
+  if (what == NF_EXPORT_WHAT_CANVAS && is_sheet (format) &&
+      g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (self->canvases, 0))) == 0)
+    return _("This canvas has no metric tables to put in a spreadsheet.");
   if (what == NF_EXPORT_WHAT_COMPARISON && format == NF_EXPORT_FORMAT_MARKDOWN)
     return _("Markdown holds one canvas: export the comparison as a PDF deck, a PNG or an SVG.");
   return NULL;
@@ -119,13 +152,16 @@ update (NfExportDialog *self)
   const char *why = problem (self);
 
   gtk_widget_set_sensitive (self->options_group, !busy);
-  gtk_widget_set_sensitive (self->size_row, format != NF_EXPORT_FORMAT_MARKDOWN);
+  gtk_widget_set_sensitive (self->size_row, has_pages (format));
+  gtk_widget_set_visible (self->preview_frame, has_pages (format));
   gtk_widget_set_visible (self->dpi_row, format == NF_EXPORT_FORMAT_PNG);
   if (self->file != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (self->file);
+      /* A row's subtitle is markup in libadwaita 1.2: a file name is data. */
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), escaped);
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), _("None chosen"));
@@ -163,11 +199,94 @@ match_extension (NfExportDialog *self)
   g_set_object (&self->file, file);
 }
 
+/* Saved copies of what would be exported, for a worker to load. */
+static GPtrArray *
+canvas_bytes (NfExportDialog  *self,
+              NfExportWhat     what,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint i = 0; i < (what == NF_EXPORT_WHAT_CANVAS ? 1 : self->canvases->len); i++)
+    {
+      GBytes *bytes = nf_canvas_save_to_bytes (g_ptr_array_index (self->canvases, i), error);
+
+      if (bytes == NULL)
+        return NULL;
+      g_ptr_array_add (all, bytes);
+    }
+  return g_steal_pointer (&all);
+}
+
+static void
+preview_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(NfExportDialog) self = user_data;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A later preview replaced this one, or the dialog went. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->preview_cancellable ||
+      self->preview_picture == NULL)
+    return;
+  g_clear_object (&self->preview_cancellable);
+  gtk_picture_set_paintable (GTK_PICTURE (self->preview_picture), GDK_PAINTABLE (texture));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);
+}
+
+static gboolean
+start_preview (gpointer data)
+{
+  NfExportDialog *self = data;
+  NfExportFormat format = nf_export_dialog_get_format (self);
+  NfExportWhat what = current_what (self);
+  g_autoptr(GTask) task = NULL;
+  NfExportPreviewJob *job;
+  GPtrArray *bytes;
+
+  self->preview_source = 0;
+  if (!has_pages (format) || problem (self) != NULL ||
+      !(bytes = canvas_bytes (self, what, NULL)))
+    return G_SOURCE_REMOVE;
+  job = g_new0 (NfExportPreviewJob, 1);
+  job->bytes = bytes;
+  job->compare = what == NF_EXPORT_WHAT_COMPARISON;
+  job->size = nf_export_dialog_get_page_size (self);
+  job->lang = g_strdup (nf_export_dialog_get_language (self));
+  /* A deck's first pages; an image is the slide after the title. */
+  job->first = format == NF_EXPORT_FORMAT_PDF ? 0 : 1;
+  job->n_pages = format == NF_EXPORT_FORMAT_PDF ? 3 : 1;
+  self->preview_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->preview_cancellable, preview_done, g_object_ref (self));
+  g_task_set_source_tag (task, start_preview);
+  g_task_set_task_data (task, job, (GDestroyNotify) _nf_export_preview_job_free);
+  g_task_run_in_thread (task, _nf_export_preview_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* The preview is drawn again once the choices settle. */
+static void
+schedule_preview (NfExportDialog *self)
+{
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (gtk_picture_get_paintable (GTK_PICTURE (self->preview_picture)) != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (self->preview_picture), NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);
+    }
+  self->preview_source = g_timeout_add (150, start_preview, self);
+}
+
 static void
 choices_changed (NfExportDialog *self)
 {
   match_extension (self);
   update (self);
+  schedule_preview (self);
 }
 
 static void
@@ -231,22 +350,23 @@ export_action (GtkWidget  *widget,
   job->size = (NfDeckPageSize) adw_combo_row_get_selected (ADW_COMBO_ROW (self->size_row));
   job->dpi = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->dpi_spin));
   job->file = g_object_ref (self->file);
+  job->lang = g_strdup (nf_export_dialog_get_language (self));
   job->self = g_object_ref (self);
 
   /* Copies as they are now: the worker never touches the live canvases. */
-  for (guint i = 0; i < (job->what == NF_EXPORT_WHAT_CANVAS ? 1 : self->canvases->len); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      GBytes *bytes = nf_canvas_save_to_bytes (g_ptr_array_index (self->canvases, i), &error);
+  {
+    g_autoptr(GError) error = NULL;
+    GPtrArray *bytes = canvas_bytes (self, job->what, &error);
 
-      if (bytes == NULL)
-        {
-          set_message (self, error->message, TRUE);
-          _nf_export_job_free (job);
-          return;
-        }
-      g_ptr_array_add (job->bytes, bytes);
-    }
+    if (bytes == NULL)
+      {
+        set_message (self, error->message, TRUE);
+        _nf_export_job_free (job);
+        return;
+      }
+    g_ptr_array_unref (job->bytes);
+    job->bytes = bytes;
+  }
 
   set_busy (self, TRUE);
   set_message (self, NULL, FALSE);
@@ -290,8 +410,9 @@ choose_file_action (GtkWidget  *widget,
 {
   static const char * const filter_names[] = {
     N_("PDF documents"), N_("PNG images"), N_("SVG images"), N_("Markdown files"),
+    N_("CSV files"), N_("Excel workbooks"),
   };
-  static const char * const patterns[] = { "*.pdf", "*.png", "*.svg", "*.md" };
+  static const char * const patterns[] = { "*.pdf", "*.png", "*.svg", "*.md", "*.csv", "*.xlsx" };
   NfExportDialog *self = NF_EXPORT_DIALOG (widget);
   NfExportFormat format = nf_export_dialog_get_format (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -341,6 +462,10 @@ nf_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->canvases, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (nf_export_dialog_parent_class)->dispose (object);
 }
@@ -367,6 +492,9 @@ nf_export_dialog_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, nf_export_dialog_get_busy (self));
       break;
+    case PROP_PREVIEW:
+      g_value_set_object (value, nf_export_dialog_get_preview (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -387,6 +515,9 @@ nf_export_dialog_class_init (NfExportDialogClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREVIEW] =
+    g_param_spec_object ("preview", NULL, NULL, GDK_TYPE_PAINTABLE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted with the GFile written, just before the dialog closes. */
@@ -397,7 +528,10 @@ nf_export_dialog_class_init (NfExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, what_row);
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, NfExportDialog, lang_row);
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, NfExportDialog, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, NfExportDialog, preview_picture);
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, dpi_row);
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, NfExportDialog, file_row);
@@ -420,6 +554,7 @@ nf_export_dialog_init (NfExportDialog *self)
 {
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) langs = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -427,7 +562,12 @@ nf_export_dialog_init (NfExportDialog *self)
   gtk_string_list_append (formats, _("PNG image"));
   gtk_string_list_append (formats, _("SVG image"));
   gtk_string_list_append (formats, _("Markdown write-up"));
+  gtk_string_list_append (formats, _("Tables as CSV"));
+  gtk_string_list_append (formats, _("Tables as Excel workbook (XLSX)"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    gtk_string_list_append (langs, _(languages[i].name));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->lang_row), G_LIST_MODEL (langs));
   /* In NfDeckPageSize's order. */
   gtk_string_list_append (sizes, _("Slides, 16:9"));
   gtk_string_list_append (sizes, _("A4 landscape"));
@@ -443,6 +583,8 @@ nf_export_dialog_init (NfExportDialog *self)
 
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (choices_changed), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (choices_changed), self);
+  g_signal_connect_swapped (self->lang_row, "notify::selected", G_CALLBACK (schedule_preview), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (schedule_preview), self);
 }
 
 GtkWidget *
@@ -478,6 +620,7 @@ nf_export_dialog_new (GtkWindow  *parent,
   if (compare)
     nf_export_dialog_set_what (self, NF_EXPORT_WHAT_COMPARISON);
   update (self);
+  schedule_preview (self);
   return GTK_WIDGET (self);
 }
 
@@ -504,7 +647,7 @@ nf_export_dialog_set_format (NfExportDialog *self,
                              NfExportFormat  format)
 {
   g_return_if_fail (NF_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (format <= NF_EXPORT_FORMAT_MARKDOWN);
+  g_return_if_fail (format <= NF_EXPORT_FORMAT_XLSX);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row), format);
 }
 
@@ -515,7 +658,7 @@ nf_export_dialog_get_format (NfExportDialog *self)
 
   g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NF_EXPORT_FORMAT_PDF);
   selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
-  return selected <= NF_EXPORT_FORMAT_MARKDOWN ? (NfExportFormat) selected : NF_EXPORT_FORMAT_PDF;
+  return selected <= NF_EXPORT_FORMAT_XLSX ? (NfExportFormat) selected : NF_EXPORT_FORMAT_PDF;
 }
 
 NfDeckPageSize
@@ -571,4 +714,31 @@ nf_export_dialog_get_message (NfExportDialog *self)
 {
   g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NULL);
   return self->message;
+}
+
+void
+nf_export_dialog_set_language (NfExportDialog *self,
+                               const char     *lang)
+{
+  g_return_if_fail (NF_IS_EXPORT_DIALOG (self));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i].lang, lang) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->lang_row), i);
+}
+
+const char *
+nf_export_dialog_get_language (NfExportDialog *self)
+{
+  guint i;
+
+  g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NULL);
+  i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->lang_row));
+  return i < G_N_ELEMENTS (languages) ? languages[i].lang : NULL;
+}
+
+GdkPaintable *
+nf_export_dialog_get_preview (NfExportDialog *self)
+{
+  g_return_val_if_fail (NF_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_picture_get_paintable (GTK_PICTURE (self->preview_picture));
 }

@@ -19,6 +19,8 @@ typedef enum {
   NF_EXPORT_FORMAT_PNG,
   NF_EXPORT_FORMAT_SVG,
   NF_EXPORT_FORMAT_MARKDOWN,
+  NF_EXPORT_FORMAT_CSV,       /* the metric tables: a CSV per table */
+  NF_EXPORT_FORMAT_XLSX,      /* the metric tables: a sheet per table */
 } NfExportFormat;
 
 #define NF_TYPE_EXPORT_DIALOG (nf_export_dialog_get_type ())
@@ -31,7 +33,8 @@ G_DECLARE_FINAL_TYPE (NfExportDialog, nf_export_dialog, NF, EXPORT_DIALOG, AdwWi
  * taken when Export is pressed, in a worker thread, so editing can go on
  * meanwhile; Cancel stops it and leaves any old file as it was. On
  * success it emits "exported" with the file and closes; a failure is
- * shown in the dialog. `canvases[0]` is "this canvas"; with `compare`
+ * shown in the dialog. Above the choices, a preview of the first pages;
+ * a language choice picks translations. `canvases[0]` is "this canvas"; with `compare`
  * the comparison is chosen to begin with. Modal and transient for
  * `parent`; present it with gtk_window_present(). */
 GtkWidget      *nf_export_dialog_new            (GtkWindow      *parent,
@@ -51,6 +54,15 @@ void            nf_export_dialog_set_page_size  (NfExportDialog *self,
                                                  NfDeckPageSize  size);
 void            nf_export_dialog_set_dpi        (NfExportDialog *self,
                                                  double          dpi);
+/* The language of the texts that have translations ("en", "zh"), or
+ * NULL for them as written. */
+void            nf_export_dialog_set_language   (NfExportDialog *self,
+                                                 const char     *lang);
+const char     *nf_export_dialog_get_language   (NfExportDialog *self);
+/* The preview of the first pages (drawn by the deck's own code in a
+ * worker), or NULL while it is being drawn or for a format without pages
+ * ("notify::preview"). */
+GdkPaintable   *nf_export_dialog_get_preview    (NfExportDialog *self);
 /* The file to write; the chooser sets it too. */
 void            nf_export_dialog_set_file       (NfExportDialog *self,
                                                  GFile          *file);

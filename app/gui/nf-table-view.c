@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "nf-table-view.h"
@@ -306,6 +308,169 @@ cell_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* --- Pasting cells from a spreadsheet --- */
+
+/* Rows of fields, as spreadsheets put them on the clipboard: tabs between
+ * fields, a line break after each row, and a field with a tab, a line
+ * break or a quote inside quotes, its quotes doubled. */
+static GPtrArray *
+parse_cells (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean row_open = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"' && field->len == 0)
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+          row_open = TRUE;
+          continue;
+        }
+      if (*p == '\t')
+        {
+          g_strv_builder_add (row, field->str);
+          g_string_truncate (field, 0);
+          row_open = TRUE;
+        }
+      else if (*p == '\n' || *p == '\r')
+        {
+          g_strv_builder_add (row, field->str);
+          g_string_truncate (field, 0);
+          g_ptr_array_add (rows, g_strv_builder_end (row));
+          g_strv_builder_unref (row);
+          row = g_strv_builder_new ();
+          row_open = FALSE;
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+        }
+      else
+        {
+          g_string_append_c (field, *p);
+          row_open = TRUE;
+        }
+      p++;
+    }
+  if (row_open || field->len > 0)
+    {
+      g_strv_builder_add (row, field->str);
+      g_ptr_array_add (rows, g_strv_builder_end (row));
+    }
+  return rows;
+}
+
+gboolean
+nf_table_view_paste_cells (NfTableView *self,
+                           guint        row,
+                           guint        column,
+                           const char  *text)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_cols;
+
+  g_return_val_if_fail (NF_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->table == NULL || strpbrk (text, "\t\n\r") == NULL)
+    return FALSE;
+  rows = parse_cells (text);
+  if (rows->len == 0 || (rows->len == 1 && g_strv_length (g_ptr_array_index (rows, 0)) < 2))
+    return FALSE;  /* one cell, with a line break after it */
+  n_cols = nf_metric_table_get_n_columns (self->table);
+  if (column >= n_cols)
+    return FALSE;
+  row = MIN (row, nf_metric_table_get_n_rows (self->table));
+
+  /* What is being typed gives way to what is pasted. */
+  nf_table_view_drop_typing (self);
+  nf_canvas_begin_group (self->canvas, _("Paste Cells"));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv fields = g_ptr_array_index (rows, r);
+      guint target = row + r;
+
+      if (target >= nf_metric_table_get_n_rows (self->table))
+        {
+          g_autofree const char **cells = g_new0 (const char *, n_cols + 1);
+          guint n_fields = g_strv_length (fields);
+
+          for (guint c = 0; c < n_cols; c++)
+            cells[c] = c >= column && c - column < n_fields ? fields[c - column] : "";
+          nf_canvas_insert_table_row (self->canvas, self->table, target, cells);
+          continue;
+        }
+      for (guint k = 0; fields[k] != NULL && column + k < n_cols; k++)
+        nf_canvas_set_table_cell (self->canvas, self->table, target, column + k, fields[k]);
+    }
+  nf_canvas_end_group (self->canvas);
+  return TRUE;
+}
+
+typedef struct {
+  NfTableView *self;
+  GtkWidget   *text;
+} Paste;
+
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Paste *paste = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  guint row, col;
+
+  if (text != NULL && paste->self->table != NULL &&
+      cell_position (paste->self, paste->text, &row, &col) &&
+      !nf_table_view_paste_cells (paste->self, row, col, text))
+    {
+      /* One cell's text: pasted into the cell, as GtkText would. */
+      GtkEditable *editable = GTK_EDITABLE (paste->text);
+      gsize n = strlen (text);
+      int pos;
+
+      /* A spreadsheet ends even one cell with a line break. */
+      while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+        text[--n] = '\0';
+      gtk_editable_delete_selection (editable);
+      pos = gtk_editable_get_position (editable);
+      gtk_editable_insert_text (editable, text, -1, &pos);
+      gtk_editable_set_position (editable, pos);
+    }
+  g_object_unref (paste->self);
+  g_object_unref (paste->text);
+  g_free (paste);
+}
+
+/* Ctrl+V (or Paste from the menu) reads the clipboard first: cells from a
+ * spreadsheet fill the table, other text goes into the cell. */
+static void
+cell_paste (GtkText     *text,
+            NfTableView *self)
+{
+  Paste *paste = g_new0 (Paste, 1);
+
+  g_signal_stop_emission_by_name (text, "paste-clipboard");
+  paste->self = g_object_ref (self);
+  paste->text = g_object_ref (GTK_WIDGET (text));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text)), NULL,
+                                 clipboard_read, paste);
+}
+
 /* Enter commits and goes down a row, as in a sheet. */
 static void
 cell_activate (GtkText       *text,
@@ -353,6 +518,7 @@ cell_setup (GtkSignalListItemFactory *factory,
 
   g_signal_connect (text, "changed", G_CALLBACK (editable_changed), self);
   g_signal_connect (text, "activate", G_CALLBACK (cell_activate), self);
+  g_signal_connect (text, "paste-clipboard", G_CALLBACK (cell_paste), self);
   g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter), self);
   g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave), self);
   gtk_widget_add_controller (text, focus);

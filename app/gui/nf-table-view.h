@@ -38,6 +38,15 @@ gboolean       nf_table_view_focus_cell      (NfTableView   *self,
 GtkWidget     *nf_table_view_get_cell_widget (NfTableView   *self,
                                               guint          row,
                                               guint          column);
+/* Cells copied from a spreadsheet (tab-separated, a row a line, quoted
+ * as spreadsheets quote) put into the table from (`row`, `column`) on,
+ * with rows added below as needed, as one undoable step; what falls
+ * right of the last column is left out. FALSE, and nothing done, for text
+ * of one cell, which a cell pastes as text. Ctrl+V in a cell does this. */
+gboolean       nf_table_view_paste_cells     (NfTableView   *self,
+                                              guint          row,
+                                              guint          column,
+                                              const char    *text);
 /* Forgets typing not yet committed, so that the cells show the table. */
 void           nf_table_view_drop_typing     (NfTableView   *self);
 

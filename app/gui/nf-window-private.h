@@ -61,6 +61,10 @@ void        _nf_window_update_actions      (NfWindow   *self);
  * escaped: a toast's title is Pango markup). */
 void        _nf_window_toast               (NfWindow   *self,
                                             const char *message);
+/* "Exported “name”" with a button that opens the file, or its folder
+ * when the export is several files beside it (CSV tables). */
+void        _nf_window_toast_exported      (NfWindow   *self,
+                                            GFile      *file);
 void        _nf_window_save_window_state   (NfWindow   *self);
 void        _nf_window_remember_file       (NfWindow   *self,
                                             GFile      *file);

@@ -199,6 +199,8 @@ export_action (GtkWidget  *widget,
   /* From the list, the natural thing to export is all of them. */
   if (!compare && _nf_window_get_document (self) == NULL)
     nf_export_dialog_set_what (NF_EXPORT_DIALOG (dialog), NF_EXPORT_WHAT_ALL);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (_nf_window_toast_exported), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

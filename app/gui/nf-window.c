@@ -703,6 +703,54 @@ _nf_window_toast (NfWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+static void
+launched (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Could not open the export: %s", error->message);
+}
+
+static void
+open_exported (AdwToast  *toast,
+               GtkWidget *window)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "nf-uri");
+  g_autoptr(GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (window));
+
+  /* GtkFileLauncher is GTK 4.10; this is what it does underneath. */
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, launched, NULL);
+}
+
+void
+_nf_window_toast_exported (NfWindow *self,
+                           GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = path != NULL ? g_filename_display_basename (path) : g_file_get_uri (file);
+  /* A toast's title is markup: a file name is data. */
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  gboolean whole = g_file_query_exists (file, NULL);
+  AdwToast *toast;
+
+  title = whole ? g_strdup_printf (_("Exported “%s”"), escaped)
+                : g_strdup_printf (_("Exported the tables of “%s”"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_set_button_label (toast, whole ? _("Open") : _("Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "nf-uri",
+                          whole || parent == NULL ? g_file_get_uri (file) : g_file_get_uri (parent),
+                          g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported), self, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 #define MAX_RECENT_FILES 10
 
 /* Newest first, once each, as the list page shows them. */

@@ -19,7 +19,7 @@ typedef struct {
   NfDeckPageSize     page_size;
   const char        *title;     /* NULL: the canvas's title, or a generic one */
   const char        *author;    /* PDF metadata; may be NULL */
-  const char        *lang;      /* notes' translation (nf_text_for_language); NULL for their own text */
+  const char        *lang;      /* the translation of every text that has one (notes, titles, names, cells); NULL: as written */
   GDateTime         *date;      /* on the title slide; NULL for now */
   const NfGridStyle *style;     /* NULL for the light style */
   gboolean           compare;   /* after the title: the canvases compared (2 to 4) */

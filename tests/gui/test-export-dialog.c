@@ -309,8 +309,10 @@ done_slides (GtkWidget *dialog)
   return text != NULL && g_str_has_prefix (text, "Slide ") ? (guint) g_ascii_strtoull (text + 6, NULL, 10) : 0;
 }
 
-/* For a person to look at: the dialog in both styles, with the PNG row
- * and a refusal shown (PNGs in the build folder). */
+static GdkTexture *wait_for_preview (NfExportDialog *dialog);
+
+/* For a person to look at: the dialog in both styles with its preview,
+ * a deck's first pages and an image's slide (PNGs in the build folder). */
 static void
 test_look (void)
 {
@@ -329,10 +331,13 @@ test_look (void)
       dialog = g_object_ref (nf_export_dialog_new (NULL, (NfCanvas **) canvases->pdata, 3, TRUE));
       gtk_window_present (GTK_WINDOW (dialog));
       nf_export_dialog_set_file (NF_EXPORT_DIALOG (dialog), file);
+      wait_for_preview (NF_EXPORT_DIALOG (dialog));
       settle ();
       nf_test_screenshot (dialog, dark ? "export-dialog-dark.png" : "export-dialog.png");
       nf_export_dialog_set_what (NF_EXPORT_DIALOG (dialog), NF_EXPORT_WHAT_ALL);
+      nf_export_dialog_set_what (NF_EXPORT_DIALOG (dialog), NF_EXPORT_WHAT_CANVAS);
       nf_export_dialog_set_format (NF_EXPORT_DIALOG (dialog), NF_EXPORT_FORMAT_PNG);
+      wait_for_preview (NF_EXPORT_DIALOG (dialog));
       settle ();
       nf_test_screenshot (dialog, dark ? "export-dialog-png-dark.png" : "export-dialog-png.png");
       if (!dark)
@@ -367,6 +372,160 @@ test_look (void)
   nf_test_remove_tree (dir);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("pdftotext: %s", error->message);
+  return out;
+}
+
+static gboolean
+preview_timeout (gpointer data)
+{
+  g_error ("no preview after 60 s");
+  return G_SOURCE_REMOVE;
+}
+
+static GdkTexture *
+wait_for_preview (NfExportDialog *dialog)
+{
+  guint timeout = g_timeout_add_seconds (60, preview_timeout, NULL);
+
+  while (nf_export_dialog_get_preview (dialog) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_true (GDK_IS_TEXTURE (nf_export_dialog_get_preview (dialog)));
+  return GDK_TEXTURE (nf_export_dialog_get_preview (dialog));
+}
+
+/* How many of the texture's pixels differ from its first: a blank image
+ * has none. */
+static guint
+distinct_pixels (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint32 *data = g_new (guint32, (gsize) w * h);
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) data, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    n += data[i] != data[0];
+  return n;
+}
+
+/* The preview shows the first pages as the deck draws them, on screen;
+ * the language choice changes them and the file written. */
+static void
+test_preview_and_language (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases (4);
+  NfCanvas *shupao = g_ptr_array_index (canvases, 3);
+  g_autofree char *dir = nf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shupao.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog = nf_export_dialog_new (NULL, &shupao, 1, FALSE);
+  NfExportDialog *self = NF_EXPORT_DIALOG (dialog);
+  GdkTexture *first;
+  GtkWidget *picture = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  first = wait_for_preview (self);
+  /* Three 16:9 pages side by side, with something drawn on them. */
+  g_assert_cmpint (gdk_texture_get_width (first), >, 2 * gdk_texture_get_height (first));
+  g_assert_cmpuint (distinct_pixels (first), >, 1000);
+  gtk_test_widget_wait_for_draw (dialog);
+  for (GtkWidget *w = gtk_widget_get_first_child (dialog); w != NULL && picture == NULL;)
+    {
+      if (GTK_IS_PICTURE (w))
+        picture = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != dialog)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == dialog) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (picture);
+  g_assert_true (gtk_widget_get_mapped (picture));
+  g_assert_cmpint (gtk_widget_get_width (picture), >, 200);
+  g_assert_cmpint (gtk_widget_get_height (picture), >=, 100);
+
+  /* English: a new preview, and the deck has the English table title. */
+  g_object_ref (first);
+  nf_export_dialog_set_language (self, "en");
+  g_assert_cmpstr (nf_export_dialog_get_language (self), ==, "en");
+  g_assert_true (wait_for_preview (self) != first);
+  g_object_unref (first);
+  nf_export_dialog_set_file (self, file);
+  g_assert_true (gtk_widget_activate_action (dialog, "export.export", NULL));
+  wait_until_idle (self);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Company figures"));
+  g_assert_nonnull (strstr (text, "Team size"));
+  g_assert_null (strstr (text, "团队人数"));
+
+  /* No pages, no preview: a spreadsheet. */
+  {
+    GtkWidget *again = nf_export_dialog_new (NULL, &shupao, 1, FALSE);
+
+    nf_export_dialog_set_format (NF_EXPORT_DIALOG (again), NF_EXPORT_FORMAT_XLSX);
+    g_assert_null (nf_export_dialog_get_preview (NF_EXPORT_DIALOG (again)));
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+  g_object_unref (dialog);
+  nf_test_remove_tree (dir);
+}
+
+/* CSV and XLSX from the dialog: the tables, in the chosen language. */
+static void
+test_spreadsheets (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases (4);
+  NfCanvas *shupao = g_ptr_array_index (canvases, 3);
+  g_autofree char *dir = nf_test_make_tmpdir ();
+  g_autofree char *xlsx = g_build_filename (dir, "shupao.xlsx", NULL);
+  g_autofree char *first_csv = g_build_filename (dir, "shupao-1-company-figures.csv", NULL);
+  g_autofree char *data = NULL;
+
+  for (guint f = 0; f < 2; f++)
+    {
+      GtkWidget *dialog = nf_export_dialog_new (NULL, &shupao, 1, FALSE);
+      g_autofree char *path = g_build_filename (dir, "shupao.pdf", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_object_ref_sink (dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+      nf_export_dialog_set_file (NF_EXPORT_DIALOG (dialog), file);
+      nf_export_dialog_set_language (NF_EXPORT_DIALOG (dialog), "en");
+      nf_export_dialog_set_format (NF_EXPORT_DIALOG (dialog),
+                                   f == 0 ? NF_EXPORT_FORMAT_XLSX : NF_EXPORT_FORMAT_CSV);
+      /* The file's name follows the format. */
+      g_assert_true (g_str_has_suffix (g_file_peek_path (nf_export_dialog_get_file (NF_EXPORT_DIALOG (dialog))),
+                                       f == 0 ? ".xlsx" : ".csv"));
+      g_assert_true (gtk_widget_activate_action (dialog, "export.export", NULL));
+      wait_until_idle (NF_EXPORT_DIALOG (dialog));
+      g_assert_null (nf_export_dialog_get_message (NF_EXPORT_DIALOG (dialog)));
+      g_object_unref (dialog);
+    }
+  g_assert_true (g_file_get_contents (xlsx, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "PK"));
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (first_csv, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "Team size,200,nearly 200 people"));
+  nf_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +538,8 @@ main (int    argc,
   g_test_add_func ("/gui/export-dialog/choices", test_choices);
   g_test_add_func ("/gui/print/pages", test_print);
   g_test_add_func ("/gui/export-dialog/look", test_look);
+  g_test_add_func ("/gui/export-dialog/preview-and-language", test_preview_and_language);
+  g_test_add_func ("/gui/export-dialog/spreadsheets", test_spreadsheets);
 
   return g_test_run ();
 }

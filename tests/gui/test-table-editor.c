@@ -402,6 +402,88 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+paste_timeout (gpointer data)
+{
+  g_error ("the paste did not change the table");
+  return G_SOURCE_REMOVE;
+}
+
+/* Cells copied from a spreadsheet and pasted with Ctrl+V fill the cells
+ * from the cursor on and add rows below, as one step that one undo takes
+ * back; text of one cell goes into the cell as text. */
+static void
+test_paste_cells (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, NULL);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  NfMetricTable *table = nf_canvas_find_table (canvas, "t4", NULL);
+  GtkWidget *window, *widget, *cell;
+  NfTableEditor *editor;
+  guint rows, timeout;
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_select_table (editor, table);
+  nf_test_settle (window);
+  rows = nf_metric_table_get_n_rows (table);
+
+  /* Two columns, from row 2 on, one row more than the table has left;
+   * a quoted field with a tab and a quote, a third column that is left out. */
+  cell = cell_widget (editor, 1, 0);
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), "");
+  {
+    g_autoptr(GString) tsv = g_string_new (NULL);
+
+    for (guint r = 1; r < rows; r++)
+      g_string_append_printf (tsv, "Label %u\t%u,000\textra\r\n", r, r);
+    g_string_append (tsv, "\"Said \"\"new\"\"\tone\"\t42\n");
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), tsv->str);
+  }
+  g_signal_emit_by_name (cell, "paste-clipboard");
+  timeout = g_timeout_add_seconds (10, paste_timeout, NULL);
+  while (nf_metric_table_get_n_rows (table) == rows)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, rows + 1);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 2);
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 1, 0)->text, ==, "Label 1");
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 1, 1)->text, ==, "1,000");
+  g_assert_true (nf_metric_table_get_cell (table, 1, 1)->has_value);
+  g_assert_cmpfloat (nf_metric_table_get_cell (table, 1, 1)->value, ==, 1000);
+  g_assert_cmpstr (nf_metric_table_get_cell (table, rows, 0)->text, ==, "Said \"new\"\tone");
+  g_assert_cmpstr (nf_metric_table_get_cell (table, rows, 1)->text, ==, "42");
+  /* Row 1 was above the cursor: untouched. */
+  g_assert_cmpstr (nf_metric_table_get_cell (table, 0, 1)->text, ==, "200,000");
+  nf_test_settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 1, 0))), ==, "Label 1");
+
+  /* One step: one undo takes all of it back. */
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, rows + 1);
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+
+  /* One cell's text is text for the cell, not a table. */
+  nf_test_settle (window);
+  cell = cell_widget (editor, 0, 0);
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), "plain words\n");
+  g_signal_emit_by_name (cell, "paste-clipboard");
+  timeout = g_timeout_add_seconds (10, paste_timeout, NULL);
+  while (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), "") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "plain words");
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, rows);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/cells", test_cells);
   g_test_add_func ("/gui/table-editor/rows-and-columns", test_rows_and_columns);
   g_test_add_func ("/gui/table-editor/tables", test_tables);
+  g_test_add_func ("/gui/table-editor/paste-cells", test_paste_cells);
   g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-canvas-card.h"
+#include "nf-export-dialog.h"
 #include "nf-window.h"
 #include "nf-test-gui.h"
 
@@ -214,6 +215,67 @@ test_close_while_loading (void)
   nf_test_wait_for (window_gone, &window, 30, "freeing the window");
 }
 
+static gboolean
+is_export_dialog (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return NF_IS_EXPORT_DIALOG (widget);
+}
+
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* A finished export says so: a toast in the window names the file (its
+ * name is text, not markup) and offers to open it. */
+static void
+test_export_toast (void)
+{
+  NfWindow *window = nf_test_new_window (960, 720);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-toast-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "a<b> & \"c\".md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  NfExportDialog *dialog = NULL;
+  GtkWidget *label = NULL;
+  gint64 end;
+
+  g_assert_no_error (error);
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+      if (is_export_dialog (top, NULL))
+        dialog = NF_EXPORT_DIALOG (top);
+    }
+  g_assert_nonnull (dialog);
+  nf_export_dialog_set_what (dialog, NF_EXPORT_WHAT_CANVAS);
+  nf_export_dialog_set_format (dialog, NF_EXPORT_FORMAT_MARKDOWN);
+  nf_export_dialog_set_file (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL));
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (label == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      label = nf_test_find (GTK_WIDGET (window), nf_test_label_contains, "a<b> & \"c\".md");
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  nf_test_assert_showing (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Exported"));
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (window), button_labelled, "Open"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,6 +287,7 @@ main (int    argc,
   g_test_add_func ("/gui/window/cases", test_cases);
   g_test_add_func ("/gui/window/broken-file", test_broken_file);
   g_test_add_func ("/gui/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/gui/window/export-toast", test_export_toast);
 
   return g_test_run ();
 }
