@@ -188,6 +188,32 @@ metric_row (NfCompareMetrics *self,
                          : nf_diff_metrics_get_unaligned (self->metrics, row->canvas, row->index);
 }
 
+/* A row's words in the reader's language where the canvas translates
+ * them: its table's title and its column's name (a row's own label is a
+ * cell, which has no translations). */
+static void
+row_words (NfCompareMetrics      *self,
+           const NfDiffMetricRow *m,
+           const char           **out_label,
+           const char           **out_column,
+           const char           **out_title)
+{
+  NfMetricTable *table = m->tables[m->base];
+  const NfColumn *col = table ? nf_metric_table_get_column (table, m->columns[m->base]) : NULL;
+  const char *name = col ? nf_text_get (col->name) : NULL;
+
+  *out_label = m->label ? m->label : m->key;
+  *out_column = m->column;
+  *out_title = m->table_title;
+  if (col == NULL || self->lang == NULL)
+    return;
+  if (m->label == name)
+    *out_label = nf_text_for_language (col->name, self->lang);
+  if (m->column == name)
+    *out_column = nf_text_for_language (col->name, self->lang);
+  *out_title = nf_text_for_language (nf_metric_table_get_title (table), self->lang);
+}
+
 /* The figure as the core writes it, and under it how it stands against
  * the base canvas's: nothing here reads a figure's text again. */
 static char *
@@ -270,12 +296,13 @@ layout_unaligned (NfCompareMetrics  *self,
         {
           const NfDiffMetricRow *m = nf_diff_metrics_get_unaligned (self->metrics, i, r);
           g_autofree char *value = nf_diff_metric_row_format_value (m, i, self->lang);
-          g_autofree char *markup = g_markup_printf_escaped ("%s%s%s\n<b>%s</b>  <span size='smaller' alpha='70%%'>%s</span>",
-                                                             m->label ? m->label : "",
-                                                             m->column ? " · " : "",
-                                                             m->column ? m->column : "",
-                                                             value ? value : "",
-                                                             m->table_title ? m->table_title : "");
+          const char *label, *column, *title;
+          g_autofree char *markup = NULL;
+
+          row_words (self, m, &label, &column, &title);
+          markup = g_markup_printf_escaped ("%s%s%s\n<b>%s</b>  <span size='smaller' alpha='70%%'>%s</span>",
+                                            label ? label : "", column ? " · " : "", column ? column : "",
+                                            value ? value : "", title ? title : "");
           MetricRow row = { .index = r, .canvas = (int) i };
           double h;
 
@@ -355,13 +382,15 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
   for (guint index = 0; index < n_rows; index++)
     {
       const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, index);
-      g_autofree char *label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",
-                                                        m->label ? m->label : "",
-                                                        m->column ? " · " : "",
-                                                        m->column ? m->column : "",
-                                                        m->table_title ? m->table_title : "");
+      const char *words, *column, *title;
+      g_autofree char *label = NULL;
       MetricRow row = { .index = index, .canvas = -1 };
       double h;
+
+      row_words (self, m, &words, &column, &title);
+      label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",
+                                       words ? words : "", column ? " · " : "", column ? column : "",
+                                       title ? title : "");
 
       row.label = text_layout (self, label, style->base_font_size, PANGO_WEIGHT_NORMAL,
                                self->label_w - 2 * PAD);
