@@ -85,7 +85,10 @@ row_meaning (NfMetricTable *table,
 {
   const char *metric = nf_metric_table_get_row_metric (table, row);
 
-  return metric ? nf_diff_metric_key (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
+  /* In English where the label has it, as column names: translations
+   * meet there. */
+  return metric ? nf_diff_metric_key (metric)
+                : nf_diff_metric_key (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, row, 0), "en"));
 }
 
 /* A column's name in English where it has it (translations meet there),

@@ -212,6 +212,10 @@ row_words (NfCompareMetrics      *self,
     return;
   if (m->label == name)
     *out_label = nf_text_for_language (col->name, self->lang);
+  else if (nf_metric_table_get_n_columns (table) > 1 &&
+           m->label == nf_metric_table_get_cell (table, m->rows[m->base], 0)->text)
+    *out_label = nf_cell_get_text_for_language (nf_metric_table_get_cell (table, m->rows[m->base], 0),
+                                                self->lang);
   if (m->column == name)
     *out_column = nf_text_for_language (col->name, self->lang);
   *out_title = nf_text_for_language (nf_metric_table_get_title (table), self->lang);
