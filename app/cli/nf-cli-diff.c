@@ -9,7 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "nf-cli-private.h"
-#include "nf-compare-layout.h"
+#include "nf-number.h"
 
 /* Like diff(1): 0 same, 1 different, 2 trouble. */
 #define EXIT_SAME      0
@@ -180,79 +180,192 @@ append_entry_text (GString           *out,
   g_string_append_c (out, '\n');
 }
 
-static gboolean
-metric_row_differs (const NfDiffMetricRow *row,
-                    guint                  n)
+static void
+append_row_label (GString               *out,
+                  const NfDiffMetricRow *row)
 {
-  if (row->n_present < n || !row->comparable)
-    return TRUE;
-  for (guint i = 0; i < n; i++)
-    if (row->converted[i] != row->converted[row->base])
-      return TRUE;
-  return FALSE;
+  g_string_append (out, row->label ? row->label : row->key);
+  if (row->column != NULL)
+    g_string_append_printf (out, " · %s", row->column);
 }
 
-/* One line per measure, aligned across the canvases as the compare view
- * aligns them: the figures as written, "≈" and the base's currency where
- * a stated rate converts one, then each against the first that has it.
- * Two canvases: only what differs. More: the whole picture. Returns
- * whether any figure differs. */
-static gboolean
-append_metrics (GString       *out,
-                NfCanvas     **canvases,
-                guint          n)
+/* One line per aligned measure, as the compare view aligns them: each
+ * canvas's figure as written ("—" where it has none), "≈" and the base's
+ * currency where a stated rate converts one, then each against the first
+ * that has it. Two canvases: only what differs. More: the whole picture.
+ * Then the figures only one canvas has, canvas by canvas: they are not set
+ * against anything. */
+static void
+append_metrics (GString             *out,
+                const NfDiffMetrics *metrics,
+                guint                n)
 {
-  g_autoptr(NfDiffMetrics) metrics = nf_diff_metrics_new (canvases, n);
-  gboolean any = FALSE;
-
   for (guint r = 0; r < nf_diff_metrics_get_n_rows (metrics); r++)
     {
       const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
-      gboolean differs = metric_row_differs (row, n);
 
-      any |= differs;
-      if (n == 2 && !differs)
+      if (n == 2 && !row->differs)
         continue;
-      g_string_append_printf (out, "%s: %s", _("Metrics"), row->label ? row->label : row->key);
-      if (row->column != NULL)
-        g_string_append_printf (out, " · %s", row->column);
+      g_string_append_printf (out, "%s: ", _("Metrics"));
+      append_row_label (out, row);
       g_string_append (out, ":");
       for (guint i = 0; i < n; i++)
         {
-          g_string_append (out, i == 0 ? " " : " | ");
-          if (!row->present[i])
-            {
-              g_string_append (out, "—");
-              continue;
-            }
-          g_string_append (out, row->texts[i]);
-          if (row->rates[i] != NULL)
-            {
-              g_autofree char *in_base = nf_compare_format_value (row->converted[i], row->type,
-                                                                  row->units[row->base], NULL);
-              g_autofree char *rate = nf_compare_format_rate (row->rates[i]);
+          g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, NULL);
 
-              g_string_append_printf (out, " ≈ %s (%s)", in_base, rate);
-            }
+          g_string_append (out, i == 0 ? " " : " | ");
+          g_string_append (out, row->present[i] ? row->texts[i] : "—");
+          if (converted != NULL)
+            g_string_append_printf (out, " %s", converted);
         }
-      if (!row->comparable && row->n_present > 1)
+      if (!row->comparable)
         /* TRANSLATORS: figures of one measure in different units or
          * currencies, with no exchange rate stated between them */
         g_string_append_printf (out, " (%s)", _("units differ"));
-      else if (row->n_present > 1)
+      else
         for (guint i = 0; i < n; i++)
-          if (row->present[i] && i != row->base)
-            {
-              g_autofree char *delta = nf_compare_format_value (row->deltas[i], row->type,
-                                                                row->units[row->base], NULL);
+          {
+            g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, NULL);
 
-              g_string_append_printf (out, "; %c %s%s", 'A' + i, row->deltas[i] > 0 ? "+" : "", delta);
-              if (row->ratios[i] != 0)
-                g_string_append_printf (out, " ×%.2f", row->ratios[i]);
-            }
+            if (delta != NULL)
+              g_string_append_printf (out, "; %c %s", 'A' + i, delta);
+          }
       g_string_append_c (out, '\n');
     }
-  return any;
+  for (guint i = 0; i < n; i++)
+    for (guint r = 0; r < nf_diff_metrics_get_n_unaligned (metrics, i); r++)
+      {
+        const NfDiffMetricRow *row = nf_diff_metrics_get_unaligned (metrics, i, r);
+        g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
+
+        /* TRANSLATORS: %s is a canvas's letter (A, B, C, D): a figure no
+         * other compared canvas has */
+        g_string_append_printf (out, _("Metrics only in %s"), letter);
+        g_string_append (out, ": ");
+        append_row_label (out, row);
+        g_string_append_printf (out, ": %s\n", row->texts[i]);
+      }
+}
+
+static void
+write_bool (xmlTextWriterPtr  w,
+            const char       *name,
+            gboolean          value)
+{
+  xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST (value ? "true" : "false"));
+}
+
+static void
+write_number (xmlTextWriterPtr  w,
+              const char       *name,
+              double            value)
+{
+  g_autofree char *text = nf_number_format_xml (value);
+
+  xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST text);
+}
+
+static void
+write_row_head (xmlTextWriterPtr       w,
+                const NfDiffMetricRow *row)
+{
+  xmlTextWriterWriteAttribute (w, BAD_CAST "key", BAD_CAST row->key);
+  xmlTextWriterWriteAttribute (w, BAD_CAST "kind", BAD_CAST nf_number_kind_to_string (row->kind));
+  if (row->label != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "label", BAD_CAST row->label);
+  if (row->column != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "column", BAD_CAST row->column);
+  if (row->table_title != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "table", BAD_CAST row->table_title);
+}
+
+static const char * const bound_names[] = {
+  [NF_NUMBER_EXACT] = NULL,
+  [NF_NUMBER_ABOUT] = "about",
+  [NF_NUMBER_OVER] = "over",
+  [NF_NUMBER_NEARLY] = "nearly",
+  [NF_NUMBER_UNDER] = "under",
+  [NF_NUMBER_AT_LEAST] = "at-least",
+  [NF_NUMBER_AT_MOST] = "at-most",
+};
+
+/* A canvas's figure: the value and what it is in, the qualifier, and how
+ * it stands against the base, with the words the text output prints. */
+static void
+write_figure (xmlTextWriterPtr       w,
+              const NfDiffMetricRow *row,
+              guint                  i)
+{
+  const NfNumber *number = &row->numbers[i];
+  g_autofree char *canvas = g_strdup_printf ("%u", i);
+  g_autofree char *shown = nf_diff_metric_row_format_value (row, i, NULL);
+  g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, NULL);
+  g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, NULL);
+
+  xmlTextWriterStartElement (w, BAD_CAST "figure");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "canvas", BAD_CAST canvas);
+  write_number (w, "value", row->values[i]);
+  if (row->units[i] != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "unit", BAD_CAST row->units[i]);
+  if ((guint) number->bound < G_N_ELEMENTS (bound_names) && bound_names[number->bound] != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "qualifier", BAD_CAST bound_names[number->bound]);
+  if (number->is_order)
+    write_bool (w, "order", TRUE);
+  if (shown != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "shown", BAD_CAST shown);
+  if (row->rates[i] != NULL)
+    {
+      g_autofree char *rate = nf_diff_format_rate (row->rates[i]);
+
+      write_number (w, "converted", row->converted[i]);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "rate", BAD_CAST rate);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "converted-text", BAD_CAST converted);
+    }
+  if (delta != NULL)
+    {
+      write_number (w, "delta", row->deltas[i]);
+      if (row->ratios[i] != 0)
+        write_number (w, "ratio", row->ratios[i]);
+      if (row->approximate[i])
+        write_bool (w, "approximate", TRUE);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "delta-text", BAD_CAST delta);
+    }
+  xmlTextWriterWriteString (w, BAD_CAST row->texts[i]);
+  xmlTextWriterEndElement (w);
+}
+
+static void
+write_metrics_xml (xmlTextWriterPtr     w,
+                   const NfDiffMetrics *metrics,
+                   guint                n)
+{
+  xmlTextWriterStartElement (w, BAD_CAST "metrics");
+  for (guint r = 0; r < nf_diff_metrics_get_n_rows (metrics); r++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
+      g_autofree char *base = g_strdup_printf ("%u", row->base);
+
+      xmlTextWriterStartElement (w, BAD_CAST "row");
+      write_row_head (w, row);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "base", BAD_CAST base);
+      write_bool (w, "comparable", row->comparable);
+      write_bool (w, "differs", row->differs);
+      for (guint i = 0; i < n; i++)
+        if (row->present[i])
+          write_figure (w, row, i);
+      xmlTextWriterEndElement (w);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint r = 0; r < nf_diff_metrics_get_n_unaligned (metrics, i); r++)
+      {
+        const NfDiffMetricRow *row = nf_diff_metrics_get_unaligned (metrics, i, r);
+
+        xmlTextWriterStartElement (w, BAD_CAST "only");
+        write_row_head (w, row);
+        write_figure (w, row, i);
+        xmlTextWriterEndElement (w);
+      }
+  xmlTextWriterEndElement (w);
 }
 
 static const char *
@@ -284,6 +397,7 @@ write_xml (const NfDiff *diff)
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns", BAD_CAST "urn:ninefold:diff:1");
   xmlTextWriterWriteAttribute (w, BAD_CAST "mode",
                                BAD_CAST (nf_diff_is_versions (diff) ? "versions" : "canvases"));
+  write_bool (w, "same", nf_diff_is_same (diff));
   for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
     {
       const NfDiffEntry *entry = nf_diff_get_entry (diff, i);
@@ -316,6 +430,7 @@ write_xml (const NfDiff *diff)
         }
       xmlTextWriterEndElement (w);
     }
+  write_metrics_xml (w, nf_diff_get_metrics (diff), nf_diff_get_n_canvases (diff));
   xmlTextWriterEndDocument (w);
   xmlFreeTextWriter (w);
   bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
@@ -377,8 +492,7 @@ run_diff (const NfCliCommand  *command,
             continue;
           append_entry_text (out, diff, entry);
         }
-      if (append_metrics (out, canvases, n))
-        status = EXIT_DIFFERENT;
+      append_metrics (out, nf_diff_get_metrics (diff), n);
       fwrite (out->str, 1, out->len, stdout);
     }
   fflush (stdout);
@@ -397,11 +511,15 @@ const NfCliCommand _nf_cli_diff = {
                     "and reordered (^, unless --ignore-reorder), block by block. "
                     "For different companies, or more than two canvases, prints which notes are "
                     "shared by all (=), by some (*) or found in one (1), and near matches (≈) "
-                    "with their similarity. Then the metric tables' figures, aligned by meaning "
-                    "(\"Metrics:\" lines, each canvas's figure as written, — where it has none, "
-                    "and the difference from the first; money in another currency is converted "
-                    "(≈) only with an exchange rate a canvas states). Exits with 0 when the "
-                    "canvases are the same, 1 when they differ and 2 on trouble."),
+                    "with their similarity. Then the metric tables' figures that are one measure "
+                    "(the same metric key, or the same label, of the same kind) in two canvases "
+                    "or more (\"Metrics:\" lines: each canvas's figure as written, — where it "
+                    "has none, and the difference from the first, ≈ where a figure is "
+                    "approximate; money in another currency is converted only with an exchange "
+                    "rate a canvas states), and those only one canvas has (\"Metrics only in "
+                    "A:\" lines). --format xml writes all of it, every note and every figure. "
+                    "Exits with 0 when the canvases are the same, 1 when they differ and 2 on "
+                    "trouble, whatever the format."),
   .entries = entries,
   .run = run_diff,
 };

@@ -34,26 +34,43 @@ static const char * const synonyms[][8] = {
 /* Words Chinese labels end with for "the number of" or "the amount of". */
 static const char * const counters[] = { "总数", "数量", "数", "量", "额", "规模" };
 
+/* The synonyms folded once: folded phrase → key. Decks lay out in worker
+ * threads, hence g_once. */
+static GHashTable *
+synonym_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+        for (guint j = 0; synonyms[i][j] != NULL; j++)
+          g_hash_table_insert (t, _nf_diff_fold (synonyms[i][j]), (gpointer) synonyms[i][0]);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 char *
 nf_diff_metric_key (const char *label)
 {
+  GHashTable *table = synonym_table ();
   g_autofree char *folded = _nf_diff_fold (label);
-  g_autofree char *bare = NULL;
+  const char *key;
 
-  for (guint k = 0; k < G_N_ELEMENTS (counters) && bare == NULL; k++)
+  if ((key = g_hash_table_lookup (table, folded)) != NULL)
+    return g_strdup (key);
+  for (guint k = 0; k < G_N_ELEMENTS (counters); k++)
     if (g_str_has_suffix (label, counters[k]) && strlen (label) > strlen (counters[k]))
       {
         g_autofree char *cut = g_strndup (label, strlen (label) - strlen (counters[k]));
+        g_autofree char *bare = _nf_diff_fold (cut);
 
-        bare = _nf_diff_fold (cut);
-      }
-  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
-    for (guint j = 0; synonyms[i][j] != NULL; j++)
-      {
-        g_autofree char *phrase = _nf_diff_fold (synonyms[i][j]);
-
-        if (g_str_equal (folded, phrase) || (bare != NULL && g_str_equal (bare, phrase)))
-          return g_strdup (synonyms[i][0]);
+        if ((key = g_hash_table_lookup (table, bare)) != NULL)
+          return g_strdup (key);
+        break;
       }
   return g_steal_pointer (&folded);
 }
@@ -68,7 +85,10 @@ row_meaning (NfMetricTable *table,
 {
   const char *metric = nf_metric_table_get_row_metric (table, row);
 
-  return metric ? nf_diff_metric_key (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
+  /* In English where the label has it, as column names: translations
+   * meet there. */
+  return metric ? nf_diff_metric_key (metric)
+                : nf_diff_metric_key (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, row, 0), "en"));
 }
 
 /* A column's name in English where it has it (translations meet there),

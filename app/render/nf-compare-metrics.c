@@ -17,7 +17,9 @@
 #include "nf-render-private.h"
 
 typedef struct {
-  guint        index;       /* in the NfDiffMetrics */
+  guint        index;       /* in the NfDiffMetrics: an aligned row, or an
+                             * unaligned one of `canvas` */
+  int          canvas;      /* -1 for an aligned row */
   NfRect       rect;
   double       values_y;    /* the figures go under the label */
   PangoLayout *label;
@@ -53,7 +55,8 @@ struct _NfCompareMetrics
   double         column_w;
   double         label_w;
   double         footnote_y;
-  GArray        *rows;       /* MetricRow */
+  GArray        *rows;       /* MetricRow: the aligned, then the unaligned */
+  guint          n_aligned_shown;
   GArray        *charts;     /* MetricChart */
   double         width, height;
 };
@@ -180,79 +183,153 @@ text_layout (NfCompareMetrics *self,
 }
 
 
-/* A NUMBER column may hold percentages ("85%" is 0.85): write them so. */
-static NfColumnType
-display_type (const NfDiffMetricRow *row,
-              guint                  i)
+static const NfDiffMetricRow *
+metric_row (NfCompareMetrics *self,
+            const MetricRow  *row)
 {
-  NfNumber number;
-
-  if (row->type == NF_COLUMN_NUMBER && row->texts[i] != NULL &&
-      nf_number_parse (row->texts[i], &number) && number.is_percent)
-    return NF_COLUMN_PERCENT;
-  return row->type;
+  return row->canvas < 0 ? nf_diff_metrics_get_row (self->metrics, row->index)
+                         : nf_diff_metrics_get_unaligned (self->metrics, row->canvas, row->index);
 }
 
-/* The figure, and under it how it stands against the base canvas's. */
+/* A row's words in the reader's language where the canvas translates
+ * them: its table's title and its column's name (a row's own label is a
+ * cell, which has no translations). */
+static void
+row_words (NfCompareMetrics      *self,
+           const NfDiffMetricRow *m,
+           const char           **out_label,
+           const char           **out_column,
+           const char           **out_title)
+{
+  NfMetricTable *table = m->tables[m->base];
+  const NfColumn *col = table ? nf_metric_table_get_column (table, m->columns[m->base]) : NULL;
+  const char *name = col ? nf_text_get (col->name) : NULL;
+
+  *out_label = m->label ? m->label : m->key;
+  *out_column = m->column;
+  *out_title = m->table_title;
+  if (col == NULL || self->lang == NULL)
+    return;
+  if (m->label == name)
+    *out_label = nf_text_for_language (col->name, self->lang);
+  else if (nf_metric_table_get_n_columns (table) > 1 &&
+           m->label == nf_metric_table_get_cell (table, m->rows[m->base], 0)->text)
+    *out_label = nf_cell_get_text_for_language (nf_metric_table_get_cell (table, m->rows[m->base], 0),
+                                                self->lang);
+  if (m->column == name)
+    *out_column = nf_text_for_language (col->name, self->lang);
+  *out_title = nf_text_for_language (nf_metric_table_get_title (table), self->lang);
+}
+
+/* The figure as the core writes it, and under it how it stands against
+ * the base canvas's: nothing here reads a figure's text again. */
 static char *
 cell_markup (NfCompareMetrics      *self,
              const NfDiffMetricRow *row,
              guint                  i)
 {
   g_autofree char *value = NULL;
-  g_autofree char *escaped = NULL;
-
   g_autofree char *converted = NULL;
+  g_autofree char *delta = NULL;
+  GString *out;
 
   if (!row->present[i])
     return g_strdup ("—");
-  value = nf_compare_format_value (row->values[i], display_type (row, i), row->units[i], self->lang);
-  escaped = g_markup_escape_text (value, -1);
-  if (row->rates[i] != NULL)
-    {
-      g_autofree char *in_base = nf_compare_format_value (row->converted[i], display_type (row, i),
-                                                          row->units[row->base], self->lang);
-      g_autofree char *rate = nf_compare_format_rate (row->rates[i]);
+  value = nf_diff_metric_row_format_value (row, i, self->lang);
+  converted = nf_diff_metric_row_format_converted (row, i, self->lang);
+  delta = nf_diff_metric_row_format_delta (row, i, self->lang);
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%s", value);
+  {
+    g_autofree char *escaped = g_markup_escape_text (out->str, -1);
 
-      /* Converted figures say so, and with which rate: the reader must be
-       * able to check the arithmetic against the canvas's stated rate. */
-      converted = g_markup_printf_escaped ("\n<small>≈ %s (%s)</small>", in_base, rate);
-    }
-  if (row->comparable && i != row->base)
-    {
-      double delta = row->deltas[i];
-      g_autofree char *d = nf_compare_format_value (fabs (delta), display_type (row, i),
-                                                    row->rates[i] != NULL ? row->units[row->base] : NULL,
-                                                    self->lang);
-      g_autofree char *ratio = NULL;
-
-      if (row->ratios[i] != 0)
-        ratio = g_strdup_printf (" · ×%.2f", row->ratios[i]);
-      g_autofree char *against = g_markup_printf_escaped ("\n<small>%s%s%s</small>",
-                                                          delta > 0 ? "+" : delta < 0 ? "−" : "±", d,
-                                                          ratio ? ratio : "");
-
-      return g_strconcat (escaped, converted ? converted : "", against, NULL);
-    }
+    g_string_assign (out, escaped);
+  }
+  /* Converted figures say so, and with which rate: the reader must be
+   * able to check the arithmetic against the canvas's stated rate. */
   if (converted != NULL)
-    return g_strconcat (escaped, converted, NULL);
-  return g_steal_pointer (&escaped);
+    {
+      g_autofree char *small = g_markup_printf_escaped ("\n<small>%s</small>", converted);
+
+      g_string_append (out, small);
+    }
+  if (delta != NULL)
+    {
+      g_autofree char *small = g_markup_printf_escaped ("\n<small>%s</small>", delta);
+
+      g_string_append (out, small);
+    }
+  return g_string_free (out, FALSE);
 }
 
-static int
-row_order (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
+/* The figures only one canvas has, each in its canvas's column under one
+ * heading: they are not set against anything, so they take no row of
+ * "—" across the others. Returns the y below them. */
+static double
+layout_unaligned (NfCompareMetrics  *self,
+                  const NfGridStyle *style,
+                  double             y,
+                  double             max_height,
+                  guint             *n_hidden)
 {
-  const NfDiffMetrics *metrics = user_data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-  gboolean sa = nf_diff_metrics_get_row (metrics, ia)->n_present > 1;
-  gboolean sb = nf_diff_metrics_get_row (metrics, ib)->n_present > 1;
+  double small = style->base_font_size * style->footer_font_scale;
+  double top, bottom;
+  guint total = 0;
 
-  /* What two or more canvases have comes first; otherwise keep the order. */
-  if (sa != sb)
-    return sa ? -1 : 1;
-  return ia < ib ? -1 : ia > ib;
+  for (guint i = 0; i < self->n_canvases; i++)
+    total += nf_diff_metrics_get_n_unaligned (self->metrics, i);
+  if (total == 0)
+    return y;
+  {
+    g_autofree char *head = g_markup_escape_text (self->n_canvases > 1 ? _("Figures only one canvas has")
+                                                                      : _("Figures"), -1);
+
+    self->singles = text_layout (self, head, small * 1.1, PANGO_WEIGHT_BOLD, self->width - 2 * style->margin);
+  }
+  self->singles_y = y;
+  top = y + _nf_render_layout_height (self->singles) + 4;
+  bottom = top;
+  if (max_height > 0 && top + style->margin > max_height)
+    {
+      *n_hidden += total;
+      return y;
+    }
+  for (guint i = 0; i < self->n_canvases; i++)
+    {
+      guint n = nf_diff_metrics_get_n_unaligned (self->metrics, i);
+      double cy = top;
+
+      for (guint r = 0; r < n; r++)
+        {
+          const NfDiffMetricRow *m = nf_diff_metrics_get_unaligned (self->metrics, i, r);
+          g_autofree char *value = nf_diff_metric_row_format_value (m, i, self->lang);
+          const char *label, *column, *title;
+          g_autofree char *markup = NULL;
+
+          row_words (self, m, &label, &column, &title);
+          markup = g_markup_printf_escaped ("%s%s%s\n<b>%s</b>  <span size='smaller' alpha='70%%'>%s</span>",
+                                            label ? label : "", column ? " · " : "", column ? column : "",
+                                            value ? value : "", title ? title : "");
+          MetricRow row = { .index = r, .canvas = (int) i };
+          double h;
+
+          row.label = text_layout (self, markup, style->base_font_size, PANGO_WEIGHT_NORMAL,
+                                   self->column_w - 2 * PAD);
+          h = _nf_render_layout_height (row.label) + 2 * PAD;
+          if (max_height > 0 && cy + h + style->margin > max_height)
+            {
+              metric_row_clear (&row);
+              *n_hidden += n - r;
+              break;
+            }
+          row.values_y = cy + PAD;
+          row.rect = (NfRect) { self->columns_x[i + 1], cy, self->column_w, h };
+          g_array_append_val (self->rows, row);
+          cy += h;
+        }
+      bottom = MAX (bottom, cy);
+    }
+  return bottom + style->block_gap;
 }
 
 void
@@ -262,7 +339,6 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
                              double             max_height)
 {
   g_autoptr(NfGridStyle) light = NULL;
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   double small = 0, y, x;
   guint n_rows, n_hidden = 0, n_charts_cols;
 
@@ -310,30 +386,18 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
   }
 
   n_rows = nf_diff_metrics_get_n_rows (self->metrics);
-  for (guint r = 0; r < n_rows; r++)
-    g_array_append_val (order, r);
-  g_array_sort_with_data (order, row_order, self->metrics);
-
-  for (guint k = 0; k < order->len; k++)
+  for (guint index = 0; index < n_rows; index++)
     {
-      guint index = g_array_index (order, guint, k);
       const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, index);
-      g_autofree char *label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",
-                                                        m->label ? m->label : "",
-                                                        m->column ? " · " : "",
-                                                        m->column ? m->column : "",
-                                                        m->table_title ? m->table_title : "");
-      MetricRow row = { .index = index };
+      const char *words, *column, *title;
+      g_autofree char *label = NULL;
+      MetricRow row = { .index = index, .canvas = -1 };
       double h;
 
-      if (m->n_present == 1 && self->singles == NULL)
-        {
-          g_autofree char *head = g_markup_escape_text (_("Figures only one canvas has"), -1);
-
-          self->singles = text_layout (self, head, small, PANGO_WEIGHT_BOLD, self->width - 2 * style->margin);
-          self->singles_y = y + style->title_gap;
-          y = self->singles_y + _nf_render_layout_height (self->singles) + 4;
-        }
+      row_words (self, m, &words, &column, &title);
+      label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",
+                                       words ? words : "", column ? " · " : "", column ? column : "",
+                                       title ? title : "");
 
       row.label = text_layout (self, label, style->base_font_size, PANGO_WEIGHT_NORMAL,
                                self->label_w - 2 * PAD);
@@ -351,18 +415,19 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       if (max_height > 0 && y + row.rect.height + style->margin > max_height)
         {
           metric_row_clear (&row);
-          n_hidden = order->len - k;
+          n_hidden = n_rows - index;
           break;
         }
       g_array_append_val (self->rows, row);
       y += row.rect.height;
     }
+  self->n_aligned_shown = self->rows->len;
 
   y += style->block_gap;
   /* Charts of what is comparable, two abreast when there is room. */
   n_charts_cols = self->width > 900 ? 2 : 1;
   x = style->margin;
-  for (guint k = 0, col = 0; k < self->rows->len; k++)
+  for (guint k = 0, col = 0; k < self->n_aligned_shown; k++)
     {
       const MetricRow *row = &g_array_index (self->rows, MetricRow, k);
       const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, row->index);
@@ -387,7 +452,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       chart.title_rect = (NfRect) { x + col * (chart_w + style->block_gap), y, chart_w, th };
       chart.bars_rect = (NfRect) { chart.title_rect.x, y + th + 4, chart_w, bh };
       g_array_append_val (self->charts, chart);
-      if (++col == n_charts_cols || k + 1 == self->rows->len)
+      if (++col == n_charts_cols || k + 1 == self->n_aligned_shown)
         {
           y += th + 4 + bh + style->block_gap;
           col = 0;
@@ -400,13 +465,15 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       y = MAX (y, last->bars_rect.y + last->bars_rect.height + style->block_gap);
     }
 
+  y = layout_unaligned (self, style, y, max_height, &n_hidden);
+
   {
     g_autofree char *note = NULL;
 
     if (n_hidden > 0)
       note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more row", "+%u more rows", n_hidden),
                               n_hidden);
-    else if (n_rows == 0)
+    else if (self->rows->len == 0)
       note = g_strdup (_("None of these canvases has metric tables."));
     else if (self->charts->len == 0)
       note = g_strdup (_("No measure has comparable figures in two or more canvases, so there are no charts."));
@@ -456,7 +523,16 @@ nf_compare_metrics_get_row (NfCompareMetrics *self,
   r = &g_array_index (self->rows, MetricRow, row);
   if (out_rect != NULL)
     *out_rect = r->rect;
-  return nf_diff_metrics_get_row (self->metrics, r->index);
+  return metric_row (self, r);
+}
+
+int
+nf_compare_metrics_get_row_canvas (NfCompareMetrics *self,
+                                   guint             row)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), -1);
+  g_return_val_if_fail (row < self->rows->len, -1);
+  return g_array_index (self->rows, MetricRow, row).canvas;
 }
 
 char *
@@ -464,22 +540,28 @@ nf_compare_metrics_describe_row (NfCompareMetrics *self,
                                  guint             row)
 {
   const NfDiffMetricRow *m = nf_compare_metrics_get_row (self, row, NULL);
-  GString *out = g_string_new (m->label);
+  int only = nf_compare_metrics_get_row_canvas (self, row);
+  GString *out = g_string_new (NULL);
 
+  if (only >= 0)
+    {
+      g_autofree char *value = nf_diff_metric_row_format_value (m, only, self->lang);
+
+      /* TRANSLATORS: a figure no other compared canvas has, e.g. "Only
+       * Senmiao: Registered Users 1 million" */
+      g_string_printf (out, _("Only %s: %s %s"), self->names[only], m->label ? m->label : m->key, value);
+      return g_string_free (out, FALSE);
+    }
+  g_string_append (out, m->label ? m->label : m->key);
   for (guint i = 0; i < self->n_canvases; i++)
     {
-      g_autofree char *value = m->present[i]
-        ? nf_compare_format_value (m->values[i], display_type (m, i), m->units[i], self->lang)
-        : g_strdup (_("none"));
+      g_autofree char *value = m->present[i] ? nf_diff_metric_row_format_value (m, i, self->lang)
+                                             : g_strdup (_("none"));
+      g_autofree char *converted = nf_diff_metric_row_format_converted (m, i, self->lang);
 
       g_string_append_printf (out, i == 0 ? ": %s %s" : ", %s %s", self->names[i], value);
-      if (m->present[i] && m->rates[i] != NULL)
-        {
-          g_autofree char *in_base = nf_compare_format_value (m->converted[i], display_type (m, i),
-                                                              m->units[m->base], self->lang);
-
-          g_string_append_printf (out, " (≈ %s)", in_base);
-        }
+      if (converted != NULL)
+        g_string_append_printf (out, " (%s)", converted);
     }
   return g_string_free (out, FALSE);
 }
@@ -533,8 +615,18 @@ nf_compare_metrics_render (cairo_t           *cr,
   for (guint r = 0; r < self->rows->len; r++)
     {
       const MetricRow *row = &g_array_index (self->rows, MetricRow, r);
-      const NfDiffMetricRow *m = nf_diff_metrics_get_row (self->metrics, row->index);
+      const NfDiffMetricRow *m = metric_row (self, row);
 
+      if (row->canvas >= 0)
+        {
+          /* A figure only this canvas has, in its column. */
+          show (cr, row->label, row->rect.x + PAD, row->values_y, &style->card_text);
+          cairo_move_to (cr, row->rect.x, row->rect.y + row->rect.height - 0.5);
+          cairo_rel_line_to (cr, row->rect.width, 0);
+          _nf_render_set_colour (cr, &style->block_border);
+          cairo_stroke (cr);
+          continue;
+        }
       if (r % 2 == 1)
         {
           cairo_rectangle (cr, row->rect.x, row->rect.y, row->rect.width, row->rect.height);
@@ -569,16 +661,17 @@ nf_compare_metrics_render (cairo_t           *cr,
             /* Bars in one unit: converted figures are drawn in the base's
              * currency, and labelled so. */
             values[n] = m->converted[i];
-            value_labels[n] = nf_compare_format_value (m->converted[i], display_type (m, i),
-                                                       m->units[m->rates[i] != NULL ? m->base : i],
-                                                       self->lang);
             if (m->rates[i] != NULL)
               {
-                char *approx = g_strconcat ("≈ ", value_labels[n], NULL);
+                g_autofree char *in_base = nf_number_format_value (
+                  m->converted[i], m->kind, m->kind == NF_NUMBER_KIND_MONEY ? m->units[m->base] : NULL,
+                  m->kind == NF_NUMBER_KIND_MONEY ? NULL : m->units[m->base],
+                  m->numbers[i].bound, m->numbers[i].is_order, self->lang);
 
-                g_free (value_labels[n]);
-                value_labels[n] = approx;
+                value_labels[n] = g_strconcat ("≈ ", in_base, NULL);
               }
+            else
+              value_labels[n] = nf_diff_metric_row_format_value (m, i, self->lang);
             nf_compare_canvas_colour (i, style, &colours[n]);
             n++;
           }

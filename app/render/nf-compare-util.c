@@ -10,6 +10,7 @@
 
 #include "nf-compare-layout.h"
 #include "nf-compare-layout-private.h"
+#include "nf-number.h"
 
 /* Adwaita's palette: a darker shade on light backgrounds and a lighter one
  * on dark, so a mark strip stands out from the cards in both. */
@@ -76,93 +77,35 @@ nf_compare_mark_label (NfDiffKind kind)
     }
 }
 
-/* "31.5", "1", "2,235.1": at most two decimals, none trailing, and the
- * whole part grouped in thousands when asked. */
-static char *
-plain_number (double   value,
-              gboolean group)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autoptr(GString) out = g_string_new (NULL);
-  char *dot, *end;
-  const char *digits;
-  gsize n_whole;
-
-  g_ascii_formatd (buf, sizeof buf, "%.2f", fabs (value) < 0.005 ? 0 : value);
-  if ((dot = strchr (buf, '.')) != NULL)
-    {
-      end = buf + strlen (buf) - 1;
-      while (end > dot && *end == '0')
-        *end-- = '\0';
-      if (end == dot)
-        *dot = '\0';
-    }
-  digits = buf[0] == '-' ? buf + 1 : buf;
-  if (buf[0] == '-')
-    g_string_append_c (out, '-');
-  n_whole = strcspn (digits, ".");
-  for (gsize i = 0; i < n_whole; i++)
-    {
-      if (group && i > 0 && (n_whole - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, digits + n_whole);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
+/* Kept for callers that hold a column type: the core formats figures
+ * (nf_number_format_value), and this only maps the type to a kind. */
 char *
 nf_compare_format_value (double        value,
                          NfColumnType  type,
                          const char   *unit,
                          const char   *lang)
 {
-  gboolean zh = lang != NULL && g_ascii_strncasecmp (lang, "zh", 2) == 0;
-  double magnitude = fabs (value);
-  g_autofree char *number = NULL;
-  const char *scale = "";
-  const char *space = " ";
+  NfNumberKind kind;
 
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (type == NF_COLUMN_YEAR)
-    return g_strdup_printf ("%.0f", value);
-  if (type == NF_COLUMN_PERCENT)
+  switch (type)
     {
-      g_autofree char *pct = plain_number (value * 100, FALSE);
-
-      return g_strdup_printf ("%s%%", pct);
+    case NF_COLUMN_YEAR:    kind = NF_NUMBER_KIND_YEAR; break;
+    case NF_COLUMN_PERCENT: kind = NF_NUMBER_KIND_PERCENT; break;
+    case NF_COLUMN_MONEY:   kind = NF_NUMBER_KIND_MONEY; break;
+    case NF_COLUMN_COUNT:   kind = NF_NUMBER_KIND_COUNT; break;
+    case NF_COLUMN_NUMBER:
+    case NF_COLUMN_TEXT:
+    default:                kind = NF_NUMBER_KIND_OTHER; break;
     }
-
-  if (zh && magnitude >= 1e8)
-    number = plain_number (value / 1e8, TRUE), scale = "亿", space = "";
-  else if (zh && magnitude >= 1e4)
-    number = plain_number (value / 1e4, TRUE), scale = "万", space = "";
-  else if (!zh && magnitude >= 1e9)
-    number = plain_number (value / 1e9, TRUE), scale = _("billion");
-  else if (!zh && magnitude >= 1e6)
-    number = plain_number (value / 1e6, TRUE), scale = _("million");
-  else
-    number = plain_number (value, TRUE), space = "";
-
-  if (unit != NULL && unit[0] != '\0')
-    return g_strdup_printf ("%s%s%s %s", number, space, scale, unit);
-  return g_strdup_printf ("%s%s%s", number, space, scale);
+  return nf_number_format_value (value, kind, kind == NF_NUMBER_KIND_MONEY ? unit : NULL,
+                                 kind == NF_NUMBER_KIND_MONEY ? NULL : unit,
+                                 NF_NUMBER_EXACT, FALSE, lang);
 }
 
 char *
 nf_compare_format_rate (NfRate *rate)
 {
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (NF_IS_RATE (rate), NULL);
-
-  text = nf_rate_to_string (rate);
-  if (nf_rate_get_date (rate) != NULL)
-    /* Translators: an exchange rate and the day it is for, e.g.
-     * "1 USD = 7.1884 CNY, 2024-12-31" */
-    return g_strdup_printf (_("%s, %s"), text, nf_rate_get_date (rate));
-  return g_steal_pointer (&text);
+  return nf_diff_format_rate (rate);
 }
 
 void

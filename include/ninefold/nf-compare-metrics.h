@@ -15,14 +15,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfCompareMetrics, nf_compare_metrics, NF, COMPARE_METRICS, GObject)
 
 /* The metric comparison beneath the blocks: a table with one row per
- * aligned measure (nf_diff_metrics_new()) and one column per canvas,
- * each figure normalised (nf_compare_format_value()) with its unit or
- * currency, "—" where a canvas has none, and the delta and ratio against
- * the first canvas where the figures are comparable; then a bar chart
- * (nf_chart_render_bars()) per comparable measure that two or more
- * canvases have, two abreast on wide pages. Measures two or more canvases
- * have come first; those only one has follow, "—" in the other columns.
- * When there is nothing to chart a footnote says why.
+ * aligned measure (nf_diff_metrics_new(): the one alignment the diff
+ * uses) and one column per canvas, each figure as the core writes it
+ * (nf_diff_metric_row_format_value(): its currency, unit and qualifier),
+ * "—" where a canvas has none, and the delta and ratio against the first
+ * canvas where the figures are comparable; then a bar chart
+ * (nf_chart_render_bars()) per comparable measure, two abreast on wide
+ * pages; then, under "Figures only one canvas has", each canvas's
+ * unaligned figures in its own column. When there is nothing to chart a
+ * footnote says why.
  * Drawn by nf_compare_metrics_render() (nf-compare-renderer.h).
  *
  * The canvases must stay alive while the layout does. */
@@ -41,11 +42,15 @@ void                 nf_compare_metrics_allocate     (NfCompareMetrics   *self,
                                                       double              max_height);
 double               nf_compare_metrics_get_width    (NfCompareMetrics   *self);
 double               nf_compare_metrics_get_height   (NfCompareMetrics   *self);
-/* Rows shown in the table, and the box of each (for tests and focus). */
+/* Rows shown, and the box of each (for tests and focus): the aligned rows
+ * first, then each canvas's unaligned figures. */
 guint                nf_compare_metrics_get_n_rows   (NfCompareMetrics   *self);
 const NfDiffMetricRow *nf_compare_metrics_get_row    (NfCompareMetrics   *self,
                                                       guint               row,
                                                       NfRect             *out_rect);
+/* -1 for an aligned row; else the canvas whose figure alone it is. */
+int                  nf_compare_metrics_get_row_canvas (NfCompareMetrics *self,
+                                                        guint             row);
 /* A sentence for screen readers: "Revenue: Alibaba 9.5 million USD,
  * Bitauto —". Free with g_free(). */
 char                *nf_compare_metrics_describe_row (NfCompareMetrics   *self,

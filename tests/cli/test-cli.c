@@ -6,6 +6,8 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <ninefold.h>
 
 static const char *ninefold_path;
@@ -1019,6 +1021,185 @@ test_diff_metrics (void)
   g_rmdir (dir);
 }
 
+/* ---- diff: the text and XML formats agree ---- */
+
+/* Bitauto (case 0) edited and saved as dir/name. */
+static char *
+save_variant (const char *dir,
+              const char *name,
+              const char *figure,
+              const char *note_text)
+{
+  g_autofree char *cases = cases_dir ();
+  g_autofree char *first = g_build_filename (cases, "000-bitauto.ninefold", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_from_file (source, NULL, &error);
+  g_autoptr(GFile) target = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_no_error (error);
+  if (figure != NULL)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+
+      nf_canvas_set_table_cell (canvas, table, 0, 1, figure);
+    }
+  if (note_text != NULL)
+    {
+      g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS), 0);
+      g_autoptr(NfText) text = nf_text_new (note_text);
+
+      nf_canvas_set_note_text (canvas, note, text);
+    }
+  target = g_file_new_for_path (path);
+  g_assert_true (nf_canvas_save_to_file (canvas, target, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+count_lines (const char *out,
+             const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && (prefix == NULL ? !g_str_has_prefix (lines[i], "Metrics") : g_str_has_prefix (lines[i], prefix)))
+      n++;
+  return n;
+}
+
+/* Every diff case through both formats: the same exit status, and the XML
+ * carries every note line and every figure the text prints. Once, three
+ * canvases whose third figure differed exited 1 as text and 0 as XML, and
+ * the XML had no figures at all. */
+static void
+test_diff_formats_agree (void)
+{
+  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *same = NULL, *figure = NULL, *approx = NULL, *note = NULL;
+  struct { const char *name; const char *paths[5]; int status; } sets[8];
+  guint n_sets = 0;
+
+  if (files == NULL)
+    return;
+  dir = g_dir_make_tmp ("ninefold-formats-XXXXXX", &error);
+  g_assert_no_error (error);
+  same = save_variant (dir, "same.ninefold", NULL, NULL);
+  figure = save_variant (dir, "figure.ninefold", "6,000", NULL);
+  approx = save_variant (dir, "approx.ninefold", "about 5,200", NULL);
+  note = save_variant (dir, "note.ninefold", NULL, "A channel note said otherwise");
+
+#define SET(label, st, ...) \
+  sets[n_sets++] = (typeof (sets[0])) { label, { __VA_ARGS__, NULL }, st }
+  SET ("two, same", 0, files->pdata[0], same);
+  SET ("two, a figure differs", 1, files->pdata[0], figure);
+  SET ("two, a figure is qualified", 1, files->pdata[0], approx);
+  SET ("two versions, a note differs", 1, files->pdata[0], note);
+  SET ("three, same", 0, files->pdata[0], same, same);
+  SET ("three, the third's figure differs", 1, files->pdata[0], same, figure);
+  SET ("four, a note differs", 1, files->pdata[0], same, same, note);
+  SET ("four companies", 1, files->pdata[0], files->pdata[1], files->pdata[2], files->pdata[3]);
+#undef SET
+
+  for (guint k = 0; k < n_sets; k++)
+    {
+      const char *text_args[8] = { "diff" }, *xml_args[10] = { "diff", "--format", "xml" };
+      guint n = 0;
+      g_autoptr(Run) text = NULL;
+      g_autoptr(Run) xml = NULL;
+      xmlDocPtr doc;
+      xmlNodePtr root;
+      guint rows = 0, differing = 0, only = 0, entries = 0, unshared = 0;
+      g_autofree char *same_attr = NULL;
+
+      g_test_message ("%s", sets[k].name);
+      for (; sets[k].paths[n] != NULL; n++)
+        text_args[n + 1] = xml_args[n + 3] = sets[k].paths[n];
+      text = run_argv (text_args);
+      xml = run_argv (xml_args);
+      g_assert_cmpint (text->status, ==, sets[k].status);
+      g_assert_cmpint (xml->status, ==, text->status);
+
+      doc = xmlReadMemory (xml->out, strlen (xml->out), "diff.xml", "UTF-8", XML_PARSE_NONET);
+      g_assert_nonnull (doc);
+      root = xmlDocGetRootElement (doc);
+      same_attr = (char *) xmlGetProp (root, BAD_CAST "same");
+      g_assert_cmpstr (same_attr, ==, text->status == 0 ? "true" : "false");
+      for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+        {
+          if (child->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (child->name, BAD_CAST "entry"))
+            {
+              g_autofree char *kind = (char *) xmlGetProp (child, BAD_CAST "kind");
+
+              entries++;
+              unshared += !g_str_equal (kind, "shared");
+            }
+          else if (xmlStrEqual (child->name, BAD_CAST "metrics"))
+            for (xmlNodePtr m = child->children; m != NULL; m = m->next)
+              {
+                gboolean printed = TRUE;
+
+                if (m->type != XML_ELEMENT_NODE)
+                  continue;
+                if (xmlStrEqual (m->name, BAD_CAST "row"))
+                  {
+                    g_autofree char *differs = (char *) xmlGetProp (m, BAD_CAST "differs");
+
+                    rows++;
+                    differing += g_str_equal (differs, "true");
+                    printed = n > 2 || g_str_equal (differs, "true");
+                  }
+                else
+                  only++;
+                /* Every figure the XML has, the text prints as written. */
+                for (xmlNodePtr f = m->children; f != NULL; f = f->next)
+                  if (f->type == XML_ELEMENT_NODE)
+                    {
+                      g_autofree char *written = (char *) xmlNodeGetContent (f);
+                      g_autofree char *delta = (char *) xmlGetProp (f, BAD_CAST "delta-text");
+
+                      if (printed)
+                        g_assert_nonnull (strstr (text->out, written));
+                      if (printed && delta != NULL)
+                        g_assert_nonnull (strstr (text->out, delta));
+                    }
+              }
+        }
+      xmlFreeDoc (doc);
+
+      /* Two canvases: the text prints what differs; more: everything. */
+      g_assert_cmpuint (count_lines (text->out, NULL), ==, n == 2 ? unshared : entries);
+      g_assert_cmpuint (count_lines (text->out, "Metrics: "), ==, n == 2 ? differing : rows);
+      g_assert_cmpuint (count_lines (text->out, "Metrics only in "), ==, only);
+      if (text->status == 0)
+        g_assert_cmpuint (differing + only + unshared, ==, 0);
+    }
+
+  g_remove (same);
+  g_remove (figure);
+  g_remove (approx);
+  g_remove (note);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_diff_bad_file (void)
 {
@@ -1256,6 +1437,7 @@ main (int    argc,
   g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
   g_test_add_func ("/cli/diff/metrics", test_diff_metrics);
   g_test_add_func ("/cli/diff/bad-file", test_diff_bad_file);
+  g_test_add_func ("/cli/diff/formats-agree", test_diff_formats_agree);
   g_test_add_func ("/cli/diff/words", test_diff_words);
   g_test_add_func ("/cli/diff/words-cjk", test_diff_words_cjk);
   g_test_add_func ("/cli/diff/ignore-reorder", test_diff_ignore_reorder);

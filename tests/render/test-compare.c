@@ -360,24 +360,48 @@ test_metrics (void)
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   g_autoptr(NfCompareMetrics) metrics = NULL;
   double last = 0;
+  double column_bottom[4] = { 0, 0, 0, 0 };
 
   cases_load (&cases);
   metrics = nf_compare_metrics_new (cases.canvases, 4);
   nf_compare_metrics_allocate (metrics, style, 1366, 0);
-  g_assert_cmpuint (nf_compare_metrics_get_n_rows (metrics), ==,
-                    nf_diff_metrics_get_n_rows (nf_compare_metrics_get_metrics (metrics)));
+  {
+    const NfDiffMetrics *diff = nf_compare_metrics_get_metrics (metrics);
+    guint total = nf_diff_metrics_get_n_rows (diff);
+
+    for (guint i = 0; i < 4; i++)
+      total += nf_diff_metrics_get_n_unaligned (diff, i);
+    g_assert_cmpuint (nf_compare_metrics_get_n_rows (metrics), ==, total);
+  }
   g_assert_cmpuint (nf_compare_metrics_get_n_rows (metrics), >, 0);
   for (guint r = 0; r < nf_compare_metrics_get_n_rows (metrics); r++)
     {
       NfRect rect;
       const NfDiffMetricRow *row = nf_compare_metrics_get_row (metrics, r, &rect);
       g_autofree char *label = nf_compare_metrics_describe_row (metrics, r);
+      int only = nf_compare_metrics_get_row_canvas (metrics, r);
 
-      g_assert_cmpfloat (rect.y, >=, last);
       g_assert_cmpfloat (rect.x + rect.width, <=, 1366);
-      last = rect.y + rect.height;
-      g_assert_cmpuint (row->n_present, >=, 1);
-      g_assert_nonnull (strstr (label, "Alibaba"));
+      if (only < 0)
+        {
+          /* An aligned row spans every company's column. */
+          g_assert_cmpfloat (rect.y, >=, last);
+          last = rect.y + rect.height;
+          g_assert_cmpuint (row->n_present, >=, 2);
+          g_assert_nonnull (strstr (label, "Alibaba"));
+        }
+      else
+        {
+          /* A figure only one company has sits in that company's column,
+           * one under another, and says whose it is. */
+          g_assert_cmpuint (row->n_present, ==, 1);
+          g_assert_true (row->present[only]);
+          g_assert_cmpfloat (rect.y, >=, column_bottom[only]);
+          g_assert_cmpfloat (rect.width, <, 1366 / 4.0);
+          column_bottom[only] = rect.y + rect.height;
+          last = MAX (last, column_bottom[only]);
+          g_assert_nonnull (strstr (label, nf_canvas_get_company (cases.canvases[only])));
+        }
     }
   g_assert_cmpfloat (nf_compare_metrics_get_height (metrics), >=, last);
   {
@@ -526,8 +550,8 @@ test_metrics_rates (void)
   g_assert_true (row->comparable);
   converted = nf_compare_metrics_describe_row (metrics, 0);
   g_test_message ("%s", converted);
-  g_assert_nonnull (strstr (converted, "≈ 140 million CNY"));
-  g_assert_nonnull (strstr (converted, "20 million USD"));
+  g_assert_nonnull (strstr (converted, "≈ 140 million yuan (1 USD = 7 CNY, 2023-12-31)"));
+  g_assert_nonnull (strstr (converted, "$20 million"));
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900,
                                         (int) ceil (nf_compare_metrics_get_height (metrics)));
@@ -653,12 +677,12 @@ static void
 test_format (void)
 {
   struct { double v; NfColumnType t; const char *unit, *lang, *out; } cases[] = {
-    { 9500000, NF_COLUMN_MONEY, "USD", NULL, "9.5 million USD" },
-    { 31500000000, NF_COLUMN_MONEY, "USD", "en", "31.5 billion USD" },
+    { 9500000, NF_COLUMN_MONEY, "USD", NULL, "$9.5 million" },
+    { 31500000000, NF_COLUMN_MONEY, "USD", "en", "$31.5 billion" },
     { 0.15, NF_COLUMN_PERCENT, NULL, NULL, "15%" },
     { 25000, NF_COLUMN_COUNT, "vehicles", NULL, "25,000 vehicles" },
     { 22351000, NF_COLUMN_NUMBER, NULL, "zh", "2,235.1万" },
-    { 320000000, NF_COLUMN_MONEY, "CNY", "zh-CN", "3.2亿 CNY" },
+    { 320000000, NF_COLUMN_MONEY, "CNY", "zh-CN", "3.2亿元" },
     { 2019, NF_COLUMN_YEAR, NULL, NULL, "2019" },
     { -12.5, NF_COLUMN_NUMBER, NULL, NULL, "-12.5" },
   };
