@@ -33,18 +33,26 @@ selected_child (NfWindow *self)
   return page != NULL ? adw_tab_page_get_child (page) : NULL;
 }
 
+/* The tab's title: the columns' names, after the company when every
+ * column is a version of one ("Bitauto: FY2015 baseline | Current"). */
 static char *
-compare_title (GPtrArray *canvases)
+compare_title (NfCompareView *view,
+               GPtrArray     *canvases)
 {
+  NfCompareLayout *layout = nf_compare_view_get_layout (view);
   GString *title = g_string_new (NULL);
+  const char *company = nf_canvas_get_company (g_ptr_array_index (canvases, 0));
+  gboolean versions = company != NULL && *company != '\0';
+  gboolean snapshots = FALSE;
 
+  for (guint i = 1; versions && i < canvases->len; i++)
+    versions = g_strcmp0 (company, nf_canvas_get_company (g_ptr_array_index (canvases, i))) == 0;
   for (guint i = 0; i < canvases->len; i++)
-    {
-      const char *company = nf_canvas_get_company (g_ptr_array_index (canvases, i));
-
-      g_string_append_printf (title, "%s%s", i > 0 ? " | " : "",
-                              company != NULL && *company != '\0' ? company : _("Untitled"));
-    }
+    snapshots |= nf_canvas_get_snapshot_name (g_ptr_array_index (canvases, i)) != NULL;
+  if (versions && snapshots)
+    g_string_append_printf (title, "%s: ", company);
+  for (guint i = 0; i < canvases->len; i++)
+    g_string_append_printf (title, "%s%s", i > 0 ? " | " : "", nf_compare_layout_get_canvas_name (layout, i));
   return g_string_free (title, FALSE);
 }
 
@@ -70,7 +78,7 @@ nf_window_compare (NfWindow  *self,
   view = nf_compare_view_new (canvases, n_canvases);
   g_object_set_data_full (G_OBJECT (view), COMPARED_KEY, kept, (GDestroyNotify) g_ptr_array_unref);
   page = adw_tab_view_append (self->tab_view, view);
-  title = compare_title (kept);
+  title = compare_title (NF_COMPARE_VIEW (view), kept);
   adw_tab_page_set_title (page, title);
   adw_tab_page_set_tooltip (page, title);
   icon = g_themed_icon_new ("view-dual-symbolic");

@@ -40,6 +40,7 @@ struct _NfCompareMetrics
   guint          n_canvases;
   NfDiffMetrics *metrics;
   char          *lang;
+  gboolean       hide_unchanged;
 
   NfGridStyle   *style;
   PangoContext  *context;
@@ -253,6 +254,27 @@ row_order (gconstpointer a,
 }
 
 void
+nf_compare_metrics_set_hide_unchanged (NfCompareMetrics *self,
+                                       gboolean          hide_unchanged)
+{
+  g_return_if_fail (NF_IS_COMPARE_METRICS (self));
+  self->hide_unchanged = !!hide_unchanged;
+}
+
+/* Every canvas has the figure, written the same. */
+static gboolean
+row_unchanged (NfCompareMetrics      *self,
+               const NfDiffMetricRow *m)
+{
+  if (m->n_present != self->n_canvases)
+    return FALSE;
+  for (guint i = 1; i < self->n_canvases; i++)
+    if (g_strcmp0 (m->texts[i], m->texts[0]) != 0 || m->values[i] != m->values[0])
+      return FALSE;
+  return TRUE;
+}
+
+void
 nf_compare_metrics_allocate (NfCompareMetrics  *self,
                              const NfGridStyle *style,
                              double             width,
@@ -308,7 +330,8 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
 
   n_rows = nf_diff_metrics_get_n_rows (self->metrics);
   for (guint r = 0; r < n_rows; r++)
-    g_array_append_val (order, r);
+    if (!self->hide_unchanged || !row_unchanged (self, nf_diff_metrics_get_row (self->metrics, r)))
+      g_array_append_val (order, r);
   g_array_sort_with_data (order, row_order, self->metrics);
 
   for (guint k = 0; k < order->len; k++)

@@ -10,6 +10,7 @@
 
 #include "nf-compare-view.h"
 #include "nf-snapshots-dialog.h"
+#include "nf-themes-view.h"
 
 static void
 settle (GtkWidget *window)
@@ -201,6 +202,213 @@ test_cases (void)
     g_object_unref (canvases[i]);
 }
 
+/* Company names and the block's name stay in view while the notes scroll. */
+static void
+test_sticky (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window, *header, *pinned;
+  GtkAdjustment *adj;
+  NfCompareLayout *layout;
+  graphene_rect_t before, after;
+  NfRect row;
+  double legend;
+
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = show (view);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  header = nf_compare_view_get_header (NF_COMPARE_VIEW (view));
+  pinned = nf_compare_view_get_pinned_heading (NF_COMPARE_VIEW (view));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
+  g_assert_true (gtk_widget_compute_bounds (header, window, &before));
+  g_assert_cmpfloat (before.size.height, >, 20);
+  g_assert_false (gtk_widget_get_visible (pinned));
+
+  /* Into the middle of the fourth block's cards. */
+  legend = gtk_widget_get_height (find_widget (view, GTK_TYPE_DRAWING_AREA, 1));
+  nf_compare_layout_get_row_rect (layout, 3, &row);
+  gtk_adjustment_set_value (adj, legend + row.y + row.height / 2);
+  settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 200);
+  g_assert_true (gtk_widget_compute_bounds (header, window, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+  g_assert_cmpfloat (after.size.height, ==, before.size.height);
+  g_assert_true (gtk_widget_get_visible (pinned));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pinned)), ==,
+                   nf_block_title (nf_compare_layout_get_row_block (layout, 3)));
+  {
+    graphene_rect_t p, sc;
+
+    /* Pinned at the top of the scrolled part, just under the names. */
+    g_assert_true (gtk_widget_compute_bounds (pinned, window, &p));
+    g_assert_true (gtk_widget_compute_bounds (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view)), window, &sc));
+    g_assert_cmpfloat (p.origin.y, ==, sc.origin.y);
+    g_assert_cmpfloat (p.origin.y, >=, after.origin.y + after.size.height);
+    g_assert_cmpfloat (p.size.height, >, 10);
+  }
+  save_png (window, "compare-view-sticky.png");
+
+  gtk_adjustment_set_value (adj, 0);
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (pinned));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+/* Differences only between companies: nothing shared is left, and the
+ * notes matched across companies sit side by side at the top. */
+static void
+test_differences_near (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window;
+  NfCompareLayout *layout;
+  guint n_near = 0;
+
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = show (view);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  gtk_widget_activate_action (view, "compare.differences-only", NULL);
+  settle (window);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 4; c++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+        {
+          NfDiffKind kind;
+          NfRect rect, other_rect, cell;
+          const NfDiffEntry *entry = nf_compare_layout_get_card_entry (layout, r, c, k);
+
+          nf_compare_layout_get_card_note (layout, r, c, k, &kind, &rect);
+          g_assert_cmpint (kind, !=, NF_DIFF_SHARED);
+          if (kind != NF_DIFF_NEAR)
+            continue;
+          n_near++;
+          /* Its match in another column starts level with it. */
+          for (guint o = 0; o < 4; o++)
+            if (o != c && entry->notes[o] != NULL)
+              for (guint j = 0; j < nf_compare_layout_get_n_cards (layout, r, o); j++)
+                if (nf_compare_layout_get_card_note (layout, r, o, j, NULL, &other_rect) == entry->notes[o])
+                  g_assert_cmpfloat (other_rect.y, ==, rect.y);
+          /* Matches come before the notes only one company has. */
+          for (guint j = 0; j < k; j++)
+            {
+              NfDiffKind before;
+
+              nf_compare_layout_get_card_note (layout, r, c, j, &before, NULL);
+              g_assert_cmpint (before, !=, NF_DIFF_ONLY);
+            }
+          nf_compare_layout_get_cell_rect (layout, r, c, &cell);
+          g_assert_cmpfloat (rect.y, >=, cell.y);
+        }
+  g_assert_cmpuint (n_near, >=, 2);
+  save_png (window, "compare-view-differences.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+/* The themes matrix: a cell's button lists the notes behind it. */
+static void
+test_themes (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window, *themes_view, *cell = NULL;
+  const NfThemes *themes;
+  const NfTheme *theme = NULL;
+  guint canvas = 0;
+  GtkPopover *popover;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = show (view);
+  g_assert_null (nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view)));
+  gtk_widget_activate_action (view, "compare.show-themes", NULL);
+  settle (window);
+  themes_view = nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view));
+  g_assert_nonnull (themes_view);
+  g_assert_true (gtk_widget_get_mapped (themes_view));
+  themes = nf_themes_view_get_themes (NF_THEMES_VIEW (themes_view));
+  g_assert_cmpstr (nf_themes_get_language (themes), ==, "en");
+
+  /* A theme of the key resources two companies or more have. */
+  for (guint t = 0; t < nf_themes_get_n_themes (themes, NF_BLOCK_KEY_RESOURCES) && theme == NULL; t++)
+    {
+      const NfTheme *candidate = nf_themes_get_theme (themes, NF_BLOCK_KEY_RESOURCES, t);
+
+      if (candidate->n_canvases < 2)
+        continue;
+      theme = candidate;
+      for (canvas = 0; candidate->notes[canvas]->len == 0; canvas++)
+        ;
+      cell = nf_themes_view_get_cell (NF_THEMES_VIEW (themes_view), NF_BLOCK_KEY_RESOURCES, t, canvas);
+      for (guint i = 0; i < 4; i++)
+        g_assert_true ((nf_themes_view_get_cell (NF_THEMES_VIEW (themes_view), NF_BLOCK_KEY_RESOURCES, t, i) != NULL) ==
+                       (candidate->notes[i]->len > 0));
+    }
+  g_assert_nonnull (theme);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_mapped (cell));
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 100);
+  {
+    g_autofree char *label = g_strdup_printf ("%s, %s: %u %s", nf_compare_layout_get_canvas_name (
+                                                nf_compare_view_get_layout (NF_COMPARE_VIEW (view)), canvas),
+                                              theme->label, theme->notes[canvas]->len,
+                                              theme->notes[canvas]->len == 1 ? "note" : "notes");
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
+  save_png (window, "compare-view-themes.png");
+
+  g_signal_emit_by_name (cell, "clicked");
+  settle (window);
+  popover = nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  {
+    guint n = 0;
+    GtkWidget *label, *first = NULL;
+
+    /* One label per note, with the note's text, in the canvas's order. */
+    for (guint i = 0; (label = find_widget (GTK_WIDGET (popover), GTK_TYPE_LABEL, i)) != NULL; i++)
+      if (gtk_widget_has_css_class (label, "nf-theme-note"))
+        {
+          if (n++ == 0)
+            first = label;
+          g_assert_true (gtk_widget_get_mapped (label));
+        }
+    g_assert_cmpuint (n, ==, theme->notes[canvas]->len);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==,
+                     nf_text_get (nf_note_get_text (g_ptr_array_index (theme->notes[canvas], 0))));
+  }
+  save_png (window, "compare-view-themes-popover.png");
+  gtk_popover_popdown (popover);
+  settle (window);
+  g_assert_null (nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view)));
+
+  /* In Chinese, dark: the matrix is made again in that language. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (view, "compare.language", "s", "zh");
+  settle (window);
+  g_assert_cmpstr (nf_themes_get_language (nf_themes_view_get_themes (NF_THEMES_VIEW (themes_view))), ==, "zh");
+  save_png (window, "compare-view-themes-dark-zh.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Back to the notes. */
+  gtk_widget_activate_action (view, "compare.show-themes", NULL);
+  settle (window);
+  g_assert_false (gtk_widget_get_mapped (themes_view));
+  g_assert_true (gtk_widget_get_mapped (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
 typedef struct {
   NfCanvas *a, *b;
   guint     n;
@@ -299,7 +507,20 @@ test_snapshots (void)
       }
     g_assert_cmpuint (removed, ==, 1);
     assert_labels (NF_COMPARE_VIEW (view));
+    /* Named by the snapshot and "Current", not "Alibaba (2)". */
+    g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Before the edit");
+    g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Current");
     save_png (window, "compare-view-versions.png");
+
+    /* Differences only: the one block that changed; no unchanged figure. */
+    g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), >, 0);
+    gtk_widget_activate_action (view, "compare.differences-only", NULL);
+    settle (window);
+    g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
+    g_assert_cmpint (nf_compare_layout_get_row_block (layout, 0), ==, NF_BLOCK_KEY_PARTNERS);
+    g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), ==, 0);
+    assert_labels (NF_COMPARE_VIEW (view));
+    save_png (window, "compare-view-versions-differences.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -344,6 +565,9 @@ main (int    argc,
 
   g_test_add_func ("/gui/compare-view/cases", test_cases);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);
+  g_test_add_func ("/gui/compare-view/sticky", test_sticky);
+  g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);
+  g_test_add_func ("/gui/compare-view/themes", test_themes);
 
   return g_test_run ();
 }
