@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-details.h"
+#include "nf-compare-picker.h"
 #include "nf-compare-view.h"
 #include "nf-editor-page.h"
 #include "nf-export-dialog.h"
@@ -88,29 +89,29 @@ nf_window_compare (NfWindow  *self,
 }
 
 static void
+picked (NfWindow  *self,
+        GPtrArray *canvases)
+{
+  nf_window_compare (self, (NfCanvas **) canvases->pdata, canvases->len);
+}
+
+/* What to compare is chosen, not taken: the open canvases (the one in
+ * view and the next ones ticked), their snapshots, the cases, recent
+ * files. */
+static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   NfWindow *self = NF_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
-  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
   NfDocument *current = _nf_window_get_document (self);
+  GtkWidget *picker;
 
-  /* The canvas in view first, then the others in the list's order. */
-  if (current != NULL)
-    g_ptr_array_add (canvases, g_object_ref (nf_document_get_canvas (current)));
-  for (guint i = 0; i < n && canvases->len < NF_DIFF_MAX_CANVASES; i++)
-    {
-      NfCanvas *canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases), i);
-
-      if (current != NULL && canvas == nf_document_get_canvas (current))
-        g_object_unref (canvas);
-      else
-        g_ptr_array_add (canvases, canvas);
-    }
-  if (canvases->len >= 2)
-    nf_window_compare (self, (NfCanvas **) canvases->pdata, canvases->len);
+  picker = nf_compare_picker_new (GTK_WINDOW (self), G_LIST_MODEL (self->canvases),
+                                  G_LIST_MODEL (self->documents),
+                                  current != NULL ? nf_document_get_canvas (current) : NULL);
+  g_signal_connect_object (picker, "compare", G_CALLBACK (picked), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
 }
 
 static void
@@ -230,7 +231,8 @@ _nf_window_update_view_actions (NfWindow *self)
   gboolean compare_in_view = compared_canvases (selected_child (self)) != NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
 
-  gtk_widget_action_set_enabled (widget, "win.compare", n >= 2);
+  /* Even with nothing open there are the cases to compare. */
+  gtk_widget_action_set_enabled (widget, "win.compare", TRUE);
   gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);

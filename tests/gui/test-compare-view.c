@@ -11,6 +11,8 @@
 #include "nf-compare-view.h"
 #include "nf-snapshots-dialog.h"
 #include "nf-themes-view.h"
+#include "nf-compare-picker.h"
+#include "nf-window.h"
 
 static void
 settle (GtkWidget *window)
@@ -409,6 +411,120 @@ test_themes (void)
     g_object_unref (canvases[i]);
 }
 
+static NfComparePicker *
+find_picker (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (NF_IS_COMPARE_PICKER (w) && gtk_widget_get_visible (w))
+        return NF_COMPARE_PICKER (w);
+    }
+  return NULL;
+}
+
+/* Compare asks what to compare: the picker's choice is what the view shows. */
+static void
+test_picker (void)
+{
+  NfWindow *window = nf_window_new (NULL);
+  GListModel *canvases;
+  NfComparePicker *picker;
+  NfCanvas *bitauto;
+  GtkWidget *view;
+  NfCompareLayout *layout;
+  guint snapshot = G_MAXUINT, alibaba = G_MAXUINT, senmiao = G_MAXUINT;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2016, 3, 1, 12, 0, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  nf_window_open_cases (window);
+  settle (GTK_WIDGET (window));
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
+  bitauto = g_list_model_get_item (canvases, 0);
+  g_object_unref (bitauto);
+  nf_canvas_take_snapshot (bitauto, "FY2015 baseline", when);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  settle (GTK_WIDGET (window));
+  picker = find_picker ();
+  g_assert_nonnull (picker);
+  /* Four open canvases and Bitauto's snapshot; the cases are open already. */
+  g_assert_cmpuint (nf_compare_picker_get_n_choices (picker), ==, 5);
+  /* At first the open ones, as Compare used to take them. */
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 4);
+  for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
+    {
+      const char *title = nf_compare_picker_get_choice_title (picker, i);
+
+      if (g_str_equal (title, "Bitauto — FY2015 baseline"))
+        snapshot = i;
+      else if (g_str_equal (title, "Alibaba"))
+        alibaba = i;
+      else if (g_str_equal (title, "Senmiao Technology"))
+        senmiao = i;
+      nf_compare_picker_set_chosen (picker, i, FALSE);
+    }
+  g_assert_cmpuint (snapshot, <, alibaba);
+  g_assert_cmpuint (alibaba, <, senmiao);
+  nf_compare_picker_set_chosen (picker, snapshot, TRUE);
+  settle (GTK_WIDGET (picker));
+  /* One is not a comparison. */
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  settle (GTK_WIDGET (picker));
+  g_assert_true (find_picker () == picker);
+  nf_compare_picker_set_chosen (picker, alibaba, TRUE);
+  nf_compare_picker_set_chosen (picker, senmiao, TRUE);
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 3);
+  settle (GTK_WIDGET (picker));
+  g_test_message ("picker mapped %d %dx%d", gtk_widget_get_mapped (GTK_WIDGET (picker)),
+                  gtk_widget_get_width (GTK_WIDGET (picker)), gtk_widget_get_height (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  save_png (GTK_WIDGET (picker), "compare-picker.png");
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  settle (GTK_WIDGET (window));
+  g_assert_null (find_picker ());
+
+  view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, 0);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  g_assert_cmpuint (nf_compare_layout_get_n_canvases (layout), ==, 3);
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Bitauto");
+  g_assert_cmpstr (nf_canvas_get_snapshot_name (nf_compare_layout_get_canvas (layout, 0)), ==, "FY2015 baseline");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Alibaba");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 2), ==, "Senmiao Technology");
+  g_assert_true (nf_compare_layout_get_canvas (layout, 1) == g_list_model_get_item (canvases, 1));
+  g_object_unref (nf_compare_layout_get_canvas (layout, 1));
+
+  /* Bitauto now against its snapshot: "FY2015 baseline" and "Current". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  settle (GTK_WIDGET (window));
+  picker = find_picker ();
+  g_assert_nonnull (picker);
+  for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
+    nf_compare_picker_set_chosen (picker, i, g_str_has_prefix (nf_compare_picker_get_choice_title (picker, i),
+                                                               "Bitauto"));
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  settle (GTK_WIDGET (window));
+  view = NULL;
+  for (guint i = 0; (view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, i)) != NULL; i++)
+    if (gtk_widget_get_mapped (view))
+      break;
+  g_assert_nonnull (view);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Current");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "FY2015 baseline");
+  save_png (GTK_WIDGET (window), "compare-view-snapshot-current.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct {
   NfCanvas *a, *b;
   guint     n;
@@ -568,6 +684,7 @@ main (int    argc,
   g_test_add_func ("/gui/compare-view/sticky", test_sticky);
   g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);
   g_test_add_func ("/gui/compare-view/themes", test_themes);
+  g_test_add_func ("/gui/compare-view/picker", test_picker);
 
   return g_test_run ();
 }
