@@ -19,6 +19,8 @@ struct _NfThemesView
   NfThemes   *themes;
   /* Per block, per theme, n_canvases buttons (NULL for empty cells). */
   GPtrArray  *cells[NF_N_BLOCKS];
+  guint       n_built;       /* blocks built so far, in order */
+  guint       build_source;
   GtkPopover *popover;
 
   GtkWidget  *intro;
@@ -126,7 +128,6 @@ cell_button (NfThemesView  *self,
    * "Alibaba, sellers: 3 notes" */
   a11y = g_strdup_printf (_("%s, %s: %s"), self->names[canvas], theme->label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_widget_set_tooltip_text (button, _("Show these notes"));
   ref = g_new (CellRef, 1);
   *ref = (CellRef) { block, index, canvas };
   g_object_set_data_full (G_OBJECT (button), "nf-cell", ref, g_free);
@@ -165,7 +166,6 @@ build_header (NfThemesView *self)
 
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_tooltip_text (name, self->names[i]);
       gtk_widget_add_css_class (name, "heading");
       gtk_widget_add_css_class (name, "nf-themes-company");
       gtk_widget_add_css_class (name, cls);
@@ -173,71 +173,101 @@ build_header (NfThemesView *self)
     }
 }
 
+/* One block's title and matrix, appended below the blocks built so far. */
+static void
+build_block (NfThemesView *self,
+             guint         b)
+{
+  guint n = nf_themes_get_n_themes (self->themes, (NfBlock) b);
+  GtkWidget *title = gtk_label_new (nf_block_title ((NfBlock) b));
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (self->blocks, title);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_box_append (self->blocks, grid);
+  if (n == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No theme: too few notes share a tag or a word."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_grid_attach (GTK_GRID (grid), none, 0, 0, (int) self->n_canvases + 1, 1);
+    }
+  for (guint t = 0; t < n; t++)
+    {
+      const NfTheme *theme = nf_themes_get_theme (self->themes, (NfBlock) b, t);
+      g_autofree char *shown = theme->tag ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
+      GtkWidget *label = gtk_label_new (shown);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "nf-theme-label");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) t, 1, 1);
+      for (guint i = 0; i < self->n_canvases; i++)
+        {
+          GtkWidget *cell = NULL;
+
+          if (theme->notes[i]->len > 0)
+            cell = cell_button (self, (NfBlock) b, t, i, theme);
+          else
+            {
+              GtkWidget *empty = gtk_label_new ("—");
+
+              gtk_widget_add_css_class (empty, "dim-label");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (empty), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              _("No notes"), -1);
+              gtk_grid_attach (GTK_GRID (grid), empty, (int) i + 1, (int) t, 1, 1);
+            }
+          if (cell != NULL)
+            gtk_grid_attach (GTK_GRID (grid), cell, (int) i + 1, (int) t, 1, 1);
+          g_ptr_array_add (self->cells[b], cell);
+        }
+    }
+}
+
+/* The blocks not built yet, one per idle turn: the first screenful is
+ * built at once, so the matrix appears without waiting for the rest. */
+static gboolean
+build_more (gpointer user_data)
+{
+  NfThemesView *self = user_data;
+
+  if (self->n_built < NF_N_BLOCKS)
+    build_block (self, self->n_built++);
+  if (self->n_built < NF_N_BLOCKS)
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ensure_built (NfThemesView *self)
+{
+  while (self->themes != NULL && self->n_built < NF_N_BLOCKS)
+    build_block (self, self->n_built++);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+}
+
+#define BLOCKS_AT_ONCE 3
+
 void
 nf_themes_view_refresh (NfThemesView *self)
 {
   g_assert (NF_IS_THEMES_VIEW (self));
 
   clear (self);
+  g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_pointer (&self->themes, nf_themes_free);
   self->themes = nf_themes_new (self->canvases, self->n_canvases, lang_or_null (self), 0);
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      guint n = nf_themes_get_n_themes (self->themes, (NfBlock) b);
-      GtkWidget *title = gtk_label_new (nf_block_title ((NfBlock) b));
-      GtkWidget *grid = gtk_grid_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "title-4");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-      gtk_box_append (self->blocks, title);
-      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-      gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-      gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-      gtk_box_append (self->blocks, grid);
-      if (n == 0)
-        {
-          GtkWidget *none = gtk_label_new (_("No theme: too few notes share a tag or a word."));
-
-          gtk_label_set_xalign (GTK_LABEL (none), 0);
-          gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-          gtk_widget_add_css_class (none, "dim-label");
-          gtk_grid_attach (GTK_GRID (grid), none, 0, 0, (int) self->n_canvases + 1, 1);
-        }
-      for (guint t = 0; t < n; t++)
-        {
-          const NfTheme *theme = nf_themes_get_theme (self->themes, (NfBlock) b, t);
-          g_autofree char *shown = theme->tag ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
-          GtkWidget *label = gtk_label_new (shown);
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_widget_set_tooltip_text (label, theme->tag ? _("A tag of these notes")
-                                                         : _("A word these notes share"));
-          gtk_widget_add_css_class (label, "nf-theme-label");
-          gtk_grid_attach (GTK_GRID (grid), label, 0, (int) t, 1, 1);
-          for (guint i = 0; i < self->n_canvases; i++)
-            {
-              GtkWidget *cell = NULL;
-
-              if (theme->notes[i]->len > 0)
-                cell = cell_button (self, (NfBlock) b, t, i, theme);
-              else
-                {
-                  GtkWidget *empty = gtk_label_new ("—");
-
-                  gtk_widget_add_css_class (empty, "dim-label");
-                  gtk_accessible_update_property (GTK_ACCESSIBLE (empty), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                  _("No notes"), -1);
-                  gtk_grid_attach (GTK_GRID (grid), empty, (int) i + 1, (int) t, 1, 1);
-                }
-              if (cell != NULL)
-                gtk_grid_attach (GTK_GRID (grid), cell, (int) i + 1, (int) t, 1, 1);
-              g_ptr_array_add (self->cells[b], cell);
-            }
-        }
-    }
+  for (self->n_built = 0; self->n_built < BLOCKS_AT_ONCE; self->n_built++)
+    build_block (self, self->n_built);
+  self->build_source = g_idle_add (build_more, self);
 }
 
 void
@@ -269,6 +299,7 @@ nf_themes_view_get_cell (NfThemesView *self,
   g_assert (NF_IS_THEMES_VIEW (self));
   g_return_val_if_fail (block >= 0 && block < NF_N_BLOCKS, NULL);
   g_return_val_if_fail (canvas < self->n_canvases, NULL);
+  ensure_built (self);
   g_return_val_if_fail ((theme + 1) * self->n_canvases <= self->cells[block]->len, NULL);
   return g_ptr_array_index (self->cells[block], theme * self->n_canvases + canvas);
 }
@@ -306,6 +337,7 @@ nf_themes_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->popover));
       self->popover = NULL;
     }
+  g_clear_handle_id (&self->build_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_THEMES_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
