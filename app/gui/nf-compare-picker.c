@@ -377,6 +377,9 @@ nf_compare_picker_init (NfComparePicker *self)
   self->choices = g_ptr_array_new_with_free_func (choice_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->compare_button);
+  /* Enter compares what is ticked, rather than pressing Cancel (which
+   * GTK would focus first when the window shows). */
+  g_signal_connect_swapped (self, "map", G_CALLBACK (gtk_widget_grab_focus), self->compare_button);
 }
 
 GtkWidget *

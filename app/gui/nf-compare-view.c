@@ -647,6 +647,16 @@ nf_compare_view_finalize (GObject *object)
   G_OBJECT_CLASS (nf_compare_view_parent_class)->finalize (object);
 }
 
+/* Focus goes to the first control, so the view's shortcuts (Ctrl+D,
+ * Ctrl+T, Alt+digit) work as soon as it opens. */
+static gboolean
+nf_compare_view_grab_focus (GtkWidget *widget)
+{
+  NfCompareView *self = NF_COMPARE_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->block_dropdown));
+}
+
 static void
 nf_compare_view_class_init (NfCompareViewClass *klass)
 {
@@ -657,6 +667,7 @@ nf_compare_view_class_init (NfCompareViewClass *klass)
   object_class->finalize = nf_compare_view_finalize;
   object_class->get_property = nf_compare_view_get_property;
   object_class->set_property = nf_compare_view_set_property;
+  widget_class->grab_focus = nf_compare_view_grab_focus;
 
   properties[PROP_DIFFERENCES_ONLY] =
     g_param_spec_boolean ("differences-only", NULL, NULL, FALSE,

@@ -85,6 +85,7 @@ nf_window_compare (NfWindow  *self,
   icon = g_themed_icon_new ("view-dual-symbolic");
   adw_tab_page_set_icon (page, icon);
   adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_widget_grab_focus (view);
   return view;
 }
 

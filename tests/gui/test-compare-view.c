@@ -455,6 +455,13 @@ test_picker (void)
   g_assert_nonnull (picker);
   /* Four open canvases and Bitauto's snapshot; the cases are open already. */
   g_assert_cmpuint (nf_compare_picker_get_n_choices (picker), ==, 5);
+  /* Enter compares: the focus starts on the Compare button. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (picker));
+
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_true (gtk_widget_has_css_class (focus, "suggested-action"));
+  }
   /* At first the open ones, as Compare used to take them. */
   g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 4);
   for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
@@ -494,6 +501,8 @@ test_picker (void)
   g_assert_true (gtk_widget_get_mapped (view));
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   g_assert_cmpuint (nf_compare_layout_get_n_canvases (layout), ==, 3);
+  /* The focus is in the new view, so its shortcuts work at once. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
   g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Bitauto");
   g_assert_cmpstr (nf_canvas_get_snapshot_name (nf_compare_layout_get_canvas (layout, 0)), ==, "FY2015 baseline");
   g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Alibaba");
