@@ -13,51 +13,8 @@
 #include "nf-themes-view.h"
 #include "nf-compare-picker.h"
 #include "nf-window.h"
+#include "nf-test-gui.h"
 
-static void
-settle (GtkWidget *window)
-{
-  for (int i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-show (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  for (guint i = 0; i < 500 && gtk_widget_get_width (child) < 1366; i++)
-    g_main_context_iteration (NULL, FALSE);
-  settle (window);
-  return window;
-}
-
-/* What the window shows, as a PNG in the build folder, for a person. */
-static void
-save_png (GtkWidget  *window,
-          const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -135,7 +92,7 @@ test_cases (void)
 
   load_cases (canvases);
   view = nf_compare_view_new (canvases, 4);
-  window = show (view);
+  window = nf_test_show (view, 1366, 768);
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, NF_N_BLOCKS);
   g_assert_cmpfloat (nf_compare_layout_get_width (layout), >, 1000);
@@ -146,7 +103,7 @@ test_cases (void)
     g_assert_true (g_str_has_prefix (label, "Revenue Streams, Alibaba: "));
     g_assert_nonnull (strstr (label, "only here"));
   }
-  save_png (window, "compare-view-light.png");
+  nf_test_screenshot (window, "compare-view-light.png");
   {
     GtkWidget *scroller = find_widget (view, GTK_TYPE_SCROLLED_WINDOW, 0);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -156,14 +113,14 @@ test_cases (void)
                        nf_compare_layout_get_height (layout) +
                        nf_compare_metrics_get_height (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))) - 1);
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-    settle (window);
-    save_png (window, "compare-view-metrics.png");
+    nf_test_settle (window);
+    nf_test_screenshot (window, "compare-view-metrics.png");
     gtk_adjustment_set_value (adj, 0);
   }
 
   /* Differences only, through the action the switch and Ctrl+D use. */
   gtk_widget_activate_action (view, "compare.differences-only", NULL);
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (nf_compare_layout_get_differences_only (layout));
   for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
     for (guint c = 0; c < 4; c++)
@@ -177,7 +134,7 @@ test_cases (void)
 
   /* Focus on one block, as Alt+9 does. */
   gtk_widget_activate_action (view, "compare.block", "i", (int) NF_BLOCK_REVENUE_STREAMS);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
   g_assert_cmpuint (nf_compare_view_get_n_cells (NF_COMPARE_VIEW (view)), ==, 4);
   assert_labels (NF_COMPARE_VIEW (view));
@@ -193,10 +150,10 @@ test_cases (void)
   gtk_widget_activate_action (view, "compare.language", "s", "zh");
   gtk_widget_activate_action (view, "compare.block", "i", -1);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_compare_layout_get_language (layout), ==, "zh");
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, NF_N_BLOCKS);
-  save_png (window, "compare-view-dark-zh.png");
+  nf_test_screenshot (window, "compare-view-dark-zh.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -218,7 +175,7 @@ test_sticky (void)
 
   load_cases (canvases);
   view = nf_compare_view_new (canvases, 4);
-  window = show (view);
+  window = nf_test_show (view, 1366, 768);
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   header = nf_compare_view_get_header (NF_COMPARE_VIEW (view));
   pinned = nf_compare_view_get_pinned_heading (NF_COMPARE_VIEW (view));
@@ -231,7 +188,7 @@ test_sticky (void)
   legend = gtk_widget_get_height (find_widget (view, GTK_TYPE_DRAWING_AREA, 1));
   nf_compare_layout_get_row_rect (layout, 3, &row);
   gtk_adjustment_set_value (adj, legend + row.y + row.height / 2);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 200);
   g_assert_true (gtk_widget_compute_bounds (header, window, &after));
   g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
@@ -249,10 +206,10 @@ test_sticky (void)
     g_assert_cmpfloat (p.origin.y, >=, after.origin.y + after.size.height);
     g_assert_cmpfloat (p.size.height, >, 10);
   }
-  save_png (window, "compare-view-sticky.png");
+  nf_test_screenshot (window, "compare-view-sticky.png");
 
   gtk_adjustment_set_value (adj, 0);
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (gtk_widget_get_visible (pinned));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -272,10 +229,10 @@ test_differences_near (void)
 
   load_cases (canvases);
   view = nf_compare_view_new (canvases, 4);
-  window = show (view);
+  window = nf_test_show (view, 1366, 768);
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   gtk_widget_activate_action (view, "compare.differences-only", NULL);
-  settle (window);
+  nf_test_settle (window);
   for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
     for (guint c = 0; c < 4; c++)
       for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
@@ -307,7 +264,7 @@ test_differences_near (void)
           g_assert_cmpfloat (rect.y, >=, cell.y);
         }
   g_assert_cmpuint (n_near, >=, 2);
-  save_png (window, "compare-view-differences.png");
+  nf_test_screenshot (window, "compare-view-differences.png");
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 4; i++)
     g_object_unref (canvases[i]);
@@ -325,12 +282,13 @@ test_themes (void)
   GtkPopover *popover;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
+  nf_test_gui_load_style ();
   load_cases (canvases);
   view = nf_compare_view_new (canvases, 4);
-  window = show (view);
+  window = nf_test_show (view, 1366, 768);
   g_assert_null (nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view)));
   gtk_widget_activate_action (view, "compare.show-themes", NULL);
-  settle (window);
+  nf_test_settle (window);
   themes_view = nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view));
   g_assert_nonnull (themes_view);
   g_assert_true (gtk_widget_get_mapped (themes_view));
@@ -364,10 +322,10 @@ test_themes (void)
 
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   }
-  save_png (window, "compare-view-themes.png");
+  nf_test_screenshot (window, "compare-view-themes.png");
 
   g_signal_emit_by_name (cell, "clicked");
-  settle (window);
+  nf_test_settle (window);
   popover = nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
@@ -387,22 +345,22 @@ test_themes (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==,
                      nf_text_get (nf_note_get_text (g_ptr_array_index (theme->notes[canvas], 0))));
   }
-  save_png (window, "compare-view-themes-popover.png");
+  nf_test_screenshot (window, "compare-view-themes-popover.png");
   gtk_popover_popdown (popover);
-  settle (window);
+  nf_test_settle (window);
   g_assert_null (nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view)));
 
   /* In Chinese, dark: the matrix is made again in that language. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_widget_activate_action (view, "compare.language", "s", "zh");
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_themes_get_language (nf_themes_view_get_themes (NF_THEMES_VIEW (themes_view))), ==, "zh");
-  save_png (window, "compare-view-themes-dark-zh.png");
+  nf_test_screenshot (window, "compare-view-themes-dark-zh.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Back to the notes. */
   gtk_widget_activate_action (view, "compare.show-themes", NULL);
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (gtk_widget_get_mapped (themes_view));
   g_assert_true (gtk_widget_get_mapped (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
 
@@ -442,7 +400,7 @@ test_picker (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   nf_window_open_cases (window);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   canvases = nf_window_get_canvases (window);
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
   bitauto = g_list_model_get_item (canvases, 0);
@@ -450,7 +408,7 @@ test_picker (void)
   nf_canvas_take_snapshot (bitauto, "FY2015 baseline", when);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   picker = find_picker ();
   g_assert_nonnull (picker);
   /* Four open canvases and Bitauto's snapshot; the cases are open already. */
@@ -479,21 +437,21 @@ test_picker (void)
   g_assert_cmpuint (snapshot, <, alibaba);
   g_assert_cmpuint (alibaba, <, senmiao);
   nf_compare_picker_set_chosen (picker, snapshot, TRUE);
-  settle (GTK_WIDGET (picker));
+  nf_test_settle (GTK_WIDGET (picker));
   /* One is not a comparison. */
   gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
-  settle (GTK_WIDGET (picker));
+  nf_test_settle (GTK_WIDGET (picker));
   g_assert_true (find_picker () == picker);
   nf_compare_picker_set_chosen (picker, alibaba, TRUE);
   nf_compare_picker_set_chosen (picker, senmiao, TRUE);
   g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 3);
-  settle (GTK_WIDGET (picker));
+  nf_test_settle (GTK_WIDGET (picker));
   g_test_message ("picker mapped %d %dx%d", gtk_widget_get_mapped (GTK_WIDGET (picker)),
                   gtk_widget_get_width (GTK_WIDGET (picker)), gtk_widget_get_height (GTK_WIDGET (picker)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
-  save_png (GTK_WIDGET (picker), "compare-picker.png");
+  nf_test_screenshot (GTK_WIDGET (picker), "compare-picker.png");
   gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   g_assert_null (find_picker ());
 
   view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, 0);
@@ -512,7 +470,7 @@ test_picker (void)
 
   /* Bitauto now against its snapshot: "FY2015 baseline" and "Current". */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   picker = find_picker ();
   g_assert_nonnull (picker);
   for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
@@ -520,7 +478,7 @@ test_picker (void)
                                                                "Bitauto"));
   g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   view = NULL;
   for (guint i = 0; (view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, i)) != NULL; i++)
     if (gtk_widget_get_mapped (view))
@@ -529,7 +487,7 @@ test_picker (void)
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Current");
   g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "FY2015 baseline");
-  save_png (GTK_WIDGET (window), "compare-view-snapshot-current.png");
+  nf_test_screenshot (GTK_WIDGET (window), "compare-view-snapshot-current.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -567,7 +525,7 @@ test_snapshots (void)
   dialog = nf_snapshots_dialog_new (NULL, canvas);
   g_signal_connect (dialog, "compare-requested", G_CALLBACK (on_compare_requested), &req);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle (dialog);
+  nf_test_settle (dialog);
 
   /* Take one by name, one by the default name (the date). */
   entry = find_widget (dialog, GTK_TYPE_ENTRY, 0);
@@ -597,12 +555,12 @@ test_snapshots (void)
 
     g_assert_cmpstr (nf_snapshot_get_name (s), ==, name);
   }
-  settle (dialog);
+  nf_test_settle (dialog);
   /* Listed newest first, each row with its name. */
   g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1))),
                    ==, "Before the edit");
-  save_png (dialog, "snapshots-dialog.png");
+  nf_test_screenshot (dialog, "snapshots-dialog.png");
 
   /* Restore the first: the note is back, and undo takes it away again. */
   gtk_widget_activate_action (dialog, "snapshots.restore", "u", 0);
@@ -618,7 +576,7 @@ test_snapshots (void)
   g_assert_cmpuint (nf_canvas_get_n_notes (req.a), ==, n_before);
   {
     GtkWidget *view = nf_compare_view_new ((NfCanvas *[]) { req.a, req.b }, 2);
-    GtkWidget *window = show (view);
+    GtkWidget *window = nf_test_show (view, 1366, 768);
     NfCompareLayout *layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
     guint removed = 0;
 
@@ -635,17 +593,17 @@ test_snapshots (void)
     /* Named by the snapshot and "Current", not "Alibaba (2)". */
     g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Before the edit");
     g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Current");
-    save_png (window, "compare-view-versions.png");
+    nf_test_screenshot (window, "compare-view-versions.png");
 
     /* Differences only: the one block that changed; no unchanged figure. */
     g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), >, 0);
     gtk_widget_activate_action (view, "compare.differences-only", NULL);
-    settle (window);
+    nf_test_settle (window);
     g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
     g_assert_cmpint (nf_compare_layout_get_row_block (layout, 0), ==, NF_BLOCK_KEY_PARTNERS);
     g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), ==, 0);
     assert_labels (NF_COMPARE_VIEW (view));
-    save_png (window, "compare-view-versions-differences.png");
+    nf_test_screenshot (window, "compare-view-versions-differences.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -661,7 +619,7 @@ test_snapshots (void)
   /* Delete: the list follows. */
   gtk_widget_activate_action (dialog, "snapshots.remove", "u", 1);
   g_assert_cmpuint (g_list_model_get_n_items (snapshots), ==, 1);
-  settle (dialog);
+  nf_test_settle (dialog);
   g_assert_null (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1));
 
   g_clear_object (&req.a);
@@ -673,20 +631,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/compare-view/cases", test_cases);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);
