@@ -29,6 +29,7 @@ struct _NfCanvas {
   GPtrArray  *extensions;
   NfHistory  *history;
   gboolean    modified;
+  char       *snapshot_name;  /* made by nf_canvas_new_from_snapshot */
 };
 
 G_DEFINE_FINAL_TYPE (NfCanvas, nf_canvas, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ nf_canvas_finalize (GObject *object)
       g_clear_pointer (&self->field_translations[f], nf_text_unref);
     }
   g_free (self->version);
+  g_free (self->snapshot_name);
   g_clear_pointer (&self->metadata_extensions, g_ptr_array_unref);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
 
@@ -1496,5 +1498,13 @@ nf_canvas_new_from_snapshot (NfCanvas   *self,
       g_autoptr(NfMetricTable) table = nf_metric_table_copy (nf_snapshot_get_table (snapshot, i), NULL);
       _nf_canvas_insert_table_raw (copy, i, table);
     }
+  copy->snapshot_name = g_strdup (nf_snapshot_get_name (snapshot));
   return copy;
+}
+
+const char *
+nf_canvas_get_snapshot_name (NfCanvas *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  return self->snapshot_name;
 }

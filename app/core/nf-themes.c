@@ -71,6 +71,12 @@ static const char * const cjk_stop_bigrams[] = {
   "不同", "同时", "为了", "一定", "其他", "以上", "以下", "左右", "大量", "相关",
 };
 
+/* The CJK stop characters as bits over the unified ideographs, looked up
+ * for every character of Chinese text. */
+#define HAN_FIRST 0x4E00
+#define HAN_LAST  0x9FFF
+static guint8 han_stops[(HAN_LAST - HAN_FIRST + 1) / 8 + 1];
+
 static GHashTable *
 stop_word_set (void)
 {
@@ -79,6 +85,14 @@ stop_word_set (void)
   if (g_once_init_enter (&set))
     {
       GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (const char *p = cjk_stop_chars; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c >= HAN_FIRST && c <= HAN_LAST)
+            han_stops[(c - HAN_FIRST) / 8] |= 1 << ((c - HAN_FIRST) % 8);
+        }
 
       for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
         g_hash_table_add (s, (gpointer) stop_words[i]);
@@ -92,8 +106,12 @@ stop_word_set (void)
 static gboolean
 is_cjk (gunichar c)
 {
-  GUnicodeScript script = g_unichar_get_script (c);
+  GUnicodeScript script;
 
+  /* Kana and Han start at U+2E80; most text is below. */
+  if (c < 0x2E80)
+    return FALSE;
+  script = g_unichar_get_script (c);
   return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
          script == G_UNICODE_SCRIPT_KATAKANA;
 }
@@ -101,16 +119,17 @@ is_cjk (gunichar c)
 static gboolean
 is_cjk_stop (gunichar c)
 {
-  char buf[8];
-  int n = g_unichar_to_utf8 (c, buf);
-
-  buf[n] = '\0';
-  return strstr (cjk_stop_chars, buf) != NULL;
+  stop_word_set ();
+  if (c < HAN_FIRST || c > HAN_LAST)
+    return FALSE;
+  return (han_stops[(c - HAN_FIRST) / 8] >> ((c - HAN_FIRST) % 8)) & 1;
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) && !is_cjk (c);
 }
 
@@ -371,21 +390,47 @@ theme_free (gpointer data)
   g_free (theme);
 }
 
+/* How many notes of everything compared use a key, each note once. */
+typedef struct {
+  guint         count;
+  gconstpointer last;
+} DocCount;
+
+static void
+count_note (GHashTable    *df,
+            const char    *key,
+            gconstpointer  note)
+{
+  DocCount *d = g_hash_table_lookup (df, key);
+
+  if (d == NULL)
+    {
+      d = g_new0 (DocCount, 1);
+      g_hash_table_insert (df, g_strdup (key), d);
+    }
+  if (d->last != note)
+    {
+      d->count++;
+      d->last = note;
+    }
+}
+
 static Candidate *
 candidate_for (GHashTable *block,
                const char *key,
-               const char *label)
+               const char *label,
+               gboolean   *out_fresh)
 {
   Candidate *c = g_hash_table_lookup (block, key);
 
+  if (out_fresh != NULL)
+    *out_fresh = c == NULL;
   if (c == NULL)
     {
       c = g_new0 (Candidate, 1);
       c->order = g_hash_table_size (block);
       c->theme.key = g_strdup (key);
       c->theme.label = g_strdup (label);
-      for (guint i = 0; i < NF_THEMES_MAX_CANVASES; i++)
-        c->theme.notes[i] = g_ptr_array_new_with_free_func (g_object_unref);
       g_hash_table_insert (block, c->theme.key, c);
     }
   return c;
@@ -398,6 +443,9 @@ candidate_add (Candidate *c,
 {
   GPtrArray *notes = c->theme.notes[canvas];
 
+  /* Most candidates are one note's words: arrays only where needed. */
+  if (notes == NULL)
+    notes = c->theme.notes[canvas] = g_ptr_array_new_with_free_func (g_object_unref);
   /* A note adds to a theme once, whether by tag or by text. */
   if (notes->len > 0 && g_ptr_array_index (notes, notes->len - 1) == note)
     return;
@@ -534,7 +582,7 @@ nf_themes_new (NfCanvas   **canvases,
 {
   NfThemes *self;
   GHashTable *blocks[NF_N_BLOCKS];
-  g_autoptr(GHashTable) df = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) df = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n_notes = 0;
 
   g_return_val_if_fail (canvases != NULL, NULL);
@@ -563,13 +611,12 @@ nf_themes_new (NfCanvas   **canvases,
               g_autoptr(NfNote) note = g_list_model_get_item (notes, k);
               g_autoptr(GPtrArray) terms = extract_terms (note_text (note, self->lang));
               const char * const *tags = nf_note_get_tags (note);
-              g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
 
               n_notes++;
               for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
                 {
                   g_autofree char *key = tag_key (tags[t]);
-                  Candidate *c = candidate_for (blocks[b], key, tags[t]);
+                  Candidate *c = candidate_for (blocks[b], key, tags[t], NULL);
 
                   if (!c->theme.tag)
                     {
@@ -580,35 +627,19 @@ nf_themes_new (NfCanvas   **canvases,
                       c->theme.label = g_strdup (tags[t]);
                     }
                   candidate_add (c, i, note);
-                  if (!g_hash_table_contains (keys, c->theme.key))
-                    g_hash_table_add (keys, c->theme.key);
+                  count_note (df, c->theme.key, note);
                 }
               for (guint t = 0; t < terms->len; t++)
                 {
                   Term *term = g_ptr_array_index (terms, t);
-                  gboolean fresh = !g_hash_table_contains (blocks[b], term->key);
-                  Candidate *c = candidate_for (blocks[b], term->key, term->surface);
+                  gboolean fresh = FALSE;
+                  Candidate *c = candidate_for (blocks[b], term->key, term->surface, &fresh);
 
                   if (fresh)
                     c->cjk = is_cjk (g_utf8_get_char (term->key));
                   candidate_add (c, i, note);
-                  g_hash_table_add (keys, c->theme.key);
+                  count_note (df, c->theme.key, note);
                 }
-              {
-                GHashTableIter iter;
-                gpointer key;
-
-                g_hash_table_iter_init (&iter, keys);
-                while (g_hash_table_iter_next (&iter, &key, NULL))
-                  {
-                    gpointer old = NULL;
-
-                    if (g_hash_table_lookup_extended (df, key, NULL, &old))
-                      g_hash_table_insert (df, g_strdup (key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-                    else
-                      g_hash_table_insert (df, g_strdup (key), GUINT_TO_POINTER (1));
-                  }
-              }
             }
         }
     }
@@ -625,11 +656,15 @@ nf_themes_new (NfCanvas   **canvases,
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           Candidate *c = value;
-          double n_df = GPOINTER_TO_UINT (g_hash_table_lookup (df, c->theme.key));
+          const DocCount *d = g_hash_table_lookup (df, c->theme.key);
+          double n_df = d != NULL ? d->count : 1;
           double idf = log ((n_notes + 1.0) / MAX (n_df, 1));
 
           if (!c->theme.tag && c->n_notes < 2)
             continue;
+          for (guint i = 0; i < NF_THEMES_MAX_CANVASES; i++)
+            if (c->theme.notes[i] == NULL)
+              c->theme.notes[i] = g_ptr_array_new_with_free_func (g_object_unref);
           if (!c->theme.tag && g_ptr_array_find_with_equal_func (own, c->theme.key, g_str_equal, NULL))
             continue;
           /* Words in most of everything compared ("platform" in a canvas

@@ -10,6 +10,7 @@
 
 #include "nf-compare-view.h"
 #include "nf-gui-resources-private.h"
+#include "nf-themes-view.h"
 
 struct _NfCompareView
 {
@@ -22,6 +23,7 @@ struct _NfCompareView
   NfGridStyle      *style;
 
   gboolean          differences_only;
+  gboolean          show_themes;
   int               block;
   char             *language;      /* "" for the notes' own text */
 
@@ -48,6 +50,11 @@ struct _NfCompareView
   GtkWidget        *cells_fixed;
   GtkDrawingArea   *metrics_area;
   GtkWidget        *metrics_fixed;
+  GtkStack         *pages;
+  GtkWidget        *themes_page;
+  GtkWidget        *themes_button;
+  GtkWidget        *pinned_heading;
+  GtkWidget        *themes_view;      /* made when first shown */
 };
 
 G_DEFINE_FINAL_TYPE (NfCompareView, nf_compare_view, GTK_TYPE_WIDGET)
@@ -57,6 +64,7 @@ enum {
   PROP_DIFFERENCES_ONLY,
   PROP_BLOCK,
   PROP_LANGUAGE,
+  PROP_SHOW_THEMES,
   N_PROPS
 };
 
@@ -205,6 +213,61 @@ rebuild_children (NfCompareView *self)
     }
 }
 
+/* The block whose title band has scrolled out of sight while its cards
+ * are still in view keeps its name pinned at the top. */
+static void
+update_pinned (NfCompareView *self)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double top = gtk_adjustment_get_value (vadj);
+  double offset = gtk_widget_get_height (GTK_WIDGET (self->legend_area));
+  const char *title = NULL;
+
+  for (guint r = 0; self->ready && r < nf_compare_layout_get_n_rows (self->layout); r++)
+    {
+      NfRect row, band;
+
+      nf_compare_layout_get_row_rect (self->layout, r, &row);
+      nf_compare_layout_get_title_rect (self->layout, r, &band);
+      if (band.y + offset < top && row.y + row.height + offset > top)
+        {
+          title = nf_block_title (nf_compare_layout_get_row_block (self->layout, r));
+          break;
+        }
+    }
+  if (title != NULL)
+    gtk_label_set_text (GTK_LABEL (self->pinned_heading), title);
+  gtk_widget_set_visible (self->pinned_heading, title != NULL);
+}
+
+GtkWidget *
+nf_compare_view_get_pinned_heading (NfCompareView *self)
+{
+  g_assert (NF_IS_COMPARE_VIEW (self));
+  return self->pinned_heading;
+}
+
+GtkWidget *
+nf_compare_view_get_scroller (NfCompareView *self)
+{
+  g_assert (NF_IS_COMPARE_VIEW (self));
+  return self->scroller;
+}
+
+GtkWidget *
+nf_compare_view_get_header (NfCompareView *self)
+{
+  g_assert (NF_IS_COMPARE_VIEW (self));
+  return GTK_WIDGET (self->header_area);
+}
+
+GtkWidget *
+nf_compare_view_get_themes_view (NfCompareView *self)
+{
+  g_assert (NF_IS_COMPARE_VIEW (self));
+  return self->themes_view;
+}
+
 /* Lays both parts out at the width the scroller gives them; heights follow. */
 static void
 relayout (NfCompareView *self,
@@ -222,6 +285,9 @@ relayout (NfCompareView *self,
   nf_compare_layout_set_language (self->layout, lang);
   nf_compare_layout_allocate (self->layout, self->style, width, 0);
   nf_compare_metrics_set_language (self->metrics, lang);
+  /* Between versions, differences only leaves out the figures that stayed. */
+  nf_compare_metrics_set_hide_unchanged (self->metrics, self->differences_only &&
+                                         nf_diff_is_versions (nf_compare_layout_get_diff (self->layout)));
   nf_compare_metrics_allocate (self->metrics, self->style, width, 0);
 
   {
@@ -240,6 +306,7 @@ relayout (NfCompareView *self,
                                          nf_diff_is_versions (nf_compare_layout_get_diff (self->layout)),
                                          self->style, width - 2 * self->style->margin) + self->style->margin));
   rebuild_children (self);
+  update_pinned (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->header_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->compare_area));
@@ -349,7 +416,36 @@ canvas_changed (NfCompareView *self)
   /* The names stay in view above the scrolling rows. */
   nf_compare_layout_set_show_header (self->layout, FALSE);
   self->metrics = nf_compare_metrics_new (self->canvases, self->n_canvases);
+  if (self->themes_view != NULL)
+    nf_themes_view_refresh (NF_THEMES_VIEW (self->themes_view));
   invalidate (self);
+}
+
+void
+nf_compare_view_set_show_themes (NfCompareView *self,
+                                 gboolean       show_themes)
+{
+  g_assert (NF_IS_COMPARE_VIEW (self));
+  show_themes = !!show_themes;
+  if (self->show_themes == show_themes)
+    return;
+  self->show_themes = show_themes;
+  if (show_themes && self->themes_view == NULL)
+    {
+      const char *names[NF_DIFF_MAX_CANVASES];
+
+      for (guint i = 0; i < self->n_canvases; i++)
+        names[i] = nf_compare_layout_get_canvas_name (self->layout, i);
+      self->themes_view = nf_themes_view_new (self->canvases, self->n_canvases, names);
+      nf_themes_view_set_language (NF_THEMES_VIEW (self->themes_view), self->language);
+      gtk_box_append (GTK_BOX (self->themes_page), self->themes_view);
+    }
+  gtk_stack_set_visible_child_name (self->pages, show_themes ? "themes" : "notes");
+  /* The notes' options mean nothing to the matrix. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->block_dropdown), !show_themes);
+  gtk_widget_set_sensitive (self->diff_label, !show_themes);
+  gtk_widget_set_sensitive (self->diff_switch, !show_themes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_THEMES]);
 }
 
 void
@@ -393,6 +489,8 @@ nf_compare_view_set_language (NfCompareView *self,
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_str_equal (languages[i], lang))
       gtk_drop_down_set_selected (self->language_dropdown, i);
+  if (self->themes_view != NULL)
+    nf_themes_view_set_language (NF_THEMES_VIEW (self->themes_view), lang);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
@@ -477,6 +575,9 @@ nf_compare_view_get_property (GObject    *object,
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
       break;
+    case PROP_SHOW_THEMES:
+      g_value_set_boolean (value, self->show_themes);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -500,6 +601,9 @@ nf_compare_view_set_property (GObject      *object,
       break;
     case PROP_LANGUAGE:
       nf_compare_view_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_THEMES:
+      nf_compare_view_set_show_themes (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -543,6 +647,16 @@ nf_compare_view_finalize (GObject *object)
   G_OBJECT_CLASS (nf_compare_view_parent_class)->finalize (object);
 }
 
+/* Focus goes to the first control, so the view's shortcuts (Ctrl+D,
+ * Ctrl+T, Alt+digit) work as soon as it opens. */
+static gboolean
+nf_compare_view_grab_focus (GtkWidget *widget)
+{
+  NfCompareView *self = NF_COMPARE_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->block_dropdown));
+}
+
 static void
 nf_compare_view_class_init (NfCompareViewClass *klass)
 {
@@ -553,6 +667,7 @@ nf_compare_view_class_init (NfCompareViewClass *klass)
   object_class->finalize = nf_compare_view_finalize;
   object_class->get_property = nf_compare_view_get_property;
   object_class->set_property = nf_compare_view_set_property;
+  widget_class->grab_focus = nf_compare_view_grab_focus;
 
   properties[PROP_DIFFERENCES_ONLY] =
     g_param_spec_boolean ("differences-only", NULL, NULL, FALSE,
@@ -563,6 +678,9 @@ nf_compare_view_class_init (NfCompareViewClass *klass)
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_THEMES] =
+    g_param_spec_boolean ("show-themes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _nf_gui_ensure_resources ();
@@ -580,10 +698,17 @@ nf_compare_view_class_init (NfCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfCompareView, cells_fixed);
   gtk_widget_class_bind_template_child (widget_class, NfCompareView, metrics_area);
   gtk_widget_class_bind_template_child (widget_class, NfCompareView, metrics_fixed);
+  gtk_widget_class_bind_template_child (widget_class, NfCompareView, pages);
+  gtk_widget_class_bind_template_child (widget_class, NfCompareView, themes_page);
+  gtk_widget_class_bind_template_child (widget_class, NfCompareView, themes_button);
+  gtk_widget_class_bind_template_child (widget_class, NfCompareView, pinned_heading);
 
   gtk_widget_class_install_property_action (widget_class, "compare.differences-only", "differences-only");
   gtk_widget_class_install_property_action (widget_class, "compare.block", "block");
   gtk_widget_class_install_property_action (widget_class, "compare.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "compare.show-themes", "show-themes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "compare.show-themes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "compare.differences-only", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "compare.block", "i", -1);
@@ -629,6 +754,8 @@ nf_compare_view_init (NfCompareView *self)
   g_signal_connect (self->compare_area, "resize", G_CALLBACK (area_resize), self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->compare_area), TRUE);
   g_signal_connect_swapped (self->compare_area, "query-tooltip", G_CALLBACK (compare_query_tooltip), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                            "value-changed", G_CALLBACK (update_pinned), self);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (update_style), self);

@@ -43,5 +43,15 @@ GtkWidget       *nf_compare_view_get_cell             (NfCompareView  *self,
                                                        guint           index);
 GtkWidget       *nf_compare_view_get_row_widget       (NfCompareView  *self,
                                                        guint           row);
+/* The themes matrix (nf-themes-view.h) in place of the notes; Ctrl+T,
+ * action "compare.show-themes". The matrix is made when first shown. */
+void             nf_compare_view_set_show_themes      (NfCompareView  *self,
+                                                       gboolean        show_themes);
+GtkWidget       *nf_compare_view_get_themes_view      (NfCompareView  *self);
+/* What stays in view while the notes scroll: the company names above
+ * them, and the name of the block whose title has scrolled away. */
+GtkWidget       *nf_compare_view_get_header           (NfCompareView  *self);
+GtkWidget       *nf_compare_view_get_pinned_heading   (NfCompareView  *self);
+GtkWidget       *nf_compare_view_get_scroller         (NfCompareView  *self);
 
 G_END_DECLS

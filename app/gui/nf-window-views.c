@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-details.h"
+#include "nf-compare-picker.h"
 #include "nf-compare-view.h"
 #include "nf-editor-page.h"
 #include "nf-export-dialog.h"
@@ -33,18 +34,26 @@ selected_child (NfWindow *self)
   return page != NULL ? adw_tab_page_get_child (page) : NULL;
 }
 
+/* The tab's title: the columns' names, after the company when every
+ * column is a version of one ("Bitauto: FY2015 baseline | Current"). */
 static char *
-compare_title (GPtrArray *canvases)
+compare_title (NfCompareView *view,
+               GPtrArray     *canvases)
 {
+  NfCompareLayout *layout = nf_compare_view_get_layout (view);
   GString *title = g_string_new (NULL);
+  const char *company = nf_canvas_get_company (g_ptr_array_index (canvases, 0));
+  gboolean versions = company != NULL && *company != '\0';
+  gboolean snapshots = FALSE;
 
+  for (guint i = 1; versions && i < canvases->len; i++)
+    versions = g_strcmp0 (company, nf_canvas_get_company (g_ptr_array_index (canvases, i))) == 0;
   for (guint i = 0; i < canvases->len; i++)
-    {
-      const char *company = nf_canvas_get_company (g_ptr_array_index (canvases, i));
-
-      g_string_append_printf (title, "%s%s", i > 0 ? " | " : "",
-                              company != NULL && *company != '\0' ? company : _("Untitled"));
-    }
+    snapshots |= nf_canvas_get_snapshot_name (g_ptr_array_index (canvases, i)) != NULL;
+  if (versions && snapshots)
+    g_string_append_printf (title, "%s: ", company);
+  for (guint i = 0; i < canvases->len; i++)
+    g_string_append_printf (title, "%s%s", i > 0 ? " | " : "", nf_compare_layout_get_canvas_name (layout, i));
   return g_string_free (title, FALSE);
 }
 
@@ -70,7 +79,7 @@ nf_window_compare (NfWindow  *self,
   view = nf_compare_view_new (canvases, n_canvases);
   g_object_set_data_full (G_OBJECT (view), COMPARED_KEY, kept, (GDestroyNotify) g_ptr_array_unref);
   page = adw_tab_view_append (self->tab_view, view);
-  title = compare_title (kept);
+  title = compare_title (NF_COMPARE_VIEW (view), kept);
   adw_tab_page_set_title (page, title);
   {
     /* A tab's tooltip is Pango markup; company names are text. */
@@ -81,33 +90,34 @@ nf_window_compare (NfWindow  *self,
   icon = g_themed_icon_new ("view-dual-symbolic");
   adw_tab_page_set_icon (page, icon);
   adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_widget_grab_focus (view);
   return view;
 }
 
+static void
+picked (NfWindow  *self,
+        GPtrArray *canvases)
+{
+  nf_window_compare (self, (NfCanvas **) canvases->pdata, canvases->len);
+}
+
+/* What to compare is chosen, not taken: the open canvases (the one in
+ * view and the next ones ticked), their snapshots, the cases, recent
+ * files. */
 static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   NfWindow *self = NF_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
-  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
   NfDocument *current = _nf_window_get_document (self);
+  GtkWidget *picker;
 
-  /* The canvas in view first, then the others in the list's order. */
-  if (current != NULL)
-    g_ptr_array_add (canvases, g_object_ref (nf_document_get_canvas (current)));
-  for (guint i = 0; i < n && canvases->len < NF_DIFF_MAX_CANVASES; i++)
-    {
-      NfCanvas *canvas = g_list_model_get_item (G_LIST_MODEL (self->canvases), i);
-
-      if (current != NULL && canvas == nf_document_get_canvas (current))
-        g_object_unref (canvas);
-      else
-        g_ptr_array_add (canvases, canvas);
-    }
-  if (canvases->len >= 2)
-    nf_window_compare (self, (NfCanvas **) canvases->pdata, canvases->len);
+  picker = nf_compare_picker_new (GTK_WINDOW (self), G_LIST_MODEL (self->canvases),
+                                  G_LIST_MODEL (self->documents),
+                                  current != NULL ? nf_document_get_canvas (current) : NULL);
+  g_signal_connect_object (picker, "compare", G_CALLBACK (picked), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
 }
 
 static void
@@ -229,7 +239,8 @@ _nf_window_update_view_actions (NfWindow *self)
   gboolean compare_in_view = compared_canvases (selected_child (self)) != NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
 
-  gtk_widget_action_set_enabled (widget, "win.compare", n >= 2);
+  /* Even with nothing open there are the cases to compare. */
+  gtk_widget_action_set_enabled (widget, "win.compare", TRUE);
   gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);

@@ -16,6 +16,9 @@ typedef struct {
   NfDiffKind    kind;
   const NfDiffEntry *entry; /* NULL for a note no entry names */
   guint         canvas;
+  int           band;      /* differences only between companies: the
+                            * row of matched notes (near, in some) it is
+                            * aligned in across columns, else -1 */
   gboolean      visible;
   NfRect        rect;
   NfRect        mark;
@@ -37,6 +40,7 @@ typedef struct {
   NfRect        glyph_rect;
   PangoLayout  *title;
   double        title_x, title_y;
+  guint         n_bands;
   NfCompareCell cells[NF_DIFF_MAX_CANVASES];
 } NfCompareRow;
 

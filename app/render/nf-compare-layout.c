@@ -260,12 +260,18 @@ note_kinds (NfCompareLayout *self)
   return kinds;
 }
 
-/* Each canvas's notes of the row's block, in that canvas's own order. */
+/* Each canvas's notes of the row's block, in that canvas's own order.
+ * Differences only between companies hides what they all share and puts
+ * the notes matched across companies (near matches, notes some share)
+ * first, each match in a band of its own so they sit side by side. */
 static void
 collect_cards (NfCompareLayout *self,
                NfCompareRow    *row,
                GHashTable      *kinds)
 {
+  gboolean bands = self->differences_only && !nf_diff_is_versions (self->diff);
+  g_autoptr(GArray) band_entries = g_array_new (FALSE, FALSE, sizeof (guint));
+
   for (guint i = 0; i < self->n_canvases; i++)
     {
       GListModel *notes = nf_canvas_get_notes (self->canvases[i], row->block);
@@ -279,12 +285,48 @@ collect_cards (NfCompareLayout *self,
           card.entry = e > 0 ? nf_diff_get_entry (self->diff, e - 1) : NULL;
           card.kind = card.entry != NULL ? card.entry->kind : NF_DIFF_SHARED;
           card.canvas = i;
+          card.band = -1;
           if (self->differences_only && card.kind == NF_DIFF_SHARED)
             continue;
+          if (bands && (card.kind == NF_DIFF_NEAR || card.kind == NF_DIFF_SOME))
+            {
+              guint n = 0;
+
+              for (guint c = 0; c < self->n_canvases; c++)
+                n += card.entry->notes[c] != NULL;
+              if (n >= 2)
+                {
+                  guint band = 0;
+
+                  while (band < band_entries->len && g_array_index (band_entries, guint, band) != e)
+                    band++;
+                  if (band == band_entries->len)
+                    g_array_append_val (band_entries, e);
+                  card.band = (int) band;
+                }
+            }
           card.note = note;
           card.card = card_for (self, note);
           g_array_append_val (row->cells[i].cards, card);
         }
+    }
+  row->n_bands = band_entries->len;
+  for (guint i = 0; i < self->n_canvases && row->n_bands > 0; i++)
+    {
+      GArray *cards = row->cells[i].cards;
+      GArray *sorted = g_array_sized_new (FALSE, TRUE, sizeof (NfCompareCard), cards->len);
+
+      /* Matched notes first, by band; the rest in their own order. */
+      for (int band = 0; band <= (int) row->n_bands; band++)
+        for (guint c = 0; c < cards->len; c++)
+          {
+            const NfCompareCard *card = &g_array_index (cards, NfCompareCard, c);
+
+            if (card->band == (band < (int) row->n_bands ? band : -1))
+              g_array_append_val (sorted, *card);
+          }
+      g_array_unref (cards);
+      row->cells[i].cards = sorted;
     }
 }
 
@@ -297,7 +339,9 @@ stack_cell (NfCompareLayout *self,
             double           y,
             double           width,
             double           font_size,
-            double           budget)
+            double           budget,
+            const double    *band_tops,
+            guint            n_bands)
 {
   const NfGridStyle *style = self->style;
   double card_w = width - 2 * style->block_padding - MARK_WIDTH - MARK_GAP;
@@ -321,8 +365,14 @@ stack_cell (NfCompareLayout *self,
       /* Room for "+N more" below, unless this is the last card. */
       double reserve = last ? 0 : ceil (style->base_font_size * style->footer_font_scale * 96 / 72 *
                                         style->line_height) + style->card_gap;
-      double left = budget > 0 ? top + budget - cy - reserve : 0;
-      double h = nf_card_layout_measure (card->card, style, card_w, font_size, 0, NULL);
+      double left, h;
+
+      /* A matched note sits level with its match in the other columns;
+       * the unmatched ones start below every band. */
+      if (n_bands > 0)
+        cy = MAX (cy, band_tops[card->band >= 0 ? (guint) card->band : n_bands]);
+      left = budget > 0 ? top + budget - cy - reserve : 0;
+      h = nf_card_layout_measure (card->card, style, card_w, font_size, 0, NULL);
 
       if (budget > 0 && c > 0 && h > left)
         {
@@ -353,6 +403,38 @@ stack_cell (NfCompareLayout *self,
   return cy - style->card_gap - y + more_h + (more_h > 0 ? style->card_gap : 0) + style->block_padding;
 }
 
+/* Where each band of matched notes starts, from `top`, and (last) where
+ * the unmatched notes start: each band as tall as its tallest card. */
+static double *
+band_offsets (NfCompareLayout    *self,
+              const NfCompareRow *row,
+              double              top,
+              double              font_size)
+{
+  const NfGridStyle *style = self->style;
+  double *tops = g_new0 (double, row->n_bands + 1);
+  g_autofree double *heights = g_new0 (double, row->n_bands);
+
+  for (guint i = 0; i < self->n_canvases; i++)
+    {
+      const NfCompareCell *cell = &row->cells[i];
+      double card_w = self->column_rects[i].width - 2 * style->block_padding - MARK_WIDTH - MARK_GAP;
+
+      for (guint c = 0; c < cell->cards->len; c++)
+        {
+          const NfCompareCard *card = &g_array_index (cell->cards, NfCompareCard, c);
+
+          if (card->band >= 0)
+            heights[card->band] = MAX (heights[card->band],
+                                       nf_card_layout_measure (card->card, style, card_w, font_size, 0, NULL));
+        }
+    }
+  tops[0] = top;
+  for (guint b = 0; b < row->n_bands; b++)
+    tops[b + 1] = tops[b] + heights[b] + style->card_gap;
+  return tops;
+}
+
 /* Lays every row out at one font size; returns the total height. The
  * budgets (per row, for the cards) apply when positive. */
 static double
@@ -363,6 +445,7 @@ place_rows (NfCompareLayout *self,
   const NfGridStyle *style = self->style;
   double y = self->show_header ? self->header_rect.y + self->header_rect.height + style->block_gap
                                : style->margin;
+  g_autofree double *band_tops = NULL;
 
   for (guint r = 0; r < self->rows->len; r++)
     {
@@ -374,12 +457,17 @@ place_rows (NfCompareLayout *self,
       row->title_x = style->margin + style->glyph_size + style->title_gap;
       row->title_y = y + (style->glyph_size - _nf_render_layout_height (row->title)) / 2;
       row->glyph_rect = (NfRect) { style->margin, y, style->glyph_size, style->glyph_size };
+      if (row->n_bands > 0)
+        {
+          g_free (band_tops);
+          band_tops = band_offsets (self, row, y + band + style->block_padding, font_size);
+        }
       for (guint i = 0; i < self->n_canvases; i++)
         {
           const NfRect *col = &self->column_rects[i];
 
           cell_h = MAX (cell_h, stack_cell (self, &row->cells[i], col->x, y + band, col->width,
-                                            font_size, budgets ? budgets[r] : 0));
+                                            font_size, budgets ? budgets[r] : 0, band_tops, row->n_bands));
         }
       for (guint i = 0; i < self->n_canvases; i++)
         row->cells[i].rect = (NfRect) { self->column_rects[i].x, y + band,
@@ -457,6 +545,17 @@ nf_compare_layout_allocate (NfCompareLayout   *self,
         row.cells[i].cards = g_array_new (FALSE, TRUE, sizeof (NfCompareCard));
       g_array_append_val (self->rows, row);
       collect_cards (self, &g_array_index (self->rows, NfCompareRow, self->rows->len - 1), kinds);
+      if (self->differences_only)
+        {
+          /* A block where nothing differs is left out, not shown as "—". */
+          NfCompareRow *added = &g_array_index (self->rows, NfCompareRow, self->rows->len - 1);
+          guint n = 0;
+
+          for (guint i = 0; i < self->n_canvases; i++)
+            n += added->cells[i].cards->len;
+          if (n == 0)
+            g_array_set_size (self->rows, self->rows->len - 1);
+        }
     }
   g_hash_table_unref (kinds);
 

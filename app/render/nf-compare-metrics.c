@@ -42,6 +42,7 @@ struct _NfCompareMetrics
   guint          n_canvases;
   NfDiffMetrics *metrics;
   char          *lang;
+  gboolean       hide_unchanged;
 
   NfGridStyle   *style;
   PangoContext  *context;
@@ -333,6 +334,27 @@ layout_unaligned (NfCompareMetrics  *self,
 }
 
 void
+nf_compare_metrics_set_hide_unchanged (NfCompareMetrics *self,
+                                       gboolean          hide_unchanged)
+{
+  g_return_if_fail (NF_IS_COMPARE_METRICS (self));
+  self->hide_unchanged = !!hide_unchanged;
+}
+
+/* Every canvas has the figure, written the same. */
+static gboolean
+row_unchanged (NfCompareMetrics      *self,
+               const NfDiffMetricRow *m)
+{
+  if (m->n_present != self->n_canvases)
+    return FALSE;
+  for (guint i = 1; i < self->n_canvases; i++)
+    if (g_strcmp0 (m->texts[i], m->texts[0]) != 0 || m->values[i] != m->values[0])
+      return FALSE;
+  return TRUE;
+}
+
+void
 nf_compare_metrics_allocate (NfCompareMetrics  *self,
                              const NfGridStyle *style,
                              double             width,
@@ -393,6 +415,9 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       g_autofree char *label = NULL;
       MetricRow row = { .index = index, .canvas = -1 };
       double h;
+
+      if (self->hide_unchanged && row_unchanged (self, m))
+        continue;
 
       row_words (self, m, &words, &column, &title);
       label = g_markup_printf_escaped ("%s%s%s\n<span size='smaller' alpha='70%%'>%s</span>",

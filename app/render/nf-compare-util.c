@@ -124,6 +124,41 @@ _nf_compare_canvas_names (NfCanvas   **canvases,
         name = nf_canvas_get_title_for_language (canvases[i], lang);
       names[i] = name != NULL && name[0] != '\0' ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
     }
+  /* Versions of one company from its snapshots are called by the
+   * snapshot's name, and the one canvas that is not a snapshot "Current":
+   * the company's name is the same over every column. */
+  {
+    guint n_snapshots = 0, n_same = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        n_snapshots += nf_canvas_get_snapshot_name (canvases[i]) != NULL;
+        n_same += g_str_equal (names[i], names[0]);
+      }
+    if (n_snapshots > 0 && n_same == n && n_snapshots + 1 >= n)
+      {
+        for (guint i = 0; i < n; i++)
+          {
+            const char *snapshot = nf_canvas_get_snapshot_name (canvases[i]);
+
+            g_free (names[i]);
+            /* Translators: the column of the canvas as it is now, beside
+             * columns named after its snapshots */
+            names[i] = g_strdup (snapshot != NULL ? snapshot : C_("compare", "Current"));
+          }
+        /* Two snapshots of the same name still need telling apart. */
+        for (guint i = 0; i < n; i++)
+          for (guint j = i + 1; j < n; j++)
+            if (g_str_equal (names[i], names[j]))
+              {
+                char *told = g_strdup_printf ("%s (%u)", names[j], j + 1);
+
+                g_free (names[j]);
+                names[j] = told;
+              }
+        return;
+      }
+  }
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < n; j++)
       if (i != j && g_str_equal (names[i], names[j]))

@@ -99,6 +99,9 @@ gboolean      nf_canvas_equal               (NfCanvas   *a,
  * metadata and sources, for comparing or exporting it. */
 NfCanvas     *nf_canvas_new_from_snapshot   (NfCanvas   *self,
                                              NfSnapshot *snapshot);
+/* The name of the snapshot a canvas was made from by
+ * nf_canvas_new_from_snapshot(), or NULL for any other canvas. */
+const char   *nf_canvas_get_snapshot_name   (NfCanvas   *self);
 
 /* --- Edits. Each is one undoable step unless inside a group. --- */
 

@@ -33,6 +33,11 @@ const NfDiffMetrics *nf_compare_metrics_get_metrics  (NfCompareMetrics   *self);
 /* Picks the language of labels and number scales, as the compare layout's. */
 void                 nf_compare_metrics_set_language (NfCompareMetrics   *self,
                                                       const char         *lang);
+/* Leaves out the measures every canvas has with the same figure (what
+ * "differences only" shows of versions); FALSE by default. Needs a new
+ * allocate. */
+void                 nf_compare_metrics_set_hide_unchanged (NfCompareMetrics *self,
+                                                            gboolean          hide_unchanged);
 /* Lays the table and charts out `width` wide; the height follows
  * (nf_compare_metrics_get_height()). With max_height > 0 rows and charts
  * that do not fit are left out and counted ("+N more rows"). */

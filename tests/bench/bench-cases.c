@@ -405,6 +405,44 @@ case_diff_10k (gboolean versions)
   return run_diff (pair, 2, 7);
 }
 
+/* --- themes --------------------------------------------------------- */
+
+/* The themes of four different 1,000-note canvases: what the compare
+ * view's themes matrix computes before it builds its rows. */
+static int
+case_themes (guint n_notes)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  NfCanvas *canvases[4];
+  static const char * const prefixes[] = { "a", "b", "c", "d" };
+  guint n_themes = 0;
+
+  for (guint i = 0; i < 4; i++)
+    canvases[i] = bench_canvas_new (n_notes, 11 + i, prefixes[i]);
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < 21; r++)
+    {
+      double t0 = bench_now_ms (), c0 = bench_cpu_ms (), t, c;
+      NfThemes *themes = nf_themes_new (canvases, 4, NULL, 0);
+
+      t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
+      g_array_append_val (cpu, c);
+      n_themes = 0;
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        n_themes += nf_themes_get_n_themes (themes, b);
+      nf_themes_free (themes);
+      g_array_append_val (times, t);
+    }
+  report ("themes", n_themes);
+  report ("cpu_ms", bench_median ((double *) (gpointer) cpu->data, cpu->len));
+  report_times (times, NULL);
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+  return 0;
+}
+
 /* --- PDF ------------------------------------------------------------ */
 
 static int
@@ -540,6 +578,8 @@ bench_run_case (const char *name,
     ret = case_diff_10k (FALSE);
   else if (g_str_equal (name, "import"))
     ret = case_import (n);
+  else if (g_str_equal (name, "themes"))
+    ret = case_themes (n);
   else if (g_str_equal (name, "pdf"))
     ret = case_pdf (arg, work_dir);
   else

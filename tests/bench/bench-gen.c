@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #endif
 
+#include <math.h>
+
 #include "bench.h"
 #include "nf-canvas-private.h"
 #include "nf-note-private.h"
@@ -210,6 +212,22 @@ double
 bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* CPU time this process has used, in milliseconds (NAN where getrusage()
+ * is missing): on a machine busy with other work, what a case costs
+ * apart from waiting for a core. */
+double
+bench_cpu_ms (void)
+{
+#ifdef G_OS_UNIX
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) == 0)
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+#endif
+  return NAN;
 }
 
 /* -1 where getrusage() is missing (Windows): the table says "—". */

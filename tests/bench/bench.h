@@ -21,6 +21,8 @@ void      bench_canvas_edit      (NfCanvas    *canvas,
 
 /* Wall-clock milliseconds since some fixed point. */
 double    bench_now_ms           (void);
+/* CPU milliseconds this process has used so far. */
+double    bench_cpu_ms           (void);
 /* Peak resident memory of this process, in kB. */
 glong     bench_peak_rss_kb      (void);
 /* Sorts and returns the median of n values. */

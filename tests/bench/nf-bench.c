@@ -34,7 +34,7 @@ result_clear (Result *r)
 }
 
 /* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, drag,
- * diff-cases, diff-versions, diff-companies, import, pdf, startup):
+ * diff-cases, diff-versions, diff-companies, themes, import, pdf, startup):
  * profiling one thing should not wait for all the others. */
 static gboolean
 wanted (const char *name)
@@ -381,6 +381,11 @@ run_all (void)
   run_case (&r, "diff-companies", NULL, work_dir);
   print_row ("diff of two different 10,000-note canvases", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+
+  run_case (&r, "themes", "1000", work_dir);
+  print_row ("themes of four 1,000-note canvases (core; the view: nf-bench-themes-view)", &r, NULL,
+             FLOOR_NONE, &(Target) { .max_ms = 100 });
   result_clear (&r);
 
   run_case (&r, "import", "10000", work_dir);

@@ -10,7 +10,11 @@
 
 #include "nf-compare-view.h"
 #include "nf-snapshots-dialog.h"
+#include "nf-themes-view.h"
+#include "nf-compare-picker.h"
+#include "nf-window.h"
 #include "nf-test-gui.h"
+
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -157,6 +161,337 @@ test_cases (void)
     g_object_unref (canvases[i]);
 }
 
+/* Company names and the block's name stay in view while the notes scroll. */
+static void
+test_sticky (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window, *header, *pinned;
+  GtkAdjustment *adj;
+  NfCompareLayout *layout;
+  graphene_rect_t before, after;
+  NfRect row;
+  double legend;
+
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = nf_test_show (view, 1366, 768);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  header = nf_compare_view_get_header (NF_COMPARE_VIEW (view));
+  pinned = nf_compare_view_get_pinned_heading (NF_COMPARE_VIEW (view));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
+  g_assert_true (gtk_widget_compute_bounds (header, window, &before));
+  g_assert_cmpfloat (before.size.height, >, 20);
+  g_assert_false (gtk_widget_get_visible (pinned));
+
+  /* Into the middle of the fourth block's cards. */
+  legend = gtk_widget_get_height (find_widget (view, GTK_TYPE_DRAWING_AREA, 1));
+  nf_compare_layout_get_row_rect (layout, 3, &row);
+  gtk_adjustment_set_value (adj, legend + row.y + row.height / 2);
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 200);
+  g_assert_true (gtk_widget_compute_bounds (header, window, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+  g_assert_cmpfloat (after.size.height, ==, before.size.height);
+  g_assert_true (gtk_widget_get_visible (pinned));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pinned)), ==,
+                   nf_block_title (nf_compare_layout_get_row_block (layout, 3)));
+  {
+    graphene_rect_t p, sc;
+
+    /* Pinned at the top of the scrolled part, just under the names. */
+    g_assert_true (gtk_widget_compute_bounds (pinned, window, &p));
+    g_assert_true (gtk_widget_compute_bounds (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view)), window, &sc));
+    g_assert_cmpfloat (p.origin.y, ==, sc.origin.y);
+    g_assert_cmpfloat (p.origin.y, >=, after.origin.y + after.size.height);
+    g_assert_cmpfloat (p.size.height, >, 10);
+  }
+  nf_test_screenshot (window, "compare-view-sticky.png");
+
+  gtk_adjustment_set_value (adj, 0);
+  nf_test_settle (window);
+  g_assert_false (gtk_widget_get_visible (pinned));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+/* Differences only between companies: nothing shared is left, and the
+ * notes matched across companies sit side by side at the top. */
+static void
+test_differences_near (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window;
+  NfCompareLayout *layout;
+  guint n_near = 0;
+
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = nf_test_show (view, 1366, 768);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  gtk_widget_activate_action (view, "compare.differences-only", NULL);
+  nf_test_settle (window);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 4; c++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+        {
+          NfDiffKind kind;
+          NfRect rect, other_rect, cell;
+          const NfDiffEntry *entry = nf_compare_layout_get_card_entry (layout, r, c, k);
+
+          nf_compare_layout_get_card_note (layout, r, c, k, &kind, &rect);
+          g_assert_cmpint (kind, !=, NF_DIFF_SHARED);
+          if (kind != NF_DIFF_NEAR)
+            continue;
+          n_near++;
+          /* Its match in another column starts level with it. */
+          for (guint o = 0; o < 4; o++)
+            if (o != c && entry->notes[o] != NULL)
+              for (guint j = 0; j < nf_compare_layout_get_n_cards (layout, r, o); j++)
+                if (nf_compare_layout_get_card_note (layout, r, o, j, NULL, &other_rect) == entry->notes[o])
+                  g_assert_cmpfloat (other_rect.y, ==, rect.y);
+          /* Matches come before the notes only one company has. */
+          for (guint j = 0; j < k; j++)
+            {
+              NfDiffKind before;
+
+              nf_compare_layout_get_card_note (layout, r, c, j, &before, NULL);
+              g_assert_cmpint (before, !=, NF_DIFF_ONLY);
+            }
+          nf_compare_layout_get_cell_rect (layout, r, c, &cell);
+          g_assert_cmpfloat (rect.y, >=, cell.y);
+        }
+  g_assert_cmpuint (n_near, >=, 2);
+  nf_test_screenshot (window, "compare-view-differences.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+/* The themes matrix: a cell's button lists the notes behind it. */
+static void
+test_themes (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window, *themes_view, *cell = NULL;
+  const NfThemes *themes;
+  const NfTheme *theme = NULL;
+  guint canvas = 0;
+  GtkPopover *popover;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  nf_test_gui_load_style ();
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 4);
+  window = nf_test_show (view, 1366, 768);
+  g_assert_null (nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view)));
+  gtk_widget_activate_action (view, "compare.show-themes", NULL);
+  nf_test_settle (window);
+  themes_view = nf_compare_view_get_themes_view (NF_COMPARE_VIEW (view));
+  g_assert_nonnull (themes_view);
+  g_assert_true (gtk_widget_get_mapped (themes_view));
+  themes = nf_themes_view_get_themes (NF_THEMES_VIEW (themes_view));
+  g_assert_cmpstr (nf_themes_get_language (themes), ==, "en");
+
+  /* A theme of the key resources two companies or more have. */
+  for (guint t = 0; t < nf_themes_get_n_themes (themes, NF_BLOCK_KEY_RESOURCES) && theme == NULL; t++)
+    {
+      const NfTheme *candidate = nf_themes_get_theme (themes, NF_BLOCK_KEY_RESOURCES, t);
+
+      if (candidate->n_canvases < 2)
+        continue;
+      theme = candidate;
+      for (canvas = 0; candidate->notes[canvas]->len == 0; canvas++)
+        ;
+      cell = nf_themes_view_get_cell (NF_THEMES_VIEW (themes_view), NF_BLOCK_KEY_RESOURCES, t, canvas);
+      for (guint i = 0; i < 4; i++)
+        g_assert_true ((nf_themes_view_get_cell (NF_THEMES_VIEW (themes_view), NF_BLOCK_KEY_RESOURCES, t, i) != NULL) ==
+                       (candidate->notes[i]->len > 0));
+    }
+  g_assert_nonnull (theme);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_mapped (cell));
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 100);
+  {
+    g_autofree char *label = g_strdup_printf ("%s, %s: %u %s", nf_compare_layout_get_canvas_name (
+                                                nf_compare_view_get_layout (NF_COMPARE_VIEW (view)), canvas),
+                                              theme->label, theme->notes[canvas]->len,
+                                              theme->notes[canvas]->len == 1 ? "note" : "notes");
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
+  nf_test_screenshot (window, "compare-view-themes.png");
+
+  g_signal_emit_by_name (cell, "clicked");
+  nf_test_settle (window);
+  popover = nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  {
+    guint n = 0;
+    GtkWidget *label, *first = NULL;
+
+    /* One label per note, with the note's text, in the canvas's order. */
+    for (guint i = 0; (label = find_widget (GTK_WIDGET (popover), GTK_TYPE_LABEL, i)) != NULL; i++)
+      if (gtk_widget_has_css_class (label, "nf-theme-note"))
+        {
+          if (n++ == 0)
+            first = label;
+          g_assert_true (gtk_widget_get_mapped (label));
+        }
+    g_assert_cmpuint (n, ==, theme->notes[canvas]->len);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==,
+                     nf_text_get (nf_note_get_text (g_ptr_array_index (theme->notes[canvas], 0))));
+  }
+  nf_test_screenshot (window, "compare-view-themes-popover.png");
+  gtk_popover_popdown (popover);
+  nf_test_settle (window);
+  g_assert_null (nf_themes_view_get_popover (NF_THEMES_VIEW (themes_view)));
+
+  /* In Chinese, dark: the matrix is made again in that language. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (view, "compare.language", "s", "zh");
+  nf_test_settle (window);
+  g_assert_cmpstr (nf_themes_get_language (nf_themes_view_get_themes (NF_THEMES_VIEW (themes_view))), ==, "zh");
+  nf_test_screenshot (window, "compare-view-themes-dark-zh.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Back to the notes. */
+  gtk_widget_activate_action (view, "compare.show-themes", NULL);
+  nf_test_settle (window);
+  g_assert_false (gtk_widget_get_mapped (themes_view));
+  g_assert_true (gtk_widget_get_mapped (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+static NfComparePicker *
+find_picker (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (NF_IS_COMPARE_PICKER (w) && gtk_widget_get_visible (w))
+        return NF_COMPARE_PICKER (w);
+    }
+  return NULL;
+}
+
+/* Compare asks what to compare: the picker's choice is what the view shows. */
+static void
+test_picker (void)
+{
+  NfWindow *window = nf_window_new (NULL);
+  GListModel *canvases;
+  NfComparePicker *picker;
+  NfCanvas *bitauto;
+  GtkWidget *view;
+  NfCompareLayout *layout;
+  guint snapshot = G_MAXUINT, alibaba = G_MAXUINT, senmiao = G_MAXUINT;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2016, 3, 1, 12, 0, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  nf_window_open_cases (window);
+  nf_test_settle (GTK_WIDGET (window));
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
+  bitauto = g_list_model_get_item (canvases, 0);
+  g_object_unref (bitauto);
+  nf_canvas_take_snapshot (bitauto, "FY2015 baseline", when);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  nf_test_settle (GTK_WIDGET (window));
+  picker = find_picker ();
+  g_assert_nonnull (picker);
+  /* Four open canvases and Bitauto's snapshot; the cases are open already. */
+  g_assert_cmpuint (nf_compare_picker_get_n_choices (picker), ==, 5);
+  /* Enter compares: the focus starts on the Compare button. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (picker));
+
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_true (gtk_widget_has_css_class (focus, "suggested-action"));
+  }
+  /* At first the open ones, as Compare used to take them. */
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 4);
+  for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
+    {
+      const char *title = nf_compare_picker_get_choice_title (picker, i);
+
+      if (g_str_equal (title, "Bitauto — FY2015 baseline"))
+        snapshot = i;
+      else if (g_str_equal (title, "Alibaba"))
+        alibaba = i;
+      else if (g_str_equal (title, "Senmiao Technology"))
+        senmiao = i;
+      nf_compare_picker_set_chosen (picker, i, FALSE);
+    }
+  g_assert_cmpuint (snapshot, <, alibaba);
+  g_assert_cmpuint (alibaba, <, senmiao);
+  nf_compare_picker_set_chosen (picker, snapshot, TRUE);
+  nf_test_settle (GTK_WIDGET (picker));
+  /* One is not a comparison. */
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  nf_test_settle (GTK_WIDGET (picker));
+  g_assert_true (find_picker () == picker);
+  nf_compare_picker_set_chosen (picker, alibaba, TRUE);
+  nf_compare_picker_set_chosen (picker, senmiao, TRUE);
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 3);
+  nf_test_settle (GTK_WIDGET (picker));
+  g_test_message ("picker mapped %d %dx%d", gtk_widget_get_mapped (GTK_WIDGET (picker)),
+                  gtk_widget_get_width (GTK_WIDGET (picker)), gtk_widget_get_height (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  nf_test_screenshot (GTK_WIDGET (picker), "compare-picker.png");
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_null (find_picker ());
+
+  view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, 0);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  g_assert_cmpuint (nf_compare_layout_get_n_canvases (layout), ==, 3);
+  /* The focus is in the new view, so its shortcuts work at once. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Bitauto");
+  g_assert_cmpstr (nf_canvas_get_snapshot_name (nf_compare_layout_get_canvas (layout, 0)), ==, "FY2015 baseline");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Alibaba");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 2), ==, "Senmiao Technology");
+  g_assert_true (nf_compare_layout_get_canvas (layout, 1) == g_list_model_get_item (canvases, 1));
+  g_object_unref (nf_compare_layout_get_canvas (layout, 1));
+
+  /* Bitauto now against its snapshot: "FY2015 baseline" and "Current". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  nf_test_settle (GTK_WIDGET (window));
+  picker = find_picker ();
+  g_assert_nonnull (picker);
+  for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
+    nf_compare_picker_set_chosen (picker, i, g_str_has_prefix (nf_compare_picker_get_choice_title (picker, i),
+                                                               "Bitauto"));
+  g_assert_cmpuint (nf_compare_picker_get_n_chosen (picker), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  nf_test_settle (GTK_WIDGET (window));
+  view = NULL;
+  for (guint i = 0; (view = find_widget (GTK_WIDGET (window), NF_TYPE_COMPARE_VIEW, i)) != NULL; i++)
+    if (gtk_widget_get_mapped (view))
+      break;
+  g_assert_nonnull (view);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Current");
+  g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "FY2015 baseline");
+  nf_test_screenshot (GTK_WIDGET (window), "compare-view-snapshot-current.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct {
   NfCanvas *a, *b;
   guint     n;
@@ -255,7 +590,20 @@ test_snapshots (void)
       }
     g_assert_cmpuint (removed, ==, 1);
     assert_labels (NF_COMPARE_VIEW (view));
+    /* Named by the snapshot and "Current", not "Alibaba (2)". */
+    g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 0), ==, "Before the edit");
+    g_assert_cmpstr (nf_compare_layout_get_canvas_name (layout, 1), ==, "Current");
     nf_test_screenshot (window, "compare-view-versions.png");
+
+    /* Differences only: the one block that changed; no unchanged figure. */
+    g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), >, 0);
+    gtk_widget_activate_action (view, "compare.differences-only", NULL);
+    nf_test_settle (window);
+    g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
+    g_assert_cmpint (nf_compare_layout_get_row_block (layout, 0), ==, NF_BLOCK_KEY_PARTNERS);
+    g_assert_cmpuint (nf_compare_metrics_get_n_rows (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))), ==, 0);
+    assert_labels (NF_COMPARE_VIEW (view));
+    nf_test_screenshot (window, "compare-view-versions-differences.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -288,6 +636,10 @@ main (int    argc,
 
   g_test_add_func ("/gui/compare-view/cases", test_cases);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);
+  g_test_add_func ("/gui/compare-view/sticky", test_sticky);
+  g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);
+  g_test_add_func ("/gui/compare-view/themes", test_themes);
+  g_test_add_func ("/gui/compare-view/picker", test_picker);
 
   return g_test_run ();
 }
