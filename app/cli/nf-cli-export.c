@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-cli-private.h"
+#include "nf-atomic-file.h"
 #include "nf-deck.h"
 #include "nf-export-markdown.h"
 
@@ -133,6 +134,22 @@ run_export (const NfCliCommand  *command,
       opts.lang = lang_tag;
     }
   opts.title = deck_title;
+
+  /* An export never takes the place of what it was made from: a
+   * hand-written write-up exported to its own name would be lost. */
+  {
+    g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
+
+    for (guint i = 0; args[i] != NULL; i++)
+      {
+        g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (args[i]);
+
+        if (nf_atomic_file_same_file (in_file, out_file))
+          return _nf_cli_usage_error (command,
+                                      _("“%s” is one of the files being exported; write the "
+                                        "export under another name"), out);
+      }
+  }
 
   if (!load_inputs (args, canvases, &error))
     {

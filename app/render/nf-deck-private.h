@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "nf-atomic-file.h"
 #include "nf-deck.h"
 #include "nf-grid-layout.h"
 
@@ -39,13 +40,13 @@ char        *_nf_deck_title          (GPtrArray           *canvases,
                                       const NfDeckOptions *opts);
 /* A canvas's name on slides: its company, else its title. */
 const char  *_nf_deck_company        (NfCanvas            *canvas);
-/* A temporary file beside `path` for an atomic write, and the end of
- * one: finishes and destroys `surface`, then renames `tmp` over `path`
- * or removes it. */
-char        *_nf_deck_temp_path      (const char          *path,
+/* The start of an atomic write of `path` (nf-atomic-file.h), and its end:
+ * finishes and destroys `surface`, then puts the temporary in place of
+ * `path` or removes it. */
+NfAtomicFile *_nf_deck_begin_file    (const char          *path,
                                       GError             **error);
 gboolean     _nf_deck_finish_file    (cairo_surface_t     *surface,
-                                      const char          *tmp,
+                                      NfAtomicFile        *file,
                                       const char          *path,
                                       GCancellable        *cancellable,
                                       GError             **error);
