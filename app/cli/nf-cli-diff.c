@@ -362,7 +362,8 @@ run_diff (const NfCliCommand  *command,
     {
       g_autoptr(GBytes) bytes = write_xml (diff);
 
-      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      if (!_nf_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+        status = EXIT_TROUBLE;
     }
   else
     {
@@ -379,9 +380,9 @@ run_diff (const NfCliCommand  *command,
         }
       if (append_metrics (out, canvases, n))
         status = EXIT_DIFFERENT;
-      fwrite (out->str, 1, out->len, stdout);
+      if (!_nf_cli_print (out->str))
+        status = EXIT_TROUBLE;
     }
-  fflush (stdout);
 
   for (guint c = 0; c < n; c++)
     g_object_unref (canvases[c]);
