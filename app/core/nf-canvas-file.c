@@ -28,28 +28,58 @@ display_name (GFile *file)
   return g_steal_pointer (&parse_name);
 }
 
-/* GIO's messages repeat the path, which our messages already start with. */
+/* GIO's messages repeat the path, which our messages already start with:
+ * the reason alone, for the canvas loader and the importer alike. */
+char *
+_nf_file_io_problem (const GError *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup (_("there is no such file"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strdup (_("you do not have permission to read this file"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    return g_strdup (_("there is no such file: a part of its path is a file, not a folder"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    return g_strdup (_("the file name is too long for this system"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    return g_strdup (_("the file is a loop of symbolic links"));
+  if (cause->domain == G_IO_ERROR)
+    {
+      /* “Error opening file “/a/b”: Input/output error”: the part after
+       * the file's name is the reason. */
+      const char *colon = strrchr (cause->message, ':');
+
+      if (colon != NULL && colon[1] == ' ' && colon[2] != '\0')
+        return g_strdup (colon + 2);
+    }
+  return g_strdup (cause->message);
+}
+
 static void
 set_io_error (GError       **error,
               const char    *name,
               const GError  *cause)
 {
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, _("there is no such file"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("you do not have permission to read this file"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("there is no such file: a part of its path is a file, not a folder"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("the file name is too long for this system"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("the file is a loop of symbolic links"));
-  else
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", cause->message);
+  g_autofree char *problem = _nf_file_io_problem (cause);
+
+  _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
+}
+
+/* GIO does not fail a query it may not make (a folder on the way without
+ * search permission): it reports a file of unknown type. */
+const char *
+_nf_file_not_regular_problem (GFile     *file,
+                              GFileType  type,
+                              gboolean   canvas)
+{
+  const char *path = g_file_peek_path (file);
+  GStatBuf buf;
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return canvas ? _("this is a folder, not a canvas file") : _("this is a folder, not a write-up");
+  if (type == G_FILE_TYPE_UNKNOWN && path != NULL && g_stat (path, &buf) != 0 && errno == EACCES)
+    return _("you do not have permission to read this file (or to open a folder on its path)");
+  return _("this is not a regular file");
 }
 
 const char *
@@ -97,10 +127,9 @@ read_canvas_file (GFile         *file,
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                           ? _("this is a folder, not a canvas file")
-                           : _("this is not a regular file"));
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
+                         _nf_file_not_regular_problem (file, g_file_info_get_file_type (info),
+                                                       TRUE));
       return NULL;
     }
   size = g_file_info_get_size (info);

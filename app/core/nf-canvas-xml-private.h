@@ -23,5 +23,13 @@ void _nf_xml_set_error (GError     **error,
  * cannot be read: a link to nothing, or a loop. For the canvas loader
  * and the importer alike. */
 const char *_nf_file_symlink_problem (GFile *file);
+/* GIO's reason for a failed read, without the path it repeats. */
+char       *_nf_file_io_problem      (const GError *cause);
+/* Why a file that is not a regular file cannot be read: a folder, no
+ * permission on a folder of its path (GIO reports an unknown type), or a
+ * device, FIFO or socket. */
+const char *_nf_file_not_regular_problem (GFile     *file,
+                                          GFileType  type,
+                                          gboolean   canvas);
 
 G_END_DECLS

@@ -91,6 +91,11 @@ start_canvas (NfXmlReader    *self,
                          _("the file was written by a newer version of Ninefold "
                            "(namespace “%s”); this version reads format 1"),
                          (const char *) uri);
+  if (uri == NULL && g_str_equal (name, "canvas"))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("this is not a Ninefold canvas: its root element <canvas> has no "
+                           "namespace; a canvas starts with <canvas xmlns=\"%s\">"),
+                         NF_CANVAS_NS);
   if (!is_named (name, uri, "canvas"))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("this is not a Ninefold canvas: its root element is <%s>%s%s%s, "

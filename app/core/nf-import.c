@@ -611,7 +611,9 @@ nf_import_from_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      g_autofree char *problem = _nf_file_io_problem (local_error);
+
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
       return NULL;
     }
   /* GIO reports a link it cannot follow (a loop, or one to nothing) as
@@ -623,10 +625,9 @@ nf_import_from_file (GFile         *file,
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                           ? _("this is a folder, not a write-up")
-                           : _("this is not a regular file"));
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
+                         _nf_file_not_regular_problem (file, g_file_info_get_file_type (info),
+                                                       FALSE));
       return NULL;
     }
   if (g_file_info_get_size (info) > NF_CANVAS_MAX_FILE_SIZE)
@@ -654,7 +655,9 @@ nf_import_from_file (GFile         *file,
     }
   if (bytes == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      g_autofree char *problem = _nf_file_io_problem (local_error);
+
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
       return NULL;
     }
   return import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, address, error);
