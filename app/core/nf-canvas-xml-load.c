@@ -417,6 +417,22 @@ nf_canvas_load_from_data (const char  *data,
                           const char  *name,
                           GError     **error)
 {
+  return _nf_canvas_load_from_data_full (data, length, name, TRUE, error);
+}
+
+/* Anything that loads can be saved: a file under the size limit could
+ * still grow past it in the canonical form (indentation, escaped “>”),
+ * which the writer would then refuse. Escaping and indenting at most
+ * multiply the size by less than eight, so only files over an eighth of
+ * the limit are written out to check. `check_canonical` is FALSE for the
+ * writer's own read-back of canonical bytes. */
+NfCanvas *
+_nf_canvas_load_from_data_full (const char  *data,
+                                gsize        length,
+                                const char  *name,
+                                gboolean     check_canonical,
+                                GError     **error)
+{
   NfCanvas *canvas;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -448,6 +464,19 @@ nf_canvas_load_from_data (const char  *data,
         return NULL;
     }
   canvas = parse (data, length, name, error);
+  if (canvas && check_canonical && length > NF_CANVAS_MAX_FILE_SIZE / 8)
+    {
+      if (_nf_canvas_canonical_size (canvas) > NF_CANVAS_MAX_FILE_SIZE)
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, 0,
+                             _("written out in Ninefold's own form (indented, “>” escaped) "
+                               "the canvas would be larger than %d MiB, the most a canvas "
+                               "may be, so it could not be saved again"),
+                             NF_CANVAS_MAX_FILE_SIZE / (1024 * 1024));
+          g_clear_object (&canvas);
+          return NULL;
+        }
+    }
   if (canvas)
     nf_canvas_mark_saved (canvas);
   return canvas;

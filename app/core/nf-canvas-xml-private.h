@@ -19,6 +19,15 @@ void _nf_xml_set_error (GError     **error,
                         const char  *format,
                         ...) G_GNUC_PRINTF (5, 6);
 
+GBytes   *_nf_canvas_serialize           (NfCanvas    *self,
+                                         GError     **error);
+gsize     _nf_canvas_canonical_size     (NfCanvas    *self);
+NfCanvas *_nf_canvas_load_from_data_full (const char  *data,
+                                         gsize        length,
+                                         const char  *name,
+                                         gboolean     check_canonical,
+                                         GError     **error);
+
 /* Why a file GIO reports as the link itself (it could not follow it)
  * cannot be read: a link to nothing, or a loop. For the canvas loader
  * and the importer alike. */

@@ -53,6 +53,7 @@ typedef struct {
   GArray       *tables;   /* PlannedTable */
   guint         block_tables[NF_N_BLOCKS + 1];
   guint64       n_cells;
+  NfImportItem *oversized;   /* the first table past a table's limits */
   guint         filled;   /* bit per block with content */
   guint         strong;   /* bit per block entered by its own name */
   guint         first_section;  /* item index of the first section, or len */
@@ -236,6 +237,11 @@ table (Plan         *plan,
     }
   g_array_append_val (plan->tables, planned);
   plan->n_cells += item->cells->len;
+  /* The header row is not a row of the table. */
+  if (plan->oversized == NULL && item->n_columns > 0 &&
+      (item->n_columns > NF_CANVAS_MAX_COLUMNS ||
+       item->cells->len / item->n_columns > NF_CANVAS_MAX_ROWS + 1))
+    plan->oversized = item;
   if (plan->current != NF_BLOCK_NONE)
     plan->filled |= 1u << plan->current;
 }
@@ -561,6 +567,14 @@ import (const char  *data,
                          _("the write-up's tables have more than %d cells, more than a "
                            "canvas may hold"),
                          NF_CANVAS_MAX_CELLS);
+      goto out;
+    }
+  if (plan.oversized != NULL)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, (int) plan.oversized->line,
+                         _("the table has more than %d rows or %d columns, more than a "
+                           "canvas's table may hold"),
+                         NF_CANVAS_MAX_ROWS, NF_CANVAS_MAX_COLUMNS);
       goto out;
     }
   canvas = build_canvas (&plan, address, error);
