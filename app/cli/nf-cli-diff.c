@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -243,11 +245,18 @@ append_metrics (GString       *out,
         for (guint i = 0; i < n; i++)
           if (row->present[i] && i != row->base)
             {
-              g_autofree char *delta = nf_compare_format_value (row->deltas[i], row->type,
-                                                                row->units[row->base], NULL);
+              g_autofree char *delta = NULL;
 
+              /* A difference too large for a double (or a ratio to a zero)
+               * has no figure worth printing: the figures above say it. */
+              if (!isfinite (row->deltas[i]))
+                continue;
+              delta = nf_compare_format_value (row->deltas[i], row->type,
+                                               row->units[row->base], NULL);
+              if (g_str_equal (delta, "—"))
+                continue;
               g_string_append_printf (out, "; %c %s%s", 'A' + i, row->deltas[i] > 0 ? "+" : "", delta);
-              if (row->ratios[i] != 0)
+              if (row->ratios[i] != 0 && isfinite (row->ratios[i]))
                 g_string_append_printf (out, " ×%.2f", row->ratios[i]);
             }
       g_string_append_c (out, '\n');

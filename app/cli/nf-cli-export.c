@@ -16,7 +16,7 @@ static char *output;
 static char *page_size;
 static char *lang;
 static char *title;
-static int dpi;
+static int dpi = G_MININT;  /* G_MININT: not given */
 static gboolean compare;
 
 static const GOptionEntry entries[] = {
@@ -26,12 +26,14 @@ static const GOptionEntry entries[] = {
     N_("Page size: 16:9 (the default), a4 or letter (landscape)"), N_("SIZE") },
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &dpi,
     N_("Resolution of a PNG (default 96: 1280 × 720 pixels)"), N_("N") },
-  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &lang,
+  /* Taken as bytes and checked here, so that a bad value is refused with
+   * the option's name rather than GOption's bare “Invalid byte sequence”. */
+  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &lang,
     N_("Show the notes' translations into LANG where they have one"), N_("LANG") },
   { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &compare,
     N_("Compare the canvases (2 to 4): in a PDF, comparison slides after the title; "
        "as a PNG or SVG, one image of the comparison"), NULL },
-  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title,
+  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &title,
     N_("The deck's title (default: the canvas's title)"), N_("TEXT") },
   { NULL }
 };
@@ -108,7 +110,7 @@ run_export (const NfCliCommand  *command,
   int resolution = dpi;
   gboolean ok;
 
-  dpi = 0;
+  dpi = G_MININT;
   nf_deck_options_init (&opts);
   opts.compare = compare;
   compare = FALSE;
@@ -122,10 +124,15 @@ run_export (const NfCliCommand  *command,
   if (size_name != NULL && !nf_deck_page_size_from_string (size_name, &opts.page_size))
     return _nf_cli_usage_error (command, _("unknown page size “%s”: use 16:9, a4 or letter"),
                                 size_name);
-  if (resolution < 0 || resolution > 1200)
-    return _nf_cli_usage_error (command, _("--dpi must be between 1 and 1200"));
-  if (resolution == 0)
+  if (resolution == G_MININT)
     resolution = 96;
+  else if (resolution < 1 || resolution > 1200)
+    return _nf_cli_usage_error (command, _("--dpi must be between 1 and 1200"));
+  if (deck_title != NULL && !g_utf8_validate (deck_title, -1, NULL))
+    return _nf_cli_usage_error (command, _("--title is not valid UTF-8 text"));
+  if (deck_title != NULL && !nf_text_is_clean (deck_title))
+    return _nf_cli_usage_error (command, _("--title holds a control character; give it as "
+                                           "plain text"));
   if (language != NULL)
     {
       lang_tag = nf_language_tag_normalise (language);
