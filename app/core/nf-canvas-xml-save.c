@@ -434,9 +434,11 @@ count_bytes (void       *context,
 {
   gsize *count = context;
 
+  /* Never a failure, even past the limit: a failed write leaves each
+   * element on libxml2's writer stack, which it then walks for every
+   * element after (quadratic). Counting on is linear. */
   *count += (gsize) len;
-  /* Past the limit the answer is known: stop writing. */
-  return *count > NF_CANVAS_MAX_FILE_SIZE ? -1 : len;
+  return len;
 }
 
 /* The size of the canonical bytes, counted as they are made rather than
