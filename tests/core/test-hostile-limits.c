@@ -301,10 +301,11 @@ test_attributes (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
     {
-      GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<canvas ");
+      GString *s;
 
       if (k == 1 && skip_huge ())
         return;
+      s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<canvas ");
       for (guint i = 0; i < counts[k]; i++)
         g_string_append_printf (s, k == 0 ? "xmlns:p%u=\"urn:x\" " : "a%x='' ", i);
       g_string_append (s, "xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
