@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nf-atomic-file.h"
 #include "nf-cli-private.h"
 
 static char *output;
@@ -44,6 +45,7 @@ run_convert (const NfCliCommand  *command,
   g_autofree char *out = g_steal_pointer (&output);
   g_autoptr(NfCanvas) canvas = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean imported = FALSE;
 
   if (args[0] == NULL)
     return _nf_cli_usage_error (command, _("no input FILE to convert"));
@@ -52,11 +54,23 @@ run_convert (const NfCliCommand  *command,
   if (out == NULL || *out == '\0')
     return _nf_cli_usage_error (command, _("no output given: add “-o OUT”"));
 
-  canvas = _nf_cli_load_any (args[0], NULL, &error);
+  canvas = _nf_cli_load_any (args[0], &imported, &error);
   if (canvas == NULL)
     {
       _nf_cli_error (error);
       return NF_CLI_EXIT_INVALID;
+    }
+  /* A canvas may be rewritten in place (its old form kept as “OUT~”), but
+   * a write-up is prose someone wrote: canvas XML does not replace it. */
+  if (imported && !g_str_equal (out, "-"))
+    {
+      g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (args[0]);
+      g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
+
+      if (nf_atomic_file_same_file (in_file, out_file))
+        return _nf_cli_usage_error (command,
+                                    _("“%s” is the write-up being converted; write the canvas "
+                                      "under another name"), out);
     }
 
   if (g_str_equal (out, "-"))

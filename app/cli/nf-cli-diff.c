@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -477,7 +479,8 @@ run_diff (const NfCliCommand  *command,
     {
       g_autoptr(GBytes) bytes = write_xml (diff);
 
-      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      if (!_nf_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+        status = EXIT_TROUBLE;
     }
   else
     {
@@ -493,9 +496,9 @@ run_diff (const NfCliCommand  *command,
           append_entry_text (out, diff, entry);
         }
       append_metrics (out, nf_diff_get_metrics (diff), n);
-      fwrite (out->str, 1, out->len, stdout);
+      if (!_nf_cli_print (out->str))
+        status = EXIT_TROUBLE;
     }
-  fflush (stdout);
 
   for (guint c = 0; c < n; c++)
     g_object_unref (canvases[c]);

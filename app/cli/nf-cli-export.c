@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-cli-private.h"
+#include "nf-atomic-file.h"
 #include "nf-deck.h"
 #include "nf-export-markdown.h"
 #include "nf-export-sheet.h"
@@ -16,7 +17,7 @@ static char *output;
 static char *page_size;
 static char *lang;
 static char *title;
-static int dpi;
+static int dpi = G_MININT;  /* G_MININT: not given */
 static gboolean compare;
 
 static const GOptionEntry entries[] = {
@@ -26,12 +27,12 @@ static const GOptionEntry entries[] = {
     N_("Page size: 16:9 (the default), a4 or letter (landscape)"), N_("SIZE") },
   { "dpi", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &dpi,
     N_("Resolution of a PNG (default 96: 1280 × 720 pixels)"), N_("N") },
-  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &lang,
+  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &lang,
     N_("Show the translations into LANG of every text that has one: titles, notes, table titles, column names and row labels"), N_("LANG") },
   { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &compare,
     N_("Compare the canvases (2 to 4): in a PDF, comparison slides after the title; "
        "as a PNG or SVG, one image of the comparison"), NULL },
-  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title,
+  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &title,
     N_("The deck's title (default: the canvas's title)"), N_("TEXT") },
   { NULL }
 };
@@ -114,7 +115,7 @@ run_export (const NfCliCommand  *command,
   int resolution = dpi;
   gboolean ok;
 
-  dpi = 0;
+  dpi = G_MININT;
   nf_deck_options_init (&opts);
   opts.compare = compare;
   compare = FALSE;
@@ -128,10 +129,15 @@ run_export (const NfCliCommand  *command,
   if (size_name != NULL && !nf_deck_page_size_from_string (size_name, &opts.page_size))
     return _nf_cli_usage_error (command, _("unknown page size “%s”: use 16:9, a4 or letter"),
                                 size_name);
-  if (resolution < 0 || resolution > 1200)
-    return _nf_cli_usage_error (command, _("--dpi must be between 1 and 1200"));
-  if (resolution == 0)
+  if (resolution == G_MININT)
     resolution = 96;
+  else if (resolution < 1 || resolution > 1200)
+    return _nf_cli_usage_error (command, _("--dpi must be between 1 and 1200"));
+  if (deck_title != NULL && !g_utf8_validate (deck_title, -1, NULL))
+    return _nf_cli_usage_error (command, _("--title is not valid UTF-8 text"));
+  if (deck_title != NULL && !nf_text_is_clean (deck_title))
+    return _nf_cli_usage_error (command, _("--title holds a control character; give it as "
+                                           "plain text"));
   if (language != NULL)
     {
       lang_tag = nf_language_tag_normalise (language);
@@ -140,6 +146,22 @@ run_export (const NfCliCommand  *command,
       opts.lang = lang_tag;
     }
   opts.title = deck_title;
+
+  /* An export never takes the place of what it was made from: a
+   * hand-written write-up exported to its own name would be lost. */
+  {
+    g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
+
+    for (guint i = 0; args[i] != NULL; i++)
+      {
+        g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (args[i]);
+
+        if (nf_atomic_file_same_file (in_file, out_file))
+          return _nf_cli_usage_error (command,
+                                      _("“%s” is one of the files being exported; write the "
+                                        "export under another name"), out);
+      }
+  }
 
   if (!load_inputs (args, canvases, &error))
     {

@@ -268,7 +268,8 @@ run_info (const NfCliCommand  *command,
 
   out = g_string_new (NULL);
   append_info (out, canvas, imported);
-  g_print ("%s", out->str);
+  if (!_nf_cli_print (out->str))
+    return NF_CLI_EXIT_INVALID;
   return NF_CLI_EXIT_OK;
 }
 

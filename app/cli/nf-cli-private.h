@@ -44,6 +44,14 @@ NfCanvas       *_nf_cli_load_any        (const char         *path,
                                          gboolean           *out_imported,
                                          GError            **error);
 
+/* What the commands print: control characters escaped, and a failed
+ * write of standard output reported (FALSE: the command fails). */
+char           *_nf_cli_escape          (const char         *text,
+                                         gssize              length);
+gboolean        _nf_cli_print           (const char         *text);
+gboolean        _nf_cli_write_stdout    (const char         *data,
+                                         gsize               length);
+
 /* Terminal columns a string takes: CJK characters take two. */
 guint           _nf_cli_display_width   (const char         *text);
 void            _nf_cli_append_padded   (GString            *out,

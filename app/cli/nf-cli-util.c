@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "nf-cli-private.h"
 #include "nf-open.h"
@@ -16,6 +20,72 @@ _nf_cli_load_any (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
   return nf_load_any_file (file, out_imported, NULL, error);
+}
+
+/* Text from files and names goes to a terminal: a control character
+ * (C0 but tab and newline, DEL, C1 such as U+009B, the one-byte CSI)
+ * could move the cursor or rewrite the screen, so it is shown as an
+ * escape instead. Invalid UTF-8 is shown as \xNN. */
+char *
+_nf_cli_escape (const char *text,
+                gssize      length)
+{
+  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+  GString *out = NULL;
+  const char *p = text;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gsize n;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      n = (gsize) (g_utf8_next_char (p) - p);
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F))
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append_printf (out, "\\u%04X", c);
+        }
+      else if (out != NULL)
+        g_string_append_len (out, p, n);
+      p += n;
+    }
+  return out != NULL ? g_string_free (out, FALSE) : g_strndup (text, end - text);
+}
+
+gboolean
+_nf_cli_print (const char *text)
+{
+  g_autofree char *safe = _nf_cli_escape (text, -1);
+  gsize n = strlen (safe);
+
+  return _nf_cli_write_stdout (safe, n);
+}
+
+/* A full disk or a closed pipe must not pass for success: the command
+ * says so and fails. */
+gboolean
+_nf_cli_write_stdout (const char *data,
+                      gsize       length)
+{
+  if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_printerr ("ninefold: ");
+      g_printerr (_("Could not write to standard output: %s"), g_strerror (saved));
+      g_printerr ("\n");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 guint

@@ -32,9 +32,11 @@ run_validate (const NfCliCommand  *command,
       else
         {
           g_autofree char *name = g_filename_display_name (args[i]);
-
           /* TRANSLATORS: printed for a file that passed; %s is its name. */
-          g_print (_("%s: ok\n"), name);
+          g_autofree char *line = g_strdup_printf (_("%s: ok\n"), name);
+
+          if (!_nf_cli_print (line))
+            return NF_CLI_EXIT_INVALID;
         }
     }
   return status;

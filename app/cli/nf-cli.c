@@ -110,7 +110,11 @@ _nf_cli_usage_error (const NfCliCommand *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("ninefold: %s\n", message);
+  {
+    g_autofree char *safe = _nf_cli_escape (message, -1);
+
+    g_printerr ("ninefold: %s\n", safe);
+  }
   if (command != NULL)
     /* TRANSLATORS: %s is a command name, such as "validate". */
     g_printerr (_("Run “ninefold %s --help” to see how to use it.\n"), command->name);
@@ -122,7 +126,9 @@ _nf_cli_usage_error (const NfCliCommand *command,
 void
 _nf_cli_error (const GError *error)
 {
-  g_printerr ("ninefold: %s\n", error->message);
+  g_autofree char *safe = _nf_cli_escape (error->message, -1);
+
+  g_printerr ("ninefold: %s\n", safe);
 }
 
 /* Two columns, the first padded to its widest entry. */

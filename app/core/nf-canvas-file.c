@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "nf-atomic-file.h"
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-core-resources-private.h"
@@ -27,28 +28,58 @@ display_name (GFile *file)
   return g_steal_pointer (&parse_name);
 }
 
-/* GIO's messages repeat the path, which our messages already start with. */
+/* GIO's messages repeat the path, which our messages already start with:
+ * the reason alone, for the canvas loader and the importer alike. */
+char *
+_nf_file_io_problem (const GError *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup (_("there is no such file"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strdup (_("you do not have permission to read this file"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    return g_strdup (_("there is no such file: a part of its path is a file, not a folder"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    return g_strdup (_("the file name is too long for this system"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    return g_strdup (_("the file is a loop of symbolic links"));
+  if (cause->domain == G_IO_ERROR)
+    {
+      /* “Error opening file “/a/b”: Input/output error”: the part after
+       * the file's name is the reason. */
+      const char *colon = strrchr (cause->message, ':');
+
+      if (colon != NULL && colon[1] == ' ' && colon[2] != '\0')
+        return g_strdup (colon + 2);
+    }
+  return g_strdup (cause->message);
+}
+
 static void
 set_io_error (GError       **error,
               const char    *name,
               const GError  *cause)
 {
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, _("there is no such file"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("you do not have permission to read this file"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("there is no such file: a part of its path is a file, not a folder"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("the file name is too long for this system"));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("the file is a loop of symbolic links"));
-  else
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", cause->message);
+  g_autofree char *problem = _nf_file_io_problem (cause);
+
+  _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
+}
+
+/* GIO does not fail a query it may not make (a folder on the way without
+ * search permission): it reports a file of unknown type. */
+const char *
+_nf_file_not_regular_problem (GFile     *file,
+                              GFileType  type,
+                              gboolean   canvas)
+{
+  const char *path = g_file_peek_path (file);
+  GStatBuf buf;
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return canvas ? _("this is a folder, not a canvas file") : _("this is a folder, not a write-up");
+  if (type == G_FILE_TYPE_UNKNOWN && path != NULL && g_stat (path, &buf) != 0 && errno == EACCES)
+    return _("you do not have permission to read this file (or to open a folder on its path)");
+  return _("this is not a regular file");
 }
 
 const char *
@@ -96,10 +127,9 @@ read_canvas_file (GFile         *file,
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                           ? _("this is a folder, not a canvas file")
-                           : _("this is not a regular file"));
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
+                         _nf_file_not_regular_problem (file, g_file_info_get_file_type (info),
+                                                       TRUE));
       return NULL;
     }
   size = g_file_info_get_size (info);
@@ -178,76 +208,6 @@ nf_canvas_load_from_file (GFile         *file,
   return nf_canvas_load_from_file_with_etag (file, NULL, cancellable, error);
 }
 
-/* Symlinks are followed to the file they name, so that saving replaces the
- * target and keeps the link, rather than turning the link into a file. */
-static GFile *
-resolve_symlinks (GFile         *file,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GFile) current = g_object_ref (file);
-
-  for (guint hops = 0; hops < 40; hops++)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GFile) parent = NULL;
-      const char *target;
-
-      info = g_file_query_info (current,
-                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-      if (info == NULL || !g_file_info_get_is_symlink (info))
-        return g_steal_pointer (&current);
-      target = g_file_info_get_symlink_target (info);
-      parent = g_file_get_parent (current);
-      g_object_unref (current);
-      current = g_file_resolve_relative_path (parent, target);
-    }
-  {
-    g_autofree char *name = display_name (file);
-    _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                       _("the file is a chain of too many symbolic links, or a loop"));
-  }
-  return NULL;
-}
-
-/* Writes through a temporary file renamed over the target only when every
- * byte is written. On a write error the stream is closed with a cancelled
- * GCancellable, which makes GIO drop the temporary file instead of
- * renaming it into place (g_file_replace_contents closes normally there,
- * which would put a short file in place of the user's). */
-static gboolean
-replace_atomically (GFile         *file,
-                    GBytes        *bytes,
-                    const char    *etag,
-                    char         **out_etag,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abort = NULL;
-  gsize written = 0;
-
-  out = g_file_replace (file, etag, TRUE, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out),
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  &written, cancellable, error))
-    {
-      abort = g_cancellable_new ();
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return FALSE;
-  if (out_etag)
-    *out_etag = g_file_output_stream_get_etag (out);
-  return TRUE;
-}
-
 gboolean
 nf_canvas_save_to_file (NfCanvas      *self,
                         GFile         *file,
@@ -257,12 +217,20 @@ nf_canvas_save_to_file (NfCanvas      *self,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (NF_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(bytes = nf_canvas_save_to_bytes (self, error)))
-    return FALSE;
+  if (!(bytes = nf_canvas_save_to_bytes (self, &local_error)))
+    {
+      g_autofree char *name = display_name (file);
+
+      /* The message says what is wrong with the canvas; say where too. */
+      g_prefix_error (&local_error, "%s: ", name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return nf_canvas_bytes_save_to_file (bytes, file, etag, out_etag, cancellable, error);
 }
 
@@ -274,50 +242,25 @@ nf_canvas_bytes_save_to_file (GBytes        *bytes,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (nf_atomic_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), NF_ATOMIC_FILE_BACKUP,
+                                       etag, out_etag, cancellable, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   name = display_name (file);
-  if (!(target = resolve_symlinks (file, cancellable, error)))
-    return FALSE;
-
-  info = g_file_query_info (target, "unix::nlink," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         _("this is a folder; choose a file name to save to"));
-      return FALSE;
-    }
-  /* Replacing a hard-linked file by rename would leave its other names
-   * pointing at the old content; GIO would instead rewrite it in place,
-   * which is not atomic. Neither is safe, so say so. */
-  if (info != NULL && g_file_info_has_attribute (info, "unix::nlink") &&
-      g_file_info_get_attribute_uint32 (info, "unix::nlink") > 1)
-    {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         _("the file has other hard links, so it cannot be replaced safely; "
-                           "save it under another name"));
-      return FALSE;
-    }
-
-  if (!replace_atomically (target, bytes, etag, out_etag, cancellable, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         _("could not save: %s"), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
+                     _("could not save: %s"), local_error->message);
+  return FALSE;
 }
 
 static const char * const case_paths[] = {

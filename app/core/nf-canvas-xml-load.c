@@ -151,9 +151,38 @@ check_bytes (const char  *data,
 
   gsize start = 0;
 
-  /* A UTF-16 file carries its byte order mark; libxml2 converts it. */
+  /* A UTF-16 file carries its byte order mark; libxml2 converts it, but
+   * says only “Premature end of data” at a lone surrogate. */
   if (length >= 2 && ((guchar) data[0] == 0xFE || (guchar) data[0] == 0xFF))
-    return TRUE;
+    {
+      gboolean big = (guchar) data[0] == 0xFE;
+
+      for (gsize i = 2; i + 1 < length; i += 2)
+        {
+          guint unit = big ? ((guchar) data[i] << 8) | (guchar) data[i + 1]
+                           : ((guchar) data[i + 1] << 8) | (guchar) data[i];
+
+          if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < length)
+            {
+              guint next = big ? ((guchar) data[i + 2] << 8) | (guchar) data[i + 3]
+                               : ((guchar) data[i + 3] << 8) | (guchar) data[i + 2];
+
+              if (next >= 0xDC00 && next <= 0xDFFF)
+                {
+                  i += 2;
+                  continue;
+                }
+            }
+          if (unit >= 0xD800 && unit <= 0xDFFF)
+            {
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, name, 0,
+                                 _("the file is not valid UTF-16 text: a lone surrogate "
+                                   "(byte %lu)"), (unsigned long) i);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
   /* Anything whose first visible character is not "<" — a picture, an
    * archive, a write-up — is not XML at all; saying so beats a byte offset. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -197,6 +226,94 @@ check_bytes (const char  *data,
   return TRUE;
 }
 
+static int
+line_at (const char *data,
+         const char *at)
+{
+  int line = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', (gsize) (at - p))) != NULL; p++)
+    line++;
+  return line;
+}
+
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *marker)
+{
+  const char *hit = g_strstr_len (p, end - p, marker);
+
+  return hit != NULL ? hit + strlen (marker) : end;
+}
+
+/* libxml2 2.9.14 compares each attribute of an element (and each
+ * namespace declaration) with all the ones before it, before any callback
+ * of ours runs: a million attributes on one element take minutes. So the
+ * start tags are counted here first, in one pass. Markup is ASCII, and
+ * “<” never appears raw in text or in attribute values. */
+static gboolean
+check_attribute_counts (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GError     **error)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  while ((p = memchr (p, '<', (gsize) (end - p))) != NULL)
+    {
+      const char *tag = p++;
+      guint n = 0;
+      char quote = 0;
+
+      if (p < end && *p == '!')
+        {
+          if (end - p >= 3 && p[1] == '-' && p[2] == '-')
+            p = skip_past (p, end, "-->");
+          else if (end - p >= 8 && memcmp (p, "![CDATA[", 8) == 0)
+            p = skip_past (p, end, "]]>");
+          else
+            return TRUE;  /* a DOCTYPE: the parser refuses it */
+          continue;
+        }
+      if (p < end && *p == '?')
+        {
+          p = skip_past (p, end, "?>");
+          continue;
+        }
+      for (; p < end; p++)
+        {
+          if (quote != 0)
+            {
+              const char *close = memchr (p, quote, (gsize) (end - p));
+
+              if (close == NULL)
+                return TRUE;  /* not well-formed: the parser says so */
+              p = close;
+              quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '=')
+            n++;
+          else if (*p == '>')
+            break;
+        }
+      if (n > NF_CANVAS_MAX_ATTRIBUTES)
+        {
+          gsize len = strcspn (tag + 1, " \t\r\n/>");
+
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, line_at (data, tag),
+                             _("the element <%.*s> has more than %d attributes and namespace "
+                               "declarations, the most an element may have"),
+                             (int) MIN (len, 64), tag + 1, NF_CANVAS_MAX_ATTRIBUTES);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* libxml2's own refusals: the file is not well-formed XML. */
 static void
 set_parse_error (xmlParserCtxtPtr   ctxt,
@@ -219,6 +336,10 @@ set_parse_error (xmlParserCtxtPtr   ctxt,
     _nf_xml_set_error (error, NF_CANVAS_ERROR_INVALID, name, line,
                        _("the file contains a character that is not allowed in XML (%s)"),
                        detail);
+  else if (detail && strstr (detail, "Huge input lookup"))
+    _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, line,
+                       _("the file has a run of more than 10 MB without markup (text or "
+                         "blank lines) in one place, more than a canvas ever holds"));
   else if (detail && strstr (detail, "Excessive depth"))
     _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, line,
                        _("the elements are nested too deeply"));
@@ -296,6 +417,22 @@ nf_canvas_load_from_data (const char  *data,
                           const char  *name,
                           GError     **error)
 {
+  return _nf_canvas_load_from_data_full (data, length, name, TRUE, error);
+}
+
+/* Anything that loads can be saved: a file under the size limit could
+ * still grow past it in the canonical form (indentation, escaped “>”),
+ * which the writer would then refuse. Escaping and indenting at most
+ * multiply the size by less than eight, so only files over an eighth of
+ * the limit are written out to check. `check_canonical` is FALSE for the
+ * writer's own read-back of canonical bytes. */
+NfCanvas *
+_nf_canvas_load_from_data_full (const char  *data,
+                                gsize        length,
+                                const char  *name,
+                                gboolean     check_canonical,
+                                GError     **error)
+{
   NfCanvas *canvas;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -317,7 +454,29 @@ nf_canvas_load_from_data (const char  *data,
     }
   if (!check_bytes (data, length, name, error))
     return NULL;
+  /* Blank lines after the root mean nothing, but libxml2 refuses more
+   * than 10 MB of them. */
+  if ((guchar) data[0] != 0xFE && (guchar) data[0] != 0xFF)
+    {
+      while (length > 1 && g_ascii_isspace (data[length - 1]))
+        length--;
+      if (!check_attribute_counts (data, length, name, error))
+        return NULL;
+    }
   canvas = parse (data, length, name, error);
+  if (canvas && check_canonical && length > NF_CANVAS_MAX_FILE_SIZE / 8)
+    {
+      if (_nf_canvas_canonical_size (canvas) > NF_CANVAS_MAX_FILE_SIZE)
+        {
+          _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, 0,
+                             _("written out in Ninefold's own form (indented, “>” escaped) "
+                               "the canvas would be larger than %d MiB, the most a canvas "
+                               "may be, so it could not be saved again"),
+                             NF_CANVAS_MAX_FILE_SIZE / (1024 * 1024));
+          g_clear_object (&canvas);
+          return NULL;
+        }
+    }
   if (canvas)
     nf_canvas_mark_saved (canvas);
   return canvas;

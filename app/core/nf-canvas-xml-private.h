@@ -19,9 +19,26 @@ void _nf_xml_set_error (GError     **error,
                         const char  *format,
                         ...) G_GNUC_PRINTF (5, 6);
 
+GBytes   *_nf_canvas_serialize           (NfCanvas    *self,
+                                         GError     **error);
+gsize     _nf_canvas_canonical_size     (NfCanvas    *self);
+NfCanvas *_nf_canvas_load_from_data_full (const char  *data,
+                                         gsize        length,
+                                         const char  *name,
+                                         gboolean     check_canonical,
+                                         GError     **error);
+
 /* Why a file GIO reports as the link itself (it could not follow it)
  * cannot be read: a link to nothing, or a loop. For the canvas loader
  * and the importer alike. */
 const char *_nf_file_symlink_problem (GFile *file);
+/* GIO's reason for a failed read, without the path it repeats. */
+char       *_nf_file_io_problem      (const GError *cause);
+/* Why a file that is not a regular file cannot be read: a folder, no
+ * permission on a folder of its path (GIO reports an unknown type), or a
+ * device, FIFO or socket. */
+const char *_nf_file_not_regular_problem (GFile     *file,
+                                          GFileType  type,
+                                          gboolean   canvas);
 
 G_END_DECLS

@@ -193,6 +193,10 @@ start_row (NfXmlReader    *self,
                          _("the metric “%s” is not a key of 1 to 64 lower-case letters, "
                            "digits and hyphens, like revenue or market-size"),
                          metric);
+  if (nf_metric_table_get_n_rows (self->table) >= NF_CANVAS_MAX_ROWS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
+                         _("the table “%s” has more than %d rows, the most a table may have"),
+                         self->table_id, NF_CANVAS_MAX_ROWS);
   self->row_metric = g_strdup (metric);
   self->cells = g_new0 (NfCell, nf_metric_table_get_n_columns (self->table));
   self->n_row_cells = 0;
@@ -379,6 +383,10 @@ _nf_xml_end_metrics_element (NfXmlReader      *self,
       if (frame->step == 0)
         return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
                              _("the column has no <name>"));
+      if (nf_metric_table_get_n_columns (self->table) >= NF_CANVAS_MAX_COLUMNS)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
+                             _("the table “%s” has more than %d columns, the most a table "
+                               "may have"), self->table_id, NF_CANVAS_MAX_COLUMNS);
       self->column.name = g_steal_pointer (&self->texts);
       _nf_metric_table_insert_column (self->table, nf_metric_table_get_n_columns (self->table),
                                       &self->column, NULL);

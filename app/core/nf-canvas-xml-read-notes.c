@@ -162,6 +162,10 @@ _nf_xml_end_tag (NfXmlReader      *self,
                          _("a <tag> must be a word or phrase without surrounding spaces"));
   if (self->tags == NULL)
     self->tags = g_ptr_array_new_with_free_func (g_free);
+  if (self->tags->len >= NF_CANVAS_MAX_TAGS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
+                         _("the note “%s” has more than %d tags, the most a note may have"),
+                         self->note_id, NF_CANVAS_MAX_TAGS);
   /* A linear look for the few tags a note has; a set past that, so a
    * hostile note with many tags stays linear. */
   if (self->tag_set == NULL && self->tags->len >= 8)

@@ -96,6 +96,8 @@ typedef struct {
   char       *note_colour;
   NfEvidence  note_evidence;
   NfText     *texts;        /* a note's text, a table's title, a column's name */
+  GHashTable *text_langs;   /* the languages of `texts`, lower case */
+  guint       ext_nodes;    /* kept verbatim so far */
   NfNote     *note;
   GPtrArray  *tags;
   GHashTable *tag_set;
@@ -193,6 +195,13 @@ void     _nf_xml_clear_blocks         (NfXmlReader        *self);
 /* An element at a place where the format lets a newer minor version add
  * one: refused in a file of a version this release knows, else kept in
  * `into` once it ends. */
+gboolean _nf_xml_count_extension_node (NfXmlReader        *self);
+gboolean _nf_xml_check_chars          (NfXmlReader        *self,
+                                       const char         *text,
+                                       gsize               length);
+gboolean _nf_xml_check_attr_chars     (NfXmlReader        *self,
+                                       int                 nb_attributes,
+                                       const xmlChar     **attributes);
 gboolean _nf_xml_start_extension      (NfXmlReader        *self,
                                        GPtrArray          *into,
                                        const char         *expected,

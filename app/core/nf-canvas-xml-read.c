@@ -80,7 +80,7 @@ start_canvas (NfXmlReader    *self,
 {
   static const NfXmlAttrSpec spec[] = { { "version" }, { "lang", TRUE }, { NULL } };
   const char *values[2];
-  char version[64], lang[64];
+  char version[64], lang[NF_LANGUAGE_TAG_MAX + 2];
   const char *p;
   guint64 major = 0;
   int line = _nf_xml_line (self);
@@ -91,6 +91,11 @@ start_canvas (NfXmlReader    *self,
                          _("the file was written by a newer version of Ninefold "
                            "(namespace “%s”); this version reads format 1"),
                          (const char *) uri);
+  if (uri == NULL && g_str_equal (name, "canvas"))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("this is not a Ninefold canvas: its root element <canvas> has no "
+                           "namespace; a canvas starts with <canvas xmlns=\"%s\">"),
+                         NF_CANVAS_NS);
   if (!is_named (name, uri, "canvas"))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("this is not a Ninefold canvas: its root element is <%s>%s%s%s, "
@@ -129,6 +134,10 @@ start_canvas (NfXmlReader    *self,
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("the canvas language “%s” is not a language tag like en or zh-CN"),
                          values[1]);
+  if (strlen (values[1]) > NF_LANGUAGE_TAG_MAX)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
+                         _("the canvas language is longer than %d characters, the most "
+                           "a language tag may be"), NF_LANGUAGE_TAG_MAX);
   _nf_canvas_set_version (self->canvas, values[0]);
   _nf_canvas_set_field (self->canvas, NF_FIELD_LANGUAGE, values[1]);
   self->extensions_allowed = g_ascii_strtoull (version + 2, NULL, 10) > NF_FORMAT_MINOR;
@@ -392,8 +401,12 @@ _nf_xml_start_element (void           *ctx,
   /* Nothing more once the file is refused, by us or by libxml2. */
   if (self->error != NULL || !ctxt->wellFormed)
     return;
+  if (!_nf_xml_check_attr_chars (self, nb_attributes, attributes))
+    return;
   if (self->ext_depth > 0)
     {
+      if (!_nf_xml_count_extension_node (self))
+        return;
       self->ext_depth++;
       xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
                              nb_attributes, nb_defaulted, attributes);

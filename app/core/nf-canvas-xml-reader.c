@@ -11,6 +11,7 @@
 
 #include "nf-canvas-xml-read-private.h"
 #include "nf-note-private.h"
+#include "nf-text-private.h"
 
 /* The reader's tools: its state, refusals, attributes, the checks of
  * ids and languages, leaves and their text, and the elements of a newer
@@ -76,6 +77,7 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_pointer (&self->snapshot_name, g_free);
   g_clear_pointer (&self->snapshot_time, g_date_time_unref);
   g_clear_pointer (&self->leaf_lang, g_free);
+  g_clear_pointer (&self->text_langs, g_hash_table_unref);
   g_clear_pointer (&self->attr_heap, g_ptr_array_unref);
   if (self->text)
     g_string_free (g_steal_pointer (&self->text), TRUE);
@@ -263,6 +265,10 @@ _nf_xml_start_translatable (NfXmlReader    *self,
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
                          _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
                          lang, name);
+  if (lang != NULL && strlen (lang) > NF_LANGUAGE_TAG_MAX)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
+                         _("the xml:lang of <%s> is longer than %d characters, the most "
+                           "a language tag may be"), name, NF_LANGUAGE_TAG_MAX);
   g_free (self->leaf_lang);
   self->leaf_lang = g_strdup (lang);
   _nf_xml_push_leaf (self, name, leaf, 0);
@@ -296,19 +302,26 @@ _nf_xml_add_translatable (NfXmlReader      *self,
                              _("the first <%s> must be in the canvas’s language, without xml:lang"),
                              frame->name);
       self->texts = nf_text_new (self->text->str);
+      if (self->text_langs != NULL)
+        g_hash_table_remove_all (self->text_langs);
     }
   else if (lang == NULL)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
                          _("a second <%s> must say its language with xml:lang"), frame->name);
-  else if (nf_text_lookup (self->texts, lang) != NULL)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
-                         _("there are two <%s> translations in “%s”"), frame->name, lang);
   else
     {
-      NfText *next = nf_text_with_translation (self->texts, lang, self->text->str);
+      char *key = g_ascii_strdown (lang, -1);
 
-      nf_text_unref (self->texts);
-      self->texts = next;
+      if (self->text_langs == NULL)
+        self->text_langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (!g_hash_table_add (self->text_langs, key))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                             _("there are two <%s> translations in “%s”"), frame->name, lang);
+      if (nf_text_get_n_translations (self->texts) >= NF_CANVAS_MAX_TRANSLATIONS)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
+                             _("the <%s> has more than %d translations, the most one may have"),
+                             frame->name, NF_CANVAS_MAX_TRANSLATIONS);
+      _nf_text_add_translation (self->texts, lang, self->text->str);
     }
   return TRUE;
 }
@@ -370,10 +383,51 @@ _nf_xml_start_extension (NfXmlReader    *self,
                          _("the element <%s> is not part of the Ninefold format"), name);
   self->ext_depth = 1;
   self->ext_into = into;
-  xmlSAX2StartElementNs (self->ctxt, localname, prefix, uri, nb_namespaces, namespaces,
-                         nb_attributes, nb_defaulted, attributes);
+  /* libxml2 builds the extension as a tree of its own, without the
+   * elements around it, so a prefix declared on one of them (x: on the
+   * root) would be lost and the element written back in no namespace or
+   * in ours. Its top element declares every prefix in scope instead. */
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (int i = 0; i < nb_namespaces; i++)
+      {
+        const xmlChar *ns_prefix = namespaces[2 * i];
+
+        g_ptr_array_add (all, (gpointer) ns_prefix);
+        g_ptr_array_add (all, (gpointer) namespaces[2 * i + 1]);
+        g_hash_table_add (seen, (gpointer) (ns_prefix ? (const char *) ns_prefix : ""));
+      }
+    for (int i = self->ctxt->nsNr - 2; i >= 0; i -= 2)
+      {
+        const char *ns_prefix = (const char *) self->ctxt->nsTab[i];
+
+        if (ns_prefix == NULL || g_hash_table_contains (seen, ns_prefix))
+          continue;
+        g_hash_table_add (seen, (gpointer) ns_prefix);
+        g_ptr_array_add (all, (gpointer) ns_prefix);
+        g_ptr_array_add (all, (gpointer) self->ctxt->nsTab[i + 1]);
+      }
+    xmlSAX2StartElementNs (self->ctxt, localname, prefix, uri, (int) (all->len / 2),
+                           (const xmlChar **) all->pdata, nb_attributes, nb_defaulted,
+                           attributes);
+  }
   self->ext_node = self->ctxt->node;
-  return TRUE;
+  return _nf_xml_count_extension_node (self);
+}
+
+/* Extensions are kept as a libxml2 tree, a few hundred bytes a node: past
+ * a count no real file reaches, the file is refused. */
+gboolean
+_nf_xml_count_extension_node (NfXmlReader *self)
+{
+  if (++self->ext_nodes <= NF_CANVAS_MAX_EXTENSION_NODES)
+    return TRUE;
+  return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
+                       _("the file has more than %d elements, texts and comments of a newer "
+                         "version of the format, the most Ninefold keeps"),
+                       NF_CANVAS_MAX_EXTENSION_NODES);
 }
 
 void
@@ -393,6 +447,71 @@ _nf_xml_end_extension (NfXmlReader *self)
   self->ext_node = NULL;
 }
 
+/* XML 1.0 allows DEL, the C1 controls (U+0080–U+009F: U+009B is a
+ * one-character terminal escape) and the non-characters (U+FDD0–U+FDEF
+ * and the last two of every plane), but none is text anyone writes; they
+ * only disguise or break what shows it. libxml2 has already refused
+ * invalid UTF-8 and the C0 controls. Returns the first, or 0. */
+static gunichar
+find_refused_char (const char *text,
+                   gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+
+  for (; p < end; p++)
+    {
+      if (*p < 0x7F || (*p > 0x7F && *p < 0xC2))
+        continue;
+      if (*p == 0x7F)
+        return 0x7F;
+      if (*p == 0xC2 && end - p > 1 && p[1] <= 0x9F)
+        return p[1];
+      if (*p == 0xEF && end - p > 2 &&
+          ((p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF) || (p[1] == 0xBF && p[2] >= 0xBE)))
+        return ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (*p >= 0xF0 && end - p > 3 && (p[1] & 0x0F) == 0x0F && p[2] == 0xBF && p[3] >= 0xBE)
+        return ((gunichar) (p[0] & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12) |
+               ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    }
+  return 0;
+}
+
+gboolean
+_nf_xml_check_chars (NfXmlReader *self,
+                     const char  *text,
+                     gsize        length)
+{
+  gunichar c = find_refused_char (text, length);
+
+  if (c == 0)
+    return TRUE;
+  if (c <= 0x9F)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the file holds the control character U+%04X, which Ninefold "
+                           "refuses: it is not text, and could disguise what is shown"),
+                         (guint) c);
+  return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                       _("the file holds the non-character U+%04X, which Ninefold refuses: "
+                         "it is not text, and could disguise what is shown"), (guint) c);
+}
+
+/* The same for every attribute value of an element. */
+gboolean
+_nf_xml_check_attr_chars (NfXmlReader    *self,
+                          int             nb_attributes,
+                          const xmlChar **attributes)
+{
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+
+      if (!_nf_xml_check_chars (self, (const char *) a[3], (gsize) (a[4] - a[3])))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 _nf_xml_characters (void          *ctx,
                     const xmlChar *ch,
@@ -404,9 +523,12 @@ _nf_xml_characters (void          *ctx,
 
   if (self->error != NULL || !ctxt->wellFormed || self->depth == 0)
     return;
+  if (!_nf_xml_check_chars (self, (const char *) ch, (gsize) len))
+    return;
   if (self->ext_depth > 0)
     {
-      xmlSAX2Characters (ctx, ch, len);
+      if (_nf_xml_count_extension_node (self))
+        xmlSAX2Characters (ctx, ch, len);
       return;
     }
   frame = &self->frames[self->depth - 1];
@@ -450,7 +572,8 @@ _nf_xml_comment (void          *ctx,
 {
   NfXmlReader *self = ((xmlParserCtxtPtr) ctx)->_private;
 
-  if (self->ext_depth > 0 && self->error == NULL)
+  if (self->ext_depth > 0 && self->error == NULL && _nf_xml_count_extension_node (self) &&
+      _nf_xml_check_chars (self, (const char *) value, strlen ((const char *) value)))
     xmlSAX2Comment (ctx, value);
 }
 
@@ -461,7 +584,7 @@ _nf_xml_processing_instruction (void          *ctx,
 {
   NfXmlReader *self = ((xmlParserCtxtPtr) ctx)->_private;
 
-  if (self->ext_depth > 0 && self->error == NULL)
+  if (self->ext_depth > 0 && self->error == NULL && _nf_xml_count_extension_node (self))
     xmlSAX2ProcessingInstruction (ctx, target, data);
 }
 

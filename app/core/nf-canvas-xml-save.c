@@ -73,14 +73,20 @@ content (Writer     *wr,
       return;
     }
   escaped = g_string_sized_new (strlen (text) + 16);
-  for (p = text; *p; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (escaped, "&amp;"); break;
-      case '<': g_string_append (escaped, "&lt;"); break;
-      case '>': g_string_append (escaped, "&gt;"); break;
-      default: g_string_append_c (escaped, *p);
-      }
+  for (p = text; *p; )
+    {
+      gsize run = strcspn (p, "&<>");
+
+      g_string_append_len (escaped, p, (gssize) run);
+      p += run;
+      switch (*p)
+        {
+        case '&': g_string_append_len (escaped, "&amp;", 5); p++; break;
+        case '<': g_string_append_len (escaped, "&lt;", 4); p++; break;
+        case '>': g_string_append_len (escaped, "&gt;", 4); p++; break;
+        default: break;
+        }
+    }
   check (wr, xmlTextWriterWriteRaw (wr->w, (const xmlChar *) escaped->str));
 }
 
@@ -384,19 +390,19 @@ write_canvas (Writer   *wr,
   check (wr, xmlTextWriterEndDocument (wr->w));
 }
 
+/* The canonical bytes, not yet read back. */
 GBytes *
-nf_canvas_save_to_bytes (NfCanvas  *self,
-                         GError   **error)
+_nf_canvas_serialize (NfCanvas  *self,
+                      GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(NfCanvas) reread = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   xmlBufferPtr buffer;
+  GBytes *bytes;
   Writer wr = { NULL, 0, FALSE };
 
-  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
-
   buffer = xmlBufferCreate ();
+  /* Grown by doubling, not to the exact size of each write. */
+  if (buffer != NULL)
+    xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   wr.w = xmlNewTextWriterMemory (buffer, 0);
   if (wr.w == NULL)
     {
@@ -418,11 +424,74 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
     }
   bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
   xmlBufferFree (buffer);
+  return bytes;
+}
+
+static int
+count_bytes (void       *context,
+             const char *buffer,
+             int         len)
+{
+  gsize *count = context;
+
+  /* Never a failure, even past the limit: a failed write leaves each
+   * element on libxml2's writer stack, which it then walks for every
+   * element after (quadratic). Counting on is linear. */
+  *count += (gsize) len;
+  return len;
+}
+
+/* The size of the canonical bytes, counted as they are made rather than
+ * kept: more than NF_CANVAS_MAX_FILE_SIZE means “too large”. */
+gsize
+_nf_canvas_canonical_size (NfCanvas *self)
+{
+  gsize count = 0;
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (count_bytes, NULL, &count, NULL);
+  Writer wr = { NULL, 0, FALSE };
+
+  if (out == NULL || (wr.w = xmlNewTextWriter (out)) == NULL)
+    {
+      if (out != NULL)
+        xmlOutputBufferClose (out);
+      return G_MAXSIZE;
+    }
+  check (&wr, xmlTextWriterSetIndent (wr.w, 1));
+  check (&wr, xmlTextWriterSetIndentString (wr.w, (const xmlChar *) "  "));
+  write_canvas (&wr, self);
+  xmlFreeTextWriter (wr.w);  /* flushes, and closes `out` */
+  return count;
+}
+
+GBytes *
+nf_canvas_save_to_bytes (NfCanvas  *self,
+                         GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+
+  if (!(bytes = _nf_canvas_serialize (self, error)))
+    return NULL;
+  /* The loader's limit, said as what it is rather than as a failed read. */
+  if (g_bytes_get_size (bytes) > NF_CANVAS_MAX_FILE_SIZE)
+    {
+      g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE,
+                   _("Nothing was saved: written out, the canvas would be %.1f MiB, more "
+                     "than the %d MiB a canvas file may be; move some notes or tables to "
+                     "another canvas"),
+                   g_bytes_get_size (bytes) / (1024.0 * 1024.0),
+                   NF_CANVAS_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   /* Never write what we could not read back: the bytes go through the same
    * loader a user's file does, and must give the same canvas. */
-  reread = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     _("the saved canvas"), &local_error);
+  reread = _nf_canvas_load_from_data_full (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), _("the saved canvas"),
+                                           FALSE, &local_error);
   if (reread == NULL)
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,

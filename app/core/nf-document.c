@@ -308,15 +308,18 @@ nf_document_save_async (NfDocument          *self,
                                _("The canvas is already being saved"));
       return;
     }
+  if (file == NULL)
+    file = self->file;
   /* The canvas is read here, on its own thread; the worker sees bytes. */
   if (!(bytes = nf_canvas_save_to_bytes (self->canvas, &error)))
     {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* The message says what is wrong with the canvas; say where too. */
+      g_prefix_error (&error, "%s: ", name);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (file == NULL)
-    file = self->file;
   same_file = self->file != NULL && g_file_equal (file, self->file);
 
   data = g_new0 (SaveData, 1);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nf-atomic-file.h"
 #include "nf-export-markdown.h"
 
 /* The write-up is shaped for the importer (docs/IMPORT.md): block
@@ -329,11 +330,20 @@ nf_export_markdown_to_file (NfCanvas     *canvas,
                             GError      **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   text = nf_export_markdown (canvas, lang);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  if (!nf_atomic_file_replace_contents (file, text, strlen (text), NF_ATOMIC_FILE_NONE, NULL,
+                                        NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

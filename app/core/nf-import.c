@@ -53,6 +53,7 @@ typedef struct {
   GArray       *tables;   /* PlannedTable */
   guint         block_tables[NF_N_BLOCKS + 1];
   guint64       n_cells;
+  NfImportItem *oversized;   /* the first table past a table's limits */
   guint         filled;   /* bit per block with content */
   guint         strong;   /* bit per block entered by its own name */
   guint         first_section;  /* item index of the first section, or len */
@@ -236,6 +237,11 @@ table (Plan         *plan,
     }
   g_array_append_val (plan->tables, planned);
   plan->n_cells += item->cells->len;
+  /* The header row is not a row of the table. */
+  if (plan->oversized == NULL && item->n_columns > 0 &&
+      (item->n_columns > NF_CANVAS_MAX_COLUMNS ||
+       item->cells->len / item->n_columns > NF_CANVAS_MAX_ROWS + 1))
+    plan->oversized = item;
   if (plan->current != NF_BLOCK_NONE)
     plan->filled |= 1u << plan->current;
 }
@@ -563,6 +569,14 @@ import (const char  *data,
                          NF_CANVAS_MAX_CELLS);
       goto out;
     }
+  if (plan.oversized != NULL)
+    {
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, (int) plan.oversized->line,
+                         _("the table has more than %d rows or %d columns, more than a "
+                           "canvas's table may hold"),
+                         NF_CANVAS_MAX_ROWS, NF_CANVAS_MAX_COLUMNS);
+      goto out;
+    }
   canvas = build_canvas (&plan, address, error);
 
 out:
@@ -611,7 +625,9 @@ nf_import_from_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      g_autofree char *problem = _nf_file_io_problem (local_error);
+
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
       return NULL;
     }
   /* GIO reports a link it cannot follow (a loop, or one to nothing) as
@@ -623,10 +639,9 @@ nf_import_from_file (GFile         *file,
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0,
-                         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                           ? _("this is a folder, not a write-up")
-                           : _("this is not a regular file"));
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s",
+                         _nf_file_not_regular_problem (file, g_file_info_get_file_type (info),
+                                                       FALSE));
       return NULL;
     }
   if (g_file_info_get_size (info) > NF_CANVAS_MAX_FILE_SIZE)
@@ -654,7 +669,9 @@ nf_import_from_file (GFile         *file,
     }
   if (bytes == NULL)
     {
-      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", local_error->message);
+      g_autofree char *problem = _nf_file_io_problem (local_error);
+
+      _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
       return NULL;
     }
   return import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, address, error);

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "nf-text.h"
+#include "nf-text-private.h"
 
 typedef struct {
   char *lang;
@@ -21,9 +21,14 @@ struct _NfText {
 
 G_DEFINE_BOXED_TYPE (NfText, nf_text, nf_text_ref, nf_text_unref)
 
+/* XML 1.0's characters, less the ones the loader refuses (docs/THREATS.md):
+ * DEL, the C1 controls and the non-characters. */
 static gboolean
 is_xml_char (gunichar c)
 {
+  if (c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) ||
+      (c & 0xFFFE) == 0xFFFE)
+    return FALSE;
   return c == 0x9 || c == 0xA || c == 0xD ||
          (c >= 0x20 && c <= 0xD7FF) ||
          (c >= 0xE000 && c <= 0xFFFD) ||
@@ -48,16 +53,23 @@ nf_text_clean (const char *text,
   /* Nearly all text is clean already (the loader's comes from libxml2,
    * which checked it), and cleaning character by character was a third
    * of loading a small canvas: copy clean text as it is. Clean is valid
-   * UTF-8 without NUL, C0 controls but tab and LF, and U+FFFE/U+FFFF
-   * (EF BF BE, EF BF BF); surrogates are not valid UTF-8. */
+   * UTF-8 without NUL, C0 controls but tab and LF, DEL, C1 controls
+   * (C2 80–C2 9F) and non-characters (EF B7 90–AF, EF BF BE/BF, and the
+   * last two of each plane); surrogates are not valid UTF-8. */
   n = length < 0 ? strlen (text) : (gsize) length;
   clean = g_utf8_validate_len (text, n, NULL);
   for (gsize i = 0; i < n && clean; i++)
     {
       guchar c = (guchar) text[i];
 
-      if ((c < 0x20 && c != '\n' && c != '\t') ||
-          (c == 0xEF && i + 2 < n && (guchar) text[i + 1] == 0xBF && (guchar) text[i + 2] >= 0xBE))
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
+          (c == 0xC2 && i + 1 < n && (guchar) text[i + 1] <= 0x9F) ||
+          (c == 0xEF && i + 2 < n &&
+           (((guchar) text[i + 1] == 0xBF && (guchar) text[i + 2] >= 0xBE) ||
+            ((guchar) text[i + 1] == 0xB7 && (guchar) text[i + 2] >= 0x90 &&
+             (guchar) text[i + 2] <= 0xAF))) ||
+          (c >= 0xF0 && i + 3 < n && ((guchar) text[i + 1] & 0x0F) == 0x0F &&
+           (guchar) text[i + 2] == 0xBF && (guchar) text[i + 3] >= 0xBE))
         clean = FALSE;
     }
   if (clean)
@@ -232,7 +244,7 @@ nf_language_tag_normalise (const char *lang)
         g_free (tag);
         return NULL;
       }
-  if (*tag == '\0' || n > 35)
+  if (*tag == '\0' || n > NF_LANGUAGE_TAG_MAX)
     {
       g_free (tag);
       return NULL;
@@ -281,6 +293,28 @@ text_copy_with (const NfText *self,
         copy->translations[b - 1] = tmp;
       }
   return copy;
+}
+
+/* For the loader, on a text it alone holds: adds a translation in its
+ * sorted place. A canonical file lists them sorted, so each lands at the
+ * end and loading stays linear; the array grows by doubling. */
+void
+_nf_text_add_translation (NfText     *self,
+                          const char *lang,
+                          const char *text)
+{
+  guint n = self->n_translations;
+  guint at = n;
+
+  if (n == 0 || (n & (n - 1)) == 0)
+    self->translations = g_renew (Translation, self->translations, MAX (2 * n, 1));
+  while (at > 0 && g_ascii_strcasecmp (self->translations[at - 1].lang, lang) > 0)
+    at--;
+  memmove (self->translations + at + 1, self->translations + at,
+           (n - at) * sizeof (Translation));
+  self->translations[at].lang = g_strdup (lang);
+  self->translations[at].text = nf_text_clean (text, -1);
+  self->n_translations = n + 1;
 }
 
 NfText *

@@ -9,6 +9,8 @@
 #include "nf-card-layout-private.h"
 #include "nf-render-private.h"
 
+#define MAX_TAGS_SHOWN 48
+
 /* Pango's units are points at the context's resolution, which the render
  * library fixes at 96 dpi. */
 #define PX_PER_PT (96.0 / 72.0)
@@ -160,9 +162,18 @@ rebuild_footer (NfCardLayout *self)
       span.end = (int) s->len;
       g_array_append_val (self->spans, span);
     }
+  /* A card has room for a few lines of tags; placing each chip walks the
+   * lines, so a note with a thousand tags shows the first ones and the
+   * count of the rest. */
   for (guint i = 0; self->shown_tags && self->shown_tags[i]; i++)
     {
       Span span = { 0, 0, FALSE };
+
+      if (i == MAX_TAGS_SHOWN)
+        {
+          g_string_append_printf (s, "\xe2\x80\x83+%u", g_strv_length (self->shown_tags) - i);
+          break;
+        }
 
       /* An em space: room for the chips' padding, and a place to break. */
       if (s->len > 0)

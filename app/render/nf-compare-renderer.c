@@ -255,6 +255,7 @@ nf_compare_render_to_png (NfCanvas         **canvases,
   cairo_status_t status;
   cairo_t *cr;
   double legend_h, height;
+  gboolean ok;
 
   g_return_val_if_fail (canvases != NULL, FALSE);
   g_return_val_if_fail (width > 0 && scale > 0, FALSE);
@@ -301,14 +302,14 @@ nf_compare_render_to_png (NfCanvas         **canvases,
   nf_compare_metrics_render (cr, metrics, style);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
                    _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
       return FALSE;
     }
-  return TRUE;
+  ok = _nf_render_write_png (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
 }

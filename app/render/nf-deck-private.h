@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "nf-atomic-file.h"
 #include "nf-deck.h"
 #include "nf-grid-layout.h"
 
@@ -46,13 +47,13 @@ const char  *_nf_deck_canvas_title   (NfCanvas            *canvas,
                                       const char          *lang);
 const char  *_nf_deck_cell_text      (const NfDeck        *deck,
                                       const NfCell        *cell);
-/* A temporary file beside `path` for an atomic write, and the end of
- * one: finishes and destroys `surface`, then renames `tmp` over `path`
- * or removes it. */
-char        *_nf_deck_temp_path      (const char          *path,
+/* The start of an atomic write of `path` (nf-atomic-file.h), and its end:
+ * finishes and destroys `surface`, then puts the temporary in place of
+ * `path` or removes it. */
+NfAtomicFile *_nf_deck_begin_file    (const char          *path,
                                       GError             **error);
 gboolean     _nf_deck_finish_file    (cairo_surface_t     *surface,
-                                      const char          *tmp,
+                                      NfAtomicFile        *file,
                                       const char          *path,
                                       GCancellable        *cancellable,
                                       GError             **error);

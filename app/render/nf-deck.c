@@ -10,9 +10,6 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#ifdef G_OS_UNIX
-#include <sys/stat.h>  /* umask, fchmod: after GLib, which defines G_OS_UNIX */
-#endif
 
 #include "nf-card-cache-private.h"
 #include "nf-deck-private.h"
@@ -340,50 +337,38 @@ _nf_deck_draw_all (NfDeck              *deck,
   _nf_deck_layouts_free (layouts);
 }
 
-/* A temporary file beside `path`, so the final rename stays on one file
- * system and is atomic. */
-char *
-_nf_deck_temp_path (const char  *path,
-                    GError     **error)
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  char *tmp = g_build_filename (dir, name, NULL);
-#ifdef G_OS_UNIX
-  mode_t mask;
-#endif
-  int fd;
+  g_autofree char *display = g_filename_display_name (path);
 
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
+  g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+               _("Could not write “%s”: %s"), display, reason);
+}
 
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved));
-      g_free (tmp);
-      return NULL;
-    }
-#ifdef G_OS_UNIX
-  /* mkstemp makes it private; the export should get the usual mode. */
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-#endif
-  g_close (fd, NULL);
-  return tmp;
+NfAtomicFile *
+_nf_deck_begin_file (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  NfAtomicFile *out = nf_atomic_file_begin (file, NF_ATOMIC_FILE_NONE, NULL, &local_error);
+
+  if (out == NULL)
+    set_write_error (error, path, local_error->message);
+  return out;
 }
 
 gboolean
 _nf_deck_finish_file (cairo_surface_t  *surface,
-                      const char       *tmp,
+                      NfAtomicFile     *file,
                       const char       *path,
                       GCancellable     *cancellable,
                       GError          **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GError) local_error = NULL;
   cairo_status_t status;
 
   cairo_surface_finish (surface);
@@ -392,24 +377,22 @@ _nf_deck_finish_file (cairo_surface_t  *surface,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_unlink (tmp);
+      nf_atomic_file_abort (file);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, NF_RENDER_ERROR,
                    status == CAIRO_STATUS_WRITE_ERROR ? NF_RENDER_ERROR_WRITE : NF_RENDER_ERROR_FAILED,
                    _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
-      g_unlink (tmp);
+      nf_atomic_file_abort (file);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
+  if (!nf_atomic_file_commit (file, NULL, cancellable, &local_error))
     {
-      int saved = errno;
-
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved));
-      g_unlink (tmp);
+      set_write_error (error, path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -454,7 +437,7 @@ nf_deck_export_pdf (GPtrArray           *canvases,
   g_autoptr(GDateTime) date = NULL;
   PangoContext *pango;
   g_autofree char *title = NULL;
-  g_autofree char *tmp = NULL;
+  NfAtomicFile *tmp = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double wpt, hpt;
@@ -474,12 +457,12 @@ nf_deck_export_pdf (GPtrArray           *canvases,
   date = opts->date != NULL ? g_date_time_ref (opts->date) : g_date_time_new_now_local ();
   title = _nf_deck_title (canvases, opts);
 
-  tmp = _nf_deck_temp_path (path, error);
+  tmp = _nf_deck_begin_file (path, error);
   if (tmp == NULL)
     return FALSE;
 
   nf_deck_page_size_get (opts->page_size, &wpt, &hpt);
-  surface = cairo_pdf_surface_create (tmp, wpt, hpt);
+  surface = cairo_pdf_surface_create (nf_atomic_file_get_temp_path (tmp), wpt, hpt);
   set_metadata (surface, title, opts->author, canvases, opts->lang, date);
   pango = nf_render_pango_context_new (opts->lang);
 
@@ -509,7 +492,7 @@ nf_deck_export_pdf (GPtrArray           *canvases,
                    _("Could not draw the deck for “%s”: %s"), display,
                    cairo_status_to_string (status));
       cairo_surface_destroy (surface);
-      g_unlink (tmp);
+      nf_atomic_file_abort (tmp);
       return FALSE;
     }
   return _nf_deck_finish_file (surface, tmp, path, cancellable, error);
@@ -562,7 +545,7 @@ _nf_deck_write_image (const NfDeckOptions  *opts,
                       gpointer              data,
                       GError              **error)
 {
-  g_autofree char *tmp = NULL;
+  NfAtomicFile *tmp = NULL;
   g_autofree char *display = g_filename_display_name (path);
   cairo_surface_t *surface;
   double wpt, hpt, scale;
@@ -571,9 +554,9 @@ _nf_deck_write_image (const NfDeckOptions  *opts,
   nf_deck_page_size_get (opts != NULL ? opts->page_size : NF_DECK_PAGE_WIDE, &wpt, &hpt);
   if (dpi <= 0)
     {
-      if (!(tmp = _nf_deck_temp_path (path, error)))
+      if (!(tmp = _nf_deck_begin_file (path, error)))
         return FALSE;
-      surface = cairo_svg_surface_create (tmp, wpt, hpt);
+      surface = cairo_svg_surface_create (nf_atomic_file_get_temp_path (tmp), wpt, hpt);
       draw (surface, 1 / UNITS_PER_POINT, wpt * UNITS_PER_POINT, hpt * UNITS_PER_POINT, data);
       return _nf_deck_finish_file (surface, tmp, path, NULL, error);
     }
@@ -590,18 +573,18 @@ _nf_deck_write_image (const NfDeckOptions  *opts,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  if (!(tmp = _nf_deck_temp_path (path, error)))
+  if (!(tmp = _nf_deck_begin_file (path, error)))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png (surface, tmp);
+  status = cairo_surface_write_to_png (surface, nf_atomic_file_get_temp_path (tmp));
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
                    _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
       cairo_surface_destroy (surface);
-      g_unlink (tmp);
+      nf_atomic_file_abort (tmp);
       return FALSE;
     }
   return _nf_deck_finish_file (surface, tmp, path, NULL, error);

@@ -524,6 +524,7 @@ nf_canvas_render_to_png (NfCanvas          *canvas,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  gboolean ok;
 
   g_return_val_if_fail (NF_IS_CANVAS (canvas), FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0, FALSE);
@@ -565,14 +566,7 @@ nf_canvas_render_to_png (NfCanvas          *canvas,
     }
 
   cairo_surface_flush (surface);
-  status = cairo_surface_write_to_png (surface, path);
+  ok = _nf_render_write_png (surface, path, error);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
-                   _("Could not write “%s”: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* Writes `surface` as a PNG at `path`, atomically (nf-atomic-file.h). */
+gboolean     _nf_render_write_png             (cairo_surface_t  *surface,
+                                               const char       *path,
+                                               GError          **error);
+
 /* Every PangoLayout the render library makes comes from here, so tests
  * can prove that drawing a frame, or laying out again at the same size,
  * makes none. */

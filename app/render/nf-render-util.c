@@ -5,7 +5,11 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "nf-atomic-file.h"
 #include "nf-card-layout.h"
+#include "nf-grid-renderer.h"
 #include "nf-render-private.h"
 
 static guint n_layouts_created;
@@ -124,4 +128,40 @@ _nf_render_layout_height (PangoLayout *layout)
 
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height;
+}
+
+/* A PNG written through the one atomic replace: any old file at `path`
+ * stays whole if writing fails. */
+gboolean
+_nf_render_write_png (cairo_surface_t  *surface,
+                      const char       *path,
+                      GError          **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  NfAtomicFile *out;
+  cairo_status_t status;
+
+  if (!(out = nf_atomic_file_begin (file, NF_ATOMIC_FILE_NONE, NULL, &local_error)))
+    {
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png (surface, nf_atomic_file_get_temp_path (out));
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      nf_atomic_file_abort (out);
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!nf_atomic_file_commit (out, NULL, NULL, &local_error))
+    {
+      g_set_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

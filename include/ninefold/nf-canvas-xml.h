@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 #define NF_CANVAS_MAX_FIELD_SIZE  (64 * 1024)
 #define NF_CANVAS_MAX_NOTES       1000000
 #define NF_CANVAS_MAX_CELLS       4000000
+/* Past what any real canvas has, so that every path (loading, drawing,
+ * comparing, exporting) stays fast; docs/THREATS.md lists them. */
+#define NF_CANVAS_MAX_TRANSLATIONS 1000     /* of one text, title or name */
+#define NF_CANVAS_MAX_TAGS         1000     /* on one note */
+#define NF_CANVAS_MAX_COLUMNS      1000     /* of one table */
+#define NF_CANVAS_MAX_ROWS         10000    /* of one table */
+#define NF_CANVAS_MAX_ATTRIBUTES   64       /* on one element, with namespace declarations */
+#define NF_CANVAS_MAX_EXTENSION_NODES 100000 /* elements, texts and comments kept verbatim */
 
 /* `name` is what error messages call the input (a file's display name). */
 NfCanvas *nf_canvas_load_from_data  (const char   *data,

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
  * Immutable so that an edit can keep the old value for undo at no cost. */
 typedef struct _NfText NfText;
 
+/* The longest language tag kept (xml:lang, translations): RFC 5646 asks
+ * for at least 35 characters; longer ones are refused, never cut. */
+#define NF_LANGUAGE_TAG_MAX 127
+
 #define NF_TYPE_TEXT (nf_text_get_type ())
 
 GType       nf_text_get_type             (void) G_GNUC_CONST;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "nf-atomic-file.h"
 #include "nf-block.h"
 #include "nf-canvas.h"
 #include "nf-canvas-xml.h"

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line against hostile or careless use: writing over its own
+ * input, standard output on a full disk, control characters in names and
+ * files, bad option values, and differences no figure can say. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <ninefold.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+static const char *ninefold_path;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* Runs ninefold with `args`; standard output goes to `stdout_path` when
+ * given, else is captured. */
+static Run *
+run_to (const char         *stdout_path,
+        const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+
+  g_ptr_array_add (argv, (gpointer) ninefold_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (stdout_path ? 0 : G_SUBPROCESS_FLAGS_STDOUT_PIPE));
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  if (run->out == NULL)
+    run->out = g_strdup ("");
+  g_test_message ("ninefold %s → %d\nstdout:\n%s\nstderr:\n%s",
+                  args[0], run->status, run->out, run->err);
+  return run;
+}
+
+#define RUN(...) run_to (NULL, (const char * const []) { __VA_ARGS__, NULL })
+#define RUN_TO(path, ...) run_to (path, (const char * const []) { __VA_ARGS__, NULL })
+
+static const char write_up[] =
+  "# Prose Co\n\n## Key Partners\n\n- Suppliers of parts\n\n"
+  "## Value Propositions\n\n- Cheap and fast\n\n## Customer Segments\n\n- Small shops\n";
+
+static char *
+canvas_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "resources", "cases",
+                                "000-bitauto.ninefold", NULL);
+}
+
+static void
+assert_file_is (const char *path,
+                const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+/* `export prose.md -o prose.md` would put generated Markdown in place of
+ * what someone wrote: refused, under any name for the same file. */
+static void
+test_export_over_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-hostile-XXXXXX", NULL);
+  g_autofree char *prose = g_build_filename (dir, "prose.md", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.md", NULL);
+  g_autofree char *out = g_build_filename (dir, "other.md", NULL);
+
+  g_assert_true (g_file_set_contents (prose, write_up, -1, NULL));
+  {
+    g_autoptr(Run) run = RUN ("export", prose, "-o", prose);
+
+    g_assert_cmpint (run->status, ==, 2);
+    g_assert_nonnull (strstr (run->err, "prose.md"));
+    g_assert_nonnull (strstr (run->err, "another name"));
+    assert_file_is (prose, write_up);
+  }
+#ifdef G_OS_UNIX
+  g_assert_cmpint (symlink ("prose.md", link), ==, 0);
+  {
+    g_autoptr(Run) run = RUN ("export", prose, "-o", link);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_file_is (prose, write_up);
+  }
+#endif
+  {
+    g_autoptr(Run) run = RUN ("convert", prose, "-o", prose);
+
+    g_assert_cmpint (run->status, ==, 2);
+    g_assert_nonnull (strstr (run->err, "write-up"));
+    assert_file_is (prose, write_up);
+  }
+  {
+    g_autoptr(Run) run = RUN ("export", prose, "-o", out);
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  g_unlink (prose);
+  g_unlink (link);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* A failed write of standard output is a failure, said as one. */
+static void
+test_stdout_full (void)
+{
+  g_autofree char *canvas = canvas_path ();
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  {
+    g_autoptr(Run) run = RUN_TO ("/dev/full", "info", canvas);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "standard output"));
+  }
+  {
+    g_autoptr(Run) run = RUN_TO ("/dev/full", "validate", canvas);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "standard output"));
+  }
+  {
+    g_autoptr(Run) run = RUN_TO ("/dev/full", "convert", canvas, "-o", "-");
+
+    g_assert_cmpint (run->status, ==, 1);
+  }
+}
+
+/* No control character reaches the terminal raw: not from a file's name,
+ * not from a write-up's text. */
+static void
+test_control_characters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-hostile-XXXXXX", NULL);
+  g_autofree char *named = g_build_filename (dir, "red\x1b[31m\xc2\x9b" "2J.ninefold", NULL);
+  g_autofree char *prose = g_build_filename (dir, "prose.md", NULL);
+  g_autofree char *hostile = g_strdup_printf ("# Prose \x1b[2J Co\xc2\x9b" "31m\n\n%s",
+                                              write_up + strlen ("# Prose Co\n\n"));
+  g_autofree char *canvas = canvas_path ();
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (canvas, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (named, contents, length, NULL));
+  g_assert_true (g_file_set_contents (prose, hostile, -1, NULL));
+  {
+    g_autoptr(Run) run = RUN ("validate", named);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_null (strchr (run->out, '\x1b'));
+    g_assert_null (strstr (run->out, "\xc2\x9b"));
+    g_assert_nonnull (strstr (run->out, "\\u001B[31m"));
+  }
+  {
+    g_autoptr(Run) run = RUN ("info", prose);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_null (strchr (run->out, '\x1b'));
+    g_assert_null (strstr (run->out, "\xc2\x9b"));
+  }
+  {
+    g_autofree char *missing = g_build_filename (dir, "gone\x1b]0;x\x07.ninefold", NULL);
+    g_autoptr(Run) run = RUN ("validate", missing);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_null (strchr (run->err, '\x1b'));
+    g_assert_null (strchr (run->err, '\x07'));
+  }
+  g_unlink (named);
+  g_unlink (prose);
+  g_rmdir (dir);
+}
+
+/* Bad option values are refused, naming the option. */
+static void
+test_option_values (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-hostile-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "one.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *canvas = canvas_path ();
+  struct { const char *option; const char *value; const char *out; } cases[] = {
+    { "--dpi", "0", png },
+    { "--dpi", "-3", png },
+    { "--dpi", "5000", png },
+    { "--title", "\xff\xfe", pdf },
+    { "--title", "a\x01z", pdf },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = RUN ("export", canvas, "-o", cases[i].out, cases[i].option,
+                                cases[i].value);
+
+      g_assert_cmpint (run->status, ==, 2);
+      g_assert_nonnull (strstr (run->err, cases[i].option));
+      g_assert_false (g_file_test (cases[i].out, G_FILE_TEST_EXISTS));
+    }
+  g_rmdir (dir);
+}
+
+static char *
+metric_canvas (const char *dir,
+               const char *value)
+{
+  g_autofree char *name = g_strdup_printf ("m%s.ninefold", value);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
+    "<metadata><company>Metric Co</company><title>T</title></metadata>\n"
+    "<block kind=\"key-partners\"/><block kind=\"key-activities\"/>"
+    "<block kind=\"key-resources\"/><block kind=\"value-propositions\"/>"
+    "<block kind=\"customer-relationships\"/><block kind=\"channels\"/>"
+    "<block kind=\"customer-segments\"/><block kind=\"cost-structure\"/>"
+    "<block kind=\"revenue-streams\"/>\n"
+    "<metrics><table id=\"t1\" block=\"revenue-streams\"><title>Money</title>"
+    "<column type=\"number\"><name>N</name></column>"
+    "<row metric=\"revenue\"><cell value=\"%s\">%s</cell></row></table></metrics>\n"
+    "</canvas>\n", value, value);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* A ratio to zero and a difference past a double's range print no figure
+ * (“×inf”, “+—”): the figures themselves are shown. */
+static void
+test_diff_without_figures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-hostile-XXXXXX", NULL);
+  g_autofree char *zero = metric_canvas (dir, "0");
+  g_autofree char *five = metric_canvas (dir, "5");
+  g_autofree char *big = metric_canvas (dir, "1e308");
+  g_autofree char *small = metric_canvas (dir, "-1e308");
+
+  {
+    g_autoptr(Run) run = RUN ("diff", zero, five);
+
+    g_assert_nonnull (strstr (run->out, "0 | 5"));
+    g_assert_null (strstr (run->out, "inf"));
+  }
+  {
+    g_autoptr(Run) run = RUN ("diff", big, small);
+
+    g_assert_nonnull (strstr (run->out, "1e308 | -1e308"));
+    g_assert_null (strstr (run->out, "—"));
+    g_assert_null (strstr (run->out, "inf"));
+  }
+  g_unlink (zero);
+  g_unlink (five);
+  g_unlink (big);
+  g_unlink (small);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s NINEFOLD\n", argv[0]);
+      return 1;
+    }
+  ninefold_path = argv[1];
+
+  g_test_add_func ("/cli-hostile/export-over-input", test_export_over_input);
+  g_test_add_func ("/cli-hostile/stdout-full", test_stdout_full);
+  g_test_add_func ("/cli-hostile/control-characters", test_control_characters);
+  g_test_add_func ("/cli-hostile/option-values", test_option_values);
+  g_test_add_func ("/cli-hostile/diff-without-figures", test_diff_without_figures);
+  return g_test_run ();
+}
