@@ -558,6 +558,10 @@ nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
   if (!row->comparable || !row->present[canvas] || canvas == row->base)
     return NULL;
   delta = row->deltas[canvas];
+  /* A difference too large for a double has no figure worth printing: the
+   * figures themselves say it. */
+  if (!isfinite (delta))
+    return NULL;
   /* Shares differ by percentage points, not by a percentage of them. */
   if (row->kind == NF_NUMBER_KIND_PERCENT)
     {
@@ -572,7 +576,7 @@ nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
   out = g_string_new (row->approximate[canvas] ? "≈" : "");
   g_string_append (out, delta > 0 ? "+" : delta < 0 ? "−" : "±");
   g_string_append (out, magnitude);
-  if (row->ratios[canvas] != 0 && row->kind != NF_NUMBER_KIND_PERCENT)
+  if (row->ratios[canvas] != 0 && isfinite (row->ratios[canvas]) && row->kind != NF_NUMBER_KIND_PERCENT)
     {
       char ratio[G_ASCII_DTOSTR_BUF_SIZE];
 
