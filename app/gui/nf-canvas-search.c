@@ -285,6 +285,22 @@ compare_tags (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+static gboolean
+same_items (GListModel *a,
+            GListModel *b)
+{
+  guint n;
+
+  if (a == NULL || !GTK_IS_STRING_LIST (a) || g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  n = g_list_model_get_n_items (a);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 fill_filters (NfCanvasSearch *self)
 {
@@ -369,8 +385,12 @@ fill_filters (NfCanvasSearch *self)
       }
     self->colours = g_strv_builder_end (builder);
   }
-  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (tag_items));
-  gtk_drop_down_set_model (self->colour_filter, G_LIST_MODEL (colour_items));
+  /* A list that did not change keeps its model (see nf-note-details.c:
+   * a new model on every refresh upset GTK 4.8's drop-down). */
+  if (!same_items (gtk_drop_down_get_model (self->tag_filter), G_LIST_MODEL (tag_items)))
+    gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (tag_items));
+  if (!same_items (gtk_drop_down_get_model (self->colour_filter), G_LIST_MODEL (colour_items)))
+    gtk_drop_down_set_model (self->colour_filter, G_LIST_MODEL (colour_items));
   gtk_drop_down_set_selected (self->tag_filter, 0);
   gtk_drop_down_set_selected (self->colour_filter, 0);
   for (guint i = 0; keep_tag != NULL && self->tags[i] != NULL; i++)

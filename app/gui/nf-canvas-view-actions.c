@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nf-canvas-view-private.h"
@@ -332,13 +333,9 @@ delete_note_activated (GtkWidget  *widget,
 
 /* --- Undo from a toast --- */
 
-static void
-on_undo_toast_dismissed (NfCanvasView *self,
-                         AdwToast     *toast)
-{
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-}
+/* The toast of the last deletion, held by the view (a strong reference,
+ * so a toast the overlay has let go of is never read after its end). */
+#define UNDO_TOAST "nf-undo-toast"
 
 static void
 on_undo_toast_clicked (NfCanvasView *self,
@@ -347,8 +344,9 @@ on_undo_toast_clicked (NfCanvasView *self,
   NfHistory *history = nf_canvas_get_history (self->canvas);
 
   /* Only while the deletion is still the last step: an edit after it
-   * dismissed the toast, but a click may race that. */
-  if (self->undo_toast == toast && g_object_get_data (G_OBJECT (toast), "nf-stale") == NULL &&
+   * made the toast stale (and dismissed it, but a click may race that). */
+  if (g_object_get_data (G_OBJECT (self), UNDO_TOAST) == toast &&
+      g_object_get_data (G_OBJECT (toast), "nf-stale") == NULL &&
       nf_history_can_undo (history))
     {
       _nf_canvas_view_close_editor (self);
@@ -359,6 +357,8 @@ on_undo_toast_clicked (NfCanvasView *self,
 static void
 on_edit_after_toast (AdwToast *toast)
 {
+  if (g_object_get_data (G_OBJECT (toast), "nf-stale") != NULL)
+    return;
   g_object_set_data (G_OBJECT (toast), "nf-stale", GINT_TO_POINTER (1));
   adw_toast_dismiss (toast);
 }
@@ -370,23 +370,22 @@ _nf_canvas_view_toast_undo (NfCanvasView *self,
                             guint         n_deleted)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *previous = g_object_get_data (G_OBJECT (self), UNDO_TOAST);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (overlay == NULL || n_deleted == 0)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  if (previous != NULL)
+    on_edit_after_toast (previous);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Note deleted", "%u notes deleted",
                                         n_deleted), n_deleted);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 8);
-  self->undo_toast = toast;
+  g_object_set_data_full (G_OBJECT (self), UNDO_TOAST, g_object_ref (toast), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
   /* Any later edit (undo included) makes the toast's promise stale. */
   g_signal_connect_object (self->canvas, "changed", G_CALLBACK (on_edit_after_toast), toast,

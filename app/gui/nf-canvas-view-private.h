@@ -2,8 +2,6 @@
 #pragma once
 
 #include "nf-canvas-view.h"
-#include <adwaita.h>
-
 #include "nf-grid-style.h"
 
 G_BEGIN_DECLS
@@ -39,7 +37,6 @@ struct _NfCanvasView
   NfBlock       current_block;  /* where add-note puts a note */
 
   GtkWidget    *search;         /* the find bar (NfCanvasSearch), once opened */
-  AdwToast     *undo_toast;     /* the last deletion's, while shown */
 };
 
 typedef enum {

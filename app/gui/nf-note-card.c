@@ -214,6 +214,26 @@ describe (NfNoteCard *self,
 
 /* The whole text (a compact card may cut it short), then the details;
  * all of it is the file's data, so escaped. */
+char *
+nf_note_card_get_tooltip_markup (NfNoteCard *self)
+{
+  g_autofree char *details = NULL, *text = NULL;
+
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+
+  if (self->note == NULL || self->text == NULL)
+    return NULL;
+  details = describe (self, TRUE);
+  text = g_markup_escape_text (self->text, -1);
+  if (details != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (details, -1);
+
+      return g_strdup_printf ("%s\n<small>%s</small>", text, escaped);
+    }
+  return g_steal_pointer (&text);
+}
+
 static gboolean
 on_query_tooltip (NfNoteCard *self,
                   int         x,
@@ -221,19 +241,11 @@ on_query_tooltip (NfNoteCard *self,
                   gboolean    keyboard,
                   GtkTooltip *tooltip)
 {
-  g_autofree char *details = NULL, *text = NULL, *markup = NULL;
+  g_autofree char *markup = nf_note_card_get_tooltip_markup (self);
 
-  if (self->note == NULL || self->text == NULL)
+  if (markup == NULL)
     return FALSE;
-  details = describe (self, TRUE);
-  text = g_markup_escape_text (self->text, -1);
-  if (details != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (details, -1);
-
-      markup = g_strdup_printf ("%s\n<small>%s</small>", text, escaped);
-    }
-  gtk_tooltip_set_markup (tooltip, markup != NULL ? markup : text);
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 

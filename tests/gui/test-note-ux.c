@@ -896,6 +896,17 @@ test_card_description (void)
                               nf_source_get_title (source));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   g_assert_true (gtk_widget_get_has_tooltip (card));
+  {
+    g_autofree char *markup = nf_note_card_get_tooltip_markup (NF_NOTE_CARD (card));
+    g_autofree char *escaped_text = g_markup_escape_text (nf_text_get (nf_note_get_text (note)), -1);
+
+    /* The whole text, then the details; the tag's markup stays text. */
+    g_assert_true (g_str_has_prefix (markup, escaped_text));
+    g_assert_nonnull (strstr (markup, "Evidence: Validated"));
+    g_assert_nonnull (strstr (markup, "&lt;b&gt;bold&lt;/b&gt;"));
+    g_assert_null (strstr (markup, "<b>"));
+    g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
