@@ -3,7 +3,6 @@
  * details: under a real (virtual) display, as a user meets them. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -13,11 +12,11 @@
 #include "nf-canvas-view.h"
 #include "nf-canvas-view-private.h"
 #include "nf-canvas-xml.h"
-#include "nf-gui-resources-private.h"
 #include "nf-history.h"
 #include "nf-note-clipboard.h"
 #include "nf-note-details.h"
 #include "nf-note.h"
+#include "nf-test-gui.h"
 #include "nf-text.h"
 
 /* The view in a window, inside a toast overlay as in the app. */
@@ -25,19 +24,13 @@ static GtkWidget *
 show_view (NfCanvas   *canvas,
            GtkWidget **out_view)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *view = nf_canvas_view_new (canvas);
+  GtkWidget *window;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  for (guint i = 0; i < 500 && gtk_widget_get_width (view) < 1300; i++)
-    g_main_context_iteration (NULL, FALSE);
+  window = nf_test_show (overlay, 1366, 768);
   g_assert_cmpint (gtk_widget_get_width (view), >, 0);
-  gtk_test_widget_wait_for_draw (window);
   *out_view = view;
   return window;
 }
@@ -45,10 +38,7 @@ show_view (NfCanvas   *canvas,
 static void
 settle (GtkWidget *window)
 {
-  for (int i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nf_test_settle (window);
 }
 
 /* Runs the view's shortcut for keyval+mods, as a key reaching it would. */
@@ -112,24 +102,10 @@ type_text (GtkWidget  *editor,
     gtk_text_buffer_insert_interactive_at_cursor (buffer, p, (int) (g_utf8_next_char (p) - p), TRUE);
 }
 
-/* The widget as drawn: an image of the window's pixels. */
 static cairo_surface_t *
 render (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return nf_test_render (widget);
 }
 
 static void
@@ -914,27 +890,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  /* The strings asserted are the English ones. */
   g_setenv ("LANGUAGE", "C", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* The application loads the style sheet; here it is loaded by hand. */
-  _nf_gui_ensure_resources ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/ninefold/Ninefold/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
+  nf_test_gui_load_style ();
 
   g_test_add_func ("/gui/note-ux/editor-visible", test_editor_visible);
   g_test_add_func ("/gui/note-ux/clipboard", test_clipboard);
