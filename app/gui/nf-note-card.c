@@ -18,6 +18,7 @@ struct _NfNoteCard
   const NfGridStyle *style;     /* the view's; it outlives its cards */
   gboolean           selected;
   char              *text;      /* as shown, whole, for the tooltip */
+  char              *description;  /* evidence, tags and source, as told */
 
   /* The card's pixels at the screen's scale, drawn once per change of
    * what they show, and the texture made of them: a frame that draws
@@ -36,6 +37,7 @@ nf_note_card_dispose (GObject *object)
 
   g_clear_object (&self->note);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_object (&self->card);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->pixels, cairo_surface_destroy);
@@ -296,16 +298,25 @@ nf_note_card_set_card (NfNoteCard        *self,
   g_set_object (&self->card, card);
   g_set_object (&self->note, nf_card_layout_get_note (card));
   self->style = style;
-  g_free (self->text);
-  self->text = g_strdup (label != NULL ? label : "");
   {
     g_autofree char *description = describe (self, FALSE);
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    description != NULL ? description : "",
-                                    -1);
+    if (description == NULL)
+      description = g_strdup ("");
+    /* A layout syncs every card: only what changed goes to the
+     * accessibility tree, which tells assistive technologies. */
+    if (g_strcmp0 (self->text, label != NULL ? label : "") != 0 ||
+        g_strcmp0 (self->description, description) != 0)
+      {
+        g_free (self->text);
+        self->text = g_strdup (label != NULL ? label : "");
+        g_free (self->description);
+        self->description = g_steal_pointer (&description);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                        -1);
+      }
   }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
