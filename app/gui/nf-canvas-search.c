@@ -141,10 +141,14 @@ update_count (NfCanvasSearch *self)
     /* Translators: the match shown, of how many: "3 of 12". */
     text = g_strdup_printf (_("%d of %u"), self->current + 1, self->matches->len);
   gtk_label_set_text (GTK_LABEL (self->count), text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self->view), "view.find-next",
-                                 self->matches != NULL && self->matches->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self->view), "view.find-previous",
-                                 self->matches != NULL && self->matches->len > 0);
+  /* With the bar closed, Ctrl+G opens it again. */
+  {
+    gboolean can_step = !gtk_widget_get_visible (GTK_WIDGET (self)) ||
+                        (self->matches != NULL && self->matches->len > 0);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->view), "view.find-next", can_step);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->view), "view.find-previous", can_step);
+  }
 }
 
 /* Marks every card of the view: a match, the current match, or dimmed;

@@ -659,6 +659,10 @@ test_find (void)
   settle (window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (search)));
   assert_dimmed (NF_CANVAS_VIEW (view), NULL);
+  /* Ctrl+G brings the bar back, with its last search. */
+  g_assert_true (press_key (view, GDK_KEY_g, GDK_CONTROL_MASK));
+  settle (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (search)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
