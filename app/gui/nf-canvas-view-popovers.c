@@ -158,6 +158,9 @@ note_menu (void)
   }
   g_menu_append (colours, _("No Colour"), "view.set-colour::");
   g_menu_append_section (menu, _("Colour"), G_MENU_MODEL (colours));
+  g_menu_append (end, _("_Copy"), "view.copy-notes");
+  g_menu_append (end, _("Cu_t"), "view.cut-notes");
+  g_menu_append (end, _("D_uplicate"), "view.duplicate-note");
   g_menu_append (end, _("_Delete"), "view.delete-note");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
   return G_MENU_MODEL (menu);
@@ -228,6 +231,7 @@ block_menu (void)
   GMenu *menu = g_menu_new ();
 
   g_menu_append (menu, _("_Add Note"), "view.add-note");
+  g_menu_append (menu, _("_Paste"), "view.paste-notes");
   g_menu_append (menu, _("_Show All Notes"), "view.edit-note");
   return G_MENU_MODEL (menu);
 }
