@@ -231,6 +231,28 @@ test_editor_visible (void)
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, before + 1);
 
+  /* A double-click on the empty part of a block opens it there too, as
+   * wide as the block's cards. */
+  {
+    GtkWidget *partners = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS);
+    GtkWidget *first = nf_block_widget_get_card (NF_BLOCK_WIDGET (partners), 0);
+    graphene_rect_t block_bounds, first_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (partners, view, &block_bounds));
+    g_assert_true (gtk_widget_compute_bounds (first, window, &first_bounds));
+    g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 2, GDK_BUTTON_PRIMARY, 0,
+                                          block_bounds.origin.x + block_bounds.size.width / 2,
+                                          block_bounds.origin.y + block_bounds.size.height - 8));
+    settle (window);
+    editor = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_TEXT_VIEW (editor));
+    g_assert_true (gtk_widget_compute_bounds (editor, window, &bounds));
+    g_assert_cmpfloat (bounds.size.width, >=, first_bounds.size.width - 1);
+    g_assert_cmpfloat (bounds.size.height, >=, line_h + 8);
+    press_in_editor (editor, GDK_KEY_Escape);
+    settle (window);
+  }
+
   /* Editing an existing note: the editor covers the card and grows. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
                                                   note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
