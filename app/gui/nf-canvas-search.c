@@ -217,7 +217,11 @@ nf_canvas_search_refresh (NfCanvasSearch *self)
             }
         }
       /* The count keeps naming the same note while it still matches. */
-      if (current == NULL || !g_ptr_array_find (self->matches, current, (guint *) &self->current))
+      guint at = 0;
+
+      if (current != NULL && g_ptr_array_find (self->matches, current, &at))
+        self->current = (int) at;
+      else
         self->current = self->matches->len > 0 ? 0 : -1;
     }
   else

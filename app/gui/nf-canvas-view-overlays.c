@@ -92,9 +92,11 @@ allocate_editor (NfCanvasView *self,
                       &min_h, NULL, NULL, NULL);
   text_h = _nf_canvas_view_editor_text_height (self->editor, (int) r.width);
   /* A new note opens as large as a small card: room for two lines. */
-  line_h = _nf_canvas_view_editor_text_height (self->editor, G_MAXINT / 2)
-           - gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self->editor))
-           - gtk_text_view_get_bottom_margin (GTK_TEXT_VIEW (self->editor));
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->editor, "X");
+
+    pango_layout_get_pixel_size (layout, NULL, &line_h);
+  }
   if (self->edited == NULL)
     r.height = MAX (r.height, text_h + line_h);
   r.height = MAX (r.height, MAX (min_h, text_h));
