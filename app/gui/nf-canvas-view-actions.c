@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nf-canvas-view-private.h"
@@ -219,6 +220,9 @@ open_editor (NfCanvasView *self,
   gtk_widget_add_controller (entry, key);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (entry, focus);
+  /* It grows with its text (see _nf_canvas_view_allocate_overlays()). */
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (gtk_widget_queue_allocate), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
@@ -314,6 +318,7 @@ delete_note_activated (GtkWidget  *widget,
   if (targets->len > 1)
     nf_canvas_end_group (self->canvas);
   _nf_canvas_view_clear_selection (self);
+  _nf_canvas_view_toast_undo (self, targets->len);
 
   /* Focus goes to the note that took the deleted one's place. */
   {
@@ -324,6 +329,68 @@ delete_note_activated (GtkWidget  *widget,
       card = nf_block_widget_get_card (NF_BLOCK_WIDGET (self->blocks[block]), n - 1);
     gtk_widget_grab_focus (card != NULL ? card : self->blocks[block]);
   }
+}
+
+/* --- Undo from a toast --- */
+
+/* The toast of the last deletion, held by the view (a strong reference,
+ * so a toast the overlay has let go of is never read after its end). */
+#define UNDO_TOAST "nf-undo-toast"
+
+static void
+on_undo_toast_clicked (NfCanvasView *self,
+                       AdwToast     *toast)
+{
+  NfHistory *history = nf_canvas_get_history (self->canvas);
+
+  /* Only while the deletion is still the last step: an edit after it
+   * made the toast stale (and dismissed it, but a click may race that). */
+  if (g_object_get_data (G_OBJECT (self), UNDO_TOAST) == toast &&
+      g_object_get_data (G_OBJECT (toast), "nf-stale") == NULL &&
+      nf_history_can_undo (history))
+    {
+      _nf_canvas_view_close_editor (self);
+      nf_history_undo (history);
+    }
+}
+
+static void
+on_edit_after_toast (AdwToast *toast)
+{
+  if (g_object_get_data (G_OBJECT (toast), "nf-stale") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (toast), "nf-stale", GINT_TO_POINTER (1));
+  adw_toast_dismiss (toast);
+}
+
+/* A toast that says what was deleted and undoes it, shown by the
+ * nearest toast overlay (the window's); none without one. */
+void
+_nf_canvas_view_toast_undo (NfCanvasView *self,
+                            guint         n_deleted)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *previous = g_object_get_data (G_OBJECT (self), UNDO_TOAST);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL || n_deleted == 0)
+    return;
+  if (previous != NULL)
+    on_edit_after_toast (previous);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Note deleted", "%u notes deleted",
+                                        n_deleted), n_deleted);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data_full (G_OBJECT (self), UNDO_TOAST, g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self,
+                           G_CONNECT_SWAPPED);
+  /* Any later edit (undo included) makes the toast's promise stale. */
+  g_signal_connect_object (self->canvas, "changed", G_CALLBACK (on_edit_after_toast), toast,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -438,6 +505,9 @@ _nf_canvas_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.move-note", "s", move_note_activated);
   gtk_widget_class_install_action (widget_class, "view.set-colour", "s", set_colour_activated);
   _nf_canvas_view_class_init_popovers (widget_class);
+  _nf_canvas_view_class_init_clipboard (widget_class);
+  _nf_canvas_view_class_init_search (widget_class);
+  _nf_canvas_view_class_init_details (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

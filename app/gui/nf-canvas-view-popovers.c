@@ -27,6 +27,15 @@ static const struct {
   { "#cdab8f", N_("Brown") },
 };
 
+const char *
+_nf_canvas_view_colour_name (const char *colour)
+{
+  for (guint i = 0; colour != NULL && i < G_N_ELEMENTS (palette); i++)
+    if (g_ascii_strcasecmp (colour, palette[i].colour) == 0)
+      return _(palette[i].name);
+  return NULL;
+}
+
 /* --- Tags: an entry in a popover --- */
 
 static void
@@ -86,8 +95,8 @@ on_popover_closed (NfCanvasView *self,
     gtk_widget_grab_focus (self->blocks[self->current_block]);
 }
 
-static GtkWidget *
-new_popover (NfCanvasView *self,
+GtkWidget *
+_nf_canvas_view_new_popover (NfCanvasView *self,
              GtkWidget    *popover)
 {
   g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed), self, G_CONNECT_SWAPPED);
@@ -108,7 +117,7 @@ edit_tags_activated (GtkWidget  *widget,
   if (note == NULL)
     return;
   joined = g_strjoinv (", ", (char **) nf_note_get_tags (note));
-  popover = new_popover (self, gtk_popover_new ());
+  popover = _nf_canvas_view_new_popover (self, gtk_popover_new ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new (_("Tags, separated by commas"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -138,6 +147,7 @@ note_menu (void)
 
   g_menu_append (edit, _("_Edit"), "view.edit-note");
   g_menu_append (edit, _("_Tags…"), "view.edit-tags");
+  g_menu_append (edit, _("De_tails…"), "view.note-details");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   {
     g_autoptr(GMenuItem) swatches = g_menu_item_new (NULL, NULL);
@@ -148,6 +158,9 @@ note_menu (void)
   }
   g_menu_append (colours, _("No Colour"), "view.set-colour::");
   g_menu_append_section (menu, _("Colour"), G_MENU_MODEL (colours));
+  g_menu_append (end, _("_Copy"), "view.copy-notes");
+  g_menu_append (end, _("Cu_t"), "view.cut-notes");
+  g_menu_append (end, _("D_uplicate"), "view.duplicate-note");
   g_menu_append (end, _("_Delete"), "view.delete-note");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
   return G_MENU_MODEL (menu);
@@ -218,6 +231,7 @@ block_menu (void)
   GMenu *menu = g_menu_new ();
 
   g_menu_append (menu, _("_Add Note"), "view.add-note");
+  g_menu_append (menu, _("_Paste"), "view.paste-notes");
   g_menu_append (menu, _("_Show All Notes"), "view.edit-note");
   return G_MENU_MODEL (menu);
 }
@@ -229,7 +243,7 @@ _nf_canvas_view_open_menu (NfCanvasView *self,
 {
   NfNote *note = _nf_canvas_view_action_note (self);
   g_autoptr(GMenuModel) model = note != NULL ? note_menu () : block_menu ();
-  GtkWidget *popover = new_popover (self, gtk_popover_menu_new_from_model (model));
+  GtkWidget *popover = _nf_canvas_view_new_popover (self, gtk_popover_menu_new_from_model (model));
   NfRect r;
 
   if (note != NULL)
@@ -321,7 +335,7 @@ show_block_activated (GtkWidget  *widget,
   g_clear_object (&self->anchor);
   notes = nf_canvas_get_notes (self->canvas, block);
   n = g_list_model_get_n_items (notes);
-  popover = new_popover (self, gtk_popover_new ());
+  popover = _nf_canvas_view_new_popover (self, gtk_popover_new ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u note", "%s, %u notes", n),
                              _(nf_block_title (block)), n);

@@ -35,6 +35,8 @@ struct _NfCanvasView
   int           laid_width, laid_height;
   gboolean      dirty;
   NfBlock       current_block;  /* where add-note puts a note */
+
+  GtkWidget    *search;         /* the find bar (NfCanvasSearch), once opened */
 };
 
 typedef enum {
@@ -112,13 +114,40 @@ void     _nf_canvas_view_allocate_bars  (NfCanvasView *self,
 void     _nf_canvas_view_scroll_to      (NfCanvasView *self,
                                          const NfRect *rect);
 
+/* nf-canvas-view-overlays.c */
+/* Sizes and places the editor and the find bar over the grid. */
+void     _nf_canvas_view_allocate_overlays (NfCanvasView *self,
+                                            int           width,
+                                            int           height);
+int      _nf_canvas_view_editor_text_height (GtkWidget *editor,
+                                             int        width);
+
+/* nf-canvas-search.c: marks the cards of the last search again after the
+ * grid gave its card widgets other notes. */
+void     _nf_canvas_view_sync_search    (NfCanvasView *self);
+void     _nf_canvas_view_class_init_search (GtkWidgetClass *widget_class);
+
+/* nf-note-clipboard.c */
+void     _nf_canvas_view_class_init_clipboard (GtkWidgetClass *widget_class);
+
+/* nf-note-details.c */
+void     _nf_canvas_view_class_init_details (GtkWidgetClass *widget_class);
+
 /* nf-canvas-view-popovers.c */
+/* The palette's name of a colour ("Yellow"), NULL for another colour. */
+const char *_nf_canvas_view_colour_name (const char *colour);
+/* A popover that gives focus back to the grid when it closes. */
+GtkWidget  *_nf_canvas_view_new_popover (NfCanvasView *self,
+                                         GtkWidget    *popover);
 void     _nf_canvas_view_class_init_popovers (GtkWidgetClass *widget_class);
 
 /* nf-canvas-view-actions.c */
 void     _nf_canvas_view_class_init_actions (GtkWidgetClass *widget_class);
 void     _nf_canvas_view_update_actions (NfCanvasView *self);
 void     _nf_canvas_view_close_editor   (NfCanvasView *self);
+/* After a deletion: a toast with Undo. */
+void     _nf_canvas_view_toast_undo     (NfCanvasView *self,
+                                         guint         n_deleted);
 void     _nf_canvas_view_open_menu      (NfCanvasView *self,
                                          double        x,
                                          double        y);

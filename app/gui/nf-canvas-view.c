@@ -161,6 +161,7 @@ sync_layout (NfCanvasView *self)
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     nf_block_widget_sync (_nf_canvas_view_block_widget (self, (NfBlock) b), self->layout, self->style);
   _nf_canvas_view_sync_selection (self);
+  _nf_canvas_view_sync_search (self);
 
   /* Card widgets are reused by position, so the focused widget may now
    * show another note: follow the note, or stay near where it was. */
@@ -274,28 +275,6 @@ allocate_rect (GtkWidget    *child,
 }
 
 static void
-editor_rect (NfCanvasView *self,
-             NfRect       *out)
-{
-  NfRect block, line;
-
-  if (self->edited != NULL && nf_grid_layout_get_card_rect (self->layout, self->edited, out))
-    ;
-  else if (self->edited != NULL)
-    {
-      nf_grid_layout_get_content_rect (self->layout, self->current_block, out);
-      out->height = 0;
-    }
-  else
-    {
-      nf_grid_layout_get_block_rect (self->layout, self->new_block, &block);
-      nf_block_widget_get_gap_line (_nf_canvas_view_block_widget (self, self->new_block), self->new_index, &line);
-      *out = (NfRect) { block.x + line.x, block.y + line.y, line.width, 0 };
-    }
-  _nf_canvas_view_from_layout (self, out);
-}
-
-static void
 nf_canvas_view_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
@@ -321,19 +300,7 @@ nf_canvas_view_size_allocate (GtkWidget *widget,
       _nf_canvas_view_from_layout (self, &r);
       allocate_rect (self->blocks[b], &r, FALSE);
     }
-  if (self->editor != NULL)
-    {
-      NfRect r;
-      int min_h;
-
-      /* As tall as the card, or as its text needs at the card's width. */
-      editor_rect (self, &r);
-      r.width = MAX (r.width, 120);
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, (int) r.width,
-                          &min_h, NULL, NULL, NULL);
-      r.height = MAX (r.height, min_h);
-      allocate_rect (self->editor, &r, FALSE);
-    }
+  _nf_canvas_view_allocate_overlays (self, width, height);
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
   _nf_canvas_view_allocate_bars (self, width, height);
@@ -435,6 +402,7 @@ nf_canvas_view_dispose (GObject *object)
 
   _nf_canvas_view_close_editor (self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->search, gtk_widget_unparent);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     g_clear_pointer (&self->blocks[b], gtk_widget_unparent);
   if (self->canvas != NULL)

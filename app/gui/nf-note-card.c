@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "nf-canvas-view.h"
 #include "nf-card-cache.h"
 #include "nf-grid-renderer.h"
 #include "nf-note-card.h"
@@ -14,6 +17,8 @@ struct _NfNoteCard
   NfCardLayout      *card;
   const NfGridStyle *style;     /* the view's; it outlives its cards */
   gboolean           selected;
+  char              *text;      /* as shown, whole, for the tooltip */
+  char              *description;  /* evidence, tags and source, as told */
 
   /* The card's pixels at the screen's scale, drawn once per change of
    * what they show, and the texture made of them: a frame that draws
@@ -31,6 +36,8 @@ nf_note_card_dispose (GObject *object)
   NfNoteCard *self = NF_NOTE_CARD (object);
 
   g_clear_object (&self->note);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_object (&self->card);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->pixels, cairo_surface_destroy);
@@ -167,6 +174,93 @@ drag_begin (NfNoteCard    *self,
   gtk_drag_source_set_icon (source, icon, 0, 0);
 }
 
+/* What a card says besides its text: evidence, tags and the cited
+ * source, for the tooltip and for screen readers; NULL for nothing. */
+static char *
+describe (NfNoteCard *self,
+          gboolean    lines)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), NF_TYPE_CANVAS_VIEW);
+  NfCanvas *canvas = view != NULL ? nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)) : NULL;
+  const char * const *tags = nf_note_get_tags (self->note);
+  const char *cite = nf_note_get_cite_source (self->note);
+  const char *sep = lines ? "\n" : ". ";
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (nf_note_get_evidence (self->note) != NF_EVIDENCE_NONE)
+    g_ptr_array_add (parts, g_strdup_printf (_("Evidence: %s"),
+                                             nf_evidence_title (nf_note_get_evidence (self->note))));
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) tags);
+
+      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), joined));
+    }
+  if (cite != NULL)
+    {
+      NfSource *source = canvas != NULL ? nf_canvas_find_source (canvas, cite) : NULL;
+      const char *title = source != NULL && nf_source_get_title (source) != NULL &&
+                          *nf_source_get_title (source) != '\0' ? nf_source_get_title (source) : cite;
+
+      if (nf_note_get_cite_line (self->note) > 0)
+        g_ptr_array_add (parts, g_strdup_printf (_("Source: %s, line %u"), title,
+                                                 nf_note_get_cite_line (self->note)));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), title));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (sep, (char **) parts->pdata);
+}
+
+/* The whole text (a compact card may cut it short), then the details;
+ * all of it is the file's data, so escaped. */
+char *
+nf_note_card_get_tooltip_markup (NfNoteCard *self)
+{
+  g_autofree char *details = NULL, *text = NULL;
+
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+
+  if (self->note == NULL || self->text == NULL)
+    return NULL;
+  details = describe (self, TRUE);
+  text = g_markup_escape_text (self->text, -1);
+  if (details != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (details, -1);
+
+      return g_strdup_printf ("%s\n<small>%s</small>", text, escaped);
+    }
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+on_query_tooltip (NfNoteCard *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  g_autofree char *markup = nf_note_card_get_tooltip_markup (self);
+
+  GtkWidget *label;
+
+  if (markup == NULL)
+    return FALSE;
+  /* Wrapped to a readable measure: a tooltip's own label keeps a long
+   * note on one line across the screen. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
 static void
 nf_note_card_class_init (NfNoteCardClass *klass)
 {
@@ -186,6 +280,8 @@ nf_note_card_init (NfNoteCard *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   /* The ring is drawn here, not by CSS, so a focus change must redraw. */
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -212,9 +308,26 @@ nf_note_card_set_card (NfNoteCard        *self,
   g_set_object (&self->card, card);
   g_set_object (&self->note, nf_card_layout_get_note (card));
   self->style = style;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : "",
-                                  -1);
+  {
+    g_autofree char *description = describe (self, FALSE);
+
+    if (description == NULL)
+      description = g_strdup ("");
+    /* A layout syncs every card: only what changed goes to the
+     * accessibility tree, which tells assistive technologies. */
+    if (g_strcmp0 (self->text, label != NULL ? label : "") != 0 ||
+        g_strcmp0 (self->description, description) != 0)
+      {
+        g_free (self->text);
+        self->text = g_strdup (label != NULL ? label : "");
+        g_free (self->description);
+        self->description = g_steal_pointer (&description);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                        -1);
+      }
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

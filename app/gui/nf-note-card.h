@@ -28,5 +28,8 @@ NfNote    *nf_note_card_get_note     (NfNoteCard        *self);
 gboolean   nf_note_card_get_selected (NfNoteCard        *self);
 void       nf_note_card_set_selected (NfNoteCard        *self,
                                       gboolean           selected);
+/* What hovering the card shows: its whole text, then its evidence, tags
+ * and source, as escaped Pango markup. */
+char      *nf_note_card_get_tooltip_markup (NfNoteCard  *self);
 
 G_END_DECLS
