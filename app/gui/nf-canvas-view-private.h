@@ -35,6 +35,11 @@ struct _NfCanvasView
   int           laid_width, laid_height;
   gboolean      dirty;
   NfBlock       current_block;  /* where add-note puts a note */
+
+  /* nf-canvas-view-zoom.c */
+  GtkWidget    *zoom_box;       /* − 100 % + over the bottom right corner */
+  GtkWidget    *zoom_label;
+  GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
 };
 
 typedef enum {
@@ -96,6 +101,9 @@ void     _nf_canvas_view_class_init_input (GtkWidgetClass *widget_class);
 
 /* nf-canvas-view-zoom.c */
 void     _nf_canvas_view_init_zoom      (NfCanvasView *self);
+/* A click on a block's title shows it alone (after the input's own
+ * controllers are in place). */
+void     _nf_canvas_view_init_title_click (NfCanvasView *self);
 void     _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class);
 /* Rebuilds self->style from base_style at the zoom. */
 void     _nf_canvas_view_scale_style    (NfCanvasView *self);
@@ -108,6 +116,9 @@ void     _nf_canvas_view_update_scroll  (NfCanvasView *self,
 void     _nf_canvas_view_allocate_bars  (NfCanvasView *self,
                                          int           width,
                                          int           height);
+/* Shows one block over the whole view (NF_BLOCK_NONE: the canvas). */
+void     _nf_canvas_view_focus_block    (NfCanvasView *self,
+                                         NfBlock       block);
 /* Scrolls so a rectangle of the layout is in sight. */
 void     _nf_canvas_view_scroll_to      (NfCanvasView *self,
                                          const NfRect *rect);

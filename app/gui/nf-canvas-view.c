@@ -315,8 +315,11 @@ nf_canvas_view_size_allocate (GtkWidget *widget,
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
+      NfBlock focus = nf_grid_layout_get_focus_block (self->layout);
       NfRect r;
 
+      /* Blocks behind a focused one are out of sight and of reach. */
+      gtk_widget_set_child_visible (self->blocks[b], focus == NF_BLOCK_NONE || focus == (NfBlock) b);
       nf_grid_layout_get_block_rect (self->layout, (NfBlock) b, &r);
       _nf_canvas_view_from_layout (self, &r);
       allocate_rect (self->blocks[b], &r, FALSE);
@@ -448,6 +451,7 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->base_style, nf_grid_style_free);
   g_clear_pointer (&self->hbar, gtk_widget_unparent);
   g_clear_pointer (&self->vbar, gtk_widget_unparent);
+  g_clear_pointer (&self->zoom_box, gtk_widget_unparent);
   g_clear_object (&self->hadj);
   g_clear_object (&self->vadj);
   G_OBJECT_CLASS (nf_canvas_view_parent_class)->dispose (object);
@@ -547,6 +551,7 @@ nf_canvas_view_init (NfCanvasView *self)
     }
 
   _nf_canvas_view_init_input (self);
+  _nf_canvas_view_init_title_click (self);
 }
 
 GtkWidget *

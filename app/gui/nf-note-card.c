@@ -215,6 +215,10 @@ nf_note_card_set_card (NfNoteCard        *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : "",
                                   -1);
+  /* A card cut short by a crowded block shows its whole text on hover
+   * (plain text: a note is data, not markup). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               nf_card_layout_get_truncated (card) ? label : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -16,7 +16,10 @@
 
 typedef struct {
   double   width, font_size, max_height;
+  NfCardDensity density;
+  guint    max_lines;   /* of LINES */
   double   height;
+  double   text_h;      /* the whole text, unclamped (FULL only) */
   double   one_line;    /* the card cut to its first line */
   gboolean truncated;
   guint    n_lines;
@@ -288,6 +291,30 @@ find_chips (NfCardLayout *self)
     }
 }
 
+/* The top and bottom padding of the denser cards. */
+static double
+compact_pad (const NfGridStyle *style)
+{
+  return MAX (2.0, round (style->card_padding / 2));
+}
+
+/* One line of a card's text: the fixed line height (set_attributes()). */
+static double
+line_px (const NfGridStyle *style,
+         double             font_size)
+{
+  return round (font_size * PX_PER_PT * style->line_height * PANGO_SCALE) /
+         (double) PANGO_SCALE;
+}
+
+double
+nf_card_layout_line_height (const NfGridStyle *style,
+                            double             font_size)
+{
+  g_return_val_if_fail (style != NULL, 0.0);
+  return 2 * compact_pad (style) + ceil (line_px (style, font_size));
+}
+
 /* Breaks the lines for this size: the one place a card's text is laid
  * out. */
 static void
@@ -295,11 +322,15 @@ set_size (NfCardLayout      *self,
           const NfGridStyle *style,
           double             width,
           double             font_size,
-          double             max_height)
+          double             max_height,
+          NfCardDensity      density,
+          guint              max_lines)
 {
-  /* The evidence edge lies in the left padding; the right matches it. */
+  /* The evidence edge lies in the left padding; the right matches it
+   * (and holds the tag marks of the denser steps), the same at every
+   * density so the text breaks into the same lines. */
   double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
-  double inset_y = style->card_padding;
+  double inset_y = density == NF_CARD_FULL ? style->card_padding : compact_pad (style);
   double text_width = MAX (1.0, width - 2 * inset_x);
   double fixed = 2 * inset_y;
   double chip_pad = 0;
@@ -310,7 +341,9 @@ set_size (NfCardLayout      *self,
   self->footer_font_size = MAX (style->min_font_size,
                                 font_size * style->footer_font_scale);
   self->line_height = style->line_height;
-  if (self->has_footer)
+  self->now.density = density;
+  self->now.max_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 0;
+  if (self->has_footer && density == NF_CARD_FULL)
     {
       double footer_width;
 
@@ -336,7 +369,13 @@ set_size (NfCardLayout      *self,
                        PANGO_WEIGHT_NORMAL);
   set_attributes (self->text, NULL, font_size, style->line_height);
   pango_layout_set_width (self->text, (int) (text_width * PANGO_SCALE));
-  if (max_height > 0)
+  if (density == NF_CARD_LINES || density == NF_CARD_LINE)
+    {
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->text, density == NF_CARD_LINES
+                                           ? -(int) self->now.max_lines : -1);
+    }
+  else if (max_height > 0)
     {
       pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->text,
@@ -352,9 +391,15 @@ set_size (NfCardLayout      *self,
   self->now.width = width;
   self->now.font_size = font_size;
   self->now.max_height = max_height;
-  self->now.height = fixed + ceil (logical.height / (double) PANGO_SCALE);
-  self->now.truncated = max_height > 0 && pango_layout_is_ellipsized (self->text);
+  self->now.text_h = ceil (logical.height / (double) PANGO_SCALE);
   self->now.n_lines = (guint) pango_layout_get_line_count (self->text);
+  /* Clamped cards count whole lines of the fixed height, as
+   * nf_card_layout_measure_density() does without laying them out. */
+  if (density == NF_CARD_LINES || density == NF_CARD_LINE)
+    self->now.text_h = ceil (MAX (1u, self->now.n_lines) * line_px (style, font_size));
+  self->now.height = fixed + self->now.text_h;
+  self->now.truncated = (max_height > 0 || density == NF_CARD_LINES || density == NF_CARD_LINE) &&
+                        pango_layout_is_ellipsized (self->text);
   if (self->now.n_lines > 1)
     {
       PangoRectangle line;
@@ -371,10 +416,9 @@ set_size (NfCardLayout      *self,
   self->text_x = inset_x;
   self->text_y = inset_y;
   self->footer_x = inset_x + chip_pad;
-  self->footer_y = inset_y + ceil (logical.height / (double) PANGO_SCALE) +
-                   style->footer_gap;
+  self->footer_y = inset_y + self->now.text_h + style->footer_gap;
   g_array_set_size (self->chips, 0);
-  if (self->has_footer)
+  if (self->has_footer && density == NF_CARD_FULL)
     find_chips (self);
 }
 
@@ -385,7 +429,7 @@ same_size (const Measure *m,
            double         max_height)
 {
   return m->width == width && m->font_size == font_size &&
-         m->max_height == max_height;
+         m->max_height == max_height && m->density == NF_CARD_FULL;
 }
 
 double
@@ -427,7 +471,7 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
         }
     }
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
-    set_size (self, style, width, font_size, max_height);
+    set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -471,7 +515,102 @@ nf_card_layout_apply (NfCardLayout      *self,
 
   max_height = MAX (max_height, 0.0);
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
-    set_size (self, style, width, font_size, max_height);
+    set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
+}
+
+/* The whole card's measure at this size, from the memo or made. */
+static const Measure *
+full_measure (NfCardLayout      *self,
+              const NfGridStyle *style,
+              double             width,
+              double             font_size)
+{
+  nf_card_layout_measure (self, style, width, font_size, 0, NULL);
+  for (guint i = 0; i < self->memo->len; i++)
+    {
+      const Measure *m = &g_array_index (self->memo, Measure, i);
+
+      if (same_size (m, width, font_size, 0))
+        return m;
+    }
+  return &self->now;
+}
+
+double
+nf_card_layout_measure_density (NfCardLayout      *self,
+                                const NfGridStyle *style,
+                                double             width,
+                                double             font_size,
+                                NfCardDensity      density,
+                                guint              max_lines)
+{
+  const Measure *m;
+
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  g_return_val_if_fail (style != NULL, 0.0);
+
+  switch (density)
+    {
+    case NF_CARD_FULL:
+      return nf_card_layout_measure (self, style, width, font_size, 0, NULL);
+    case NF_CARD_LINE:
+      return nf_card_layout_line_height (style, font_size);
+    case NF_CARD_COMPACT:
+      m = full_measure (self, style, width, font_size);
+      return 2 * compact_pad (style) + m->text_h;
+    case NF_CARD_LINES:
+    default:
+      m = full_measure (self, style, width, font_size);
+      return 2 * compact_pad (style) +
+             ceil (CLAMP (m->n_lines, 1u, MAX (2u, max_lines)) * line_px (style, font_size));
+    }
+}
+
+guint
+nf_card_layout_count_lines (NfCardLayout      *self,
+                            const NfGridStyle *style,
+                            double             width,
+                            double             font_size)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return full_measure (self, style, width, font_size)->n_lines;
+}
+
+void
+nf_card_layout_apply_density (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              double             width,
+                              double             font_size,
+                              NfCardDensity      density,
+                              guint              max_lines)
+{
+  g_return_if_fail (NF_IS_CARD_LAYOUT (self));
+  g_return_if_fail (style != NULL);
+
+  if (density == NF_CARD_FULL)
+    {
+      nf_card_layout_apply (self, style, width, font_size, 0);
+      return;
+    }
+  if (self->is_set && self->now.width == width && self->now.font_size == font_size &&
+      self->now.max_height == 0 && self->now.density == density &&
+      (density != NF_CARD_LINES || self->now.max_lines == MAX (2u, max_lines)))
+    return;
+  set_size (self, style, width, font_size, 0, density, max_lines);
+}
+
+NfCardDensity
+nf_card_layout_get_density (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NF_CARD_FULL);
+  return self->is_set ? self->now.density : NF_CARD_FULL;
+}
+
+guint
+nf_card_layout_get_n_tags (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return self->shown_tags != NULL ? g_strv_length (self->shown_tags) : 0;
 }
 
 double
@@ -520,7 +659,8 @@ PangoLayout *
 nf_card_layout_get_footer_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
-  return self->has_footer ? self->footer : NULL;
+  return self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)
+         ? self->footer : NULL;
 }
 
 void
