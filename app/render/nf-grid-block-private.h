@@ -112,8 +112,15 @@ void   _nf_grid_rows_range       (const NfGridStyle *style,
                                   NfBlock            block,
                                   double            *fewest,
                                   double            *most);
-/* The y of the four row edges of the grid (the top, the two edges
- * between rows, the bottom, with the gap below each row included), moved
+#define NF_GRID_N_EDGES 5
+/* Where row edge i (0 … 3) lies for a block: edges[1] on the left of the
+ * value propositions, edges[4] on their right. */
+double _nf_grid_rows_edge        (const double       edges[NF_GRID_N_EDGES],
+                                  NfBlock            block,
+                                  guint              i);
+/* The y of the row edges of the grid (the top, the two edges between
+ * rows, the bottom, with the gap below each row included, and the edge
+ * between the top rows right of the value propositions), moved
  * from the standard thirds when `balance` and some block needs room
  * another can spare. need[] and overhead[] are each block's content
  * height wanted and its height taken by padding and title; least[] the
@@ -126,7 +133,7 @@ void   _nf_grid_rows_balance     (const NfGridStyle *style,
                                   const double       overhead[NF_N_BLOCKS],
                                   const double       least[NF_N_BLOCKS],
                                   gboolean           balance,
-                                  double             edges[4]);
+                                  double             edges[NF_GRID_N_EDGES]);
 /* Breaks the title into lines (only when the width changed) and places
  * it and the glyph at the top of block->rect. */
 void _nf_grid_block_layout_title (NfGridBlock       *block,

@@ -431,7 +431,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
                          double        height)
 {
   const NfGridStyle *style;
-  double unit_w, edges[4];
+  double unit_w, edges[NF_GRID_N_EDGES];
   double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
   guint first[NF_N_BLOCKS + 1], order[NF_N_BLOCKS];
   NfGridPlan plans[NF_N_BLOCKS];
@@ -497,8 +497,10 @@ nf_grid_layout_allocate (NfGridLayout *self,
       NfGridBlock *block = &self->blocks[b];
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
 
-      place_block (self, block, (NfBlock) b, round (edges[place->y]),
-                   round (edges[place->y + place->height] - style->block_gap));
+      place_block (self, block, (NfBlock) b,
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y + place->height) -
+                          style->block_gap));
       crowd[b] = need[b] / MAX (1.0, block->content_rect.height);
       order[b] = b;
     }
