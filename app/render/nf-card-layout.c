@@ -307,12 +307,22 @@ line_px (const NfGridStyle *style,
          (double) PANGO_SCALE;
 }
 
+/* n lines of clamped text: Pango rounds a line's box a little past the
+ * fixed height (half a unit at most), so this stays on the safe side. */
+static double
+lines_px (const NfGridStyle *style,
+          double             font_size,
+          guint              n_lines)
+{
+  return ceil (MAX (1u, n_lines) * (line_px (style, font_size) + 0.5));
+}
+
 double
 nf_card_layout_line_height (const NfGridStyle *style,
                             double             font_size)
 {
   g_return_val_if_fail (style != NULL, 0.0);
-  return 2 * compact_pad (style) + ceil (line_px (style, font_size));
+  return 2 * compact_pad (style) + lines_px (style, font_size, 1);
 }
 
 /* Breaks the lines for this size: the one place a card's text is laid
@@ -396,7 +406,7 @@ set_size (NfCardLayout      *self,
   /* Clamped cards count whole lines of the fixed height, as
    * nf_card_layout_measure_density() does without laying them out. */
   if (density == NF_CARD_LINES || density == NF_CARD_LINE)
-    self->now.text_h = ceil (MAX (1u, self->now.n_lines) * line_px (style, font_size));
+    self->now.text_h = MAX (self->now.text_h, lines_px (style, font_size, self->now.n_lines));
   self->now.height = fixed + self->now.text_h;
   self->now.truncated = (max_height > 0 || density == NF_CARD_LINES || density == NF_CARD_LINE) &&
                         pango_layout_is_ellipsized (self->text);
@@ -562,7 +572,7 @@ nf_card_layout_measure_density (NfCardLayout      *self,
     default:
       m = full_measure (self, style, width, font_size);
       return 2 * compact_pad (style) +
-             ceil (CLAMP (m->n_lines, 1u, MAX (2u, max_lines)) * line_px (style, font_size));
+             lines_px (style, font_size, CLAMP (m->n_lines, 1u, MAX (2u, max_lines)));
     }
 }
 
