@@ -20,6 +20,8 @@ struct _NfBlockWidget
   GtkAdjustment     *adj;       /* the cards' scroll offset, when they overflow */
   GtkWidget         *bar;       /* its scrollbar, at the content's right edge */
   gboolean           scrolls;
+  NfRect             title;     /* in block coordinates */
+  gboolean           alone;     /* shown alone over the whole grid */
   const NfGridStyle *style;     /* the view's */
   int                drop_gap;
 };
@@ -231,10 +233,31 @@ nf_block_widget_class_init (NfBlockWidgetClass *klass)
   gtk_widget_class_set_css_name (widget_class, "nf-block");
 }
 
+/* A click on the title shows the block alone over the grid; on the
+ * title of a block shown alone, the whole canvas again. The press is
+ * the title's: the grid's own clicks (focus, double-click to add) do not
+ * see it. */
+static void
+on_title_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  NfBlockWidget   *self)
+{
+  if (n_press != 1 || !nf_rect_contains_point (&self->title, x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->alone)
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.unfocus-block", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.focus-block", "i", (gint32) self->block);
+}
+
 static void
 nf_block_widget_init (NfBlockWidget *self)
 {
   GtkEventController *scroll;
+  GtkGesture *click;
 
   self->cards = g_ptr_array_new ();
   self->rects = g_array_new (FALSE, TRUE, sizeof (NfRect));
@@ -247,6 +270,11 @@ nf_block_widget_init (NfBlockWidget *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_title_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
 }
@@ -316,6 +344,10 @@ nf_block_widget_sync (NfBlockWidget     *self,
   /* Cards no longer needed go away, so focus never lands on a stale one. */
   while (self->cards->len > n_cards)
     gtk_widget_unparent (g_ptr_array_steal_index (self->cards, self->cards->len - 1));
+  nf_grid_layout_get_title_rect (layout, self->block, &self->title);
+  self->title.x -= block_rect.x;
+  self->title.y -= block_rect.y;
+  self->alone = nf_grid_layout_get_focus_block (layout) == self->block;
   self->scrolls = nf_grid_layout_get_scrolls (layout, self->block);
   if (self->scrolls)
     {
@@ -333,6 +365,15 @@ nf_block_widget_sync (NfBlockWidget     *self,
                            _(nf_block_title (self->block)), n_notes);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  {
+    /* Translators: %u is the block's place in the canvas, 1 to 9. */
+    g_autofree char *how = self->alone ? g_strdup (_("Shown alone; Escape shows the whole canvas"))
+                                       : g_strdup_printf (_("Alt+%u shows this block alone"),
+                                                          (guint) self->block + 1);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, how, -1);
+  }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -101,9 +101,6 @@ void     _nf_canvas_view_class_init_input (GtkWidgetClass *widget_class);
 
 /* nf-canvas-view-zoom.c */
 void     _nf_canvas_view_init_zoom      (NfCanvasView *self);
-/* A click on a block's title shows it alone (after the input's own
- * controllers are in place). */
-void     _nf_canvas_view_init_title_click (NfCanvasView *self);
 void     _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class);
 /* Rebuilds self->style from base_style at the zoom. */
 void     _nf_canvas_view_scale_style    (NfCanvasView *self);

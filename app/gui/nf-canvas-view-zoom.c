@@ -357,45 +357,6 @@ escape_pressed (GtkWidget *widget,
   return TRUE;
 }
 
-/* A click on a block's title shows the block alone; on a shown block's,
- * the whole canvas again. */
-static void
-on_title_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  NfCanvasView    *self)
-{
-  NfRect title;
-  NfBlock block;
-
-  if (self->layout == NULL || n_press != 1 ||
-      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
-    return;
-  _nf_canvas_view_to_layout (self, &x, &y);
-  block = nf_grid_layout_block_at (self->layout, x, y);
-  if (block == NF_BLOCK_NONE)
-    return;
-  nf_grid_layout_get_title_rect (self->layout, block, &title);
-  if (!nf_rect_contains_point (&title, x, y))
-    return;
-  /* The press is the title's: the grid's own click handling (focus,
-   * double-click to add) does not see it. */
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  _nf_canvas_view_focus_block (self, nf_grid_layout_get_focus_block (self->layout) == block
-                                     ? NF_BLOCK_NONE : block);
-}
-
-void
-_nf_canvas_view_init_title_click (NfCanvasView *self)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_title_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-}
-
 void
 _nf_canvas_view_init_zoom (NfCanvasView *self)
 {

@@ -551,7 +551,6 @@ nf_canvas_view_init (NfCanvasView *self)
     }
 
   _nf_canvas_view_init_input (self);
-  _nf_canvas_view_init_title_click (self);
 }
 
 GtkWidget *
