@@ -16,7 +16,7 @@
 #define MAX_LINES   6
 
 /* A card narrower than this at a density reads badly: FULL and COMPACT
- * keep the style's minimum, the clamped cards go to half of it (their
+ * keep the style's minimum, the clamped cards go to 40% of it (their
  * text is cut anyway; hovering or focusing one shows all of it). And a
  * card wider than twice the minimum makes lines too long to read, so a
  * wide block starts with that many columns. */
@@ -33,7 +33,7 @@ min_card_width (const NfGridStyle *style,
     case NF_CARD_LINES:
     case NF_CARD_LINE:
     default:
-      return style->card_min_width * 0.5;
+      return style->card_min_width * 0.4;
     }
 }
 
@@ -45,7 +45,7 @@ density_gap (const NfGridStyle *style,
     return style->card_gap;
   if (density == NF_CARD_COMPACT)
     return round (style->card_gap * 0.75);
-  return floor (style->card_gap / 2);
+  return floor (style->card_gap * 0.4);
 }
 
 static guint

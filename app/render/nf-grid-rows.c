@@ -21,8 +21,9 @@
 /* nf_block_place() counts in tenths of the width. */
 #define NF_BLOCK_GRID_WIDTH 10
 
-static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6 };
-static const double middle_shares[] = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 };
+static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6, 0.5, 0.4 };
+static const double middle_shares[] = { 0.5, 0.475, 0.525, 0.45, 0.55, 0.425, 0.575, 0.4, 0.6,
+                                        0.375, 0.625, 0.35, 0.65 };
 
 /* The edge between the top rows is its own on each side of the value
  * propositions: Key Activities over Key Resources and Customer

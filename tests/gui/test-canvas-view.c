@@ -1110,6 +1110,40 @@ test_more (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* A "+N more" button, as the grid had before it showed every note. */
+static GtkWidget *
+find_more (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "nf-more"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_more (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_or_button (GtkWidget  *root,
+                      const char *text)
+{
+  if ((GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0) ||
+      (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_or_button (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 within (GtkWidget *child,
         GtkWidget *view)
@@ -1180,6 +1214,163 @@ test_zoom (void)
   g_signal_emit_by_name (scroll, "scroll", 0.0, 5.0, &handled);
   g_assert_false (handled);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Every note of every case has a card in sight at the window's default
+ * size, in English and with the Chinese translations, and nothing hides
+ * behind "+N more". */
+static void
+test_all_visible (void)
+{
+  NfWindow *window = nf_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+      GtkWidget *view;
+      NfGridLayout *layout;
+
+      g_assert_no_error (error);
+      nf_window_show_canvas (window, canvas);
+      settle (GTK_WIDGET (window));
+      view = nf_window_get_canvas_view (window);
+      g_assert_nonnull (view);
+      canvas = g_object_ref (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)));
+      g_object_unref (canvas);
+      layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
+      for (guint l = 0; l < 2; l++)
+        {
+          nf_canvas_view_set_language (NF_CANVAS_VIEW (view), l == 0 ? NULL : "zh-CN");
+          settle (GTK_WIDGET (window));
+          g_test_message ("case %u, window %d × %d, view %d × %d", c,
+                          gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                          gtk_widget_get_width (view), gtk_widget_get_height (view));
+          if (c == 2)
+            screenshot (GTK_WIDGET (window), "view-all-visible-senmiao.png");
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              GListModel *notes = nf_canvas_get_notes (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)),
+                                                       (NfBlock) b);
+              GtkWidget *block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), (NfBlock) b);
+
+              g_assert_false (nf_block_widget_get_scrolls (NF_BLOCK_WIDGET (block)));
+              g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, (NfBlock) b), ==,
+                                 nf_grid_layout_get_font_size (layout, NF_BLOCK_VALUE_PROPOSITIONS));
+              for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+                {
+                  g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+                  GtkWidget *card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+                  graphene_rect_t bounds, in_block;
+
+                  g_assert_nonnull (card);
+                  g_assert_true (gtk_widget_get_mapped (card));
+                  g_assert_true (within (card, view));
+                  g_assert_true (gtk_widget_compute_bounds (card, block, &in_block));
+                  g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
+                  g_assert_cmpfloat (in_block.origin.x, >=, 0);
+                  g_assert_cmpfloat (in_block.origin.y, >=, 0);
+                  g_assert_cmpfloat (in_block.origin.x + in_block.size.width, <=,
+                                     gtk_widget_get_width (block));
+                  g_assert_cmpfloat (in_block.origin.y + in_block.size.height, <=,
+                                     gtk_widget_get_height (block));
+                }
+            }
+          g_assert_null (find_more (view));
+        }
+    }
+  screenshot (GTK_WIDGET (window), "view-all-visible.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Zoomed out, the canvas keeps the view's size and the text gets
+ * smaller (so cards may show more of their notes); the control shows the
+ * level; Ctrl+0 fits again. Alt+2 shows Key Activities alone with every
+ * note as a full card; Escape returns; its title does the same. */
+static void
+test_zoom_out_and_focus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  GtkWidget *view, *window, *block;
+  NfGridLayout *layout;
+  double fit_font;
+  guint n;
+  GtkEventController *click = NULL;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  settle (window);
+  layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
+  fit_font = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS);
+  g_assert_nonnull (find_label_or_button (view, "100 %"));
+
+  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  settle (window);
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.0);
+  g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), <, fit_font);
+  g_assert_nonnull (find_label_or_button (view, "80 %"));
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  settle (window);
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), ==, fit_font);
+
+  n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_true (press_key (view, GDK_KEY_2, GDK_ALT_MASK));
+  settle (window);
+  g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_ACTIVITIES), ==,
+                     style->base_font_size);
+  g_assert_cmpint (nf_grid_layout_get_density (layout, NF_BLOCK_KEY_ACTIVITIES), ==, NF_CARD_FULL);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *card = card_at (view, NF_BLOCK_KEY_ACTIVITIES, (int) i);
+
+      g_assert_true (gtk_widget_get_mapped (card));
+      g_assert_true (within (card, view));
+    }
+  g_assert_false (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                                          NF_BLOCK_CHANNELS)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Shown alone; Escape shows the whole canvas");
+  screenshot (window, "view-block-alone.png");
+  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  settle (window);
+  g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_NONE);
+  g_assert_true (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                                         NF_BLOCK_CHANNELS)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Alt+2 shows this block alone");
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  /* A click on the title. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (block);
+    NfRect title, r;
+
+    for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_EVENT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (click);
+    nf_grid_layout_get_title_rect (layout, NF_BLOCK_KEY_ACTIVITIES, &title);
+    nf_grid_layout_get_block_rect (layout, NF_BLOCK_KEY_ACTIVITIES, &r);
+    g_signal_emit_by_name (click, "pressed", 1, title.x - r.x + 40, title.y - r.y + title.height / 2);
+    settle (window);
+    g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1292,6 +1483,8 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/drag", test_drag);
   g_test_add_func ("/gui/canvas-view/more", test_more);
   g_test_add_func ("/gui/canvas-view/zoom", test_zoom);
+  g_test_add_func ("/gui/canvas-view/all-visible", test_all_visible);
+  g_test_add_func ("/gui/canvas-view/zoom-out-and-focus", test_zoom_out_and_focus);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
