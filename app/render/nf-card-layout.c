@@ -49,6 +49,10 @@ struct _NfCardLayout
   PangoAttrList  *footer_attrs;
 
   GArray         *memo;
+  /* The shown text's characters, narrow and wide (Han, kana, full-width
+   * forms), for estimates that need no line breaking. */
+  guint           n_narrow, n_wide;
+  double          text_attr_size, text_attr_line_height;
 
   /* The size the layouts are broken for, and what follows from it. */
   gboolean        is_set;
@@ -137,6 +141,7 @@ nf_card_layout_invalidate (NfCardLayout *self)
 {
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
   g_array_set_size (self->memo, 0);
+  self->text_attr_size = 0;
   self->is_set = FALSE;
 }
 
@@ -222,6 +227,14 @@ nf_card_layout_sync (NfCardLayout *self)
       g_clear_pointer (&self->shown_text, nf_text_unref);
       self->shown_text = text ? nf_text_ref (text) : NULL;
       pango_layout_set_text (self->text, shown, -1);
+      self->n_narrow = self->n_wide = 0;
+      for (const char *p = shown; *p; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_iswide (g_utf8_get_char (p)))
+            self->n_wide++;
+          else
+            self->n_narrow++;
+        }
       changed = TRUE;
     }
   /* footer_attrs is NULL only before the first sync. */
@@ -377,7 +390,15 @@ set_size (NfCardLayout      *self,
 
   _nf_render_set_font (self->text, style->font_family, font_size,
                        PANGO_WEIGHT_NORMAL);
-  set_attributes (self->text, NULL, font_size, style->line_height);
+  /* New attributes make Pango break the lines again even when they are
+   * the same: set them only when the size changed, so a card measured
+   * whole and then shown compact at the same width is broken once. */
+  if (self->text_attr_size != font_size || self->text_attr_line_height != style->line_height)
+    {
+      set_attributes (self->text, NULL, font_size, style->line_height);
+      self->text_attr_size = font_size;
+      self->text_attr_line_height = style->line_height;
+    }
   pango_layout_set_width (self->text, (int) (text_width * PANGO_SCALE));
   if (density == NF_CARD_LINES || density == NF_CARD_LINE)
     {
@@ -573,6 +594,50 @@ nf_card_layout_measure_density (NfCardLayout      *self,
       m = full_measure (self, style, width, font_size);
       return 2 * compact_pad (style) +
              lines_px (style, font_size, CLAMP (m->n_lines, 1u, MAX (2u, max_lines)));
+    }
+}
+
+guint
+_nf_card_layout_estimate_lines (NfCardLayout      *self,
+                                const NfGridStyle *style,
+                                double             width,
+                                double             font_size,
+                                double             narrow_em,
+                                double             wide_em)
+{
+  double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
+  double text_width = MAX (1.0, width - 2 * inset_x);
+  double em = font_size * PX_PER_PT;
+  double run = (self->n_narrow * narrow_em + self->n_wide * wide_em) * em;
+
+  return MAX (1u, (guint) ceil (run / text_width - 1e-9));
+}
+
+double
+_nf_card_layout_least_height (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              double             width,
+                              double             font_size,
+                              NfCardDensity      density,
+                              guint              max_lines)
+{
+  /* No face sets a character narrower than these (an "i" or a space is
+   * about a quarter of an em; Han characters a whole one). */
+  guint n = _nf_card_layout_estimate_lines (self, style, width, font_size, 0.2, 0.9);
+  double line = line_px (style, font_size);
+
+  switch (density)
+    {
+    case NF_CARD_FULL:
+      return 2 * style->card_padding + floor (n * line) +
+             (self->has_footer ? style->footer_gap + floor (line * style->footer_font_scale) : 0);
+    case NF_CARD_COMPACT:
+      return 2 * compact_pad (style) + floor (n * line);
+    case NF_CARD_LINES:
+      return 2 * compact_pad (style) + lines_px (style, font_size, MIN (n, MAX (2u, max_lines)));
+    case NF_CARD_LINE:
+    default:
+      return nf_card_layout_line_height (style, font_size);
     }
 }
 

@@ -160,6 +160,17 @@ _nf_grid_block_plan (const NfGridStyle *style,
        * most, from a few down to two, at which the columns hold them. */
       for (guint k = density == NF_CARD_LINES ? MAX_LINES : 0; ; k--)
         {
+          /* What no card can be shorter than rules most arrangements out
+           * before a line is broken. */
+          for (guint i = 0; i < n_cards; i++)
+            heights[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size, density, k);
+          if (!columns_hold (heights, n_cards, n, gap, height))
+            {
+              fits = FALSE;
+              if (k <= 2)
+                break;
+              continue;
+            }
           total = 0;
           tallest = 0;
           fits = TRUE;
@@ -229,10 +240,15 @@ _nf_grid_block_need (const NfGridStyle *style,
 {
   guint n = fewest_columns (style, width);
   double cw = column_width (width, n, style->card_gap);
+  double line = round (font_size * (96.0 / 72.0) * style->line_height * PANGO_SCALE) / PANGO_SCALE;
+  double footer = style->footer_gap + ceil (line * style->footer_font_scale);
   double total = 0;
 
+  /* Only the rows are balanced by it: an estimate from the characters
+   * (average widths) does, and breaks no lines. */
   for (guint i = 0; i < n_cards && total / n <= cap; i++)
-    total += nf_card_layout_measure (cards[i], style, cw, font_size, 0, NULL) + style->card_gap;
+    total += 2 * style->card_padding + footer + style->card_gap +
+             ceil (_nf_card_layout_estimate_lines (cards[i], style, cw, font_size, 0.5, 1.0) * line);
   return n_cards > 0 ? (total - style->card_gap) / n : 0;
 }
 
