@@ -31,7 +31,8 @@ _nf_deck_can_compare (guint n_canvases)
 }
 
 static char *
-names_of (GPtrArray *canvases)
+names_of (GPtrArray  *canvases,
+          const char *lang)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -39,7 +40,7 @@ names_of (GPtrArray *canvases)
     {
       if (i > 0)
         g_string_append (names, " · ");
-      g_string_append (names, _nf_deck_company (g_ptr_array_index (canvases, i)));
+      g_string_append (names, _nf_deck_company (g_ptr_array_index (canvases, i), lang));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -158,7 +159,7 @@ hidden_notes_slides (NfDeck          *deck,
   g_autofree const char **headings = g_new0 (const char *, n);
   g_autofree GPtrArray **groups = g_new0 (GPtrArray *, n);
   g_autofree char *title = NULL;
-  g_autofree char *names = names_of (canvases);
+  g_autofree char *names = names_of (canvases, deck->lang);
   gboolean any = FALSE;
 
   for (guint c = 0; c < n; c++)
@@ -195,7 +196,7 @@ overview_slide (NfDeck          *deck,
                 GPtrArray       *canvases,
                 NfCompareLayout *layout)
 {
-  g_autofree char *names = names_of (canvases);
+  g_autofree char *names = names_of (canvases, deck->lang);
   int parent;
 
   _nf_deck_begin_page (deck);
@@ -213,7 +214,7 @@ block_slides (NfDeck          *deck,
               NfBlock          block,
               int              parent)
 {
-  g_autofree char *names = names_of (canvases);
+  g_autofree char *names = names_of (canvases, deck->lang);
   int entry;
 
   _nf_deck_begin_page (deck);
@@ -235,7 +236,7 @@ metrics_slide (NfDeck    *deck,
 {
   g_autoptr(NfCompareMetrics) metrics = nf_compare_metrics_new ((NfCanvas **) canvases->pdata,
                                                                 canvases->len);
-  g_autofree char *names = names_of (canvases);
+  g_autofree char *names = names_of (canvases, deck->lang);
   double top = NF_DECK_HEADER_HEIGHT + GAP;
   double avail = deck->height - top;
   double height, scale = 1.0;
@@ -308,7 +309,7 @@ draw_compare_image (NfCanvas           **canvases,
   deck.height = height;
   cairo_scale (deck.cr, scale, scale);
   _nf_deck_begin_page (&deck);
-  names = names_of (list);
+  names = names_of (list, deck.lang);
   _nf_deck_draw_header (&deck, names, _("The nine blocks compared"));
   layout = comparison_new (&deck, list);
   draw_comparison (&deck, layout, NF_COMPARE_ALL_BLOCKS);

@@ -217,8 +217,8 @@ _nf_deck_overflow_slides (NfDeck       *deck,
                           NfGridLayout *layout,
                           int           outline_parent)
 {
-  const char *title = nf_canvas_get_title (canvas);
-  const char *company = nf_canvas_get_company (canvas);
+  const char *title = _nf_deck_canvas_title (canvas, deck->lang);
+  const char *company = _nf_deck_company (canvas, deck->lang);
   g_autofree char *subtitle = NULL;
   const char *headings[NF_N_BLOCKS];
   GPtrArray *groups[NF_N_BLOCKS];

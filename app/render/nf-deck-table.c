@@ -119,7 +119,7 @@ column_widths (NfDeck        *deck,
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           g_autoptr(PangoLayout) cell =
-            _nf_deck_text (deck, nf_metric_table_get_cell (table, r, c)->text,
+            _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, r, c)),
                            TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
           widths[c] = MAX (widths[c], layout_width (cell));
@@ -149,7 +149,7 @@ row_layouts (NfDeck        *deck,
     {
       const NfColumn *column = nf_metric_table_get_column (table, c);
       g_autofree char *head = row < 0 ? column_heading (deck, column) : NULL;
-      const char *text = row < 0 ? head : nf_metric_table_get_cell (table, row, c)->text;
+      const char *text = row < 0 ? head : _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c));
       PangoLayout *l = _nf_deck_text (deck, text, TEXT_SIZE,
                                       row < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                       widths[c] - 2 * CELL_PAD_X);
@@ -239,9 +239,9 @@ draw_charts (NfDeck        *deck,
 
           numbers[r] = g_strdup_printf (_("Row %u"), first + r + 1);
           labels[r] = labels_from >= 0
-            ? nf_metric_table_get_cell (table, first + r, (guint) labels_from)->text
+            ? _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, first + r, (guint) labels_from))
             : numbers[r];
-          texts[r] = cell->text;
+          texts[r] = _nf_deck_cell_text (deck, cell);
           values[r] = cell->has_value ? cell->value : NAN;
         }
 
@@ -264,15 +264,13 @@ _nf_deck_table_slides (NfDeck        *deck,
   guint n_rows = nf_metric_table_get_n_rows (table);
   NfText *title_text = nf_metric_table_get_title (table);
   const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
-  const char *company = nf_canvas_get_company (canvas);
+  const char *company = _nf_deck_company (canvas, deck->lang);
   gboolean charted = FALSE;
   g_autofree double *widths = NULL;
   double table_room, top, bottom;
   guint row = 0;
   gboolean first_page = TRUE;
 
-  if (company == NULL || *company == '\0')
-    company = nf_canvas_get_title (canvas);
   for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
     charted |= is_numeric (nf_metric_table_get_column (table, c)) && has_values (table, c);
 

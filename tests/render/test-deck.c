@@ -184,7 +184,7 @@ check_fonts_embedded (const char *path)
 {
   g_autofree char *fonts = run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = NULL;
-  guint n_fonts = 0;
+  guint n_fonts = 0, n_latin = 0;
 
   if (fonts == NULL)
     return;
@@ -202,8 +202,12 @@ check_fonts_embedded (const char *path)
         continue;
       n_fonts++;
       g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      /* Latin text in a Latin face: a CJK face's Latin is full-width. */
+      if (strstr (g_ptr_array_index (words, 0), "CJK") == NULL)
+        n_latin++;
     }
   g_assert_cmpuint (n_fonts, >, 0);
+  g_assert_cmpuint (n_latin, >, 0);
 }
 
 static void
