@@ -39,6 +39,7 @@ struct _NfCanvasView
   /* nf-canvas-view-zoom.c */
   GtkWidget    *zoom_box;       /* − 100 % + over the bottom right corner */
   GtkWidget    *zoom_label;
+  GtkWidget    *zoom_in, *zoom_out;
   GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
 };
 

@@ -96,13 +96,16 @@ _nf_canvas_view_allocate_bars (NfCanvasView *self,
   gboolean zoomed = self->zoom > 1.0;
   int h_h = 0, v_w = 0, box_w, box_h;
 
-  /* The zoom control, in the bottom right corner over the grid's margin
-   * (clear of the scrollbars). */
+  /* The zoom control, in the bottom right corner (clear of the
+   * scrollbars), unless the page shows it in its toolbar. */
+  if (gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self))
+    {
   gtk_widget_measure (self->zoom_box, GTK_ORIENTATION_HORIZONTAL, -1, &box_w, NULL, NULL, NULL);
   gtk_widget_measure (self->zoom_box, GTK_ORIENTATION_VERTICAL, box_w, &box_h, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->zoom_box,
                             &(GtkAllocation) { MAX (0, width - box_w - 18), MAX (0, height - box_h - 16),
                                                box_w, box_h }, -1);
+    }
 
   /* Overlay scrollbars, over the grid's margin, shown only while zoomed. */
   gtk_widget_set_child_visible (self->hbar, zoomed);
@@ -147,6 +150,8 @@ update_zoom_actions (NfCanvasView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", self->zoom > ZOOM_MIN + 1e-6);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", fabs (self->zoom - 1.0) > 1e-6);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-in", self->zoom < ZOOM_MAX - 1e-6);
+  gtk_widget_set_sensitive (self->zoom_out, self->zoom > ZOOM_MIN + 1e-6);
+  gtk_widget_set_sensitive (self->zoom_in, self->zoom < ZOOM_MAX - 1e-6);
   /* Translators: the zoom level shown between the zoom buttons. */
   percent = g_strdup_printf (_("%d %%"), (int) round (self->zoom * 100));
   gtk_button_set_label (GTK_BUTTON (self->zoom_label), percent);
@@ -248,17 +253,31 @@ on_scrolled (NfCanvasView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-zoom_button (const char *icon,
-             const char *label,
-             const char *action)
+/* The control may live outside the view (an editor page puts it in its
+ * toolbar), where the view's actions cannot be reached by name: each
+ * button activates its action on the view, and follows its state. */
+static void
+on_zoom_clicked (GtkButton    *button,
+                 NfCanvasView *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  gtk_widget_activate_action (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "nf-action"),
+                              NULL);
+}
+
+static GtkWidget *
+zoom_button (NfCanvasView *self,
+             const char   *icon,
+             const char   *label,
+             const char   *action)
+{
+  GtkWidget *button = icon != NULL ? gtk_button_new_from_icon_name (icon)
+                                   : gtk_button_new_with_label ("100 %");
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  g_object_set_data (G_OBJECT (button), "nf-action", (gpointer) action);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_zoom_clicked), self, 0);
   gtk_widget_set_focus_on_click (button, FALSE);
   return button;
 }
@@ -274,21 +293,17 @@ build_zoom_box (NfCanvasView *self)
   gtk_widget_add_css_class (box, "toolbar");
   gtk_widget_add_css_class (box, "nf-zoom-control");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom"), -1);
-  self->back_button = zoom_button ("go-previous-symbolic", _("Show the Whole Canvas"),
+  self->back_button = zoom_button (self, "go-previous-symbolic", _("Show the Whole Canvas"),
                                    "view.unfocus-block");
   gtk_widget_set_visible (self->back_button, FALSE);
   gtk_box_append (GTK_BOX (box), self->back_button);
-  gtk_box_append (GTK_BOX (box), zoom_button ("zoom-out-symbolic", _("Zoom Out"), "view.zoom-out"));
-  self->zoom_label = gtk_button_new_with_label ("100 %");
-  gtk_widget_add_css_class (self->zoom_label, "flat");
+  self->zoom_out = zoom_button (self, "zoom-out-symbolic", _("Zoom Out"), "view.zoom-out");
+  gtk_box_append (GTK_BOX (box), self->zoom_out);
+  self->zoom_label = zoom_button (self, NULL, _("Fit to Window"), "view.zoom-fit");
   gtk_widget_add_css_class (self->zoom_label, "numeric");
-  gtk_widget_set_tooltip_text (self->zoom_label, _("Fit to Window"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Fit to Window"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->zoom_label), "view.zoom-fit");
-  gtk_widget_set_focus_on_click (self->zoom_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->zoom_label);
-  gtk_box_append (GTK_BOX (box), zoom_button ("zoom-in-symbolic", _("Zoom In"), "view.zoom-in"));
+  self->zoom_in = zoom_button (self, "zoom-in-symbolic", _("Zoom In"), "view.zoom-in");
+  gtk_box_append (GTK_BOX (box), self->zoom_in);
   self->zoom_box = box;
   gtk_widget_set_parent (box, GTK_WIDGET (self));
 }
@@ -409,6 +424,20 @@ _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class)
                                            "view.focus-block", "i", b);
     }
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+}
+
+GtkWidget *
+nf_canvas_view_take_zoom_control (NfCanvasView *self)
+{
+  GtkWidget *box;
+
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), NULL);
+  g_return_val_if_fail (gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self), NULL);
+
+  box = g_object_ref (self->zoom_box);
+  gtk_widget_unparent (box);
+  gtk_widget_remove_css_class (box, "osd");
+  return box;
 }
 
 double

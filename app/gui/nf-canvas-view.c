@@ -451,7 +451,9 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->base_style, nf_grid_style_free);
   g_clear_pointer (&self->hbar, gtk_widget_unparent);
   g_clear_pointer (&self->vbar, gtk_widget_unparent);
-  g_clear_pointer (&self->zoom_box, gtk_widget_unparent);
+  if (self->zoom_box != NULL && gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self))
+    gtk_widget_unparent (self->zoom_box);
+  self->zoom_box = NULL;
   g_clear_object (&self->hadj);
   g_clear_object (&self->vadj);
   G_OBJECT_CLASS (nf_canvas_view_parent_class)->dispose (object);
