@@ -304,7 +304,9 @@ build_zoom_box (NfCanvasView *self)
   gtk_box_append (GTK_BOX (box), self->zoom_label);
   self->zoom_in = zoom_button (self, "zoom-in-symbolic", _("Zoom In"), "view.zoom-in");
   gtk_box_append (GTK_BOX (box), self->zoom_in);
-  self->zoom_box = box;
+  /* The view keeps a reference: the control may move to a page's
+   * toolbar and go with the page, while the view still updates it. */
+  self->zoom_box = g_object_ref_sink (box);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
 }
 
@@ -436,7 +438,21 @@ nf_canvas_view_take_zoom_control (NfCanvasView *self)
 
   box = g_object_ref (self->zoom_box);
   gtk_widget_unparent (box);
+  /* No taller than the view switcher beside it, so the canvas keeps its
+   * height. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_data (css, "button { min-height: 20px; padding-top: 2px; "
+                                     "padding-bottom: 2px; }", -1);
+    for (GtkWidget *b = gtk_widget_get_first_child (box); b != NULL; b = gtk_widget_get_next_sibling (b))
+      gtk_style_context_add_provider (gtk_widget_get_style_context (b), GTK_STYLE_PROVIDER (css),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  /* Plain buttons in a toolbar that already pads them. */
   gtk_widget_remove_css_class (box, "osd");
+  gtk_widget_remove_css_class (box, "toolbar");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   return box;
 }
 

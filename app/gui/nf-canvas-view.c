@@ -453,7 +453,7 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->vbar, gtk_widget_unparent);
   if (self->zoom_box != NULL && gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self))
     gtk_widget_unparent (self->zoom_box);
-  self->zoom_box = NULL;
+  g_clear_object (&self->zoom_box);
   g_clear_object (&self->hadj);
   g_clear_object (&self->vadj);
   G_OBJECT_CLASS (nf_canvas_view_parent_class)->dispose (object);
