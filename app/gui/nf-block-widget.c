@@ -81,7 +81,9 @@ nf_block_widget_size_allocate (GtkWidget *widget,
 
       gtk_widget_measure (self->bar, GTK_ORIENTATION_HORIZONTAL, -1, &bar_w, NULL, NULL, NULL);
       gtk_widget_measure (self->bar, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
-      allocate_rect (self->bar, &(NfRect) { self->content.x + self->content.width + 1,
+      /* In the block's right padding, inside its border. */
+      allocate_rect (self->bar, &(NfRect) { MAX (self->content.x + self->content.width,
+                                                 width - bar_w - 1),
                                             self->content.y, MAX (1, bar_w),
                                             self->content.height });
     }

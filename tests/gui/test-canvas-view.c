@@ -1287,6 +1287,70 @@ test_zoom_out_and_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A block too crowded even for one-line cards scrolls on its own: every
+ * note still has a card, the wheel scrolls the block (Ctrl+wheel is left
+ * to zoom), and focus on a card out of sight brings it in. */
+static void
+test_block_scrolls (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  GtkWidget *view, *window, *block, *card;
+  GtkEventController *scroll = NULL;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  gboolean handled = FALSE;
+  const guint n = 150;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = nf_canvas_new_note_id (canvas);
+      g_autofree char *words = g_strdup_printf ("Channel idea %u", i);
+      g_autoptr(NfText) text = nf_text_new (words);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, i, note, &error));
+      g_assert_no_error (error);
+    }
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS);
+  g_assert_true (nf_block_widget_get_scrolls (NF_BLOCK_WIDGET (block)));
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_null (find_more (view));
+  adj = nf_block_widget_get_adjustment (NF_BLOCK_WIDGET (block));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  card = card_at (view, NF_BLOCK_CHANNELS, -1);
+  g_assert_false (gtk_widget_get_child_visible (card));
+  g_assert_true (gtk_widget_grab_focus (card));
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_assert_true (gtk_widget_get_child_visible (card));
+  g_assert_true (gtk_widget_compute_bounds (card, block, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (block));
+
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (block);
+
+    for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          scroll = GTK_EVENT_CONTROLLER (controller);
+      }
+  }
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -100.0, &handled);
+  g_assert_true (handled);
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_true (gtk_widget_get_child_visible (card_at (view, NF_BLOCK_CHANNELS, 0)));
+  nf_test_screenshot (window, "view-block-scrolls.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The "language" property shows the notes' translations. */
 static void
 test_language (void)
@@ -1385,6 +1449,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/zoom", test_zoom);
   g_test_add_func ("/gui/canvas-view/all-visible", test_all_visible);
   g_test_add_func ("/gui/canvas-view/zoom-out-and-focus", test_zoom_out_and_focus);
+  g_test_add_func ("/gui/canvas-view/block-scrolls", test_block_scrolls);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
