@@ -21,6 +21,12 @@ struct _NfBlockWidget
   GtkWidget         *bar;       /* its scrollbar, at the content's right edge */
   gboolean           scrolls;
   NfRect             title;     /* in block coordinates */
+  /* A focused card cut short shows its whole text, over the cards below
+   * it, until focus leaves it: */
+  int                expanded;  /* its index, or -1 */
+  double             expanded_from;     /* its height in the grid */
+  NfCardDensity      grid_density;
+  guint              grid_lines;
   gboolean           alone;     /* shown alone over the whole grid */
   const NfGridStyle *style;     /* the view's */
   int                drop_gap;
@@ -89,20 +95,71 @@ nf_block_widget_size_allocate (GtkWidget *widget,
     }
 }
 
-/* Keeps a card being focused in sight in a block that scrolls. */
+static void
+reapply (NfBlockWidget *self,
+         guint          index,
+         NfCardDensity  density,
+         guint          max_lines)
+{
+  GtkWidget *widget = g_ptr_array_index (self->cards, index);
+  NfCardLayout *card = nf_note_card_get_card (NF_NOTE_CARD (widget));
+  NfRect *r = &g_array_index (self->rects, NfRect, index);
+
+  nf_card_layout_apply_density (card, self->style, r->width, nf_card_layout_get_font_size (card),
+                                density, max_lines);
+  gtk_widget_queue_draw (widget);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+collapse (NfBlockWidget *self)
+{
+  if (self->expanded < 0 || (guint) self->expanded >= self->cards->len)
+    {
+      self->expanded = -1;
+      return;
+    }
+  reapply (self, (guint) self->expanded, self->grid_density, self->grid_lines);
+  g_array_index (self->rects, NfRect, self->expanded).height = self->expanded_from;
+  self->expanded = -1;
+}
+
+static void
+expand (NfBlockWidget *self,
+        guint          index)
+{
+  NfCardLayout *card = nf_note_card_get_card (g_ptr_array_index (self->cards, index));
+
+  if (card == NULL || self->style == NULL || !nf_card_layout_get_truncated (card))
+    return;
+  self->grid_density = nf_card_layout_get_density (card);
+  self->grid_lines = nf_card_layout_get_max_lines (card);
+  self->expanded_from = g_array_index (self->rects, NfRect, index).height;
+  self->expanded = (int) index;
+  reapply (self, index, NF_CARD_COMPACT, 0);
+  g_array_index (self->rects, NfRect, index).height = nf_card_layout_get_height (card);
+}
+
+/* Keeps a card being focused in sight in a block that scrolls, and
+ * shows a card cut short whole while it has focus. */
 static void
 nf_block_widget_set_focus_child (GtkWidget *widget,
                                  GtkWidget *child)
 {
   NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
+  guint i;
 
   GTK_WIDGET_CLASS (nf_block_widget_parent_class)->set_focus_child (widget, child);
-  if (child != NULL && self->scrolls)
+  if (self->expanded >= 0 &&
+      (child == NULL || (guint) self->expanded >= self->cards->len ||
+       g_ptr_array_index (self->cards, self->expanded) != child))
+    collapse (self);
+  if (child != NULL && g_ptr_array_find (self->cards, child, &i))
     {
-      guint i;
-
-      if (g_ptr_array_find (self->cards, child, &i))
+      if (self->scrolls)
         nf_block_widget_scroll_to_card (self, i);
+      if (self->expanded < 0)
+        expand (self, i);
     }
 }
 
@@ -177,8 +234,12 @@ snapshot_children (NfBlockWidget *self,
     gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->content.x - 2, self->content.y,
                                                            self->content.width + 4,
                                                            self->content.height + 2));
+  /* A card shown whole over the others goes last. */
   for (guint i = 0; i < self->cards->len; i++)
-    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->cards, i), snapshot);
+    if ((int) i != self->expanded)
+      gtk_widget_snapshot_child (widget, g_ptr_array_index (self->cards, i), snapshot);
+  if (self->expanded >= 0 && (guint) self->expanded < self->cards->len)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->cards, self->expanded), snapshot);
   if (self->scrolls)
     gtk_snapshot_pop (snapshot);
   gtk_widget_snapshot_child (widget, self->bar, snapshot);
@@ -264,6 +325,7 @@ nf_block_widget_init (NfBlockWidget *self)
   self->cards = g_ptr_array_new ();
   self->rects = g_array_new (FALSE, TRUE, sizeof (NfRect));
   self->drop_gap = -1;
+  self->expanded = -1;
   self->adj = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   g_signal_connect_swapped (self->adj, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
   self->bar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->adj);
@@ -314,6 +376,8 @@ nf_block_widget_sync (NfBlockWidget     *self,
   g_return_if_fail (NF_IS_BLOCK_WIDGET (self));
   g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
 
+  /* The layout has just applied every card at its place's density. */
+  self->expanded = -1;
   canvas = nf_grid_layout_get_canvas (layout);
   lang = nf_grid_layout_get_language (layout);
   n_cards = nf_grid_layout_get_n_cards (layout, self->block);

@@ -406,6 +406,11 @@ on_focus_changed (NfCanvasView *self)
         {
           NfRect r = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
 
+          /* A card cut short grows to its whole text as it takes focus,
+           * before it is allocated again. */
+          if (NF_IS_NOTE_CARD (focus) && nf_note_card_get_card (NF_NOTE_CARD (focus)) != NULL)
+            r.height = MAX (r.height, nf_card_layout_get_height (nf_note_card_get_card (NF_NOTE_CARD (focus))));
+
           _nf_canvas_view_to_layout (self, &r.x, &r.y);
           _nf_canvas_view_scroll_to (self, &r);
         }

@@ -682,6 +682,13 @@ nf_card_layout_get_density (NfCardLayout *self)
 }
 
 guint
+nf_card_layout_get_max_lines (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return self->is_set ? self->now.max_lines : 0;
+}
+
+guint
 nf_card_layout_get_n_tags (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);

@@ -88,6 +88,8 @@ void          nf_card_layout_apply_density   (NfCardLayout      *self,
                                               NfCardDensity      density,
                                               guint              max_lines);
 NfCardDensity nf_card_layout_get_density     (NfCardLayout      *self);
+/* The most lines a LINES card shows (0 for the other densities). */
+guint         nf_card_layout_get_max_lines   (NfCardLayout      *self);
 /* How many tags the card shows as marks (denser than FULL). */
 guint         nf_card_layout_get_n_tags      (NfCardLayout      *self);
 /* Fixes the size the card is drawn at (measuring it if need be), FULL. */

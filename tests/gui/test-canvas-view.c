@@ -1223,6 +1223,27 @@ test_zoom_out_and_focus (void)
   fit_font = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS);
   g_assert_nonnull (find_label_or_button (view, "100 %"));
 
+  /* A card cut short shows its whole text while it has focus, and its
+   * tooltip has it on hover. */
+  {
+    GtkWidget *first = card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0);
+    GtkWidget *second = card_at (view, NF_BLOCK_KEY_ACTIVITIES, 1);
+    NfCardLayout *card = nf_note_card_get_card (NF_NOTE_CARD (first));
+    int grid_height = gtk_widget_get_height (first);
+
+    g_assert_true (nf_card_layout_get_truncated (card));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (first));
+    g_assert_true (gtk_widget_grab_focus (first));
+    nf_test_settle (window);
+    g_assert_false (nf_card_layout_get_truncated (card));
+    g_assert_cmpint (gtk_widget_get_height (first), >, grid_height);
+    nf_test_screenshot (window, "view-card-whole-on-focus.png");
+    g_assert_true (gtk_widget_grab_focus (second));
+    nf_test_settle (window);
+    g_assert_cmpint (gtk_widget_get_height (first), ==, grid_height);
+    g_assert_true (nf_card_layout_get_truncated (card));
+  }
+
   g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.0);
