@@ -17,8 +17,17 @@ struct _NfBlockWidget
   GPtrArray         *cards;     /* NfNoteCard, unowned (they are children) */
   GArray            *rects;     /* NfRect of each card, in block coordinates */
   NfRect             content;   /* where cards go, in block coordinates */
-  NfRect             more_rect;
-  GtkWidget         *more;      /* a button over "+N more", while notes are hidden */
+  GtkAdjustment     *adj;       /* the cards' scroll offset, when they overflow */
+  GtkWidget         *bar;       /* its scrollbar, at the content's right edge */
+  gboolean           scrolls;
+  NfRect             title;     /* in block coordinates */
+  /* A focused card cut short shows its whole text, over the cards below
+   * it, until focus leaves it: */
+  int                expanded;  /* its index, or -1 */
+  double             expanded_from;     /* its height in the grid */
+  NfCardDensity      grid_density;
+  guint              grid_lines;
+  gboolean           alone;     /* shown alone over the whole grid */
   const NfGridStyle *style;     /* the view's */
   int                drop_gap;
 };
@@ -31,11 +40,12 @@ nf_block_widget_dispose (GObject *object)
   NfBlockWidget *self = NF_BLOCK_WIDGET (object);
   GtkWidget *child;
 
-  self->more = NULL;
+  self->bar = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->rects, g_array_unref);
+  g_clear_object (&self->adj);
   G_OBJECT_CLASS (nf_block_widget_parent_class)->dispose (object);
 }
 
@@ -57,20 +67,136 @@ nf_block_widget_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
+  double offset = self->scrolls ? gtk_adjustment_get_value (self->adj) : 0;
 
   for (guint i = 0; i < self->cards->len; i++)
-    allocate_rect (g_ptr_array_index (self->cards, i),
-                   &g_array_index (self->rects, NfRect, i));
-  if (self->more != NULL)
     {
-      int min_w, min_h;
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
+      NfRect r = g_array_index (self->rects, NfRect, i);
 
-      /* A button must be measured before it is allocated, even when the
-       * grid decides its size. */
-      gtk_widget_measure (self->more, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-      gtk_widget_measure (self->more, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      allocate_rect (self->more, &self->more_rect);
+      r.y -= offset;
+      /* Cards scrolled out of the block are not drawn nor picked. */
+      gtk_widget_set_child_visible (card, r.y + r.height > self->content.y &&
+                                          r.y < self->content.y + self->content.height);
+      allocate_rect (card, &r);
     }
+  gtk_widget_set_child_visible (self->bar, self->scrolls);
+  if (self->scrolls)
+    {
+      int bar_w;
+
+      gtk_widget_measure (self->bar, GTK_ORIENTATION_HORIZONTAL, -1, &bar_w, NULL, NULL, NULL);
+      gtk_widget_measure (self->bar, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+      /* In the block's right padding, inside its border. */
+      allocate_rect (self->bar, &(NfRect) { MAX (self->content.x + self->content.width,
+                                                 width - bar_w - 1),
+                                            self->content.y, MAX (1, bar_w),
+                                            self->content.height });
+    }
+}
+
+static void
+reapply (NfBlockWidget *self,
+         guint          index,
+         NfCardDensity  density,
+         guint          max_lines)
+{
+  GtkWidget *widget = g_ptr_array_index (self->cards, index);
+  NfCardLayout *card = nf_note_card_get_card (NF_NOTE_CARD (widget));
+  NfRect *r = &g_array_index (self->rects, NfRect, index);
+
+  nf_card_layout_apply_density (card, self->style, r->width, nf_card_layout_get_font_size (card),
+                                density, max_lines);
+  gtk_widget_queue_draw (widget);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+collapse (NfBlockWidget *self)
+{
+  if (self->expanded < 0 || (guint) self->expanded >= self->cards->len)
+    {
+      self->expanded = -1;
+      return;
+    }
+  reapply (self, (guint) self->expanded, self->grid_density, self->grid_lines);
+  g_array_index (self->rects, NfRect, self->expanded).height = self->expanded_from;
+  self->expanded = -1;
+}
+
+static void
+expand (NfBlockWidget *self,
+        guint          index)
+{
+  NfCardLayout *card = nf_note_card_get_card (g_ptr_array_index (self->cards, index));
+
+  if (card == NULL || self->style == NULL || !nf_card_layout_get_truncated (card))
+    return;
+  self->grid_density = nf_card_layout_get_density (card);
+  self->grid_lines = nf_card_layout_get_max_lines (card);
+  self->expanded_from = g_array_index (self->rects, NfRect, index).height;
+  self->expanded = (int) index;
+  reapply (self, index, NF_CARD_COMPACT, 0);
+  g_array_index (self->rects, NfRect, index).height = nf_card_layout_get_height (card);
+}
+
+/* Keeps a card being focused in sight in a block that scrolls, and
+ * shows a card cut short whole while it has focus. */
+static void
+nf_block_widget_set_focus_child (GtkWidget *widget,
+                                 GtkWidget *child)
+{
+  NfBlockWidget *self = NF_BLOCK_WIDGET (widget);
+  guint i;
+
+  GTK_WIDGET_CLASS (nf_block_widget_parent_class)->set_focus_child (widget, child);
+  if (self->expanded >= 0 &&
+      (child == NULL || (guint) self->expanded >= self->cards->len ||
+       g_ptr_array_index (self->cards, self->expanded) != child))
+    collapse (self);
+  if (child != NULL && g_ptr_array_find (self->cards, child, &i))
+    {
+      if (self->scrolls)
+        nf_block_widget_scroll_to_card (self, i);
+      if (self->expanded < 0)
+        expand (self, i);
+    }
+}
+
+void
+nf_block_widget_scroll_to_card (NfBlockWidget *self,
+                                guint          index)
+{
+  const NfRect *r;
+  double value, top, bottom;
+
+  g_return_if_fail (NF_IS_BLOCK_WIDGET (self));
+  if (!self->scrolls || index >= self->rects->len)
+    return;
+  r = &g_array_index (self->rects, NfRect, index);
+  value = gtk_adjustment_get_value (self->adj);
+  top = r->y - self->content.y;
+  bottom = top + r->height;
+  if (top < value)
+    gtk_adjustment_set_value (self->adj, top);
+  else if (bottom > value + self->content.height)
+    gtk_adjustment_set_value (self->adj, bottom - self->content.height);
+}
+
+static gboolean
+on_scroll (NfBlockWidget            *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  /* Ctrl+scroll zooms the canvas; a block that does not scroll lets the
+   * canvas have it too. */
+  if (!self->scrolls || (state & GDK_CONTROL_MASK) != 0)
+    return FALSE;
+  gtk_adjustment_set_value (self->adj, gtk_adjustment_get_value (self->adj) + dy * 40);
+  return TRUE;
 }
 
 void
@@ -94,6 +220,29 @@ nf_block_widget_get_gap_line (NfBlockWidget *self,
 
       *out = (NfRect) { r->x, r->y + r->height + gap / 2, r->width, 0 };
     }
+}
+
+/* The cards of a block that scrolls stay inside its content, below
+ * the title. */
+static void
+snapshot_children (NfBlockWidget *self,
+                   GtkSnapshot   *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->scrolls)
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->content.x - 2, self->content.y,
+                                                           self->content.width + 4,
+                                                           self->content.height + 2));
+  /* A card shown whole over the others goes last. */
+  for (guint i = 0; i < self->cards->len; i++)
+    if ((int) i != self->expanded)
+      gtk_widget_snapshot_child (widget, g_ptr_array_index (self->cards, i), snapshot);
+  if (self->expanded >= 0 && (guint) self->expanded < self->cards->len)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->cards, self->expanded), snapshot);
+  if (self->scrolls)
+    gtk_snapshot_pop (snapshot);
+  gtk_widget_snapshot_child (widget, self->bar, snapshot);
 }
 
 static void
@@ -130,7 +279,7 @@ nf_block_widget_snapshot (GtkWidget   *widget,
       gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, w, h), 6);
       gtk_snapshot_append_border (snapshot, &outline, widths, colours);
     }
-  GTK_WIDGET_CLASS (nf_block_widget_parent_class)->snapshot (widget, snapshot);
+  snapshot_children (self, snapshot);
 }
 
 static void
@@ -142,16 +291,54 @@ nf_block_widget_class_init (NfBlockWidgetClass *klass)
   object_class->dispose = nf_block_widget_dispose;
   widget_class->size_allocate = nf_block_widget_size_allocate;
   widget_class->snapshot = nf_block_widget_snapshot;
+  widget_class->set_focus_child = nf_block_widget_set_focus_child;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
   gtk_widget_class_set_css_name (widget_class, "nf-block");
+}
+
+/* A click on the title shows the block alone over the grid; on the
+ * title of a block shown alone, the whole canvas again. The press is
+ * the title's: the grid's own clicks (focus, double-click to add) do not
+ * see it. */
+static void
+on_title_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  NfBlockWidget   *self)
+{
+  if (n_press != 1 || !nf_rect_contains_point (&self->title, x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->alone)
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.unfocus-block", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.focus-block", "i", (gint32) self->block);
 }
 
 static void
 nf_block_widget_init (NfBlockWidget *self)
 {
+  GtkEventController *scroll;
+  GtkGesture *click;
+
   self->cards = g_ptr_array_new ();
   self->rects = g_array_new (FALSE, TRUE, sizeof (NfRect));
   self->drop_gap = -1;
+  self->expanded = -1;
+  self->adj = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  g_signal_connect_swapped (self->adj, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+  self->bar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->adj);
+  gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->bar, FALSE);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_title_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
 }
@@ -175,41 +362,6 @@ nf_block_widget_get_block (NfBlockWidget *self)
   return self->block;
 }
 
-static void
-sync_more (NfBlockWidget *self,
-           NfGridLayout  *layout,
-           const NfRect  *block_rect)
-{
-  guint n_hidden = nf_grid_layout_get_n_hidden (layout, self->block);
-  NfRect r;
-
-  if (!nf_grid_layout_get_more_rect (layout, self->block, &r) || n_hidden == 0)
-    {
-      g_clear_pointer (&self->more, gtk_widget_unparent);
-      return;
-    }
-  if (self->more == NULL)
-    {
-      self->more = gtk_button_new ();
-      gtk_widget_add_css_class (self->more, "nf-more");
-      gtk_widget_set_tooltip_text (self->more, _("Show every note of this block"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->more), "view.show-block");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->more),
-                                              g_variant_new_int32 (self->block));
-      gtk_widget_set_parent (self->more, GTK_WIDGET (self));
-    }
-  {
-    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Show %u more note",
-                                                           "Show %u more notes", n_hidden),
-                                              n_hidden);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->more),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  self->more_rect = (NfRect) { r.x - block_rect->x, r.y - block_rect->y, r.width, r.height };
-}
-
 void
 nf_block_widget_sync (NfBlockWidget     *self,
                       NfGridLayout      *layout,
@@ -224,6 +376,8 @@ nf_block_widget_sync (NfBlockWidget     *self,
   g_return_if_fail (NF_IS_BLOCK_WIDGET (self));
   g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
 
+  /* The layout has just applied every card at its place's density. */
+  self->expanded = -1;
   canvas = nf_grid_layout_get_canvas (layout);
   lang = nf_grid_layout_get_language (layout);
   n_cards = nf_grid_layout_get_n_cards (layout, self->block);
@@ -244,7 +398,7 @@ nf_block_widget_sync (NfBlockWidget     *self,
         {
           GtkWidget *widget = nf_note_card_new ();
 
-          gtk_widget_set_parent (widget, GTK_WIDGET (self));
+          gtk_widget_insert_before (widget, GTK_WIDGET (self), self->bar);
           g_ptr_array_add (self->cards, widget);
         }
       nf_note_card_set_card (g_ptr_array_index (self->cards, i), card, style,
@@ -256,12 +410,36 @@ nf_block_widget_sync (NfBlockWidget     *self,
   /* Cards no longer needed go away, so focus never lands on a stale one. */
   while (self->cards->len > n_cards)
     gtk_widget_unparent (g_ptr_array_steal_index (self->cards, self->cards->len - 1));
-  sync_more (self, layout, &block_rect);
+  nf_grid_layout_get_title_rect (layout, self->block, &self->title);
+  self->title.x -= block_rect.x;
+  self->title.y -= block_rect.y;
+  self->alone = nf_grid_layout_get_focus_block (layout) == self->block;
+  self->scrolls = nf_grid_layout_get_scrolls (layout, self->block);
+  if (self->scrolls)
+    {
+      double page = content.height;
+      double upper = nf_grid_layout_get_scroll_height (layout, self->block);
+
+      gtk_adjustment_configure (self->adj, CLAMP (gtk_adjustment_get_value (self->adj), 0,
+                                                  MAX (0, upper - page)),
+                                0, upper, 24, page * 0.9, page);
+    }
+  else
+    gtk_adjustment_set_value (self->adj, 0);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u note", "%s, %u notes", n_notes),
                            _(nf_block_title (self->block)), n_notes);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  {
+    /* Translators: %u is the block's place in the canvas, 1 to 9. */
+    g_autofree char *how = self->alone ? g_strdup (_("Shown alone; Escape shows the whole canvas"))
+                                       : g_strdup_printf (_("Alt+%u shows this block alone"),
+                                                          (guint) self->block + 1);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, how, -1);
+  }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -333,9 +511,16 @@ nf_block_widget_get_drop_gap (NfBlockWidget *self)
   return self->drop_gap;
 }
 
-GtkWidget *
-nf_block_widget_get_more_button (NfBlockWidget *self)
+gboolean
+nf_block_widget_get_scrolls (NfBlockWidget *self)
+{
+  g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), FALSE);
+  return self->scrolls;
+}
+
+GtkAdjustment *
+nf_block_widget_get_adjustment (NfBlockWidget *self)
 {
   g_return_val_if_fail (NF_IS_BLOCK_WIDGET (self), NULL);
-  return self->more;
+  return self->adj;
 }

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfBlockWidget, nf_block_widget, NF, BLOCK_WIDGET, GtkWidget)
 
 /* One block of the editor's grid: a focusable LIST labelled "Channels,
- * 4 notes", the parent of the NfNoteCards laid out in it and, when some
- * notes are hidden, of a button over the "+N more" sign that activates
- * view.show-block. The frame and title are drawn by the grid below it. */
+ * 4 notes", the parent of the NfNoteCards of every one of its notes.
+ * When the grid could not fit them even as one-line cards, the block
+ * scrolls on its own (a scrollbar at its right, the wheel, and focus
+ * moving to a card out of sight). The frame and title are drawn by the
+ * grid below it. */
 GtkWidget *nf_block_widget_new            (NfBlock            block);
 NfBlock    nf_block_widget_get_block      (NfBlockWidget     *self);
 /* Takes the block's cards from a freshly allocated layout, reusing the
@@ -42,6 +44,9 @@ void       nf_block_widget_get_gap_line   (NfBlockWidget     *self,
 void       nf_block_widget_set_drop_gap   (NfBlockWidget     *self,
                                            int                index);
 int        nf_block_widget_get_drop_gap   (NfBlockWidget     *self);
-GtkWidget *nf_block_widget_get_more_button (NfBlockWidget    *self);
+gboolean   nf_block_widget_get_scrolls    (NfBlockWidget     *self);
+GtkAdjustment *nf_block_widget_get_adjustment (NfBlockWidget *self);
+void       nf_block_widget_scroll_to_card (NfBlockWidget     *self,
+                                           guint              index);
 
 G_END_DECLS

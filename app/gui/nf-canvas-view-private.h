@@ -37,6 +37,11 @@ struct _NfCanvasView
   NfBlock       current_block;  /* where add-note puts a note */
 
   GtkWidget    *search;         /* the find bar (NfCanvasSearch), once opened */
+  /* nf-canvas-view-zoom.c */
+  GtkWidget    *zoom_box;       /* − 100 % + over the bottom right corner */
+  GtkWidget    *zoom_label;
+  GtkWidget    *zoom_in, *zoom_out;
+  GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
 };
 
 typedef enum {
@@ -110,6 +115,9 @@ void     _nf_canvas_view_update_scroll  (NfCanvasView *self,
 void     _nf_canvas_view_allocate_bars  (NfCanvasView *self,
                                          int           width,
                                          int           height);
+/* Shows one block over the whole view (NF_BLOCK_NONE: the canvas). */
+void     _nf_canvas_view_focus_block    (NfCanvasView *self,
+                                         NfBlock       block);
 /* Scrolls so a rectangle of the layout is in sight. */
 void     _nf_canvas_view_scroll_to      (NfCanvasView *self,
                                          const NfRect *rect);

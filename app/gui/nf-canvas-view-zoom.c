@@ -5,14 +5,21 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
+#include "nf-block-widget.h"
 #include "nf-canvas-view-private.h"
 
 #define ZOOM_STEP 1.25
+#define ZOOM_MIN  0.5
 #define ZOOM_MAX  4.0
 
-/* Zooming scales every length and font of the style and lays the canvas
- * out at the scaled size: the same line breaks, drawn natively at the
- * new size, so text stays sharp at any zoom and on any screen scale. */
+/* Zooming scales every length and font of the style. Zoomed in, the
+ * canvas is laid out at the scaled size and scrolls: fewer notes in
+ * sight, larger. Zoomed out, it is laid out at the view's size with the
+ * smaller style, so more of each note shows (fuller cards) in smaller
+ * type. Either way it is drawn natively at the new size, so text stays
+ * sharp at any zoom and on any screen scale. */
 void
 _nf_canvas_view_scale_style (NfCanvasView *self)
 {
@@ -75,8 +82,8 @@ _nf_canvas_view_update_scroll (NfCanvasView *self,
                                int          *out_width,
                                int          *out_height)
 {
-  *out_width = (int) round (width * self->zoom);
-  *out_height = (int) round (height * self->zoom);
+  *out_width = (int) round (width * MAX (self->zoom, 1.0));
+  *out_height = (int) round (height * MAX (self->zoom, 1.0));
   configure (self->hadj, *out_width, width);
   configure (self->vadj, *out_height, height);
 }
@@ -87,7 +94,18 @@ _nf_canvas_view_allocate_bars (NfCanvasView *self,
                                int           height)
 {
   gboolean zoomed = self->zoom > 1.0;
-  int h_h = 0, v_w = 0;
+  int h_h = 0, v_w = 0, box_w, box_h;
+
+  /* The zoom control, in the bottom right corner (clear of the
+   * scrollbars), unless the page shows it in its toolbar. */
+  if (gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self))
+    {
+  gtk_widget_measure (self->zoom_box, GTK_ORIENTATION_HORIZONTAL, -1, &box_w, NULL, NULL, NULL);
+  gtk_widget_measure (self->zoom_box, GTK_ORIENTATION_VERTICAL, box_w, &box_h, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->zoom_box,
+                            &(GtkAllocation) { MAX (0, width - box_w - 18), MAX (0, height - box_h - 16),
+                                               box_w, box_h }, -1);
+    }
 
   /* Overlay scrollbars, over the grid's margin, shown only while zoomed. */
   gtk_widget_set_child_visible (self->hbar, zoomed);
@@ -124,6 +142,21 @@ _nf_canvas_view_scroll_to (NfCanvasView *self,
     }
 }
 
+static void
+update_zoom_actions (NfCanvasView *self)
+{
+  g_autofree char *percent = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", self->zoom > ZOOM_MIN + 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", fabs (self->zoom - 1.0) > 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-in", self->zoom < ZOOM_MAX - 1e-6);
+  gtk_widget_set_sensitive (self->zoom_out, self->zoom > ZOOM_MIN + 1e-6);
+  gtk_widget_set_sensitive (self->zoom_in, self->zoom < ZOOM_MAX - 1e-6);
+  /* Translators: the zoom level shown between the zoom buttons. */
+  percent = g_strdup_printf (_("%d %%"), (int) round (self->zoom * 100));
+  gtk_button_set_label (GTK_BUTTON (self->zoom_label), percent);
+}
+
 /* Zooms about a point of the view (the pointer, or the middle), so what
  * is under it stays there. */
 static void
@@ -134,11 +167,12 @@ zoom_to (NfCanvasView *self,
 {
   double lx = x, ly = y, ratio;
 
-  zoom = CLAMP (zoom, 1.0, ZOOM_MAX);
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (fabs (zoom - self->zoom) < 1e-6)
     return;
   _nf_canvas_view_to_layout (self, &lx, &ly);
-  ratio = zoom / self->zoom;
+  /* The layout grows only past 1; below it the view is the layout. */
+  ratio = MAX (zoom, 1.0) / MAX (self->zoom, 1.0);
   self->zoom = zoom;
   _nf_canvas_view_scale_style (self);
   {
@@ -152,9 +186,7 @@ zoom_to (NfCanvasView *self,
   self->dirty = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", self->zoom > 1.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", self->zoom > 1.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-in", self->zoom < ZOOM_MAX);
+  update_zoom_actions (self);
 }
 
 static void
@@ -168,7 +200,7 @@ zoom_activated (GtkWidget  *widget,
               : 1.0;
 
   /* Snap to fit when a step lands close to it. */
-  if (zoom < 1.05)
+  if (fabs (zoom - 1.0) < 0.05)
     zoom = 1.0;
   zoom_to (self, zoom, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
@@ -207,7 +239,7 @@ on_scroll (NfCanvasView             *self,
       zoom_to (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
       return TRUE;
     }
-  if (self->zoom <= 1.0)
+  if (self->zoom <= 1.0 + 1e-6)
     return FALSE;
   gtk_adjustment_set_value (self->hadj, gtk_adjustment_get_value (self->hadj) + dx * 40);
   gtk_adjustment_set_value (self->vadj, gtk_adjustment_get_value (self->vadj) + dy * 40);
@@ -221,9 +253,131 @@ on_scrolled (NfCanvasView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The control may live outside the view (an editor page puts it in its
+ * toolbar), where the view's actions cannot be reached by name: each
+ * button activates its action on the view, and follows its state. */
+static void
+on_zoom_clicked (GtkButton    *button,
+                 NfCanvasView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "nf-action"),
+                              NULL);
+}
+
+static GtkWidget *
+zoom_button (NfCanvasView *self,
+             const char   *icon,
+             const char   *label,
+             const char   *action)
+{
+  GtkWidget *button = icon != NULL ? gtk_button_new_from_icon_name (icon)
+                                   : gtk_button_new_with_label ("100 %");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "nf-action", (gpointer) action);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_zoom_clicked), self, 0);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  return button;
+}
+
+/* − 100 % + and, while a block is shown alone, a way back: an OSD bar
+ * over the corner of the grid, as image viewers have. */
+static void
+build_zoom_box (NfCanvasView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "osd");
+  gtk_widget_add_css_class (box, "toolbar");
+  gtk_widget_add_css_class (box, "nf-zoom-control");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom"), -1);
+  self->back_button = zoom_button (self, "go-previous-symbolic", _("Show the Whole Canvas"),
+                                   "view.unfocus-block");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_box_append (GTK_BOX (box), self->back_button);
+  self->zoom_out = zoom_button (self, "zoom-out-symbolic", _("Zoom Out"), "view.zoom-out");
+  gtk_box_append (GTK_BOX (box), self->zoom_out);
+  self->zoom_label = zoom_button (self, NULL, _("Fit to Window"), "view.zoom-fit");
+  gtk_widget_add_css_class (self->zoom_label, "numeric");
+  gtk_box_append (GTK_BOX (box), self->zoom_label);
+  self->zoom_in = zoom_button (self, "zoom-in-symbolic", _("Zoom In"), "view.zoom-in");
+  gtk_box_append (GTK_BOX (box), self->zoom_in);
+  /* The view keeps a reference: the control may move to a page's
+   * toolbar and go with the page, while the view still updates it. */
+  self->zoom_box = g_object_ref_sink (box);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+}
+
+void
+_nf_canvas_view_focus_block (NfCanvasView *self,
+                             NfBlock       block)
+{
+  NfGridLayout *layout = self->layout;
+  GtkWidget *target;
+
+  if (layout == NULL || nf_grid_layout_get_focus_block (layout) == block)
+    return;
+  if (self->editor != NULL)
+    _nf_canvas_view_close_editor (self);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  nf_grid_layout_set_focus_block (layout, block);
+  gtk_adjustment_set_value (self->hadj, 0);
+  gtk_adjustment_set_value (self->vadj, 0);
+  self->dirty = TRUE;
+  _nf_canvas_view_sync (self);
+  gtk_widget_set_visible (self->back_button, block != NF_BLOCK_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.unfocus-block", block != NF_BLOCK_NONE);
+  target = self->blocks[block != NF_BLOCK_NONE ? block : self->current_block];
+  if (block != NF_BLOCK_NONE)
+    {
+      self->current_block = block;
+      if (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (target)) > 0)
+        target = nf_block_widget_get_card (NF_BLOCK_WIDGET (target), 0);
+    }
+  gtk_widget_grab_focus (target);
+}
+
+static void
+focus_block_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (widget);
+  int block = g_variant_get_int32 (parameter);
+
+  if (block >= 0 && block < NF_N_BLOCKS)
+    _nf_canvas_view_focus_block (self, (NfBlock) block);
+}
+
+static void
+unfocus_block_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _nf_canvas_view_focus_block (NF_CANVAS_VIEW (widget), NF_BLOCK_NONE);
+}
+
+/* Escape leaves a block shown alone (after clearing a selection, which
+ * the input's own Escape does first). */
+static gboolean
+escape_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  NfCanvasView *self = NF_CANVAS_VIEW (widget);
+
+  if (self->layout == NULL || nf_grid_layout_get_focus_block (self->layout) == NF_BLOCK_NONE)
+    return FALSE;
+  _nf_canvas_view_focus_block (self, NF_BLOCK_NONE);
+  return TRUE;
+}
+
 void
 _nf_canvas_view_init_zoom (NfCanvasView *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.unfocus-block", FALSE);
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   self->zoom = 1.0;
@@ -240,8 +394,8 @@ _nf_canvas_view_init_zoom (NfCanvasView *self)
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-out", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.zoom-fit", FALSE);
+  build_zoom_box (self);
+  update_zoom_actions (self);
 }
 
 void
@@ -260,6 +414,46 @@ _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class)
                                        "view.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+
+  gtk_widget_class_install_action (widget_class, "view.focus-block", "i", focus_block_activated);
+  gtk_widget_class_install_action (widget_class, "view.unfocus-block", NULL, unfocus_block_activated);
+  /* Alt+1 … Alt+9: the blocks in canvas order (NfBlock's). */
+  for (int b = 0; b < NF_N_BLOCKS; b++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_ALT_MASK,
+                                           "view.focus-block", "i", b);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + b, GDK_ALT_MASK,
+                                           "view.focus-block", "i", b);
+    }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+}
+
+GtkWidget *
+nf_canvas_view_take_zoom_control (NfCanvasView *self)
+{
+  GtkWidget *box;
+
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), NULL);
+  g_return_val_if_fail (gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self), NULL);
+
+  box = g_object_ref (self->zoom_box);
+  gtk_widget_unparent (box);
+  /* No taller than the view switcher beside it, so the canvas keeps its
+   * height. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_data (css, "button { min-height: 20px; padding-top: 2px; "
+                                     "padding-bottom: 2px; }", -1);
+    for (GtkWidget *b = gtk_widget_get_first_child (box); b != NULL; b = gtk_widget_get_next_sibling (b))
+      gtk_style_context_add_provider (gtk_widget_get_style_context (b), GTK_STYLE_PROVIDER (css),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  /* Plain buttons in a toolbar that already pads them. */
+  gtk_widget_remove_css_class (box, "osd");
+  gtk_widget_remove_css_class (box, "toolbar");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return box;
 }
 
 double

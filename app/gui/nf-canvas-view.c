@@ -294,8 +294,11 @@ nf_canvas_view_size_allocate (GtkWidget *widget,
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
+      NfBlock focus = nf_grid_layout_get_focus_block (self->layout);
       NfRect r;
 
+      /* Blocks behind a focused one are out of sight and of reach. */
+      gtk_widget_set_child_visible (self->blocks[b], focus == NF_BLOCK_NONE || focus == (NfBlock) b);
       nf_grid_layout_get_block_rect (self->layout, (NfBlock) b, &r);
       _nf_canvas_view_from_layout (self, &r);
       allocate_rect (self->blocks[b], &r, FALSE);
@@ -370,6 +373,11 @@ on_focus_changed (NfCanvasView *self)
         {
           NfRect r = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
 
+          /* A card cut short grows to its whole text as it takes focus,
+           * before it is allocated again. */
+          if (NF_IS_NOTE_CARD (focus) && nf_note_card_get_card (NF_NOTE_CARD (focus)) != NULL)
+            r.height = MAX (r.height, nf_card_layout_get_height (nf_note_card_get_card (NF_NOTE_CARD (focus))));
+
           _nf_canvas_view_to_layout (self, &r.x, &r.y);
           _nf_canvas_view_scroll_to (self, &r);
         }
@@ -416,6 +424,9 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->base_style, nf_grid_style_free);
   g_clear_pointer (&self->hbar, gtk_widget_unparent);
   g_clear_pointer (&self->vbar, gtk_widget_unparent);
+  if (self->zoom_box != NULL && gtk_widget_get_parent (self->zoom_box) == GTK_WIDGET (self))
+    gtk_widget_unparent (self->zoom_box);
+  g_clear_object (&self->zoom_box);
   g_clear_object (&self->hadj);
   g_clear_object (&self->vadj);
   G_OBJECT_CLASS (nf_canvas_view_parent_class)->dispose (object);

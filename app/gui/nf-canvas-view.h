@@ -55,6 +55,10 @@ gboolean      nf_canvas_view_drop_note      (NfCanvasView *self,
  * view.zoom-fit (Ctrl+plus, Ctrl+minus, Ctrl+0, Ctrl+scroll) change it,
  * up to 4, and the view scrolls while it is above 1. */
 double        nf_canvas_view_get_zoom       (NfCanvasView *self);
+/* The view shows its zoom control (− 100 % +, and a way back from a
+ * block shown alone) over its bottom right corner; a page with a toolbar
+ * takes it to show there instead, off the cards. Transfer full. */
+GtkWidget    *nf_canvas_view_take_zoom_control (NfCanvasView *self);
 
 const char   *nf_canvas_view_get_language   (NfCanvasView *self);
 void          nf_canvas_view_set_language   (NfCanvasView *self,

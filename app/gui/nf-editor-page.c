@@ -20,6 +20,7 @@ struct _NfEditorPage
 
   GtkWidget       *box;
   GtkWidget       *toolbar;
+  GtkWidget       *zoom;            /* the canvas view's zoom control */
   AdwViewSwitcher *switcher;
   AdwViewStack    *views;
 };
@@ -29,6 +30,9 @@ G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
 static void
 view_changed (NfEditorPage *self)
 {
+  if (self->zoom != NULL)
+    gtk_widget_set_visible (self->zoom,
+                            adw_view_stack_get_visible_child (self->views) == self->canvas_view);
   if (adw_view_stack_get_visible_child (self->views) == self->tables &&
       adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
     adw_bin_set_child (ADW_BIN (self->tables),
@@ -127,6 +131,11 @@ nf_editor_page_new (NfDocument *document)
   self->document = g_object_ref (document);
   self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (document));
   nf_editor_page_add_view (self, self->canvas_view, "canvas", _("Canvas"), "view-grid-symbolic");
+  /* The canvas's zoom control at the toolbar's end, off the cards. */
+  self->zoom = nf_canvas_view_take_zoom_control (NF_CANVAS_VIEW (self->canvas_view));
+  gtk_widget_set_margin_end (self->zoom, 6);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (self->toolbar), self->zoom);
+  g_object_unref (self->zoom);
   /* Built when first shown: most documents are never looked at as tables,
    * and Senmiao's nineteen would cost start-up time for nothing. */
   self->tables = adw_bin_new ();

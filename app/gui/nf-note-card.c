@@ -338,6 +338,13 @@ nf_note_card_get_note (NfNoteCard *self)
   return self->note;
 }
 
+NfCardLayout *
+nf_note_card_get_card (NfNoteCard *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+  return self->card;
+}
+
 gboolean
 nf_note_card_get_selected (NfNoteCard *self)
 {

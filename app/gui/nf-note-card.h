@@ -25,6 +25,7 @@ void       nf_note_card_set_card     (NfNoteCard        *self,
                                       const NfGridStyle *style,
                                       const char        *label);
 NfNote    *nf_note_card_get_note     (NfNoteCard        *self);
+NfCardLayout *nf_note_card_get_card  (NfNoteCard        *self);
 gboolean   nf_note_card_get_selected (NfNoteCard        *self);
 void       nf_note_card_set_selected (NfNoteCard        *self,
                                       gboolean           selected);

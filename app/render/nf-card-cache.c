@@ -23,6 +23,8 @@ typedef struct {
   guint        text_serial;
   PangoLayout *footer;          /* NULL when the card shows none */
   guint        footer_serial;
+  guint        density;
+  guint        n_tags;
   double       width, height;
   NfEvidence   evidence;
   const char  *colour;          /* the note's; an entry keeps a copy */
@@ -174,6 +176,8 @@ read_key (NfCardLayout *card,
   key->text_serial = pango_layout_get_serial (nf_card_layout_get_text_layout (card));
   key->footer = nf_card_layout_get_footer_layout (card);
   key->footer_serial = key->footer != NULL ? pango_layout_get_serial (key->footer) : 0;
+  key->density = nf_card_layout_get_density (card);
+  key->n_tags = nf_card_layout_get_n_tags (card);
   key->width = nf_card_layout_get_width (card);
   key->height = nf_card_layout_get_height (card);
   key->evidence = nf_note_get_evidence (note);
@@ -196,6 +200,7 @@ same_key (const Key *a,
   return a->text_serial == b->text_serial &&
          a->footer == b->footer &&
          a->footer_serial == b->footer_serial &&
+         a->density == b->density && a->n_tags == b->n_tags &&
          a->width == b->width && a->height == b->height &&
          a->evidence == b->evidence &&
          g_strcmp0 (a->colour, b->colour) == 0 &&

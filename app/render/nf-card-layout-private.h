@@ -34,6 +34,23 @@ double            _nf_card_layout_measure_one_line  (NfCardLayout      *self,
                                                      const NfGridStyle *style,
                                                      double             width,
                                                      double             font_size);
+/* Lines of text at this width, estimated from the characters without
+ * breaking any: with each narrow character `narrow_em` and each wide one
+ * `wide_em` wide (in ems). */
+guint             _nf_card_layout_estimate_lines    (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     double             narrow_em,
+                                                     double             wide_em);
+/* A height the card is never shorter than at this density, found
+ * without breaking lines: what the grid rules plans out with. */
+double            _nf_card_layout_least_height      (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     NfCardDensity      density,
+                                                     guint              max_lines);
 const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
                                                      guint        *n_chips);
 

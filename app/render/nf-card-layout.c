@@ -18,7 +18,10 @@
 
 typedef struct {
   double   width, font_size, max_height;
+  NfCardDensity density;
+  guint    max_lines;   /* of LINES */
   double   height;
+  double   text_h;      /* the whole text, unclamped (FULL only) */
   double   one_line;    /* the card cut to its first line */
   gboolean truncated;
   guint    n_lines;
@@ -48,6 +51,10 @@ struct _NfCardLayout
   PangoAttrList  *footer_attrs;
 
   GArray         *memo;
+  /* The shown text's characters, narrow and wide (Han, kana, full-width
+   * forms), for estimates that need no line breaking. */
+  guint           n_narrow, n_wide;
+  double          text_attr_size, text_attr_line_height;
 
   /* The size the layouts are broken for, and what follows from it. */
   gboolean        is_set;
@@ -136,6 +143,7 @@ nf_card_layout_invalidate (NfCardLayout *self)
 {
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
   g_array_set_size (self->memo, 0);
+  self->text_attr_size = 0;
   self->is_set = FALSE;
 }
 
@@ -230,6 +238,14 @@ nf_card_layout_sync (NfCardLayout *self)
       g_clear_pointer (&self->shown_text, nf_text_unref);
       self->shown_text = text ? nf_text_ref (text) : NULL;
       pango_layout_set_text (self->text, shown, -1);
+      self->n_narrow = self->n_wide = 0;
+      for (const char *p = shown; *p; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_iswide (g_utf8_get_char (p)))
+            self->n_wide++;
+          else
+            self->n_narrow++;
+        }
       changed = TRUE;
     }
   /* footer_attrs is NULL only before the first sync. */
@@ -299,6 +315,40 @@ find_chips (NfCardLayout *self)
     }
 }
 
+/* The top and bottom padding of the denser cards. */
+static double
+compact_pad (const NfGridStyle *style)
+{
+  return MAX (2.0, round (style->card_padding / 2));
+}
+
+/* One line of a card's text: the fixed line height (set_attributes()). */
+static double
+line_px (const NfGridStyle *style,
+         double             font_size)
+{
+  return round (font_size * PX_PER_PT * style->line_height * PANGO_SCALE) /
+         (double) PANGO_SCALE;
+}
+
+/* n lines of clamped text: Pango rounds a line's box a little past the
+ * fixed height (half a unit at most), so this stays on the safe side. */
+static double
+lines_px (const NfGridStyle *style,
+          double             font_size,
+          guint              n_lines)
+{
+  return ceil (MAX (1u, n_lines) * (line_px (style, font_size) + 0.5));
+}
+
+double
+nf_card_layout_line_height (const NfGridStyle *style,
+                            double             font_size)
+{
+  g_return_val_if_fail (style != NULL, 0.0);
+  return 2 * compact_pad (style) + lines_px (style, font_size, 1);
+}
+
 /* Breaks the lines for this size: the one place a card's text is laid
  * out. */
 static void
@@ -306,11 +356,15 @@ set_size (NfCardLayout      *self,
           const NfGridStyle *style,
           double             width,
           double             font_size,
-          double             max_height)
+          double             max_height,
+          NfCardDensity      density,
+          guint              max_lines)
 {
-  /* The evidence edge lies in the left padding; the right matches it. */
+  /* The evidence edge lies in the left padding; the right matches it
+   * (and holds the tag marks of the denser steps), the same at every
+   * density so the text breaks into the same lines. */
   double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
-  double inset_y = style->card_padding;
+  double inset_y = density == NF_CARD_FULL ? style->card_padding : compact_pad (style);
   double text_width = MAX (1.0, width - 2 * inset_x);
   double fixed = 2 * inset_y;
   double chip_pad = 0;
@@ -321,7 +375,9 @@ set_size (NfCardLayout      *self,
   self->footer_font_size = MAX (style->min_font_size,
                                 font_size * style->footer_font_scale);
   self->line_height = style->line_height;
-  if (self->has_footer)
+  self->now.density = density;
+  self->now.max_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 0;
+  if (self->has_footer && density == NF_CARD_FULL)
     {
       double footer_width;
 
@@ -345,9 +401,23 @@ set_size (NfCardLayout      *self,
 
   _nf_render_set_font (self->text, style->font_family, font_size,
                        PANGO_WEIGHT_NORMAL);
-  set_attributes (self->text, NULL, font_size, style->line_height);
+  /* New attributes make Pango break the lines again even when they are
+   * the same: set them only when the size changed, so a card measured
+   * whole and then shown compact at the same width is broken once. */
+  if (self->text_attr_size != font_size || self->text_attr_line_height != style->line_height)
+    {
+      set_attributes (self->text, NULL, font_size, style->line_height);
+      self->text_attr_size = font_size;
+      self->text_attr_line_height = style->line_height;
+    }
   pango_layout_set_width (self->text, (int) (text_width * PANGO_SCALE));
-  if (max_height > 0)
+  if (density == NF_CARD_LINES || density == NF_CARD_LINE)
+    {
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->text, density == NF_CARD_LINES
+                                           ? -(int) self->now.max_lines : -1);
+    }
+  else if (max_height > 0)
     {
       pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->text,
@@ -363,9 +433,15 @@ set_size (NfCardLayout      *self,
   self->now.width = width;
   self->now.font_size = font_size;
   self->now.max_height = max_height;
-  self->now.height = fixed + ceil (logical.height / (double) PANGO_SCALE);
-  self->now.truncated = max_height > 0 && pango_layout_is_ellipsized (self->text);
+  self->now.text_h = ceil (logical.height / (double) PANGO_SCALE);
   self->now.n_lines = (guint) pango_layout_get_line_count (self->text);
+  /* Clamped cards count whole lines of the fixed height, as
+   * nf_card_layout_measure_density() does without laying them out. */
+  if (density == NF_CARD_LINES || density == NF_CARD_LINE)
+    self->now.text_h = MAX (self->now.text_h, lines_px (style, font_size, self->now.n_lines));
+  self->now.height = fixed + self->now.text_h;
+  self->now.truncated = (max_height > 0 || density == NF_CARD_LINES || density == NF_CARD_LINE) &&
+                        pango_layout_is_ellipsized (self->text);
   if (self->now.n_lines > 1)
     {
       PangoRectangle line;
@@ -382,10 +458,9 @@ set_size (NfCardLayout      *self,
   self->text_x = inset_x;
   self->text_y = inset_y;
   self->footer_x = inset_x + chip_pad;
-  self->footer_y = inset_y + ceil (logical.height / (double) PANGO_SCALE) +
-                   style->footer_gap;
+  self->footer_y = inset_y + self->now.text_h + style->footer_gap;
   g_array_set_size (self->chips, 0);
-  if (self->has_footer)
+  if (self->has_footer && density == NF_CARD_FULL)
     find_chips (self);
 }
 
@@ -396,7 +471,7 @@ same_size (const Measure *m,
            double         max_height)
 {
   return m->width == width && m->font_size == font_size &&
-         m->max_height == max_height;
+         m->max_height == max_height && m->density == NF_CARD_FULL;
 }
 
 double
@@ -438,7 +513,7 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
         }
     }
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
-    set_size (self, style, width, font_size, max_height);
+    set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -482,7 +557,153 @@ nf_card_layout_apply (NfCardLayout      *self,
 
   max_height = MAX (max_height, 0.0);
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
-    set_size (self, style, width, font_size, max_height);
+    set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
+}
+
+/* The whole card's measure at this size, from the memo or made. */
+static const Measure *
+full_measure (NfCardLayout      *self,
+              const NfGridStyle *style,
+              double             width,
+              double             font_size)
+{
+  nf_card_layout_measure (self, style, width, font_size, 0, NULL);
+  for (guint i = 0; i < self->memo->len; i++)
+    {
+      const Measure *m = &g_array_index (self->memo, Measure, i);
+
+      if (same_size (m, width, font_size, 0))
+        return m;
+    }
+  return &self->now;
+}
+
+double
+nf_card_layout_measure_density (NfCardLayout      *self,
+                                const NfGridStyle *style,
+                                double             width,
+                                double             font_size,
+                                NfCardDensity      density,
+                                guint              max_lines)
+{
+  const Measure *m;
+
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
+  g_return_val_if_fail (style != NULL, 0.0);
+
+  switch (density)
+    {
+    case NF_CARD_FULL:
+      return nf_card_layout_measure (self, style, width, font_size, 0, NULL);
+    case NF_CARD_LINE:
+      return nf_card_layout_line_height (style, font_size);
+    case NF_CARD_COMPACT:
+      m = full_measure (self, style, width, font_size);
+      return 2 * compact_pad (style) + m->text_h;
+    case NF_CARD_LINES:
+    default:
+      m = full_measure (self, style, width, font_size);
+      return 2 * compact_pad (style) +
+             lines_px (style, font_size, CLAMP (m->n_lines, 1u, MAX (2u, max_lines)));
+    }
+}
+
+guint
+_nf_card_layout_estimate_lines (NfCardLayout      *self,
+                                const NfGridStyle *style,
+                                double             width,
+                                double             font_size,
+                                double             narrow_em,
+                                double             wide_em)
+{
+  double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
+  double text_width = MAX (1.0, width - 2 * inset_x);
+  double em = font_size * PX_PER_PT;
+  double run = (self->n_narrow * narrow_em + self->n_wide * wide_em) * em;
+
+  return MAX (1u, (guint) ceil (run / text_width - 1e-9));
+}
+
+double
+_nf_card_layout_least_height (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              double             width,
+                              double             font_size,
+                              NfCardDensity      density,
+                              guint              max_lines)
+{
+  /* No face sets a character narrower than these (an "i" or a space is
+   * about a quarter of an em; Han characters a whole one). */
+  guint n = _nf_card_layout_estimate_lines (self, style, width, font_size, 0.2, 0.9);
+  double line = line_px (style, font_size);
+
+  switch (density)
+    {
+    case NF_CARD_FULL:
+      return 2 * style->card_padding + floor (n * line) +
+             (self->has_footer ? style->footer_gap + floor (line * style->footer_font_scale) : 0);
+    case NF_CARD_COMPACT:
+      return 2 * compact_pad (style) + floor (n * line);
+    case NF_CARD_LINES:
+      return 2 * compact_pad (style) + lines_px (style, font_size, MIN (n, MAX (2u, max_lines)));
+    case NF_CARD_LINE:
+    default:
+      return nf_card_layout_line_height (style, font_size);
+    }
+}
+
+guint
+nf_card_layout_count_lines (NfCardLayout      *self,
+                            const NfGridStyle *style,
+                            double             width,
+                            double             font_size)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return full_measure (self, style, width, font_size)->n_lines;
+}
+
+void
+nf_card_layout_apply_density (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              double             width,
+                              double             font_size,
+                              NfCardDensity      density,
+                              guint              max_lines)
+{
+  g_return_if_fail (NF_IS_CARD_LAYOUT (self));
+  g_return_if_fail (style != NULL);
+
+  if (density == NF_CARD_FULL)
+    {
+      nf_card_layout_apply (self, style, width, font_size, 0);
+      return;
+    }
+  if (self->is_set && self->now.width == width && self->now.font_size == font_size &&
+      self->now.max_height == 0 && self->now.density == density &&
+      (density != NF_CARD_LINES || self->now.max_lines == MAX (2u, max_lines)))
+    return;
+  set_size (self, style, width, font_size, 0, density, max_lines);
+}
+
+NfCardDensity
+nf_card_layout_get_density (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NF_CARD_FULL);
+  return self->is_set ? self->now.density : NF_CARD_FULL;
+}
+
+guint
+nf_card_layout_get_max_lines (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return self->is_set ? self->now.max_lines : 0;
+}
+
+guint
+nf_card_layout_get_n_tags (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
+  return self->shown_tags != NULL ? g_strv_length (self->shown_tags) : 0;
 }
 
 double
@@ -531,7 +752,8 @@ PangoLayout *
 nf_card_layout_get_footer_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
-  return self->has_footer ? self->footer : NULL;
+  return self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)
+         ? self->footer : NULL;
 }
 
 void

@@ -179,6 +179,31 @@ edge_path (cairo_t *cr,
     }
 }
 
+/* A denser card writes no tags: a dot per tag down its right padding
+ * says there are some (the evidence level stays its coloured edge), and
+ * the full card, the tooltip and the details show them. */
+static void
+draw_marks (cairo_t           *cr,
+            NfCardLayout      *card,
+            const NfGridStyle *style,
+            const NfColour    *muted,
+            double             width,
+            double             height)
+{
+  guint n = nf_card_layout_get_n_tags (card);
+  double r = MAX (1.0, style->card_padding / 4);
+  double x = width - (style->card_padding + style->evidence_edge / 2 + 2) / 2;
+  double y = MAX (style->card_padding / 2, r + 2) + r;
+
+  for (guint i = 0; i < n && y + r <= height - 2; i++, y += 3 * r)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+    }
+  _nf_render_set_colour (cr, muted);
+  cairo_fill (cr);
+}
+
 /* Everything this reads (the card's layouts, chips and size, the note's
  * colour and evidence, the style) must be in the key of the retained
  * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
@@ -265,6 +290,8 @@ nf_card_render (cairo_t           *cr,
   pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
+  if (nf_card_layout_get_density (card) != NF_CARD_FULL)
+    draw_marks (cr, card, style, &muted, box.width, box.height);
 
   cairo_restore (cr);
 }

@@ -127,9 +127,14 @@ notes_not_shown (NfCanvas     *canvas,
 
       if (i < n_cards)
         {
-          NfCardLayout *card = nf_grid_layout_get_card (layout, block, i, NULL);
+          NfRect rect, content;
+          NfCardLayout *card = nf_grid_layout_get_card (layout, block, i, &rect);
 
-          whole = card != NULL && !nf_card_layout_get_truncated (card);
+          /* A block that would scroll on screen shows on the page only the
+           * cards inside it. */
+          nf_grid_layout_get_content_rect (layout, block, &content);
+          whole = card != NULL && !nf_card_layout_get_truncated (card) &&
+                  rect.y + rect.height <= content.y + content.height + 0.5;
         }
       if (!whole)
         g_ptr_array_add (out, g_steal_pointer (&note));

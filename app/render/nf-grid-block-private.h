@@ -15,6 +15,20 @@ typedef struct {
   NfRect        rect;
 } NfGridCard;
 
+/* How a block's cards are arranged: at what density, in how many
+ * columns, filled top to bottom up to `limit` (column-major), or, when
+ * `overflow`, one-line cards row by row past the block's height, which
+ * then scrolls. */
+typedef struct {
+  NfCardDensity density;
+  guint         max_lines;        /* of LINES: as many as the block has room for */
+  guint         n_columns;
+  double        column_width;
+  double        gap;
+  double        limit;
+  gboolean      overflow;
+} NfGridPlan;
+
 /* One block of the grid as laid out: nf-grid-layout.c holds nine and
  * answers queries, nf-grid-block.c lays one out, nf-grid-renderer.c
  * draws it. Text origins are the top-left corners to hand to
@@ -37,37 +51,58 @@ typedef struct {
   double        hint_x, hint_y;
 
   double        font_size;
+  NfGridPlan    plan;
+  double        scroll_height;    /* of all the cards; above the content
+                                   * rect's height when the block scrolls */
   guint         n_notes;
   guint         n_hidden;
   GArray       *cards;            /* NfGridCard, in note order */
 } NfGridBlock;
 
-/* Places `cards` (every note of the block, in order) into block->content_rect,
- * shrinking their font and hiding the last ones as needed; fills
- * block->cards, font_size, n_hidden and the more marker. */
-void _nf_grid_block_pack         (NfGridBlock       *block,
+/* Whether `cards` fit width × height at this font size and density,
+ * trying column counts from the fewest (the widest, most readable
+ * cards); fills `plan` when they do. */
+gboolean _nf_grid_block_plan     (const NfGridStyle *style,
+                                  double             width,
+                                  double             height,
+                                  double             font_size,
+                                  NfCardDensity      density,
+                                  NfCardLayout     **cards,
+                                  guint              n_cards,
+                                  NfGridPlan        *plan);
+/* The densest plan, one-line cards in as many columns as the width
+ * takes, row by row: it never fails, and overflows when the block is
+ * too small even for it. */
+void   _nf_grid_block_plan_overflow (const NfGridStyle *style,
+                                     double             width,
+                                     double             height,
+                                     double             font_size,
+                                     guint              n_cards,
+                                     NfGridPlan        *plan);
+/* Places every card by `plan` into block->content_rect, from the top;
+ * fills block->cards, font_size, plan, scroll_height and n_hidden (the
+ * cards not wholly inside the content rect). */
+void   _nf_grid_block_place      (NfGridBlock       *block,
                                   PangoContext      *context,
                                   const NfGridStyle *style,
+                                  double             font_size,
+                                  const NfGridPlan  *plan,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
-/* The height the block's cards take at `font_size` when nothing limits
- * it: what it would need to show every note. Measuring stops once the
- * need passes `cap` (the answer is then only known to exceed it), so a
- * block of many thousand notes costs what fits in the cap. */
+/* The content height the block's cards take as full cards at
+ * `font_size` in the fewest columns, roughly: what the rows are balanced
+ * by. Measuring stops once the need passes `cap`. */
 double _nf_grid_block_need       (const NfGridStyle *style,
                                   double             width,
                                   double             font_size,
                                   double             cap,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
-/* The least content height at which the block shows a card: its first
- * note cut to one line at the smallest size, and "+N more" below when
- * there are others; 0 for a block without notes. */
-double _nf_grid_block_least      (NfGridBlock       *block,
-                                  PangoContext      *context,
-                                  const NfGridStyle *style,
+/* The content height the densest plan needs to show every card without
+ * scrolling (no text is measured for it); 0 for a block without notes. */
+double _nf_grid_block_least      (const NfGridStyle *style,
                                   double             width,
-                                  NfCardLayout     **cards,
+                                  double             font_size,
                                   guint              n_cards);
 /* The least and the most content height an arrangement of the rows
  * can give `block`. */
@@ -77,8 +112,15 @@ void   _nf_grid_rows_range       (const NfGridStyle *style,
                                   NfBlock            block,
                                   double            *fewest,
                                   double            *most);
-/* The y of the four row edges of the grid (the top, the two edges
- * between rows, the bottom, with the gap below each row included), moved
+#define NF_GRID_N_EDGES 5
+/* Where row edge i (0 … 3) lies for a block: edges[1] on the left of the
+ * value propositions, edges[4] on their right. */
+double _nf_grid_rows_edge        (const double       edges[NF_GRID_N_EDGES],
+                                  NfBlock            block,
+                                  guint              i);
+/* The y of the row edges of the grid (the top, the two edges between
+ * rows, the bottom, with the gap below each row included, and the edge
+ * between the top rows right of the value propositions), moved
  * from the standard thirds when `balance` and some block needs room
  * another can spare. need[] and overhead[] are each block's content
  * height wanted and its height taken by padding and title; least[] the
@@ -91,7 +133,7 @@ void   _nf_grid_rows_balance     (const NfGridStyle *style,
                                   const double       overhead[NF_N_BLOCKS],
                                   const double       least[NF_N_BLOCKS],
                                   gboolean           balance,
-                                  double             edges[4]);
+                                  double             edges[NF_GRID_N_EDGES]);
 /* Breaks the title into lines (only when the width changed) and places
  * it and the glyph at the top of block->rect. */
 void _nf_grid_block_layout_title (NfGridBlock       *block,

@@ -11,135 +11,223 @@
 #include "nf-grid-block-private.h"
 #include "nf-render-private.h"
 
-#define MAX_COLUMNS 8
+#define MAX_COLUMNS 12
+/* A clamped card shows at most this many lines; more is a compact one. */
+#define MAX_LINES   6
 
-/* Cards flow into columns as in a masonry wall: each goes to the shortest
- * column, which keeps note order reading left to right, top to bottom,
- * and wastes no height on uneven cards. */
-typedef struct {
-  guint  n_columns;
-  double column_width;
-  double column_gap;
-  double row_gap;
-  double top[MAX_COLUMNS];
-} Wall;
-
-/* A crowded block at the smallest font closes up its cards before it
- * hides any: half the gap between them, the same columns. */
+/* A card narrower than this at a density reads badly: FULL and COMPACT
+ * keep the style's minimum, the clamped cards go to 40% of it (their
+ * text is cut anyway; hovering or focusing one shows all of it). And a
+ * card wider than twice the minimum makes lines too long to read, so a
+ * wide block starts with that many columns. */
 static double
-tight_gap (const NfGridStyle *style)
+min_card_width (const NfGridStyle *style,
+                NfCardDensity      density)
 {
-  return floor (style->card_gap / 2);
+  switch (density)
+    {
+    case NF_CARD_FULL:
+      return style->card_min_width;
+    case NF_CARD_COMPACT:
+      return style->card_min_width * 0.75;
+    case NF_CARD_LINES:
+    case NF_CARD_LINE:
+    default:
+      return style->card_min_width * 0.4;
+    }
 }
 
-static void
-wall_init (Wall              *wall,
-           const NfGridStyle *style,
-           double             width,
-           double             row_gap)
+static double
+density_gap (const NfGridStyle *style,
+             NfCardDensity      density)
 {
-  guint n = (guint) floor ((width + style->card_gap) /
-                           (style->card_min_width + style->card_gap));
-
-  wall->n_columns = CLAMP (n, 1, MAX_COLUMNS);
-  wall->column_width = floor ((width - (wall->n_columns - 1) * style->card_gap) /
-                              wall->n_columns);
-  wall->column_gap = style->card_gap;
-  wall->row_gap = row_gap;
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    wall->top[i] = 0;
+  if (density == NF_CARD_FULL)
+    return style->card_gap;
+  if (density == NF_CARD_COMPACT)
+    return round (style->card_gap * 0.75);
+  return floor (style->card_gap * 0.4);
 }
 
 static guint
-wall_shortest (const Wall *wall)
+fewest_columns (const NfGridStyle *style,
+                double             width)
 {
-  guint best = 0;
+  double widest = 2 * style->card_min_width;
+  guint n = (guint) ceil ((width + style->card_gap) / (widest + style->card_gap));
 
-  for (guint i = 1; i < wall->n_columns; i++)
-    if (wall->top[i] < wall->top[best])
-      best = i;
-  return best;
+  return CLAMP (n, 1, MAX_COLUMNS);
 }
 
-static gboolean
-all_fit (const NfGridStyle *style,
-         double             width,
-         double             height,
-         double             font_size,
-         double             row_gap,
-         NfCardLayout     **cards,
-         guint              n_cards)
+static guint
+most_columns (const NfGridStyle *style,
+              double             width,
+              NfCardDensity      density)
 {
-  Wall wall;
+  double gap = density_gap (style, density);
+  guint n = (guint) floor ((width + gap) / (min_card_width (style, density) + gap));
 
-  wall_init (&wall, style, width, row_gap);
+  return CLAMP (n, fewest_columns (style, width), MAX_COLUMNS);
+}
+
+static double
+column_width (double width,
+              guint  n_columns,
+              double gap)
+{
+  return MAX (1.0, floor ((width - (n_columns - 1) * gap) / n_columns));
+}
+
+/* The least a card can be at a density without measuring its text: one
+ * line, and a line of footer for a full card with tags or evidence. */
+static double
+lower_bound (const NfGridStyle *style,
+             double             font_size,
+             NfCardDensity      density)
+{
+  double line = nf_card_layout_line_height (style, font_size);
+
+  if (density == NF_CARD_FULL)
+    return line + 2 * (style->card_padding - MAX (2.0, round (style->card_padding / 2)));
+  return line;
+}
+
+/* Column-major: down the first column until the next card would pass
+ * `limit`, then the next column. */
+static gboolean
+columns_hold (const double *heights,
+              guint         n_cards,
+              guint         n_columns,
+              double        gap,
+              double        limit)
+{
+  guint column = 0;
+  double top = 0;
+
   for (guint i = 0; i < n_cards; i++)
     {
-      guint c = wall_shortest (&wall);
-      double h = nf_card_layout_measure (cards[i], style, wall.column_width,
-                                         font_size, 0, NULL);
+      double h = heights[i];
 
-      if (wall.top[c] + h > height)
+      if (h > limit)
         return FALSE;
-      wall.top[c] += h + row_gap;
+      if (top > 0 && top + gap + h > limit)
+        {
+          if (++column >= n_columns)
+            return FALSE;
+          top = 0;
+        }
+      top += (top > 0 ? gap : 0) + h;
     }
   return TRUE;
 }
 
-/* The size at step `i` down from the base, never below the smallest. */
-static double
-step_size (const NfGridStyle *style,
-           guint              i)
+gboolean
+_nf_grid_block_plan (const NfGridStyle *style,
+                     double             width,
+                     double             height,
+                     double             font_size,
+                     NfCardDensity      density,
+                     NfCardLayout     **cards,
+                     guint              n_cards,
+                     NfGridPlan        *plan)
 {
-  if (i == 0)
-    return style->base_font_size;
-  return MAX (style->min_font_size, style->base_font_size - i * style->font_size_step);
+  double gap = density_gap (style, density);
+  guint lo = fewest_columns (style, width);
+  guint hi = most_columns (style, width, density);
+  g_autofree double *heights = NULL;
+  double least = lower_bound (style, font_size, density);
+
+  if (n_cards == 0)
+    {
+      *plan = (NfGridPlan) { density, 0, 1, column_width (width, 1, gap), gap, 0, FALSE };
+      return TRUE;
+    }
+  /* Even at the least height each card could have, the columns could not
+   * take them: no need to measure a line. */
+  if (least > height || n_cards * (least + gap) - gap > hi * (height + gap))
+    return FALSE;
+
+  heights = g_new (double, n_cards);
+  for (guint n = lo; n <= hi; n++)
+    {
+      double cw = column_width (width, n, gap);
+      double total = 0, tallest = 0, a, b;
+      gboolean fits = TRUE;
+      guint max_lines = 0;
+
+      if (n_cards * (least + gap) - gap > n * (height + gap))
+        continue;
+      /* Clamped cards show as many lines as the block has room for: the
+       * most, from a few down to two, at which the columns hold them. */
+      for (guint k = density == NF_CARD_LINES ? MAX_LINES : 0; ; k--)
+        {
+          /* What no card can be shorter than rules most arrangements out
+           * before a line is broken. */
+          for (guint i = 0; i < n_cards; i++)
+            heights[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size, density, k);
+          if (!columns_hold (heights, n_cards, n, gap, height))
+            {
+              fits = FALSE;
+              if (k <= 2)
+                break;
+              continue;
+            }
+          total = 0;
+          tallest = 0;
+          fits = TRUE;
+          for (guint i = 0; i < n_cards && fits; i++)
+            {
+              heights[i] = nf_card_layout_measure_density (cards[i], style, cw, font_size,
+                                                           density, k);
+              tallest = MAX (tallest, heights[i]);
+              total += heights[i] + gap;
+              fits = heights[i] <= height && total - gap <= n * (height + gap);
+            }
+          fits = fits && columns_hold (heights, n_cards, n, gap, height);
+          max_lines = k;
+          if (fits || k <= 2)
+            break;
+        }
+      if (!fits)
+        continue;
+      /* The columns balanced: the least limit that still holds them,
+       * so the last column is not a stub below full ones. */
+      a = MAX (tallest, (total - gap) / n - gap);
+      b = height;
+      if (columns_hold (heights, n_cards, n, gap, a))
+        b = a;
+      while (b - a > 0.5)
+        {
+          double mid = (a + b) / 2;
+
+          if (columns_hold (heights, n_cards, n, gap, mid))
+            b = mid;
+          else
+            a = mid;
+        }
+      *plan = (NfGridPlan) { density, max_lines, n, cw, gap, ceil (b), FALSE };
+      /* Rounded up past the height: the height itself holds them. */
+      if (plan->limit > height)
+        plan->limit = height;
+      return TRUE;
+    }
+  return FALSE;
 }
 
-/* The largest size, in steps down from the base, at which every card
- * fits at the usual gap; the smallest when none does (`fits` says
- * which). Smaller type never makes a card taller, so whether all fit
- * changes once along the steps: the base is tried first (the rows were
- * balanced for it and its heights are measured already), then the
- * smallest (a crowded block, the common case in a deck, costs two
- * measurements rather than one per step), then the steps between are
- * halved. Each measurement breaks the lines of every card again, which
- * is what a layout costs. */
-static double
-fitting_size (const NfGridStyle *style,
-              double             width,
-              double             height,
-              NfCardLayout     **cards,
-              guint              n_cards,
-              gboolean          *fits)
+void
+_nf_grid_block_plan_overflow (const NfGridStyle *style,
+                              double             width,
+                              double             height,
+                              double             font_size,
+                              guint              n_cards,
+                              NfGridPlan        *plan)
 {
-  guint lo, hi, n_steps = 0;
+  double gap = density_gap (style, NF_CARD_LINE);
+  guint n = most_columns (style, width, NF_CARD_LINE);
+  double h = nf_card_layout_line_height (style, font_size);
+  guint rows = (n_cards + n - 1) / n;
 
-  if (style->font_size_step > 0)
-    while (step_size (style, n_steps) > style->min_font_size + 1e-6)
-      n_steps++;
-  *fits = all_fit (style, width, height, step_size (style, 0), style->card_gap,
-                   cards, n_cards);
-  if (*fits || n_steps == 0)
-    return step_size (style, 0);
-  *fits = all_fit (style, width, height, step_size (style, n_steps), style->card_gap,
-                   cards, n_cards);
-  if (!*fits)
-    return step_size (style, n_steps);
-  /* Step lo does not fit, step hi does. */
-  lo = 0;
-  hi = n_steps;
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (all_fit (style, width, height, step_size (style, mid), style->card_gap,
-                   cards, n_cards))
-        hi = mid;
-      else
-        lo = mid;
-    }
-  return step_size (style, hi);
+  *plan = (NfGridPlan) { NF_CARD_LINE, 1, n, column_width (width, n, gap), gap,
+                         rows * (h + gap) - gap, rows * (h + gap) - gap > height };
 }
 
 double
@@ -150,19 +238,32 @@ _nf_grid_block_need (const NfGridStyle *style,
                      NfCardLayout     **cards,
                      guint              n_cards)
 {
-  Wall wall;
-  double need = 0;
+  guint n = fewest_columns (style, width);
+  double cw = column_width (width, n, style->card_gap);
+  double line = round (font_size * (96.0 / 72.0) * style->line_height * PANGO_SCALE) / PANGO_SCALE;
+  double footer = style->footer_gap + ceil (line * style->footer_font_scale);
+  double total = 0;
 
-  wall_init (&wall, style, width, style->card_gap);
-  for (guint i = 0; i < n_cards && need <= cap; i++)
-    {
-      guint c = wall_shortest (&wall);
+  /* Only the rows are balanced by it: an estimate from the characters
+   * (average widths) does, and breaks no lines. */
+  for (guint i = 0; i < n_cards && total / n <= cap; i++)
+    total += 2 * style->card_padding + footer + style->card_gap +
+             ceil (_nf_card_layout_estimate_lines (cards[i], style, cw, font_size, 0.5, 1.0) * line);
+  return n_cards > 0 ? (total - style->card_gap) / n : 0;
+}
 
-      wall.top[c] += nf_card_layout_measure (cards[i], style, wall.column_width,
-                                             font_size, 0, NULL) + style->card_gap;
-      need = MAX (need, wall.top[c] - style->card_gap);
-    }
-  return need;
+double
+_nf_grid_block_least (const NfGridStyle *style,
+                      double             width,
+                      double             font_size,
+                      guint              n_cards)
+{
+  NfGridPlan plan;
+
+  if (n_cards == 0)
+    return 0;
+  _nf_grid_block_plan_overflow (style, width, G_MAXDOUBLE, font_size, n_cards, &plan);
+  return plan.limit;
 }
 
 static double
@@ -175,9 +276,9 @@ marker_font_size (const NfGridStyle *style)
 #define MORE_PAD_X 10
 #define MORE_PAD_Y 3
 
-/* The "+N more" pill's layout is made once per block and its text set
- * only when N changes, so laying out again at the same size costs
- * nothing. Its height does not depend on N. */
+/* The "+N more" sign of a block that scrolls, drawn only where nothing
+ * can scroll (a PNG, a PDF): made once per block, its text set only when
+ * N changes. */
 static double
 more_height (NfGridBlock       *block,
              PangoContext      *context,
@@ -197,13 +298,11 @@ more_height (NfGridBlock       *block,
   return ceil (logical.height / (double) PANGO_SCALE) + 2 * MORE_PAD_Y;
 }
 
-/* The marker goes right under the cards, where the hidden ones would
- * continue, and never lower than the bottom of the block. */
+/* At the bottom of the block, over the last row that shows. */
 static void
 update_more (NfGridBlock       *block,
              PangoContext      *context,
-             const NfGridStyle *style,
-             double             top)
+             const NfGridStyle *style)
 {
   PangoRectangle logical;
   double w, h = more_height (block, context, style);
@@ -226,144 +325,72 @@ update_more (NfGridBlock       *block,
   w = MIN (w, block->content_rect.width);
   block->more_rect.x = round (block->content_rect.x +
                               (block->content_rect.width - w) / 2);
-  block->more_rect.y = block->content_rect.y +
-                       MIN (top, block->content_rect.height - h);
+  block->more_rect.y = block->content_rect.y + MAX (0.0, block->content_rect.height - h);
   block->more_rect.width = w;
   block->more_rect.height = h;
   block->more_x = block->more_rect.x + MORE_PAD_X;
   block->more_y = block->more_rect.y + MORE_PAD_Y;
 }
 
-double
-_nf_grid_block_least (NfGridBlock       *block,
+void
+_nf_grid_block_place (NfGridBlock       *block,
                       PangoContext      *context,
                       const NfGridStyle *style,
-                      double             width,
+                      double             font_size,
+                      const NfGridPlan  *plan,
                       NfCardLayout     **cards,
                       guint              n_cards)
 {
-  Wall wall;
-  double h;
-
-  if (n_cards == 0)
-    return 0;
-  wall_init (&wall, style, width, tight_gap (style));
-  /* The first card at the smallest size, cut to one line, and the
-   * marker below it. The whole card at that size is what a crowded block
-   * measures next; a line cut with an ellipsis may take a fraction more
-   * or less than the same line whole, so a pixel to spare. */
-  h = _nf_card_layout_measure_one_line (cards[0], style, wall.column_width,
-                                        style->min_font_size) + 1;
-  if (n_cards > 1)
-    h += wall.row_gap + more_height (block, context, style);
-  return h;
-}
-
-static void
-add_card (NfGridBlock       *block,
-          const NfGridStyle *style,
-          Wall              *wall,
-          guint              column,
-          NfCardLayout      *card,
-          double             font_size,
-          double             max_height)
-{
-  NfGridCard placed;
-
-  nf_card_layout_apply (card, style, wall->column_width, font_size, max_height);
-  placed.card = g_object_ref (card);
-  placed.rect.x = block->content_rect.x +
-                  column * (wall->column_width + wall->column_gap);
-  placed.rect.y = block->content_rect.y + wall->top[column];
-  placed.rect.width = wall->column_width;
-  placed.rect.height = nf_card_layout_get_height (card);
-  g_array_append_val (block->cards, placed);
-  wall->top[column] += placed.rect.height + wall->row_gap;
-}
-
-void
-_nf_grid_block_pack (NfGridBlock       *block,
-                     PangoContext      *context,
-                     const NfGridStyle *style,
-                     NfCardLayout     **cards,
-                     guint              n_cards)
-{
   const NfRect *area = &block->content_rect;
-  double size = style->base_font_size;
-  double reserve;
-  gboolean fits;
-  Wall wall;
+  guint column = 0;
+  double top = 0, bottom = 0;
 
   g_array_set_size (block->cards, 0);
   block->n_notes = n_cards;
   block->n_hidden = 0;
+  block->font_size = font_size;
+  block->plan = *plan;
 
-  /* The largest size, in steps from the base, at which every card fits;
-   * at the smallest, closer together. */
-  size = fitting_size (style, area->width, area->height, cards, n_cards, &fits);
-  block->font_size = size;
-  wall_init (&wall, style, area->width, style->card_gap);
-  if (!fits)
-    {
-      wall_init (&wall, style, area->width, tight_gap (style));
-      fits = all_fit (style, area->width, area->height, size, wall.row_gap,
-                      cards, n_cards);
-    }
-  if (fits)
-    {
-      for (guint i = 0; i < n_cards; i++)
-        add_card (block, style, &wall, wall_shortest (&wall), cards[i], size, 0);
-      return;
-    }
-
-  /* Even the smallest size is too large: keep room for the marker and
-   * lay out what fits, in order. */
-  reserve = more_height (block, context, style) + wall.row_gap;
   for (guint i = 0; i < n_cards; i++)
     {
-      guint c = wall_shortest (&wall);
-      double room = area->height - (i + 1 < n_cards ? reserve : 0) - wall.top[c];
-      double h = nf_card_layout_measure (cards[i], style, wall.column_width,
-                                         size, 0, NULL);
+      NfGridCard placed;
+      double h;
 
-      if (h <= room)
+      nf_card_layout_apply_density (cards[i], style, plan->column_width, font_size,
+                                    plan->density, plan->max_lines);
+      h = nf_card_layout_get_height (cards[i]);
+      if (plan->overflow || plan->limit <= 0)
         {
-          add_card (block, style, &wall, c, cards[i], size, 0);
-          continue;
+          /* Row by row, so scrolling down reads on. */
+          column = i % plan->n_columns;
+          top = (i / plan->n_columns) * (nf_card_layout_line_height (style, font_size) +
+                                         plan->gap);
         }
-      /* Rather than leave the room empty, show the note cut short with
-       * an ellipsis, if two lines of it fit (any part of it, when the
-       * column is empty: a note longer than the block is never only a
-       * count). */
-      if (room > 0)
+      else if (i > 0)
         {
-          guint n_lines = 0;
-          double cut = _nf_card_layout_measure_lines (cards[i], style,
-                                                      wall.column_width, size,
-                                                      room, NULL, &n_lines);
-
-          if (cut <= room && (n_lines >= 2 || wall.top[c] == 0))
+          if (top + plan->gap + h > plan->limit + 0.5 && column + 1 < plan->n_columns)
             {
-              add_card (block, style, &wall, c, cards[i], size, room);
-              continue;
+              column++;
+              top = 0;
             }
+          else
+            top += plan->gap;
         }
-      /* A block with notes never shows only a count: when the rows left
-       * no room even for one line of the first, it shows that line
-       * anyway, and the marker keeps to the bottom. */
-      if (i == 0)
-        add_card (block, style, &wall, c, cards[i], size, MAX (room, 1.0));
-      break;
+      placed.card = g_object_ref (cards[i]);
+      placed.rect.x = area->x + column * (plan->column_width + plan->gap);
+      placed.rect.y = area->y + top;
+      placed.rect.width = plan->column_width;
+      placed.rect.height = h;
+      g_array_append_val (block->cards, placed);
+      if (!plan->overflow && plan->limit > 0)
+        top += h;
+      bottom = MAX (bottom, placed.rect.y + h - area->y);
+      if (placed.rect.y + h > area->y + area->height + 0.5)
+        block->n_hidden++;
     }
-  block->n_hidden = n_cards - block->cards->len;
+  block->scroll_height = bottom;
   if (block->n_hidden > 0)
-    {
-      double top = 0;
-
-      for (guint c = 0; c < wall.n_columns; c++)
-        top = MAX (top, wall.top[c]);
-      update_more (block, context, style, top);
-    }
+    update_more (block, context, style);
 }
 
 /* Between a block's glyph and its title. */

@@ -50,6 +50,30 @@ nf_grid_layout_get_font_size (NfGridLayout *self,
   return data->font_size;
 }
 
+NfCardDensity
+nf_grid_layout_get_density (NfGridLayout *self,
+                            NfBlock       block)
+{
+  GET_BLOCK (block, NF_CARD_FULL);
+  return data->plan.density;
+}
+
+double
+nf_grid_layout_get_scroll_height (NfGridLayout *self,
+                                  NfBlock       block)
+{
+  GET_BLOCK (block, 0.0);
+  return data->scroll_height;
+}
+
+gboolean
+nf_grid_layout_get_scrolls (NfGridLayout *self,
+                            NfBlock       block)
+{
+  GET_BLOCK (block, FALSE);
+  return data->scroll_height > data->content_rect.height + 0.5;
+}
+
 guint
 nf_grid_layout_get_n_cards (NfGridLayout *self,
                             NfBlock       block)

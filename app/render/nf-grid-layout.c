@@ -26,6 +26,7 @@ struct _NfGridLayout
 
   double         width, height;
   gboolean       balance_rows;
+  NfBlock        focus_block;
   NfGridBlock    blocks[NF_N_BLOCKS];
 };
 
@@ -160,6 +161,7 @@ nf_grid_layout_init (NfGridLayout *self)
   self->scratch = g_ptr_array_new ();
   self->style = nf_grid_style_new_light ();
   self->balance_rows = TRUE;
+  self->focus_block = NF_BLOCK_NONE;
   for (guint i = 0; i < NF_N_BLOCKS; i++)
     {
       self->blocks[i].cards = g_array_new (FALSE, TRUE, sizeof (NfGridCard));
@@ -354,21 +356,104 @@ place_block (NfGridLayout *self,
   };
 }
 
+/* The size at step `i` down from the base, never below the smallest. */
+static double
+step_size (const NfGridStyle *style,
+           guint              i)
+{
+  if (i == 0)
+    return style->base_font_size;
+  return MAX (style->min_font_size, style->base_font_size - i * style->font_size_step);
+}
+
+static guint
+n_size_steps (const NfGridStyle *style)
+{
+  guint n = 0;
+
+  if (style->font_size_step > 0)
+    while (step_size (style, n) > style->min_font_size + 1e-6 && n < 64)
+      n++;
+  return n;
+}
+
+/* A focused block takes the whole grid and shows its notes as full cards
+ * at the base size; the others are laid out empty, out of sight. */
+static void
+allocate_focus (NfGridLayout *self,
+                double        width,
+                double        height)
+{
+  const NfGridStyle *style = self->style;
+
+  g_ptr_array_set_size (self->scratch, 0);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
+      NfGridPlan plan;
+      guint n;
+
+      if ((NfBlock) b != self->focus_block)
+        {
+          block->rect = (NfRect) { style->margin, style->margin, 0, 0 };
+          block->content_rect = block->rect;
+          block->title_rect = block->rect;
+          block->glyph_rect = block->rect;
+          g_array_set_size (block->cards, 0);
+          block->n_notes = g_list_model_get_n_items (nf_canvas_get_notes (self->canvas, (NfBlock) b));
+          block->n_hidden = block->n_notes;
+          block->scroll_height = 0;
+          block->font_size = style->base_font_size;
+          continue;
+        }
+      block->rect.x = style->margin;
+      block->rect.width = MAX (0.0, width - 2 * style->margin);
+      place_block (self, block, (NfBlock) b, style->margin, height - style->margin);
+      n = gather_cards (self, (NfBlock) b);
+      if (!_nf_grid_block_plan (style, block->content_rect.width, block->content_rect.height,
+                                style->base_font_size, NF_CARD_FULL,
+                                (NfCardLayout **) self->scratch->pdata, n, &plan))
+        {
+          /* Too many even for the whole grid: full cards row by row,
+           * as tall as each needs, and the block scrolls. */
+          _nf_grid_block_plan (style, block->content_rect.width, G_MAXDOUBLE / 4,
+                               style->base_font_size, NF_CARD_FULL,
+                               (NfCardLayout **) self->scratch->pdata, n, &plan);
+        }
+      _nf_grid_block_place (block, self->context, style, style->base_font_size, &plan,
+                            (NfCardLayout **) self->scratch->pdata, n);
+      if (n == 0)
+        _nf_grid_block_layout_hint (block, self->context, style, (NfBlock) b);
+    }
+  g_ptr_array_set_size (self->scratch, 0);
+}
+
 void
 nf_grid_layout_allocate (NfGridLayout *self,
                          double        width,
                          double        height)
 {
   const NfGridStyle *style;
-  double unit_w, edges[4];
-  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS];
-  guint first[NF_N_BLOCKS + 1];
+  double unit_w, edges[NF_GRID_N_EDGES];
+  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
+  guint first[NF_N_BLOCKS + 1], order[NF_N_BLOCKS];
+  NfGridPlan plans[NF_N_BLOCKS];
+  guint n_steps;
+  double size;
+  gboolean all_full = FALSE;
 
   g_return_if_fail (NF_IS_GRID_LAYOUT (self));
 
   style = self->style;
   self->width = width = MAX (width, 1.0);
   self->height = height = MAX (height, 1.0);
+  if (self->focus_block != NF_BLOCK_NONE)
+    {
+      allocate_focus (self, width, height);
+      if (g_hash_table_size (self->cards) > 0)
+        sweep_cards (self);
+      return;
+    }
   /* Ten units across, as nf_block_place() counts, with gaps only between
    * blocks. Edges land on whole units so borders stay crisp at scale 1. */
   unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
@@ -396,18 +481,16 @@ nf_grid_layout_allocate (NfGridLayout *self,
       _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest, &most);
       /* Past the most height any arrangement of the rows could give the
        * block, how much more it needs does not change which arrangement
-       * is best (each then leaves it short by the need less its height,
-       * so the need cancels out between them): the measuring stops there. */
+       * is best: the measuring stops there. */
       need[b] = _nf_grid_block_need (style, block->content_rect.width,
                                      style->base_font_size, most, cards, n_cards);
-      /* A block whose every card fits in the least height it can get
-       * shows them all, whatever the arrangement; and one given all it
-       * needs shows a card, whatever one line of it would take. */
-      least[b] = need[b] <= fewest ? 0
-                                   : MIN (need[b],
-                                          _nf_grid_block_least (block, self->context, style,
-                                                                block->content_rect.width,
-                                                                cards, n_cards));
+      /* What the densest cards need: the rows give it to every block
+       * when some arrangement can, before anything else. */
+      least[b] = _nf_grid_block_least (style, block->content_rect.width,
+                                       style->min_font_size, n_cards);
+      /* The edges are rounded to whole units after balancing. */
+      if (least[b] > 0)
+        least[b] += 2;
     }
   first[NF_N_BLOCKS] = self->scratch->len;
   _nf_grid_rows_balance (style, height, need, overhead, least, self->balance_rows, edges);
@@ -416,18 +499,102 @@ nf_grid_layout_allocate (NfGridLayout *self,
     {
       NfGridBlock *block = &self->blocks[b];
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+
+      place_block (self, block, (NfBlock) b,
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y + place->height) -
+                          style->block_gap));
+      crowd[b] = need[b] / MAX (1.0, block->content_rect.height);
+      order[b] = b;
+    }
+  /* The most crowded first: where full cards fail, they fail there, after
+   * measuring few notes. */
+  for (guint i = 1; i < NF_N_BLOCKS; i++)
+    for (guint j = i; j > 0 && crowd[order[j]] > crowd[order[j - 1]]; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+
+  /* One text size for the whole canvas: the largest step at which every
+   * block holds its notes as full cards. */
+  n_steps = n_size_steps (style);
+  size = step_size (style, n_steps);
+  for (guint k = 0; k <= n_steps && !all_full; k++)
+    {
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < NF_N_BLOCKS && ok; i++)
+        {
+          guint b = order[i];
+
+          ok = _nf_grid_block_plan (style, self->blocks[b].content_rect.width,
+                                    self->blocks[b].content_rect.height,
+                                    step_size (style, k), NF_CARD_FULL,
+                                    (NfCardLayout **) self->scratch->pdata + first[b],
+                                    first[b + 1] - first[b], &plans[b]);
+        }
+      if (ok)
+        {
+          all_full = TRUE;
+          size = step_size (style, k);
+        }
+    }
+  /* Otherwise, at the smallest size, each block steps down through the
+   * densities until its notes fit, and one that cannot hold even
+   * one-line cards scrolls. */
+  for (guint b = 0; b < NF_N_BLOCKS && !all_full; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
+      NfCardLayout **cards = (NfCardLayout **) self->scratch->pdata + first[b];
+      guint n = first[b + 1] - first[b];
+      gboolean fits = FALSE;
+
+      for (NfCardDensity d = NF_CARD_FULL; d <= NF_CARD_LINE && !fits; d++)
+        fits = _nf_grid_block_plan (style, block->content_rect.width,
+                                    block->content_rect.height, size, d, cards, n,
+                                    &plans[b]);
+      if (!fits)
+        _nf_grid_block_plan_overflow (style, block->content_rect.width,
+                                      block->content_rect.height, size, n, &plans[b]);
+    }
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
       guint n = first[b + 1] - first[b];
 
-      place_block (self, block, (NfBlock) b, round (edges[place->y]),
-                   round (edges[place->y + place->height] - style->block_gap));
-      _nf_grid_block_pack (block, self->context, style,
-                           (NfCardLayout **) self->scratch->pdata + first[b], n);
+      _nf_grid_block_place (block, self->context, style, size, &plans[b],
+                            (NfCardLayout **) self->scratch->pdata + first[b], n);
       if (n == 0)
         _nf_grid_block_layout_hint (block, self->context, style, (NfBlock) b);
     }
   g_ptr_array_set_size (self->scratch, 0);
   if (g_hash_table_size (self->cards) > first[NF_N_BLOCKS])
     sweep_cards (self);
+}
+
+NfBlock
+nf_grid_layout_get_focus_block (NfGridLayout *self)
+{
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (self), NF_BLOCK_NONE);
+  return self->focus_block;
+}
+
+void
+nf_grid_layout_set_focus_block (NfGridLayout *self,
+                                NfBlock       block)
+{
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+  g_return_if_fail (block == NF_BLOCK_NONE || (block >= 0 && block < NF_N_BLOCKS));
+
+  if (self->focus_block == block)
+    return;
+  self->focus_block = block;
+  /* The titles are broken for another width now. */
+  forget_block_text (self);
 }
 
 gboolean

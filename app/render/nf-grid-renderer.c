@@ -116,8 +116,6 @@ draw_frame (cairo_t           *cr,
   cairo_stroke (cr);
 
   draw_title (cr, block, kind, style);
-  if (block->n_hidden > 0 && block->more != NULL)
-    draw_more (cr, block, style);
   if (block->n_notes == 0 && block->hint != NULL)
     draw_hint (cr, block, style);
 }
@@ -202,14 +200,6 @@ read_block_key (const NfGridBlock *block,
   key->has_glyph = block->has_glyph;
   if (block->has_glyph)
     key->glyph_rect = block->glyph_rect;
-  if (block->n_hidden > 0 && block->more != NULL)
-    {
-      key->more = block->more;
-      key->more_serial = pango_layout_get_serial (block->more);
-      key->more_rect = block->more_rect;
-      key->more_x = block->more_x;
-      key->more_y = block->more_y;
-    }
   if (block->n_notes == 0 && block->hint != NULL)
     {
       key->hint = block->hint;
@@ -431,6 +421,10 @@ draw_cards (cairo_t           *cr,
           const NfGridCard *card = &g_array_index (block->cards, NfGridCard, i);
           const NfRect *at = &card->rect;
 
+          /* A block that scrolls shows on a page the cards that fit,
+           * and "+N more" for the rest. */
+          if (at->y + at->height > block->content_rect.y + block->content_rect.height + 0.5)
+            continue;
           /* A repaint of part of the grid draws only the cards in it
            * (with a unit for the shadow and the edges' anti-aliasing). */
           if (at->x - 1 >= clip_x1 || at->x + at->width + 1 <= clip_x0 ||
@@ -445,6 +439,8 @@ draw_cards (cairo_t           *cr,
           nf_card_render (cr, card->card, style);
           cairo_restore (cr);
         }
+      if (block->n_hidden > 0 && block->more != NULL)
+        draw_more (cr, block, style);
     }
 }
 

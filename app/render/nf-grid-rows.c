@@ -21,23 +21,40 @@
 /* nf_block_place() counts in tenths of the width. */
 #define NF_BLOCK_GRID_WIDTH 10
 
-static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6 };
-static const double middle_shares[] = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 };
+static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6, 0.5, 0.4 };
+static const double middle_shares[] = { 0.5, 0.475, 0.525, 0.45, 0.55, 0.425, 0.575, 0.4, 0.6,
+                                        0.375, 0.625, 0.35, 0.65 };
+
+/* The edge between the top rows is its own on each side of the value
+ * propositions: Key Activities over Key Resources and Customer
+ * Relationships over Channels split their column independently, as
+ * paper canvases often do, so one crowded block does not squeeze the
+ * other side's. */
+double
+_nf_grid_rows_edge (const double edges[NF_GRID_N_EDGES],
+                    NfBlock      block,
+                    guint        i)
+{
+  if (i == 1 && nf_block_place (block)->x >= 5)
+    return edges[4];
+  return edges[i];
+}
 
 static double
 content_height (const NfGridStyle *style,
-                const double       edges[4],
+                const double       edges[NF_GRID_N_EDGES],
                 const double       overhead[NF_N_BLOCKS],
                 NfBlock            b)
 {
   const NfBlockPlace *place = nf_block_place (b);
 
-  return edges[place->y + place->height] - edges[place->y] - style->block_gap - overhead[b];
+  return _nf_grid_rows_edge (edges, b, place->y + place->height) -
+         _nf_grid_rows_edge (edges, b, place->y) - style->block_gap - overhead[b];
 }
 
 static double
 unmet (const NfGridStyle *style,
-       const double       edges[4],
+       const double       edges[NF_GRID_N_EDGES],
        const double       need[NF_N_BLOCKS],
        const double       overhead[NF_N_BLOCKS])
 {
@@ -53,7 +70,7 @@ unmet (const NfGridStyle *style,
  * every block with notes shows one. */
 static double
 short_of_least (const NfGridStyle *style,
-                const double       edges[4],
+                const double       edges[NF_GRID_N_EDGES],
                 const double       overhead[NF_N_BLOCKS],
                 const double       least[NF_N_BLOCKS])
 {
@@ -69,7 +86,8 @@ set_edges (const NfGridStyle *style,
            double             height,
            double             bottom_share,
            double             middle_share,
-           double             edges[4])
+           double             right_share,
+           double             edges[NF_GRID_N_EDGES])
 {
   double avail = height - 2 * style->margin + style->block_gap;
   double bottom = avail / 3 * bottom_share;
@@ -79,6 +97,7 @@ set_edges (const NfGridStyle *style,
   edges[1] = style->margin + top * middle_share;
   edges[2] = style->margin + top;
   edges[3] = style->margin + avail;
+  edges[4] = style->margin + top * right_share;
 }
 
 void
@@ -89,16 +108,16 @@ _nf_grid_rows_range (const NfGridStyle *style,
                      double            *fewest,
                      double            *most)
 {
-  double e[4];
+  double e[NF_GRID_N_EDGES];
 
-  set_edges (style, height, 1.0, 0.5, e);
+  set_edges (style, height, 1.0, 0.5, 0.5, e);
   *fewest = *most = content_height (style, e, overhead, block);
   for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
     for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
       {
         double h;
 
-        set_edges (style, height, bottom_shares[i], middle_shares[j], e);
+        set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[j], e);
         h = content_height (style, e, overhead, block);
         *fewest = MIN (*fewest, h);
         *most = MAX (*most, h);
@@ -112,11 +131,11 @@ _nf_grid_rows_balance (const NfGridStyle *style,
                        const double       overhead[NF_N_BLOCKS],
                        const double       least[NF_N_BLOCKS],
                        gboolean           balance,
-                       double             edges[4])
+                       double             edges[NF_GRID_N_EDGES])
 {
-  double standard[4], best_cost, best_short;
+  double standard[NF_GRID_N_EDGES], best_cost, best_short;
 
-  set_edges (style, height, 1.0, 0.5, standard);
+  set_edges (style, height, 1.0, 0.5, 0.5, standard);
   memcpy (edges, standard, sizeof standard);
   best_short = short_of_least (style, standard, overhead, least);
   /* Unbalanced rows stay the standard thirds unless those leave a block
@@ -132,16 +151,18 @@ _nf_grid_rows_balance (const NfGridStyle *style,
    * far they leave blocks short of one card, then by their cost. */
   for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
     for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
+      for (guint k = 0; k < G_N_ELEMENTS (middle_shares); k++)
       {
-        double e[4], cost, lack;
+        double e[NF_GRID_N_EDGES], cost, lack;
 
-        set_edges (style, height, bottom_shares[i], middle_shares[j], e);
+        set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k], e);
         lack = short_of_least (style, e, overhead, least);
         if (lack > best_short)
           continue;
         cost = unmet (style, e, need, overhead) +
                PRICE_PER_UNIT * NF_BLOCK_GRID_WIDTH *
-               (fabs (e[1] - standard[1]) + fabs (e[2] - standard[2]));
+               (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
+                fabs (e[2] - standard[2]));
         if (lack < best_short || cost < best_cost)
           {
             best_short = lack;

@@ -42,9 +42,11 @@ set_metrics (NfGridStyle *self)
   self->font_family = g_strdup (FONT_FAMILY);
   self->title_font_size = 10.5;
   self->base_font_size = 10.0;
-  /* 8 pt is 10.7 px: the smallest that reads comfortably on a laptop
-   * screen and on a projected slide. */
-  self->min_font_size = 8.0;
+  /* The readable minimum: 9 pt is 12 px at 96 dpi, the smallest body
+   * text that reads comfortably on a laptop screen at arm's length and on
+   * a projected slide. Below it the grid makes cards denser (shows fewer
+   * of each note's lines) rather than its text smaller. */
+  self->min_font_size = 9.0;
   self->font_size_step = 0.5;
   self->footer_font_scale = 0.85;
   self->line_height = 1.35;

@@ -15,6 +15,21 @@ G_BEGIN_DECLS
  * shapes of Han characters. */
 PangoContext *nf_render_pango_context_new (const char *lang);
 
+/* How much of its note a card shows, from the most to the least: the
+ * grid steps down through them, block by block, until a block's notes
+ * all fit. The text size is the same at every step; only the card's
+ * padding, its footer and how many of its lines show change, so the
+ * steps after the first cost no further line breaking to measure. */
+typedef enum {
+  NF_CARD_FULL,       /* the whole text, tags and evidence written out */
+  NF_CARD_COMPACT,    /* the whole text; tags as small marks, evidence as its edge */
+  NF_CARD_LINES,      /* at most a few lines of text (two or more, as the
+                       * block has room), cut with an ellipsis; marks */
+  NF_CARD_LINE,       /* one line of text, cut with an ellipsis; marks */
+} NfCardDensity;
+
+#define NF_CARD_N_DENSITIES (NF_CARD_LINE + 1)
+
 #define NF_TYPE_CARD_LAYOUT (nf_card_layout_get_type ())
 
 G_DECLARE_FINAL_TYPE (NfCardLayout, nf_card_layout, NF, CARD_LAYOUT, GObject)
@@ -47,7 +62,37 @@ double        nf_card_layout_measure      (NfCardLayout      *self,
                                            double             font_size,
                                            double             max_height,
                                            gboolean          *out_truncated);
-/* Fixes the size the card is drawn at (measuring it if need be). */
+/* The height of the card at this width, font size and density (LINES
+ * shows at most `max_lines` lines, 2 when 0). FULL is
+ * nf_card_layout_measure() without a limit; the denser steps reuse its
+ * line breaking, and LINE needs none at all. */
+double        nf_card_layout_measure_density (NfCardLayout      *self,
+                                              const NfGridStyle *style,
+                                              double             width,
+                                              double             font_size,
+                                              NfCardDensity      density,
+                                              guint              max_lines);
+/* How many lines the whole text takes at this width and size. */
+guint         nf_card_layout_count_lines     (NfCardLayout      *self,
+                                              const NfGridStyle *style,
+                                              double             width,
+                                              double             font_size);
+/* The height of a one-line card at this size, for any note. */
+double        nf_card_layout_line_height     (const NfGridStyle *style,
+                                              double             font_size);
+/* Fixes the size and density the card is drawn at. */
+void          nf_card_layout_apply_density   (NfCardLayout      *self,
+                                              const NfGridStyle *style,
+                                              double             width,
+                                              double             font_size,
+                                              NfCardDensity      density,
+                                              guint              max_lines);
+NfCardDensity nf_card_layout_get_density     (NfCardLayout      *self);
+/* The most lines a LINES card shows (0 for the other densities). */
+guint         nf_card_layout_get_max_lines   (NfCardLayout      *self);
+/* How many tags the card shows as marks (denser than FULL). */
+guint         nf_card_layout_get_n_tags      (NfCardLayout      *self);
+/* Fixes the size the card is drawn at (measuring it if need be), FULL. */
 void          nf_card_layout_apply        (NfCardLayout      *self,
                                            const NfGridStyle *style,
                                            double             width,

@@ -23,10 +23,22 @@ G_DECLARE_FINAL_TYPE (NfGridLayout, nf_grid_layout, NF, GRID_LAYOUT, GObject)
  * nf_render_pango_context_new(): 96 dpi, unhinted metrics, so the same
  * size lays out the same on any surface and at any cairo scale.
  *
- * When a block's notes do not fit, their font shrinks step by step down
- * to the style's minimum; if they still do not fit, the first ones are
- * laid out and the rest counted as hidden, for a "+N more" marker. A note
- * too long for a block on its own is cut short with an ellipsis.
+ * Every note is laid out, always. The whole canvas has ONE text size:
+ * the largest step from the style's base_font_size down to its
+ * min_font_size (the readable minimum, 9 pt = 12 px in the presets) at
+ * which every block holds its notes as full cards. When even the
+ * smallest size does not do, each block on its own steps down through
+ * the densities of NfCardDensity (full → compact → two lines → one line,
+ * the clamped ones cut with an ellipsis) until its notes fit, in as few
+ * columns as will take them, each column filled top to bottom and the
+ * columns balanced. Rows lend height to crowded blocks (see
+ * balance-rows), first so that every block can hold one-line cards. A
+ * block that cannot hold even those lays its one-line cards out row by
+ * row past its bottom: nf_grid_layout_get_scrolls() says so and
+ * nf_grid_layout_get_scroll_height() how far; a window scrolls such a
+ * block on its own, a page (PNG, PDF) shows what fits and "+N more".
+ * So nf_grid_layout_allocate() is also the answer to "every note of this
+ * canvas at the densest step this area needs".
  *
  * Laying out again is cheap: each note's lines and measurements are kept
  * and reused while its text and the card width stay the same. The
@@ -78,25 +90,49 @@ void               nf_grid_layout_get_title_rect  (NfGridLayout      *self,
 void               nf_grid_layout_get_content_rect (NfGridLayout     *self,
                                                     NfBlock           block,
                                                     NfRect           *out_rect);
-/* The font size (points) of the block's cards. */
+/* The font size (points) of the block's cards: the same in every block
+ * (but a focused one's). */
 double             nf_grid_layout_get_font_size   (NfGridLayout      *self,
                                                    NfBlock            block);
+/* The density of the block's cards. */
+NfCardDensity      nf_grid_layout_get_density     (NfGridLayout      *self,
+                                                   NfBlock            block);
+/* How tall the block's cards are together, from the top of its content
+ * rect; more than the content rect when the block scrolls. */
+double             nf_grid_layout_get_scroll_height (NfGridLayout    *self,
+                                                     NfBlock          block);
+gboolean           nf_grid_layout_get_scrolls     (NfGridLayout      *self,
+                                                   NfBlock            block);
 
-/* The cards laid out in a block, in note order; the notes after them are
- * hidden. */
+/* A block shown alone over the whole area, with every note as a full
+ * card at the base size (scrolling when they need more); the other
+ * blocks get empty rectangles and no cards. NF_BLOCK_NONE (the default)
+ * for the whole canvas. Takes effect at the next allocate. */
+NfBlock            nf_grid_layout_get_focus_block (NfGridLayout      *self);
+void               nf_grid_layout_set_focus_block (NfGridLayout      *self,
+                                                   NfBlock            block);
+
+/* The cards laid out in a block, in note order: every note of the block
+ * (none in a block hidden by another's focus). Cards of a scrolling
+ * block may lie below its content rect. */
 guint              nf_grid_layout_get_n_cards     (NfGridLayout      *self,
                                                    NfBlock            block);
 NfCardLayout      *nf_grid_layout_get_card        (NfGridLayout      *self,
                                                    NfBlock            block,
                                                    guint              index,
                                                    NfRect            *out_rect);
+/* How many of the block's cards are not wholly inside its content rect
+ * (below it in a block that scrolls), as a page without scrolling would
+ * lose them. */
 guint              nf_grid_layout_get_n_hidden    (NfGridLayout      *self,
                                                    NfBlock            block);
-/* FALSE when nothing in the block is hidden. */
+/* Where a page draws "+N more" over a scrolling block; FALSE when
+ * nothing in the block is hidden. */
 gboolean           nf_grid_layout_get_more_rect   (NfGridLayout      *self,
                                                    NfBlock            block,
                                                    NfRect            *out_rect);
-/* FALSE when the note is hidden or not in the canvas. */
+/* FALSE when the note is not in the canvas (or its block is hidden by
+ * another's focus). */
 gboolean           nf_grid_layout_get_card_rect   (NfGridLayout      *self,
                                                    NfNote            *note,
                                                    NfRect            *out_rect);

@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "nf-card-cache-private.h"
+#include "nf-render-private.h"
 #include "nf-render.h"
 
 #define FRAME_WIDTH  1920
@@ -195,8 +196,11 @@ case_grid (guint n_notes)
   t0 = bench_now_ms ();
   nf_grid_layout_allocate (layout, FRAME_WIDTH, FRAME_HEIGHT);
   report ("layout_ms", bench_now_ms () - t0);
+  /* Every note is laid out; those in sight are the ones not below a
+   * scrolling block's content. */
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    shown += nf_grid_layout_get_n_cards (layout, (NfBlock) b);
+    shown += nf_grid_layout_get_n_cards (layout, (NfBlock) b) -
+             nf_grid_layout_get_n_hidden (layout, (NfBlock) b);
   report ("cards_shown", shown);
 
   /* The first frame fills the font caches; frames after it are what a
@@ -265,6 +269,68 @@ case_grid (guint n_notes)
     }
   report ("frames_ms", bench_median ((double *) (gpointer) times->data, times->len));
   report ("cards_ms", bench_median ((double *) (gpointer) floor_times->data, floor_times->len));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
+/* A resize or zoom frame: the grid laid out at a size it has not had
+ * (every card broken into lines again, the one text size and each
+ * block's density searched afresh) and drawn, its pixels made anew. The
+ * floor draws the same cards naively, a fresh Pango layout per note. */
+static int
+case_resize (guint n_notes)
+{
+  g_autoptr(NfCanvas) canvas = bench_canvas_new (n_notes, 7, "n");
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout_times = g_array_new (FALSE, FALSE, sizeof (double));
+  double t0, t, t1;
+  guint densities[NF_CARD_N_DENSITIES] = { 0 };
+
+  /* Warm the fonts, as any window has by its first resize. */
+  nf_grid_layout_allocate (layout, FRAME_WIDTH, FRAME_HEIGHT);
+  nf_grid_render (cr, layout, style);
+  draw_naive (cr, layout, style);
+  for (guint r = 0; r < 21; r++)
+    {
+      /* A window dragged narrower and shorter, a few units per frame. */
+      double w = FRAME_WIDTH - 7 * (r + 1), h = FRAME_HEIGHT - 5 * (r + 1);
+
+      guint m0 = _nf_render_get_n_measures ();
+
+      t0 = bench_now_ms ();
+      nf_grid_layout_allocate (layout, w, h);
+      t1 = bench_now_ms () - t0;
+      if (r == 20)
+        report ("measures_per_frame", _nf_render_get_n_measures () - m0);
+      nf_grid_render (cr, layout, style);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (times, t);
+      g_array_append_val (layout_times, t1);
+
+      t0 = bench_now_ms ();
+      draw_naive (cr, layout, style);
+      cairo_surface_flush (surface);
+      t = bench_now_ms () - t0;
+      g_array_append_val (floor_times, t);
+    }
+  report_times (times, floor_times);
+  report ("layout_ms", bench_median ((double *) (gpointer) layout_times->data, layout_times->len));
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    densities[nf_grid_layout_get_density (layout, (NfBlock) b)]++;
+  for (guint d = 0; d < NF_CARD_N_DENSITIES; d++)
+    {
+      g_autofree char *key = g_strdup_printf ("blocks_density_%u", d);
+
+      report (key, densities[d]);
+    }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return 0;
@@ -568,6 +634,8 @@ bench_run_case (const char *name,
     ret = case_save (arg, work_dir);
   else if (g_str_equal (name, "grid"))
     ret = case_grid (n);
+  else if (g_str_equal (name, "resize"))
+    ret = case_resize (n);
   else if (g_str_equal (name, "drag"))
     ret = case_drag (n);
   else if (g_str_equal (name, "diff-cases"))

@@ -33,7 +33,7 @@ result_clear (Result *r)
   r->skipped = FALSE;
 }
 
-/* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, drag,
+/* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, resize, drag,
  * diff-cases, diff-versions, diff-companies, themes, import, pdf, startup):
  * profiling one thing should not wait for all the others. */
 static gboolean
@@ -350,8 +350,8 @@ run_all (void)
       else if (grid_sizes[i] == 1000)
         target = (Target) { .max_ms = 16 };
       run_case (&r, "grid", n, work_dir);
-      label = g_strdup_printf ("grid frame 1920×1080, %u notes (%.0f shown)", grid_sizes[i],
-                               get (&r, "cards_shown"));
+      label = g_strdup_printf ("grid frame 1920×1080, %u notes, all laid out (%.0f in sight)",
+                               grid_sizes[i], get (&r, "cards_shown"));
       print_row (label, &r, "naive", FLOOR_FASTER, &target);
       /* What filling the card pixel cache costs, beside the same floor. */
       if (grid_sizes[i] == 200 && r.values != NULL)
@@ -366,6 +366,11 @@ run_all (void)
         }
       result_clear (&r);
     }
+  /* Issue 13: a frame of a window being resized or zoomed, cold. */
+  run_case (&r, "resize", "200", work_dir);
+  print_row ("resize/zoom frame (cold layout + draw), 200 notes", &r, "naive", FLOOR_FASTER,
+             &(Target) { .min_speedup = 1, .max_ms = 8 });
+  result_clear (&r);
   run_case (&r, "drag", "200", work_dir);
   print_row ("drag frame, 200 notes (damaged area + dragged card)", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 2 });

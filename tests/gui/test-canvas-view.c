@@ -960,16 +960,17 @@ test_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* "+N more" is a button that opens every note of the block for editing;
- * Enter on the block does the same. */
+/* Nothing of the crowdest case hides behind "+N more" any more; the list
+ * of a block's notes to edit in place (view.show-block, Enter on the
+ * block) is still there. */
 static void
 test_more (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
-  GtkWidget *view, *window, *more, *popover, *entry = NULL;
+  GtkWidget *view, *window, *popover, *entry = NULL;
   NfBlockWidget *block;
-  guint n, n_entries = 0, n_hidden;
+  guint n, n_entries = 0;
   NfNote *last;
 
   g_assert_no_error (error);
@@ -977,17 +978,10 @@ test_more (void)
   nf_test_settle (window);
   block = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES));
   n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
-  n_hidden = nf_grid_layout_get_n_hidden (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)), NF_BLOCK_KEY_ACTIVITIES);
-  g_assert_cmpuint (n_hidden, >, 0);
-  more = nf_block_widget_get_more_button (block);
-  g_assert_nonnull (more);
-  g_assert_true (gtk_widget_get_mapped (more));
-  {
-    g_autofree char *label = g_strdup_printf ("Show %u more notes", n_hidden);
-
-    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  }
-  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (nf_grid_layout_get_n_hidden (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)),
+                                                 NF_BLOCK_KEY_ACTIVITIES), ==, 0);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (block), ==, n);
+  gtk_widget_activate_action (view, "view.show-block", "i", (gint32) NF_BLOCK_KEY_ACTIVITIES);
   nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
@@ -1001,9 +995,9 @@ test_more (void)
   g_assert_cmpuint (n_entries, ==, n);
   nf_test_screenshot (window, "view-more.png");
 
-  /* The last note is hidden in the grid, and editable here. */
+  /* The last note is in the grid, and editable here. */
   last = note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, n - 1);
-  g_assert_null (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), last));
+  g_assert_nonnull (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), last));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Hidden, but reachable", -1);
   {
     GtkEventController *key = find_controller (entry, GTK_TYPE_EVENT_CONTROLLER_KEY);
@@ -1026,6 +1020,40 @@ test_more (void)
   g_assert_true (gtk_widget_get_visible (find_child (view, GTK_TYPE_POPOVER)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* A "+N more" button, as the grid had before it showed every note. */
+static GtkWidget *
+find_more (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "nf-more"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_more (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_or_button (GtkWidget  *root,
+                      const char *text)
+{
+  if ((GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0) ||
+      (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_or_button (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -1099,6 +1127,248 @@ test_zoom (void)
   g_assert_false (handled);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Every note of every case has a card in sight at the window's default
+ * size, in English and with the Chinese translations, and nothing hides
+ * behind "+N more". */
+static void
+test_all_visible (void)
+{
+  NfWindow *window = nf_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  nf_test_settle (GTK_WIDGET (window));
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+      GtkWidget *view;
+      NfGridLayout *layout;
+
+      g_assert_no_error (error);
+      nf_window_show_canvas (window, canvas);
+      nf_test_settle (GTK_WIDGET (window));
+      view = nf_window_get_canvas_view (window);
+      g_assert_nonnull (view);
+      canvas = g_object_ref (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)));
+      g_object_unref (canvas);
+      layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
+      for (guint l = 0; l < 2; l++)
+        {
+          nf_canvas_view_set_language (NF_CANVAS_VIEW (view), l == 0 ? NULL : "zh-CN");
+          nf_test_settle (GTK_WIDGET (window));
+          g_test_message ("case %u, window %d × %d, view %d × %d", c,
+                          gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                          gtk_widget_get_width (view), gtk_widget_get_height (view));
+          if (c == 2)
+            nf_test_screenshot (GTK_WIDGET (window), "view-all-visible-senmiao.png");
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              GListModel *notes = nf_canvas_get_notes (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)),
+                                                       (NfBlock) b);
+              GtkWidget *block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), (NfBlock) b);
+
+              g_assert_false (nf_block_widget_get_scrolls (NF_BLOCK_WIDGET (block)));
+              g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, (NfBlock) b), ==,
+                                 nf_grid_layout_get_font_size (layout, NF_BLOCK_VALUE_PROPOSITIONS));
+              for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+                {
+                  g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+                  GtkWidget *card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+                  graphene_rect_t bounds, in_block;
+
+                  g_assert_nonnull (card);
+                  g_assert_true (gtk_widget_get_mapped (card));
+                  g_assert_true (within (card, view));
+                  g_assert_true (gtk_widget_compute_bounds (card, block, &in_block));
+                  g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
+                  g_assert_cmpfloat (in_block.origin.x, >=, 0);
+                  g_assert_cmpfloat (in_block.origin.y, >=, 0);
+                  g_assert_cmpfloat (in_block.origin.x + in_block.size.width, <=,
+                                     gtk_widget_get_width (block));
+                  g_assert_cmpfloat (in_block.origin.y + in_block.size.height, <=,
+                                     gtk_widget_get_height (block));
+                }
+            }
+          g_assert_null (find_more (view));
+        }
+    }
+  nf_test_screenshot (GTK_WIDGET (window), "view-all-visible.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Zoomed out, the canvas keeps the view's size and the text gets
+ * smaller (so cards may show more of their notes); the control shows the
+ * level; Ctrl+0 fits again. Alt+2 shows Key Activities alone with every
+ * note as a full card; Escape returns; its title does the same. */
+static void
+test_zoom_out_and_focus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  GtkWidget *view, *window, *block;
+  NfGridLayout *layout;
+  double fit_font;
+  guint n;
+  GtkEventController *click = NULL;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
+  fit_font = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS);
+  g_assert_nonnull (find_label_or_button (view, "100 %"));
+
+  /* A card cut short shows its whole text while it has focus, and its
+   * tooltip has it on hover. */
+  {
+    GtkWidget *first = card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0);
+    GtkWidget *second = card_at (view, NF_BLOCK_KEY_ACTIVITIES, 1);
+    NfCardLayout *card = nf_note_card_get_card (NF_NOTE_CARD (first));
+    int grid_height = gtk_widget_get_height (first);
+
+    g_assert_true (nf_card_layout_get_truncated (card));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (first));
+    g_assert_true (gtk_widget_grab_focus (first));
+    nf_test_settle (window);
+    g_assert_false (nf_card_layout_get_truncated (card));
+    g_assert_cmpint (gtk_widget_get_height (first), >, grid_height);
+    nf_test_screenshot (window, "view-card-whole-on-focus.png");
+    g_assert_true (gtk_widget_grab_focus (second));
+    nf_test_settle (window);
+    g_assert_cmpint (gtk_widget_get_height (first), ==, grid_height);
+    g_assert_true (nf_card_layout_get_truncated (card));
+  }
+
+  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  nf_test_settle (window);
+  g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.0);
+  g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), <, fit_font);
+  g_assert_nonnull (find_label_or_button (view, "80 %"));
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  nf_test_settle (window);
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), ==, fit_font);
+
+  n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_true (press_key (view, GDK_KEY_2, GDK_ALT_MASK));
+  nf_test_settle (window);
+  g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_ACTIVITIES), ==,
+                     style->base_font_size);
+  g_assert_cmpint (nf_grid_layout_get_density (layout, NF_BLOCK_KEY_ACTIVITIES), ==, NF_CARD_FULL);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *card = card_at (view, NF_BLOCK_KEY_ACTIVITIES, (int) i);
+
+      g_assert_true (gtk_widget_get_mapped (card));
+      g_assert_true (within (card, view));
+    }
+  g_assert_false (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                                          NF_BLOCK_CHANNELS)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Shown alone; Escape shows the whole canvas");
+  nf_test_screenshot (window, "view-block-alone.png");
+  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  nf_test_settle (window);
+  g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_NONE);
+  g_assert_true (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                                         NF_BLOCK_CHANNELS)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Alt+2 shows this block alone");
+  assert_view_matches_layout (NF_CANVAS_VIEW (view));
+
+  /* A click on the title. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (block);
+    NfRect title, r;
+
+    for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_EVENT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (click);
+    nf_grid_layout_get_title_rect (layout, NF_BLOCK_KEY_ACTIVITIES, &title);
+    nf_grid_layout_get_block_rect (layout, NF_BLOCK_KEY_ACTIVITIES, &r);
+    g_signal_emit_by_name (click, "pressed", 1, title.x - r.x + 40, title.y - r.y + title.height / 2);
+    nf_test_settle (window);
+    g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A block too crowded even for one-line cards scrolls on its own: every
+ * note still has a card, the wheel scrolls the block (Ctrl+wheel is left
+ * to zoom), and focus on a card out of sight brings it in. */
+static void
+test_block_scrolls (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  GtkWidget *view, *window, *block, *card;
+  GtkEventController *scroll = NULL;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  gboolean handled = FALSE;
+  const guint n = 150;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = nf_canvas_new_note_id (canvas);
+      g_autofree char *words = g_strdup_printf ("Channel idea %u", i);
+      g_autoptr(NfText) text = nf_text_new (words);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, i, note, &error));
+      g_assert_no_error (error);
+    }
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS);
+  g_assert_true (nf_block_widget_get_scrolls (NF_BLOCK_WIDGET (block)));
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_null (find_more (view));
+  adj = nf_block_widget_get_adjustment (NF_BLOCK_WIDGET (block));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  card = card_at (view, NF_BLOCK_CHANNELS, -1);
+  g_assert_false (gtk_widget_get_child_visible (card));
+  g_assert_true (gtk_widget_grab_focus (card));
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_assert_true (gtk_widget_get_child_visible (card));
+  g_assert_true (gtk_widget_compute_bounds (card, block, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (block));
+
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (block);
+
+    for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          scroll = GTK_EVENT_CONTROLLER (controller);
+      }
+  }
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -100.0, &handled);
+  g_assert_true (handled);
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_true (gtk_widget_get_child_visible (card_at (view, NF_BLOCK_CHANNELS, 0)));
+  nf_test_screenshot (window, "view-block-scrolls.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1198,6 +1468,9 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/drag", test_drag);
   g_test_add_func ("/gui/canvas-view/more", test_more);
   g_test_add_func ("/gui/canvas-view/zoom", test_zoom);
+  g_test_add_func ("/gui/canvas-view/all-visible", test_all_visible);
+  g_test_add_func ("/gui/canvas-view/zoom-out-and-focus", test_zoom_out_and_focus);
+  g_test_add_func ("/gui/canvas-view/block-scrolls", test_block_scrolls);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
