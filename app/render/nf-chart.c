@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout.h"
@@ -155,4 +156,189 @@ nf_chart_render_bars_coloured (cairo_t            *cr,
     }
   cairo_restore (cr);
   g_object_unref (context);
+}
+
+/* --- which figures may share a chart --- */
+
+static gboolean
+unit_in (const char         *unit,
+         const char * const *words,
+         double             *out_factor,
+         const double       *factors)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_equal (unit, words[i]))
+      {
+        if (out_factor != NULL && factors != NULL)
+          *out_factor = factors[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+NfFigureKind
+nf_chart_figure_kind (const NfNumber *number,
+                      const NfColumn *column,
+                      char            unit[64],
+                      double         *out_factor)
+{
+  static const char * const ratings[] = { "star", "stars", "星", "颗星", "分", "points", "/5", "/10", NULL };
+  static const char * const durations[] = {
+    "second", "seconds", "sec", "s", "秒", "秒钟",
+    "minute", "minutes", "min", "mins", "分钟",
+    "hour", "hours", "h", "hrs", "小时", "个小时",
+    "day", "days", "天", "日",
+    "week", "weeks", "周", "星期", "个星期",
+    "month", "months", "个月", "月",
+    "year", "years", "yr", "yrs", "年", NULL };
+  static const double seconds[] = {
+    1, 1, 1, 1, 1, 1,
+    60, 60, 60, 60, 60,
+    3600, 3600, 3600, 3600, 3600, 3600,
+    86400, 86400, 86400, 86400,
+    604800, 604800, 604800, 604800, 604800,
+    2629800, 2629800, 2629800, 2629800,
+    31557600, 31557600, 31557600, 31557600, 31557600 };
+  NfColumnType type = column != NULL ? column->type : NF_COLUMN_NUMBER;
+  g_autofree char *lower = NULL;
+  double factor = 1;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (durations) == G_N_ELEMENTS (seconds) + 1);
+  unit[0] = '\0';
+  if (out_factor != NULL)
+    *out_factor = 1;
+  if (type == NF_COLUMN_TEXT)
+    return NF_FIGURE_NONE;
+  if (type == NF_COLUMN_YEAR ||
+      (number != NULL && number->year != 0 && number->scale == 0 && !number->is_percent &&
+       number->currency[0] == '\0' && number->unit[0] == '\0' && number->value == number->year))
+    return NF_FIGURE_YEAR;
+  if ((number != NULL && number->is_percent) || (number == NULL && type == NF_COLUMN_PERCENT))
+    {
+      g_strlcpy (unit, "%", 64);
+      return NF_FIGURE_PERCENT;
+    }
+  if (number != NULL && number->currency[0] != '\0')
+    {
+      g_strlcpy (unit, number->currency, 64);
+      return NF_FIGURE_MONEY;
+    }
+  if (type == NF_COLUMN_MONEY)
+    {
+      g_strlcpy (unit, column->unit != NULL ? column->unit : "", 64);
+      return NF_FIGURE_MONEY;
+    }
+  if (type == NF_COLUMN_PERCENT)
+    {
+      g_strlcpy (unit, "%", 64);
+      return NF_FIGURE_PERCENT;
+    }
+
+  /* The cell's own unit, else the column's. */
+  if (number != NULL && number->unit[0] != '\0')
+    lower = g_utf8_strdown (number->unit, -1);
+  else if (column != NULL && column->unit != NULL && *column->unit != '\0')
+    lower = g_utf8_strdown (column->unit, -1);
+  else
+    lower = g_strdup ("");
+  g_strstrip (lower);
+  if (unit_in (lower, ratings, NULL, NULL))
+    {
+      g_strlcpy (unit, "stars", 64);
+      if (g_str_equal (lower, "分") || g_str_equal (lower, "points") || g_str_equal (lower, "/10"))
+        g_strlcpy (unit, lower, 64);
+      return NF_FIGURE_RATING;
+    }
+  if (unit_in (lower, durations, &factor, seconds))
+    {
+      g_strlcpy (unit, "s", 64);
+      if (out_factor != NULL)
+        *out_factor = factor;
+      return NF_FIGURE_DURATION;
+    }
+  g_strlcpy (unit, lower, 64);
+  if (type == NF_COLUMN_COUNT || (number != NULL && number->is_whole && number->value >= 0))
+    return NF_FIGURE_COUNT;
+  return NF_FIGURE_NUMBER;
+}
+
+const char *
+nf_chart_figure_kind_title (NfFigureKind kind)
+{
+  switch (kind)
+    {
+    case NF_FIGURE_COUNT: return _("Counts");
+    case NF_FIGURE_NUMBER: return _("Figures");
+    case NF_FIGURE_MONEY: return _("Money");
+    case NF_FIGURE_PERCENT: return _("Percentages");
+    case NF_FIGURE_RATING: return _("Ratings");
+    case NF_FIGURE_DURATION: return _("Durations");
+    case NF_FIGURE_YEAR:
+    case NF_FIGURE_NONE:
+    default: return "";
+    }
+}
+
+void
+nf_chart_group_free (NfChartGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->unit);
+  g_array_unref (group->bars);
+  g_free (group);
+}
+
+GPtrArray *
+nf_chart_groups_new (NfMetricTable *table)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_chart_group_free);
+  guint n_rows, n_columns;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (table), groups);
+
+  n_rows = nf_metric_table_get_n_rows (table);
+  n_columns = nf_metric_table_get_n_columns (table);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const NfColumn *column = nf_metric_table_get_column (table, c);
+        const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+        NfNumber number;
+        gboolean parsed;
+        char unit[64];
+        double factor;
+        NfFigureKind kind;
+        NfChartGroup *group = NULL;
+        NfChartBar bar;
+
+        if (column->type == NF_COLUMN_TEXT || !cell->has_value)
+          continue;
+        parsed = cell->text != NULL && nf_number_parse (cell->text, &number);
+        kind = nf_chart_figure_kind (parsed ? &number : NULL, column, unit, &factor);
+        if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
+          continue;
+        for (guint g = 0; g < groups->len && group == NULL; g++)
+          {
+            NfChartGroup *candidate = g_ptr_array_index (groups, g);
+
+            if (candidate->kind == kind && g_str_equal (candidate->unit, unit))
+              group = candidate;
+          }
+        if (group == NULL)
+          {
+            group = g_new0 (NfChartGroup, 1);
+            group->kind = kind;
+            group->unit = g_strdup (unit);
+            group->bars = g_array_new (FALSE, FALSE, sizeof (NfChartBar));
+            g_ptr_array_add (groups, group);
+          }
+        bar = (NfChartBar) { r, c, cell->value * factor };
+        g_array_append_val (group->bars, bar);
+      }
+  /* One figure alone compares with nothing. */
+  for (guint g = groups->len; g-- > 0;)
+    if (((NfChartGroup *) g_ptr_array_index (groups, g))->bars->len < 2)
+      g_ptr_array_remove_index (groups, g);
+  return groups;
 }

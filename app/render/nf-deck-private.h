@@ -93,6 +93,53 @@ PangoLayout *_nf_deck_text           (NfDeck       *deck,
                                       PangoWeight   weight,
                                       double        width);
 
+/* A note as a card on a slide (nf-deck-cards.c): its text at `size`
+ * points in `width`, at most `max_lines` lines (0: all; fewer than the
+ * note has makes a compact card that fades out), and with `footer_size`
+ * > 0 a footer of its number in its block (0: none), its evidence level
+ * and its tags. */
+typedef struct {
+  NfNote      *note;
+  PangoLayout *text;
+  PangoLayout *footer;      /* NULL: none */
+  double       size;
+  guint        n_lines;     /* shown */
+  gboolean     cut;
+  gboolean     tight;       /* one line: a row of a list */
+  double       text_height;
+  double       height;
+} NfDeckCard;
+
+void         _nf_deck_card_init      (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      NfNote       *note,
+                                      guint         number,
+                                      double        width,
+                                      double        size,
+                                      double        footer_size,
+                                      guint         max_lines);
+void         _nf_deck_card_draw      (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      double        x,
+                                      double        y,
+                                      double        width);
+void         _nf_deck_card_clear     (NfDeckCard   *card);
+
+/* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
+ * slide, then the overview of the nine blocks, block slides for the
+ * notes the overview could not show whole, its metric slides and its
+ * sources. */
+void         _nf_deck_canvas_slides  (NfDeck       *deck,
+                                      NfCanvas     *canvas,
+                                      gboolean      title_slide);
+/* A canvas's metric tables (nf-deck-table.c), several to a slide, a long
+ * one split with its header repeated, each followed by a chart per kind
+ * of figure it holds. */
+void         _nf_deck_metric_slides  (NfDeck       *deck,
+                                      NfCanvas     *canvas,
+                                      GListModel   *tables,
+                                      int           outline_parent);
+
 /* The notes a grid slide hid or cut short, in full, on as many
  * 'continued' slides as they need; none when every note was shown. */
 void         _nf_deck_overflow_slides (NfDeck       *deck,
