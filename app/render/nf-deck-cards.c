@@ -20,15 +20,16 @@
 #define FOOTER_GAP  3.0
 
 static char *
-footer_text (NfNote *note,
-             guint   number)
+footer_text (NfNote     *note,
+             guint       number,
+             const char *label)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GString) s = g_string_new (label);
   NfEvidence evidence = nf_note_get_evidence (note);
   const char * const *tags = nf_note_get_tags (note);
 
   if (number > 0)
-    g_string_append_printf (s, "%u", number);
+    g_string_append_printf (s, "%s%u", s->len > 0 ? "  ·  " : "", number);
   if (evidence != NF_EVIDENCE_NONE)
     {
       if (s->len > 0)
@@ -52,6 +53,20 @@ _nf_deck_card_init (NfDeck     *deck,
                     double      size,
                     double      footer_size,
                     guint       max_lines)
+{
+  _nf_deck_card_init_labelled (deck, card, note, NULL, number, width, size, footer_size, max_lines);
+}
+
+void
+_nf_deck_card_init_labelled (NfDeck     *deck,
+                             NfDeckCard *card,
+                             NfNote     *note,
+                             const char *label,
+                             guint       number,
+                             double      width,
+                             double      size,
+                             double      footer_size,
+                             guint       max_lines)
 {
   const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
   double inner = width - 2 * CARD_PAD_X - CARD_EDGE;
@@ -82,7 +97,7 @@ _nf_deck_card_init (NfDeck     *deck,
 
   if (footer_size > 0)
     {
-      g_autofree char *foot = footer_text (note, number);
+      g_autofree char *foot = footer_text (note, number, label);
 
       if (*foot != '\0')
         {

@@ -118,6 +118,16 @@ void         _nf_deck_card_init      (NfDeck       *deck,
                                       double        size,
                                       double        footer_size,
                                       guint         max_lines);
+/* The same, the footer led by `label` (may be NULL): "Shared", "Only here". */
+void         _nf_deck_card_init_labelled (NfDeck   *deck,
+                                      NfDeckCard   *card,
+                                      NfNote       *note,
+                                      const char   *label,
+                                      guint         number,
+                                      double        width,
+                                      double        size,
+                                      double        footer_size,
+                                      guint         max_lines);
 void         _nf_deck_card_draw      (NfDeck       *deck,
                                       NfDeckCard   *card,
                                       double        x,
@@ -139,46 +149,5 @@ void         _nf_deck_metric_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       GListModel   *tables,
                                       int           outline_parent);
-
-/* The notes a grid slide hid or cut short, in full, on as many
- * 'continued' slides as they need; none when every note was shown. */
-void         _nf_deck_overflow_slides (NfDeck       *deck,
-                                       NfCanvas     *canvas,
-                                       NfGridLayout *layout,
-                                       int           outline_parent);
-/* Groups of notes in full, each under its heading, flowing line by line
- * through two columns on as many slides as they need ("continued"
- * slides); groups may be NULL or empty, and none gives no slide. */
-void         _nf_deck_note_slides    (NfDeck             *deck,
-                                      const char         *company,
-                                      const char         *subtitle,
-                                      const char * const *headings,
-                                      GPtrArray         **groups,
-                                      guint               n_groups,
-                                      int                 outline_parent);
-/* One metric table: the table, and bars for its numeric columns. More
- * rows than fit go on further slides, the header row repeated. */
-void         _nf_deck_table_slides   (NfDeck        *deck,
-                                      NfCanvas      *canvas,
-                                      NfMetricTable *table,
-                                      int            outline_parent);
-
-/* The canvases' grids laid out at the slide's size ahead of the slides,
- * on worker threads (nf-deck-layouts.c). take() waits for canvas i's
- * layout (transfer full); the drawer must drop it and call done() for
- * canvas i before its worker may go on to another canvas, since they
- * share that worker's Pango font map. */
-typedef struct _NfDeckLayouts NfDeckLayouts;
-
-NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
-                                      const NfGridStyle *style,
-                                      const char        *lang,
-                                      double             width,
-                                      double             height);
-NfGridLayout  *_nf_deck_layouts_take (NfDeckLayouts     *self,
-                                      guint              index);
-void           _nf_deck_layouts_done (NfDeckLayouts     *self,
-                                      guint              index);
-void           _nf_deck_layouts_free (NfDeckLayouts     *self);
 
 G_END_DECLS

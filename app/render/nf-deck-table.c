@@ -300,8 +300,8 @@ flow_table (Flow          *flow,
 
         whole += h;
       }
-    if (whole <= flow->bottom - flow->top)
-      flow_room (flow, whole, TRUE);
+    if (whole <= flow->bottom - flow->top && flow->started)
+      flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
   }
 
   for (guint r = 0; r < MAX (n_rows, 1); r++)
@@ -406,8 +406,8 @@ flow_chart (Flow          *flow,
 
     for (guint i = 0; i < group->bars->len; i++)
       whole += 26;
-    if (whole <= flow->bottom - flow->top)
-      flow_room (flow, whole, TRUE);
+    if (whole <= flow->bottom - flow->top && flow->started)
+      flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
   }
 
   for (guint i = 0; i < group->bars->len; i++)
