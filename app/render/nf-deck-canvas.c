@@ -37,10 +37,10 @@ typedef struct {
   guint    n_columns;
   gboolean full;        /* every note whole, with its footer */
   double   size;
-  guint    max_lines;   /* compact cards: 0 when full */
   guint    per_page;    /* notes an overview slide holds */
   gboolean ref_in_head; /* the slide with them in full named beside the heading */
   int      slide;       /* its first block slide, from 0; -1 for none */
+  NfDeckCard *cards;    /* as the overview shows them */
 } OvBlock;
 
 /* One card, or a block heading, placed on a block slide. */
@@ -67,19 +67,15 @@ note_at (NfCanvas *canvas,
   return note;
 }
 
-/* Cards of notes [first, first + n) at `size`, column by column; returns
- * how many fit, and draws them when `draw`. */
+/* The cards [first, first + n) column by column; returns how many fit,
+ * and draws them when `draw`. */
 static guint
 pack_cards (NfDeck       *deck,
-            NfCanvas     *canvas,
-            NfBlock       block,
+            NfDeckCard   *cards,
             guint         first,
             guint         n,
             const NfRect *inner,
             guint         n_columns,
-            double        size,
-            double        footer_size,
-            guint         max_lines,
             gboolean      draw)
 {
   double col_w = (inner->width - (n_columns - 1) * CARD_GAP) / n_columns;
@@ -88,31 +84,47 @@ pack_cards (NfDeck       *deck,
 
   for (guint i = first; i < first + n; i++)
     {
-      NfDeckCard card;
+      NfDeckCard *card = &cards[i];
 
-      _nf_deck_card_init (deck, &card, note_at (canvas, block, i), i + 1, col_w, size,
-                          footer_size, max_lines);
-      if (y + card.height > inner->y + inner->height && y > inner->y)
+      if (y + card->height > inner->y + inner->height && y > inner->y)
         {
           if (++column >= n_columns)
-            {
-              _nf_deck_card_clear (&card);
-              break;
-            }
+            break;
           y = inner->y;
         }
-      if (y + card.height > inner->y + inner->height)
-        {
-          _nf_deck_card_clear (&card);
-          break;
-        }
+      if (y + card->height > inner->y + inner->height)
+        break;
       if (draw)
-        _nf_deck_card_draw (deck, &card, inner->x + column * (col_w + CARD_GAP), y, col_w);
-      y += card.height + (card.tight ? 1 : CARD_GAP);
+        _nf_deck_card_draw (deck, card, inner->x + column * (col_w + CARD_GAP), y, col_w);
+      y += card->height + (card->tight ? 1 : CARD_GAP);
       placed++;
-      _nf_deck_card_clear (&card);
     }
   return placed;
+}
+
+static NfDeckCard *
+make_cards (NfDeck   *deck,
+            NfCanvas *canvas,
+            NfBlock   block,
+            OvBlock  *ov,
+            double    size)
+{
+  NfDeckCard *cards = g_new0 (NfDeckCard, MAX (ov->n_notes, 1));
+  double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
+
+  for (guint i = 0; i < ov->n_notes; i++)
+    _nf_deck_card_init (deck, &cards[i], note_at (canvas, block, i), i + 1, col_w, size,
+                        OV_MIN_SIZE, 0);
+  return cards;
+}
+
+static void
+free_cards (NfDeckCard *cards,
+            guint       n)
+{
+  for (guint i = 0; cards != NULL && i < n; i++)
+    _nf_deck_card_clear (&cards[i]);
+  g_free (cards);
 }
 
 static double
@@ -204,38 +216,51 @@ overview_rects (NfDeck  *deck,
 }
 
 /* The largest that shows every note of the block: whole at 12 down to 9
- * pt, else the first three, two lines, one line of each. */
+ * pt, else the first three, two lines, one line of each. Laid out at 9 pt
+ * first: a block that does not fit whole at 9 pt (most of a full
+ * canvas's) fits at no larger size, and its compact cards are the same
+ * layouts, cut shorter. */
 static void
 fit_block (NfDeck   *deck,
            NfCanvas *canvas,
            NfBlock   block,
            OvBlock  *ov)
 {
-  static const double sizes[] = { 12, 11, 10, 9 };
+  static const double larger[] = { 12, 11, 10 };
   guint n = ov->n_notes;
 
   ov->slide = -1;
   ov->per_page = n;
   ov->full = TRUE;
-  ov->max_lines = 0;
-  ov->size = sizes[0];
+  ov->size = OV_MIN_SIZE;
   if (n == 0)
     return;
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    if (pack_cards (deck, canvas, block, 0, n, &ov->inner, ov->n_columns, sizes[s],
-                    OV_MIN_SIZE, 0, FALSE) == n)
-      {
-        ov->size = sizes[s];
-        return;
-      }
+  ov->cards = make_cards (deck, canvas, block, ov, OV_MIN_SIZE);
+  if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (larger); s++)
+        {
+          NfDeckCard *cards = make_cards (deck, canvas, block, ov, larger[s]);
+
+          if (pack_cards (deck, cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+            {
+              free_cards (ov->cards, n);
+              ov->cards = cards;
+              ov->size = larger[s];
+              return;
+            }
+          free_cards (cards, n);
+        }
+      return;
+    }
   ov->full = FALSE;
-  ov->size = OV_MIN_SIZE;
   for (guint lines = 3; lines >= 1; lines--)
     {
-      guint fitted = pack_cards (deck, canvas, block, 0, n, &ov->inner, ov->n_columns,
-                                 OV_MIN_SIZE, 0, lines, FALSE);
+      guint fitted;
 
-      ov->max_lines = lines;
+      for (guint i = 0; i < n; i++)
+        _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+      fitted = pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE);
       ov->per_page = MAX (fitted, 1);
       if (fitted == n)
         return;
@@ -410,7 +435,6 @@ draw_block_slides (NfDeck   *deck,
 
 static void
 draw_overview_block (NfDeck   *deck,
-                     NfCanvas *canvas,
                      NfBlock   block,
                      OvBlock  *ov,
                      guint     page,
@@ -440,8 +464,7 @@ draw_overview_block (NfDeck   *deck,
   if (ov->n_notes == 0)
     foot = g_strdup (_("No notes"));
   else
-    pack_cards (deck, canvas, block, first, n, &ov->inner, ov->n_columns, ov->size,
-                ov->full ? OV_MIN_SIZE : 0, ov->max_lines, TRUE);
+    pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
   if (ov->slide >= 0)
     foot = g_strdup_printf (_("→ slide %u"), first_block_page + (guint) ov->slide);
   if (foot != NULL)
@@ -660,41 +683,73 @@ sources_slides (NfDeck   *deck,
     _nf_deck_end_slide (deck);
 }
 
-void
-_nf_deck_canvas_slides (NfDeck   *deck,
-                        NfCanvas *canvas,
-                        gboolean  title_slide)
+/* What a canvas's slides will hold, worked out ahead (nf-deck-layouts.c
+ * does it on another core while the slides before are written): the
+ * overview's packing, with its cards laid out, and the block slides'
+ * flow. The overview names the slides where notes are in full, so both
+ * are known before either is drawn. */
+struct _NfDeckPlan {
+  OvBlock   blocks[NF_N_BLOCKS];
+  GArray   *placed;         /* Placed */
+  double    column_width;   /* of the block slides' columns */
+  guint     n_pages;        /* of the overview */
+};
+
+NfDeckPlan *
+_nf_deck_plan_new (NfDeck   *deck,
+                   NfCanvas *canvas)
 {
-  OvBlock blocks[NF_N_BLOCKS] = { 0 };
-  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (Placed));
+  NfDeckPlan *plan = g_new0 (NfDeckPlan, 1);
   BlockFlow flow = { 0 };
-  GListModel *tables = nf_canvas_get_tables (canvas);
-  guint n_pages = 1, first_block_page;
-  int entry;
 
-  g_array_set_clear_func (placed, placed_clear);
-
-  /* The overview's packing and the block slides' flow first: the overview
-   * names the slides where notes are in full. */
+  plan->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
+  g_array_set_clear_func (plan->placed, placed_clear);
+  plan->n_pages = 1;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    blocks[b].n_notes = g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b));
-  overview_rects (deck, blocks);
+    plan->blocks[b].n_notes = g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b));
+  overview_rects (deck, plan->blocks);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
-      fit_block (deck, canvas, (NfBlock) b, &blocks[b]);
-      if (blocks[b].n_notes > 0)
-        n_pages = MAX (n_pages, (blocks[b].n_notes + blocks[b].per_page - 1) / blocks[b].per_page);
+      OvBlock *ov = &plan->blocks[b];
+
+      fit_block (deck, canvas, (NfBlock) b, ov);
+      if (ov->n_notes > 0)
+        plan->n_pages = MAX (plan->n_pages, (ov->n_notes + ov->per_page - 1) / ov->per_page);
     }
   flow.deck = deck;
-  flow.placed = placed;
+  flow.placed = plan->placed;
   flow.n_columns = deck->width >= 1000 ? 3 : 2;
   flow.column_width = (deck->width - 2 * NF_DECK_MARGIN - (flow.n_columns - 1) * COLUMN_GAP) / flow.n_columns;
   flow.top = NF_DECK_HEADER_HEIGHT + 22;
   flow.bottom = deck->height - NF_DECK_MARGIN * 0.6;
   flow.y = flow.top;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    if (!blocks[b].full)
-      flow_block (&flow, canvas, (NfBlock) b, &blocks[b]);
+    if (!plan->blocks[b].full)
+      flow_block (&flow, canvas, (NfBlock) b, &plan->blocks[b]);
+  plan->column_width = flow.column_width;
+  return plan;
+}
+
+void
+_nf_deck_plan_free (NfDeckPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    free_cards (plan->blocks[b].cards, plan->blocks[b].n_notes);
+  g_array_unref (plan->placed);
+  g_free (plan);
+}
+
+void
+_nf_deck_canvas_slides (NfDeck     *deck,
+                        NfCanvas   *canvas,
+                        NfDeckPlan *plan,
+                        gboolean    title_slide)
+{
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  guint n_pages = plan->n_pages, first_block_page;
+  int entry;
 
   if (title_slide)
     {
@@ -724,11 +779,11 @@ _nf_deck_canvas_slides (NfDeck   *deck,
         _nf_deck_begin_page (deck);
       _nf_deck_draw_header (deck, _nf_deck_company (canvas), sub);
       for (guint b = 0; b < NF_N_BLOCKS; b++)
-        draw_overview_block (deck, canvas, (NfBlock) b, &blocks[b], page, first_block_page);
+        draw_overview_block (deck, (NfBlock) b, &plan->blocks[b], page, first_block_page);
       _nf_deck_end_slide (deck);
     }
 
-  draw_block_slides (deck, canvas, placed, flow.column_width, entry);
+  draw_block_slides (deck, canvas, plan->placed, plan->column_width, entry);
   _nf_deck_metric_slides (deck, canvas, tables, entry);
   sources_slides (deck, canvas, entry);
 }

@@ -70,11 +70,27 @@ _nf_deck_card_init_labelled (NfDeck     *deck,
 {
   const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
   double inner = width - 2 * CARD_PAD_X - CARD_EDGE;
-  guint n_lines;
 
-  *card = (NfDeckCard) { .note = note, .size = size, .tight = max_lines == 1 };
+  *card = (NfDeckCard) { .note = note, .size = size };
   card->text = _nf_deck_text (deck, text, size, PANGO_WEIGHT_NORMAL, inner);
-  n_lines = (guint) pango_layout_get_line_count (card->text);
+  if (footer_size > 0)
+    {
+      g_autofree char *foot = footer_text (note, number, label);
+
+      if (*foot != '\0')
+        card->footer = _nf_deck_text (deck, foot, footer_size, PANGO_WEIGHT_NORMAL, inner);
+    }
+  _nf_deck_card_limit (card, max_lines, TRUE);
+}
+
+void
+_nf_deck_card_limit (NfDeckCard *card,
+                     guint       max_lines,
+                     gboolean    footer)
+{
+  guint n_lines = (guint) pango_layout_get_line_count (card->text);
+
+  card->tight = max_lines == 1;
   card->n_lines = max_lines > 0 ? MIN (n_lines, max_lines) : n_lines;
   card->cut = card->n_lines < n_lines;
   if (card->cut)
@@ -92,19 +108,10 @@ _nf_deck_card_init_labelled (NfDeck     *deck,
     }
   else
     card->text_height = _nf_render_layout_height (card->text);
-  /* A one-line card is a row of a list: no room lost around it. */
   card->height = card->text_height + 2 * (card->tight ? 1.0 : CARD_PAD_Y);
-
-  if (footer_size > 0)
-    {
-      g_autofree char *foot = footer_text (note, number, label);
-
-      if (*foot != '\0')
-        {
-          card->footer = _nf_deck_text (deck, foot, footer_size, PANGO_WEIGHT_NORMAL, inner);
-          card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
-        }
-    }
+  card->show_footer = footer && card->footer != NULL;
+  if (card->show_footer)
+    card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
 }
 
 void
@@ -132,7 +139,10 @@ _nf_deck_card_draw (NfDeck     *deck,
   nf_grid_style_text_on (style, &fill, &ink);
 
   cairo_save (cr);
-  _nf_render_rounded_rect (cr, &rect, card->tight ? 2 : 4);
+  if (card->tight)
+    cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  else
+    _nf_render_rounded_rect (cr, &rect, 4);
   _nf_render_set_colour (cr, &fill);
   if (card->tight)
     cairo_fill (cr);
@@ -156,9 +166,9 @@ _nf_deck_card_draw (NfDeck     *deck,
   else
     {
       PangoLayoutIter *iter = pango_layout_get_iter (card->text);
-      cairo_pattern_t *fade;
-      double fade_w = MIN (80.0, width / 3);
-      double last_y = ty;
+      /* The last line shown is paler: the text goes on, on the block's
+       * slide. (Lines break between words, so no word is cut.) */
+      NfColour pale = nf_colour_mix (&ink, &fill, 0.45);
 
       for (guint i = 0; i < card->n_lines; i++)
         {
@@ -168,26 +178,17 @@ _nf_deck_card_draw (NfDeck     *deck,
           pango_layout_iter_get_line_yrange (iter, &y0, &y1);
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           baseline = pango_layout_iter_get_baseline (iter);
-          last_y = ty + (double) y0 / PANGO_SCALE;
+          if (i + 1 == card->n_lines)
+            _nf_render_set_colour (cr, &pale);
           cairo_move_to (cr, tx + (double) logical.x / PANGO_SCALE,
                          ty + (double) baseline / PANGO_SCALE);
           pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
           pango_layout_iter_next_line (iter);
         }
       pango_layout_iter_free (iter);
-
-      /* The last line fades out: the text goes on, on the block's slide. */
-      fade = cairo_pattern_create_linear (x + width - CARD_PAD_X - fade_w, 0, x + width - CARD_PAD_X, 0);
-      cairo_pattern_add_color_stop_rgba (fade, 0, fill.red, fill.green, fill.blue, 0);
-      cairo_pattern_add_color_stop_rgba (fade, 1, fill.red, fill.green, fill.blue, 1);
-      cairo_set_source (cr, fade);
-      cairo_rectangle (cr, x + width - CARD_PAD_X - fade_w, last_y, fade_w + CARD_PAD_X - 1,
-                       ty + card->text_height - last_y);
-      cairo_fill (cr);
-      cairo_pattern_destroy (fade);
     }
 
-  if (card->footer != NULL)
+  if (card->show_footer)
     {
       _nf_render_set_colour (cr, &style->muted_text);
       cairo_move_to (cr, tx, ty + card->text_height + FOOTER_GAP);

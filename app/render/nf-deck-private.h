@@ -106,6 +106,7 @@ typedef struct {
   guint        n_lines;     /* shown */
   gboolean     cut;
   gboolean     tight;       /* one line: a row of a list */
+  gboolean     show_footer;
   double       text_height;
   double       height;
 } NfDeckCard;
@@ -133,14 +134,27 @@ void         _nf_deck_card_draw      (NfDeck       *deck,
                                       double        x,
                                       double        y,
                                       double        width);
+/* Shows the card's first `max_lines` lines (0: all), with its footer
+ * or not, without laying its text out again. */
+void         _nf_deck_card_limit     (NfDeckCard   *card,
+                                      guint         max_lines,
+                                      gboolean      footer);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
 
 /* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
  * slide, then the overview of the nine blocks, block slides for the
  * notes the overview could not show whole, its metric slides and its
  * sources. */
+typedef struct _NfDeckPlan NfDeckPlan;
+
+/* The overview's packing and the block slides' flow, laid out with
+ * `deck`'s Pango context, style, language and size (no drawing). */
+NfDeckPlan  *_nf_deck_plan_new       (NfDeck       *deck,
+                                      NfCanvas     *canvas);
+void         _nf_deck_plan_free      (NfDeckPlan   *plan);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
+                                      NfDeckPlan   *plan,
                                       gboolean      title_slide);
 /* A canvas's metric tables (nf-deck-table.c), several to a slide, a long
  * one split with its header repeated, each followed by a chart per kind
@@ -149,5 +163,24 @@ void         _nf_deck_metric_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       GListModel   *tables,
                                       int           outline_parent);
+
+/* The canvases' plans worked out ahead of the slides, on worker threads
+ * (nf-deck-layouts.c). take() waits for canvas i's plan (transfer full);
+ * the drawer must free it and call done() for canvas i before its worker
+ * may go on to another canvas, since they share that worker's Pango font
+ * map. */
+typedef struct _NfDeckLayouts NfDeckLayouts;
+
+NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
+                                      const NfGridStyle *style,
+                                      const char        *lang,
+                                      double             width,
+                                      double             height);
+NfDeckPlan    *_nf_deck_layouts_take (NfDeckLayouts     *self,
+                                      NfDeck            *deck,
+                                      guint              index);
+void           _nf_deck_layouts_done (NfDeckLayouts     *self,
+                                      guint              index);
+void           _nf_deck_layouts_free (NfDeckLayouts     *self);
 
 G_END_DECLS

@@ -284,6 +284,8 @@ _nf_deck_draw_all (NfDeck              *deck,
                    const NfDeckOptions *opts,
                    GDateTime           *date)
 {
+  NfDeckLayouts *layouts;
+
   deck->total = 1 + (opts->compare ? _nf_deck_compare_n_slides (canvases) : 0);
   for (guint i = 0; i < canvases->len; i++)
     deck->total += 2 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i))) / 3;
@@ -292,9 +294,18 @@ _nf_deck_draw_all (NfDeck              *deck,
   if (opts->compare && !g_cancellable_is_cancelled (deck->cancellable))
     _nf_deck_compare_slides (deck, canvases);
 
+  layouts = _nf_deck_layouts_new (canvases, deck->style, deck->lang, deck->width, deck->height);
   /* A deck of one canvas has its title slide already. */
   for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
-    _nf_deck_canvas_slides (deck, g_ptr_array_index (canvases, i), canvases->len > 1);
+    {
+      NfDeckPlan *plan = _nf_deck_layouts_take (layouts, deck, i);
+
+      _nf_deck_canvas_slides (deck, g_ptr_array_index (canvases, i), plan, canvases->len > 1);
+      /* Freed before its worker may use its font map again. */
+      _nf_deck_plan_free (plan);
+      _nf_deck_layouts_done (layouts, i);
+    }
+  _nf_deck_layouts_free (layouts);
 }
 
 /* A temporary file beside `path`, so the final rename stays on one file

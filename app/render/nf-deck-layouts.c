@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include "nf-card-layout.h"
+#include "nf-deck-private.h"
+
+/* Planning a canvas's slides (shaping every card at the sizes the
+ * overview tries) is a good part of drawing them; cairo writing the pages
+ * is the rest. So the next canvases are planned on other cores while
+ * cairo writes the current one.
+ *
+ * Pango's font maps are not to be used by two threads at once, and
+ * pango_cairo_font_map_get_default() is one per thread. Two workers take
+ * turns, canvas i on worker i % 2, each with its own font map, and a
+ * worker starts canvas i + 2 only once the drawing thread is done with
+ * canvas i and has dropped its layout: at any moment a font map is used by
+ * one thread, the worker laying out or the drawer drawing, never both.
+ *
+ * A worker only reads its canvas, while the drawer reads another; but
+ * reading a GListStore moves its cached position, so two threads must
+ * not read one canvas. A deck that holds one canvas twice is laid out
+ * in the drawing thread, as before. */
+
+#define N_WORKERS 2
+
+struct _NfDeckLayouts
+{
+  GMutex             lock;
+  GCond              cond;
+  GPtrArray         *canvases;   /* NfCanvas, referenced */
+  NfGridStyle       *style;
+  char              *lang;
+  double             width, height;
+  NfDeckPlan       **layouts;    /* the planned ones not yet taken */
+  gboolean          *ready;
+  gboolean          *done;       /* the drawer is finished with it */
+  gboolean           stop;
+  gboolean           inline_only;  /* no workers: take() lays out itself */
+  GThread           *workers[N_WORKERS];
+};
+
+typedef struct {
+  NfDeckLayouts *self;
+  guint          first;
+} Worker;
+
+static gpointer
+work (gpointer data)
+{
+  Worker *w = data;
+  NfDeckLayouts *self = w->self;
+
+  for (guint i = w->first; i < self->canvases->len; i += N_WORKERS)
+    {
+      NfDeckPlan *layout;
+      PangoContext *pango;
+      NfDeck measure = { 0 };
+
+      g_mutex_lock (&self->lock);
+      while (!self->stop && i >= N_WORKERS && !self->done[i - N_WORKERS])
+        g_cond_wait (&self->cond, &self->lock);
+      if (self->stop)
+        {
+          g_mutex_unlock (&self->lock);
+          break;
+        }
+      g_mutex_unlock (&self->lock);
+
+      /* This thread's own font map: pango_cairo_font_map_get_default() is
+       * per thread. */
+      pango = nf_render_pango_context_new (self->lang);
+      measure.pango = pango;
+      measure.style = self->style;
+      measure.lang = self->lang;
+      measure.width = self->width;
+      measure.height = self->height;
+      layout = _nf_deck_plan_new (&measure, g_ptr_array_index (self->canvases, i));
+      g_object_unref (pango);
+
+      g_mutex_lock (&self->lock);
+      self->layouts[i] = layout;
+      self->ready[i] = TRUE;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
+    }
+  g_free (w);
+  return NULL;
+}
+
+NfDeckLayouts *
+_nf_deck_layouts_new (GPtrArray         *canvases,
+                      const NfGridStyle *style,
+                      const char        *lang,
+                      double             width,
+                      double             height)
+{
+  NfDeckLayouts *self = g_new0 (NfDeckLayouts, 1);
+
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  self->canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < canvases->len; i++)
+    g_ptr_array_add (self->canvases, g_object_ref (g_ptr_array_index (canvases, i)));
+  self->style = nf_grid_style_copy (style);
+  self->lang = g_strdup (lang);
+  self->width = width;
+  self->height = height;
+  self->layouts = g_new0 (NfDeckPlan *, MAX (canvases->len, 1));
+  self->ready = g_new0 (gboolean, MAX (canvases->len, 1));
+  self->done = g_new0 (gboolean, MAX (canvases->len, 1));
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < canvases->len && !self->inline_only; i++)
+      if (!g_hash_table_add (seen, g_ptr_array_index (canvases, i)))
+        self->inline_only = TRUE;
+  }
+  for (guint w = 0; w < N_WORKERS && w < canvases->len && !self->inline_only; w++)
+    {
+      Worker *worker = g_new0 (Worker, 1);
+
+      worker->self = self;
+      worker->first = w;
+      self->workers[w] = g_thread_new ("nf-deck-layout", work, worker);
+    }
+  return self;
+}
+
+NfDeckPlan *
+_nf_deck_layouts_take (NfDeckLayouts *self,
+                       NfDeck        *deck,
+                       guint          index)
+{
+  NfDeckPlan *layout;
+
+  g_return_val_if_fail (index < self->canvases->len, NULL);
+
+  if (self->inline_only)
+    return _nf_deck_plan_new (deck, g_ptr_array_index (self->canvases, index));
+  g_mutex_lock (&self->lock);
+  while (!self->ready[index])
+    g_cond_wait (&self->cond, &self->lock);
+  layout = g_steal_pointer (&self->layouts[index]);
+  g_mutex_unlock (&self->lock);
+  return layout;
+}
+
+void
+_nf_deck_layouts_done (NfDeckLayouts *self,
+                       guint          index)
+{
+  g_return_if_fail (index < self->canvases->len);
+
+  g_mutex_lock (&self->lock);
+  self->done[index] = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+_nf_deck_layouts_free (NfDeckLayouts *self)
+{
+  if (self == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  self->stop = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  for (guint w = 0; w < N_WORKERS; w++)
+    if (self->workers[w] != NULL)
+      g_thread_join (self->workers[w]);
+  /* Layouts made but never taken (a cancelled export): their workers have
+   * ended, so nothing else uses their font maps now. */
+  for (guint i = 0; i < self->canvases->len; i++)
+    g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+  g_free (self->layouts);
+  g_free (self->ready);
+  g_free (self->done);
+  g_ptr_array_unref (self->canvases);
+  nf_grid_style_free (self->style);
+  g_free (self->lang);
+  g_cond_clear (&self->cond);
+  g_mutex_clear (&self->lock);
+  g_free (self);
+}
