@@ -429,6 +429,17 @@ flow_chart (Flow          *flow,
             flow_room (flow, layout_height (head) + 6 + h, TRUE);
           else
             flow_next_column (flow);
+          if (flow->y == flow->top)
+            {
+              /* Away from its table: the chart says which it is. */
+              NfText *title = nf_metric_table_get_title (table);
+              g_autofree char *named = g_strdup_printf ("%s — %s",
+                                                        title != NULL ? nf_text_for_language (title, deck->lang) : "",
+                                                        caption);
+
+              g_clear_object (&head);
+              head = title_layout (flow, named, i > 0, CHART_SIZE);
+            }
           flow_show (flow, head, flow_x (flow), &style->title_text);
           flow->y += 6;
         }
