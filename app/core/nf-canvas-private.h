@@ -22,6 +22,14 @@ const char *_nf_canvas_get_field         (NfCanvas      *self,
 void        _nf_canvas_set_field         (NfCanvas      *self,
                                           NfCanvasField  field,
                                           const char    *value);
+/* A field's xml:lang variants (company, title, description), as an
+ * NfText whose own text is the field's; NULL when it has none. Setting
+ * takes a reference. */
+NfText     *_nf_canvas_get_field_translations (NfCanvas      *self,
+                                               NfCanvasField  field);
+void        _nf_canvas_set_field_translations (NfCanvas      *self,
+                                               NfCanvasField  field,
+                                               NfText        *translations);
 void        _nf_canvas_set_version       (NfCanvas      *self,
                                           const char    *version);
 GListStore *_nf_canvas_get_note_store    (NfCanvas      *self,

@@ -276,16 +276,39 @@ _nf_xml_start_in_row (NfXmlReader    *self,
                       int             nb_attributes,
                       const xmlChar **attributes)
 {
-  static const NfXmlAttrSpec spec[] = { { "value" }, { NULL } };
-  const char *value;
+  static const NfXmlAttrSpec spec[] = { { "value" }, { "lang", TRUE }, { NULL } };
+  const char *values[2];
+  const char *value, *lang;
 
   if (!_nf_xml_is_named (name, uri, "cell"))
     return _nf_xml_unexpected (self, name, (const char *) uri, "<cell>");
-  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, &value))
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
     return FALSE;
+  value = values[0];
+  lang = values[1];
   if (++self->n_cells > NF_CANVAS_MAX_CELLS)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
                          _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
+  if (lang != NULL)
+    {
+      /* A translation of the cell before it: words only, the number is the
+       * original's. */
+      if (parent->step == 0)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the first <cell> of a row must be in the canvas’s language, "
+                               "without xml:lang"));
+      if (value != NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("a translated <cell> (with xml:lang) has no value attribute"));
+      if (!_nf_xml_is_language (lang))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
+                             lang, name);
+      g_free (self->leaf_lang);
+      self->leaf_lang = g_strdup (lang);
+      _nf_xml_push_leaf (self, name, NF_LEAF_CELL_TRANSLATION, 0);
+      return TRUE;
+    }
   self->cell_has_number = value != NULL;
   if (value != NULL && !nf_number_parse_xml (value, &self->cell_number))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
@@ -320,6 +343,24 @@ _nf_xml_end_metrics_leaf (NfXmlReader      *self,
           cell->has_value = self->cell_has_number;
         }
       self->n_row_cells++;
+      return TRUE;
+    case NF_LEAF_CELL_TRANSLATION:
+      n = nf_metric_table_get_n_columns (self->table);
+      if (self->n_row_cells <= n)
+        {
+          NfCell *cell = &self->cells[self->n_row_cells - 1];
+          NfText *next;
+
+          if (cell->translations == NULL)
+            cell->translations = nf_text_new (cell->text);
+          else if (nf_text_lookup (cell->translations, self->leaf_lang) != NULL)
+            return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                                 _("there are two <%s> translations in “%s”"), frame->name,
+                                 self->leaf_lang);
+          next = nf_text_with_translation (cell->translations, self->leaf_lang, self->text->str);
+          nf_text_unref (cell->translations);
+          cell->translations = next;
+        }
       return TRUE;
     default:
       g_assert_not_reached ();

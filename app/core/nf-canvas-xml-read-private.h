@@ -43,6 +43,8 @@ typedef enum {
   NF_LEAF_TABLE_TITLE,
   NF_LEAF_COLUMN_NAME,
   NF_LEAF_CELL,
+  NF_LEAF_CELL_TRANSLATION, /* <cell xml:lang="…">: the cell before it, translated */
+  NF_LEAF_FIELD_TRANSLATION, /* <company xml:lang="…"> etc.; `index` is the field */
 } NfXmlLeaf;
 
 typedef struct {

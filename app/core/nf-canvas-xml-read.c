@@ -228,6 +228,18 @@ start_in_metadata (NfXmlReader    *self,
                    int             nb_attributes,
                    const xmlChar **attributes)
 {
+  /* A field said again is a translation of it (company, title and
+   * description only: a label is a date or version). */
+  if (parent->step >= 1 && parent->step - 1 != NF_FIELD_LABEL &&
+      parent->step <= G_N_ELEMENTS (field_names) &&
+      is_named (name, uri, field_names[parent->step - 1]))
+    {
+      if (!_nf_xml_start_translatable (self, name, NF_LEAF_FIELD_TRANSLATION, nb_attributes,
+                                       attributes))
+        return FALSE;
+      self->frames[self->depth - 1].index = parent->step - 1;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
     if (is_named (name, uri, field_names[i]) &&
         (i < 2 ? parent->step == i : parent->step >= 2 && parent->step <= i))
@@ -472,6 +484,26 @@ end_leaf (NfXmlReader      *self,
     case NF_LEAF_FIELD:
       _nf_canvas_set_field (self->canvas, (NfCanvasField) frame->index, self->text->str);
       return TRUE;
+    case NF_LEAF_FIELD_TRANSLATION:
+      {
+        NfText *had = _nf_canvas_get_field_translations (self->canvas, frame->index);
+        g_autoptr(NfText) base = NULL;
+        g_autoptr(NfText) next = NULL;
+
+        if (self->leaf_lang == NULL)
+          return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                               _("a second <%s> must say its language with xml:lang"),
+                               frame->name);
+        base = had ? nf_text_ref (had)
+                   : nf_text_new (_nf_canvas_get_field (self->canvas, frame->index));
+        if (nf_text_lookup (base, self->leaf_lang) != NULL)
+          return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                               _("there are two <%s> translations in “%s”"), frame->name,
+                               self->leaf_lang);
+        next = nf_text_with_translation (base, self->leaf_lang, self->text->str);
+        _nf_canvas_set_field_translations (self->canvas, frame->index, next);
+        return TRUE;
+      }
     case NF_LEAF_SOURCE_PART:
       g_free (self->source_parts[frame->index]);
       self->source_parts[frame->index] = g_strdup (self->text->str);

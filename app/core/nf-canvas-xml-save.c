@@ -97,11 +97,12 @@ element (Writer     *wr,
 }
 
 static void
-translatable (Writer     *wr,
-              const char *name,
-              NfText     *text)
+translations_of (Writer     *wr,
+                 const char *name,
+                 NfText     *text)
 {
-  element (wr, name, nf_text_get (text));
+  if (text == NULL)
+    return;
   for (guint i = 0; i < nf_text_get_n_translations (text); i++)
     {
       const char *lang;
@@ -112,6 +113,30 @@ translatable (Writer     *wr,
       content (wr, value);
       end (wr);
     }
+}
+
+static void
+translatable (Writer     *wr,
+              const char *name,
+              NfText     *text)
+{
+  element (wr, name, nf_text_get (text));
+  translations_of (wr, name, text);
+}
+
+/* A metadata field as written, then its translations. */
+static void
+field (Writer        *wr,
+       const char    *name,
+       NfCanvas      *canvas,
+       NfCanvasField  which)
+{
+  const char *value = _nf_canvas_get_field (canvas, which);
+
+  if (value == NULL)
+    return;
+  element (wr, name, value);
+  translations_of (wr, name, _nf_canvas_get_field_translations (canvas, which));
 }
 
 /* Extensions are written back as they were read. The writer does not
@@ -222,6 +247,7 @@ table (Writer        *wr,
             }
           content (wr, cell->text);
           end (wr);
+          translations_of (wr, "cell", cell->translations);
         }
       end (wr);
     }
@@ -294,10 +320,10 @@ write_canvas (Writer   *wr,
   attr (wr, "xml:lang", nf_canvas_get_language (canvas));
 
   start (wr, "metadata");
-  element (wr, "company", nf_canvas_get_company (canvas));
-  element (wr, "title", nf_canvas_get_title (canvas));
+  field (wr, "company", canvas, NF_FIELD_COMPANY);
+  field (wr, "title", canvas, NF_FIELD_TITLE);
   element (wr, "label", nf_canvas_get_label (canvas));
-  element (wr, "description", nf_canvas_get_description (canvas));
+  field (wr, "description", canvas, NF_FIELD_DESCRIPTION);
   extensions (wr, _nf_canvas_get_metadata_extensions (canvas));
   end (wr);
 

@@ -16,6 +16,7 @@
 struct _NfCanvas {
   GObject     parent_instance;
   char       *fields[NF_N_FIELDS];
+  NfText     *field_translations[NF_N_FIELDS];
   char       *version;
   GListStore *sources;
   GListStore *rates;
@@ -77,7 +78,10 @@ nf_canvas_finalize (GObject *object)
   NfCanvas *self = (NfCanvas *) object;
 
   for (guint f = 0; f < NF_N_FIELDS; f++)
-    g_free (self->fields[f]);
+    {
+      g_free (self->fields[f]);
+      g_clear_pointer (&self->field_translations[f], nf_text_unref);
+    }
   g_free (self->version);
   g_clear_pointer (&self->metadata_extensions, g_ptr_array_unref);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
@@ -208,6 +212,47 @@ nf_canvas_get_language (NfCanvas *self)
 {
   g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
   return self->fields[NF_FIELD_LANGUAGE];
+}
+
+static const char *
+field_for_language (NfCanvas      *self,
+                    NfCanvasField  field,
+                    const char    *lang)
+{
+  NfText *tr = self->field_translations[field];
+
+  if (tr != NULL && lang != NULL)
+    {
+      const char *hit = nf_text_for_language (tr, lang);
+
+      if (hit != nf_text_get (tr))
+        return hit;
+    }
+  return self->fields[field];
+}
+
+const char *
+nf_canvas_get_company_for_language (NfCanvas   *self,
+                                    const char *lang)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  return field_for_language (self, NF_FIELD_COMPANY, lang);
+}
+
+const char *
+nf_canvas_get_title_for_language (NfCanvas   *self,
+                                  const char *lang)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  return field_for_language (self, NF_FIELD_TITLE, lang);
+}
+
+const char *
+nf_canvas_get_description_for_language (NfCanvas   *self,
+                                        const char *lang)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  return field_for_language (self, NF_FIELD_DESCRIPTION, lang);
 }
 
 const char *
@@ -511,8 +556,14 @@ nf_canvas_equal (NfCanvas *a,
   g_return_val_if_fail (NF_IS_CANVAS (a) && NF_IS_CANVAS (b), FALSE);
 
   for (guint f = 0; f < NF_N_FIELDS; f++)
-    if (g_strcmp0 (a->fields[f], b->fields[f]) != 0)
-      return FALSE;
+    {
+      NfText *ta = a->field_translations[f], *tb = b->field_translations[f];
+
+      if (g_strcmp0 (a->fields[f], b->fields[f]) != 0)
+        return FALSE;
+      if ((ta == NULL) != (tb == NULL) || (ta != NULL && !nf_text_equal (ta, tb)))
+        return FALSE;
+    }
   if (!g_str_equal (a->version, b->version) ||
       !_nf_extensions_equal (a->metadata_extensions, b->metadata_extensions) ||
       !_nf_extensions_equal (a->extensions, b->extensions))
@@ -536,6 +587,30 @@ _nf_canvas_get_field (NfCanvas      *self,
   g_assert (NF_IS_CANVAS (self));
   g_assert (field < NF_N_FIELDS);
   return self->fields[field];
+}
+
+NfText *
+_nf_canvas_get_field_translations (NfCanvas      *self,
+                                   NfCanvasField  field)
+{
+  g_assert (NF_IS_CANVAS (self));
+  g_assert (field < NF_N_FIELDS);
+  return self->field_translations[field];
+}
+
+void
+_nf_canvas_set_field_translations (NfCanvas      *self,
+                                   NfCanvasField  field,
+                                   NfText        *translations)
+{
+  g_assert (NF_IS_CANVAS (self));
+  g_assert (field < NF_N_FIELDS);
+  if (translations != NULL && nf_text_get_n_translations (translations) == 0)
+    translations = NULL;
+  if (translations != NULL)
+    nf_text_ref (translations);
+  g_clear_pointer (&self->field_translations[field], nf_text_unref);
+  self->field_translations[field] = translations;
 }
 
 void
@@ -1229,6 +1304,10 @@ set_cell (NfCanvas      *self,
   NfCell cell = { 0 };
 
   _nf_cell_init_parsed (&cell, text, def->type);
+  /* Translations stay with the cell, as a note's do when its text is
+   * edited: losing them silently would be worse than one to look over. */
+  if (old->translations != NULL)
+    cell.translations = nf_text_with_primary (old->translations, cell.text);
   if (g_strcmp0 (cell.text, old->text) != 0 || cell.has_value != old->has_value ||
       (cell.has_value && memcmp (&cell.value, &old->value, sizeof (double)) != 0))
     _nf_canvas_do (self, _nf_edit_table_cell (table, row, column, &cell));
@@ -1390,7 +1469,10 @@ nf_canvas_new_from_snapshot (NfCanvas   *self,
 
   copy = nf_canvas_new ();
   for (guint f = 0; f < NF_N_FIELDS; f++)
-    _nf_canvas_set_field (copy, f, self->fields[f]);
+    {
+      _nf_canvas_set_field (copy, f, self->fields[f]);
+      _nf_canvas_set_field_translations (copy, f, self->field_translations[f]);
+    }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   for (guint i = 0; i < n; i++)
     {

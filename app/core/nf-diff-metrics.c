@@ -3,96 +3,83 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "nf-diff-private.h"
 
 #include <ninefold/nf-number.h>
 
-/* Different words for one measure, across the languages of the cases.
- * The first word of a row is the key; a label containing any of the
- * phrases (folded) is aligned under it. */
-static const char * const synonyms[][6] = {
-  { "market size", "市场规模", "market value", NULL },
-  { "revenue", "营收", "收入", "营业收入", "sales", NULL },
-  { "users", "用户", "customers", "客户", NULL },
-  { "employees", "staff", "员工", "人", "headcount", NULL },
-  { "profit", "利润", "净利润", NULL },
-  { "year", "年份", "年", NULL },
+/* One measure named in either language. A label is aligned under a key
+ * only when the whole label, folded and without a trailing word for
+ * "number" or "amount" ("用户数", "营业收入额"), is one of these: a word
+ * the labels merely contain ("Total Registered Users", "由超级会员介绍的
+ * 用户") says nothing of whether they count the same thing. */
+static const char * const synonyms[][8] = {
+  { "market size", "市场规模", NULL },
+  { "revenue", "营收", "收入", "营业收入", "营业额", "sales", "turnover", NULL },
+  { "users", "用户", NULL },
+  { "registered users", "注册用户", NULL },
+  { "monthly active users", "月活跃用户", "月活用户", "mau", NULL },
+  { "customers", "客户", NULL },
+  { "employees", "员工", "staff", "headcount", "员工人数", "团队人数", NULL },
+  { "profit", "利润", NULL },
+  { "net profit", "净利润", "net income", NULL },
+  { "gross margin", "毛利率", NULL },
+  { "gross profit", "毛利", NULL },
 };
 
-/* Chinese labels put the measure last ("注册用户" but not
- * "用户全生命周期节点", a count of stages), perhaps with a word for
- * "number" or "amount" after it; Latin ones may have it anywhere. */
-static gboolean
-phrase_matches (const char *folded,
-                const char *raw,
-                const char *phrase)
-{
-  static const char * const counters[] = { "", "数", "数量", "总数", "量", "额", "规模" };
-
-  for (const char *p = raw; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      {
-        for (guint k = 0; k < G_N_ELEMENTS (counters); k++)
-          {
-            g_autofree char *with = g_strconcat (raw, counters[k], NULL);
-            g_autofree char *fold = _nf_diff_fold (with);
-
-            if (g_str_has_suffix (folded, fold))
-              return TRUE;
-          }
-        return FALSE;
-      }
-  return strstr (folded, phrase) != NULL;
-}
+/* Words Chinese labels end with for "the number of" or "the amount of". */
+static const char * const counters[] = { "总数", "数量", "数", "量", "额", "规模" };
 
 char *
 nf_diff_metric_key (const char *label)
 {
   g_autofree char *folded = _nf_diff_fold (label);
+  g_autofree char *bare = NULL;
 
+  for (guint k = 0; k < G_N_ELEMENTS (counters) && bare == NULL; k++)
+    if (g_str_has_suffix (label, counters[k]) && strlen (label) > strlen (counters[k]))
+      {
+        g_autofree char *cut = g_strndup (label, strlen (label) - strlen (counters[k]));
+
+        bare = _nf_diff_fold (cut);
+      }
   for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
     for (guint j = 0; synonyms[i][j] != NULL; j++)
       {
         g_autofree char *phrase = _nf_diff_fold (synonyms[i][j]);
 
-        /* A one-character phrase ("人", "年") is too common inside other
-         * labels ("2019年") to be looked for anywhere but on its own. */
-        if (g_utf8_strlen (phrase, -1) <= 1 ? g_str_equal (folded, phrase)
-                                            : phrase_matches (folded, synonyms[i][j], phrase))
+        if (g_str_equal (folded, phrase) || (bare != NULL && g_str_equal (bare, phrase)))
           return g_strdup (synonyms[i][0]);
       }
   return g_steal_pointer (&folded);
 }
 
-static char *
-text_key (NfText *text)
-{
-  /* English is where the synonyms and the other canvas most likely meet. */
-  return nf_diff_metric_key (nf_text_for_language (text, "en"));
-}
-
 /* What a row or column measures: the key the file gives (metric="gmv"),
- * else the one guessed from its words. A key is read as words, hyphens
- * between them, so that "market-size" meets the guess "market size" and
- * "gross-margin" a row labelled "Gross margin". */
+ * else its label's. A key is read as words, hyphens between them, so that
+ * "market-size" meets the label "market size" and "gross-margin" a row
+ * labelled "Gross margin". */
 static char *
 row_meaning (NfMetricTable *table,
              guint          row)
 {
   const char *metric = nf_metric_table_get_row_metric (table, row);
 
-  return metric ? _nf_diff_fold (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
+  return metric ? nf_diff_metric_key (metric) : nf_diff_metric_key (nf_metric_table_get_cell (table, row, 0)->text);
 }
 
+/* A column's name in English where it has it (translations meet there),
+ * else as written. */
 static char *
 column_meaning (NfMetricTable *table,
                 guint          column)
 {
   const char *metric = nf_metric_table_get_column_metric (table, column);
 
-  return metric ? _nf_diff_fold (metric)
+  return metric ? nf_diff_metric_key (metric)
                 : nf_diff_metric_key (nf_text_for_language (nf_metric_table_get_column (table, column)->name, "en"));
 }
 
@@ -105,152 +92,19 @@ column_is_label (NfMetricTable *table,
   return column == 0 && (type == NF_COLUMN_TEXT || type == NF_COLUMN_YEAR);
 }
 
-/* Two explicit keys that differ say two measures, whatever the words. */
-static gboolean
-keys_differ (const char *a,
-             const char *b)
+char *
+nf_diff_format_rate (NfRate *rate)
 {
-  return a != NULL && b != NULL && !g_str_equal (a, b);
-}
+  g_autofree char *text = NULL;
 
-/* The same place first, then the same words, then the same meaning: so
- * a table compared with itself lines up even with repeated labels. */
-static int
-find_row (NfMetricTable *a,
-          guint          ra,
-          NfMetricTable *b)
-{
-  const char *label = nf_metric_table_get_cell (a, ra, 0)->text;
-  g_autofree char *fold = _nf_diff_fold (label);
-  g_autofree char *key = row_meaning (a, ra);
-  guint n = nf_metric_table_get_n_rows (b);
+  g_return_val_if_fail (NF_IS_RATE (rate), NULL);
 
-  for (guint pass = 0; pass < 3; pass++)
-    for (guint r = pass == 0 ? ra : 0; r < (pass == 0 ? MIN (ra + 1, n) : n); r++)
-      {
-        const char *other = nf_metric_table_get_cell (b, r, 0)->text;
-        g_autofree char *k = pass < 2 ? _nf_diff_fold (other) : row_meaning (b, r);
-
-        if (keys_differ (nf_metric_table_get_row_metric (a, ra), nf_metric_table_get_row_metric (b, r)))
-          continue;
-        if (g_str_equal (k, pass < 2 ? fold : key))
-          return (int) r;
-      }
-  return -1;
-}
-
-static int
-find_column (NfMetricTable *a,
-             guint          ca,
-             NfMetricTable *b,
-             guint          first)
-{
-  const char *name = nf_text_for_language (nf_metric_table_get_column (a, ca)->name, "en");
-  g_autofree char *fold = _nf_diff_fold (name);
-  g_autofree char *key = column_meaning (a, ca);
-  guint n = nf_metric_table_get_n_columns (b);
-
-  for (guint pass = 0; pass < 3; pass++)
-    for (guint c = pass == 0 ? ca : first; c < (pass == 0 ? MIN (ca + 1, n) : n); c++)
-      {
-        const char *other = nf_text_for_language (nf_metric_table_get_column (b, c)->name, "en");
-        g_autofree char *k = pass < 2 ? _nf_diff_fold (other) : column_meaning (b, c);
-
-        if (keys_differ (nf_metric_table_get_column_metric (a, ca), nf_metric_table_get_column_metric (b, c)))
-          continue;
-        if (c >= first && g_str_equal (k, pass < 2 ? fold : key))
-          return (int) c;
-      }
-  return -1;
-}
-
-static void
-align_tables (NfMetricTable *a,
-              NfMetricTable *b,
-              GArray        *cells)
-{
-  gboolean labelled = nf_metric_table_get_n_columns (a) > 0 && nf_metric_table_get_n_columns (b) > 0 &&
-                      column_is_label (a, 0) && column_is_label (b, 0);
-
-  guint first = labelled ? 1 : 0;
-
-  for (guint ca = first; ca < nf_metric_table_get_n_columns (a); ca++)
-    {
-      int cb = find_column (a, ca, b, first);
-      const NfColumn *col_a = nf_metric_table_get_column (a, ca);
-      const NfColumn *col_b;
-      gboolean comparable;
-
-      if (cb < 0)
-        continue;
-      col_b = nf_metric_table_get_column (b, cb);
-      /* Money in two currencies, or counts of two things, do not subtract. */
-      comparable = col_a->type == col_b->type &&
-                   g_ascii_strcasecmp (col_a->unit ? col_a->unit : "",
-                                       col_b->unit ? col_b->unit : "") == 0;
-      for (guint ra = 0; ra < nf_metric_table_get_n_rows (a); ra++)
-        {
-          int rb = labelled ? find_row (a, ra, b) : (ra < nf_metric_table_get_n_rows (b) ? (int) ra : -1);
-          const NfCell *x, *y;
-          NfDiffCell cell = { { a, b }, { ra, 0 }, { ca, cb }, { 0, 0 }, FALSE, 0, 0 };
-
-          if (rb < 0)
-            continue;
-          x = nf_metric_table_get_cell (a, ra, ca);
-          y = nf_metric_table_get_cell (b, rb, cb);
-          if (!x->has_value || !y->has_value)
-            continue;
-          cell.rows[1] = rb;
-          cell.values[0] = x->value;
-          cell.values[1] = y->value;
-          cell.comparable = comparable;
-          if (comparable)
-            {
-              cell.delta = y->value - x->value;
-              cell.ratio = x->value != 0 ? y->value / x->value : 0;
-            }
-          g_array_append_val (cells, cell);
-        }
-    }
-}
-
-void
-_nf_diff_metrics (NfCanvas *a,
-                  NfCanvas *b,
-                  GArray   *cells)
-{
-  GListModel *tables_a = nf_canvas_get_tables (a);
-  GListModel *tables_b = nf_canvas_get_tables (b);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tables_a); i++)
-    {
-      g_autoptr(NfMetricTable) ta = g_list_model_get_item (tables_a, i);
-      g_autofree char *key_a = text_key (nf_metric_table_get_title (ta));
-      g_autoptr(GArray) set_a = _nf_diff_token_set (key_a);
-
-      guint n_b = g_list_model_get_n_items (tables_b);
-
-      /* The same place first, so that a canvas lines up with itself. */
-      for (guint k = 0; k <= n_b; k++)
-        {
-          guint j = k == 0 ? i : k - 1;
-          g_autoptr(NfMetricTable) tb = j < n_b ? g_list_model_get_item (tables_b, j) : NULL;
-          g_autofree char *key_b = NULL;
-          g_autoptr(GArray) set_b = NULL;
-
-          if (tb == NULL)
-            continue;
-          key_b = text_key (nf_metric_table_get_title (tb));
-          set_b = _nf_diff_token_set (key_b);
-          if (nf_metric_table_get_block (ta) != nf_metric_table_get_block (tb))
-            continue;
-          if (g_str_equal (key_a, key_b) || _nf_diff_jaccard (set_a, set_b) >= 0.5)
-            {
-              align_tables (ta, tb, cells);
-              break;
-            }
-        }
-    }
+  text = nf_rate_to_string (rate);
+  if (nf_rate_get_date (rate) != NULL)
+    /* Translators: an exchange rate and the day it is for, e.g.
+     * "1 USD = 7.1884 CNY, 2024-12-31" */
+    return g_strdup_printf (_("%s, %s"), text, nf_rate_get_date (rate));
+  return g_steal_pointer (&text);
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,7 +114,9 @@ struct _NfDiffMetrics
 {
   guint      n_canvases;
   GPtrArray *tables;    /* references, so the rows' pointers stay valid */
-  GArray    *rows;      /* NfDiffMetricRow */
+  GArray    *rows;      /* NfDiffMetricRow, in the order first met */
+  GArray    *aligned;   /* guint indices into rows: in two canvases or more */
+  GArray    *unaligned[NF_DIFF_MAX_CANVASES]; /* indices: in that canvas only */
 };
 
 static void
@@ -301,22 +157,24 @@ cell_key (NfMetricTable *table,
   return g_steal_pointer (&col_key);
 }
 
+/* What the figure is counted or priced in: the currency for money (the
+ * figure's own, else the column's), nothing for a percentage, else the
+ * figure's unit or the column's. Interned: rows keep only pointers. */
 static const char *
 cell_unit (const NfColumn *col,
-           const NfCell   *cell)
+           const NfNumber *number)
 {
-  if (col->unit != NULL && col->unit[0] != '\0')
-    return col->unit;
-  if (col->type == NF_COLUMN_MONEY)
+  if (number->kind == NF_NUMBER_KIND_PERCENT || number->kind == NF_NUMBER_KIND_YEAR)
+    return NULL;
+  if (number->kind == NF_NUMBER_KIND_MONEY)
     {
-      NfNumber number;
-
-      /* A currency written in the figure, when the column names none;
-       * a static string, since the rows keep only pointers. */
-      if (nf_number_parse (cell->text, &number) && number.currency[0] != '\0')
-        return g_intern_string (number.currency);
+      if (number->currency[0] != '\0')
+        return g_intern_string (number->currency);
+      return col->unit != NULL && col->unit[0] != '\0' ? col->unit : NULL;
     }
-  return NULL;
+  if (number->unit[0] != '\0')
+    return g_intern_string (number->unit);
+  return col->unit != NULL && col->unit[0] != '\0' ? col->unit : NULL;
 }
 
 static void
@@ -339,11 +197,15 @@ add_table (NfDiffMetrics *self,
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
           g_autofree char *key = NULL;
+          g_autofree char *indexed = NULL;
           NfDiffMetricRow *row;
+          NfNumber number;
+          NfNumberKind kind;
           gpointer found;
 
           if (!cell->has_value)
             continue;
+          kind = nf_number_kind_for_cell (col, cell, &number);
           key = cell_key (table, r, c, labelled);
           /* The same measure twice in one canvas: keep them apart. */
           for (guint k = 2; g_hash_table_contains (seen, key); k++)
@@ -355,13 +217,17 @@ add_table (NfDiffMetrics *self,
             }
           g_hash_table_add (seen, g_strdup (key));
 
-          if (g_hash_table_lookup_extended (index, key, NULL, &found))
+          /* One measure is one label and one kind: a count of users and
+           * a sum of money under one label are two rows. */
+          indexed = g_strdup_printf ("%s\x1f%d", key, kind);
+          if (g_hash_table_lookup_extended (index, indexed, NULL, &found))
             row = &g_array_index (self->rows, NfDiffMetricRow, GPOINTER_TO_UINT (found));
           else
             {
               NfDiffMetricRow fresh = { 0 };
 
               fresh.key = g_strdup (key);
+              fresh.kind = kind;
               fresh.label = labelled ? nf_metric_table_get_cell (table, r, 0)->text
                                      : nf_text_get (col->name);
               fresh.table_title = nf_text_get (nf_metric_table_get_title (table));
@@ -376,7 +242,7 @@ add_table (NfDiffMetrics *self,
               fresh.type = col->type;
               fresh.base = canvas;
               g_array_append_val (self->rows, fresh);
-              g_hash_table_insert (index, g_strdup (key), GUINT_TO_POINTER (self->rows->len - 1));
+              g_hash_table_insert (index, g_steal_pointer (&indexed), GUINT_TO_POINTER (self->rows->len - 1));
               row = &g_array_index (self->rows, NfDiffMetricRow, self->rows->len - 1);
             }
           row->tables[canvas] = table;
@@ -385,7 +251,8 @@ add_table (NfDiffMetrics *self,
           row->present[canvas] = TRUE;
           row->values[canvas] = cell->value;
           row->texts[canvas] = cell->text;
-          row->units[canvas] = cell_unit (col, cell);
+          row->numbers[canvas] = number;
+          row->units[canvas] = cell_unit (col, &number);
           row->n_present++;
         }
     }
@@ -427,25 +294,18 @@ compare_row (NfDiffMetricRow *row,
              NfCanvas       **canvases,
              guint            n_canvases)
 {
-  NfColumnType type = row->tables[row->base] != NULL
-    ? nf_metric_table_get_column (row->tables[row->base], row->columns[row->base])->type
-    : row->type;
   const char *unit = row->units[row->base];
+  const NfNumber *base = &row->numbers[row->base];
 
   row->comparable = row->n_present > 1;
   for (guint i = 0; i < n_canvases; i++)
     {
-      const NfColumn *col;
-
       if (!row->present[i])
         continue;
-      col = nf_metric_table_get_column (row->tables[i], row->columns[i]);
       row->converted[i] = row->values[i];
-      if (col->type != type)
-        row->comparable = FALSE;
-      else if (!same_unit (row->units[i], unit))
+      if (!same_unit (row->units[i], unit))
         {
-          NfRate *rate = type == NF_COLUMN_MONEY
+          NfRate *rate = row->kind == NF_NUMBER_KIND_MONEY
             ? find_rate (canvases, n_canvases, i, row->base, row->units[i], unit)
             : NULL;
 
@@ -462,6 +322,17 @@ compare_row (NfDiffMetricRow *row,
             }
         }
     }
+
+  /* What differs: a figure missing somewhere, units that do not compare,
+   * another value, or the same value said otherwise ("over 9,000" and
+   * "about 9,000"). */
+  row->differs = row->n_present < n_canvases || !row->comparable;
+  for (guint i = 0; i < n_canvases; i++)
+    if (row->present[i] && i != row->base &&
+        (row->converted[i] != row->converted[row->base] ||
+         row->numbers[i].bound != base->bound || row->numbers[i].is_order != base->is_order))
+      row->differs = TRUE;
+
   if (!row->comparable)
     {
       memset (row->rates, 0, sizeof row->rates);
@@ -472,6 +343,10 @@ compare_row (NfDiffMetricRow *row,
       {
         row->deltas[i] = row->converted[i] - row->converted[row->base];
         row->ratios[i] = row->converted[row->base] != 0 ? row->converted[i] / row->converted[row->base] : 0;
+        /* A difference is as exact as the least exact figure in it, and a
+         * converted one only as exact as the rate. */
+        row->approximate[i] = nf_number_is_approximate (&row->numbers[i]) ||
+                              nf_number_is_approximate (base) || row->rates[i] != NULL;
       }
 }
 
@@ -490,6 +365,9 @@ nf_diff_metrics_new (NfCanvas **canvases,
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_array_new (FALSE, TRUE, sizeof (NfDiffMetricRow));
   g_array_set_clear_func (self->rows, metric_row_clear);
+  self->aligned = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
+    self->unaligned[i] = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < n_canvases; i++)
     {
@@ -505,7 +383,12 @@ nf_diff_metrics_new (NfCanvas **canvases,
         }
     }
   for (guint r = 0; r < self->rows->len; r++)
-    compare_row (&g_array_index (self->rows, NfDiffMetricRow, r), canvases, n_canvases);
+    {
+      NfDiffMetricRow *row = &g_array_index (self->rows, NfDiffMetricRow, r);
+
+      compare_row (row, canvases, n_canvases);
+      g_array_append_val (row->n_present > 1 ? self->aligned : self->unaligned[row->base], r);
+    }
   return self;
 }
 
@@ -515,6 +398,9 @@ nf_diff_metrics_free (NfDiffMetrics *self)
   if (self == NULL)
     return;
   g_array_unref (self->rows);
+  g_array_unref (self->aligned);
+  for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
+    g_array_unref (self->unaligned[i]);
   g_ptr_array_unref (self->tables);
   g_free (self);
 }
@@ -530,7 +416,7 @@ guint
 nf_diff_metrics_get_n_rows (const NfDiffMetrics *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->rows->len;
+  return self->aligned->len;
 }
 
 const NfDiffMetricRow *
@@ -538,8 +424,42 @@ nf_diff_metrics_get_row (const NfDiffMetrics *self,
                          guint                index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->rows->len, NULL);
-  return &g_array_index (self->rows, NfDiffMetricRow, index);
+  g_return_val_if_fail (index < self->aligned->len, NULL);
+  return &g_array_index (self->rows, NfDiffMetricRow, g_array_index (self->aligned, guint, index));
+}
+
+guint
+nf_diff_metrics_get_n_unaligned (const NfDiffMetrics *self,
+                                 guint                canvas)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (canvas < self->n_canvases, 0);
+  return self->unaligned[canvas]->len;
+}
+
+const NfDiffMetricRow *
+nf_diff_metrics_get_unaligned (const NfDiffMetrics *self,
+                               guint                canvas,
+                               guint                index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (canvas < self->n_canvases, NULL);
+  g_return_val_if_fail (index < self->unaligned[canvas]->len, NULL);
+  return &g_array_index (self->rows, NfDiffMetricRow, g_array_index (self->unaligned[canvas], guint, index));
+}
+
+gboolean
+nf_diff_metrics_is_same (const NfDiffMetrics *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_canvases; i++)
+    if (self->unaligned[i]->len > 0)
+      return FALSE;
+  for (guint r = 0; r < self->aligned->len; r++)
+    if (nf_diff_metrics_get_row (self, r)->differs)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -550,12 +470,94 @@ nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (index < self->n_canvases, FALSE);
 
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      const NfDiffMetricRow *row = &g_array_index (self->rows, NfDiffMetricRow, r);
-
-      if (row->tables[index] == table && row->n_present > 1)
-        return FALSE;
-    }
+  for (guint r = 0; r < self->aligned->len; r++)
+    if (nf_diff_metrics_get_row (self, r)->tables[index] == table)
+      return FALSE;
   return TRUE;
+}
+
+/* ---- What a person reads ---- */
+
+char *
+nf_diff_metric_row_format_value (const NfDiffMetricRow *row,
+                                 guint                  canvas,
+                                 const char            *lang)
+{
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
+
+  if (!row->present[canvas])
+    return NULL;
+  return nf_number_format_cell (nf_metric_table_get_column (row->tables[canvas], row->columns[canvas]),
+                                nf_metric_table_get_cell (row->tables[canvas], row->rows[canvas],
+                                                          row->columns[canvas]),
+                                lang);
+}
+
+/* A figure in the base's currency or unit, without a qualifier. */
+static char *
+in_base (const NfDiffMetricRow *row,
+         double                 value,
+         const char            *lang)
+{
+  const char *unit = row->units[row->base];
+
+  return nf_number_format_value (value, row->kind,
+                                 row->kind == NF_NUMBER_KIND_MONEY ? unit : NULL,
+                                 row->kind == NF_NUMBER_KIND_MONEY ? NULL : unit,
+                                 NF_NUMBER_EXACT, FALSE, lang);
+}
+
+char *
+nf_diff_metric_row_format_converted (const NfDiffMetricRow *row,
+                                     guint                  canvas,
+                                     const char            *lang)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *rate = NULL;
+
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
+
+  if (!row->present[canvas] || row->rates[canvas] == NULL)
+    return NULL;
+  value = in_base (row, row->converted[canvas], lang);
+  rate = nf_diff_format_rate (row->rates[canvas]);
+  return g_strdup_printf ("≈ %s (%s)", value, rate);
+}
+
+char *
+nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
+                                 guint                  canvas,
+                                 const char            *lang)
+{
+  g_autofree char *magnitude = NULL;
+  double delta;
+  GString *out;
+
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
+
+  if (!row->comparable || !row->present[canvas] || canvas == row->base)
+    return NULL;
+  delta = row->deltas[canvas];
+  /* Shares differ by percentage points, not by a percentage of them. */
+  if (row->kind == NF_NUMBER_KIND_PERCENT)
+    {
+      g_autofree char *points = nf_number_format_value (fabs (delta) * 100, NF_NUMBER_KIND_OTHER, NULL, NULL,
+                                                        NF_NUMBER_EXACT, FALSE, lang);
+      gboolean zh = lang != NULL && g_ascii_strncasecmp (lang, "zh", 2) == 0;
+
+      magnitude = g_strconcat (points, zh ? "个百分点" : " pts", NULL);
+    }
+  else
+    magnitude = in_base (row, fabs (delta), lang);
+  out = g_string_new (row->approximate[canvas] ? "≈" : "");
+  g_string_append (out, delta > 0 ? "+" : delta < 0 ? "−" : "±");
+  g_string_append (out, magnitude);
+  if (row->ratios[canvas] != 0 && row->kind != NF_NUMBER_KIND_PERCENT)
+    {
+      char ratio[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (ratio, sizeof ratio, "%.2f", row->ratios[canvas]);
+      g_string_append_printf (out, " ×%s", ratio);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -14,9 +14,4 @@ double  _nf_diff_jaccard   (GArray     *a,
 char   *_nf_diff_fold      (const char *text);
 void    _nf_diff_op_free   (NfDiffOp   *op);
 
-/* Appends the aligned cells of a and b to cells (an array of NfDiffCell). */
-void    _nf_diff_metrics   (NfCanvas   *a,
-                            NfCanvas   *b,
-                            GArray     *cells);
-
 G_END_DECLS

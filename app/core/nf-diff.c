@@ -25,7 +25,7 @@ struct _NfDiff {
   guint     n_canvases;
   gboolean  versions;
   GArray   *entries;
-  GArray   *cells;
+  NfDiffMetrics *metrics;
 };
 
 typedef struct {
@@ -433,8 +433,7 @@ nf_diff_new (NfCanvas    **canvases,
     self->canvases[c] = g_object_ref (canvases[c]);
   self->entries = g_array_new (FALSE, TRUE, sizeof (NfDiffEntry));
   g_array_set_clear_func (self->entries, (GDestroyNotify) entry_clear);
-  self->cells = g_array_new (FALSE, TRUE, sizeof (NfDiffCell));
-  _nf_diff_metrics (canvases[0], canvases[1], self->cells);
+  self->metrics = nf_diff_metrics_new (self->canvases, n_canvases);
 
   if (n_canvases == 2)
     {
@@ -459,7 +458,7 @@ nf_diff_free (NfDiff *self)
   for (guint c = 0; c < self->n_canvases; c++)
     g_clear_object (&self->canvases[c]);
   g_array_unref (self->entries);
-  g_array_unref (self->cells);
+  nf_diff_metrics_free (self->metrics);
   g_free (self);
 }
 
@@ -503,26 +502,11 @@ nf_diff_is_same (const NfDiff *self)
   for (guint i = 0; i < self->entries->len; i++)
     if (g_array_index (self->entries, NfDiffEntry, i).kind != NF_DIFF_SHARED)
       return FALSE;
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      const NfDiffCell *cell = &g_array_index (self->cells, NfDiffCell, i);
-
-      if (!cell->comparable || cell->values[0] != cell->values[1])
-        return FALSE;
-    }
-  return TRUE;
+  return nf_diff_metrics_is_same (self->metrics);
 }
 
-guint
-nf_diff_get_n_cells (const NfDiff *self)
+const NfDiffMetrics *
+nf_diff_get_metrics (const NfDiff *self)
 {
-  return self->cells->len;
-}
-
-const NfDiffCell *
-nf_diff_get_cell (const NfDiff *self,
-                  guint         index)
-{
-  g_return_val_if_fail (index < self->cells->len, NULL);
-  return &g_array_index (self->cells, NfDiffCell, index);
+  return self->metrics;
 }

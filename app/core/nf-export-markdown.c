@@ -79,9 +79,26 @@ append_front_value (GString    *out,
   if (value == NULL || *value == '\0')
     return;
   line = one_line (value);
-  /* The importer strips one pair of quotes and reads nothing else in
-   * them, so quoting keeps a ":" or "#" in the value. */
-  g_string_append_printf (out, "%s: \"%s\"\n", key, line);
+  /* A YAML double-quoted scalar: whatever the text holds (quotes, ":",
+   * "#", a leading "*", "&" or "!"), a YAML parser and the importer read
+   * it back as it was. Only "\\", "\"" and what YAML does not allow
+   * unescaped (C0 and C1 controls, DEL, lone surrogates cannot occur)
+   * need escapes. */
+  g_string_append_printf (out, "%s: \"", key);
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\\' || c == '"')
+        g_string_append_printf (out, "\\%c", (char) c);
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c == 0xfeff)
+        g_string_append (out, "\\ufeff");  /* a BOM mid-stream is refused */
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  g_string_append (out, "\"\n");
 }
 
 /* The column's header, with its unit in brackets ("Drivers (drivers)")
@@ -147,7 +164,7 @@ append_table (GString       *out,
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
 
           g_string_append_c (out, ' ');
-          append_escaped (out, cell != NULL ? cell->text : "", TRUE);
+          append_escaped (out, cell != NULL ? nf_cell_get_text_for_language (cell, lang) : "", TRUE);
           g_string_append (out, " |");
         }
       g_string_append_c (out, '\n');
@@ -259,18 +276,18 @@ nf_export_markdown (NfCanvas   *canvas,
 
       date = nf_source_get_date (first);
     }
-  title = nf_canvas_get_title (canvas);
+  title = nf_canvas_get_title_for_language (canvas, lang);
   if (title == NULL || *title == '\0')
-    title = nf_canvas_get_company (canvas);
+    title = nf_canvas_get_company_for_language (canvas, lang);
   if (title == NULL || *title == '\0')
     title = _("Untitled canvas");
 
   g_string_append (out, "---\n");
   append_front_value (out, "title", title);
-  append_front_value (out, "company", nf_canvas_get_company (canvas));
+  append_front_value (out, "company", nf_canvas_get_company_for_language (canvas, lang));
   append_front_value (out, "date", date);
   append_front_value (out, "language", lang != NULL ? lang : nf_canvas_get_language (canvas));
-  append_front_value (out, "description", nf_canvas_get_description (canvas));
+  append_front_value (out, "description", nf_canvas_get_description_for_language (canvas, lang));
   g_string_append (out, "---\n\n# ");
   append_escaped (out, title, FALSE);
   g_string_append (out, "\n\n");

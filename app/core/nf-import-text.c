@@ -291,19 +291,86 @@ emit_defused (Writer     *w,
   emit (w, out->str, out->len, line);
 }
 
+/* The body of a YAML double-quoted scalar with its escapes read ("\\",
+ * "\"", "\xNN", "\uNNNN"…), or of a single-quoted one ("''" is "'").
+ * An escape YAML does not define is kept as written. */
+static char *
+yaml_unescape (const char *s,
+               gsize       n,
+               char        quote)
+{
+  GString *out = g_string_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (quote == '\'' && s[i] == '\'' && i + 1 < n && s[i + 1] == '\'')
+        {
+          g_string_append_c (out, '\'');
+          i++;
+          continue;
+        }
+      if (quote != '"' || s[i] != '\\' || i + 1 >= n)
+        {
+          g_string_append_c (out, s[i]);
+          continue;
+        }
+      switch (s[++i])
+        {
+        case '0': g_string_append_c (out, ' '); break;  /* NUL is no text */
+        case 'a': case 'b': case 'e': case 'f': case 'v': case 'n': case 'r': case 't':
+        case 'N': case 'L': case 'P': case '_':
+          g_string_append_c (out, ' ');
+          break;
+        case 'x': case 'u': case 'U':
+          {
+            guint digits = s[i] == 'x' ? 2 : s[i] == 'u' ? 4 : 8;
+            gunichar c = 0;
+            gsize k;
+
+            for (k = 0; k < digits && i + 1 + k < n && g_ascii_isxdigit (s[i + 1 + k]); k++)
+              c = c * 16 + (gunichar) g_ascii_xdigit_value (s[i + 1 + k]);
+            if (k == digits && g_unichar_validate (c) && c != 0)
+              {
+                g_string_append_unichar (out, c);
+                i += digits;
+              }
+            else
+              {
+                g_string_append_c (out, '\\');
+                g_string_append_c (out, s[i]);
+              }
+          }
+          break;
+        case '"': case '\\': case '/': case ' ':
+          g_string_append_c (out, s[i]);
+          break;
+        default:
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, s[i]);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 unquote (const char *s,
          gsize       n)
 {
+  char quote = 0;
+
   trim (&s, &n);
   if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0])
-    s++, n -= 2;
-  if (n == 0 || s[0] == '|' || s[0] == '>')
+    {
+      quote = s[0];
+      s++, n -= 2;
+    }
+  if (n == 0 || (quote == 0 && (s[0] == '|' || s[0] == '>')))
     return NULL;  /* empty, or a block scalar we do not read */
   {
-    g_autofree char *value = g_strndup (s, n);
+    g_autofree char *value = quote ? yaml_unescape (s, n, quote) : g_strndup (s, n);
+    g_autofree char *clean = nf_text_clean (value, -1);
 
-    return _nf_import_collapse (value, NF_CANVAS_MAX_FIELD_SIZE);
+    return _nf_import_collapse (clean, NF_CANVAS_MAX_FIELD_SIZE);
   }
 }
 

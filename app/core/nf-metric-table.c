@@ -96,6 +96,7 @@ _nf_cell_clear (NfCell *cell)
 {
   g_clear_pointer (&cell->text, g_free);
   g_clear_pointer (&cell->row_metric, g_free);
+  g_clear_pointer (&cell->translations, nf_text_unref);
   cell->value = 0;
   cell->has_value = FALSE;
 }
@@ -108,6 +109,23 @@ _nf_cell_copy (const NfCell *from,
   to->value = from->value;
   to->has_value = from->has_value;
   to->row_metric = g_strdup (from->row_metric);
+  to->translations = from->translations ? nf_text_ref (from->translations) : NULL;
+}
+
+const char *
+nf_cell_get_text_for_language (const NfCell *cell,
+                               const char   *lang)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+  if (cell->translations != NULL && lang != NULL)
+    {
+      const char *hit = nf_text_for_language (cell->translations, lang);
+
+      /* The primary is kept equal to `text`, but `text` is what an edit sets. */
+      if (hit != nf_text_get (cell->translations))
+        return hit;
+    }
+  return cell->text ? cell->text : "";
 }
 
 void
@@ -321,6 +339,9 @@ cell_equal (const NfCell *a,
             const NfCell *b)
 {
   if (g_strcmp0 (a->text, b->text) != 0 || a->has_value != b->has_value)
+    return FALSE;
+  if ((a->translations == NULL) != (b->translations == NULL) ||
+      (a->translations != NULL && !nf_text_equal (a->translations, b->translations)))
     return FALSE;
   /* Compare bits so that -0 and 0 differ, as they do in the file. */
   return !a->has_value || memcmp (&a->value, &b->value, sizeof (double)) == 0;

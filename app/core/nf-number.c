@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "nf-number.h"
+#include "nf-rate.h"
 
 /* More digits than any real figure has; also bounds the work per cell. */
 #define MAX_DIGITS 400
@@ -65,17 +66,62 @@ static const Scale scales[] = {
   { "T", 12, "trillion", TRUE },
 };
 
-static const char * const leading_qualifiers[] = {
-  "approximately", "approx.", "approx", "about", "around", "roughly", "circa",
-  "ca.", "nearly", "almost", "over", "more than", "less than", "under",
-  "up to", "at least", "at most", "above", "below", "some", "estimated",
-  "est.", "~", "≈", "<=", ">=", "<", ">", "≤", "≥",
-  "大约", "大概", "约合", "约", "将近", "近", "超过", "逾", "超", "不到", "不足",
-  "至少", "最多",
+typedef struct {
+  const char        *token;
+  NfNumberQualifier  bound;
+} Qualifier;
+
+/* Longest first where one is a prefix of another ("约合" before "约"). */
+static const Qualifier leading_qualifiers[] = {
+  { "approximately", NF_NUMBER_ABOUT }, { "approx.", NF_NUMBER_ABOUT },
+  { "approx", NF_NUMBER_ABOUT }, { "about", NF_NUMBER_ABOUT },
+  { "around", NF_NUMBER_ABOUT }, { "roughly", NF_NUMBER_ABOUT },
+  { "circa", NF_NUMBER_ABOUT }, { "ca.", NF_NUMBER_ABOUT },
+  { "nearly", NF_NUMBER_NEARLY }, { "almost", NF_NUMBER_NEARLY },
+  { "over", NF_NUMBER_OVER }, { "more than", NF_NUMBER_OVER },
+  { "less than", NF_NUMBER_UNDER }, { "under", NF_NUMBER_UNDER },
+  { "up to", NF_NUMBER_AT_MOST }, { "at least", NF_NUMBER_AT_LEAST },
+  { "at most", NF_NUMBER_AT_MOST }, { "above", NF_NUMBER_OVER },
+  { "below", NF_NUMBER_UNDER }, { "some", NF_NUMBER_ABOUT },
+  { "estimated", NF_NUMBER_ABOUT }, { "est.", NF_NUMBER_ABOUT },
+  { "~", NF_NUMBER_ABOUT }, { "≈", NF_NUMBER_ABOUT },
+  { "<=", NF_NUMBER_AT_MOST }, { ">=", NF_NUMBER_AT_LEAST },
+  { "<", NF_NUMBER_UNDER }, { ">", NF_NUMBER_OVER },
+  { "≤", NF_NUMBER_AT_MOST }, { "≥", NF_NUMBER_AT_LEAST },
+  { "大约", NF_NUMBER_ABOUT }, { "大概", NF_NUMBER_ABOUT },
+  { "约合", NF_NUMBER_ABOUT }, { "约", NF_NUMBER_ABOUT },
+  { "将近", NF_NUMBER_NEARLY }, { "近", NF_NUMBER_NEARLY },
+  { "超过", NF_NUMBER_OVER }, { "突破", NF_NUMBER_OVER },
+  { "逾", NF_NUMBER_OVER }, { "超", NF_NUMBER_OVER },
+  { "不到", NF_NUMBER_UNDER }, { "不足", NF_NUMBER_UNDER },
+  { "至少", NF_NUMBER_AT_LEAST }, { "最多", NF_NUMBER_AT_MOST },
 };
 
-static const char * const trailing_qualifiers[] = {
-  "+", "以上", "左右", "有余", "多", "余", "以下",
+static const Qualifier trailing_qualifiers[] = {
+  { "+", NF_NUMBER_OVER }, { "以上", NF_NUMBER_OVER }, { "左右", NF_NUMBER_ABOUT },
+  { "有余", NF_NUMBER_OVER }, { "多", NF_NUMBER_OVER }, { "余", NF_NUMBER_OVER },
+  { "以下", NF_NUMBER_UNDER },
+};
+
+/* Units that say what a figure is other than a count of things. Matched
+ * on the unit's first word, lower-cased, or (CJK) its start. */
+static const char * const duration_units[] = {
+  "seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min",
+  "hours", "hour", "hrs", "hr", "days", "day", "weeks", "week", "months",
+  "month", "years", "year",
+  "秒", "分钟", "小时", "天", "日", "周", "星期", "个月", "月", "年",
+};
+
+static const char * const rating_units[] = {
+  "stars", "star", "points", "out", "星", "颗星", "分",
+};
+
+/* Measures (lengths, weights, energy), ratios and rates: not counts. */
+static const char * const other_units[] = {
+  "km", "m", "cm", "mm", "kg", "g", "t", "tons", "tonnes", "kwh", "mwh", "gwh",
+  "mw", "gw", "kw", "gb", "tb", "mb", "x", "times", "per", "annually", "yearly",
+  "monthly", "daily", "a", "each", "倍", "公里", "千米", "米", "吨", "千瓦时",
+  "平方米", "次/", "每",
 };
 
 static const char * const percent_words[] = {
@@ -159,6 +205,36 @@ match_any (const char         *p,
 }
 
 static const char *
+match_qualifier (const char      *p,
+                 const Qualifier *table,
+                 gsize            n,
+                 NfNumber        *out)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *end = match (p, table[i].token, TRUE);
+
+      if (end)
+        {
+          gsize used = strlen (out->qualifier);
+
+          if (used > 0 && used + 1 < sizeof out->qualifier)
+            out->qualifier[used++] = ' ';
+          if (used + (end - p) < sizeof out->qualifier)
+            {
+              memcpy (out->qualifier + used, p, end - p);
+              out->qualifier[used + (end - p)] = '\0';
+            }
+          /* "约100多": the first word says most about the figure. */
+          if (out->bound == NF_NUMBER_EXACT)
+            out->bound = table[i].bound;
+          return end;
+        }
+    }
+  return NULL;
+}
+
+static const char *
 match_currency (const char     *p,
                 const Currency *table,
                 gsize           n,
@@ -186,22 +262,6 @@ set_currency (NfNumber   *out,
     return FALSE;  /* "$3 元" says two things */
   g_strlcpy (out->currency, code, sizeof out->currency);
   return TRUE;
-}
-
-static void
-add_qualifier (NfNumber   *out,
-               const char *start,
-               gsize       length)
-{
-  gsize used = strlen (out->qualifier);
-
-  if (used > 0 && used + 1 < sizeof out->qualifier)
-    out->qualifier[used++] = ' ';
-  if (used + length < sizeof out->qualifier)
-    {
-      memcpy (out->qualifier + used, start, length);
-      out->qualifier[used + length] = '\0';
-    }
 }
 
 static const char *
@@ -241,6 +301,10 @@ match_scale (const char *p,
    * not a hundred. */
   if (g_str_has_prefix (p, "百分点"))
     return NULL;
+  /* "1个亿" is spoken for "1亿". */
+  if (g_str_has_prefix (p, "个") &&
+      (g_str_has_prefix (p + strlen ("个"), "亿") || g_str_has_prefix (p + strlen ("个"), "万")))
+    p += strlen ("个"), start = p;
   for (gboolean more = TRUE; more && n < 3;)
     {
       more = FALSE;
@@ -342,6 +406,100 @@ scan_unit (const char *p,
   return TRUE;
 }
 
+/* "200人以上", "5 years or so": a qualifier after the unit. */
+static void
+take_trailing_qualifier (NfNumber *out)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (trailing_qualifiers); i++)
+    {
+      const char *token = trailing_qualifiers[i].token;
+      gsize n = strlen (out->unit), k = strlen (token);
+
+      if ((guchar) token[0] >= 0x80 && n > k && g_str_has_suffix (out->unit, token))
+        {
+          out->unit[n - k] = '\0';
+          g_strstrip (out->unit);
+          if (out->bound == NF_NUMBER_EXACT)
+            out->bound = trailing_qualifiers[i].bound;
+          if (strlen (out->qualifier) + k + 2 < sizeof out->qualifier)
+            {
+              if (out->qualifier[0] != '\0')
+                strcat (out->qualifier, " ");
+              strcat (out->qualifier, token);
+            }
+          return;
+        }
+    }
+}
+
+/* "10万亿级", "千万级别": a magnitude, not a count of 级. */
+static void
+take_order (NfNumber *out)
+{
+  static const char * const words[] = { "级别", "级" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (out->unit, words[i]))
+      {
+        gsize n = strlen (words[i]);
+
+        memmove (out->unit, out->unit + n, strlen (out->unit + n) + 1);
+        g_strstrip (out->unit);
+        out->is_order = TRUE;
+        return;
+      }
+}
+
+static gboolean
+unit_is (const char         *unit,
+         const char * const *words,
+         gsize               n_words)
+{
+  g_autofree char *first = NULL;
+
+  if (unit == NULL || *unit == '\0')
+    return FALSE;
+  if ((guchar) unit[0] >= 0x80)
+    {
+      for (gsize i = 0; i < n_words; i++)
+        if ((guchar) words[i][0] >= 0x80 && g_str_has_prefix (unit, words[i]))
+          return TRUE;
+      return FALSE;
+    }
+  first = g_ascii_strdown (unit, strcspn (unit, " /"));
+  for (gsize i = 0; i < n_words; i++)
+    if (g_str_equal (first, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a unit says a figure measures; OTHER for none. */
+static NfNumberKind
+unit_kind (const char *unit)
+{
+  if (unit == NULL || *unit == '\0')
+    return NF_NUMBER_KIND_OTHER;
+  if (unit_is (unit, duration_units, G_N_ELEMENTS (duration_units)))
+    return NF_NUMBER_KIND_DURATION;
+  if (unit_is (unit, rating_units, G_N_ELEMENTS (rating_units)))
+    return NF_NUMBER_KIND_RATING;
+  if (unit[0] == '/' || unit_is (unit, other_units, G_N_ELEMENTS (other_units)))
+    return NF_NUMBER_KIND_OTHER;
+  return NF_NUMBER_KIND_COUNT;
+}
+
+static NfNumberKind
+text_kind (const NfNumber *n)
+{
+  if (n->currency[0] != '\0')
+    return NF_NUMBER_KIND_MONEY;
+  if (n->is_percent)
+    return NF_NUMBER_KIND_PERCENT;
+  if (n->year != 0)
+    return NF_NUMBER_KIND_YEAR;
+  return unit_kind (n->unit);
+}
+
 /* Whether the digits, moved by power places, leave nothing after the
  * point. */
 static gboolean
@@ -406,6 +564,7 @@ parse_fiscal_year (const char *p,
   out->year = year;
   out->is_fiscal = TRUE;
   out->is_whole = TRUE;
+  out->kind = NF_NUMBER_KIND_YEAR;
   return TRUE;
 }
 
@@ -440,11 +599,8 @@ parse_internal (const char *text,
   if (parse_fiscal_year (p, out))
     return TRUE;
 
-  if ((end = match_any (p, leading_qualifiers, G_N_ELEMENTS (leading_qualifiers))))
-    {
-      add_qualifier (out, p, end - p);
-      p = skip_spaces (end);
-    }
+  if ((end = match_qualifier (p, leading_qualifiers, G_N_ELEMENTS (leading_qualifiers), out)))
+    p = skip_spaces (end);
   if (*p == '(')
     paren = TRUE, p = skip_spaces (p + 1);
   if (*p == '-' || *p == '+')
@@ -463,11 +619,8 @@ parse_internal (const char *text,
   p = end;
 
   /* "3000余台", "500+ users" */
-  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
-    {
-      add_qualifier (out, p, end - p);
-      p = end;
-    }
+  if ((end = match_qualifier (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers), out)))
+    p = end;
   if ((end = match_scale (skip_spaces (p), out->currency[0] != '\0', out)))
     p = end;
   else if ((end = match_scale (skip_spaces (p), TRUE, out)) &&
@@ -478,11 +631,8 @@ parse_internal (const char *text,
     p = end;  /* "5m USD": the currency comes after */
   else
     out->scale = 0, out->scale_word = NULL;
-  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
-    {
-      add_qualifier (out, p, end - p);
-      p = end;
-    }
+  if ((end = match_qualifier (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers), out)))
+    p = end;
   if ((end = match_currency (skip_spaces (p), suffix_currencies,
                              G_N_ELEMENTS (suffix_currencies), &code)) ||
       (end = match_currency (skip_spaces (p), code_currencies,
@@ -507,11 +657,8 @@ parse_internal (const char *text,
       negative = TRUE;
       p++;
     }
-  if ((end = match_any (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers))))
-    {
-      add_qualifier (out, p, end - p);
-      p = end;
-    }
+  if ((end = match_qualifier (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers), out)))
+    p = end;
   if (*p != '\0' && *p != ' ' && !g_unichar_isalpha (g_utf8_get_char (p)) &&
       *p != '/' && g_utf8_get_char (p) != 0x00B0)
     return FALSE;  /* "10-15%", "5:3" */
@@ -538,6 +685,9 @@ parse_internal (const char *text,
       if (year_unit)
         out->year = (int) out->value;
     }
+  take_trailing_qualifier (out);
+  take_order (out);
+  out->kind = text_kind (out);
   return TRUE;
 }
 
@@ -712,4 +862,90 @@ nf_number_parse_xml (const char *text,
   if (out)
     *out = value;
   return TRUE;
+}
+
+gboolean
+nf_number_is_approximate (const NfNumber *number)
+{
+  g_return_val_if_fail (number != NULL, FALSE);
+  return number->bound != NF_NUMBER_EXACT || number->is_order;
+}
+
+static gboolean
+name_says_rating (const NfColumn *column)
+{
+  static const char * const words[] = { "rating", "score", "评分", "评级", "星级" };
+  const char *langs[] = { NULL, "en" };
+
+  if (column->name == NULL)
+    return FALSE;
+  for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      const char *name = langs[l] ? nf_text_for_language (column->name, langs[l]) : nf_text_get (column->name);
+      g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
+
+      for (gsize i = 0; lower && i < G_N_ELEMENTS (words); i++)
+        if (strstr (lower, words[i]) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+NfNumberKind
+nf_number_kind_for_cell (const NfColumn *column,
+                         const NfCell   *cell,
+                         NfNumber       *out_number)
+{
+  NfNumber local;
+  NfNumber *n = out_number ? out_number : &local;
+  gboolean parsed;
+  NfNumberKind kind;
+
+  g_return_val_if_fail (column != NULL && cell != NULL, NF_NUMBER_KIND_OTHER);
+
+  parsed = parse_internal (cell->text, 0, n);
+  if (!parsed)
+    memset (n, 0, sizeof *n);
+  /* Four bare digits are a year only where the column or the text says
+   * so; "2000" stores in a column of figures is a count. */
+  if (parsed && n->kind == NF_NUMBER_KIND_YEAR && !n->is_fiscal && n->unit[0] == '\0' &&
+      column->type != NF_COLUMN_YEAR)
+    n->kind = NF_NUMBER_KIND_OTHER;
+
+  switch (column->type)
+    {
+    case NF_COLUMN_YEAR:
+      kind = NF_NUMBER_KIND_YEAR;
+      break;
+    case NF_COLUMN_PERCENT:
+      kind = NF_NUMBER_KIND_PERCENT;
+      break;
+    case NF_COLUMN_MONEY:
+      kind = parsed && n->is_percent ? NF_NUMBER_KIND_PERCENT : NF_NUMBER_KIND_MONEY;
+      break;
+    case NF_COLUMN_COUNT:
+      if (parsed && n->kind != NF_NUMBER_KIND_OTHER && n->kind != NF_NUMBER_KIND_YEAR)
+        kind = n->kind;
+      else if (unit_kind (column->unit) == NF_NUMBER_KIND_DURATION)
+        kind = NF_NUMBER_KIND_DURATION;
+      else
+        kind = NF_NUMBER_KIND_COUNT;
+      break;
+    case NF_COLUMN_NUMBER:
+    case NF_COLUMN_TEXT:
+    default:
+      if (parsed && n->kind != NF_NUMBER_KIND_OTHER)
+        kind = n->kind;
+      else if (column->unit != NULL && nf_currency_code_is_valid (column->unit))
+        kind = NF_NUMBER_KIND_MONEY;
+      else if (column->unit != NULL && unit_kind (column->unit) != NF_NUMBER_KIND_OTHER)
+        kind = unit_kind (column->unit);
+      else if (name_says_rating (column))
+        kind = NF_NUMBER_KIND_RATING;
+      else
+        kind = NF_NUMBER_KIND_OTHER;
+      break;
+    }
+  n->kind = kind;
+  return kind;
 }

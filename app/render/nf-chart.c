@@ -176,13 +176,14 @@ unit_in (const char         *unit,
   return FALSE;
 }
 
-NfFigureKind
-nf_chart_figure_kind (const NfNumber *number,
-                      const NfColumn *column,
-                      char            unit[64],
-                      double         *out_factor)
+/* The unit a figure of `kind` is compared in, and the factor into it. */
+static NfFigureKind
+figure_unit (NfNumberKind    kind,
+             const NfNumber *number,
+             const NfColumn *column,
+             char            unit[64],
+             double         *out_factor)
 {
-  static const char * const ratings[] = { "star", "stars", "星", "颗星", "分", "points", "/5", "/10", NULL };
   static const char * const durations[] = {
     "second", "seconds", "sec", "s", "秒", "秒钟",
     "minute", "minutes", "min", "mins", "分钟",
@@ -199,7 +200,6 @@ nf_chart_figure_kind (const NfNumber *number,
     604800, 604800, 604800, 604800, 604800,
     2629800, 2629800, 2629800, 2629800,
     31557600, 31557600, 31557600, 31557600, 31557600 };
-  NfColumnType type = column != NULL ? column->type : NF_COLUMN_NUMBER;
   g_autofree char *lower = NULL;
   double factor = 1;
 
@@ -207,33 +207,6 @@ nf_chart_figure_kind (const NfNumber *number,
   unit[0] = '\0';
   if (out_factor != NULL)
     *out_factor = 1;
-  if (type == NF_COLUMN_TEXT)
-    return NF_FIGURE_NONE;
-  if (type == NF_COLUMN_YEAR ||
-      (number != NULL && number->year != 0 && number->scale == 0 && !number->is_percent &&
-       number->currency[0] == '\0' && number->unit[0] == '\0' && number->value == number->year))
-    return NF_FIGURE_YEAR;
-  if ((number != NULL && number->is_percent) || (number == NULL && type == NF_COLUMN_PERCENT))
-    {
-      g_strlcpy (unit, "%", 64);
-      return NF_FIGURE_PERCENT;
-    }
-  if (number != NULL && number->currency[0] != '\0')
-    {
-      g_strlcpy (unit, number->currency, 64);
-      return NF_FIGURE_MONEY;
-    }
-  if (type == NF_COLUMN_MONEY)
-    {
-      g_strlcpy (unit, column->unit != NULL ? column->unit : "", 64);
-      return NF_FIGURE_MONEY;
-    }
-  if (type == NF_COLUMN_PERCENT)
-    {
-      g_strlcpy (unit, "%", 64);
-      return NF_FIGURE_PERCENT;
-    }
-
   /* The cell's own unit, else the column's. */
   if (number != NULL && number->unit[0] != '\0')
     lower = g_utf8_strdown (number->unit, -1);
@@ -242,24 +215,81 @@ nf_chart_figure_kind (const NfNumber *number,
   else
     lower = g_strdup ("");
   g_strstrip (lower);
-  if (unit_in (lower, ratings, NULL, NULL))
+
+  switch (kind)
     {
-      g_strlcpy (unit, "stars", 64);
-      if (g_str_equal (lower, "分") || g_str_equal (lower, "points") || g_str_equal (lower, "/10"))
-        g_strlcpy (unit, lower, 64);
+    case NF_NUMBER_KIND_YEAR:
+      return NF_FIGURE_YEAR;
+    case NF_NUMBER_KIND_PERCENT:
+      g_strlcpy (unit, "%", 64);
+      return NF_FIGURE_PERCENT;
+    case NF_NUMBER_KIND_MONEY:
+      g_strlcpy (unit, number != NULL && number->currency[0] != '\0' ? number->currency
+                       : column != NULL && column->unit != NULL ? column->unit : "", 64);
+      return NF_FIGURE_MONEY;
+    case NF_NUMBER_KIND_RATING:
+      /* Stars with stars; "8.5分" out of ten is another scale. */
+      g_strlcpy (unit, g_str_equal (lower, "分") || g_str_equal (lower, "points") ? lower : "stars", 64);
       return NF_FIGURE_RATING;
-    }
-  if (unit_in (lower, durations, &factor, seconds))
-    {
+    case NF_NUMBER_KIND_DURATION:
+      unit_in (lower, durations, &factor, seconds);
       g_strlcpy (unit, "s", 64);
       if (out_factor != NULL)
         *out_factor = factor;
       return NF_FIGURE_DURATION;
+    case NF_NUMBER_KIND_COUNT:
+      g_strlcpy (unit, lower, 64);
+      return NF_FIGURE_COUNT;
+    case NF_NUMBER_KIND_OTHER:
+    default:
+      g_strlcpy (unit, lower, 64);
+      if (number != NULL && number->is_whole && number->value >= 0 && number->scale_word == NULL &&
+          (column == NULL || column->type == NF_COLUMN_NUMBER || column->type == NF_COLUMN_COUNT))
+        return NF_FIGURE_COUNT;
+      return NF_FIGURE_NUMBER;
     }
-  g_strlcpy (unit, lower, 64);
-  if (type == NF_COLUMN_COUNT || (number != NULL && number->is_whole && number->value >= 0))
-    return NF_FIGURE_COUNT;
-  return NF_FIGURE_NUMBER;
+}
+
+NfFigureKind
+nf_chart_figure_kind (const NfNumber *number,
+                      const NfColumn *column,
+                      char            unit[64],
+                      double         *out_factor)
+{
+  NfNumberKind kind = NF_NUMBER_KIND_OTHER;
+
+  unit[0] = '\0';
+  if (out_factor != NULL)
+    *out_factor = 1;
+  if (column != NULL && column->type == NF_COLUMN_TEXT)
+    return NF_FIGURE_NONE;
+  if (number != NULL && number->kind != NF_NUMBER_KIND_OTHER)
+    kind = number->kind;
+  else if (column != NULL)
+    kind = column->type == NF_COLUMN_YEAR ? NF_NUMBER_KIND_YEAR
+         : column->type == NF_COLUMN_MONEY ? NF_NUMBER_KIND_MONEY
+         : column->type == NF_COLUMN_PERCENT ? NF_NUMBER_KIND_PERCENT
+         : column->type == NF_COLUMN_COUNT ? NF_NUMBER_KIND_COUNT : NF_NUMBER_KIND_OTHER;
+  return figure_unit (kind, number, column, unit, out_factor);
+}
+
+/* A cell's kind is the core's (nf_number_kind_for_cell); the chart adds
+ * only the unit it compares in. */
+static NfFigureKind
+cell_kind (const NfColumn *column,
+           const NfCell   *cell,
+           char            unit[64],
+           double         *out_factor)
+{
+  NfNumber number;
+  NfNumberKind kind;
+
+  unit[0] = '\0';
+  *out_factor = 1;
+  if (column->type == NF_COLUMN_TEXT)
+    return NF_FIGURE_NONE;
+  kind = nf_number_kind_for_cell (column, cell, &number);
+  return figure_unit (kind, &number, column, unit, out_factor);
 }
 
 const char *
@@ -304,8 +334,6 @@ nf_chart_groups_new (NfMetricTable *table)
       {
         const NfColumn *column = nf_metric_table_get_column (table, c);
         const NfCell *cell = nf_metric_table_get_cell (table, r, c);
-        NfNumber number;
-        gboolean parsed;
         char unit[64];
         double factor;
         NfFigureKind kind;
@@ -314,8 +342,7 @@ nf_chart_groups_new (NfMetricTable *table)
 
         if (column->type == NF_COLUMN_TEXT || !cell->has_value)
           continue;
-        parsed = cell->text != NULL && nf_number_parse (cell->text, &number);
-        kind = nf_chart_figure_kind (parsed ? &number : NULL, column, unit, &factor);
+        kind = cell_kind (column, cell, unit, &factor);
         if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
           continue;
         for (guint g = 0; g < groups->len && group == NULL; g++)

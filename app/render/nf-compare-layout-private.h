@@ -43,10 +43,12 @@ typedef struct {
 /* What a comparison calls each canvas: its company, else its title, else
  * "Canvas N"; versions of one company, which share a name, are told apart
  * by their labels (a snapshot's name, a date) or else by their place.
- * Fills names[0 … n - 1] with new strings. */
-void                _nf_compare_canvas_names       (NfCanvas  **canvases,
-                                                    guint       n,
-                                                    char      **names);
+ * Fills names[0 … n - 1] with new strings, in `lang` where the canvases
+ * have a translation of their company or title. */
+void                _nf_compare_canvas_names       (NfCanvas   **canvases,
+                                                    guint        n,
+                                                    const char  *lang,
+                                                    char       **names);
 
 const NfCompareRow *_nf_compare_layout_get_row    (NfCompareLayout *self,
                                                    guint            row);

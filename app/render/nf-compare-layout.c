@@ -106,7 +106,7 @@ nf_compare_layout_new (NfCanvas **canvases,
   self->n_canvases = n_canvases;
   for (guint i = 0; i < n_canvases; i++)
     self->canvases[i] = g_object_ref (canvases[i]);
-  _nf_compare_canvas_names (self->canvases, n_canvases, self->names);
+  _nf_compare_canvas_names (self->canvases, n_canvases, NULL, self->names);
   self->diff = nf_diff_new (self->canvases, n_canvases, NF_DIFF_FLAGS_NONE);
   return self;
 }
@@ -198,6 +198,9 @@ nf_compare_layout_set_language (NfCompareLayout *self,
     return;
   g_free (self->lang);
   self->lang = g_strdup (lang);
+  for (guint i = 0; i < self->n_canvases; i++)
+    g_free (self->names[i]);
+  _nf_compare_canvas_names (self->canvases, self->n_canvases, self->lang, self->names);
   /* Cards remember their language, and the context picks Han shapes. */
   g_hash_table_remove_all (self->cards);
   g_clear_object (&self->context);

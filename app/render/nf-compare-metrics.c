@@ -141,7 +141,7 @@ nf_compare_metrics_new (NfCanvas **canvases,
   for (guint i = 0; i < n_canvases; i++)
     self->canvases[i] = g_object_ref (canvases[i]);
   /* The same names as the compare layout's columns above the figures. */
-  _nf_compare_canvas_names (self->canvases, n_canvases, self->names);
+  _nf_compare_canvas_names (self->canvases, n_canvases, NULL, self->names);
   self->metrics = nf_diff_metrics_new (self->canvases, n_canvases);
   return self;
 }
@@ -163,6 +163,9 @@ nf_compare_metrics_set_language (NfCompareMetrics *self,
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_object (&self->context);
+  for (guint i = 0; i < self->n_canvases; i++)
+    g_free (self->names[i]);
+  _nf_compare_canvas_names (self->canvases, self->n_canvases, self->lang, self->names);
 }
 
 static PangoLayout *

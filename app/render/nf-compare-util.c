@@ -166,18 +166,19 @@ nf_compare_format_rate (NfRate *rate)
 }
 
 void
-_nf_compare_canvas_names (NfCanvas **canvases,
-                          guint      n,
-                          char     **names)
+_nf_compare_canvas_names (NfCanvas   **canvases,
+                          guint        n,
+                          const char  *lang,
+                          char       **names)
 {
   g_autofree char **named = g_new0 (char *, n);
 
   for (guint i = 0; i < n; i++)
     {
-      const char *name = nf_canvas_get_company (canvases[i]);
+      const char *name = nf_canvas_get_company_for_language (canvases[i], lang);
 
       if (name == NULL || name[0] == '\0')
-        name = nf_canvas_get_title (canvases[i]);
+        name = nf_canvas_get_title_for_language (canvases[i], lang);
       names[i] = name != NULL && name[0] != '\0' ? g_strdup (name) : g_strdup_printf (_("Canvas %u"), i + 1);
     }
   for (guint i = 0; i < n; i++)

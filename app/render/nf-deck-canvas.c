@@ -408,7 +408,7 @@ draw_block_slides (NfDeck   *deck,
                                 nf_block_title (g_array_index (placed, Placed, k).block));
 
       _nf_deck_begin_page (deck);
-      _nf_deck_draw_header (deck, _nf_deck_company (canvas), names->str);
+      _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), names->str);
       for (; k < end; k++)
         {
           Placed *p = &g_array_index (placed, Placed, k);
@@ -493,8 +493,8 @@ draw_canvas_title (NfDeck   *deck,
 {
   const NfGridStyle *style = deck->style;
   double x = NF_DECK_MARGIN * 2, width = deck->width - 4 * NF_DECK_MARGIN, y;
-  const char *title = nf_canvas_get_title (canvas);
-  const char *description = nf_canvas_get_description (canvas);
+  const char *title = _nf_deck_canvas_title (canvas, deck->lang);
+  const char *description = nf_canvas_get_description_for_language (canvas, deck->lang);
   guint n_tables = g_list_model_get_n_items (nf_canvas_get_tables (canvas));
   guint n_sources = g_list_model_get_n_items (nf_canvas_get_sources (canvas));
   g_autofree char *counts = NULL;
@@ -508,8 +508,8 @@ draw_canvas_title (NfDeck   *deck,
    * tables and sources it has. */
   counts = g_strdup_printf (_("%u notes · %u tables · %u sources"),
                             nf_canvas_get_n_notes (canvas), n_tables, n_sources);
-  name = _nf_deck_text (deck, _nf_deck_company (canvas), 30, PANGO_WEIGHT_BOLD, width);
-  sub = _nf_deck_text (deck, title != NULL && g_strcmp0 (title, _nf_deck_company (canvas)) != 0
+  name = _nf_deck_text (deck, _nf_deck_company (canvas, deck->lang), 30, PANGO_WEIGHT_BOLD, width);
+  sub = _nf_deck_text (deck, title != NULL && g_strcmp0 (title, _nf_deck_company (canvas, deck->lang)) != 0
                        ? title : "", 16, PANGO_WEIGHT_NORMAL, width);
   about = _nf_deck_text (deck, description, 13, PANGO_WEIGHT_NORMAL, width);
   facts = _nf_deck_text (deck, counts, 12, PANGO_WEIGHT_NORMAL, width);
@@ -657,7 +657,7 @@ sources_slides (NfDeck   *deck,
           _nf_deck_begin_page (deck);
           if (!started)
             _nf_deck_outline (deck, outline_parent, _("Sources"));
-          _nf_deck_draw_header (deck, _nf_deck_company (canvas), _("Sources"));
+          _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), _("Sources"));
           started = TRUE;
           y = top;
         }
@@ -754,7 +754,7 @@ _nf_deck_canvas_slides (NfDeck     *deck,
   if (title_slide)
     {
       _nf_deck_begin_page (deck);
-      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas));
+      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas, deck->lang));
       draw_canvas_title (deck, canvas);
       _nf_deck_end_slide (deck);
       _nf_deck_begin_page (deck);
@@ -762,13 +762,13 @@ _nf_deck_canvas_slides (NfDeck     *deck,
   else
     {
       _nf_deck_begin_page (deck);
-      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas));
+      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas, deck->lang));
     }
   _nf_deck_outline (deck, entry, _("Overview"));
   first_block_page = deck->page + n_pages;
   for (guint page = 0; page < n_pages; page++)
     {
-      const char *title = nf_canvas_get_title (canvas);
+      const char *title = _nf_deck_canvas_title (canvas, deck->lang);
       g_autofree char *sub = n_pages > 1
         /* TRANSLATORS: the header of an overview that takes several
          * slides; %s is the canvas's title, then slide i of n. */
@@ -777,7 +777,7 @@ _nf_deck_canvas_slides (NfDeck     *deck,
 
       if (page > 0)
         _nf_deck_begin_page (deck);
-      _nf_deck_draw_header (deck, _nf_deck_company (canvas), sub);
+      _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), sub);
       for (guint b = 0; b < NF_N_BLOCKS; b++)
         draw_overview_block (deck, (NfBlock) b, &plan->blocks[b], page, first_block_page);
       _nf_deck_end_slide (deck);

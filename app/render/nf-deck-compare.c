@@ -31,7 +31,8 @@ _nf_deck_can_compare (guint n_canvases)
 }
 
 static char *
-names_of (GPtrArray *canvases)
+names_of (GPtrArray  *canvases,
+          const char *lang)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -39,7 +40,7 @@ names_of (GPtrArray *canvases)
     {
       if (i > 0)
         g_string_append (names, " · ");
-      g_string_append (names, _nf_deck_company (g_ptr_array_index (canvases, i)));
+      g_string_append (names, _nf_deck_company (g_ptr_array_index (canvases, i), lang));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -191,7 +192,7 @@ overview_table (Compare *cmp)
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
   gboolean versions = nf_diff_is_versions (cmp->diff);
-  g_autofree char *names = names_of (cmp->canvases);
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
   guint n_cols = versions ? 5 : 3 + n;
   guint counts[NF_N_BLOCKS][3 + NF_DIFF_MAX_CANVASES] = { { 0 } };
   double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
@@ -300,7 +301,7 @@ block_slides (Compare *cmp,
 {
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
-  g_autofree char *names = names_of (cmp->canvases);
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
   double gap = CMP_GAP, top = NF_DECK_HEADER_HEIGHT + 20, bottom = deck->height - NF_DECK_MARGIN * 0.6;
   double col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * gap) / n;
   guint next[NF_DIFF_MAX_CANVASES] = { 0 };
@@ -379,7 +380,8 @@ block_slides (Compare *cmp,
 }
 
 /* The metric rows the canvases share (aligned: two or more have the
- * figure), the one place the deck reads the core's metric alignment. */
+ * figure, as one measure of one kind), the one place the deck reads the
+ * core's metric alignment. */
 static GPtrArray *
 aligned_rows (const NfDiffMetrics *metrics)
 {
@@ -403,9 +405,8 @@ metrics_slides (Compare *cmp)
 {
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
-  g_autoptr(NfDiffMetrics) metrics = nf_diff_metrics_new ((NfCanvas **) cmp->canvases->pdata, n);
-  g_autoptr(GPtrArray) rows = aligned_rows (metrics);
-  g_autofree char *names = names_of (cmp->canvases);
+  g_autoptr(GPtrArray) rows = aligned_rows (nf_diff_get_metrics (cmp->diff));
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
   double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
   double first_w = width * 0.34, col_w = (width - first_w) / n;
   double top = NF_DECK_HEADER_HEIGHT + 22, bottom = deck->height - NF_DECK_MARGIN * 0.6, y = bottom + 1;
@@ -427,7 +428,9 @@ metrics_slides (Compare *cmp)
           if (c == 0)
             label = row->column != NULL ? g_strdup_printf ("%s — %s", row->label, row->column)
                                         : g_strdup (row->label);
-          l = _nf_deck_text (deck, c == 0 ? label : row->present[c - 1] ? row->texts[c - 1] : "—",
+          else if (row->present[c - 1])
+            label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
+          l = _nf_deck_text (deck, label != NULL ? label : "—",
                              CMP_SIZE, PANGO_WEIGHT_NORMAL, (c == 0 ? first_w : col_w) - 16);
           if (c > 0)
             pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
@@ -574,7 +577,7 @@ draw_compare_image (NfCanvas           **canvases,
   deck.height = height;
   cairo_scale (deck.cr, scale, scale);
   _nf_deck_begin_page (&deck);
-  names = names_of (list);
+  names = names_of (list, deck.lang);
   _nf_deck_draw_header (&deck, names, _("The nine blocks compared"));
   layout = comparison_new (&deck, list);
   draw_comparison (&deck, layout, NF_COMPARE_ALL_BLOCKS);

@@ -37,8 +37,15 @@ typedef struct {
  * generic one. */
 char        *_nf_deck_title          (GPtrArray           *canvases,
                                       const NfDeckOptions *opts);
-/* A canvas's name on slides: its company, else its title. */
-const char  *_nf_deck_company        (NfCanvas            *canvas);
+/* The words of the deck in its language (NfDeckOptions.lang): each piece
+ * of a canvas's text is looked up here, so every slide shows the same
+ * translation. A canvas's name on slides: its company, else its title. */
+const char  *_nf_deck_company        (NfCanvas            *canvas,
+                                      const char          *lang);
+const char  *_nf_deck_canvas_title   (NfCanvas            *canvas,
+                                      const char          *lang);
+const char  *_nf_deck_cell_text      (const NfDeck        *deck,
+                                      const NfCell        *cell);
 /* A temporary file beside `path` for an atomic write, and the end of
  * one: finishes and destroys `surface`, then renames `tmp` over `path`
  * or removes it. */

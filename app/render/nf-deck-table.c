@@ -106,7 +106,7 @@ column_widths (NfDeck        *deck,
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           g_autoptr(PangoLayout) cell =
-            _nf_deck_text (deck, nf_metric_table_get_cell (table, r, c)->text,
+            _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, r, c)),
                            TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
           widths[c] = MAX (widths[c], layout_width (cell));
@@ -136,7 +136,7 @@ row_layouts (NfDeck        *deck,
     {
       const NfColumn *column = nf_metric_table_get_column (table, c);
       g_autofree char *head = row < 0 ? column_heading (deck, column) : NULL;
-      const char *text = row < 0 ? head : nf_metric_table_get_cell (table, row, c)->text;
+      const char *text = row < 0 ? head : _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c));
       PangoLayout *l = _nf_deck_text (deck, text, row < 0 ? HEAD_SIZE : TEXT_SIZE,
                                       row < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                       widths[c] - 2 * CELL_PAD_X);
@@ -221,7 +221,7 @@ flow_next_column (Flow *flow)
   _nf_deck_begin_page (deck);
   if (!flow->started)
     flow->entry = _nf_deck_outline (deck, flow->outline_parent, _("Metrics"));
-  _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas), _("Metrics"));
+  _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas, deck->lang), _("Metrics"));
   flow->started = TRUE;
   flow->column = 0;
   flow->y = flow->top;
@@ -348,7 +348,7 @@ bar_label (Flow          *flow,
   NfChartBar *bar = &g_array_index (group->bars, NfChartBar, index);
   int labels_from = label_column (table);
   g_autofree char *row = labels_from >= 0
-    ? g_strdup (nf_metric_table_get_cell (table, bar->row, (guint) labels_from)->text)
+    ? g_strdup (_nf_deck_cell_text (flow->deck, nf_metric_table_get_cell (table, bar->row, (guint) labels_from)))
     /* TRANSLATORS: a chart's bar for a table row without a label. */
     : g_strdup_printf (_("Row %u"), bar->row + 1);
 
@@ -386,7 +386,7 @@ flow_chart (Flow          *flow,
   for (guint i = 0; i < group->bars->len; i++)
     {
       NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
-      g_autoptr(PangoLayout) v = _nf_deck_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)->text,
+      g_autoptr(PangoLayout) v = _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
                                                 CHART_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
       lo = MIN (lo, bar->value);
@@ -415,7 +415,7 @@ flow_chart (Flow          *flow,
       NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
       g_autofree char *name = bar_label (flow, table, group, i, by_column);
       g_autoptr(PangoLayout) label = _nf_deck_text (deck, name, CHART_SIZE, PANGO_WEIGHT_NORMAL, label_w);
-      g_autoptr(PangoLayout) value = _nf_deck_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)->text,
+      g_autoptr(PangoLayout) value = _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
                                                     CHART_SIZE, PANGO_WEIGHT_NORMAL, value_w + 1);
       double h = MAX (layout_height (label), layout_height (value)) + 8;
       double plot_x, plot_w, zero_x, x1, y;

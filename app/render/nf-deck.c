@@ -181,9 +181,9 @@ _nf_deck_title (GPtrArray           *canvases,
   if (canvases->len == 1)
     {
       NfCanvas *canvas = g_ptr_array_index (canvases, 0);
-      const char *title = nf_canvas_get_title (canvas);
+      const char *title = _nf_deck_canvas_title (canvas, opts->lang);
 
-      if (title != NULL && *title != '\0')
+      if (*title != '\0')
         return g_strdup (title);
     }
   if (opts->compare && canvases->len >= 2)
@@ -192,15 +192,32 @@ _nf_deck_title (GPtrArray           *canvases,
 }
 
 const char *
-_nf_deck_company (NfCanvas *canvas)
+_nf_deck_company (NfCanvas   *canvas,
+                  const char *lang)
 {
-  const char *company = nf_canvas_get_company (canvas);
+  const char *company = nf_canvas_get_company_for_language (canvas, lang);
 
   if (company == NULL || *company == '\0')
-    company = nf_canvas_get_title (canvas);
+    company = nf_canvas_get_title_for_language (canvas, lang);
   if (company == NULL || *company == '\0')
     company = _("Untitled canvas");
   return company;
+}
+
+const char *
+_nf_deck_canvas_title (NfCanvas   *canvas,
+                       const char *lang)
+{
+  const char *title = nf_canvas_get_title_for_language (canvas, lang);
+
+  return title != NULL ? title : "";
+}
+
+const char *
+_nf_deck_cell_text (const NfDeck *deck,
+                    const NfCell *cell)
+{
+  return nf_cell_get_text_for_language (cell, deck->lang);
 }
 
 static void
@@ -223,7 +240,7 @@ draw_title_slide (NfDeck    *deck,
     {
       if (i > 0)
         g_string_append (companies, " · ");
-      g_string_append (companies, _nf_deck_company (g_ptr_array_index (canvases, i)));
+      g_string_append (companies, _nf_deck_company (g_ptr_array_index (canvases, i), deck->lang));
     }
 
   _nf_deck_begin_page (deck);
@@ -267,9 +284,8 @@ draw_canvas_slide (NfDeck       *deck,
                    NfCanvas     *canvas,
                    NfGridLayout *layout)
 {
-  const char *title = nf_canvas_get_title (canvas);
-
-  _nf_deck_draw_header (deck, _nf_deck_company (canvas), title != NULL ? title : "");
+  _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang),
+                        _nf_deck_canvas_title (canvas, deck->lang));
   cairo_save (deck->cr);
   cairo_translate (deck->cr, 0, NF_DECK_HEADER_HEIGHT);
   /* A slide is drawn once: keeping its pixels would only cost. */
@@ -388,6 +404,7 @@ set_metadata (cairo_surface_t *surface,
               const char      *title,
               const char      *author,
               GPtrArray       *canvases,
+              const char      *lang,
               GDateTime       *date)
 {
   g_autoptr(GString) subject = g_string_new (NULL);
@@ -397,7 +414,7 @@ set_metadata (cairo_surface_t *surface,
     {
       if (i > 0)
         g_string_append (subject, ", ");
-      g_string_append (subject, _nf_deck_company (g_ptr_array_index (canvases, i)));
+      g_string_append (subject, _nf_deck_company (g_ptr_array_index (canvases, i), lang));
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (author != NULL)
@@ -447,7 +464,7 @@ nf_deck_export_pdf (GPtrArray           *canvases,
 
   nf_deck_page_size_get (opts->page_size, &wpt, &hpt);
   surface = cairo_pdf_surface_create (tmp, wpt, hpt);
-  set_metadata (surface, title, opts->author, canvases, date);
+  set_metadata (surface, title, opts->author, canvases, opts->lang, date);
   pango = nf_render_pango_context_new (opts->lang);
 
   deck.surface = surface;

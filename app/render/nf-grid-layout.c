@@ -253,7 +253,10 @@ nf_grid_layout_set_language (NfGridLayout *self,
     }
   forget_block_text (self);
   g_clear_object (&self->context);
-  self->context = nf_render_pango_context_new (lang);
+  /* Tagged with the language of the text shown: the translation's, else
+   * the canvas's own (not the reader's locale). */
+  self->context = nf_render_pango_context_new (lang != NULL || self->canvas == NULL
+                                               ? lang : nf_canvas_get_language (self->canvas));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 

@@ -10,11 +10,14 @@
 G_DEFINE_BOXED_TYPE (NfGridStyle, nf_grid_style,
                      nf_grid_style_copy, nf_grid_style_free)
 
-/* Cantarell is GNOME's face; where it is missing (a server exporting a
- * deck) Noto Sans takes its place. Noto Sans CJK SC comes before the
- * generic name so that Han characters get Simplified Chinese shapes and
- * never fall to a Japanese face or to boxes. */
-#define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans CJK SC, DejaVu Sans, sans-serif"
+/* Every Latin face comes before the CJK one: a CJK face also covers
+ * Latin letters and punctuation, with full-width shapes (’ drawn as
+ * "’ "), so on a machine without Cantarell or Noto Sans it must not be
+ * reached before DejaVu Sans. Cantarell is GNOME's face; Noto Sans takes
+ * its place where it is missing (a server exporting a deck). Noto Sans
+ * CJK SC still comes before the generic name, so that Han characters get
+ * Simplified Chinese shapes and never fall to a Japanese face or boxes. */
+#define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif"
 
 static NfColour
 rgb (guint32 v)

@@ -44,6 +44,15 @@ const char   *nf_canvas_get_label           (NfCanvas   *self);
 const char   *nf_canvas_get_description     (NfCanvas   *self);
 const char   *nf_canvas_get_language        (NfCanvas   *self);
 const char   *nf_canvas_get_version         (NfCanvas   *self);
+/* The company, title and description for a reader of `lang` (an
+ * xml:lang variant, as nf_text_for_language picks it), else as written;
+ * NULL `lang` gives them as written. */
+const char   *nf_canvas_get_company_for_language     (NfCanvas   *self,
+                                                      const char *lang);
+const char   *nf_canvas_get_title_for_language       (NfCanvas   *self,
+                                                      const char *lang);
+const char   *nf_canvas_get_description_for_language (NfCanvas   *self,
+                                                      const char *lang);
 
 /* A GListModel of NfSource */
 GListModel   *nf_canvas_get_sources         (NfCanvas   *self);

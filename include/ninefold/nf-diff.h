@@ -5,6 +5,7 @@
 
 #include "nf-block.h"
 #include "nf-canvas.h"
+#include "nf-number.h"
 
 G_BEGIN_DECLS
 
@@ -75,7 +76,8 @@ gboolean           nf_diff_is_versions    (const NfDiff *self);
 guint              nf_diff_get_n_entries  (const NfDiff *self);
 const NfDiffEntry *nf_diff_get_entry      (const NfDiff *self,
                                            guint         index);
-/* TRUE when nothing differs: every entry is SHARED. */
+/* TRUE when nothing differs: every entry is SHARED and the metrics are
+ * the same (nf_diff_metrics_is_same). */
 gboolean           nf_diff_is_same        (const NfDiff *self);
 
 /* Word-level differences, CJK-aware (each Han, kana or Hangul character
@@ -87,41 +89,34 @@ GPtrArray         *nf_diff_words          (const char   *old_text,
 double             nf_diff_similarity     (const char   *a,
                                            const char   *b);
 
-/* Metric tables of the first two canvases, aligned by meaning: tables by
- * block and title, columns by name and rows by label, each normalised and
- * looked up in a small synonym table (revenue/营收/收入, users/用户…).
- * Values are compared only when the columns' types and units (currencies)
- * match; otherwise comparable is FALSE and delta and ratio are 0. */
-typedef struct {
-  NfMetricTable *tables[2];
-  guint          rows[2];
-  guint          columns[2];
-  double         values[2];
-  gboolean       comparable;
-  double         delta;   /* values[1] - values[0] */
-  double         ratio;   /* values[1] / values[0], 0 when values[0] is 0 */
-} NfDiffCell;
-
-guint              nf_diff_get_n_cells    (const NfDiff *self);
-const NfDiffCell  *nf_diff_get_cell       (const NfDiff *self,
-                                           guint         index);
-/* The meaning key a title or label is aligned by. */
+/* The meaning key a title or label is aligned by: the label folded (case,
+ * width, spaces), or the measure it names in a small table of words in
+ * either language when the whole label is one of them ("营业收入" and
+ * "Revenue" are "revenue"; "Total Registered Users" is itself). */
 char              *nf_diff_metric_key     (const char   *label);
 
-/* The metric tables of 2 to 4 canvases aligned row by row: one
- * NfDiffMetricRow per measure ("revenue", "users", "employees" and the
- * like, at one period such as a year), with a slot per canvas that is
- * empty where that canvas has no such figure. Rows are matched by the
- * meaning key of their label (labelled tables), or of their column's name
- * and the year (tables by year); tables by block and title.
+/* The metric tables of 2 to 4 canvases aligned row by row: the one
+ * comparison of figures that nf_diff_is_same(), the compare view, the
+ * deck and both formats of `ninefold diff` read.
+ *
+ * One NfDiffMetricRow per measure with a slot per canvas. Figures align
+ * only when they are the same measure: the same explicit key (metric="…"
+ * on the row or column), or the same label after nf_diff_metric_key() —
+ * the row's label in a labelled table (with the column's name when a row
+ * has several figures), the column's name in English and the year in a
+ * table by year — and always the same kind (nf_number_kind_for_cell()). A
+ * shared unit or kind alone never aligns two figures. Rows in two canvases
+ * or more are the aligned rows (nf_diff_metrics_get_row()); a figure no
+ * other canvas has is an unaligned row of its canvas
+ * (nf_diff_metrics_get_unaligned()).
  *
  * Values are in plain units (nf-number.h: "2,235.1万" is 22351000, "15%"
  * is 0.15). Figures are compared only when every present one has the same
- * column type and unit. Money in another currency than the base's is
- * converted only with an exchange rate a compared canvas states (its own
- * first, then the base's, then any other's: nf_canvas_find_rate); with
- * none, the row is not comparable. Deltas and ratios are against `base`,
- * the first canvas that has a value, in the base's unit. */
+ * unit. Money in another currency than the base's is converted only with
+ * an exchange rate a compared canvas states (its own first, then the
+ * base's, then any other's: nf_canvas_find_rate); with none, the row is
+ * not comparable. Deltas and ratios are against `base`, the first canvas
+ * that has a value, in the base's unit. */
 typedef struct {
   char          *key;         /* the meaning key the row is aligned by */
   const char    *label;       /* the row's label in the first canvas with it */
@@ -130,6 +125,9 @@ typedef struct {
                                * the year in a table by year; else NULL */
   const char    *table_title; /* that canvas's table title */
   NfColumnType   type;        /* that canvas's column type */
+  NfNumberKind   kind;        /* what every figure of the row measures */
+  gboolean       differs;     /* a figure missing, incomparable, another
+                               * value or another qualifier */
   guint          n_present;   /* how many canvases have a value */
   guint          base;
   gboolean       comparable;
@@ -145,6 +143,11 @@ typedef struct {
   const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
   double         deltas[NF_DIFF_MAX_CANVASES];   /* values[i] - values[base] */
   double         ratios[NF_DIFF_MAX_CANVASES];   /* values[i] / values[base], 0 if undefined */
+  NfNumber       numbers[NF_DIFF_MAX_CANVASES];  /* the figure as parsed: its
+                                                  * qualifier, currency, unit */
+  gboolean       approximate[NF_DIFF_MAX_CANVASES]; /* deltas[i] is approximate:
+                                                     * a figure qualified or
+                                                     * converted */
 } NfDiffMetricRow;
 
 typedef struct _NfDiffMetrics NfDiffMetrics;
@@ -154,14 +157,47 @@ NfDiffMetrics         *nf_diff_metrics_new        (NfCanvas      **canvases,
                                                    guint           n_canvases);
 void                   nf_diff_metrics_free       (NfDiffMetrics  *self);
 guint                  nf_diff_metrics_get_n_canvases (const NfDiffMetrics *self);
+/* The aligned rows: each in two canvases or more. */
 guint                  nf_diff_metrics_get_n_rows (const NfDiffMetrics *self);
 const NfDiffMetricRow *nf_diff_metrics_get_row    (const NfDiffMetrics *self,
                                                    guint                index);
+/* The figures only canvas `canvas` has, in its tables' order. */
+guint                  nf_diff_metrics_get_n_unaligned (const NfDiffMetrics *self,
+                                                        guint                canvas);
+const NfDiffMetricRow *nf_diff_metrics_get_unaligned   (const NfDiffMetrics *self,
+                                                        guint                canvas,
+                                                        guint                index);
+/* TRUE when every canvas has every figure, alike: no unaligned row, and
+ * no aligned row that differs. */
+gboolean               nf_diff_metrics_is_same    (const NfDiffMetrics *self);
 /* TRUE when no row of `table` (of canvas `index`) is present in any other
  * canvas: a table only that company has. */
 gboolean               nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
                                                       guint                index,
                                                       NfMetricTable       *table);
+
+/* What a row's slot shows: the figure as it says it (nf_number_format_cell),
+ * NULL where that canvas has none. */
+char                  *nf_diff_metric_row_format_value     (const NfDiffMetricRow *row,
+                                                            guint                  canvas,
+                                                            const char            *lang);
+/* "≈ 6.8 million yuan (1 USD = 7.1884 CNY, 2024-12-31)" where a stated
+ * rate converts the figure into the base's currency; else NULL. */
+char                  *nf_diff_metric_row_format_converted (const NfDiffMetricRow *row,
+                                                            guint                  canvas,
+                                                            const char            *lang);
+/* How the slot stands against the base: "+$50 million ×1.50", "−5 pts",
+ * "≈+1,000" when a figure in it is approximate; NULL for the base, an
+ * empty slot or an incomparable row. */
+char                  *nf_diff_metric_row_format_delta     (const NfDiffMetricRow *row,
+                                                            guint                  canvas,
+                                                            const char            *lang);
+/* How a converted figure names its rate: "1 USD = 7.1884 CNY, 2024-12-31". */
+char                  *nf_diff_format_rate                 (NfRate                *rate);
+
+/* The diff's one comparison of metric tables: every figure, aligned
+ * across all its canvases. */
+const NfDiffMetrics   *nf_diff_get_metrics    (const NfDiff *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfDiff, nf_diff_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfDiffMetrics, nf_diff_metrics_free)

@@ -31,7 +31,14 @@ typedef struct {
   double    value;
   gboolean  has_value;
   char     *row_metric;
+  NfText   *translations; /* `text` with its xml:lang variants, or NULL when it has none */
 } NfCell;
+
+/* The cell's text for a reader of `lang` (as nf_text_for_language picks
+ * it), or the text as written when `lang` is NULL or has no variant: the
+ * one accessor every export and view reads a cell's words through. */
+const char *nf_cell_get_text_for_language (const NfCell *cell,
+                                           const char   *lang);
 
 typedef struct {
   NfText       *name;

@@ -11,6 +11,38 @@ G_BEGIN_DECLS
 #define NF_NUMBER_MIN_YEAR 1800
 #define NF_NUMBER_MAX_YEAR 2200
 
+/* What a figure measures, so that only like is set beside like: a count
+ * of things (users, cars, 个, 辆), money (a currency), a percentage or
+ * share, a rating (stars, a score out of five or ten), a duration
+ * (minutes, days, 天), a year, or any other figure (a ratio, an average,
+ * a bare number with nothing to say what it counts). */
+typedef enum {
+  NF_NUMBER_KIND_OTHER,
+  NF_NUMBER_KIND_COUNT,
+  NF_NUMBER_KIND_MONEY,
+  NF_NUMBER_KIND_PERCENT,
+  NF_NUMBER_KIND_RATING,
+  NF_NUMBER_KIND_DURATION,
+  NF_NUMBER_KIND_YEAR,
+} NfNumberKind;
+
+#define NF_NUMBER_N_KINDS (NF_NUMBER_KIND_YEAR + 1)
+
+/* What a qualifier says of the figure, whatever the language it is written
+ * in: "about", "~", "约", "左右" are ABOUT; "over", "more than", "+", "多",
+ * "余", "以上", "超过", "突破" are OVER; "nearly", "almost", "近", "将近"
+ * are NEARLY; "under", "less than", "不到", "以下" are UNDER; "at least",
+ * "至少" AT_LEAST; "up to", "at most", "最多" AT_MOST. */
+typedef enum {
+  NF_NUMBER_EXACT,
+  NF_NUMBER_ABOUT,
+  NF_NUMBER_OVER,
+  NF_NUMBER_NEARLY,
+  NF_NUMBER_UNDER,
+  NF_NUMBER_AT_LEAST,
+  NF_NUMBER_AT_MOST,
+} NfNumberQualifier;
+
 /* A figure as business write-ups state it, read into a value in plain
  * units: "$9.5 million" is 9500000 USD, "15%" is 0.15, "2,235.1万" is
  * 22351000, "¥3.2亿" is 320000000 CNY, "(12.5)" is -12.5.
@@ -43,7 +75,14 @@ typedef struct {
                               * multipliers as written; NULL if none */
   char        currency[4];   /* ISO 4217 code, "" if none */
   char        qualifier[32]; /* as written, e.g. "约", "about", "over", "+" */
-  char        unit[64];      /* the trailing unit as written, "" if none */
+  char        unit[64];      /* the trailing unit as written, "" if none;
+                              * without "级" (see is_order) */
+  NfNumberQualifier bound;   /* what qualifier[] says, normalised */
+  gboolean    is_order;      /* an order of magnitude: "10万亿级", "千万级别" */
+  NfNumberKind kind;         /* from the text alone: MONEY with a currency,
+                              * PERCENT, YEAR, DURATION or RATING by the
+                              * unit (minutes, 天; stars, 星), COUNT with any
+                              * other unit (users, 个, 辆), else OTHER */
 } NfNumber;
 
 gboolean  nf_number_parse            (const char   *text,
@@ -72,5 +111,48 @@ char     *nf_number_format_xml       (double        value);
  * no "+", no hex, finite. */
 gboolean  nf_number_parse_xml        (const char   *text,
                                       double       *out);
+
+/* Whether the figure is not exact: qualified (about, over, nearly…) or an
+ * order of magnitude. A difference taken with it is approximate too. */
+gboolean     nf_number_is_approximate (const NfNumber *number);
+
+/* What a cell of a metric table measures: its text's kind where the text
+ * says (a currency, "%", a unit), else the column's (type, unit such as
+ * "months" or "stars", and a name such as "User Rating"). The parsed text
+ * goes to out_number when given (zeroed, with kind set, when the text does
+ * not parse). This is the one classification every view and the diff use. */
+NfNumberKind nf_number_kind_for_cell  (const NfColumn *column,
+                                       const NfCell   *cell,
+                                       NfNumber       *out_number);
+
+/* "count", "money", "percent", "rating", "duration", "year", "other":
+ * stable names for files and tests. */
+const char  *nf_number_kind_to_string (NfNumberKind    kind);
+/* The kind's name for a person, translated ("count", "money", "percentage"…). */
+const char  *nf_number_kind_get_label (NfNumberKind    kind);
+
+/* A figure in plain units written for a person, magnitude normalised
+ * ("9.5 million", "2,235.1万" when lang is "zh", "10万亿"), with its
+ * currency ("$9.5 million", "9.5 million yuan", "3.2亿元") or unit ("4.6
+ * stars", "21个"), and its qualifier ("≈10%", "100+", "nearly 100
+ * million yuan", "order of 10 trillion" / "10万亿级"). A percentage is a
+ * fraction (0.15 is "15%"). NULL or "" currency and unit for none; the
+ * currency is an ISO 4217 code. */
+char        *nf_number_format_value   (double             value,
+                                       NfNumberKind       kind,
+                                       const char        *currency,
+                                       const char        *unit,
+                                       NfNumberQualifier  bound,
+                                       gboolean           is_order,
+                                       const char        *lang);
+/* A parsed figure as above: what it says, in the reader's language. */
+char        *nf_number_format         (const NfNumber    *number,
+                                       const char        *lang);
+/* What a cell shows: its parsed figure formatted (with the column's
+ * currency or unit where the text names none), or the text as written
+ * when it does not parse ("Increased satisfaction by 25%", "上亿"). */
+char        *nf_number_format_cell    (const NfColumn    *column,
+                                       const NfCell      *cell,
+                                       const char        *lang);
 
 G_END_DECLS

@@ -18,3 +18,4 @@
 #include "nf-rate.h"
 #include "nf-source.h"
 #include "nf-text.h"
+#include "nf-themes.h"

@@ -810,6 +810,61 @@ test_export_markdown (void)
   g_rmdir (dir);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("pdftotext: %s", error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* --lang picks the translation of every text that has one: the canvas's
+ * name and title, table titles, column names and row labels. */
+static void
+test_export_lang (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-lang-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "shupao.pdf", NULL);
+  g_autoptr(GPtrArray) files = case_files ();
+
+  g_assert_no_error (error);
+  if (files == NULL)
+    return;
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3), "--lang", "en",
+                                       "-o", pdf, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Shupao Technology"));
+    g_assert_nonnull (strstr (text, "Company figures"));
+    g_assert_nonnull (strstr (text, "Team size"));
+    g_assert_nonnull (strstr (text, "nearly 200 people"));
+    g_assert_null (strstr (text, "团队人数"));
+    g_assert_null (strstr (text, "数跑科技的商业模式"));
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3), "-o", pdf, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "团队人数"));
+    g_assert_null (strstr (text, "Team size"));
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_diff_same (void)
 {
@@ -1196,6 +1251,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/usage", test_export_usage);
   g_test_add_func ("/cli/export/compare", test_export_compare);
   g_test_add_func ("/cli/export/markdown", test_export_markdown);
+  g_test_add_func ("/cli/export/lang", test_export_lang);
   g_test_add_func ("/cli/diff/same", test_diff_same);
   g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
   g_test_add_func ("/cli/diff/metrics", test_diff_metrics);

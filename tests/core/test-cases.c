@@ -251,6 +251,60 @@ test_shupao_figures (void)
   g_assert_true (has_2 && has_30 && has_6000 && has_21 && has_12);
 }
 
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+/* `--lang en` shows every case in English: each piece of Chinese text has
+ * an English variant (titles, labels, figures' words, notes). */
+static void
+test_english_variants (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (seed_files); i++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (i, NULL);
+      GListModel *tables = nf_canvas_get_tables (canvas);
+
+      g_assert_false (has_han (nf_canvas_get_company_for_language (canvas, "en")));
+      g_assert_false (has_han (nf_canvas_get_title_for_language (canvas, "en")));
+      g_assert_false (has_han (nf_canvas_get_description_for_language (canvas, "en")));
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        {
+          GListModel *notes = nf_canvas_get_notes (canvas, b);
+
+          for (guint n = 0; n < g_list_model_get_n_items (notes); n++)
+            {
+              g_autoptr(NfNote) note = g_list_model_get_item (notes, n);
+              const char *text = nf_text_for_language (nf_note_get_text (note), "en");
+
+              if (has_han (text))
+                g_error ("case %u: note “%s” has no English variant", i, text);
+            }
+        }
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          g_assert_false (has_han (nf_text_for_language (nf_metric_table_get_title (table), "en")));
+          for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+            g_assert_false (has_han (nf_text_for_language (nf_metric_table_get_column (table, c)->name, "en")));
+          for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+            for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+              {
+                const char *text = nf_cell_get_text_for_language (nf_metric_table_get_cell (table, r, c), "en");
+
+                if (has_han (text))
+                  g_error ("case %u: cell “%s” has no English variant", i, text);
+              }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,5 +316,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/cases/senmiao-tables", test_senmiao_tables_complete);
   g_test_add_func ("/cases/shupao-figures", test_shupao_figures);
+  g_test_add_func ("/cases/english-variants", test_english_variants);
   return g_test_run ();
 }

@@ -315,25 +315,29 @@ test_metrics (void)
   g_autoptr(NfCanvas) c = make_canvas ("C", "en");
   g_autoptr(NfDiff) ab = NULL;
   g_autoptr(NfDiff) ac = NULL;
-  const NfDiffCell *cell;
+  const NfDiffMetricRow *row;
   g_autofree char *key = nf_diff_metric_key ("营业收入");
 
   g_assert_cmpstr (key, ==, "revenue");
   add_money_table (a, "Revenue", "Revenue", "CNY", "100");
   add_money_table (b, "收入", "收入", "CNY", "150");
   add_money_table (c, "Revenue", "Revenue", "USD", "20");
+  /* The diff owns the one alignment of figures. */
   ab = diff2 (a, b);
-  g_assert_cmpuint (nf_diff_get_n_cells (ab), ==, 1);
-  cell = nf_diff_get_cell (ab, 0);
-  g_assert_true (cell->comparable);
-  g_assert_cmpfloat_with_epsilon (cell->delta, 50, 1e-9);
-  g_assert_cmpfloat_with_epsilon (cell->ratio, 1.5, 1e-9);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (ab)), ==, 1);
+  row = nf_diff_metrics_get_row (nf_diff_get_metrics (ab), 0);
+  g_assert_true (row->comparable);
+  g_assert_true (row->differs);
+  g_assert_cmpint (row->kind, ==, NF_NUMBER_KIND_MONEY);
+  g_assert_cmpfloat_with_epsilon (row->deltas[1], 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->ratios[1], 1.5, 1e-9);
+  g_assert_false (nf_diff_is_same (ab));
 
   ac = diff2 (a, c);
-  g_assert_cmpuint (nf_diff_get_n_cells (ac), ==, 1);
-  cell = nf_diff_get_cell (ac, 0);
-  g_assert_false (cell->comparable);
-  g_assert_cmpfloat (cell->delta, ==, 0);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (ac)), ==, 1);
+  row = nf_diff_metrics_get_row (nf_diff_get_metrics (ac), 0);
+  g_assert_false (row->comparable);
+  g_assert_cmpfloat (row->deltas[1], ==, 0);
 }
 
 /* Two to four canvases, row by row: what is where, what compares. */
@@ -356,8 +360,9 @@ test_metrics_many (void)
   g_autofree char *k1 = nf_diff_metric_key ("注册用户数");
   g_autofree char *k2 = nf_diff_metric_key ("用户全生命周期节点");
 
-  /* Chinese labels name the measure last. */
-  g_assert_cmpstr (k1, ==, "users");
+  /* A whole label names a measure, in either language; a word inside a
+   * label does not ("用户全生命周期节点" counts stages, not users). */
+  g_assert_cmpstr (k1, ==, "registered users");
   g_assert_cmpstr (k2, !=, "users");
 
   add_money_table (a, "Revenue", "Revenue", "CNY", "100");
@@ -380,15 +385,17 @@ test_metrics_many (void)
   g_assert_cmpstr (m->units[1], ==, "CNY");
 
   all = nf_diff_metrics_new ((NfCanvas *[]) { a, b, c, d }, 4);
-  g_assert_cmpuint (nf_diff_metrics_get_n_rows (all), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (all), ==, 1);
   m = nf_diff_metrics_get_row (all, 0);
   g_assert_cmpuint (m->n_present, ==, 3);
   g_assert_true (m->present[0] && m->present[1] && m->present[2] && !m->present[3]);
   /* Yuan and dollars are kept apart: no rate is given. */
   g_assert_false (m->comparable);
   g_assert_cmpfloat (m->deltas[2], ==, 0);
-  m = nf_diff_metrics_get_row (all, 1);
-  g_assert_cmpstr (m->key, ==, "users");
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (all, 0), ==, 0);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (all, 3), ==, 1);
+  m = nf_diff_metrics_get_unaligned (all, 3, 0);
+  g_assert_cmpstr (m->key, ==, "registered users");
   g_assert_cmpuint (m->n_present, ==, 1);
   g_assert_true (m->present[3]);
   g_assert_cmpfloat (m->values[3], ==, 22351000);
@@ -580,15 +587,18 @@ test_metrics_explicit_key (void)
   g_assert_cmpuint (m->n_present, ==, 2);
   g_assert_true (m->comparable);
   g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
-  g_assert_cmpuint (nf_diff_get_n_cells (pair), ==, 1);
-  g_assert_cmpfloat_with_epsilon (nf_diff_get_cell (pair, 0)->delta, 50, 1e-9);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (pair)), ==, 1);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metrics_get_row (nf_diff_get_metrics (pair), 0)->deltas[1], 50, 1e-9);
 
-  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 2);
-  g_assert_cmpuint (nf_diff_metrics_get_row (bare, 0)->n_present, ==, 1);
-  g_assert_cmpuint (nf_diff_get_n_cells (pair_bare), ==, 0);
+  /* Words that differ, with no key, are two measures: one figure each. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 0);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (bare, 0), ==, 1);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (bare, 1), ==, 1);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (pair_bare)), ==, 0);
 
   /* Two keys that differ keep apart even the same words. */
-  g_assert_cmpuint (nf_diff_metrics_get_n_rows (apart), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (apart), ==, 0);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (apart, 0), ==, 1);
   /* A key meets the same words, and the measures the guesses know. */
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (gross), ==, 1);
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (market), ==, 1);
@@ -622,7 +632,75 @@ test_metrics_column_key (void)
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (keyed), ==, 1);
   g_assert_cmpstr (nf_diff_metrics_get_row (keyed, 0)->key, ==, "revenue @ 2020");
   g_assert_true (nf_diff_metrics_get_row (keyed, 0)->comparable);
-  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 2);
+  /* "营业额" is also a whole label the table of measures knows. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 1);
+}
+
+/* A word or a kind in common never aligns two figures: Senmiao's "Total
+ * Registered Users 200,000" and 数跑科技's "由超级会员介绍的用户 6,000个"
+ * were once set against each other ("-194,000 ×0.03"). Each company's
+ * figures are listed apart instead. */
+static void
+test_metrics_unlike (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
+  g_autoptr(NfCanvas) shupao = nf_canvas_load_case (3, &error);
+  g_autoptr(NfDiff) diff = diff2 (senmiao, shupao);
+  const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+  gboolean found[2] = { FALSE, FALSE };
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < nf_diff_metrics_get_n_rows (metrics); r++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
+
+      /* Whatever aligns is one measure of one kind in both. */
+      g_assert_cmpint (row->numbers[0].kind, ==, row->numbers[1].kind);
+      g_assert_cmpstr (row->texts[1], !=, "6,000个");
+    }
+  for (guint c = 0; c < 2; c++)
+    for (guint r = 0; r < nf_diff_metrics_get_n_unaligned (metrics, c); r++)
+      {
+        const NfDiffMetricRow *row = nf_diff_metrics_get_unaligned (metrics, c, r);
+
+        g_assert_true (row->present[c] && !row->present[1 - c]);
+        if (g_strcmp0 (row->label, c == 0 ? "Total Registered Users" : "由超级会员介绍的用户") == 0)
+          found[c] = TRUE;
+      }
+  g_assert_true (found[0] && found[1]);
+  g_assert_false (nf_diff_is_same (diff));
+}
+
+/* Three canvases, the third's revenue another: the diff says they differ,
+ * whatever reads it; the same three alike are the same. */
+static void
+test_metrics_three (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) c = make_canvas ("A", "en");
+  g_autoptr(NfCanvas) d = make_canvas ("A", "en");
+  g_autoptr(NfDiff) differ = NULL;
+  g_autoptr(NfDiff) same = NULL;
+  const NfDiffMetricRow *row;
+  g_autofree char *delta = NULL;
+
+  add_money_table (a, "Revenue", "Revenue", "CNY", "100");
+  add_money_table (b, "Revenue", "Revenue", "CNY", "100");
+  add_money_table (c, "Revenue", "Revenue", "CNY", "about 120");
+  add_money_table (d, "Revenue", "Revenue", "CNY", "100");
+  differ = nf_diff_new ((NfCanvas *[]) { a, b, c }, 3, NF_DIFF_FLAGS_NONE);
+  same = nf_diff_new ((NfCanvas *[]) { a, b, d }, 3, NF_DIFF_FLAGS_NONE);
+  g_assert_false (nf_diff_is_same (differ));
+  g_assert_true (nf_diff_is_same (same));
+  row = nf_diff_metrics_get_row (nf_diff_get_metrics (differ), 0);
+  g_assert_true (row->differs);
+  /* The approximate figure's difference is approximate. */
+  g_assert_true (row->approximate[2]);
+  g_assert_false (row->approximate[1]);
+  delta = nf_diff_metric_row_format_delta (row, 2, "en");
+  g_assert_cmpstr (delta, ==, "≈+20 yuan ×1.20");
 }
 
 int
@@ -643,6 +721,8 @@ main (int    argc,
   g_test_add_func ("/diff/rates-model", test_rates_model);
   g_test_add_func ("/diff/metrics-explicit-key", test_metrics_explicit_key);
   g_test_add_func ("/diff/metrics-column-key", test_metrics_column_key);
+  g_test_add_func ("/diff/metrics-unlike", test_metrics_unlike);
+  g_test_add_func ("/diff/metrics-three", test_metrics_three);
   g_test_add_func ("/diff/large", test_large);
   return g_test_run ();
 }

@@ -13,9 +13,10 @@
  * brackets in the name: "Customers (customers)" is "Customers". */
 static gboolean
 same_column_name (const NfColumn *original,
-                  const NfColumn *imported)
+                  const NfColumn *imported,
+                  const char     *lang)
 {
-  const char *a = original->name != NULL ? nf_text_get (original->name) : "";
+  const char *a = original->name != NULL ? nf_text_for_language (original->name, lang) : "";
   const char *b = imported->name != NULL ? nf_text_get (imported->name) : "";
   g_autofree char *with_unit = NULL;
 
@@ -30,9 +31,10 @@ same_column_name (const NfColumn *original,
 
 static void
 assert_same_table (NfMetricTable *a,
-                   NfMetricTable *b)
+                   NfMetricTable *b,
+                   const char    *lang)
 {
-  g_assert_cmpstr (nf_text_get (nf_metric_table_get_title (a)), ==,
+  g_assert_cmpstr (nf_text_for_language (nf_metric_table_get_title (a), lang), ==,
                    nf_text_get (nf_metric_table_get_title (b)));
   g_assert_cmpint (nf_metric_table_get_block (a), ==, nf_metric_table_get_block (b));
   g_assert_cmpuint (nf_metric_table_get_n_columns (a), ==, nf_metric_table_get_n_columns (b));
@@ -42,7 +44,7 @@ assert_same_table (NfMetricTable *a,
       const NfColumn *ca = nf_metric_table_get_column (a, c);
       const NfColumn *cb = nf_metric_table_get_column (b, c);
 
-      g_assert_true (same_column_name (ca, cb));
+      g_assert_true (same_column_name (ca, cb, lang));
       /* The importer types a column from its cells and header alone (see
        * docs/EXPORT.md): a type or value it cannot read from the text is
        * not carried, and said so here; the text always is. */
@@ -56,7 +58,7 @@ assert_same_table (NfMetricTable *a,
           const NfCell *xa = nf_metric_table_get_cell (a, r, c);
           const NfCell *xb = nf_metric_table_get_cell (b, r, c);
 
-          g_assert_cmpstr (xa->text, ==, xb->text);
+          g_assert_cmpstr (nf_cell_get_text_for_language (xa, lang), ==, xb->text);
           if (xa->has_value && xb->has_value && ca->type == cb->type)
             g_assert_cmpfloat (xa->value, ==, xb->value);
           else if (xa->has_value != xb->has_value)
@@ -66,19 +68,21 @@ assert_same_table (NfMetricTable *a,
 }
 
 static void
-assert_round_trip (NfCanvas *canvas)
+assert_round_trip_in (NfCanvas   *canvas,
+                      const char *lang)
 {
-  g_autofree char *markdown = nf_export_markdown (canvas, NULL);
+  g_autofree char *markdown = nf_export_markdown (canvas, lang);
   g_autoptr(GError) error = NULL;
   g_autoptr(NfCanvas) back = nf_import_from_data (markdown, strlen (markdown), "export.md", &error);
   GListModel *tables_a, *tables_b;
 
   g_assert_no_error (error);
   g_assert_nonnull (back);
-  g_assert_cmpstr (nf_canvas_get_title (back), ==, nf_canvas_get_title (canvas));
-  g_assert_cmpstr (nf_canvas_get_company (back), ==, nf_canvas_get_company (canvas));
-  g_assert_cmpstr (nf_canvas_get_language (back), ==, nf_canvas_get_language (canvas));
-  g_assert_cmpstr (nf_canvas_get_description (back), ==, nf_canvas_get_description (canvas));
+  g_assert_cmpstr (nf_canvas_get_title (back), ==, nf_canvas_get_title_for_language (canvas, lang));
+  g_assert_cmpstr (nf_canvas_get_company (back), ==, nf_canvas_get_company_for_language (canvas, lang));
+  g_assert_cmpstr (nf_canvas_get_language (back), ==, lang ? lang : nf_canvas_get_language (canvas));
+  g_assert_cmpstr (nf_canvas_get_description (back), ==,
+                   nf_canvas_get_description_for_language (canvas, lang));
 
   for (NfBlock block = 0; block < NF_N_BLOCKS; block++)
     {
@@ -91,7 +95,7 @@ assert_round_trip (NfCanvas *canvas)
           g_autoptr(NfNote) na = g_list_model_get_item (a, i);
           g_autoptr(NfNote) nb = g_list_model_get_item (b, i);
 
-          g_assert_cmpstr (nf_text_get (nf_note_get_text (na)), ==,
+          g_assert_cmpstr (nf_text_for_language (nf_note_get_text (na), lang), ==,
                            nf_text_get (nf_note_get_text (nb)));
         }
     }
@@ -111,8 +115,14 @@ assert_round_trip (NfCanvas *canvas)
         if ((in == NF_BLOCK_NONE ? NF_N_BLOCKS : in) != block)
           continue;
         b = g_list_model_get_item (tables_b, t++);
-        assert_same_table (a, b);
+        assert_same_table (a, b, lang);
       }
+}
+
+static void
+assert_round_trip (NfCanvas *canvas)
+{
+  assert_round_trip_in (canvas, NULL);
 }
 
 static void
@@ -123,6 +133,8 @@ test_case_round_trip (gconstpointer data)
 
   g_assert_no_error (error);
   assert_round_trip (canvas);
+  /* In English too: what --lang en writes reads back as those words. */
+  assert_round_trip_in (canvas, "en");
 }
 
 static NfNote *
@@ -199,6 +211,120 @@ test_to_file (void)
   g_rmdir (dir);
 }
 
+/* The front matter is YAML that a YAML parser reads back to the values
+ * as exported (python3-yaml, as a third party would read it). */
+static const char yaml_check[] =
+  "import sys, yaml\n"
+  "text = open(sys.argv[1], encoding='utf-8').read()\n"
+  "assert text.startswith('---\\n'), 'no front matter'\n"
+  "front = yaml.safe_load(text[4:text.index('\\n---\\n', 4)])\n"
+  "for pair in sys.argv[2:]:\n"
+  "    key, _, value = pair.partition('=')\n"
+  "    if front.get(key) != value:\n"
+  "        sys.exit('%s: %r, not %r' % (key, front.get(key), value))\n";
+
+static char *
+one_line (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+
+  g_strdelimit (copy, "\r\n\t", ' ');
+  return g_strdup (g_strstrip (copy));
+}
+
+static char *
+pair (const char *key,
+      const char *value)
+{
+  g_autofree char *line = one_line (value);
+
+  return g_strdup_printf ("%s=%s", key, line);
+}
+
+static void
+assert_yaml_front (NfCanvas   *canvas,
+                   const char *lang)
+{
+  g_autofree char *markdown = nf_export_markdown (canvas, lang);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *title = nf_canvas_get_title_for_language (canvas, lang);
+  const char *description = nf_canvas_get_description_for_language (canvas, lang);
+  int fd, status;
+
+  fd = g_file_open_tmp ("nf-front-XXXXXX.md", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, markdown, -1, &error));
+  g_ptr_array_add (argv, g_strdup ("python3"));
+  g_ptr_array_add (argv, g_strdup ("-c"));
+  g_ptr_array_add (argv, g_strdup (yaml_check));
+  g_ptr_array_add (argv, g_strdup (path));
+  if (title != NULL && *title != '\0')
+    g_ptr_array_add (argv, pair ("title", title));
+  if (*nf_canvas_get_company_for_language (canvas, lang) != '\0')
+    g_ptr_array_add (argv, pair ("company", nf_canvas_get_company_for_language (canvas, lang)));
+  if (description != NULL)
+    g_ptr_array_add (argv, pair ("description", description));
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                     &status, &error))
+    g_error ("python3: %s", error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("the front matter is not the YAML it should be: %s\n%s", err, markdown);
+  g_unlink (path);
+}
+
+static void
+test_front_matter_yaml (void)
+{
+  static const char * const hostile[] = {
+    "say \"hello\" to 'them'", "key: value: more", "# not a comment", "*alias", "&anchor",
+    "!tag value", "line one\nline two\r\nthree", "数跑科技：“引号”与《书名》", "- a list?",
+    "trailing backslash \\", "{ flow: map }", "[1, 2]", "@at `tick` |pipe >fold", "%directive",
+    "yes", "null", "~", "0x1F", "1e3", "  spaced  ", "tab\there", "ctrl\xc2\x85next\xc2\x9f",
+    "bom\xef\xbb\xbfin", "..." , "---",
+  };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (i, NULL);
+
+      assert_yaml_front (canvas, NULL);
+      assert_yaml_front (canvas, "en");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+      g_autofree char *markdown = NULL;
+      g_autoptr(NfCanvas) back = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+
+      nf_canvas_set_title (canvas, hostile[i]);
+      nf_canvas_set_company (canvas, hostile[(i + 1) % G_N_ELEMENTS (hostile)]);
+      nf_canvas_set_description (canvas, hostile[(i + 2) % G_N_ELEMENTS (hostile)]);
+      {
+        g_autoptr(NfNote) note = note_with (canvas, "A note");
+        g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, 0, note, NULL));
+      }
+      assert_yaml_front (canvas, NULL);
+
+      /* And Ninefold's own importer reads the same values. */
+      markdown = nf_export_markdown (canvas, NULL);
+      back = nf_import_from_data (markdown, strlen (markdown), "front.md", &error);
+      g_assert_no_error (error);
+      expected = one_line (nf_canvas_get_description (canvas));
+      /* The importer folds runs of spaces, and format and control
+       * characters, as it does in any write-up. */
+      if (strstr (expected, "  ") == NULL && strstr (expected, "\xef\xbb\xbf") == NULL &&
+          strstr (expected, "\xc2\x85") == NULL)
+        g_assert_cmpstr (nf_canvas_get_description (back), ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,5 +339,6 @@ main (int   argc,
     }
   g_test_add_func ("/export-markdown/escaping", test_escaping);
   g_test_add_func ("/export-markdown/to-file", test_to_file);
+  g_test_add_func ("/export-markdown/front-matter-yaml", test_front_matter_yaml);
   return g_test_run ();
 }

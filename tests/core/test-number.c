@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <ninefold.h>
@@ -391,6 +392,133 @@ test_locale_independent (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+/* Qualifiers in either language mean one thing each, and the figure keeps
+ * them, its currency and its unit when shown. */
+static void
+test_qualifiers (void)
+{
+  static const struct {
+    const char *text;
+    NfNumberQualifier bound;
+    gboolean order;
+    NfNumberKind kind;
+    const char *en, *zh;
+  } cases[] = {
+    { "10%左右", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_PERCENT, "≈10%", "≈10%" },
+    { "约2%", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_PERCENT, "≈2%", "≈2%" },
+    { "about 500", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_OTHER, "≈500", "≈500" },
+    { "around 80%", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_PERCENT, "≈80%", "≈80%" },
+    { "~5 km", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_OTHER, "≈5 km", "≈5 km" },
+    { "approximately $9.5 million", NF_NUMBER_ABOUT, FALSE, NF_NUMBER_KIND_MONEY, "≈$9.5 million", "≈950万美元" },
+    { "100多个", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_COUNT, "100+个", "100+个" },
+    { "3000余台", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_COUNT, "3,000+台", "3,000+台" },
+    { "200人以上", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_COUNT, "200+人", "200+人" },
+    { "over 24,000 dealers", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_COUNT, "24,000+ dealers", "2.4万+ dealers" },
+    { "more than 350 million", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_OTHER, "350 million+", "3.5亿+" },
+    { "500+ users", NF_NUMBER_OVER, FALSE, NF_NUMBER_KIND_COUNT, "500+ users", "500+ users" },
+    { "近1个亿", NF_NUMBER_NEARLY, FALSE, NF_NUMBER_KIND_OTHER, "nearly 100 million", "近1亿" },
+    { "近1亿元", NF_NUMBER_NEARLY, FALSE, NF_NUMBER_KIND_MONEY, "nearly 100 million yuan", "近1亿元" },
+    { "nearly 200", NF_NUMBER_NEARLY, FALSE, NF_NUMBER_KIND_OTHER, "nearly 200", "近200" },
+    { "almost 3 hours", NF_NUMBER_NEARLY, FALSE, NF_NUMBER_KIND_DURATION, "nearly 3 hours", "近3 hours" },
+    { "10万亿级", NF_NUMBER_EXACT, TRUE, NF_NUMBER_KIND_OTHER, "10 trillion-level", "10万亿级" },
+    { "$9.5 million", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_MONEY, "$9.5 million", "950万美元" },
+    { "4.6 stars", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" },
+    { "2 minutes", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_DURATION, "2 minutes", "2 minutes" },
+    { "60天", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_DURATION, "60天", "60天" },
+    { "2,235.1万辆", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_COUNT, "22.35 million辆", "2,235.1万辆" },
+    { "FY2021", NF_NUMBER_EXACT, FALSE, NF_NUMBER_KIND_YEAR, "2021", "2021" },
+    { "less than 5%", NF_NUMBER_UNDER, FALSE, NF_NUMBER_KIND_PERCENT, "under 5%", "不到5%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      NfNumber n;
+      g_autofree char *en = NULL;
+      g_autofree char *zh = NULL;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (nf_number_parse (cases[i].text, &n));
+      g_assert_cmpint (n.bound, ==, cases[i].bound);
+      g_assert_cmpint (n.is_order, ==, cases[i].order);
+      g_assert_cmpstr (nf_number_kind_to_string (n.kind), ==, nf_number_kind_to_string (cases[i].kind));
+      g_assert_cmpint (nf_number_is_approximate (&n), ==, cases[i].bound != NF_NUMBER_EXACT || cases[i].order);
+      en = nf_number_format (&n, "en");
+      zh = nf_number_format (&n, "zh_CN");
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (zh, ==, cases[i].zh);
+    }
+}
+
+/* Every figure of the four cases, as the compare view, the deck and
+ * `ninefold diff` show it: its kind, and its display in English and in
+ * Chinese. A cell is named by case, table id, row and column. */
+typedef struct {
+  guint         case_index;
+  const char   *table;
+  guint         row, column;
+  NfNumberKind  kind;
+  const char   *en;
+  const char   *zh;
+} CaseCell;
+
+#include "test-number-cases.h"
+
+static void
+test_case_cells (void)
+{
+  gboolean dump = g_getenv ("NF_DUMP_CELLS") != NULL;
+  guint checked = 0;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+      GListModel *tables;
+
+      g_assert_no_error (error);
+      tables = nf_canvas_get_tables (canvas);
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+            for (guint k = 0; k < nf_metric_table_get_n_columns (table); k++)
+              {
+                const NfColumn *col = nf_metric_table_get_column (table, k);
+                const NfCell *cell = nf_metric_table_get_cell (table, r, k);
+                NfNumberKind kind;
+                g_autofree char *en = NULL;
+                g_autofree char *zh = NULL;
+                const CaseCell *want = NULL;
+
+                if (!cell->has_value)
+                  continue;
+                kind = nf_number_kind_for_cell (col, cell, NULL);
+                en = nf_number_format_cell (col, cell, "en");
+                zh = nf_number_format_cell (col, cell, "zh");
+                if (dump)
+                  {
+                    printf ("  { %u, \"%s\", %u, %u, NF_NUMBER_KIND_%s, \"%s\", \"%s\" }, /* %s */\n",
+                             c, nf_metric_table_get_id (table), r, k,
+                             g_ascii_strup (nf_number_kind_to_string (kind), -1), en, zh, cell->text);
+                    continue;
+                  }
+                for (guint i = 0; i < G_N_ELEMENTS (case_cells); i++)
+                  if (case_cells[i].case_index == c && g_str_equal (case_cells[i].table, nf_metric_table_get_id (table)) &&
+                      case_cells[i].row == r && case_cells[i].column == k)
+                    want = &case_cells[i];
+                g_assert_nonnull (want);
+                g_assert_cmpstr (nf_number_kind_to_string (kind), ==, nf_number_kind_to_string (want->kind));
+                g_assert_cmpstr (en, ==, want->en);
+                g_assert_cmpstr (zh, ==, want->zh);
+                checked++;
+              }
+        }
+    }
+  if (!dump)
+    g_assert_cmpuint (checked, ==, G_N_ELEMENTS (case_cells));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,5 +532,7 @@ main (int   argc,
   g_test_add_func ("/number/xml/strict", test_parse_xml_strict);
   g_test_add_func ("/number/xml/random-round-trips", test_round_trip_random);
   g_test_add_func ("/number/locale-independent", test_locale_independent);
+  g_test_add_func ("/number/qualifiers", test_qualifiers);
+  g_test_add_func ("/number/case-cells", test_case_cells);
   return g_test_run ();
 }

@@ -457,6 +457,92 @@ test_save_into_read_only_folder (void)
 
 #endif
 
+/* Company, title, description and cells carry xml:lang variants; every
+ * reader of the model gets them through one accessor each. */
+static void
+test_translations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "translations.ninefold", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) in = NULL;
+  g_autoptr(NfCanvas) canvas = NULL, plain = NULL;
+  g_autoptr(NfMetricTable) table = NULL;
+  g_autoptr(GString) edited = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  in = g_bytes_new (data, len);
+  canvas = load (in, "translations.ninefold");
+  g_assert_cmpstr (nf_canvas_get_company_for_language (canvas, "en"), ==, "Shupao Technology");
+  g_assert_cmpstr (nf_canvas_get_company_for_language (canvas, NULL), ==, "数跑科技");
+  g_assert_cmpstr (nf_canvas_get_company_for_language (canvas, "fr"), ==, "数跑科技");
+  g_assert_cmpstr (nf_canvas_get_title_for_language (canvas, "en_GB.UTF-8"), ==,
+                   "Business model of Shupao Technology");
+  g_assert_cmpstr (nf_canvas_get_title_for_language (canvas, "ja"), ==, "数跑科技のビジネスモデル");
+  g_assert_nonnull (strstr (nf_canvas_get_description_for_language (canvas, "en"), "\"quotes\""));
+  table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  g_assert_cmpstr (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, 0, 1), "en"), ==,
+                   "22.351 million yuan");
+  g_assert_cmpstr (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, 0, 1), NULL), ==,
+                   "2,235.1万元");
+  g_assert_true (nf_metric_table_get_cell (table, 0, 1)->has_value);
+  g_assert_cmpstr (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, 1, 1), "en-GB"), ==,
+                   "undisclosed");
+  g_assert_cmpstr (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, 1, 1), "en-US"), ==,
+                   "not disclosed");
+
+  /* A translation is part of what the canvas is. */
+  edited = g_string_new (data);
+  g_string_replace (edited, "22.351 million yuan", "22 million yuan", 1);
+  g_string_replace (edited, "Shupao Technology</company>", "Shupao</company>", 1);
+  {
+    g_autoptr(GBytes) b = g_bytes_new (edited->str, edited->len);
+    plain = load (b, "edited.ninefold");
+  }
+  g_assert_false (nf_canvas_equal (canvas, plain));
+
+  /* Editing a cell's words keeps its translations (as a note's do). */
+  nf_canvas_set_table_cell (canvas, table, 0, 1, "2,235.1 万元");
+  g_assert_cmpstr (nf_cell_get_text_for_language (nf_metric_table_get_cell (table, 0, 1), "en"), ==,
+                   "22.351 million yuan");
+}
+
+static void
+assert_refused (const char *data,
+                const char *find,
+                const char *replace,
+                const char *words)
+{
+  g_autoptr(GString) bad = g_string_new (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+
+  g_assert_cmpuint (g_string_replace (bad, find, replace, 1), ==, 1);
+  canvas = nf_canvas_load_from_data (bad->str, bad->len, "bad.ninefold", &error);
+  g_assert_null (canvas);
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_INVALID);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+static void
+test_translations_refused (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "translations.ninefold", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  assert_refused (data, "<cell xml:lang=\"en\">2018</cell>",
+                  "<cell xml:lang=\"en\" value=\"2018\">2018</cell>", "no value");
+  assert_refused (data, "<cell value=\"2018\">2018年</cell>",
+                  "<cell xml:lang=\"zh\">2018年</cell>", "first <cell>");
+  assert_refused (data, "<cell xml:lang=\"en-GB\">", "<cell xml:lang=\"en\">", "two <cell>");
+  assert_refused (data, "<company xml:lang=\"en\">", "<company>", "xml:lang");
+  assert_refused (data, "<title xml:lang=\"ja\">", "<title xml:lang=\"en\">", "two <title>");
+  assert_refused (data, "<cell xml:lang=\"en-GB\">", "<cell xml:lang=\"1x\">", "language tag");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -466,6 +552,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
   g_test_add_func ("/xml/metric-keys", test_metric_keys);
+  g_test_add_func ("/xml/translations", test_translations);
+  g_test_add_func ("/xml/translations-refused", test_translations_refused);
   g_test_add_func ("/xml/metric-keys-compared", test_metric_keys_compared);
   g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
 #ifdef G_OS_UNIX

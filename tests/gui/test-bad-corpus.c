@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-window.h"
+#include "nf-test-gui.h"
 
 #ifdef G_OS_UNIX
 #include <unistd.h>
@@ -46,25 +47,11 @@ add_case (GPtrArray  *cases,
   g_ptr_array_add (cases, c);
 }
 
-static double
-slowdown (void)
+static gboolean
+is_label (GtkWidget    *widget,
+          gconstpointer data)
 {
-  const char *factor = g_getenv ("NF_TEST_SLOWDOWN");
-  double value = factor ? g_ascii_strtod (factor, NULL) : 1;
-
-  return value >= 1 ? value : 1;
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (labels, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
+  return GTK_IS_LABEL (widget);
 }
 
 /* The labels whose text names the file by its path ("…/NAME: …" or
@@ -94,41 +81,6 @@ labels_naming (GPtrArray  *labels,
         }
     }
   return found;
-}
-
-static gboolean
-give_up (gpointer data)
-{
-  g_error ("files were still loading after %u seconds", GPOINTER_TO_UINT (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_loaded (NfWindow *window)
-{
-  guint seconds = (guint) (60 * slowdown ());
-  guint timeout = g_timeout_add_seconds (seconds, give_up, GUINT_TO_POINTER (seconds));
-
-  while (nf_window_get_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_remove (path) != 0)
-        g_rmdir (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Cases made here: too odd to check in. */
@@ -179,7 +131,7 @@ test_bad_corpus (void)
   g_autofree char *dir = g_dir_make_tmp ("ninefold-gui-bad-XXXXXX", &error);
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (case_free);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_auto(GStrv) lines = NULL;
   guint n_failed = 0;
@@ -204,14 +156,12 @@ test_bad_corpus (void)
   for (guint i = 0; i < cases->len; i++)
     g_ptr_array_add (files, g_file_new_for_path (((Case *) g_ptr_array_index (cases, i))->path));
 
-  window = nf_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (window));
+  window = nf_test_new_window (1024, 768);
   nf_window_open_files (window, (GFile **) files->pdata, files->len);
-  wait_until_loaded (window);
+  nf_test_wait_until_loaded (window);
 
   /* Nothing opens; one row per file, naming it, saying what is wrong. */
-  collect_labels (GTK_WIDGET (window), labels);
+  labels = nf_test_find_all (GTK_WIDGET (window), is_label, NULL);
   for (guint i = 0; i < cases->len; i++)
     {
       const Case *c = g_ptr_array_index (cases, i);
@@ -249,32 +199,20 @@ test_bad_corpus (void)
 
   /* The window is still usable: a good file opens beside the errors. */
   nf_window_open_files (window, &good, 1);
-  wait_until_loaded (window);
+  nf_test_wait_until_loaded (window);
   g_assert_cmpuint (g_list_model_get_n_items (nf_window_get_canvases (window)), ==, n_opened + 1);
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, cases->len - n_opened);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  nf_test_remove_tree (dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/bad-corpus/all", test_bad_corpus);
   return g_test_run ();

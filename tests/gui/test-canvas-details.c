@@ -12,20 +12,11 @@
 
 #include "nf-canvas-details.h"
 #include "nf-canvas-xml.h"
-#include "nf-gui-resources-private.h"
 #include "nf-rates-group.h"
+#include "nf-test-gui.h"
 
 #define SENMIAO 2
 #define SHUPAO  3
-
-static void
-settle (GtkWidget *window)
-{
-  for (int i = 0; i < 3; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 show_details (NfCanvas *canvas)
@@ -34,7 +25,7 @@ show_details (NfCanvas *canvas)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 740);
   gtk_window_present (GTK_WINDOW (window));
-  settle (window);
+  nf_test_settle (window);
   return window;
 }
 
@@ -66,33 +57,6 @@ find_row (GtkWidget  *root,
   return find_row_from (root, title, &nth);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-count_type (GtkWidget *root,
-            GType      type,
-            guint     *n)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    (*n)++;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    count_type (c, type, n);
-}
-
 /* Types into a row and presses Enter, as a user would. */
 static void
 type_into (GtkWidget  *row,
@@ -101,35 +65,6 @@ type_into (GtkWidget  *row,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "entry-activated");
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  /* A window that has just come up may still be fading in, with nothing
-   * to draw yet. */
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gtk_test_widget_wait_for_draw (widget);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("screenshot: %s", path);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 static void
@@ -201,7 +136,7 @@ test_fields (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language)), ==, "zh-CN");
 
   /* The description is several lines, committed when the focus leaves. */
-  view = find_type (window, GTK_TYPE_TEXT_VIEW);
+  view = nf_test_find_type (window, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Description");
   gtk_widget_grab_focus (view);
@@ -226,23 +161,22 @@ test_sources (void)
   guint n = g_list_model_get_n_items (sources);
   g_autoptr(NfSource) added = NULL;
   GtkWidget *window, *title, *publisher;
-  guint n_rows = 0;
+  guint n_rows;
 
   g_assert_cmpuint (n, ==, 1);
   window = show_details (canvas);
-  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  n_rows = nf_test_count_type (window, ADW_TYPE_EXPANDER_ROW);
   g_assert_cmpuint (n_rows, ==, n);
   title = find_row (window, "Title", 1);
   g_assert_nonnull (title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "爱分析专访数跑科技CEO段云飞：汽车数字化营销");
 
   g_assert_true (gtk_widget_activate_action (window, "details.add-source", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n + 1);
   added = g_list_model_get_item (sources, n);
   g_assert_cmpstr (nf_source_get_id (added), ==, "s2");
-  n_rows = 0;
-  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  n_rows = nf_test_count_type (window, ADW_TYPE_EXPANDER_ROW);
   g_assert_cmpuint (n_rows, ==, n + 1);
 
   /* The new source's title has the focus. */
@@ -275,14 +209,13 @@ test_sources (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (publisher)), ==, "Shupao");
 
   g_assert_true (gtk_widget_activate_action (window, "details.remove-source", "u", n));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n);
-  n_rows = 0;
-  count_type (window, ADW_TYPE_EXPANDER_ROW, &n_rows);
+  n_rows = nf_test_count_type (window, ADW_TYPE_EXPANDER_ROW);
   g_assert_cmpuint (n_rows, ==, n);
 
   g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n + 1);
   while (nf_history_can_undo (nf_canvas_get_history (canvas)))
     g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
@@ -318,10 +251,7 @@ fill_rate (GPtrArray  *entries,
 static guint
 count_rate_rows (GtkWidget *group)
 {
-  guint n = 0;
-
-  count_type (group, ADW_TYPE_ACTION_ROW, &n);
-  return n;
+  return nf_test_count_type (group, ADW_TYPE_ACTION_ROW);
 }
 
 /* Exchange rates: set as people type them, refused with a message naming
@@ -339,7 +269,7 @@ test_rates (void)
   NfRate *rate;
 
   window = show_details (canvas);
-  group = find_type (window, NF_TYPE_RATES_GROUP);
+  group = nf_test_find_type (window, NF_TYPE_RATES_GROUP);
   g_assert_nonnull (group);
   collect_type (group, GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (entries->len, ==, 4);   /* from, rate, to, date */
@@ -353,7 +283,7 @@ test_rates (void)
   /* Lower-case codes and a decimal comma are read as meant. */
   fill_rate (entries, "usd", "7,1884", " CNY ", "2024-12-31");
   g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
   rate = nf_canvas_find_rate (canvas, "USD", "CNY");
   g_assert_nonnull (rate);
@@ -361,8 +291,8 @@ test_rates (void)
   g_assert_cmpfloat (nf_rate_get_value (rate), ==, 7.1884);
   g_assert_cmpstr (nf_rate_get_date (rate), ==, "2024-12-31");
   g_assert_cmpuint (count_rate_rows (group), ==, 1);
-  g_assert_nonnull (find_type (group, ADW_TYPE_ACTION_ROW));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_type (group, ADW_TYPE_ACTION_ROW))),
+  g_assert_nonnull (nf_test_find_type (group, ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (nf_test_find_type (group, ADW_TYPE_ACTION_ROW))),
                    ==, "1 USD = 7.1884 CNY");
   /* The form is cleared for the next one. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 0))), ==, "");
@@ -388,12 +318,12 @@ test_rates (void)
   /* The same pair the other way round replaces it; undo brings it back. */
   fill_rate (entries, "CNY", "0.14", "USD", "");
   g_assert_true (gtk_widget_activate_action (group, "rates.set", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
   g_assert_cmpstr (nf_rate_get_from (nf_canvas_find_rate (canvas, "USD", "CNY")), ==, "CNY");
   g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_rate_get_from (nf_canvas_find_rate (canvas, "USD", "CNY")), ==, "USD");
 
   /* Editing fills the form with the rate. */
@@ -403,13 +333,13 @@ test_rates (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 3))), ==, "2024-12-31");
 
   g_assert_true (gtk_widget_activate_action (group, "rates.remove", "u", 0));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 0);
   g_assert_cmpuint (count_rate_rows (group), ==, 0);
   g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (count_rate_rows (group), ==, 1);
-  screenshot (window, "canvas-details-rates.png");
+  nf_test_screenshot (window, "canvas-details-rates.png");
 
   while (nf_history_can_undo (nf_canvas_get_history (canvas)))
     g_assert_true (gtk_widget_activate_action (window, "details.undo", NULL));
@@ -433,14 +363,14 @@ test_screenshots (void)
         adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
         window = show_details (canvas);
-        expander = find_type (window, ADW_TYPE_EXPANDER_ROW);
+        expander = nf_test_find_type (window, ADW_TYPE_EXPANDER_ROW);
         if (expander != NULL)
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
         /* Let the header's cross-fade finish. */
         for (gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND; g_get_monotonic_time () < end;)
           g_main_context_iteration (NULL, FALSE);
-        settle (window);
-        screenshot (window, name);
+        nf_test_settle (window);
+        nf_test_screenshot (window, name);
         gtk_window_destroy (GTK_WINDOW (window));
       }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -450,28 +380,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
   /* The application loads the style sheet; here there is none. */
-  _nf_gui_ensure_resources ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/ninefold/Ninefold/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  nf_test_gui_load_style ();
 
   g_test_add_func ("/gui/canvas-details/fields", test_fields);
   g_test_add_func ("/gui/canvas-details/sources", test_sources);

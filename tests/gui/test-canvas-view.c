@@ -19,50 +19,16 @@
 #include "nf-note.h"
 #include "nf-text.h"
 #include "nf-window.h"
+#include "nf-test-gui.h"
 
 static GtkWidget *
 show_view (NfCanvas   *canvas,
            GtkWidget **out_view)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *view = nf_canvas_view_new (canvas);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  /* Bounded: a screen smaller than the window would keep it narrower. */
-  for (guint i = 0; i < 500 && gtk_widget_get_width (view) < 1366; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (gtk_widget_get_width (view), >, 0);
-  gtk_test_widget_wait_for_draw (window);
   *out_view = view;
-  return window;
-}
-
-static void
-settle (GtkWidget *window)
-{
-  for (int i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nf_test_show (view, 1366, 768);
 }
 
 static guint
@@ -110,28 +76,6 @@ assert_view_matches_layout (NfCanvasView *view)
         }
     }
   g_assert_cmpuint (count_cards (GTK_WIDGET (view)), ==, total);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("screenshot: %s", path);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 /* --- Input as a user gives it --- */
@@ -248,10 +192,10 @@ test_cases (void)
         adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
         window = show_view (canvas, &view);
-        settle (window);
+        nf_test_settle (window);
         assert_view_matches_layout (NF_CANVAS_VIEW (view));
         name = g_strdup_printf ("view-case%u-%s.png", c, dark ? "dark" : "light");
-        screenshot (window, name);
+        nf_test_screenshot (window, name);
         gtk_window_destroy (GTK_WINDOW (window));
       }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -289,11 +233,11 @@ test_edit (void)
                   g_list_model_get_n_items (channels) != before);
 
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (gtk_widget_activate_action (view, "view.add-note", NULL));
   /* Nothing is added until the new note has some text. */
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before);
-  settle (window);
+  nf_test_settle (window);
 
   /* The in-place editor: type, Enter commits. */
   {
@@ -302,7 +246,7 @@ test_edit (void)
     editor_set_text (entry, "WeChat mini-program for drivers");
     press_in_editor (entry, GDK_KEY_Return);
   }
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before + 1);
   note = first_note (canvas, NF_BLOCK_CHANNELS);
   id = g_strdup (nf_note_get_id (note));
@@ -315,16 +259,16 @@ test_edit (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "WeChat mini-program for drivers");
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
-  screenshot (window, "view-edit.png");
+  nf_test_screenshot (window, "view-edit.png");
 
   /* Undo the insertion (text and all, one step); redo it. */
   g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before);
   g_assert_null (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
   g_assert_true (gtk_widget_activate_action (view, "view.redo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before + 1);
   note = first_note (canvas, NF_BLOCK_CHANNELS);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "WeChat mini-program for drivers");
@@ -353,7 +297,7 @@ test_edit (void)
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_grab_focus (card));
   g_assert_true (gtk_widget_activate_action (view, "view.delete-note", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (channels), ==, before);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
@@ -390,12 +334,12 @@ test_window (void)
   nf_window_open_cases (window);
   while (nf_window_get_busy (window))
     g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   g_assert_null (nf_window_get_canvas_view (window));
   row = find_row (GTK_WIDGET (window));
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   view = nf_window_get_canvas_view (window);
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (view));
@@ -403,13 +347,13 @@ test_window (void)
   g_assert_true (gtk_widget_activate_action (view, "view.add-note", NULL));
   editor_set_text (gtk_root_get_focus (GTK_ROOT (window)), "Fleet leasing");
   press_in_editor (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_Return);
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   g_assert_true (nf_canvas_get_modified (canvas));
   dirty = g_strdup_printf ("• %s", nf_canvas_get_company (canvas));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), dirty));
-  screenshot (GTK_WIDGET (window), "window-editor.png");
+  g_assert_nonnull (nf_test_find_label (GTK_WIDGET (window), dirty));
+  nf_test_screenshot (GTK_WIDGET (window), "window-editor.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  settle (GTK_WIDGET (window));
+  nf_test_settle (GTK_WIDGET (window));
   g_assert_null (nf_window_get_canvas_view (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -491,7 +435,7 @@ test_keyboard (void)
   g_assert_no_error (error);
   history = nf_canvas_get_history (canvas);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
 
   /* Left from Key Activities goes to Key Partners, Right to Value Propositions. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0)));
@@ -533,7 +477,7 @@ test_keyboard (void)
   assert_focus_on_note (window, second);
   g_assert_true (nf_history_undo (history));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
-  settle (window);
+  nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
   /* Alt+Down and Ctrl+Up reorder; focus follows the note. */
@@ -571,43 +515,11 @@ test_keyboard (void)
   g_assert_true (nf_history_undo (history));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES), ==, before);
-  settle (window);
+  nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
   g_object_unref (note);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-pixel_at (cairo_surface_t *surface,
-          int              x,
-          int              y,
-          guint8           rgb[3])
-{
-  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
-  guint32 pixel = ((const guint32 *) row)[x];
-
-  rgb[0] = (pixel >> 16) & 0xff;
-  rgb[1] = (pixel >> 8) & 0xff;
-  rgb[2] = pixel & 0xff;
-}
-
-static cairo_surface_t *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 /* The focus ring is drawn just outside the card in the accent colour,
@@ -631,19 +543,19 @@ test_focus_ring (void)
       adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);
       window = show_view (canvas, &view);
-      settle (window);
+      nf_test_settle (window);
       card = card_at (view, NF_BLOCK_VALUE_PROPOSITIONS, 1);
       g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
       x = (int) (bounds.origin.x + bounds.size.width / 2);
       y = (int) bounds.origin.y - 2;
       gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
-      settle (window);
-      before = render (view);
+      nf_test_settle (window);
+      before = nf_test_render (view);
       gtk_widget_grab_focus (card);
-      settle (window);
-      after = render (view);
-      pixel_at (before, x, y, off);
-      pixel_at (after, x, y, on);
+      nf_test_settle (window);
+      after = nf_test_render (view);
+      nf_test_pixel (before, x, y, off);
+      nf_test_pixel (after, x, y, on);
       g_assert_cmpint (abs (on[2] - (int) (style->accent.blue * 255)), <=, 24);
       g_assert_cmpint (abs (on[0] - (int) (style->accent.red * 255)), <=, 24);
       g_assert_cmpint (abs (on[0] - off[0]) + abs (on[1] - off[1]) + abs (on[2] - off[2]), >=, 120);
@@ -674,7 +586,7 @@ test_add (void)
   NfRect r;
 
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
 
   /* A double-click on a block's empty area opens the editor there. */
   nf_grid_layout_get_block_rect (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)), NF_BLOCK_CHANNELS, &r);
@@ -682,16 +594,16 @@ test_add (void)
   g_assert_nonnull (click);
   g_signal_emit_by_name (click, "pressed", 1, r.x + r.width / 2, r.y + r.height / 2);
   g_signal_emit_by_name (click, "pressed", 2, r.x + r.width / 2, r.y + r.height / 2);
-  settle (window);
+  nf_test_settle (window);
   entry = focus_of (window);
   g_assert_true (GTK_IS_TEXT_VIEW (entry));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Note text");
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 0);
-  screenshot (window, "view-add.png");
+  nf_test_screenshot (window, "view-add.png");
   editor_set_text (entry, "Dealer network");
   press_in_editor (entry, GDK_KEY_Return);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 1);
   note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
@@ -703,14 +615,14 @@ test_add (void)
   g_assert_true (press_key (view, GDK_KEY_a, 0));
   editor_set_text (focus_of (window), "half-typed");
   press_escape_in (focus_of (window));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 1);
   assert_focus_on_note (window, note);
   g_assert_true (nf_history_undo (history));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 0);
   g_assert_false (nf_history_can_undo (history));
   g_assert_true (nf_history_redo (history));
-  settle (window);
+  nf_test_settle (window);
   note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
 
   /* Insert on a block; focus leaving the editor commits it. */
@@ -718,14 +630,14 @@ test_add (void)
   g_assert_true (press_key (view, GDK_KEY_Insert, 0));
   editor_set_text (focus_of (window), "Banks");
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0))), ==, "Banks");
   /* An empty new note that loses focus is dropped too. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
   g_assert_true (press_key (view, GDK_KEY_Insert, 0));
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
 
   /* Enter edits the focused note; Escape restores its text; Enter commits. */
@@ -739,14 +651,14 @@ test_add (void)
   }
   editor_set_text (entry, "Something else");
   press_escape_in (entry);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
   assert_focus_on_note (window, note);
   g_assert_true (press_key (view, GDK_KEY_Return, 0));
   /* A pasted line break does not split the note. */
   editor_set_text (focus_of (window), "Dealers\nand apps");
   press_in_editor (focus_of (window), GDK_KEY_KP_Enter);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealers and apps");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Dealers and apps");
@@ -789,7 +701,7 @@ test_selection (void)
   g_assert_no_error (error);
   history = nf_canvas_get_history (canvas);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   for (guint i = 0; i < 3; i++)
     {
       notes[i] = note_at (canvas, NF_BLOCK_KEY_PARTNERS, i);
@@ -804,8 +716,8 @@ test_selection (void)
   g_assert_true (nf_note_card_get_selected (NF_NOTE_CARD (card_at (view, NF_BLOCK_KEY_PARTNERS, 1))));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (card_at (view, NF_BLOCK_KEY_PARTNERS, 1)),
                                     GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
-  settle (window);
-  screenshot (window, "view-selection.png");
+  nf_test_settle (window);
+  nf_test_screenshot (window, "view-selection.png");
 
   /* Colour all three, as one step. */
   g_assert_true (gtk_widget_activate_action (view, "view.set-colour", "s", "#99c1f1"));
@@ -818,14 +730,14 @@ test_selection (void)
 
   /* Tags from the popover's entry, for all three. */
   g_assert_true (press_key (view, GDK_KEY_t, 0));
-  settle (window);
+  nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   entry = find_child (popover, GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "alpha, beta ,  ");
   g_signal_emit_by_name (entry, "activate");
-  settle (window);
+  nf_test_settle (window);
   for (guint i = 0; i < 3; i++)
     {
       const char * const *tags = nf_note_get_tags (notes[i]);
@@ -841,17 +753,17 @@ test_selection (void)
   /* The Menu key and Shift+F10 open the note's menu. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 2)));
   g_assert_true (press_key (view, GDK_KEY_Menu, 0));
-  settle (window);
+  nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
-  screenshot (window, "view-menu.png");
+  nf_test_screenshot (window, "view-menu.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (press_key (view, GDK_KEY_F10, GDK_SHIFT_MASK));
   g_assert_nonnull (find_child (view, GTK_TYPE_POPOVER_MENU));
   gtk_popover_popdown (GTK_POPOVER (find_child (view, GTK_TYPE_POPOVER_MENU)));
-  settle (window);
+  nf_test_settle (window);
 
   /* Delete the three (still selected) at once; one undo brings them back. */
   before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
@@ -903,7 +815,7 @@ test_pointer (void)
   g_assert_no_error (error);
   history = nf_canvas_get_history (canvas);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   a = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
   b = note_at (canvas, NF_BLOCK_CHANNELS, 0);
   n_a = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
@@ -920,7 +832,7 @@ test_pointer (void)
 
   /* A right-click on a selected note keeps the selection; colour both. */
   g_assert_true (_nf_canvas_view_click (NF_CANVAS_VIEW (view), 1, GDK_BUTTON_SECONDARY, 0, x, y));
-  settle (window);
+  nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
@@ -938,7 +850,7 @@ test_pointer (void)
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Yellow");
     g_signal_emit_by_name (swatch, "clicked");
   }
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (nf_note_get_colour (a), ==, "#f9f06b");
   g_assert_cmpstr (nf_note_get_colour (b), ==, "#f9f06b");
@@ -952,7 +864,7 @@ test_pointer (void)
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, n_b);
   g_assert_true (nf_history_undo (history));
   g_assert_cmpstr (nf_note_get_colour (b), !=, "#f9f06b");
-  settle (window);
+  nf_test_settle (window);
 
   /* Ctrl+click again takes a note out; a plain click clears. */
   nf_canvas_view_select_note (NF_CANVAS_VIEW (view), a, TRUE);
@@ -1001,7 +913,7 @@ test_drag (void)
   g_assert_no_error (error);
   history = nf_canvas_get_history (canvas);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   resources = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_RESOURCES));
   drop = find_controller (view, GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (drop);
@@ -1017,8 +929,8 @@ test_drag (void)
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   g_assert_cmpint (nf_block_widget_get_drop_gap (resources), ==, 0);
   g_assert_cmpint (nf_block_widget_get_drop_gap (NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS))), ==, -1);
-  settle (window);
-  screenshot (window, "view-drop.png");
+  nf_test_settle (window);
+  nf_test_screenshot (window, "view-drop.png");
 
   note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
   before = n_notes (canvas, NF_BLOCK_KEY_RESOURCES);
@@ -1042,7 +954,7 @@ test_drag (void)
   g_assert_false (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 3));
   g_assert_true (nf_history_undo (history));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
-  settle (window);
+  nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1062,7 +974,7 @@ test_more (void)
 
   g_assert_no_error (error);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   block = NF_BLOCK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES));
   n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
   n_hidden = nf_grid_layout_get_n_hidden (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)), NF_BLOCK_KEY_ACTIVITIES);
@@ -1076,7 +988,7 @@ test_more (void)
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   }
   g_signal_emit_by_name (more, "clicked");
-  settle (window);
+  nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
@@ -1087,7 +999,7 @@ test_more (void)
         entry = c;
       }
   g_assert_cmpuint (n_entries, ==, n);
-  screenshot (window, "view-more.png");
+  nf_test_screenshot (window, "view-more.png");
 
   /* The last note is hidden in the grid, and editable here. */
   last = note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, n - 1);
@@ -1104,13 +1016,13 @@ test_more (void)
   /* Closing the list keeps what was typed without Enter too. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Closed, and kept", -1);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (last)), ==, "Closed, and kept");
 
   /* Enter on the block itself. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (block)));
   g_assert_true (press_key (view, GDK_KEY_Return, 0));
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (gtk_widget_get_visible (find_child (view, GTK_TYPE_POPOVER)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1143,7 +1055,7 @@ test_zoom (void)
 
   g_assert_no_error (error);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (view));
   fit_font = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
@@ -1152,18 +1064,18 @@ test_zoom (void)
   g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
   g_assert_true (press_key (view, GDK_KEY_equal, GDK_CONTROL_MASK));
   g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), >, 1.9);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), >, 1.9 * gtk_widget_get_width (view));
   g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), >, 1.5 * fit_font);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
-  screenshot (window, "view-zoom.png");
+  nf_test_screenshot (window, "view-zoom.png");
 
   /* Focus on a card out of sight scrolls to it. */
   card = card_at (view, NF_BLOCK_REVENUE_STREAMS, -1);
   g_assert_false (within (card, view));
   g_assert_true (gtk_widget_grab_focus (card));
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (within (card, view));
 
   /* The wheel pans while zoomed in. */
@@ -1172,13 +1084,13 @@ test_zoom (void)
   g_assert_nonnull (scroll);
   g_signal_emit_by_name (scroll, "scroll", 0.0, -5.0, &handled);
   g_assert_true (handled);
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (within (card, view));
 
   g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.9);
   g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
   g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), ==, fit_font);
@@ -1202,19 +1114,19 @@ test_language (void)
 
   g_assert_no_error (error);
   window = show_view (canvas, &view);
-  settle (window);
+  nf_test_settle (window);
   for (guint i = 0; note == NULL && i < n_notes (canvas, NF_BLOCK_VALUE_PROPOSITIONS); i++)
     if (nf_text_lookup (nf_note_get_text (note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i)), "en") != NULL)
       note = note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i);
   g_assert_nonnull (note);
   english = nf_text_lookup (nf_note_get_text (note), "en");
   g_object_set (view, "language", "en", NULL);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_canvas_view_get_language (NF_CANVAS_VIEW (view)), ==, "en");
   card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
   g_assert_nonnull (card);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, english);
-  screenshot (window, "view-shupao-en.png");
+  nf_test_screenshot (window, "view-shupao-en.png");
 
   /* Editing what is shown edits that translation, never the Chinese. */
   {
@@ -1222,12 +1134,12 @@ test_language (void)
     g_autofree char *shown = NULL;
 
     nf_canvas_view_edit_note (NF_CANVAS_VIEW (view), note);
-    settle (window);
+    nf_test_settle (window);
     shown = editor_get_text (focus_of (window));
     g_assert_cmpstr (shown, ==, english);
     editor_set_text (focus_of (window), "Edited in English");
     press_in_editor (focus_of (window), GDK_KEY_Return);
-    settle (window);
+    nf_test_settle (window);
     g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, chinese);
     g_assert_cmpstr (nf_text_lookup (nf_note_get_text (note), "en"), ==, "Edited in English");
     g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
@@ -1235,7 +1147,7 @@ test_language (void)
     g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, chinese);
   }
   nf_canvas_view_set_language (NF_CANVAS_VIEW (view), NULL);
-  settle (window);
+  nf_test_settle (window);
   card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        nf_text_get (nf_note_get_text (note)));
@@ -1261,7 +1173,7 @@ test_frames_only (void)
   nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
   cairo_surface_flush (surface);
   nf_grid_layout_get_card (layout, NF_BLOCK_KEY_PARTNERS, 0, &r);
-  pixel_at (surface, (int) (r.x + r.width - 4), (int) (r.y + r.height / 2), rgb);
+  nf_test_pixel (surface, (int) (r.x + r.width - 4), (int) (r.y + r.height / 2), rgb);
   g_assert_cmpint (abs (rgb[0] - (int) (style->block_fill.red * 255)), <=, 2);
   g_assert_cmpint (abs (rgb[1] - (int) (style->block_fill.green * 255)), <=, 2);
   g_assert_cmpint (abs (rgb[2] - (int) (style->block_fill.blue * 255)), <=, 2);
@@ -1273,20 +1185,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/canvas-view/cases", test_cases);
   g_test_add_func ("/gui/canvas-view/edit", test_edit);

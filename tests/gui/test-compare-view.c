@@ -10,51 +10,7 @@
 
 #include "nf-compare-view.h"
 #include "nf-snapshots-dialog.h"
-
-static void
-settle (GtkWidget *window)
-{
-  for (int i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-show (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  for (guint i = 0; i < 500 && gtk_widget_get_width (child) < 1366; i++)
-    g_main_context_iteration (NULL, FALSE);
-  settle (window);
-  return window;
-}
-
-/* What the window shows, as a PNG in the build folder, for a person. */
-static void
-save_png (GtkWidget  *window,
-          const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
+#include "nf-test-gui.h"
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -132,7 +88,7 @@ test_cases (void)
 
   load_cases (canvases);
   view = nf_compare_view_new (canvases, 4);
-  window = show (view);
+  window = nf_test_show (view, 1366, 768);
   layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, NF_N_BLOCKS);
   g_assert_cmpfloat (nf_compare_layout_get_width (layout), >, 1000);
@@ -143,7 +99,7 @@ test_cases (void)
     g_assert_true (g_str_has_prefix (label, "Revenue Streams, Alibaba: "));
     g_assert_nonnull (strstr (label, "only here"));
   }
-  save_png (window, "compare-view-light.png");
+  nf_test_screenshot (window, "compare-view-light.png");
   {
     GtkWidget *scroller = find_widget (view, GTK_TYPE_SCROLLED_WINDOW, 0);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -153,14 +109,14 @@ test_cases (void)
                        nf_compare_layout_get_height (layout) +
                        nf_compare_metrics_get_height (nf_compare_view_get_metrics (NF_COMPARE_VIEW (view))) - 1);
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-    settle (window);
-    save_png (window, "compare-view-metrics.png");
+    nf_test_settle (window);
+    nf_test_screenshot (window, "compare-view-metrics.png");
     gtk_adjustment_set_value (adj, 0);
   }
 
   /* Differences only, through the action the switch and Ctrl+D use. */
   gtk_widget_activate_action (view, "compare.differences-only", NULL);
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (nf_compare_layout_get_differences_only (layout));
   for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
     for (guint c = 0; c < 4; c++)
@@ -174,7 +130,7 @@ test_cases (void)
 
   /* Focus on one block, as Alt+9 does. */
   gtk_widget_activate_action (view, "compare.block", "i", (int) NF_BLOCK_REVENUE_STREAMS);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);
   g_assert_cmpuint (nf_compare_view_get_n_cells (NF_COMPARE_VIEW (view)), ==, 4);
   assert_labels (NF_COMPARE_VIEW (view));
@@ -190,10 +146,10 @@ test_cases (void)
   gtk_widget_activate_action (view, "compare.language", "s", "zh");
   gtk_widget_activate_action (view, "compare.block", "i", -1);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (nf_compare_layout_get_language (layout), ==, "zh");
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, NF_N_BLOCKS);
-  save_png (window, "compare-view-dark-zh.png");
+  nf_test_screenshot (window, "compare-view-dark-zh.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -234,7 +190,7 @@ test_snapshots (void)
   dialog = nf_snapshots_dialog_new (NULL, canvas);
   g_signal_connect (dialog, "compare-requested", G_CALLBACK (on_compare_requested), &req);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle (dialog);
+  nf_test_settle (dialog);
 
   /* Take one by name, one by the default name (the date). */
   entry = find_widget (dialog, GTK_TYPE_ENTRY, 0);
@@ -264,12 +220,12 @@ test_snapshots (void)
 
     g_assert_cmpstr (nf_snapshot_get_name (s), ==, name);
   }
-  settle (dialog);
+  nf_test_settle (dialog);
   /* Listed newest first, each row with its name. */
   g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1))),
                    ==, "Before the edit");
-  save_png (dialog, "snapshots-dialog.png");
+  nf_test_screenshot (dialog, "snapshots-dialog.png");
 
   /* Restore the first: the note is back, and undo takes it away again. */
   gtk_widget_activate_action (dialog, "snapshots.restore", "u", 0);
@@ -285,7 +241,7 @@ test_snapshots (void)
   g_assert_cmpuint (nf_canvas_get_n_notes (req.a), ==, n_before);
   {
     GtkWidget *view = nf_compare_view_new ((NfCanvas *[]) { req.a, req.b }, 2);
-    GtkWidget *window = show (view);
+    GtkWidget *window = nf_test_show (view, 1366, 768);
     NfCompareLayout *layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
     guint removed = 0;
 
@@ -299,7 +255,7 @@ test_snapshots (void)
       }
     g_assert_cmpuint (removed, ==, 1);
     assert_labels (NF_COMPARE_VIEW (view));
-    save_png (window, "compare-view-versions.png");
+    nf_test_screenshot (window, "compare-view-versions.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -315,7 +271,7 @@ test_snapshots (void)
   /* Delete: the list follows. */
   gtk_widget_activate_action (dialog, "snapshots.remove", "u", 1);
   g_assert_cmpuint (g_list_model_get_n_items (snapshots), ==, 1);
-  settle (dialog);
+  nf_test_settle (dialog);
   g_assert_null (find_widget (dialog, ADW_TYPE_ACTION_ROW, 1));
 
   g_clear_object (&req.a);
@@ -327,20 +283,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/compare-view/cases", test_cases);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);

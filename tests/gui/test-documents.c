@@ -14,25 +14,7 @@
 #include "nf-settings.h"
 #include "nf-table-editor.h"
 #include "nf-window-private.h"
-
-static gboolean
-give_up (gpointer data)
-{
-  g_error ("%s did not happen within 30 seconds", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (gboolean  (*done) (gpointer data),
-          gpointer    data,
-          const char *what)
-{
-  guint timeout = g_timeout_add_seconds (30, give_up, (gpointer) what);
-
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-}
+#include "nf-test-gui.h"
 
 static gboolean
 not_busy (gpointer data)
@@ -44,44 +26,6 @@ static gboolean
 saved (gpointer data)
 {
   return !nf_canvas_get_modified (data);
-}
-
-static NfWindow *
-new_window (void)
-{
-  NfWindow *window = nf_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ninefold-gui-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static NfNote *
@@ -103,18 +47,7 @@ add_note (NfCanvas   *canvas,
 static AdwMessageDialog *
 find_dialog (NfWindow *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
+  return (AdwMessageDialog *) nf_test_find_toplevel (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -126,7 +59,7 @@ has_dialog (gpointer data)
 static AdwMessageDialog *
 wait_for_dialog (NfWindow *window)
 {
-  wait_for (has_dialog, window, "a dialog");
+  nf_test_wait_for (has_dialog, window, 30, "a dialog");
   return find_dialog (window);
 }
 
@@ -150,7 +83,7 @@ respond (AdwMessageDialog *dialog,
 static void
 test_tabs (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   GListModel *documents;
   g_autoptr(NfCanvas) senmiao = NULL;
 
@@ -211,7 +144,7 @@ open_one (NfWindow   *window,
   NfDocument *document;
 
   nf_window_open_files (window, &file, 1);
-  wait_for (not_busy, window, "loading");
+  nf_test_wait_for (not_busy, window, 30, "loading");
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
   document = g_list_model_get_item (documents, n);
   g_object_unref (document);
@@ -238,9 +171,9 @@ write_case (guint       index,
 static void
 test_save_and_reopen (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "senmiao.ninefold", NULL);
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   NfDocument *document;
   NfCanvas *canvas;
   g_autoptr(NfNote) note = NULL;
@@ -258,7 +191,7 @@ test_save_and_reopen (void)
   g_assert_true (nf_history_redo (nf_canvas_get_history (canvas)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (nf_document_get_busy (document));
-  wait_for (saved, canvas, "saving");
+  nf_test_wait_for (saved, canvas, 30, "saving");
   g_assert_false (nf_document_get_busy (document));
 
   /* Opened and saved: first among the recent files, listed once. */
@@ -292,7 +225,7 @@ test_save_and_reopen (void)
     g_assert_true (nf_canvas_equal (back, expected));
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  nf_test_remove_tree (dir);
 }
 
 static void
@@ -310,9 +243,9 @@ touch_later (const char *path)
 static void
 test_changed_on_disk (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "bitauto.ninefold", NULL);
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   NfDocument *document;
   NfCanvas *canvas;
   g_autoptr(NfNote) note = NULL;
@@ -340,21 +273,21 @@ test_changed_on_disk (void)
   /* Replacing theirs on purpose works. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   respond (wait_for_dialog (window), "overwrite");
-  wait_for (saved, canvas, "saving over their change");
+  nf_test_wait_for (saved, canvas, 30, "saving over their change");
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Our change"));
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  nf_test_remove_tree (dir);
 }
 
 /* A save that fails says why and leaves the document modified. */
 static void
 test_save_error (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "alibaba.ninefold", NULL);
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   NfDocument *document;
   NfCanvas *canvas;
   g_autoptr(NfNote) note = NULL;
@@ -376,14 +309,14 @@ test_save_error (void)
   g_assert_true (nf_canvas_get_modified (canvas));
   g_assert_false (nf_document_get_busy (document));
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  nf_test_remove_tree (dir);
 }
 
 /* Closing a tab: without changes at once; with changes, only as chosen. */
 static void
 test_close_tab (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   GListModel *documents = nf_window_get_documents (window);
   g_autoptr(NfNote) note = NULL;
   g_autoptr(NfCanvas) canvas = NULL;
@@ -446,7 +379,7 @@ window_action_for (NfWindow        *window,
 static void
 test_shortcuts_clear_of_inspector (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   g_autofree char *compare = window_action_for (window, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_autofree char *d = window_action_for (window, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_autofree char *i = window_action_for (window, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
@@ -461,7 +394,7 @@ test_shortcuts_clear_of_inspector (void)
 static void
 test_close_window (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (1366, 768);
   g_autoptr(NfCanvas) canvas = NULL;
   g_autoptr(NfNote) note = NULL;
   AdwMessageDialog *dialog;
@@ -500,7 +433,7 @@ test_recovery_after_kill (void)
     {
       g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
       g_autoptr(NfRecovery) recovery = nf_recovery_new (folder);
-      NfWindow *window = new_window ();
+      NfWindow *window = nf_test_new_window (1366, 768);
       g_autoptr(NfDocument) document = NULL;
       g_autoptr(NfNote) note = NULL;
       g_autofree char *info = NULL;
@@ -511,13 +444,13 @@ test_recovery_after_kill (void)
       document = g_list_model_get_item (nf_window_get_documents (window), 2);
       note = add_note (nf_document_get_canvas (document), NF_BLOCK_CHANNELS, "Kept through a crash");
       info = g_strdup_printf ("%s/%s.info", folder_path, nf_document_get_id (document));
-      wait_for (file_exists, info, "the recovery copy");
+      nf_test_wait_for (file_exists, info, 30, "the recovery copy");
       kill (getpid (), SIGKILL);
       g_assert_not_reached ();
     }
 
   {
-    g_autofree char *dir = make_tmpdir ();
+    g_autofree char *dir = nf_test_make_tmpdir ();
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
     g_autoptr(NfRecovery) recovery = nf_recovery_new (folder);
     NfWindow *window;
@@ -529,7 +462,7 @@ test_recovery_after_kill (void)
     g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_failed ();
 
-    window = new_window ();
+    window = nf_test_new_window (1366, 768);
     nf_window_set_recovery (window, recovery);
     g_assert_cmpuint (nf_window_offer_recovered (window), ==, 1);
     g_assert_cmpuint (nf_window_get_n_recovered (window), ==, 1);
@@ -560,7 +493,7 @@ test_recovery_after_kill (void)
       g_assert_cmpuint (entries->len, ==, 0);
     }
     gtk_window_destroy (GTK_WINDOW (window));
-    remove_tree (dir);
+    nf_test_remove_tree (dir);
   }
 }
 
@@ -568,20 +501,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/documents/tabs", test_tabs);
   g_test_add_func ("/gui/documents/save-and-reopen", test_save_and_reopen);

@@ -11,6 +11,7 @@
 #include "nf-export-dialog.h"
 #include "nf-export-markdown.h"
 #include "nf-print.h"
+#include "nf-test-gui.h"
 
 static GPtrArray *
 load_cases (guint n)
@@ -28,14 +29,16 @@ load_cases (guint n)
   return canvases;
 }
 
+static gboolean
+idle (gpointer data)
+{
+  return !nf_export_dialog_get_busy (data);
+}
+
 static void
 wait_until_idle (NfExportDialog *dialog)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (nf_export_dialog_get_busy (dialog) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (nf_export_dialog_get_busy (dialog));
+  nf_test_wait_for (idle, dialog, 60, "the export");
 }
 
 /* strstr for binary data: a PDF holds NUL bytes. */
@@ -62,38 +65,13 @@ on_exported (NfExportDialog *dialog,
   *out = g_object_ref (file);
 }
 
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("nf-export-dialog-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* The dialog as a user drives it: choose, Export, wait, a PDF appears
  * and the dialog closes. */
 static void
 test_export_pdf (void)
 {
   g_autoptr(GPtrArray) canvases = load_cases (2);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) exported = NULL;
@@ -137,7 +115,7 @@ test_export_pdf (void)
 
   g_object_unref (dialog);
   gtk_window_destroy (GTK_WINDOW (parent));
-  remove_dir (dir);
+  nf_test_remove_tree (dir);
 }
 
 /* Cancel while the deck is being written: the old file is as it was, and
@@ -146,7 +124,7 @@ static void
 test_cancel (void)
 {
   g_autoptr(GPtrArray) canvases = load_cases (4);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *data = NULL;
@@ -171,7 +149,7 @@ test_cancel (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  remove_dir (dir);
+  nf_test_remove_tree (dir);
 }
 
 /* Choices that make no file are refused with a reason; the file's name
@@ -180,7 +158,7 @@ static void
 test_choices (void)
 {
   g_autoptr(GPtrArray) canvases = load_cases (2);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "canvas.pdf", NULL);
   g_autofree char *md_path = g_build_filename (dir, "canvas.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -241,7 +219,7 @@ test_choices (void)
                     nf_canvas_get_n_notes (g_ptr_array_index (canvases, 0)));
 
   g_object_unref (dialog);
-  remove_dir (dir);
+  nf_test_remove_tree (dir);
 }
 
 /* Printing draws the deck's pages: exported through GtkPrintOperation,
@@ -250,7 +228,7 @@ static void
 test_print (void)
 {
   g_autoptr(GPtrArray) canvases = load_cases (2);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
   g_autoptr(NfPrintJob) job = NULL;
   g_autoptr(GError) error = NULL;
@@ -289,28 +267,11 @@ test_print (void)
       n_pages = (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
       g_assert_cmpuint (n_pages, ==, nf_print_job_get_n_pages (job));
     }
-  remove_dir (dir);
+  nf_test_remove_tree (dir);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
+/* Half a second of the main loop: the bar moves on meanwhile, which
+ * nf_test_settle() would wait out. */
 static void
 settle (void)
 {
@@ -355,7 +316,7 @@ test_look (void)
 {
   g_autoptr(GPtrArray) canvases = load_cases (3);
   g_autoptr(GFile) file = g_file_new_for_path ("/tmp/Business models.pdf");
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = nf_test_make_tmpdir ();
   g_autofree char *busy_path = g_build_filename (dir, "busy.pdf", NULL);
   g_autoptr(GFile) busy_file = g_file_new_for_path (busy_path);
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -369,11 +330,11 @@ test_look (void)
       gtk_window_present (GTK_WINDOW (dialog));
       nf_export_dialog_set_file (NF_EXPORT_DIALOG (dialog), file);
       settle ();
-      save_png (dialog, dark ? "export-dialog-dark.png" : "export-dialog.png");
+      nf_test_screenshot (dialog, dark ? "export-dialog-dark.png" : "export-dialog.png");
       nf_export_dialog_set_what (NF_EXPORT_DIALOG (dialog), NF_EXPORT_WHAT_ALL);
       nf_export_dialog_set_format (NF_EXPORT_DIALOG (dialog), NF_EXPORT_FORMAT_PNG);
       settle ();
-      save_png (dialog, dark ? "export-dialog-png-dark.png" : "export-dialog-png.png");
+      nf_test_screenshot (dialog, dark ? "export-dialog-png-dark.png" : "export-dialog-png.png");
       if (!dark)
         {
           /* Busy: the bar, and the options greyed out. */
@@ -394,7 +355,7 @@ test_look (void)
             {
               settle ();
               if (nf_export_dialog_get_busy (NF_EXPORT_DIALOG (dialog)))
-                save_png (dialog, "export-dialog-busy.png");
+                nf_test_screenshot (dialog, "export-dialog-busy.png");
               gtk_widget_activate_action (dialog, "export.cancel", NULL);
               wait_until_idle (NF_EXPORT_DIALOG (dialog));
             }
@@ -403,27 +364,15 @@ test_look (void)
       g_object_unref (dialog);
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  remove_dir (dir);
+  nf_test_remove_tree (dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/export-dialog/pdf", test_export_pdf);
   g_test_add_func ("/gui/export-dialog/cancel", test_cancel);

@@ -14,41 +14,7 @@
 #include "nf-canvas-view.h"
 #include "nf-editor-page.h"
 #include "nf-window.h"
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Shown on screen: it and all its ancestors are visible, and it is drawn. */
-static void
-assert_showing (GtkWidget *widget)
-{
-  g_assert_nonnull (widget);
-  g_assert_true (gtk_widget_is_visible (widget));
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static gboolean
-label_is (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
+#include "nf-test-gui.h"
 
 static gboolean
 is_card_of (GtkWidget     *widget,
@@ -71,29 +37,17 @@ assert_menu_opens (NfWindow   *window,
                    const char *tooltip,
                    const char *item)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (window), is_menu_button, tooltip);
+  GtkWidget *button = nf_test_find (GTK_WIDGET (window), is_menu_button, tooltip);
   GtkPopover *popover;
 
-  assert_showing (button);
+  nf_test_assert_showing (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
-  assert_showing (find_widget (GTK_WIDGET (popover), label_is, item));
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (popover), nf_test_label_is, item));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-}
-
-static guint
-count_cards (GtkWidget *root)
-{
-  guint n = NF_IS_CANVAS_CARD (root) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_cards (child);
-  return n;
 }
 
 
@@ -102,10 +56,10 @@ static void
 assert_card_showing (NfWindow *window,
                      NfCanvas *canvas)
 {
-  GtkWidget *card = find_widget (GTK_WIDGET (window), is_card_of, canvas);
+  GtkWidget *card = nf_test_find (GTK_WIDGET (window), is_card_of, canvas);
 
-  assert_showing (card);
-  assert_showing (find_widget (card, label_is, nf_canvas_get_company (canvas)));
+  nf_test_assert_showing (card);
+  nf_test_assert_showing (nf_test_find (card, nf_test_label_is, nf_canvas_get_company (canvas)));
 }
 
 static gboolean
@@ -165,7 +119,7 @@ check_plain_start (GApplication *app)
    * list page shows a card for each. */
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
-  g_assert_cmpuint (count_cards (GTK_WIDGET (window)), ==, 4);
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr(NfCanvas) canvas = g_list_model_get_item (canvases, i);
@@ -250,20 +204,20 @@ canvas_first_activated (GApplication *app)
    * grid and the tables. */
   first = gtk_widget_get_ancestor (nf_window_get_canvas_view (window), NF_TYPE_EDITOR_PAGE);
   g_assert_nonnull (first);
-  assert_showing (nf_window_get_canvas_view (window));
-  assert_showing (find_widget (first, label_is, "Metric Tables"));
+  nf_test_assert_showing (nf_window_get_canvas_view (window));
+  nf_test_assert_showing (nf_test_find (first, nf_test_label_is, "Metric Tables"));
   /* The list page, not shown yet, has not built its cards. */
-  g_assert_cmpuint (count_cards (GTK_WIDGET (window)), ==, 0);
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 0);
 
   /* A tab not looked at yet gets its switcher when it is. */
   second = editor_of (window, 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  assert_showing (find_widget (second, label_is, "Metric Tables"));
+  nf_test_assert_showing (nf_test_find (second, nf_test_label_is, "Metric Tables"));
 
   /* The list page, first shown now, has every card. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (count_cards (GTK_WIDGET (window)), ==, 4);
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr(NfCanvas) canvas = g_list_model_get_item (nf_window_get_canvases (window), i);
@@ -275,7 +229,7 @@ canvas_first_activated (GApplication *app)
   {
     g_autoptr(NfCanvas) third = g_list_model_get_item (nf_window_get_canvases (window), 2);
 
-    g_assert_true (gtk_widget_activate (find_widget (GTK_WIDGET (window), is_card_of, third)));
+    g_assert_true (gtk_widget_activate (nf_test_find (GTK_WIDGET (window), is_card_of, third)));
     g_assert_true (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (nf_window_get_canvas_view (window))) == third);
   }
 
@@ -302,24 +256,15 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  /* Same pixels everywhere, and nothing from the user's settings or
-   * recovery folder. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Nothing from the user's recovery folder either. */
   state = g_dir_make_tmp ("ninefold-startup-XXXXXX", NULL);
   g_assert_nonnull (state);
   g_setenv ("XDG_STATE_HOME", state, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  if (!nf_test_gui_init (&argc, &argv))
+    {
+      g_rmdir (state);
+      return 0;
+    }
 
   g_test_add_func ("/startup/plain", test_plain_start);
   g_test_add_func ("/startup/canvas-first", test_canvas_first);

@@ -11,65 +11,19 @@
 
 #include "nf-canvas-xml.h"
 #include "nf-table-editor.h"
-#include "nf-gui-resources-private.h"
+#include "nf-test-gui.h"
 
 #define SENMIAO 2
 #define SHUPAO  3
-
-static void
-settle (GtkWidget *window)
-{
-  for (int i = 0; i < 3; i++)
-    gtk_test_widget_wait_for_draw (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 show_editor (NfCanvas   *canvas,
              GtkWidget **out_editor)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *editor = nf_table_editor_new (canvas);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_set_child (GTK_WINDOW (window), editor);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 500 && gtk_widget_get_width (editor) < 1366; i++)
-    g_main_context_iteration (NULL, FALSE);
-  settle (window);
   *out_editor = editor;
-  return window;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  /* The window's own background, as a person sees it. */
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* Nothing drawn yet (a slow machine): a picture to look at, not a check. */
-  if (node == NULL)
-    {
-      g_test_message ("no screenshot %s: nothing drawn yet", name);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-      return;
-    }
-  gsk_render_node_draw (node, cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("screenshot: %s", path);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  return nf_test_show (editor, 1366, 768);
 }
 
 static GtkWidget *
@@ -119,20 +73,19 @@ press_key (GtkWidget *widget,
   g_assert_not_reached ();
 }
 
+static gboolean
+is_mapped_of_type (GtkWidget    *widget,
+                   gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) && gtk_widget_get_mapped (widget);
+}
+
+/* The first widget of the type that is shown. */
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nf_test_find (root, is_mapped_of_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean
@@ -166,7 +119,7 @@ test_cells (void)
   /* "Key customer metrics": Metric (text), Value (number). */
   table = nf_canvas_find_table (canvas, "t4", NULL);
   nf_table_editor_select_table (editor, table);
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (nf_table_editor_get_table (editor) == table);
   g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_NUMBER);
 
@@ -217,7 +170,7 @@ test_cells (void)
   /* The editor follows undo from elsewhere. */
   g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
   g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
   g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
 
@@ -257,12 +210,12 @@ test_rows_and_columns (void)
   window = show_editor (canvas, &widget);
   editor = NF_TABLE_EDITOR (widget);
   nf_table_editor_select_table (editor, table);
-  settle (window);
+  nf_test_settle (window);
 
   /* A row goes in below the current cell, and gets the focus. */
   g_assert_true (nf_table_editor_focus_cell (editor, 0, 1));
   g_assert_true (gtk_widget_activate_action (widget, "tables.add-row", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, n_rows + 1);
   g_assert_cmpstr (nf_metric_table_get_cell (table, 1, 0)->text, ==, "");
   nf_table_editor_get_cursor (editor, &row, &column);
@@ -273,14 +226,14 @@ test_rows_and_columns (void)
 
   g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
   g_assert_true (gtk_widget_activate_action (widget, "tables.remove-row", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_rows (table), ==, n_rows);
   g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
 
   /* A column goes in after the current one; its name is asked for first. */
   g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
   g_assert_true (gtk_widget_activate_action (widget, "tables.add-column", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 3);
   g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_TEXT);
   g_assert_cmpstr (nf_text_get (nf_metric_table_get_column (table, 2)->name), ==, "Value");
@@ -302,12 +255,12 @@ test_rows_and_columns (void)
   g_assert_cmpuint (nf_metric_table_get_column (table, 1)->type, ==, NF_COLUMN_PERCENT);
   g_assert_true (nf_metric_table_get_cell (table, 0, 1)->has_value);
   g_assert_cmpfloat (nf_metric_table_get_cell (table, 0, 1)->value, ==, 0.4);
-  settle (window);
+  nf_test_settle (window);
   g_assert_false (gtk_widget_has_css_class (cell_widget (editor, 0, 1), "warning"));
 
   g_assert_true (nf_table_editor_focus_cell (editor, 0, 1));
   g_assert_true (gtk_widget_activate_action (widget, "tables.remove-column", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 2);
   g_assert_null (nf_table_editor_get_cell_widget (editor, 0, 2));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
@@ -315,7 +268,7 @@ test_rows_and_columns (void)
   /* The last column stays. */
   nf_table_editor_focus_cell (editor, 0, 1);
   g_assert_true (gtk_widget_activate_action (widget, "tables.remove-column", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
   gtk_widget_activate_action (widget, "tables.remove-column", NULL);
   g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
@@ -323,12 +276,12 @@ test_rows_and_columns (void)
   /* Everything undoes, step by step, and redoes. */
   while (nf_history_can_undo (nf_canvas_get_history (canvas)))
     g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_true (nf_canvas_equal (canvas, pristine));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "200,000");
   while (nf_history_can_redo (nf_canvas_get_history (canvas)))
     g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (nf_metric_table_get_n_columns (table), ==, 1);
   g_assert_null (nf_table_editor_get_cell_widget (editor, 0, 1));
 
@@ -353,7 +306,7 @@ test_tables (void)
   g_assert_null (nf_table_editor_get_table (editor));
 
   g_assert_true (gtk_widget_activate_action (widget, "tables.add-table", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
   table = nf_table_editor_get_table (editor);
   g_assert_nonnull (table);
@@ -374,26 +327,26 @@ test_tables (void)
   /* Adding the table is one step too. */
   g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
   g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
   g_assert_true (nf_table_editor_get_table (editor) == table);
 
   g_assert_true (gtk_widget_activate_action (widget, "tables.add-table", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 2);
   g_assert_true (nf_table_editor_get_table (editor) != table);
   g_assert_true (gtk_widget_activate_action (widget, "tables.remove-table", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tables), ==, 1);
   g_assert_true (nf_table_editor_get_table (editor) == table);
 
   /* The block, from the canvas, shows in the editor and in the list. */
   nf_canvas_set_table_block (canvas, table, NF_BLOCK_CHANNELS);
-  settle (window);
+  nf_test_settle (window);
   {
     /* The first drop-down is the block's; the column's type comes later. */
     GtkWidget *dropdown = find_type (widget, GTK_TYPE_DROP_DOWN);
@@ -407,9 +360,9 @@ test_tables (void)
 
   /* Removing the last table shows the empty state again. */
   g_assert_true (gtk_widget_activate_action (widget, "tables.remove-table", NULL));
-  settle (window);
+  nf_test_settle (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  screenshot (window, "table-editor-empty.png");
+  nf_test_screenshot (window, "table-editor-empty.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -433,17 +386,17 @@ test_screenshots (void)
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
         window = show_editor (canvas, &widget);
         nf_table_editor_select_table (NF_TABLE_EDITOR (widget), table);
-        settle (window);
+        nf_test_settle (window);
         /* One flagged cell, to see how it looks. */
         if (nf_metric_table_get_n_rows (table) > 0 &&
             nf_metric_table_get_column (table, nf_metric_table_get_n_columns (table) - 1)->type != NF_COLUMN_TEXT)
           nf_canvas_set_table_cell (canvas, table, 0, nf_metric_table_get_n_columns (table) - 1, "n/a");
-        settle (window);
+        nf_test_settle (window);
         cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (widget), 0, 0);
         if (cell != NULL)
           gtk_widget_grab_focus (cell);
-        settle (window);
-        screenshot (window, name);
+        nf_test_settle (window);
+        nf_test_screenshot (window, name);
         gtk_window_destroy (GTK_WINDOW (window));
       }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -453,28 +406,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
   /* The application loads the style sheet; here there is none. */
-  _nf_gui_ensure_resources ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/ninefold/Ninefold/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  nf_test_gui_load_style ();
 
   g_test_add_func ("/gui/table-editor/cells", test_cells);
   g_test_add_func ("/gui/table-editor/rows-and-columns", test_rows_and_columns);

@@ -10,40 +10,7 @@
 
 #include "nf-canvas-card.h"
 #include "nf-window.h"
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-label_contains (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
-static gboolean
-label_is (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
+#include "nf-test-gui.h"
 
 static gboolean
 is_dismiss_button (GtkWidget     *widget,
@@ -51,15 +18,6 @@ is_dismiss_button (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Dismiss") == 0;
-}
-
-/* Shown on screen: it and all its ancestors are visible, and it is drawn. */
-static void
-assert_showing (GtkWidget *widget)
-{
-  g_assert_nonnull (widget);
-  g_assert_true (gtk_widget_is_visible (widget));
-  g_assert_true (gtk_widget_get_mapped (widget));
 }
 
 static GPtrArray *
@@ -84,54 +42,26 @@ cards_of (GtkWidget *root)
   return cards;
 }
 
-static gboolean
-give_up (gpointer data)
-{
-  g_error ("files were still loading after %u seconds", GPOINTER_TO_UINT (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_loaded (NfWindow *window)
-{
-  guint timeout = g_timeout_add_seconds (30, give_up, GUINT_TO_POINTER (30));
-
-  while (nf_window_get_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
-
-static NfWindow *
-new_window (void)
-{
-  NfWindow *window = nf_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
 static void
 test_empty (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (960, 720);
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (nf_window_get_canvases (window)), ==, 0);
-  assert_showing (find_widget (GTK_WIDGET (window), label_is, "No Canvases Open"));
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (window), nf_test_label_is, "No Canvases Open"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_cases (void)
 {
-  NfWindow *window = new_window ();
+  NfWindow *window = nf_test_new_window (960, 720);
   g_autoptr(GPtrArray) cards = NULL;
   GListModel *canvases;
 
   nf_window_open_cases (window);
-  wait_until_loaded (window);
+  nf_test_wait_until_loaded (window);
 
   canvases = nf_window_get_canvases (window);
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
@@ -147,10 +77,10 @@ test_cases (void)
 
       g_assert_true (nf_canvas_card_get_canvas (NF_CANVAS_CARD (card)) == canvas);
       g_assert_cmpstr (nf_canvas_get_company (canvas), !=, "");
-      assert_showing (find_widget (card, label_is, nf_canvas_get_company (canvas)));
-      g_assert_nonnull (find_widget (card, label_is, notes));
+      nf_test_assert_showing (nf_test_find (card, nf_test_label_is, nf_canvas_get_company (canvas)));
+      g_assert_nonnull (nf_test_find (card, nf_test_label_is, notes));
       for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
-        g_assert_nonnull (find_widget (card, label_is, nf_block_title (b)));
+        g_assert_nonnull (nf_test_find (card, nf_test_label_is, nf_block_title (b)));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -219,10 +149,10 @@ test_broken_file (void)
     g_ptr_array_add (files, g_file_new_for_path (seed));
   expected = files->len - 1;
 
-  window = new_window ();
+  window = nf_test_new_window (960, 720);
   nf_window_open_files (window, (GFile **) files->pdata, files->len);
   g_assert_true (nf_window_get_busy (window));
-  wait_until_loaded (window);
+  nf_test_wait_until_loaded (window);
 
   /* The good ones open, in the order given, beside the error. */
   canvases = nf_window_get_canvases (window);
@@ -235,19 +165,19 @@ test_broken_file (void)
       g_autoptr(NfCanvas) got = g_list_model_get_item (canvases, i);
 
       g_assert_cmpstr (nf_canvas_get_company (got), ==, nf_canvas_get_company (want));
-      assert_showing (find_widget (g_ptr_array_index (cards, i), label_is, nf_canvas_get_company (want)));
+      nf_test_assert_showing (nf_test_find (g_ptr_array_index (cards, i), nf_test_label_is, nf_canvas_get_company (want)));
     }
 
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 1);
-  message = find_widget (GTK_WIDGET (window), label_contains, "broken.ninefold");
-  assert_showing (message);
+  message = nf_test_find (GTK_WIDGET (window), nf_test_label_contains, "broken.ninefold");
+  nf_test_assert_showing (message);
 
   /* Dismissing the error leaves the canvases alone. */
-  dismiss = find_widget (GTK_WIDGET (window), is_dismiss_button, NULL);
+  dismiss = nf_test_find (GTK_WIDGET (window), is_dismiss_button, NULL);
   g_assert_nonnull (dismiss);
   g_signal_emit_by_name (dismiss, "clicked");
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
-  g_assert_null (find_widget (GTK_WIDGET (window), label_contains, "broken.ninefold"));
+  g_assert_null (nf_test_find (GTK_WIDGET (window), nf_test_label_contains, "broken.ninefold"));
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, expected);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -264,44 +194,32 @@ test_broken_file (void)
   g_rmdir (dir);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  return *(NfWindow **) data == NULL;
+}
+
 /* Closing the window while files load must not touch it afterwards. */
 static void
 test_close_while_loading (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/x.ninefold");
-  NfWindow *window = new_window ();
-  guint timeout;
+  NfWindow *window = nf_test_new_window (960, 720);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   nf_window_open_files (window, &file, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  timeout = g_timeout_add_seconds (30, give_up, GUINT_TO_POINTER (30));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  nf_test_wait_for (window_gone, &window, 30, "freeing the window");
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  /* Same pixels everywhere, and nothing from the user's settings. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
-  /* Without a session bus the accessibility bridge aborts the test. */
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/window/empty", test_empty);
   g_test_add_func ("/gui/window/cases", test_cases);
