@@ -282,11 +282,21 @@ flow_table (Flow          *flow,
   const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
   g_autofree double *widths = column_widths (deck, table, flow->column_width);
   g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree double *heights = g_new0 (double, MAX (n_rows, 1));
   double header_h, table_w = 0;
 
   for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
     table_w += widths[c];
   header = row_layouts (deck, table, -1, widths, &header_h);
+  /* Every row laid out once: for the room the table needs, then drawn. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double h;
+
+      g_ptr_array_add (rows, row_layouts (deck, table, (int) r, widths, &h));
+      heights[r] = h;
+    }
   {
     /* A table that fits a column is kept whole: it starts a column
      * rather than leaving a row or two for the next. */
@@ -294,23 +304,16 @@ flow_table (Flow          *flow,
     double whole = layout_height (head) + 6 + header_h;
 
     for (guint r = 0; r < n_rows; r++)
-      {
-        double h;
-        g_autoptr(GPtrArray) cells = row_layouts (deck, table, (int) r, widths, &h);
-
-        whole += h;
-      }
+      whole += heights[r];
     if (whole <= flow->bottom - flow->top && flow->started)
       flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
   }
 
   for (guint r = 0; r < MAX (n_rows, 1); r++)
     {
-      g_autoptr(GPtrArray) cells = NULL;
-      double h = 0;
+      GPtrArray *cells = n_rows > 0 ? g_ptr_array_index (rows, r) : NULL;
+      double h = n_rows > 0 ? heights[r] : 0;
 
-      if (n_rows > 0)
-        cells = row_layouts (deck, table, (int) r, widths, &h);
       if (r == 0 || flow->y + h > flow->bottom)
         {
           g_autoptr(PangoLayout) head = title_layout (flow, title, r > 0, TITLE_SIZE);
