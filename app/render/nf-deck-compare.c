@@ -184,6 +184,69 @@ entry_label (const NfDiffEntry *entry)
     }
 }
 
+/* Under the overview's table, what the companies have in common: each
+ * shared or near note, its block and every company's words for it, in
+ * full, going on to further slides when they are many. Ends the slide. */
+static void
+common_notes (Compare *cmp,
+              double   y)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
+  double top = NF_DECK_HEADER_HEIGHT + 24, bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
+  gboolean headed = FALSE;
+
+  for (guint i = 0; i < nf_diff_get_n_entries (cmp->diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (cmp->diff, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PangoLayout) l = NULL;
+      double h;
+
+      if (e->kind != NF_DIFF_SHARED && e->kind != NF_DIFF_SOME && e->kind != NF_DIFF_NEAR)
+        continue;
+      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (e));
+      for (guint c = 0; c < n; c++)
+        if (e->notes[c] != NULL)
+          g_string_append_printf (text, "\n%s: %s", nf_compare_layout_get_canvas_name (cmp->layout, c),
+                                  nf_text_for_language (nf_note_get_text (e->notes[c]), deck->lang));
+      l = _nf_deck_text (deck, text->str, 11, PANGO_WEIGHT_NORMAL, width);
+      h = _nf_render_layout_height (l);
+      if (!headed || y + h > bottom)
+        {
+          g_autoptr(PangoLayout) head = _nf_deck_text (deck, _("Shared and near notes"), 12,
+                                                       PANGO_WEIGHT_BOLD, width);
+
+          if (y + _nf_render_layout_height (head) + 8 + h > bottom)
+            {
+              _nf_deck_end_slide (deck);
+              _nf_deck_begin_page (deck);
+              _nf_deck_draw_header (deck, names, _("Shared and near notes (continued)"));
+              y = top;
+            }
+          else
+            {
+              cairo_save (deck->cr);
+              _nf_render_set_colour (deck->cr, &deck->style->accent);
+              cairo_move_to (deck->cr, x0, y);
+              pango_cairo_show_layout (deck->cr, head);
+              cairo_restore (deck->cr);
+              y += _nf_render_layout_height (head) + 8;
+            }
+          headed = TRUE;
+        }
+      cairo_save (deck->cr);
+      _nf_render_set_colour (deck->cr, &deck->style->title_text);
+      cairo_move_to (deck->cr, x0, y);
+      pango_cairo_show_layout (deck->cr, l);
+      cairo_restore (deck->cr);
+      y += h + 10;
+    }
+  _nf_deck_end_slide (deck);
+}
+
 /* The overview: per block, how many notes are shared, near and only in
  * each company, as a table a room can read. */
 static void
@@ -289,7 +352,7 @@ overview_table (Compare *cmp)
       cairo_stroke (deck->cr);
     }
   cairo_restore (deck->cr);
-  _nf_deck_end_slide (deck);
+  common_notes (cmp, y + 24);
 }
 
 /* One block: the companies side by side, a column each, every note in
