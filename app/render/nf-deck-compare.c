@@ -15,12 +15,13 @@
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
 
-/* The comparison slides draw with the compare view's own layout and
- * renderer (nf-compare-*.h), under the deck's header band: one slide with
- * all nine blocks, one per block with every canvas side by side, and the
- * metrics. A slide too small for a block's notes shows "+N more" (the
- * layout's); the notes it hid follow in full on "continued" slides, so
- * the deck loses nothing. */
+/* The comparison slides of a deck are set for reading: an overview table
+ * of what each block shares, nearly shares and has in one company only,
+ * with the shared and near notes in full; a slide per block with the
+ * companies side by side and every note whole, going on to further
+ * slides rather than hiding any; the aligned figures as a table split
+ * across slides. The one image of a comparison (PNG, SVG) is still drawn
+ * with the compare view's own layout and renderer (nf-compare-*.h). */
 
 #define GAP 10.0
 

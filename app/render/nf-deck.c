@@ -277,8 +277,8 @@ draw_title_slide (NfDeck    *deck,
   _nf_deck_end_slide (deck);
 }
 
-/* The header band and the grid beneath it; returns the layout, for the
- * overflow slides to see what it hid. */
+/* The header band and the editor's grid beneath it: the one image of a
+ * canvas (PNG, SVG). */
 static void
 draw_canvas_slide (NfDeck       *deck,
                    NfCanvas     *canvas,
