@@ -246,8 +246,10 @@ const NfCliCommand _nf_cli_export = {
                 "or metric tables as a spreadsheet"),
   .description = N_("Each FILE is a .ninefold canvas or a write-up; the word “cases” stands "
                     "for the four case canvases shipped with Ninefold. A PDF is a deck: a "
-                    "title slide, then for each canvas its grid, the full text of any notes "
-                    "the grid had no room for, and its metric tables with bar charts. A PNG "
+                    "title slide, then for each canvas an overview of its nine blocks with "
+                    "every note, slides with the notes in full of blocks the overview could "
+                    "only show the start of, its metric tables with a chart per kind of "
+                    "figure, and its sources. A PNG "
                     "or SVG is one canvas's slide, or with --compare one image of the "
                     "comparison; with --compare a PDF also has, after its title, slides "
                     "comparing all nine blocks, each block, and the metrics. A .md file is "

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout.h"
@@ -155,4 +156,216 @@ nf_chart_render_bars_coloured (cairo_t            *cr,
     }
   cairo_restore (cr);
   g_object_unref (context);
+}
+
+/* --- which figures may share a chart --- */
+
+static gboolean
+unit_in (const char         *unit,
+         const char * const *words,
+         double             *out_factor,
+         const double       *factors)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_equal (unit, words[i]))
+      {
+        if (out_factor != NULL && factors != NULL)
+          *out_factor = factors[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The unit a figure of `kind` is compared in, and the factor into it. */
+static NfFigureKind
+figure_unit (NfNumberKind    kind,
+             const NfNumber *number,
+             const NfColumn *column,
+             char            unit[64],
+             double         *out_factor)
+{
+  static const char * const durations[] = {
+    "second", "seconds", "sec", "s", "秒", "秒钟",
+    "minute", "minutes", "min", "mins", "分钟",
+    "hour", "hours", "h", "hrs", "小时", "个小时",
+    "day", "days", "天", "日",
+    "week", "weeks", "周", "星期", "个星期",
+    "month", "months", "个月", "月",
+    "year", "years", "yr", "yrs", "年", NULL };
+  static const double seconds[] = {
+    1, 1, 1, 1, 1, 1,
+    60, 60, 60, 60, 60,
+    3600, 3600, 3600, 3600, 3600, 3600,
+    86400, 86400, 86400, 86400,
+    604800, 604800, 604800, 604800, 604800,
+    2629800, 2629800, 2629800, 2629800,
+    31557600, 31557600, 31557600, 31557600, 31557600 };
+  g_autofree char *lower = NULL;
+  double factor = 1;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (durations) == G_N_ELEMENTS (seconds) + 1);
+  unit[0] = '\0';
+  if (out_factor != NULL)
+    *out_factor = 1;
+  /* The cell's own unit, else the column's. */
+  if (number != NULL && number->unit[0] != '\0')
+    lower = g_utf8_strdown (number->unit, -1);
+  else if (column != NULL && column->unit != NULL && *column->unit != '\0')
+    lower = g_utf8_strdown (column->unit, -1);
+  else
+    lower = g_strdup ("");
+  g_strstrip (lower);
+
+  switch (kind)
+    {
+    case NF_NUMBER_KIND_YEAR:
+      return NF_FIGURE_YEAR;
+    case NF_NUMBER_KIND_PERCENT:
+      g_strlcpy (unit, "%", 64);
+      return NF_FIGURE_PERCENT;
+    case NF_NUMBER_KIND_MONEY:
+      g_strlcpy (unit, number != NULL && number->currency[0] != '\0' ? number->currency
+                       : column != NULL && column->unit != NULL ? column->unit : "", 64);
+      return NF_FIGURE_MONEY;
+    case NF_NUMBER_KIND_RATING:
+      /* Stars with stars; "8.5分" out of ten is another scale. */
+      g_strlcpy (unit, g_str_equal (lower, "分") || g_str_equal (lower, "points") ? lower : "stars", 64);
+      return NF_FIGURE_RATING;
+    case NF_NUMBER_KIND_DURATION:
+      unit_in (lower, durations, &factor, seconds);
+      g_strlcpy (unit, "s", 64);
+      if (out_factor != NULL)
+        *out_factor = factor;
+      return NF_FIGURE_DURATION;
+    case NF_NUMBER_KIND_COUNT:
+      g_strlcpy (unit, lower, 64);
+      return NF_FIGURE_COUNT;
+    case NF_NUMBER_KIND_OTHER:
+    default:
+      g_strlcpy (unit, lower, 64);
+      if (number != NULL && number->is_whole && number->value >= 0 && number->scale_word == NULL &&
+          (column == NULL || column->type == NF_COLUMN_NUMBER || column->type == NF_COLUMN_COUNT))
+        return NF_FIGURE_COUNT;
+      return NF_FIGURE_NUMBER;
+    }
+}
+
+NfFigureKind
+nf_chart_figure_kind (const NfNumber *number,
+                      const NfColumn *column,
+                      char            unit[64],
+                      double         *out_factor)
+{
+  NfNumberKind kind = NF_NUMBER_KIND_OTHER;
+
+  unit[0] = '\0';
+  if (out_factor != NULL)
+    *out_factor = 1;
+  if (column != NULL && column->type == NF_COLUMN_TEXT)
+    return NF_FIGURE_NONE;
+  if (number != NULL && number->kind != NF_NUMBER_KIND_OTHER)
+    kind = number->kind;
+  else if (column != NULL)
+    kind = column->type == NF_COLUMN_YEAR ? NF_NUMBER_KIND_YEAR
+         : column->type == NF_COLUMN_MONEY ? NF_NUMBER_KIND_MONEY
+         : column->type == NF_COLUMN_PERCENT ? NF_NUMBER_KIND_PERCENT
+         : column->type == NF_COLUMN_COUNT ? NF_NUMBER_KIND_COUNT : NF_NUMBER_KIND_OTHER;
+  return figure_unit (kind, number, column, unit, out_factor);
+}
+
+/* A cell's kind is the core's (nf_number_kind_for_cell); the chart adds
+ * only the unit it compares in. */
+static NfFigureKind
+cell_kind (const NfColumn *column,
+           const NfCell   *cell,
+           char            unit[64],
+           double         *out_factor)
+{
+  NfNumber number;
+  NfNumberKind kind;
+
+  unit[0] = '\0';
+  *out_factor = 1;
+  if (column->type == NF_COLUMN_TEXT)
+    return NF_FIGURE_NONE;
+  kind = nf_number_kind_for_cell (column, cell, &number);
+  return figure_unit (kind, &number, column, unit, out_factor);
+}
+
+const char *
+nf_chart_figure_kind_title (NfFigureKind kind)
+{
+  switch (kind)
+    {
+    case NF_FIGURE_COUNT: return _("Counts");
+    case NF_FIGURE_NUMBER: return _("Figures");
+    case NF_FIGURE_MONEY: return _("Money");
+    case NF_FIGURE_PERCENT: return _("Percentages");
+    case NF_FIGURE_RATING: return _("Ratings");
+    case NF_FIGURE_DURATION: return _("Durations");
+    case NF_FIGURE_YEAR:
+    case NF_FIGURE_NONE:
+    default: return "";
+    }
+}
+
+void
+nf_chart_group_free (NfChartGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->unit);
+  g_array_unref (group->bars);
+  g_free (group);
+}
+
+GPtrArray *
+nf_chart_groups_new (NfMetricTable *table)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_chart_group_free);
+  guint n_rows, n_columns;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (table), groups);
+
+  n_rows = nf_metric_table_get_n_rows (table);
+  n_columns = nf_metric_table_get_n_columns (table);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const NfColumn *column = nf_metric_table_get_column (table, c);
+        const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+        char unit[64];
+        double factor;
+        NfFigureKind kind;
+        NfChartGroup *group = NULL;
+        NfChartBar bar;
+
+        if (column->type == NF_COLUMN_TEXT || !cell->has_value)
+          continue;
+        kind = cell_kind (column, cell, unit, &factor);
+        if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
+          continue;
+        for (guint g = 0; g < groups->len && group == NULL; g++)
+          {
+            NfChartGroup *candidate = g_ptr_array_index (groups, g);
+
+            if (candidate->kind == kind && g_str_equal (candidate->unit, unit))
+              group = candidate;
+          }
+        if (group == NULL)
+          {
+            group = g_new0 (NfChartGroup, 1);
+            group->kind = kind;
+            group->unit = g_strdup (unit);
+            group->bars = g_array_new (FALSE, FALSE, sizeof (NfChartBar));
+            g_ptr_array_add (groups, group);
+          }
+        bar = (NfChartBar) { r, c, cell->value * factor };
+        g_array_append_val (group->bars, bar);
+      }
+  /* One figure alone compares with nothing. */
+  for (guint g = groups->len; g-- > 0;)
+    if (((NfChartGroup *) g_ptr_array_index (groups, g))->bars->len < 2)
+      g_ptr_array_remove_index (groups, g);
+  return groups;
 }

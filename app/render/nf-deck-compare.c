@@ -15,12 +15,13 @@
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
 
-/* The comparison slides draw with the compare view's own layout and
- * renderer (nf-compare-*.h), under the deck's header band: one slide with
- * all nine blocks, one per block with every canvas side by side, and the
- * metrics. A slide too small for a block's notes shows "+N more" (the
- * layout's); the notes it hid follow in full on "continued" slides, so
- * the deck loses nothing. */
+/* The comparison slides of a deck are set for reading: an overview table
+ * of what each block shares, nearly shares and has in one company only,
+ * with the shared and near notes in full; a slide per block with the
+ * companies side by side and every note whole, going on to further
+ * slides rather than hiding any; the aligned figures as a table split
+ * across slides. The one image of a comparison (PNG, SVG) is still drawn
+ * with the compare view's own layout and renderer (nf-compare-*.h). */
 
 #define GAP 10.0
 
@@ -147,117 +148,432 @@ comparison_new (NfDeck    *deck,
   return layout;
 }
 
-/* Per canvas, the notes a block slide counted in "+N more". */
-static void
-hidden_notes_slides (NfDeck          *deck,
-                     GPtrArray       *canvases,
-                     NfCompareLayout *layout,
-                     NfBlock          block,
-                     int              outline_parent)
-{
-  guint n = canvases->len;
-  g_autofree const char **headings = g_new0 (const char *, n);
-  g_autofree GPtrArray **groups = g_new0 (GPtrArray *, n);
-  g_autofree char *title = NULL;
-  g_autofree char *names = names_of (canvases, deck->lang);
-  gboolean any = FALSE;
+/* --- the comparison slides of a deck --- */
 
-  for (guint c = 0; c < n; c++)
+#define CMP_SIZE     12.0
+#define CMP_FOOTER    9.5
+#define CMP_HEAD     13.0
+#define CMP_GAP      16.0
+
+typedef struct {
+  NfDeck          *deck;
+  GPtrArray       *canvases;
+  NfCompareLayout *layout;
+  const NfDiff    *diff;
+  GHashTable      *kinds;   /* NfNote → the NfDiffEntry that has it */
+  int              parent;
+} Compare;
+
+/* What a note is in the comparison, for its card's footer. */
+static const char *
+entry_label (const NfDiffEntry *entry)
+{
+  if (entry == NULL)
+    return NULL;
+  switch (entry->kind)
     {
-      headings[c] = nf_compare_layout_get_canvas_name (layout, c);
-      groups[c] = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint row = 0; row < nf_compare_layout_get_n_rows (layout); row++)
-        for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, row, c); k++)
-          {
-            NfRect rect;
-            NfNote *note = nf_compare_layout_get_card_note (layout, row, c, k, NULL, &rect);
-
-            if (note != NULL && rect.width <= 0)
-              {
-                g_ptr_array_add (groups[c], g_object_ref (note));
-                any = TRUE;
-              }
-          }
+    case NF_DIFF_SHARED: return _("Shared");
+    case NF_DIFF_SOME: return _("Shared by some");
+    case NF_DIFF_NEAR: return _("Near match");
+    case NF_DIFF_ONLY: return _("Only here");
+    case NF_DIFF_ADDED: return _("Added");
+    case NF_DIFF_REMOVED: return _("Removed");
+    case NF_DIFF_CHANGED: return _("Changed");
+    case NF_DIFF_MOVED: return _("Moved");
+    case NF_DIFF_REORDERED: return _("Reordered");
+    default: return NULL;
     }
-  if (any)
+}
+
+/* Under the overview's table, what the companies have in common: each
+ * shared or near note, its block and every company's words for it, in
+ * full, going on to further slides when they are many. Ends the slide. */
+static void
+common_notes (Compare *cmp,
+              double   y)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
+  double top = NF_DECK_HEADER_HEIGHT + 24, bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
+  gboolean headed = FALSE;
+
+  for (guint i = 0; i < nf_diff_get_n_entries (cmp->diff); i++)
     {
-      /* TRANSLATORS: header of slides giving the notes of a block that the
-       * comparison slide had no room for; %s is the block's name. */
-      title = g_strdup_printf (_("%s — notes continued"), nf_block_title (block));
-      _nf_deck_note_slides (deck, title, names, headings, groups, n, outline_parent);
+      const NfDiffEntry *e = nf_diff_get_entry (cmp->diff, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PangoLayout) l = NULL;
+      double h;
+
+      if (e->kind != NF_DIFF_SHARED && e->kind != NF_DIFF_SOME && e->kind != NF_DIFF_NEAR)
+        continue;
+      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (e));
+      for (guint c = 0; c < n; c++)
+        if (e->notes[c] != NULL)
+          g_string_append_printf (text, "\n%s: %s", nf_compare_layout_get_canvas_name (cmp->layout, c),
+                                  nf_text_for_language (nf_note_get_text (e->notes[c]), deck->lang));
+      l = _nf_deck_text (deck, text->str, 11, PANGO_WEIGHT_NORMAL, width);
+      h = _nf_render_layout_height (l);
+      if (!headed || y + h > bottom)
+        {
+          g_autoptr(PangoLayout) head = _nf_deck_text (deck, _("Shared and near notes"), 12,
+                                                       PANGO_WEIGHT_BOLD, width);
+
+          if (y + _nf_render_layout_height (head) + 8 + h > bottom)
+            {
+              _nf_deck_end_slide (deck);
+              _nf_deck_begin_page (deck);
+              _nf_deck_draw_header (deck, names, _("Shared and near notes (continued)"));
+              y = top;
+            }
+          else
+            {
+              cairo_save (deck->cr);
+              _nf_render_set_colour (deck->cr, &deck->style->accent);
+              cairo_move_to (deck->cr, x0, y);
+              pango_cairo_show_layout (deck->cr, head);
+              cairo_restore (deck->cr);
+              y += _nf_render_layout_height (head) + 8;
+            }
+          headed = TRUE;
+        }
+      cairo_save (deck->cr);
+      _nf_render_set_colour (deck->cr, &deck->style->title_text);
+      cairo_move_to (deck->cr, x0, y);
+      pango_cairo_show_layout (deck->cr, l);
+      cairo_restore (deck->cr);
+      y += h + 10;
     }
-  for (guint c = 0; c < n; c++)
-    g_ptr_array_unref (groups[c]);
-}
-
-/* Returns the outline entry the other comparison slides go under. */
-static int
-overview_slide (NfDeck          *deck,
-                GPtrArray       *canvases,
-                NfCompareLayout *layout)
-{
-  g_autofree char *names = names_of (canvases, deck->lang);
-  int parent;
-
-  _nf_deck_begin_page (deck);
-  parent = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _("Comparison"));
-  _nf_deck_draw_header (deck, names, _("The nine blocks compared; each block follows on its own slide"));
-  draw_comparison (deck, layout, NF_COMPARE_ALL_BLOCKS);
   _nf_deck_end_slide (deck);
-  return parent;
 }
 
+/* The overview: per block, how many notes are shared, near and only in
+ * each company, as a table a room can read. */
 static void
-block_slides (NfDeck          *deck,
-              GPtrArray       *canvases,
-              NfCompareLayout *layout,
-              NfBlock          block,
-              int              parent)
+overview_table (Compare *cmp)
 {
-  g_autofree char *names = names_of (canvases, deck->lang);
-  int entry;
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  gboolean versions = nf_diff_is_versions (cmp->diff);
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
+  guint n_cols = versions ? 5 : 3 + n;
+  guint counts[NF_N_BLOCKS][3 + NF_DIFF_MAX_CANVASES] = { { 0 } };
+  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
+  double first_w = MIN (260.0, width * 0.25), col_w = (width - first_w) / (n_cols - 1);
+  double y = NF_DECK_HEADER_HEIGHT + 26, row_h;
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < nf_diff_get_n_entries (cmp->diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (cmp->diff, i);
+      guint *row = counts[e->block];
+
+      if (versions)
+        {
+          guint col = e->kind == NF_DIFF_ADDED ? 1 : e->kind == NF_DIFF_REMOVED ? 2
+                    : e->kind == NF_DIFF_CHANGED ? 3 : e->kind == NF_DIFF_MOVED ? 4 : 0;
+          row[col]++;
+        }
+      else if (e->kind == NF_DIFF_SHARED || e->kind == NF_DIFF_SOME)
+        row[0]++;
+      else if (e->kind == NF_DIFF_NEAR)
+        row[1]++;
+      else
+        for (guint c = 0; c < n; c++)
+          if (e->notes[c] != NULL)
+            row[2 + c]++;
+    }
+
+  g_ptr_array_add (heads, g_strdup (_("Block")));
+  if (versions)
+    {
+      g_ptr_array_add (heads, g_strdup (_("Added")));
+      g_ptr_array_add (heads, g_strdup (_("Removed")));
+      g_ptr_array_add (heads, g_strdup (_("Changed")));
+      g_ptr_array_add (heads, g_strdup (_("Moved")));
+    }
+  else
+    {
+      g_ptr_array_add (heads, g_strdup (_("Shared")));
+      g_ptr_array_add (heads, g_strdup (_("Near match")));
+      for (guint c = 0; c < n; c++)
+        /* TRANSLATORS: a column of the comparison overview: the notes only
+         * this company has; %s is its name. */
+        g_ptr_array_add (heads, g_strdup_printf (_("Only in %s"),
+                                                 nf_compare_layout_get_canvas_name (cmp->layout, c)));
+    }
 
   _nf_deck_begin_page (deck);
-  entry = _nf_deck_outline (deck, parent, nf_block_title (block));
-  _nf_deck_draw_header (deck, nf_block_title (block), names);
-  draw_comparison (deck, layout, block);
-  _nf_deck_end_slide (deck);
-  hidden_notes_slides (deck, canvases, layout, block, entry);
-}
-
-/* The metrics table and its charts. Rows that do not fit are left out
- * and counted by the layout ("+N more rows"); each canvas's tables follow
- * in full later in the deck. Whatever still does not fit is drawn scaled
- * down, never cut off. */
-static void
-metrics_slide (NfDeck    *deck,
-               GPtrArray *canvases,
-               int        parent)
-{
-  g_autoptr(NfCompareMetrics) metrics = nf_compare_metrics_new ((NfCanvas **) canvases->pdata,
-                                                                canvases->len);
-  g_autofree char *names = names_of (canvases, deck->lang);
-  double top = NF_DECK_HEADER_HEIGHT + GAP;
-  double avail = deck->height - top;
-  double height, scale = 1.0;
-
-  nf_compare_metrics_set_language (metrics, deck->lang);
-  nf_compare_metrics_allocate (metrics, deck->style, deck->width, avail);
-  if (nf_compare_metrics_get_n_rows (metrics) == 0)
-    return;
-  height = nf_compare_metrics_get_height (metrics);
-  if (height > avail)
-    scale = avail / height;
-
-  _nf_deck_begin_page (deck);
-  _nf_deck_outline (deck, parent, _("Metrics"));
-  _nf_deck_draw_header (deck, _("Metrics compared"), names);
+  cmp->parent = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _("Comparison"));
+  _nf_deck_draw_header (deck, names, _("How many notes each block shares, nearly shares, or has in one company only"));
   cairo_save (deck->cr);
-  cairo_translate (deck->cr, 0, top);
-  cairo_scale (deck->cr, scale, scale);
-  nf_compare_metrics_render (deck->cr, metrics, deck->style);
+  for (int r = -1; r < NF_N_BLOCKS; r++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+
+      row_h = 0;
+      for (guint c = 0; c < n_cols; c++)
+        {
+          g_autofree char *text = r < 0 ? g_strdup (g_ptr_array_index (heads, c))
+            : c == 0 ? g_strdup (nf_block_title ((NfBlock) r))
+            : g_strdup_printf ("%u", counts[r][versions ? c : c - 1]);
+          PangoLayout *l = _nf_deck_text (deck, text, r < 0 ? 11 : CMP_SIZE,
+                                          r < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                          (c == 0 ? first_w : col_w) - 16);
+
+          if (c > 0)
+            pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
+          row_h = MAX (row_h, _nf_render_layout_height (l) + 12);
+          g_ptr_array_add (cells, l);
+        }
+      if (r < 0 || r % 2 == 1)
+        {
+          NfColour fill = r < 0 ? deck->style->accent : deck->style->chip_fill;
+
+          if (r < 0)
+            fill.alpha = 0.12;
+          _nf_render_set_colour (deck->cr, &fill);
+          cairo_rectangle (deck->cr, x0, y, width, row_h);
+          cairo_fill (deck->cr);
+        }
+      for (guint c = 0; c < n_cols; c++)
+        {
+          double x = c == 0 ? x0 : x0 + first_w + (c - 1) * col_w;
+
+          _nf_render_set_colour (deck->cr, &deck->style->title_text);
+          cairo_move_to (deck->cr, x + 8, y + 6);
+          pango_cairo_show_layout (deck->cr, g_ptr_array_index (cells, c));
+        }
+      y += row_h;
+      _nf_render_set_colour (deck->cr, &deck->style->block_border);
+      cairo_set_line_width (deck->cr, r < 0 ? 1.5 : 0.75);
+      cairo_move_to (deck->cr, x0, y);
+      cairo_line_to (deck->cr, x0 + width, y);
+      cairo_stroke (deck->cr);
+    }
   cairo_restore (deck->cr);
-  _nf_deck_end_slide (deck);
+  common_notes (cmp, y + 24);
+}
+
+/* One block: the companies side by side, a column each, every note in
+ * full; when a column runs out of room, all of them go on together on
+ * the next slide. */
+static void
+block_slides (Compare *cmp,
+              NfBlock  block)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
+  double gap = CMP_GAP, top = NF_DECK_HEADER_HEIGHT + 20, bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  double col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * gap) / n;
+  guint next[NF_DIFF_MAX_CANVASES] = { 0 };
+  guint total[NF_DIFF_MAX_CANVASES];
+  gboolean first = TRUE, more = TRUE;
+
+  for (guint c = 0; c < n; c++)
+    total[c] = g_list_model_get_n_items (nf_canvas_get_notes (g_ptr_array_index (cmp->canvases, c), block));
+
+  while (more && !g_cancellable_is_cancelled (deck->cancellable))
+    {
+      g_autofree char *title = first ? g_strdup (nf_block_title (block))
+        : g_strdup_printf (_("%s (continued)"), nf_block_title (block));
+
+      _nf_deck_begin_page (deck);
+      if (first)
+        _nf_deck_outline (deck, cmp->parent, nf_block_title (block));
+      _nf_deck_draw_header (deck, title, names);
+      more = FALSE;
+      for (guint c = 0; c < n; c++)
+        {
+          NfCanvas *canvas = g_ptr_array_index (cmp->canvases, c);
+          GListModel *notes = nf_canvas_get_notes (canvas, block);
+          double x = NF_DECK_MARGIN * 0.6 + c * (col_w + gap), y = top;
+          g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
+                                                       CMP_HEAD, PANGO_WEIGHT_BOLD, col_w);
+
+          cairo_save (deck->cr);
+          _nf_render_set_colour (deck->cr, &deck->style->accent);
+          cairo_move_to (deck->cr, x, y);
+          pango_cairo_show_layout (deck->cr, head);
+          cairo_restore (deck->cr);
+          y += _nf_render_layout_height (head) + 8;
+          if (total[c] == 0 && first)
+            {
+              g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No notes"), CMP_SIZE,
+                                                           PANGO_WEIGHT_NORMAL, col_w);
+
+              cairo_save (deck->cr);
+              _nf_render_set_colour (deck->cr, &deck->style->muted_text);
+              cairo_move_to (deck->cr, x, y);
+              pango_cairo_show_layout (deck->cr, none);
+              cairo_restore (deck->cr);
+            }
+          for (; next[c] < total[c]; next[c]++)
+            {
+              g_autoptr(NfNote) note = g_list_model_get_item (notes, next[c]);
+              NfDeckCard card;
+              double size = CMP_SIZE;
+
+              do
+                {
+                  _nf_deck_card_init_labelled (deck, &card, note,
+                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               next[c] + 1, col_w, size, CMP_FOOTER, 0);
+                  if (card.height <= bottom - top - 40 || size <= 9)
+                    break;
+                  _nf_deck_card_clear (&card);
+                  size -= 1;
+                }
+              while (TRUE);
+              if (y + card.height > bottom && y > top + 40)
+                {
+                  _nf_deck_card_clear (&card);
+                  more = TRUE;
+                  break;
+                }
+              _nf_deck_card_draw (deck, &card, x, y, col_w);
+              y += card.height + 5;
+              _nf_deck_card_clear (&card);
+            }
+        }
+      first = FALSE;
+      _nf_deck_end_slide (deck);
+    }
+}
+
+/* The metric rows the canvases share (aligned: two or more have the
+ * figure, as one measure of one kind), the one place the deck reads the
+ * core's metric alignment. */
+static GPtrArray *
+aligned_rows (const NfDiffMetrics *metrics)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < nf_diff_metrics_get_n_rows (metrics); i++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, i);
+
+      if (row->n_present >= 2)
+        g_ptr_array_add (rows, (gpointer) row);
+    }
+  return rows;
+}
+
+/* The aligned figures as one table, a column per company, on as many
+ * slides as it needs with its header repeated. Figures only one company
+ * has are in that company's own metric slides. */
+static void
+metrics_slides (Compare *cmp)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  g_autoptr(GPtrArray) rows = aligned_rows (nf_diff_get_metrics (cmp->diff));
+  g_autofree char *names = names_of (cmp->canvases, deck->lang);
+  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
+  double first_w = width * 0.34, col_w = (width - first_w) / n;
+  double top = NF_DECK_HEADER_HEIGHT + 22, bottom = deck->height - NF_DECK_MARGIN * 0.6, y = bottom + 1;
+  gboolean started = FALSE;
+
+  for (guint i = 0; i <= rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
+    {
+      const NfDiffMetricRow *row = i < rows->len ? g_ptr_array_index (rows, i) : NULL;
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+      double h = 0;
+
+      if (row == NULL && started)
+        break;
+      for (guint c = 0; c <= n && row != NULL; c++)
+        {
+          g_autofree char *label = NULL;
+          PangoLayout *l;
+
+          if (c == 0)
+            label = row->column != NULL ? g_strdup_printf ("%s — %s", row->label, row->column)
+                                        : g_strdup (row->label);
+          else if (row->present[c - 1])
+            label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
+          l = _nf_deck_text (deck, label != NULL ? label : "—",
+                             CMP_SIZE, PANGO_WEIGHT_NORMAL, (c == 0 ? first_w : col_w) - 16);
+          if (c > 0)
+            pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
+          h = MAX (h, _nf_render_layout_height (l) + 10);
+          g_ptr_array_add (cells, l);
+        }
+      if (!started || y + h > bottom)
+        {
+          g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func (g_object_unref);
+          double hh = 0;
+
+          if (started)
+            _nf_deck_end_slide (deck);
+          _nf_deck_begin_page (deck);
+          if (!started)
+            _nf_deck_outline (deck, cmp->parent, _("Metrics"));
+          _nf_deck_draw_header (deck, started ? _("Metrics compared (continued)") : _("Metrics compared"), names);
+          started = TRUE;
+          y = top;
+          if (rows->len == 0)
+            {
+              g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No figure is stated by more than one of these companies; each company's own figures are on its metric slides."),
+                                                           CMP_SIZE, PANGO_WEIGHT_NORMAL, width);
+
+              cairo_save (deck->cr);
+              _nf_render_set_colour (deck->cr, &deck->style->muted_text);
+              cairo_move_to (deck->cr, x0, y);
+              pango_cairo_show_layout (deck->cr, none);
+              cairo_restore (deck->cr);
+              break;
+            }
+          for (guint c = 0; c <= n; c++)
+            {
+              PangoLayout *l = _nf_deck_text (deck, c == 0 ? _("Measure") : nf_compare_layout_get_canvas_name (cmp->layout, c - 1),
+                                              11, PANGO_WEIGHT_BOLD, (c == 0 ? first_w : col_w) - 16);
+
+              if (c > 0)
+                pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
+              hh = MAX (hh, _nf_render_layout_height (l) + 12);
+              g_ptr_array_add (head, l);
+            }
+          cairo_save (deck->cr);
+          {
+            NfColour fill = deck->style->accent;
+
+            fill.alpha = 0.12;
+            _nf_render_set_colour (deck->cr, &fill);
+            cairo_rectangle (deck->cr, x0, y, width, hh);
+            cairo_fill (deck->cr);
+          }
+          for (guint c = 0; c <= n; c++)
+            {
+              _nf_render_set_colour (deck->cr, &deck->style->title_text);
+              cairo_move_to (deck->cr, (c == 0 ? x0 : x0 + first_w + (c - 1) * col_w) + 8, y + 6);
+              pango_cairo_show_layout (deck->cr, g_ptr_array_index (head, c));
+            }
+          cairo_restore (deck->cr);
+          y += hh;
+        }
+      if (row == NULL)
+        break;
+      cairo_save (deck->cr);
+      for (guint c = 0; c <= n; c++)
+        {
+          _nf_render_set_colour (deck->cr, c > 0 && !row->present[c - 1] ? &deck->style->muted_text
+                                                                          : &deck->style->title_text);
+          cairo_move_to (deck->cr, (c == 0 ? x0 : x0 + first_w + (c - 1) * col_w) + 8, y + 5);
+          pango_cairo_show_layout (deck->cr, g_ptr_array_index (cells, c));
+        }
+      y += h;
+      _nf_render_set_colour (deck->cr, &deck->style->block_border);
+      cairo_set_line_width (deck->cr, 0.75);
+      cairo_move_to (deck->cr, x0, y);
+      cairo_line_to (deck->cr, x0 + width, y);
+      cairo_stroke (deck->cr);
+      cairo_restore (deck->cr);
+    }
+  if (started)
+    _nf_deck_end_slide (deck);
 }
 
 void
@@ -265,18 +581,34 @@ _nf_deck_compare_slides (NfDeck    *deck,
                          GPtrArray *canvases)
 {
   g_autoptr(NfCompareLayout) layout = NULL;
-  int parent;
+  g_autoptr(GHashTable) kinds = NULL;
+  Compare cmp = { 0 };
 
   if (!_nf_deck_can_compare (canvases->len))
     return;
 
   layout = comparison_new (deck, canvases);
-  parent = overview_slide (deck, canvases, layout);
+  kinds = g_hash_table_new (NULL, NULL);
+  cmp.deck = deck;
+  cmp.canvases = canvases;
+  cmp.layout = layout;
+  cmp.diff = nf_compare_layout_get_diff (layout);
+  cmp.kinds = kinds;
+  for (guint i = 0; i < nf_diff_get_n_entries (cmp.diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (cmp.diff, i);
+
+      for (guint c = 0; c < canvases->len; c++)
+        if (e->notes[c] != NULL)
+          g_hash_table_insert (kinds, e->notes[c], (gpointer) e);
+    }
+
+  overview_table (&cmp);
   for (NfBlock b = 0; b < NF_N_BLOCKS && !g_cancellable_is_cancelled (deck->cancellable); b++)
     if (block_has_notes (canvases, b))
-      block_slides (deck, canvases, layout, b, parent);
+      block_slides (&cmp, b);
   if (!g_cancellable_is_cancelled (deck->cancellable))
-    metrics_slide (deck, canvases, parent);
+    metrics_slides (&cmp);
 }
 
 /* --- One image of a comparison --- */

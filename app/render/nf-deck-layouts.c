@@ -3,12 +3,13 @@
 
 #include "config.h"
 
+#include "nf-card-layout.h"
 #include "nf-deck-private.h"
 
-/* Laying a canvas out (shaping every card at the sizes the grid tries) is
- * about half of drawing its slides; cairo writing the pages is the other
- * half. So the next canvases are laid out on other cores while cairo
- * writes the current one.
+/* Planning a canvas's slides (shaping every card at the sizes the
+ * overview tries) is a good part of drawing them; cairo writing the pages
+ * is the rest. So the next canvases are planned on other cores while
+ * cairo writes the current one.
  *
  * Pango's font maps are not to be used by two threads at once, and
  * pango_cairo_font_map_get_default() is one per thread. Two workers take
@@ -32,7 +33,7 @@ struct _NfDeckLayouts
   NfGridStyle       *style;
   char              *lang;
   double             width, height;
-  NfGridLayout     **layouts;    /* the laid-out ones not yet taken */
+  NfDeckPlan       **layouts;    /* the planned ones not yet taken */
   gboolean          *ready;
   gboolean          *done;       /* the drawer is finished with it */
   gboolean           stop;
@@ -53,7 +54,9 @@ work (gpointer data)
 
   for (guint i = w->first; i < self->canvases->len; i += N_WORKERS)
     {
-      NfGridLayout *layout;
+      NfDeckPlan *layout;
+      PangoContext *pango;
+      NfDeck measure = { 0 };
 
       g_mutex_lock (&self->lock);
       while (!self->stop && i >= N_WORKERS && !self->done[i - N_WORKERS])
@@ -65,8 +68,16 @@ work (gpointer data)
         }
       g_mutex_unlock (&self->lock);
 
-      layout = nf_grid_layout_new (g_ptr_array_index (self->canvases, i), self->style, self->lang);
-      nf_grid_layout_allocate (layout, self->width, self->height);
+      /* This thread's own font map: pango_cairo_font_map_get_default() is
+       * per thread. */
+      pango = nf_render_pango_context_new (self->lang);
+      measure.pango = pango;
+      measure.style = self->style;
+      measure.lang = self->lang;
+      measure.width = self->width;
+      measure.height = self->height;
+      layout = _nf_deck_plan_new (&measure, g_ptr_array_index (self->canvases, i));
+      g_object_unref (pango);
 
       g_mutex_lock (&self->lock);
       self->layouts[i] = layout;
@@ -96,7 +107,7 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
   self->lang = g_strdup (lang);
   self->width = width;
   self->height = height;
-  self->layouts = g_new0 (NfGridLayout *, MAX (canvases->len, 1));
+  self->layouts = g_new0 (NfDeckPlan *, MAX (canvases->len, 1));
   self->ready = g_new0 (gboolean, MAX (canvases->len, 1));
   self->done = g_new0 (gboolean, MAX (canvases->len, 1));
   {
@@ -117,20 +128,17 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
   return self;
 }
 
-NfGridLayout *
+NfDeckPlan *
 _nf_deck_layouts_take (NfDeckLayouts *self,
+                       NfDeck        *deck,
                        guint          index)
 {
-  NfGridLayout *layout;
+  NfDeckPlan *layout;
 
   g_return_val_if_fail (index < self->canvases->len, NULL);
 
   if (self->inline_only)
-    {
-      layout = nf_grid_layout_new (g_ptr_array_index (self->canvases, index), self->style, self->lang);
-      nf_grid_layout_allocate (layout, self->width, self->height);
-      return layout;
-    }
+    return _nf_deck_plan_new (deck, g_ptr_array_index (self->canvases, index));
   g_mutex_lock (&self->lock);
   while (!self->ready[index])
     g_cond_wait (&self->cond, &self->lock);
@@ -166,7 +174,7 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
   /* Layouts made but never taken (a cancelled export): their workers have
    * ended, so nothing else uses their font maps now. */
   for (guint i = 0; i < self->canvases->len; i++)
-    g_clear_object (&self->layouts[i]);
+    g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
   g_free (self->layouts);
   g_free (self->ready);
   g_free (self->done);

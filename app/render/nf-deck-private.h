@@ -101,34 +101,82 @@ PangoLayout *_nf_deck_text           (NfDeck       *deck,
                                       PangoWeight   weight,
                                       double        width);
 
-/* The notes a grid slide hid or cut short, in full, on as many
- * 'continued' slides as they need; none when every note was shown. */
-void         _nf_deck_overflow_slides (NfDeck       *deck,
-                                       NfCanvas     *canvas,
-                                       NfGridLayout *layout,
-                                       int           outline_parent);
-/* Groups of notes in full, each under its heading, flowing line by line
- * through two columns on as many slides as they need ("continued"
- * slides); groups may be NULL or empty, and none gives no slide. */
-void         _nf_deck_note_slides    (NfDeck             *deck,
-                                      const char         *company,
-                                      const char         *subtitle,
-                                      const char * const *headings,
-                                      GPtrArray         **groups,
-                                      guint               n_groups,
-                                      int                 outline_parent);
-/* One metric table: the table, and bars for its numeric columns. More
- * rows than fit go on further slides, the header row repeated. */
-void         _nf_deck_table_slides   (NfDeck        *deck,
-                                      NfCanvas      *canvas,
-                                      NfMetricTable *table,
-                                      int            outline_parent);
+/* A note as a card on a slide (nf-deck-cards.c): its text at `size`
+ * points in `width`, at most `max_lines` lines (0: all; fewer than the
+ * note has makes a compact card that fades out), and with `footer_size`
+ * > 0 a footer of its number in its block (0: none), its evidence level
+ * and its tags. */
+typedef struct {
+  NfNote      *note;
+  PangoLayout *text;
+  PangoLayout *footer;      /* NULL: none */
+  double       size;
+  guint        n_lines;     /* shown */
+  gboolean     cut;
+  gboolean     tight;       /* one line: a row of a list */
+  gboolean     show_footer;
+  double       text_height;
+  double       height;
+} NfDeckCard;
 
-/* The canvases' grids laid out at the slide's size ahead of the slides,
- * on worker threads (nf-deck-layouts.c). take() waits for canvas i's
- * layout (transfer full); the drawer must drop it and call done() for
- * canvas i before its worker may go on to another canvas, since they
- * share that worker's Pango font map. */
+void         _nf_deck_card_init      (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      NfNote       *note,
+                                      guint         number,
+                                      double        width,
+                                      double        size,
+                                      double        footer_size,
+                                      guint         max_lines);
+/* The same, the footer led by `label` (may be NULL): "Shared", "Only here". */
+void         _nf_deck_card_init_labelled (NfDeck   *deck,
+                                      NfDeckCard   *card,
+                                      NfNote       *note,
+                                      const char   *label,
+                                      guint         number,
+                                      double        width,
+                                      double        size,
+                                      double        footer_size,
+                                      guint         max_lines);
+void         _nf_deck_card_draw      (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      double        x,
+                                      double        y,
+                                      double        width);
+/* Shows the card's first `max_lines` lines (0: all), with its footer
+ * or not, without laying its text out again. */
+void         _nf_deck_card_limit     (NfDeckCard   *card,
+                                      guint         max_lines,
+                                      gboolean      footer);
+void         _nf_deck_card_clear     (NfDeckCard   *card);
+
+/* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
+ * slide, then the overview of the nine blocks, block slides for the
+ * notes the overview could not show whole, its metric slides and its
+ * sources. */
+typedef struct _NfDeckPlan NfDeckPlan;
+
+/* The overview's packing and the block slides' flow, laid out with
+ * `deck`'s Pango context, style, language and size (no drawing). */
+NfDeckPlan  *_nf_deck_plan_new       (NfDeck       *deck,
+                                      NfCanvas     *canvas);
+void         _nf_deck_plan_free      (NfDeckPlan   *plan);
+void         _nf_deck_canvas_slides  (NfDeck       *deck,
+                                      NfCanvas     *canvas,
+                                      NfDeckPlan   *plan,
+                                      gboolean      title_slide);
+/* A canvas's metric tables (nf-deck-table.c), several to a slide, a long
+ * one split with its header repeated, each followed by a chart per kind
+ * of figure it holds. */
+void         _nf_deck_metric_slides  (NfDeck       *deck,
+                                      NfCanvas     *canvas,
+                                      GListModel   *tables,
+                                      int           outline_parent);
+
+/* The canvases' plans worked out ahead of the slides, on worker threads
+ * (nf-deck-layouts.c). take() waits for canvas i's plan (transfer full);
+ * the drawer must free it and call done() for canvas i before its worker
+ * may go on to another canvas, since they share that worker's Pango font
+ * map. */
 typedef struct _NfDeckLayouts NfDeckLayouts;
 
 NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
@@ -136,7 +184,8 @@ NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
                                       const char        *lang,
                                       double             width,
                                       double             height);
-NfGridLayout  *_nf_deck_layouts_take (NfDeckLayouts     *self,
+NfDeckPlan    *_nf_deck_layouts_take (NfDeckLayouts     *self,
+                                      NfDeck            *deck,
                                       guint              index);
 void           _nf_deck_layouts_done (NfDeckLayouts     *self,
                                       guint              index);

@@ -12,35 +12,22 @@
 #include "nf-deck-private.h"
 #include "nf-render-private.h"
 
-/* A metric table as a tidy table (header row, numbers right-aligned, each
- * cell's text exactly as written) beside a bar chart of every numeric
- * column. Cells wrap rather than being cut, and rows that do not fit go
- * on a further slide, so every cell of the table is in the deck. */
+/* A canvas's metric tables as tidy tables (header row, numbers
+ * right-aligned, each cell's text exactly as written), flowing through
+ * the columns of as many slides as they need: several small tables share
+ * a slide, a long one goes on in the next column with its title and
+ * header row repeated. After each table, a bar chart per kind of figure
+ * it holds (nf_chart_groups_new: counts with counts, money in one
+ * currency, percentages with percentages…), never one figure alone. */
 
 #define CELL_PAD_X 8.0
 #define CELL_PAD_Y 5.0
-#define TEXT_SIZE  10.0
-#define CHART_GAP  36.0
-
-static gboolean
-is_numeric (const NfColumn *column)
-{
-  return column->type == NF_COLUMN_NUMBER || column->type == NF_COLUMN_MONEY ||
-         column->type == NF_COLUMN_PERCENT || column->type == NF_COLUMN_COUNT;
-}
-
-/* Bars compare; one value alone has nothing to compare with. */
-static gboolean
-has_values (NfMetricTable *table,
-            guint          column)
-{
-  guint n = 0;
-
-  for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
-    if (nf_metric_table_get_cell (table, r, column)->has_value)
-      n++;
-  return n >= 2;
-}
+#define TEXT_SIZE  12.0
+#define HEAD_SIZE  11.0
+#define TITLE_SIZE 13.0
+#define CHART_SIZE 11.0
+#define COLUMN_GAP 36.0
+#define ITEM_GAP   26.0
 
 static char *
 column_heading (NfDeck         *deck,
@@ -113,7 +100,7 @@ column_widths (NfDeck        *deck,
   for (guint c = 0; c < n; c++)
     {
       g_autofree char *head = column_heading (deck, nf_metric_table_get_column (table, c));
-      g_autoptr(PangoLayout) l = _nf_deck_text (deck, head, TEXT_SIZE, PANGO_WEIGHT_BOLD, -1);
+      g_autoptr(PangoLayout) l = _nf_deck_text (deck, head, HEAD_SIZE, PANGO_WEIGHT_BOLD, -1);
 
       widths[c] = layout_width (l);
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
@@ -150,7 +137,7 @@ row_layouts (NfDeck        *deck,
       const NfColumn *column = nf_metric_table_get_column (table, c);
       g_autofree char *head = row < 0 ? column_heading (deck, column) : NULL;
       const char *text = row < 0 ? head : _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c));
-      PangoLayout *l = _nf_deck_text (deck, text, TEXT_SIZE,
+      PangoLayout *l = _nf_deck_text (deck, text, row < 0 ? HEAD_SIZE : TEXT_SIZE,
                                       row < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                       widths[c] - 2 * CELL_PAD_X);
 
@@ -199,135 +186,321 @@ draw_row (NfDeck       *deck,
   cairo_stroke (deck->cr);
 }
 
-static void
-draw_charts (NfDeck        *deck,
-             NfMetricTable *table,
-             guint          first,
-             guint          last,
-             const NfRect  *area)
+typedef struct {
+  NfDeck     *deck;
+  NfCanvas   *canvas;
+  int         outline_parent;
+  int         entry;          /* "Metrics", once there is a slide */
+  guint       n_columns;
+  double      column_width;
+  double      top;
+  double      bottom;
+  guint       column;
+  double      y;
+  gboolean    started;
+} Flow;
+
+static double
+flow_x (Flow *flow)
 {
-  guint n = nf_metric_table_get_n_columns (table);
-  int labels_from = label_column (table);
-  g_autoptr(GPtrArray) numeric = g_ptr_array_new ();
-  guint n_rows = last - first;
-  double each;
+  return NF_DECK_MARGIN + flow->column * (flow->column_width + COLUMN_GAP);
+}
 
-  for (guint c = 0; c < n; c++)
-    if (is_numeric (nf_metric_table_get_column (table, c)) && has_values (table, c))
-      g_ptr_array_add (numeric, GUINT_TO_POINTER (c));
-  if (numeric->len == 0 || n_rows == 0)
-    return;
+static void
+flow_next_column (Flow *flow)
+{
+  NfDeck *deck = flow->deck;
 
-  each = area->height / numeric->len;
-  for (guint k = 0; k < numeric->len; k++)
+  if (flow->started && ++flow->column < flow->n_columns)
     {
-      guint c = GPOINTER_TO_UINT (g_ptr_array_index (numeric, k));
-      g_autofree char *head = column_heading (deck, nf_metric_table_get_column (table, c));
-      g_autoptr(PangoLayout) caption = _nf_deck_text (deck, head, TEXT_SIZE, PANGO_WEIGHT_BOLD,
-                                                      area->width);
-      g_autofree const char **labels = g_new0 (const char *, n_rows);
-      g_autofree const char **texts = g_new0 (const char *, n_rows);
-      g_autofree double *values = g_new0 (double, n_rows);
-      g_autofree char **numbers = g_new0 (char *, n_rows + 1);
-      double top = area->y + k * each;
-      double caption_h = layout_height (caption) + 6;
-      NfRect bars;
+      flow->y = flow->top;
+      return;
+    }
+  if (flow->started)
+    _nf_deck_end_slide (deck);
+  _nf_deck_begin_page (deck);
+  if (!flow->started)
+    flow->entry = _nf_deck_outline (deck, flow->outline_parent, _("Metrics"));
+  _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas, deck->lang), _("Metrics"));
+  flow->started = TRUE;
+  flow->column = 0;
+  flow->y = flow->top;
+}
 
-      for (guint r = 0; r < n_rows; r++)
+/* Room for `height` more, else the next column; an item's start also
+ * leaves a gap after the one before. */
+static void
+flow_room (Flow    *flow,
+           double   height,
+           gboolean item_start)
+{
+  if (!flow->started)
+    {
+      flow_next_column (flow);
+      return;
+    }
+  if (item_start && flow->y > flow->top)
+    flow->y += ITEM_GAP;
+  if (flow->y + height > flow->bottom && flow->y > flow->top)
+    flow_next_column (flow);
+}
+
+static void
+flow_show (Flow           *flow,
+           PangoLayout    *layout,
+           double          x,
+           const NfColour *colour)
+{
+  cairo_save (flow->deck->cr);
+  _nf_render_set_colour (flow->deck->cr, colour);
+  cairo_move_to (flow->deck->cr, x, flow->y);
+  pango_cairo_show_layout (flow->deck->cr, layout);
+  cairo_restore (flow->deck->cr);
+  flow->y += layout_height (layout);
+}
+
+static PangoLayout *
+title_layout (Flow       *flow,
+              const char *title,
+              gboolean    continued,
+              double      size)
+{
+  /* TRANSLATORS: a table's or chart's title where it goes on in another
+   * column or slide; %s is the title. */
+  g_autofree char *text = continued ? g_strdup_printf (_("%s (continued)"), title) : g_strdup (title);
+
+  return _nf_deck_text (flow->deck, text, size, PANGO_WEIGHT_BOLD, flow->column_width);
+}
+
+static void
+flow_table (Flow          *flow,
+            NfMetricTable *table)
+{
+  NfDeck *deck = flow->deck;
+  guint n_rows = nf_metric_table_get_n_rows (table);
+  NfText *title_text = nf_metric_table_get_title (table);
+  const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
+  g_autofree double *widths = column_widths (deck, table, flow->column_width);
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree double *heights = g_new0 (double, MAX (n_rows, 1));
+  double header_h, table_w = 0;
+
+  for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+    table_w += widths[c];
+  header = row_layouts (deck, table, -1, widths, &header_h);
+  /* Every row laid out once: for the room the table needs, then drawn. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double h;
+
+      g_ptr_array_add (rows, row_layouts (deck, table, (int) r, widths, &h));
+      heights[r] = h;
+    }
+  {
+    /* A table that fits a column is kept whole: it starts a column
+     * rather than leaving a row or two for the next. */
+    g_autoptr(PangoLayout) head = title_layout (flow, title, FALSE, TITLE_SIZE);
+    double whole = layout_height (head) + 6 + header_h;
+
+    for (guint r = 0; r < n_rows; r++)
+      whole += heights[r];
+    if (whole <= flow->bottom - flow->top && flow->started)
+      flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
+  }
+
+  for (guint r = 0; r < MAX (n_rows, 1); r++)
+    {
+      GPtrArray *cells = n_rows > 0 ? g_ptr_array_index (rows, r) : NULL;
+      double h = n_rows > 0 ? heights[r] : 0;
+
+      if (r == 0 || flow->y + h > flow->bottom)
         {
-          const NfCell *cell = nf_metric_table_get_cell (table, first + r, c);
+          g_autoptr(PangoLayout) head = title_layout (flow, title, r > 0, TITLE_SIZE);
+          double need = layout_height (head) + 6 + header_h + h;
 
-          numbers[r] = g_strdup_printf (_("Row %u"), first + r + 1);
-          labels[r] = labels_from >= 0
-            ? _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, first + r, (guint) labels_from))
-            : numbers[r];
-          texts[r] = _nf_deck_cell_text (deck, cell);
-          values[r] = cell->has_value ? cell->value : NAN;
+          if (r == 0)
+            {
+              flow_room (flow, need, TRUE);
+              _nf_deck_outline (deck, flow->entry, title);
+            }
+          else
+            flow_next_column (flow);
+          flow_show (flow, head, flow_x (flow), &deck->style->accent);
+          flow->y += 6;
+          draw_row (deck, header, widths, flow_x (flow), flow->y, header_h, TRUE, FALSE);
+          flow->y += header_h;
         }
+      if (cells != NULL)
+        {
+          draw_row (deck, cells, widths, flow_x (flow), flow->y, h, FALSE, r % 2 == 1);
+          flow->y += h;
+        }
+    }
+}
 
-      _nf_render_set_colour (deck->cr, &deck->style->title_text);
-      cairo_move_to (deck->cr, area->x, top);
-      pango_cairo_show_layout (deck->cr, caption);
-      bars = (NfRect) { area->x, top + caption_h, area->width,
-                        MIN (each - caption_h - 12, 34.0 * n_rows) };
-      nf_chart_render_bars (deck->cr, &bars, labels, values, texts, n_rows, deck->style);
-      g_strfreev (g_steal_pointer (&numbers));
+/* What a bar is called: its row's label, and its column's name when the
+ * chart holds figures of several columns. */
+static char *
+bar_label (Flow          *flow,
+           NfMetricTable *table,
+           NfChartGroup  *group,
+           guint          index,
+           gboolean       by_column)
+{
+  NfChartBar *bar = &g_array_index (group->bars, NfChartBar, index);
+  int labels_from = label_column (table);
+  g_autofree char *row = labels_from >= 0
+    ? g_strdup (_nf_deck_cell_text (flow->deck, nf_metric_table_get_cell (table, bar->row, (guint) labels_from)))
+    /* TRANSLATORS: a chart's bar for a table row without a label. */
+    : g_strdup_printf (_("Row %u"), bar->row + 1);
+
+  if (by_column)
+    {
+      g_autofree char *column = column_heading (flow->deck, nf_metric_table_get_column (table, bar->column));
+
+      return g_strdup_printf ("%s — %s", row, column);
+    }
+  return g_steal_pointer (&row);
+}
+
+static void
+flow_chart (Flow          *flow,
+            NfMetricTable *table,
+            NfChartGroup  *group,
+            gboolean       many_groups)
+{
+  NfDeck *deck = flow->deck;
+  const NfGridStyle *style = deck->style;
+  gboolean by_column = FALSE;
+  g_autofree char *caption = NULL;
+  double lo = 0, hi = 0, label_w = flow->column_width * 0.38, value_w = 0;
+
+  for (guint i = 1; i < group->bars->len; i++)
+    by_column |= g_array_index (group->bars, NfChartBar, i).column !=
+                 g_array_index (group->bars, NfChartBar, 0).column;
+  if (!by_column)
+    caption = column_heading (deck, nf_metric_table_get_column (table, g_array_index (group->bars, NfChartBar, 0).column));
+  else if (group->unit[0] != '\0' && group->kind != NF_FIGURE_PERCENT && group->kind != NF_FIGURE_DURATION)
+    caption = g_strdup_printf ("%s (%s)", nf_chart_figure_kind_title (group->kind), group->unit);
+  else
+    caption = g_strdup (nf_chart_figure_kind_title (group->kind));
+
+  for (guint i = 0; i < group->bars->len; i++)
+    {
+      NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
+      g_autoptr(PangoLayout) v = _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
+                                                CHART_SIZE, PANGO_WEIGHT_NORMAL, -1);
+
+      lo = MIN (lo, bar->value);
+      hi = MAX (hi, bar->value);
+      value_w = MAX (value_w, layout_width (v));
+    }
+  value_w = MIN (value_w, flow->column_width * 0.3);
+  if (many_groups)
+    {
+      g_autofree char *one = g_steal_pointer (&caption);
+
+      caption = g_strdup_printf ("%s — %s", one, nf_chart_figure_kind_title (group->kind));
+    }
+  {
+    /* Kept whole when it fits a column, as a table is. */
+    double whole = 40;
+
+    for (guint i = 0; i < group->bars->len; i++)
+      whole += 26;
+    if (whole <= flow->bottom - flow->top && flow->started)
+      flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
+  }
+
+  for (guint i = 0; i < group->bars->len; i++)
+    {
+      NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
+      g_autofree char *name = bar_label (flow, table, group, i, by_column);
+      g_autoptr(PangoLayout) label = _nf_deck_text (deck, name, CHART_SIZE, PANGO_WEIGHT_NORMAL, label_w);
+      g_autoptr(PangoLayout) value = _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
+                                                    CHART_SIZE, PANGO_WEIGHT_NORMAL, value_w + 1);
+      double h = MAX (layout_height (label), layout_height (value)) + 8;
+      double plot_x, plot_w, zero_x, x1, y;
+      cairo_t *cr;
+
+      if (i == 0 || flow->y + h > flow->bottom)
+        {
+          g_autoptr(PangoLayout) head = title_layout (flow, caption, i > 0, CHART_SIZE);
+
+          if (i == 0)
+            flow_room (flow, layout_height (head) + 6 + h, TRUE);
+          else
+            flow_next_column (flow);
+          if (flow->y == flow->top)
+            {
+              /* Away from its table: the chart says which it is. */
+              NfText *title = nf_metric_table_get_title (table);
+              g_autofree char *named = g_strdup_printf ("%s — %s",
+                                                        title != NULL ? nf_text_for_language (title, deck->lang) : "",
+                                                        caption);
+
+              g_clear_object (&head);
+              head = title_layout (flow, named, i > 0, CHART_SIZE);
+            }
+          flow_show (flow, head, flow_x (flow), &style->title_text);
+          flow->y += 6;
+        }
+      /* Only now: the bar may have gone on to another column. */
+      plot_x = flow_x (flow) + label_w + 10;
+      plot_w = flow->column_width - label_w - 10 - value_w - 8;
+      zero_x = hi > lo ? plot_x + plot_w * (-lo) / (hi - lo) : plot_x;
+      x1 = hi > lo ? plot_x + plot_w * (bar->value - lo) / (hi - lo) : plot_x;
+      cr = deck->cr;
+      y = flow->y;
+      cairo_save (cr);
+      _nf_render_set_colour (cr, &style->title_text);
+      cairo_move_to (cr, flow_x (flow), y + 4);
+      pango_cairo_show_layout (cr, label);
+      _nf_render_set_colour (cr, &style->accent);
+      cairo_rectangle (cr, MIN (zero_x, x1), y + h / 2 - 7, MAX (fabs (x1 - zero_x), 1), 14);
+      cairo_fill (cr);
+      _nf_render_set_colour (cr, &style->block_border);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, round (zero_x) + 0.5, y);
+      cairo_line_to (cr, round (zero_x) + 0.5, y + h);
+      cairo_stroke (cr);
+      _nf_render_set_colour (cr, &style->muted_text);
+      cairo_move_to (cr, MAX (zero_x, x1) + 6, y + h / 2 - layout_height (value) / 2);
+      pango_cairo_show_layout (cr, value);
+      cairo_restore (cr);
+      flow->y += h;
     }
 }
 
 void
-_nf_deck_table_slides (NfDeck        *deck,
-                       NfCanvas      *canvas,
-                       NfMetricTable *table,
-                       int            outline_parent)
+_nf_deck_metric_slides (NfDeck     *deck,
+                        NfCanvas   *canvas,
+                        GListModel *tables,
+                        int         outline_parent)
 {
-  guint n_rows = nf_metric_table_get_n_rows (table);
-  NfText *title_text = nf_metric_table_get_title (table);
-  const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
-  const char *company = _nf_deck_company (canvas, deck->lang);
-  gboolean charted = FALSE;
-  g_autofree double *widths = NULL;
-  double table_room, top, bottom;
-  guint row = 0;
-  gboolean first_page = TRUE;
+  Flow flow = { 0 };
 
-  for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
-    charted |= is_numeric (nf_metric_table_get_column (table, c)) && has_values (table, c);
+  flow.deck = deck;
+  flow.canvas = canvas;
+  flow.outline_parent = outline_parent;
+  flow.n_columns = deck->width >= 1000 ? 2 : 1;
+  flow.column_width = (deck->width - 2 * NF_DECK_MARGIN - (flow.n_columns - 1) * COLUMN_GAP) / flow.n_columns;
+  flow.top = NF_DECK_HEADER_HEIGHT + 22;
+  flow.bottom = deck->height - NF_DECK_MARGIN * 0.6;
 
-  table_room = deck->width - 2 * NF_DECK_MARGIN;
-  if (charted)
-    table_room = table_room * 0.55 - CHART_GAP / 2;
-  widths = column_widths (deck, table, table_room);
-  top = NF_DECK_HEADER_HEIGHT + 28;
-  bottom = deck->height - NF_DECK_MARGIN;
-
-  do
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
     {
-      g_autoptr(GPtrArray) header = NULL;
-      double y = top, height, table_width = 0;
-      guint first = row;
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+      g_autoptr(GPtrArray) groups = NULL;
 
-      _nf_deck_begin_page (deck);
-      if (first_page)
-        _nf_deck_outline (deck, outline_parent, title);
-      if (first_page)
-        _nf_deck_draw_header (deck, company, title);
-      else
-        {
-          /* TRANSLATORS: a table slide's header when its rows run onto
-           * another slide; %s is the table's title. */
-          g_autofree char *more = g_strdup_printf (_("%s (continued)"), title);
-
-          _nf_deck_draw_header (deck, company, more);
-        }
-      first_page = FALSE;
-
-      header = row_layouts (deck, table, -1, widths, &height);
-      draw_row (deck, header, widths, NF_DECK_MARGIN, y, height, TRUE, FALSE);
-      y += height;
-
-      /* At least one row per slide, or a huge cell would loop forever. */
-      while (row < n_rows)
-        {
-          g_autoptr(GPtrArray) cells = row_layouts (deck, table, (int) row, widths, &height);
-
-          if (y + height > bottom && row > first)
-            break;
-          draw_row (deck, cells, widths, NF_DECK_MARGIN, y, height, FALSE, (row - first) % 2 == 1);
-          y += height;
-          row++;
-        }
-
-      for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
-        table_width += widths[c];
-      if (charted)
-        {
-          double x = NF_DECK_MARGIN + table_width + CHART_GAP;
-          NfRect area = { x, top, deck->width - NF_DECK_MARGIN - x, bottom - top };
-
-          draw_charts (deck, table, first, row, &area);
-        }
-      _nf_deck_end_slide (deck);
+      if (g_cancellable_is_cancelled (deck->cancellable))
+        break;
+      flow_table (&flow, table);
+      groups = nf_chart_groups_new (table);
+      for (guint g = 0; g < groups->len; g++)
+        flow_chart (&flow, table, g_ptr_array_index (groups, g), groups->len > 1);
     }
-  while (row < n_rows && !g_cancellable_is_cancelled (deck->cancellable));
+  if (flow.started)
+    _nf_deck_end_slide (deck);
 }

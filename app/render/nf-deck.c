@@ -274,8 +274,8 @@ draw_title_slide (NfDeck    *deck,
   _nf_deck_end_slide (deck);
 }
 
-/* The header band and the grid beneath it; returns the layout, for the
- * overflow slides to see what it hid. */
+/* The header band and the editor's grid beneath it: the one image of a
+ * canvas (PNG, SVG). */
 static void
 draw_canvas_slide (NfDeck       *deck,
                    NfCanvas     *canvas,
@@ -301,38 +301,22 @@ _nf_deck_draw_all (NfDeck              *deck,
 
   deck->total = 1 + (opts->compare ? _nf_deck_compare_n_slides (canvases) : 0);
   for (guint i = 0; i < canvases->len; i++)
-    deck->total += 1 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i)));
+    deck->total += 2 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i))) / 3;
 
   draw_title_slide (deck, canvases, date);
   if (opts->compare && !g_cancellable_is_cancelled (deck->cancellable))
     _nf_deck_compare_slides (deck, canvases);
 
-  layouts = _nf_deck_layouts_new (canvases, deck->style, deck->lang,
-                                  deck->width, deck->height - NF_DECK_HEADER_HEIGHT);
+  layouts = _nf_deck_layouts_new (canvases, deck->style, deck->lang, deck->width, deck->height);
+  /* A deck of one canvas has its title slide already. */
   for (guint i = 0; i < canvases->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
     {
-      NfCanvas *canvas = g_ptr_array_index (canvases, i);
-      GListModel *tables = nf_canvas_get_tables (canvas);
-      NfGridLayout *layout = _nf_deck_layouts_take (layouts, i);
-      int entry;
+      NfDeckPlan *plan = _nf_deck_layouts_take (layouts, deck, i);
 
-      _nf_deck_begin_page (deck);
-      entry = _nf_deck_outline (deck, CAIRO_PDF_OUTLINE_ROOT, _nf_deck_company (canvas, deck->lang));
-      draw_canvas_slide (deck, canvas, layout);
-      _nf_deck_end_slide (deck);
-      _nf_deck_overflow_slides (deck, canvas, layout, entry);
-      /* Dropped before its worker may use its font map again. */
-      g_object_unref (layout);
+      _nf_deck_canvas_slides (deck, g_ptr_array_index (canvases, i), plan, canvases->len > 1);
+      /* Freed before its worker may use its font map again. */
+      _nf_deck_plan_free (plan);
       _nf_deck_layouts_done (layouts, i);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
-
-          if (g_cancellable_is_cancelled (deck->cancellable))
-            break;
-          _nf_deck_table_slides (deck, canvas, table, entry);
-        }
     }
   _nf_deck_layouts_free (layouts);
 }

@@ -4,6 +4,8 @@
 #include <cairo.h>
 
 #include "nf-grid-style.h"
+#include "nf-metric-table.h"
+#include "nf-number.h"
 #include "nf-render-types.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,49 @@ void nf_chart_render_bars_coloured (cairo_t            *cr,
                                     const NfColour     *colours,
                                     guint               n,
                                     const NfGridStyle  *style);
+
+/* What a figure measures, so that a chart only puts like beside like. */
+typedef enum {
+  NF_FIGURE_NONE,       /* no figure: text */
+  NF_FIGURE_COUNT,      /* a whole number of things */
+  NF_FIGURE_NUMBER,     /* another plain figure */
+  NF_FIGURE_MONEY,
+  NF_FIGURE_PERCENT,
+  NF_FIGURE_RATING,     /* "4.6 stars", "8.5分" */
+  NF_FIGURE_DURATION,   /* "2 minutes", "36 months": in seconds */
+  NF_FIGURE_YEAR,       /* a year names a period; it is never charted */
+} NfFigureKind;
+
+/* The kind of a parsed figure in a column (`number` may be NULL for a
+ * cell that has a value but no parse; `column` may be NULL), the unit it
+ * is compared in (a currency code, "%", a unit as written lower-cased,
+ * "" for none; at most 63 bytes) and the factor that takes its value
+ * into that unit (durations go to seconds; else 1). Two figures may share
+ * a chart only when kind and unit are the same. The one place that
+ * decides it: the number model's own kind can take its place. */
+NfFigureKind nf_chart_figure_kind (const NfNumber *number,
+                                   const NfColumn *column,
+                                   char            unit[64],
+                                   double         *out_factor);
+const char  *nf_chart_figure_kind_title (NfFigureKind kind);
+
+typedef struct {
+  guint  row;
+  guint  column;
+  double value;   /* in the group's unit */
+} NfChartBar;
+
+/* The figures of a table that one chart may hold: one kind, one unit,
+ * at least two bars, in row then column order. */
+typedef struct {
+  NfFigureKind  kind;
+  char         *unit;
+  GArray       *bars;   /* NfChartBar */
+} NfChartGroup;
+
+/* The charts a table gets: one NfChartGroup per kind and unit with two
+ * figures or more, in the order their first figures come. */
+GPtrArray   *nf_chart_groups_new  (NfMetricTable *table);
+void         nf_chart_group_free  (NfChartGroup  *group);
 
 G_END_DECLS

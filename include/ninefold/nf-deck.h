@@ -41,11 +41,13 @@ gboolean nf_deck_page_size_from_string  (const char     *name,
                                          NfDeckPageSize *out_size);
 
 /* A slide deck of NfCanvas: a title slide; with `compare` (2 to 4
- * canvases) the comparison of all nine blocks, each block side by side
- * and the metrics compared; then per canvas, the grid under a
- * header band, then 'continued' slides with the full text of every note
- * the grid had to hide or shorten, then one slide per metric table (the
- * table and a bar chart of its numeric columns). With an outline and
+ * canvases) an overview of what the blocks share, each block with the
+ * companies side by side and the aligned metrics; then per canvas (after
+ * its own title slide when there are several) an overview of the nine
+ * blocks with every note, block slides with the notes in full where the
+ * overview could show only their start, its metric tables several to a
+ * slide with a chart per kind of figure, and its sources. Every note and
+ * cell is in full; no text is below 9 pt. With an outline and
  * metadata. The file is written to a temporary name beside `path` and
  * moved over it only when complete, so a failed or cancelled export
  * leaves any old file untouched. */

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-deck-private.h"
+#include "nf-render-private.h"
+
+/* A note as a slide shows it: a card with the note's text, an edge in
+ * its evidence level's colour, and a footer with its number in the
+ * block, the evidence level in words and its tags. A compact card (the
+ * overview's) shows the first lines and fades out; the note is then
+ * given in full on a block slide, which the overview names. */
+
+#define CARD_PAD_X  9.0
+#define CARD_PAD_Y  6.0
+#define CARD_EDGE   4.0
+#define FOOTER_GAP  3.0
+
+static char *
+footer_text (NfNote     *note,
+             guint       number,
+             const char *label)
+{
+  g_autoptr(GString) s = g_string_new (label);
+  NfEvidence evidence = nf_note_get_evidence (note);
+  const char * const *tags = nf_note_get_tags (note);
+
+  if (number > 0)
+    g_string_append_printf (s, "%s%u", s->len > 0 ? "  ·  " : "", number);
+  if (evidence != NF_EVIDENCE_NONE)
+    {
+      if (s->len > 0)
+        g_string_append (s, "  ·  ");
+      g_string_append (s, nf_evidence_title (evidence));
+    }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_string_append (s, i == 0 && s->len > 0 ? "  ·  #" : i == 0 ? "#" : "  #");
+      g_string_append (s, tags[i]);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+void
+_nf_deck_card_init (NfDeck     *deck,
+                    NfDeckCard *card,
+                    NfNote     *note,
+                    guint       number,
+                    double      width,
+                    double      size,
+                    double      footer_size,
+                    guint       max_lines)
+{
+  _nf_deck_card_init_labelled (deck, card, note, NULL, number, width, size, footer_size, max_lines);
+}
+
+void
+_nf_deck_card_init_labelled (NfDeck     *deck,
+                             NfDeckCard *card,
+                             NfNote     *note,
+                             const char *label,
+                             guint       number,
+                             double      width,
+                             double      size,
+                             double      footer_size,
+                             guint       max_lines)
+{
+  const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
+  double inner = width - 2 * CARD_PAD_X - CARD_EDGE;
+
+  *card = (NfDeckCard) { .note = note, .size = size };
+  card->text = _nf_deck_text (deck, text, size, PANGO_WEIGHT_NORMAL, inner);
+  if (footer_size > 0)
+    {
+      g_autofree char *foot = footer_text (note, number, label);
+
+      if (*foot != '\0')
+        card->footer = _nf_deck_text (deck, foot, footer_size, PANGO_WEIGHT_NORMAL, inner);
+    }
+  _nf_deck_card_limit (card, max_lines, TRUE);
+}
+
+void
+_nf_deck_card_limit (NfDeckCard *card,
+                     guint       max_lines,
+                     gboolean    footer)
+{
+  guint n_lines = (guint) pango_layout_get_line_count (card->text);
+
+  card->tight = max_lines == 1;
+  card->n_lines = max_lines > 0 ? MIN (n_lines, max_lines) : n_lines;
+  card->cut = card->n_lines < n_lines;
+  if (card->cut)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (card->text);
+      int y0 = 0, y1 = 0;
+
+      for (guint i = 0; i < card->n_lines; i++)
+        {
+          pango_layout_iter_get_line_yrange (iter, i == 0 ? &y0 : NULL, &y1);
+          pango_layout_iter_next_line (iter);
+        }
+      pango_layout_iter_free (iter);
+      card->text_height = (double) (y1 - y0) / PANGO_SCALE;
+    }
+  else
+    card->text_height = _nf_render_layout_height (card->text);
+  card->height = card->text_height + 2 * (card->tight ? 1.0 : CARD_PAD_Y);
+  card->show_footer = footer && card->footer != NULL;
+  if (card->show_footer)
+    card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
+}
+
+void
+_nf_deck_card_clear (NfDeckCard *card)
+{
+  g_clear_object (&card->text);
+  g_clear_object (&card->footer);
+}
+
+void
+_nf_deck_card_draw (NfDeck     *deck,
+                    NfDeckCard *card,
+                    double      x,
+                    double      y,
+                    double      width)
+{
+  const NfGridStyle *style = deck->style;
+  cairo_t *cr = deck->cr;
+  NfEvidence evidence = nf_note_get_evidence (card->note);
+  NfColour fill, ink;
+  NfRect rect = { x, y, width, card->height };
+  double tx = x + CARD_EDGE + CARD_PAD_X, ty = y + (card->tight ? 1.0 : CARD_PAD_Y);
+
+  nf_grid_style_card_fill (style, nf_note_get_colour (card->note), &fill);
+  nf_grid_style_text_on (style, &fill, &ink);
+
+  cairo_save (cr);
+  if (card->tight)
+    cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  else
+    _nf_render_rounded_rect (cr, &rect, 4);
+  _nf_render_set_colour (cr, &fill);
+  if (card->tight)
+    cairo_fill (cr);
+  else
+    {
+      cairo_fill_preserve (cr);
+      _nf_render_set_colour (cr, &style->card_border);
+      cairo_set_line_width (cr, 0.75);
+      cairo_stroke (cr);
+    }
+  _nf_render_set_colour (cr, evidence != NF_EVIDENCE_NONE ? &style->evidence[evidence] : &style->block_border);
+  cairo_rectangle (cr, x + 1, y + (card->tight ? 1 : 3), CARD_EDGE, card->height - (card->tight ? 2 : 6));
+  cairo_fill (cr);
+
+  _nf_render_set_colour (cr, &ink);
+  if (!card->cut)
+    {
+      cairo_move_to (cr, tx, ty);
+      pango_cairo_show_layout (cr, card->text);
+    }
+  else
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (card->text);
+      /* The last line shown is paler: the text goes on, on the block's
+       * slide. (Lines break between words, so no word is cut.) */
+      NfColour pale = nf_colour_mix (&ink, &fill, 0.45);
+
+      for (guint i = 0; i < card->n_lines; i++)
+        {
+          int y0, y1, baseline;
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          baseline = pango_layout_iter_get_baseline (iter);
+          if (i + 1 == card->n_lines)
+            _nf_render_set_colour (cr, &pale);
+          cairo_move_to (cr, tx + (double) logical.x / PANGO_SCALE,
+                         ty + (double) baseline / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+          pango_layout_iter_next_line (iter);
+        }
+      pango_layout_iter_free (iter);
+    }
+
+  if (card->show_footer)
+    {
+      _nf_render_set_colour (cr, &style->muted_text);
+      cairo_move_to (cr, tx, ty + card->text_height + FOOTER_GAP);
+      pango_cairo_show_layout (cr, card->footer);
+    }
+  cairo_restore (cr);
+}
