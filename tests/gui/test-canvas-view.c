@@ -1232,7 +1232,14 @@ test_zoom_out_and_focus (void)
     int grid_height = gtk_widget_get_height (first);
 
     g_assert_true (nf_card_layout_get_truncated (card));
-    g_assert_nonnull (gtk_widget_get_tooltip_text (first));
+    g_assert_true (gtk_widget_get_has_tooltip (first));
+    {
+      /* The tooltip carries the note's whole text, escaped. */
+      g_autofree char *markup = nf_note_card_get_tooltip_markup (NF_NOTE_CARD (first));
+      g_assert_nonnull (markup);
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+      g_assert_cmpuint (strlen (markup), >, 40);
+    }
     g_assert_true (gtk_widget_grab_focus (first));
     nf_test_settle (window);
     g_assert_false (nf_card_layout_get_truncated (card));
