@@ -158,10 +158,9 @@ update (NfExportDialog *self)
   if (self->file != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (self->file);
-      /* A row's subtitle is markup in libadwaita 1.2: a file name is data. */
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), escaped);
+      /* Shown as text: the row's use-markup is off (nf-export-dialog.ui). */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), name);
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->file_row), _("None chosen"));
