@@ -504,10 +504,20 @@ draw_canvas_title (NfDeck   *deck,
   g_autoptr(PangoLayout) facts = NULL;
   cairo_t *cr = deck->cr;
 
-  /* TRANSLATORS: on a canvas's title slide: how many notes, metric
-   * tables and sources it has. */
-  counts = g_strdup_printf (_("%u notes · %u tables · %u sources"),
-                            nf_canvas_get_n_notes (canvas), n_tables, n_sources);
+  {
+    guint n_notes = nf_canvas_get_n_notes (canvas);
+    /* Each count its own plural: "1 tables" reads wrong in English. */
+    g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes),
+                                              n_notes);
+    g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables),
+                                               n_tables);
+    g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
+                                                n_sources);
+
+    /* TRANSLATORS: on a canvas's title slide: how many notes, metric
+     * tables and sources it has, e.g. "33 notes · 1 table · 1 source". */
+    counts = g_strdup_printf (_("%s · %s · %s"), notes, tables, sources);
+  }
   name = _nf_deck_text (deck, _nf_deck_company (canvas, deck->lang), 30, PANGO_WEIGHT_BOLD, width);
   sub = _nf_deck_text (deck, title != NULL && g_strcmp0 (title, _nf_deck_company (canvas, deck->lang)) != 0
                        ? title : "", 16, PANGO_WEIGHT_NORMAL, width);
