@@ -77,37 +77,6 @@ nf_compare_mark_label (NfDiffKind kind)
     }
 }
 
-/* Kept for callers that hold a column type: the core formats figures
- * (nf_number_format_value), and this only maps the type to a kind. */
-char *
-nf_compare_format_value (double        value,
-                         NfColumnType  type,
-                         const char   *unit,
-                         const char   *lang)
-{
-  NfNumberKind kind;
-
-  switch (type)
-    {
-    case NF_COLUMN_YEAR:    kind = NF_NUMBER_KIND_YEAR; break;
-    case NF_COLUMN_PERCENT: kind = NF_NUMBER_KIND_PERCENT; break;
-    case NF_COLUMN_MONEY:   kind = NF_NUMBER_KIND_MONEY; break;
-    case NF_COLUMN_COUNT:   kind = NF_NUMBER_KIND_COUNT; break;
-    case NF_COLUMN_NUMBER:
-    case NF_COLUMN_TEXT:
-    default:                kind = NF_NUMBER_KIND_OTHER; break;
-    }
-  return nf_number_format_value (value, kind, kind == NF_NUMBER_KIND_MONEY ? unit : NULL,
-                                 kind == NF_NUMBER_KIND_MONEY ? NULL : unit,
-                                 NF_NUMBER_EXACT, FALSE, lang);
-}
-
-char *
-nf_compare_format_rate (NfRate *rate)
-{
-  return nf_diff_format_rate (rate);
-}
-
 void
 _nf_compare_canvas_names (NfCanvas   **canvases,
                           guint        n,

@@ -168,15 +168,5 @@ void             nf_compare_canvas_colour             (guint              index,
  * "Reordered". */
 const char      *nf_compare_mark_label                (NfDiffKind         kind);
 
-/* A figure in plain units written for a person, as the core writes it
- * (nf_number_format_value()): "$9.5 million", "15%", "2,235.1万",
- * "3.2亿元" when lang is "zh". The unit of a MONEY type is its currency. */
-char            *nf_compare_format_value              (double             value,
-                                                       NfColumnType       type,
-                                                       const char        *unit,
-                                                       const char        *lang);
-/* How a converted figure names its rate: "1 USD = 7.1884 CNY, 2024-12-31"
- * (nf_diff_format_rate()). */
-char            *nf_compare_format_rate               (NfRate            *rate);
 
 G_END_DECLS

@@ -676,20 +676,22 @@ test_versions (void)
 static void
 test_format (void)
 {
-  struct { double v; NfColumnType t; const char *unit, *lang, *out; } cases[] = {
-    { 9500000, NF_COLUMN_MONEY, "USD", NULL, "$9.5 million" },
-    { 31500000000, NF_COLUMN_MONEY, "USD", "en", "$31.5 billion" },
-    { 0.15, NF_COLUMN_PERCENT, NULL, NULL, "15%" },
-    { 25000, NF_COLUMN_COUNT, "vehicles", NULL, "25,000 vehicles" },
-    { 22351000, NF_COLUMN_NUMBER, NULL, "zh", "2,235.1万" },
-    { 320000000, NF_COLUMN_MONEY, "CNY", "zh-CN", "3.2亿元" },
-    { 2019, NF_COLUMN_YEAR, NULL, NULL, "2019" },
-    { -12.5, NF_COLUMN_NUMBER, NULL, NULL, "-12.5" },
+  /* The compare view writes figures through the core's one formatter. */
+  struct { double v; NfNumberKind k; const char *currency, *unit, *lang, *out; } cases[] = {
+    { 9500000, NF_NUMBER_KIND_MONEY, "USD", NULL, NULL, "$9.5 million" },
+    { 31500000000, NF_NUMBER_KIND_MONEY, "USD", NULL, "en", "$31.5 billion" },
+    { 0.15, NF_NUMBER_KIND_PERCENT, NULL, NULL, NULL, "15%" },
+    { 25000, NF_NUMBER_KIND_COUNT, NULL, "vehicles", NULL, "25,000 vehicles" },
+    { 22351000, NF_NUMBER_KIND_OTHER, NULL, NULL, "zh", "2,235.1万" },
+    { 320000000, NF_NUMBER_KIND_MONEY, "CNY", NULL, "zh-CN", "3.2亿元" },
+    { 2019, NF_NUMBER_KIND_YEAR, NULL, NULL, NULL, "2019" },
+    { -12.5, NF_NUMBER_KIND_OTHER, NULL, NULL, NULL, "-12.5" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *s = nf_compare_format_value (cases[i].v, cases[i].t, cases[i].unit, cases[i].lang);
+      g_autofree char *s = nf_number_format_value (cases[i].v, cases[i].k, cases[i].currency, cases[i].unit,
+                                                   NF_NUMBER_EXACT, FALSE, cases[i].lang);
 
       g_assert_cmpstr (s, ==, cases[i].out);
     }
