@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "nf-atomic-file.h"
 #include "nf-canvas-xml.h"
 #include "nf-diff.h"
 #include "nf-export-sheet.h"
@@ -369,17 +370,11 @@ write_bytes (GBytes        *bytes,
              GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  gboolean had_backup = g_file_test (backup, G_FILE_TEST_EXISTS);
-  gboolean ok;
 
-  /* The canvas's own atomic replace: a temporary beside the target,
-   * renamed over it only when complete. It keeps the old file as "name~",
-   * which an export, made again at will, does not need. */
-  ok = nf_canvas_bytes_save_to_file (bytes, file, NULL, NULL, cancellable, error);
-  if (ok && !had_backup)
-    g_unlink (backup);
-  return ok;
+  /* The one atomic replace, without the "name~" backup a canvas keeps:
+   * an export is made again at will. */
+  return nf_atomic_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                          NF_ATOMIC_FILE_NONE, NULL, NULL, cancellable, error);
 }
 
 static char *
