@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A full disk under each image and deck writer (PDF, PNG, SVG, and the
- * compare PNG and SVG): the old file stays byte for byte, the error names
+ * compare PNG and SVG, and the spreadsheet): the old file stays byte for byte, the error names
  * the file, and no temporary is left beside it. The disk is filled with a
  * file-size limit in a child process. */
 #include "config.h"
@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+#include "nf-export-sheet.h"
 #include "nf-render.h"
 
 #ifdef G_OS_UNIX
@@ -43,9 +44,11 @@ test_full_disk (void)
   if (g_test_subprocess ())
     {
       g_autofree char *dir = g_dir_make_tmp ("ninefold-full-XXXXXX", NULL);
-      const char *names[] = { "deck.pdf", "one.png", "one.svg", "cmp.png", "cmp.svg" };
+      const char *names[] = { "deck.pdf", "one.png", "one.svg", "cmp.png", "cmp.svg", "tables.xlsx" };
       g_autoptr(NfCanvas) a = nf_canvas_load_case (0, NULL);
       g_autoptr(NfCanvas) b = nf_canvas_load_case (1, NULL);
+      /* Senmiao's 19 tables make a workbook larger than the limit. */
+      g_autoptr(NfCanvas) tables = nf_canvas_load_case (2, NULL);
       NfCanvas *pair[] = { a, b };
       g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
       struct rlimit limit = { 16 * 1024, 16 * 1024 };
@@ -75,7 +78,8 @@ test_full_disk (void)
             case 1: ok = nf_deck_export_png (a, NULL, 96, path, &error); break;
             case 2: ok = nf_deck_export_svg (a, NULL, path, &error); break;
             case 3: ok = nf_deck_export_compare_png (pair, 2, NULL, 96, path, &error); break;
-            default: ok = nf_deck_export_compare_svg (pair, 2, NULL, path, &error); break;
+            case 4: ok = nf_deck_export_compare_svg (pair, 2, NULL, path, &error); break;
+            default: ok = nf_export_xlsx (tables, NULL, path, NULL, &error); break;
             }
           g_assert_false (ok);
           assert_untouched (dir, path, error);
