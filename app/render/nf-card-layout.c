@@ -652,16 +652,6 @@ _nf_card_layout_least_height (NfCardLayout      *self,
     }
 }
 
-guint
-nf_card_layout_count_lines (NfCardLayout      *self,
-                            const NfGridStyle *style,
-                            double             width,
-                            double             font_size)
-{
-  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0);
-  return full_measure (self, style, width, font_size)->n_lines;
-}
-
 void
 nf_card_layout_apply_density (NfCardLayout      *self,
                               const NfGridStyle *style,

@@ -72,11 +72,6 @@ double        nf_card_layout_measure_density (NfCardLayout      *self,
                                               double             font_size,
                                               NfCardDensity      density,
                                               guint              max_lines);
-/* How many lines the whole text takes at this width and size. */
-guint         nf_card_layout_count_lines     (NfCardLayout      *self,
-                                              const NfGridStyle *style,
-                                              double             width,
-                                              double             font_size);
 /* The height of a one-line card at this size, for any note. */
 double        nf_card_layout_line_height     (const NfGridStyle *style,
                                               double             font_size);
