@@ -106,4 +106,11 @@ void             nf_test_screenshot            (GtkWidget    *widget,
 char            *nf_test_make_tmpdir           (void);
 void             nf_test_remove_tree           (const char   *path);
 
+/* Finds the shortcut for keyval+mods among view's own shortcut
+ * controllers and runs it, as a key event that reached the view would.
+ * FALSE when nothing took the key. */
+gboolean         nf_test_press_shortcut        (GtkWidget       *view,
+                                                guint            keyval,
+                                                GdkModifierType  mods);
+
 G_END_DECLS

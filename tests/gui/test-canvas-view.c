@@ -80,38 +80,6 @@ assert_view_matches_layout (NfCanvasView *view)
 
 /* --- Input as a user gives it --- */
 
-/* Sends a key to the view as its shortcuts see it: finds the binding
- * for keyval+mods among the view's own and runs it, as a key event that
- * reached the view would. FALSE when nothing took the key. */
-static gboolean
-press_key (GtkWidget       *view,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static GtkEventController *
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -439,40 +407,40 @@ test_keyboard (void)
 
   /* Left from Key Activities goes to Key Partners, Right to Value Propositions. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0)));
-  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Left, 0));
   g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_PARTNERS);
   g_assert_true (NF_IS_NOTE_CARD (focus_of (window)));
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Right, 0));
   g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_ACTIVITIES);
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Right, 0));
   g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_VALUE_PROPOSITIONS);
 
   /* Down walks the notes; from the last of Key Activities to Key Resources. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, 0)));
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, 0));
   g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_ACTIVITIES, 1));
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_ACTIVITIES, -1)));
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, 0));
   g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_RESOURCES, 0));
-  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Up, 0));
   g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_ACTIVITIES, -1));
   /* Key Resources' bottom is the Cost Structure. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_RESOURCES, -1)));
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, 0));
   g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_COST_STRUCTURE);
 
   /* Home and End. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 1)));
-  g_assert_true (press_key (view, GDK_KEY_End, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_End, 0));
   g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_PARTNERS, -1));
-  g_assert_true (press_key (view, GDK_KEY_Home, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Home, 0));
   g_assert_true (focus_of (window) == card_at (view, NF_BLOCK_KEY_PARTNERS, 0));
 
   /* Delete the focused note; focus stays in the block, on the next one. */
   before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
   note = g_object_ref (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0));
   second = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
-  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 1);
   assert_focus_on_note (window, second);
   g_assert_true (nf_history_undo (history));
@@ -482,13 +450,13 @@ test_keyboard (void)
 
   /* Alt+Down and Ctrl+Up reorder; focus follows the note. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
-  g_assert_true (press_key (view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
   assert_focus_on_note (window, note);
-  g_assert_true (press_key (view, GDK_KEY_Down, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_CONTROL_MASK));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
-  g_assert_true (press_key (view, GDK_KEY_Up, GDK_CONTROL_MASK));
-  g_assert_true (press_key (view, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Up, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Up, GDK_ALT_MASK));
   g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   assert_focus_on_note (window, note);
   g_assert_true (nf_history_undo (history));
@@ -498,11 +466,11 @@ test_keyboard (void)
   /* Alt+Right moves it into Key Activities; one undo brings it back. */
   before = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
-  g_assert_true (press_key (view, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Right, GDK_ALT_MASK));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES), ==, before + 1);
   assert_focus_on_note (window, note);
   g_assert_cmpint (block_of_focus (window), ==, NF_BLOCK_KEY_ACTIVITIES);
-  g_assert_true (press_key (view, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK));
   {
     NfBlock b = NF_BLOCK_NONE;
 
@@ -612,7 +580,7 @@ test_add (void)
 
   /* "a" on the note adds another after it; Escape leaves nothing behind,
    * not even an undo step. */
-  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
   editor_set_text (focus_of (window), "half-typed");
   press_escape_in (focus_of (window));
   nf_test_settle (window);
@@ -627,7 +595,7 @@ test_add (void)
 
   /* Insert on a block; focus leaving the editor commits it. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
-  g_assert_true (press_key (view, GDK_KEY_Insert, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Insert, 0));
   editor_set_text (focus_of (window), "Banks");
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
   nf_test_settle (window);
@@ -635,14 +603,14 @@ test_add (void)
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0))), ==, "Banks");
   /* An empty new note that loses focus is dropped too. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
-  g_assert_true (press_key (view, GDK_KEY_Insert, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Insert, 0));
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
   nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
 
   /* Enter edits the focused note; Escape restores its text; Enter commits. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
-  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Return, 0));
   entry = focus_of (window);
   {
     g_autofree char *shown = editor_get_text (entry);
@@ -654,7 +622,7 @@ test_add (void)
   nf_test_settle (window);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
   assert_focus_on_note (window, note);
-  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Return, 0));
   /* A pasted line break does not split the note. */
   editor_set_text (focus_of (window), "Dealers\nand apps");
   press_in_editor (focus_of (window), GDK_KEY_KP_Enter);
@@ -709,8 +677,8 @@ test_selection (void)
     }
 
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 0)));
-  g_assert_true (press_key (view, GDK_KEY_Down, GDK_SHIFT_MASK));
-  g_assert_true (press_key (view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_SHIFT_MASK));
   selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
   g_assert_cmpuint (selection->len, ==, 3);
   g_assert_true (nf_note_card_get_selected (NF_NOTE_CARD (card_at (view, NF_BLOCK_KEY_PARTNERS, 1))));
@@ -729,7 +697,7 @@ test_selection (void)
   g_assert_true (nf_history_redo (history));
 
   /* Tags from the popover's entry, for all three. */
-  g_assert_true (press_key (view, GDK_KEY_t, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_t, 0));
   nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
@@ -752,7 +720,7 @@ test_selection (void)
 
   /* The Menu key and Shift+F10 open the note's menu. */
   g_assert_true (gtk_widget_grab_focus (card_at (view, NF_BLOCK_KEY_PARTNERS, 2)));
-  g_assert_true (press_key (view, GDK_KEY_Menu, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Menu, 0));
   nf_test_settle (window);
   popover = find_child (view, GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
@@ -760,7 +728,7 @@ test_selection (void)
   nf_test_screenshot (window, "view-menu.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
   nf_test_settle (window);
-  g_assert_true (press_key (view, GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_F10, GDK_SHIFT_MASK));
   g_assert_nonnull (find_child (view, GTK_TYPE_POPOVER_MENU));
   gtk_popover_popdown (GTK_POPOVER (find_child (view, GTK_TYPE_POPOVER_MENU)));
   nf_test_settle (window);
@@ -768,7 +736,7 @@ test_selection (void)
   /* Delete the three (still selected) at once; one undo brings them back. */
   before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), notes[2])));
-  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 3);
   g_assert_true (nf_history_undo (history));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before);
@@ -777,7 +745,7 @@ test_selection (void)
   /* A plain arrow clears the selection. */
   nf_canvas_view_select_note (NF_CANVAS_VIEW (view), notes[0], TRUE);
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), notes[1])));
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, 0));
   g_clear_pointer (&selection, g_ptr_array_unref);
   selection = nf_canvas_view_get_selection (NF_CANVAS_VIEW (view));
   g_assert_cmpuint (selection->len, ==, 0);
@@ -1015,7 +983,7 @@ test_more (void)
 
   /* Enter on the block itself. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (block)));
-  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Return, 0));
   nf_test_settle (window);
   g_assert_true (gtk_widget_get_visible (find_child (view, GTK_TYPE_POPOVER)));
 
@@ -1089,9 +1057,9 @@ test_zoom (void)
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
 
-  g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
-  g_assert_true (press_key (view, GDK_KEY_equal, GDK_CONTROL_MASK));
-  g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_plus, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), >, 1.9);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), >, 1.9 * gtk_widget_get_width (view));
@@ -1115,9 +1083,9 @@ test_zoom (void)
   nf_test_settle (window);
   g_assert_false (within (card, view));
 
-  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_minus, GDK_CONTROL_MASK));
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.9);
-  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_0, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), ==, 1.0);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
@@ -1251,20 +1219,20 @@ test_zoom_out_and_focus (void)
     g_assert_true (nf_card_layout_get_truncated (card));
   }
 
-  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_minus, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpfloat (nf_canvas_view_get_zoom (NF_CANVAS_VIEW (view)), <, 1.0);
   g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, gtk_widget_get_width (view));
   g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), <, fit_font);
   g_assert_nonnull (find_label_or_button (view, "80 %"));
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
-  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_0, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpfloat (nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS), ==, fit_font);
 
   n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
   block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES);
-  g_assert_true (press_key (view, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_2, GDK_ALT_MASK));
   nf_test_settle (window);
   g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
   g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
@@ -1283,7 +1251,7 @@ test_zoom_out_and_focus (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Shown alone; Escape shows the whole canvas");
   nf_test_screenshot (window, "view-block-alone.png");
-  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Escape, 0));
   nf_test_settle (window);
   g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_NONE);
   g_assert_true (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),

@@ -41,36 +41,6 @@ settle (GtkWidget *window)
   nf_test_settle (window);
 }
 
-/* Runs the view's shortcut for keyval+mods, as a key reaching it would. */
-static gboolean
-press_key (GtkWidget       *view,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* The editor's capture-phase key handler, as a typed key reaches it. */
 static void
 press_in_editor (GtkWidget *editor,
@@ -186,7 +156,7 @@ test_editor_visible (void)
   before = nf_canvas_get_n_notes (canvas);
 
   /* `a` on a focused note: a new note after it. */
-  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
   settle (window);
   editor = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_TEXT_VIEW (editor));
@@ -223,7 +193,7 @@ test_editor_visible (void)
                    "Dealers see every lead in one inbox, priced by the model year and city");
 
   /* Escape cancels a new note: nothing is added. */
-  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
   settle (window);
   editor = gtk_root_get_focus (GTK_ROOT (window));
   type_text (editor, "never kept");
@@ -256,7 +226,7 @@ test_editor_visible (void)
   /* Editing an existing note: the editor covers the card and grows. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
                                                   note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
-  g_assert_true (press_key (view, GDK_KEY_F2, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_F2, 0));
   settle (window);
   editor = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_TEXT_VIEW (editor));
@@ -375,7 +345,7 @@ test_clipboard (void)
 
   /* Ctrl+C: other programs get the text. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
-  g_assert_true (press_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_c, GDK_CONTROL_MASK));
   g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
                                                         NF_NOTES_MIME_TYPE));
   plain = read_clipboard_text (clipboard);
@@ -384,7 +354,7 @@ test_clipboard (void)
   /* Ctrl+V into another block: the whole note, one undoable step. */
   n_channels = g_list_model_get_n_items (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS));
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
-  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_v, GDK_CONTROL_MASK));
   wait_for_notes (window, canvas, n + 1);
   pasted = note_at (canvas, NF_BLOCK_CHANNELS, n_channels);
   assert_same_fields (note, pasted);
@@ -399,11 +369,11 @@ test_clipboard (void)
     NfNote *anchor = note_at (canvas, NF_BLOCK_CHANNELS, 0);
 
     gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), keep));
-    g_assert_true (press_key (view, GDK_KEY_x, GDK_CONTROL_MASK));
+    g_assert_true (nf_test_press_shortcut (view, GDK_KEY_x, GDK_CONTROL_MASK));
     settle (window);
     g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n - 1);
     g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), anchor)));
-    g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+    g_assert_true (nf_test_press_shortcut (view, GDK_KEY_v, GDK_CONTROL_MASK));
     wait_for_notes (window, canvas, n);
     assert_same_fields (keep, note_at (canvas, NF_BLOCK_CHANNELS, 1));
     /* Focus follows the pasted note. */
@@ -413,7 +383,7 @@ test_clipboard (void)
   }
 
   /* Ctrl+D: a copy right after it, focused. */
-  g_assert_true (press_key (view, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_d, GDK_CONTROL_MASK));
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n + 1);
   assert_same_fields (note, note_at (canvas, NF_BLOCK_CHANNELS, 2));
@@ -428,7 +398,7 @@ test_clipboard (void)
   /* Plain text from another program: a note a line. */
   gdk_clipboard_set_text (clipboard, "First idea\n\n  Second idea  \n");
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_COST_STRUCTURE));
-  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_v, GDK_CONTROL_MASK));
   wait_for_notes (window, canvas, n + 2);
   {
     GListModel *costs = nf_canvas_get_notes (canvas, NF_BLOCK_COST_STRUCTURE);
@@ -478,7 +448,7 @@ test_delete_toast (void)
   n = nf_canvas_get_n_notes (canvas);
   note = g_object_ref (note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 1));
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
-  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n - 1);
   /* The toast's Undo button, as drawn in the window, puts it back. */
@@ -492,7 +462,7 @@ test_delete_toast (void)
 
   /* A toast whose deletion was followed by another edit undoes nothing. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
-  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   settle (window);
   button = find_button (window, "_Undo");
   g_assert_nonnull (button);
@@ -608,7 +578,7 @@ test_find (void)
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS));
   settle (window);
 
-  g_assert_true (press_key (view, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_f, GDK_CONTROL_MASK));
   settle (window);
   search = NF_CANVAS_SEARCH (NF_CANVAS_VIEW (view)->search);
   entry = nf_canvas_search_get_entry (search);
@@ -632,14 +602,14 @@ test_find (void)
   }
 
   /* Ctrl+G: focus on the next match's card; Ctrl+Shift+G back. */
-  g_assert_true (press_key (view, GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_g, GDK_CONTROL_MASK));
   settle (window);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  nf_canvas_view_get_card (NF_CANVAS_VIEW (view), g_ptr_array_index (matches, 1)));
   g_clear_pointer (&count, g_free);
   count = g_strdup_printf ("2 of %u", expected);
   g_assert_cmpstr (nf_canvas_search_get_count_text (search), ==, count);
-  g_assert_true (press_key (view, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   settle (window);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  nf_canvas_view_get_card (NF_CANVAS_VIEW (view), g_ptr_array_index (matches, 0)));
@@ -677,12 +647,12 @@ test_find (void)
 
   /* Escape closes the bar and every card is plain again. */
   gtk_widget_grab_focus (entry);
-  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Escape, 0));
   settle (window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (search)));
   assert_dimmed (NF_CANVAS_VIEW (view), NULL);
   /* Ctrl+G brings the bar back, with its last search. */
-  g_assert_true (press_key (view, GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_g, GDK_CONTROL_MASK));
   settle (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (search)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -736,7 +706,7 @@ test_details (void)
 
   /* The note menu offers the details. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
-  g_assert_true (press_key (view, GDK_KEY_Menu, 0));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Menu, 0));
   settle (window);
   g_assert_true (GTK_IS_POPOVER_MENU (NF_CANVAS_VIEW (view)->popover));
   menu = g_object_ref (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (NF_CANVAS_VIEW (view)->popover)));
@@ -759,7 +729,7 @@ test_details (void)
 
   /* Alt+Enter on the card opens them. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
-  g_assert_true (press_key (view, GDK_KEY_Return, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Return, GDK_ALT_MASK));
   settle (window);
   popover = NF_CANVAS_VIEW (view)->popover;
   g_assert_true (NF_IS_NOTE_DETAILS (popover));
