@@ -440,10 +440,14 @@ on_search_changed (NfCanvasSearch *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = *stripped != '\0' ? fold (stripped) : NULL;
 
-  g_clear_pointer (&self->folded, g_free);
-  if (*stripped != '\0')
-    self->folded = fold (stripped);
+  /* The entry's own delayed signal can follow one already handled for the
+   * same text; going back to the first match then would undo a Ctrl+G. */
+  if (self->matches != NULL && g_strcmp0 (folded, self->folded) == 0)
+    return;
+  g_free (self->folded);
+  self->folded = g_steal_pointer (&folded);
   self->current = -1;
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   nf_canvas_search_refresh (self);
