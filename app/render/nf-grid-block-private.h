@@ -74,14 +74,22 @@ typedef struct {
   double line;                    /* a one-line card and its gap */
 } NfGridLadder;
 
+/* The density and line count of a ladder's step. */
+void   _nf_grid_level_density    (guint              level,
+                                  NfCardDensity     *density,
+                                  guint             *max_lines);
+
 /* What a block costs when its height holds not even the ladder's last
  * step, at the least. */
 #define NF_GRID_OVERFLOW_COST 40.0
 
-/* Fills the ladder's first `n_levels` steps at `font_size`. */
+/* Fills the ladder's first `n_levels` steps at `font_size`, for content
+ * heights from `floor_height` (what every arrangement of the rows
+ * gives: steps below one that fits in it copy it) to `cap`. */
 void   _nf_grid_block_ladder     (const NfGridStyle *style,
                                   double             width,
                                   double             font_size,
+                                  double             floor_height,
                                   double             cap,
                                   guint              n_levels,
                                   NfCardLayout     **cards,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -14,6 +15,9 @@
 #define MAX_COLUMNS 12
 /* A clamped card shows at most this many lines; more is a compact one. */
 #define MAX_LINES   6
+
+/* How many column counts a block's ladder tries, from the fewest. */
+#define LADDER_COLUMNS 2
 
 /* What the rows are shared by: a card cut costs the share of its text
  * cut away, times this; */
@@ -269,9 +273,33 @@ least_limit (const double *heights,
   return ceil (b);
 }
 
+/* The limit whole cards would need by their estimated lines (no line
+ * is broken). */
+static double
+estimate_limit (const NfGridStyle *style,
+                NfCardLayout     **cards,
+                guint              n_cards,
+                guint              n_columns,
+                double             cw,
+                double             gap,
+                double             font_size,
+                NfCardDensity      density)
+{
+  double line = nf_card_layout_line_height (style, font_size) -
+                2 * MAX (2.0, round (style->card_padding / 2));
+  double fixed = density == NF_CARD_FULL ? 2 * style->card_padding
+                                         : 2 * MAX (2.0, round (style->card_padding / 2));
+  double total = 0;
+
+  for (guint i = 0; i < n_cards; i++)
+    total += fixed + gap +
+             _nf_card_layout_estimate_lines (cards[i], style, cw, font_size, 0.5, 1.0) * line;
+  return (total - gap) / n_columns;
+}
+
 /* Level 2 is six lines, level 6 two. */
-static void
-level_density (guint          level,
+void
+_nf_grid_level_density (guint          level,
                NfCardDensity *density,
                guint         *max_lines)
 {
@@ -293,6 +321,7 @@ void
 _nf_grid_block_ladder (const NfGridStyle *style,
                        double             width,
                        double             font_size,
+                       double             floor_height,
                        double             cap,
                        guint              n_levels,
                        NfCardLayout     **cards,
@@ -300,41 +329,64 @@ _nf_grid_block_ladder (const NfGridStyle *style,
                        NfGridLadder      *ladder)
 {
   g_autofree double *heights = n_cards > 0 ? g_new (double, n_cards) : NULL;
-  g_autofree double *whole = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  g_autofree double *bound = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  g_autofree double *wider = n_cards > 0 ? g_new (double, n_cards) : NULL;
   guint lo = fewest_columns (style, width);
+  guint level;
 
   ladder->n_levels = n_levels = MIN (n_levels, NF_GRID_N_LEVELS);
   ladder->n_cards = n_cards;
   ladder->line = nf_card_layout_line_height (style, font_size) +
                  density_gap (style, NF_CARD_LINE);
-  for (guint level = 0; level < n_levels; level++)
+  for (level = 0; level < n_levels; level++)
     {
       NfCardDensity density;
       guint max_lines, hi;
       double gap, best = G_MAXDOUBLE, cut = 0;
+      gboolean have_wider = FALSE;
 
-      level_density (level, &density, &max_lines);
+      _nf_grid_level_density (level, &density, &max_lines);
       gap = density_gap (style, density);
-      hi = most_columns (style, width, density);
+      /* A few column counts past the fewest tell how much a step needs
+       * well enough to share the rows; the plan tries them all. */
+      hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
       if (n_cards == 0)
         best = 0;
-      for (guint n = lo; n <= hi && n_cards > 0; n++)
+      /* Past the height every arrangement gives, fewer columns read
+       * better and more gain nothing. */
+      for (guint n = lo; n <= hi && n_cards > 0 && best > floor_height; n++)
         {
+          /* The plan's own width, so what is measured here serves it. */
           double cw = column_width (width, n, gap);
           double limit;
 
-          /* What no card can be shorter than rules most column counts
-           * out before a line is broken. */
+          /* A card is no shorter than its least height, nor than it is
+           * in a wider column: that rules most column counts out before
+           * a line is broken. */
           for (guint i = 0; i < n_cards; i++)
-            heights[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size,
+            {
+              bound[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size,
                                                        density, max_lines);
-          limit = least_limit (heights, n_cards, n, gap);
+              if (have_wider)
+                bound[i] = MAX (bound[i], wider[i]);
+            }
+          limit = least_limit (bound, n_cards, n, gap);
           if (limit >= best || limit > cap)
+            continue;
+          /* Whole text far past the cap by the characters' average
+           * widths is not measured: the block is crowded, and its
+           * clamped steps are what the rows are shared by. */
+          if ((density == NF_CARD_FULL || density == NF_CARD_COMPACT) &&
+              estimate_limit (style, cards, n_cards, n, cw, gap, font_size, density) > cap * 1.25)
             continue;
           if (density != NF_CARD_LINE)
             for (guint i = 0; i < n_cards; i++)
               heights[i] = nf_card_layout_measure_density (cards[i], style, cw, font_size,
                                                            density, max_lines);
+          else
+            memcpy (heights, bound, n_cards * sizeof (double));
+          memcpy (wider, heights, n_cards * sizeof (double));
+          have_wider = TRUE;
           limit = least_limit (heights, n_cards, n, gap);
           if (limit >= best || limit > cap)
             continue;
@@ -363,6 +415,15 @@ _nf_grid_block_ladder (const NfGridStyle *style,
       /* The row edges are rounded to whole pixels after sharing. */
       ladder->req[level] = best < G_MAXDOUBLE && best > 0 ? best + 1 : best;
       ladder->cut[level] = cut;
+      /* Every arrangement holds this step: what lies below it is never
+       * asked for (_nf_grid_ladder_cost() stops at the first step held). */
+      if (ladder->req[level] <= floor_height)
+        break;
+    }
+  for (guint rest = level + 1; rest < n_levels; rest++)
+    {
+      ladder->req[rest] = ladder->req[level];
+      ladder->cut[rest] = ladder->cut[level];
     }
 }
 

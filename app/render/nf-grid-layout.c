@@ -334,6 +334,10 @@ gather_cards (NfGridLayout *self,
   return n;
 }
 
+/* Up to this many notes, a block tries clamped cards in every column
+ * count before one-line cards. */
+#define FEW_NOTES 8
+
 /* Puts the block at rows [y0, y1) and its title and content inside. */
 static void
 place_block (NfGridLayout *self,
@@ -435,7 +439,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
 {
   const NfGridStyle *style;
   double unit_w, edges[NF_GRID_N_EDGES];
-  double most[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
+  double fewest[NF_N_BLOCKS], most[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
   guint first[NF_N_BLOCKS + 1], order[NF_N_BLOCKS];
   NfGridLadder ladders[NF_N_BLOCKS];
   NfGridPlan plans[NF_N_BLOCKS];
@@ -467,7 +471,6 @@ nf_grid_layout_allocate (NfGridLayout *self,
       NfGridBlock *block = &self->blocks[b];
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
       guint n_cards;
-      double fewest;
       double x0 = round (style->margin + place->x * unit_w);
       double x1 = round (style->margin + (place->x + place->width) * unit_w - style->block_gap);
 
@@ -480,7 +483,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
       /* Past the most height any arrangement of the rows could give the
        * block, how much more it needs does not change which arrangement
        * is best: the measuring stops there. */
-      _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest, &most[b]);
+      _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest[b], &most[b]);
       /* What the densest cards need: the rows give it to every block
        * when some arrangement can, before anything else. */
       least[b] = _nf_grid_block_least (style, block->content_rect.width,
@@ -516,9 +519,20 @@ nf_grid_layout_allocate (NfGridLayout *self,
       for (guint i = 0; i < NF_N_BLOCKS && ok; i++)
         {
           guint b = order[i];
+          NfGridPlan plan;
 
+          /* Whether the whole text fits even in the most height the
+           * rows could give: the quick way to rule a size out. */
+          if (!_nf_grid_block_plan (style, self->blocks[b].content_rect.width, most[b],
+                                    step_size (style, k), NF_CARD_COMPACT,
+                                    (NfCardLayout **) self->scratch->pdata + first[b],
+                                    first[b + 1] - first[b], &plan))
+            {
+              ok = FALSE;
+              break;
+            }
           _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, step_size (style, k),
-                                 most[b], 2,
+                                 fewest[b], most[b], 2,
                                  (NfCardLayout **) self->scratch->pdata + first[b],
                                  first[b + 1] - first[b], &ladders[b]);
           ok = ladders[b].req[1] <= most[b];
@@ -535,8 +549,8 @@ nf_grid_layout_allocate (NfGridLayout *self,
   if (!all_full)
     {
       for (guint b = 0; b < NF_N_BLOCKS; b++)
-        _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, size, most[b],
-                               NF_GRID_N_LEVELS,
+        _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, size,
+                               fewest[b], most[b], NF_GRID_N_LEVELS,
                                (NfCardLayout **) self->scratch->pdata + first[b],
                                first[b + 1] - first[b], &ladders[b]);
       _nf_grid_rows_balance (style, height, ladders, overhead, least, self->balance_rows, edges);
@@ -549,6 +563,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
       NfCardLayout **cards = (NfCardLayout **) self->scratch->pdata + first[b];
       guint n = first[b + 1] - first[b];
       gboolean fits = FALSE;
+      NfCardDensity start = NF_CARD_FULL;
 
       place_block (self, block, (NfBlock) b,
                    round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
@@ -556,7 +571,23 @@ nf_grid_layout_allocate (NfGridLayout *self,
                           style->block_gap));
       /* Each block steps down through the densities until its notes
        * fit; one that cannot hold even one-line cards scrolls. */
-      for (NfCardDensity d = NF_CARD_FULL; d <= NF_CARD_LINE && !fits; d++)
+      /* From the first step its ladder says the block holds: the
+       * sparser ones were measured not to fit (in the column counts
+       * that read best). */
+      for (guint level = 0; level < ladders[b].n_levels; level++)
+        if (ladders[b].req[level] <= block->content_rect.height)
+          {
+            guint max_lines;
+
+            _nf_grid_level_density (level, &start, &max_lines);
+            break;
+          }
+      /* A few notes may still show more than one line each in more
+       * columns than the ladder tried (a wide block's one row of
+       * cards); for many, trying each column count costs too much. */
+      if (n <= FEW_NOTES)
+        start = MIN (start, NF_CARD_LINES);
+      for (NfCardDensity d = start; d <= NF_CARD_LINE && !fits; d++)
         fits = _nf_grid_block_plan (style, block->content_rect.width,
                                     block->content_rect.height, size, d, cards, n,
                                     &plans[b]);
