@@ -39,12 +39,20 @@ typedef struct {
 typedef struct _NfThemes NfThemes;
 
 /* Up to `max_per_block` themes per block (0 for a sensible default).
- * `lang` is the language to read notes in; NULL picks the language most
- * of the canvases are written in. */
+ * `lang` is the language to read notes in (NULL: the interface's), as
+ * nf_themes_pick_language() settles it: a matrix whose notes were read in
+ * two languages would share no theme. */
 NfThemes      *nf_themes_new            (NfCanvas      **canvases,
                                          guint           n_canvases,
                                          const char     *lang,
                                          guint           max_per_block);
+/* The language themes are read in: `preferred` when at least half the
+ * notes of the canvases can be read in it (written in it, or translated
+ * into it), else the language most of the canvases are written in, a tie
+ * going to `preferred`. NULL when no canvas says its language. */
+const char    *nf_themes_pick_language  (NfCanvas      **canvases,
+                                         guint           n_canvases,
+                                         const char     *preferred);
 void           nf_themes_free           (NfThemes       *self);
 guint          nf_themes_get_n_canvases (const NfThemes *self);
 NfCanvas      *nf_themes_get_canvas     (const NfThemes *self,
