@@ -657,8 +657,8 @@ nf_themes_new (NfCanvas   **canvases,
   self->n_canvases = n_canvases;
   for (guint i = 0; i < n_canvases; i++)
     self->canvases[i] = g_object_ref (canvases[i]);
-  self->lang = g_strdup (nf_themes_pick_language (canvases, n_canvases,
-                                                 lang != NULL ? lang : nf_ui_note_language ()));
+  self->lang = g_strdup (lang != NULL ? lang : nf_themes_pick_language (canvases, n_canvases,
+                                                                         nf_ui_note_language ()));
 
   /* Every note once: its keys into its block's candidates, and into the
    * count of notes using each key across everything compared. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-deck-themes-private.h"
+#include "nf-locale.h"
 #include "nf-render-private.h"
 #include "nf-themes.h"
 
@@ -310,7 +311,12 @@ _nf_deck_themes_slides (NfDeck            *deck,
 
   g_return_if_fail (canvases->len >= 1 && canvases->len <= NF_THEMES_MAX_CANVASES);
 
-  themes = nf_themes_new ((NfCanvas **) canvases->pdata, canvases->len, deck->lang, 0);
+  /* The deck's language where most notes can be read in it; else the
+   * one most canvases are written in, so the columns meet on words. */
+  themes = nf_themes_new ((NfCanvas **) canvases->pdata, canvases->len,
+                          nf_themes_pick_language ((NfCanvas **) canvases->pdata, canvases->len,
+                                                   deck->lang != NULL ? deck->lang : nf_ui_note_language ()),
+                          0);
   m.deck = deck;
   m.themes = themes;
   m.n = canvases->len;
