@@ -487,6 +487,9 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
                               n_hidden);
     else if (self->rows->len == 0)
       note = g_strdup (_("None of these canvases has metric tables."));
+    else if (nf_diff_metrics_get_n_rows (self->metrics) == 0 && self->n_canvases > 1)
+      /* Said plainly, so an empty comparison does not look broken. */
+      note = g_strdup (_("No measure is shared: no two of these canvases state a figure of the same measure. Each one's own figures are listed above."));
     else if (self->charts->len == 0)
       note = g_strdup (_("No measure has comparable figures in two or more canvases, so there are no charts."));
     if (note != NULL)
@@ -500,6 +503,13 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       }
   }
   self->height = y - style->block_gap + style->margin;
+}
+
+const char *
+nf_compare_metrics_get_footnote (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), NULL);
+  return self->footnote != NULL ? pango_layout_get_text (self->footnote) : NULL;
 }
 
 double
@@ -554,17 +564,20 @@ nf_compare_metrics_describe_row (NfCompareMetrics *self,
   const NfDiffMetricRow *m = nf_compare_metrics_get_row (self, row, NULL);
   int only = nf_compare_metrics_get_row_canvas (self, row);
   GString *out = g_string_new (NULL);
+  const char *label;
 
+  /* Read out in the language the row is shown in. */
+  nf_diff_metric_row_get_words (m, self->lang, &label, NULL, NULL);
   if (only >= 0)
     {
       g_autofree char *value = nf_diff_metric_row_format_value (m, only, self->lang);
 
       /* TRANSLATORS: a figure no other compared canvas has, e.g. "Only
        * Senmiao: Registered Users 1 million" */
-      g_string_printf (out, _("Only %s: %s %s"), self->names[only], m->label ? m->label : m->key, value);
+      g_string_printf (out, _("Only %s: %s %s"), self->names[only], label, value);
       return g_string_free (out, FALSE);
     }
-  g_string_append (out, m->label ? m->label : m->key);
+  g_string_append (out, label);
   for (guint i = 0; i < self->n_canvases; i++)
     {
       g_autofree char *value = m->present[i] ? nf_diff_metric_row_format_value (m, i, self->lang)
