@@ -1106,12 +1106,12 @@ test_diff_formats_agree (void)
 static void
 test_diff_lang (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
 
   if (files == NULL)
     return;
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--lang", "en", files->pdata[0], files->pdata[3], NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "en", files->pdata[0], files->pdata[3], NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->out, "Metrics only in B: Team size: nearly 200 people\n"));
@@ -1119,7 +1119,7 @@ test_diff_lang (void)
     g_assert_null (strstr (run->out, "团队人数"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--lang", "en", "--format", "xml",
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "en", "--format", "xml",
                                        files->pdata[0], files->pdata[3], NULL);
 
     g_assert_cmpint (run->status, ==, 1);
@@ -1128,14 +1128,14 @@ test_diff_lang (void)
     g_assert_null (strstr (run->out, "团队人数"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", files->pdata[0], files->pdata[3], NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", files->pdata[0], files->pdata[3], NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->out, "Metrics only in B: 团队人数: 近200人\n"));
     g_assert_null (strstr (run->out, "Team size"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--lang", "x y", files->pdata[0], files->pdata[3], NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "x y", files->pdata[0], files->pdata[3], NULL);
 
     g_assert_cmpint (run->status, ==, 2);
   }
