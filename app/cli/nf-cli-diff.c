@@ -22,19 +22,24 @@
 
 static char *format;
 static gboolean ignore_reorder;
+static char *lang;
+/* The reading language, normalised; NULL: as written. */
+static const char *reading;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
     N_("Print as FORMAT: “text” (the default) or “xml”"), N_("FORMAT") },
   { "ignore-reorder", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &ignore_reorder,
     N_("Do not report notes that only changed places within their block"), NULL },
+  { "lang", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &lang,
+    N_("Print notes, metric labels and figures in LANG (e.g. “en”) where a canvas translates them"), N_("LANG") },
   { NULL }
 };
 
 static const char *
 note_text (NfNote *note)
 {
-  return nf_text_get (nf_note_get_text (note));
+  return nf_text_for_language (nf_note_get_text (note), reading);
 }
 
 /* One line, cut to a readable length, in quotes. */
@@ -186,9 +191,12 @@ static void
 append_row_label (GString               *out,
                   const NfDiffMetricRow *row)
 {
-  g_string_append (out, row->label ? row->label : row->key);
-  if (row->column != NULL)
-    g_string_append_printf (out, " · %s", row->column);
+  const char *label, *column;
+
+  nf_diff_metric_row_get_words (row, reading, &label, &column, NULL);
+  g_string_append (out, label);
+  if (column != NULL)
+    g_string_append_printf (out, " · %s", column);
 }
 
 /* One line per aligned measure, as the compare view aligns them: each
@@ -213,10 +221,10 @@ append_metrics (GString             *out,
       g_string_append (out, ":");
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, NULL);
+          g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, reading);
 
           g_string_append (out, i == 0 ? " " : " | ");
-          g_string_append (out, row->present[i] ? row->texts[i] : "—");
+          g_string_append (out, row->present[i] ? nf_diff_metric_row_get_text (row, i, reading) : "—");
           if (converted != NULL)
             g_string_append_printf (out, " %s", converted);
         }
@@ -227,7 +235,7 @@ append_metrics (GString             *out,
       else
         for (guint i = 0; i < n; i++)
           {
-            g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, NULL);
+            g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, reading);
 
             if (delta != NULL)
               g_string_append_printf (out, "; %c %s", 'A' + i, delta);
@@ -245,7 +253,7 @@ append_metrics (GString             *out,
         g_string_append_printf (out, _("Metrics only in %s"), letter);
         g_string_append (out, ": ");
         append_row_label (out, row);
-        g_string_append_printf (out, ": %s\n", row->texts[i]);
+        g_string_append_printf (out, ": %s\n", nf_diff_metric_row_get_text (row, i, reading));
       }
 }
 
@@ -273,12 +281,16 @@ write_row_head (xmlTextWriterPtr       w,
 {
   xmlTextWriterWriteAttribute (w, BAD_CAST "key", BAD_CAST row->key);
   xmlTextWriterWriteAttribute (w, BAD_CAST "kind", BAD_CAST nf_number_kind_to_string (row->kind));
+  const char *label, *column, *title;
+
+  /* As the text output words them (--lang). */
+  nf_diff_metric_row_get_words (row, reading, &label, &column, &title);
   if (row->label != NULL)
-    xmlTextWriterWriteAttribute (w, BAD_CAST "label", BAD_CAST row->label);
-  if (row->column != NULL)
-    xmlTextWriterWriteAttribute (w, BAD_CAST "column", BAD_CAST row->column);
-  if (row->table_title != NULL)
-    xmlTextWriterWriteAttribute (w, BAD_CAST "table", BAD_CAST row->table_title);
+    xmlTextWriterWriteAttribute (w, BAD_CAST "label", BAD_CAST label);
+  if (column != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "column", BAD_CAST column);
+  if (title != NULL)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "table", BAD_CAST title);
 }
 
 static const char * const bound_names[] = {
@@ -300,9 +312,9 @@ write_figure (xmlTextWriterPtr       w,
 {
   const NfNumber *number = &row->numbers[i];
   g_autofree char *canvas = g_strdup_printf ("%u", i);
-  g_autofree char *shown = nf_diff_metric_row_format_value (row, i, NULL);
-  g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, NULL);
-  g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, NULL);
+  g_autofree char *shown = nf_diff_metric_row_format_value (row, i, reading);
+  g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, reading);
+  g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, reading);
 
   xmlTextWriterStartElement (w, BAD_CAST "figure");
   xmlTextWriterWriteAttribute (w, BAD_CAST "canvas", BAD_CAST canvas);
@@ -332,7 +344,7 @@ write_figure (xmlTextWriterPtr       w,
         write_bool (w, "approximate", TRUE);
       xmlTextWriterWriteAttribute (w, BAD_CAST "delta-text", BAD_CAST delta);
     }
-  xmlTextWriterWriteString (w, BAD_CAST row->texts[i]);
+  xmlTextWriterWriteString (w, BAD_CAST nf_diff_metric_row_get_text (row, i, reading));
   xmlTextWriterEndElement (w);
 }
 
@@ -448,6 +460,7 @@ run_diff (const NfCliCommand  *command,
   g_autoptr(NfDiff) diff = NULL;
   guint n = g_strv_length (args);
   gboolean xml = FALSE;
+  g_autofree char *lang_tag = NULL;
   int status;
 
   if (format != NULL && g_str_equal (format, "xml"))
@@ -456,6 +469,13 @@ run_diff (const NfCliCommand  *command,
     return _nf_cli_usage_error (command, _("unknown format “%s”"), format);
   if (n < 2 || n > NF_DIFF_MAX_CANVASES)
     return _nf_cli_usage_error (command, _("give two to four canvases"));
+  if (lang != NULL)
+    {
+      lang_tag = nf_language_tag_normalise (lang);
+      if (lang_tag == NULL)
+        return _nf_cli_usage_error (command, _("“%s” is not a language tag"), lang);
+    }
+  reading = lang_tag;
 
   for (guint c = 0; c < n; c++)
     {
@@ -502,6 +522,7 @@ run_diff (const NfCliCommand  *command,
 
   for (guint c = 0; c < n; c++)
     g_object_unref (canvases[c]);
+  reading = NULL;
   return status;
 }
 

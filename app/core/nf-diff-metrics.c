@@ -498,6 +498,68 @@ nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
 
 /* ---- What a person reads ---- */
 
+void
+nf_diff_metric_row_get_words (const NfDiffMetricRow *row,
+                              const char            *lang,
+                              const char           **label,
+                              const char           **column,
+                              const char           **title)
+{
+  NfMetricTable *table;
+  const NfColumn *col = NULL;
+  const char *name = NULL;
+  const char *l, *c, *t;
+
+  g_return_if_fail (row != NULL);
+  table = row->tables[row->base];
+  if (table != NULL)
+    {
+      col = nf_metric_table_get_column (table, row->columns[row->base]);
+      name = nf_text_get (col->name);
+    }
+  l = row->label != NULL ? row->label : row->key;
+  c = row->column;
+  t = row->table_title;
+  /* The label and column are pointers into the table, so which of its
+   * texts each is tells where its translation is. */
+  if (col != NULL && lang != NULL && *lang != '\0')
+    {
+      const NfCell *first = nf_metric_table_get_n_columns (table) > 1
+                            ? nf_metric_table_get_cell (table, row->rows[row->base], 0) : NULL;
+
+      if (row->label != NULL && row->label == name)
+        l = nf_text_for_language (col->name, lang);
+      else if (first != NULL && row->label == first->text)
+        l = nf_cell_get_text_for_language (first, lang);
+      if (row->column != NULL && row->column == name)
+        c = nf_text_for_language (col->name, lang);
+      else if (first != NULL && row->column == first->text)
+        c = nf_cell_get_text_for_language (first, lang);
+      t = nf_text_for_language (nf_metric_table_get_title (table), lang);
+    }
+  if (label != NULL)
+    *label = l;
+  if (column != NULL)
+    *column = c;
+  if (title != NULL)
+    *title = t;
+}
+
+const char *
+nf_diff_metric_row_get_text (const NfDiffMetricRow *row,
+                             guint                  canvas,
+                             const char            *lang)
+{
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
+
+  if (!row->present[canvas])
+    return NULL;
+  if (lang == NULL || *lang == '\0')
+    return row->texts[canvas];
+  return nf_cell_get_text_for_language (nf_metric_table_get_cell (row->tables[canvas], row->rows[canvas],
+                                                                  row->columns[canvas]), lang);
+}
+
 char *
 nf_diff_metric_row_format_value (const NfDiffMetricRow *row,
                                  guint                  canvas,

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-locale.h"
 #include "nf-themes.h"
 
 #define DEFAULT_PER_BLOCK 8
@@ -453,33 +454,95 @@ candidate_add (Candidate *c,
   c->n_notes++;
 }
 
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize n;
+
+  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+    return FALSE;
+  n = strcspn (a, "-_.@");
+  return strcspn (b, "-_.@") == n && g_ascii_strncasecmp (a, b, n) == 0;
+}
+
+/* Whether a note can be read in `lang`: written in it, or translated. */
+static gboolean
+readable_in (NfNote     *note,
+             const char *written,
+             const char *lang)
+{
+  const NfText *text = nf_note_get_text (note);
+
+  if (same_language (written, lang))
+    return TRUE;
+  for (guint i = 0; i < nf_text_get_n_translations (text); i++)
+    {
+      const char *tl = NULL;
+
+      nf_text_get_translation (text, i, &tl);
+      if (same_language (tl, lang))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The language most of the canvases are written in; a tie goes to
+ * `preferred`, else to the first canvas's. */
 static const char *
-pick_language (NfCanvas **canvases,
-               guint      n)
+majority_language (NfCanvas  **canvases,
+                   guint       n,
+                   const char *preferred)
 {
   const char *best = NULL;
   guint best_n = 0;
+  gboolean best_preferred = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       const char *lang = nf_canvas_get_language (canvases[i]);
-      gsize len;
       guint count = 0;
+      gboolean is_preferred;
 
       if (lang == NULL || *lang == '\0')
         continue;
-      len = strcspn (lang, "-_.@");
       for (guint j = 0; j < n; j++)
-        {
-          const char *other = nf_canvas_get_language (canvases[j]);
-
-          if (other != NULL && strcspn (other, "-_.@") == len && g_ascii_strncasecmp (lang, other, len) == 0)
-            count++;
-        }
-      if (count > best_n)
-        best = lang, best_n = count;
+        count += same_language (lang, nf_canvas_get_language (canvases[j]));
+      is_preferred = same_language (lang, preferred);
+      if (count > best_n || (count == best_n && is_preferred && !best_preferred))
+        best = lang, best_n = count, best_preferred = is_preferred;
     }
   return best;
+}
+
+const char *
+nf_themes_pick_language (NfCanvas  **canvases,
+                         guint       n_canvases,
+                         const char *preferred)
+{
+  guint n_notes = 0, n_readable = 0;
+
+  g_return_val_if_fail (canvases != NULL, NULL);
+  if (preferred != NULL && *preferred != '\0')
+    {
+      for (guint i = 0; i < n_canvases; i++)
+        for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+          {
+            GListModel *notes = nf_canvas_get_notes (canvases[i], b);
+            const char *written = nf_canvas_get_language (canvases[i]);
+
+            for (guint k = 0; k < g_list_model_get_n_items (notes); k++)
+              {
+                g_autoptr(NfNote) note = g_list_model_get_item (notes, k);
+
+                n_notes++;
+                n_readable += readable_in (note, written, preferred);
+              }
+          }
+      if (2 * n_readable >= n_notes)
+        return preferred;
+    }
+  return majority_language (canvases, n_canvases, preferred);
 }
 
 static const char *
@@ -594,7 +657,8 @@ nf_themes_new (NfCanvas   **canvases,
   self->n_canvases = n_canvases;
   for (guint i = 0; i < n_canvases; i++)
     self->canvases[i] = g_object_ref (canvases[i]);
-  self->lang = g_strdup (lang != NULL ? lang : pick_language (canvases, n_canvases));
+  self->lang = g_strdup (lang != NULL ? lang : nf_themes_pick_language (canvases, n_canvases,
+                                                                         nf_ui_note_language ()));
 
   /* Every note once: its keys into its block's candidates, and into the
    * count of notes using each key across everything compared. */

@@ -34,9 +34,18 @@ struct _NfComparePicker
 
   GPtrArray      *choices;   /* Choice *, in the order shown */
 
+  /* While recent files load: the canvases in the order chosen (NULL
+   * until loaded), and how many are still loading. */
+  GCancellable   *loading;
+  GPtrArray      *chosen;
+  guint           n_waiting;
+
   AdwWindowTitle *window_title;
   GtkWidget      *compare_button;
   GtkWidget      *error_label;
+  GtkWidget      *progress_box;
+  GtkWidget      *progress_label;
+  GtkSpinner     *progress_spinner;
   AdwPreferencesGroup *open_group;
   AdwPreferencesGroup *cases_group;
   AdwPreferencesGroup *recent_group;
@@ -254,25 +263,117 @@ make_canvas (Choice  *c,
       }
     case CHOICE_CASE:
       return nf_canvas_load_case (c->case_index, error);
-    case CHOICE_RECENT:
-      {
-        g_autoptr(GFile) file = g_file_new_for_uri (c->uri);
-
-        return nf_load_any_file (file, NULL, NULL, error);
-      }
+    case CHOICE_RECENT:   /* read in a worker thread: recent_loaded() */
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
+/* The picker while files load: a spinner naming them, the choices and
+ * Compare set aside so the choice cannot change under the loads. */
+static void
+set_loading (NfComparePicker *self,
+             const char      *names)
+{
+  gboolean loading = names != NULL;
+
+  if (loading)
+    {
+      /* Translators: while the compare picker reads recent files: "Loading “a.ninefold”, “b.ninefold”…" */
+      g_autofree char *text = g_strdup_printf (_("Loading %s…"), names);
+
+      gtk_label_set_text (GTK_LABEL (self->progress_label), text);
+      gtk_widget_set_visible (self->error_label, FALSE);
+    }
+  gtk_widget_set_visible (self->progress_box, loading);
+  gtk_spinner_set_spinning (self->progress_spinner, loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.compare", !loading);
+  for (guint i = 0; i < self->choices->len; i++)
+    gtk_widget_set_sensitive (((Choice *) g_ptr_array_index (self->choices, i))->check, !loading);
+}
+
+static void
+show_error (NfComparePicker *self,
+            const char      *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), text);
+  gtk_widget_set_visible (self->error_label, TRUE);
+}
+
+static void
+finish_compare (NfComparePicker *self)
+{
+  g_autoptr(GPtrArray) chosen = g_steal_pointer (&self->chosen);
+
+  g_clear_object (&self->loading);
+  set_loading (self, NULL);
+  g_signal_emit (self, signals[COMPARE], 0, chosen);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+typedef struct {
+  NfComparePicker *picker;
+  guint            slot;
+  char            *where;     /* the file as a person names it */
+} Load;
+
+static void
+recent_loaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(NfComparePicker) self = load->picker;
+  g_autofree char *where = load->where;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfDocument) document = nf_document_load_finish (result, &error);
+  guint slot = load->slot;
+
+  g_free (load);
+  /* Closed, or an earlier file failed: this one is not wanted. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->chosen == NULL)
+    return;
+  if (document == NULL)
+    {
+      /* Translators: a recent file chosen to compare could not be read:
+       * "/home/ann/report.ninefold: line 3: …" */
+      g_autofree char *text = g_strdup_printf (_("Could not compare “%s”: %s"), where, error->message);
+
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      g_clear_pointer (&self->chosen, g_ptr_array_unref);
+      set_loading (self, NULL);
+      show_error (self, text);
+      return;
+    }
+  g_ptr_array_index (self->chosen, slot) = g_object_ref (nf_document_get_canvas (document));
+  if (--self->n_waiting == 0)
+    finish_compare (self);
+}
+
+/* A slot of the chosen canvases, empty while its file loads. */
+static void
+slot_free (gpointer canvas)
+{
+  if (canvas != NULL)
+    g_object_unref (canvas);
+}
+
+/* What is ticked, in order: open canvases, snapshots and cases at once,
+ * recent files read in worker threads, the picker showing which while
+ * it waits and naming the file that fails. */
 static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   NfComparePicker *self = NF_COMPARE_PICKER (widget);
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (slot_free);
+  g_autoptr(GPtrArray) recent = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
 
+  if (self->loading != NULL)
+    return;
   for (guint i = 0; i < self->choices->len; i++)
     {
       Choice *c = g_ptr_array_index (self->choices, i);
@@ -281,22 +382,70 @@ compare_action (GtkWidget  *widget,
 
       if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (c->check)))
         continue;
+      if (c->kind == CHOICE_RECENT)
+        {
+          g_ptr_array_add (chosen, NULL);
+          g_ptr_array_add (recent, c);
+          continue;
+        }
       canvas = make_canvas (c, &error);
       if (canvas == NULL)
         {
           /* Translators: a chosen file could not be read: "report.ninefold: line 3: …" */
           g_autofree char *text = g_strdup_printf (_("Could not compare “%s”: %s"), c->title, error->message);
 
-          gtk_label_set_text (GTK_LABEL (self->error_label), text);
-          gtk_widget_set_visible (self->error_label, TRUE);
+          show_error (self, text);
           return;
         }
       g_ptr_array_add (chosen, canvas);
     }
   if (chosen->len < 2 || chosen->len > NF_DIFF_MAX_CANVASES)
     return;
-  g_signal_emit (self, signals[COMPARE], 0, chosen);
-  gtk_window_close (GTK_WINDOW (self));
+
+  self->chosen = g_steal_pointer (&chosen);
+  if (recent->len == 0)
+    {
+      finish_compare (self);
+      return;
+    }
+  self->loading = g_cancellable_new ();
+  self->n_waiting = recent->len;
+  for (guint i = 0, k = 0; i < self->chosen->len; i++)
+    {
+      Choice *c;
+      g_autoptr(GFile) file = NULL;
+      Load *load;
+
+      if (g_ptr_array_index (self->chosen, i) != NULL)
+        continue;
+      c = g_ptr_array_index (recent, k++);
+      file = g_file_new_for_uri (c->uri);
+      load = g_new0 (Load, 1);
+      load->picker = g_object_ref (self);
+      load->slot = i;
+      load->where = g_file_get_parse_name (file);
+      g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "", c->title);
+      nf_document_load_async (file, self->loading, recent_loaded, load);
+    }
+  set_loading (self, names->str);
+}
+
+gboolean
+nf_compare_picker_get_loading (NfComparePicker *self)
+{
+  g_assert (NF_IS_COMPARE_PICKER (self));
+  return self->loading != NULL;
+}
+
+const char *
+nf_compare_picker_get_message (NfComparePicker *self)
+{
+  g_assert (NF_IS_COMPARE_PICKER (self));
+  if (gtk_widget_get_visible (self->progress_box))
+    return gtk_label_get_text (GTK_LABEL (self->progress_label));
+  if (gtk_widget_get_visible (self->error_label))
+    return gtk_label_get_text (GTK_LABEL (self->error_label));
+  return NULL;
 }
 
 guint
@@ -340,6 +489,10 @@ nf_compare_picker_dispose (GObject *object)
 {
   NfComparePicker *self = NF_COMPARE_PICKER (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_COMPARE_PICKER);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
 
@@ -362,6 +515,9 @@ nf_compare_picker_class_init (NfComparePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, window_title);
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, compare_button);
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, error_label);
+  gtk_widget_class_bind_template_child (widget_class, NfComparePicker, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, NfComparePicker, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, NfComparePicker, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, open_group);
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, cases_group);
   gtk_widget_class_bind_template_child (widget_class, NfComparePicker, recent_group);

@@ -33,5 +33,9 @@ void       nf_compare_picker_set_chosen (NfComparePicker *self,
 gboolean   nf_compare_picker_get_chosen (NfComparePicker *self,
                                          guint            index);
 guint      nf_compare_picker_get_n_chosen (NfComparePicker *self);
+/* Whether chosen recent files are being read; and what the picker says
+ * meanwhile or after a failure (NULL: nothing). */
+gboolean    nf_compare_picker_get_loading  (NfComparePicker *self);
+const char *nf_compare_picker_get_message  (NfComparePicker *self);
 
 G_END_DECLS

@@ -193,8 +193,7 @@ metric_row (NfCompareMetrics *self,
 }
 
 /* A row's words in the reader's language where the canvas translates
- * them: its table's title and its column's name (a row's own label is a
- * cell, which has no translations). */
+ * them: its label cell, its column's name and its table's title. */
 static void
 row_words (NfCompareMetrics      *self,
            const NfDiffMetricRow *m,
@@ -202,24 +201,7 @@ row_words (NfCompareMetrics      *self,
            const char           **out_column,
            const char           **out_title)
 {
-  NfMetricTable *table = m->tables[m->base];
-  const NfColumn *col = table ? nf_metric_table_get_column (table, m->columns[m->base]) : NULL;
-  const char *name = col ? nf_text_get (col->name) : NULL;
-
-  *out_label = m->label ? m->label : m->key;
-  *out_column = m->column;
-  *out_title = m->table_title;
-  if (col == NULL || self->lang == NULL)
-    return;
-  if (m->label == name)
-    *out_label = nf_text_for_language (col->name, self->lang);
-  else if (nf_metric_table_get_n_columns (table) > 1 &&
-           m->label == nf_metric_table_get_cell (table, m->rows[m->base], 0)->text)
-    *out_label = nf_cell_get_text_for_language (nf_metric_table_get_cell (table, m->rows[m->base], 0),
-                                                self->lang);
-  if (m->column == name)
-    *out_column = nf_text_for_language (col->name, self->lang);
-  *out_title = nf_text_for_language (nf_metric_table_get_title (table), self->lang);
+  nf_diff_metric_row_get_words (m, self->lang, out_label, out_column, out_title);
 }
 
 /* The figure as the core writes it, and under it how it stands against
@@ -463,8 +445,13 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
 
       if (!m->comparable || m->n_present < 2)
         continue;
-      title = g_markup_printf_escaped ("%s%s%s", m->label ? m->label : "", m->column ? " · " : "",
-                                       m->column ? m->column : "");
+      {
+        const char *label, *column;
+
+        /* The chart is titled in the reader's language, as its row is. */
+        nf_diff_metric_row_get_words (m, self->lang, &label, &column, NULL);
+        title = g_markup_printf_escaped ("%s%s%s", label, column ? " · " : "", column ? column : "");
+      }
       chart.title = text_layout (self, title, style->base_font_size, PANGO_WEIGHT_BOLD, chart_w);
       pango_layout_set_ellipsize (chart.title, PANGO_ELLIPSIZE_END);
       th = _nf_render_layout_height (chart.title);
@@ -500,6 +487,9 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
                               n_hidden);
     else if (self->rows->len == 0)
       note = g_strdup (_("None of these canvases has metric tables."));
+    else if (nf_diff_metrics_get_n_rows (self->metrics) == 0 && self->n_canvases > 1)
+      /* Said plainly, so an empty comparison does not look broken. */
+      note = g_strdup (_("No measure is shared: no two of these canvases state a figure of the same measure. Each one's own figures are listed above."));
     else if (self->charts->len == 0)
       note = g_strdup (_("No measure has comparable figures in two or more canvases, so there are no charts."));
     if (note != NULL)
@@ -513,6 +503,13 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
       }
   }
   self->height = y - style->block_gap + style->margin;
+}
+
+const char *
+nf_compare_metrics_get_footnote (NfCompareMetrics *self)
+{
+  g_return_val_if_fail (NF_IS_COMPARE_METRICS (self), NULL);
+  return self->footnote != NULL ? pango_layout_get_text (self->footnote) : NULL;
 }
 
 double
@@ -567,17 +564,20 @@ nf_compare_metrics_describe_row (NfCompareMetrics *self,
   const NfDiffMetricRow *m = nf_compare_metrics_get_row (self, row, NULL);
   int only = nf_compare_metrics_get_row_canvas (self, row);
   GString *out = g_string_new (NULL);
+  const char *label;
 
+  /* Read out in the language the row is shown in. */
+  nf_diff_metric_row_get_words (m, self->lang, &label, NULL, NULL);
   if (only >= 0)
     {
       g_autofree char *value = nf_diff_metric_row_format_value (m, only, self->lang);
 
       /* TRANSLATORS: a figure no other compared canvas has, e.g. "Only
        * Senmiao: Registered Users 1 million" */
-      g_string_printf (out, _("Only %s: %s %s"), self->names[only], m->label ? m->label : m->key, value);
+      g_string_printf (out, _("Only %s: %s %s"), self->names[only], label, value);
       return g_string_free (out, FALSE);
     }
-  g_string_append (out, m->label ? m->label : m->key);
+  g_string_append (out, label);
   for (guint i = 0; i < self->n_canvases; i++)
     {
       g_autofree char *value = m->present[i] ? nf_diff_metric_row_format_value (m, i, self->lang)

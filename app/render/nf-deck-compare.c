@@ -12,6 +12,7 @@
 
 #include "nf-compare-renderer.h"
 #include "nf-deck-private.h"
+#include "nf-deck-themes-private.h"
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
 
@@ -607,6 +608,14 @@ _nf_deck_compare_slides (NfDeck    *deck,
   for (NfBlock b = 0; b < NF_N_BLOCKS && !g_cancellable_is_cancelled (deck->cancellable); b++)
     if (block_has_notes (canvases, b))
       block_slides (&cmp, b);
+  if (!g_cancellable_is_cancelled (deck->cancellable))
+    {
+      const char *names[NF_DIFF_MAX_CANVASES];
+
+      for (guint c = 0; c < canvases->len; c++)
+        names[c] = nf_compare_layout_get_canvas_name (layout, c);
+      _nf_deck_themes_slides (deck, canvases, names, cmp.parent);
+    }
   if (!g_cancellable_is_cancelled (deck->cancellable))
     metrics_slides (&cmp);
 }

@@ -47,6 +47,9 @@ void                 nf_compare_metrics_allocate     (NfCompareMetrics   *self,
                                                       double              max_height);
 double               nf_compare_metrics_get_width    (NfCompareMetrics   *self);
 double               nf_compare_metrics_get_height   (NfCompareMetrics   *self);
+/* The footnote's text under the table ("+N more rows", why there is no
+ * chart, that no measure is shared), or NULL. */
+const char          *nf_compare_metrics_get_footnote (NfCompareMetrics   *self);
 /* Rows shown, and the box of each (for tests and focus): the aligned rows
  * first, then each canvas's unaligned figures. */
 guint                nf_compare_metrics_get_n_rows   (NfCompareMetrics   *self);

@@ -176,6 +176,19 @@ gboolean               nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
                                                       guint                index,
                                                       NfMetricTable       *table);
 
+/* A row's words for a reader of `lang` where its base canvas translates
+ * them (the row's label cell, the column's name, the table's title), else
+ * as written; NULL `lang`: as written. Any out pointer may be NULL. */
+void                   nf_diff_metric_row_get_words        (const NfDiffMetricRow *row,
+                                                            const char            *lang,
+                                                            const char           **label,
+                                                            const char           **column,
+                                                            const char           **title);
+/* A slot's figure as written, in `lang` where its cell is translated;
+ * NULL where that canvas has none. */
+const char            *nf_diff_metric_row_get_text         (const NfDiffMetricRow *row,
+                                                            guint                  canvas,
+                                                            const char            *lang);
 /* What a row's slot shows: the figure as it says it (nf_number_format_cell),
  * NULL where that canvas has none. */
 char                  *nf_diff_metric_row_format_value     (const NfDiffMetricRow *row,

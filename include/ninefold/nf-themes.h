@@ -39,12 +39,21 @@ typedef struct {
 typedef struct _NfThemes NfThemes;
 
 /* Up to `max_per_block` themes per block (0 for a sensible default).
- * `lang` is the language to read notes in; NULL picks the language most
- * of the canvases are written in. */
+ * `lang` is the language to read notes in, as a reader chose it; NULL
+ * lets nf_themes_pick_language() settle it from the interface's. */
 NfThemes      *nf_themes_new            (NfCanvas      **canvases,
                                          guint           n_canvases,
                                          const char     *lang,
                                          guint           max_per_block);
+/* The language to read themes in, so that the notes meet on the same
+ * words (a matrix read in two languages shares no theme): `preferred`
+ * when at least half the notes of the canvases can be read in it (written
+ * in it, or translated into it), else the language most of the canvases
+ * are written in, a tie going to `preferred`. NULL when no canvas says
+ * its language. */
+const char    *nf_themes_pick_language  (NfCanvas      **canvases,
+                                         guint           n_canvases,
+                                         const char     *preferred);
 void           nf_themes_free           (NfThemes       *self);
 guint          nf_themes_get_n_canvases (const NfThemes *self);
 NfCanvas      *nf_themes_get_canvas     (const NfThemes *self,

@@ -28,8 +28,8 @@ if [ -z "$py" ]; then
 fi
 
 mkdir -p "$out"
-decks="plain compare a4 compare-a4 letter en"
-echo "1..6"
+decks="plain compare a4 compare-a4 letter en compare-en compare-zh"
+echo "1..8"
 n=0
 for deck in $decks; do
   n=$((n + 1))
@@ -40,6 +40,8 @@ for deck in $decks; do
     compare-a4) set -- --compare --page-size a4 ;;
     letter) set -- --page-size letter ;;
     en) set -- --lang en ;;
+    compare-en) set -- --compare --lang en ;;
+    compare-zh) set -- --compare --lang zh ;;
   esac
   pdf="$out/lint-$deck.pdf"
   if ! "$bin" export cases "$@" -o "$pdf" >"$out/lint-$deck.log" 2>&1; then
@@ -47,6 +49,31 @@ for deck in $decks; do
     sed 's/^/# /' "$out/lint-$deck.log"
     continue
   fi
+  # A compared deck has its themes matrix: a slide titled with its blocks,
+  # every block on one, the four companies as columns and counts in cells.
+  case $deck in
+    compare*)
+      if ! "$py" - "$pdf" "$deck" >"$out/lint-$deck.themes" 2>&1 <<'PY'
+import sys, fitz
+pdf, deck = sys.argv[1], sys.argv[2]
+pages = [p.get_text() for p in fitz.open(pdf)]
+title = next((t for t in ("Themes: ", "主题：") if any(p.startswith(t) for p in pages)), "Themes: ")
+themes = [t for t in pages if t.startswith(title)]
+assert themes, "no themes slide"
+blocks = " · ".join(t.split("\n")[0][len(title):] for t in themes)
+assert blocks.count(" · ") == 8, "not every block once: " + blocks
+for word in ("Bitauto", "Alibaba"):
+    assert all(word in t for t in themes), word + " is not a column on every themes slide"
+assert any(("notes" in t) or ("条便签" in t) or ("个便签" in t) for t in themes), "no counts in cells"
+if deck == "compare-en":
+    assert "Shupao Technology" in themes[0], "Shupao is not named in English"
+PY
+      then
+        echo "not ok $n - $deck: themes slides"
+        sed 's/^/# /' "$out/lint-$deck.themes"
+        continue
+      fi ;;
+  esac
   if "$py" "$lint" "$pdf" >"$out/lint-$deck.log" 2>&1; then
     echo "ok $n - $deck: $(tail -n 1 "$out/lint-$deck.log")"
   else

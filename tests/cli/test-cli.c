@@ -1100,6 +1100,47 @@ test_diff_formats_agree (void)
   g_rmdir (dir);
 }
 
+/* --lang reads metric labels, figures and notes through the canvases'
+ * translations, text and XML alike; a label with none stays as written,
+ * and without --lang everything is as written. */
+static void
+test_diff_lang (void)
+{
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
+
+  if (files == NULL)
+    return;
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "en", files->pdata[0], files->pdata[3], NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, "Metrics only in B: Team size: nearly 200 people\n"));
+    g_assert_nonnull (strstr (run->out, "Share of staff in R&D: 85%"));
+    g_assert_null (strstr (run->out, "团队人数"));
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "en", "--format", "xml",
+                                       files->pdata[0], files->pdata[3], NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, "label=\"Team size\""));
+    g_assert_nonnull (strstr (run->out, "table=\"Company figures\""));
+    g_assert_null (strstr (run->out, "团队人数"));
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", files->pdata[0], files->pdata[3], NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, "Metrics only in B: 团队人数: 近200人\n"));
+    g_assert_null (strstr (run->out, "Team size"));
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--lang", "x y", files->pdata[0], files->pdata[3], NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+}
+
 static void
 test_diff_bad_file (void)
 {
@@ -1336,6 +1377,7 @@ main (int    argc,
   g_test_add_func ("/cli/diff/three-changes", test_diff_three_changes);
   g_test_add_func ("/cli/diff/metrics", test_diff_metrics);
   g_test_add_func ("/cli/diff/bad-file", test_diff_bad_file);
+  g_test_add_func ("/cli/diff/lang", test_diff_lang);
   g_test_add_func ("/cli/diff/formats-agree", test_diff_formats_agree);
   g_test_add_func ("/cli/diff/words", test_diff_words);
   g_test_add_func ("/cli/diff/words-cjk", test_diff_words_cjk);

@@ -242,6 +242,85 @@ test_cjk_themes (void)
   g_assert_null (nf_themes_find (in_zh, NF_BLOCK_VALUE_PROPOSITIONS, "销大"));
 }
 
+/* Themes are read in one language: the asked one when most notes can be
+ * read in it (written in it or translated), else the language most
+ * canvases are written in; a Chinese canvas's notes count under English
+ * themes through their translations. */
+static void
+test_language (void)
+{
+  g_autoptr(NfCanvas) zh1 = make_canvas ("数跑科技", "zh-CN");
+  g_autoptr(NfCanvas) zh2 = make_canvas ("森淼", "zh");
+  g_autoptr(NfCanvas) en = make_canvas ("Acme", "en");
+  NfCanvas *three[] = { zh1, zh2, en };
+  NfCanvas *pair[] = { en, zh2 };
+  g_autoptr(NfThemes) themes = NULL;
+  const NfTheme *theme;
+
+  add_note (zh1, NF_BLOCK_CHANNELS, "经销商门店销售汽车。", "Dealer stores sell cars.", NULL);
+  add_note (zh1, NF_BLOCK_CHANNELS, "线上商城吸引经销商。", "The online mall draws dealers.", NULL);
+  add_note (zh2, NF_BLOCK_CHANNELS, "网约车司机租车。", NULL, NULL);
+  add_note (zh2, NF_BLOCK_CHANNELS, "司机通过微信预约。", NULL, NULL);
+  add_note (en, NF_BLOCK_CHANNELS, "Dealers list cars on the site.", NULL, NULL);
+  add_note (en, NF_BLOCK_CHANNELS, "Dealer stores in every city.", NULL, NULL);
+
+  /* Four of six notes read in English, four in Chinese. */
+  g_assert_cmpstr (nf_themes_pick_language (three, 3, "en"), ==, "en");
+  g_assert_cmpstr (nf_themes_pick_language (three, 3, "zh_CN.UTF-8"), ==, "zh_CN.UTF-8");
+  /* Nothing is in French: the majority, Chinese, in its first spelling. */
+  g_assert_cmpstr (nf_themes_pick_language (three, 3, "fr"), ==, "zh-CN");
+  g_assert_cmpstr (nf_themes_pick_language (three, 3, NULL), ==, "zh-CN");
+  /* One canvas each and nothing translated: half the notes are as asked. */
+  g_assert_cmpstr (nf_themes_pick_language (pair, 2, "zh"), ==, "zh");
+  g_assert_cmpstr (nf_themes_pick_language (pair, 2, "de"), ==, "en");
+
+  themes = nf_themes_new (three, 3, "en", 0);
+  g_assert_cmpstr (nf_themes_get_language (themes), ==, "en");
+  theme = nf_themes_find (themes, NF_BLOCK_CHANNELS, "dealer");
+  g_assert_nonnull (theme);
+  /* The Chinese canvas's two notes, through their translations. */
+  g_assert_cmpuint (theme->notes[0]->len, ==, 2);
+  g_assert_cmpuint (theme->notes[1]->len, ==, 0);
+  g_assert_cmpuint (theme->notes[2]->len, ==, 2);
+  g_assert_cmpuint (theme->n_canvases, ==, 2);
+}
+
+/* The cases in English: Shupao's Chinese notes meet the others' English
+ * themes; Chinese, which only Shupao is written in, is no language to
+ * read the four in (the matrix would split in two), unless chosen. */
+static void load_cases (NfCanvas **cases);
+
+static void
+test_cases_language (void)
+{
+  NfCanvas *cases[4];
+  g_autoptr(NfThemes) en = NULL;
+  g_autoptr(NfThemes) zh = NULL;
+  guint shupao_shared = 0;
+
+  load_cases (cases);
+  en = nf_themes_new (cases, 4, "en", 0);
+  g_assert_cmpstr (nf_themes_get_language (en), ==, "en");
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    for (guint t = 0; t < nf_themes_get_n_themes (en, b); t++)
+      {
+        const NfTheme *theme = nf_themes_get_theme (en, b, t);
+
+        /* No Chinese word in an English matrix (a tag is as written). */
+        for (const char *p = theme->label; !theme->tag && *p != '\0'; p = g_utf8_next_char (p))
+          g_assert_cmpuint (g_utf8_get_char (p), <, 0x2E80);
+        shupao_shared += theme->notes[3]->len > 0 && theme->n_canvases >= 2;
+      }
+  g_assert_cmpuint (shupao_shared, >=, 3);
+  g_assert_cmpstr (nf_themes_pick_language (cases, 4, "zh"), ==, "en");
+  g_assert_cmpstr (nf_themes_pick_language (cases, 4, "en"), ==, "en");
+  /* A reader's own choice stands. */
+  zh = nf_themes_new (cases, 4, "zh", 0);
+  g_assert_cmpstr (nf_themes_get_language (zh), ==, "zh");
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (cases[i]);
+}
+
 static void
 load_cases (NfCanvas **cases)
 {
@@ -410,6 +489,8 @@ main (int    argc,
   g_test_add_func ("/themes/tags", test_tags);
   g_test_add_func ("/themes/cjk", test_cjk_themes);
   g_test_add_func ("/themes/cases", test_cases);
+  g_test_add_func ("/themes/language", test_language);
+  g_test_add_func ("/themes/cases-language", test_cases_language);
   g_test_add_func ("/themes/imported", test_imported);
   g_test_add_func ("/themes/seeds", test_seeds);
   return g_test_run ();

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "nf-compare-view.h"
 #include "nf-snapshots-dialog.h"
 #include "nf-themes-view.h"
 #include "nf-compare-picker.h"
+#include "nf-settings.h"
 #include "nf-window.h"
 #include "nf-test-gui.h"
 
@@ -627,6 +629,116 @@ test_snapshots (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+picked_cb (NfComparePicker *picker,
+           GPtrArray       *canvases,
+           GPtrArray      **out)
+{
+  *out = g_ptr_array_ref (canvases);
+}
+
+static guint
+choice_index (NfComparePicker *picker,
+              const char      *title)
+{
+  for (guint i = 0; i < nf_compare_picker_get_n_choices (picker); i++)
+    if (g_str_equal (nf_compare_picker_get_choice_title (picker, i), title))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Until the picker has read its recent files (bounded: a read that never
+ * ends fails the test rather than hanging it). */
+static void
+wait_loaded (NfComparePicker *picker)
+{
+  for (guint i = 0; i < 100000 && nf_compare_picker_get_loading (picker); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (nf_compare_picker_get_loading (picker));
+}
+
+/* A recent file is read in a worker thread: the picker says which while
+ * it waits (the choices set aside), names the file that cannot be read
+ * and stays open, and compares once every file is in. */
+static void
+test_picker_recent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-picker-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (dir, "alibaba copy.ninefold", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.ninefold", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(NfCanvas) alibaba = nf_canvas_load_case (1, NULL);
+  g_autoptr(GSettings) settings = nf_settings_new ();
+  g_autoptr(GListStore) none = g_list_store_new (NF_TYPE_CANVAS);
+  g_autoptr(GListStore) no_docs = g_list_store_new (NF_TYPE_DOCUMENT);
+  g_autoptr(GPtrArray) got = NULL;
+  g_autofree char *good_uri = g_file_get_uri (good_file);
+  g_autofree char *bad_uri = g_file_get_uri (bad_file);
+  const char *recent[] = { good_uri, bad_uri, NULL };
+  NfComparePicker *picker;
+  const char *message;
+  guint bitauto_i, good_i, bad_i;
+
+  g_assert_no_error (error);
+  nf_canvas_set_company (alibaba, "Alibaba copy");
+  g_assert_true (nf_canvas_save_to_file (alibaba, good_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?>\n<canvas><block", -1, &error));
+  g_assert_no_error (error);
+  g_settings_set_strv (settings, "recent-files", recent);
+
+  picker = NF_COMPARE_PICKER (nf_compare_picker_new (NULL, G_LIST_MODEL (none), G_LIST_MODEL (no_docs), NULL));
+  g_signal_connect (picker, "compare", G_CALLBACK (picked_cb), &got);
+  gtk_window_present (GTK_WINDOW (picker));
+  nf_test_settle (GTK_WIDGET (picker));
+  bitauto_i = choice_index (picker, "Bitauto");
+  good_i = choice_index (picker, "alibaba copy.ninefold");
+  bad_i = choice_index (picker, "broken.ninefold");
+  nf_compare_picker_set_chosen (picker, bitauto_i, TRUE);
+  nf_compare_picker_set_chosen (picker, bad_i, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  /* At once, before the read is done: what it waits for. */
+  g_assert_true (nf_compare_picker_get_loading (picker));
+  message = nf_compare_picker_get_message (picker);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "“broken.ninefold”"));
+  wait_loaded (picker);
+  nf_test_settle (GTK_WIDGET (picker));
+  g_assert_null (got);
+  g_assert_true (find_picker () == picker);
+  message = nf_compare_picker_get_message (picker);
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  /* The whole path, so the reader knows which file. */
+  g_assert_nonnull (strstr (message, bad));
+  nf_test_screenshot (GTK_WIDGET (picker), "compare-picker-error.png");
+
+  nf_compare_picker_set_chosen (picker, bad_i, FALSE);
+  nf_compare_picker_set_chosen (picker, good_i, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  g_assert_true (nf_compare_picker_get_loading (picker));
+  g_assert_nonnull (strstr (nf_compare_picker_get_message (picker), "alibaba copy.ninefold"));
+  /* Compare waits: a second press starts nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.compare", NULL);
+  for (guint i = 0; i < 100000 && got == NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (got);
+  g_assert_cmpuint (got->len, ==, 2);
+  g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (got, 0)), ==, "Bitauto");
+  g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (got, 1)), ==, "Alibaba copy");
+  for (guint i = 0; i < 1000 && find_picker () != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_picker ());
+
+  g_settings_reset (settings, "recent-files");
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -640,6 +752,7 @@ main (int    argc,
   g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);
   g_test_add_func ("/gui/compare-view/themes", test_themes);
   g_test_add_func ("/gui/compare-view/picker", test_picker);
+  g_test_add_func ("/gui/compare-view/picker-recent", test_picker_recent);
 
   return g_test_run ();
 }

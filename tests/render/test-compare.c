@@ -404,6 +404,27 @@ test_metrics (void)
         }
     }
   g_assert_cmpfloat (nf_compare_metrics_get_height (metrics), >=, last);
+  /* The four cases share no measure: said in words, not left to look
+   * broken. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_compare_metrics_get_metrics (metrics)), ==, 0);
+  g_assert_nonnull (strstr (nf_compare_metrics_get_footnote (metrics), "No measure is shared"));
+  /* In English, Shupao's figures are labelled through its translations. */
+  nf_compare_metrics_set_language (metrics, "en");
+  nf_compare_metrics_allocate (metrics, style, 1366, 0);
+  {
+    gboolean team = FALSE;
+
+    for (guint r = 0; r < nf_compare_metrics_get_n_rows (metrics); r++)
+      {
+        g_autofree char *label = nf_compare_metrics_describe_row (metrics, r);
+
+        g_assert_null (strstr (label, "团队人数"));
+        team |= strstr (label, "Team size") != NULL;
+      }
+    g_assert_true (team);
+  }
+  nf_compare_metrics_set_language (metrics, NULL);
+  nf_compare_metrics_allocate (metrics, style, 1366, 0);
   {
     g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compare-metrics.png", NULL);
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366,
