@@ -316,17 +316,21 @@ run_all (void)
       g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
       g_autofree char *path = g_build_filename (work_dir, name, NULL);
       g_autofree char *label = NULL;
-      Target target = { .max_ratio = 2 };
+      /* Issue 18: within 3× libxml2's streaming reader over the same
+       * bytes from 1,000 notes up (at 100 notes the process's fixed
+       * costs dominate), and at 100,000 notes a peak under 4× the
+       * file's size (the program, the file's bytes and the canvas). */
+      Target target = { .max_ratio = sizes[i] >= 1000 ? 3 : 0 };
 
+      run_case (&r, "load", path, work_dir);
       if (sizes[i] == 100000)
         {
           target.max_ms = 1500;
-          target.max_peak_mb = 500;
+          target.max_peak_mb = 4 * get (&r, "bytes") / (1024 * 1024);
         }
-      run_case (&r, "load", path, work_dir);
-      label = g_strdup_printf ("load + validate, %u notes (%.1f MB)", sizes[i],
-                               get (&r, "bytes") / 1e6);
-      print_row (label, &r, "bare parse", FLOOR_SLOWER, &target);
+      label = g_strdup_printf ("load + validate, %u notes (%.1f MB; the load's peak %.0f B/note)",
+                               sizes[i], get (&r, "bytes") / 1e6, get (&r, "bytes_per_note"));
+      print_row (label, &r, "streaming reader", FLOOR_SLOWER, &target);
       result_clear (&r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -334,9 +338,13 @@ run_all (void)
       g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
       g_autofree char *path = g_build_filename (work_dir, name, NULL);
       g_autofree char *label = g_strdup_printf ("save, %u notes", sizes[i]);
+      /* Issue 18: a save (canonical bytes, read back and compared, the
+       * atomic replace) within 2× xmlTextWriter writing the same tree
+       * through the same atomic replace. */
+      Target target = { .max_ratio = sizes[i] == 100000 ? 2 : 0 };
 
       run_case (&r, "save", path, work_dir);
-      print_row (label, &r, NULL, FLOOR_NONE, &(Target) { 0 });
+      print_row (label, &r, "xmlTextWriter", FLOOR_SLOWER, &target);
       result_clear (&r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (grid_sizes); i++)
