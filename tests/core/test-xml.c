@@ -375,6 +375,52 @@ test_emitter_matches_libxml (void)
     }
 }
 
+
+/* The loader checks note ids against the canvas's own table for the
+ * blocks already read and its own set for the block being read; a
+ * snapshot's notes are a set of their own and may share the canvas's. */
+static void
+test_note_ids_per_block_and_snapshot (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 6, 3, 0, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same_block = g_strdup_printf (minimal_head, "1.0", "",
+                                                 "    </note>\n    <note id=\"n1\">\n"
+                                                 "      <text>y</text>\n", "");
+  g_autoptr(NfCanvas) refused = NULL;
+
+  nf_canvas_set_company (canvas, "C");
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", b);
+      g_autoptr(NfText) text = nf_text_new (id);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+
+      nf_canvas_insert_note (canvas, b, 0, note, NULL);
+    }
+  nf_canvas_take_snapshot (canvas, "before", time);
+  bytes = save (canvas);
+  reread = load (bytes, "snapshot");
+  g_assert_true (nf_canvas_equal (canvas, reread));
+  g_assert_cmpuint (nf_canvas_get_n_notes (reread), ==, NF_N_BLOCKS);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", b);
+      NfBlock found;
+
+      g_assert_nonnull (nf_canvas_find_note (reread, id, &found, NULL));
+      g_assert_cmpint (found, ==, b);
+    }
+
+  refused = nf_canvas_load_from_data (same_block, strlen (same_block), "same.ninefold", &error);
+  g_assert_null (refused);
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "line 11"));
+}
+
 /* --- Files --- */
 
 static char *
@@ -617,6 +663,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
   g_test_add_func ("/xml/emitter-matches-libxml", test_emitter_matches_libxml);
+  g_test_add_func ("/xml/note-ids-per-block-and-snapshot", test_note_ids_per_block_and_snapshot);
   g_test_add_func ("/xml/metric-keys", test_metric_keys);
   g_test_add_func ("/xml/translations", test_translations);
   g_test_add_func ("/xml/translations-refused", test_translations_refused);
