@@ -377,7 +377,7 @@ note (Writer *wr,
   for (guint i = 0; tags[i]; i++)
     element (wr, "tag", tags[i]);
   cite (wr, nf_note_get_cite_source (n), nf_note_get_cite_line (n));
-  extensions (wr, _nf_note_get_extensions (n));
+  extensions (wr, _nf_note_peek_extensions (n));
   end (wr);
 }
 
@@ -426,7 +426,7 @@ table (Writer        *wr,
       end (wr);
     }
   cite (wr, nf_metric_table_get_cite_source (t), nf_metric_table_get_cite_line (t));
-  extensions (wr, _nf_metric_table_get_extensions (t));
+  extensions (wr, _nf_metric_table_peek_extensions (t));
   end (wr);
 }
 

@@ -354,3 +354,12 @@ _nf_note_get_extensions (NfNote *self)
     self->extensions = g_ptr_array_new_with_free_func (g_free);
   return self->extensions;
 }
+
+/* For readers of the note (the writer): NULL when it has none, without
+ * making an empty list on every note a save walks. */
+GPtrArray *
+_nf_note_peek_extensions (NfNote *self)
+{
+  g_assert (NF_IS_NOTE (self));
+  return self->extensions;
+}
