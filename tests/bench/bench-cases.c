@@ -35,6 +35,18 @@ report_times (GArray *times,
                                       floor_times->len));
 }
 
+/* The same medians in this process's CPU time: on a machine shared with
+ * other work an operation longer than a scheduler slice waits for the CPU
+ * at random, and the wall-clock median of a 2 ms load was seen anywhere
+ * between 2 and 24 ms while the 1 ms floor beside it stayed put. */
+static void
+report_cpu (GArray *cpu,
+            GArray *floor_cpu)
+{
+  report ("cpu_ms", bench_median ((double *) (gpointer) cpu->data, cpu->len));
+  report ("floor_cpu_ms", bench_median ((double *) (gpointer) floor_cpu->data, floor_cpu->len));
+}
+
 static guint
 reps_for (guint n_notes)
 {
@@ -68,6 +80,8 @@ case_load (const char *path)
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
   gsize length;
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_notes = 0;
   glong before_kb, after_kb;
 
@@ -88,20 +102,26 @@ case_load (const char *path)
   stream_read (data, length);
   for (guint r = 0; r < reps_for (n_notes); r++)
     {
-      double t0, t1, t2;
+      double t0, t1, t2, c0, c1, c2;
       NfCanvas *canvas;
 
       /* Interleaved, so both see the same state of the machine. */
+      c0 = bench_cpu_ms ();
       t0 = bench_now_ms ();
       stream_read (data, length);
       t1 = bench_now_ms () - t0;
+      c1 = bench_cpu_ms () - c0;
+      c0 = bench_cpu_ms ();
       t0 = bench_now_ms ();
       canvas = nf_canvas_load_from_data (data, length, path, &error);
       t2 = bench_now_ms () - t0;
+      c2 = bench_cpu_ms () - c0;
       g_assert (canvas != NULL);
       g_object_unref (canvas);
       g_array_append_val (floor_times, t1);
       g_array_append_val (times, t2);
+      g_array_append_val (floor_cpu, c1);
+      g_array_append_val (cpu, c2);
     }
   report ("notes", n_notes);
   report ("bytes", (double) length);
@@ -109,6 +129,7 @@ case_load (const char *path)
    * loader keeps while it reads. */
   report ("bytes_per_note", (after_kb - before_kb) * 1024.0 / MAX (n_notes, 1));
   report_times (times, floor_times);
+  report_cpu (cpu, floor_cpu);
   return 0;
 }
 
@@ -125,6 +146,8 @@ case_save (const char *path,
   g_autoptr(GFile) floor_out = g_file_new_for_path (floor_path);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_notes;
 
   if (canvas == NULL)
@@ -132,12 +155,13 @@ case_save (const char *path,
   n_notes = nf_canvas_get_n_notes (canvas);
   for (guint r = 0; r < reps_for (n_notes); r++)
     {
-      double t0, t;
+      double t0, t, c0, c;
       GBytes *bytes;
 
       /* The floor: libxml2's xmlTextWriter writes the same tree (the
        * same elements, attributes and indentation), then the same atomic
        * replace of the file; no read-back. Interleaved with the save. */
+      c0 = bench_cpu_ms ();
       t0 = bench_now_ms ();
       bytes = _nf_canvas_serialize_with_libxml (canvas);
       if (bytes == NULL ||
@@ -145,16 +169,22 @@ case_save (const char *path,
         g_error ("the floor failed: %s", error ? error->message : "no bytes");
       g_bytes_unref (bytes);
       t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
       g_array_append_val (floor_times, t);
+      g_array_append_val (floor_cpu, c);
 
+      c0 = bench_cpu_ms ();
       t0 = bench_now_ms ();
       if (!nf_canvas_save_to_file (canvas, out, NULL, NULL, NULL, &error))
         g_error ("%s", error->message);
       t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
       g_array_append_val (times, t);
+      g_array_append_val (cpu, c);
     }
   report ("notes", n_notes);
   report_times (times, floor_times);
+  report_cpu (cpu, floor_cpu);
   return 0;
 }
 

@@ -285,6 +285,20 @@ print_row (const char   *label,
   }
 }
 
+/* The row's medians become its CPU-time medians. */
+static void
+use_cpu_times (Result *r)
+{
+  if (r->values == NULL)
+    return;
+  g_hash_table_insert (r->values, g_strdup ("ms"),
+                       g_memdup2 (&(double) { get (r, "cpu_ms") }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("floor_ms"),
+                       g_memdup2 (&(double) { get (r, "floor_cpu_ms") }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("peak_kb"),
+                       g_memdup2 (&(double) { NAN }, sizeof (double)));
+}
+
 static int
 run_all (void)
 {
@@ -330,7 +344,15 @@ run_all (void)
         }
       label = g_strdup_printf ("load + validate, %u notes (%.1f MB; the load's peak %.0f B/note)",
                                sizes[i], get (&r, "bytes") / 1e6, get (&r, "bytes_per_note"));
-      print_row (label, &r, "streaming reader", FLOOR_SLOWER, &target);
+      /* Wall clock (the 1.5 s and the memory), then the ratio in CPU
+       * time, which waiting for a shared CPU does not blur. */
+      print_row (label, &r, "streaming reader", FLOOR_SLOWER,
+                 &(Target) { .max_ms = target.max_ms, .max_peak_mb = target.max_peak_mb });
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf ("load + validate, %u notes, CPU time", sizes[i]);
+      use_cpu_times (&r);
+      print_row (label, &r, "streaming reader", FLOOR_SLOWER,
+                 &(Target) { .max_ratio = target.max_ratio });
       result_clear (&r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -344,6 +366,10 @@ run_all (void)
       Target target = { .max_ratio = sizes[i] == 100000 ? 2 : 0 };
 
       run_case (&r, "save", path, work_dir);
+      print_row (label, &r, "xmlTextWriter", FLOOR_SLOWER, &(Target) { 0 });
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf ("save, %u notes, CPU time", sizes[i]);
+      use_cpu_times (&r);
       print_row (label, &r, "xmlTextWriter", FLOOR_SLOWER, &target);
       result_clear (&r);
     }
