@@ -22,6 +22,7 @@ void _nf_xml_set_error (GError     **error,
 GBytes   *_nf_canvas_serialize           (NfCanvas    *self,
                                          GError     **error);
 gsize     _nf_canvas_canonical_size     (NfCanvas    *self);
+GBytes   *_nf_canvas_serialize_with_libxml (NfCanvas *self);
 NfCanvas *_nf_canvas_load_from_data_full (const char  *data,
                                          gsize        length,
                                          const char  *name,

@@ -74,7 +74,8 @@ _nf_xml_start_note (NfXmlReader    *self,
                          _("the note id “%s” is not an id: a letter or “_” followed by "
                            "letters, digits, “-”, “_” or “.”, at most 256"),
                          values[0]);
-  if (g_hash_table_contains (self->note_ids, values[0]))
+  if (g_hash_table_contains (self->note_ids, values[0]) ||
+      (self->canvas_notes && nf_canvas_find_note (self->canvas, values[0], NULL, NULL)))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_DUPLICATE, line,
                          _("the note id “%s” is used twice"), values[0]);
   if (++self->n_notes > NF_CANVAS_MAX_NOTES)

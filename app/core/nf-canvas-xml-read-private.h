@@ -83,7 +83,8 @@ typedef struct {
 
   NfCanvas   *canvas;
   GHashTable *source_ids;   /* of the canvas: cites point into it */
-  GHashTable *note_ids;     /* of the canvas or the snapshot being read */
+  GHashTable *note_ids;     /* of the canvas's block or the snapshot being read */
+  gboolean    canvas_notes; /* reading the canvas's blocks, not a snapshot's */
   GHashTable *table_ids;    /* of the <metrics> being read */
   GHashTable *rate_pairs;   /* "CNYUSD" → the rate, either way round */
   GPtrArray  *notes[NF_N_BLOCKS];

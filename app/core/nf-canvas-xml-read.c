@@ -142,6 +142,7 @@ start_canvas (NfXmlReader    *self,
   _nf_canvas_set_field (self->canvas, NF_FIELD_LANGUAGE, values[1]);
   self->extensions_allowed = g_ascii_strtoull (version + 2, NULL, 10) > NF_FORMAT_MINOR;
   self->note_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->canvas_notes = TRUE;
   _nf_xml_push (self, NF_XML_CANVAS, "canvas");
   return TRUE;
 }
@@ -345,6 +346,7 @@ start_snapshot (NfXmlReader    *self,
   _nf_xml_clear_blocks (self);
   g_clear_pointer (&self->note_ids, g_hash_table_unref);
   self->note_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->canvas_notes = FALSE;
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
   _nf_xml_push (self, NF_XML_SNAPSHOT, "snapshot");
@@ -573,6 +575,9 @@ end_element (NfXmlReader      *self,
           _nf_canvas_splice_notes (self->canvas, frame->index, (NfNote **) notes->pdata,
                                    notes->len);
           g_clear_pointer (&self->notes[frame->index], g_ptr_array_unref);
+          /* The canvas keeps its own id → note table: the reader's set
+           * holds only the block being read, not a second copy. */
+          g_hash_table_remove_all (self->note_ids);
         }
       return TRUE;
     case NF_XML_NOTE:

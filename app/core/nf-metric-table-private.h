@@ -36,6 +36,8 @@ void       _nf_metric_table_set_cell      (NfMetricTable *self,
                                            NfCell        *cell,
                                            NfCell        *out_old);
 GPtrArray *_nf_metric_table_get_extensions (NfMetricTable *self);
+/* The same, or NULL when there are none (made by the getter above). */
+GPtrArray *_nf_metric_table_peek_extensions (NfMetricTable *self);
 
 void       _nf_column_clear               (NfColumn      *column);
 void       _nf_column_copy                (const NfColumn *from,

@@ -565,3 +565,10 @@ _nf_metric_table_get_extensions (NfMetricTable *self)
     self->extensions = g_ptr_array_new_with_free_func (g_free);
   return self->extensions;
 }
+
+GPtrArray *
+_nf_metric_table_peek_extensions (NfMetricTable *self)
+{
+  g_assert (NF_IS_METRIC_TABLE (self));
+  return self->extensions;
+}

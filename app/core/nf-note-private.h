@@ -19,5 +19,7 @@ void       _nf_note_set_cite        (NfNote             *self,
                                      guint               line);
 /* Elements from a newer minor version of the format, kept verbatim. */
 GPtrArray *_nf_note_get_extensions  (NfNote             *self);
+/* The same, or NULL when there are none (made by the getter above). */
+GPtrArray *_nf_note_peek_extensions (NfNote             *self);
 
 G_END_DECLS

@@ -12,13 +12,15 @@ struct _NfNote {
   GObject     parent_instance;
   char       *id;
   NfText     *text;
-  char       *colour;
-  char      **tags;
+  char      **tags;         /* NULL for none: most notes have none */
   NfEvidence  evidence;
   char       *cite_source;
   guint       cite_line;
   GPtrArray  *extensions;
+  char        colour[8];    /* "#rrggbb", or "" for none: kept in place */
 };
+
+static const char * const no_tags[] = { NULL };
 
 G_DEFINE_FINAL_TYPE (NfNote, nf_note, G_TYPE_OBJECT)
 
@@ -43,7 +45,6 @@ nf_note_finalize (GObject *object)
 
   g_free (self->id);
   g_clear_pointer (&self->text, nf_text_unref);
-  g_free (self->colour);
   g_strfreev (self->tags);
   g_free (self->cite_source);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
@@ -68,10 +69,10 @@ nf_note_get_property (GObject    *object,
       g_value_set_boxed (value, self->text);
       break;
     case PROP_COLOUR:
-      g_value_set_string (value, self->colour);
+      g_value_set_string (value, nf_note_get_colour (self));
       break;
     case PROP_TAGS:
-      g_value_set_boxed (value, self->tags);
+      g_value_set_boxed (value, nf_note_get_tags (self));
       break;
     case PROP_EVIDENCE:
       g_value_set_int (value, self->evidence);
@@ -124,7 +125,6 @@ nf_note_class_init (NfNoteClass *klass)
 static void
 nf_note_init (NfNote *self)
 {
-  self->tags = g_new0 (char *, 1);
 }
 
 NfNote *
@@ -150,8 +150,7 @@ nf_note_copy (NfNote     *self,
   g_return_val_if_fail (NF_IS_NOTE (self), NULL);
 
   copy = nf_note_new (new_id ? new_id : self->id, self->text);
-  copy->colour = g_strdup (self->colour);
-  g_strfreev (copy->tags);
+  memcpy (copy->colour, self->colour, sizeof copy->colour);
   copy->tags = g_strdupv (self->tags);
   copy->evidence = self->evidence;
   copy->cite_source = g_strdup (self->cite_source);
@@ -178,14 +177,14 @@ const char *
 nf_note_get_colour (NfNote *self)
 {
   g_return_val_if_fail (NF_IS_NOTE (self), NULL);
-  return self->colour;
+  return self->colour[0] ? self->colour : NULL;
 }
 
 const char * const *
 nf_note_get_tags (NfNote *self)
 {
   g_return_val_if_fail (NF_IS_NOTE (self), NULL);
-  return (const char * const *) self->tags;
+  return self->tags ? (const char * const *) self->tags : no_tags;
 }
 
 NfEvidence
@@ -213,7 +212,8 @@ static gboolean
 strv_equal0 (char **a,
              char **b)
 {
-  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+  return g_strv_equal (a ? (const char * const *) a : no_tags,
+                       b ? (const char * const *) b : no_tags);
 }
 
 gboolean
@@ -224,7 +224,7 @@ nf_note_equal (NfNote *a,
 
   return g_str_equal (a->id, b->id) &&
          nf_text_equal (a->text, b->text) &&
-         g_strcmp0 (a->colour, b->colour) == 0 &&
+         strcmp (a->colour, b->colour) == 0 &&
          strv_equal0 (a->tags, b->tags) &&
          a->evidence == b->evidence &&
          g_strcmp0 (a->cite_source, b->cite_source) == 0 &&
@@ -265,10 +265,13 @@ _nf_note_set_colour (NfNote     *self,
   g_assert (NF_IS_NOTE (self));
   g_return_if_fail (colour == NULL || nf_colour_is_valid (colour));
 
-  if (g_strcmp0 (self->colour, colour) == 0)
+  if (g_strcmp0 (nf_note_get_colour (self), colour) == 0)
     return;
-  g_free (self->colour);
-  self->colour = colour ? g_ascii_strdown (colour, -1) : NULL;
+  if (colour != NULL)
+    for (guint i = 0; i < sizeof self->colour; i++)
+      self->colour[i] = g_ascii_tolower (colour[i]);
+  else
+    self->colour[0] = '\0';
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
 }
 
@@ -295,6 +298,8 @@ _nf_note_set_tags (NfNote             *self,
   {
     g_auto(GStrv) next = g_strv_builder_end (builder);
 
+    if (next[0] == NULL)
+      g_clear_pointer (&next, g_strfreev);
     if (strv_equal0 (self->tags, next))
       return;
     g_strfreev (self->tags);
@@ -347,5 +352,14 @@ _nf_note_get_extensions (NfNote *self)
 
   if (self->extensions == NULL)
     self->extensions = g_ptr_array_new_with_free_func (g_free);
+  return self->extensions;
+}
+
+/* For readers of the note (the writer): NULL when it has none, without
+ * making an empty list on every note a save walks. */
+GPtrArray *
+_nf_note_peek_extensions (NfNote *self)
+{
+  g_assert (NF_IS_NOTE (self));
   return self->extensions;
 }

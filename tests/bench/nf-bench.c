@@ -285,6 +285,20 @@ print_row (const char   *label,
   }
 }
 
+/* The row's medians become its CPU-time medians. */
+static void
+use_cpu_times (Result *r)
+{
+  if (r->values == NULL)
+    return;
+  g_hash_table_insert (r->values, g_strdup ("ms"),
+                       g_memdup2 (&(double) { get (r, "cpu_ms") }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("floor_ms"),
+                       g_memdup2 (&(double) { get (r, "floor_cpu_ms") }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("peak_kb"),
+                       g_memdup2 (&(double) { NAN }, sizeof (double)));
+}
+
 static int
 run_all (void)
 {
@@ -316,17 +330,29 @@ run_all (void)
       g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
       g_autofree char *path = g_build_filename (work_dir, name, NULL);
       g_autofree char *label = NULL;
-      Target target = { .max_ratio = 2 };
+      /* Issue 18: within 3× libxml2's streaming reader over the same
+       * bytes from 1,000 notes up (at 100 notes the process's fixed
+       * costs dominate), and at 100,000 notes a peak under 4× the
+       * file's size (the program, the file's bytes and the canvas). */
+      Target target = { .max_ratio = sizes[i] >= 1000 ? 3 : 0 };
 
+      run_case (&r, "load", path, work_dir);
       if (sizes[i] == 100000)
         {
           target.max_ms = 1500;
-          target.max_peak_mb = 500;
+          target.max_peak_mb = 4 * get (&r, "bytes") / (1024 * 1024);
         }
-      run_case (&r, "load", path, work_dir);
-      label = g_strdup_printf ("load + validate, %u notes (%.1f MB)", sizes[i],
-                               get (&r, "bytes") / 1e6);
-      print_row (label, &r, "bare parse", FLOOR_SLOWER, &target);
+      label = g_strdup_printf ("load + validate, %u notes (%.1f MB; the load's peak %.0f B/note)",
+                               sizes[i], get (&r, "bytes") / 1e6, get (&r, "bytes_per_note"));
+      /* Wall clock (the 1.5 s and the memory), then the ratio in CPU
+       * time, which waiting for a shared CPU does not blur. */
+      print_row (label, &r, "streaming reader", FLOOR_SLOWER,
+                 &(Target) { .max_ms = target.max_ms, .max_peak_mb = target.max_peak_mb });
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf ("load + validate, %u notes, CPU time", sizes[i]);
+      use_cpu_times (&r);
+      print_row (label, &r, "streaming reader", FLOOR_SLOWER,
+                 &(Target) { .max_ratio = target.max_ratio });
       result_clear (&r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -334,9 +360,17 @@ run_all (void)
       g_autofree char *name = g_strdup_printf ("notes-%u.ninefold", sizes[i]);
       g_autofree char *path = g_build_filename (work_dir, name, NULL);
       g_autofree char *label = g_strdup_printf ("save, %u notes", sizes[i]);
+      /* Issue 18: a save (canonical bytes, read back and compared, the
+       * atomic replace) within 2× xmlTextWriter writing the same tree
+       * through the same atomic replace. */
+      Target target = { .max_ratio = sizes[i] == 100000 ? 2 : 0 };
 
       run_case (&r, "save", path, work_dir);
-      print_row (label, &r, NULL, FLOOR_NONE, &(Target) { 0 });
+      print_row (label, &r, "xmlTextWriter", FLOOR_SLOWER, &(Target) { 0 });
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf ("save, %u notes, CPU time", sizes[i]);
+      use_cpu_times (&r);
+      print_row (label, &r, "xmlTextWriter", FLOOR_SLOWER, &target);
       result_clear (&r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (grid_sizes); i++)

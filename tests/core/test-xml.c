@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+#include "nf-canvas-xml-private.h"
+
 #ifdef G_OS_UNIX
 #include <unistd.h>
 #endif
@@ -310,6 +312,115 @@ test_random_round_trips (void)
     }
 }
 
+
+/* The canonical bytes come from our own emitter; libxml2's xmlTextWriter,
+ * driven by the same code, is the reference: every good file, random
+ * canvases with every awkward character in text and in attribute values
+ * (a snapshot's name), byte for byte, and the count the loader uses to
+ * decide whether a file could be saved again is their exact size. */
+static void
+assert_emitter_matches (NfCanvas   *canvas,
+                        const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ours = _nf_canvas_serialize (canvas, &error);
+  g_autoptr(GBytes) reference = _nf_canvas_serialize_with_libxml (canvas);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reference);
+  assert_bytes_equal (reference, ours, what);
+  g_assert_cmpuint (_nf_canvas_canonical_size (canvas), ==, g_bytes_get_size (reference));
+}
+
+static void
+test_emitter_matches_libxml (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GBytes) in = NULL;
+      g_autoptr(NfCanvas) canvas = NULL;
+      gsize len;
+
+      if (!g_str_has_suffix (name, ".ninefold"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      in = g_bytes_new (data, len);
+      canvas = load (in, name);
+      assert_emitter_matches (canvas, name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(NfCanvas) canvas = random_canvas (rand);
+
+      if (g_rand_boolean (rand))
+        {
+          g_autofree char *snapshot = random_string (rand);
+          g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 6, 3, 0, 0);
+          g_autofree char *clean = nf_text_clean (snapshot, -1);
+
+          nf_canvas_take_snapshot (canvas, *clean ? clean : "s", time);
+        }
+      assert_emitter_matches (canvas, "random");
+    }
+}
+
+
+/* The loader checks note ids against the canvas's own table for the
+ * blocks already read and its own set for the block being read; a
+ * snapshot's notes are a set of their own and may share the canvas's. */
+static void
+test_note_ids_per_block_and_snapshot (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 6, 3, 0, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same_block = g_strdup_printf (minimal_head, "1.0", "",
+                                                 "    </note>\n    <note id=\"n1\">\n"
+                                                 "      <text>y</text>\n", "");
+  g_autoptr(NfCanvas) refused = NULL;
+
+  nf_canvas_set_company (canvas, "C");
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", b);
+      g_autoptr(NfText) text = nf_text_new (id);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+
+      nf_canvas_insert_note (canvas, b, 0, note, NULL);
+    }
+  nf_canvas_take_snapshot (canvas, "before", time);
+  bytes = save (canvas);
+  reread = load (bytes, "snapshot");
+  g_assert_true (nf_canvas_equal (canvas, reread));
+  g_assert_cmpuint (nf_canvas_get_n_notes (reread), ==, NF_N_BLOCKS);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", b);
+      NfBlock found;
+
+      g_assert_nonnull (nf_canvas_find_note (reread, id, &found, NULL));
+      g_assert_cmpint (found, ==, b);
+    }
+
+  refused = nf_canvas_load_from_data (same_block, strlen (same_block), "same.ninefold", &error);
+  g_assert_null (refused);
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "line 11"));
+}
+
 /* --- Files --- */
 
 static char *
@@ -551,6 +662,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/newer-minor-keeps-extensions", test_newer_minor_keeps_unknown_elements);
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
+  g_test_add_func ("/xml/emitter-matches-libxml", test_emitter_matches_libxml);
+  g_test_add_func ("/xml/note-ids-per-block-and-snapshot", test_note_ids_per_block_and_snapshot);
   g_test_add_func ("/xml/metric-keys", test_metric_keys);
   g_test_add_func ("/xml/translations", test_translations);
   g_test_add_func ("/xml/translations-refused", test_translations_refused);
