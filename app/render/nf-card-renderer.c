@@ -204,6 +204,89 @@ draw_marks (cairo_t           *cr,
   cairo_fill (cr);
 }
 
+/* The first `n_lines` lines of the whole text, the last cut with an
+ * ellipsis as Pango cuts one: the clusters that fit with the ellipsis
+ * after them, which follows the last one kept. */
+static void
+show_clamped (cairo_t           *cr,
+              NfCardLayout      *card,
+              const NfGridStyle *style,
+              guint              n_lines,
+              double             x,
+              double             y)
+{
+  PangoLayout *text = nf_card_layout_get_text_layout (card);
+  PangoLayoutIter *iter = pango_layout_get_iter (text);
+
+  for (guint i = 0; ; i++)
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double lx, by;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      lx = x + logical.x / (double) PANGO_SCALE;
+      by = y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      if (i + 1 < n_lines)
+        {
+          cairo_move_to (cr, lx, by);
+          pango_cairo_show_layout_line (cr, line);
+        }
+      else
+        {
+          PangoLayout *ellipsis = _nf_card_layout_get_ellipsis (card, style);
+          PangoRectangle ell;
+          int room, at = 0;
+
+          pango_layout_get_extents (ellipsis, NULL, &ell);
+          room = pango_layout_get_width (text) - ell.width;
+          for (GSList *l = line->runs; l != NULL; l = l->next)
+            {
+              PangoGlyphItem *run = l->data;
+              PangoGlyphString *glyphs = run->glyphs;
+              int kept = 0, w = 0;
+
+              if (run->item->analysis.level % 2 != 0)
+                {
+                  /* Right to left: kept whole or not at all. */
+                  w = pango_glyph_string_get_width (glyphs);
+                  kept = at + w <= room ? glyphs->num_glyphs : 0;
+                }
+              else
+                for (int g = 0; g < glyphs->num_glyphs;)
+                  {
+                    int end = g, cw = 0;
+
+                    while (end < glyphs->num_glyphs &&
+                           glyphs->log_clusters[end] == glyphs->log_clusters[g])
+                      cw += glyphs->glyphs[end++].geometry.width;
+                    if (at + w + cw > room)
+                      break;
+                    w += cw;
+                    g = kept = end;
+                  }
+              if (kept > 0)
+                {
+                  PangoGlyphString part = *glyphs;
+
+                  part.num_glyphs = kept;
+                  cairo_move_to (cr, lx + at / (double) PANGO_SCALE, by);
+                  pango_cairo_show_glyph_string (cr, run->item->analysis.font, &part);
+                }
+              at += w;
+              if (kept < glyphs->num_glyphs)
+                break;
+            }
+          cairo_move_to (cr, lx + at / (double) PANGO_SCALE, by);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (ellipsis, 0));
+          break;
+        }
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+}
+
 /* Everything this reads (the card's layouts, chips and size, the note's
  * colour and evidence, the style) must be in the key of the retained
  * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
@@ -286,8 +369,13 @@ nf_card_render (cairo_t           *cr,
   clip_device_rect (cr, 1, 1, box.width - 2, box.height - 2);
   _nf_card_layout_get_text_origin (card, &x, &y);
   _nf_render_set_colour (cr, &text);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
+  if (_nf_card_layout_get_clamp_lines (card) > 0)
+    show_clamped (cr, card, style, _nf_card_layout_get_clamp_lines (card), x, y);
+  else
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
+    }
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
   if (nf_card_layout_get_density (card) != NF_CARD_FULL)
