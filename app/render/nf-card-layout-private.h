@@ -59,9 +59,11 @@ guint             _nf_card_layout_get_clamp_lines   (NfCardLayout *self);
  * renderer clamps) and how many lines show: what tests check. */
 double            _nf_card_layout_get_shown_text_height (NfCardLayout *self,
                                                          guint        *out_n_lines);
-/* "…" in the card's font and size, to end a line cut by the renderer. */
+/* What Pango ends a line it cuts with, in the card's font and size: "…",
+ * or after Han text "..." (Pango's choice where the face has no "⋯"). */
 PangoLayout      *_nf_card_layout_get_ellipsis      (NfCardLayout      *self,
-                                                     const NfGridStyle *style);
+                                                     const NfGridStyle *style,
+                                                     gboolean           dots);
 const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
                                                      guint        *n_chips);
 

@@ -838,21 +838,23 @@ _nf_card_layout_get_clamp_lines (NfCardLayout *self)
 }
 
 static G_DEFINE_QUARK (nf-card-ellipsis, ellipsis)
+static G_DEFINE_QUARK (nf-card-ellipsis-dots, ellipsis_dots)
 
 PangoLayout *
 _nf_card_layout_get_ellipsis (NfCardLayout      *self,
-                              const NfGridStyle *style)
+                              const NfGridStyle *style,
+                              gboolean           dots)
 {
-  PangoLayout *ellipsis = g_object_get_qdata (G_OBJECT (self->context), ellipsis_quark ());
+  GQuark quark = dots ? ellipsis_dots_quark () : ellipsis_quark ();
+  PangoLayout *ellipsis = g_object_get_qdata (G_OBJECT (self->context), quark);
 
   /* One per context (each thread has its own), its font set only when
    * the size changes: the cards of a grid share one size. */
   if (ellipsis == NULL)
     {
       ellipsis = _nf_render_layout_new (self->context);
-      pango_layout_set_text (ellipsis, "\xe2\x80\xa6", -1);
-      g_object_set_qdata_full (G_OBJECT (self->context), ellipsis_quark (), ellipsis,
-                               g_object_unref);
+      pango_layout_set_text (ellipsis, dots ? "..." : "\xe2\x80\xa6", -1);
+      g_object_set_qdata_full (G_OBJECT (self->context), quark, ellipsis, g_object_unref);
     }
   _nf_render_set_font (ellipsis, style->font_family, self->now.font_size, PANGO_WEIGHT_NORMAL);
   return ellipsis;
