@@ -64,6 +64,11 @@ struct _NfCardLayout
   /* Lines drawn from the whole layout, the last cut with an ellipsis of
    * our own; 0 when the layout is drawn as it is. */
   guint           clamp_lines;
+  /* A one-line card placed but not yet laid out: its height needs no
+   * Pango (nf_card_layout_line_height()), and a card below a scrolling
+   * block's page may never be drawn. Laid out when first read. */
+  gboolean        pending;
+  NfGridStyle    *pending_style;   /* a copy, kept while it is the same */
   Measure         now;
   double          footer_font_size;
   double          line_height;
@@ -97,6 +102,7 @@ nf_card_layout_finalize (GObject *object)
   g_array_unref (self->spans);
   g_array_unref (self->memo);
   g_array_unref (self->chips);
+  g_clear_pointer (&self->pending_style, nf_grid_style_free);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
 }
 
@@ -151,6 +157,7 @@ nf_card_layout_invalidate (NfCardLayout *self)
   g_array_set_size (self->memo, 0);
   self->text_attr_size = 0;
   self->is_set = FALSE;
+  self->pending = FALSE;
 }
 
 static gboolean
@@ -436,6 +443,7 @@ set_size (NfCardLayout      *self,
     }
   self->unclamped = !(density == NF_CARD_LINES || density == NF_CARD_LINE || max_height > 0);
   self->clamp_lines = 0;
+  self->pending = FALSE;
   pango_layout_get_extents (self->text, NULL, &logical);
 
   self->now.width = width;
@@ -725,13 +733,44 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       self->now.max_height == 0 && self->now.density == density &&
       (density != NF_CARD_LINES || self->now.max_lines == MAX (2u, max_lines)))
     return;
-  if (density != NF_CARD_COMPACT && self->is_set && self->unclamped &&
+  if (density != NF_CARD_COMPACT && self->is_set && self->unclamped && !self->pending &&
       self->now.width == width && self->now.font_size == font_size)
     {
       clamp_whole (self, style, density, max_lines);
       return;
     }
+  if (density == NF_CARD_LINE)
+    {
+      /* What set_size() would give, without breaking a line: one line
+       * of the fixed height, cut or not. */
+      self->pending = TRUE;
+      if (self->pending_style == NULL || !nf_grid_style_equal (self->pending_style, style))
+        {
+          g_clear_pointer (&self->pending_style, nf_grid_style_free);
+          self->pending_style = nf_grid_style_copy (style);
+        }
+      self->is_set = TRUE;
+      self->unclamped = FALSE;
+      self->clamp_lines = 0;
+      self->now.width = width;
+      self->now.font_size = font_size;
+      self->now.max_height = 0;
+      self->now.density = NF_CARD_LINE;
+      self->now.max_lines = 0;
+      self->now.height = nf_card_layout_line_height (style, font_size);
+      self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
+      g_array_set_size (self->chips, 0);
+      return;
+    }
   set_size (self, style, width, font_size, 0, density, max_lines);
+}
+
+static void
+ensure_laid_out (NfCardLayout *self)
+{
+  if (self->pending)
+    set_size (self, self->pending_style, self->now.width, self->now.font_size, 0,
+              NF_CARD_LINE, 0);
 }
 
 NfCardDensity
@@ -787,6 +826,7 @@ gboolean
 nf_card_layout_get_truncated (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
+  ensure_laid_out (self);
   return self->is_set && self->now.truncated;
 }
 
@@ -794,6 +834,7 @@ PangoLayout *
 nf_card_layout_get_text_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  ensure_laid_out (self);
   return self->text;
 }
 
@@ -810,6 +851,7 @@ _nf_card_layout_get_text_origin (NfCardLayout *self,
                                  double       *x,
                                  double       *y)
 {
+  ensure_laid_out (self);
   *x = self->text_x;
   *y = self->text_y;
 }
@@ -819,6 +861,7 @@ _nf_card_layout_get_footer_origin (NfCardLayout *self,
                                    double       *x,
                                    double       *y)
 {
+  ensure_laid_out (self);
   *x = self->footer_x;
   *y = self->footer_y;
 }
@@ -834,6 +877,7 @@ _nf_card_layout_get_chips (NfCardLayout *self,
 guint
 _nf_card_layout_get_clamp_lines (NfCardLayout *self)
 {
+  ensure_laid_out (self);
   return self->is_set ? self->clamp_lines : 0;
 }
 
@@ -867,6 +911,7 @@ _nf_card_layout_get_shown_text_height (NfCardLayout *self,
   PangoRectangle logical;
   guint n = _nf_card_layout_get_clamp_lines (self);
 
+  ensure_laid_out (self);
   if (n == 0)
     {
       pango_layout_get_extents (self->text, NULL, &logical);
