@@ -9,6 +9,7 @@
 
 #include "nf-card-cache.h"
 #include "nf-card-cache-private.h"
+#include "nf-card-layout-private.h"
 #include "nf-grid-renderer.h"
 
 /* Room around the card's own box, in device pixels, for the edges'
@@ -24,6 +25,7 @@ typedef struct {
   PangoLayout *footer;          /* NULL when the card shows none */
   guint        footer_serial;
   guint        density;
+  guint        clamp_lines;     /* of a card cut by the renderer */
   guint        n_tags;
   double       width, height;
   NfEvidence   evidence;
@@ -177,6 +179,7 @@ read_key (NfCardLayout *card,
   key->footer = nf_card_layout_get_footer_layout (card);
   key->footer_serial = key->footer != NULL ? pango_layout_get_serial (key->footer) : 0;
   key->density = nf_card_layout_get_density (card);
+  key->clamp_lines = _nf_card_layout_get_clamp_lines (card);
   key->n_tags = nf_card_layout_get_n_tags (card);
   key->width = nf_card_layout_get_width (card);
   key->height = nf_card_layout_get_height (card);
@@ -200,7 +203,7 @@ same_key (const Key *a,
   return a->text_serial == b->text_serial &&
          a->footer == b->footer &&
          a->footer_serial == b->footer_serial &&
-         a->density == b->density && a->n_tags == b->n_tags &&
+         a->density == b->density && a->clamp_lines == b->clamp_lines && a->n_tags == b->n_tags &&
          a->width == b->width && a->height == b->height &&
          a->evidence == b->evidence &&
          g_strcmp0 (a->colour, b->colour) == 0 &&

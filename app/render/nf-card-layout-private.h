@@ -51,6 +51,19 @@ double            _nf_card_layout_least_height      (NfCardLayout      *self,
                                                      double             font_size,
                                                      NfCardDensity      density,
                                                      guint              max_lines);
+/* How many lines of the text layout a clamped card shows when the
+ * renderer must cut the last with an ellipsis of its own (the layout
+ * holds the whole text); 0 when the layout is drawn as it is. */
+guint             _nf_card_layout_get_clamp_lines   (NfCardLayout *self);
+/* The height of the text as drawn (the first lines of a card the
+ * renderer clamps) and how many lines show: what tests check. */
+double            _nf_card_layout_get_shown_text_height (NfCardLayout *self,
+                                                         guint        *out_n_lines);
+/* What Pango ends a line it cuts with, in the card's font and size: "…",
+ * or after Han text "..." (Pango's choice where the face has no "⋯"). */
+PangoLayout      *_nf_card_layout_get_ellipsis      (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     gboolean           dots);
 const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
                                                      guint        *n_chips);
 

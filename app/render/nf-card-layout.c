@@ -58,6 +58,17 @@ struct _NfCardLayout
 
   /* The size the layouts are broken for, and what follows from it. */
   gboolean        is_set;
+  /* The text is broken whole (no ellipsis, no height), so a clamped card
+   * at the same size can be drawn from its first lines. */
+  gboolean        unclamped;
+  /* Lines drawn from the whole layout, the last cut with an ellipsis of
+   * our own; 0 when the layout is drawn as it is. */
+  guint           clamp_lines;
+  /* A one-line card placed but not yet laid out: its height needs no
+   * Pango (nf_card_layout_line_height()), and a card below a scrolling
+   * block's page may never be drawn. Laid out when first read. */
+  gboolean        pending;
+  NfGridStyle    *pending_style;   /* a copy, kept while it is the same */
   Measure         now;
   double          footer_font_size;
   double          line_height;
@@ -91,6 +102,7 @@ nf_card_layout_finalize (GObject *object)
   g_array_unref (self->spans);
   g_array_unref (self->memo);
   g_array_unref (self->chips);
+  g_clear_pointer (&self->pending_style, nf_grid_style_free);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
 }
 
@@ -145,6 +157,7 @@ nf_card_layout_invalidate (NfCardLayout *self)
   g_array_set_size (self->memo, 0);
   self->text_attr_size = 0;
   self->is_set = FALSE;
+  self->pending = FALSE;
 }
 
 static gboolean
@@ -428,6 +441,9 @@ set_size (NfCardLayout      *self,
       pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_NONE);
       pango_layout_set_height (self->text, -1);
     }
+  self->unclamped = !(density == NF_CARD_LINES || density == NF_CARD_LINE || max_height > 0);
+  self->clamp_lines = 0;
+  self->pending = FALSE;
   pango_layout_get_extents (self->text, NULL, &logical);
 
   self->now.width = width;
@@ -560,21 +576,29 @@ nf_card_layout_apply (NfCardLayout      *self,
     set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
 }
 
-/* The whole card's measure at this size, from the memo or made. */
+/* The whole text's lines at this size (text_h, n_lines), from the memo
+ * or made. The denser steps need no footer, so none is laid out for
+ * them: a whole card measured later at this size breaks no text again. */
 static const Measure *
 full_measure (NfCardLayout      *self,
               const NfGridStyle *style,
               double             width,
               double             font_size)
 {
-  nf_card_layout_measure (self, style, width, font_size, 0, NULL);
   for (guint i = 0; i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (same_size (m, width, font_size, 0))
+      if (m->width == width && m->font_size == font_size && m->max_height == 0 &&
+          (m->density == NF_CARD_FULL || m->density == NF_CARD_COMPACT))
         return m;
     }
+  /* Cheap when the text is broken at this size already (a clamped card
+   * drawn from it): Pango keeps its lines while nothing it reads changes. */
+  set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+  if (self->memo->len >= MEMO_MAX)
+    g_array_set_size (self->memo, 0);
+  g_array_append_val (self->memo, self->now);
   return &self->now;
 }
 
@@ -652,6 +676,43 @@ _nf_card_layout_least_height (NfCardLayout      *self,
     }
 }
 
+/* A clamped card from the text already broken whole at its size: its
+ * first lines, the last cut by the renderer with an ellipsis. Pango
+ * would break the text again to ellipsize it; this breaks nothing. The
+ * height is what set_size() gives the card clamped by Pango, whose lines
+ * all have the fixed height. */
+static void
+clamp_whole (NfCardLayout      *self,
+             const NfGridStyle *style,
+             NfCardDensity      density,
+             guint              max_lines)
+{
+  guint most = density == NF_CARD_LINES ? MAX (2u, max_lines) : 1;
+  guint total = (guint) pango_layout_get_line_count (self->text);
+  guint shown = MIN (total, most);
+  double pad = compact_pad (style);
+  PangoLayoutIter *iter = pango_layout_get_iter (self->text);
+  int y0 = 0, y1 = 0;
+
+  for (guint i = 0; i + 1 < shown; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+  pango_layout_iter_free (iter);
+
+  self->now.density = density;
+  self->now.max_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 0;
+  self->now.n_lines = shown;
+  self->now.truncated = total > shown;
+  self->now.text_h = MAX (ceil (y1 / (double) PANGO_SCALE),
+                          lines_px (style, self->now.font_size, shown));
+  self->now.height = 2 * pad + self->now.text_h;
+  self->now.one_line = MIN (self->now.height, 2 * pad + lines_px (style, self->now.font_size, 1));
+  self->clamp_lines = self->now.truncated ? shown : 0;
+  self->text_y = pad;
+  self->footer_y = pad + self->now.text_h + style->footer_gap;
+  g_array_set_size (self->chips, 0);
+}
+
 void
 nf_card_layout_apply_density (NfCardLayout      *self,
                               const NfGridStyle *style,
@@ -672,7 +733,44 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       self->now.max_height == 0 && self->now.density == density &&
       (density != NF_CARD_LINES || self->now.max_lines == MAX (2u, max_lines)))
     return;
+  if (density != NF_CARD_COMPACT && self->is_set && self->unclamped && !self->pending &&
+      self->now.width == width && self->now.font_size == font_size)
+    {
+      clamp_whole (self, style, density, max_lines);
+      return;
+    }
+  if (density == NF_CARD_LINE)
+    {
+      /* What set_size() would give, without breaking a line: one line
+       * of the fixed height, cut or not. */
+      self->pending = TRUE;
+      if (self->pending_style == NULL || !nf_grid_style_equal (self->pending_style, style))
+        {
+          g_clear_pointer (&self->pending_style, nf_grid_style_free);
+          self->pending_style = nf_grid_style_copy (style);
+        }
+      self->is_set = TRUE;
+      self->unclamped = FALSE;
+      self->clamp_lines = 0;
+      self->now.width = width;
+      self->now.font_size = font_size;
+      self->now.max_height = 0;
+      self->now.density = NF_CARD_LINE;
+      self->now.max_lines = 0;
+      self->now.height = nf_card_layout_line_height (style, font_size);
+      self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
+      g_array_set_size (self->chips, 0);
+      return;
+    }
   set_size (self, style, width, font_size, 0, density, max_lines);
+}
+
+static void
+ensure_laid_out (NfCardLayout *self)
+{
+  if (self->pending)
+    set_size (self, self->pending_style, self->now.width, self->now.font_size, 0,
+              NF_CARD_LINE, 0);
 }
 
 NfCardDensity
@@ -728,6 +826,7 @@ gboolean
 nf_card_layout_get_truncated (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
+  ensure_laid_out (self);
   return self->is_set && self->now.truncated;
 }
 
@@ -735,6 +834,7 @@ PangoLayout *
 nf_card_layout_get_text_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  ensure_laid_out (self);
   return self->text;
 }
 
@@ -751,6 +851,7 @@ _nf_card_layout_get_text_origin (NfCardLayout *self,
                                  double       *x,
                                  double       *y)
 {
+  ensure_laid_out (self);
   *x = self->text_x;
   *y = self->text_y;
 }
@@ -760,6 +861,7 @@ _nf_card_layout_get_footer_origin (NfCardLayout *self,
                                    double       *x,
                                    double       *y)
 {
+  ensure_laid_out (self);
   *x = self->footer_x;
   *y = self->footer_y;
 }
@@ -770,4 +872,64 @@ _nf_card_layout_get_chips (NfCardLayout *self,
 {
   *n_chips = self->chips->len;
   return (const NfCardChip *) (gpointer) self->chips->data;
+}
+
+guint
+_nf_card_layout_get_clamp_lines (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  return self->is_set ? self->clamp_lines : 0;
+}
+
+static G_DEFINE_QUARK (nf-card-ellipsis, ellipsis)
+static G_DEFINE_QUARK (nf-card-ellipsis-dots, ellipsis_dots)
+
+PangoLayout *
+_nf_card_layout_get_ellipsis (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              gboolean           dots)
+{
+  GQuark quark = dots ? ellipsis_dots_quark () : ellipsis_quark ();
+  PangoLayout *ellipsis = g_object_get_qdata (G_OBJECT (self->context), quark);
+
+  /* One per context (each thread has its own), its font set only when
+   * the size changes: the cards of a grid share one size. */
+  if (ellipsis == NULL)
+    {
+      ellipsis = _nf_render_layout_new (self->context);
+      pango_layout_set_text (ellipsis, dots ? "..." : "\xe2\x80\xa6", -1);
+      g_object_set_qdata_full (G_OBJECT (self->context), quark, ellipsis, g_object_unref);
+    }
+  _nf_render_set_font (ellipsis, style->font_family, self->now.font_size, PANGO_WEIGHT_NORMAL);
+  return ellipsis;
+}
+
+double
+_nf_card_layout_get_shown_text_height (NfCardLayout *self,
+                                       guint        *out_n_lines)
+{
+  PangoRectangle logical;
+  guint n = _nf_card_layout_get_clamp_lines (self);
+
+  ensure_laid_out (self);
+  if (n == 0)
+    {
+      pango_layout_get_extents (self->text, NULL, &logical);
+      if (out_n_lines)
+        *out_n_lines = (guint) pango_layout_get_line_count (self->text);
+      return logical.height / (double) PANGO_SCALE;
+    }
+  else
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (self->text);
+      int y0, y1;
+
+      for (guint i = 0; i + 1 < n; i++)
+        pango_layout_iter_next_line (iter);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_free (iter);
+      if (out_n_lines)
+        *out_n_lines = n;
+      return y1 / (double) PANGO_SCALE;
+    }
 }

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout-private.h"
@@ -204,6 +205,150 @@ draw_marks (cairo_t           *cr,
   cairo_fill (cr);
 }
 
+/* The advance of a space in `font`, as Pango sets it (whole pixels when
+ * the context rounds glyph positions). */
+static int
+space_advance (PangoFont    *font,
+               PangoContext *context)
+{
+  hb_font_t *hb = font != NULL ? pango_font_get_hb_font (font) : NULL;
+  hb_codepoint_t glyph = 0;
+  int w;
+
+  if (hb == NULL || !hb_font_get_nominal_glyph (hb, ' ', &glyph))
+    return 0;
+  w = (int) hb_font_get_glyph_h_advance (hb, glyph);
+  return pango_context_get_round_glyph_positions (context) ? PANGO_UNITS_ROUND (w) : w;
+}
+
+/* Walks the glyphs from the start of `line` on, end to end (as Pango sets
+ * the rest of a paragraph it ellipsizes on one line), keeping whole
+ * clusters while they fit in `room`; draws them at (lx, by) when `cr` is
+ * not NULL. Returns how wide they are, and the language of the run where
+ * they stop (or of the last one). */
+static int
+walk_rest (cairo_t          *cr,
+           PangoLayout      *text,
+           PangoLayoutIter  *iter,
+           int               room,
+           double            lx,
+           double            by,
+           PangoLanguage   **out_lang)
+{
+  const char *str = pango_layout_get_text (text);
+  PangoContext *context = pango_layout_get_context (text);
+  PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+  int at = 0;
+
+  *out_lang = NULL;
+  for (gboolean full = TRUE; full; )
+    {
+      for (GSList *l = line->runs; l != NULL && full; l = l->next)
+        {
+          PangoGlyphItem *run = l->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          int kept = 0, w = 0;
+
+          *out_lang = run->item->analysis.language;
+          if (run->item->analysis.level % 2 != 0)
+            {
+              /* Right to left: kept whole or not at all. */
+              w = pango_glyph_string_get_width (glyphs);
+              if (at + w <= room)
+                kept = glyphs->num_glyphs;
+              else
+                w = 0;
+            }
+          else
+            for (int g = 0; g < glyphs->num_glyphs;)
+              {
+                int end = g, cw = 0;
+
+                while (end < glyphs->num_glyphs &&
+                       glyphs->log_clusters[end] == glyphs->log_clusters[g])
+                  cw += glyphs->glyphs[end++].geometry.width;
+                /* Pango gives the space a line ends with no width; on
+                 * one line it has its own. */
+                if (cw == 0 && str[run->item->offset + glyphs->log_clusters[g]] == ' ')
+                  cw = space_advance (run->item->analysis.font, context);
+                if (at + w + cw > room)
+                  break;
+                w += cw;
+                g = kept = end;
+              }
+          if (kept > 0 && cr != NULL)
+            {
+              PangoGlyphString part = *glyphs;
+
+              part.num_glyphs = kept;
+              cairo_move_to (cr, lx + at / (double) PANGO_SCALE, by);
+              pango_cairo_show_glyph_string (cr, run->item->analysis.font, &part);
+            }
+          at += w;
+          full = kept == glyphs->num_glyphs;
+        }
+      if (full && pango_layout_iter_next_line (iter))
+        line = pango_layout_iter_get_line_readonly (iter);
+      else
+        full = FALSE;
+    }
+  return at;
+}
+
+/* The first `n_lines` lines of the whole text, the last cut with an
+ * ellipsis as Pango cuts one: the clusters that fit with the ellipsis
+ * after them. */
+static void
+show_clamped (cairo_t           *cr,
+              NfCardLayout      *card,
+              const NfGridStyle *style,
+              guint              n_lines,
+              double             x,
+              double             y)
+{
+  PangoLayout *text = nf_card_layout_get_text_layout (card);
+  PangoLayoutIter *iter = pango_layout_get_iter (text);
+  PangoRectangle logical;
+  double lx, by;
+  int width = pango_layout_get_width (text);
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, x + logical.x / (double) PANGO_SCALE,
+                     y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  lx = x + logical.x / (double) PANGO_SCALE;
+  by = y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+  {
+    PangoLayoutIter *probe = pango_layout_iter_copy (iter);
+    PangoLayout *ellipsis = _nf_card_layout_get_ellipsis (card, style, FALSE);
+    PangoLanguage *lang = NULL;
+    PangoRectangle ell;
+    int at;
+
+    /* Pango picks the ellipsis by the language where the text stops,
+     * and cuts the text for its width: found with "…", then cut again
+     * for "..." after Han text. */
+    pango_layout_get_extents (ellipsis, NULL, &ell);
+    walk_rest (NULL, text, probe, width - ell.width, lx, by, &lang);
+    pango_layout_iter_free (probe);
+    if (lang != NULL && pango_language_includes_script (lang, PANGO_SCRIPT_HAN))
+      {
+        ellipsis = _nf_card_layout_get_ellipsis (card, style, TRUE);
+        pango_layout_get_extents (ellipsis, NULL, &ell);
+      }
+    at = walk_rest (cr, text, iter, width - ell.width, lx, by, &lang);
+    cairo_move_to (cr, lx + at / (double) PANGO_SCALE, by);
+    pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (ellipsis, 0));
+  }
+  pango_layout_iter_free (iter);
+}
+
 /* Everything this reads (the card's layouts, chips and size, the note's
  * colour and evidence, the style) must be in the key of the retained
  * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
@@ -286,8 +431,13 @@ nf_card_render (cairo_t           *cr,
   clip_device_rect (cr, 1, 1, box.width - 2, box.height - 2);
   _nf_card_layout_get_text_origin (card, &x, &y);
   _nf_render_set_colour (cr, &text);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
+  if (_nf_card_layout_get_clamp_lines (card) > 0)
+    show_clamped (cr, card, style, _nf_card_layout_get_clamp_lines (card), x, y);
+  else
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
+    }
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
   if (nf_card_layout_get_density (card) != NF_CARD_FULL)

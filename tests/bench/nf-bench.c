@@ -304,6 +304,7 @@ run_all (void)
 {
   static const guint sizes[] = { 100, 1000, 10000, 100000 };
   static const guint grid_sizes[] = { 36, 200, 1000 };
+  static const guint resize_sizes[] = { 200, 1000, 10000 };
   g_autoptr(GError) error = NULL;
   g_autofree char *work_dir = g_dir_make_tmp ("nf-bench-XXXXXX", &error);
   Result r = { 0 };
@@ -387,24 +388,39 @@ run_all (void)
       label = g_strdup_printf ("grid frame 1920×1080, %u notes, all laid out (%.0f in sight)",
                                grid_sizes[i], get (&r, "cards_shown"));
       print_row (label, &r, "naive", FLOOR_FASTER, &target);
-      /* What filling the card pixel cache costs, beside the same floor. */
-      if (grid_sizes[i] == 200 && r.values != NULL)
+      /* What filling the card pixel cache costs, beside the same floor;
+       * at 1,000 notes (issue 13) a first draw of the all-visible grid
+       * is to take less than a 60 Hz frame. */
+      if ((grid_sizes[i] == 200 || grid_sizes[i] == 1000) && r.values != NULL)
         {
           g_hash_table_insert (r.values, g_strdup ("ms"),
                                g_memdup2 (&(double) { get (&r, "cold_ms") }, sizeof (double)));
           g_hash_table_insert (r.values, g_strdup ("floor_ms"),
                                g_memdup2 (&(double) { get (&r, "cold_floor_ms") },
                                           sizeof (double)));
-          print_row ("grid frame, first draw (cold cache), 200 notes", &r, "naive",
-                     FLOOR_FASTER, &(Target) { 0 });
+          g_autofree char *cold_label =
+            g_strdup_printf ("grid frame, first draw (cold cache), %u notes", grid_sizes[i]);
+
+          print_row (cold_label, &r, "naive", FLOOR_FASTER,
+                     grid_sizes[i] == 1000 ? &(Target) { .max_ms = 16 } : &(Target) { 0 });
         }
       result_clear (&r);
     }
-  /* Issue 13: a frame of a window being resized or zoomed, cold. */
-  run_case (&r, "resize", "200", work_dir);
-  print_row ("resize/zoom frame (cold layout + draw), 200 notes", &r, "naive", FLOOR_FASTER,
-             &(Target) { .min_speedup = 1, .max_ms = 8 });
-  result_clear (&r);
+  /* Issue 13: a frame of a window being resized or zoomed, cold; issue
+   * 18: the same at 1,000 and 10,000 notes, against the same floor. */
+  for (guint i = 0; i < G_N_ELEMENTS (resize_sizes); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", resize_sizes[i]);
+      g_autofree char *label = NULL;
+
+      run_case (&r, "resize", n, work_dir);
+      label = g_strdup_printf ("resize/zoom frame (cold layout + draw), %u notes (%.0f in sight)",
+                               resize_sizes[i], get (&r, "cards_shown"));
+      print_row (label, &r, "naive", FLOOR_FASTER,
+                 resize_sizes[i] == 200 ? &(Target) { .min_speedup = 1, .max_ms = 8 }
+                                        : &(Target) { .min_speedup = 1 });
+      result_clear (&r);
+    }
   run_case (&r, "drag", "200", work_dir);
   print_row ("drag frame, 200 notes (damaged area + dragged card)", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 2 });

@@ -8,6 +8,9 @@
 
 #include <ninefold.h>
 #include <nf-render.h>
+#include <pango/pangocairo.h>
+
+#include "nf-card-layout-private.h"
 
 #include "nf-grid-block-private.h"
 
@@ -87,20 +90,20 @@ assert_card_holds_text (NfCardLayout *card,
                         const NfRect *rect)
 {
   NfCardDensity density = nf_card_layout_get_density (card);
-  PangoLayout *text = nf_card_layout_get_text_layout (card);
   PangoLayout *footer = nf_card_layout_get_footer_layout (card);
-  double need = ceil (logical_height (text));
+  guint n_lines;
+  double need = ceil (_nf_card_layout_get_shown_text_height (card, &n_lines));
 
   g_assert_cmpfloat (rect->height, ==, nf_card_layout_get_height (card));
   g_assert_cmpfloat (rect->width, ==, nf_card_layout_get_width (card));
   if (density == NF_CARD_FULL && footer != NULL)
     need += logical_height (footer);
   g_assert_cmpfloat (rect->height, >=, need);
-  g_assert_cmpint (pango_layout_get_line_count (text), >=, 1);
+  g_assert_cmpint (n_lines, >=, 1);
   if (density == NF_CARD_FULL || density == NF_CARD_COMPACT)
     g_assert_false (nf_card_layout_get_truncated (card));
   if (density == NF_CARD_LINE)
-    g_assert_cmpint (pango_layout_get_line_count (text), ==, 1);
+    g_assert_cmpint (n_lines, ==, 1);
 }
 
 /* Cards of a block that does not scroll run down the first column, then
@@ -494,6 +497,72 @@ test_thousand (void)
   g_assert_cmpuint (n_scroll, >, 0);
 }
 
+/* A clamped card drawn from its text broken whole (the renderer cuts its
+ * last line) measures as the same card clamped by Pango: as tall, as
+ * many lines, cut or not alike; and its pixels stay inside the card. */
+static void
+test_clamp_from_whole (void)
+{
+  guint n_own = 0;
+
+  for (guint32 seed = 1; seed <= 6; seed++)
+    {
+      g_autoptr(NfCanvas) canvas = generated_canvas (seed, 120 + seed * 40);
+      g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+      g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+
+      nf_grid_layout_allocate (layout, 1366, 768);
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, (NfBlock) b); i++)
+          {
+            NfRect r;
+            NfCardLayout *card = nf_grid_layout_get_card (layout, (NfBlock) b, i, &r);
+            NfCardDensity density = nf_card_layout_get_density (card);
+            guint max_lines = nf_card_layout_get_max_lines (card), own_lines, lines;
+            double height = nf_card_layout_get_height (card);
+            gboolean truncated = nf_card_layout_get_truncated (card);
+            cairo_surface_t *image;
+            cairo_t *cr;
+            const guint32 *data;
+            int stride, w, h;
+
+            if (_nf_card_layout_get_clamp_lines (card) == 0)
+              continue;
+            n_own++;
+            g_assert_true (density == NF_CARD_LINES || density == NF_CARD_LINE);
+            g_assert_true (truncated);
+            (void) _nf_card_layout_get_shown_text_height (card, &own_lines);
+
+            /* The renderer's cut stays inside the text's width. */
+            w = (int) ceil (r.width) + 2;
+            h = (int) ceil (r.height) + 2;
+            image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+            cr = cairo_create (image);
+            nf_card_render (cr, card, style);
+            cairo_destroy (cr);
+            cairo_surface_flush (image);
+            data = (const guint32 *) (gconstpointer) cairo_image_surface_get_data (image);
+            stride = cairo_image_surface_get_stride (image) / 4;
+            for (int y = 0; y < h; y++)
+              for (int x = (int) ceil (r.width) + 1; x < w; x++)
+                g_assert_cmpuint (data[y * stride + x] >> 24, ==, 0);
+            cairo_surface_destroy (image);
+
+            /* Laid out afresh, Pango clamps it. */
+            nf_card_layout_invalidate (card);
+            nf_card_layout_apply_density (card, style, r.width,
+                                          nf_card_layout_get_font_size (card), density, max_lines);
+            g_assert_cmpuint (_nf_card_layout_get_clamp_lines (card), ==, 0);
+            lines = (guint) pango_layout_get_line_count (nf_card_layout_get_text_layout (card));
+            g_assert_cmpuint (lines, ==, own_lines);
+            g_assert_cmpfloat (nf_card_layout_get_height (card), ==, height);
+            g_assert_true (nf_card_layout_get_truncated (card));
+          }
+    }
+  /* Crowded enough that some cards are cut from their whole text. */
+  g_assert_cmpuint (n_own, >, 0);
+}
+
 /* A focused block shows every note as a full card at the base size over
  * the whole area; the others have no cards; unfocused, all is back. */
 static void
@@ -541,5 +610,6 @@ main (int argc, char **argv)
   g_test_add_func ("/grid-fit/generated", test_generated);
   g_test_add_func ("/grid-fit/thousand", test_thousand);
   g_test_add_func ("/grid-fit/focus", test_focus);
+  g_test_add_func ("/grid-fit/clamp-from-whole", test_clamp_from_whole);
   return g_test_run ();
 }

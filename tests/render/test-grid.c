@@ -171,7 +171,7 @@ check_layout (NfGridLayout      *layout,
               g_assert_cmpint (pango_layout_get_unknown_glyphs_count (footer), ==, 0);
             }
           else
-            g_assert_cmpfloat (ty + layout_height (text), <=,
+            g_assert_cmpfloat (ty + _nf_card_layout_get_shown_text_height (card, NULL), <=,
                                card_rect.height - ty + SLACK);
         }
     }
@@ -411,16 +411,19 @@ test_cache (void)
   nf_canvas_set_note_text (canvas, note, text);
   nf_grid_layout_allocate (layout, 1366, 768);
   g_assert_cmpuint (_nf_render_get_n_layouts_created (), ==, n_layouts);
-  g_assert_cmpuint (_nf_render_get_n_measures (), >, n_measures);
+  /* (A one-line card is laid out when first read, not when placed.) */
   g_assert_cmpstr (pango_layout_get_text (nf_card_layout_get_text_layout (
                      nf_grid_layout_get_card (layout, NF_BLOCK_CHANNELS, 0, NULL))),
                    ==, nf_text_get (text));
+  g_assert_cmpuint (_nf_render_get_n_measures (), >, n_measures);
   check_layout (layout, style);
 
   /* … and being told forgets the note's measurements. */
   n_measures = _nf_render_get_n_measures ();
   nf_grid_layout_invalidate_note (layout, note);
   nf_grid_layout_allocate (layout, 1366, 768);
+  (void) nf_card_layout_get_text_layout (nf_grid_layout_get_card (layout, NF_BLOCK_CHANNELS, 0,
+                                                                  NULL));
   g_assert_cmpuint (_nf_render_get_n_measures (), >, n_measures);
 
   /* A removed note's card is let go; the others keep theirs. */
