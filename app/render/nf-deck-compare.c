@@ -370,6 +370,7 @@ block_slides (Compare *cmp,
   double gap = CMP_GAP, top = NF_DECK_HEADER_HEIGHT + 20, bottom = deck->height - NF_DECK_MARGIN * 0.6;
   double col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * gap) / n;
   guint next[NF_DIFF_MAX_CANVASES] = { 0 };
+  guint next_line[NF_DIFF_MAX_CANVASES] = { 0 };   /* in a note going on */
   guint total[NF_DIFF_MAX_CANVASES];
   gboolean first = TRUE, more = TRUE;
 
@@ -428,6 +429,39 @@ block_slides (Compare *cmp,
                   size -= 1;
                 }
               while (TRUE);
+              if (card.height > bottom - top - 40)
+                {
+                  /* Taller than a column even at 9 pt: at the body size,
+                   * a slice a slide, marked where it goes on. */
+                  NfDeckCard slice;
+                  guint count, n_lines;
+
+                  _nf_deck_card_clear (&card);
+                  _nf_deck_card_init_labelled (deck, &card, note,
+                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               next[c] + 1, col_w, CMP_SIZE, CMP_FOOTER, 0);
+                  n_lines = (guint) pango_layout_get_line_count (card.text);
+                  count = _nf_deck_card_fit_lines (deck, &card, next_line[c], bottom - y);
+                  if (count == 0 && y > top + 40)
+                    {
+                      _nf_deck_card_clear (&card);
+                      more = TRUE;
+                      break;
+                    }
+                  _nf_deck_card_slice (deck, &card, next_line[c], MAX (count, 1), &slice);
+                  _nf_deck_card_draw (deck, &slice, x, y, col_w);
+                  y += slice.height + 5;
+                  _nf_deck_card_clear (&slice);
+                  _nf_deck_card_clear (&card);
+                  next_line[c] += MAX (count, 1);
+                  if (next_line[c] < n_lines)
+                    {
+                      more = TRUE;
+                      break;
+                    }
+                  next_line[c] = 0;
+                  continue;
+                }
               if (y + card.height > bottom && y > top + 40)
                 {
                   _nf_deck_card_clear (&card);

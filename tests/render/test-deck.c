@@ -962,6 +962,64 @@ test_long_table (void)
   g_assert_nonnull (strstr (text, "No chart: 3000 figures"));
 }
 
+/* A note taller than a column even at the least size goes on in the
+ * next column at the body size: every word of it is in the deck, once,
+ * in order, with a mark (not "…") where it goes on, and the block's other
+ * notes after it. deck-lint checks the same deck's pages for text off
+ * the page (tests/cli/check-deck-lint.sh). */
+static void
+test_long_note (void)
+{
+  enum { N_WORDS = 2500 };
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-long-note.pdf", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at;
+  NfCanvas *canvas;
+
+  for (guint w = 1; w <= N_WORDS; w++)
+    g_string_append_printf (words, "%sword%u", w > 1 ? " " : "", w);
+  xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Longnote</company><title>A very long note</title></metadata>"
+    "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"><note id=\"n2\"><text>Short first.</text></note>"
+    "<note id=\"n3\" evidence=\"tested\"><text>%s</text><tag>long</tag></note>"
+    "<note id=\"n4\"><text>After the long one.</text></note></block>"
+    "<block kind=\"customer-relationships\"/><block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/></canvas>", words->str);
+  canvas = nf_canvas_load_from_data (xml, strlen (xml), "long-note.ninefold", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (canvases, canvas);
+  g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  at = text;
+  for (guint w = 1; w <= N_WORDS; w++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%u", w);
+      gsize n = strlen (word);
+
+      /* The next whole word, not the start of a longer one. */
+      while ((at = strstr (at, word)) != NULL && g_ascii_isdigit (at[n]))
+        at += n;
+      if (at == NULL)
+        g_error ("word%u is not in the deck, or out of order", w);
+      at += n;
+    }
+  g_assert_null (strstr (text, "…"));
+  g_assert_nonnull (strstr (text, "(this note continues)"));
+  g_assert_nonnull (strstr (text, "Value Propositions (continued)"));
+  g_assert_nonnull (strstr (at, "After the long one."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/deck/chart/figure-kind", test_figure_kind);
   g_test_add_func ("/deck/tables/packing", test_table_packing);
   g_test_add_func ("/deck/tables/long", test_long_table);
+  g_test_add_func ("/deck/notes/long", test_long_note);
   g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
   g_test_add_func ("/deck/pdf/compare-charts", test_compare_charts);
   g_test_add_func ("/deck/pages", test_pages);
