@@ -510,6 +510,7 @@ aligned_rows (const NfDiffMetrics *metrics)
 typedef struct {
   NfFigureKind kind;
   char         unit[64];
+  const NfDiffMetricRow *only;   /* figures of no known kind: one row a chart */
   GPtrArray   *rows;     /* const NfDiffMetricRow *, in table order */
   GArray      *factors;  /* double, one per row: into the kind's unit
                           * (durations: seconds) */
@@ -554,13 +555,17 @@ cmp_charts_new (GPtrArray *rows)
         {
           CmpChart *candidate = g_ptr_array_index (charts, g);
 
-          if (candidate->kind == kind && g_str_equal (candidate->unit, unit))
+          if (candidate->kind == kind && g_str_equal (candidate->unit, unit) &&
+              candidate->only == (kind == NF_FIGURE_NUMBER ? row : NULL))
             chart = candidate;
         }
       if (chart == NULL)
         {
           chart = g_new0 (CmpChart, 1);
           chart->kind = kind;
+          /* A plain figure says nothing of what it measures: only the
+           * companies' figures of one measure share its chart. */
+          chart->only = kind == NF_FIGURE_NUMBER ? row : NULL;
           g_strlcpy (chart->unit, unit, sizeof chart->unit);
           chart->rows = g_ptr_array_new ();
           chart->factors = g_array_new (FALSE, FALSE, sizeof (double));

@@ -1020,6 +1020,37 @@ test_long_note (void)
   g_assert_nonnull (strstr (at, "After the long one."));
 }
 
+/* Plain figures of no known kind are each their own measure in a table
+ * whose rows are named (21 million cars, a 10-trillion market): no chart
+ * puts them on one axis; down a column of a table by year they are one
+ * series and are charted. */
+static void
+test_chart_plain_figures (void)
+{
+  g_autoptr(NfCanvas) named = canvas_with_tables (
+    "<table id=\"t1\" block=\"customer-segments\"><title>汽车市场空间</title>"
+    "<column type=\"text\"><name>指标</name></column>"
+    "<column type=\"number\"><name>数值</name></column>"
+    "<row><cell>2019年乘用车销量</cell><cell value=\"21000000\">2100多万</cell></row>"
+    "<row><cell>汽车市场规模</cell><cell value=\"10000000000000\">10万亿级</cell></row>"
+    "</table>");
+  g_autoptr(NfCanvas) series = canvas_with_tables (
+    "<table id=\"t1\" block=\"customer-segments\"><title>By year</title>"
+    "<column type=\"year\"><name>Year</name></column>"
+    "<column type=\"number\"><name>Index</name></column>"
+    "<row><cell value=\"2019\">2019</cell><cell value=\"21000000\">2100多万</cell></row>"
+    "<row><cell value=\"2020\">2020</cell><cell value=\"23000000\">2300多万</cell></row>"
+    "</table>");
+  g_autoptr(NfMetricTable) t1 = g_list_model_get_item (nf_canvas_get_tables (named), 0);
+  g_autoptr(NfMetricTable) t2 = g_list_model_get_item (nf_canvas_get_tables (series), 0);
+  g_autoptr(GPtrArray) g1 = nf_chart_groups_new (t1);
+  g_autoptr(GPtrArray) g2 = nf_chart_groups_new (t2);
+
+  g_assert_cmpuint (g1->len, ==, 0);
+  g_assert_cmpuint (g2->len, ==, 1);
+  g_assert_cmpuint (((NfChartGroup *) g_ptr_array_index (g2, 0))->bars->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1036,6 +1067,7 @@ main (int   argc,
   g_test_add_func ("/deck/chart/bounds", test_chart);
   g_test_add_func ("/deck/chart/groups", test_chart_groups);
   g_test_add_func ("/deck/chart/figure-kind", test_figure_kind);
+  g_test_add_func ("/deck/chart/plain-figures", test_chart_plain_figures);
   g_test_add_func ("/deck/tables/packing", test_table_packing);
   g_test_add_func ("/deck/tables/long", test_long_table);
   g_test_add_func ("/deck/notes/long", test_long_note);
