@@ -139,7 +139,8 @@ column_widths (NfDeck        *deck,
   guint n = nf_metric_table_get_n_columns (table);
   guint n_rows = nf_metric_table_get_n_rows (table);
   double *widths = g_new0 (double, MAX (n, 1));
-  double total = 0;
+  g_autofree double *heads = g_new0 (double, MAX (n, 1));
+  double total = 0, cells_total = 0;
   g_autoptr(GHashTable) advances = n_rows > MEASURED_ROWS ? g_hash_table_new (NULL, NULL) : NULL;
 
   for (guint c = 0; c < n; c++)
@@ -150,7 +151,8 @@ column_widths (NfDeck        *deck,
       double widest_w[WIDEST_KEPT] = { 0 };
       guint n_widest = 0;
 
-      widths[c] = layout_width (l);
+      heads[c] = layout_width (l) + 2 * CELL_PAD_X + 1;
+      widths[c] = 0;
       for (guint r = 0; r < n_rows; r++)
         {
           const char *text = _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, r, c));
@@ -190,11 +192,25 @@ column_widths (NfDeck        *deck,
           widths[c] = MAX (widths[c], MAX (layout_width (cell), widest_w[i]));
         }
       widths[c] += 2 * CELL_PAD_X + 1;
-      total += widths[c];
+      cells_total += widths[c];
+      total += MAX (widths[c], heads[c]);
     }
-  if (total > room)
+  if (total <= room)
     for (guint c = 0; c < n; c++)
-      widths[c] = MAX (widths[c] * room / total, 2 * CELL_PAD_X + 24);
+      widths[c] = MAX (widths[c], heads[c]);
+  else if (cells_total <= room)
+    {
+      /* Headings wrap before any cell does: each column keeps its widest
+       * cell, and what room is left goes to the headings wider than that
+       * in proportion. */
+      double excess = total - cells_total, spare = room - cells_total;
+
+      for (guint c = 0; c < n; c++)
+        widths[c] += heads[c] > widths[c] ? (heads[c] - widths[c]) * spare / excess : 0;
+    }
+  else
+    for (guint c = 0; c < n; c++)
+      widths[c] = MAX (widths[c] * room / cells_total, 2 * CELL_PAD_X + 24);
   return widths;
 }
 
