@@ -324,11 +324,18 @@ nf_chart_groups_new (NfMetricTable *table)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_chart_group_free);
   guint n_rows, n_columns;
+  gboolean labelled = FALSE;
 
   g_return_val_if_fail (NF_IS_METRIC_TABLE (table), groups);
 
   n_rows = nf_metric_table_get_n_rows (table);
   n_columns = nf_metric_table_get_n_columns (table);
+  /* Rows named by a text column are each a measure of their own: plain
+   * figures of no known kind ("2100多万" cars, "10万亿级" yuan) say
+   * nothing of which measure they are, so they share a chart only as a
+   * series, down one column of a table by year or unlabelled. */
+  for (guint c = 0; c < n_columns && !labelled; c++)
+    labelled = nf_metric_table_get_column (table, c)->type == NF_COLUMN_TEXT;
   for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < n_columns; c++)
       {
@@ -343,13 +350,14 @@ nf_chart_groups_new (NfMetricTable *table)
         if (column->type == NF_COLUMN_TEXT || !cell->has_value)
           continue;
         kind = cell_kind (column, cell, unit, &factor);
-        if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
+        if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR || (kind == NF_FIGURE_NUMBER && labelled))
           continue;
         for (guint g = 0; g < groups->len && group == NULL; g++)
           {
             NfChartGroup *candidate = g_ptr_array_index (groups, g);
 
-            if (candidate->kind == kind && g_str_equal (candidate->unit, unit))
+            if (candidate->kind == kind && g_str_equal (candidate->unit, unit) &&
+                (kind != NF_FIGURE_NUMBER || g_array_index (candidate->bars, NfChartBar, 0).column == c))
               group = candidate;
           }
         if (group == NULL)

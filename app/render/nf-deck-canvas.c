@@ -13,7 +13,8 @@
  * a size a room can read (9 pt at the least); then, for the blocks whose
  * notes the overview could only show the start of, their notes in full on
  * block slides, blocks sharing a slide when they fit and a long block
- * going on to the next one, a note never split. The overview packs
+ * going on to the next one, a note split only when it is taller than a
+ * column at the least size (marked where it goes on). The overview packs
  * itself: each block tries its notes whole at falling sizes, then as
  * their first lines, and only when even one line each does not fit does
  * the overview go on to a second slide. */
@@ -322,6 +323,70 @@ flow_heading (BlockFlow *flow,
   g_array_append_val (flow->placed, p);
 }
 
+/* A note taller than a column even at the least size: in slices, a
+ * column each, every slice but the last marked as going on (its card is
+ * `p->card`, whose layouts the slices share). */
+static void
+flow_long_note (BlockFlow *flow,
+                NfBlock    block,
+                OvBlock   *ov,
+                Placed    *p,
+                gboolean   first_of_block,
+                double     head)
+{
+  guint n_lines = (guint) pango_layout_get_line_count (p->card.text);
+  guint first = 0;
+  gboolean fresh = FALSE;   /* in a column of its own: any line goes here */
+
+  if (first_of_block)
+    {
+      if (flow->started)
+        {
+          if (flow->y + BLOCK_GAP + head + 80 > flow->bottom)
+            flow_next_column (flow);
+          else
+            flow->y += BLOCK_GAP;
+        }
+      flow->started = TRUE;
+      ov->slide = (int) flow->slide;
+      flow_heading (flow, block, FALSE);
+    }
+  while (first < n_lines)
+    {
+      Placed q = { .block = block };
+      guint count = _nf_deck_card_fit_lines (flow->deck, &p->card, first, flow->bottom - flow->y);
+
+      if (count == 0)
+        {
+          /* Not a line here: the next column, where a whole column's
+           * room holds several. */
+          if (fresh)
+            count = 1;
+          else
+            {
+              flow_next_column (flow);
+              flow_heading (flow, block, TRUE);
+              fresh = TRUE;
+              continue;
+            }
+        }
+      _nf_deck_card_slice (flow->deck, &p->card, first, count, &q.card);
+      q.slide = flow->slide;
+      q.column = flow->column;
+      q.y = flow->y;
+      flow->y += q.card.height + CARD_GAP;
+      g_array_append_val (flow->placed, q);
+      first += count;
+      if (first < n_lines)
+        {
+          flow_next_column (flow);
+          flow_heading (flow, block, TRUE);
+          fresh = TRUE;
+        }
+    }
+  _nf_deck_card_clear (&p->card);
+}
+
 /* Every note of the block, whole, in columns across slides. A block
  * starts under the one before when its heading and first note fit. */
 static void
@@ -338,7 +403,8 @@ flow_block (BlockFlow *flow,
       Placed p = { .block = block };
       double size = BLOCK_SIZE;
 
-      /* A note longer than a column gets smaller type, never split. */
+      /* A note longer than a column gets smaller type, down to the
+       * least; one longer still goes on in the next column. */
       do
         {
           _nf_deck_card_init (flow->deck, &p.card, note_at (canvas, block, i), i + 1,
@@ -350,6 +416,15 @@ flow_block (BlockFlow *flow,
         }
       while (TRUE);
 
+      if (p.card.height > room - head)
+        {
+          /* Split anyway: then at the body size. */
+          _nf_deck_card_clear (&p.card);
+          _nf_deck_card_init (flow->deck, &p.card, note_at (canvas, block, i), i + 1,
+                              flow->column_width, BLOCK_SIZE, FOOTER_SIZE, 0);
+          flow_long_note (flow, block, ov, &p, i == 0, head);
+          continue;
+        }
       if (i == 0)
         {
           if (flow->started)

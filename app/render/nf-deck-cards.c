@@ -18,6 +18,7 @@
 #define CARD_PAD_Y  6.0
 #define CARD_EDGE   4.0
 #define FOOTER_GAP  3.0
+#define FOOTER_SIZE_MARK 9.5
 
 static char *
 footer_text (NfNote     *note,
@@ -119,6 +120,100 @@ _nf_deck_card_clear (NfDeckCard *card)
 {
   g_clear_object (&card->text);
   g_clear_object (&card->footer);
+  g_clear_object (&card->mark);
+}
+
+/* Where each line of the card's text starts and ends, from its top. */
+static void
+line_range (NfDeckCard *card,
+            guint       first,
+            guint       last,
+            double     *top,
+            double     *bottom)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (card->text);
+  int y0 = 0, y1 = 0;
+
+  for (guint i = 0; i <= last; i++)
+    {
+      if (i == first)
+        pango_layout_iter_get_line_yrange (iter, &y0, NULL);
+      if (i == last)
+        pango_layout_iter_get_line_yrange (iter, NULL, &y1);
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+  *top = (double) y0 / PANGO_SCALE;
+  *bottom = (double) y1 / PANGO_SCALE;
+}
+
+static PangoLayout *
+goes_on_mark (NfDeck *deck,
+              double  width)
+{
+  /* TRANSLATORS: under part of a note too long for one column of a
+   * slide; the rest follows in the next column or on the next slide. */
+  return _nf_deck_text (deck, _("(this note continues)"), FOOTER_SIZE_MARK,
+                        PANGO_WEIGHT_NORMAL, width);
+}
+
+guint
+_nf_deck_card_fit_lines (NfDeck     *deck,
+                         NfDeckCard *card,
+                         guint       first,
+                         double      room)
+{
+  guint n_lines = (guint) pango_layout_get_line_count (card->text);
+  int inner_w = pango_layout_get_width (card->text);
+  g_autoptr(PangoLayout) mark = goes_on_mark (deck, (double) inner_w / PANGO_SCALE);
+  double mark_h = FOOTER_GAP + _nf_render_layout_height (mark);
+  double footer_h = card->footer != NULL ? FOOTER_GAP + _nf_render_layout_height (card->footer) : 0;
+  guint count = 0;
+
+  for (guint last = first; last < n_lines; last++)
+    {
+      double top, bottom;
+
+      line_range (card, first, last, &top, &bottom);
+      if (bottom - top + 2 * CARD_PAD_Y + (last + 1 == n_lines ? footer_h : mark_h) > room)
+        break;
+      count = last - first + 1;
+    }
+  return count;
+}
+
+void
+_nf_deck_card_slice (NfDeck     *deck,
+                     NfDeckCard *card,
+                     guint       first,
+                     guint       count,
+                     NfDeckCard *slice)
+{
+  guint n_lines = (guint) pango_layout_get_line_count (card->text);
+  double top, bottom;
+
+  g_return_if_fail (count > 0 && first + count <= n_lines);
+  *slice = *card;
+  slice->text = g_object_ref (card->text);
+  slice->footer = card->footer != NULL ? g_object_ref (card->footer) : NULL;
+  slice->mark = NULL;
+  slice->sliced = TRUE;
+  slice->tight = FALSE;
+  slice->cut = FALSE;
+  slice->first_line = first;
+  slice->n_lines = count;
+  line_range (card, first, first + count - 1, &top, &bottom);
+  slice->text_height = bottom - top;
+  slice->height = slice->text_height + 2 * CARD_PAD_Y;
+  slice->show_footer = first + count == n_lines && card->footer != NULL;
+  if (slice->show_footer)
+    slice->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
+  else if (first + count < n_lines)
+    {
+      slice->mark = goes_on_mark (deck, (double) pango_layout_get_width (card->text) / PANGO_SCALE);
+      slice->height += FOOTER_GAP + _nf_render_layout_height (slice->mark);
+    }
 }
 
 void
@@ -158,7 +253,38 @@ _nf_deck_card_draw (NfDeck     *deck,
   cairo_fill (cr);
 
   _nf_render_set_colour (cr, &ink);
-  if (!card->cut)
+  if (card->sliced)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (card->text);
+      double top = 0;
+
+      for (guint i = 0; i < card->first_line + card->n_lines; i++)
+        {
+          int y0, baseline;
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, NULL);
+          if (i == card->first_line)
+            top = (double) y0 / PANGO_SCALE;
+          if (i >= card->first_line)
+            {
+              pango_layout_iter_get_line_extents (iter, NULL, &logical);
+              baseline = pango_layout_iter_get_baseline (iter);
+              cairo_move_to (cr, tx + (double) logical.x / PANGO_SCALE,
+                             ty + (double) baseline / PANGO_SCALE - top);
+              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+            }
+          pango_layout_iter_next_line (iter);
+        }
+      pango_layout_iter_free (iter);
+      if (card->mark != NULL)
+        {
+          _nf_render_set_colour (cr, &style->muted_text);
+          cairo_move_to (cr, tx, ty + card->text_height + FOOTER_GAP);
+          pango_cairo_show_layout (cr, card->mark);
+        }
+    }
+  else if (!card->cut)
     {
       cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, card->text);

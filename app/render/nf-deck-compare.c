@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "nf-chart.h"
 #include "nf-compare-renderer.h"
 #include "nf-deck-private.h"
 #include "nf-deck-themes-private.h"
@@ -370,6 +371,7 @@ block_slides (Compare *cmp,
   double gap = CMP_GAP, top = NF_DECK_HEADER_HEIGHT + 20, bottom = deck->height - NF_DECK_MARGIN * 0.6;
   double col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * gap) / n;
   guint next[NF_DIFF_MAX_CANVASES] = { 0 };
+  guint next_line[NF_DIFF_MAX_CANVASES] = { 0 };   /* in a note going on */
   guint total[NF_DIFF_MAX_CANVASES];
   gboolean first = TRUE, more = TRUE;
 
@@ -428,6 +430,39 @@ block_slides (Compare *cmp,
                   size -= 1;
                 }
               while (TRUE);
+              if (card.height > bottom - top - 40)
+                {
+                  /* Taller than a column even at 9 pt: at the body size,
+                   * a slice a slide, marked where it goes on. */
+                  NfDeckCard slice;
+                  guint count, n_lines;
+
+                  _nf_deck_card_clear (&card);
+                  _nf_deck_card_init_labelled (deck, &card, note,
+                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               next[c] + 1, col_w, CMP_SIZE, CMP_FOOTER, 0);
+                  n_lines = (guint) pango_layout_get_line_count (card.text);
+                  count = _nf_deck_card_fit_lines (deck, &card, next_line[c], bottom - y);
+                  if (count == 0 && y > top + 40)
+                    {
+                      _nf_deck_card_clear (&card);
+                      more = TRUE;
+                      break;
+                    }
+                  _nf_deck_card_slice (deck, &card, next_line[c], MAX (count, 1), &slice);
+                  _nf_deck_card_draw (deck, &slice, x, y, col_w);
+                  y += slice.height + 5;
+                  _nf_deck_card_clear (&slice);
+                  _nf_deck_card_clear (&card);
+                  next_line[c] += MAX (count, 1);
+                  if (next_line[c] < n_lines)
+                    {
+                      more = TRUE;
+                      break;
+                    }
+                  next_line[c] = 0;
+                  continue;
+                }
               if (y + card.height > bottom && y > top + 40)
                 {
                   _nf_deck_card_clear (&card);
@@ -462,6 +497,288 @@ aligned_rows (const NfDiffMetrics *metrics)
   return rows;
 }
 
+/* --- charts of the aligned figures --- */
+
+/* As on a canvas's metric slides: more bars than this are left to the
+ * table. */
+#define CMP_MAX_BARS   40
+#define CMP_CHART_SIZE 11.0
+#define CMP_BAR        12.0
+
+/* The aligned rows one chart may hold: one figure kind in one unit (a
+ * row's figures are already in its base's unit, converted with a stated
+ * rate where needed), only rows whose figures compare. */
+typedef struct {
+  NfFigureKind kind;
+  char         unit[64];
+  const NfDiffMetricRow *only;   /* figures of no known kind: one row a chart */
+  GPtrArray   *rows;     /* const NfDiffMetricRow *, in table order */
+  GArray      *factors;  /* double, one per row: into the kind's unit
+                          * (durations: seconds) */
+  guint        n_bars;
+} CmpChart;
+
+static void
+cmp_chart_free (CmpChart *chart)
+{
+  g_ptr_array_unref (chart->rows);
+  g_array_unref (chart->factors);
+  g_free (chart);
+}
+
+static GPtrArray *
+cmp_charts_new (GPtrArray *rows)
+{
+  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cmp_chart_free);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const NfDiffMetricRow *row = g_ptr_array_index (rows, i);
+      NfNumber number = row->numbers[row->base];
+      NfColumn column = { NULL, row->type, (char *) row->units[row->base], NULL };
+      CmpChart *chart = NULL;
+      char unit[64];
+      double factor = 1;
+      NfFigureKind kind;
+      guint n = 0;
+
+      if (!row->comparable)
+        continue;
+      number.kind = row->kind;
+      kind = nf_chart_figure_kind (&number, &column, unit, &factor);
+      if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
+        continue;
+      for (guint c = 0; c < NF_DIFF_MAX_CANVASES; c++)
+        n += row->present[c] && isfinite (row->converted[c]);
+      if (n == 0)
+        continue;
+      for (guint g = 0; g < charts->len && chart == NULL; g++)
+        {
+          CmpChart *candidate = g_ptr_array_index (charts, g);
+
+          if (candidate->kind == kind && g_str_equal (candidate->unit, unit) &&
+              candidate->only == (kind == NF_FIGURE_NUMBER ? row : NULL))
+            chart = candidate;
+        }
+      if (chart == NULL)
+        {
+          chart = g_new0 (CmpChart, 1);
+          chart->kind = kind;
+          /* A plain figure says nothing of what it measures: only the
+           * companies' figures of one measure share its chart. */
+          chart->only = kind == NF_FIGURE_NUMBER ? row : NULL;
+          g_strlcpy (chart->unit, unit, sizeof chart->unit);
+          chart->rows = g_ptr_array_new ();
+          chart->factors = g_array_new (FALSE, FALSE, sizeof (double));
+          g_ptr_array_add (charts, chart);
+        }
+      g_ptr_array_add (chart->rows, (gpointer) row);
+      g_array_append_val (chart->factors, factor);
+      chart->n_bars += n;
+    }
+  /* One figure alone compares with nothing. */
+  for (guint g = charts->len; g-- > 0;)
+    if (((CmpChart *) g_ptr_array_index (charts, g))->n_bars < 2)
+      g_ptr_array_remove_index (charts, g);
+  return charts;
+}
+
+static char *
+cmp_row_label (const NfDiffMetricRow *row)
+{
+  return row->column != NULL ? g_strdup_printf ("%s — %s", row->label, row->column)
+                             : g_strdup (row->label);
+}
+
+/* Starts a metrics slide (the first, or one going on) and returns its top. */
+static double
+metrics_page (Compare  *cmp,
+              gboolean  first)
+{
+  g_autofree char *names = names_of (cmp->canvases, cmp->deck->lang);
+
+  if (!first)
+    _nf_deck_end_slide (cmp->deck);
+  _nf_deck_begin_page (cmp->deck);
+  if (first)
+    _nf_deck_outline (cmp->deck, cmp->parent, _("Metrics"));
+  _nf_deck_draw_header (cmp->deck, first ? _("Metrics compared") : _("Metrics compared (continued)"), names);
+  return NF_DECK_HEADER_HEIGHT + 22;
+}
+
+/* The chart's title and a key of the companies' colours; returns the y
+ * under them. */
+static double
+chart_head (Compare        *cmp,
+            const CmpChart *chart,
+            gboolean        continued,
+            double          x0,
+            double          y,
+            double          width)
+{
+  NfDeck *deck = cmp->deck;
+  g_autofree char *caption = chart->unit[0] != '\0' && chart->kind != NF_FIGURE_PERCENT && chart->kind != NF_FIGURE_DURATION
+    /* TRANSLATORS: a chart's title: a kind of figure and its unit, "Money (USD)". */
+    ? g_strdup_printf (_("%s (%s)"), nf_chart_figure_kind_title (chart->kind), chart->unit)
+    : g_strdup (nf_chart_figure_kind_title (chart->kind));
+  g_autofree char *title = continued ? g_strdup_printf (_("%s (continued)"), caption) : g_steal_pointer (&caption);
+  g_autoptr(PangoLayout) head = _nf_deck_text (deck, title, 13, PANGO_WEIGHT_BOLD, width);
+  double x = x0, key_h = 0;
+
+  cairo_save (deck->cr);
+  _nf_render_set_colour (deck->cr, &deck->style->accent);
+  cairo_move_to (deck->cr, x0, y);
+  pango_cairo_show_layout (deck->cr, head);
+  y += _nf_render_layout_height (head) + 6;
+  for (guint c = 0; c < cmp->canvases->len; c++)
+    {
+      g_autoptr(PangoLayout) name = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
+                                                   CMP_CHART_SIZE, PANGO_WEIGHT_NORMAL, -1);
+      double h = _nf_render_layout_height (name);
+      int w, lh;
+      NfColour colour;
+
+      pango_layout_get_pixel_size (name, &w, &lh);
+      nf_compare_canvas_colour (c, deck->style, &colour);
+      _nf_render_set_colour (deck->cr, &colour);
+      cairo_rectangle (deck->cr, x, y + h / 2 - 5, 10, 10);
+      cairo_fill (deck->cr);
+      _nf_render_set_colour (deck->cr, &deck->style->title_text);
+      cairo_move_to (deck->cr, x + 14, y);
+      pango_cairo_show_layout (deck->cr, name);
+      x += 14 + w + 20;
+      key_h = MAX (key_h, h);
+    }
+  cairo_restore (deck->cr);
+  return y + key_h + 8;
+}
+
+/* Each chart of like figures: per aligned row its label and a bar per
+ * company that has the figure, in the company's colour, the figure as
+ * written beside it. Rows go on to the next slide whole. */
+static double
+metrics_charts (Compare   *cmp,
+                GPtrArray *rows,
+                double     y)
+{
+  NfDeck *deck = cmp->deck;
+  g_autoptr(GPtrArray) charts = cmp_charts_new (rows);
+  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
+  double top = NF_DECK_HEADER_HEIGHT + 22, bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  double label_w = width * 0.3;
+  guint n_uncharted = 0;
+
+  for (guint g = 0; g < charts->len && !g_cancellable_is_cancelled (deck->cancellable); g++)
+    {
+      CmpChart *chart = g_ptr_array_index (charts, g);
+      double lo = 0, hi = 0, value_w = 0;
+      gboolean headed = FALSE;
+
+      if (chart->n_bars > CMP_MAX_BARS)
+        {
+          n_uncharted += chart->n_bars;
+          continue;
+        }
+      for (guint r = 0; r < chart->rows->len; r++)
+        {
+          const NfDiffMetricRow *row = g_ptr_array_index (chart->rows, r);
+          double factor = g_array_index (chart->factors, double, r);
+
+          for (guint c = 0; c < cmp->canvases->len; c++)
+            if (row->present[c] && isfinite (row->converted[c]))
+              {
+                g_autofree char *text = nf_diff_metric_row_format_value (row, c, deck->lang);
+                g_autoptr(PangoLayout) v = _nf_deck_text (deck, text != NULL ? text : "", CMP_CHART_SIZE,
+                                                          PANGO_WEIGHT_NORMAL, -1);
+                int w, h;
+
+                lo = MIN (lo, row->converted[c] * factor);
+                hi = MAX (hi, row->converted[c] * factor);
+                pango_layout_get_pixel_size (v, &w, &h);
+                value_w = MAX (value_w, w);
+              }
+        }
+      value_w = MIN (value_w, width * 0.3);
+
+      for (guint r = 0; r < chart->rows->len; r++)
+        {
+          const NfDiffMetricRow *row = g_ptr_array_index (chart->rows, r);
+          double factor = g_array_index (chart->factors, double, r);
+          g_autofree char *name = cmp_row_label (row);
+          g_autoptr(PangoLayout) label = _nf_deck_text (deck, name, CMP_CHART_SIZE, PANGO_WEIGHT_NORMAL, label_w - 12);
+          double plot_x = x0 + label_w, plot_w = width - label_w - value_w - 12;
+          double zero_x = hi > lo ? plot_x + plot_w * (-lo) / (hi - lo) : plot_x;
+          double pitch = CMP_BAR + 6, bars_h = 0, h, by;
+
+          for (guint c = 0; c < cmp->canvases->len; c++)
+            bars_h += row->present[c] && isfinite (row->converted[c]) ? pitch : 0;
+          h = MAX (_nf_render_layout_height (label), bars_h) + 8;
+          if (!headed || y + h > bottom)
+            {
+              if (y + h + 60 > bottom)
+                y = metrics_page (cmp, FALSE);
+              else if (y > top)
+                y += CMP_GAP;
+              y = chart_head (cmp, chart, headed, x0, y, width);
+              headed = TRUE;
+            }
+          cairo_save (deck->cr);
+          _nf_render_set_colour (deck->cr, &deck->style->title_text);
+          cairo_move_to (deck->cr, x0, y + 2);
+          pango_cairo_show_layout (deck->cr, label);
+          by = y;
+          for (guint c = 0; c < cmp->canvases->len; c++)
+            {
+              g_autofree char *text = NULL;
+              g_autoptr(PangoLayout) v = NULL;
+              double x1;
+              NfColour colour;
+
+              if (!row->present[c] || !isfinite (row->converted[c]))
+                continue;
+              text = nf_diff_metric_row_format_value (row, c, deck->lang);
+              v = _nf_deck_text (deck, text != NULL ? text : "", CMP_CHART_SIZE, PANGO_WEIGHT_NORMAL, value_w + 1);
+              x1 = hi > lo ? plot_x + plot_w * (row->converted[c] * factor - lo) / (hi - lo) : plot_x;
+              nf_compare_canvas_colour (c, deck->style, &colour);
+              _nf_render_set_colour (deck->cr, &colour);
+              cairo_rectangle (deck->cr, MIN (zero_x, x1), by + (pitch - CMP_BAR) / 2,
+                               MAX (fabs (x1 - zero_x), 1), CMP_BAR);
+              cairo_fill (deck->cr);
+              _nf_render_set_colour (deck->cr, &deck->style->muted_text);
+              cairo_move_to (deck->cr, MAX (zero_x, x1) + 6, by + pitch / 2 - _nf_render_layout_height (v) / 2);
+              pango_cairo_show_layout (deck->cr, v);
+              by += pitch;
+            }
+          _nf_render_set_colour (deck->cr, &deck->style->block_border);
+          cairo_set_line_width (deck->cr, 1);
+          cairo_move_to (deck->cr, round (zero_x) + 0.5, y);
+          cairo_line_to (deck->cr, round (zero_x) + 0.5, y + h - 4);
+          cairo_stroke (deck->cr);
+          cairo_restore (deck->cr);
+          y += h;
+        }
+    }
+  if (n_uncharted > 0)
+    {
+      /* TRANSLATORS: under the compared metrics; %u is always more than 40. */
+      g_autofree char *why = g_strdup_printf (_("No chart: %u figures are more than a chart can show readably; the table above has each of them."),
+                                              n_uncharted);
+      g_autoptr(PangoLayout) l = _nf_deck_text (deck, why, CMP_CHART_SIZE, PANGO_WEIGHT_NORMAL, width);
+
+      if (y + 8 + _nf_render_layout_height (l) > bottom)
+        y = metrics_page (cmp, FALSE);
+      else
+        y += 8;
+      cairo_save (deck->cr);
+      _nf_render_set_colour (deck->cr, &deck->style->muted_text);
+      cairo_move_to (deck->cr, x0, y);
+      pango_cairo_show_layout (deck->cr, l);
+      cairo_restore (deck->cr);
+      y += _nf_render_layout_height (l);
+    }
+  return y;
+}
+
 /* The aligned figures as one table, a column per company, on as many
  * slides as it needs with its header repeated. Figures only one company
  * has are in that company's own metric slides. */
@@ -474,7 +791,7 @@ metrics_slides (Compare *cmp)
   g_autofree char *names = names_of (cmp->canvases, deck->lang);
   double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
   double first_w = width * 0.34, col_w = (width - first_w) / n;
-  double top = NF_DECK_HEADER_HEIGHT + 22, bottom = deck->height - NF_DECK_MARGIN * 0.6, y = bottom + 1;
+  double bottom = deck->height - NF_DECK_MARGIN * 0.6, y = bottom + 1;
   gboolean started = FALSE;
 
   for (guint i = 0; i <= rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
@@ -491,8 +808,7 @@ metrics_slides (Compare *cmp)
           PangoLayout *l;
 
           if (c == 0)
-            label = row->column != NULL ? g_strdup_printf ("%s — %s", row->label, row->column)
-                                        : g_strdup (row->label);
+            label = cmp_row_label (row);
           else if (row->present[c - 1])
             label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
           l = _nf_deck_text (deck, label != NULL ? label : "—",
@@ -507,14 +823,8 @@ metrics_slides (Compare *cmp)
           g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func (g_object_unref);
           double hh = 0;
 
-          if (started)
-            _nf_deck_end_slide (deck);
-          _nf_deck_begin_page (deck);
-          if (!started)
-            _nf_deck_outline (deck, cmp->parent, _("Metrics"));
-          _nf_deck_draw_header (deck, started ? _("Metrics compared (continued)") : _("Metrics compared"), names);
+          y = metrics_page (cmp, !started);
           started = TRUE;
-          y = top;
           if (rows->len == 0)
             {
               g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No figure is stated by more than one of these companies; each company's own figures are on its metric slides."),
@@ -573,6 +883,8 @@ metrics_slides (Compare *cmp)
       cairo_stroke (deck->cr);
       cairo_restore (deck->cr);
     }
+  if (started && rows->len > 0 && !g_cancellable_is_cancelled (deck->cancellable))
+    metrics_charts (cmp, rows, y);
   if (started)
     _nf_deck_end_slide (deck);
 }

@@ -117,6 +117,11 @@ typedef struct {
   gboolean     show_footer;
   double       text_height;
   double       height;
+  /* A slice of a note too long for a column: lines first_line on, and
+   * `mark` under them where the note goes on (NULL on its last slice). */
+  gboolean     sliced;
+  guint        first_line;
+  PangoLayout *mark;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
@@ -148,6 +153,20 @@ void         _nf_deck_card_limit     (NfDeckCard   *card,
                                       guint         max_lines,
                                       gboolean      footer);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
+/* A note longer than a column goes on in the next: how many of the
+ * card's lines from `first` a slice `room` high holds (0: not one), and
+ * `slice` a copy of `card` (sharing its layouts) showing `count` lines
+ * from `first`, its footer on the last slice and a mark that the note
+ * goes on on the others. */
+guint        _nf_deck_card_fit_lines (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      guint         first,
+                                      double        room);
+void         _nf_deck_card_slice     (NfDeck       *deck,
+                                      NfDeckCard   *card,
+                                      guint         first,
+                                      guint         count,
+                                      NfDeckCard   *slice);
 
 /* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
  * slide, then the overview of the nine blocks, block slides for the

@@ -28,6 +28,9 @@
 #define CHART_SIZE 11.0
 #define COLUMN_GAP 36.0
 #define ITEM_GAP   26.0
+/* More bars than a slide's two columns hold are no longer read as a
+ * chart: a longer series is left to its table, and the slide says so. */
+#define MAX_CHART_BARS 40
 
 static char *
 column_heading (NfDeck         *deck,
@@ -86,37 +89,128 @@ draw_cell (NfDeck         *deck,
   pango_cairo_show_layout (deck->cr, layout);
 }
 
+/* A cell's natural width estimated from its characters' advances, each
+ * character measured once per table: a long table's columns are sized
+ * without a Pango layout per cell. */
+static double
+estimate_width (NfDeck     *deck,
+                GHashTable *advances,
+                const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gpointer found = g_hash_table_lookup (advances, GUINT_TO_POINTER (ch));
+      double advance;
+
+      if (found == NULL)
+        {
+          char one[8] = { 0 };
+          g_autoptr(PangoLayout) l = NULL;
+
+          g_unichar_to_utf8 (ch, one);
+          l = _nf_deck_text (deck, one, TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
+          advance = layout_width (l);
+          /* Stored plus one, so that a zero-width character is found. */
+          g_hash_table_insert (advances, GUINT_TO_POINTER (ch), GINT_TO_POINTER ((int) (advance * 64) + 1));
+        }
+      else
+        advance = (GPOINTER_TO_INT (found) - 1) / 64.0;
+      width += advance;
+    }
+  return width;
+}
+
 /* Column widths: each column's widest text, shrunk in proportion when the
- * table is wider than the room (the cells then wrap). */
+ * table is wider than the room (the cells then wrap). A short table
+ * measures every cell; a long one estimates each cell from its characters
+ * and measures only the few widest of each column, so sizing it costs a
+ * pass over its text, not a layout per cell. */
+#define MEASURED_ROWS 64
+#define WIDEST_KEPT    8
+
 static double *
 column_widths (NfDeck        *deck,
                NfMetricTable *table,
                double         room)
 {
   guint n = nf_metric_table_get_n_columns (table);
+  guint n_rows = nf_metric_table_get_n_rows (table);
   double *widths = g_new0 (double, MAX (n, 1));
-  double total = 0;
+  g_autofree double *heads = g_new0 (double, MAX (n, 1));
+  double total = 0, cells_total = 0;
+  g_autoptr(GHashTable) advances = n_rows > MEASURED_ROWS ? g_hash_table_new (NULL, NULL) : NULL;
 
   for (guint c = 0; c < n; c++)
     {
       g_autofree char *head = column_heading (deck, nf_metric_table_get_column (table, c));
       g_autoptr(PangoLayout) l = _nf_deck_text (deck, head, HEAD_SIZE, PANGO_WEIGHT_BOLD, -1);
+      guint widest[WIDEST_KEPT];
+      double widest_w[WIDEST_KEPT] = { 0 };
+      guint n_widest = 0;
 
-      widths[c] = layout_width (l);
-      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+      heads[c] = layout_width (l) + 2 * CELL_PAD_X + 1;
+      widths[c] = 0;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const char *text = _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, r, c));
+          double w;
+          guint i;
+
+          if (advances == NULL)
+            {
+              g_autoptr(PangoLayout) cell = _nf_deck_text (deck, text, TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
+
+              widths[c] = MAX (widths[c], layout_width (cell));
+              continue;
+            }
+          /* The few widest by estimate, widest first. */
+          w = estimate_width (deck, advances, text);
+          if (n_widest == WIDEST_KEPT && w <= widest_w[WIDEST_KEPT - 1])
+            continue;
+          i = MIN (n_widest, WIDEST_KEPT - 1);
+          n_widest = MIN (n_widest + 1, WIDEST_KEPT);
+          for (; i > 0 && widest_w[i - 1] < w; i--)
+            {
+              widest[i] = widest[i - 1];
+              widest_w[i] = widest_w[i - 1];
+            }
+          widest[i] = r;
+          widest_w[i] = w;
+        }
+      /* Kerning and shaping make the estimate a little off either way:
+       * the widest are measured, and no column is narrower than its
+       * widest estimate. */
+      for (guint i = 0; i < n_widest; i++)
         {
           g_autoptr(PangoLayout) cell =
-            _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, r, c)),
+            _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, widest[i], c)),
                            TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
-          widths[c] = MAX (widths[c], layout_width (cell));
+          widths[c] = MAX (widths[c], MAX (layout_width (cell), widest_w[i]));
         }
       widths[c] += 2 * CELL_PAD_X + 1;
-      total += widths[c];
+      cells_total += widths[c];
+      total += MAX (widths[c], heads[c]);
     }
-  if (total > room)
+  if (total <= room)
     for (guint c = 0; c < n; c++)
-      widths[c] = MAX (widths[c] * room / total, 2 * CELL_PAD_X + 24);
+      widths[c] = MAX (widths[c], heads[c]);
+  else if (cells_total <= room)
+    {
+      /* Headings wrap before any cell does: each column keeps its widest
+       * cell, and what room is left goes to the headings wider than that
+       * in proportion. */
+      double excess = total - cells_total, spare = room - cells_total;
+
+      for (guint c = 0; c < n; c++)
+        widths[c] += heads[c] > widths[c] ? (heads[c] - widths[c]) * spare / excess : 0;
+    }
+  else
+    for (guint c = 0; c < n; c++)
+      widths[c] = MAX (widths[c] * room / cells_total, 2 * CELL_PAD_X + 24);
   return widths;
 }
 
@@ -272,6 +366,10 @@ title_layout (Flow       *flow,
   return _nf_deck_text (flow->deck, text, size, PANGO_WEIGHT_BOLD, flow->column_width);
 }
 
+/* A table's rows are laid out once each, in order, and drawn as soon as
+ * their place is known: the slides follow from the measured heights in
+ * one pass, and only one column's rows are alive at a time, whatever the
+ * table's length. */
 static void
 flow_table (Flow          *flow,
             NfMetricTable *table)
@@ -282,37 +380,50 @@ flow_table (Flow          *flow,
   const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
   g_autofree double *widths = column_widths (deck, table, flow->column_width);
   g_autoptr(GPtrArray) header = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autofree double *heights = g_new0 (double, MAX (n_rows, 1));
-  double header_h, table_w = 0;
+  g_autoptr(GPtrArray) ahead = NULL;   /* rows laid out to see if the table fits a column */
+  g_autofree double *ahead_h = NULL;
+  double header_h, min_row;
 
-  for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
-    table_w += widths[c];
   header = row_layouts (deck, table, -1, widths, &header_h);
-  /* Every row laid out once: for the room the table needs, then drawn. */
-  for (guint r = 0; r < n_rows; r++)
-    {
-      double h;
-
-      g_ptr_array_add (rows, row_layouts (deck, table, (int) r, widths, &h));
-      heights[r] = h;
-    }
   {
-    /* A table that fits a column is kept whole: it starts a column
-     * rather than leaving a row or two for the next. */
-    g_autoptr(PangoLayout) head = title_layout (flow, title, FALSE, TITLE_SIZE);
-    double whole = layout_height (head) + 6 + header_h;
+    g_autoptr(PangoLayout) one = _nf_deck_text (deck, "0", TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
-    for (guint r = 0; r < n_rows; r++)
-      whole += heights[r];
-    if (whole <= flow->bottom - flow->top && flow->started)
-      flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
+    min_row = layout_height (one) + 2 * CELL_PAD_Y;
   }
+  /* A table that fits a column is kept whole: it starts a column rather
+   * than leaving a row or two for the next. Only a table short enough to
+   * fit at all is measured ahead for that (no row is lower than a line). */
+  if (n_rows * min_row + header_h <= flow->bottom - flow->top)
+    {
+      g_autoptr(PangoLayout) head = title_layout (flow, title, FALSE, TITLE_SIZE);
+      double whole = layout_height (head) + 6 + header_h;
+
+      ahead = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      ahead_h = g_new0 (double, MAX (n_rows, 1));
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_ptr_array_add (ahead, row_layouts (deck, table, (int) r, widths, &ahead_h[r]));
+          whole += ahead_h[r];
+        }
+      if (whole <= flow->bottom - flow->top && flow->started)
+        flow_room (flow, whole + (flow->y > flow->top ? ITEM_GAP : 0), FALSE);
+    }
 
   for (guint r = 0; r < MAX (n_rows, 1); r++)
     {
-      GPtrArray *cells = n_rows > 0 ? g_ptr_array_index (rows, r) : NULL;
-      double h = n_rows > 0 ? heights[r] : 0;
+      g_autoptr(GPtrArray) own = NULL;
+      GPtrArray *cells = NULL;
+      double h = 0;
+
+      if (r % 256 == 255 && g_cancellable_is_cancelled (deck->cancellable))
+        return;
+      if (n_rows > 0 && ahead != NULL)
+        {
+          cells = g_ptr_array_index (ahead, r);
+          h = ahead_h[r];
+        }
+      else if (n_rows > 0)
+        cells = own = row_layouts (deck, table, (int) r, widths, &h);
 
       if (r == 0 || flow->y + h > flow->bottom)
         {
@@ -473,6 +584,18 @@ flow_chart (Flow          *flow,
     }
 }
 
+/* A line of muted text in the flow, under what it is about. */
+static void
+flow_remark (Flow       *flow,
+             const char *text)
+{
+  g_autoptr(PangoLayout) l = _nf_deck_text (flow->deck, text, CHART_SIZE, PANGO_WEIGHT_NORMAL, flow->column_width);
+
+  flow->y += 6;
+  flow_room (flow, layout_height (l), FALSE);
+  flow_show (flow, l, flow_x (flow), &flow->deck->style->muted_text);
+}
+
 void
 _nf_deck_metric_slides (NfDeck     *deck,
                         NfCanvas   *canvas,
@@ -493,13 +616,30 @@ _nf_deck_metric_slides (NfDeck     *deck,
     {
       g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
       g_autoptr(GPtrArray) groups = NULL;
+      guint n_uncharted = 0;
 
       if (g_cancellable_is_cancelled (deck->cancellable))
         break;
       flow_table (&flow, table);
       groups = nf_chart_groups_new (table);
       for (guint g = 0; g < groups->len; g++)
-        flow_chart (&flow, table, g_ptr_array_index (groups, g), groups->len > 1);
+        {
+          NfChartGroup *group = g_ptr_array_index (groups, g);
+
+          if (group->bars->len <= MAX_CHART_BARS)
+            flow_chart (&flow, table, group, groups->len > 1);
+          else
+            n_uncharted += group->bars->len;
+        }
+      if (n_uncharted > 0)
+        {
+          g_autofree char *why =
+            /* TRANSLATORS: under a long metric table; %u is always more than 40. */
+            g_strdup_printf (_("No chart: %u figures are more than a chart can show readably; the table above has each of them."),
+                             n_uncharted);
+
+          flow_remark (&flow, why);
+        }
     }
   if (flow.started)
     _nf_deck_end_slide (deck);

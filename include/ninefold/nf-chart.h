@@ -78,7 +78,9 @@ typedef struct {
 } NfChartGroup;
 
 /* The charts a table gets: one NfChartGroup per kind and unit with two
- * figures or more, in the order their first figures come. */
+ * figures or more, in the order their first figures come. Figures of no
+ * known kind (NF_FIGURE_NUMBER) are charted only as a series down one
+ * column of a table whose rows no text column names. */
 GPtrArray   *nf_chart_groups_new  (NfMetricTable *table);
 void         nf_chart_group_free  (NfChartGroup  *group);
 

@@ -629,6 +629,51 @@ case_themes (guint n_notes)
 
 /* --- PDF ------------------------------------------------------------ */
 
+/* A canvas with one note and one metric table of `n_rows` rows (a label,
+ * a count, money, a percentage): each company's rows have the same
+ * labels, so four of them align every figure in a comparison. */
+static NfCanvas *
+table_canvas_new (const char *company,
+                  guint       n_rows,
+                  guint       seed)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  g_string_append_printf (xml,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>%s</company><title>%s by region</title></metadata>"
+    "<block kind=\"key-partners\"><note id=\"n1\"><text>Dealers of %s.</text></note></block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
+    "<block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/>"
+    "<metrics><table id=\"t1\" block=\"revenue-streams\"><title>Sales by region</title>"
+    "<column type=\"text\"><name>Region</name></column>"
+    "<column type=\"count\" unit=\"cars\"><name>Cars sold</name></column>"
+    "<column type=\"money\" unit=\"USD\"><name>Revenue</name></column>"
+    "<column type=\"percent\"><name>Margin</name></column>",
+    company, company, company);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint v = (r * 7919 + seed * 104729) % 100000 + 1;
+
+      g_string_append_printf (xml, "<row><cell>Region %u</cell><cell value=\"%u\">%u</cell>"
+                              "<cell value=\"%u\">$%u</cell><cell value=\"0.%02u\">%u%%</cell></row>",
+                              r + 1, v, v, v * 13, v * 13, v % 100, v % 100);
+    }
+  g_string_append (xml, "</table></metrics></canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "table.ninefold", &error);
+  if (canvas == NULL)
+    g_error ("%s", error->message);
+  return canvas;
+}
+
+/* what: "cases", "compare" (the cases with compare slides), "100" (the
+ * cases 25 times), "table" (one canvas with a 10,000-row table) or
+ * "compare-table" (four such canvases with compare slides). */
 static int
 case_pdf (const char *what,
           const char *work_dir)
@@ -636,8 +681,9 @@ case_pdf (const char *what,
   g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = g_build_filename (work_dir, "deck.pdf", NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean compare = g_str_equal (what, "compare");
-  guint n = g_str_equal (what, "100") ? 100 : 4;
+  gboolean compare = g_str_equal (what, "compare") || g_str_equal (what, "compare-table");
+  gboolean tables = g_str_has_suffix (what, "table");
+  guint n = g_str_equal (what, "100") ? 100 : g_str_equal (what, "table") ? 1 : 4;
   NfDeckOptions opts;
 
 #ifndef BENCH_HAVE_DECK_COMPARE
@@ -649,8 +695,10 @@ case_pdf (const char *what,
 #endif
   for (guint i = 0; i < n; i++)
     {
+      static const char *const companies[] = { "Alpha", "Beta", "Gamma", "Delta" };
       g_autoptr(GError) error = NULL;
-      NfCanvas *canvas = nf_canvas_load_case (i % 4, &error);
+      NfCanvas *canvas = tables ? table_canvas_new (companies[i % 4], 10000, i)
+                                : nf_canvas_load_case (i % 4, &error);
 
       if (canvas == NULL)
         g_error ("%s", error->message);
@@ -660,7 +708,7 @@ case_pdf (const char *what,
 #ifdef BENCH_HAVE_DECK_COMPARE
   opts.compare = compare;
 #endif
-  for (guint r = 0; r < (n > 4 ? 3u : 7u); r++)
+  for (guint r = 0; r < (n > 4 || tables ? 3u : 7u); r++)
     {
       g_autoptr(GError) error = NULL;
       double t0 = bench_now_ms (), t;

@@ -457,6 +457,14 @@ run_all (void)
   run_case (&r, "pdf", "100", work_dir);
   print_row ("PDF of a 100-canvas deck", &r, NULL, FLOOR_NONE, &(Target) { .max_ms = 2000 });
   result_clear (&r);
+  run_case (&r, "pdf", "table", work_dir);
+  print_row ("PDF of a canvas with a 10,000-row table", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+  run_case (&r, "pdf", "compare-table", work_dir);
+  print_row ("PDF of four such canvases with compare slides", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000 });
+  result_clear (&r);
 
   run_startup (&r);
   print_row ("start-up to first frame, a case open", &r, "bare GTK window", FLOOR_SLOWER,

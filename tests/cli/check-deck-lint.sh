@@ -3,7 +3,9 @@
 # The cases' decks as a reader gets them, through deck-lint (beside the
 # repository in ../shared/tools): no text below 9 pt, none off the page or
 # overlapping, no "+N more", "N more rows" or line cut with "…". Any
-# finding on any deck fails. Output: TAP, one line per deck.
+# finding on any deck fails. Output: TAP, one line per deck. The last
+# deck is a canvas made here with a note taller than a slide's column
+# even at 9 pt, which must go on in the next column, not off the slide.
 #
 #   check-deck-lint.sh NINEFOLD DECK-LINT OUTDIR
 set -u
@@ -28,8 +30,27 @@ if [ -z "$py" ]; then
 fi
 
 mkdir -p "$out"
-decks="plain compare a4 compare-a4 letter en compare-en compare-zh"
-echo "1..8"
+# The long note: 2,500 numbered words between two short notes.
+long="$out/long-note.ninefold"
+{
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+  printf '<canvas xmlns="urn:ninefold:canvas:1" version="1.0" xml:lang="en">'
+  printf '<metadata><company>Longnote</company><title>A very long note</title></metadata>'
+  printf '<block kind="key-partners"><note id="n1"><text>A partner.</text></note></block>'
+  printf '<block kind="key-activities"/><block kind="key-resources"/>'
+  printf '<block kind="value-propositions"><note id="n2"><text>Short first.</text></note>'
+  printf '<note id="n3" evidence="tested"><text>'
+  i=1
+  while [ $i -le 2500 ]; do printf 'word%d ' $i; i=$((i + 1)); done
+  printf '</text><tag>long</tag></note><note id="n4"><text>After the long one.</text></note></block>'
+  printf '<block kind="customer-relationships"/><block kind="channels"/><block kind="customer-segments"/>'
+  printf '<block kind="cost-structure"/><block kind="revenue-streams"/></canvas>\n'
+} >"$long"
+
+decks="plain compare a4 compare-a4 letter en compare-en compare-zh long-note long-note-a4"
+count=0
+for deck in $decks; do count=$((count + 1)); done
+echo "1..$count"
 n=0
 for deck in $decks; do
   n=$((n + 1))
@@ -42,9 +63,15 @@ for deck in $decks; do
     en) set -- --lang en ;;
     compare-en) set -- --compare --lang en ;;
     compare-zh) set -- --compare --lang zh ;;
+    long-note) set -- ;;
+    long-note-a4) set -- --page-size a4 ;;
   esac
   pdf="$out/lint-$deck.pdf"
-  if ! "$bin" export cases "$@" -o "$pdf" >"$out/lint-$deck.log" 2>&1; then
+  case $deck in
+    long-note*) input=$long ;;
+    *) input=cases ;;
+  esac
+  if ! "$bin" export "$input" "$@" -o "$pdf" >"$out/lint-$deck.log" 2>&1; then
     echo "not ok $n - $deck: export failed"
     sed 's/^/# /' "$out/lint-$deck.log"
     continue

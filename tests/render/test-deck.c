@@ -667,23 +667,30 @@ test_compare_images (void)
 
 /* A canvas with the tables given as XML (inside <tables>). */
 static NfCanvas *
-canvas_with_tables (const char *tables)
+company_with_tables (const char *company,
+                     const char *tables)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
-    "<metadata><company>Tabletop</company><title>Tables</title></metadata>"
+    "<metadata><company>%s</company><title>Tables</title></metadata>"
     "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
     "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
     "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
     "<block kind=\"channels\"/><block kind=\"customer-segments\"/>"
     "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/>"
-    "<metrics>%s</metrics></canvas>", tables);
+    "<metrics>%s</metrics></canvas>", company, tables);
   NfCanvas *canvas = nf_canvas_load_from_data (xml, strlen (xml), "tables.ninefold", &error);
 
   g_assert_no_error (error);
   return canvas;
+}
+
+static NfCanvas *
+canvas_with_tables (const char *tables)
+{
+  return company_with_tables ("Tabletop", tables);
 }
 
 /* One chart per kind of figure, each with two bars or more; a figure
@@ -818,6 +825,232 @@ test_table_packing (void)
   g_assert_null (strstr (text, "more rows"));
 }
 
+/* The compare deck charts aligned figures by the canvas decks' rules:
+ * one chart per kind and unit, no figure beside an unlike one, none for
+ * figures that do not compare (two currencies, no rate). */
+static void
+test_compare_charts (void)
+{
+  static const char *const rows[][3] = {
+    /* label, Alpha, Beta (Gamma has downloads and a wait only) */
+    { "Downloads", "<cell value=\"500000\">500,000</cell>", "<cell value=\"200000\">200,000</cell>" },
+    { "Retention", "<cell value=\"0.8\">80%</cell>", "<cell value=\"0.6\">60%</cell>" },
+    { "App rating", "<cell value=\"4.6\">4.6 stars</cell>", "<cell value=\"4.1\">4.1 stars</cell>" },
+    { "Revenue", "<cell value=\"9500000\">$9.5 million</cell>", "<cell value=\"2000000\">$2 million</cell>" },
+    { "Fee", "<cell value=\"300\">300元</cell>", "<cell value=\"40\">$40</cell>" },
+  };
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-compare-charts.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  NfDeckOptions opts;
+  const char *metrics, *counts, *percent, *ratings, *money;
+
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(GString) xml = g_string_new ("<table id=\"t1\" block=\"channels\"><title>Key figures</title>"
+                                             "<column type=\"text\"><name>Metric</name></column>"
+                                             "<column type=\"number\"><name>Value</name></column>");
+
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        g_string_append_printf (xml, "<row><cell>%s</cell>%s</row>", rows[r][0], rows[r][1 + c]);
+      g_string_append (xml, "</table>");
+      g_ptr_array_add (canvases, company_with_tables (c == 0 ? "Alpha" : "Beta", xml->str));
+    }
+  g_ptr_array_add (canvases, company_with_tables ("Gamma",
+    "<table id=\"t1\" block=\"channels\"><title>Key figures</title>"
+    "<column type=\"text\"><name>Metric</name></column>"
+    "<column type=\"number\"><name>Value</name></column>"
+    "<row><cell>Downloads</cell><cell value=\"50000\">50,000</cell></row>"
+    "<row><cell>Wait</cell><cell value=\"2\">2 minutes</cell></row></table>"));
+
+  nf_deck_options_init (&opts);
+  opts.compare = TRUE;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  metrics = strstr (text, "Metrics compared");
+  g_assert_nonnull (metrics);
+  counts = strstr (metrics, "\nCounts\n");
+  percent = strstr (metrics, "\nPercentages\n");
+  ratings = strstr (metrics, "\nRatings (stars)\n");
+  money = strstr (metrics, "\nMoney (USD)\n");
+  g_assert_nonnull (counts);
+  g_assert_nonnull (percent);
+  g_assert_nonnull (ratings);
+  g_assert_nonnull (money);
+  /* Each kind has one chart, and it holds only its own figures. */
+  g_assert_null (strstr (counts + 1, "\nCounts\n"));
+  g_assert_null (strstr (percent + 1, "\nPercentages\n"));
+  {
+    g_autofree char *in_counts = g_strndup (counts, percent - counts);
+    g_autofree char *in_percent = g_strndup (percent, ratings - percent);
+    g_autofree char *in_ratings = g_strndup (ratings, money - ratings);
+
+    g_assert_true (counts < percent && percent < ratings && ratings < money);
+    g_assert_nonnull (strstr (in_counts, "500,000"));
+    g_assert_nonnull (strstr (in_counts, "50,000"));
+    g_assert_null (strstr (in_counts, "%"));
+    g_assert_null (strstr (in_counts, "stars"));
+    g_assert_nonnull (strstr (in_percent, "80%"));
+    g_assert_null (strstr (in_percent, "stars"));
+    g_assert_null (strstr (in_percent, "500,000"));
+    g_assert_nonnull (strstr (in_ratings, "4.6 stars"));
+    g_assert_null (strstr (in_ratings, "%"));
+    g_assert_null (strstr (in_ratings, "$"));
+    const char *end = strstr (money, "1 note · 1 table");   /* Alpha's title slide */
+    g_autofree char *in_money = NULL;
+
+    g_assert_nonnull (end);
+    in_money = g_strndup (money, end - money);
+    g_assert_nonnull (strstr (in_money, "$9.5 million"));
+    /* The fee in two currencies without a rate compares with nothing. */
+    g_assert_null (strstr (in_money, "Fee"));
+    g_assert_null (strstr (in_money, "yuan"));
+  }
+}
+
+/* A long table (laid out a row at a time, its columns sized from an
+ * estimate) carries every row, each once, in order, with its header on
+ * every slide; its figures are too many for a chart, and the slide says
+ * so rather than drawing one. */
+static void
+test_long_table (void)
+{
+  enum { N_ROWS = 3000 };
+  g_autoptr(GString) xml = g_string_new ("<table id=\"t1\" block=\"channels\"><title>Every region</title>"
+                                         "<column type=\"text\"><name>Region</name></column>"
+                                         "<column type=\"count\" unit=\"cars\"><name>Cars sold</name></column>"
+                                         "<column type=\"text\"><name>Empty</name></column>");
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-long-table.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *at;
+  guint n_table_pages = 0;
+
+  for (guint r = 1; r <= N_ROWS; r++)
+    g_string_append_printf (xml, "<row><cell>Region %u</cell><cell value=\"%u\">%u</cell><cell/></row>",
+                            r, r * 37 % 10007, r * 37 % 10007);
+  g_string_append (xml, "</table>");
+  g_ptr_array_add (canvases, canvas_with_tables (xml->str));
+  g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  at = text;
+  for (guint r = 1; r <= N_ROWS; r++)
+    {
+      g_autofree char *row = g_strdup_printf ("\nRegion %u %u\n", r, r * 37 % 10007);
+
+      at = strstr (at, row);
+      g_assert_nonnull (at);
+    }
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    if (strstr (pages[p], "\nRegion ") != NULL)
+      {
+        n_table_pages++;
+        g_assert_nonnull (strstr (pages[p], "Region Cars sold (cars) Empty"));
+        g_assert_null (strstr (pages[p], "…"));
+      }
+  g_assert_cmpuint (n_table_pages, >=, N_ROWS / 60);
+  g_assert_nonnull (strstr (text, "No chart: 3000 figures"));
+}
+
+/* A note taller than a column even at the least size goes on in the
+ * next column at the body size: every word of it is in the deck, once,
+ * in order, with a mark (not "…") where it goes on, and the block's other
+ * notes after it. deck-lint checks the same deck's pages for text off
+ * the page (tests/cli/check-deck-lint.sh). */
+static void
+test_long_note (void)
+{
+  enum { N_WORDS = 2500 };
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-long-note.pdf", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at;
+  NfCanvas *canvas;
+
+  for (guint w = 1; w <= N_WORDS; w++)
+    g_string_append_printf (words, "%sword%u", w > 1 ? " " : "", w);
+  xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Longnote</company><title>A very long note</title></metadata>"
+    "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"><note id=\"n2\"><text>Short first.</text></note>"
+    "<note id=\"n3\" evidence=\"tested\"><text>%s</text><tag>long</tag></note>"
+    "<note id=\"n4\"><text>After the long one.</text></note></block>"
+    "<block kind=\"customer-relationships\"/><block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/></canvas>", words->str);
+  canvas = nf_canvas_load_from_data (xml, strlen (xml), "long-note.ninefold", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (canvases, canvas);
+  g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  at = text;
+  for (guint w = 1; w <= N_WORDS; w++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%u", w);
+      gsize n = strlen (word);
+
+      /* The next whole word, not the start of a longer one. */
+      while ((at = strstr (at, word)) != NULL && g_ascii_isdigit (at[n]))
+        at += n;
+      if (at == NULL)
+        g_error ("word%u is not in the deck, or out of order", w);
+      at += n;
+    }
+  g_assert_null (strstr (text, "…"));
+  g_assert_nonnull (strstr (text, "(this note continues)"));
+  g_assert_nonnull (strstr (text, "Value Propositions (continued)"));
+  g_assert_nonnull (strstr (at, "After the long one."));
+}
+
+/* Plain figures of no known kind are each their own measure in a table
+ * whose rows are named (21 million cars, a 10-trillion market): no chart
+ * puts them on one axis; down a column of a table by year they are one
+ * series and are charted. */
+static void
+test_chart_plain_figures (void)
+{
+  g_autoptr(NfCanvas) named = canvas_with_tables (
+    "<table id=\"t1\" block=\"customer-segments\"><title>汽车市场空间</title>"
+    "<column type=\"text\"><name>指标</name></column>"
+    "<column type=\"number\"><name>数值</name></column>"
+    "<row><cell>2019年乘用车销量</cell><cell value=\"21000000\">2100多万</cell></row>"
+    "<row><cell>汽车市场规模</cell><cell value=\"10000000000000\">10万亿级</cell></row>"
+    "</table>");
+  g_autoptr(NfCanvas) series = canvas_with_tables (
+    "<table id=\"t1\" block=\"customer-segments\"><title>By year</title>"
+    "<column type=\"year\"><name>Year</name></column>"
+    "<column type=\"number\"><name>Index</name></column>"
+    "<row><cell value=\"2019\">2019</cell><cell value=\"21000000\">2100多万</cell></row>"
+    "<row><cell value=\"2020\">2020</cell><cell value=\"23000000\">2300多万</cell></row>"
+    "</table>");
+  g_autoptr(NfMetricTable) t1 = g_list_model_get_item (nf_canvas_get_tables (named), 0);
+  g_autoptr(NfMetricTable) t2 = g_list_model_get_item (nf_canvas_get_tables (series), 0);
+  g_autoptr(GPtrArray) g1 = nf_chart_groups_new (t1);
+  g_autoptr(GPtrArray) g2 = nf_chart_groups_new (t2);
+
+  g_assert_cmpuint (g1->len, ==, 0);
+  g_assert_cmpuint (g2->len, ==, 1);
+  g_assert_cmpuint (((NfChartGroup *) g_ptr_array_index (g2, 0))->bars->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,8 +1067,12 @@ main (int   argc,
   g_test_add_func ("/deck/chart/bounds", test_chart);
   g_test_add_func ("/deck/chart/groups", test_chart_groups);
   g_test_add_func ("/deck/chart/figure-kind", test_figure_kind);
+  g_test_add_func ("/deck/chart/plain-figures", test_chart_plain_figures);
   g_test_add_func ("/deck/tables/packing", test_table_packing);
+  g_test_add_func ("/deck/tables/long", test_long_table);
+  g_test_add_func ("/deck/notes/long", test_long_note);
   g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
+  g_test_add_func ("/deck/pdf/compare-charts", test_compare_charts);
   g_test_add_func ("/deck/pages", test_pages);
   g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
   g_test_add_func ("/deck/compare-images", test_compare_images);
