@@ -310,7 +310,7 @@ write_figure (xmlTextWriterPtr       w,
               const NfDiffMetricRow *row,
               guint                  i)
 {
-  const NfNumber *number = &row->numbers[i];
+  const NfDiffFigure *number = &row->numbers[i];
   g_autofree char *canvas = g_strdup_printf ("%u", i);
   g_autofree char *shown = nf_diff_metric_row_format_value (row, i, reading);
   g_autofree char *converted = nf_diff_metric_row_format_converted (row, i, reading);

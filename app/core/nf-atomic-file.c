@@ -127,6 +127,77 @@ remove_stray_temporaries (const char *dir,
     }
 }
 
+/* Earlier versions saved through GIO's g_file_replace_contents, whose
+ * temporary is “.goutputstream-XXXXXX” with nothing of the target in its
+ * name; a kill left it behind for good. Any GIO program makes such names,
+ * so one is removed only when it is clearly a canvas of ours that nothing
+ * is writing any more: a regular file of this user with no other name,
+ * untouched for a while, whose first bytes are a Ninefold canvas. */
+#define GIO_TEMP_PREFIX ".goutputstream-"
+#ifndef O_NOFOLLOW
+#define O_NOFOLLOW 0
+#endif
+#define GIO_TEMP_MIN_AGE 60 /* seconds */
+
+static gboolean
+is_gio_temp_name (const char *name)
+{
+  gsize prefix_len = strlen (GIO_TEMP_PREFIX);
+
+  if (strncmp (name, GIO_TEMP_PREFIX, prefix_len) != 0 || strlen (name) != prefix_len + 6)
+    return FALSE;
+  for (const char *p = name + prefix_len; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+starts_as_canvas (const char *path)
+{
+  char head[1024];
+  gssize n;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, head, sizeof head - 1);
+  g_close (fd, NULL);
+  if (n <= 0)
+    return FALSE;
+  head[n] = '\0';
+  /* The declaration, then the root in the canvas namespace. */
+  return g_str_has_prefix (head, "<?xml") && strstr (head, "<canvas") != NULL &&
+         strstr (head, "\"urn:ninefold:canvas:") != NULL;
+}
+
+static void
+remove_stray_gio_temporaries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf buf;
+
+      if (!is_gio_temp_name (name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &buf) != 0 || !S_ISREG (buf.st_mode) || buf.st_nlink != 1 ||
+          now - (gint64) buf.st_mtime < GIO_TEMP_MIN_AGE)
+        continue;
+#ifdef G_OS_UNIX
+      if (buf.st_uid != getuid ())
+        continue;
+#endif
+      if (starts_as_canvas (path))
+        g_unlink (path);
+    }
+}
+
 static void
 atomic_file_free (NfAtomicFile *self)
 {
@@ -232,6 +303,8 @@ nf_atomic_file_begin (GFile              *file,
 
   prefix = temp_prefix (base);
   remove_stray_temporaries (dir, prefix);
+  if (flags & NF_ATOMIC_FILE_BACKUP)
+    remove_stray_gio_temporaries (dir);
   {
     g_autofree char *name = g_strconcat (prefix, ".XXXXXX", NULL);
 

@@ -137,6 +137,7 @@ struct _NfDiffMetrics
   GArray    *rows;      /* NfDiffMetricRow, in the order first met */
   GArray    *aligned;   /* guint indices into rows: in two canvases or more */
   GArray    *unaligned[NF_DIFF_MAX_CANVASES]; /* indices: in that canvas only */
+  GHashTable *shared[NF_DIFF_MAX_CANVASES];   /* that canvas's tables with an aligned row */
 };
 
 static void
@@ -147,34 +148,119 @@ metric_row_clear (gpointer data)
   g_clear_pointer (&row->key, g_free);
 }
 
+/* A table's meanings, each worked out once: folding a label costs far
+ * more than a cell, and a row's key (its metric on the first cell that
+ * has one) is a scan of the row. Rows are keyed on first use. */
+typedef struct
+{
+  NfMetricTable *table;
+  gboolean       labelled;
+  gboolean       by_year;
+  guint          n_values;
+  char         **columns;   /* column_meaning, per column, or NULL */
+  char         **rows;      /* row_meaning (or the folded year), per row, or NULL */
+} TableKeys;
+
+static void
+table_keys_init (TableKeys     *keys,
+                 NfMetricTable *table,
+                 gboolean       labelled)
+{
+  keys->table = table;
+  keys->labelled = labelled;
+  keys->by_year = labelled && nf_metric_table_get_column (table, 0)->type == NF_COLUMN_YEAR;
+  keys->n_values = nf_metric_table_get_n_columns (table) - (labelled ? 1 : 0);
+  keys->columns = g_new0 (char *, nf_metric_table_get_n_columns (table) + 1);
+  keys->rows = g_new0 (char *, nf_metric_table_get_n_rows (table) + 1);
+}
+
+static void
+table_keys_clear (TableKeys *keys)
+{
+  guint n_columns = nf_metric_table_get_n_columns (keys->table);
+  guint n_rows = nf_metric_table_get_n_rows (keys->table);
+
+  /* Not g_strfreev: entries not yet asked for are NULL in the middle. */
+  for (guint c = 0; c < n_columns; c++)
+    g_free (keys->columns[c]);
+  for (guint r = 0; r < n_rows; r++)
+    g_free (keys->rows[r]);
+  g_free (keys->columns);
+  g_free (keys->rows);
+}
+
+static const char *
+table_keys_column (TableKeys *keys,
+                   guint      column)
+{
+  if (keys->columns[column] == NULL)
+    keys->columns[column] = column_meaning (keys->table, column);
+  return keys->columns[column];
+}
+
+static const char *
+table_keys_row (TableKeys *keys,
+                guint      row)
+{
+  if (keys->rows[row] == NULL)
+    keys->rows[row] = keys->by_year
+      ? _nf_diff_fold (nf_metric_table_get_cell (keys->table, row, 0)->text)
+      : row_meaning (keys->table, row);
+  return keys->rows[row];
+}
+
 /* The measure a cell stands for, whatever the table around it: the row's
  * label in a labelled table (with the column's name when it has several
  * figures per row), the column's name and the year in a table by year,
  * the column's name elsewhere. */
 static char *
-cell_key (NfMetricTable *table,
-          guint          row,
-          guint          column,
-          gboolean       labelled)
+cell_key (TableKeys *keys,
+          guint      row,
+          guint      column)
 {
-  g_autofree char *col_key = column_meaning (table, column);
-  guint n_values = nf_metric_table_get_n_columns (table) - (labelled ? 1 : 0);
+  const char *col_key = table_keys_column (keys, column);
 
-  if (labelled && nf_metric_table_get_column (table, 0)->type == NF_COLUMN_YEAR)
+  if (keys->by_year)
+    return g_strdup_printf ("%s @ %s", col_key, table_keys_row (keys, row));
+  if (keys->labelled)
     {
-      g_autofree char *year = _nf_diff_fold (nf_metric_table_get_cell (table, row, 0)->text);
+      const char *row_key = table_keys_row (keys, row);
 
-      return g_strdup_printf ("%s @ %s", col_key, year);
+      return keys->n_values > 1 ? g_strdup_printf ("%s / %s", row_key, col_key) : g_strdup (row_key);
     }
-  if (labelled)
-    {
-      g_autofree char *row_key = row_meaning (table, row);
-
-      return n_values > 1 ? g_strdup_printf ("%s / %s", row_key, col_key) : g_steal_pointer (&row_key);
-    }
-  if (nf_metric_table_get_n_rows (table) > 1)
+  if (nf_metric_table_get_n_rows (keys->table) > 1)
     return g_strdup_printf ("%s #%u", col_key, row + 1);
-  return g_steal_pointer (&col_key);
+  return g_strdup (col_key);
+}
+
+/* The key itself the first time a canvas has it, else "key (2)", "key (3)"
+ * …: the first of those the canvas has not used. `seen` maps each key used
+ * to the number its next repeat tries first, so a thousand rows with one
+ * label cost a thousand look-ups, not half a million. */
+static char *
+unique_key (GHashTable *seen,
+            char       *key)
+{
+  gpointer next;
+  guint k;
+
+  if (!g_hash_table_lookup_extended (seen, key, NULL, &next))
+    {
+      g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (2));
+      return key;
+    }
+  for (k = GPOINTER_TO_UINT (next);; k++)
+    {
+      char *candidate = g_strdup_printf ("%s (%u)", key, k);
+
+      if (!g_hash_table_contains (seen, candidate))
+        {
+          g_hash_table_insert (seen, key, GUINT_TO_POINTER (k + 1));
+          g_hash_table_insert (seen, g_strdup (candidate), GUINT_TO_POINTER (2));
+          return candidate;
+        }
+      g_free (candidate);
+    }
 }
 
 /* What the figure is counted or priced in: the currency for money (the
@@ -206,7 +292,9 @@ add_table (NfDiffMetrics *self,
 {
   guint n_columns = nf_metric_table_get_n_columns (table);
   gboolean labelled = n_columns > 1 && column_is_label (table, 0);
+  TableKeys keys;
 
+  table_keys_init (&keys, table, labelled);
   for (guint c = labelled ? 1 : 0; c < n_columns; c++)
     {
       const NfColumn *col = nf_metric_table_get_column (table, c);
@@ -226,16 +314,8 @@ add_table (NfDiffMetrics *self,
           if (!cell->has_value)
             continue;
           kind = nf_number_kind_for_cell (col, cell, &number);
-          key = cell_key (table, r, c, labelled);
           /* The same measure twice in one canvas: keep them apart. */
-          for (guint k = 2; g_hash_table_contains (seen, key); k++)
-            {
-              g_autofree char *base = cell_key (table, r, c, labelled);
-
-              g_free (key);
-              key = g_strdup_printf ("%s (%u)", base, k);
-            }
-          g_hash_table_add (seen, g_strdup (key));
+          key = unique_key (seen, cell_key (&keys, r, c));
 
           /* One measure is one label and one kind: a count of users and
            * a sum of money under one label are two rows. */
@@ -271,11 +351,14 @@ add_table (NfDiffMetrics *self,
           row->present[canvas] = TRUE;
           row->values[canvas] = cell->value;
           row->texts[canvas] = cell->text;
-          row->numbers[canvas] = number;
+          row->numbers[canvas].kind = number.kind;
+          row->numbers[canvas].bound = number.bound;
+          row->numbers[canvas].is_order = number.is_order;
           row->units[canvas] = cell_unit (col, &number);
           row->n_present++;
         }
     }
+  table_keys_clear (&keys);
 }
 
 static gboolean
@@ -309,13 +392,20 @@ find_rate (NfCanvas  **canvases,
   return NULL;
 }
 
+/* As nf_number_is_approximate. */
+static gboolean
+figure_is_approximate (const NfDiffFigure *figure)
+{
+  return figure->bound != NF_NUMBER_EXACT || figure->is_order;
+}
+
 static void
 compare_row (NfDiffMetricRow *row,
              NfCanvas       **canvases,
              guint            n_canvases)
 {
   const char *unit = row->units[row->base];
-  const NfNumber *base = &row->numbers[row->base];
+  const NfDiffFigure *base = &row->numbers[row->base];
 
   row->comparable = row->n_present > 1;
   for (guint i = 0; i < n_canvases; i++)
@@ -365,8 +455,8 @@ compare_row (NfDiffMetricRow *row,
         row->ratios[i] = row->converted[row->base] != 0 ? row->converted[i] / row->converted[row->base] : 0;
         /* A difference is as exact as the least exact figure in it, and a
          * converted one only as exact as the rate. */
-        row->approximate[i] = nf_number_is_approximate (&row->numbers[i]) ||
-                              nf_number_is_approximate (base) || row->rates[i] != NULL;
+        row->approximate[i] = figure_is_approximate (&row->numbers[i]) ||
+                              figure_is_approximate (base) || row->rates[i] != NULL;
       }
 }
 
@@ -376,6 +466,7 @@ nf_diff_metrics_new (NfCanvas **canvases,
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   NfDiffMetrics *self;
+  gsize n_cells = 0;
 
   g_return_val_if_fail (canvases != NULL, NULL);
   g_return_val_if_fail (n_canvases >= 1 && n_canvases <= NF_DIFF_MAX_CANVASES, NULL);
@@ -383,11 +474,28 @@ nf_diff_metrics_new (NfCanvas **canvases,
   self = g_new0 (NfDiffMetrics, 1);
   self->n_canvases = n_canvases;
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_array_new (FALSE, TRUE, sizeof (NfDiffMetricRow));
+  /* Room for a row per cell at most, reserved at once: growing an array
+   * of rows this size by doubling copied it over and over. Untouched, the
+   * reserve costs address space, not memory. */
+  for (guint i = 0; i < n_canvases; i++)
+    {
+      GListModel *tables = nf_canvas_get_tables (canvases[i]);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+          n_cells += (gsize) nf_metric_table_get_n_rows (table) * nf_metric_table_get_n_columns (table);
+        }
+    }
+  self->rows = g_array_sized_new (FALSE, TRUE, sizeof (NfDiffMetricRow), (guint) MIN (n_cells, G_MAXUINT));
   g_array_set_clear_func (self->rows, metric_row_clear);
   self->aligned = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
-    self->unaligned[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+    {
+      self->unaligned[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->shared[i] = g_hash_table_new (NULL, NULL);
+    }
 
   for (guint i = 0; i < n_canvases; i++)
     {
@@ -408,6 +516,10 @@ nf_diff_metrics_new (NfCanvas **canvases,
 
       compare_row (row, canvases, n_canvases);
       g_array_append_val (row->n_present > 1 ? self->aligned : self->unaligned[row->base], r);
+      if (row->n_present > 1)
+        for (guint i = 0; i < n_canvases; i++)
+          if (row->present[i])
+            g_hash_table_add (self->shared[i], row->tables[i]);
     }
   return self;
 }
@@ -420,7 +532,10 @@ nf_diff_metrics_free (NfDiffMetrics *self)
   g_array_unref (self->rows);
   g_array_unref (self->aligned);
   for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
-    g_array_unref (self->unaligned[i]);
+    {
+      g_array_unref (self->unaligned[i]);
+      g_hash_table_unref (self->shared[i]);
+    }
   g_ptr_array_unref (self->tables);
   g_free (self);
 }
@@ -490,10 +605,7 @@ nf_diff_metrics_table_is_only (const NfDiffMetrics *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (index < self->n_canvases, FALSE);
 
-  for (guint r = 0; r < self->aligned->len; r++)
-    if (nf_diff_metrics_get_row (self, r)->tables[index] == table)
-      return FALSE;
-  return TRUE;
+  return !g_hash_table_contains (self->shared[index], table);
 }
 
 /* ---- What a person reads ---- */

@@ -19,6 +19,10 @@
 #define CARD_EDGE   4.0
 #define FOOTER_GAP  3.0
 #define FOOTER_SIZE_MARK 9.5
+/* As many tags as a card in the window draws (nf-card-layout.c), then the
+ * count of the rest: a note may have a thousand, and a footer laid out
+ * with all of them on every card cost seconds per deck. */
+#define FOOTER_TAGS_SHOWN 48
 
 static char *
 footer_text (NfNote     *note,
@@ -39,6 +43,11 @@ footer_text (NfNote     *note,
     }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
+      if (i == FOOTER_TAGS_SHOWN)
+        {
+          g_string_append_printf (s, "  +%u", g_strv_length ((char **) tags) - i);
+          break;
+        }
       g_string_append (s, i == 0 && s->len > 0 ? "  ·  #" : i == 0 ? "#" : "  #");
       g_string_append (s, tags[i]);
     }

@@ -117,6 +117,14 @@ char              *nf_diff_metric_key     (const char   *label);
  * base's, then any other's: nf_canvas_find_rate); with none, the row is
  * not comparable. Deltas and ratios are against `base`, the first canvas
  * that has a value, in the base's unit. */
+/* What a row keeps of a figure as parsed (NfNumber, less its words: a
+ * row per figure at the limits of a canvas must stay small). */
+typedef struct {
+  NfNumberKind      kind;
+  NfNumberQualifier bound;    /* the qualifier, normalised */
+  gboolean          is_order; /* an order of magnitude: "10万亿级" */
+} NfDiffFigure;
+
 typedef struct {
   char          *key;         /* the meaning key the row is aligned by */
   const char    *label;       /* the row's label in the first canvas with it */
@@ -143,8 +151,9 @@ typedef struct {
   const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
   double         deltas[NF_DIFF_MAX_CANVASES];   /* values[i] - values[base] */
   double         ratios[NF_DIFF_MAX_CANVASES];   /* values[i] / values[base], 0 if undefined */
-  NfNumber       numbers[NF_DIFF_MAX_CANVASES];  /* the figure as parsed: its
-                                                  * qualifier, currency, unit */
+  NfDiffFigure   numbers[NF_DIFF_MAX_CANVASES];  /* the figure as parsed: its
+                                                  * kind and qualifier (its
+                                                  * currency or unit: units) */
   gboolean       approximate[NF_DIFF_MAX_CANVASES]; /* deltas[i] is approximate:
                                                      * a figure qualified or
                                                      * converted */

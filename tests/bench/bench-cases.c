@@ -589,6 +589,81 @@ case_diff_10k (gboolean versions)
   return run_diff (pair, 2, 7);
 }
 
+/* A canvas of `n_tables` metric tables of `n_rows` rows by `n_columns`
+ * figures, every row labelled `label` (printf with the row), figures
+ * `offset` + their column: the tables at the limits issue 19 timed. */
+static NfCanvas *
+table_canvas (guint       n_tables,
+              guint       n_rows,
+              guint       n_columns,
+              const char *label,
+              guint       offset)
+{
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Tables</company><title>T</title></metadata>");
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_string_append_printf (xml, "<block kind=\"%s\"/>", nf_block_to_xml ((NfBlock) b));
+  g_string_append (xml, "<metrics>");
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_string_append_printf (xml, "<table id=\"t%u\" block=\"revenue-streams\"><title>T%u</title>"
+                                   "<column type=\"text\"><name>Item</name></column>", t, t);
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (xml, "<column type=\"number\"><name>c%u</name></column>", c);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_string_append (xml, "<row><cell>");
+          g_string_append_printf (xml, label, r);
+          g_string_append (xml, "</cell>");
+          for (guint c = 0; c < n_columns; c++)
+            g_string_append_printf (xml, "<cell value=\"%u\">%u</cell>", offset + c, offset + c);
+          g_string_append (xml, "</row>");
+        }
+      g_string_append (xml, "</table>");
+    }
+  g_string_append (xml, "</metrics></canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "tables.ninefold", &error);
+  if (canvas == NULL)
+    g_error ("%s", error->message);
+  return canvas;
+}
+
+/* Tables only: a 999-column table with itself (200 rows), three canvases
+ * of 15 tables of 10,000 rows, and two of 10,000 rows under one label. */
+static int
+case_diff_tables (const char *which)
+{
+  NfCanvas *canvases[3] = { NULL, NULL, NULL };
+  guint n = 2;
+  int ret;
+
+  if (g_strcmp0 (which, "wide") == 0)
+    {
+      canvases[0] = table_canvas (1, 200, 999, "row %u", 0);
+      canvases[1] = table_canvas (1, 200, 999, "row %u", 0);
+    }
+  else if (g_strcmp0 (which, "same-label") == 0)
+    {
+      canvases[0] = table_canvas (1, 10000, 1, "same", 0);
+      canvases[1] = table_canvas (1, 10000, 1, "same", 1);
+    }
+  else
+    {
+      n = 3;
+      for (guint i = 0; i < 3; i++)
+        canvases[i] = table_canvas (15, 10000, 1, "row %u", i);
+    }
+  ret = run_diff (canvases, n, 5);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (canvases[i]);
+  return ret;
+}
+
 /* --- themes --------------------------------------------------------- */
 
 /* The themes of four different 1,000-note canvases: what the compare
@@ -810,6 +885,8 @@ bench_run_case (const char *name,
     ret = case_diff_10k (TRUE);
   else if (g_str_equal (name, "diff-companies"))
     ret = case_diff_10k (FALSE);
+  else if (g_str_equal (name, "diff-tables"))
+    ret = case_diff_tables (arg);
   else if (g_str_equal (name, "import"))
     ret = case_import (n);
   else if (g_str_equal (name, "themes"))

@@ -34,7 +34,7 @@ result_clear (Result *r)
 }
 
 /* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, resize, drag,
- * diff-cases, diff-versions, diff-companies, themes, import, pdf, startup):
+ * diff-cases, diff-versions, diff-companies, diff-tables, themes, import, pdf, startup):
  * profiling one thing should not wait for all the others. */
 static gboolean
 wanted (const char *name)
@@ -436,6 +436,20 @@ run_all (void)
   run_case (&r, "diff-companies", NULL, work_dir);
   print_row ("diff of two different 10,000-note canvases", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+
+  /* Issue 19: tables at the limits once took 15 s and 19 s to compare. */
+  run_case (&r, "diff-tables", "wide", work_dir);
+  print_row ("diff of a 999-column, 200-row table with itself", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
+  result_clear (&r);
+  run_case (&r, "diff-tables", "rows", work_dir);
+  print_row ("diff of three canvases of 150,000 table rows", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
+  result_clear (&r);
+  run_case (&r, "diff-tables", "same-label", work_dir);
+  print_row ("diff of two 10,000-row tables, every row one label", &r, NULL, FLOOR_NONE,
+             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
   result_clear (&r);
 
   run_case (&r, "themes", "1000", work_dir);

@@ -197,6 +197,73 @@ test_own_backup_link (void)
   remove_tree (dir);
 }
 
+/* A file `name` in `dir` holding `bytes`, last changed `age` seconds ago. */
+static char *
+make_aged (const char *dir,
+           const char *name,
+           const void *data,
+           gsize       length,
+           guint64     age)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              (guint64) (g_get_real_time () / G_USEC_PER_SEC) - age,
+                                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL));
+  return path;
+}
+
+/* What an earlier version's save through GIO left when killed between its
+ * backup link() and its rename(): the canvas with a second name “NAME~”
+ * and GIO's “.goutputstream-XXXXXX” temporary holding part of the new
+ * canvas. The next save succeeds, removes that temporary, and leaves
+ * alone every look-alike that is not clearly a canvas of ours no one is
+ * writing: another program's, a fresh one, one with another name. */
+static void
+test_gio_leftovers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-gio-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.ninefold", NULL);
+  g_autofree char *backup = g_build_filename (dir, "plan.ninefold~", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "kept.ninefold", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NfCanvas) old_canvas = canvas_of ("Old", 40);
+  g_autoptr(NfCanvas) new_canvas = canvas_of ("New", 50);
+  g_autoptr(GBytes) old_bytes = nf_canvas_save_to_bytes (old_canvas, NULL);
+  g_autoptr(GBytes) new_bytes = nf_canvas_save_to_bytes (new_canvas, NULL);
+  const char *other_program = "<?xml version=\"1.0\"?><notes>not a canvas</notes>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours = NULL, *foreign = NULL, *fresh = NULL, *linked = NULL, *odd = NULL;
+  const char *known[] = { "plan.ninefold", "plan.ninefold~", "kept.ninefold", ".goutputstream-Zz99Yy",
+                          ".goutputstream-Qq11Ww", ".goutputstream-Hl00Hl", ".goutputstream-Ab12Cd.bak",
+                          NULL };
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (old_bytes, NULL),
+                                      g_bytes_get_size (old_bytes), NULL));
+  g_assert_cmpint (link (path, backup), ==, 0);
+  /* Cut short, as a kill leaves it. */
+  ours = make_aged (dir, ".goutputstream-Ab12Cd", g_bytes_get_data (new_bytes, NULL), 1500, 3600);
+  foreign = make_aged (dir, ".goutputstream-Zz99Yy", other_program, strlen (other_program), 3600);
+  fresh = make_aged (dir, ".goutputstream-Qq11Ww", g_bytes_get_data (new_bytes, NULL), 1500, 0);
+  linked = make_aged (dir, ".goutputstream-Hl00Hl", g_bytes_get_data (new_bytes, NULL), 1500, 3600);
+  g_assert_cmpint (link (linked, elsewhere), ==, 0);
+  odd = make_aged (dir, ".goutputstream-Ab12Cd.bak", g_bytes_get_data (new_bytes, NULL), 1500, 3600);
+
+  g_assert_true (nf_canvas_save_to_file (new_canvas, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_is (path, new_bytes);
+  assert_file_is (backup, old_bytes);
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (linked, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (odd, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (n_strays (dir, known), ==, 0);
+  remove_tree (dir);
+}
+
 /* A symbolic link is kept and the file it names replaced. */
 static void
 test_symlink (void)
@@ -333,6 +400,7 @@ main (int argc, char **argv)
 #ifdef G_OS_UNIX
   g_test_add_func ("/atomic-file/kill-at-each-step", test_kill_at_each_step);
   g_test_add_func ("/atomic-file/own-backup-link", test_own_backup_link);
+  g_test_add_func ("/atomic-file/gio-leftovers", test_gio_leftovers);
   g_test_add_func ("/atomic-file/symlink", test_symlink);
   g_test_add_func ("/atomic-file/full-disk", test_full_disk);
 #endif

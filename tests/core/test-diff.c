@@ -703,6 +703,114 @@ test_metrics_three (void)
   g_assert_cmpstr (delta, ==, "≈+20 yuan ×1.20");
 }
 
+/* A canvas of one metrics table, written as XML: `n_rows` rows of
+ * `n_columns` figures, each row labelled by `label` (printf with the row's
+ * number, or the same label on every row), each figure `offset` + its
+ * column, except row `changed_row`, one more. */
+static NfCanvas *
+load_table (guint       n_rows,
+            guint       n_columns,
+            const char *label,
+            guint       changed_row)
+{
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Wide</company><title>T</title></metadata>");
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_string_append_printf (xml, "<block kind=\"%s\"/>", nf_block_to_xml ((NfBlock) b));
+  g_string_append (xml, "<metrics><table id=\"t1\" block=\"revenue-streams\"><title>T</title>"
+                        "<column type=\"text\"><name>Item</name></column>");
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (xml, "<column type=\"number\"><name>c%u</name></column>", c);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (xml, "<row><cell>");
+      g_string_append_printf (xml, label, r);
+      g_string_append (xml, "</cell>");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint v = c + (r == changed_row ? 1 : 0);
+
+          g_string_append_printf (xml, "<cell value=\"%u\">%u</cell>", v, v);
+        }
+      g_string_append (xml, "</row>");
+    }
+  g_string_append (xml, "</table></metrics></canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "table.ninefold", &error);
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* Tables at the limits (10,000 rows, 1,000 columns): every figure is one
+ * row, aligned with its twin, rows under one label told apart in order,
+ * and only the changed figure differs. How fast is for tests/bench. */
+static void
+test_metrics_large (void)
+{
+  struct { guint rows, columns; const char *label; } cases[] = {
+    { 10000, 1, "same", },     /* one label: "same", "same (2)", … */
+    { 10000, 1, "", },         /* no label at all */
+    { 10000, 1, "row %u", },
+    { 2, 999, "row %u", },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      guint n = cases[k].rows * cases[k].columns, changed = cases[k].rows / 2;
+      g_autoptr(NfCanvas) a = load_table (cases[k].rows, cases[k].columns, cases[k].label, G_MAXUINT);
+      g_autoptr(NfCanvas) b = load_table (cases[k].rows, cases[k].columns, cases[k].label, changed);
+      g_autoptr(NfCanvas) c = load_table (cases[k].rows, cases[k].columns, cases[k].label, G_MAXUINT);
+      NfCanvas *three[] = { a, b, c };
+      g_autoptr(NfDiff) same = diff2 (a, c);
+      g_autoptr(NfDiff) diff = nf_diff_new (three, 3, NF_DIFF_FLAGS_NONE);
+      const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+      g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n_differ = 0;
+      GListModel *tables = nf_canvas_get_tables (a);
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, 0);
+
+      g_assert_true (nf_diff_is_same (same));
+      g_assert_true (nf_diff_metrics_is_same (nf_diff_get_metrics (same)));
+      g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, n);
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (metrics, i), ==, 0);
+      g_assert_false (nf_diff_metrics_table_is_only (metrics, 0, table));
+      for (guint r = 0; r < n; r++)
+        {
+          const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
+
+          g_assert_true (g_hash_table_add (keys, row->key));
+          g_assert_cmpuint (row->n_present, ==, 3);
+          /* The same row and column in every canvas: the n-th "same" meets
+           * the n-th "same". */
+          g_assert_cmpuint (row->rows[0], ==, row->rows[1]);
+          g_assert_cmpuint (row->rows[0], ==, row->rows[2]);
+          g_assert_cmpuint (row->columns[0], ==, row->columns[2]);
+          if (row->differs)
+            {
+              n_differ++;
+              g_assert_cmpuint (row->rows[1], ==, changed);
+              g_assert_cmpfloat (row->deltas[1], ==, 1);
+            }
+        }
+      g_assert_cmpuint (n_differ, ==, cases[k].columns);
+    }
+  {
+    g_autoptr(NfCanvas) a = load_table (3, 1, "same", G_MAXUINT);
+    g_autoptr(NfDiff) diff = diff2 (a, a);
+    const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+
+    g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, 3);
+    g_assert_cmpstr (nf_diff_metrics_get_row (metrics, 0)->key, ==, "same");
+    g_assert_cmpstr (nf_diff_metrics_get_row (metrics, 1)->key, ==, "same (2)");
+    g_assert_cmpstr (nf_diff_metrics_get_row (metrics, 2)->key, ==, "same (3)");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -724,5 +832,6 @@ main (int    argc,
   g_test_add_func ("/diff/metrics-unlike", test_metrics_unlike);
   g_test_add_func ("/diff/metrics-three", test_metrics_three);
   g_test_add_func ("/diff/large", test_large);
+  g_test_add_func ("/diff/metrics-large", test_metrics_large);
   return g_test_run ();
 }

@@ -905,6 +905,52 @@ test_card_description (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A note at the limit of tags (NF_CANVAS_MAX_TAGS, all on one card, the
+ * whole canvas in view): the window draws it as any card, within its
+ * block, with the first tags on it and the rest counted, and the tooltip
+ * is valid markup. A note with 10,000 tags once made the window abort. */
+static void
+test_card_tag_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *view, *window, *card;
+  graphene_rect_t bounds;
+  NfNote *note;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < NF_CANVAS_MAX_TAGS; i++)
+    g_ptr_array_add (tags, g_strdup_printf ("tag%04u", i));
+  g_ptr_array_add (tags, NULL);
+  window = show_view (canvas, &view);
+  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  nf_canvas_set_note_tags (canvas, note, (const char * const *) tags->pdata);
+  g_assert_cmpuint (g_strv_length ((char **) nf_note_get_tags (note)), ==, NF_CANVAS_MAX_TAGS);
+  settle (window);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+  g_assert_nonnull (card);
+  nf_test_assert_showing (card);
+  g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  /* No taller than the view: the tags do not stretch the card. */
+  g_assert_cmpfloat (bounds.size.height, <=, gtk_widget_get_height (view));
+  {
+    g_autofree char *markup = nf_note_card_get_tooltip_markup (NF_NOTE_CARD (card));
+
+    g_assert_nonnull (strstr (markup, "tag0000"));
+    g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  }
+  {
+    cairo_surface_t *pixels = nf_test_render (card);
+
+    g_assert_nonnull (pixels);
+    cairo_surface_destroy (pixels);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,5 +968,6 @@ main (int   argc,
   g_test_add_func ("/gui/note-ux/find", test_find);
   g_test_add_func ("/gui/note-ux/details", test_details);
   g_test_add_func ("/gui/note-ux/card-description", test_card_description);
+  g_test_add_func ("/gui/note-ux/card-tag-limit", test_card_tag_limit);
   return g_test_run ();
 }

@@ -1051,6 +1051,56 @@ test_chart_plain_figures (void)
   g_assert_cmpuint (((NfChartGroup *) g_ptr_array_index (g2, 0))->bars->len, ==, 2);
 }
 
+/* A note at the limit of tags (NF_CANVAS_MAX_TAGS): its card's footer in
+ * the deck shows the first tags and the count of the rest, as the window's
+ * card does, instead of laying out all of them on every card it is drawn
+ * on (a deck of such notes took seconds and hundreds of megabytes). */
+static void
+test_pdf_many_tags (void)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-many-tags.pdf", NULL);
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Tags</company><title>T</title></metadata>");
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *rest = g_strdup_printf ("+%u", NF_CANVAS_MAX_TAGS - 48);
+  NfDeckOptions opts;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_string_append_printf (xml, "<block kind=\"%s\">", nf_block_to_xml ((NfBlock) b));
+      if (b == NF_BLOCK_CHANNELS)
+        {
+          g_string_append (xml, "<note id=\"n1\"><text>A note with every tag it may have</text>");
+          for (guint i = 0; i < NF_CANVAS_MAX_TAGS; i++)
+            g_string_append_printf (xml, "<tag>tag%04u</tag>", i);
+          g_string_append (xml, "</note>");
+        }
+      g_string_append (xml, "</block>");
+    }
+  g_string_append (xml, "</canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "tags.ninefold", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (canvases, g_object_ref (canvas));
+  nf_deck_options_init (&opts);
+  opts.lang = "en";
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  out = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (out == NULL)
+    return;
+  g_assert_nonnull (strstr (out, "#tag0000"));
+  g_assert_nonnull (strstr (out, "#tag0047"));
+  g_assert_null (strstr (out, "#tag0048"));
+  g_assert_null (strstr (out, "#tag0999"));
+  g_assert_nonnull (strstr (out, rest));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1109,7 @@ main (int   argc,
 
   g_test_add_func ("/deck/pdf/cases", test_pdf_cases);
   g_test_add_func ("/deck/pdf/language", test_pdf_language);
+  g_test_add_func ("/deck/pdf/many-tags", test_pdf_many_tags);
   g_test_add_data_func ("/deck/pdf/a4", "a4", test_pdf_handouts);
   g_test_add_data_func ("/deck/pdf/letter", "letter", test_pdf_handouts);
   g_test_add_func ("/deck/pdf/atomic", test_atomic);
