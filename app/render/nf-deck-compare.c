@@ -534,7 +534,7 @@ cmp_charts_new (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const NfDiffMetricRow *row = g_ptr_array_index (rows, i);
-      NfNumber number = row->numbers[row->base];
+      NfNumber number = { 0 };
       NfColumn column = { NULL, row->type, (char *) row->units[row->base], NULL };
       CmpChart *chart = NULL;
       char unit[64];
@@ -544,6 +544,13 @@ cmp_charts_new (GPtrArray *rows)
 
       if (!row->comparable)
         continue;
+      /* The base figure as the model holds it (the row keeps only its
+       * kind): a plain whole number charts as a count. */
+      if (row->tables[row->base] != NULL)
+        nf_number_kind_for_cell (nf_metric_table_get_column (row->tables[row->base], row->columns[row->base]),
+                                 nf_metric_table_get_cell (row->tables[row->base], row->rows[row->base],
+                                                           row->columns[row->base]),
+                                 &number);
       number.kind = row->kind;
       kind = nf_chart_figure_kind (&number, &column, unit, &factor);
       if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR)
