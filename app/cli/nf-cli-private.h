@@ -37,6 +37,8 @@ int             _nf_cli_usage_error     (const NfCliCommand *command,
                                          const char         *format,
                                          ...) G_GNUC_PRINTF (2, 3);
 void            _nf_cli_error           (const GError       *error);
+/* "ninefold: warning: …" on standard error. */
+void            _nf_cli_warning         (const GError       *warning);
 
 /* A canvas file or a write-up, told apart by content: canvases start with
  * `<?xml` or `<canvas`, anything else is handed to the importer. */

@@ -131,6 +131,15 @@ _nf_cli_error (const GError *error)
   g_printerr ("ninefold: %s\n", safe);
 }
 
+void
+_nf_cli_warning (const GError *warning)
+{
+  g_autofree char *safe = _nf_cli_escape (warning->message, -1);
+
+  /* TRANSLATORS: what the importer mended, e.g. "notes.md, line 7: an empty heading" */
+  g_printerr (_("ninefold: warning: %s\n"), safe);
+}
+
 /* Two columns, the first padded to its widest entry. */
 static void
 append_table (GString     *out,
