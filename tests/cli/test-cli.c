@@ -573,6 +573,42 @@ test_convert_warns_repairs (void)
   g_rmdir (dir);
 }
 
+/* check: findings exit 1, a clean canvas 0, an unreadable one 2; each
+ * finding names the file and the note. */
+static void
+test_check (void)
+{
+  g_autofree char *flawed = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                   "flawed.ninefold", NULL);
+  g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                  "clean.ninefold", NULL);
+
+  {
+    g_autoptr(Run) run = run_ninefold ("check", flawed, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, "flawed.ninefold: n6: "));
+    g_assert_nonnull (strstr (run->out, "flawed.ninefold: n4: "));
+    g_assert_cmpstr (run->err, ==, "");
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("check", clean, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("check", "/nonexistent/none.ninefold", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+  {
+    g_autoptr(Run) run = run_ninefold ("check", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+}
+
 static void
 test_convert_bad_input (void)
 {
@@ -1465,6 +1501,7 @@ main (int    argc,
   g_test_add_func ("/cli/convert/write-up", test_convert_write_up);
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
   g_test_add_func ("/cli/convert/warns-repairs", test_convert_warns_repairs);
+  g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/export/cases", test_export_cases);
   g_test_add_func ("/cli/export/usage", test_export_usage);
   g_test_add_func ("/cli/export/compare", test_export_compare);
