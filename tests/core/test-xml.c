@@ -375,12 +375,12 @@ test_reported_level (void)
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
       "  <metadata><company>C</company><title>T</title></metadata>\n"
-      "  <blocks><block kind=\"key-partners\"><note id=\"n1\" evidence=\"reported\">"
+      "  <block kind=\"key-partners\"><note id=\"n1\" evidence=\"reported\">"
       "<text>x</text></note></block><block kind=\"key-activities\"/>"
       "<block kind=\"key-resources\"/><block kind=\"value-propositions\"/>"
       "<block kind=\"customer-relationships\"/><block kind=\"channels\"/>"
       "<block kind=\"customer-segments\"/><block kind=\"cost-structure\"/>"
-      "<block kind=\"revenue-streams\"/></blocks>\n"
+      "<block kind=\"revenue-streams\"/>\n"
       "</canvas>\n";
     g_autoptr(GBytes) in = g_bytes_new_static (xml, strlen (xml));
     g_autoptr(NfCanvas) old = load (in, "old.ninefold");
