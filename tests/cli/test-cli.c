@@ -453,7 +453,7 @@ test_convert_warns_repairs (void)
                    "## Channels\n\nWeb.\n");
   out = g_build_filename (dir, "out.ninefold", NULL);
   {
-    g_autoptr(Run) run = run_ninefold ("convert", md, "-o", out, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("convert", md, "-o", out, NULL);
     g_auto(GStrv) lines = g_strsplit (run->err, "\n", -1);
 
     g_assert_cmpint (run->status, ==, 0);
@@ -484,7 +484,7 @@ test_check (void)
                                                   "clean.ninefold", NULL);
 
   {
-    g_autoptr(Run) run = run_ninefold ("check", flawed, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("check", flawed, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->out, "flawed.ninefold: n6: "));
@@ -492,18 +492,18 @@ test_check (void)
     g_assert_cmpstr (run->err, ==, "");
   }
   {
-    g_autoptr(Run) run = run_ninefold ("check", clean, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("check", clean, NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, "");
   }
   {
-    g_autoptr(Run) run = run_ninefold ("check", "/nonexistent/none.ninefold", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("check", "/nonexistent/none.ninefold", NULL);
 
     g_assert_cmpint (run->status, ==, 2);
   }
   {
-    g_autoptr(Run) run = run_ninefold ("check", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("check", NULL);
 
     g_assert_cmpint (run->status, ==, 2);
   }
