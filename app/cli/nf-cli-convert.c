@@ -45,6 +45,8 @@ run_convert (const NfCliCommand  *command,
   g_autofree char *out = g_steal_pointer (&output);
   g_autoptr(NfCanvas) canvas = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GFile) in_file = NULL;
   gboolean imported = FALSE;
 
   if (args[0] == NULL)
@@ -54,17 +56,20 @@ run_convert (const NfCliCommand  *command,
   if (out == NULL || *out == '\0')
     return _nf_cli_usage_error (command, _("no output given: add “-o OUT”"));
 
-  canvas = _nf_cli_load_any (args[0], &imported, &error);
+  in_file = g_file_new_for_commandline_arg (args[0]);
+  canvas = nf_load_any_file_full (in_file, &imported, NULL, &warnings, NULL, &error);
   if (canvas == NULL)
     {
       _nf_cli_error (error);
       return NF_CLI_EXIT_INVALID;
     }
+  /* What the importer mended, a line each, for the writer to check. */
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    _nf_cli_warning (warnings->pdata[i]);
   /* A canvas may be rewritten in place (its old form kept as “OUT~”), but
    * a write-up is prose someone wrote: canvas XML does not replace it. */
   if (imported && !g_str_equal (out, "-"))
     {
-      g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (args[0]);
       g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
 
       if (nf_atomic_file_same_file (in_file, out_file))

@@ -31,12 +31,15 @@ extern const NfCliCommand _nf_cli_info;
 extern const NfCliCommand _nf_cli_convert;
 extern const NfCliCommand _nf_cli_export;
 extern const NfCliCommand _nf_cli_diff;
+extern const NfCliCommand _nf_cli_check;
 
 GOptionContext *_nf_cli_context_new     (const NfCliCommand *command);
 int             _nf_cli_usage_error     (const NfCliCommand *command,
                                          const char         *format,
                                          ...) G_GNUC_PRINTF (2, 3);
 void            _nf_cli_error           (const GError       *error);
+/* "ninefold: warning: …" on standard error. */
+void            _nf_cli_warning         (const GError       *warning);
 
 /* A canvas file or a write-up, told apart by content: canvases start with
  * `<?xml` or `<canvas`, anything else is handed to the importer. */

@@ -31,6 +31,7 @@ static const NfCliCommand * const commands[] = {
   &_nf_cli_convert,
   &_nf_cli_export,
   &_nf_cli_diff,
+  &_nf_cli_check,
   &help_command,
 };
 
@@ -129,6 +130,15 @@ _nf_cli_error (const GError *error)
   g_autofree char *safe = _nf_cli_escape (error->message, -1);
 
   g_printerr ("ninefold: %s\n", safe);
+}
+
+void
+_nf_cli_warning (const GError *warning)
+{
+  g_autofree char *safe = _nf_cli_escape (warning->message, -1);
+
+  /* TRANSLATORS: what the importer mended, e.g. "notes.md, line 7: an empty heading" */
+  g_printerr (_("ninefold: warning: %s\n"), safe);
 }
 
 /* Two columns, the first padded to its widest entry. */

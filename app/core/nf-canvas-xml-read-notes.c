@@ -86,8 +86,8 @@ _nf_xml_start_note (NfXmlReader    *self,
                          _("the colour “%s” is not of the form #rrggbb"), values[1]);
   if (values[2] != NULL && !nf_evidence_from_xml (values[2], &self->note_evidence))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("the evidence level “%s” is not one of assumption, tested "
-                           "or validated"),
+                         _("the evidence level “%s” is not one of assumption, reported, "
+                           "tested or validated"),
                          values[2]);
   self->note_id = g_strdup (values[0]);
   self->note_colour = g_strdup (values[1]);

@@ -478,6 +478,43 @@ snapshot (Writer     *wr,
   end (wr);
 }
 
+static gboolean
+notes_reported (GListModel *notes)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(NfNote) n = g_list_model_get_item (notes, i);
+
+      if (nf_note_get_evidence (n) == NF_EVIDENCE_REPORTED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "reported" came in format 1.1: a file that uses it says so, and one
+ * that does not keeps the version it had. */
+static const char *
+format_version (NfCanvas *canvas)
+{
+  const char *version = nf_canvas_get_version (canvas);
+  GListModel *snapshots = nf_canvas_get_snapshots (canvas);
+  gboolean reported = FALSE;
+
+  if (g_ascii_strtoull (version + 2, NULL, 10) >= 1)
+    return version;
+  for (guint b = 0; b < NF_N_BLOCKS && !reported; b++)
+    reported = notes_reported (nf_canvas_get_notes (canvas, b));
+  for (guint i = 0; i < g_list_model_get_n_items (snapshots) && !reported; i++)
+    {
+      g_autoptr(NfSnapshot) s = g_list_model_get_item (snapshots, i);
+
+      for (guint b = 0; b < NF_N_BLOCKS && !reported; b++)
+        for (guint k = 0; k < nf_snapshot_get_n_notes (s, b) && !reported; k++)
+          reported = nf_note_get_evidence (nf_snapshot_get_note (s, b, k)) == NF_EVIDENCE_REPORTED;
+    }
+  return reported ? "1.1" : version;
+}
+
 static void
 write_canvas (Writer   *wr,
               NfCanvas *canvas)
@@ -495,7 +532,7 @@ write_canvas (Writer   *wr,
     emit (wr, declaration, sizeof declaration - 1);
   start (wr, "canvas");
   attr (wr, "xmlns", NF_CANVAS_NS);
-  attr (wr, "version", nf_canvas_get_version (canvas));
+  attr (wr, "version", format_version (canvas));
   attr (wr, "xml:lang", nf_canvas_get_language (canvas));
 
   start (wr, "metadata");
@@ -665,6 +702,10 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
                    local_error->message);
       return NULL;
     }
+  /* The version written may be newer than the model's (see
+   * format_version); that is the one difference allowed. */
+  if (g_str_equal (nf_canvas_get_version (reread), format_version (self)))
+    _nf_canvas_set_version (reread, nf_canvas_get_version (self));
   if (!nf_canvas_equal (self, reread))
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,

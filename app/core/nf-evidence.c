@@ -13,6 +13,7 @@ static const struct {
 } levels[] = {
   [NF_EVIDENCE_NONE]       = { NULL, N_("No evidence level") },
   [NF_EVIDENCE_ASSUMPTION] = { "assumption", N_("Assumption") },
+  [NF_EVIDENCE_REPORTED]   = { "reported", N_("Reported") },
   [NF_EVIDENCE_TESTED]     = { "tested", N_("Tested") },
   [NF_EVIDENCE_VALIDATED]  = { "validated", N_("Validated") },
 };

@@ -7,6 +7,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <glib/gi18n-lib.h>
 
 #include "nf-canvas-xml.h"
 #include "nf-import-private.h"
@@ -16,9 +17,10 @@ typedef struct {
   GString    *text;
   guint       line;
   gboolean    flushed;
+  gboolean    stripped;
 } Pending;
 
-typedef struct {
+typedef struct _Walk {
   NfImportText        *text;
   const NfImportChunk *chunk;
   GArray              *items;
@@ -49,11 +51,88 @@ is_table (cmark_node *node)
   return type && g_str_equal (type, "table");
 }
 
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+/* A run of "*" or "_" cmark did not pair ("*Fortune *500", "**Big*") is
+ * markup gone wrong, not text: it is left out where it touches a word on
+ * one side only. "a*b", "snake_case" and "5 * 3" keep theirs, and so do
+ * the markers the writer escaped, which arrive as private-use stand-ins. */
+static void
+append_text_literal (const char *literal,
+                     GString    *out,
+                     gboolean    strip,
+                     gboolean   *out_stripped)
+{
+  for (const char *p = literal; *p;)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *run_end = p;
+      gunichar before, after;
+      gboolean keep;
+
+      if (c == NF_IMPORT_ESCAPED_STAR || c == NF_IMPORT_ESCAPED_UNDERSCORE)
+        {
+          g_string_append_c (out, c == NF_IMPORT_ESCAPED_STAR ? '*' : '_');
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (!strip || (c != '*' && c != '_'))
+        {
+          g_string_append_unichar (out, c);
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      while (*run_end == (char) c)
+        run_end++;
+      before = out->len ? g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len))
+                        : ' ';
+      after = *run_end ? g_utf8_get_char (run_end) : 0;
+      keep = run_end - p > 3 ||
+             (is_word_char (before) && is_word_char (after)) ||
+             (g_unichar_isspace (before) && (after == 0 ? FALSE : g_unichar_isspace (after))) ||
+             (g_unichar_isdigit (before) && !is_word_char (after));
+      if (keep)
+        g_string_append_len (out, p, run_end - p);
+      else if (out_stripped)
+        *out_stripped = TRUE;
+      p = run_end;
+    }
+}
+
+static void
+append_code_literal (const char *literal,
+                     GString    *out)
+{
+  for (const char *p = literal; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* In code a backslash is no escape: give it back. */
+      if (c == NF_IMPORT_ESCAPED_STAR)
+        g_string_append (out, "\\*");
+      else if (c == NF_IMPORT_ESCAPED_UNDERSCORE)
+        g_string_append (out, "\\_");
+      else if (c == NF_IMPORT_ESCAPED_DOT)
+        g_string_append (out, "\\.");
+      else if (c == NF_IMPORT_ESCAPED_PAREN)
+        g_string_append (out, "\\)");
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 /* The text a reader sees: markup dropped, line breaks as spaces, images
- * by their alt text, raw HTML left out but for line breaks. */
+ * by their alt text, raw HTML left out but for line breaks. With strip,
+ * emphasis markers cmark left unmatched go too. */
 static void
 append_inline_text (cmark_node *node,
-                    GString    *out)
+                    GString    *out,
+                    gboolean    strip,
+                    gboolean   *out_stripped)
 {
   cmark_iter *iter = cmark_iter_new (node);
   cmark_event_type event;
@@ -68,10 +147,14 @@ append_inline_text (cmark_node *node,
       switch (cmark_node_get_type (current))
         {
         case CMARK_NODE_TEXT:
+          literal = cmark_node_get_literal (current);
+          if (literal)
+            append_text_literal (literal, out, strip, out_stripped);
+          break;
         case CMARK_NODE_CODE:
           literal = cmark_node_get_literal (current);
           if (literal)
-            g_string_append (out, literal);
+            append_code_literal (literal, out);
           break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
@@ -89,13 +172,62 @@ append_inline_text (cmark_node *node,
   cmark_iter_free (iter);
 }
 
+/* The escaped "." and ")" as the writer meant them, once the numbering
+ * has been looked for. */
+static void
+restore_standins (char *text)
+{
+  static const char dot[] = "\xEE\x80\x82", paren[] = "\xEE\x80\x83";
+  char *in = text, *out = text;
+
+  while (*in)
+    {
+      if (strncmp (in, dot, 3) == 0 || strncmp (in, paren, 3) == 0)
+        {
+          *out++ = in[2] == dot[2] ? '.' : ')';
+          in += 3;
+        }
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
+/* Table cells keep their text as written: "5*" may be a rating there. */
 static char *
-plain_text (cmark_node *node)
+cell_text (cmark_node *node)
 {
   g_autoptr(GString) raw = g_string_new (NULL);
+  char *text;
 
-  append_inline_text (node, raw);
-  return _nf_import_collapse (raw->str, NF_CANVAS_MAX_FIELD_SIZE);
+  append_inline_text (node, raw, FALSE, NULL);
+  text = _nf_import_collapse (raw->str, NF_CANVAS_MAX_FIELD_SIZE);
+  restore_standins (text);
+  return text;
+}
+
+/* "1. Advertising", "2) Fees", "3、广告": a number the writer put before a
+ * heading is the list's, not the text's. "1.5 million" keeps its. */
+static gsize
+numbering_length (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isdigit (*p) && p - text < 3)
+    p++;
+  if (p == text || g_ascii_isdigit (*p))
+    return 0;
+  if ((*p == '.' || *p == ')') && p[1] == ' ')
+    p += 2;
+  else if (*p == '.' && g_ascii_isupper (p[1]))  /* "1.Advertising" */
+    p += 1;
+  else if (g_str_has_prefix (p, "、"))
+    p += strlen ("、");
+  else
+    return 0;
+  while (*p == ' ')
+    p++;
+  return *p ? (gsize) (p - text) : 0;
 }
 
 /* "**Key Partners**" or "*Channels:*" alone in a paragraph: how many
@@ -133,6 +265,38 @@ line_of (Walk       *walk,
   return _nf_import_text_line (walk->text, walk->chunk, cmark_node_get_start_line (node));
 }
 
+static void
+repair_text (Walk     *walk,
+             guint     line,
+             gboolean  stripped,
+             gboolean  numbered)
+{
+  if (stripped)
+    _nf_import_text_repair (walk->text, line, _("emphasis markers were left out of the text"));
+  if (numbered)
+    _nf_import_text_repair (walk->text, line, _("list numbering was left out of the text"));
+}
+
+/* A paragraph's or heading's text, mended, each mend reported. */
+static char *
+note_text (Walk       *walk,
+           cmark_node *node,
+           gboolean    numbered)
+{
+  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  gboolean stripped = FALSE;
+  gsize number = 0;
+
+  append_inline_text (node, raw, TRUE, &stripped);
+  text = _nf_import_collapse (raw->str, NF_CANVAS_MAX_FIELD_SIZE);
+  if (numbered && (number = numbering_length (text)) > 0)
+    memmove (text, text + number, strlen (text + number) + 1);
+  restore_standins (text);
+  repair_text (walk, line_of (walk, node), stripped, number > 0);
+  return g_steal_pointer (&text);
+}
+
 static NfImportItem *
 add_item (Walk         *walk,
           NfImportKind  kind,
@@ -152,6 +316,7 @@ flush_pending (Walk *walk)
 {
   Pending *top;
   g_autofree char *text = NULL;
+  gsize number;
 
   if (walk->pending->len == 0)
     return;
@@ -160,6 +325,11 @@ flush_pending (Walk *walk)
     return;
   top->flushed = TRUE;
   text = _nf_import_collapse (top->text->str, NF_CANVAS_MAX_FIELD_SIZE);
+  number = numbering_length (text);
+  if (number > 0)
+    memmove (text, text + number, strlen (text + number) + 1);
+  restore_standins (text);
+  repair_text (walk, top->line, top->stripped, number > 0);
   if (*text)
     add_item (walk, NF_IMPORT_LIST_ITEM, top->line)->text = g_steal_pointer (&text);
 }
@@ -182,7 +352,7 @@ add_table (Walk       *walk,
 
       for (cmark_node *cell = cmark_node_first_child (row); cell && column < n_columns;
            cell = cmark_node_next (cell), column++)
-        g_ptr_array_add (item->cells, plain_text (cell));
+        g_ptr_array_add (item->cells, cell_text (cell));
       for (; column < n_columns; column++)
         g_ptr_array_add (item->cells, g_strdup (""));
     }
@@ -225,10 +395,10 @@ walk_chunk (Walk       *walk,
             {
               if (top->text->len)
                 g_string_append_c (top->text, ' ');
-              append_inline_text (node, top->text);
+              append_inline_text (node, top->text, TRUE, &top->stripped);
             }
           else
-            add_item (walk, NF_IMPORT_LIST_ITEM, line_of (walk, node))->text = plain_text (node);
+            add_item (walk, NF_IMPORT_LIST_ITEM, line_of (walk, node))->text = note_text (walk, node, TRUE);
           cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
           continue;
         }
@@ -237,7 +407,7 @@ walk_chunk (Walk       *walk,
 
       if (type == CMARK_NODE_ITEM)
         {
-          Pending pending = { node, g_string_new (NULL), line_of (walk, node), FALSE };
+          Pending pending = { node, g_string_new (NULL), line_of (walk, node), FALSE, FALSE };
 
           g_array_append_val (walk->pending, pending);
         }
@@ -245,7 +415,7 @@ walk_chunk (Walk       *walk,
         {
           NfImportItem *item = add_item (walk, NF_IMPORT_PARAGRAPH, line_of (walk, node));
 
-          item->text = plain_text (node);
+          item->text = note_text (walk, node, TRUE);
           item->emphasised = is_emphasised (node);
           cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
@@ -254,7 +424,7 @@ walk_chunk (Walk       *walk,
           NfImportItem *item = add_item (walk, NF_IMPORT_HEADING, line_of (walk, node));
 
           item->level = (guint) cmark_node_get_heading_level (node);
-          item->text = plain_text (node);
+          item->text = note_text (walk, node, TRUE);
           cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
       else if (is_table (node))

@@ -81,38 +81,6 @@ unslug (const char *slug)
   return g_strjoinv (" ", words);
 }
 
-char *
-_nf_import_title (NfImportText *text,
-                  GArray       *items,
-                  guint         first_section,
-                  const char   *address)
-{
-  const char *front = text->front.title;
-
-  if (front && *front && !is_slug (front))
-    return g_strdup (front);
-  for (guint i = 0; i < first_section && i < items->len; i++)
-    {
-      NfImportItem *item = &g_array_index (items, NfImportItem, i);
-
-      if (item->kind == NF_IMPORT_HEADING && *item->text)
-        return g_strdup (item->text);
-      if (text->line_mode && item->kind == NF_IMPORT_PARAGRAPH &&
-          g_utf8_strlen (item->text, -1) <= 120 && !g_str_has_suffix (item->text, "."))
-        return g_strdup (item->text);
-    }
-  if (front && *front)
-    return unslug (front);
-  {
-    g_autofree char *base = g_strdup (address);
-    char *dot = strrchr (base, '.');
-
-    if (dot && dot != base)
-      *dot = '\0';
-    return g_strdup (*base ? base : _("Imported canvas"));
-  }
-}
-
 /* "Acme Corp (NASDAQ: ACME)" → "Acme Corp": a ticker is not the name;
  * nor are the punctuation and possessive that led to "business model". */
 static char *
@@ -180,8 +148,86 @@ company_from (const char *title)
       /* "Acme: Business Model Canvas", "Acme's business model" */
       if (at > lower)
         return tidy_company (title, at - lower);
+      /* "Business Model Canvas: Acme", "Business model – Acme" */
+      while (*after == ' ')
+        after++;
+      if (*after == ':' || *after == '-')
+        {
+          const char *rest = after + 1;
+
+          while (*rest == ' ')
+            rest++;
+          if (*rest)
+            return tidy_company (title + (rest - lower), strlen (rest));
+        }
+      if (g_str_has_prefix (after, "：") || g_str_has_prefix (after, "–") ||
+          g_str_has_prefix (after, "—"))
+        {
+          const char *rest = g_utf8_next_char (after);
+
+          while (*rest == ' ')
+            rest++;
+          if (*rest)
+            return tidy_company (title + (rest - lower), strlen (rest));
+        }
     }
   return NULL;
+}
+
+char *
+_nf_import_title (NfImportText *text,
+                  GArray       *items,
+                  guint         first_section,
+                  const char   *address)
+{
+  const char *front = text->front.title;
+
+  if (front && *front && !is_slug (front))
+    return g_strdup (front);
+  /* "Businessmodel of Acme", "**Acme business model**": a line before
+   * the sections that names the business is the title, whatever its
+   * form; so is a top heading that does, anywhere. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      NfImportItem *item = &g_array_index (items, NfImportItem, i);
+      g_autofree char *company = NULL;
+      const char *section;
+      NfImportMatch match;
+
+      if (item->kind == NF_IMPORT_TABLE || item->kind == NF_IMPORT_LIST_ITEM)
+        continue;
+      section = _nf_import_business_model_name (item->text);
+      if (section && _nf_import_match_block (section, &match) != NF_BLOCK_NONE)
+        continue;  /* "Acme - Business Model: Channels" starts a section */
+      if (
+          g_utf8_strlen (item->text, -1) > 120 || g_str_has_suffix (item->text, ".") ||
+          g_str_has_suffix (item->text, "。"))
+        continue;
+      if (i >= first_section && !(item->kind == NF_IMPORT_HEADING && item->level == 1))
+        continue;
+      if ((company = company_from (item->text)) != NULL)
+        return g_strdup (item->text);
+    }
+  for (guint i = 0; i < first_section && i < items->len; i++)
+    {
+      NfImportItem *item = &g_array_index (items, NfImportItem, i);
+
+      if (item->kind == NF_IMPORT_HEADING && *item->text)
+        return g_strdup (item->text);
+      if (text->line_mode && item->kind == NF_IMPORT_PARAGRAPH &&
+          g_utf8_strlen (item->text, -1) <= 120 && !g_str_has_suffix (item->text, "."))
+        return g_strdup (item->text);
+    }
+  if (front && *front)
+    return unslug (front);
+  {
+    g_autofree char *base = g_strdup (address);
+    char *dot = strrchr (base, '.');
+
+    if (dot && dot != base)
+      *dot = '\0';
+    return g_strdup (*base ? base : _("Imported canvas"));
+  }
 }
 
 char *

@@ -26,6 +26,13 @@ typedef struct {
   guint first_line;  /* index in line_map of the piece's first line */
 } NfImportChunk;
 
+/* Something the importer mended in the write-up ("an empty heading",
+ * "emphasis markers left out"), for the user to check. */
+typedef struct {
+  guint  line;     /* in the input, from 1 */
+  char  *message;  /* translated */
+} NfImportRepair;
+
 typedef struct {
   GString             *text;      /* what cmark reads */
   GArray              *line_map;  /* guint per line of text: its 1-based line
@@ -33,7 +40,23 @@ typedef struct {
   GArray              *chunks;    /* NfImportChunk */
   gboolean             line_mode; /* plain text, one paragraph a line */
   NfImportFrontMatter  front;
+  GArray              *repairs;   /* NfImportRepair, in the order found */
 } NfImportText;
+
+/* Backslash-escaped "*" and "_" travel through cmark as these private-use
+ * characters, so that markers cmark left unmatched can be told from the
+ * ones the writer meant as text. */
+#define NF_IMPORT_ESCAPED_STAR       0xE000
+#define NF_IMPORT_ESCAPED_UNDERSCORE 0xE001
+/* An escaped "." or ")" ("1\. not a list") keeps its stand-in until the
+ * list numbering has been looked for. */
+#define NF_IMPORT_ESCAPED_DOT        0xE002
+#define NF_IMPORT_ESCAPED_PAREN      0xE003
+
+void     _nf_import_text_repair  (NfImportText  *self,
+                                  guint          line,
+                                  const char    *format,
+                                  ...) G_GNUC_PRINTF (3, 4);
 
 /* Folds line ends, lifts front matter out, gives every pipe table blank
  * lines around it (cmark needs them, and would otherwise take the next

@@ -279,6 +279,23 @@ emit_defused (Writer     *w,
     }
   for (gsize k = 0; k < n; k++)
     {
+      if (s[k] == '\\' && k + 1 < n && strchr ("*_.)", s[k + 1]))
+        {
+          static const gunichar standins[] = {
+            NF_IMPORT_ESCAPED_STAR, NF_IMPORT_ESCAPED_UNDERSCORE,
+            NF_IMPORT_ESCAPED_DOT, NF_IMPORT_ESCAPED_PAREN,
+          };
+
+          g_string_append_unichar (out, standins[strchr ("*_.)", s[k + 1]) - "*_.)"]);
+          k++;
+          continue;
+        }
+      if (s[k] == '\\' && k + 1 < n && s[k + 1] == '\\')
+        {
+          g_string_append_len (out, s + k, 2);
+          k++;
+          continue;
+        }
       if (s[k] == '[' && (k == 0 || s[k - 1] != '\\'))
         {
           if (w->budget == 0)
@@ -489,6 +506,71 @@ looks_like_lines (const char *p,
   return filled >= 3 && blank * 8 < filled && (blank * 20 < filled || longer * 10 >= filled);
 }
 
+/* "- ", "* ", "+ ", "1. ", "2) " after any indentation. */
+static gboolean
+is_list_item (const char *s,
+              gsize       n)
+{
+  gsize i = leading_spaces (s, n), d;
+
+  if (i + 1 < n && strchr ("-*+", s[i]) && is_space (s[i + 1]))
+    return TRUE;
+  for (d = i; d < n && d - i < 9 && g_ascii_isdigit (s[d]); d++)
+    ;
+  return d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && is_space (s[d + 1]);
+}
+
+static gboolean
+ends_sentence (const char *s,
+               gsize       n)
+{
+  static const char * const stops[] = { ".", "!", "?", "。", "！", "？" };
+
+  trim (&s, &n);
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      gsize k = strlen (stops[i]);
+
+      if (n >= k && memcmp (s + n - k, stops[i], k) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+starts_sentence (const char *s,
+                 gsize       n)
+{
+  gunichar c;
+
+  if (n == 0)
+    return FALSE;
+  c = g_utf8_get_char_validated (s, (gssize) n);
+  return c != (gunichar) -1 && c != (gunichar) -2 &&
+         (g_unichar_isupper (c) || _nf_import_is_cjk (c) || c == '"' || c == 0x201C);
+}
+
+void
+_nf_import_text_repair (NfImportText *self,
+                        guint         line,
+                        const char   *format,
+                        ...)
+{
+  NfImportRepair repair = { line, NULL };
+  va_list args;
+
+  va_start (args, format);
+  repair.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (self->repairs, repair);
+}
+
+static void
+repair_clear (gpointer data)
+{
+  g_free (((NfImportRepair *) data)->message);
+}
+
 gboolean
 _nf_import_text_prepare (NfImportText  *self,
                          const char    *input,
@@ -498,7 +580,7 @@ _nf_import_text_prepare (NfImportText  *self,
   const char *end = input + strlen (input);
   const char *p;
   guint line = 0, front_end, table_left = 0;
-  gboolean in_fence = FALSE;
+  gboolean in_fence = FALSE, in_item = FALSE, item_ends_sentence = FALSE;
   char fence_char = 0;
   gsize fence_len = 0;
   Writer w = { self, 0, 0, 0, FALSE, TRUE, MAX_BRACKETS };
@@ -508,6 +590,8 @@ _nf_import_text_prepare (NfImportText  *self,
   self->text = g_string_sized_new ((end - input) + (end - input) / 8 + 16);
   self->line_map = g_array_new (FALSE, FALSE, sizeof (guint));
   self->chunks = g_array_new (FALSE, FALSE, sizeof (NfImportChunk));
+  self->repairs = g_array_new (FALSE, FALSE, sizeof (NfImportRepair));
+  g_array_set_clear_func (self->repairs, repair_clear);
 
   if (input == end)
     return TRUE;
@@ -561,6 +645,7 @@ _nf_import_text_prepare (NfImportText  *self,
       if (is_blank (s, n))
         {
           emit_blank (&w, line);
+          in_item = FALSE;
           continue;
         }
       if (self->line_mode)
@@ -575,6 +660,7 @@ _nf_import_text_prepare (NfImportText  *self,
         {
           emit (&w, s, n, line);
           in_fence = TRUE;
+          in_item = FALSE;
           continue;
         }
 
@@ -613,6 +699,7 @@ _nf_import_text_prepare (NfImportText  *self,
                 emit_blank (&w, 0);
               emit (&w, s, n, line);
               table_left = rows + 1;
+              in_item = FALSE;
               w.chunk_cells += (guint) cells;
               if (w.chunk_cells >= CHUNK_CELLS)
                 w.want_cut = TRUE;
@@ -621,6 +708,27 @@ _nf_import_text_prepare (NfImportText  *self,
             }
         }
 
+      /* Markdown glues an unindented line to the list item above it (a
+       * lazy continuation); when the item has ended its sentence and the
+       * line starts a new one, the writer meant a paragraph, which is a
+       * note of its own citing its own line. */
+      if (!self->line_mode)
+        {
+          if (is_list_item (s, n))
+            in_item = TRUE;
+          else if (s[0] == '#')
+            in_item = FALSE;
+          else if (in_item && !w.prev_blank && !is_space (s[0]) && s[0] != '#' && s[0] != '>' &&
+                   item_ends_sentence && starts_sentence (s, n))
+            {
+              emit_blank (&w, 0);
+              in_item = FALSE;
+              _nf_import_text_repair (self, line,
+                                      _("a paragraph right after a list item was read as a "
+                                        "note of its own"));
+            }
+          item_ends_sentence = ends_sentence (s, n);
+        }
       emit_defused (&w, s, n, line);
     }
   cut_chunk (&w);
@@ -634,6 +742,7 @@ _nf_import_text_clear (NfImportText *self)
     g_string_free (self->text, TRUE);
   g_clear_pointer (&self->line_map, g_array_unref);
   g_clear_pointer (&self->chunks, g_array_unref);
+  g_clear_pointer (&self->repairs, g_array_unref);
   g_clear_pointer (&self->front.title, g_free);
   g_clear_pointer (&self->front.company, g_free);
   g_clear_pointer (&self->front.date, g_free);

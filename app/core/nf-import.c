@@ -293,7 +293,17 @@ read_sections (Plan *plan)
       NfBlock before = plan->current;
 
       if (item->kind == NF_IMPORT_HEADING && *item->text == '\0')
-        continue;  /* an empty heading announces nothing */
+        {
+          /* An empty heading announces nothing; what follows stays where
+           * it was, and the writer hears of it. */
+          if (plan->current != NF_BLOCK_NONE)
+            _nf_import_text_repair (&plan->text, item->line,
+                                    _("an empty heading; the text under it stays in %s"),
+                                    nf_block_title (plan->current));
+          else
+            _nf_import_text_repair (&plan->text, item->line, _("an empty heading"));
+          continue;
+        }
 
       if (c->style == STYLE_BUSINESS_MODEL)
         enter (plan, c->block, TRUE);
@@ -511,11 +521,41 @@ normalise_input (const char *data,
   return nf_text_clean (folded, (gssize) n);
 }
 
+static int
+compare_repairs (gconstpointer a,
+                 gconstpointer b)
+{
+  guint la = ((const NfImportRepair *) a)->line, lb = ((const NfImportRepair *) b)->line;
+
+  return la < lb ? -1 : la > lb;
+}
+
+static GPtrArray *
+repairs_to_warnings (NfImportText *text,
+                     const char   *name)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  /* Found in passes (text, Markdown, sections): told in line order. */
+  g_array_sort (text->repairs, compare_repairs);
+  for (guint i = 0; i < text->repairs->len; i++)
+    {
+      NfImportRepair *repair = &g_array_index (text->repairs, NfImportRepair, i);
+      GError *warning = NULL;
+
+      _nf_xml_set_error (&warning, NF_CANVAS_ERROR_INVALID, name, (int) repair->line, "%s",
+                         repair->message);
+      g_ptr_array_add (warnings, warning);
+    }
+  return warnings;
+}
+
 static NfCanvas *
 import (const char  *data,
         gsize        length,
         const char  *name,
         const char  *address,
+        GPtrArray  **out_warnings,
         GError     **error)
 {
   g_autofree char *input = NULL;
@@ -578,6 +618,8 @@ import (const char  *data,
       goto out;
     }
   canvas = build_canvas (&plan, address, error);
+  if (canvas && out_warnings)
+    *out_warnings = repairs_to_warnings (&plan.text, name);
 
 out:
   plan_clear (&plan);
@@ -590,6 +632,16 @@ nf_import_from_data (const char  *data,
                      const char  *name,
                      GError     **error)
 {
+  return nf_import_from_data_full (data, length, name, NULL, error);
+}
+
+NfCanvas *
+nf_import_from_data_full (const char  *data,
+                          gsize        length,
+                          const char  *name,
+                          GPtrArray  **out_warnings,
+                          GError     **error)
+{
   g_autofree char *address = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -598,13 +650,24 @@ nf_import_from_data (const char  *data,
   if (name == NULL)
     name = _("write-up");
   address = g_path_get_basename (name);
-  return import (data ? data : "", length, name, address, error);
+  if (out_warnings)
+    *out_warnings = NULL;
+  return import (data ? data : "", length, name, address, out_warnings, error);
 }
 
 NfCanvas *
 nf_import_from_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
+{
+  return nf_import_from_file_full (file, cancellable, NULL, error);
+}
+
+NfCanvas *
+nf_import_from_file_full (GFile         *file,
+                          GCancellable  *cancellable,
+                          GPtrArray    **out_warnings,
+                          GError       **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *address = NULL;
@@ -616,6 +679,8 @@ nf_import_from_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (out_warnings)
+    *out_warnings = NULL;
   name = g_file_get_parse_name (file);
   address = g_file_get_basename (file);
 
@@ -674,5 +739,6 @@ nf_import_from_file (GFile         *file,
       _nf_xml_set_error (error, NF_CANVAS_ERROR_IO, name, 0, "%s", problem);
       return NULL;
     }
-  return import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, address, error);
+  return import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, address,
+                 out_warnings, error);
 }

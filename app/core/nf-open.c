@@ -106,6 +106,17 @@ nf_load_any_file_with_etag (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
+  return nf_load_any_file_full (file, out_imported, out_etag, NULL, cancellable, error);
+}
+
+NfCanvas *
+nf_load_any_file_full (GFile         *file,
+                       gboolean      *out_imported,
+                       char         **out_etag,
+                       GPtrArray    **out_warnings,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
   Kind kind;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -119,7 +130,9 @@ nf_load_any_file_with_etag (GFile         *file,
 
   if (out_imported != NULL)
     *out_imported = kind == KIND_WRITE_UP;
+  if (out_warnings)
+    *out_warnings = NULL;
   if (kind == KIND_WRITE_UP)
-    return nf_import_from_file (file, cancellable, error);
+    return nf_import_from_file_full (file, cancellable, out_warnings, error);
   return nf_canvas_load_from_file_with_etag (file, out_etag, cancellable, error);
 }

@@ -537,7 +537,7 @@ nf_canvas_search_init (NfCanvasSearch *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->current = -1;
   gtk_string_list_append (evidence, _("Any evidence"));
-  for (NfEvidence e = NF_EVIDENCE_NONE; e <= NF_EVIDENCE_VALIDATED; e++)
+  for (NfEvidence e = NF_EVIDENCE_NONE; e < NF_EVIDENCE_N_LEVELS; e++)
     gtk_string_list_append (evidence, nf_evidence_title (e));
   gtk_drop_down_set_model (self->evidence_filter, G_LIST_MODEL (evidence));
   g_signal_connect_object (self->tag_filter, "notify::selected", G_CALLBACK (on_filter_changed),

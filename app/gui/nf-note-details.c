@@ -372,7 +372,7 @@ nf_note_details_init (NfNoteDetails *self)
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (NfEvidence e = NF_EVIDENCE_NONE; e <= NF_EVIDENCE_VALIDATED; e++)
+  for (NfEvidence e = NF_EVIDENCE_NONE; e < NF_EVIDENCE_N_LEVELS; e++)
     gtk_string_list_append (levels, nf_evidence_title (e));
   gtk_drop_down_set_model (self->evidence, G_LIST_MODEL (levels));
 }

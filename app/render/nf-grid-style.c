@@ -85,6 +85,7 @@ nf_grid_style_new_light (void)
   self->chip_fill = rgba (0x000000, 0.06);
   self->evidence[NF_EVIDENCE_NONE] = rgba (0x000000, 0.0);
   self->evidence[NF_EVIDENCE_ASSUMPTION] = rgb (0xc64600);
+  self->evidence[NF_EVIDENCE_REPORTED] = rgb (0x813d9c);
   self->evidence[NF_EVIDENCE_TESTED] = rgb (0x1c71d8);
   self->evidence[NF_EVIDENCE_VALIDATED] = rgb (0x1b8553);
   self->tint = 0.35;
@@ -111,6 +112,7 @@ nf_grid_style_new_dark (void)
   self->chip_fill = rgba (0xffffff, 0.08);
   self->evidence[NF_EVIDENCE_NONE] = rgba (0xffffff, 0.0);
   self->evidence[NF_EVIDENCE_ASSUMPTION] = rgb (0xffa348);
+  self->evidence[NF_EVIDENCE_REPORTED] = rgb (0xdc8add);
   self->evidence[NF_EVIDENCE_TESTED] = rgb (0x62a0ea);
   self->evidence[NF_EVIDENCE_VALIDATED] = rgb (0x57e389);
   self->tint = 0.30;

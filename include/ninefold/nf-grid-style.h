@@ -25,7 +25,7 @@ typedef struct {
   NfColour card_text_inverse;
   NfColour muted_text;          /* tags, hints, "+N more" */
   NfColour chip_fill;           /* behind a tag */
-  NfColour evidence[NF_EVIDENCE_VALIDATED + 1];
+  NfColour evidence[NF_EVIDENCE_N_LEVELS];
 
   char    *font_family;         /* a comma-separated fallback list */
   double   title_font_size;

@@ -28,4 +28,19 @@ NfCanvas *nf_import_from_file (GFile        *file,
                                GCancellable *cancellable,
                                GError      **error);
 
+/* The same, also giving what the importer mended in the write-up (an
+ * empty heading, a paragraph glued to a list item, emphasis markers or
+ * list numbers left out of a note) as GErrors in NF_CANVAS_ERROR naming
+ * the input and the line, for the user to check; an empty array when
+ * nothing was mended, NULL when the import fails. */
+NfCanvas *nf_import_from_data_full (const char   *data,
+                                    gsize         length,
+                                    const char   *name,
+                                    GPtrArray   **out_warnings,
+                                    GError      **error);
+NfCanvas *nf_import_from_file_full (GFile        *file,
+                                    GCancellable *cancellable,
+                                    GPtrArray   **out_warnings,
+                                    GError      **error);
+
 G_END_DECLS

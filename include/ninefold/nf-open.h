@@ -23,4 +23,12 @@ NfCanvas *nf_load_any_file_with_etag (GFile           *file,
                                       char           **out_etag,
                                       GCancellable    *cancellable,
                                       GError         **error);
+/* Either, also giving what the importer mended in a write-up (see
+ * nf_import_from_file_full); a canvas file gives no warnings (NULL). */
+NfCanvas *nf_load_any_file_full   (GFile               *file,
+                                   gboolean            *out_imported,
+                                   char               **out_etag,
+                                   GPtrArray          **out_warnings,
+                                   GCancellable        *cancellable,
+                                   GError             **error);
 G_END_DECLS

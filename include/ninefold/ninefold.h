@@ -5,6 +5,7 @@
 #include "nf-block.h"
 #include "nf-canvas.h"
 #include "nf-canvas-xml.h"
+#include "nf-check.h"
 #include "nf-diff.h"
 #include "nf-document.h"
 #include "nf-evidence.h"

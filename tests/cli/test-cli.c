@@ -437,6 +437,78 @@ test_convert_write_up (void)
   g_rmdir (dir);
 }
 
+/* Each repair the importer makes is a warning line naming the line; the
+ * canvas is still written. */
+static void
+test_convert_warns_repairs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_autofree char *md = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  md = write_temp (dir, "mended.md",
+                   "## Key Partners\n\n- Two mills.\nA bank lends.\n\n###\n\n*Fortune *500.\n\n"
+                   "## Channels\n\nWeb.\n");
+  out = g_build_filename (dir, "out.ninefold", NULL);
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("convert", md, "-o", out, NULL);
+    g_auto(GStrv) lines = g_strsplit (run->err, "\n", -1);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* three and the empty tail */
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_true (g_str_has_prefix (lines[i], "ninefold: warning: "));
+        g_assert_nonnull (strstr (lines[i], "mended.md"));
+      }
+    g_assert_nonnull (strstr (lines[0], "line 4"));
+    g_assert_nonnull (strstr (lines[1], "line 6"));
+    g_assert_nonnull (strstr (lines[2], "line 8"));
+  }
+  g_unlink (out);
+  g_unlink (md);
+  g_rmdir (dir);
+}
+
+/* check: findings exit 1, a clean canvas 0, an unreadable one 2; each
+ * finding names the file and the note. */
+static void
+test_check (void)
+{
+  g_autofree char *flawed = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                   "flawed.ninefold", NULL);
+  g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                  "clean.ninefold", NULL);
+
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("check", flawed, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->out, "flawed.ninefold: n6: "));
+    g_assert_nonnull (strstr (run->out, "flawed.ninefold: n4: "));
+    g_assert_cmpstr (run->err, ==, "");
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("check", clean, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("check", "/nonexistent/none.ninefold", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+  {
+    g_autoptr(NfTestRun) run = nf_test_run ("check", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+  }
+}
+
 static void
 test_convert_bad_input (void)
 {
@@ -1368,6 +1440,8 @@ main (int    argc,
   g_test_add_func ("/cli/convert/canonical", test_convert_canonical);
   g_test_add_func ("/cli/convert/write-up", test_convert_write_up);
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
+  g_test_add_func ("/cli/convert/warns-repairs", test_convert_warns_repairs);
+  g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/export/cases", test_export_cases);
   g_test_add_func ("/cli/export/usage", test_export_usage);
   g_test_add_func ("/cli/export/compare", test_export_compare);

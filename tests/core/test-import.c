@@ -1138,6 +1138,179 @@ test_hostile_inputs_are_fast (void)
   g_ptr_array_unref (inputs);
 }
 
+/* --- repairs (issue 16) ---------------------------------------------- */
+
+static NfCanvas *
+import_warned (const char  *text,
+               GPtrArray  **out_warnings)
+{
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas = nf_import_from_data_full (text, strlen (text), "mended.md", out_warnings,
+                                               &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (canvas);
+  g_assert_nonnull (*out_warnings);
+  return canvas;
+}
+
+/* The warning for a line, which must name the input and the line. */
+static const char *
+warning_at (GPtrArray *warnings,
+            guint      line)
+{
+  g_autofree char *prefix = g_strdup_printf ("mended.md, line %u: ", line);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const GError *warning = warnings->pdata[i];
+
+      g_assert_true (g_error_matches (warning, NF_CANVAS_ERROR, NF_CANVAS_ERROR_INVALID));
+      if (g_str_has_prefix (warning->message, prefix))
+        return warning->message + strlen (prefix);
+    }
+  return NULL;
+}
+
+static void
+test_paragraph_after_list_item (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NfCanvas) canvas = import_warned (
+    "## Key Partners\n"
+    "\n"
+    "- Two mills supply the pulp.\n"
+    "The mills were bought in 2019.\n"
+    "- A lender that\n"
+    "wraps its line.\n"
+    "\n"
+    "## Channels\n"
+    "\n"
+    "Web.\n", &warnings);
+
+  assert_note (canvas, NF_BLOCK_KEY_PARTNERS, "Two mills supply the pulp.", 3);
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Two mills")), ==,
+                   "Two mills supply the pulp.");
+  assert_note (canvas, NF_BLOCK_KEY_PARTNERS, "The mills were bought in 2019.", 4);
+  /* A wrapped item that has not ended its sentence stays whole. */
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "A lender")), ==,
+                   "A lender that wraps its line.");
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 3);
+  g_assert_nonnull (warning_at (warnings, 4));
+  g_assert_cmpuint (warnings->len, ==, 1);
+}
+
+static void
+test_empty_heading_warned (void)
+{
+  g_autofree char *path = data_path ("empty-heading.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_import_from_file_full (file, NULL, &warnings, &error);
+  g_autofree char *line7 = g_strdup_printf ("%s, line 7: ", path);
+  g_autofree char *line11 = g_strdup_printf ("%s, line 11: ", path);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  /* Named where it is, and where its text went. */
+  g_assert_true (g_str_has_prefix (((GError *) warnings->pdata[0])->message, line7));
+  g_assert_true (g_str_has_prefix (((GError *) warnings->pdata[1])->message, line11));
+  g_assert_nonnull (strstr (((GError *) warnings->pdata[0])->message,
+                            nf_block_title (NF_BLOCK_KEY_PARTNERS)));
+  assert_note (canvas, NF_BLOCK_KEY_PARTNERS, "Second partners note", 9);
+
+  /* A clean write-up gives an empty list. */
+  {
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(NfCanvas) clean = import_warned ("## Key Partners\n\nBanks.\n\n## Channels\n\nWeb.\n",
+                                               &none);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+typedef struct {
+  const char *text;
+  const char *title;
+  const char *company;
+} TitleCase;
+
+static void
+test_title_from_text (void)
+{
+  static const TitleCase cases[] = {
+    { "Businessmodel of Acme Rides\n\nAn intro.\n\n## Key Partners\n\nBanks.\n\n## Channels\n\nWeb.\n",
+      "Businessmodel of Acme Rides", "Acme Rides" },
+    { "# Zeta Freight business model\n\n## Key Partners\n\nBanks.\n\n## Channels\n\nWeb.\n",
+      "Zeta Freight business model", "Zeta Freight" },
+    { "**Business Model Canvas: Omni Ltd (NYSE: OMN)**\n\n## Key Partners\n\nBanks.\n\n"
+      "## Channels\n\nWeb.\n",
+      "Business Model Canvas: Omni Ltd (NYSE: OMN)", "Omni Ltd" },
+    { "Notes from class\n\n## Key Partners\n\nBanks.\n\n## Channels\n\nWeb.\n\n"
+      "# The business model of Kappa\n\nMore.\n",
+      "The business model of Kappa", "Kappa" },
+    /* A sentence about business models names no business. */
+    { "We study how business models of platforms work.\n\n## Key Partners\n\nBanks.\n\n"
+      "## Channels\n\nWeb.\n",
+      "mended", "mended" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(NfCanvas) canvas = import_warned (cases[i].text, &warnings);
+
+      g_assert_cmpstr (nf_canvas_get_title (canvas), ==, cases[i].title);
+      g_assert_cmpstr (nf_canvas_get_company (canvas), ==, cases[i].company);
+    }
+}
+
+static void
+test_stray_markup (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NfCanvas) canvas = import_warned (
+    "## Key Partners\n"                                   /* 1 */
+    "\n"
+    "### 1. Advertising\n"                                /* 3 */
+    "\n"
+    "Sold to *Fortune *500 brands.\n"                     /* 5 */
+    "\n"
+    "**2) Fees**\n"                                       /* 7 */
+    "\n"
+    "- **Ride fees**, 20% of each *ride.\n"               /* 9 */
+    "- 3.Leasing\n"                                       /* 10 */
+    "\n"
+    "Kept: snake_case, a*b, 5 * 3, \\*escaped\\*, 1.5 million, `x*`.\n"  /* 12 */
+    "\n"
+    "1\\. is escaped, not a list.\n"                     /* 14 */
+    "\n"
+    "## Channels\n"
+    "\n"
+    "Web.\n", &warnings);
+
+  assert_note (canvas, NF_BLOCK_KEY_PARTNERS, "Advertising: Sold to Fortune 500 brands.", 5);
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Advertising")), ==,
+                   "Advertising: Sold to Fortune 500 brands.");
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Fees")), ==,
+                   "Fees: Ride fees, 20% of each ride.");
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Leasing")), ==,
+                   "Leasing");
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Kept")), ==,
+                   "Kept: snake_case, a*b, 5 * 3, *escaped*, 1.5 million, x*.");
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "1.")), ==,
+                   "1. is escaped, not a list.");
+  g_assert_false (any_note_contains (canvas, "**"));
+  g_assert_nonnull (warning_at (warnings, 3));
+  g_assert_nonnull (warning_at (warnings, 5));
+  g_assert_nonnull (warning_at (warnings, 7));
+  g_assert_nonnull (warning_at (warnings, 9));
+  g_assert_nonnull (warning_at (warnings, 10));
+  g_assert_null (warning_at (warnings, 12));
+  g_assert_null (warning_at (warnings, 14));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1168,5 +1341,9 @@ main (int   argc,
   g_test_add_func ("/import/limits", test_limits);
   g_test_add_func ("/import/file-errors", test_file_errors);
   g_test_add_func ("/import/hostile-inputs-are-fast", test_hostile_inputs_are_fast);
+  g_test_add_func ("/import/repair/paragraph-after-list-item", test_paragraph_after_list_item);
+  g_test_add_func ("/import/repair/empty-heading", test_empty_heading_warned);
+  g_test_add_func ("/import/repair/title-from-text", test_title_from_text);
+  g_test_add_func ("/import/repair/stray-markup", test_stray_markup);
   return g_test_run ();
 }

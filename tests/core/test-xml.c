@@ -270,7 +270,14 @@ random_canvas (GRand *rand)
       nf_canvas_insert_note (canvas, g_rand_int_range (rand, 0, NF_N_BLOCKS), 0, note, NULL);
       nf_canvas_set_note_tags (canvas, note, tags);
       if (g_rand_boolean (rand))
-        nf_canvas_set_note_evidence (canvas, note, g_rand_int_range (rand, 0, 4));
+        {
+          /* The 1.0 levels: "reported" makes the file 1.1, so the read-back
+           * canvas differs in version by design (see /xml/reported-level). */
+          static const NfEvidence levels[] = { NF_EVIDENCE_NONE, NF_EVIDENCE_ASSUMPTION,
+                                               NF_EVIDENCE_TESTED, NF_EVIDENCE_VALIDATED };
+
+          nf_canvas_set_note_evidence (canvas, note, levels[g_rand_int_range (rand, 0, 4)]);
+        }
     }
   if (g_rand_boolean (rand))
     {
@@ -443,6 +450,62 @@ small_canvas (const char *company)
   nf_canvas_set_company (canvas, company);
   nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, 0, note, NULL);
   return canvas;
+}
+
+/* "reported" is written, read back and listed; a file using it says
+ * format 1.1, one without stays 1.0 (issue 16). */
+static void
+test_reported_level (void)
+{
+  g_autoptr(NfCanvas) canvas = small_canvas ("Reported Co");
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS), 0);
+  gboolean listed = FALSE;
+
+  {
+    g_autoptr(GBytes) plain = save (canvas);
+    g_autofree char *text = g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+
+    g_assert_nonnull (strstr (text, "version=\"1.0\""));
+  }
+  nf_canvas_set_note_evidence (canvas, note, NF_EVIDENCE_REPORTED);
+  {
+    g_autoptr(GBytes) bytes = save (canvas);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(NfCanvas) back = load (bytes, "reported.ninefold");
+    g_autoptr(NfNote) read = g_list_model_get_item (nf_canvas_get_notes (back, NF_BLOCK_CHANNELS), 0);
+    g_autoptr(GBytes) again = save (back);
+
+    g_assert_nonnull (strstr (text, "version=\"1.1\""));
+    g_assert_nonnull (strstr (text, "evidence=\"reported\""));
+    g_assert_cmpint (nf_note_get_evidence (read), ==, NF_EVIDENCE_REPORTED);
+    assert_bytes_equal (bytes, again, "reported");
+  }
+  /* A 1.0 file with the level still loads. */
+  {
+    static const char xml[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
+      "  <metadata><company>C</company><title>T</title></metadata>\n"
+      "  <block kind=\"key-partners\"><note id=\"n1\" evidence=\"reported\">"
+      "<text>x</text></note></block><block kind=\"key-activities\"/>"
+      "<block kind=\"key-resources\"/><block kind=\"value-propositions\"/>"
+      "<block kind=\"customer-relationships\"/><block kind=\"channels\"/>"
+      "<block kind=\"customer-segments\"/><block kind=\"cost-structure\"/>"
+      "<block kind=\"revenue-streams\"/>\n"
+      "</canvas>\n";
+    g_autoptr(GBytes) in = g_bytes_new_static (xml, strlen (xml));
+    g_autoptr(NfCanvas) old = load (in, "old.ninefold");
+    g_autoptr(NfNote) n1 = g_list_model_get_item (nf_canvas_get_notes (old, NF_BLOCK_KEY_PARTNERS), 0);
+
+    g_assert_cmpint (nf_note_get_evidence (n1), ==, NF_EVIDENCE_REPORTED);
+  }
+  /* Lists take their levels from the model, in order of strength. */
+  g_assert_cmpstr (nf_evidence_to_xml (NF_EVIDENCE_REPORTED), ==, "reported");
+  for (NfEvidence e = NF_EVIDENCE_NONE; e < NF_EVIDENCE_N_LEVELS; e++)
+    listed |= g_str_equal (nf_evidence_title (e), "Reported");
+  g_assert_true (listed);
+  g_assert_cmpint (NF_EVIDENCE_ASSUMPTION, <, NF_EVIDENCE_REPORTED);
+  g_assert_cmpint (NF_EVIDENCE_REPORTED, <, NF_EVIDENCE_TESTED);
 }
 
 static char *
@@ -668,6 +731,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/translations", test_translations);
   g_test_add_func ("/xml/translations-refused", test_translations_refused);
   g_test_add_func ("/xml/metric-keys-compared", test_metric_keys_compared);
+  g_test_add_func ("/xml/reported-level", test_reported_level);
   g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);

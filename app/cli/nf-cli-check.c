@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-cli-private.h"
+
+static char **source_dirs;
+
+static const GOptionEntry entries[] = {
+  { "sources", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &source_dirs,
+    N_("Look for source files in DIR too (may be given more than once)"), N_("DIR") },
+  { NULL }
+};
+
+static int
+run_check (const NfCliCommand  *command,
+           char               **args)
+{
+  g_auto(GStrv) extra = g_steal_pointer (&source_dirs);
+  int status = NF_CLI_EXIT_OK;
+
+  if (args[0] == NULL)
+    return _nf_cli_usage_error (command, _("no FILE to check"));
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autoptr(NfCanvas) canvas = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GPtrArray) infos = NULL;
+      g_autofree char *name = g_filename_display_name (args[i]);
+      g_autofree char *safe_name = _nf_cli_escape (name, -1);
+
+      canvas = nf_canvas_load_from_file (file, NULL, &error);
+      if (canvas == NULL)
+        {
+          _nf_cli_error (error);
+          return NF_CLI_EXIT_USAGE;
+        }
+      /* A source's address is a file name beside the canvas, or in a
+       * folder the user names. */
+      if (parent)
+        g_ptr_array_add (dirs, g_file_get_path (parent));
+      for (guint k = 0; extra && extra[k]; k++)
+        g_ptr_array_add (dirs, g_strdup (extra[k]));
+      g_ptr_array_add (dirs, NULL);
+
+      findings = nf_check_canvas (canvas, (const char * const *) dirs->pdata, &infos);
+      for (guint k = 0; k < infos->len; k++)
+        {
+          g_autofree char *safe = _nf_cli_escape (infos->pdata[k], -1);
+
+          /* TRANSLATORS: a canvas file's name and a note on what was not checked */
+          g_printerr (_("%s: info: %s\n"), safe_name, safe);
+        }
+      for (guint k = 0; k < findings->len; k++)
+        {
+          NfCheckFinding *finding = findings->pdata[k];
+          g_autofree char *safe = _nf_cli_escape (finding->message, -1);
+          g_autofree char *subject = _nf_cli_escape (finding->subject, -1);
+          /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
+           * "t3 row 2"), and what is wrong with it */
+          g_autofree char *line = g_strdup_printf (_("%s: %s: %s\n"), safe_name, subject, safe);
+
+          if (!_nf_cli_print (line))
+            return NF_CLI_EXIT_USAGE;
+          status = NF_CLI_EXIT_INVALID;
+        }
+    }
+  return status;
+}
+
+const NfCliCommand _nf_cli_check = {
+  .name = "check",
+  .parameters = N_("FILE…"),
+  .summary = N_("Check canvases against themselves and their sources"),
+  .description = N_("Each FILE is a .ninefold canvas. Reported, a line each as “FILE: NOTE: "
+                    "problem”: one measure stated with different values in different notes or "
+                    "tables; a table whose rows do not add up to its total or to a total a note "
+                    "states; a number of a note or table row that its cited line lacks, or that "
+                    "is on a nearby line instead; a cell whose text names a currency, percentage "
+                    "or unit that its column drops; a note citing no source in a canvas that has "
+                    "sources. Source files are looked for beside the canvas and in each "
+                    "--sources DIR; a source not found is said on standard error and its "
+                    "citations are not checked.\n"
+                    "\n"
+                    "Exit status: 0 if nothing was found, 1 if anything was, 2 if a FILE cannot "
+                    "be read or for a usage error."),
+  .entries = entries,
+  .run = run_check,
+};

@@ -1,0 +1,747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nf-check"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nf-check.h"
+#include "nf-diff-private.h"
+#include "nf-metric-table.h"
+#include "nf-note.h"
+#include "nf-number.h"
+#include "nf-source.h"
+
+/* A figure found in a note's or a cell's text. */
+typedef struct {
+  char     *text;     /* as written: "over 1 million registered users" */
+  char     *digits;   /* the number's digits, separators dropped: "1", "5600000" */
+  char     *key;      /* what it measures, folded, or NULL when the text does not say */
+  NfNumber  number;
+} Figure;
+
+/* Where a figure stands, for conflicts between notes and tables. */
+typedef struct {
+  const char *subject;
+  Figure     *figure;
+} Stated;
+
+typedef struct {
+  GPtrArray  *findings;
+  GHashTable *sources;  /* id → GStrv of lines, or NULL when not found */
+  GPtrArray  *strings;  /* subjects kept alive */
+} Check;
+
+void
+nf_check_finding_free (NfCheckFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->subject);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+static void
+figure_clear (gpointer data)
+{
+  Figure *figure = data;
+
+  g_free (figure->text);
+  g_free (figure->digits);
+  g_free (figure->key);
+}
+
+static void
+add (Check       *check,
+     NfCheckKind  kind,
+     const char  *subject,
+     char        *message)
+{
+  NfCheckFinding *finding = g_new0 (NfCheckFinding, 1);
+
+  finding->kind = kind;
+  finding->subject = g_strdup (subject);
+  finding->message = message;
+  g_ptr_array_add (check->findings, finding);
+}
+
+/* --- figures in text ---------------------------------------------------- */
+
+static gboolean
+is_stop (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+         c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 ||
+         c == 0xFF08 || c == 0xFF09 || c == 0x201C || c == 0x201D;
+}
+
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == ',' || c == '.';
+}
+
+/* Words that say nothing of what a figure counts. */
+static gboolean
+is_filler (const char *word)
+{
+  static const char * const fillers[] = {
+    "in", "of", "for", "at", "on", "a", "an", "the", "per", "by", "to", "from", "and", "with",
+    "over", "about", "around", "nearly", "almost", "more", "than", "less", "under", "up",
+    "is", "was", "are", "were", "has", "had", "have", "reached", "some", "approximately",
+    "roughly", "its", "their", "since", "as", "each", "every", "total", "it", "now",
+    "was", "be", "been", "that", "which", "this", "last", "first", "only", "alone",
+    /* when, not what */
+    "annually", "annual", "yearly", "year", "years", "fiscal", "month", "months", "monthly",
+    "quarter", "quarterly", "day", "days", "daily", "week", "weekly", "inception", "start",
+    "globally", "worldwide", "end", "mid", "early", "late",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
+    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The measure a phrase names, fillers dropped and folded ("registered
+ * users", "revenue"), or NULL when nothing is left. */
+static char *
+measure_key (const char *phrase)
+{
+  g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_strstrip (words[i]);
+      /* "registered users as of March": the measure ends where the
+       * words on when and where begin. */
+      if (kept->len && is_filler (words[i]))
+        break;
+      if (*words[i] == '\0' || is_filler (words[i]))
+        continue;
+      if (kept->len)
+        g_string_append_c (kept, ' ');
+      g_string_append (kept, words[i]);
+    }
+  if (kept->len == 0)
+    return NULL;
+  {
+    char *key = nf_diff_metric_key (kept->str);
+
+    if (*key == '\0')
+      g_clear_pointer (&key, g_free);
+    return key;
+  }
+}
+
+/* Up to three words before p that are not fillers or figures: what a
+ * figure measures when no unit follows it ("registered users over 1
+ * million"). */
+static char *
+words_before (const char *text,
+              const char *p)
+{
+  g_autofree char *head = g_strndup (text, p - text);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  guint n, taken = 0;
+
+  for (char *q = head; *q; q++)
+    if (is_stop ((guchar) *q) || *q == '.')
+      *q = ' ';
+  /* Only the clause the figure is in. */
+  {
+    char *cut = MAX (strrchr (head, ';'), strrchr (head, ','));
+
+    if (cut)
+      memmove (head, cut + 1, strlen (cut + 1) + 1);
+  }
+  words = g_strsplit (head, " ", -1);
+  n = g_strv_length (words);
+  for (guint i = n; i-- > 0 && taken < 3;)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (strpbrk (words[i], "0123456789$"))
+        break;
+      if (is_filler (words[i]))
+        continue;
+      if (kept->len)
+        g_string_prepend_c (kept, ' ');
+      g_string_prepend (kept, words[i]);
+      taken++;
+    }
+  return kept->len ? measure_key (kept->str) : NULL;
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
+/* Every figure of a text: each digit run, with a currency sign just
+ * before it, read with as many of the words after it as nf_number_parse
+ * takes (a scale, a currency, a unit such as "registered users"). */
+static GArray *
+find_figures (const char *text)
+{
+  GArray *figures = g_array_new (FALSE, TRUE, sizeof (Figure));
+  const char *p = text;
+
+  g_array_set_clear_func (figures, figure_clear);
+  while (*p)
+    {
+      const char *start, *run_end, *end, *limit;
+      guint words = 0;
+      Figure figure = { 0 };
+      gboolean parsed = FALSE;
+
+      if (!g_ascii_isdigit (*p) || (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' ||
+                                                 p[-1] == ',' || p[-1] == '-')))
+        {
+          p++;
+          continue;
+        }
+      start = p;
+      if (start > text && strchr ("$", start[-1]))
+        start--;
+      else if (start - text >= 2 && (g_str_has_prefix (start - 2, "¥") || g_str_has_prefix (start - 2, "£")))
+        start -= 2;
+      else if (start - text >= 3 && g_str_has_prefix (start - 3, "€"))
+        start -= 3;
+      for (run_end = p; is_number_char (*run_end); run_end++)
+        ;
+      while (run_end > p && (run_end[-1] == ',' || run_end[-1] == '.'))
+        run_end--;
+
+      /* The longest phrase that still reads as one figure. */
+      for (limit = run_end; *limit && words < 5;)
+        {
+          gunichar c = g_utf8_get_char (limit);
+
+          if (is_stop (c) || g_ascii_isdigit (*limit) || (c == '.' && !g_ascii_isalpha (limit[1])))
+            break;
+          if (c == ' ')
+            words++;
+          if (c >= 0x80 && !g_unichar_isspace (c) && g_utf8_pointer_to_offset (run_end, limit) >= 6)
+            break;
+          limit = g_utf8_next_char (limit);
+        }
+      for (end = limit; end > run_end; end = g_utf8_find_prev_char (run_end, end))
+        {
+          g_autofree char *phrase = g_strstrip (g_strndup (start, end - start));
+
+          if (nf_number_parse (phrase, &figure.number))
+            {
+              parsed = TRUE;
+              break;
+            }
+        }
+      /* Shown as the shortest text with the same value: "$1.5 million",
+       * not "$1.5 million investment in". */
+      for (const char *short_end = run_end; parsed && short_end <= end;
+           short_end = *short_end ? g_utf8_next_char (short_end) : short_end + 1)
+        {
+          g_autofree char *phrase = g_strstrip (g_strndup (start, short_end - start));
+          NfNumber shorter;
+
+          gunichar next = *short_end ? g_utf8_get_char (short_end) : ' ';
+
+          if (!(g_unichar_isspace (next) || is_stop (next) || next == '.' || next >= 0x2E80))
+            continue;
+          if (nf_number_parse (phrase, &shorter) && same_value (shorter.value, figure.number.value) &&
+              shorter.is_percent == figure.number.is_percent && shorter.kind == figure.number.kind)
+            {
+              figure.text = g_steal_pointer (&phrase);
+              break;
+            }
+        }
+      if (parsed && figure.text == NULL)
+        figure.text = g_strstrip (g_strndup (start, end - start));
+      if (!parsed)
+        {
+          g_autofree char *phrase = g_strndup (start, run_end - start);
+
+          if (!nf_number_parse (phrase, &figure.number))
+            {
+              p = run_end > p ? run_end : p + 1;
+              continue;
+            }
+          figure.text = g_steal_pointer (&phrase);
+        }
+      {
+        GString *digits = g_string_new (NULL);
+
+        for (const char *d = p; d < run_end; d++)
+          if (*d != ',')
+            g_string_append_c (digits, *d);
+        figure.digits = g_string_free (digits, FALSE);
+      }
+      if (figure.number.unit[0])
+        figure.key = measure_key (figure.number.unit);
+      if (figure.key == NULL)
+        figure.key = words_before (text, start);
+      g_array_append_val (figures, figure);
+      p = run_end > p ? run_end : p + 1;
+    }
+  return figures;
+}
+
+/* --- sources --------------------------------------------------------- */
+
+static GStrv
+read_source (NfSource           *source,
+             const char * const *dirs)
+{
+  const char *address = nf_source_get_address (source);
+
+  if (address == NULL || *address == '\0' || strstr (address, "://"))
+    return NULL;
+  for (guint i = 0; dirs && dirs[i]; i++)
+    {
+      g_autofree char *path = g_path_is_absolute (address) ? g_strdup (address)
+                                                           : g_build_filename (dirs[i], address, NULL);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      if (g_file_get_contents (path, &data, &length, NULL) && g_utf8_validate (data, length, NULL))
+        {
+          g_strdelimit (data, "\r", ' ');
+          return g_strsplit (data, "\n", -1);
+        }
+    }
+  return NULL;
+}
+
+/* Whether a line states the figure: the same digits, or the same value
+ * written another way ("$2.5 million" for "2,500,000"). */
+static gboolean
+line_has (const char   *line,
+          const Figure *figure)
+{
+  g_autoptr(GArray) there = find_figures (line);
+
+  for (guint i = 0; i < there->len; i++)
+    {
+      Figure *f = &g_array_index (there, Figure, i);
+
+      if (g_str_equal (f->digits, figure->digits) || same_value (f->number.value, figure->number.value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Line numbers from 1; 0 when the figure is on no line within reach. */
+static guint
+nearest_line (GStrv         lines,
+              guint         cited,
+              guint         reach,
+              const Figure *figure)
+{
+  guint n = g_strv_length (lines);
+
+  for (guint d = 1; d <= reach; d++)
+    {
+      if (cited > d && cited - d <= n && line_has (lines[cited - d - 1], figure))
+        return cited - d;
+      if (cited + d <= n && line_has (lines[cited + d - 1], figure))
+        return cited + d;
+    }
+  return 0;
+}
+
+static void
+check_citation (Check        *check,
+                const char   *subject,
+                const char   *source_id,
+                guint         line,
+                GArray       *figures,
+                guint         reach)
+{
+  GStrv lines;
+  guint n;
+
+  if (source_id == NULL || line == 0 ||
+      (lines = g_hash_table_lookup (check->sources, source_id)) == NULL)
+    return;
+  n = g_strv_length (lines);
+  /* One finding per note or row and kind: the first figure, and how many
+   * more share its fate. */
+  {
+    const Figure *moved = NULL, *missing = NULL;
+    guint moved_to = 0, n_moved = 0, n_missing = 0;
+
+    for (guint i = 0; i < figures->len; i++)
+      {
+        Figure *figure = &g_array_index (figures, Figure, i);
+        guint other;
+
+        if (line <= n && line_has (lines[line - 1], figure))
+          continue;
+        if ((other = nearest_line (lines, line, reach, figure)) != 0)
+          {
+            if (n_moved++ == 0)
+              moved = figure, moved_to = other;
+          }
+        else if (n_missing++ == 0)
+          missing = figure;
+      }
+    if (moved)
+      add (check, NF_CHECK_WRONG_LINE, subject,
+           n_moved == 1
+           ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited line %u"),
+                              moved->text, moved_to, line)
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "“%s” (and %u more figure) is on line %u of the source, "
+                                           "not on the cited line %u",
+                                           "“%s” (and %u more figures) is on line %u of the source, "
+                                           "not on the cited line %u", n_moved - 1),
+                              moved->text, n_moved - 1, moved_to, line));
+    if (missing)
+      add (check, NF_CHECK_NOT_CITED, subject,
+           g_strdup_printf (_("“%s” is not on the cited line %u of the source"),
+                            missing->text, line));
+  }
+}
+
+/* --- the checks ------------------------------------------------------ */
+
+static gboolean
+comparable (const Figure *figure)
+{
+  if (figure->key == NULL)
+    return FALSE;
+  /* "10 minutes" and "2 minutes" name no measure, only a unit. */
+  if ((figure->number.kind == NF_NUMBER_KIND_DURATION || figure->number.kind == NF_NUMBER_KIND_RATING) &&
+      strchr (figure->key, '/') == NULL)
+    return FALSE;
+  return figure->key != NULL && figure->number.kind != NF_NUMBER_KIND_YEAR &&
+         figure->number.value != 0 && !figure->number.is_order;
+}
+
+/* Two statements of one measure disagree when one is over a quarter
+ * more than the other: "about" and "over" allow for less. */
+static void
+check_conflicts (Check  *check,
+                 GArray *stated)
+{
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < stated->len; i++)
+    for (guint j = i + 1; j < stated->len; j++)
+      {
+        Stated *a = &g_array_index (stated, Stated, i), *b = &g_array_index (stated, Stated, j);
+        double lo, hi;
+        g_autofree char *pair = NULL;
+
+        if (g_str_equal (a->subject, b->subject) || a->figure->number.kind != b->figure->number.kind ||
+            g_strcmp0 (a->figure->key, b->figure->key) != 0 ||
+            g_strcmp0 (a->figure->number.currency, b->figure->number.currency) != 0)
+          continue;
+        lo = MIN (fabs (a->figure->number.value), fabs (b->figure->number.value));
+        hi = MAX (fabs (a->figure->number.value), fabs (b->figure->number.value));
+        if (hi <= lo * 1.25)
+          continue;
+        pair = g_strdup_printf ("%s\n%s", a->subject, b->subject);
+        if (g_hash_table_contains (reported, pair))
+          continue;
+        g_hash_table_add (reported, g_steal_pointer (&pair));
+        add (check, NF_CHECK_CONFLICT, a->subject,
+             g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
+                              a->figure->key, b->figure->text, b->subject));
+      }
+}
+
+static gboolean
+is_total_label (const char *label)
+{
+  g_autofree char *lower = g_utf8_strdown (label, -1);
+
+  return strstr (lower, "total") || strstr (lower, "合计") || strstr (lower, "总计") ||
+         g_str_equal (lower, "sum");
+}
+
+static gboolean
+column_has_values (NfMetricTable *table,
+                   guint          column)
+{
+  NfColumnType type = nf_metric_table_get_column (table, column)->type;
+
+  return type == NF_COLUMN_MONEY || type == NF_COLUMN_COUNT || type == NF_COLUMN_NUMBER;
+}
+
+/* Whether two folded phrases share a word of five letters or more. */
+static gboolean
+shares_word (const char *a,
+             const char *b)
+{
+  g_auto(GStrv) wa = g_strsplit (a, " ", -1);
+  g_auto(GStrv) wb = g_strsplit (b, " ", -1);
+
+  for (guint i = 0; wa[i]; i++)
+    for (guint j = 0; wb[j]; j++)
+      if (strlen (wa[i]) >= 5 && !is_filler (wa[i]) && g_str_equal (wa[i], wb[j]))
+        return TRUE;
+  return FALSE;
+}
+
+/* A table whose rows add up to something else than its own "Total" row,
+ * or than a note stating the total of what the table is titled. */
+static void
+check_totals (Check         *check,
+              NfMetricTable *table,
+              const char    *table_id,
+              GArray        *note_stated)
+{
+  guint n_rows = nf_metric_table_get_n_rows (table);
+  guint n_columns = nf_metric_table_get_n_columns (table);
+  guint total_row = G_MAXUINT;
+  g_autofree char *title = _nf_diff_fold (nf_text_get (nf_metric_table_get_title (table)));
+
+  /* A series over years is no sum of parts. */
+  if (n_columns < 2 || n_rows < 2 || nf_metric_table_get_column (table, 0)->type == NF_COLUMN_YEAR)
+    return;
+  for (guint r = 0; r < n_rows; r++)
+    if (is_total_label (nf_metric_table_get_cell (table, r, 0)->text))
+      total_row = r;
+
+  for (guint c = 1; c < n_columns; c++)
+    {
+      double sum = 0;
+      guint parts = 0;
+      const NfCell *total;
+
+      if (!column_has_values (table, c))
+        continue;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+
+          if (r != total_row && cell->has_value)
+            sum += cell->value, parts++;
+        }
+      if (parts < 2)
+        continue;
+      if (total_row != G_MAXUINT)
+        {
+          total = nf_metric_table_get_cell (table, total_row, c);
+          if (total->has_value && fabs (total->value - sum) > 0.005 * fabs (total->value))
+            {
+              g_autofree char *subject = g_strdup_printf ("%s row %u", table_id, total_row + 1);
+              g_autofree char *shown = nf_number_format_value (sum, NF_NUMBER_KIND_OTHER, NULL, NULL,
+                                                               NF_NUMBER_EXACT, FALSE, "en");
+
+              add (check, NF_CHECK_TOTAL, subject,
+                   g_strdup_printf (_("the total “%s” is not the sum of the rows above it (%s)"),
+                                    total->text, shown));
+            }
+          continue;
+        }
+      /* A note stating "$2.5 million in salaries" where the table is
+       * titled "Salaries": the same measure, clearly. */
+          for (guint i = 0; i < note_stated->len; i++)
+        {
+          Stated *s = &g_array_index (note_stated, Stated, i);
+          NfNumberKind kind = s->figure->number.kind;
+          g_autofree char *folded = s->figure->key ? _nf_diff_fold (s->figure->key) : NULL;
+
+          if (folded == NULL || !shares_word (folded, title) ||
+              (kind != NF_NUMBER_KIND_MONEY && kind != NF_NUMBER_KIND_COUNT) ||
+              (kind == NF_NUMBER_KIND_MONEY) != (nf_metric_table_get_column (table, c)->type == NF_COLUMN_MONEY) ||
+              fabs (s->figure->number.value - sum) <= 0.01 * sum ||
+              s->figure->number.value > 2 * sum || s->figure->number.value < sum / 2)
+            continue;
+          {
+            g_autofree char *shown = nf_number_format_value (sum, kind,
+                                                             s->figure->number.currency, NULL,
+                                                             NF_NUMBER_EXACT, FALSE, "en");
+
+            add (check, NF_CHECK_TOTAL, table_id,
+                 g_strdup_printf (_("the rows add up to %s, but %s states “%s”"), shown,
+                                  s->subject, s->figure->text));
+          }
+        }
+    }
+}
+
+/* "$5,600,000" in a column of plain numbers keeps 5600000 but not that
+ * it is money; "80%" keeps 0.8 but not that it is a share. */
+static void
+check_cells (Check         *check,
+             NfMetricTable *table,
+             const char    *table_id)
+{
+  for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+    {
+      const NfColumn *column = nf_metric_table_get_column (table, c);
+
+      if (column->type == NF_COLUMN_TEXT || column->type == NF_COLUMN_YEAR)
+        continue;
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        {
+          const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+          g_autoptr(GArray) figures = NULL;
+          Figure *figure;
+          const char *lost = NULL;
+          g_autofree char *subject = NULL;
+
+          if (!cell->has_value || cell->text == NULL)
+            continue;
+          figures = find_figures (cell->text);
+          if (figures->len == 0)
+            continue;
+          figure = &g_array_index (figures, Figure, 0);
+          if (figure->number.currency[0] && column->type != NF_COLUMN_MONEY)
+            lost = _("a currency");
+          else if (figure->number.is_percent && column->type != NF_COLUMN_PERCENT)
+            lost = _("a percentage");
+          /* A count's unit ("辆", "users") says what is counted, which the
+           * row says too; a rating or a duration is another kind. */
+          else if ((figure->number.kind == NF_NUMBER_KIND_RATING ||
+                    figure->number.kind == NF_NUMBER_KIND_DURATION) &&
+                   (column->unit == NULL || *column->unit == '\0'))
+            lost = _("a unit");
+          if (lost == NULL)
+            continue;
+          subject = g_strdup_printf ("%s row %u", table_id, r + 1);
+          /* TRANSLATORS: the cell's text, then "a currency", "a percentage" or "a unit" */
+          add (check, NF_CHECK_KIND_DROPPED, subject,
+               g_strdup_printf (_("“%s” names %s that the column “%s” does not keep"), cell->text,
+                                lost, nf_text_get (column->name)));
+        }
+    }
+}
+
+GPtrArray *
+nf_check_canvas (NfCanvas           *canvas,
+                 const char * const *source_dirs,
+                 GPtrArray         **out_infos)
+{
+  Check check = { 0 };
+  GListModel *sources = nf_canvas_get_sources (canvas);
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  g_autoptr(GArray) stated = g_array_new (FALSE, FALSE, sizeof (Stated));
+  g_autoptr(GArray) note_stated = g_array_new (FALSE, FALSE, sizeof (Stated));
+  g_autoptr(GPtrArray) all_figures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  gboolean has_sources = g_list_model_get_n_items (sources) > 0;
+
+  g_return_val_if_fail (NF_IS_CANVAS (canvas), NULL);
+
+  check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_check_finding_free);
+  check.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  check.strings = g_ptr_array_new_with_free_func (g_free);
+  if (out_infos)
+    *out_infos = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
+      GStrv lines = read_source (source, source_dirs);
+
+      if (lines == NULL && out_infos)
+        g_ptr_array_add (*out_infos,
+                         g_strdup_printf (_("the source %s (“%s”) was not found; its citations "
+                                            "were not checked"),
+                                          nf_source_get_id (source),
+                                          nf_source_get_address (source) ? nf_source_get_address (source) : ""));
+      g_hash_table_insert (check.sources, g_strdup (nf_source_get_id (source)), lines);
+    }
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+          const char *id = nf_note_get_id (note);
+          GArray *figures = find_figures (nf_text_get (nf_note_get_text (note)));
+
+          g_ptr_array_add (all_figures, figures);
+          if (has_sources && nf_note_get_cite_source (note) == NULL)
+            add (&check, NF_CHECK_NO_SOURCE, id, g_strdup (_("the note cites no source")));
+          check_citation (&check, id, nf_note_get_cite_source (note), nf_note_get_cite_line (note),
+                          figures, 3);
+          for (guint k = 0; k < figures->len; k++)
+            {
+              Figure *figure = &g_array_index (figures, Figure, k);
+              char *subject = g_strdup (id);
+              Stated s = { subject, figure };
+
+              g_ptr_array_add (check.strings, subject);
+              if (comparable (figure))
+                {
+                  g_array_append_val (stated, s);
+                  g_array_append_val (note_stated, s);
+                }
+            }
+        }
+    }
+
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+      const char *table_id = nf_metric_table_get_id (table);
+      guint n_columns = nf_metric_table_get_n_columns (table);
+
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        {
+          GArray *figures = g_array_new (FALSE, TRUE, sizeof (Figure));
+          char *subject = g_strdup_printf ("%s row %u", table_id, r + 1);
+          g_autofree char *row_key = nf_diff_metric_key (nf_metric_table_get_cell (table, r, 0)->text);
+
+          g_array_set_clear_func (figures, figure_clear);
+          g_ptr_array_add (all_figures, figures);
+          g_ptr_array_add (check.strings, subject);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+              const NfColumn *column = nf_metric_table_get_column (table, c);
+              g_autoptr(GArray) found = NULL;
+              g_autofree char *column_key = NULL;
+              Figure figure;
+
+              if (cell->text == NULL || (c == 0 && column->type == NF_COLUMN_TEXT))
+                continue;
+              found = find_figures (cell->text);
+              if (found->len == 0)
+                continue;
+              /* The cell's first figure; its measure is the row's and the
+               * column's, which is what other tables would call it. */
+              figure = g_array_index (found, Figure, 0);
+              memset (&g_array_index (found, Figure, 0), 0, sizeof (Figure));
+              g_free (figure.key);
+              column_key = nf_diff_metric_key (nf_text_get (column->name));
+              figure.key = g_strdup_printf ("%s / %s", row_key, column_key);
+              if (column->type == NF_COLUMN_YEAR)
+                figure.number.kind = NF_NUMBER_KIND_YEAR;
+              g_array_append_val (figures, figure);
+            }
+          for (guint k = 0; k < figures->len; k++)
+            {
+              Figure *figure = &g_array_index (figures, Figure, k);
+              Stated s = { subject, figure };
+
+              if (comparable (figure))
+                g_array_append_val (stated, s);
+            }
+          check_citation (&check, subject, nf_metric_table_get_cite_source (table),
+                          nf_metric_table_get_cite_line (table), figures, 20);
+        }
+      check_totals (&check, table, table_id, note_stated);
+      check_cells (&check, table, table_id);
+    }
+
+  check_conflicts (&check, stated);
+
+  g_hash_table_unref (check.sources);
+  g_ptr_array_unref (check.strings);
+  return check.findings;
+}
