@@ -31,6 +31,7 @@ static const NfCliCommand * const commands[] = {
   &_nf_cli_convert,
   &_nf_cli_export,
   &_nf_cli_diff,
+  &_nf_cli_merge,
   &help_command,
 };
 

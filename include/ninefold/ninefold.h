@@ -10,6 +10,7 @@
 #include "nf-evidence.h"
 #include "nf-history.h"
 #include "nf-import.h"
+#include "nf-merge.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
 #include "nf-number.h"
