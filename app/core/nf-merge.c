@@ -302,8 +302,30 @@ index_model (GListModel *model,
   return map;
 }
 
-/* The merged list: A's items in A's order, then B's additions in B's
- * order; conflicting versions of B under a fresh id after A's. Rates
+static gboolean
+same_keys (GListModel *a,
+           GListModel *b,
+           ItemKey     key)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+      g_autofree char *sx = NULL;
+      g_autofree char *sy = NULL;
+
+      if (!g_str_equal (key (x, &sx), key (y, &sy)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The merged list: A's items in A's order (B's when A kept the list as
+ * it was), then the other side's additions in its order; conflicting versions of B under a fresh id after A's. Rates
  * (rename NULL) keep A's value and record B's. */
 static GPtrArray *
 merge_items (Merge          *m,
@@ -317,11 +339,16 @@ merge_items (Merge          *m,
   GHashTable *map[N_SIDES];
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  int first;
+
   for (int s = 0; s < N_SIDES; s++)
     map[s] = index_model (models[s], key);
+  /* B's order when A left the list as it was. */
+  first = same_keys (models[SIDE_A], models[BASE], key) ? SIDE_B : SIDE_A;
 
-  for (int side = SIDE_A; side <= SIDE_B; side++)
-    for (guint i = 0; i < g_list_model_get_n_items (models[side]); i++)
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0, side = pass == 0 ? first : SIDE_A + SIDE_B - first;
+         i < g_list_model_get_n_items (models[side]); i++)
       {
         g_autoptr(GObject) item = g_list_model_get_item (models[side], i);
         g_autofree char *scratch = NULL;
@@ -760,14 +787,16 @@ order_block (Merge     *m,
 static void
 write_notes (Merge *m)
 {
+  /* All out first: a note may come back under its id in another block. */
+  for (NfBlock bl = 0; bl < NF_N_BLOCKS; bl++)
+    while (g_list_model_get_n_items (nf_canvas_get_notes (m->out, bl)) > 0)
+      _nf_canvas_remove_note_raw (m->out, bl,
+                                  g_list_model_get_n_items (nf_canvas_get_notes (m->out, bl)) - 1);
   for (NfBlock bl = 0; bl < NF_N_BLOCKS; bl++)
     {
       g_autoptr(GPtrArray) order = g_ptr_array_new ();
       g_autofree NfNote **notes = NULL;
 
-      while (g_list_model_get_n_items (nf_canvas_get_notes (m->out, bl)) > 0)
-        _nf_canvas_remove_note_raw (m->out, bl,
-                                    g_list_model_get_n_items (nf_canvas_get_notes (m->out, bl)) - 1);
       order_block (m, bl, order);
       notes = g_new (NfNote *, order->len + 1);
       for (guint i = 0; i < order->len; i++)
