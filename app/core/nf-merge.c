@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml.h"
