@@ -627,10 +627,21 @@ merge_notes (Merge *m)
             {
               gboolean conflict = FALSE;
               NfBlock block_a, block_b;
-              NfNote *a = merge_note (w, 0, id, &block_a, &conflict);
+              NfNote *a;
+              int pos_side;
+
+              /* Most notes: unchanged on a side, the other's as it is. */
+              if (note_same (w[SIDE_A], w[BASE]) || note_same (w[SIDE_B], w[BASE]))
+                {
+                  int taken = note_same (w[SIDE_A], w[BASE]) ? SIDE_B : SIDE_A;
+
+                  place (m, nf_note_copy (w[taken]->note, id), w[taken]->block, taken, id, FALSE);
+                  continue;
+                }
+              a = merge_note (w, 0, id, &block_a, &conflict);
               /* Position: A's unless only B moved it. */
-              int pos_side = w[SIDE_A]->block == w[BASE]->block &&
-                             w[SIDE_A]->index == w[BASE]->index ? SIDE_B : SIDE_A;
+              pos_side = w[SIDE_A]->block == w[BASE]->block &&
+                         w[SIDE_A]->index == w[BASE]->index ? SIDE_B : SIDE_A;
 
               if (!conflict)
                 {
@@ -717,6 +728,7 @@ order_block (Merge     *m,
   GListModel *seq = nf_canvas_get_notes (m->canvas[skeleton], block);
   g_autoptr(GHashTable) by_anchor = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) in = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) in_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* First versions by the id they have on their side; when both sides
    * added one id, the skeleton's. */
@@ -740,6 +752,7 @@ order_block (Merge     *m,
         {
           g_ptr_array_add (into, p);
           g_hash_table_add (in, p);
+          g_hash_table_add (in_ids, (gpointer) nf_note_get_id (p->note));
         }
     }
   for (guint i = 0; i < m->placed->len; i++)
@@ -764,11 +777,10 @@ order_block (Merge     *m,
           for (guint k = w->index; k-- > 0;)
             {
               g_autoptr(NfNote) before = g_list_model_get_item (own, k);
-              guint found = index_of_id (into, nf_note_get_id (before));
 
-              if (found != G_MAXUINT)
+              if (g_hash_table_contains (in_ids, nf_note_get_id (before)))
                 {
-                  at = found + 1;
+                  at = index_of_id (into, nf_note_get_id (before)) + 1;
                   break;
                 }
             }
@@ -780,6 +792,7 @@ order_block (Merge     *m,
         at++;
       g_ptr_array_insert (into, at, p);
       g_hash_table_add (in, p);
+      g_hash_table_add (in_ids, (gpointer) nf_note_get_id (p->note));
     }
 }
 
@@ -933,16 +946,56 @@ replace_store (GListStore *store,
                        items->pdata, items->len);
 }
 
+/* A canvas with A's version and the elements of newer formats A kept;
+ * the merge fills in the rest. */
 static NfCanvas *
-copy_canvas (NfCanvas *canvas)
+new_canvas_like (NfCanvas *a)
 {
-  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
-  gsize size;
-  const char *data;
+  NfCanvas *out = nf_canvas_new ();
+  GPtrArray *from[2] = { _nf_canvas_get_metadata_extensions (a), _nf_canvas_get_extensions (a) };
+  GPtrArray *to[2] = { _nf_canvas_get_metadata_extensions (out), _nf_canvas_get_extensions (out) };
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  data = g_bytes_get_data (bytes, &size);
-  return nf_canvas_load_from_data (data, size, "merge", NULL);
+  _nf_canvas_set_version (out, nf_canvas_get_version (a));
+  for (guint l = 0; l < 2; l++)
+    for (guint i = 0; i < from[l]->len; i++)
+      g_ptr_array_add (to[l], g_strdup (g_ptr_array_index (from[l], i)));
+  return out;
+}
+
+/* A total order of canvases, for putting the sides in a fixed order: the
+ * notes first (cheap, and where two edited versions differ), the bytes
+ * when the notes say nothing. */
+static int
+compare_sides (NfCanvas *a,
+               NfCanvas *b)
+{
+  g_autoptr(GBytes) bytes_a = NULL;
+  g_autoptr(GBytes) bytes_b = NULL;
+
+  for (NfBlock bl = 0; bl < NF_N_BLOCKS; bl++)
+    {
+      GListModel *la = nf_canvas_get_notes (a, bl), *lb = nf_canvas_get_notes (b, bl);
+      guint na = g_list_model_get_n_items (la), nb = g_list_model_get_n_items (lb);
+
+      if (na != nb)
+        return na < nb ? -1 : 1;
+      for (guint i = 0; i < na; i++)
+        {
+          g_autoptr(NfNote) x = g_list_model_get_item (la, i);
+          g_autoptr(NfNote) y = g_list_model_get_item (lb, i);
+          int c = strcmp (nf_note_get_id (x), nf_note_get_id (y));
+
+          if (c == 0)
+            c = strcmp (nf_text_get (nf_note_get_text (x)), nf_text_get (nf_note_get_text (y)));
+          if (c != 0)
+            return c;
+        }
+    }
+  bytes_a = _nf_canvas_serialize (a, NULL);
+  bytes_b = _nf_canvas_serialize (b, NULL);
+  if (bytes_a == NULL || bytes_b == NULL)
+    return 0;
+  return g_bytes_compare (bytes_a, bytes_b);
 }
 
 NfCanvas *
@@ -951,8 +1004,6 @@ nf_merge (NfCanvas *base,
           NfCanvas *theirs,
           guint    *out_n_conflicts)
 {
-  g_autoptr(GBytes) ours_bytes = NULL;
-  g_autoptr(GBytes) theirs_bytes = NULL;
   Merge m = { { base, ours, theirs }, FALSE, NULL, NULL, { NULL, NULL, NULL }, NULL, NULL };
   GListModel *models[N_SIDES];
   g_autoptr(GPtrArray) list = NULL;
@@ -961,17 +1012,14 @@ nf_merge (NfCanvas *base,
   g_return_val_if_fail (NF_IS_CANVAS (base) && NF_IS_CANVAS (ours) && NF_IS_CANVAS (theirs),
                         NULL);
 
-  ours_bytes = _nf_canvas_serialize (ours, NULL);
-  theirs_bytes = _nf_canvas_serialize (theirs, NULL);
-  if (ours_bytes != NULL && theirs_bytes != NULL && g_bytes_compare (theirs_bytes, ours_bytes) < 0)
+  if (compare_sides (theirs, ours) < 0)
     {
       m.canvas[SIDE_A] = theirs;
       m.canvas[SIDE_B] = ours;
       m.swapped = TRUE;
     }
 
-  m.out = out = copy_canvas (m.canvas[SIDE_A]);
-  g_return_val_if_fail (out != NULL, NULL);
+  m.out = out = new_canvas_like (m.canvas[SIDE_A]);
   m.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) _nf_conflict_free);
   m.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   m.placed = g_ptr_array_new_with_free_func ((GDestroyNotify) placed_free);

@@ -34,7 +34,7 @@ result_clear (Result *r)
 }
 
 /* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, resize, drag,
- * diff-cases, diff-versions, diff-companies, themes, import, pdf, startup):
+ * diff-cases, diff-versions, diff-companies, merge, themes, import, pdf, startup):
  * profiling one thing should not wait for all the others. */
 static gboolean
 wanted (const char *name)
@@ -386,6 +386,12 @@ run_all (void)
   run_case (&r, "diff-companies", NULL, work_dir);
   print_row ("diff of two different 10,000-note canvases", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 1000 });
+  result_clear (&r);
+
+  run_case (&r, "merge", NULL, work_dir);
+  print_row ("merge of two edited versions of a 10,000-note canvas", &r,
+             "the whole of ninefold merge (read 3, merge, write)", FLOOR_NONE,
+             &(Target) { .max_ms = 200 });
   result_clear (&r);
 
   run_case (&r, "themes", "1000", work_dir);
