@@ -53,8 +53,12 @@ check "… and says to add -o" "grep -q -- '-o OUT' err.txt"
 check "conflicts written with -o exit 1" "[ $? -eq 1 ]"
 check "both versions and the marker are in the file" \
   "grep -q '<text>OURS ' conflict.ninefold && grep -q '<text>OTHER ' conflict.ninefold && grep -Eq '<conflict kind=\"note\" ours=\"n1(\\.2)?\" theirs=\"n1(\\.2)?\"/>' conflict.ninefold"
-"$ninefold" validate conflict.ninefold >/dev/null 2>&1
-check "the file with conflicts is a valid canvas" "[ $? -ne 2 ]"
+"$ninefold" validate conflict.ninefold >validate.txt 2>&1
+status=$?
+check "validate reports the conflict (exit 1) of a file that is otherwise valid" \
+  "[ $status -eq 1 ] && grep -q 'conflict.ninefold: 1 conflict left by a merge' validate.txt && grep -Eq '^  note: ours n1(\\.2)?, theirs n1(\\.2)?$' validate.txt"
+"$ninefold" validate out.ninefold >/dev/null 2>&1
+check "validate passes the clean merge" "[ $? -eq 0 ]"
 
 "$ninefold" merge base.ninefold ours.ninefold missing.ninefold -o never.ninefold 2>/dev/null
 check "an unreadable side exits 2 and writes nothing" "[ $? -eq 2 ] && [ ! -e never.ninefold ]"
