@@ -1501,6 +1501,71 @@ nf_canvas_restore_snapshot (NfCanvas   *self,
   end (self);
 }
 
+void
+nf_canvas_restore_version (NfCanvas *self,
+                           NfCanvas *version)
+{
+  GListModel *sources;
+
+  g_return_if_fail (NF_IS_CANVAS (self));
+  g_return_if_fail (NF_IS_CANVAS (version));
+  g_return_if_fail (self != version);
+
+  begin (self, _("Restore Version"));
+  nf_canvas_set_company (self, nf_canvas_get_company (version));
+  nf_canvas_set_title (self, nf_canvas_get_title (version));
+  nf_canvas_set_label (self, nf_canvas_get_label (version));
+  nf_canvas_set_description (self, nf_canvas_get_description (version));
+  /* The version's sources, so that its notes' citations hold; sources
+   * only this canvas has stay, as notes elsewhere may cite them. */
+  sources = nf_canvas_get_sources (version);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
+      GListModel *mine = nf_canvas_get_sources (self);
+      gboolean found = FALSE;
+
+      for (guint k = 0; !found && k < g_list_model_get_n_items (mine); k++)
+        {
+          g_autoptr(NfSource) have = g_list_model_get_item (mine, k);
+
+          if (g_strcmp0 (nf_source_get_id (have), nf_source_get_id (source)) == 0)
+            {
+              found = TRUE;
+              if (!nf_source_equal (have, source))
+                nf_canvas_replace_source (self, k, source, NULL);
+            }
+        }
+      if (!found)
+        nf_canvas_insert_source (self, g_list_model_get_n_items (mine), source, NULL);
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->notes[b])); i > 0; i--)
+      {
+        g_autoptr(NfNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes[b]), i - 1);
+        _nf_canvas_do (self, _nf_edit_insert_note (b, i - 1, note, TRUE));
+      }
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->tables)); i > 0; i--)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (G_LIST_MODEL (self->tables), i - 1);
+      _nf_canvas_do (self, _nf_edit_insert_table (i - 1, table, TRUE));
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (version->notes[b])); i++)
+      {
+        g_autoptr(NfNote) note = g_list_model_get_item (G_LIST_MODEL (version->notes[b]), i);
+        g_autoptr(NfNote) copy = nf_note_copy (note, NULL);
+        _nf_canvas_do (self, _nf_edit_insert_note (b, i, copy, FALSE));
+      }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (version->tables)); i++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (G_LIST_MODEL (version->tables), i);
+      g_autoptr(NfMetricTable) copy = nf_metric_table_copy (table, NULL);
+      _nf_canvas_do (self, _nf_edit_insert_table (i, copy, FALSE));
+    }
+  end (self);
+}
+
 NfCanvas *
 nf_canvas_new_from_snapshot (NfCanvas   *self,
                              NfSnapshot *snapshot)

@@ -307,6 +307,8 @@ drop_place (NfCanvasView *self,
   return block;
 }
 
+static guint text_dropped_signal;
+
 static GdkDragAction
 on_drop_motion (NfCanvasView  *self,
                 double         x,
@@ -315,11 +317,55 @@ on_drop_motion (NfCanvasView  *self,
 {
   guint gap = 0;
   NfBlock block = drop_place (self, x, y, &gap);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     nf_block_widget_set_drop_gap (_nf_canvas_view_block_widget (self, (NfBlock) b),
                                   (NfBlock) b == block ? (int) gap : -1);
-  return block != NF_BLOCK_NONE ? GDK_ACTION_MOVE : 0;
+  if (block == NF_BLOCK_NONE)
+    return 0;
+  /* A card moves; text from elsewhere (a write-up beside the canvas,
+   * another app) is copied into a new note. */
+  return drop != NULL && (gdk_drop_get_actions (drop) & GDK_ACTION_MOVE) == 0
+         ? GDK_ACTION_COPY : GDK_ACTION_MOVE;
+}
+
+/* Text that is not a card becomes a note at the drop place: whoever
+ * handles ::text-dropped first (the source reader, to cite its lines),
+ * else a plain note with that text. */
+static gboolean
+drop_text (NfCanvasView *self,
+           NfBlock       block,
+           guint         gap,
+           const char   *text)
+{
+  g_autofree char *plain = g_strstrip (g_strdup (text));
+  g_autoptr(NfText) note_text = NULL;
+  g_autoptr(NfNote) note = NULL;
+  g_autofree char *id = NULL;
+  gboolean handled = FALSE;
+  GString *one_line;
+
+  if (*plain == '\0' || !g_utf8_validate (plain, -1, NULL))
+    return FALSE;
+  g_signal_emit (self, text_dropped_signal, 0, (int) block, gap, text, &handled);
+  if (handled)
+    return TRUE;
+  one_line = g_string_new (NULL);
+  for (const char *p = plain; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (one_line, *p);
+    else if (one_line->len > 0 && one_line->str[one_line->len - 1] != ' ')
+      g_string_append_c (one_line, ' ');
+  note_text = nf_text_new (one_line->str);
+  g_string_free (one_line, TRUE);
+  id = nf_canvas_new_note_id (self->canvas);
+  note = nf_note_new (id, note_text);
+  gap = MIN (gap, g_list_model_get_n_items (nf_canvas_get_notes (self->canvas, block)));
+  if (!nf_canvas_insert_note (self->canvas, block, gap, note, NULL))
+    return FALSE;
+  _nf_canvas_view_focus_note (self, note);
+  return TRUE;
 }
 
 static gboolean
@@ -335,8 +381,13 @@ on_drop (NfCanvasView  *self,
   NfNote *note = id != NULL ? nf_canvas_find_note (self->canvas, id, NULL, NULL) : NULL;
 
   clear_drop (self);
-  if (block == NF_BLOCK_NONE || note == NULL)
+  if (block == NF_BLOCK_NONE || id == NULL)
     return FALSE;
+  /* A card of another canvas offers only to move: not text to copy. */
+  if (note == NULL)
+    return gtk_drop_target_get_current_drop (target) != NULL &&
+           (gdk_drop_get_actions (gtk_drop_target_get_current_drop (target)) & GDK_ACTION_COPY) != 0 &&
+           drop_text (self, block, gap, id);
   nf_canvas_view_drop_note (self, note, block, gap);
   return TRUE;
 }
@@ -384,6 +435,14 @@ nf_canvas_view_drop_note (NfCanvasView *self,
 }
 
 
+NfNote *
+nf_canvas_view_get_action_note (NfCanvasView *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), NULL);
+  return _nf_canvas_view_action_note (self);
+}
+
+
 void
 nf_canvas_view_select_note (NfCanvasView *self,
                             NfNote       *note,
@@ -410,13 +469,20 @@ _nf_canvas_view_class_init_input (GtkWidgetClass *widget_class)
   add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, -1);
   add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, -2);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+
+  /* ::text-dropped (block, index, text) → handled: text that is not a
+   * card was dropped at that place; TRUE when a handler made the note. */
+  text_dropped_signal =
+    g_signal_new ("text-dropped", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, G_TYPE_INT, G_TYPE_UINT, G_TYPE_STRING);
 }
 
 void
 _nf_canvas_view_init_input (NfCanvasView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE | GDK_ACTION_COPY);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed), self, G_CONNECT_SWAPPED);

@@ -148,6 +148,8 @@ note_menu (void)
   g_menu_append (edit, _("_Edit"), "view.edit-note");
   g_menu_append (edit, _("_Tags…"), "view.edit-tags");
   g_menu_append (edit, _("De_tails…"), "view.note-details");
+  /* The editor page around the view shows the write-up it cites. */
+  g_menu_append (edit, _("Show in _Source"), "page.show-cite");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   {
     g_autoptr(GMenuItem) swatches = g_menu_item_new (NULL, NULL);

@@ -46,6 +46,9 @@ void          nf_canvas_view_add_note_at    (NfCanvasView *self,
 /* What a drop does: moves `note` to the gap `index` of `block` (counted
  * with the note still in place), as one undo step. FALSE when that is
  * where it is already. */
+/* The note the note actions apply to: the focused card's, or the one a
+ * menu was opened for; NULL for none. */
+NfNote       *nf_canvas_view_get_action_note (NfCanvasView *self);
 gboolean      nf_canvas_view_drop_note      (NfCanvasView *self,
                                              NfNote       *note,
                                              NfBlock       block,

@@ -6,24 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-view.h"
-#include "nf-editor-page.h"
+#include "nf-editor-page-private.h"
 #include "nf-gui-resources-private.h"
 #include "nf-table-editor.h"
-
-struct _NfEditorPage
-{
-  GtkWidget        parent_instance;
-
-  NfDocument      *document;
-  GtkWidget       *canvas_view;
-  GtkWidget       *tables;
-
-  GtkWidget       *box;
-  GtkWidget       *toolbar;
-  GtkWidget       *zoom;            /* the canvas view's zoom control */
-  AdwViewSwitcher *switcher;
-  AdwViewStack    *views;
-};
 
 G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
 
@@ -72,6 +57,7 @@ nf_editor_page_dispose (GObject *object)
 {
   NfEditorPage *self = NF_EDITOR_PAGE (object);
 
+  _nf_editor_page_dispose_source (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
@@ -92,6 +78,8 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
+  _nf_editor_page_class_init_source (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -146,6 +134,7 @@ nf_editor_page_new (NfDocument *document)
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
   busy_changed (self);
+  _nf_editor_page_init_source (self);
   return GTK_WIDGET (self);
 }
 

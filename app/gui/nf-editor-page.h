@@ -26,4 +26,12 @@ void        nf_editor_page_add_view        (NfEditorPage *self,
                                             const char   *title,
                                             const char   *icon_name);
 
+/* Opens a write-up beside the canvas (see NfSourceReader) and, when
+ * `line` is not 0, shows that line of it. */
+void        nf_editor_page_open_source     (NfEditorPage *self,
+                                            GFile        *file,
+                                            guint         line);
+/* The NfSourceReader, or NULL while none was opened. */
+GtkWidget  *nf_editor_page_get_source_reader (NfEditorPage *self);
+
 G_END_DECLS

@@ -147,6 +147,20 @@ snapshots_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A write-up beside the canvas in view (see NfSourceReader). */
+static void
+open_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  GtkWidget *view = nf_window_get_canvas_view (self);
+  GtkWidget *page = view != NULL ? gtk_widget_get_ancestor (view, NF_TYPE_EDITOR_PAGE) : NULL;
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.open-source", NULL);
+}
+
 static void
 details_action (GtkWidget  *widget,
                 const char *action_name,
@@ -243,6 +257,7 @@ _nf_window_update_view_actions (NfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.compare", TRUE);
   gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-source", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);
   gtk_widget_action_set_enabled (widget, "win.print", n > 0 || compare_in_view);
 }
@@ -255,6 +270,11 @@ _nf_window_class_init_view_actions (NfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.snapshots", NULL, snapshots_action);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "win.open-source", NULL, open_source_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-source", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-source", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 

@@ -218,5 +218,10 @@ void          nf_canvas_remove_snapshot     (NfCanvas   *self,
 /* Replaces the blocks and tables with the snapshot's, as one undoable step. */
 void          nf_canvas_restore_snapshot    (NfCanvas   *self,
                                              NfSnapshot *snapshot);
+/* Makes this canvas what `version` (another canvas, e.g. an earlier
+ * commit of its file) holds: metadata, notes, tables and the sources they
+ * cite, as one undoable step. Its own snapshots and rates stay. */
+void          nf_canvas_restore_version     (NfCanvas   *self,
+                                             NfCanvas   *version);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include "nf-diff.h"
 #include "nf-document.h"
 #include "nf-evidence.h"
+#include "nf-git-commit.h"
+#include "nf-git-log.h"
 #include "nf-history.h"
 #include "nf-import.h"
 #include "nf-merge.h"

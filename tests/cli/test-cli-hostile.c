@@ -9,67 +9,11 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+#include "nf-test-cli.h"
+
 #ifdef G_OS_UNIX
 #include <unistd.h>
 #endif
-
-static const char *ninefold_path;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* Runs ninefold with `args`; standard output goes to `stdout_path` when
- * given, else is captured. */
-static Run *
-run_to (const char         *stdout_path,
-        const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-
-  g_ptr_array_add (argv, (gpointer) ninefold_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        (stdout_path ? 0 : G_SUBPROCESS_FLAGS_STDOUT_PIPE));
-  if (stdout_path != NULL)
-    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  if (run->out == NULL)
-    run->out = g_strdup ("");
-  g_test_message ("ninefold %s → %d\nstdout:\n%s\nstderr:\n%s",
-                  args[0], run->status, run->out, run->err);
-  return run;
-}
-
-#define RUN(...) run_to (NULL, (const char * const []) { __VA_ARGS__, NULL })
-#define RUN_TO(path, ...) run_to (path, (const char * const []) { __VA_ARGS__, NULL })
 
 static const char write_up[] =
   "# Prose Co\n\n## Key Partners\n\n- Suppliers of parts\n\n"
@@ -104,7 +48,7 @@ test_export_over_input (void)
 
   g_assert_true (g_file_set_contents (prose, write_up, -1, NULL));
   {
-    g_autoptr(Run) run = RUN ("export", prose, "-o", prose);
+    g_autoptr(NfTestRun) run = NF_RUN ("export", prose, "-o", prose);
 
     g_assert_cmpint (run->status, ==, 2);
     g_assert_nonnull (strstr (run->err, "prose.md"));
@@ -114,21 +58,21 @@ test_export_over_input (void)
 #ifdef G_OS_UNIX
   g_assert_cmpint (symlink ("prose.md", link), ==, 0);
   {
-    g_autoptr(Run) run = RUN ("export", prose, "-o", link);
+    g_autoptr(NfTestRun) run = NF_RUN ("export", prose, "-o", link);
 
     g_assert_cmpint (run->status, ==, 2);
     assert_file_is (prose, write_up);
   }
 #endif
   {
-    g_autoptr(Run) run = RUN ("convert", prose, "-o", prose);
+    g_autoptr(NfTestRun) run = NF_RUN ("convert", prose, "-o", prose);
 
     g_assert_cmpint (run->status, ==, 2);
     g_assert_nonnull (strstr (run->err, "write-up"));
     assert_file_is (prose, write_up);
   }
   {
-    g_autoptr(Run) run = RUN ("export", prose, "-o", out);
+    g_autoptr(NfTestRun) run = NF_RUN ("export", prose, "-o", out);
 
     g_assert_cmpint (run->status, ==, 0);
   }
@@ -150,19 +94,19 @@ test_stdout_full (void)
       return;
     }
   {
-    g_autoptr(Run) run = RUN_TO ("/dev/full", "info", canvas);
+    g_autoptr(NfTestRun) run = NF_RUN_TO ("/dev/full", "info", canvas);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->err, "standard output"));
   }
   {
-    g_autoptr(Run) run = RUN_TO ("/dev/full", "validate", canvas);
+    g_autoptr(NfTestRun) run = NF_RUN_TO ("/dev/full", "validate", canvas);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->err, "standard output"));
   }
   {
-    g_autoptr(Run) run = RUN_TO ("/dev/full", "convert", canvas, "-o", "-");
+    g_autoptr(NfTestRun) run = NF_RUN_TO ("/dev/full", "convert", canvas, "-o", "-");
 
     g_assert_cmpint (run->status, ==, 1);
   }
@@ -186,7 +130,7 @@ test_control_characters (void)
   g_assert_true (g_file_set_contents (named, contents, length, NULL));
   g_assert_true (g_file_set_contents (prose, hostile, -1, NULL));
   {
-    g_autoptr(Run) run = RUN ("validate", named);
+    g_autoptr(NfTestRun) run = NF_RUN ("validate", named);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_null (strchr (run->out, '\x1b'));
@@ -194,7 +138,7 @@ test_control_characters (void)
     g_assert_nonnull (strstr (run->out, "\\u001B[31m"));
   }
   {
-    g_autoptr(Run) run = RUN ("info", prose);
+    g_autoptr(NfTestRun) run = NF_RUN ("info", prose);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_null (strchr (run->out, '\x1b'));
@@ -202,7 +146,7 @@ test_control_characters (void)
   }
   {
     g_autofree char *missing = g_build_filename (dir, "gone\x1b]0;x\x07.ninefold", NULL);
-    g_autoptr(Run) run = RUN ("validate", missing);
+    g_autoptr(NfTestRun) run = NF_RUN ("validate", missing);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_null (strchr (run->err, '\x1b'));
@@ -231,7 +175,7 @@ test_option_values (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = RUN ("export", canvas, "-o", cases[i].out, cases[i].option,
+      g_autoptr(NfTestRun) run = NF_RUN ("export", canvas, "-o", cases[i].out, cases[i].option,
                                 cases[i].value);
 
       g_assert_cmpint (run->status, ==, 2);
@@ -277,13 +221,13 @@ test_diff_without_figures (void)
   g_autofree char *small = metric_canvas (dir, "-1e308");
 
   {
-    g_autoptr(Run) run = RUN ("diff", zero, five);
+    g_autoptr(NfTestRun) run = NF_RUN ("diff", zero, five);
 
     g_assert_nonnull (strstr (run->out, "0 | 5"));
     g_assert_null (strstr (run->out, "inf"));
   }
   {
-    g_autoptr(Run) run = RUN ("diff", big, small);
+    g_autoptr(NfTestRun) run = NF_RUN ("diff", big, small);
 
     g_assert_nonnull (strstr (run->out, "1e308 | -1e308"));
     g_assert_null (strstr (run->out, "—"));
@@ -300,12 +244,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    {
-      g_printerr ("usage: %s NINEFOLD\n", argv[0]);
-      return 1;
-    }
-  ninefold_path = argv[1];
+  if (!nf_test_cli_init (argc, argv))
+    return 1;
 
   g_test_add_func ("/cli-hostile/export-over-input", test_export_over_input);
   g_test_add_func ("/cli-hostile/stdout-full", test_stdout_full);

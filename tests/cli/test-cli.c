@@ -10,109 +10,9 @@
 #include <libxml/tree.h>
 #include <ninefold.h>
 
-static const char *ninefold_path;
+#include "nf-test-cli.h"
 
 static const char *commands[] = { "validate", "info", "convert", "help" };
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* No DISPLAY and no WAYLAND_DISPLAY: a command that touched GTK would fail. */
-static Run *
-run_argv (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-
-  g_ptr_array_add (argv, (gpointer) ninefold_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "none-such", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("ninefold %s → %d\nstdout:\n%s\nstderr:\n%s",
-                  args[0] ? args[0] : "", run->status, run->out, run->err);
-  return run;
-}
-
-static Run *
-run_ninefold (const char *first,
-              ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_argv ((const char * const *) args->pdata);
-}
-
-static char *
-cases_dir (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "resources", "cases", NULL);
-}
-
-/* g_ptr_array_sort passes pointers to the elements. */
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The shipped cases, sorted; NULL (and the test skipped) if there are none. */
-static GPtrArray *
-case_files (void)
-{
-  g_autofree char *dir_path = cases_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      if (g_str_has_suffix (name, ".ninefold"))
-        g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
-
-  if (files->len == 0)
-    {
-      g_test_skip ("no case canvases in resources/cases yet");
-      return NULL;
-    }
-  g_ptr_array_sort (files, compare_paths);
-  return g_steal_pointer (&files);
-}
 
 static GPtrArray *
 seed_files (void)
@@ -139,7 +39,7 @@ seed_files (void)
 }
 
 static void
-assert_usage_error (Run        *run,
+assert_usage_error (NfTestRun  *run,
                     const char *mentions)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -157,7 +57,7 @@ test_tool_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
     {
-      g_autoptr(Run) run = run_ninefold (spellings[i], NULL);
+      g_autoptr(NfTestRun) run = nf_test_run (spellings[i], NULL);
 
       g_assert_cmpint (run->status, ==, 0);
       g_assert_true (g_str_has_prefix (run->out, "Usage:"));
@@ -172,9 +72,9 @@ test_command_help (gconstpointer data)
 {
   const char *command = data;
   g_autofree char *usage = g_strdup_printf ("ninefold %s [OPTION…]", command);
-  g_autoptr(Run) long_form = run_ninefold (command, "--help", NULL);
-  g_autoptr(Run) short_form = run_ninefold (command, "-h", NULL);
-  g_autoptr(Run) via_help = run_ninefold ("help", command, NULL);
+  g_autoptr(NfTestRun) long_form = nf_test_run (command, "--help", NULL);
+  g_autoptr(NfTestRun) short_form = nf_test_run (command, "-h", NULL);
+  g_autoptr(NfTestRun) via_help = nf_test_run ("help", command, NULL);
 
   g_assert_cmpint (long_form->status, ==, 0);
   g_assert_true (g_str_has_prefix (long_form->out, "Usage:"));
@@ -190,7 +90,7 @@ test_command_help (gconstpointer data)
 static void
 test_convert_help_lists_output (void)
 {
-  g_autoptr(Run) run = run_ninefold ("convert", "--help", NULL);
+  g_autoptr(NfTestRun) run = nf_test_run ("convert", "--help", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "-o, --output=OUT"));
@@ -199,7 +99,7 @@ test_convert_help_lists_output (void)
 static void
 test_version (void)
 {
-  g_autoptr(Run) run = run_ninefold ("--version", NULL);
+  g_autoptr(NfTestRun) run = nf_test_run ("--version", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "ninefold " NF_VERSION "\n");
@@ -208,9 +108,9 @@ test_version (void)
 static void
 test_unknown_command (void)
 {
-  g_autoptr(Run) word = run_ninefold ("frobnicate", "x.ninefold", NULL);
-  g_autoptr(Run) help = run_ninefold ("help", "frobnicate", NULL);
-  g_autoptr(Run) option = run_ninefold ("--frobnicate", NULL);
+  g_autoptr(NfTestRun) word = nf_test_run ("frobnicate", "x.ninefold", NULL);
+  g_autoptr(NfTestRun) help = nf_test_run ("help", "frobnicate", NULL);
+  g_autoptr(NfTestRun) option = nf_test_run ("--frobnicate", NULL);
 
   assert_usage_error (word, "frobnicate");
   assert_usage_error (help, "frobnicate");
@@ -222,7 +122,7 @@ test_unknown_option (void)
 {
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
-      g_autoptr(Run) run = run_ninefold (commands[c], "--frobnicate", "x.ninefold", NULL);
+      g_autoptr(NfTestRun) run = nf_test_run (commands[c], "--frobnicate", "x.ninefold", NULL);
 
       assert_usage_error (run, "--frobnicate");
       g_assert_nonnull (strstr (run->err, commands[c]));
@@ -244,7 +144,7 @@ test_missing_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = run_argv (cases[i]);
+      g_autoptr(NfTestRun) run = nf_test_run_to (NULL, cases[i]);
 
       assert_usage_error (run, cases[i][0]);
     }
@@ -253,9 +153,9 @@ test_missing_arguments (void)
 static void
 test_validate_cases (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  g_autoptr(Run) together = NULL;
+  g_autoptr(NfTestRun) together = NULL;
 
   if (files == NULL)
     return;
@@ -263,7 +163,7 @@ test_validate_cases (void)
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(Run) run = run_ninefold ("validate", path, NULL);
+      g_autoptr(NfTestRun) run = nf_test_run ("validate", path, NULL);
       g_autofree char *expected = g_strdup_printf ("%s: ok\n", path);
 
       g_assert_cmpint (run->status, ==, 0);
@@ -274,7 +174,7 @@ test_validate_cases (void)
 
   g_ptr_array_insert (all, 0, "validate");
   g_ptr_array_add (all, NULL);
-  together = run_argv ((const char * const *) all->pdata);
+  together = nf_test_run_to (NULL, (const char * const *) all->pdata);
   g_assert_cmpint (together->status, ==, 0);
 }
 
@@ -309,7 +209,7 @@ test_validate_bad (void)
   garbage = write_temp (dir, "garbage.ninefold", "this is not XML\n");
 
   {
-    g_autoptr(Run) run = run_ninefold ("validate", broken, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("validate", broken, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_true (g_str_has_prefix (run->err, "ninefold: "));
@@ -318,7 +218,7 @@ test_validate_bad (void)
   }
 
   {
-    g_autoptr(Run) run = run_ninefold ("validate", broken, garbage, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("validate", broken, garbage, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->err, "broken.ninefold"));
@@ -327,7 +227,7 @@ test_validate_bad (void)
 
   {
     g_autofree char *missing = g_build_filename (dir, "missing.ninefold", NULL);
-    g_autoptr(Run) run = run_ninefold ("validate", missing, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("validate", missing, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->err, "missing.ninefold"));
@@ -335,11 +235,11 @@ test_validate_bad (void)
 
   /* A bad file among good ones fails the run, and the good ones are still
    * reported. */
-  files = case_files ();
+  files = nf_test_case_files ();
   if (files != NULL)
     {
       const char *good = g_ptr_array_index (files, 0);
-      g_autoptr(Run) run = run_ninefold ("validate", good, broken, NULL);
+      g_autoptr(NfTestRun) run = nf_test_run ("validate", good, broken, NULL);
       g_autofree char *ok = g_strdup_printf ("%s: ok\n", good);
 
       g_assert_cmpint (run->status, ==, 1);
@@ -375,7 +275,7 @@ value_after (const char *text,
 static void
 test_info_case (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
 
   if (files == NULL)
     return;
@@ -386,7 +286,7 @@ test_info_case (void)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       g_autoptr(NfCanvas) canvas = nf_canvas_load_from_file (file, NULL, &error);
-      g_autoptr(Run) run = run_ninefold ("info", path, NULL);
+      g_autoptr(NfTestRun) run = nf_test_run ("info", path, NULL);
       g_autofree char *total = NULL;
       g_autofree char *expected_total = NULL;
       GListModel *tables;
@@ -430,7 +330,7 @@ test_info_case (void)
 static void
 test_info_missing (void)
 {
-  g_autoptr(Run) run = run_ninefold ("info", "/nonexistent/nowhere.ninefold", NULL);
+  g_autoptr(NfTestRun) run = nf_test_run ("info", "/nonexistent/nowhere.ninefold", NULL);
 
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "nowhere.ninefold"));
@@ -451,7 +351,7 @@ read_bytes (const char *path)
 static void
 test_convert_canonical (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
 
@@ -465,8 +365,8 @@ test_convert_canonical (void)
     {
       const char *path = g_ptr_array_index (files, i);
       g_autofree char *copy = g_build_filename (dir, "copy.ninefold", NULL);
-      g_autoptr(Run) to_file = run_ninefold ("convert", path, "-o", copy, NULL);
-      g_autoptr(Run) to_stdout = run_ninefold ("convert", path, "-o", "-", NULL);
+      g_autoptr(NfTestRun) to_file = nf_test_run ("convert", path, "-o", copy, NULL);
+      g_autoptr(NfTestRun) to_stdout = nf_test_run ("convert", path, "-o", "-", NULL);
       g_autoptr(GBytes) original = read_bytes (path);
       g_autoptr(GBytes) converted = NULL;
 
@@ -506,8 +406,8 @@ test_convert_write_up (void)
       const char *seed = g_ptr_array_index (seeds, i);
       g_autofree char *base = g_path_get_basename (seed);
       g_autofree char *out = g_build_filename (dir, "imported.ninefold", NULL);
-      g_autoptr(Run) convert = run_ninefold ("convert", seed, "-o", out, NULL);
-      g_autoptr(Run) info = run_ninefold ("info", seed, NULL);
+      g_autoptr(NfTestRun) convert = nf_test_run ("convert", seed, "-o", out, NULL);
+      g_autoptr(NfTestRun) info = nf_test_run ("info", seed, NULL);
 
       if (convert->status == 1)
         {
@@ -521,7 +421,7 @@ test_convert_write_up (void)
       g_assert_cmpint (convert->status, ==, 0);
       g_assert_cmpstr (convert->err, ==, "");
       {
-        g_autoptr(Run) validate = run_ninefold ("validate", out, NULL);
+        g_autoptr(NfTestRun) validate = nf_test_run ("validate", out, NULL);
 
         g_assert_cmpint (validate->status, ==, 0);
       }
@@ -549,7 +449,7 @@ test_convert_bad_input (void)
   broken = write_temp (dir, "broken.ninefold", "<?xml version=\"1.0\"?>\n<canvas>\n");
   out = g_build_filename (dir, "out.ninefold", NULL);
   {
-    g_autoptr(Run) run = run_ninefold ("convert", broken, "-o", out, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("convert", broken, "-o", out, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->err, "broken.ninefold"));
@@ -589,7 +489,7 @@ test_export_cases (void)
   g_autofree char *a4 = g_build_filename (dir, "a4.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "one.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "one.svg", NULL);
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autofree char *pages = NULL;
 
   g_assert_no_error (error);
@@ -597,7 +497,7 @@ test_export_cases (void)
     return;
 
   {
-    g_autoptr(Run) run = run_ninefold ("export", "cases", "-o", pdf, "--title", "Cases", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", "cases", "-o", pdf, "--title", "Cases", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->err, ==, "");
@@ -605,7 +505,7 @@ test_export_cases (void)
   }
   {
     /* The files by name give the same deck as the word "cases". */
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0),
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 0),
                                        g_ptr_array_index (files, 1),
                                        g_ptr_array_index (files, 2),
                                        g_ptr_array_index (files, 3),
@@ -624,7 +524,7 @@ test_export_cases (void)
       g_assert_cmpuint (g_ascii_strtoull (a4_pages + strlen ("Pages:"), NULL, 10), >=, 5);
     }
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3),
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 3),
                                        "-o", png, "--dpi", "144", NULL);
     cairo_surface_t *image;
 
@@ -636,7 +536,7 @@ test_export_cases (void)
     cairo_surface_destroy (image);
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0), "-o", svg, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 0), "-o", svg, NULL);
     g_autofree char *contents = NULL;
 
     g_assert_cmpint (run->status, ==, 0);
@@ -675,19 +575,19 @@ test_export_usage (void)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = run_argv (cases[i].args);
+      g_autoptr(NfTestRun) run = nf_test_run_to (NULL, cases[i].args);
 
       g_assert_cmpint (run->status, ==, cases[i].status);
       g_assert_cmpstr (run->out, ==, "");
       g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
   {
-    g_autoptr(Run) run = run_ninefold ("--help", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("--help", NULL);
 
     g_assert_nonnull (strstr (run->out, "export"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", "--help", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", "--help", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_nonnull (strstr (run->out, "--page-size"));
@@ -706,13 +606,13 @@ test_export_compare (void)
   g_autofree char *png = g_build_filename (dir, "compare.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "compare.svg", NULL);
   g_autofree char *md = g_build_filename (dir, "compare.md", NULL);
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
 
   g_assert_no_error (error);
   if (files == NULL)
     return;
   {
-    g_autoptr(Run) run = run_ninefold ("export", "cases", "--compare", "-o", pdf, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", "cases", "--compare", "-o", pdf, NULL);
     g_autofree char *pages = pdf_pages (pdf);
 
     g_assert_cmpint (run->status, ==, 0);
@@ -723,7 +623,7 @@ test_export_compare (void)
       g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10), >=, 1 + 11 + 4);
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 0),
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 0),
                                        g_ptr_array_index (files, 3), "--compare", "-o", png, NULL);
     cairo_surface_t *image;
 
@@ -735,16 +635,16 @@ test_export_compare (void)
     cairo_surface_destroy (image);
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", "cases", "--compare", "-o", svg, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", "cases", "--compare", "-o", svg, NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
   }
   {
     /* One canvas is no comparison; a comparison is no Markdown. */
-    g_autoptr(Run) one = run_ninefold ("export", g_ptr_array_index (files, 0), "--compare",
+    g_autoptr(NfTestRun) one = nf_test_run ("export", g_ptr_array_index (files, 0), "--compare",
                                        "-o", png, "--dpi", "72", NULL);
-    g_autoptr(Run) markdown = run_ninefold ("export", "cases", "--compare", "-o", md, NULL);
+    g_autoptr(NfTestRun) markdown = nf_test_run ("export", "cases", "--compare", "-o", md, NULL);
 
     g_assert_cmpint (one->status, ==, 2);
     g_assert_cmpint (markdown->status, ==, 2);
@@ -765,13 +665,13 @@ test_export_markdown (void)
   g_autofree char *dir = g_dir_make_tmp ("nf-cli-md-XXXXXX", &error);
   g_autofree char *md = g_build_filename (dir, "alibaba.md", NULL);
   g_autofree char *back = g_build_filename (dir, "alibaba.ninefold", NULL);
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
 
   g_assert_no_error (error);
   if (files == NULL)
     return;
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 1), "-o", md, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 1), "-o", md, NULL);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (run->status, ==, 0);
@@ -781,13 +681,13 @@ test_export_markdown (void)
     g_assert_nonnull (strstr (text, " ---: |\n"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("convert", md, "-o", back, NULL);
-    g_autoptr(Run) info = NULL;
-    g_autoptr(Run) original = NULL;
+    g_autoptr(NfTestRun) run = nf_test_run ("convert", md, "-o", back, NULL);
+    g_autoptr(NfTestRun) info = NULL;
+    g_autoptr(NfTestRun) original = NULL;
 
     g_assert_cmpint (run->status, ==, 0);
-    info = run_ninefold ("info", back, NULL);
-    original = run_ninefold ("info", g_ptr_array_index (files, 1), NULL);
+    info = nf_test_run ("info", back, NULL);
+    original = nf_test_run ("info", g_ptr_array_index (files, 1), NULL);
     g_assert_cmpint (info->status, ==, 0);
     /* Same notes per block: the table that counts them is the same. */
     {
@@ -803,7 +703,7 @@ test_export_markdown (void)
     }
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", "cases", "-o", md, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", "cases", "-o", md, NULL);
 
     g_assert_cmpint (run->status, ==, 2);
   }
@@ -835,13 +735,13 @@ test_export_lang (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("nf-cli-lang-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "shupao.pdf", NULL);
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
 
   g_assert_no_error (error);
   if (files == NULL)
     return;
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3), "--lang", "en",
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 3), "--lang", "en",
                                        "-o", pdf, NULL);
     g_autofree char *text = NULL;
 
@@ -855,7 +755,7 @@ test_export_lang (void)
     g_assert_null (strstr (text, "数跑科技的商业模式"));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("export", g_ptr_array_index (files, 3), "-o", pdf, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("export", g_ptr_array_index (files, 3), "-o", pdf, NULL);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (run->status, ==, 0);
@@ -870,12 +770,12 @@ test_export_lang (void)
 static void
 test_diff_same (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
-  g_autoptr(Run) run = NULL;
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
+  g_autoptr(NfTestRun) run = NULL;
 
   if (files == NULL)
     return;
-  run = run_ninefold ("diff", files->pdata[0], files->pdata[0], NULL);
+  run = nf_test_run ("diff", files->pdata[0], files->pdata[0], NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "");
 }
@@ -884,7 +784,7 @@ test_diff_same (void)
 static void
 test_diff_three_changes (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autoptr(GError) error = NULL;
   g_autoptr(NfCanvas) canvas = NULL;
   g_autoptr(GFile) source = NULL;
@@ -893,7 +793,7 @@ test_diff_three_changes (void)
   g_autofree char *path = NULL;
   g_autofree char *backup = NULL;
   g_autoptr(NfText) text = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(NfTestRun) run = NULL;
   g_auto(GStrv) lines = NULL;
   GListModel *partners;
   NfNote *edited, *deleted, *moved;
@@ -923,7 +823,7 @@ test_diff_three_changes (void)
   g_assert_true (nf_canvas_save_to_file (canvas, copy, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  run = run_ninefold ("diff", files->pdata[0], path, NULL);
+  run = nf_test_run ("diff", files->pdata[0], path, NULL);
   g_assert_cmpint (run->status, ==, 1);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -935,7 +835,7 @@ test_diff_three_changes (void)
   g_assert_nonnull (strstr (lines[2], nf_note_get_id (moved)));
 
   {
-    g_autoptr(Run) xml = run_ninefold ("diff", "--format", "xml", files->pdata[0], path, NULL);
+    g_autoptr(NfTestRun) xml = nf_test_run ("diff", "--format", "xml", files->pdata[0], path, NULL);
 
     g_assert_cmpint (xml->status, ==, 1);
     g_assert_true (g_str_has_prefix (xml->out, "<?xml"));
@@ -955,7 +855,7 @@ test_diff_three_changes (void)
 static void
 test_diff_metrics (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autoptr(GError) error = NULL;
   g_autoptr(NfCanvas) canvas = NULL;
   g_autoptr(GFile) source = NULL;
@@ -964,7 +864,7 @@ test_diff_metrics (void)
   g_autofree char *path = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *old_text = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(NfTestRun) run = NULL;
   g_auto(GStrv) lines = NULL;
   GListModel *tables;
   NfMetricTable *changed = NULL;
@@ -1006,7 +906,7 @@ test_diff_metrics (void)
   g_assert_true (nf_canvas_save_to_file (canvas, copy, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  run = run_ninefold ("diff", files->pdata[2], path, NULL);
+  run = nf_test_run ("diff", files->pdata[2], path, NULL);
   g_test_message ("%s", run->out);
   g_assert_cmpint (run->status, ==, 1);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
@@ -1030,7 +930,7 @@ save_variant (const char *dir,
               const char *figure,
               const char *note_text)
 {
-  g_autofree char *cases = cases_dir ();
+  g_autofree char *cases = g_test_build_filename (G_TEST_DIST, "..", "resources", "cases", NULL);
   g_autofree char *first = g_build_filename (cases, "000-bitauto.ninefold", NULL);
   g_autoptr(GFile) source = g_file_new_for_path (first);
   g_autoptr(GError) error = NULL;
@@ -1078,7 +978,7 @@ count_lines (const char *out,
 static void
 test_diff_formats_agree (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *same = NULL, *figure = NULL, *approx = NULL, *note = NULL;
@@ -1110,8 +1010,8 @@ test_diff_formats_agree (void)
     {
       const char *text_args[8] = { "diff" }, *xml_args[10] = { "diff", "--format", "xml" };
       guint n = 0;
-      g_autoptr(Run) text = NULL;
-      g_autoptr(Run) xml = NULL;
+      g_autoptr(NfTestRun) text = NULL;
+      g_autoptr(NfTestRun) xml = NULL;
       xmlDocPtr doc;
       xmlNodePtr root;
       guint rows = 0, differing = 0, only = 0, entries = 0, unshared = 0;
@@ -1120,8 +1020,8 @@ test_diff_formats_agree (void)
       g_test_message ("%s", sets[k].name);
       for (; sets[k].paths[n] != NULL; n++)
         text_args[n + 1] = xml_args[n + 3] = sets[k].paths[n];
-      text = run_argv (text_args);
-      xml = run_argv (xml_args);
+      text = nf_test_run_to (NULL, text_args);
+      xml = nf_test_run_to (NULL, xml_args);
       g_assert_cmpint (text->status, ==, sets[k].status);
       g_assert_cmpint (xml->status, ==, text->status);
 
@@ -1203,12 +1103,12 @@ test_diff_formats_agree (void)
 static void
 test_diff_bad_file (void)
 {
-  g_autoptr(GPtrArray) files = case_files ();
-  g_autoptr(Run) run = NULL;
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
+  g_autoptr(NfTestRun) run = NULL;
 
   if (files == NULL)
     return;
-  run = run_ninefold ("diff", files->pdata[0], "/nonexistent/none.ninefold", NULL);
+  run = nf_test_run ("diff", files->pdata[0], "/nonexistent/none.ninefold", NULL);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
 }
@@ -1224,7 +1124,7 @@ save_edited_case (const char *dir,
                   const char *name,
                   EditFunc    edit)
 {
-  g_autofree char *cases = cases_dir ();
+  g_autofree char *cases = g_test_build_filename (G_TEST_DIST, "..", "resources", "cases", NULL);
   g_autofree char *first = g_build_filename (cases, "000-bitauto.ninefold", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) source = NULL;
@@ -1322,7 +1222,7 @@ diff_words_case (EditFunc    old_edit,
   g_autofree char *dir = g_dir_make_tmp ("ninefold-diff-XXXXXX", &error);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(NfTestRun) run = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_no_error (error);
@@ -1330,7 +1230,7 @@ diff_words_case (EditFunc    old_edit,
   if (a == NULL)
     return;
   b = save_edited_case (dir, "b.ninefold", new_edit);
-  run = run_ninefold ("diff", a, b, NULL);
+  run = nf_test_run ("diff", a, b, NULL);
   g_assert_cmpint (run->status, ==, 1);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
@@ -1371,25 +1271,25 @@ test_diff_ignore_reorder (void)
   b = save_edited_case (dir, "b.ninefold", edit_reorder);
 
   {
-    g_autoptr(Run) run = run_ninefold ("diff", a, b, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", a, b, NULL);
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->out, ": ^ "));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--ignore-reorder", a, b, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--ignore-reorder", a, b, NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, "");
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--ignore-reorder", "--format", "xml", a, b, NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--ignore-reorder", "--format", "xml", a, b, NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_null (strstr (run->out, "kind=\"reordered\""));
   }
   {
-    g_autoptr(Run) run = run_ninefold ("diff", "--help", NULL);
+    g_autoptr(NfTestRun) run = nf_test_run ("diff", "--help", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_nonnull (strstr (run->out, "--ignore-reorder"));
@@ -1405,9 +1305,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (argc < 2)
-    g_error ("usage: %s [GTEST OPTION…] PATH-TO-NINEFOLD", argv[0]);
-  ninefold_path = argv[1];
+  if (!nf_test_cli_init (argc, argv))
+    return 1;
 
   g_test_add_func ("/cli/help/tool", test_tool_help);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)

@@ -265,6 +265,44 @@ test_equal_sees_every_field (void)
   g_assert_false (nf_canvas_equal (a, b));
 }
 
+/* Restoring an earlier version of a file: everything it holds, one undo. */
+static void
+test_restore_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  g_autoptr(NfCanvas) version = nf_canvas_load_case (0, &error);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(NfCanvas) original = NULL;
+  g_autoptr(NfNote) gone = NULL;
+  g_autoptr(NfSource) extra = nf_source_new ("s9", "Annual report", NULL, NULL, "report.md");
+
+  g_assert_no_error (error);
+  before = nf_canvas_save_to_bytes (canvas, &error);
+  g_assert_no_error (error);
+  original = nf_canvas_load_from_data (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                                       "before", &error);
+  g_assert_no_error (error);
+  /* The earlier version: another company name, a note fewer, a source
+   * more that a note cites. */
+  nf_canvas_set_company (version, "Bitauto (2015)");
+  gone = g_list_model_get_item (nf_canvas_get_notes (version, NF_BLOCK_KEY_PARTNERS), 0);
+  nf_canvas_remove_note (version, gone);
+  g_assert_true (nf_canvas_insert_source (version, 1, extra, &error));
+  {
+    g_autoptr(NfNote) cites = g_list_model_get_item (nf_canvas_get_notes (version, NF_BLOCK_CHANNELS), 0);
+
+    nf_canvas_set_note_cite (version, cites, "s9", 4);
+  }
+
+  nf_canvas_restore_version (canvas, version);
+  g_assert_true (nf_canvas_equal (canvas, version));
+  g_assert_true (nf_history_undo (nf_canvas_get_history (canvas)));
+  g_assert_true (nf_canvas_equal (canvas, original));
+  g_assert_true (nf_history_redo (nf_canvas_get_history (canvas)));
+  g_assert_true (nf_canvas_equal (canvas, version));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,5 +313,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/table-cells", test_table_cells_parse_and_keep_text);
   g_test_add_func ("/model/snapshots", test_snapshot_is_frozen_and_restorable);
   g_test_add_func ("/model/equal", test_equal_sees_every_field);
+  g_test_add_func ("/model/restore-version", test_restore_version);
   return g_test_run ();
 }

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nf-editor-page.h"
+
+G_BEGIN_DECLS
+
+struct _NfEditorPage
+{
+  GtkWidget        parent_instance;
+
+  NfDocument      *document;
+  GtkWidget       *canvas_view;
+  GtkWidget       *tables;
+
+  GtkWidget       *box;
+  GtkWidget       *toolbar;
+  GtkWidget       *zoom;            /* the canvas view's zoom control */
+  AdwViewSwitcher *switcher;
+  AdwViewStack    *views;
+  GtkPaned        *paned;
+
+  /* The write-up beside the canvas (nf-editor-page-source.c). */
+  GtkWidget       *reader;
+  GCancellable    *reader_loading;
+  guint            reader_line;      /* to show once loaded; 0 for none */
+};
+
+void _nf_editor_page_class_init_source (GtkWidgetClass *widget_class);
+void _nf_editor_page_init_source       (NfEditorPage   *self);
+void _nf_editor_page_dispose_source    (NfEditorPage   *self);
+
+G_END_DECLS
