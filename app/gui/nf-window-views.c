@@ -10,6 +10,7 @@
 #include "nf-compare-view.h"
 #include "nf-editor-page.h"
 #include "nf-export-dialog.h"
+#include "nf-history-dialog.h"
 #include "nf-print.h"
 #include "nf-snapshots-dialog.h"
 #include "nf-window-private.h"
@@ -147,6 +148,53 @@ snapshots_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+history_compare_requested (NfWindow *self,
+                           NfCanvas *a,
+                           NfCanvas *b)
+{
+  NfCanvas *pair[2] = { a, b };
+
+  nf_window_compare (self, pair, 2);
+}
+
+/* A commit's version in a tab of its own: a new canvas, so that saving it
+ * never writes over the file in the repository. */
+static void
+history_open_requested (NfWindow *self,
+                        NfCanvas *version)
+{
+  g_autoptr(NfDocument) document = nf_document_new (version, NULL, NULL);
+
+  _nf_window_add_document (self, document, TRUE);
+}
+
+/* The versions git keeps of the canvas's file. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  NfDocument *document = _nf_window_get_document (self);
+  GtkWidget *dialog;
+
+  if (document == NULL)
+    return;
+  if (nf_document_get_file (document) == NULL)
+    {
+      _nf_window_toast (self, _("Save the canvas in a git repository to see its history"));
+      return;
+    }
+  dialog = nf_history_dialog_new (GTK_WINDOW (self), nf_document_get_canvas (document),
+                                  nf_document_get_file (document));
+  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (history_compare_requested),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "open-requested", G_CALLBACK (history_open_requested),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A write-up beside the canvas in view (see NfSourceReader). */
 static void
 open_source_action (GtkWidget  *widget,
@@ -256,6 +304,7 @@ _nf_window_update_view_actions (NfWindow *self)
   /* Even with nothing open there are the cases to compare. */
   gtk_widget_action_set_enabled (widget, "win.compare", TRUE);
   gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.history", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.open-source", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);
@@ -269,6 +318,7 @@ _nf_window_class_init_view_actions (NfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.snapshots", NULL, snapshots_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "win.open-source", NULL, open_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
