@@ -31,7 +31,7 @@ struct _NfCanvas {
   GPtrArray  *conflicts;  /* NfConflict, from a merge; NULL when none */
   NfHistory  *history;
   gboolean    modified;
-  char       *snapshot_name;  /* made by nf_canvas_new_from_snapshot */
+  char       *snapshot_name;  /* made by nf_canvas_new_from_snapshot, or a version's */
 };
 
 G_DEFINE_FINAL_TYPE (NfCanvas, nf_canvas, G_TYPE_OBJECT)
@@ -1607,6 +1607,16 @@ nf_canvas_new_from_snapshot (NfCanvas   *self,
     }
   copy->snapshot_name = g_strdup (nf_snapshot_get_name (snapshot));
   return copy;
+}
+
+void
+nf_canvas_set_version_name (NfCanvas   *self,
+                            const char *name)
+{
+  g_return_if_fail (NF_IS_CANVAS (self));
+
+  g_free (self->snapshot_name);
+  self->snapshot_name = g_strdup (name);
 }
 
 const char *

@@ -111,23 +111,51 @@ allocate_editor (NfCanvasView *self,
                             -1);
 }
 
+/* The find bar's place, top right. */
+#define SEARCH_TOP 6
+#define SEARCH_RIGHT 12
+
+static gboolean
+search_size (NfCanvasView *self,
+             int           width,
+             int          *out_w,
+             int          *out_h)
+{
+  int min_w = 0, nat_w = 0;
+
+  if (self->search == NULL || !gtk_widget_get_visible (self->search))
+    return FALSE;
+  gtk_widget_measure (self->search, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  *out_w = MIN (MAX (min_w, nat_w), width);
+  gtk_widget_measure (self->search, GTK_ORIENTATION_VERTICAL, *out_w, out_h, NULL, NULL, NULL);
+  return TRUE;
+}
+
+int
+_nf_canvas_view_search_inset (NfCanvasView *self,
+                              int           width)
+{
+  int w, h;
+
+  if (!search_size (self, width, &w, &h))
+    return 0;
+  /* Below the bar, with the same room as above it; the grid's own
+   * margin counts towards it. */
+  return MAX (0, SEARCH_TOP + h + SEARCH_TOP - (int) self->style->margin);
+}
+
 void
 _nf_canvas_view_allocate_overlays (NfCanvasView *self,
                                    int           width,
                                    int           height)
 {
+  int w, h;
+
   if (self->editor != NULL)
     allocate_editor (self, width, height);
-  if (self->search != NULL && gtk_widget_get_visible (self->search))
-    {
-      int min_w = 0, nat_w = 0, h = 0;
-      int w;
-
-      gtk_widget_measure (self->search, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
-      w = MIN (MAX (min_w, nat_w), width);
-      gtk_widget_measure (self->search, GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
-      /* Top right, over the grid's margin, like a find bar in a text editor. */
-      gtk_widget_size_allocate (self->search,
-                                &(GtkAllocation) { MAX (0, width - w - 12), 6, w, h }, -1);
-    }
+  /* Top right, above the grid, like a find bar in a text editor. */
+  if (search_size (self, width, &w, &h))
+    gtk_widget_size_allocate (self->search,
+                              &(GtkAllocation) { MAX (0, width - w - SEARCH_RIGHT), SEARCH_TOP, w, h },
+                              -1);
 }

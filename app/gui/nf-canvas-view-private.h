@@ -37,6 +37,7 @@ struct _NfCanvasView
   NfBlock       current_block;  /* where add-note puts a note */
 
   GtkWidget    *search;         /* the find bar (NfCanvasSearch), once opened */
+  int           top_inset;      /* the grid starts this far down, below the find bar */
   /* nf-canvas-view-zoom.c */
   GtkWidget    *zoom_box;       /* − 100 % + over the bottom right corner */
   GtkWidget    *zoom_label;
@@ -130,6 +131,10 @@ void     _nf_canvas_view_allocate_overlays (NfCanvasView *self,
 int      _nf_canvas_view_editor_text_height (GtkWidget *editor,
                                              int        width);
 
+/* nf-canvas-view-overlays.c: how far down the grid goes to leave the
+ * find bar's place free (0 while it is hidden). */
+int      _nf_canvas_view_search_inset   (NfCanvasView *self,
+                                         int           width);
 /* nf-canvas-search.c: marks the cards of the last search again after the
  * grid gave its card widgets other notes. */
 void     _nf_canvas_view_sync_search    (NfCanvasView *self);

@@ -54,7 +54,7 @@ _nf_canvas_view_to_layout (NfCanvasView *self,
                            double       *y)
 {
   *x += gtk_adjustment_get_value (self->hadj);
-  *y += gtk_adjustment_get_value (self->vadj);
+  *y += gtk_adjustment_get_value (self->vadj) - self->top_inset;
 }
 
 void
@@ -62,7 +62,7 @@ _nf_canvas_view_from_layout (NfCanvasView *self,
                              NfRect       *rect)
 {
   rect->x -= gtk_adjustment_get_value (self->hadj);
-  rect->y -= gtk_adjustment_get_value (self->vadj);
+  rect->y -= gtk_adjustment_get_value (self->vadj) - self->top_inset;
 }
 
 static void

@@ -285,7 +285,10 @@ nf_canvas_view_size_allocate (GtkWidget *widget,
 
   if (self->layout == NULL)
     return;
-  _nf_canvas_view_update_scroll (self, width, height, &laid_width, &laid_height);
+  /* The find bar covers no block: the grid is laid out below it. */
+  self->top_inset = _nf_canvas_view_search_inset (self, width);
+  _nf_canvas_view_update_scroll (self, width, MAX (1, height - self->top_inset),
+                                 &laid_width, &laid_height);
   if (self->dirty || laid_width != self->laid_width || laid_height != self->laid_height)
     {
       self->laid_width = laid_width;

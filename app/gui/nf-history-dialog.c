@@ -80,8 +80,10 @@ nf_history_dialog_load (NfHistoryDialog  *self,
   if (version == NULL)
     return NULL;
   date = when (commit);
-  /* The compare view's headers and the tab tell the versions apart by it. */
+  /* The compare view's headers ("Current" beside it) and the tab tell the
+   * versions apart by it. */
   label = g_strdup_printf ("%s · %s", nf_git_commit_get_short_id (commit), date);
+  nf_canvas_set_version_name (version, label);
   nf_canvas_set_label (version, label);
   nf_canvas_mark_saved (version);
   return version;
@@ -223,8 +225,11 @@ compare_current_activated (GtkWidget  *widget,
   NfHistoryDialog *self = NF_HISTORY_DIALOG (widget);
   g_autoptr(NfCanvas) version = load_or_toast (self, g_variant_get_uint32 (parameter));
 
-  if (version != NULL)
-    g_signal_emit (self, signals[COMPARE_REQUESTED], 0, version, self->canvas);
+  if (version == NULL)
+    return;
+  g_signal_emit (self, signals[COMPARE_REQUESTED], 0, version, self->canvas);
+  /* The comparison is in a tab behind this window: show it. */
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -247,7 +252,10 @@ compare_selected_activated (GtkWidget  *widget,
     g_autoptr(NfCanvas) later = earlier != NULL ? load_or_toast (self, (guint) picked[0]) : NULL;
 
     if (earlier != NULL && later != NULL)
-      g_signal_emit (self, signals[COMPARE_REQUESTED], 0, earlier, later);
+      {
+        g_signal_emit (self, signals[COMPARE_REQUESTED], 0, earlier, later);
+        gtk_window_close (GTK_WINDOW (self));
+      }
   }
 }
 
@@ -259,8 +267,10 @@ open_activated (GtkWidget  *widget,
   NfHistoryDialog *self = NF_HISTORY_DIALOG (widget);
   g_autoptr(NfCanvas) version = load_or_toast (self, g_variant_get_uint32 (parameter));
 
-  if (version != NULL)
-    g_signal_emit (self, signals[OPEN_REQUESTED], 0, version);
+  if (version == NULL)
+    return;
+  g_signal_emit (self, signals[OPEN_REQUESTED], 0, version);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void

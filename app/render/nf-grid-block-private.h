@@ -59,6 +59,49 @@ typedef struct {
   GArray       *cards;            /* NfGridCard, in note order */
 } NfGridBlock;
 
+/* The steps a block's cards can be shown at, from the whole text down:
+ * full, compact, clamped to 6 … 2 lines, one line. */
+#define NF_GRID_N_LEVELS 8
+
+/* What each step needs: the least content height that holds every card
+ * at it (measured, in the best column count; G_MAXDOUBLE past `cap`),
+ * and how many cards show cut there. The rows are shared by it. */
+typedef struct {
+  double req[NF_GRID_N_LEVELS];
+  double cut[NF_GRID_N_LEVELS];
+  guint  n_levels;                /* of req and cut filled */
+  guint  n_cards;
+  double line;                    /* a one-line card and its gap */
+} NfGridLadder;
+
+/* The density and line count of a ladder's step. */
+void   _nf_grid_level_density    (guint              level,
+                                  NfCardDensity     *density,
+                                  guint             *max_lines);
+
+/* What a block costs when its height holds not even the ladder's last
+ * step, at the least. */
+#define NF_GRID_OVERFLOW_COST 40.0
+
+/* Fills the ladder's first `n_levels` steps at `font_size`, for content
+ * heights from `floor_height` (what every arrangement of the rows
+ * gives: steps below one that fits in it copy it) to `cap`. */
+void   _nf_grid_block_ladder     (const NfGridStyle *style,
+                                  double             width,
+                                  double             font_size,
+                                  double             floor_height,
+                                  double             cap,
+                                  guint              n_levels,
+                                  NfCardLayout     **cards,
+                                  guint              n_cards,
+                                  NfGridLadder      *ladder);
+/* What showing a block at content height `height` costs by its ladder:
+ * 0 when every card shows whole, more for each card cut and the more
+ * the fewer lines it keeps, in between where the height lies between
+ * two steps (the cards of a column take spare lines one by one). */
+double _nf_grid_ladder_cost      (const NfGridLadder *ladder,
+                                  double              height);
+
 /* Whether `cards` fit width × height at this font size and density,
  * trying column counts from the fewest (the widest, most readable
  * cards); fills `plan` when they do. */
@@ -89,15 +132,6 @@ void   _nf_grid_block_place      (NfGridBlock       *block,
                                   const NfGridPlan  *plan,
                                   NfCardLayout     **cards,
                                   guint              n_cards);
-/* The content height the block's cards take as full cards at
- * `font_size` in the fewest columns, roughly: what the rows are balanced
- * by. Measuring stops once the need passes `cap`. */
-double _nf_grid_block_need       (const NfGridStyle *style,
-                                  double             width,
-                                  double             font_size,
-                                  double             cap,
-                                  NfCardLayout     **cards,
-                                  guint              n_cards);
 /* The content height the densest plan needs to show every card without
  * scrolling (no text is measured for it); 0 for a block without notes. */
 double _nf_grid_block_least      (const NfGridStyle *style,
@@ -120,20 +154,21 @@ double _nf_grid_rows_edge        (const double       edges[NF_GRID_N_EDGES],
                                   guint              i);
 /* The y of the row edges of the grid (the top, the two edges between
  * rows, the bottom, with the gap below each row included, and the edge
- * between the top rows right of the value propositions), moved
- * from the standard thirds when `balance` and some block needs room
- * another can spare. need[] and overhead[] are each block's content
- * height wanted and its height taken by padding and title; least[] the
- * content height below which a block would show no card, which the
- * rows give every block when some arrangement can (even with `balance`
- * off). */
-void   _nf_grid_rows_balance     (const NfGridStyle *style,
-                                  double             height,
-                                  const double       need[NF_N_BLOCKS],
-                                  const double       overhead[NF_N_BLOCKS],
-                                  const double       least[NF_N_BLOCKS],
-                                  gboolean           balance,
-                                  double             edges[NF_GRID_N_EDGES]);
+ * between the top rows right of the value propositions): the standard
+ * thirds unless `balance` and another arrangement shows more of the
+ * notes by the blocks' ladders (the least total
+ * _nf_grid_ladder_cost()). overhead[] is each block's height taken by
+ * padding and title; least[] the content height below which a block
+ * would show no card, which the rows give every block when some
+ * arrangement can (even with `balance` off). Returns the total cost of
+ * the edges chosen: 0 when every block shows its cards whole. */
+double _nf_grid_rows_balance     (const NfGridStyle  *style,
+                                  double              height,
+                                  const NfGridLadder  ladders[NF_N_BLOCKS],
+                                  const double        overhead[NF_N_BLOCKS],
+                                  const double        least[NF_N_BLOCKS],
+                                  gboolean            balance,
+                                  double              edges[NF_GRID_N_EDGES]);
 /* Breaks the title into lines (only when the width changed) and places
  * it and the glyph at the top of block->rect. */
 void _nf_grid_block_layout_title (NfGridBlock       *block,

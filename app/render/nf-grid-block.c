@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -14,6 +15,17 @@
 #define MAX_COLUMNS 12
 /* A clamped card shows at most this many lines; more is a compact one. */
 #define MAX_LINES   6
+
+/* How many column counts a block's ladder tries, from the fewest. */
+#define LADDER_COLUMNS 2
+
+/* What the rows are shared by: a card cut costs the share of its text
+ * cut away, times this; */
+#define CUT_WEIGHT      10.0
+/* a card cut to one line this more; */
+#define ONE_LINE_WEIGHT  2.0
+/* a card whose tags show only as marks this. */
+#define COMPACT_WEIGHT   0.25
 
 /* A card narrower than this at a density reads badly: FULL and COMPACT
  * keep the style's minimum, the clamped cards go to 40% of it (their
@@ -230,26 +242,225 @@ _nf_grid_block_plan_overflow (const NfGridStyle *style,
                          rows * (h + gap) - gap, rows * (h + gap) - gap > height };
 }
 
-double
-_nf_grid_block_need (const NfGridStyle *style,
-                     double             width,
-                     double             font_size,
-                     double             cap,
-                     NfCardLayout     **cards,
-                     guint              n_cards)
+/* The least limit at which `n_columns` column-major columns hold cards
+ * of these heights, to half a pixel, rounded up. */
+static double
+least_limit (const double *heights,
+             guint         n_cards,
+             guint         n_columns,
+             double        gap)
 {
-  guint n = fewest_columns (style, width);
-  double cw = column_width (width, n, style->card_gap);
-  double line = round (font_size * (96.0 / 72.0) * style->line_height * PANGO_SCALE) / PANGO_SCALE;
-  double footer = style->footer_gap + ceil (line * style->footer_font_scale);
+  double total = 0, tallest = 0, a, b;
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      total += heights[i] + (i > 0 ? gap : 0);
+      tallest = MAX (tallest, heights[i]);
+    }
+  a = MAX (tallest, (total + gap) / n_columns - gap);
+  b = total;
+  if (columns_hold (heights, n_cards, n_columns, gap, a))
+    return ceil (a);
+  while (b - a > 0.5)
+    {
+      double mid = (a + b) / 2;
+
+      if (columns_hold (heights, n_cards, n_columns, gap, mid))
+        b = mid;
+      else
+        a = mid;
+    }
+  return ceil (b);
+}
+
+/* The limit whole cards would need by their estimated lines (no line
+ * is broken). */
+static double
+estimate_limit (const NfGridStyle *style,
+                NfCardLayout     **cards,
+                guint              n_cards,
+                guint              n_columns,
+                double             cw,
+                double             gap,
+                double             font_size,
+                NfCardDensity      density)
+{
+  double line = nf_card_layout_line_height (style, font_size) -
+                2 * MAX (2.0, round (style->card_padding / 2));
+  double fixed = density == NF_CARD_FULL ? 2 * style->card_padding
+                                         : 2 * MAX (2.0, round (style->card_padding / 2));
   double total = 0;
 
-  /* Only the rows are balanced by it: an estimate from the characters
-   * (average widths) does, and breaks no lines. */
-  for (guint i = 0; i < n_cards && total / n <= cap; i++)
-    total += 2 * style->card_padding + footer + style->card_gap +
-             ceil (_nf_card_layout_estimate_lines (cards[i], style, cw, font_size, 0.5, 1.0) * line);
-  return n_cards > 0 ? (total - style->card_gap) / n : 0;
+  for (guint i = 0; i < n_cards; i++)
+    total += fixed + gap +
+             _nf_card_layout_estimate_lines (cards[i], style, cw, font_size, 0.5, 1.0) * line;
+  return (total - gap) / n_columns;
+}
+
+/* Level 2 is six lines, level 6 two. */
+void
+_nf_grid_level_density (guint          level,
+               NfCardDensity *density,
+               guint         *max_lines)
+{
+  *max_lines = 0;
+  if (level == 0)
+    *density = NF_CARD_FULL;
+  else if (level == 1)
+    *density = NF_CARD_COMPACT;
+  else if (level + 1 < NF_GRID_N_LEVELS)
+    {
+      *density = NF_CARD_LINES;
+      *max_lines = MAX_LINES + 2 - level;
+    }
+  else
+    *density = NF_CARD_LINE;
+}
+
+void
+_nf_grid_block_ladder (const NfGridStyle *style,
+                       double             width,
+                       double             font_size,
+                       double             floor_height,
+                       double             cap,
+                       guint              n_levels,
+                       NfCardLayout     **cards,
+                       guint              n_cards,
+                       NfGridLadder      *ladder)
+{
+  g_autofree double *heights = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  g_autofree double *bound = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  g_autofree double *wider = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  guint lo = fewest_columns (style, width);
+  guint level;
+
+  ladder->n_levels = n_levels = MIN (n_levels, NF_GRID_N_LEVELS);
+  ladder->n_cards = n_cards;
+  ladder->line = nf_card_layout_line_height (style, font_size) +
+                 density_gap (style, NF_CARD_LINE);
+  for (level = 0; level < n_levels; level++)
+    {
+      NfCardDensity density;
+      guint max_lines, hi;
+      double gap, best = G_MAXDOUBLE, cut = 0;
+      gboolean have_wider = FALSE;
+
+      _nf_grid_level_density (level, &density, &max_lines);
+      gap = density_gap (style, density);
+      /* A few column counts past the fewest tell how much a step needs
+       * well enough to share the rows; the plan tries them all. */
+      hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
+      if (n_cards == 0)
+        best = 0;
+      /* Past the height every arrangement gives, fewer columns read
+       * better and more gain nothing. */
+      for (guint n = lo; n <= hi && n_cards > 0 && best > floor_height; n++)
+        {
+          /* The plan's own width, so what is measured here serves it. */
+          double cw = column_width (width, n, gap);
+          double limit;
+
+          /* A card is no shorter than its least height, nor than it is
+           * in a wider column: that rules most column counts out before
+           * a line is broken. */
+          for (guint i = 0; i < n_cards; i++)
+            {
+              bound[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size,
+                                                       density, max_lines);
+              if (have_wider)
+                bound[i] = MAX (bound[i], wider[i]);
+            }
+          limit = least_limit (bound, n_cards, n, gap);
+          if (limit >= best || limit > cap)
+            continue;
+          /* Whole text far past the cap by the characters' average
+           * widths is not measured: the block is crowded, and its
+           * clamped steps are what the rows are shared by. */
+          if ((density == NF_CARD_FULL || density == NF_CARD_COMPACT) &&
+              estimate_limit (style, cards, n_cards, n, cw, gap, font_size, density) > cap * 1.25)
+            continue;
+          if (density != NF_CARD_LINE)
+            for (guint i = 0; i < n_cards; i++)
+              heights[i] = nf_card_layout_measure_density (cards[i], style, cw, font_size,
+                                                           density, max_lines);
+          else
+            memcpy (heights, bound, n_cards * sizeof (double));
+          memcpy (wider, heights, n_cards * sizeof (double));
+          have_wider = TRUE;
+          limit = least_limit (heights, n_cards, n, gap);
+          if (limit >= best || limit > cap)
+            continue;
+          best = limit;
+          cut = 0;
+          if (density == NF_CARD_LINES || density == NF_CARD_LINE)
+            {
+              /* A clamped card's padding (nf-card-layout.c). */
+              double pad = 2 * MAX (2.0, round (style->card_padding / 2));
+
+              /* The share of each card's lines cut away: cutting a
+               * long note to two lines loses more than a short one. */
+              for (guint i = 0; i < n_cards; i++)
+                {
+                  double all = nf_card_layout_measure_density (cards[i], style, cw, font_size,
+                                                               NF_CARD_LINES, 64);
+
+                  if (all > heights[i] + 0.5)
+                    cut += CUT_WEIGHT * (all - heights[i]) / MAX (1.0, all - pad) +
+                           (density == NF_CARD_LINE ? ONE_LINE_WEIGHT : 0);
+                }
+            }
+          else
+            cut = density == NF_CARD_COMPACT ? COMPACT_WEIGHT * n_cards : 0;
+        }
+      /* The row edges are rounded to whole pixels after sharing. */
+      ladder->req[level] = best < G_MAXDOUBLE && best > 0 ? best + 1 : best;
+      ladder->cut[level] = cut;
+      /* Every arrangement holds this step: what lies below it is never
+       * asked for (_nf_grid_ladder_cost() stops at the first step held). */
+      if (ladder->req[level] <= floor_height)
+        break;
+    }
+  for (guint rest = level + 1; rest < n_levels; rest++)
+    {
+      ladder->req[rest] = ladder->req[level];
+      ladder->cut[rest] = ladder->cut[level];
+    }
+}
+
+/* A card costs the share of its text cut away, and a little more cut to
+ * one line; compact (tags as marks) a little; a block that cannot show
+ * its cards at all most. */
+double
+_nf_grid_ladder_cost (const NfGridLadder *ladder,
+                      double              height)
+{
+  double prev_cost = 0, prev_req = G_MAXDOUBLE;
+
+  if (ladder->n_cards == 0 || ladder->n_levels == 0)
+    return 0;
+  for (guint level = 0; level < ladder->n_levels; level++)
+    {
+      double req = ladder->req[level];
+      double cost = ladder->cut[level];
+
+      if (req >= prev_req)
+        continue;       /* no better than the step above */
+      if (height >= req)
+        {
+          /* Between two steps below the full cards: the spare lines go
+           * to cut cards (_nf_grid_block_place()); between compact and
+           * full cards nothing changes. */
+          if (level > 1 && prev_req < G_MAXDOUBLE && prev_req > req)
+            return cost + (prev_cost - cost) * (height - req) / (prev_req - req);
+          return cost;
+        }
+      prev_cost = cost;
+      prev_req = req;
+    }
+  /* Not even the last step: the cards would scroll, each line short a
+   * card more hidden. */
+  return NF_GRID_OVERFLOW_COST + ladder->n_cards * NF_GRID_OVERFLOW_COST +
+         (prev_req < G_MAXDOUBLE ? (prev_req - height) / MAX (1.0, ladder->line) : 1000);
 }
 
 double
@@ -332,6 +543,85 @@ update_more (NfGridBlock       *block,
   block->more_y = block->more_rect.y + MORE_PAD_Y;
 }
 
+/* Which column each card of a column-major plan goes to, from the
+ * heights it will have. */
+static void
+assign_columns (const NfGridPlan *plan,
+                const double     *heights,
+                guint             n_cards,
+                guint            *columns)
+{
+  guint column = 0;
+  double top = 0;
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (i > 0)
+        {
+          if (top + plan->gap + heights[i] > plan->limit + 0.5 && column + 1 < plan->n_columns)
+            {
+              column++;
+              top = 0;
+            }
+          else
+            top += plan->gap;
+        }
+      columns[i] = column;
+      top += heights[i];
+    }
+}
+
+/* Clamped cards cut short while their column has room below: each takes
+ * one more line in turn, top first, while the room holds it, so no text
+ * stays cut beside empty space. The plan's line count is the least each
+ * card shows; `lines` gets what each shows now (1 for a one-line card). */
+static void
+fill_columns (const NfGridStyle *style,
+              const NfGridPlan  *plan,
+              double             font_size,
+              double             height,
+              NfCardLayout     **cards,
+              guint              n_cards,
+              double            *heights,
+              const guint       *columns,
+              guint             *lines)
+{
+  g_autofree double *room = g_new0 (double, plan->n_columns);
+  g_autofree gboolean *cut = g_new (gboolean, n_cards);
+  gboolean grew = TRUE;
+
+  for (guint c = 0; c < plan->n_columns; c++)
+    room[c] = height;
+  for (guint i = 0; i < n_cards; i++)
+    {
+      room[columns[i]] -= heights[i] + (i > 0 && columns[i - 1] == columns[i] ? plan->gap : 0);
+      lines[i] = plan->density == NF_CARD_LINE ? 1 : MAX (2u, plan->max_lines);
+      cut[i] = TRUE;
+    }
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < n_cards; i++)
+        {
+          double h;
+
+          if (!cut[i] || room[columns[i]] < 1)
+            continue;
+          h = nf_card_layout_measure_density (cards[i], style, plan->column_width, font_size,
+                                              NF_CARD_LINES, MAX (2u, lines[i] + 1));
+          if (h <= heights[i] + 0.25)
+            cut[i] = FALSE;           /* every line shows already */
+          else if (h - heights[i] <= room[columns[i]] + 0.25)
+            {
+              room[columns[i]] -= h - heights[i];
+              heights[i] = h;
+              lines[i] = MAX (2u, lines[i] + 1);
+              grew = TRUE;
+            }
+        }
+    }
+}
+
 void
 _nf_grid_block_place (NfGridBlock       *block,
                       PangoContext      *context,
@@ -342,6 +632,10 @@ _nf_grid_block_place (NfGridBlock       *block,
                       guint              n_cards)
 {
   const NfRect *area = &block->content_rect;
+  gboolean stacked = !plan->overflow && plan->limit > 0;
+  gboolean clamped = plan->density == NF_CARD_LINES || plan->density == NF_CARD_LINE;
+  g_autofree guint *columns = NULL;
+  g_autofree guint *lines = NULL;
   guint column = 0;
   double top = 0, bottom = 0;
 
@@ -351,20 +645,47 @@ _nf_grid_block_place (NfGridBlock       *block,
   block->font_size = font_size;
   block->plan = *plan;
 
+  if (stacked && clamped && n_cards > 0)
+    {
+      g_autofree double *heights = g_new (double, n_cards);
+
+      columns = g_new (guint, n_cards);
+      lines = g_new (guint, n_cards);
+      for (guint i = 0; i < n_cards; i++)
+        heights[i] = nf_card_layout_measure_density (cards[i], style, plan->column_width,
+                                                     font_size, plan->density, plan->max_lines);
+      assign_columns (plan, heights, n_cards, columns);
+      fill_columns (style, plan, font_size, area->height, cards, n_cards, heights, columns, lines);
+    }
+
   for (guint i = 0; i < n_cards; i++)
     {
       NfGridCard placed;
       double h;
 
-      nf_card_layout_apply_density (cards[i], style, plan->column_width, font_size,
-                                    plan->density, plan->max_lines);
+      if (lines != NULL && lines[i] > MAX (1u, plan->max_lines))
+        nf_card_layout_apply_density (cards[i], style, plan->column_width, font_size,
+                                      NF_CARD_LINES, lines[i]);
+      else
+        nf_card_layout_apply_density (cards[i], style, plan->column_width, font_size,
+                                      plan->density, plan->max_lines);
       h = nf_card_layout_get_height (cards[i]);
-      if (plan->overflow || plan->limit <= 0)
+      if (!stacked)
         {
           /* Row by row, so scrolling down reads on. */
           column = i % plan->n_columns;
           top = (i / plan->n_columns) * (nf_card_layout_line_height (style, font_size) +
                                          plan->gap);
+        }
+      else if (columns != NULL)
+        {
+          if (i > 0 && columns[i] != column)
+            {
+              column = columns[i];
+              top = 0;
+            }
+          else if (i > 0)
+            top += plan->gap;
         }
       else if (i > 0)
         {
@@ -382,7 +703,7 @@ _nf_grid_block_place (NfGridBlock       *block,
       placed.rect.width = plan->column_width;
       placed.rect.height = h;
       g_array_append_val (block->cards, placed);
-      if (!plan->overflow && plan->limit > 0)
+      if (stacked)
         top += h;
       bottom = MAX (bottom, placed.rect.y + h - area->y);
       if (placed.rect.y + h > area->y + area->height + 0.5)

@@ -334,6 +334,10 @@ gather_cards (NfGridLayout *self,
   return n;
 }
 
+/* Up to this many notes, a block tries clamped cards in every column
+ * count before one-line cards. */
+#define FEW_NOTES 8
+
 /* Puts the block at rows [y0, y1) and its title and content inside. */
 static void
 place_block (NfGridLayout *self,
@@ -435,8 +439,9 @@ nf_grid_layout_allocate (NfGridLayout *self,
 {
   const NfGridStyle *style;
   double unit_w, edges[NF_GRID_N_EDGES];
-  double need[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
+  double fewest[NF_N_BLOCKS], most[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
   guint first[NF_N_BLOCKS + 1], order[NF_N_BLOCKS];
+  NfGridLadder ladders[NF_N_BLOCKS];
   NfGridPlan plans[NF_N_BLOCKS];
   guint n_steps;
   double size;
@@ -458,16 +463,14 @@ nf_grid_layout_allocate (NfGridLayout *self,
    * blocks. Edges land on whole units so borders stay crisp at scale 1. */
   unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
 
-  /* Widths are fixed by the grid; what each block would need in height
-   * follows from them, and decides where the row edges go. */
+  /* Widths are fixed by the grid; what each block needs in height at
+   * each step follows from them, and decides where the row edges go. */
   g_ptr_array_set_size (self->scratch, 0);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       NfGridBlock *block = &self->blocks[b];
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      NfCardLayout **cards;
       guint n_cards;
-      double fewest, most;
       double x0 = round (style->margin + place->x * unit_w);
       double x1 = round (style->margin + (place->x + place->width) * unit_w - style->block_gap);
 
@@ -477,13 +480,10 @@ nf_grid_layout_allocate (NfGridLayout *self,
       overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
       first[b] = self->scratch->len;
       n_cards = gather_cards (self, (NfBlock) b);
-      cards = (NfCardLayout **) self->scratch->pdata + first[b];
-      _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest, &most);
       /* Past the most height any arrangement of the rows could give the
        * block, how much more it needs does not change which arrangement
        * is best: the measuring stops there. */
-      need[b] = _nf_grid_block_need (style, block->content_rect.width,
-                                     style->base_font_size, most, cards, n_cards);
+      _nf_grid_rows_range (style, height, overhead, (NfBlock) b, &fewest[b], &most[b]);
       /* What the densest cards need: the rows give it to every block
        * when some arrangement can, before anything else. */
       least[b] = _nf_grid_block_least (style, block->content_rect.width,
@@ -491,22 +491,10 @@ nf_grid_layout_allocate (NfGridLayout *self,
       /* The edges are rounded to whole units after balancing. */
       if (least[b] > 0)
         least[b] += 2;
-    }
-  first[NF_N_BLOCKS] = self->scratch->len;
-  _nf_grid_rows_balance (style, height, need, overhead, least, self->balance_rows, edges);
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      NfGridBlock *block = &self->blocks[b];
-      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-
-      place_block (self, block, (NfBlock) b,
-                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
-                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y + place->height) -
-                          style->block_gap));
-      crowd[b] = need[b] / MAX (1.0, block->content_rect.height);
+      crowd[b] = n_cards / MAX (1.0, block->content_rect.width * most[b]);
       order[b] = b;
     }
+  first[NF_N_BLOCKS] = self->scratch->len;
   /* The most crowded first: where full cards fail, they fail there, after
    * measuring few notes. */
   for (guint i = 1; i < NF_N_BLOCKS; i++)
@@ -518,8 +506,10 @@ nf_grid_layout_allocate (NfGridLayout *self,
         order[j - 1] = t;
       }
 
-  /* One text size for the whole canvas: the largest step at which every
-   * block holds its notes as full cards. */
+  /* One text size for the whole canvas: the largest step at which some
+   * arrangement of the rows gives every block the height to show its
+   * notes' whole text (full cards, or compact ones with tags as marks),
+   * measured. */
   n_steps = n_size_steps (style);
   size = step_size (style, n_steps);
   for (guint k = 0; k <= n_steps && !all_full; k++)
@@ -529,45 +519,82 @@ nf_grid_layout_allocate (NfGridLayout *self,
       for (guint i = 0; i < NF_N_BLOCKS && ok; i++)
         {
           guint b = order[i];
+          NfGridPlan plan;
 
-          ok = _nf_grid_block_plan (style, self->blocks[b].content_rect.width,
-                                    self->blocks[b].content_rect.height,
-                                    step_size (style, k), NF_CARD_FULL,
+          /* Whether the whole text fits even in the most height the
+           * rows could give: the quick way to rule a size out. */
+          if (!_nf_grid_block_plan (style, self->blocks[b].content_rect.width, most[b],
+                                    step_size (style, k), NF_CARD_COMPACT,
                                     (NfCardLayout **) self->scratch->pdata + first[b],
-                                    first[b + 1] - first[b], &plans[b]);
+                                    first[b + 1] - first[b], &plan))
+            {
+              ok = FALSE;
+              break;
+            }
+          _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, step_size (style, k),
+                                 fewest[b], most[b], 2,
+                                 (NfCardLayout **) self->scratch->pdata + first[b],
+                                 first[b + 1] - first[b], &ladders[b]);
+          ok = ladders[b].req[1] <= most[b];
         }
-      if (ok)
+      if (ok && _nf_grid_rows_balance (style, height, ladders, overhead, least,
+                                       self->balance_rows, edges) < NF_GRID_OVERFLOW_COST)
         {
           all_full = TRUE;
           size = step_size (style, k);
         }
     }
-  /* Otherwise, at the smallest size, each block steps down through the
-   * densities until its notes fit, and one that cannot hold even
-   * one-line cards scrolls. */
-  for (guint b = 0; b < NF_N_BLOCKS && !all_full; b++)
+  /* Otherwise, at the smallest size, the rows go where the blocks' steps
+   * down (compact, fewer lines, one line) cut the least text. */
+  if (!all_full)
+    {
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, size,
+                               fewest[b], most[b], NF_GRID_N_LEVELS,
+                               (NfCardLayout **) self->scratch->pdata + first[b],
+                               first[b + 1] - first[b], &ladders[b]);
+      _nf_grid_rows_balance (style, height, ladders, overhead, least, self->balance_rows, edges);
+    }
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       NfGridBlock *block = &self->blocks[b];
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
       NfCardLayout **cards = (NfCardLayout **) self->scratch->pdata + first[b];
       guint n = first[b + 1] - first[b];
       gboolean fits = FALSE;
+      NfCardDensity start = NF_CARD_FULL;
 
-      for (NfCardDensity d = NF_CARD_FULL; d <= NF_CARD_LINE && !fits; d++)
+      place_block (self, block, (NfBlock) b,
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
+                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y + place->height) -
+                          style->block_gap));
+      /* Each block steps down through the densities until its notes
+       * fit; one that cannot hold even one-line cards scrolls. */
+      /* From the first step its ladder says the block holds: the
+       * sparser ones were measured not to fit (in the column counts
+       * that read best). */
+      for (guint level = 0; level < ladders[b].n_levels; level++)
+        if (ladders[b].req[level] <= block->content_rect.height)
+          {
+            guint max_lines;
+
+            _nf_grid_level_density (level, &start, &max_lines);
+            break;
+          }
+      /* A few notes may still show more than one line each in more
+       * columns than the ladder tried (a wide block's one row of
+       * cards); for many, trying each column count costs too much. */
+      if (n <= FEW_NOTES)
+        start = MIN (start, NF_CARD_LINES);
+      for (NfCardDensity d = start; d <= NF_CARD_LINE && !fits; d++)
         fits = _nf_grid_block_plan (style, block->content_rect.width,
                                     block->content_rect.height, size, d, cards, n,
                                     &plans[b]);
       if (!fits)
         _nf_grid_block_plan_overflow (style, block->content_rect.width,
                                       block->content_rect.height, size, n, &plans[b]);
-    }
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      NfGridBlock *block = &self->blocks[b];
-      guint n = first[b + 1] - first[b];
-
-      _nf_grid_block_place (block, self->context, style, size, &plans[b],
-                            (NfCardLayout **) self->scratch->pdata + first[b], n);
+      _nf_grid_block_place (block, self->context, style, size, &plans[b], cards, n);
       if (n == 0)
         _nf_grid_block_layout_hint (block, self->context, style, (NfBlock) b);
     }

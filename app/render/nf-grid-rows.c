@@ -10,18 +10,16 @@
 
 /* The standard canvas gives the top rows two thirds of the height and
  * splits them evenly. A block with room to spare may lend it across a
- * row edge to a crowded one. Each candidate split is scored by the area
- * of content left without room (at the base font size: height short
- * times width, since a wide block shows more per unit of height), plus
- * a small price per unit an edge moves. Moving height between two
- * blocks that are both short gains nothing, so the price keeps the
- * standard grid then; and the shares below keep the grid reading as the
+ * row edge to a crowded one: each arrangement of the edges below is
+ * scored by what its blocks' ladders say it costs to show them at the
+ * heights it gives (measured at the text size chosen), plus a small
+ * price per pixel an edge moves, so the standard grid stays when moving
+ * gains nothing; and the shares below keep the grid reading as the
  * canvas. */
-#define PRICE_PER_UNIT 0.1
-/* nf_block_place() counts in tenths of the width. */
-#define NF_BLOCK_GRID_WIDTH 10
+#define PRICE_PER_PIXEL 0.002
 
-static const double bottom_shares[] = { 1.0, 0.9, 1.1, 0.8, 1.2, 0.7, 1.3, 0.6, 0.5, 0.4 };
+static const double bottom_shares[] = { 1.0, 0.95, 1.05, 0.9, 1.1, 0.85, 1.15, 0.8, 1.2, 0.75,
+                                        1.25, 0.7, 1.3, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4 };
 static const double middle_shares[] = { 0.5, 0.475, 0.525, 0.45, 0.55, 0.425, 0.575, 0.4, 0.6,
                                         0.375, 0.625, 0.35, 0.65 };
 
@@ -53,16 +51,15 @@ content_height (const NfGridStyle *style,
 }
 
 static double
-unmet (const NfGridStyle *style,
-       const double       edges[NF_GRID_N_EDGES],
-       const double       need[NF_N_BLOCKS],
-       const double       overhead[NF_N_BLOCKS])
+ladders_cost (const NfGridStyle  *style,
+              const double        edges[NF_GRID_N_EDGES],
+              const NfGridLadder  ladders[NF_N_BLOCKS],
+              const double        overhead[NF_N_BLOCKS])
 {
   double sum = 0;
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    sum += MAX (0.0, need[b] - content_height (style, edges, overhead, (NfBlock) b)) *
-           nf_block_place ((NfBlock) b)->width;
+    sum += _nf_grid_ladder_cost (&ladders[b], content_height (style, edges, overhead, (NfBlock) b));
   return sum;
 }
 
@@ -124,28 +121,27 @@ _nf_grid_rows_range (const NfGridStyle *style,
       }
 }
 
-void
-_nf_grid_rows_balance (const NfGridStyle *style,
-                       double             height,
-                       const double       need[NF_N_BLOCKS],
-                       const double       overhead[NF_N_BLOCKS],
-                       const double       least[NF_N_BLOCKS],
-                       gboolean           balance,
-                       double             edges[NF_GRID_N_EDGES])
+double
+_nf_grid_rows_balance (const NfGridStyle  *style,
+                       double              height,
+                       const NfGridLadder  ladders[NF_N_BLOCKS],
+                       const double        overhead[NF_N_BLOCKS],
+                       const double        least[NF_N_BLOCKS],
+                       gboolean            balance,
+                       double              edges[NF_GRID_N_EDGES])
 {
-  double standard[NF_GRID_N_EDGES], best_cost, best_short;
+  double standard[NF_GRID_N_EDGES], best_cost, best_short, best_unmet;
 
   set_edges (style, height, 1.0, 0.5, 0.5, standard);
   memcpy (edges, standard, sizeof standard);
   best_short = short_of_least (style, standard, overhead, least);
+  best_unmet = best_cost = ladders_cost (style, standard, ladders, overhead);
   /* Unbalanced rows stay the standard thirds unless those leave a block
    * with notes showing none of them. */
   if (!balance && best_short <= 0)
-    return;
-
-  best_cost = unmet (style, standard, need, overhead);
+    return best_unmet;
   if (best_cost <= 0 && best_short <= 0)
-    return;
+    return 0;
   /* A block that shows no card at all is worse than any amount of
    * content left out elsewhere: arrangements are compared first by how
    * far they leave blocks short of one card, then by their cost. */
@@ -153,21 +149,23 @@ _nf_grid_rows_balance (const NfGridStyle *style,
     for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
       for (guint k = 0; k < G_N_ELEMENTS (middle_shares); k++)
       {
-        double e[NF_GRID_N_EDGES], cost, lack;
+        double e[NF_GRID_N_EDGES], cost, lack, unmet;
 
         set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k], e);
         lack = short_of_least (style, e, overhead, least);
         if (lack > best_short)
           continue;
-        cost = unmet (style, e, need, overhead) +
-               PRICE_PER_UNIT * NF_BLOCK_GRID_WIDTH *
+        unmet = ladders_cost (style, e, ladders, overhead);
+        cost = unmet + PRICE_PER_PIXEL *
                (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
                 fabs (e[2] - standard[2]));
         if (lack < best_short || cost < best_cost)
           {
             best_short = lack;
             best_cost = cost;
+            best_unmet = unmet;
             memcpy (edges, e, sizeof e);
           }
       }
+  return best_unmet;
 }

@@ -102,6 +102,11 @@ NfCanvas     *nf_canvas_new_from_snapshot   (NfCanvas   *self,
 /* The name of the snapshot a canvas was made from by
  * nf_canvas_new_from_snapshot(), or NULL for any other canvas. */
 const char   *nf_canvas_get_snapshot_name   (NfCanvas   *self);
+/* Names a detached canvas as an earlier version of another (a commit of
+ * its file), as a snapshot's name does: comparisons then call it by this
+ * name and the live canvas "Current". Not stored in the file. */
+void          nf_canvas_set_version_name    (NfCanvas   *self,
+                                             const char *name);
 
 /* --- Edits. Each is one undoable step unless inside a group. --- */
 

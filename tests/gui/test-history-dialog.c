@@ -112,8 +112,13 @@ test_history (void)
   g_assert_nonnull (nf_test_find_label (dialog, "Bitauto <first> & draft"));
   nf_test_screenshot (dialog, "history-dialog.png");
 
-  /* The first commit beside the canvas as it is now. */
+  /* The first commit beside the canvas as it is now (the dialog then
+   * closes to show the comparison: keep it alive to go on). */
+  g_object_ref (dialog);
   gtk_widget_activate_action (dialog, "history.compare-current", "u", 1u);
+  g_assert_cmpstr (nf_canvas_get_snapshot_name (g_ptr_array_index (got, 0)), ==,
+                   nf_canvas_get_label (g_ptr_array_index (got, 0)));
+  gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpuint (got->len, ==, 2);
   g_assert_true (nf_canvas_equal (g_ptr_array_index (got, 1), canvas));
   g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (got, 0)), ==, nf_canvas_get_company (first));
@@ -136,6 +141,7 @@ test_history (void)
   g_assert_cmpstr (nf_canvas_get_company (canvas), ==, "Bitauto Holdings");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   nf_test_remove_tree (dir);
 }
 

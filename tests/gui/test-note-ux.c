@@ -553,6 +553,7 @@ test_find (void)
   g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
   GtkWidget *view, *window, *entry;
   NfCanvasSearch *search;
+  graphene_rect_t bar;
   g_autoptr(GHashTable) matching = g_hash_table_new (NULL, NULL);
   g_autoptr(NfText) text = NULL;
   g_autofree char *count = NULL;
@@ -584,6 +585,16 @@ test_find (void)
   entry = nf_canvas_search_get_entry (search);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  /* The bar covers no block, not the top right one's title. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (search), view, &bar));
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      graphene_rect_t block;
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), (NfBlock) b)),
+                                                view, &block));
+      g_assert_false (graphene_rect_intersection (&bar, &block, NULL));
+    }
   gtk_editable_set_text (GTK_EDITABLE (entry), "AutoMakers");
   g_signal_emit_by_name (entry, "search-changed");
   settle (window);
@@ -655,6 +666,14 @@ test_find (void)
   settle (window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (search)));
   assert_dimmed (NF_CANVAS_VIEW (view), NULL);
+  /* Its place goes back to the grid. */
+  {
+    graphene_rect_t block;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CUSTOMER_SEGMENTS)),
+                                              view, &block));
+    g_assert_cmpfloat (block.origin.y, <, bar.origin.y + bar.size.height);
+  }
   /* Ctrl+G brings the bar back, with its last search. */
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_g, GDK_CONTROL_MASK));
   settle (window);

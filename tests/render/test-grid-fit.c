@@ -9,6 +9,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-grid-block-private.h"
+
 /* Every note in sight: at the sizes the window gives its canvas view,
  * each case lays out every one of its notes inside its block, none over
  * another, each card as tall as its text needs at its density, in one
@@ -178,6 +180,126 @@ assert_all_laid_out (NfGridLayout *layout,
   g_assert_cmpfloat (size, >=, READABLE_MIN);
 }
 
+/* No text is cut beside room that could show it: in a block of clamped
+ * cards, a card cut short has no room for one more line below the last
+ * card of its column. */
+static void
+assert_no_cut_beside_room (NfGridLayout *layout)
+{
+  const NfGridStyle *style = nf_grid_layout_get_style (layout);
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      guint n = nf_grid_layout_get_n_cards (layout, (NfBlock) b);
+      NfRect content;
+
+      if (nf_grid_layout_get_scrolls (layout, (NfBlock) b))
+        continue;
+      nf_grid_layout_get_content_rect (layout, (NfBlock) b, &content);
+      for (guint i = 0; i < n; i++)
+        {
+          NfRect r;
+          NfCardLayout *card = nf_grid_layout_get_card (layout, (NfBlock) b, i, &r);
+          double bottom = 0, more;
+          guint lines;
+
+          if (!nf_card_layout_get_truncated (card))
+            continue;
+          /* The bottom of the card's column. */
+          for (guint j = 0; j < n; j++)
+            {
+              NfRect o;
+
+              nf_grid_layout_get_card (layout, (NfBlock) b, j, &o);
+              if (fabs (o.x - r.x) < 0.5)
+                bottom = MAX (bottom, o.y + o.height);
+            }
+          lines = MAX (1u, nf_card_layout_get_max_lines (card));
+          more = nf_card_layout_measure_density (card, style, r.width,
+                                                 nf_card_layout_get_font_size (card),
+                                                 NF_CARD_LINES, MAX (2u, lines + 1)) - r.height;
+          g_test_message ("block %u card %u: cut, %.0f px below its column, %.0f more for a line",
+                          b, i, content.y + content.height - bottom, more);
+          g_assert_cmpfloat (content.y + content.height - bottom, <, more);
+          /* Measuring left the card as laid out. */
+          nf_card_layout_apply_density (card, style, r.width, nf_card_layout_get_font_size (card),
+                                        nf_card_layout_get_density (card),
+                                        nf_card_layout_get_max_lines (card));
+        }
+    }
+}
+
+/* A block with a single note shows its whole text. */
+static void
+assert_lone_notes_whole (NfGridLayout *layout)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    if (nf_grid_layout_get_n_cards (layout, (NfBlock) b) == 1)
+      {
+        NfRect r;
+
+        g_assert_false (nf_card_layout_get_truncated (nf_grid_layout_get_card (layout, (NfBlock) b,
+                                                                               0, &r)));
+      }
+}
+
+/* Blocks stacked in one column share it by a movable edge: one is not
+ * left cutting its notes while the other has, empty, more than the
+ * height that would show them whole (with room for the edge's steps). */
+static void
+assert_stacks_shared (NfGridLayout *layout)
+{
+  static const NfBlock stacks[][2] = {
+    { NF_BLOCK_KEY_ACTIVITIES, NF_BLOCK_KEY_RESOURCES },
+    { NF_BLOCK_CUSTOMER_RELATIONSHIPS, NF_BLOCK_CHANNELS },
+  };
+  const NfGridStyle *style = nf_grid_layout_get_style (layout);
+  /* The edge moves in steps of a fortieth of the rows' height. */
+  double slack = nf_grid_layout_get_height (layout) / 40 + 2;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stacks); s++)
+    for (guint k = 0; k < 2; k++)
+      {
+        NfBlock cut = stacks[s][k], other = stacks[s][1 - k];
+        guint n = nf_grid_layout_get_n_cards (layout, cut);
+        g_autofree NfCardLayout **cards = g_new0 (NfCardLayout *, MAX (n, 1));
+        gboolean any_cut = FALSE;
+        NfRect content, other_content;
+        double spare, used = 0;
+        NfGridPlan plan;
+
+        for (guint i = 0; i < n; i++)
+          {
+            NfRect r;
+
+            cards[i] = nf_grid_layout_get_card (layout, cut, i, &r);
+            any_cut |= nf_card_layout_get_truncated (cards[i]);
+          }
+        if (!any_cut)
+          continue;
+        nf_grid_layout_get_content_rect (layout, other, &other_content);
+        for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, other); i++)
+          {
+            NfRect r;
+
+            nf_grid_layout_get_card (layout, other, i, &r);
+            used = MAX (used, r.y + r.height - other_content.y);
+          }
+        spare = other_content.height - used;
+        nf_grid_layout_get_content_rect (layout, cut, &content);
+        g_test_message ("%s cut, %s has %.0f px spare", nf_block_title (cut),
+                        nf_block_title (other), spare);
+        if (spare <= slack)
+          continue;
+        g_assert_false (_nf_grid_block_plan (style, content.width, content.height + spare - slack,
+                                             nf_grid_layout_get_font_size (layout, cut),
+                                             NF_CARD_COMPACT, cards, n, &plan));
+        /* Planning measured the cards: lay the canvas out again. */
+        nf_grid_layout_allocate (layout, nf_grid_layout_get_width (layout),
+                                 nf_grid_layout_get_height (layout));
+      }
+}
+
 static void
 test_cases_all_visible (void)
 {
@@ -197,6 +319,9 @@ test_cases_all_visible (void)
                             view_sizes[s].width, view_sizes[s].height);
             nf_grid_layout_allocate (layout, view_sizes[s].width, view_sizes[s].height);
             assert_all_laid_out (layout, FALSE);
+            assert_lone_notes_whole (layout);
+            assert_no_cut_beside_room (layout);
+            assert_stacks_shared (layout);
             /* Dark is the same layout. */
             {
               g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
@@ -222,9 +347,13 @@ test_roomy_and_crowded (void)
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   gboolean some_full = FALSE;
 
+  /* Room to spare goes to a larger text size, as long as every note
+   * shows its whole text (some as compact cards, tags as marks). */
   nf_grid_layout_allocate (roomy, 1910, 942);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    g_assert_cmpint (nf_grid_layout_get_density (roomy, (NfBlock) b), ==, NF_CARD_FULL);
+    g_assert_cmpint (nf_grid_layout_get_density (roomy, (NfBlock) b), <=, NF_CARD_COMPACT);
+  g_assert_cmpfloat (nf_grid_layout_get_font_size (roomy, NF_BLOCK_KEY_PARTNERS), >,
+                     style->min_font_size);
   assert_all_laid_out (roomy, FALSE);
 
   nf_grid_layout_allocate (crowded, 1356, 630);
