@@ -5,7 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#if NF_HAVE_GUI
 #include "nf-application.h"
+#endif
 #include "nf-cli.h"
 #include "nf-locale.h"
 
@@ -13,13 +15,16 @@ int
 main (int    argc,
       char **argv)
 {
+#if NF_HAVE_GUI
   g_autoptr(NfApplication) app = NULL;
+#endif
 
   /* First of all: GLib decides at its first translation whether to
    * translate, by the catalogs bound then (the build folder's when run
    * uninstalled). */
   nf_locale_init ();
 
+#if NF_HAVE_GUI
   /* Decided before anything touches GTK, so the commands run where there
    * is no display. */
   if (argc > 1 && nf_cli_is_subcommand (argv[1]))
@@ -27,4 +32,8 @@ main (int    argc,
 
   app = nf_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
+#else
+  /* Built with -Dgui=disabled: there is no window to fall back to. */
+  return nf_cli_run_without_window (argc, argv);
+#endif
 }

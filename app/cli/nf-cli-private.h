@@ -32,6 +32,7 @@ extern const NfCliCommand _nf_cli_convert;
 extern const NfCliCommand _nf_cli_export;
 extern const NfCliCommand _nf_cli_diff;
 extern const NfCliCommand _nf_cli_check;
+extern const NfCliCommand _nf_cli_merge;
 
 GOptionContext *_nf_cli_context_new     (const NfCliCommand *command);
 int             _nf_cli_usage_error     (const NfCliCommand *command,

@@ -7,6 +7,34 @@
 
 #include "nf-cli-private.h"
 
+/* A valid file that a merge left with conflicts: not done yet. */
+static gboolean
+print_conflicts (const char *path,
+                 NfCanvas   *canvas)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = nf_canvas_get_n_conflicts (canvas);
+
+  /* TRANSLATORS: %s is a file name, %u how many conflicts it has. */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                            "%s: %u conflict left by a merge\n",
+                                            "%s: %u conflicts left by a merge\n", n),
+                          name, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const NfConflict *c = nf_canvas_get_conflict (canvas, i);
+      g_autofree char *ours = _nf_cli_escape (c->ours != NULL ? c->ours : _("(deleted)"), -1);
+      g_autofree char *theirs = _nf_cli_escape (c->theirs != NULL ? c->theirs : _("(deleted)"), -1);
+
+      /* TRANSLATORS: one conflict: its kind (note, table, title…, as in
+       * the file), then the two sides' ids or values. */
+      g_string_append_printf (out, _("  %s: ours %s, theirs %s\n"),
+                              nf_conflict_kind_to_xml (c->kind), ours, theirs);
+    }
+  return _nf_cli_print (out->str);
+}
+
 static int
 run_validate (const NfCliCommand  *command,
               char               **args)
@@ -29,6 +57,12 @@ run_validate (const NfCliCommand  *command,
           _nf_cli_error (error);
           status = NF_CLI_EXIT_INVALID;
         }
+      else if (nf_canvas_get_n_conflicts (canvas) > 0)
+        {
+          if (!print_conflicts (args[i], canvas))
+            return NF_CLI_EXIT_INVALID;
+          status = NF_CLI_EXIT_INVALID;
+        }
       else
         {
           g_autofree char *name = g_filename_display_name (args[i]);
@@ -49,9 +83,12 @@ const NfCliCommand _nf_cli_validate = {
   .description = N_("Each FILE is read as Ninefold reads it when opening it: it must be a "
                     "well-formed .ninefold file that follows the format's schema and rules. "
                     "A valid file is reported as “FILE: ok” on standard output; every problem "
-                    "goes to standard error with the file and line it was found at.\n"
+                    "goes to standard error with the file and line it was found at. A valid "
+                    "file that a merge left with conflicts (ninefold merge) is reported with "
+                    "them, on standard output, and counts as not done.\n"
                     "\n"
-                    "Exit status: 0 if every file is valid, 1 if any is not, 2 for a usage error."),
+                    "Exit status: 0 if every file is valid and has no conflicts, 1 if any is "
+                    "not valid or has conflicts, 2 for a usage error."),
   .entries = NULL,
   .run = run_validate,
 };

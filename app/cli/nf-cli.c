@@ -32,6 +32,7 @@ static const NfCliCommand * const commands[] = {
   &_nf_cli_export,
   &_nf_cli_diff,
   &_nf_cli_check,
+  &_nf_cli_merge,
   &help_command,
 };
 
@@ -167,7 +168,9 @@ print_tool_help (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *usage[][2] = {
+#if NF_HAVE_GUI
     { _("ninefold [FILE…]"), _("Open canvases and write-ups in a window") },
+#endif
     { _("ninefold COMMAND [OPTION…]"), _("Run a command, without a window") },
   };
   const char *names[G_N_ELEMENTS (commands)][2];
@@ -264,6 +267,28 @@ run_command (const NfCliCommand  *command,
   return command->run (command, args + 1);
 }
 
+static void
+setup_process (void)
+{
+  g_set_prgname ("ninefold");
+  /* main() may have bound the installed catalogs only; run from the build
+   * folder (or with $NF_LOCALEDIR) the commands speak the user's language
+   * too. */
+  bindtextdomain (GETTEXT_PACKAGE, nf_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+int
+nf_cli_run_without_window (int    argc,
+                           char **argv)
+{
+  if (argc > 1 && nf_cli_is_subcommand (argv[1]))
+    return nf_cli_run (argc, argv);
+
+  setup_process ();
+  return _nf_cli_usage_error (NULL, _("this ninefold was built without its window; it runs commands only"));
+}
+
 int
 nf_cli_run (int    argc,
             char **argv)
@@ -271,12 +296,7 @@ nf_cli_run (int    argc,
   const NfCliCommand *command;
   const char *arg;
 
-  g_set_prgname ("ninefold");
-  /* main() may have bound the installed catalogs only; run from the build
-   * folder (or with $NF_LOCALEDIR) the commands speak the user's language
-   * too. */
-  bindtextdomain (GETTEXT_PACKAGE, nf_locale_dir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  setup_process ();
 
   if (argc < 2)
     return _nf_cli_usage_error (NULL, _("no command given"));

@@ -20,4 +20,10 @@ gboolean nf_cli_is_subcommand (const char  *arg);
 int      nf_cli_run           (int          argc,
                                char       **argv);
 
+/* The program built without its window (-Dgui=disabled): a command runs
+ * as with nf_cli_run(); anything else (no arguments, file names) is a
+ * usage error that says the window is missing, status 2. */
+int      nf_cli_run_without_window (int     argc,
+                                    char  **argv);
+
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef enum {
   NF_XML_ROW,
   NF_XML_SNAPSHOTS,
   NF_XML_SNAPSHOT,
+  NF_XML_CONFLICTS,
   NF_XML_EMPTY,      /* <cite>, <rate>: attributes only */
   NF_XML_LEAF,       /* text only: <company>, <text>, <tag>, <cell>… */
 } NfXmlKind;

@@ -11,6 +11,7 @@
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-read-private.h"
+#include "nf-merge-private.h"
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 #include "nf-snapshot-private.h"
@@ -172,7 +173,7 @@ start_metrics (NfXmlReader *self,
 
 /* Canvas steps: 0 before <metadata>, 1 after it, 2 + n after <sources>
  * or n blocks, 11 after the blocks, 12 after <metrics>, 13 after
- * <snapshots> or an extension. */
+ * <conflicts>, 14 after <snapshots> or an extension. */
 #define CANVAS_BLOCKS 2
 #define CANVAS_AFTER_BLOCKS (CANVAS_BLOCKS + NF_N_BLOCKS)
 
@@ -219,9 +220,17 @@ start_in_canvas (NfXmlReader    *self,
       return _nf_xml_read_attrs (self, name, nb_attributes, attributes, NULL, NULL) &&
              start_metrics (self, TRUE);
     }
-  if (parent->step <= CANVAS_AFTER_BLOCKS + 1 && is_named (name, uri, "snapshots"))
+  if (parent->step <= CANVAS_AFTER_BLOCKS + 1 && is_named (name, uri, "conflicts"))
     {
       parent->step = CANVAS_AFTER_BLOCKS + 2;
+      if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, NULL, NULL))
+        return FALSE;
+      _nf_xml_push (self, NF_XML_CONFLICTS, "conflicts");
+      return TRUE;
+    }
+  if (parent->step <= CANVAS_AFTER_BLOCKS + 2 && is_named (name, uri, "snapshots"))
+    {
+      parent->step = CANVAS_AFTER_BLOCKS + 3;
       if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, NULL, NULL))
         return FALSE;
       _nf_xml_push (self, NF_XML_SNAPSHOTS, "snapshots");
@@ -354,6 +363,55 @@ start_snapshot (NfXmlReader    *self,
 }
 
 /* Snapshot steps: n blocks read, then NF_N_BLOCKS + 1 after <metrics>. */
+/* <conflict kind="…" ours="…" theirs="…"/>: at least one side; the sides
+ * of a note, table or source are ids (which need not be in the file: a
+ * conflict whose versions are gone is dropped on save). */
+static gboolean
+read_conflict (NfXmlReader    *self,
+               const char     *name,
+               const xmlChar  *uri,
+               int             nb_attributes,
+               const xmlChar **attributes)
+{
+  static const NfXmlAttrSpec spec[] = { { "kind" }, { "ours" }, { "theirs" }, { NULL } };
+  const char *values[3];
+  NfConflictKind kind;
+  GPtrArray *conflicts;
+  int line = _nf_xml_line (self);
+
+  if (!is_named (name, uri, "conflict"))
+    return _nf_xml_unexpected (self, name, (const char *) uri, "<conflict>");
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
+    return FALSE;
+  if (values[0] == NULL || !nf_conflict_kind_from_xml (values[0], &kind))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the conflict kind “%s” is not one of note, table, source, company, "
+                           "title, label, description, language or rate"),
+                         values[0] != NULL ? values[0] : "");
+  if (values[1] == NULL && values[2] == NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the conflict names neither side (ours, theirs)"));
+  for (guint i = 1; i < 3; i++)
+    {
+      if (values[i] == NULL)
+        continue;
+      if (strlen (values[i]) > NF_CANVAS_MAX_FIELD_SIZE)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
+                             _("a side of the conflict is longer than %d bytes"),
+                             NF_CANVAS_MAX_FIELD_SIZE);
+      if (nf_conflict_kind_is_item (kind) && !_nf_xml_is_id (values[i]))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("the conflict’s side “%s” is not an id"), values[i]);
+    }
+  conflicts = _nf_canvas_get_conflicts (self->canvas);
+  if (conflicts->len >= NF_CANVAS_MAX_CONFLICTS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
+                         _("the file has more than %d conflicts"), NF_CANVAS_MAX_CONFLICTS);
+  g_ptr_array_add (conflicts, _nf_conflict_new (kind, values[1], values[2]));
+  _nf_xml_push (self, NF_XML_EMPTY, name);
+  return TRUE;
+}
+
 static gboolean
 start_in_snapshot (NfXmlReader    *self,
                    NfXmlFrame     *parent,
@@ -436,7 +494,7 @@ _nf_xml_start_element (void           *ctx,
     case NF_XML_CANVAS:
       if (start_in_canvas (self, parent, name, uri, nb_attributes, attributes) || self->error)
         return;
-      parent->step = CANVAS_AFTER_BLOCKS + 2;
+      parent->step = CANVAS_AFTER_BLOCKS + 3;
       into = _nf_canvas_get_extensions (self->canvas);
       expected = _("the end of the canvas");
       break;
@@ -482,6 +540,9 @@ _nf_xml_start_element (void           *ctx,
       return;
     case NF_XML_SNAPSHOT:
       start_in_snapshot (self, parent, name, uri, nb_attributes, attributes);
+      return;
+    case NF_XML_CONFLICTS:
+      read_conflict (self, name, uri, nb_attributes, attributes);
       return;
     default:
       g_assert_not_reached ();

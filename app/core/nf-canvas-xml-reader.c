@@ -23,7 +23,7 @@
 static const char * const format_names[] = {
   "canvas", "metadata", "company", "title", "label", "description", "sources", "source",
   "publisher", "date", "address", "block", "note", "text", "tag", "cite", "metrics", "table",
-  "column", "name", "row", "cell", "snapshots", "snapshot", NULL
+  "column", "name", "row", "cell", "snapshots", "snapshot", "conflicts", "conflict", NULL
 };
 
 void

@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "nf-canvas-private.h"
+#include "nf-merge-private.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
@@ -491,6 +492,30 @@ notes_reported (GListModel *notes)
   return FALSE;
 }
 
+/* A conflict whose versions are no longer in the canvas (the note was
+ * deleted, one side taken by hand) is resolved: it is not written. */
+static gboolean
+conflict_is_live (NfCanvas         *canvas,
+                  const NfConflict *c)
+{
+  const char *ids[2] = { c->ours, c->theirs };
+
+  if (!nf_conflict_kind_is_item (c->kind))
+    return TRUE;
+  for (guint i = 0; i < 2; i++)
+    {
+      if (ids[i] == NULL)
+        continue;
+      if (c->kind == NF_CONFLICT_NOTE && nf_canvas_find_note (canvas, ids[i], NULL, NULL) != NULL)
+        return TRUE;
+      if (c->kind == NF_CONFLICT_TABLE && nf_canvas_find_table (canvas, ids[i], NULL) != NULL)
+        return TRUE;
+      if (c->kind == NF_CONFLICT_SOURCE && nf_canvas_find_source (canvas, ids[i]) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "reported" came in format 1.1: a file that uses it says so, and one
  * that does not keeps the version it had. */
 static const char *
@@ -513,6 +538,32 @@ format_version (NfCanvas *canvas)
           reported = nf_note_get_evidence (nf_snapshot_get_note (s, b, k)) == NF_EVIDENCE_REPORTED;
     }
   return reported ? "1.1" : version;
+}
+
+static void
+conflicts (Writer   *wr,
+           NfCanvas *canvas)
+{
+  guint n = nf_canvas_get_n_conflicts (canvas);
+  gboolean started = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NfConflict *c = nf_canvas_get_conflict (canvas, i);
+
+      if (!conflict_is_live (canvas, c))
+        continue;
+      if (!started)
+        start (wr, "conflicts");
+      started = TRUE;
+      start (wr, "conflict");
+      attr (wr, "kind", nf_conflict_kind_to_xml (c->kind));
+      attr (wr, "ours", c->ours);
+      attr (wr, "theirs", c->theirs);
+      end (wr);
+    }
+  if (started)
+    end (wr);
 }
 
 static void
@@ -585,6 +636,7 @@ write_canvas (Writer   *wr,
         }
       end (wr);
     }
+  conflicts (wr, canvas);
   if (g_list_model_get_n_items (snapshots) > 0)
     {
       start (wr, "snapshots");

@@ -9,6 +9,7 @@
 
 #include "nf-canvas-private.h"
 #include "nf-extensions-private.h"
+#include "nf-merge-private.h"
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 #include "nf-snapshot-private.h"
@@ -27,6 +28,7 @@ struct _NfCanvas {
   GHashTable *table_ids;  /* id → NfMetricTable */
   GPtrArray  *metadata_extensions;
   GPtrArray  *extensions;
+  GPtrArray  *conflicts;  /* NfConflict, from a merge; NULL when none */
   NfHistory  *history;
   gboolean    modified;
   char       *snapshot_name;  /* made by nf_canvas_new_from_snapshot, or a version's */
@@ -87,6 +89,7 @@ nf_canvas_finalize (GObject *object)
   g_free (self->snapshot_name);
   g_clear_pointer (&self->metadata_extensions, g_ptr_array_unref);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nf_canvas_parent_class)->finalize (object);
 }
@@ -551,6 +554,20 @@ table_equal (gconstpointer a,
   return nf_metric_table_equal ((NfMetricTable *) a, (NfMetricTable *) b);
 }
 
+static gboolean
+conflicts_equal (GPtrArray *a,
+                 GPtrArray *b)
+{
+  guint n = a != NULL ? a->len : 0;
+
+  if (n != (b != NULL ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!_nf_conflict_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 nf_canvas_equal (NfCanvas *a,
                  NfCanvas *b)
@@ -568,7 +585,8 @@ nf_canvas_equal (NfCanvas *a,
     }
   if (!g_str_equal (a->version, b->version) ||
       !_nf_extensions_equal (a->metadata_extensions, b->metadata_extensions) ||
-      !_nf_extensions_equal (a->extensions, b->extensions))
+      !_nf_extensions_equal (a->extensions, b->extensions) ||
+      !conflicts_equal (a->conflicts, b->conflicts))
     return FALSE;
   if (!stores_equal (G_LIST_MODEL (a->sources), G_LIST_MODEL (b->sources), source_equal) ||
       !stores_equal (G_LIST_MODEL (a->rates), G_LIST_MODEL (b->rates), rate_equal))
@@ -758,6 +776,30 @@ _nf_canvas_get_metadata_extensions (NfCanvas *self)
   if (self->metadata_extensions == NULL)
     self->metadata_extensions = g_ptr_array_new_with_free_func (g_free);
   return self->metadata_extensions;
+}
+
+GPtrArray *
+_nf_canvas_get_conflicts (NfCanvas *self)
+{
+  if (self->conflicts == NULL)
+    self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) _nf_conflict_free);
+  return self->conflicts;
+}
+
+guint
+nf_canvas_get_n_conflicts (NfCanvas *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), 0);
+  return self->conflicts != NULL ? self->conflicts->len : 0;
+}
+
+const NfConflict *
+nf_canvas_get_conflict (NfCanvas *self,
+                        guint     index)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (index < nf_canvas_get_n_conflicts (self), NULL);
+  return g_ptr_array_index (self->conflicts, index);
 }
 
 GPtrArray *

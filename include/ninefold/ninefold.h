@@ -13,6 +13,7 @@
 #include "nf-git-log.h"
 #include "nf-history.h"
 #include "nf-import.h"
+#include "nf-merge.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
 #include "nf-number.h"

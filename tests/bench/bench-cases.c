@@ -662,6 +662,70 @@ case_diff_tables (const char *which)
   for (guint i = 0; i < n; i++)
     g_object_unref (canvases[i]);
   return ret;
+/* --- merge ---------------------------------------------------------- */
+
+static NfCanvas *
+edited_copy (NfCanvas *canvas,
+             guint32   seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = nf_canvas_save_to_bytes (canvas, &error);
+  NfCanvas *copy;
+
+  g_assert (bytes != NULL);
+  copy = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   "copy", &error);
+  g_assert (copy != NULL);
+  bench_canvas_edit (copy, seed);
+  return copy;
+}
+
+/* Two people's edits of one 10,000-note canvas (each ~5% reworded, 2%
+ * removed, 2% added, 1% moved), merged: nf_merge on the canvases in
+ * memory; the floor is the whole of `ninefold merge` but starting the
+ * process: nf_merge_bytes, reading the three files' bytes, merging and
+ * writing the result. */
+static int
+case_merge (void)
+{
+  g_autoptr(NfCanvas) base = bench_canvas_new (10000, 1, "n");
+  g_autoptr(NfCanvas) ours = edited_copy (base, 2);
+  g_autoptr(NfCanvas) theirs = edited_copy (base, 3);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  GBytes *bytes[3];
+  const char * const names[3] = { "base", "ours", "theirs" };
+  guint n_conflicts = 0;
+
+  bytes[0] = nf_canvas_save_to_bytes (base, NULL);
+  bytes[1] = nf_canvas_save_to_bytes (ours, NULL);
+  bytes[2] = nf_canvas_save_to_bytes (theirs, NULL);
+  for (guint r = 0; r < 7; r++)
+    {
+      double t0 = bench_now_ms (), c0 = bench_cpu_ms (), t, c;
+      NfCanvas *merged = nf_merge (base, ours, theirs, &n_conflicts);
+      GBytes *out;
+
+      t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
+      g_array_append_val (times, t);
+      g_array_append_val (cpu, c);
+      g_object_unref (merged);
+
+      t0 = bench_now_ms ();
+      out = nf_merge_bytes (bytes[0], bytes[1], bytes[2], names, NULL, NULL);
+      t = bench_now_ms () - t0;
+      g_assert (out != NULL);
+      g_bytes_unref (out);
+      g_array_append_val (whole, t);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_bytes_unref (bytes[i]);
+  report ("conflicts", n_conflicts);
+  report ("cpu_ms", bench_median ((double *) (gpointer) cpu->data, cpu->len));
+  report_times (times, whole);
+  return 0;
 }
 
 /* --- themes --------------------------------------------------------- */
@@ -887,6 +951,8 @@ bench_run_case (const char *name,
     ret = case_diff_10k (FALSE);
   else if (g_str_equal (name, "diff-tables"))
     ret = case_diff_tables (arg);
+  else if (g_str_equal (name, "merge"))
+    ret = case_merge ();
   else if (g_str_equal (name, "import"))
     ret = case_import (n);
   else if (g_str_equal (name, "themes"))

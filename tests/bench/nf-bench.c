@@ -34,7 +34,7 @@ result_clear (Result *r)
 }
 
 /* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, resize, drag,
- * diff-cases, diff-versions, diff-companies, diff-tables, themes, import, pdf, startup):
+ * diff-cases, diff-versions, diff-companies, diff-tables, merge, themes, import, pdf, startup):
  * profiling one thing should not wait for all the others. */
 static gboolean
 wanted (const char *name)
@@ -450,6 +450,10 @@ run_all (void)
   run_case (&r, "diff-tables", "same-label", work_dir);
   print_row ("diff of two 10,000-row tables, every row one label", &r, NULL, FLOOR_NONE,
              &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
+  run_case (&r, "merge", NULL, work_dir);
+  print_row ("merge of two edited versions of a 10,000-note canvas", &r,
+             "the whole of ninefold merge (read 3, merge, write)", FLOOR_NONE,
+             &(Target) { .max_ms = 200 });
   result_clear (&r);
 
   run_case (&r, "themes", "1000", work_dir);

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nf-canvas.h"
+
+G_BEGIN_DECLS
+
+/* A three-way merge of canvases by identity (notes, tables and sources by
+ * id, rates by their pair of currencies, snapshots by name and time), and
+ * the conflicts it leaves in the canvas (docs/FORMAT.md, <conflicts>).
+ *
+ * An edit on one side only is taken; the same edit on both sides is taken
+ * once; different edits of one field of one thing are a conflict, and
+ * both versions are kept: for a note, table or source, the second version
+ * is a copy with a new id next to the first; for a metadata field or a
+ * rate, the canvas holds one value and the conflict the other. */
+
+typedef enum {
+  NF_CONFLICT_NOTE,
+  NF_CONFLICT_TABLE,
+  NF_CONFLICT_SOURCE,
+  NF_CONFLICT_COMPANY,
+  NF_CONFLICT_TITLE,
+  NF_CONFLICT_LABEL,
+  NF_CONFLICT_DESCRIPTION,
+  NF_CONFLICT_LANGUAGE,
+  NF_CONFLICT_RATE,
+  NF_N_CONFLICT_KINDS
+} NfConflictKind;
+
+/* For notes, tables and sources, `ours` and `theirs` are the ids of the
+ * two versions in the canvas; NULL when that side deleted it (the other
+ * side's edit was kept). For the other kinds they are the two values
+ * (a rate as "FROM TO VALUE [DATE]"). */
+typedef struct {
+  NfConflictKind kind;
+  char          *ours;
+  char          *theirs;
+} NfConflict;
+
+#define NF_CANVAS_MAX_CONFLICTS 100000
+
+const char       *nf_conflict_kind_to_xml   (NfConflictKind  kind);
+gboolean          nf_conflict_kind_from_xml (const char     *name,
+                                             NfConflictKind *out_kind);
+/* Whether the values are ids (notes, tables, sources). */
+gboolean          nf_conflict_kind_is_item  (NfConflictKind  kind);
+
+guint             nf_canvas_get_n_conflicts (NfCanvas       *self);
+const NfConflict *nf_canvas_get_conflict    (NfCanvas       *self,
+                                             guint           index);
+/* Whether the note (or table, source) with this id is one side of a
+ * conflict. */
+gboolean          nf_canvas_has_conflict    (NfCanvas       *self,
+                                             NfConflictKind  kind,
+                                             const char     *id);
+
+/* The merged canvas, with its conflicts (out_n_conflicts). */
+NfCanvas         *nf_merge                  (NfCanvas       *base,
+                                             NfCanvas       *ours,
+                                             NfCanvas       *theirs,
+                                             guint          *out_n_conflicts);
+
+/* The merge of three files' bytes, as written to the output. When one side
+ * is byte for byte the base, it is the other side as it is. NULL with
+ * `error` set when one of them cannot be read (`names` are what the
+ * messages call them). */
+GBytes           *nf_merge_bytes            (GBytes         *base,
+                                             GBytes         *ours,
+                                             GBytes         *theirs,
+                                             const char * const names[3],
+                                             guint          *out_n_conflicts,
+                                             GError        **error);
+
+G_END_DECLS

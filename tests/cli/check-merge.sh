@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# check-merge.sh NINEFOLD CANVAS SCRATCH: `ninefold merge` as a user and as
+# git run it: exit statuses, where the result goes (never over OURS with a
+# conflict unless -o says so), and the merge driver and diff set up as
+# the README says, in a real repository with two branches and `git merge`.
+# CANVAS is a canvas whose first note is <note id="n1"> with a one-line
+# <text>. Output is TAP.
+set -uo pipefail
+
+ninefold="$1"
+canvas="$2"
+scratch="$3"
+n=0
+failed=0
+
+ok ()     { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
+check ()  { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+
+rm -rf "$scratch"
+mkdir -p "$scratch"
+cd "$scratch" || exit 1
+export LC_ALL=C.UTF-8 LANGUAGE=
+
+cp "$canvas" base.ninefold
+# ours rewrites the first note's text; theirs colours it; other rewrites it too.
+edit_text () {  # the first <text> of note n1 gets a prefix
+  awk -v p="$1" '/<note id="n1"/ { hit = 1 } hit && !done && /<text>/ { sub(/<text>/, "<text>" p " "); done = 1 } { print }' base.ninefold
+}
+edit_text OURS > ours.ninefold
+sed '0,/<note id="n1"/s|<note id="n1"|<note id="n1" colour="#e01b24"|' base.ninefold > theirs.ninefold
+edit_text OTHER > other.ninefold
+check "the edits differ from the base" "! cmp -s base.ninefold ours.ninefold && ! cmp -s base.ninefold theirs.ninefold"
+
+"$ninefold" merge base.ninefold ours.ninefold theirs.ninefold -o out.ninefold
+check "a clean merge exits 0" "[ $? -eq 0 ]"
+check "the clean merge has both edits" \
+  "grep -q 'id=\"n1\" colour=\"#e01b24\"' out.ninefold && grep -q '<text>OURS ' out.ninefold && ! grep -q '<conflicts>' out.ninefold"
+
+"$ninefold" merge base.ninefold base.ninefold theirs.ninefold -o same.ninefold
+check "no change on our side gives theirs byte for byte" "[ $? -eq 0 ] && cmp -s same.ninefold theirs.ninefold"
+
+cp ours.ninefold keep.ninefold
+"$ninefold" merge base.ninefold keep.ninefold other.ninefold 2>err.txt
+status=$?
+check "a merge with conflicts and no -o exits 1" "[ $status -eq 1 ]"
+check "… and leaves OURS as it was" "cmp -s keep.ninefold ours.ninefold"
+check "… and says to add -o" "grep -q -- '-o OUT' err.txt"
+
+"$ninefold" merge base.ninefold ours.ninefold other.ninefold -o conflict.ninefold
+check "conflicts written with -o exit 1" "[ $? -eq 1 ]"
+check "both versions and the marker are in the file" \
+  "grep -q '<text>OURS ' conflict.ninefold && grep -q '<text>OTHER ' conflict.ninefold && grep -Eq '<conflict kind=\"note\" ours=\"n1(\\.2)?\" theirs=\"n1(\\.2)?\"/>' conflict.ninefold"
+"$ninefold" validate conflict.ninefold >validate.txt 2>&1
+status=$?
+check "validate reports the conflict (exit 1) of a file that is otherwise valid" \
+  "[ $status -eq 1 ] && grep -q 'conflict.ninefold: 1 conflict left by a merge' validate.txt && grep -Eq '^  note: ours n1(\\.2)?, theirs n1(\\.2)?$' validate.txt"
+"$ninefold" validate out.ninefold >/dev/null 2>&1
+check "validate passes the clean merge" "[ $? -eq 0 ]"
+
+"$ninefold" merge base.ninefold ours.ninefold missing.ninefold -o never.ninefold 2>/dev/null
+check "an unreadable side exits 2 and writes nothing" "[ $? -eq 2 ] && [ ! -e never.ninefold ]"
+echo '<canvas' > broken.ninefold
+"$ninefold" merge base.ninefold ours.ninefold broken.ninefold -o never.ninefold 2>/dev/null
+check "a broken side exits 2 and writes nothing" "[ $? -eq 2 ] && [ ! -e never.ninefold ]"
+"$ninefold" merge base.ninefold ours.ninefold 2>/dev/null
+check "two files are a usage error (2)" "[ $? -eq 2 ]"
+
+# --- git, set up as README.md's "Working as a team" says ---------------------
+if ! command -v git >/dev/null 2>&1; then
+  echo "ok $((n + 1)) # SKIP git is not installed"
+  n=$((n + 1))
+else
+  export GIT_CONFIG_NOSYSTEM=1 HOME="$scratch/home"
+  mkdir -p "$HOME" repo
+  cd repo || exit 1
+  git init -q -b main .
+  git config user.name Test
+  git config user.email test@example.org
+  git config merge.ninefold.name "Ninefold canvas merge"
+  git config merge.ninefold.driver "'$ninefold' merge %O %A %B -o %A"
+  # git calls an external diff with: path old-file old-hex old-mode new-file …
+  git config diff.ninefold.command "f() { '$ninefold' diff \"\$2\" \"\$5\"; [ \$? -le 1 ]; }; f"
+  echo '*.ninefold merge=ninefold diff=ninefold' > .gitattributes
+  cp ../base.ninefold canvas.ninefold
+  git add . && git commit -qm base && git tag base
+  git checkout -q -b theirs
+  cp ../theirs.ninefold canvas.ninefold
+  git commit -qam "theirs: colour"
+  git checkout -q main
+  cp ../ours.ninefold canvas.ninefold
+  git commit -qam "ours: text"
+  git merge -q --no-edit theirs >../git-merge.log 2>&1
+  check "git merge with the driver succeeds on edits to one note's two fields" "[ $? -eq 0 ]"
+  check "the merged canvas in the repository has both edits" \
+    "grep -q 'id=\"n1\" colour=\"#e01b24\"' canvas.ninefold && grep -q '<text>OURS ' canvas.ninefold"
+
+  git checkout -q -b other base
+  cp ../other.ninefold canvas.ninefold
+  git commit -qam "other: text"
+  git checkout -q main
+  git merge -q --no-edit other >../git-merge2.log 2>&1
+  check "git merge with a conflict stops" "[ $? -ne 0 ]"
+  check "the canvas in the work tree holds the conflict, marked" \
+    "grep -q '<conflicts>' canvas.ninefold && grep -q '<text>OTHER ' canvas.ninefold"
+  check "git lists the canvas as unmerged" "git diff --name-only --diff-filter=U | grep -qx canvas.ninefold"
+  git merge --abort
+  git diff HEAD~1 HEAD -- canvas.ninefold > ../textconv.txt 2>&1
+  check "git diff shows the canvas through ninefold diff" "grep -q ' ~ n1 ' ../textconv.txt && ! grep -q '<note' ../textconv.txt"
+  cd ..
+fi
+
+echo "1..$n"
+exit $failed
