@@ -662,6 +662,8 @@ case_diff_tables (const char *which)
   for (guint i = 0; i < n; i++)
     g_object_unref (canvases[i]);
   return ret;
+}
+
 /* --- merge ---------------------------------------------------------- */
 
 static NfCanvas *
