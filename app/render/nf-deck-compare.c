@@ -590,11 +590,18 @@ cmp_charts_new (GPtrArray *rows)
   return charts;
 }
 
+/* The row's label and column in the deck's language where the base
+ * canvas translates them, else as written. */
 static char *
-cmp_row_label (const NfDiffMetricRow *row)
+cmp_row_label (const NfDiffMetricRow *row,
+               const char            *lang)
 {
-  return row->column != NULL ? g_strdup_printf ("%s — %s", row->label, row->column)
-                             : g_strdup (row->label);
+  const char *label = NULL, *column = NULL;
+
+  nf_diff_metric_row_get_words (row, lang, &label, &column, NULL);
+  if (label == NULL)
+    label = row->label;
+  return column != NULL ? g_strdup_printf ("%s — %s", label, column) : g_strdup (label);
 }
 
 /* Starts a metrics slide (the first, or one going on) and returns its top. */
@@ -711,7 +718,7 @@ metrics_charts (Compare   *cmp,
         {
           const NfDiffMetricRow *row = g_ptr_array_index (chart->rows, r);
           double factor = g_array_index (chart->factors, double, r);
-          g_autofree char *name = cmp_row_label (row);
+          g_autofree char *name = cmp_row_label (row, deck->lang);
           g_autoptr(PangoLayout) label = _nf_deck_text (deck, name, CMP_CHART_SIZE, PANGO_WEIGHT_NORMAL, label_w - 12);
           double plot_x = x0 + label_w, plot_w = width - label_w - value_w - 12;
           double zero_x = hi > lo ? plot_x + plot_w * (-lo) / (hi - lo) : plot_x;
@@ -815,7 +822,7 @@ metrics_slides (Compare *cmp)
           PangoLayout *l;
 
           if (c == 0)
-            label = cmp_row_label (row);
+            label = cmp_row_label (row, deck->lang);
           else if (row->present[c - 1])
             label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
           l = _nf_deck_text (deck, label != NULL ? label : "—",
