@@ -93,7 +93,15 @@ for word in ("Bitauto", "Alibaba"):
     assert all(word in t for t in themes), word + " is not a column on every themes slide"
 assert any(("notes" in t) or ("条便签" in t) or ("个便签" in t) for t in themes), "no counts in cells"
 if deck == "compare-en":
+    import re
     assert "Shupao Technology" in themes[0], "Shupao is not named in English"
+    # The metric rows read in English: Shupao's translated labels, and no
+    # Chinese left on those slides but tags.
+    metrics = "\n".join(p for p in pages if p.startswith("Metrics compared") or
+                         p.split("\n")[1:2] == ["Metrics"])
+    assert "Team size" in metrics, "Shupao's metric labels are not in English"
+    han = [l for l in metrics.split("\n") if re.search("[\u4e00-\u9fff]", l) and "#" not in l]
+    assert not han, "Chinese left on the metric slides: " + han[0]
 PY
       then
         echo "not ok $n - $deck: themes slides"
