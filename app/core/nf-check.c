@@ -203,8 +203,11 @@ find_figures (const char *text)
       Figure figure = { 0 };
       gboolean parsed = FALSE;
 
-      if (!g_ascii_isdigit (*p) || (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' ||
-                                                 p[-1] == ',' || p[-1] == '-')))
+      /* Digits after a separator go on a number ("1,085", "2.5"); after
+       * a comma that follows a word they start one ("200人,85%"). */
+      if (!g_ascii_isdigit (*p) ||
+          (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '-' ||
+                        ((p[-1] == '.' || p[-1] == ',') && p - text >= 2 && g_ascii_isdigit (p[-2])))))
         {
           p++;
           continue;
