@@ -10,6 +10,15 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+/* Whether a git program is there to make repositories with. */
+static gboolean
+have_git (void)
+{
+  g_autofree char *git_path = g_find_program_in_path ("git");
+
+  return git_path != NULL;
+}
+
 static void
 git (const char *dir,
      ...)
@@ -81,7 +90,7 @@ test_log (void)
   g_autoptr(NfGitLog) log = NULL;
   GListModel *commits;
 
-  if (g_find_program_in_path ("git") == NULL)
+  if (!have_git ())
     {
       g_test_skip ("no git program to make a repository with");
       return;
@@ -151,7 +160,7 @@ test_async (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(NfGitLog) log = NULL;
 
-  if (g_find_program_in_path ("git") == NULL)
+  if (!have_git ())
     {
       g_test_skip ("no git program to make a repository with");
       return;

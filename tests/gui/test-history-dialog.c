@@ -11,6 +11,15 @@
 #include "nf-history-dialog.h"
 #include "nf-test-gui.h"
 
+/* Whether a git program is there to make repositories with. */
+static gboolean
+have_git (void)
+{
+  g_autofree char *git_path = g_find_program_in_path ("git");
+
+  return git_path != NULL;
+}
+
 static void
 git (const char *dir,
      ...)
@@ -79,7 +88,7 @@ test_history (void)
   g_autoptr(NfNote) removed = NULL;
   GtkWidget *dialog;
 
-  if (g_find_program_in_path ("git") == NULL)
+  if (!have_git ())
     {
       g_test_skip ("no git program to make a repository with");
       return;
