@@ -14,6 +14,7 @@
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 #include "nf-number.h"
+#include "nf-snapshot-private.h"
 
 /* The canonical bytes are made by our own emitter, which writes exactly
  * what libxml2's xmlTextWriter writes with indentation on and "  " as
@@ -455,7 +456,7 @@ static void
 snapshot (Writer     *wr,
           NfSnapshot *s)
 {
-  g_autofree char *time = g_date_time_format (nf_snapshot_get_time (s), "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *time = _nf_snapshot_format_time (nf_snapshot_get_time (s));
   guint n_tables = nf_snapshot_get_n_tables (s);
 
   start (wr, "snapshot");

@@ -15,6 +15,7 @@
 #include "nf-rate.h"
 #include "nf-snapshot.h"
 #include "nf-source.h"
+#include "nf-snapshot-private.h"
 
 /* The merge is symmetric by construction: the two sides are put in a
  * fixed order (A, the one whose bytes sort first, then B) and merged as
@@ -355,7 +356,7 @@ merge_items (NfMergeRun          *m,
 static char *
 snapshot_key (NfSnapshot *s)
 {
-  g_autofree char *time = g_date_time_format (nf_snapshot_get_time (s), "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *time = _nf_snapshot_format_time (nf_snapshot_get_time (s));
 
   return g_strconcat (time, "\n", nf_snapshot_get_name (s), NULL);
 }

@@ -128,3 +128,14 @@ nf_snapshot_get_table (NfSnapshot *self,
   g_return_val_if_fail (index < self->tables->len, NULL);
   return g_ptr_array_index (self->tables, index);
 }
+
+char *
+_nf_snapshot_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}

@@ -717,6 +717,37 @@ test_translations_refused (void)
   assert_refused (data, "<cell xml:lang=\"en-GB\">", "<cell xml:lang=\"1x\">", "language tag");
 }
 
+/* A snapshot of year 821 loads, so it must save as it loaded: four digits
+ * of year ("0821"), which the loader reads back (found by fuzz-merge). */
+static void
+test_snapshot_early_year (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "full.ninefold", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *early = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfCanvas) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "time=\"2026-11-20T09:30:00Z\""));
+  {
+    char *at = strstr (xml, "time=\"2026-11-20");
+
+    memcpy (at + strlen ("time=\""), "0821", 4);
+  }
+  canvas = nf_canvas_load_from_data (xml, strlen (xml), "early.ninefold", &error);
+  g_assert_no_error (error);
+  bytes = nf_canvas_save_to_bytes (canvas, &error);
+  g_assert_no_error (error);
+  early = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (early, "time=\"0821-11-20T09:30:00Z\""));
+  again = nf_canvas_load_from_data (early, strlen (early), "saved", &error);
+  g_assert_no_error (error);
+  g_assert_true (nf_canvas_equal (canvas, again));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -735,6 +766,7 @@ main (int argc, char **argv)
   g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);
+  g_test_add_func ("/xml/snapshot-early-year", test_snapshot_early_year);
   g_test_add_func ("/file/hard-link-and-loop", test_save_refuses_hard_link_and_loops);
   g_test_add_func ("/file/read-only-folder", test_save_into_read_only_folder);
 #endif
