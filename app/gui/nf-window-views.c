@@ -121,8 +121,9 @@ compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (picker));
 }
 
+/* A dialog's two versions (snapshots, commits) side by side. */
 static void
-snapshot_compare_requested (NfWindow *self,
+pair_compare_requested (NfWindow *self,
                             NfCanvas *a,
                             NfCanvas *b)
 {
@@ -143,19 +144,9 @@ snapshots_action (GtkWidget  *widget,
   if (document == NULL)
     return;
   dialog = nf_snapshots_dialog_new (GTK_WINDOW (self), nf_document_get_canvas (document));
-  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (snapshot_compare_requested),
+  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (pair_compare_requested),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-history_compare_requested (NfWindow *self,
-                           NfCanvas *a,
-                           NfCanvas *b)
-{
-  NfCanvas *pair[2] = { a, b };
-
-  nf_window_compare (self, pair, 2);
 }
 
 /* A commit's version in a tab of its own: a new canvas, so that saving it
@@ -188,7 +179,7 @@ history_action (GtkWidget  *widget,
     }
   dialog = nf_history_dialog_new (GTK_WINDOW (self), nf_document_get_canvas (document),
                                   nf_document_get_file (document));
-  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (history_compare_requested),
+  g_signal_connect_object (dialog, "compare-requested", G_CALLBACK (pair_compare_requested),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "open-requested", G_CALLBACK (history_open_requested),
                            self, G_CONNECT_SWAPPED);
