@@ -124,8 +124,8 @@ compare_action (GtkWidget  *widget,
 /* A dialog's two versions (snapshots, commits) side by side. */
 static void
 pair_compare_requested (NfWindow *self,
-                            NfCanvas *a,
-                            NfCanvas *b)
+                        NfCanvas *a,
+                        NfCanvas *b)
 {
   NfCanvas *pair[2] = { a, b };
 

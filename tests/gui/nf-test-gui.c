@@ -398,3 +398,13 @@ nf_test_press_shortcut (GtkWidget       *view,
     }
   return FALSE;
 }
+
+NfNote *
+nf_test_note_at (NfCanvas *canvas,
+                 NfBlock   block,
+                 guint     index)
+{
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
+
+  return note;  /* the canvas holds it */
+}

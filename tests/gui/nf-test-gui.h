@@ -102,6 +102,11 @@ void             nf_test_pixel                 (cairo_surface_t *surface,
 void             nf_test_screenshot            (GtkWidget    *widget,
                                                 const char   *name);
 
+/* The note at `index` of `block`; the canvas holds it. */
+NfNote          *nf_test_note_at               (NfCanvas     *canvas,
+                                                NfBlock       block,
+                                                guint         index);
+
 /* A new temporary folder, and a folder removed with all it holds. */
 char            *nf_test_make_tmpdir           (void);
 void             nf_test_remove_tree           (const char   *path);

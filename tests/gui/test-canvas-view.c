@@ -355,15 +355,6 @@ block_of_focus (GtkWidget *window)
   return nf_block_widget_get_block (NF_BLOCK_WIDGET (block));
 }
 
-static NfNote *
-note_at (NfCanvas *canvas,
-         NfBlock   block,
-         guint     index)
-{
-  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
-
-  return note;  /* the canvas holds it */
-}
 
 static guint
 n_notes (NfCanvas *canvas,
@@ -438,29 +429,29 @@ test_keyboard (void)
 
   /* Delete the focused note; focus stays in the block, on the next one. */
   before = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
-  note = g_object_ref (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0));
-  second = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  note = g_object_ref (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0));
+  second = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 1);
   assert_focus_on_note (window, second);
   g_assert_true (nf_history_undo (history));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
   /* Alt+Down and Ctrl+Up reorder; focus follows the note. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note)));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_ALT_MASK));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
   assert_focus_on_note (window, note);
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Down, GDK_CONTROL_MASK));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Up, GDK_CONTROL_MASK));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Up, GDK_ALT_MASK));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   assert_focus_on_note (window, note);
   g_assert_true (nf_history_undo (history));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
   g_assert_true (nf_history_redo (history));
 
   /* Alt+Right moves it into Key Activities; one undo brings it back. */
@@ -481,7 +472,7 @@ test_keyboard (void)
   }
   g_assert_true (nf_history_undo (history));
   g_assert_true (nf_history_undo (history));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES), ==, before);
   nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
@@ -573,7 +564,7 @@ test_add (void)
   press_in_editor (entry, GDK_KEY_Return);
   nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_CHANNELS), ==, 1);
-  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Dealer network");
   assert_focus_on_note (window, note);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
@@ -591,7 +582,7 @@ test_add (void)
   g_assert_false (nf_history_can_undo (history));
   g_assert_true (nf_history_redo (history));
   nf_test_settle (window);
-  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
 
   /* Insert on a block; focus leaving the editor commits it. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
@@ -600,7 +591,7 @@ test_add (void)
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS)));
   nf_test_settle (window);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 1);
-  g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0))), ==, "Banks");
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0))), ==, "Banks");
   /* An empty new note that loses focus is dropped too. */
   g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_PARTNERS)));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Insert, 0));
@@ -672,7 +663,7 @@ test_selection (void)
   nf_test_settle (window);
   for (guint i = 0; i < 3; i++)
     {
-      notes[i] = note_at (canvas, NF_BLOCK_KEY_PARTNERS, i);
+      notes[i] = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, i);
       colours[i] = g_strdup (nf_note_get_colour (notes[i]));
     }
 
@@ -740,7 +731,7 @@ test_selection (void)
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before - 3);
   g_assert_true (nf_history_undo (history));
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, before);
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == notes[1]);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == notes[1]);
 
   /* A plain arrow clears the selection. */
   nf_canvas_view_select_note (NF_CANVAS_VIEW (view), notes[0], TRUE);
@@ -784,8 +775,8 @@ test_pointer (void)
   history = nf_canvas_get_history (canvas);
   window = show_view (canvas, &view);
   nf_test_settle (window);
-  a = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
-  b = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  a = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  b = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
   n_a = n_notes (canvas, NF_BLOCK_KEY_PARTNERS);
   n_b = n_notes (canvas, NF_BLOCK_CHANNELS);
 
@@ -900,7 +891,7 @@ test_drag (void)
   nf_test_settle (window);
   nf_test_screenshot (window, "view-drop.png");
 
-  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
+  note = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1);
   before = n_notes (canvas, NF_BLOCK_KEY_RESOURCES);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, nf_note_get_id (note));
@@ -908,20 +899,20 @@ test_drag (void)
   g_value_unset (&value);
   g_assert_true (dropped);
   g_assert_cmpint (nf_block_widget_get_drop_gap (resources), ==, -1);
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_RESOURCES, 0) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_RESOURCES, 0) == note);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_RESOURCES), ==, before + 1);
   g_assert_true (nf_history_undo (history));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 1) == note);
   g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_RESOURCES), ==, before);
 
   /* Within a block the gap counts the note itself: gap 3, after the
    * third note, puts the first note at index 2. */
-  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
   g_assert_true (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 3));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 2) == note);
   g_assert_false (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 3));
   g_assert_true (nf_history_undo (history));
-  g_assert_true (note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0) == note);
   nf_test_settle (window);
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
@@ -964,7 +955,7 @@ test_more (void)
   nf_test_screenshot (window, "view-more.png");
 
   /* The last note is in the grid, and editable here. */
-  last = note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, n - 1);
+  last = nf_test_note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, n - 1);
   g_assert_nonnull (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), last));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Hidden, but reachable", -1);
   {
@@ -1361,8 +1352,8 @@ test_language (void)
   window = show_view (canvas, &view);
   nf_test_settle (window);
   for (guint i = 0; note == NULL && i < n_notes (canvas, NF_BLOCK_VALUE_PROPOSITIONS); i++)
-    if (nf_text_lookup (nf_note_get_text (note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i)), "en") != NULL)
-      note = note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i);
+    if (nf_text_lookup (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i)), "en") != NULL)
+      note = nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i);
   g_assert_nonnull (note);
   english = nf_text_lookup (nf_note_get_text (note), "en");
   g_object_set (view, "language", "en", NULL);

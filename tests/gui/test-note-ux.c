@@ -119,15 +119,6 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
-static NfNote *
-note_at (NfCanvas *canvas,
-         NfBlock   block,
-         guint     index)
-{
-  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
-
-  return note;    /* the canvas holds it */
-}
 
 /* --- 1. Writing you can see --- */
 
@@ -189,7 +180,7 @@ test_editor_visible (void)
   press_in_editor (editor, GDK_KEY_Return);
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, before + 1);
-  g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 1))), ==,
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 1))), ==,
                    "Dealers see every lead in one inbox, priced by the model year and city");
 
   /* Escape cancels a new note: nothing is added. */
@@ -225,7 +216,7 @@ test_editor_visible (void)
 
   /* Editing an existing note: the editor covers the card and grows. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
-                                                  note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
+                                                  nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_F2, 0));
   settle (window);
   editor = gtk_root_get_focus (GTK_ROOT (window));
@@ -330,7 +321,7 @@ test_clipboard (void)
   window = show_view (canvas, &view);
   clipboard = gtk_widget_get_clipboard (view);
   n = nf_canvas_get_n_notes (canvas);
-  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
   source = g_list_model_get_item (nf_canvas_get_sources (canvas), 0);
   g_assert_nonnull (source);
   /* Every field a note has, so the round trip can lose none. */
@@ -356,7 +347,7 @@ test_clipboard (void)
   gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_v, GDK_CONTROL_MASK));
   wait_for_notes (window, canvas, n + 1);
-  pasted = note_at (canvas, NF_BLOCK_CHANNELS, n_channels);
+  pasted = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, n_channels);
   assert_same_fields (note, pasted);
   g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
   settle (window);
@@ -366,7 +357,7 @@ test_clipboard (void)
   /* Ctrl+X removes it; pasting after a focused note brings it back there. */
   {
     g_autoptr(NfNote) keep = g_object_ref (note);
-    NfNote *anchor = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+    NfNote *anchor = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
 
     gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), keep));
     g_assert_true (nf_test_press_shortcut (view, GDK_KEY_x, GDK_CONTROL_MASK));
@@ -375,22 +366,22 @@ test_clipboard (void)
     g_assert_true (gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), anchor)));
     g_assert_true (nf_test_press_shortcut (view, GDK_KEY_v, GDK_CONTROL_MASK));
     wait_for_notes (window, canvas, n);
-    assert_same_fields (keep, note_at (canvas, NF_BLOCK_CHANNELS, 1));
+    assert_same_fields (keep, nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 1));
     /* Focus follows the pasted note. */
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
-                   nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note_at (canvas, NF_BLOCK_CHANNELS, 1)));
-    note = note_at (canvas, NF_BLOCK_CHANNELS, 1);
+                   nf_canvas_view_get_card (NF_CANVAS_VIEW (view), nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 1)));
+    note = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 1);
   }
 
   /* Ctrl+D: a copy right after it, focused. */
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_d, GDK_CONTROL_MASK));
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n + 1);
-  assert_same_fields (note, note_at (canvas, NF_BLOCK_CHANNELS, 2));
+  assert_same_fields (note, nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 2));
   /* Focused, unless the grid of today hides it behind "+N more". */
-  if (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note_at (canvas, NF_BLOCK_CHANNELS, 2)) != NULL)
+  if (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 2)) != NULL)
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
-                   nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note_at (canvas, NF_BLOCK_CHANNELS, 2)));
+                   nf_canvas_view_get_card (NF_CANVAS_VIEW (view), nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 2)));
   g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n);
@@ -404,8 +395,8 @@ test_clipboard (void)
     GListModel *costs = nf_canvas_get_notes (canvas, NF_BLOCK_COST_STRUCTURE);
     guint c = g_list_model_get_n_items (costs);
 
-    g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_COST_STRUCTURE, c - 2))), ==, "First idea");
-    g_assert_cmpstr (nf_text_get (nf_note_get_text (note_at (canvas, NF_BLOCK_COST_STRUCTURE, c - 1))), ==, "Second idea");
+    g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_COST_STRUCTURE, c - 2))), ==, "First idea");
+    g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_COST_STRUCTURE, c - 1))), ==, "Second idea");
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -446,7 +437,7 @@ test_delete_toast (void)
   g_assert_no_error (error);
   window = show_view (canvas, &view);
   n = nf_canvas_get_n_notes (canvas);
-  note = g_object_ref (note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 1));
+  note = g_object_ref (nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 1));
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
   g_assert_true (nf_test_press_shortcut (view, GDK_KEY_Delete, 0));
   settle (window);
@@ -458,7 +449,7 @@ test_delete_toast (void)
   click (button);
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n);
-  g_assert_true (note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 1) == note);
+  g_assert_true (nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 1) == note);
 
   /* A toast whose deletion was followed by another edit undoes nothing. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note));
@@ -466,12 +457,12 @@ test_delete_toast (void)
   settle (window);
   button = find_button (window, "_Undo");
   g_assert_nonnull (button);
-  nf_canvas_set_note_colour (canvas, note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0), "#f66151");
+  nf_canvas_set_note_colour (canvas, nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0), "#f66151");
   if (gtk_widget_get_mapped (button))
     click (button);
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n - 1);
-  g_assert_cmpstr (nf_note_get_colour (note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0)), ==, "#f66151");
+  g_assert_cmpstr (nf_note_get_colour (nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0)), ==, "#f66151");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -564,14 +555,14 @@ test_find (void)
   g_assert_no_error (error);
   window = show_view (canvas, &view);
   /* A word found only in a translation counts too. */
-  translated = note_at (canvas, NF_BLOCK_KEY_RESOURCES, 0);
+  translated = nf_test_note_at (canvas, NF_BLOCK_KEY_RESOURCES, 0);
   text = nf_text_with_translation (nf_note_get_text (translated), "zh-CN", "销售网络 automakers");
   nf_canvas_set_note_text (canvas, translated, text);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     for (guint i = 0; i < g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b)); i++)
-      if (expect_match (canvas, note_at (canvas, (NfBlock) b, i), "automakers"))
+      if (expect_match (canvas, nf_test_note_at (canvas, (NfBlock) b, i), "automakers"))
         {
-          g_hash_table_add (matching, note_at (canvas, (NfBlock) b, i));
+          g_hash_table_add (matching, nf_test_note_at (canvas, (NfBlock) b, i));
           expected++;
         }
   g_assert_cmpuint (expected, >=, 3);
@@ -654,7 +645,7 @@ test_find (void)
     gtk_drop_down_set_selected (tags, dealers);
     for (guint b = 0; b < NF_N_BLOCKS; b++)
       for (guint i = 0; i < g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b)); i++)
-        tagged += g_strv_contains (nf_note_get_tags (note_at (canvas, (NfBlock) b, i)), "dealers");
+        tagged += g_strv_contains (nf_note_get_tags (nf_test_note_at (canvas, (NfBlock) b, i)), "dealers");
     matches = nf_canvas_search_get_matches (search);
     g_assert_cmpuint (matches->len, ==, tagged);
     gtk_drop_down_set_selected (tags, 0);
@@ -721,7 +712,7 @@ test_details (void)
 
   g_assert_no_error (error);
   window = show_view (canvas, &view);
-  note = note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, 0);
   source = g_list_model_get_item (nf_canvas_get_sources (canvas), 0);
   nf_history_clear (nf_canvas_get_history (canvas));
   text_before = nf_text_ref (nf_note_get_text (note));
@@ -878,7 +869,7 @@ test_card_description (void)
 
   g_assert_no_error (error);
   window = show_view (canvas, &view);
-  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
   source = nf_canvas_find_source (canvas, "s1");
   g_assert_nonnull (source);
   nf_canvas_set_note_tags (canvas, note, tags);
@@ -924,7 +915,7 @@ test_card_tag_limit (void)
     g_ptr_array_add (tags, g_strdup_printf ("tag%04u", i));
   g_ptr_array_add (tags, NULL);
   window = show_view (canvas, &view);
-  note = note_at (canvas, NF_BLOCK_CHANNELS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
   nf_canvas_set_note_tags (canvas, note, (const char * const *) tags->pdata);
   g_assert_cmpuint (g_strv_length ((char **) nf_note_get_tags (note)), ==, NF_CANVAS_MAX_TAGS);
   settle (window);

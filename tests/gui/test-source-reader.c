@@ -89,15 +89,6 @@ reader_has_text (gpointer data)
          nf_source_reader_get_file (NF_SOURCE_READER (reader)) != NULL;
 }
 
-static NfNote *
-note_at (NfCanvas *canvas,
-         NfBlock   block,
-         guint     index)
-{
-  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
-
-  return note;
-}
 
 static void
 test_page (void)
@@ -134,7 +125,7 @@ test_page (void)
   gtk_widget_activate_action (GTK_WIDGET (reader), "reader.add-to-block", "i",
                               (gint32) NF_BLOCK_VALUE_PROPOSITIONS);
   g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_notes (canvas, NF_BLOCK_VALUE_PROPOSITIONS)), ==, 1);
-  note = note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==,
                    "Cheap and fast delivery to small shops in three cities.");
   g_assert_cmpuint (nf_note_get_cite_line (note), ==, 3);
@@ -153,7 +144,7 @@ test_page (void)
   g_signal_emit_by_name (view, "text-dropped", (int) NF_BLOCK_KEY_PARTNERS, 0u,
                          "1. Suppliers of parts_and_tools", &handled);
   g_assert_true (handled);
-  note = note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
+  note = nf_test_note_at (canvas, NF_BLOCK_KEY_PARTNERS, 0);
   g_assert_cmpstr (nf_text_get (nf_note_get_text (note)), ==, "Suppliers of parts_and_tools");
   g_assert_cmpstr (nf_note_get_cite_source (note), ==, nf_source_get_id (source));
   g_assert_cmpuint (nf_note_get_cite_line (note), ==, 6);
@@ -166,7 +157,7 @@ test_page (void)
 
   /* From the first note back to its line. */
   gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
-                                                  note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
+                                                  nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 0)));
   nf_test_settle (window);
   select_lines (reader, 1, 1, 1);
   gtk_widget_activate_action (view, "page.show-cite", NULL);
