@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-diff-private.h"
+#include "nf-number-private.h"
 
 #include <ninefold/nf-number.h>
 
@@ -296,6 +297,20 @@ cell_unit (const NfColumn *col,
   return col->unit != NULL && col->unit[0] != '\0' ? col->unit : NULL;
 }
 
+/* As "%u", without printf's cost, which was a tenth of a wide table's diff. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  char *p = digits + sizeof digits;
+
+  do
+    *--p = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
 static void
 add_table (NfDiffMetrics *self,
            guint          canvas,
@@ -313,6 +328,7 @@ add_table (NfDiffMetrics *self,
   for (guint c = labelled ? 1 : 0; c < n_columns; c++)
     {
       const NfColumn *col = nf_metric_table_get_column (table, c);
+      int rating = -1;  /* whether the column's name says rating, once asked */
 
       if (col->type == NF_COLUMN_TEXT || col->type == NF_COLUMN_YEAR)
         continue;
@@ -326,7 +342,7 @@ add_table (NfDiffMetrics *self,
 
           if (!cell->has_value)
             continue;
-          kind = nf_number_kind_for_cell (col, cell, &number);
+          kind = _nf_number_kind_for_cell (col, cell, &number, &rating);
           /* The same measure twice in one canvas: keep them apart. */
           cell_key (&keys, r, c, key);
           unique_key (seen, key, &self->n_probes);
@@ -335,7 +351,8 @@ add_table (NfDiffMetrics *self,
            * a sum of money under one label are two rows. */
           g_string_truncate (indexed, 0);
           g_string_append_len (indexed, key->str, key->len);
-          g_string_append_printf (indexed, "\x1f%d", kind);
+          g_string_append_c (indexed, '\x1f');
+          append_uint (indexed, (guint) kind);
           self->n_probes++;
           if (g_hash_table_lookup_extended (index, indexed->str, NULL, &found))
             row = &g_array_index (self->rows, NfDiffMetricRow, GPOINTER_TO_UINT (found));

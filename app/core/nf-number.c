@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "nf-number.h"
+#include "nf-number-private.h"
 #include "nf-rate.h"
 
 /* More digits than any real figure has; also bounds the work per cell. */
@@ -1013,6 +1014,17 @@ nf_number_kind_for_cell (const NfColumn *column,
                          const NfCell   *cell,
                          NfNumber       *out_number)
 {
+  int rating = -1;
+
+  return _nf_number_kind_for_cell (column, cell, out_number, &rating);
+}
+
+NfNumberKind
+_nf_number_kind_for_cell (const NfColumn *column,
+                          const NfCell   *cell,
+                          NfNumber       *out_number,
+                          int            *rating)
+{
   NfNumber local;
   NfNumber *n = out_number ? out_number : &local;
   gboolean parsed;
@@ -1057,7 +1069,7 @@ nf_number_kind_for_cell (const NfColumn *column,
         kind = NF_NUMBER_KIND_MONEY;
       else if (column->unit != NULL && unit_kind (column->unit) != NF_NUMBER_KIND_OTHER)
         kind = unit_kind (column->unit);
-      else if (name_says_rating (column))
+      else if (*rating == 1 || (*rating == -1 && (*rating = name_says_rating (column))))
         kind = NF_NUMBER_KIND_RATING;
       else
         kind = NF_NUMBER_KIND_OTHER;

@@ -438,18 +438,29 @@ run_all (void)
              &(Target) { .max_ms = 1000 });
   result_clear (&r);
 
-  /* Issue 19: tables at the limits once took 15 s and 19 s to compare. */
-  run_case (&r, "diff-tables", "wide", work_dir);
-  print_row ("diff of a 999-column, 200-row table with itself", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
-  result_clear (&r);
-  run_case (&r, "diff-tables", "rows", work_dir);
-  print_row ("diff of three canvases of 150,000 table rows", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
-  result_clear (&r);
-  run_case (&r, "diff-tables", "same-label", work_dir);
-  print_row ("diff of two 10,000-row tables, every row one label", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
+  /* Issue 19: tables at the limits once took 15 s and 19 s to compare.
+   * Against loading the same canvases from their bytes, in the same
+   * process: wall clock with the memory, then CPU time, on which the
+   * second is judged. */
+  {
+    static const struct { const char *arg, *label; } tables[] = {
+      { "wide", "diff of a 999-column, 200-row table with itself" },
+      { "rows", "diff of three canvases of 150,000 table rows" },
+      { "same-label", "diff of two 10,000-row tables, every row one label" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *cpu_label = g_strdup_printf ("%s, CPU time", tables[i].label);
+
+        run_case (&r, "diff-tables", tables[i].arg, work_dir);
+        print_row (tables[i].label, &r, "loading them", FLOOR_SLOWER,
+                   &(Target) { .max_peak_mb = 200 });
+        use_cpu_times (&r);
+        print_row (cpu_label, &r, "loading them", FLOOR_SLOWER, &(Target) { .max_ms = 1000 });
+        result_clear (&r);
+      }
+  }
   run_case (&r, "merge", NULL, work_dir);
   print_row ("merge of two edited versions of a 10,000-note canvas", &r,
              "the whole of ninefold merge (read 3, merge, write)", FLOOR_NONE,
