@@ -508,6 +508,7 @@ _nf_canvas_view_class_init_actions (GtkWidgetClass *widget_class)
   _nf_canvas_view_class_init_clipboard (widget_class);
   _nf_canvas_view_class_init_search (widget_class);
   _nf_canvas_view_class_init_details (widget_class);
+  _nf_canvas_view_class_init_conflicts (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -74,4 +74,8 @@ void          nf_canvas_view_select_note    (NfCanvasView *self,
                                              NfNote       *note,
                                              gboolean      selected);
 
+/* Selects the note alone, scrolls its card into sight and focuses it. */
+void          nf_canvas_view_show_note      (NfCanvasView *self,
+                                             NfNote       *note);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _NfEditorPage
   AdwViewSwitcher *switcher;
   AdwViewStack    *views;
   GtkPaned        *paned;
+  GtkWidget       *conflict_bar;    /* a merge's conflicts, over the views */
 
   /* The write-up beside the canvas (nf-editor-page-source.c). */
   GtkWidget       *reader;

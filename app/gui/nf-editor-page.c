@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-view.h"
+#include "nf-conflict-bar.h"
 #include "nf-editor-page-private.h"
 #include "nf-gui-resources-private.h"
 #include "nf-table-editor.h"
@@ -63,6 +64,20 @@ nf_editor_page_dispose (GObject *object)
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
 }
 
+/* F8 and Shift+F8 walk a merge's conflicts from anywhere in the page. */
+static gboolean
+conflict_key (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  NfEditorPage *self = NF_EDITOR_PAGE (widget);
+
+  if (!gtk_widget_get_visible (self->conflict_bar))
+    return FALSE;
+  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
 static void
 nf_editor_page_class_init (NfEditorPageClass *klass)
 {
@@ -80,6 +95,9 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
   _nf_editor_page_class_init_source (widget_class);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, conflict_key, GINT_TO_POINTER (1));
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, conflict_key,
+                                GINT_TO_POINTER (-1));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -134,6 +152,10 @@ nf_editor_page_new (NfDocument *document)
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
   busy_changed (self);
+  /* A merged file opens at its first conflict. */
+  self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
+  gtk_box_insert_child_after (GTK_BOX (self->box), self->conflict_bar, self->toolbar);
+  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
   _nf_editor_page_init_source (self);
   return GTK_WIDGET (self);
 }
@@ -143,6 +165,13 @@ nf_editor_page_get_document (NfEditorPage *self)
 {
   g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
   return self->document;
+}
+
+GtkWidget *
+nf_editor_page_get_conflict_bar (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  return self->conflict_bar;
 }
 
 GtkWidget *

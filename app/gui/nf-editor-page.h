@@ -34,4 +34,7 @@ void        nf_editor_page_open_source     (NfEditorPage *self,
 /* The NfSourceReader, or NULL while none was opened. */
 GtkWidget  *nf_editor_page_get_source_reader (NfEditorPage *self);
 
+/* The banner of a merge's conflicts (NfConflictBar). */
+GtkWidget    *nf_editor_page_get_conflict_bar (NfEditorPage *self);
+
 G_END_DECLS
