@@ -45,6 +45,7 @@ struct _NfCanvasView
   GtkWidget    *zoom_in, *zoom_out;
   GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
   guint         n_conflicts;    /* the canvas's, when the cards were last laid out */
+  gboolean      read_only;      /* a version from git: looked at, never edited */
 };
 
 typedef enum {

@@ -270,6 +270,13 @@ nf_conflict_bar_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->tick);
   self->tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_CONFLICT_BAR);
+  /* The template's box is not a bound child: it goes by hand. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->canvas);
   g_clear_object (&self->view);
   G_OBJECT_CLASS (nf_conflict_bar_parent_class)->dispose (object);

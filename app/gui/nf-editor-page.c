@@ -59,6 +59,7 @@ nf_editor_page_dispose (GObject *object)
   NfEditorPage *self = NF_EDITOR_PAGE (object);
 
   _nf_editor_page_dispose_source (self);
+  g_clear_object (&self->version_of);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
@@ -74,7 +75,7 @@ conflict_key (GtkWidget *widget,
 
   if (!gtk_widget_get_visible (self->conflict_bar))
     return FALSE;
-  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), GPOINTER_TO_INT (user_data));
+  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), g_variant_get_int32 (args));
   return TRUE;
 }
 
@@ -95,9 +96,9 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
   _nf_editor_page_class_init_source (widget_class);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, conflict_key, GINT_TO_POINTER (1));
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, conflict_key,
-                                GINT_TO_POINTER (-1));
+  _nf_editor_page_class_init_version (widget_class);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, conflict_key, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, conflict_key, "i", -1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

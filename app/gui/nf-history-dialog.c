@@ -233,7 +233,7 @@ open_activated (GtkWidget  *widget,
 
   if (version == NULL)
     return;
-  g_signal_emit (self, signals[OPEN_REQUESTED], 0, version);
+  g_signal_emit (self, signals[OPEN_REQUESTED], 0, version, self->canvas);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -289,7 +289,7 @@ nf_history_dialog_class_init (NfHistoryDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, NF_TYPE_CANVAS, NF_TYPE_CANVAS);
   signals[OPEN_REQUESTED] =
     g_signal_new ("open-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, NF_TYPE_CANVAS);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, NF_TYPE_CANVAS, NF_TYPE_CANVAS);
 
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-history-dialog.ui");
