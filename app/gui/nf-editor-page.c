@@ -65,7 +65,8 @@ nf_editor_page_dispose (GObject *object)
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
 }
 
-/* F8 and Shift+F8 walk a merge's conflicts from anywhere in the page. */
+/* F8 and Shift+F8 walk a merge's conflicts wherever the focus is in the
+ * window, for the page in view. */
 static gboolean
 conflict_key (GtkWidget *widget,
               GVariant  *args,
@@ -73,10 +74,26 @@ conflict_key (GtkWidget *widget,
 {
   NfEditorPage *self = NF_EDITOR_PAGE (widget);
 
-  if (!gtk_widget_get_visible (self->conflict_bar))
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (self->conflict_bar))
     return FALSE;
   nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), g_variant_get_int32 (args));
   return TRUE;
+}
+
+static void
+add_conflict_keys (NfEditorPage *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  const int steps[2] = { 1, -1 };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new_with_arguments (
+                                            gtk_keyval_trigger_new (GDK_KEY_F8, i == 0 ? 0 : GDK_SHIFT_MASK),
+                                            gtk_callback_action_new (conflict_key, NULL, NULL),
+                                            "i", steps[i]));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 static void
@@ -97,8 +114,6 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
   _nf_editor_page_class_init_source (widget_class);
   _nf_editor_page_class_init_version (widget_class);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, conflict_key, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, conflict_key, "i", -1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -157,6 +172,7 @@ nf_editor_page_new (NfDocument *document)
   self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
   gtk_box_insert_child_after (GTK_BOX (self->box), self->conflict_bar, self->toolbar);
   nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
+  add_conflict_keys (self);
   _nf_editor_page_init_source (self);
   return GTK_WIDGET (self);
 }

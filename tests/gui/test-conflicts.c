@@ -168,6 +168,11 @@ test_banner (void)
   g_assert_true (gtk_widget_activate_action (bar, "conflicts.previous", NULL));
   g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n1", NULL, NULL)));
   nf_test_screenshot (GTK_WIDGET (window), "conflicts-banner.png");
+  /* F8 wherever the focus is: on to n3's conflict, Shift+F8 back. */
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, 0));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n3", NULL, NULL)));
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, GDK_SHIFT_MASK));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n1", NULL, NULL)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   nf_test_remove_tree (dir);
@@ -190,6 +195,17 @@ test_take_theirs (void)
 
   nf_canvas_view_show_note (view, nf_canvas_find_note (merged, "n1", NULL, NULL));
   nf_test_settle (window);
+  /* The card's menu and its details offer the three choices. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.note-menu", NULL));
+  nf_test_settle (window);
+  nf_test_screenshot (window, "conflict-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (nf_test_find_type (GTK_WIDGET (view), GTK_TYPE_POPOVER_MENU)));
+  nf_test_settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.note-details", NULL));
+  nf_test_settle (window);
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (view), nf_test_label_contains,
+                                        "this is our version, the other card is theirs"));
+  nf_test_screenshot (window, "conflict-details.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.resolve-conflict", "s", "theirs"));
   nf_test_settle (window);
   g_assert_null (nf_canvas_find_note (merged, "n1", NULL, NULL));
