@@ -238,6 +238,42 @@ test_resolve (void)
     }
 }
 
+/* A rate set two ways: Take Theirs sets theirs, Take Ours ours, and undo
+ * gives the merge back byte for byte. */
+static void
+test_resolve_rate (void)
+{
+  for (NfConflictChoice choice = NF_CONFLICT_TAKE_OURS; choice <= NF_CONFLICT_TAKE_THEIRS; choice++)
+    {
+      g_autoptr(NfCanvas) base = table_canvas (1, 1);
+      g_autoptr(NfCanvas) ours = NULL, theirs = NULL, merged = NULL;
+      g_autoptr(NfRate) r0 = nf_rate_new ("USD", "CNY", 7.1, NULL);
+      g_autoptr(NfRate) ra = nf_rate_new ("USD", "CNY", 7.2, NULL);
+      g_autoptr(NfRate) rb = nf_rate_new ("USD", "CNY", 7.3, "2025");
+      g_autofree char *before = NULL, *after = NULL;
+      NfRate *now;
+      guint n = 0;
+
+      nf_canvas_set_rate (base, r0);
+      ours = copy_canvas (base);
+      theirs = copy_canvas (base);
+      nf_canvas_set_rate (ours, ra);
+      nf_canvas_set_rate (theirs, rb);
+      merged = nf_merge (base, ours, theirs, &n);
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpint (nf_canvas_get_conflict (merged, 0)->kind, ==, NF_CONFLICT_RATE);
+      before = bytes_of (merged);
+      nf_canvas_resolve_conflict (merged, 0, choice);
+      g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 0);
+      now = nf_canvas_find_rate (merged, "USD", "CNY");
+      g_assert_nonnull (now);
+      g_assert_cmpfloat (nf_rate_get_value (now), ==, choice == NF_CONFLICT_TAKE_OURS ? 7.2 : 7.3);
+      g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+      after = bytes_of (merged);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 /* Properties over random cell edits of one table on two sides: the
  * cells only one side changed are that side's; the cells both changed
  * the same way are that; the cells changed two ways are conflicts, and
@@ -327,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/merge-tables/cell-conflict", test_cell_conflict);
   g_test_add_func ("/merge-tables/rows", test_rows);
   g_test_add_func ("/merge-tables/resolve", test_resolve);
+  g_test_add_func ("/merge-tables/resolve-rate", test_resolve_rate);
   g_test_add_func ("/merge-tables/properties", test_properties);
   return g_test_run ();
 }
