@@ -130,8 +130,8 @@ read_contradicts (NfXmlReader    *self,
     return FALSE;
   if ((values[0] == NULL) == (values[1] == NULL))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("a <contradicts> names either a note or a table, not %s"),
-                         values[0] ? _("both") : _("neither"));
+                         _("a <contradicts> names either a note or a table: one of note=\"…\" "
+                           "and table=\"…\""));
   if (!_nf_xml_is_id (values[0] ? values[0] : values[1]))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("“%s” in <contradicts> is not an id"),
@@ -221,16 +221,20 @@ _nf_xml_check_refs (NfXmlReader  *self,
                     : nf_canvas_find_note (self->canvas, id, NULL, NULL) != NULL)
             continue;
           return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
-                               _("the note “%s” is marked as conflicting with the note “%s”, "
-                                 "which the %s does not have"),
-                               r->note_id, id, notes ? _("snapshot") : _("canvas"));
+                               notes ? _("the note “%s” is marked as conflicting with the note "
+                                         "“%s”, which its snapshot does not have")
+                                     : _("the note “%s” is marked as conflicting with the note "
+                                         "“%s”, which the canvas does not have"),
+                               r->note_id, id);
         }
       table = notes ? g_hash_table_lookup (table_ids, id) : nf_canvas_find_table (self->canvas, id, NULL);
       if (table == NULL)
         return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
-                             _("the note “%s” is marked as conflicting with the table “%s”, "
-                               "which the %s does not have"),
-                             r->note_id, id, notes ? _("snapshot") : _("canvas"));
+                             notes ? _("the note “%s” is marked as conflicting with the table "
+                                       "“%s”, which its snapshot does not have")
+                                   : _("the note “%s” is marked as conflicting with the table "
+                                       "“%s”, which the canvas does not have"),
+                             r->note_id, id);
       if (row > nf_metric_table_get_n_rows (table))
         return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
                              _("the note “%s” is marked as conflicting with row %u of the "
