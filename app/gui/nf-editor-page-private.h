@@ -19,12 +19,20 @@ struct _NfEditorPage
   AdwViewSwitcher *switcher;
   AdwViewStack    *views;
   GtkPaned        *paned;
+  GtkWidget       *side;             /* the paned's end: reader, checks */
 
   /* The write-up beside the canvas (nf-editor-page-source.c). */
   GtkWidget       *reader;
   GCancellable    *reader_loading;
   guint            reader_line;      /* to show once loaded; 0 for none */
+
+  /* The findings of a check of the canvas (nf-editor-page-checks.c). */
+  GtkWidget       *checks;
 };
+
+void _nf_editor_page_class_init_checks (GtkWidgetClass *widget_class);
+/* The side shows while the reader or the checks do. */
+void _nf_editor_page_update_side       (NfEditorPage   *self);
 
 void _nf_editor_page_class_init_source (GtkWidgetClass *widget_class);
 void _nf_editor_page_init_source       (NfEditorPage   *self);
