@@ -29,6 +29,7 @@ typedef struct {
   guint        n_tags;
   double       width, height;
   NfEvidence   evidence;
+  gboolean     conflicting;
   const char  *colour;          /* the note's; an entry keeps a copy */
   double       sx, sy;          /* device pixels per unit */
   double       fx, fy;          /* where the origin falls inside a pixel */
@@ -184,6 +185,7 @@ read_key (NfCardLayout *card,
   key->width = nf_card_layout_get_width (card);
   key->height = nf_card_layout_get_height (card);
   key->evidence = nf_note_get_evidence (note);
+  key->conflicting = nf_note_get_conflicts (note)[0] != NULL;
   key->colour = nf_note_get_colour (note);
   key->sx = sx;
   key->sy = sy;
@@ -205,7 +207,7 @@ same_key (const Key *a,
          a->footer_serial == b->footer_serial &&
          a->density == b->density && a->clamp_lines == b->clamp_lines && a->n_tags == b->n_tags &&
          a->width == b->width && a->height == b->height &&
-         a->evidence == b->evidence &&
+         a->evidence == b->evidence && a->conflicting == b->conflicting &&
          g_strcmp0 (a->colour, b->colour) == 0 &&
          a->sx == b->sx && a->sy == b->sy && a->backdrop == b->backdrop &&
          fabs (a->fx - b->fx) < eps && fabs (a->fy - b->fy) < eps;

@@ -758,7 +758,8 @@ test_details (void)
   collect (popover, GTK_TYPE_SPIN_BUTTON, spins);
   collect (popover, GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (drops->len, ==, 2);
-  g_assert_cmpuint (spins->len, ==, 1);
+  /* The cited line and the last line of a range. */
+  g_assert_cmpuint (spins->len, ==, 2);
 
   /* Evidence: one step, undone. */
   {
@@ -791,6 +792,32 @@ test_details (void)
     undo_one (view, canvas);
     g_assert_cmpuint (nf_note_get_cite_line (note), ==, was_line);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==, (int) was_line);
+    /* A range of lines: one step, undone. */
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), was_line + 2);
+    g_assert_cmpuint (nf_note_get_cite_line (note), ==, was_line);
+    g_assert_cmpuint (nf_note_get_cite_line_end (note), ==, was_line + 2);
+    undo_one (view, canvas);
+    g_assert_cmpuint (nf_note_get_cite_line_end (note), ==, was_line);
+  }
+
+  /* Conflict marks: typed, Enter, one step; a name of nothing is refused
+   * on the field. */
+  {
+    GtkWidget *marks = g_ptr_array_index (entries, 1);
+    NfNote *other = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
+    g_autofree char *typed = g_strdup_printf (" %s ,", nf_note_get_id (other));
+
+    gtk_editable_set_text (GTK_EDITABLE (marks), typed);
+    g_signal_emit_by_name (marks, "activate");
+    g_assert_true (nf_note_conflicts_with (note, nf_note_get_id (other)));
+    undo_one (view, canvas);
+    g_assert_null (nf_note_get_conflicts (note)[0]);
+    gtk_editable_set_text (GTK_EDITABLE (marks), "n-nothing");
+    g_signal_emit_by_name (marks, "activate");
+    g_assert_null (nf_note_get_conflicts (note)[0]);
+    g_assert_true (gtk_widget_has_css_class (marks, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (marks), "");
+    g_signal_emit_by_name (marks, "activate");
   }
 
   /* Tags: typed, Enter. */
@@ -824,9 +851,9 @@ test_details (void)
     GtkWidget *remove;
 
     collect (popover, GTK_TYPE_ENTRY, now);
-    /* tags, the zh-CN row, then the two of a new translation */
-    g_assert_cmpuint (now->len, ==, 4);
-    row_entry = g_ptr_array_index (now, 1);
+    /* tags, conflict marks, the zh-CN row, then the two of a new translation */
+    g_assert_cmpuint (now->len, ==, 5);
+    row_entry = g_ptr_array_index (now, 2);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_entry)), ==, "为经销商和汽车厂商提供广告");
     gtk_editable_set_text (GTK_EDITABLE (row_entry), "为汽车经销商做广告");
     g_signal_emit_by_name (row_entry, "activate");
