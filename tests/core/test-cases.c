@@ -158,8 +158,8 @@ test_case (gconstpointer data)
     }
 }
 
-/* Senmiao's write-up has pipe tables; each becomes a metric table holding
- * every number of it. */
+/* Senmiao's write-up has pipe tables; each becomes a metric table (or two,
+ * where a revenue row belongs in another block) holding every number of it. */
 static void
 test_senmiao_tables_complete (void)
 {
@@ -218,7 +218,9 @@ test_senmiao_tables_complete (void)
         }
     }
   g_assert_cmpuint (source_tables, >, 10);
-  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, source_tables);
+  /* Two tables of the Channels section end in a revenue row, which sits
+   * in a table of its own under Revenue Streams. */
+  g_assert_cmpuint (g_list_model_get_n_items (tables), ==, source_tables + 2);
   g_assert_cmpuint (found, ==, source_numbers);
 }
 
