@@ -46,14 +46,14 @@ static const CaseCell case_cells[] = {
   { 2, "t6", 4, 2, NF_NUMBER_KIND_PERCENT, "40% increase in repeat transactions", "40% increase in repeat transactions" }, /* 40% increase in repeat transactions */
   { 2, "t7", 0, 1, NF_NUMBER_KIND_OTHER, "1 million", "100万" }, /* 1,000,000 */
   { 2, "t7", 1, 1, NF_NUMBER_KIND_OTHER, "2 million", "200万" }, /* 2,000,000 */
-  { 2, "t8", 0, 1, NF_NUMBER_KIND_OTHER, "500,000", "50万" }, /* 500,000 */
-  { 2, "t8", 1, 1, NF_NUMBER_KIND_PERCENT, "80%", "80%" }, /* 80% */
-  { 2, "t8", 2, 1, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" }, /* 4.6 stars */
-  { 2, "t9", 0, 1, NF_NUMBER_KIND_OTHER, "10,000", "1万" }, /* 10,000 */
-  { 2, "t9", 1, 1, NF_NUMBER_KIND_DURATION, "2 minutes", "2 minutes" }, /* 2 minutes */
-  { 2, "t9", 2, 1, NF_NUMBER_KIND_PERCENT, "90%", "90%" }, /* 90% */
-  { 2, "t10", 0, 1, NF_NUMBER_KIND_OTHER, "300,000", "30万" }, /* 300,000 */
-  { 2, "t10", 1, 1, NF_NUMBER_KIND_PERCENT, "25%", "25%" }, /* 25% */
+  { 2, "t8", 0, 0, NF_NUMBER_KIND_OTHER, "500,000", "50万" }, /* 500,000 */
+  { 2, "t8", 0, 1, NF_NUMBER_KIND_PERCENT, "80%", "80%" }, /* 80% */
+  { 2, "t8", 0, 2, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" }, /* 4.6 stars */
+  { 2, "t9", 0, 0, NF_NUMBER_KIND_OTHER, "10,000", "1万" }, /* 10,000 */
+  { 2, "t9", 0, 1, NF_NUMBER_KIND_DURATION, "2 minutes", "2 minutes" }, /* 2 minutes */
+  { 2, "t9", 0, 2, NF_NUMBER_KIND_PERCENT, "90%", "90%" }, /* 90% */
+  { 2, "t10", 0, 0, NF_NUMBER_KIND_OTHER, "300,000", "30万" }, /* 300,000 */
+  { 2, "t10", 0, 1, NF_NUMBER_KIND_PERCENT, "25%", "25%" }, /* 25% */
   { 2, "t11", 0, 1, NF_NUMBER_KIND_OTHER, "50", "50" }, /* 50 */
   { 2, "t12", 0, 1, NF_NUMBER_KIND_COUNT, "7 million drivers", "700万 drivers" }, /* 7 million */
   { 2, "t12", 0, 2, NF_NUMBER_KIND_MONEY, "$3,000", "3,000美元" }, /* $3,000 */
