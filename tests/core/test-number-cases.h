@@ -44,8 +44,8 @@ static const CaseCell case_cells[] = {
   { 2, "t6", 2, 2, NF_NUMBER_KIND_PERCENT, "Engaged 85% of the customer base", "Engaged 85% of the customer base" }, /* Engaged 85% of the customer base */
   { 2, "t6", 3, 2, NF_NUMBER_KIND_PERCENT, "60% participation rate", "60% participation rate" }, /* 60% participation rate */
   { 2, "t6", 4, 2, NF_NUMBER_KIND_PERCENT, "40% increase in repeat transactions", "40% increase in repeat transactions" }, /* 40% increase in repeat transactions */
-  { 2, "t7", 0, 1, NF_NUMBER_KIND_OTHER, "1 million", "100万" }, /* 1,000,000 */
-  { 2, "t7", 1, 1, NF_NUMBER_KIND_OTHER, "2 million", "200万" }, /* 2,000,000 */
+  { 2, "t7", 0, 0, NF_NUMBER_KIND_OTHER, "1 million", "100万" }, /* 1,000,000 */
+  { 2, "t7", 0, 1, NF_NUMBER_KIND_OTHER, "2 million", "200万" }, /* 2,000,000 */
   { 2, "t8", 0, 0, NF_NUMBER_KIND_OTHER, "500,000", "50万" }, /* 500,000 */
   { 2, "t8", 0, 1, NF_NUMBER_KIND_PERCENT, "80%", "80%" }, /* 80% */
   { 2, "t8", 0, 2, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" }, /* 4.6 stars */
@@ -113,9 +113,9 @@ static const CaseCell case_cells[] = {
   { 3, "t6", 1, 1, NF_NUMBER_KIND_PERCENT, "5.8%", "5.8%" }, /* 5.8% */
   { 3, "t6", 2, 1, NF_NUMBER_KIND_COUNT, "21.07 million辆", "2,107.3万辆" }, /* 2107.3万辆 */
   { 3, "t6", 3, 1, NF_NUMBER_KIND_PERCENT, "9.2%", "9.2%" }, /* 9.2% */
-  { 3, "t7", 0, 1, NF_NUMBER_KIND_MONEY, "20 billion yuan+", "200亿元+" }, /* 突破200亿元 */
-  { 3, "t7", 1, 1, NF_NUMBER_KIND_PERCENT, "38.5%", "38.5%" }, /* 38.5% */
-  { 3, "t7", 2, 1, NF_NUMBER_KIND_PERCENT, "37.5%", "37.5%" }, /* 37.5% */
+  { 3, "t7", 0, 0, NF_NUMBER_KIND_MONEY, "20 billion yuan+", "200亿元+" }, /* 突破200亿元 */
+  { 3, "t7", 0, 1, NF_NUMBER_KIND_PERCENT, "38.5%", "38.5%" }, /* 38.5% */
+  { 3, "t7", 0, 2, NF_NUMBER_KIND_PERCENT, "37.5%", "37.5%" }, /* 37.5% */
   { 3, "t8", 0, 1, NF_NUMBER_KIND_COUNT, "100+个", "100+个" }, /* 100多个 */
   { 3, "t8", 1, 1, NF_NUMBER_KIND_OTHER, "21 million+", "2,100万+" }, /* 2100多万 */
   { 3, "t8", 2, 1, NF_NUMBER_KIND_PERCENT, "≈10%", "≈10%" }, /* 10%左右 */
