@@ -620,14 +620,15 @@ test_find (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  nf_canvas_view_get_card (NF_CANVAS_VIEW (view), g_ptr_array_index (matches, 0)));
 
-  /* Filter by evidence: only validated notes among the matches. */
-  gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 1 + NF_EVIDENCE_VALIDATED);
+  /* Filter by evidence: only reported notes among the matches (the
+   * case's figures are its blog post's claims, none validated). */
+  gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 1 + NF_EVIDENCE_REPORTED);
   settle (window);
   matches = nf_canvas_search_get_matches (search);
   g_assert_cmpuint (matches->len, >, 0);
   g_assert_cmpuint (matches->len, <, expected);
   for (guint i = 0; i < matches->len; i++)
-    g_assert_cmpint (nf_note_get_evidence (g_ptr_array_index (matches, i)), ==, NF_EVIDENCE_VALIDATED);
+    g_assert_cmpint (nf_note_get_evidence (g_ptr_array_index (matches, i)), ==, NF_EVIDENCE_REPORTED);
   gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 0);
 
   /* Filter by tag alone (the query emptied): exactly the notes tagged. */
