@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-deck-private.h"
 #include "nf-render-private.h"
@@ -582,11 +582,11 @@ draw_canvas_title (NfDeck   *deck,
   {
     guint n_notes = nf_canvas_get_n_notes (canvas);
     /* Each count its own plural: "1 tables" reads wrong in English. */
-    g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes),
+    g_autofree char *notes = g_strdup_printf (nf_ngettext ("%u note", "%u notes", n_notes),
                                               n_notes);
-    g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables),
+    g_autofree char *tables = g_strdup_printf (nf_ngettext ("%u table", "%u tables", n_tables),
                                                n_tables);
-    g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
+    g_autofree char *sources = g_strdup_printf (nf_ngettext ("%u source", "%u sources", n_sources),
                                                 n_sources);
 
     /* TRANSLATORS: on a canvas's title slide: how many notes, metric

@@ -7,7 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <glib/gstdio.h>
 
 #include "nf-chart.h"
@@ -963,9 +963,11 @@ draw_compare_image (NfCanvas           **canvases,
   g_autofree char *names = NULL;
   NfDeck deck = { 0 };
   cairo_status_t status;
+  NfLanguageScope scope;
 
   for (guint i = 0; i < n_canvases; i++)
     g_ptr_array_add (list, canvases[i]);
+  nf_language_scope_enter (&scope, opts != NULL ? opts->lang : NULL);
   if (opts == NULL || opts->style == NULL)
     light = nf_grid_style_new_light ();
   deck.cr = cairo_create (surface);
@@ -983,6 +985,7 @@ draw_compare_image (NfCanvas           **canvases,
   status = cairo_status (deck.cr);
   cairo_destroy (deck.cr);
   g_object_unref (deck.pango);
+  nf_language_scope_leave (&scope);
   return status == CAIRO_STATUS_SUCCESS;
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+#include "nf-i18n-private.h"
 #include "nf-render.h"
 
 /* Runs a tool and returns its standard output, or NULL with the test
@@ -299,6 +300,54 @@ test_pdf_language (void)
     return;
   check_notes_present (canvases, "en", text);
   check_fonts_embedded (path);
+}
+
+/* Every word of the deck in the language asked for, whatever the
+ * process speaks: block names, headings, the sources slide. The scope
+ * around the English export stands in for a process in Chinese (the
+ * tests run under C.UTF-8, where no zh_CN locale need exist). */
+static void
+test_pdf_words_language (void)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *zh_path = g_test_build_filename (G_TEST_BUILT, "deck-shupao-zh-words.pdf", NULL);
+  g_autofree char *en_path = g_test_build_filename (G_TEST_BUILT, "deck-shupao-en-words.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  NfLanguageScope chinese;
+  NfDeckOptions opts;
+
+  g_assert_cmpstr (nf_translate ("zh-CN", "Key Partners"), ==, "重要合作");
+  g_assert_cmpstr (nf_translate ("zh", "Key Partners"), ==, "重要合作");
+  g_assert_cmpstr (nf_translate ("en", "Key Partners"), ==, "Key Partners");
+
+  g_ptr_array_add (canvases, nf_canvas_load_case (3, &error));
+  g_assert_no_error (error);
+  nf_deck_options_init (&opts);
+  opts.lang = "zh-CN";
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, zh_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  nf_language_scope_enter (&chinese, "zh-CN");
+  g_assert_cmpstr (nf_block_title (NF_BLOCK_KEY_PARTNERS), ==, "重要合作");
+  opts.lang = "en";
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, en_path, NULL, NULL, NULL, &error));
+  nf_language_scope_leave (&chinese);
+  g_assert_no_error (error);
+
+  zh = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", zh_path, "-", NULL);
+  en = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", en_path, "-", NULL);
+  if (zh == NULL || en == NULL)
+    return;
+  for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_assert_nonnull (strstr (zh, nf_translate ("zh-CN", nf_block_title (b))));
+      g_assert_nonnull (strstr (en, nf_translate ("en", nf_block_title (b))));
+      g_assert_null (strstr (en, nf_translate ("zh-CN", nf_block_title (b))));
+    }
+  g_assert_nonnull (strstr (zh, "来源"));
+  g_assert_nonnull (strstr (en, "Sources"));
 }
 
 static void
@@ -1109,6 +1158,7 @@ main (int   argc,
 
   g_test_add_func ("/deck/pdf/cases", test_pdf_cases);
   g_test_add_func ("/deck/pdf/language", test_pdf_language);
+  g_test_add_func ("/deck/pdf/words-language", test_pdf_words_language);
   g_test_add_func ("/deck/pdf/many-tags", test_pdf_many_tags);
   g_test_add_data_func ("/deck/pdf/a4", "a4", test_pdf_handouts);
   g_test_add_data_func ("/deck/pdf/letter", "letter", test_pdf_handouts);
