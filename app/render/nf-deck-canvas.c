@@ -29,6 +29,7 @@
 #define HEAD_SIZE     14.0
 #define COLUMN_GAP    22.0
 #define BLOCK_GAP     18.0
+#define MIN_START_LINES 4     /* of a long note at a column's foot */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -337,19 +338,36 @@ flow_long_note (BlockFlow *flow,
   guint n_lines = (guint) pango_layout_get_line_count (p->card.text);
   guint first = 0;
   gboolean fresh = FALSE;   /* in a column of its own: any line goes here */
+  /* A note that opens with two or three lines at a column's foot reads
+   * as a fragment: it starts there only with MIN_START_LINES lines or a
+   * third of it, whichever is more, but never asks for more than a third of
+   * what a column under a heading holds (a very long note would then
+   * never start anywhere but at a column's top, however empty the
+   * column). */
+  guint column_lines = _nf_deck_card_fit_lines (flow->deck, &p->card, 0, flow->bottom - flow->top - head);
+  guint need = MIN (MAX (MIN_START_LINES, n_lines / 3), MAX (column_lines / 3, 1));
 
   if (first_of_block)
     {
       if (flow->started)
         {
-          if (flow->y + BLOCK_GAP + head + 80 > flow->bottom)
+          if (_nf_deck_card_fit_lines (flow->deck, &p->card, 0,
+                                       flow->bottom - flow->y - BLOCK_GAP - head) < need)
             flow_next_column (flow);
           else
             flow->y += BLOCK_GAP;
         }
       flow->started = TRUE;
       ov->slide = (int) flow->slide;
+      fresh = flow->y <= flow->top;
       flow_heading (flow, block, FALSE);
+    }
+  else if (flow->y > flow->top &&
+           _nf_deck_card_fit_lines (flow->deck, &p->card, 0, flow->bottom - flow->y) < need)
+    {
+      flow_next_column (flow);
+      flow_heading (flow, block, TRUE);
+      fresh = TRUE;
     }
   while (first < n_lines)
     {

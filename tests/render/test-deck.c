@@ -1069,6 +1069,66 @@ test_long_note (void)
   g_assert_nonnull (strstr (at, "After the long one."));
 }
 
+/* A note longer than a column never opens with a sliver at a column's
+ * foot: behind 1 to 24 one-line notes, the long note's first slice (up
+ * to the first "(this note continues)") always has at least four lines;
+ * where fewer would fit it starts in the next column. Some of these
+ * counts left it two or three lines there before. */
+static void
+test_long_note_start (void)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint w = 1; w <= 1500; w++)
+    g_string_append_printf (words, "%sword%u", w > 1 ? " " : "", w);
+  for (guint k = 1; k <= 24; k++)
+    {
+      g_autoptr(GString) fillers = g_string_new (NULL);
+      g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-long-note-start.pdf", NULL);
+      g_autofree char *xml = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean in_note = FALSE;
+      guint n_lines = 0;
+      NfCanvas *canvas;
+
+      for (guint i = 0; i < k; i++)
+        g_string_append_printf (fillers, "<note id=\"f%u\"><text>Filler note %u says little.</text></note>", i, i);
+      xml = g_strdup_printf (
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+        "<metadata><company>Slice</company><title>Slices</title></metadata>"
+        "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
+        "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+        "<block kind=\"value-propositions\">%s<note id=\"n3\"><text>%s</text></note>"
+        "<note id=\"n4\"><text>After the long one.</text></note></block>"
+        "<block kind=\"customer-relationships\"/><block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+        "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/></canvas>", fillers->str, words->str);
+      canvas = nf_canvas_load_from_data (xml, strlen (xml), "slice.ninefold", &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (canvases, canvas);
+      g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+      if (text == NULL)
+        return;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (g_str_has_prefix (lines[i], "word1 "))
+            in_note = TRUE;
+          if (in_note && strstr (lines[i], "(this note continues)") != NULL)
+            break;
+          if (in_note && strstr (lines[i], "word") != NULL)
+            n_lines++;
+        }
+      if (n_lines < 4)
+        g_error ("behind %u notes the long note starts with %u lines at a column's foot", k, n_lines);
+    }
+}
+
 /* Plain figures of no known kind are each their own measure in a table
  * whose rows are named (21 million cars, a 10-trillion market): no chart
  * puts them on one axis; down a column of a table by year they are one
@@ -1172,6 +1232,7 @@ main (int   argc,
   g_test_add_func ("/deck/tables/packing", test_table_packing);
   g_test_add_func ("/deck/tables/long", test_long_table);
   g_test_add_func ("/deck/notes/long", test_long_note);
+  g_test_add_func ("/deck/notes/long-start", test_long_note_start);
   g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
   g_test_add_func ("/deck/pdf/compare-charts", test_compare_charts);
   g_test_add_func ("/deck/pages", test_pages);
