@@ -874,6 +874,56 @@ test_table_packing (void)
   g_assert_null (strstr (text, "more rows"));
 }
 
+/* A long table of aligned figures is set dense (two tables a slide at
+ * 9.5 pt, the header on each): 600 aligned rows take at most 15 slides,
+ * where one table a slide at body size took 30, and every row is there
+ * once, in order. */
+static void
+test_aligned_long (void)
+{
+  enum { N_ROWS = 600 };
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-aligned-long.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  NfDeckOptions opts;
+  const char *at;
+
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(GString) xml = g_string_new ("<table id=\"t1\" block=\"channels\"><title>Regions</title>"
+                                             "<column type=\"text\"><name>Region</name></column>"
+                                             "<column type=\"count\" unit=\"cars\"><name>Cars sold</name></column>");
+
+      for (guint r = 1; r <= N_ROWS; r++)
+        g_string_append_printf (xml, "<row><cell>Region-%04u</cell><cell value=\"%u\">%u</cell></row>",
+                                r, r * 10 + c, r * 10 + c);
+      g_string_append (xml, "</table>");
+      g_ptr_array_add (canvases, company_with_tables (c == 0 ? "Alpha" : "Beta", xml->str));
+    }
+  nf_deck_options_init (&opts);
+  opts.compare = TRUE;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (count_pages_with (pages, "Metrics compared"), <=, 15);
+  g_assert_cmpuint (count_pages_with (pages, "Metrics compared"), >=, 2);
+  at = strstr (text, "Metrics compared");
+  g_assert_nonnull (at);
+  for (guint r = 1; r <= N_ROWS; r++)
+    {
+      g_autofree char *label = g_strdup_printf ("Region-%04u", r);
+
+      at = strstr (at, label);
+      if (at == NULL)
+        g_error ("%s is not on the metrics slides, or out of order", label);
+    }
+}
+
 /* The compare deck charts aligned figures by the canvas decks' rules:
  * one chart per kind and unit, no figure beside an unlike one, none for
  * figures that do not compare (two currencies, no rate). */
@@ -1235,6 +1285,7 @@ main (int   argc,
   g_test_add_func ("/deck/notes/long-start", test_long_note_start);
   g_test_add_func ("/deck/pdf/compare", test_pdf_compare);
   g_test_add_func ("/deck/pdf/compare-charts", test_compare_charts);
+  g_test_add_func ("/deck/tables/aligned-long", test_aligned_long);
   g_test_add_func ("/deck/pages", test_pages);
   g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
   g_test_add_func ("/deck/compare-images", test_compare_images);
