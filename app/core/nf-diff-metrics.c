@@ -9,6 +9,7 @@
 #include "nf-i18n-private.h"
 
 #include "nf-diff-private.h"
+#include "nf-number-private.h"
 
 #include <ninefold/nf-number.h>
 
@@ -138,6 +139,7 @@ struct _NfDiffMetrics
   GArray    *aligned;   /* guint indices into rows: in two canvases or more */
   GArray    *unaligned[NF_DIFF_MAX_CANVASES]; /* indices: in that canvas only */
   GHashTable *shared[NF_DIFF_MAX_CANVASES];   /* that canvas's tables with an aligned row */
+  guint64    n_probes;  /* look-ups made to key and align the figures */
 };
 
 static void
@@ -212,54 +214,66 @@ table_keys_row (TableKeys *keys,
 /* The measure a cell stands for, whatever the table around it: the row's
  * label in a labelled table (with the column's name when it has several
  * figures per row), the column's name and the year in a table by year,
- * the column's name elsewhere. */
-static char *
+ * the column's name elsewhere. Written into `out`, which every cell of a
+ * diff reuses: a key per cell, hundreds of thousands at the limits, each
+ * allocated and freed, was most of a table's cost. */
+static void
 cell_key (TableKeys *keys,
           guint      row,
-          guint      column)
+          guint      column,
+          GString   *out)
 {
   const char *col_key = table_keys_column (keys, column);
 
+  g_string_truncate (out, 0);
   if (keys->by_year)
-    return g_strdup_printf ("%s @ %s", col_key, table_keys_row (keys, row));
-  if (keys->labelled)
+    g_string_append_printf (out, "%s @ %s", col_key, table_keys_row (keys, row));
+  else if (keys->labelled)
     {
-      const char *row_key = table_keys_row (keys, row);
-
-      return keys->n_values > 1 ? g_strdup_printf ("%s / %s", row_key, col_key) : g_strdup (row_key);
+      g_string_append (out, table_keys_row (keys, row));
+      if (keys->n_values > 1)
+        {
+          g_string_append (out, " / ");
+          g_string_append (out, col_key);
+        }
     }
-  if (nf_metric_table_get_n_rows (keys->table) > 1)
-    return g_strdup_printf ("%s #%u", col_key, row + 1);
-  return g_strdup (col_key);
+  else if (nf_metric_table_get_n_rows (keys->table) > 1)
+    g_string_append_printf (out, "%s #%u", col_key, row + 1);
+  else
+    g_string_append (out, col_key);
 }
 
-/* The key itself the first time a canvas has it, else "key (2)", "key (3)"
- * …: the first of those the canvas has not used. `seen` maps each key used
- * to the number its next repeat tries first, so a thousand rows with one
- * label cost a thousand look-ups, not half a million. */
-static char *
+/* Makes `key` the key itself the first time a canvas has it, else "key
+ * (2)", "key (3)" …: the first of those the canvas has not used. `seen`
+ * maps each key used to the number its next repeat tries first, so a
+ * thousand rows with one label cost a thousand look-ups, not half a
+ * million. */
+static void
 unique_key (GHashTable *seen,
-            char       *key)
+            GString    *key,
+            guint64    *n_probes)
 {
   gpointer next;
+  gsize length = key->len;
   guint k;
 
-  if (!g_hash_table_lookup_extended (seen, key, NULL, &next))
+  ++*n_probes;
+  if (!g_hash_table_lookup_extended (seen, key->str, NULL, &next))
     {
-      g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (2));
-      return key;
+      g_hash_table_insert (seen, g_strndup (key->str, key->len), GUINT_TO_POINTER (2));
+      return;
     }
   for (k = GPOINTER_TO_UINT (next);; k++)
     {
-      char *candidate = g_strdup_printf ("%s (%u)", key, k);
-
-      if (!g_hash_table_contains (seen, candidate))
+      g_string_truncate (key, length);
+      g_string_append_printf (key, " (%u)", k);
+      ++*n_probes;
+      if (!g_hash_table_contains (seen, key->str))
         {
-          g_hash_table_insert (seen, key, GUINT_TO_POINTER (k + 1));
-          g_hash_table_insert (seen, g_strdup (candidate), GUINT_TO_POINTER (2));
-          return candidate;
+          g_hash_table_insert (seen, g_strndup (key->str, length), GUINT_TO_POINTER (k + 1));
+          g_hash_table_insert (seen, g_strndup (key->str, key->len), GUINT_TO_POINTER (2));
+          return;
         }
-      g_free (candidate);
     }
 }
 
@@ -283,6 +297,20 @@ cell_unit (const NfColumn *col,
   return col->unit != NULL && col->unit[0] != '\0' ? col->unit : NULL;
 }
 
+/* As "%u", without printf's cost, which was a tenth of a wide table's diff. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  char *p = digits + sizeof digits;
+
+  do
+    *--p = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
 static void
 add_table (NfDiffMetrics *self,
            guint          canvas,
@@ -292,20 +320,21 @@ add_table (NfDiffMetrics *self,
 {
   guint n_columns = nf_metric_table_get_n_columns (table);
   gboolean labelled = n_columns > 1 && column_is_label (table, 0);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) indexed = g_string_new (NULL);
   TableKeys keys;
 
   table_keys_init (&keys, table, labelled);
   for (guint c = labelled ? 1 : 0; c < n_columns; c++)
     {
       const NfColumn *col = nf_metric_table_get_column (table, c);
+      int rating = -1;  /* whether the column's name says rating, once asked */
 
       if (col->type == NF_COLUMN_TEXT || col->type == NF_COLUMN_YEAR)
         continue;
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
-          g_autofree char *key = NULL;
-          g_autofree char *indexed = NULL;
           NfDiffMetricRow *row;
           NfNumber number;
           NfNumberKind kind;
@@ -313,20 +342,25 @@ add_table (NfDiffMetrics *self,
 
           if (!cell->has_value)
             continue;
-          kind = nf_number_kind_for_cell (col, cell, &number);
+          kind = _nf_number_kind_for_cell (col, cell, &number, &rating);
           /* The same measure twice in one canvas: keep them apart. */
-          key = unique_key (seen, cell_key (&keys, r, c));
+          cell_key (&keys, r, c, key);
+          unique_key (seen, key, &self->n_probes);
 
           /* One measure is one label and one kind: a count of users and
            * a sum of money under one label are two rows. */
-          indexed = g_strdup_printf ("%s\x1f%d", key, kind);
-          if (g_hash_table_lookup_extended (index, indexed, NULL, &found))
+          g_string_truncate (indexed, 0);
+          g_string_append_len (indexed, key->str, key->len);
+          g_string_append_c (indexed, '\x1f');
+          append_uint (indexed, (guint) kind);
+          self->n_probes++;
+          if (g_hash_table_lookup_extended (index, indexed->str, NULL, &found))
             row = &g_array_index (self->rows, NfDiffMetricRow, GPOINTER_TO_UINT (found));
           else
             {
               NfDiffMetricRow fresh = { 0 };
 
-              fresh.key = g_strdup (key);
+              fresh.key = g_strndup (key->str, key->len);
               fresh.kind = kind;
               fresh.label = labelled ? nf_metric_table_get_cell (table, r, 0)->text
                                      : nf_text_get (col->name);
@@ -342,7 +376,8 @@ add_table (NfDiffMetrics *self,
               fresh.type = col->type;
               fresh.base = canvas;
               g_array_append_val (self->rows, fresh);
-              g_hash_table_insert (index, g_steal_pointer (&indexed), GUINT_TO_POINTER (self->rows->len - 1));
+              g_hash_table_insert (index, g_strndup (indexed->str, indexed->len),
+                                   GUINT_TO_POINTER (self->rows->len - 1));
               row = &g_array_index (self->rows, NfDiffMetricRow, self->rows->len - 1);
             }
           row->tables[canvas] = table;
@@ -538,6 +573,13 @@ nf_diff_metrics_free (NfDiffMetrics *self)
     }
   g_ptr_array_unref (self->tables);
   g_free (self);
+}
+
+guint64
+_nf_diff_metrics_get_n_probes (const NfDiffMetrics *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_probes;
 }
 
 guint

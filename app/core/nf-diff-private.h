@@ -13,5 +13,9 @@ double  _nf_diff_jaccard   (GArray     *a,
 /* The text folded for exact comparison: tokens joined by single spaces. */
 char   *_nf_diff_fold      (const char *text);
 void    _nf_diff_op_free   (NfDiffOp   *op);
+/* How many hash look-ups keying and aligning the figures took: tests hold
+ * it to a few per figure, so that a return to a quadratic search (each
+ * repeat of a label trying every earlier number) fails without timing. */
+guint64 _nf_diff_metrics_get_n_probes (const NfDiffMetrics *self);
 
 G_END_DECLS

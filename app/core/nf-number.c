@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "nf-number.h"
+#include "nf-number-private.h"
 #include "nf-rate.h"
 
 /* More digits than any real figure has; also bounds the work per cell. */
@@ -142,8 +143,15 @@ fold (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Most figures are ASCII: copy those bytes as they are. */
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         g_string_append_c (out, (char) (c - 0xFF01 + 0x21));
       else if (c == 0x3000 || c == 0x00A0 || c == 0x2007 || c == 0x2009 ||
@@ -568,23 +576,56 @@ parse_fiscal_year (const char *p,
   return TRUE;
 }
 
+/* "998", "2021": up to 15 digits and nothing else, most of a table's
+ * cells, read without the allocations and look-ups of the whole parser,
+ * to the same result (which test-number checks against it). */
+static gboolean
+parse_bare_digits (const char *text,
+                   int         extra_power,
+                   NfNumber   *out)
+{
+  guint64 value = 0;
+  gsize n = 0;
+
+  if (extra_power != 0)
+    return FALSE;
+  for (; g_ascii_isdigit (text[n]); n++)
+    {
+      if (n == 15)
+        return FALSE;
+      value = value * 10 + (guint64) (text[n] - '0');
+    }
+  if (n == 0 || text[n] != '\0')
+    return FALSE;
+  out->value = (double) value;
+  out->is_whole = TRUE;
+  if (n == 4 && value >= NF_NUMBER_MIN_YEAR && value <= NF_NUMBER_MAX_YEAR)
+    out->year = (int) value;
+  out->kind = out->year != 0 ? NF_NUMBER_KIND_YEAR : NF_NUMBER_KIND_OTHER;
+  return TRUE;
+}
+
 static gboolean
 parse_internal (const char *text,
                 int         extra_power,
                 NfNumber   *out)
 {
   g_autofree char *folded = NULL;
-  g_autoptr(GString) int_digits = g_string_new (NULL);
-  g_autoptr(GString) frac_digits = g_string_new (NULL);
+  g_autoptr(GString) int_digits = NULL;
+  g_autoptr(GString) frac_digits = NULL;
   const char *p, *end, *code = NULL;
   gboolean negative = FALSE, signed_ = FALSE, paren = FALSE;
   gsize len;
   int power;
 
   memset (out, 0, sizeof *out);
+  if (text != NULL && parse_bare_digits (text, extra_power, out))
+    return TRUE;
   /* The model's text is always valid UTF-8; other callers' may not be. */
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return FALSE;
+  int_digits = g_string_new (NULL);
+  frac_digits = g_string_new (NULL);
 
   folded = g_strstrip (fold (text));
   /* A figure ending a sentence: "15." */
@@ -599,24 +640,33 @@ parse_internal (const char *text,
   if (parse_fiscal_year (p, out))
     return TRUE;
 
-  if ((end = match_qualifier (p, leading_qualifiers, G_N_ELEMENTS (leading_qualifiers), out)))
-    p = skip_spaces (end);
-  if (*p == '(')
-    paren = TRUE, p = skip_spaces (p + 1);
-  if (*p == '-' || *p == '+')
-    negative = *p == '-', signed_ = TRUE, p++;
-  if ((end = match_currency (p, prefix_currencies, G_N_ELEMENTS (prefix_currencies), &code)) ||
-      (end = match_currency (p, code_currencies, G_N_ELEMENTS (code_currencies), &code)))
+  /* No qualifier, sign, bracket or currency starts with a digit, and none
+   * of what may follow the digits matches at the end of the text: a bare
+   * figure ("998", "2,235.1", most of a table) skips those look-ups, which
+   * cost far more than reading the digits. */
+  if (!g_ascii_isdigit (*p))
     {
-      set_currency (out, code);
-      p = skip_spaces (end);
-      if (!signed_ && (*p == '-' || *p == '+'))
+      if ((end = match_qualifier (p, leading_qualifiers, G_N_ELEMENTS (leading_qualifiers), out)))
+        p = skip_spaces (end);
+      if (*p == '(')
+        paren = TRUE, p = skip_spaces (p + 1);
+      if (*p == '-' || *p == '+')
         negative = *p == '-', signed_ = TRUE, p++;
+      if ((end = match_currency (p, prefix_currencies, G_N_ELEMENTS (prefix_currencies), &code)) ||
+          (end = match_currency (p, code_currencies, G_N_ELEMENTS (code_currencies), &code)))
+        {
+          set_currency (out, code);
+          p = skip_spaces (end);
+          if (!signed_ && (*p == '-' || *p == '+'))
+            negative = *p == '-', signed_ = TRUE, p++;
+        }
     }
 
   if (!(end = scan_digits (p, int_digits, frac_digits)))
     return FALSE;
   p = end;
+  if (*p == '\0')
+    goto after_digits;
 
   /* "3000余台", "500+ users" */
   if ((end = match_qualifier (p, trailing_qualifiers, G_N_ELEMENTS (trailing_qualifiers), out)))
@@ -649,6 +699,7 @@ parse_internal (const char *text,
       out->is_percent = TRUE;
       p = end;
     }
+after_digits:
   if (paren)
     {
       p = skip_spaces (p);
@@ -762,6 +813,23 @@ nf_number_format_xml (double value)
 
   if (value == 0)
     return g_strdup ("0");
+  /* A whole number below 2^53 is its own shortest form: the search below
+   * would find its digits and write them out with zeros to the point.
+   * Most figures in a table are whole. */
+  if (fabs (value) < 9007199254740992.0 && value == floor (value))
+    {
+      char whole[24];
+      char *p = whole + sizeof whole;
+      guint64 n = (guint64) fabs (value);
+
+      *--p = '\0';
+      do
+        *--p = (char) ('0' + n % 10);
+      while ((n /= 10) > 0);
+      if (value < 0)
+        *--p = '-';
+      return g_strdup (p);
+    }
 
   /* The fewest significant digits that read back exactly: at most 17. */
   for (int precision = 0; precision < 17; precision++)
@@ -850,6 +918,20 @@ nf_number_parse_xml (const char *text,
   if (*p != '\0')
     return FALSE;
 
+  /* Up to 15 digits are exact in a double: no need for strtod (and its
+   * locale), which was most of a large table's load. */
+  if (p - text <= 15 && strspn (text + (text[0] == '-'), "0123456789") == (gsize) (p - text) - (text[0] == '-'))
+    {
+      guint64 whole = 0;
+
+      for (const char *q = text + (text[0] == '-'); q < p; q++)
+        whole = whole * 10 + (guint64) (*q - '0');
+      value = text[0] == '-' ? -(double) whole : (double) whole;
+      if (out)
+        *out = value + 0.0;  /* -0 + +0 is +0 */
+      return TRUE;
+    }
+
   errno = 0;
   value = g_ascii_strtod (text, &end);
   /* ERANGE alone is no refusal: glibc sets it for subnormals, which
@@ -871,6 +953,36 @@ nf_number_is_approximate (const NfNumber *number)
   return number->bound != NF_NUMBER_EXACT || number->is_order;
 }
 
+/* Whether the ASCII text `name` holds one of `words` whatever its case;
+ * for any other text, *lower is its lower-case copy for the caller to
+ * search. */
+static gboolean
+ascii_contains_word (const char         *name,
+                     const char * const *words,
+                     gsize               n_words,
+                     char              **lower)
+{
+  gsize length = 0;
+
+  for (const char *p = name; *p; p++, length++)
+    if ((guchar) *p >= 0x80)
+      {
+        *lower = g_utf8_strdown (name, -1);
+        return FALSE;
+      }
+  for (gsize i = 0; i < n_words; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if ((guchar) words[i][0] >= 0x80)
+        continue;
+      for (gsize at = 0; at + n <= length; at++)
+        if (g_ascii_strncasecmp (name + at, words[i], n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 name_says_rating (const NfColumn *column)
 {
@@ -882,8 +994,14 @@ name_says_rating (const NfColumn *column)
   for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
     {
       const char *name = langs[l] ? nf_text_for_language (column->name, langs[l]) : nf_text_get (column->name);
-      g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
+      g_autofree char *lower = NULL;
 
+      if (name == NULL)
+        continue;
+      /* Asked once per cell of a column of bare figures: an ASCII name is
+       * lowered in place of a copy. */
+      if (ascii_contains_word (name, words, G_N_ELEMENTS (words), &lower))
+        return TRUE;
       for (gsize i = 0; lower && i < G_N_ELEMENTS (words); i++)
         if (strstr (lower, words[i]) != NULL)
           return TRUE;
@@ -895,6 +1013,17 @@ NfNumberKind
 nf_number_kind_for_cell (const NfColumn *column,
                          const NfCell   *cell,
                          NfNumber       *out_number)
+{
+  int rating = -1;
+
+  return _nf_number_kind_for_cell (column, cell, out_number, &rating);
+}
+
+NfNumberKind
+_nf_number_kind_for_cell (const NfColumn *column,
+                          const NfCell   *cell,
+                          NfNumber       *out_number,
+                          int            *rating)
 {
   NfNumber local;
   NfNumber *n = out_number ? out_number : &local;
@@ -940,7 +1069,7 @@ nf_number_kind_for_cell (const NfColumn *column,
         kind = NF_NUMBER_KIND_MONEY;
       else if (column->unit != NULL && unit_kind (column->unit) != NF_NUMBER_KIND_OTHER)
         kind = unit_kind (column->unit);
-      else if (name_says_rating (column))
+      else if (*rating == 1 || (*rating == -1 && (*rating = name_says_rating (column))))
         kind = NF_NUMBER_KIND_RATING;
       else
         kind = NF_NUMBER_KIND_OTHER;

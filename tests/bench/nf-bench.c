@@ -34,7 +34,8 @@ result_clear (Result *r)
 }
 
 /* NF_BENCH_ONLY=load,grid,… runs only those cases (load, save, grid, resize, drag,
- * diff-cases, diff-versions, diff-companies, diff-tables, merge, themes, import, pdf, startup):
+ * diff-cases, diff-versions, diff-companies, diff-tables, merge, themes, import, pdf, startup,
+ * window-memory):
  * profiling one thing should not wait for all the others. */
 static gboolean
 wanted (const char *name)
@@ -116,8 +117,40 @@ run_case (Result     *r,
 
 /* Start-up: from starting the program to its first painted frame, as the
  * program reports it on the same monotonic clock. */
+/* The "peak_kb N" line a program printed, or NAN. */
+static double
+peak_kb_of (const char *out)
+{
+  const char *line = strstr (out, "peak_kb ");
+
+  return line ? g_ascii_strtod (line + strlen ("peak_kb "), NULL) : NAN;
+}
+
+/* The window's memory (issue 18): `nf-bench-startup FILE` opens the file,
+ * shows it in the editor, paints it and prints its peak resident memory. */
+static double
+run_window_memory (const char  *file,
+                   char       **out_error)
+{
+  g_autofree char *path = g_build_filename (self_dir, "nf-bench-startup", NULL);
+  const char *argv[] = { path, file, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      *out_error = g_strdup (error->message);
+      return NAN;
+    }
+  return peak_kb_of (out);
+}
+
 static double
 run_startup_once (const char  *program,
+                  double      *out_peak_kb,
                   char       **out_error)
 {
   g_autofree char *path = g_build_filename (self_dir, program, NULL);
@@ -141,13 +174,15 @@ run_startup_once (const char  *program,
       *out_error = g_strdup ("no frame was painted");
       return NAN;
     }
+  if (out_peak_kb != NULL)
+    *out_peak_kb = peak_kb_of (out);
   return (g_ascii_strtoll (line + strlen ("first_frame_us "), NULL, 10) - start) / 1000.0;
 }
 
 static void
 run_startup (Result *r)
 {
-  double ours[11], bare[11];
+  double ours[11], bare[11], peak_kb = NAN;
   guint n = G_N_ELEMENTS (ours);
 
   if (!wanted ("startup"))
@@ -165,8 +200,8 @@ run_startup (Result *r)
   for (guint i = 0; i <= n; i++)
     {
       char *error = NULL;
-      double a = run_startup_once ("nf-bench-startup", &error);
-      double b = isnan (a) ? NAN : run_startup_once ("nf-bench-bare-window", &error);
+      double a = run_startup_once ("nf-bench-startup", &peak_kb, &error);
+      double b = isnan (a) ? NAN : run_startup_once ("nf-bench-bare-window", NULL, &error);
 
       if (error != NULL)
         {
@@ -184,6 +219,47 @@ run_startup (Result *r)
   g_hash_table_insert (r->values, g_strdup ("ms"), g_memdup2 (&(double) { bench_median (ours, n) }, sizeof (double)));
   g_hash_table_insert (r->values, g_strdup ("floor_ms"), g_memdup2 (&(double) { bench_median (bare, n) }, sizeof (double)));
   g_hash_table_insert (r->values, g_strdup ("reps"), g_memdup2 (&(double) { n }, sizeof (double)));
+  g_hash_table_insert (r->values, g_strdup ("peak_kb"), g_memdup2 (&peak_kb, sizeof (double)));
+}
+
+/* The window showing the 100,000-note canvas: its peak resident memory,
+ * and what it adds to the window with the cases (the start-up row's
+ * peak), against the file's size: the target is under 8×. */
+static void
+print_window_memory (const char *work_dir,
+                     double      startup_kb)
+{
+  g_autofree char *file = g_build_filename (work_dir, "notes-100000.ninefold", NULL);
+  char *error = NULL;
+  GStatBuf st;
+  double kb, added_mb, file_mb;
+  gboolean pass;
+
+  if (!wanted ("window-memory"))
+    return;
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("| window showing a 100,000-note canvas | n/a (no display) | | | | < 8× the file | n/a |\n");
+      return;
+    }
+  g_printerr ("  window memory…\n");
+  kb = run_window_memory (file, &error);
+  if (isnan (kb) || isnan (startup_kb) || g_stat (file, &st) != 0)
+    {
+      g_print ("| window showing a 100,000-note canvas | n/a (%s) | | | | < 8× the file | n/a |\n",
+               error ? error : "no peak memory printed");
+      g_free (error);
+      return;
+    }
+  file_mb = st.st_size / (1024.0 * 1024.0);
+  added_mb = (kb - startup_kb) / 1024.0;
+  pass = added_mb < 8 * file_mb;
+  if (!pass)
+    n_failed++;
+  g_print ("| window showing a 100,000-note canvas (%.1f MB), peak RSS over the window with the "
+           "cases (%.0f MB) | +%.0f MB | — | %.2f× the file | %.0f MB | < 8× the file | %s |\n",
+           file_mb, startup_kb / 1024, added_mb, added_mb / file_mb, kb / 1024,
+           pass ? "pass" : "**FAIL**");
 }
 
 /* --- the table ------------------------------------------------------ */
@@ -438,18 +514,29 @@ run_all (void)
              &(Target) { .max_ms = 1000 });
   result_clear (&r);
 
-  /* Issue 19: tables at the limits once took 15 s and 19 s to compare. */
-  run_case (&r, "diff-tables", "wide", work_dir);
-  print_row ("diff of a 999-column, 200-row table with itself", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
-  result_clear (&r);
-  run_case (&r, "diff-tables", "rows", work_dir);
-  print_row ("diff of three canvases of 150,000 table rows", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
-  result_clear (&r);
-  run_case (&r, "diff-tables", "same-label", work_dir);
-  print_row ("diff of two 10,000-row tables, every row one label", &r, NULL, FLOOR_NONE,
-             &(Target) { .max_ms = 1000, .max_peak_mb = 200 });
+  /* Issue 19: tables at the limits once took 15 s and 19 s to compare.
+   * Against loading the same canvases from their bytes, in the same
+   * process: wall clock with the memory, then CPU time, on which the
+   * second is judged. */
+  {
+    static const struct { const char *arg, *label; } tables[] = {
+      { "wide", "diff of a 999-column, 200-row table with itself" },
+      { "rows", "diff of three canvases of 150,000 table rows" },
+      { "same-label", "diff of two 10,000-row tables, every row one label" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *cpu_label = g_strdup_printf ("%s, CPU time", tables[i].label);
+
+        run_case (&r, "diff-tables", tables[i].arg, work_dir);
+        print_row (tables[i].label, &r, "loading them", FLOOR_SLOWER,
+                   &(Target) { .max_peak_mb = 200 });
+        use_cpu_times (&r);
+        print_row (cpu_label, &r, "loading them", FLOOR_SLOWER, &(Target) { .max_ms = 1000 });
+        result_clear (&r);
+      }
+  }
   run_case (&r, "merge", NULL, work_dir);
   print_row ("merge of two edited versions of a 10,000-note canvas", &r,
              "the whole of ninefold merge (read 3, merge, write)", FLOOR_NONE,
@@ -486,7 +573,8 @@ run_all (void)
 
   run_startup (&r);
   print_row ("start-up to first frame, a case open", &r, "bare GTK window", FLOOR_SLOWER,
-             &(Target) { .max_ratio = 1.5 });
+             &(Target) { .max_ratio = 1.25 });
+  print_window_memory (work_dir, get (&r, "peak_kb"));
   result_clear (&r);
 
   /* Only our own files: the work folder holds nothing else. */

@@ -6,6 +6,8 @@
 
 #include <ninefold.h>
 
+#include "nf-diff-private.h"
+
 static void
 add_note (NfCanvas   *canvas,
           NfBlock     block,
@@ -811,6 +813,91 @@ test_metrics_large (void)
   }
 }
 
+/* A canvas of `n_tables` tables like load_table's, every table with the
+ * same row labels. */
+static NfCanvas *
+load_tables (guint       n_tables,
+             guint       n_rows,
+             const char *label,
+             guint       offset)
+{
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Rows</company><title>T</title></metadata>");
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_string_append_printf (xml, "<block kind=\"%s\"/>", nf_block_to_xml ((NfBlock) b));
+  g_string_append (xml, "<metrics>");
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_string_append_printf (xml, "<table id=\"t%u\" block=\"revenue-streams\"><title>T%u</title>"
+                                   "<column type=\"text\"><name>Item</name></column>"
+                                   "<column type=\"number\"><name>n</name></column>", t, t);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_string_append (xml, "<row><cell>");
+          g_string_append_printf (xml, label, r);
+          g_string_append_printf (xml, "</cell><cell value=\"%u\">%u</cell></row>", r + offset, r + offset);
+        }
+      g_string_append (xml, "</table>");
+    }
+  g_string_append (xml, "</metrics></canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "tables.ninefold", &error);
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* The quadratic corners of issue 19, at the limits: three canvases of
+ * 150,000 table rows (15 tables whose rows share their labels, so every
+ * label repeats 15 times), 10,000 rows under one label, and 999 columns
+ * by 200 rows. Each figure must cost a few look-ups whatever the repeats:
+ * the count, not the clock, says so (a search that tried every earlier
+ * "label (k)" again made 50 million for the one label). At these sizes a
+ * quadratic diff would also run for hours, past the test's timeout. */
+static void
+test_metrics_limits (void)
+{
+  {
+    g_autoptr(NfCanvas) a = load_tables (15, 10000, "row %u", 0);
+    g_autoptr(NfCanvas) b = load_tables (15, 10000, "row %u", 1);
+    g_autoptr(NfCanvas) c = load_tables (15, 10000, "row %u", 0);
+    g_autoptr(NfDiff) diff = nf_diff_new ((NfCanvas *[]) { a, b, c }, 3, NF_DIFF_FLAGS_NONE);
+    const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+    const NfDiffMetricRow *row;
+
+    g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, 150000);
+    /* The last table's row 9999 is the 15th of its label in each canvas. */
+    row = nf_diff_metrics_get_row (metrics, 149999);
+    g_assert_cmpstr (row->key, ==, "row 9999 (15)");
+    g_assert_cmpuint (row->n_present, ==, 3);
+    g_assert_cmpfloat (row->deltas[1], ==, 1);
+    g_assert_cmpfloat (row->deltas[2], ==, 0);
+    g_assert_cmpuint (_nf_diff_metrics_get_n_probes (metrics), <=, 3 * 3 * 150000);
+  }
+  {
+    g_autoptr(NfCanvas) a = load_tables (1, 10000, "same", 0);
+    g_autoptr(NfCanvas) b = load_tables (1, 10000, "same", 0);
+    g_autoptr(NfDiff) diff = diff2 (a, b);
+    const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+
+    g_assert_true (nf_diff_metrics_is_same (metrics));
+    g_assert_cmpstr (nf_diff_metrics_get_row (metrics, 9999)->key, ==, "same (10000)");
+    g_assert_cmpuint (_nf_diff_metrics_get_n_probes (metrics), <=, 3 * 2 * 10000);
+  }
+  {
+    g_autoptr(NfCanvas) a = load_table (200, 999, "row %u", G_MAXUINT);
+    g_autoptr(NfDiff) diff = diff2 (a, a);
+    const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+
+    g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, 200 * 999);
+    g_assert_true (nf_diff_is_same (diff));
+    g_assert_cmpuint (_nf_diff_metrics_get_n_probes (metrics), <=, 3 * 2 * 200 * 999);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -833,5 +920,6 @@ main (int    argc,
   g_test_add_func ("/diff/metrics-three", test_metrics_three);
   g_test_add_func ("/diff/large", test_large);
   g_test_add_func ("/diff/metrics-large", test_metrics_large);
+  g_test_add_func ("/diff/metrics-limits", test_metrics_limits);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -769,6 +770,164 @@ test_unreadable (void)
 #endif
 }
 
+/* A file that GIO lets us look at but not open, as it reports a file we
+ * may not read (EACCES → G_IO_ERROR_PERMISSION_DENIED): everything is the
+ * real file's but opening it. Root reads any file, so test_unreadable
+ * skips there; this checks the same message whoever runs the test. */
+#define TEST_TYPE_LOCKED_FILE (test_locked_file_get_type ())
+G_DECLARE_FINAL_TYPE (TestLockedFile, test_locked_file, TEST, LOCKED_FILE, GObject)
+
+struct _TestLockedFile
+{
+  GObject  parent_instance;
+  GFile   *real;
+};
+
+static void test_locked_file_iface_init (GFileIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (TestLockedFile, test_locked_file, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_FILE, test_locked_file_iface_init))
+
+static GFile *
+test_locked_file_new (const char *path)
+{
+  TestLockedFile *self = g_object_new (TEST_TYPE_LOCKED_FILE, NULL);
+
+  self->real = g_file_new_for_path (path);
+  return G_FILE (self);
+}
+
+static GFile *
+locked_dup (GFile *file)
+{
+  return test_locked_file_new (g_file_peek_path (TEST_LOCKED_FILE (file)->real));
+}
+
+static guint
+locked_hash (GFile *file)
+{
+  return g_file_hash (TEST_LOCKED_FILE (file)->real);
+}
+
+static gboolean
+locked_equal (GFile *a,
+              GFile *b)
+{
+  return TEST_IS_LOCKED_FILE (b) && g_file_equal (TEST_LOCKED_FILE (a)->real, TEST_LOCKED_FILE (b)->real);
+}
+
+static gboolean
+locked_is_native (GFile *file)
+{
+  return TRUE;
+}
+
+static char *
+locked_get_basename (GFile *file)
+{
+  return g_file_get_basename (TEST_LOCKED_FILE (file)->real);
+}
+
+static char *
+locked_get_path (GFile *file)
+{
+  return g_file_get_path (TEST_LOCKED_FILE (file)->real);
+}
+
+static char *
+locked_get_uri (GFile *file)
+{
+  return g_file_get_uri (TEST_LOCKED_FILE (file)->real);
+}
+
+static char *
+locked_get_parse_name (GFile *file)
+{
+  return g_file_get_parse_name (TEST_LOCKED_FILE (file)->real);
+}
+
+static GFileInfo *
+locked_query_info (GFile                *file,
+                   const char           *attributes,
+                   GFileQueryInfoFlags   flags,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  return g_file_query_info (TEST_LOCKED_FILE (file)->real, attributes, flags, cancellable, error);
+}
+
+static GFileInputStream *
+locked_read (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  /* GIO's own words for EACCES on open(). */
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (EACCES),
+               "Error opening file “%s”: %s", name, g_strerror (EACCES));
+  return NULL;
+}
+
+static void
+test_locked_file_iface_init (GFileIface *iface)
+{
+  iface->dup = locked_dup;
+  iface->hash = locked_hash;
+  iface->equal = locked_equal;
+  iface->is_native = locked_is_native;
+  iface->get_basename = locked_get_basename;
+  iface->get_path = locked_get_path;
+  iface->get_uri = locked_get_uri;
+  iface->get_parse_name = locked_get_parse_name;
+  iface->query_info = locked_query_info;
+  iface->read_fn = locked_read;
+}
+
+static void
+test_locked_file_finalize (GObject *object)
+{
+  g_clear_object (&TEST_LOCKED_FILE (object)->real);
+  G_OBJECT_CLASS (test_locked_file_parent_class)->finalize (object);
+}
+
+static void
+test_locked_file_class_init (TestLockedFileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_locked_file_finalize;
+}
+
+static void
+test_locked_file_init (TestLockedFile *self)
+{
+}
+
+/* Permission denied reads "permission", naming the file, for a canvas and
+ * a write-up alike (issue 19: it once read "this is not a regular file"). */
+static void
+test_permission_denied (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  static const char * const names[] = { "locked.ninefold", "locked.md" };
+  GString *s = canvas_with_notes (1, "x");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = write_tmp (dir, names[i], s);
+      g_autoptr(GFile) file = test_locked_file_new (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_load_any_file (file, NULL, NULL, &error);
+
+      g_assert_null (canvas);
+      g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO);
+      assert_message (error, names[i], "you do not have permission to read this file");
+      /* The reason once, not GIO's sentence with the path again. */
+      g_assert_null (strstr (error->message, "Error opening"));
+    }
+  g_string_free (s, TRUE);
+  remove_tree (dir);
+}
+
 /* Fails for root too: a "folder" that is a file, and a name too long. */
 static void
 test_not_a_directory (void)
@@ -900,6 +1059,7 @@ main (int    argc,
   g_test_add_func ("/hostile/text/overlong-utf8", test_overlong_utf8);
   g_test_add_func ("/hostile/fs/symlink-loop", test_symlink_loop);
   g_test_add_func ("/hostile/fs/unreadable", test_unreadable);
+  g_test_add_func ("/hostile/fs/permission-denied", test_permission_denied);
   g_test_add_func ("/hostile/fs/not-a-directory", test_not_a_directory);
   g_test_add_func ("/hostile/fs/changing", test_changing_file);
   return g_test_run ();

@@ -339,6 +339,79 @@ check_round_trip (double value)
     }
 }
 
+/* Bare digits ("998", "2021"), most of a table, take a short way through
+ * the parser, the loader and the writer: each must give what the whole
+ * way gives. A space before the digits sends the parser the whole way. */
+static void
+test_fast_paths (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261206);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  static const char * const fixed[] = {
+    "0", "7", "00", "0042", "998", "1799", "1800", "2021", "2200", "2201", "9999", "10000",
+    "123456789012345", "999999999999999", "1234567890123456",
+  };
+  NfColumn plain = { nf_text_new ("c"), NF_COLUMN_NUMBER, NULL, NULL };
+  NfColumn rating = { nf_text_new ("User Rating"), NF_COLUMN_NUMBER, NULL, NULL };
+  NfColumn year = { nf_text_new ("Year"), NF_COLUMN_YEAR, NULL, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (texts, g_strdup (fixed[i]));
+  for (guint i = 0; i < 5000; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                             (guint64) g_rand_double_range (rand, 0, 1e15) /
+                                             (guint64) pow (10, g_rand_int_range (rand, 0, 15))));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = texts->pdata[i];
+      g_autofree char *spaced = g_strconcat (" ", text, NULL);
+      g_autofree char *negative = g_strconcat ("-", text, NULL);
+      NfColumn *columns[] = { &plain, &rating, &year };
+      NfNumber fast, whole;
+      double value, expected;
+
+      g_assert_cmpint (nf_number_parse (text, &fast), ==, nf_number_parse (spaced, &whole));
+      g_assert_true (memcmp (&fast, &whole, sizeof fast) == 0);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          NfCell a = { .text = (char *) text }, b = { .text = spaced };
+
+          g_assert_cmpint (nf_number_kind_for_cell (columns[c], &a, &fast), ==,
+                           nf_number_kind_for_cell (columns[c], &b, &whole));
+          g_assert_true (memcmp (&fast, &whole, sizeof fast) == 0);
+        }
+      /* The loader's reading of value="…", against strtod. */
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *xml = k ? negative : text;
+
+          if (xml[k] == '0' && xml[k + 1] != '\0')
+            {
+              g_assert_false (nf_number_parse_xml (xml, &value));
+              continue;
+            }
+          g_assert_true (nf_number_parse_xml (xml, &value));
+          expected = g_ascii_strtod (xml, NULL) + 0.0;
+          g_assert_cmpfloat (value, ==, expected);
+          g_assert_true (value != 0 || !signbit (value));  /* no -0 */
+          check_round_trip (value);
+          check_round_trip (-value);
+        }
+    }
+  /* Whole numbers about 2^53, either side of the short way out. */
+  {
+    static const double edges[] = { 9007199254740990.0, 9007199254740991.0, 9007199254740992.0,
+                                    9007199254740994.0, 1e15, 1e16 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+      check_round_trip (edges[i]), check_round_trip (-edges[i]);
+  }
+  nf_text_unref (plain.name);
+  nf_text_unref (rating.name);
+  nf_text_unref (year.name);
+  g_rand_free (rand);
+}
+
 static void
 test_round_trip_random (void)
 {
@@ -531,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/number/xml/format", test_format_xml);
   g_test_add_func ("/number/xml/strict", test_parse_xml_strict);
   g_test_add_func ("/number/xml/random-round-trips", test_round_trip_random);
+  g_test_add_func ("/number/fast-paths", test_fast_paths);
   g_test_add_func ("/number/locale-independent", test_locale_independent);
   g_test_add_func ("/number/qualifiers", test_qualifiers);
   g_test_add_func ("/number/case-cells", test_case_cells);

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <ninefold/nf-number.h>
+
+G_BEGIN_DECLS
+
+/* nf_number_kind_for_cell() for many cells of one column: *rating keeps
+ * whether the column's name says it holds ratings (-1 before the first
+ * call), which is otherwise worked out again for every bare figure. */
+NfNumberKind _nf_number_kind_for_cell (const NfColumn *column,
+                                       const NfCell   *cell,
+                                       NfNumber       *out_number,
+                                       int            *rating);
+
+G_END_DECLS
