@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-check.h"
 #include "nf-diff-private.h"
@@ -493,7 +493,7 @@ check_citation (Check        *check,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited line %u"),
                               moved->text, moved_to, line)
-           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+           : g_strdup_printf (nf_ngettext (
                                            "“%s” (and %u more figure) is on line %u of the source, "
                                            "not on the cited line %u",
                                            "“%s” (and %u more figures) is on line %u of the source, "

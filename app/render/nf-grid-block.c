@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-card-layout-private.h"
 #include "nf-grid-block-private.h"
@@ -522,7 +522,7 @@ update_more (NfGridBlock       *block,
     {
       /* Translators: a marker under the notes of a block that did not
        * fit; %u is how many are not shown. */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      g_autofree char *text = g_strdup_printf (nf_ngettext (
                                                             "+%u more",
                                                             "+%u more",
                                                             block->n_hidden),
