@@ -297,6 +297,21 @@ estimate_limit (const NfGridStyle *style,
   return (total - gap) / n_columns;
 }
 
+double
+_nf_grid_block_need (const NfGridStyle *style,
+                     double             width,
+                     double             font_size,
+                     NfCardLayout     **cards,
+                     guint              n_cards)
+{
+  double gap = density_gap (style, NF_CARD_COMPACT);
+
+  if (n_cards == 0 || width < 1)
+    return 0;
+  return width * (estimate_limit (style, cards, n_cards, 1, width, gap, font_size,
+                                  NF_CARD_COMPACT) + gap);
+}
+
 /* Level 2 is six lines, level 6 two. */
 void
 _nf_grid_level_density (guint          level,
@@ -739,6 +754,29 @@ _nf_grid_block_layout_title (NfGridBlock       *block,
   double glyph, line_h, text_h, glyph_top, text_top;
   PangoRectangle logical, line;
 
+  if (block->title_width != width && block->title_alt != NULL &&
+      block->title_alt_width == width)
+    {
+      PangoLayout *t = block->title;
+      gboolean g = block->has_glyph;
+
+      block->title = block->title_alt;
+      block->title_alt = t;
+      block->title_alt_width = block->title_width;
+      block->title_width = width;
+      block->has_glyph = block->alt_has_glyph;
+      block->alt_has_glyph = g;
+    }
+  else if (block->title_width != width && block->title != NULL && block->title_width > 0)
+    {
+      PangoLayout *t = block->title_alt;
+
+      block->title_alt = block->title;
+      block->title_alt_width = block->title_width;
+      block->alt_has_glyph = block->has_glyph;
+      block->title = t;
+      block->title_width = -1;
+    }
   if (block->title == NULL)
     {
       block->title = _nf_render_layout_new (context);
