@@ -726,7 +726,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
   const NfGridStyle *style;
   guint first[NF_N_BLOCKS + 1];
   NfGridPlan plans[NF_N_BLOCKS];
-  Columns even, lent;
+  Columns even, lent, half;
   const Columns *chosen;
   const NfGridLadder *ladders;
   double size;
@@ -763,11 +763,21 @@ nf_grid_layout_allocate (NfGridLayout *self,
     {
       lent = even;
       lend_columns (self, first, style->min_font_size, &lent);
+      /* All the way to the needs, and half way: the needs are guessed
+       * from the characters, the ladders measure what each shows. */
+      half = lent;
+      for (guint i = 0; i <= N_TOP_COLUMNS; i++)
+        half.top[i] = (even.top[i] + lent.top[i]) / 2;
+      for (guint i = 0; i <= N_BOTTOM_COLUMNS; i++)
+        half.bottom[i] = (even.bottom[i] + lent.bottom[i]) / 2;
       if (memcmp (lent.top, even.top, sizeof lent.top) != 0 ||
           memcmp (lent.bottom, even.bottom, sizeof lent.bottom) != 0)
         {
+          try_columns (self, width, height, first, &half);
+          if (columns_better (&half, chosen))
+            chosen = &half;
           try_columns (self, width, height, first, &lent);
-          if (columns_better (&lent, &even))
+          if (columns_better (&lent, chosen))
             chosen = &lent;
         }
     }
