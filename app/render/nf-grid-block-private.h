@@ -100,6 +100,14 @@ void   _nf_grid_block_ladder     (const NfGridStyle *style,
                                   NfCardLayout     **cards,
                                   guint              n_cards,
                                   NfGridLadder      *ladder);
+/* The ladder by the characters' average widths, every step, without
+ * breaking a line: what the grid weighs column widths by. */
+void   _nf_grid_block_ladder_guess (const NfGridStyle *style,
+                                    double             width,
+                                    double             font_size,
+                                    NfCardLayout     **cards,
+                                    guint              n_cards,
+                                    NfGridLadder      *ladder);
 /* What showing a block at content height `height` costs by its ladder:
  * 0 when every card shows whole, more for each card cut and the more
  * the fewer lines it keeps, in between where the height lies between

@@ -442,6 +442,60 @@ _nf_grid_block_ladder (const NfGridStyle *style,
     }
 }
 
+void
+_nf_grid_block_ladder_guess (const NfGridStyle *style,
+                             double             width,
+                             double             font_size,
+                             NfCardLayout     **cards,
+                             guint              n_cards,
+                             NfGridLadder      *ladder)
+{
+  g_autofree double *heights = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  guint lo = fewest_columns (style, width);
+
+  ladder->n_levels = NF_GRID_N_LEVELS;
+  ladder->n_cards = n_cards;
+  ladder->line = nf_card_layout_line_height (style, font_size) +
+                 density_gap (style, NF_CARD_LINE);
+  for (guint level = 0; level < NF_GRID_N_LEVELS; level++)
+    {
+      NfCardDensity density;
+      guint max_lines, hi;
+      double gap, best = n_cards == 0 ? 0 : G_MAXDOUBLE, cut = 0;
+
+      _nf_grid_level_density (level, &density, &max_lines);
+      gap = density_gap (style, density);
+      hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
+      for (guint n = lo; n <= hi && n_cards > 0; n++)
+        {
+          double cw = column_width (width, n, gap), limit, c = 0;
+
+          for (guint i = 0; i < n_cards; i++)
+            {
+              guint all;
+
+              heights[i] = _nf_card_layout_guess_height (cards[i], style, cw, font_size,
+                                                         density, max_lines, &all);
+              /* As _nf_grid_block_ladder() counts what is cut. */
+              if (density == NF_CARD_LINE && all > 1)
+                c += CUT_WEIGHT * (all - 1) / (double) all + ONE_LINE_WEIGHT;
+              else if (density == NF_CARD_LINES && all > MAX (2u, max_lines))
+                c += CUT_WEIGHT * (all - MAX (2u, max_lines)) / (double) all;
+            }
+          if (density == NF_CARD_COMPACT)
+            c = COMPACT_WEIGHT * n_cards;
+          limit = least_limit (heights, n_cards, n, gap);
+          if (limit < best)
+            {
+              best = limit;
+              cut = c;
+            }
+        }
+      ladder->req[level] = best < G_MAXDOUBLE && best > 0 ? best + 1 : best;
+      ladder->cut[level] = cut;
+    }
+}
+
 /* A card costs the share of its text cut away, and a little more cut to
  * one line; compact (tags as marks) a little; a block that cannot show
  * its cards at all most. */

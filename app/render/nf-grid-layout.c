@@ -704,18 +704,37 @@ lend_columns (NfGridLayout *self,
   share_widths (bottom, N_BOTTOM_COLUMNS, columns->bottom);
 }
 
-/* Whether `a` shows more than `b`: a larger text size, then the whole
- * text, then less cut; the even grid stays unless lending gains more
- * than a little. */
-static gboolean
-columns_better (const Columns *a,
-                const Columns *b)
+/* What the columns would cut by the blocks' ladders guessed from their
+ * characters (no line is broken), in the standard rows; the blocks'
+ * overhead is the even columns'. */
+static double
+guess_cost (NfGridLayout  *self,
+            const Columns *columns,
+            double         width,
+            double         height,
+            const guint    first[NF_N_BLOCKS + 1],
+            const double   overhead[NF_N_BLOCKS],
+            double         size)
 {
-  if (fabs (a->size - b->size) > 1e-6)
-    return a->size > b->size;
-  if (a->all_full != b->all_full)
-    return a->all_full;
-  return a->cost < b->cost - LEND_MARGIN;
+  const NfGridStyle *style = self->style;
+  double unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+  double least[NF_N_BLOCKS] = { 0 }, edges[NF_GRID_N_EDGES];
+  NfGridLadder ladders[NF_N_BLOCKS];
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      double u0, u1, x0, x1;
+
+      block_columns (columns, (NfBlock) b, &u0, &u1);
+      x0 = round (style->margin + u0 * unit_w);
+      x1 = round (style->margin + u1 * unit_w - style->block_gap);
+      _nf_grid_block_ladder_guess (style, MAX (0.0, x1 - x0 - 2 * style->block_padding), size,
+                                   (NfCardLayout **) self->scratch->pdata + first[b],
+                                   first[b + 1] - first[b], &ladders[b]);
+    }
+  /* The standard rows: balancing them for each guess costs more than
+   * measuring the columns chosen. */
+  return _nf_grid_rows_balance (style, height, ladders, overhead, least, FALSE, edges);
 }
 
 void
@@ -727,7 +746,8 @@ nf_grid_layout_allocate (NfGridLayout *self,
   guint first[NF_N_BLOCKS + 1];
   NfGridPlan plans[NF_N_BLOCKS];
   Columns even, lent, half;
-  const Columns *chosen;
+  Columns *chosen;
+  double overhead[NF_N_BLOCKS], cost;
   const NfGridLadder *ladders;
   double size;
   const double *edges;
@@ -753,18 +773,19 @@ nf_grid_layout_allocate (NfGridLayout *self,
     }
   first[NF_N_BLOCKS] = self->scratch->len;
 
-  /* The even columns first; where they leave text cut or smaller than
-   * the base size, the columns lend each other width by what their
-   * notes need, and the better of the two stands. */
+  /* The even columns unless the blocks' ladders, guessed from their
+   * characters, say they cut text at the base size and lending width
+   * (all the way to the columns' needs, or half way) cuts clearly less
+   * at the base and the smallest size; then the chosen columns are
+   * measured as the rows always were. */
   columns_even (&even);
-  try_columns (self, width, height, first, &even);
+  place_columns (self, &even, width, height, overhead);
   chosen = &even;
-  if (!even.all_full || even.size < style->base_font_size - 1e-6)
+  cost = guess_cost (self, &even, width, height, first, overhead, style->base_font_size);
+  if (cost > 0)
     {
       lent = even;
       lend_columns (self, first, style->min_font_size, &lent);
-      /* All the way to the needs, and half way: the needs are guessed
-       * from the characters, the ladders measure what each shows. */
       half = lent;
       for (guint i = 0; i <= N_TOP_COLUMNS; i++)
         half.top[i] = (even.top[i] + lent.top[i]) / 2;
@@ -773,15 +794,25 @@ nf_grid_layout_allocate (NfGridLayout *self,
       if (memcmp (lent.top, even.top, sizeof lent.top) != 0 ||
           memcmp (lent.bottom, even.bottom, sizeof lent.bottom) != 0)
         {
-          try_columns (self, width, height, first, &half);
-          if (columns_better (&half, chosen))
-            chosen = &half;
-          try_columns (self, width, height, first, &lent);
-          if (columns_better (&lent, chosen))
-            chosen = &lent;
+          Columns *tries[] = { &half, &lent };
+
+          cost += guess_cost (self, &even, width, height, first, overhead, style->min_font_size);
+          for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+            {
+              double c = guess_cost (self, tries[t], width, height, first, overhead,
+                                     style->base_font_size) +
+                         guess_cost (self, tries[t], width, height, first, overhead,
+                                     style->min_font_size);
+
+              if (c < cost - LEND_MARGIN)
+                {
+                  chosen = tries[t];
+                  cost = c;
+                }
+            }
         }
     }
-  place_columns (self, chosen, width, height, NULL);
+  try_columns (self, width, height, first, chosen);
   ladders = chosen->ladders;
   edges = chosen->edges;
   size = chosen->size;
