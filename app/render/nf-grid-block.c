@@ -161,7 +161,7 @@ _nf_grid_block_plan (const NfGridStyle *style,
   heights = g_new (double, n_cards);
   for (guint n = lo; n <= hi; n++)
     {
-      double cw = column_width (width, n, gap);
+      double cw = column_width (width, n, style->card_gap);
       double total = 0, tallest = 0, a, b;
       gboolean fits = TRUE;
       guint max_lines = 0;
@@ -371,8 +371,11 @@ _nf_grid_block_ladder (const NfGridStyle *style,
        * better and more gain nothing. */
       for (guint n = lo; n <= hi && n_cards > 0 && best > floor_height; n++)
         {
-          /* The plan's own width, so what is measured here serves it. */
-          double cw = column_width (width, n, gap);
+          /* The plan's own width, so what is measured here serves it;
+           * the same at every step (_nf_grid_block_place() spreads the
+           * columns over the width), so a card's text broken whole at
+           * it serves every step. */
+          double cw = column_width (width, n, style->card_gap);
           double limit;
 
           /* A card is no shorter than its least height, nor than it is
@@ -468,7 +471,7 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
       hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
       for (guint n = lo; n <= hi && n_cards > 0; n++)
         {
-          double cw = column_width (width, n, gap), limit, c = 0;
+          double cw = column_width (width, n, style->card_gap), limit, c = 0;
 
           for (guint i = 0; i < n_cards; i++)
             {
@@ -767,7 +770,13 @@ _nf_grid_block_place (NfGridBlock       *block,
             top += plan->gap;
         }
       placed.card = g_object_ref (cards[i]);
-      placed.rect.x = area->x + column * (plan->column_width + plan->gap);
+      /* The columns spread over the whole width, the last flush with its
+       * right edge, whatever gap their width was found with. */
+      placed.rect.x = area->x;
+      if (column > 0)
+        placed.rect.x += round (column * MAX (plan->column_width + plan->gap,
+                                              (area->width - plan->column_width) /
+                                              (plan->n_columns - 1)));
       placed.rect.y = area->y + top;
       placed.rect.width = plan->column_width;
       placed.rect.height = h;
