@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-gui-resources-private.h"
+#include "nf-import.h"
 #include "nf-source-reader.h"
 
 struct _NfSourceReader
@@ -96,47 +97,6 @@ size_gutter (NfSourceReader *self)
 
 /* --- The passage --- */
 
-/* A line of a write-up as note text: its Markdown marks gone. */
-static void
-append_plain_line (GString    *out,
-                   const char *line)
-{
-  const char *p = line;
-
-  while (*p == ' ' || *p == '\t')
-    p++;
-  while (*p == '#' || *p == '>')
-    p++;
-  if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && (p[1] == ' ' || p[1] == '\t'))
-    p += 2;
-  else if (g_ascii_isdigit (*p))
-    {
-      const char *q = p;
-
-      while (g_ascii_isdigit (*q))
-        q++;
-      if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-        p = q + 2;
-    }
-  if (out->len > 0 && *p != '\0')
-    g_string_append_c (out, ' ');
-  for (; *p != '\0'; p++)
-    {
-      /* Emphasis and code marks; an underscore inside a word stays. */
-      if (*p == '*' || *p == '`')
-        continue;
-      if (*p == '_' && (p == line || !g_ascii_isalnum (p[-1]) || !g_ascii_isalnum (p[1])))
-        continue;
-      if (g_ascii_isspace (*p))
-        {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-          continue;
-        }
-      g_string_append_c (out, *p);
-    }
-}
-
 char *
 nf_source_reader_get_passage (NfSourceReader *self,
                               guint          *first_line,
@@ -145,8 +105,7 @@ nf_source_reader_get_passage (NfSourceReader *self,
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *raw = NULL;
-  g_auto(GStrv) lines = NULL;
-  GString *out;
+  g_autofree char *passage = NULL;
   int last;
 
   g_return_val_if_fail (NF_IS_SOURCE_READER (self), NULL);
@@ -159,22 +118,14 @@ nf_source_reader_get_passage (NfSourceReader *self,
   if (gtk_text_iter_starts_line (&end) && last > gtk_text_iter_get_line (&start))
     last--;
   raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lines = g_strsplit (raw, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    append_plain_line (out, lines[i]);
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
+  passage = nf_import_passage_text (raw);
+  if (passage == NULL)
+    return NULL;
   if (first_line != NULL)
     *first_line = (guint) gtk_text_iter_get_line (&start) + 1;
   if (last_line != NULL)
     *last_line = (guint) last + 1;
-  return g_string_free (out, FALSE);
+  return g_steal_pointer (&passage);
 }
 
 char *

@@ -43,4 +43,10 @@ NfCanvas *nf_import_from_file_full (GFile        *file,
                                     GPtrArray   **out_warnings,
                                     GError      **error);
 
+/* A passage of a write-up (a few lines of Markdown or plain text) as the
+ * text of one note, read as the importer reads it: markup, list numbers
+ * and heading marks gone, white space collapsed. NULL when nothing is
+ * left. */
+char     *nf_import_passage_text   (const char   *passage);
+
 G_END_DECLS

@@ -1311,6 +1311,35 @@ test_stray_markup (void)
   g_assert_null (warning_at (warnings, 14));
 }
 
+/* A passage taken in the source reader reads as the importer reads the
+ * same lines: the note texts must agree. */
+static void
+test_passage_text (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "### Key Partners", "Key Partners" },
+    { "1. Advertising on the *home page*", "Advertising on the home page" },
+    { "- Suppliers of parts_and_tools\n  and of [spare wheels](https://example.com/w)",
+      "Suppliers of parts_and_tools and of spare wheels" },
+    { "Over 1.5 million users in\n**three** cities.", "Over 1.5 million users in three cities." },
+    { "A \\*literal\\* star and 5 * 3", "A *literal* star and 5 * 3" },
+    { "*Fortune *500 partners", "Fortune 500 partners" },
+    { "> quoted `code_span` here", "quoted code_span here" },
+    { "| Year | Users |\n|---|---|\n| 2022 | 1,000 |", "Year Users 2022 1,000" },
+    { "3、广告收入", "广告收入" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = nf_import_passage_text (cases[i].in);
+
+      g_assert_cmpstr (text, ==, cases[i].out);
+    }
+  g_assert_null (nf_import_passage_text (""));
+  g_assert_null (nf_import_passage_text ("   \n\n  "));
+  g_assert_null (nf_import_passage_text ("***"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1345,5 +1374,6 @@ main (int   argc,
   g_test_add_func ("/import/repair/empty-heading", test_empty_heading_warned);
   g_test_add_func ("/import/repair/title-from-text", test_title_from_text);
   g_test_add_func ("/import/repair/stray-markup", test_stray_markup);
+  g_test_add_func ("/import/passage-text", test_passage_text);
   return g_test_run ();
 }
