@@ -27,6 +27,16 @@ print_conflicts (const char *path,
       g_autofree char *ours = _nf_cli_escape (c->ours != NULL ? c->ours : _("(deleted)"), -1);
       g_autofree char *theirs = _nf_cli_escape (c->theirs != NULL ? c->theirs : _("(deleted)"), -1);
 
+      if (c->kind == NF_CONFLICT_CELL)
+        {
+          g_autofree char *table = _nf_cli_escape (c->table, -1);
+
+          /* TRANSLATORS: a cell's conflict: the table's id, the row and
+           * column (from 1), then the two sides' texts. */
+          g_string_append_printf (out, _("  cell of %s, row %u, column %u: ours %s, theirs %s\n"),
+                                  table, c->row + 1, c->column + 1, ours, theirs);
+          continue;
+        }
       /* TRANSLATORS: one conflict: its kind (note, table, title…, as in
        * the file), then the two sides' ids or values. */
       g_string_append_printf (out, _("  %s: ours %s, theirs %s\n"),

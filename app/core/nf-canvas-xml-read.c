@@ -373,8 +373,10 @@ read_conflict (NfXmlReader    *self,
                int             nb_attributes,
                const xmlChar **attributes)
 {
-  static const NfXmlAttrSpec spec[] = { { "kind" }, { "ours" }, { "theirs" }, { NULL } };
-  const char *values[3];
+  static const NfXmlAttrSpec spec[] = { { "kind" }, { "ours" }, { "theirs" },
+                                        { "table" }, { "row" }, { "column" }, { NULL } };
+  const char *values[6];
+  guint64 place[2] = { 0, 0 };
   NfConflictKind kind;
   GPtrArray *conflicts;
   int line = _nf_xml_line (self);
@@ -386,7 +388,7 @@ read_conflict (NfXmlReader    *self,
   if (values[0] == NULL || !nf_conflict_kind_from_xml (values[0], &kind))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("the conflict kind “%s” is not one of note, table, source, company, "
-                           "title, label, description, language or rate"),
+                           "title, label, description, language, rate or cell"),
                          values[0] != NULL ? values[0] : "");
   if (values[1] == NULL && values[2] == NULL)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
@@ -403,11 +405,28 @@ read_conflict (NfXmlReader    *self,
         return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                              _("the conflict’s side “%s” is not an id"), values[i]);
     }
+  /* A cell's place: the table's id, row and column counted from 1; only
+   * for a cell. */
+  if ((kind == NF_CONFLICT_CELL) != (values[3] != NULL) ||
+      (values[3] != NULL) != (values[4] != NULL) || (values[3] != NULL) != (values[5] != NULL))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("a cell’s conflict needs table, row and column, and only it has them"));
+  if (values[3] != NULL && !_nf_xml_is_id (values[3]))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the conflict’s table “%s” is not an id"), values[3]);
+  for (guint i = 0; i < 2 && values[3] != NULL; i++)
+    if (!g_ascii_string_to_unsigned (values[4 + i], 10, 1, G_MAXUINT, &place[i], NULL))
+      return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                           _("the conflict’s row or column “%s” is not a number from 1"),
+                           values[4 + i]);
   conflicts = _nf_canvas_get_conflicts (self->canvas);
   if (conflicts->len >= NF_CANVAS_MAX_CONFLICTS)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
                          _("the file has more than %d conflicts"), NF_CANVAS_MAX_CONFLICTS);
-  g_ptr_array_add (conflicts, _nf_conflict_new (kind, values[1], values[2]));
+  g_ptr_array_add (conflicts, _nf_conflict_new_cell (kind, values[3],
+                                                     place[0] > 0 ? (guint) place[0] - 1 : 0,
+                                                     place[1] > 0 ? (guint) place[1] - 1 : 0,
+                                                     values[1], values[2]));
   _nf_xml_push (self, NF_XML_EMPTY, name);
   return TRUE;
 }

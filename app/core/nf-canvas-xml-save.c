@@ -501,6 +501,8 @@ conflict_is_live (NfCanvas         *canvas,
 {
   const char *ids[2] = { c->ours, c->theirs };
 
+  if (c->kind == NF_CONFLICT_CELL)
+    return nf_canvas_find_table (canvas, c->table, NULL) != NULL;
   if (!nf_conflict_kind_is_item (c->kind))
     return TRUE;
   for (guint i = 0; i < 2; i++)
@@ -559,6 +561,15 @@ conflicts (Writer   *wr,
       started = TRUE;
       start (wr, "conflict");
       attr (wr, "kind", nf_conflict_kind_to_xml (c->kind));
+      if (c->kind == NF_CONFLICT_CELL)
+        {
+          g_autofree char *row = g_strdup_printf ("%u", c->row + 1);
+          g_autofree char *column = g_strdup_printf ("%u", c->column + 1);
+
+          attr (wr, "table", c->table);
+          attr (wr, "row", row);
+          attr (wr, "column", column);
+        }
       attr (wr, "ours", c->ours);
       attr (wr, "theirs", c->theirs);
       end (wr);

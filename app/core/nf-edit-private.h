@@ -2,6 +2,7 @@
 #pragma once
 
 #include "nf-canvas.h"
+#include "nf-merge.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,10 @@ NfEdit     *_nf_edit_table_cell     (NfMetricTable  *table,
                                      const NfCell   *new_cell);
 NfEdit     *_nf_edit_insert_snapshot (guint          index,
                                      NfSnapshot     *snapshot,
+                                     gboolean        remove);
+/* A merge's conflict (nf-merge.h), copied in. */
+NfEdit     *_nf_edit_insert_conflict (guint          index,
+                                     const NfConflict *conflict,
                                      gboolean        remove);
 
 void        _nf_edit_apply          (NfEdit         *self,

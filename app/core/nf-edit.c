@@ -5,6 +5,7 @@
 
 #include "nf-canvas-private.h"
 #include "nf-edit-private.h"
+#include "nf-merge-private.h"
 #include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 
@@ -27,6 +28,7 @@ typedef enum {
   EDIT_TABLE_SET_COLUMN,
   EDIT_TABLE_CELL,
   EDIT_SNAPSHOT,        /* insert / remove */
+  EDIT_CONFLICT,        /* insert / remove; old_num kind, old_str ours, new_str theirs */
 } EditKind;
 
 struct _NfEdit {
@@ -37,6 +39,7 @@ struct _NfEdit {
   guint     to_block, to_index;
   guint     old_num, new_num;  /* field, evidence, cite line, table block */
   char     *old_str, *new_str;
+  char     *to_str;            /* a conflict's table (NfConflict.table) */
   char    **old_strv, **new_strv;
   NfText   *old_text, *new_text;
   gpointer  old_boxed, new_boxed;  /* sources, references */
@@ -67,6 +70,7 @@ _nf_edit_free (NfEdit *self)
   g_clear_object (&self->new_boxed);
   g_free (self->old_str);
   g_free (self->new_str);
+  g_free (self->to_str);
   g_strfreev (self->old_strv);
   g_strfreev (self->new_strv);
   g_clear_pointer (&self->old_text, nf_text_unref);
@@ -387,6 +391,24 @@ _nf_edit_insert_snapshot (guint       index,
   return self;
 }
 
+NfEdit *
+_nf_edit_insert_conflict (guint             index,
+                          const NfConflict *conflict,
+                          gboolean          remove)
+{
+  NfEdit *self = edit_new (EDIT_CONFLICT, NULL);
+
+  self->index = index;
+  self->remove = remove;
+  self->old_num = conflict->kind;
+  self->old_str = g_strdup (conflict->ours);
+  self->new_str = g_strdup (conflict->theirs);
+  self->to_str = g_strdup (conflict->table);
+  self->to_block = conflict->row;
+  self->to_index = conflict->column;
+  return self;
+}
+
 static void
 apply_table_row (NfEdit        *self,
                  NfMetricTable *table,
@@ -555,6 +577,20 @@ _nf_edit_apply (NfEdit   *self,
           g_list_store_insert (store, self->index, self->target);
         else
           g_list_store_remove (store, self->index);
+      }
+      break;
+
+    case EDIT_CONFLICT:
+      {
+        GPtrArray *conflicts = _nf_canvas_get_conflicts (canvas);
+
+        if (insert)
+          g_ptr_array_insert (conflicts, self->index,
+                              _nf_conflict_new_cell (self->old_num, self->to_str,
+                                                     self->to_block, self->to_index,
+                                                     self->old_str, self->new_str));
+        else
+          g_ptr_array_remove_index (conflicts, self->index);
       }
       break;
 

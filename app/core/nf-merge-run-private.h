@@ -2,6 +2,7 @@
 #pragma once
 
 #include "nf-merge-private.h"
+#include "nf-metric-table.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,11 @@ void        _nf_merge_add_conflict (NfMergeRun     *m,
 /* A fresh id beside `id` ("n7" → "n7.2"), used nowhere in the three. */
 char       *_nf_merge_fresh_id     (NfMergeRun     *m,
                                     const char     *id);
+
+/* nf-merge-tables.c: a table changed on both sides, merged by row and
+ * cell (new reference), or NULL when only both whole tables will do. */
+NfMetricTable *_nf_merge_table    (NfMergeRun     *m,
+                                   NfMetricTable  *t[N_SIDES]);
 
 /* nf-merge-notes.c: id → where, for one side. */
 GHashTable *_nf_merge_index_notes  (NfCanvas       *canvas);

@@ -25,6 +25,7 @@
 
 static const char * const kind_names[NF_N_CONFLICT_KINDS] = {
   "note", "table", "source", "company", "title", "label", "description", "language", "rate",
+  "cell",
 };
 
 const char *
@@ -66,6 +67,22 @@ _nf_conflict_new (NfConflictKind  kind,
   return c;
 }
 
+NfConflict *
+_nf_conflict_new_cell (NfConflictKind  kind,
+                       const char     *table,
+                       guint           row,
+                       guint           column,
+                       const char     *ours,
+                       const char     *theirs)
+{
+  NfConflict *c = _nf_conflict_new (kind, ours, theirs);
+
+  c->table = g_strdup (table);
+  c->row = row;
+  c->column = column;
+  return c;
+}
+
 void
 _nf_conflict_free (NfConflict *conflict)
 {
@@ -73,6 +90,7 @@ _nf_conflict_free (NfConflict *conflict)
     return;
   g_free (conflict->ours);
   g_free (conflict->theirs);
+  g_free (conflict->table);
   g_free (conflict);
 }
 
@@ -81,7 +99,8 @@ _nf_conflict_equal (const NfConflict *a,
                     const NfConflict *b)
 {
   return a->kind == b->kind && g_strcmp0 (a->ours, b->ours) == 0 &&
-         g_strcmp0 (a->theirs, b->theirs) == 0;
+         g_strcmp0 (a->theirs, b->theirs) == 0 && g_strcmp0 (a->table, b->table) == 0 &&
+         a->row == b->row && a->column == b->column;
 }
 
 gboolean
@@ -169,6 +188,8 @@ merge_fields (NfMergeRun *m)
 typedef gboolean (*ItemEqual) (gpointer a, gpointer b);
 typedef const char *(*ItemKey) (gpointer item, char **scratch);
 typedef gpointer (*ItemRename) (gpointer item, const char *id);
+/* Both sides changed the item: merged finely, or NULL to keep both. */
+typedef gpointer (*ItemMerge) (NfMergeRun *m, gpointer v[N_SIDES]);
 
 static const char *
 source_key (gpointer item, char **scratch)
@@ -276,6 +297,23 @@ same_keys (GListModel *a,
 /* The merged list: A's items in A's order (B's when A kept the list as
  * it was), then the other side's additions in its order; conflicting versions of B under a fresh id after A's. Rates
  * (rename NULL) keep A's value and record B's. */
+static GPtrArray *merge_items_finely (NfMergeRun     *m,
+                                      GListModel     *models[N_SIDES],
+                                      ItemKey         key,
+                                      ItemEqual       equal,
+                                      ItemRename      rename,
+                                      ItemMerge       fine,
+                                      NfConflictKind  kind);
+
+static gpointer
+table_merge (NfMergeRun *m,
+             gpointer    v[N_SIDES])
+{
+  NfMetricTable *t[N_SIDES] = { v[BASE], v[SIDE_A], v[SIDE_B] };
+
+  return _nf_merge_table (m, t);
+}
+
 static GPtrArray *
 merge_items (NfMergeRun          *m,
              GListModel     *models[N_SIDES],
@@ -283,6 +321,18 @@ merge_items (NfMergeRun          *m,
              ItemEqual       equal,
              ItemRename      rename,
              NfConflictKind  kind)
+{
+  return merge_items_finely (m, models, key, equal, rename, NULL, kind);
+}
+
+static GPtrArray *
+merge_items_finely (NfMergeRun     *m,
+                    GListModel     *models[N_SIDES],
+                    ItemKey         key,
+                    ItemEqual       equal,
+                    ItemRename      rename,
+                    ItemMerge       fine,
+                    NfConflictKind  kind)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTable *map[N_SIDES];
@@ -327,6 +377,16 @@ merge_items (NfMergeRun          *m,
             _nf_merge_add_conflict (m, kind, v[SIDE_A] != NULL ? name : NULL,
                           v[SIDE_B] != NULL ? name : NULL);
             continue;
+          }
+        if (fine != NULL && v[BASE] != NULL)
+          {
+            gpointer merged = fine (m, v);
+
+            if (merged != NULL)
+              {
+                g_ptr_array_add (out, merged);
+                continue;
+              }
           }
         g_ptr_array_add (out, g_object_ref (v[SIDE_A]));
         if (rename == NULL)
@@ -443,7 +503,8 @@ merge_old_conflicts (NfMergeRun *m)
           if (list_has (base, c) && !list_has (other, c))
             continue;
           if (!list_has (m->conflicts, c))
-            g_ptr_array_add (m->conflicts, _nf_conflict_new (c->kind, c->ours, c->theirs));
+            g_ptr_array_add (m->conflicts, _nf_conflict_new_cell (c->kind, c->table, c->row,
+                                                                  c->column, c->ours, c->theirs));
         }
     }
 }
@@ -579,7 +640,8 @@ nf_merge (NfCanvas *base,
 
   for (int s = 0; s < N_SIDES; s++)
     models[s] = nf_canvas_get_tables (m.canvas[s]);
-  list = merge_items (&m, models, table_key, table_equal0, table_rename, NF_CONFLICT_TABLE);
+  list = merge_items_finely (&m, models, table_key, table_equal0, table_rename,
+                             table_merge, NF_CONFLICT_TABLE);
   while (g_list_model_get_n_items (nf_canvas_get_tables (out)) > 0)
     _nf_canvas_remove_table_raw (out, 0);
   for (guint i = 0; i < list->len; i++)

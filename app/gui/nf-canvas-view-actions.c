@@ -14,12 +14,40 @@
 void
 _nf_canvas_view_update_actions (NfCanvasView *self)
 {
-  NfHistory *history = self->canvas != NULL ? nf_canvas_get_history (self->canvas) : NULL;
+  NfHistory *history = self->canvas != NULL && !self->read_only ? nf_canvas_get_history (self->canvas)
+                                                                  : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.undo",
                                  history != NULL && nf_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.redo",
                                  history != NULL && nf_history_can_redo (history));
+}
+
+void
+nf_canvas_view_set_read_only (NfCanvasView *self,
+                              gboolean      read_only)
+{
+  static const char * const editing[] = {
+    "view.add-note", "view.edit-note", "view.delete-note", "view.move-note", "view.set-colour",
+    "view.cut-notes", "view.paste-notes", "view.duplicate-note", "view.edit-tags",
+    "view.note-details", "view.resolve-conflict",
+  };
+
+  g_return_if_fail (NF_IS_CANVAS_VIEW (self));
+
+  self->read_only = !!read_only;
+  if (self->read_only)
+    _nf_canvas_view_close_editor (self);
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], !self->read_only);
+  _nf_canvas_view_update_actions (self);
+}
+
+gboolean
+nf_canvas_view_get_read_only (NfCanvasView *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), FALSE);
+  return self->read_only;
 }
 
 static void
@@ -237,6 +265,8 @@ nf_canvas_view_edit_note (NfCanvasView *self,
   g_return_if_fail (NF_IS_CANVAS_VIEW (self));
   g_return_if_fail (NF_IS_NOTE (note));
 
+  if (self->read_only)
+    return;
   commit_editor (self);
   self->edited = g_object_ref (note);
   text = nf_note_get_text (note);
@@ -251,6 +281,8 @@ nf_canvas_view_add_note_at (NfCanvasView *self,
   g_return_if_fail (NF_IS_CANVAS_VIEW (self));
   g_return_if_fail (block >= 0 && block < NF_N_BLOCKS);
 
+  if (self->read_only)
+    return;
   commit_editor (self);
   self->new_block = block;
   self->new_index = MIN (index, g_list_model_get_n_items (nf_canvas_get_notes (self->canvas, block)));
@@ -508,6 +540,7 @@ _nf_canvas_view_class_init_actions (GtkWidgetClass *widget_class)
   _nf_canvas_view_class_init_clipboard (widget_class);
   _nf_canvas_view_class_init_search (widget_class);
   _nf_canvas_view_class_init_details (widget_class);
+  _nf_canvas_view_class_init_conflicts (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -420,7 +420,8 @@ nf_canvas_view_drop_note (NfCanvasView *self,
   g_return_val_if_fail (NF_IS_NOTE (note), FALSE);
   g_return_val_if_fail (block >= 0 && block < NF_N_BLOCKS, FALSE);
 
-  if (nf_canvas_find_note (self->canvas, nf_note_get_id (note), &from, &at) != note)
+  if (self->read_only ||
+      nf_canvas_find_note (self->canvas, nf_note_get_id (note), &from, &at) != note)
     return FALSE;
   index = MIN (index, g_list_model_get_n_items (nf_canvas_get_notes (self->canvas, block)));
   /* The gap counts the note itself when it moves down its own block. */

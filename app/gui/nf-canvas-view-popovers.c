@@ -245,8 +245,13 @@ _nf_canvas_view_open_menu (NfCanvasView *self,
 {
   NfNote *note = _nf_canvas_view_action_note (self);
   g_autoptr(GMenuModel) model = note != NULL ? note_menu () : block_menu ();
-  GtkWidget *popover = _nf_canvas_view_new_popover (self, gtk_popover_menu_new_from_model (model));
+  g_autoptr(GMenuModel) conflict = _nf_canvas_view_conflict_menu (self, note);
+  GtkWidget *popover;
   NfRect r;
+
+  if (conflict != NULL)
+    g_menu_prepend_section (G_MENU (model), _("Conflict from a Merge"), conflict);
+  popover = _nf_canvas_view_new_popover (self, gtk_popover_menu_new_from_model (model));
 
   if (note != NULL)
     gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover),

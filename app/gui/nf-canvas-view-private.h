@@ -3,6 +3,7 @@
 
 #include "nf-canvas-view.h"
 #include "nf-grid-style.h"
+#include "nf-merge.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,8 @@ struct _NfCanvasView
   GtkWidget    *zoom_label;
   GtkWidget    *zoom_in, *zoom_out;
   GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
+  guint         n_conflicts;    /* the canvas's, when the cards were last laid out */
+  gboolean      read_only;      /* a version from git: looked at, never edited */
 };
 
 typedef enum {
@@ -142,6 +145,20 @@ void     _nf_canvas_view_class_init_search (GtkWidgetClass *widget_class);
 
 /* nf-note-clipboard.c */
 void     _nf_canvas_view_class_init_clipboard (GtkWidgetClass *widget_class);
+
+/* nf-canvas-view-conflicts.c */
+/* The merge conflict a note is one side of, or NULL; out_index: where. */
+const NfConflict *_nf_canvas_view_note_conflict (NfCanvasView *self,
+                                                 NfNote       *note,
+                                                 guint        *out_index);
+/* "ours", "theirs", "both", as view.resolve-conflict takes them. */
+gboolean    _nf_conflict_choice_from_string (const char       *name,
+                                             NfConflictChoice *out_choice);
+/* The section of a note's menu that settles its conflict; NULL for none. */
+GMenuModel *_nf_canvas_view_conflict_menu   (NfCanvasView *self,
+                                             NfNote       *note);
+void        _nf_canvas_view_check_conflicts (NfCanvasView *self);
+void        _nf_canvas_view_class_init_conflicts (GtkWidgetClass *widget_class);
 
 /* nf-note-details.c */
 void     _nf_canvas_view_class_init_details (GtkWidgetClass *widget_class);

@@ -224,6 +224,7 @@ on_notes_changed (NfCanvasView *self,
 static void
 on_canvas_changed (NfCanvasView *self)
 {
+  _nf_canvas_view_check_conflicts (self);
   if (self->dirty)
     _nf_canvas_view_sync (self);
   _nf_canvas_view_update_actions (self);
@@ -551,6 +552,7 @@ nf_canvas_view_new (NfCanvas *canvas)
     }
   g_signal_connect_object (canvas, "changed", G_CALLBACK (on_canvas_changed),
                            self, G_CONNECT_SWAPPED);
+  self->n_conflicts = nf_canvas_get_n_conflicts (canvas);
   _nf_canvas_view_update_actions (self);
   self->dirty = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));

@@ -74,4 +74,14 @@ void          nf_canvas_view_select_note    (NfCanvasView *self,
                                              NfNote       *note,
                                              gboolean      selected);
 
+/* A read-only view (a version from git) disables every action that
+ * edits (adding, editing, moving, deleting, colours, tags, details,
+ * pasting, conflicts, undo and redo) and takes no drop. */
+void          nf_canvas_view_set_read_only  (NfCanvasView *self,
+                                             gboolean      read_only);
+gboolean      nf_canvas_view_get_read_only  (NfCanvasView *self);
+/* Selects the note alone, scrolls its card into sight and focuses it. */
+void          nf_canvas_view_show_note      (NfCanvasView *self,
+                                             NfNote       *note);
+
 G_END_DECLS

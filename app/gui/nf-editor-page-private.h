@@ -19,6 +19,10 @@ struct _NfEditorPage
   AdwViewSwitcher *switcher;
   AdwViewStack    *views;
   GtkPaned        *paned;
+  GtkWidget       *conflict_bar;    /* a merge's conflicts, over the views */
+  /* nf-editor-page-version.c: a version from git, shown read only. */
+  NfCanvas        *version_of;      /* the canvas it is a version of */
+  GtkWidget       *version_bar;
 
   /* The write-up beside the canvas (nf-editor-page-source.c). */
   GtkWidget       *reader;
@@ -29,5 +33,6 @@ struct _NfEditorPage
 void _nf_editor_page_class_init_source (GtkWidgetClass *widget_class);
 void _nf_editor_page_init_source       (NfEditorPage   *self);
 void _nf_editor_page_dispose_source    (NfEditorPage   *self);
+void _nf_editor_page_class_init_version (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-canvas-view.h"
+#include "nf-conflict-bar.h"
 #include "nf-editor-page-private.h"
 #include "nf-gui-resources-private.h"
 #include "nf-table-editor.h"
@@ -58,9 +59,41 @@ nf_editor_page_dispose (GObject *object)
   NfEditorPage *self = NF_EDITOR_PAGE (object);
 
   _nf_editor_page_dispose_source (self);
+  g_clear_object (&self->version_of);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
+}
+
+/* F8 and Shift+F8 walk a merge's conflicts wherever the focus is in the
+ * window, for the page in view. */
+static gboolean
+conflict_key (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  NfEditorPage *self = NF_EDITOR_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (self->conflict_bar))
+    return FALSE;
+  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static void
+add_conflict_keys (NfEditorPage *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  const int steps[2] = { 1, -1 };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new_with_arguments (
+                                            gtk_keyval_trigger_new (GDK_KEY_F8, i == 0 ? 0 : GDK_SHIFT_MASK),
+                                            gtk_callback_action_new (conflict_key, NULL, NULL),
+                                            "i", steps[i]));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 static void
@@ -80,6 +113,7 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
   _nf_editor_page_class_init_source (widget_class);
+  _nf_editor_page_class_init_version (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -134,6 +168,11 @@ nf_editor_page_new (NfDocument *document)
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
   busy_changed (self);
+  /* A merged file opens at its first conflict. */
+  self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
+  gtk_box_insert_child_after (GTK_BOX (self->box), self->conflict_bar, self->toolbar);
+  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
+  add_conflict_keys (self);
   _nf_editor_page_init_source (self);
   return GTK_WIDGET (self);
 }
@@ -143,6 +182,13 @@ nf_editor_page_get_document (NfEditorPage *self)
 {
   g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
   return self->document;
+}
+
+GtkWidget *
+nf_editor_page_get_conflict_bar (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  return self->conflict_bar;
 }
 
 GtkWidget *

@@ -34,4 +34,16 @@ void        nf_editor_page_open_source     (NfEditorPage *self,
 /* The NfSourceReader, or NULL while none was opened. */
 GtkWidget  *nf_editor_page_get_source_reader (NfEditorPage *self);
 
+/* Shows the page's canvas as a version of `canvas` (a commit from git),
+ * read only: no edit, save, snapshot or details; a banner "Version of …
+ * — read only" offers Restore This Version (into `canvas`, one undoable
+ * step: page.restore-version) and Compare With Current
+ * (page.compare-version). */
+void          nf_editor_page_set_version_of   (NfEditorPage *self,
+                                               NfCanvas     *canvas);
+gboolean      nf_editor_page_get_read_only    (NfEditorPage *self);
+
+/* The banner of a merge's conflicts (NfConflictBar). */
+GtkWidget    *nf_editor_page_get_conflict_bar (NfEditorPage *self);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "nf-gui-resources-private.h"
 #include "nf-history-dialog.h"
+#include "nf-versions-list.h"
 
 struct _NfHistoryDialog
 {
@@ -90,33 +91,6 @@ nf_history_dialog_load (NfHistoryDialog  *self,
 }
 
 static void
-update_compare_sensitivity (NfHistoryDialog *self)
-{
-  guint ticked = 0;
-
-  for (guint i = 0; i < self->ticks->len; i++)
-    ticked += gtk_check_button_get_active (g_ptr_array_index (self->ticks, i));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.compare-selected", ticked == 2);
-}
-
-static GtkWidget *
-row_button (const char *icon,
-            const char *tooltip,
-            const char *action,
-            guint       index)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-static void
 fill (NfHistoryDialog *self)
 {
   GListModel *commits = nf_git_log_get_commits (self->log);
@@ -144,31 +118,25 @@ fill (NfHistoryDialog *self)
                                                    date, nf_git_commit_get_short_id (commit));
       const char *summary = nf_git_commit_get_summary (commit);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *tick = gtk_check_button_new ();
 
       /* A commit message is data: never read as markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *summary != '\0' ? summary : _("(no message)"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Tick to compare"), -1);
-      g_signal_connect_object (tick, "toggled", G_CALLBACK (update_compare_sensitivity), self,
-                               G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->ticks, tick);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
+      nf_versions_add_tick (GTK_WIDGET (self), self->ticks, i, ADW_ACTION_ROW (row),
+                            _("Tick to compare"), "history.compare-selected");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("view-dual-symbolic", _("Compare with the Canvas as It Is Now"),
+                                 nf_versions_row_button ("view-dual-symbolic", _("Compare with the Canvas as It Is Now"),
                                              "history.compare-current", i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-open-symbolic", _("Open This Version in a New Tab"),
+                                 nf_versions_row_button ("document-open-symbolic", _("Open This Version in a New Tab"),
                                              "history.open", i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("edit-undo-symbolic", _("Restore This Version"),
+                                 nf_versions_row_button ("edit-undo-symbolic", _("Restore This Version"),
                                              "history.restore", i));
       gtk_list_box_append (self->list, row);
     }
-  update_compare_sensitivity (self);
+  nf_versions_update_compare (GTK_WIDGET (self), self->ticks, "history.compare-selected");
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -238,18 +206,14 @@ compare_selected_activated (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   NfHistoryDialog *self = NF_HISTORY_DIALOG (widget);
-  int picked[2] = { -1, -1 };
-  guint n = 0;
+  guint picked[2];
 
-  for (guint i = 0; i < self->ticks->len && n < 2; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->ticks, i)))
-      picked[n++] = (int) i;
-  if (n != 2)
+  if (!nf_versions_get_ticked (self->ticks, &picked[0], &picked[1]))
     return;
   {
     /* The log is newest first: the earlier commit is the later index. */
-    g_autoptr(NfCanvas) earlier = load_or_toast (self, (guint) picked[1]);
-    g_autoptr(NfCanvas) later = earlier != NULL ? load_or_toast (self, (guint) picked[0]) : NULL;
+    g_autoptr(NfCanvas) earlier = load_or_toast (self, picked[1]);
+    g_autoptr(NfCanvas) later = earlier != NULL ? load_or_toast (self, picked[0]) : NULL;
 
     if (earlier != NULL && later != NULL)
       {
@@ -269,7 +233,7 @@ open_activated (GtkWidget  *widget,
 
   if (version == NULL)
     return;
-  g_signal_emit (self, signals[OPEN_REQUESTED], 0, version);
+  g_signal_emit (self, signals[OPEN_REQUESTED], 0, version, self->canvas);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -325,7 +289,7 @@ nf_history_dialog_class_init (NfHistoryDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, NF_TYPE_CANVAS, NF_TYPE_CANVAS);
   signals[OPEN_REQUESTED] =
     g_signal_new ("open-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, NF_TYPE_CANVAS);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, NF_TYPE_CANVAS, NF_TYPE_CANVAS);
 
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-history-dialog.ui");

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (NfHistoryDialog, nf_history_dialog, NF, HISTORY_DIALOG, Ad
  * it is now (unsaved changes included) or with another commit, opened in
  * a tab of its own, or restored into the canvas as one undoable step.
  * Signals: ::compare-requested (NfCanvas *earlier, NfCanvas *later) and
- * ::open-requested (NfCanvas *version). */
+ * ::open-requested (NfCanvas *version, NfCanvas *canvas): the version to
+ * show read only, and the canvas it is a version of. */
 GtkWidget *nf_history_dialog_new      (GtkWindow       *parent,
                                        NfCanvas        *canvas,
                                        GFile           *file);

@@ -8,6 +8,7 @@
 #include "nf-canvas-view.h"
 #include "nf-card-cache.h"
 #include "nf-grid-renderer.h"
+#include "nf-merge.h"
 #include "nf-note-card.h"
 
 struct _NfNoteCard
@@ -19,6 +20,7 @@ struct _NfNoteCard
   gboolean           selected;
   char              *text;      /* as shown, whole, for the tooltip */
   char              *description;  /* evidence, tags and source, as told */
+  NfConflictSide     conflict;  /* which version of a merge's conflict it is */
 
   /* The card's pixels at the screen's scale, drawn once per change of
    * what they show, and the texture made of them: a frame that draws
@@ -29,6 +31,11 @@ struct _NfNoteCard
 };
 
 G_DEFINE_FINAL_TYPE (NfNoteCard, nf_note_card, GTK_TYPE_WIDGET)
+
+static void draw_conflict_mark (NfNoteCard  *self,
+                                GtkSnapshot *snapshot,
+                                int          w,
+                                int          h);
 
 static void
 nf_note_card_dispose (GObject *object)
@@ -127,6 +134,7 @@ nf_note_card_snapshot (GtkWidget   *widget,
   if (pixels != NULL)
     gtk_snapshot_append_texture (snapshot, self->texture,
                                  &GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height));
+  draw_conflict_mark (self, snapshot, w, h);
   if (pixels != NULL && !self->selected && !gtk_widget_has_focus (widget))
     return;
 
@@ -174,8 +182,76 @@ drag_begin (NfNoteCard    *self,
   gtk_drag_source_set_icon (source, icon, 0, 0);
 }
 
-/* What a card says besides its text: evidence, tags and the cited
- * source, for the tooltip and for screen readers; NULL for nothing. */
+/* A version of a note that a merge left in conflict: a ring in the
+ * warning colour and a badge with "!" at the top right corner, drawn
+ * over the cached card (the PDF of a canvas shows no conflicts). */
+static void
+draw_conflict_mark (NfNoteCard  *self,
+                    GtkSnapshot *snapshot,
+                    int          w,
+                    int          h)
+{
+  /* GNOME's orange, lighter on a dark canvas. */
+  gboolean dark = self->style->background.red + self->style->background.green +
+                  self->style->background.blue < 1.5;
+  NfColour warn = dark ? (NfColour) { 1.0, 0.639, 0.282, 1.0 } : (NfColour) { 0.902, 0.380, 0.0, 1.0 };
+  double r = 7, cx = w - 2, cy = 2;
+  cairo_t *cr;
+
+  if (self->conflict == NF_CONFLICT_SIDE_NONE)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-4, -8, w + 12, h + 12));
+  cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+  ring (cr, &warn, 2, 1, self->style->card_radius, w, h);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_arc (cr, cx, cy, r + 1.5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, self->style->background.red, self->style->background.green,
+                         self->style->background.blue, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, warn.red, warn.green, warn.blue, 1);
+  cairo_fill (cr);
+  /* The "!" as a bar and a dot, so the badge needs no font. */
+  cairo_set_source_rgba (cr, 1, 1, 1, 1);
+  cairo_rectangle (cr, cx - 1, cy - 4.5, 2, 5.5);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy + 3, 1.1, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+/* Which version of a merge's conflict the card's note is. */
+static NfConflictSide
+conflict_side (NfNoteCard *self,
+               NfCanvas   *canvas,
+               gboolean   *out_other_deleted)
+{
+  const NfConflict *c;
+
+  if (canvas == NULL || self->note == NULL || nf_canvas_get_n_conflicts (canvas) == 0)
+    return NF_CONFLICT_SIDE_NONE;
+  c = nf_canvas_find_conflict (canvas, NF_CONFLICT_NOTE, nf_note_get_id (self->note), NULL);
+  if (c == NULL)
+    return NF_CONFLICT_SIDE_NONE;
+  if (out_other_deleted != NULL)
+    *out_other_deleted = c->ours == NULL || c->theirs == NULL;
+  return nf_conflict_is_ours (c, nf_note_get_id (self->note)) ? NF_CONFLICT_SIDE_OURS
+                                                              : NF_CONFLICT_SIDE_THEIRS;
+}
+
+static char *
+describe_conflict (NfConflictSide side,
+                   gboolean       other_deleted)
+{
+  if (side == NF_CONFLICT_SIDE_OURS)
+    return g_strdup (other_deleted ? _("Conflict: ours, which they deleted")
+                                   : _("Conflict: ours, beside their version"));
+  return g_strdup (other_deleted ? _("Conflict: theirs, which we deleted")
+                                 : _("Conflict: theirs, beside our version"));
+}
+
+/* What a card says besides its text: a conflict, evidence, tags and the
+ * cited source, for the tooltip and for screen readers; NULL for nothing. */
 static char *
 describe (NfNoteCard *self,
           gboolean    lines)
@@ -186,7 +262,11 @@ describe (NfNoteCard *self,
   const char *cite = nf_note_get_cite_source (self->note);
   const char *sep = lines ? "\n" : ". ";
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean other_deleted = FALSE;
 
+  self->conflict = conflict_side (self, canvas, &other_deleted);
+  if (self->conflict != NF_CONFLICT_SIDE_NONE)
+    g_ptr_array_add (parts, describe_conflict (self->conflict, other_deleted));
   if (nf_note_get_evidence (self->note) != NF_EVIDENCE_NONE)
     g_ptr_array_add (parts, g_strdup_printf (_("Evidence: %s"),
                                              nf_evidence_title (nf_note_get_evidence (self->note))));
@@ -329,6 +409,13 @@ nf_note_card_set_card (NfNoteCard        *self,
       }
   }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+NfConflictSide
+nf_note_card_get_conflict (NfNoteCard *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NF_CONFLICT_SIDE_NONE);
+  return self->conflict;
 }
 
 NfNote *

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 #define NF_TYPE_NOTE_CARD (nf_note_card_get_type ())
 G_DECLARE_FINAL_TYPE (NfNoteCard, nf_note_card, NF, NOTE_CARD, GtkWidget)
 
+/* Which version of a merge's conflict a card shows (nf-merge.h). */
+typedef enum {
+  NF_CONFLICT_SIDE_NONE,
+  NF_CONFLICT_SIDE_OURS,
+  NF_CONFLICT_SIDE_THEIRS,
+} NfConflictSide;
+
 /* One laid-out note of the editor's grid: a focusable LIST_ITEM labelled
  * with the note's text, showing the card's pixels as the render library
  * draws them (nf_card_render(), kept by an NfCardCache at the widget's
@@ -25,6 +32,9 @@ void       nf_note_card_set_card     (NfNoteCard        *self,
                                       const NfGridStyle *style,
                                       const char        *label);
 NfNote    *nf_note_card_get_note     (NfNoteCard        *self);
+/* Marked with a ring and a badge, and said in the accessible
+ * description ("Conflict: ours, …"). */
+NfConflictSide nf_note_card_get_conflict (NfNoteCard    *self);
 NfCardLayout *nf_note_card_get_card  (NfNoteCard        *self);
 gboolean   nf_note_card_get_selected (NfNoteCard        *self);
 void       nf_note_card_set_selected (NfNoteCard        *self,

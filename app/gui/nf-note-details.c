@@ -22,6 +22,8 @@ struct _NfNoteDetails
   GtkWidget   *translations;
   GtkWidget   *new_lang;
   GtkWidget   *new_text;
+  GtkWidget   *conflict_box;
+  GtkLabel    *conflict_label;
 
   GStrv        source_ids;      /* the source drop-down's items after "none" */
   gboolean     updating;        /* while the fields show the note anew */
@@ -296,6 +298,28 @@ fill_sources (NfNoteDetails *self)
   gtk_drop_down_set_selected (self->source, selected);
 }
 
+/* The choices of a merge's conflict, when the note is one version. */
+static void
+show_conflict (NfNoteDetails *self)
+{
+  const NfConflict *c = nf_canvas_find_conflict (self->canvas, NF_CONFLICT_NOTE,
+                                                 nf_note_get_id (self->note), NULL);
+
+  gtk_widget_set_visible (self->conflict_box, c != NULL);
+  if (c == NULL)
+    return;
+  if (c->ours == NULL || c->theirs == NULL)
+    gtk_label_set_text (self->conflict_label,
+                        nf_conflict_is_ours (c, nf_note_get_id (self->note))
+                        ? _("A merge left this note in conflict: we edited it, they deleted it.")
+                        : _("A merge left this note in conflict: they edited it, we deleted it."));
+  else
+    gtk_label_set_text (self->conflict_label,
+                        nf_conflict_is_ours (c, nf_note_get_id (self->note))
+                        ? _("A merge left this note in conflict: this is our version, the other card is theirs.")
+                        : _("A merge left this note in conflict: this is their version, the other card is ours."));
+}
+
 static void
 show_note (NfNoteDetails *self)
 {
@@ -320,6 +344,7 @@ show_note (NfNoteDetails *self)
     gtk_editable_set_text (GTK_EDITABLE (self->tags), joined);
   if (focus == NULL || !gtk_widget_is_ancestor (focus, self->translations))
     fill_translations (self);
+  show_conflict (self);
   self->updating = FALSE;
 }
 
@@ -363,6 +388,8 @@ nf_note_details_class_init (NfNoteDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, translations);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, new_lang);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, new_text);
+  gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, conflict_label);
   gtk_widget_class_bind_template_callback (widget_class, on_add_translation);
 }
 

@@ -7,6 +7,7 @@
 
 #include "nf-gui-resources-private.h"
 #include "nf-snapshots-dialog.h"
+#include "nf-versions-list.h"
 
 struct _NfSnapshotsDialog
 {
@@ -67,33 +68,6 @@ canvas_of (NfSnapshotsDialog *self,
   return canvas;
 }
 
-static void
-update_compare_sensitivity (NfSnapshotsDialog *self)
-{
-  guint ticked = 0;
-
-  for (guint i = 0; i < self->ticks->len; i++)
-    ticked += gtk_check_button_get_active (g_ptr_array_index (self->ticks, i));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.compare-selected", ticked == 2);
-}
-
-static GtkWidget *
-row_button (const char *icon,
-            const char *tooltip,
-            const char *action,
-            guint       index)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 /* The rows are rebuilt whenever the list changes: a handful of snapshots,
  * and each row's actions carry its index. */
 static void
@@ -105,6 +79,7 @@ rebuild (NfSnapshotsDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_ptr_array_set_size (self->ticks, 0);
   g_ptr_array_set_size (self->ticks, n);
 
   for (guint k = 0; k < n; k++)
@@ -114,25 +89,21 @@ rebuild (NfSnapshotsDialog *self)
       g_autofree char *when = g_date_time_format (nf_snapshot_get_time (snapshot), _("%e %B %Y, %H:%M"));
       g_autofree char *tick_label = g_strdup_printf (_("Tick “%s” to compare"), nf_snapshot_get_name (snapshot));
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *tick = gtk_check_button_new ();
 
       /* Before the title: a name with "&" would not parse as markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nf_snapshot_get_name (snapshot));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (when));
-      gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, tick_label, -1);
-      g_signal_connect_swapped (tick, "toggled", G_CALLBACK (update_compare_sensitivity), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
-      g_ptr_array_index (self->ticks, i) = tick;
+      nf_versions_add_tick (GTK_WIDGET (self), self->ticks, i, ADW_ACTION_ROW (row), tick_label,
+                            "snapshots.compare-selected");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("view-dual-symbolic", _("Compare with the Current Canvas"),
+                                 nf_versions_row_button ("view-dual-symbolic", _("Compare with the Current Canvas"),
                                              "snapshots.compare-current", i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("edit-undo-symbolic", _("Restore This Snapshot"),
+                                 nf_versions_row_button ("edit-undo-symbolic", _("Restore This Snapshot"),
                                              "snapshots.restore", i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("user-trash-symbolic", _("Delete This Snapshot"),
+                                 nf_versions_row_button ("user-trash-symbolic", _("Delete This Snapshot"),
                                              "snapshots.remove", i));
       gtk_list_box_append (self->list, row);
     }
@@ -149,7 +120,7 @@ rebuild (NfSnapshotsDialog *self)
       gtk_widget_set_margin_end (empty, 12);
       gtk_list_box_set_placeholder (self->list, empty);
     }
-  update_compare_sensitivity (self);
+  nf_versions_update_compare (GTK_WIDGET (self), self->ticks, "snapshots.compare-selected");
 }
 
 static void
@@ -221,23 +192,18 @@ compare_selected_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   NfSnapshotsDialog *self = NF_SNAPSHOTS_DIALOG (widget);
+  g_autoptr(NfSnapshot) first = NULL, second = NULL;
   g_autoptr(NfCanvas) a = NULL;
   g_autoptr(NfCanvas) b = NULL;
+  guint i, k;
 
   /* Model order is oldest first, so the first ticked is the earlier. */
-  for (guint i = 0; i < self->ticks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->ticks, i)))
-      {
-        g_autoptr(NfSnapshot) snapshot = snapshot_at (self, i);
-        NfCanvas *canvas = canvas_of (self, snapshot);
-
-        if (a == NULL)
-          a = canvas;
-        else if (b == NULL)
-          b = canvas;
-        else
-          g_object_unref (canvas);
-      }
+  if (!nf_versions_get_ticked (self->ticks, &i, &k))
+    return;
+  first = snapshot_at (self, i);
+  second = snapshot_at (self, k);
+  a = canvas_of (self, first);
+  b = canvas_of (self, second);
   if (a != NULL && b != NULL)
     g_signal_emit (self, signals[COMPARE_REQUESTED], 0, a, b);
 }

@@ -693,7 +693,11 @@ void
 _nf_window_update_actions (NfWindow *self)
 {
   NfDocument *document = _nf_window_get_document (self);
-  gboolean editable = document != NULL && !nf_document_get_busy (document);
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
+  GtkWidget *child = selected != NULL ? adw_tab_page_get_child (selected) : NULL;
+  /* A version from git shown read only is never saved. */
+  gboolean editable = document != NULL && !nf_document_get_busy (document) &&
+                      !(NF_IS_EDITOR_PAGE (child) && nf_editor_page_get_read_only (NF_EDITOR_PAGE (child)));
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.save", editable);

@@ -149,15 +149,22 @@ snapshots_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A commit's version in a tab of its own: a new canvas, so that saving it
- * never writes over the file in the repository. */
+/* A commit's version in a tab of its own, read only: a detached canvas
+ * that nothing edits or saves, with a way to restore it into the canvas
+ * or compare the two. */
 static void
 history_open_requested (NfWindow *self,
-                        NfCanvas *version)
+                        NfCanvas *version,
+                        NfCanvas *canvas)
 {
   g_autoptr(NfDocument) document = nf_document_new (version, NULL, NULL);
+  GtkWidget *page;
 
   _nf_window_add_document (self, document, TRUE);
+  page = adw_tab_page_get_child (adw_tab_view_get_selected_page (self->tab_view));
+  if (NF_IS_EDITOR_PAGE (page))
+    nf_editor_page_set_version_of (NF_EDITOR_PAGE (page), canvas);
+  _nf_window_update_actions (self);
 }
 
 /* The versions git keeps of the canvas's file. */
@@ -291,12 +298,16 @@ _nf_window_update_view_actions (NfWindow *self)
   NfDocument *document = _nf_window_get_document (self);
   gboolean compare_in_view = compared_canvases (selected_child (self)) != NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->canvases));
+  GtkWidget *child = selected_child (self);
+  /* A version from git shown read only has nothing to edit or take. */
+  gboolean writable = document != NULL &&
+                      !(NF_IS_EDITOR_PAGE (child) && nf_editor_page_get_read_only (NF_EDITOR_PAGE (child)));
 
   /* Even with nothing open there are the cases to compare. */
   gtk_widget_action_set_enabled (widget, "win.compare", TRUE);
-  gtk_widget_action_set_enabled (widget, "win.snapshots", document != NULL);
-  gtk_widget_action_set_enabled (widget, "win.history", document != NULL);
-  gtk_widget_action_set_enabled (widget, "win.details", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.snapshots", writable);
+  gtk_widget_action_set_enabled (widget, "win.history", writable);
+  gtk_widget_action_set_enabled (widget, "win.details", writable);
   gtk_widget_action_set_enabled (widget, "win.open-source", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);
   gtk_widget_action_set_enabled (widget, "win.print", n > 0 || compare_in_view);

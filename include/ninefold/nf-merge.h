@@ -27,6 +27,7 @@ typedef enum {
   NF_CONFLICT_DESCRIPTION,
   NF_CONFLICT_LANGUAGE,
   NF_CONFLICT_RATE,
+  NF_CONFLICT_CELL,
   NF_N_CONFLICT_KINDS
 } NfConflictKind;
 
@@ -38,7 +39,20 @@ typedef struct {
   NfConflictKind kind;
   char          *ours;
   char          *theirs;
+  /* NF_CONFLICT_CELL only: the table's id and the cell's row and column
+   * (from 0); `ours` and `theirs` are the cell's two texts, the canvas
+   * holds one of them. */
+  char          *table;
+  guint          row, column;
 } NfConflict;
+
+/* How a conflict is settled: one version, or both (for a value: the one
+ * the canvas holds). */
+typedef enum {
+  NF_CONFLICT_TAKE_OURS,
+  NF_CONFLICT_TAKE_THEIRS,
+  NF_CONFLICT_KEEP_BOTH,
+} NfConflictChoice;
 
 #define NF_CANVAS_MAX_CONFLICTS 100000
 
@@ -56,6 +70,22 @@ const NfConflict *nf_canvas_get_conflict    (NfCanvas       *self,
 gboolean          nf_canvas_has_conflict    (NfCanvas       *self,
                                              NfConflictKind  kind,
                                              const char     *id);
+
+/* The conflict with the note (or table, source) of this id as one side,
+ * or NULL; out_index: where it is in the canvas's list. */
+const NfConflict *nf_canvas_find_conflict  (NfCanvas       *self,
+                                             NfConflictKind  kind,
+                                             const char     *id,
+                                             guint          *out_index);
+/* Whether the id is "ours" in the conflict (else "theirs"). */
+gboolean          nf_conflict_is_ours       (const NfConflict *conflict,
+                                             const char     *id);
+/* Settles the conflict at `index` as one undoable step: the version not
+ * taken is removed (a note, table or source) or replaced (a value, a
+ * cell, a rate), and the conflict with it. */
+void              nf_canvas_resolve_conflict (NfCanvas       *self,
+                                             guint           index,
+                                             NfConflictChoice choice);
 
 /* The merged canvas, with its conflicts (out_n_conflicts). */
 NfCanvas         *nf_merge                  (NfCanvas       *base,

@@ -39,6 +39,27 @@ check "a clean merge exits 0" "[ $? -eq 0 ]"
 check "the clean merge has both edits" \
   "grep -q 'id=\"n1\" colour=\"#e01b24\"' out.ninefold && grep -q '<text>OURS ' out.ninefold && ! grep -q '<conflicts>' out.ninefold"
 
+# Tables merge by row and cell: two cells of one table (the first cell with
+# a value and the first label cell) edited apart merge; one cell edited two
+# ways is a conflict of that cell alone.
+edit_cell () {  # the first line matching $1 gets its text replaced by $2
+  awk -v pat="$1" -v t="$2" '!done && $0 ~ pat { sub(/>[^<]*</, ">" t "<"); done = 1 } { print }' base.ninefold
+}
+edit_cell '<cell value=' 'OURS 210' > cells-ours.ninefold
+edit_cell '<cell>' 'THEIRS label' > cells-theirs.ninefold
+edit_cell '<cell value=' 'OTHER 220' > cells-other.ninefold
+"$ninefold" merge base.ninefold cells-ours.ninefold cells-theirs.ninefold -o cells.ninefold
+check "disjoint cells of one table merge clean (exit 0)" "[ $? -eq 0 ]"
+check "… with both cells, one table, no conflict" \
+  "grep -q '>OURS 210<' cells.ninefold && grep -q '>THEIRS label<' cells.ninefold && ! grep -q '<conflicts>' cells.ninefold && [ \$(grep -c '<table id=\"t1\"' cells.ninefold) -eq 1 ]"
+"$ninefold" merge base.ninefold cells-ours.ninefold cells-other.ninefold -o cell-conflict.ninefold 2>/dev/null
+check "one cell edited two ways exits 1" "[ $? -eq 1 ]"
+check "… and is a cell conflict naming the table, row and column" \
+  "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OURS 210\" theirs=\"OTHER 220\"/>' cell-conflict.ninefold && [ \$(grep -c '<table id=\"t1\"' cell-conflict.ninefold) -eq 1 ]"
+"$ninefold" validate cell-conflict.ninefold > validate-cell.txt
+check "validate lists the cell's conflict and exits 1" \
+  "[ $? -eq 1 ] && grep -q 'cell of t1, row 1, column 2: ours OURS 210, theirs OTHER 220' validate-cell.txt"
+
 "$ninefold" merge base.ninefold base.ninefold theirs.ninefold -o same.ninefold
 check "no change on our side gives theirs byte for byte" "[ $? -eq 0 ] && cmp -s same.ninefold theirs.ninefold"
 

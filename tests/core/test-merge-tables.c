@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-merge-tables"
+
+/* Tables merged by row and cell (nf-merge-tables.c), and conflicts
+ * settled as one undoable step (nf-merge-resolve.c): by hand, then as
+ * properties over random cell edits (seeded by GTest; `--seed` replays). */
+
+#include <string.h>
+
+#include <ninefold.h>
+
+#include "nf-canvas-xml-private.h"
+#include "nf-merge-private.h"
+
+static NfCanvas *
+copy_canvas (NfCanvas *canvas)
+{
+  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  NfCanvas *copy = nf_canvas_load_from_data (data, size, "copy", &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+static char *
+bytes_of (NfCanvas *canvas)
+{
+  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A canvas with one table t1 of `rows` × `columns` text cells "rR cC". */
+static NfCanvas *
+table_canvas (guint rows,
+              guint columns)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+  g_autoptr(NfText) title = nf_text_new ("Figures");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
+  g_autoptr(GError) error = NULL;
+  NfMetricTable *t;
+
+  nf_canvas_set_company (canvas, "C");
+  nf_canvas_set_title (canvas, "T");
+  nf_canvas_insert_table (canvas, 0, table, &error);
+  g_assert_no_error (error);
+  t = nf_canvas_find_table (canvas, "t1", NULL);
+  for (guint c = 0; c < columns; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("c%u", c);
+      g_autoptr(NfText) n = nf_text_new (name);
+
+      nf_canvas_insert_table_column (canvas, t, c, n, NF_COLUMN_TEXT, NULL);
+    }
+  for (guint r = 0; r < rows; r++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint c = 0; c < columns; c++)
+        g_ptr_array_add (cells, g_strdup_printf ("r%u c%u", r, c));
+      g_ptr_array_add (cells, NULL);
+      nf_canvas_insert_table_row (canvas, t, r, (const char * const *) cells->pdata);
+    }
+  return canvas;
+}
+
+static const char *
+cell (NfCanvas *canvas,
+      guint     row,
+      guint     column)
+{
+  NfMetricTable *t = nf_canvas_find_table (canvas, "t1", NULL);
+
+  return nf_metric_table_get_cell (t, row, column)->text;
+}
+
+static void
+set_cell (NfCanvas   *canvas,
+          guint       row,
+          guint       column,
+          const char *text)
+{
+  nf_canvas_set_table_cell (canvas, nf_canvas_find_table (canvas, "t1", NULL), row, column, text);
+}
+
+/* Disjoint cells of one table: both edits, one table, no conflict. */
+static void
+test_disjoint_cells (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (3, 3);
+  g_autoptr(NfCanvas) ours = copy_canvas (base);
+  g_autoptr(NfCanvas) theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL;
+  guint n = 99;
+
+  set_cell (ours, 0, 1, "ours");
+  set_cell (theirs, 2, 2, "theirs");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+  g_assert_cmpstr (cell (merged, 0, 1), ==, "ours");
+  g_assert_cmpstr (cell (merged, 2, 2), ==, "theirs");
+  g_assert_cmpstr (cell (merged, 1, 1), ==, "r1 c1");
+}
+
+/* One cell two ways: a cell conflict naming the table, row and column,
+ * written, read back, and settled with one undo step. */
+static void
+test_cell_conflict (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base);
+  g_autoptr(NfCanvas) theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL, reread = NULL;
+  g_autofree char *xml = NULL, *before = NULL, *after_undo = NULL;
+  const NfConflict *c;
+  guint n = 0;
+
+  set_cell (ours, 1, 0, "ours");
+  set_cell (theirs, 1, 0, "theirs");
+  set_cell (theirs, 0, 1, "theirs too");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+  g_assert_cmpstr (cell (merged, 0, 1), ==, "theirs too");
+  xml = bytes_of (merged);
+  g_assert_nonnull (strstr (xml, "<conflict kind=\"cell\" table=\"t1\" row=\"2\" column=\"1\" "
+                                 "ours=\"ours\" theirs=\"theirs\"/>"));
+  reread = copy_canvas (merged);
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (reread), ==, 1);
+  c = nf_canvas_get_conflict (reread, 0);
+  g_assert_cmpint (c->kind, ==, NF_CONFLICT_CELL);
+  g_assert_cmpstr (c->table, ==, "t1");
+  g_assert_cmpuint (c->row, ==, 1);
+  g_assert_cmpuint (c->column, ==, 0);
+
+  before = bytes_of (reread);
+  nf_canvas_resolve_conflict (reread, 0, NF_CONFLICT_TAKE_THEIRS);
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (reread), ==, 0);
+  g_assert_cmpstr (cell (reread, 1, 0), ==, "theirs");
+  g_assert_true (nf_history_undo (nf_canvas_get_history (reread)));
+  after_undo = bytes_of (reread);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_assert_false (nf_history_can_undo (nf_canvas_get_history (reread)));
+}
+
+/* Rows added below the base's on both sides are all kept; a row removed
+ * on one side while the other edits a cell keeps both whole tables. */
+static void
+test_rows (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base);
+  g_autoptr(NfCanvas) theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL;
+  const char * const a[] = { "a0", "a1", NULL }, * const b[] = { "b0", "b1", NULL };
+  guint n = 99;
+
+  nf_canvas_insert_table_row (ours, nf_canvas_find_table (ours, "t1", NULL), 2, a);
+  nf_canvas_insert_table_row (theirs, nf_canvas_find_table (theirs, "t1", NULL), 2, b);
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (nf_canvas_find_table (merged, "t1", NULL)), ==, 4);
+
+  g_clear_object (&merged);
+  g_clear_object (&ours);
+  g_clear_object (&theirs);
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  nf_canvas_remove_table_row (ours, nf_canvas_find_table (ours, "t1", NULL), 0);
+  set_cell (theirs, 1, 1, "edited");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (nf_canvas_get_conflict (merged, 0)->kind, ==, NF_CONFLICT_TABLE);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 2);
+}
+
+/* Take Ours, Take Theirs, Keep Both on two versions of a note and on a
+ * title: each one step, and undo gives back the file byte for byte. */
+static void
+test_resolve (void)
+{
+  for (NfConflictChoice choice = NF_CONFLICT_TAKE_OURS; choice <= NF_CONFLICT_KEEP_BOTH; choice++)
+    {
+      g_autoptr(NfCanvas) base = table_canvas (1, 1);
+      g_autoptr(NfCanvas) ours = NULL, theirs = NULL, merged = NULL;
+      g_autoptr(NfText) ta = nf_text_new ("ours says"), tb = nf_text_new ("theirs says");
+      g_autoptr(NfText) t0 = nf_text_new ("first");
+      g_autoptr(NfNote) note = nf_note_new ("n1", t0);
+      g_autofree char *before = NULL, *after = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n = 0, index = 99;
+      const NfConflict *c;
+
+      nf_canvas_insert_note (base, NF_BLOCK_CHANNELS, 0, note, &error);
+      g_assert_no_error (error);
+      ours = copy_canvas (base);
+      theirs = copy_canvas (base);
+      nf_canvas_set_note_text (ours, nf_canvas_find_note (ours, "n1", NULL, NULL), ta);
+      nf_canvas_set_note_text (theirs, nf_canvas_find_note (theirs, "n1", NULL, NULL), tb);
+      nf_canvas_set_title (ours, "Ours");
+      nf_canvas_set_title (theirs, "Theirs");
+      merged = nf_merge (base, ours, theirs, &n);
+      g_assert_cmpuint (n, ==, 2);
+      c = nf_canvas_find_conflict (merged, NF_CONFLICT_NOTE, "n1", &index);
+      g_assert_nonnull (c);
+      before = bytes_of (merged);
+
+      nf_canvas_resolve_conflict (merged, index, choice);
+      g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_notes (merged, NF_BLOCK_CHANNELS)),
+                        ==, choice == NF_CONFLICT_KEEP_BOTH ? 2 : 1);
+      if (choice != NF_CONFLICT_KEEP_BOTH)
+        {
+          NfNote *left = g_list_model_get_item (nf_canvas_get_notes (merged, NF_BLOCK_CHANNELS), 0);
+
+          g_assert_cmpstr (nf_text_get (nf_note_get_text (left)), ==,
+                           choice == NF_CONFLICT_TAKE_OURS ? "ours says" : "theirs says");
+          g_object_unref (left);
+        }
+      /* The title's conflict is the one left. */
+      nf_canvas_resolve_conflict (merged, 0, choice);
+      g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 0);
+      if (choice == NF_CONFLICT_TAKE_THEIRS)
+        g_assert_cmpstr (nf_canvas_get_title (merged), ==, "Theirs");
+      if (choice == NF_CONFLICT_TAKE_OURS)
+        g_assert_cmpstr (nf_canvas_get_title (merged), ==, "Ours");
+
+      g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+      g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 1);
+      g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+      after = bytes_of (merged);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* A rate set two ways: Take Theirs sets theirs, Take Ours ours, and undo
+ * gives the merge back byte for byte. */
+static void
+test_resolve_rate (void)
+{
+  for (NfConflictChoice choice = NF_CONFLICT_TAKE_OURS; choice <= NF_CONFLICT_TAKE_THEIRS; choice++)
+    {
+      g_autoptr(NfCanvas) base = table_canvas (1, 1);
+      g_autoptr(NfCanvas) ours = NULL, theirs = NULL, merged = NULL;
+      g_autoptr(NfRate) r0 = nf_rate_new ("USD", "CNY", 7.1, NULL);
+      g_autoptr(NfRate) ra = nf_rate_new ("USD", "CNY", 7.2, NULL);
+      g_autoptr(NfRate) rb = nf_rate_new ("USD", "CNY", 7.3, "2025");
+      g_autofree char *before = NULL, *after = NULL;
+      NfRate *now;
+      guint n = 0;
+
+      nf_canvas_set_rate (base, r0);
+      ours = copy_canvas (base);
+      theirs = copy_canvas (base);
+      nf_canvas_set_rate (ours, ra);
+      nf_canvas_set_rate (theirs, rb);
+      merged = nf_merge (base, ours, theirs, &n);
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpint (nf_canvas_get_conflict (merged, 0)->kind, ==, NF_CONFLICT_RATE);
+      before = bytes_of (merged);
+      nf_canvas_resolve_conflict (merged, 0, choice);
+      g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 0);
+      now = nf_canvas_find_rate (merged, "USD", "CNY");
+      g_assert_nonnull (now);
+      g_assert_cmpfloat (nf_rate_get_value (now), ==, choice == NF_CONFLICT_TAKE_OURS ? 7.2 : 7.3);
+      g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+      after = bytes_of (merged);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* Properties over random cell edits of one table on two sides: the
+ * cells only one side changed are that side's; the cells both changed
+ * the same way are that; the cells changed two ways are conflicts, and
+ * only they; merging THEIRS with OURS swaps ours and theirs only; every
+ * conflict settled and undone gives the merge back byte for byte. */
+static void
+test_properties (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint runs = g_test_slow () ? 2000 : 400;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      guint rows = g_rand_int_range (rand, 1, 6), columns = g_rand_int_range (rand, 1, 5);
+      g_autoptr(NfCanvas) base = table_canvas (rows, columns);
+      g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
+      g_autoptr(NfCanvas) merged = NULL, swapped = NULL;
+      g_autofree char *before = NULL, *after = NULL;
+      guint n = 0, n_swapped = 0, expected = 0;
+
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          {
+            int what = g_rand_int_range (rand, 0, 5);
+
+            /* 0 neither, 1 ours, 2 theirs, 3 both alike, 4 both apart. */
+            if (what == 1 || what == 3 || what == 4)
+              set_cell (ours, r, c, "ours");
+            if (what == 2 || what == 3)
+              set_cell (theirs, r, c, what == 3 ? "ours" : "theirs");
+            if (what == 4)
+              set_cell (theirs, r, c, "theirs");
+            expected += what == 4;
+          }
+      merged = nf_merge (base, ours, theirs, &n);
+      swapped = nf_merge (base, theirs, ours, &n_swapped);
+      g_assert_cmpuint (n, ==, expected);
+      g_assert_cmpuint (n_swapped, ==, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          {
+            const char *o = cell (ours, r, c), *t = cell (theirs, r, c), *b = cell (base, r, c);
+            const char *m = cell (merged, r, c);
+
+            if (g_str_equal (o, b))
+              g_assert_cmpstr (m, ==, t);
+            else if (g_str_equal (t, b) || g_str_equal (o, t))
+              g_assert_cmpstr (m, ==, o);
+            else
+              {
+                gboolean found = FALSE;
+
+                for (guint i = 0; i < n && !found; i++)
+                  {
+                    const NfConflict *x = nf_canvas_get_conflict (merged, i);
+                    const NfConflict *y = nf_canvas_get_conflict (swapped, i);
+
+                    found = x->row == r && x->column == c;
+                    if (found)
+                      {
+                        g_assert_cmpstr (x->ours, ==, "ours");
+                        g_assert_cmpstr (x->theirs, ==, "theirs");
+                        g_assert_cmpstr (y->ours, ==, "theirs");
+                        g_assert_cmpstr (y->theirs, ==, "ours");
+                      }
+                  }
+                g_assert_true (found);
+              }
+          }
+      before = bytes_of (merged);
+      while (nf_canvas_get_n_conflicts (merged) > 0)
+        nf_canvas_resolve_conflict (merged, 0, g_rand_int_range (rand, 0, 3));
+      for (guint i = 0; i < n; i++)
+        g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+      after = bytes_of (merged);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/merge-tables/disjoint-cells", test_disjoint_cells);
+  g_test_add_func ("/merge-tables/cell-conflict", test_cell_conflict);
+  g_test_add_func ("/merge-tables/rows", test_rows);
+  g_test_add_func ("/merge-tables/resolve", test_resolve);
+  g_test_add_func ("/merge-tables/resolve-rate", test_resolve_rate);
+  g_test_add_func ("/merge-tables/properties", test_properties);
+  return g_test_run ();
+}

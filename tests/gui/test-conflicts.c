@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A merge's conflicts in the window: a merged file opens at its
+ * conflicts, with a banner whose Next selects each conflicting card; the
+ * cards say which version they are; Take Theirs settles one as a step
+ * that Ctrl+Z takes back. And a version from git shown read only. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "nf-canvas-xml-private.h"
+#include "nf-canvas-view.h"
+#include "nf-conflict-bar.h"
+#include "nf-editor-page.h"
+#include "nf-test-gui.h"
+
+static NfCanvas *
+copy_canvas (NfCanvas *canvas)
+{
+  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  NfCanvas *copy = nf_canvas_load_from_data (data, size, "copy", &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+static void
+add_note (NfCanvas   *canvas,
+          NfBlock     block,
+          const char *id,
+          const char *text)
+{
+  g_autoptr(NfText) t = nf_text_new (text);
+  g_autoptr(NfNote) note = nf_note_new (id, t);
+  g_autoptr(GError) error = NULL;
+
+  nf_canvas_insert_note (canvas, block, g_list_model_get_n_items (nf_canvas_get_notes (canvas, block)),
+                         note, &error);
+  g_assert_no_error (error);
+}
+
+/* Title and two notes changed both ways: three conflicts, the title's
+ * first, then n1 against n1.2 and n3 against n3.2. */
+static NfCanvas *
+merged_canvas (void)
+{
+  g_autoptr(NfCanvas) base = nf_canvas_new ();
+  g_autoptr(NfCanvas) ours = NULL, theirs = NULL;
+  const char *ids[] = { "n1", "n3" };
+  NfCanvas *merged;
+  guint n = 0;
+
+  nf_canvas_set_company (base, "Acme");
+  nf_canvas_set_title (base, "Plan");
+  add_note (base, NF_BLOCK_KEY_PARTNERS, "n1", "Suppliers");
+  add_note (base, NF_BLOCK_CHANNELS, "n2", "Web shop");
+  add_note (base, NF_BLOCK_REVENUE_STREAMS, "n3", "Subscriptions");
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  nf_canvas_set_title (ours, "Our plan");
+  nf_canvas_set_title (theirs, "Their plan");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(NfText) a = nf_text_new ("ours says");
+      g_autoptr(NfText) b = nf_text_new ("theirs says");
+
+      nf_canvas_set_note_text (ours, nf_canvas_find_note (ours, ids[i], NULL, NULL), a);
+      nf_canvas_set_note_text (theirs, nf_canvas_find_note (theirs, ids[i], NULL, NULL), b);
+    }
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (nf_canvas_get_conflict (merged, 0)->kind, ==, NF_CONFLICT_TITLE);
+  g_assert_cmpstr (nf_canvas_get_conflict (merged, 1)->ours, ==, "n1");
+  return merged;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !nf_window_get_busy (data) && nf_window_get_canvas_view (data) != NULL;
+}
+
+static gboolean
+only_selected (NfCanvasView *view,
+               NfNote       *note)
+{
+  g_autoptr(GPtrArray) selection = nf_canvas_view_get_selection (view);
+
+  return selection->len == 1 && g_ptr_array_index (selection, 0) == note;
+}
+
+static void
+assert_description (GtkWidget  *card,
+                    const char *expected)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card),
+                                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                 expected);
+
+  g_assert_null (problem);
+}
+
+/* The merged file opens at its conflicts: the banner counts them, Next
+ * selects and focuses each conflicting card, and both versions' cards are
+ * marked (drawn and told). */
+static void
+test_banner (void)
+{
+  g_autoptr(NfCanvas) merged = merged_canvas ();
+  g_autoptr(GBytes) bytes = _nf_canvas_serialize (merged, NULL);
+  g_autofree char *dir = nf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "merged.ninefold", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  NfWindow *window = nf_test_new_window (1366, 768);
+  NfCanvasView *view;
+  NfCanvas *canvas;
+  GtkWidget *page, *bar, *ours_card, *theirs_card;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  nf_window_open_files (window, &file, 1);
+  nf_test_wait_for (not_busy, window, 30, "the merged file");
+  nf_test_settle (GTK_WIDGET (window));
+  view = NF_CANVAS_VIEW (nf_window_get_canvas_view (window));
+  canvas = nf_canvas_view_get_canvas (view);
+  page = gtk_widget_get_ancestor (GTK_WIDGET (view), NF_TYPE_EDITOR_PAGE);
+  bar = nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page));
+  nf_test_assert_showing (bar);
+  g_assert_nonnull (nf_test_find_label (bar, "3 conflicts from a merge"));
+  g_assert_nonnull (nf_test_find (bar, nf_test_label_contains, "Title: ours “Our plan”, theirs “Their plan”"));
+
+  ours_card = nf_canvas_view_get_card (view, nf_canvas_find_note (canvas, "n1", NULL, NULL));
+  theirs_card = nf_canvas_view_get_card (view, nf_canvas_find_note (canvas, "n1.2", NULL, NULL));
+  g_assert_cmpint (nf_note_card_get_conflict (NF_NOTE_CARD (ours_card)), ==, NF_CONFLICT_SIDE_OURS);
+  g_assert_cmpint (nf_note_card_get_conflict (NF_NOTE_CARD (theirs_card)), ==, NF_CONFLICT_SIDE_THEIRS);
+  assert_description (ours_card, "Conflict: ours, beside their version");
+  assert_description (theirs_card, "Conflict: theirs, beside our version");
+  g_assert_cmpint (nf_note_card_get_conflict (NF_NOTE_CARD (nf_canvas_view_get_card (
+                     view, nf_canvas_find_note (canvas, "n2", NULL, NULL)))), ==, NF_CONFLICT_SIDE_NONE);
+  {
+    /* The badge's orange at the card's top right corner. */
+    cairo_surface_t *shot = nf_test_render (ours_card);
+    int w = cairo_image_surface_get_width (shot);
+    guint8 rgb[3];
+
+    nf_test_pixel (shot, w - 3, 3, rgb);
+    g_assert_cmpuint (rgb[0], >, 180);
+    g_assert_cmpuint (rgb[2], <, 120);
+    cairo_surface_destroy (shot);
+  }
+
+  g_assert_true (gtk_widget_activate_action (bar, "conflicts.next", NULL));
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)), ==, 1);
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n1", NULL, NULL)));
+  g_assert_true (gtk_widget_has_focus (ours_card));
+  g_assert_nonnull (nf_test_find (bar, nf_test_label_contains, "A note edited both ways"));
+
+  g_assert_true (gtk_widget_activate_action (bar, "conflicts.next", NULL));
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n3", NULL, NULL)));
+  /* F8 from the grid goes on, round to the title's. */
+  g_assert_true (gtk_widget_activate_action (bar, "conflicts.previous", NULL));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n1", NULL, NULL)));
+  nf_test_screenshot (GTK_WIDGET (window), "conflicts-banner.png");
+  /* F8 wherever the focus is: on to n3's conflict, Shift+F8 back. */
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, 0));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n3", NULL, NULL)));
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, GDK_SHIFT_MASK));
+  g_assert_true (only_selected (view, nf_canvas_find_note (canvas, "n1", NULL, NULL)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nf_test_remove_tree (dir);
+}
+
+/* Take Theirs on a card: ours goes, the conflict with it, as one step;
+ * Ctrl+Z brings both back. The banner settles the title the same way. */
+static void
+test_take_theirs (void)
+{
+  g_autoptr(NfCanvas) merged = merged_canvas ();
+  g_autoptr(NfDocument) document = nf_document_new (merged, NULL, NULL);
+  GtkWidget *page = nf_editor_page_new (document);
+  GtkWidget *window = nf_test_show (page, 1366, 768);
+  NfCanvasView *view = NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (page)));
+  GtkWidget *bar = nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page));
+  NfHistory *history = nf_canvas_get_history (merged);
+  NfNote *theirs = nf_canvas_find_note (merged, "n1.2", NULL, NULL);
+  GtkWidget *card;
+
+  nf_canvas_view_show_note (view, nf_canvas_find_note (merged, "n1", NULL, NULL));
+  nf_test_settle (window);
+  /* The card's menu and its details offer the three choices. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.note-menu", NULL));
+  nf_test_settle (window);
+  nf_test_screenshot (window, "conflict-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (nf_test_find_type (GTK_WIDGET (view), GTK_TYPE_POPOVER_MENU)));
+  nf_test_settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.note-details", NULL));
+  nf_test_settle (window);
+  nf_test_assert_showing (nf_test_find (GTK_WIDGET (view), nf_test_label_contains,
+                                        "this is our version, the other card is theirs"));
+  nf_test_screenshot (window, "conflict-details.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.resolve-conflict", "s", "theirs"));
+  nf_test_settle (window);
+  g_assert_null (nf_canvas_find_note (merged, "n1", NULL, NULL));
+  g_assert_true (nf_canvas_find_note (merged, "n1.2", NULL, NULL) == theirs);
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 2);
+  g_assert_nonnull (nf_test_find_label (bar, "2 conflicts from a merge"));
+  card = nf_canvas_view_get_card (view, theirs);
+  g_assert_cmpint (nf_note_card_get_conflict (NF_NOTE_CARD (card)), ==, NF_CONFLICT_SIDE_NONE);
+  g_assert_cmpstr (nf_history_get_undo_label (history), ==, "Take Theirs");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.undo", NULL));
+  nf_test_settle (window);
+  g_assert_nonnull (nf_canvas_find_note (merged, "n1", NULL, NULL));
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 3);
+  g_assert_nonnull (nf_test_find_label (bar, "3 conflicts from a merge"));
+  card = nf_canvas_view_get_card (view, theirs);
+  g_assert_cmpint (nf_note_card_get_conflict (NF_NOTE_CARD (card)), ==, NF_CONFLICT_SIDE_THEIRS);
+
+  /* The title's conflict from the banner. */
+  nf_conflict_bar_go (NF_CONFLICT_BAR (bar), -nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)));
+  g_assert_cmpuint (nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (bar, "conflicts.resolve", "s", "theirs"));
+  g_assert_cmpstr (nf_canvas_get_title (merged), ==, "Their plan");
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 2);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 3);
+  g_assert_cmpstr (nf_canvas_get_title (merged), ==, "Our plan");
+
+  /* All settled: the banner goes. */
+  while (nf_canvas_get_n_conflicts (merged) > 0)
+    g_assert_true (gtk_widget_activate_action (bar, "conflicts.resolve", "s", "both"));
+  nf_test_settle (window);
+  g_assert_false (gtk_widget_get_visible (bar));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A version from git in a tab: nothing edits it, its banner restores it
+ * into the canvas as one undoable step. */
+static void
+test_read_only_version (void)
+{
+  g_autoptr(NfCanvas) current = nf_canvas_new ();
+  g_autoptr(NfCanvas) version = NULL;
+  g_autoptr(NfDocument) document = NULL;
+  g_autoptr(NfText) text = nf_text_new ("changed");
+  GtkWidget *page, *window, *view, *card;
+  NfNote *note;
+
+  nf_canvas_set_company (current, "Acme");
+  nf_canvas_set_title (current, "Plan");
+  add_note (current, NF_BLOCK_CHANNELS, "n1", "Web shop");
+  add_note (current, NF_BLOCK_CHANNELS, "n2", "Stores");
+  version = copy_canvas (current);
+  nf_canvas_set_version_name (version, "1a2b3c4 · 5 December 2026");
+  nf_canvas_mark_saved (version);
+  nf_canvas_set_note_text (current, nf_canvas_find_note (current, "n1", NULL, NULL), text);
+  document = nf_document_new (version, NULL, NULL);
+  page = nf_editor_page_new (document);
+  nf_editor_page_set_version_of (NF_EDITOR_PAGE (page), current);
+  window = nf_test_show (page, 1366, 768);
+  view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (page));
+  g_assert_true (nf_editor_page_get_read_only (NF_EDITOR_PAGE (page)));
+  nf_test_assert_showing (nf_test_find_label (page, "Version of 1a2b3c4 · 5 December 2026 — read only"));
+
+  note = nf_canvas_find_note (version, "n1", NULL, NULL);
+  nf_canvas_view_show_note (NF_CANVAS_VIEW (view), note);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+  g_assert_true (gtk_widget_has_focus (card));
+  /* Every way in refuses: actions, the in-place editor, a drop, keys. */
+  gtk_widget_activate_action (view, "view.delete-note", NULL);
+  gtk_widget_activate_action (view, "view.set-colour", "s", "#f6d32d");
+  gtk_widget_activate_action (view, "view.add-note", NULL);
+  gtk_widget_activate_action (view, "view.cut-notes", NULL);
+  nf_canvas_view_edit_note (NF_CANVAS_VIEW (view), note);
+  g_assert_false (nf_canvas_view_drop_note (NF_CANVAS_VIEW (view), note, NF_BLOCK_KEY_PARTNERS, 0));
+  nf_test_press_shortcut (view, GDK_KEY_Delete, 0);
+  nf_test_settle (window);
+  g_assert_false (nf_canvas_get_modified (version));
+  g_assert_false (nf_history_can_undo (nf_canvas_get_history (version)));
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_notes (version, NF_BLOCK_CHANNELS)), ==, 2);
+  g_assert_null (nf_test_find_type (view, GTK_TYPE_TEXT_VIEW));
+  nf_test_screenshot (window, "read-only-version.png");
+
+  /* Restore This Version: the canvas takes it, one step back. */
+  g_assert_true (gtk_widget_activate_action (page, "page.restore-version", NULL));
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_canvas_find_note (current, "n1", NULL, NULL))),
+                   ==, "Web shop");
+  g_assert_true (nf_history_undo (nf_canvas_get_history (current)));
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_canvas_find_note (current, "n1", NULL, NULL))),
+                   ==, "changed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!nf_test_gui_init (&argc, &argv))
+    return 0;
+  nf_test_gui_load_style ();
+  g_test_add_func ("/conflicts/banner", test_banner);
+  g_test_add_func ("/conflicts/take-theirs", test_take_theirs);
+  g_test_add_func ("/conflicts/read-only-version", test_read_only_version);
+  return g_test_run ();
+}
