@@ -482,8 +482,7 @@ check_citation (Check        *check,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited lines %u–%u"),
                               moved->text, moved_to, line, line_end)
-           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "“%s” (and %u more figure) is on line %u of the source, "
+           : g_strdup_printf (nf_ngettext ("“%s” (and %u more figure) is on line %u of the source, "
                                            "not on the cited lines %u–%u",
                                            "“%s” (and %u more figures) is on line %u of the source, "
                                            "not on the cited lines %u–%u", n_moved - 1),
