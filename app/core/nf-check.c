@@ -520,6 +520,10 @@ comparable (const Figure *figure)
   if ((figure->number.kind == NF_NUMBER_KIND_DURATION || figure->number.kind == NF_NUMBER_KIND_RATING) &&
       strchr (figure->key, '/') == NULL)
     return FALSE;
+  /* Nor does a Chinese measure word alone: "200人" of a team and "600多人"
+   * who referred buyers count people, not one measure. */
+  if (g_utf8_strlen (figure->key, -1) == 1 && g_unichar_iswide (g_utf8_get_char (figure->key)))
+    return FALSE;
   return figure->key != NULL && figure->number.kind != NF_NUMBER_KIND_YEAR &&
          figure->number.value != 0 && !figure->number.is_order;
 }
@@ -690,7 +694,13 @@ check_totals (Check         *check,
     return;
   for (guint r = 0; r < n_rows; r++)
     if (is_total_label (nf_metric_table_get_cell (table, r, 0)->text))
-      total_row = r;
+      {
+        /* "Total Registered Users" over "Total Rides Facilitated": a
+         * table of several measures' totals, not parts and their sum. */
+        if (total_row != G_MAXUINT)
+          return;
+        total_row = r;
+      }
 
   for (guint c = 1; c < n_columns; c++)
     {
