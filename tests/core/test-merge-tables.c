@@ -148,6 +148,42 @@ test_cell_conflict (void)
   g_assert_false (nf_history_can_undo (nf_canvas_get_history (reread)));
 }
 
+/* Taking our side of a cell conflict keeps our cell as it was, with its
+ * translations: settling must lose nothing the side taken had. */
+static void
+test_resolve_keeps_translations (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = NULL;
+  g_autoptr(NfCanvas) theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = bytes_of (base);
+  g_autoptr(GString) edited = g_string_new (xml);
+  const NfCell *kept;
+  guint n = 0;
+
+  g_assert_cmpuint (g_string_replace (edited, "<cell>r1 c0</cell>",
+                                      "<cell>ours</cell><cell xml:lang=\"zh\">我们的</cell>", 1), ==, 1);
+  ours = nf_canvas_load_from_data (edited->str, edited->len, "ours", &error);
+  g_assert_no_error (error);
+  set_cell (theirs, 1, 0, "theirs");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+
+  nf_canvas_resolve_conflict (merged, 0, NF_CONFLICT_TAKE_OURS);
+  kept = nf_metric_table_get_cell (nf_canvas_find_table (merged, "t1", NULL), 1, 0);
+  g_assert_cmpstr (kept->text, ==, "ours");
+  g_assert_nonnull (kept->translations);
+  g_assert_cmpstr (nf_cell_get_text_for_language (kept, "zh"), ==, "我们的");
+
+  g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 1);
+  nf_canvas_resolve_conflict (merged, 0, NF_CONFLICT_TAKE_THEIRS);
+  kept = nf_metric_table_get_cell (nf_canvas_find_table (merged, "t1", NULL), 1, 0);
+  g_assert_cmpstr (kept->text, ==, "theirs");
+}
+
 /* Rows added below the base's on both sides are all kept; a row removed
  * on one side while the other edits a cell keeps both whole tables. */
 static void
@@ -363,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/merge-tables/cell-conflict", test_cell_conflict);
   g_test_add_func ("/merge-tables/rows", test_rows);
   g_test_add_func ("/merge-tables/resolve", test_resolve);
+  g_test_add_func ("/merge-tables/resolve-keeps-translations", test_resolve_keeps_translations);
   g_test_add_func ("/merge-tables/resolve-rate", test_resolve_rate);
   g_test_add_func ("/merge-tables/properties", test_properties);
   return g_test_run ();
