@@ -267,9 +267,13 @@ nf_export_markdown (NfCanvas   *canvas,
   GListModel *sources;
   const char *title;
   const char *date = NULL;
+  NfLanguageScope scope;
 
   g_return_val_if_fail (NF_IS_CANVAS (canvas), NULL);
 
+  /* Headings and block names in the language of the notes asked for: the
+   * importer reads either language's names back. */
+  nf_language_scope_enter (&scope, lang);
   sources = nf_canvas_get_sources (canvas);
   if (g_list_model_get_n_items (sources) > 0)
     {
@@ -319,6 +323,7 @@ nf_export_markdown (NfCanvas   *canvas,
       append_tables_of (out, canvas, NF_BLOCK_NONE, lang);
     }
   append_sources (out, canvas);
+  nf_language_scope_leave (&scope);
   return g_string_free (out, FALSE);
 }
 

@@ -196,13 +196,18 @@ sheets_of_canvas (NfCanvas   *canvas,
 {
   GListModel *tables = nf_canvas_get_tables (canvas);
   GPtrArray *sheets = g_ptr_array_new_with_free_func (sheet_free);
+  NfLanguageScope scope;
 
+  /* The sheets' own words ("as written") in the language of their
+   * figures' labels; errors stay in the user's. */
+  nf_language_scope_enter (&scope, lang);
   for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
     {
       g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
 
       g_ptr_array_add (sheets, sheet_of_table (table, lang));
     }
+  nf_language_scope_leave (&scope);
   return sheets;
 }
 
@@ -233,7 +238,11 @@ sheet_of_comparison (NfCanvas   **canvases,
                      const char  *lang)
 {
   g_autoptr(NfDiffMetrics) metrics = nf_diff_metrics_new (canvases, n_canvases);
-  Sheet *sheet = sheet_new (_("Metrics compared"));
+  NfLanguageScope scope;
+  Sheet *sheet;
+
+  nf_language_scope_enter (&scope, lang);
+  sheet = sheet_new (_("Metrics compared"));
 
   g_ptr_array_add (sheet->header, g_strdup (_("Table")));
   g_ptr_array_add (sheet->header, g_strdup (_("Metric")));
@@ -283,6 +292,7 @@ sheet_of_comparison (NfCanvas   **canvases,
                              ? text : "");
         }
     }
+  nf_language_scope_leave (&scope);
   return sheet;
 }
 

@@ -346,6 +346,24 @@ test_front_matter_yaml (void)
   check_yaml (argv, dir);
 }
 
+/* The document's own words (headings) follow the language asked for, as
+ * its notes do, whatever the process speaks. */
+static void
+test_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (2, &error);
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  g_assert_no_error (error);
+  zh = nf_export_markdown (canvas, "zh-CN");
+  g_assert_nonnull (strstr (zh, "\n## 来源\n"));
+  g_assert_null (strstr (zh, "\n## Sources\n"));
+  en = nf_export_markdown (canvas, "en");
+  g_assert_nonnull (strstr (en, "\n## Sources\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +377,7 @@ main (int   argc,
       g_test_add_data_func (name, GUINT_TO_POINTER (i), test_case_round_trip);
     }
   g_test_add_func ("/export-markdown/escaping", test_escaping);
+  g_test_add_func ("/export-markdown/language", test_language);
   g_test_add_func ("/export-markdown/to-file", test_to_file);
   g_test_add_func ("/export-markdown/front-matter-yaml", test_front_matter_yaml);
   return g_test_run ();

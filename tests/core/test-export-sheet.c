@@ -214,6 +214,15 @@ test_xlsx_cases_and_compare (void)
     g_assert_true (g_str_has_prefix (text, "Table\x1fMetric\x1f"));
     g_assert_nonnull (strstr (text, "Shupao Technology (as written)"));
   }
+  /* The sheet's own words in the language asked for. */
+  g_assert_true (nf_export_compare_csv ((NfCanvas **) canvases->pdata, 4, "zh-CN", csv, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = run_python ((const char *[]) { csv_read, csv, NULL });
+
+    g_assert_false (g_str_has_prefix (text, "Table\x1f"));
+    g_assert_null (strstr (text, "(as written)"));
+  }
   g_unlink (path);
   g_unlink (csv);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
