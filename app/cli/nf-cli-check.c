@@ -66,11 +66,18 @@ run_check (const NfCliCommand  *command,
           g_autofree char *subject = _nf_cli_escape (finding->subject, -1);
           /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
            * "t3 row 2"), and what is wrong with it */
-          g_autofree char *line = g_strdup_printf (_("%s: %s: %s\n"), safe_name, subject, safe);
+          g_autofree char *line = NULL;
 
+          /* A conflict the canvas marks as such is said, and passes. */
+          if (finding->marked)
+            /* TRANSLATORS: as "%s: %s: %s" above, for a conflict the canvas marks */
+            line = g_strdup_printf (_("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
+          else
+            line = g_strdup_printf (_("%s: %s: %s\n"), safe_name, subject, safe);
           if (!_nf_cli_print (line))
             return NF_CLI_EXIT_USAGE;
-          status = NF_CLI_EXIT_INVALID;
+          if (!finding->marked)
+            status = NF_CLI_EXIT_INVALID;
         }
     }
   return status;
@@ -86,7 +93,9 @@ const NfCliCommand _nf_cli_check = {
                     "states; a number of a note or table row that its cited line lacks, or that "
                     "is on a nearby line instead; a cell whose text names a currency, percentage "
                     "or unit that its column drops; a note citing no source in a canvas that has "
-                    "sources. Source files are looked for beside the canvas and in each "
+                    "sources; two versions a merge left to choose between. A conflict the "
+                    "canvas marks (<contradicts>) is printed as a “marked conflict” and does "
+                    "not count as a finding. Source files are looked for beside the canvas and in each "
                     "--sources DIR; a source not found is said on standard error and its "
                     "citations are not checked.\n"
                     "\n"

@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <glib/gstdio.h>
 
 #ifdef G_OS_UNIX

@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <glib/gstdio.h>
 
 #include "nf-atomic-file.h"

@@ -64,6 +64,16 @@ GPtrArray  *_nf_canvas_get_extensions    (NfCanvas      *self);
 void        _nf_canvas_do                (NfCanvas      *self,
                                           NfEdit        *edit);
 void        _nf_canvas_emit_changed      (NfCanvas      *self);
+/* nf-canvas-marks.c: keeps conflict marks naming what is there, as part
+ * of the edit that removes a note or table (row 0) or removes (shift -1)
+ * or inserts (shift 1) the row numbered `row` from 1. */
+void        _nf_canvas_remap_conflicts   (NfCanvas      *self,
+                                          gboolean       is_table,
+                                          const char    *id,
+                                          guint          row,
+                                          int            shift);
+void        _nf_canvas_keep_live_conflicts (NfCanvas    *self,
+                                          NfNote        *note);
 
 NfHistory  *_nf_history_new              (NfCanvas      *canvas);
 void        _nf_history_record           (NfHistory     *self,

@@ -8,9 +8,10 @@ G_BEGIN_DECLS
 #define NF_CANVAS_NS "urn:ninefold:canvas:1"
 #define NF_CANVAS_NS_PREFIX "urn:ninefold:canvas:"
 /* The minor version this release knows every element of. It writes 1.0
- * unless a note is "reported" (new in 1.1), so files that do not use the
- * level still open in releases that read 1.0 only. */
-#define NF_FORMAT_MINOR 1
+ * unless a note is "reported" (new in 1.1) or the file marks conflicts or
+ * cites ranges of lines or rows (new in 1.2), so files that use none of
+ * these still open in releases that read 1.0 only. */
+#define NF_FORMAT_MINOR 2
 
 /* Sets error to "NAME, line LINE: PROBLEM" (or without the line when it
  * is not known), the form every refusal of a file takes. */

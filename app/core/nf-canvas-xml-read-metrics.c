@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-read-private.h"
@@ -25,6 +25,7 @@ _nf_xml_clear_table (NfXmlReader *self)
   g_clear_object (&self->table);
   _nf_column_clear (&self->column);
   g_clear_pointer (&self->row_metric, g_free);
+  g_clear_pointer (&self->row_cite, _nf_row_cite_free);
 }
 
 static gboolean
@@ -246,12 +247,12 @@ _nf_xml_start_in_table (NfXmlReader    *self,
   if (parent->step <= 3 && _nf_xml_is_named (name, uri, "cite"))
     {
       g_autofree char *source = NULL;
-      guint line;
+      guint line, line_end;
 
       parent->step = 4;
-      if (!_nf_xml_read_cite (self, name, nb_attributes, attributes, &source, &line))
+      if (!_nf_xml_read_cite (self, name, nb_attributes, attributes, &source, &line, &line_end))
         return FALSE;
-      _nf_metric_table_set_cite (self->table, source, line);
+      _nf_metric_table_set_cite_range (self->table, source, line, line_end);
       return TRUE;
     }
   parent->step = 5;
@@ -284,6 +285,22 @@ _nf_xml_start_in_row (NfXmlReader    *self,
   const char *values[2];
   const char *value, *lang;
 
+  /* A row may end with its own citation (format 1.2), after its cells. */
+  if (parent->step == 1 && _nf_xml_is_named (name, uri, "cite"))
+    {
+      g_autofree char *source = NULL;
+      guint line, line_end;
+
+      parent->step = 2;
+      if (!_nf_xml_read_cite (self, name, nb_attributes, attributes, &source, &line, &line_end))
+        return FALSE;
+      g_clear_pointer (&self->row_cite, _nf_row_cite_free);
+      self->row_cite = _nf_row_cite_new (source, line, line_end);
+      return TRUE;
+    }
+  if (parent->step == 2)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("a row’s <cite> comes after all its cells, not before <%s>"), name);
   if (!_nf_xml_is_named (name, uri, "cell"))
     return _nf_xml_unexpected (self, name, (const char *) uri, "<cell>");
   if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
@@ -399,6 +416,7 @@ _nf_xml_end_metrics_element (NfXmlReader      *self,
                              _("the row has %u cells but the table has %u columns"),
                              self->n_row_cells, n);
       self->cells[0].row_metric = g_steal_pointer (&self->row_metric);
+      self->cells[0].row_cite = g_steal_pointer (&self->row_cite);
       _nf_metric_table_insert_row (self->table, nf_metric_table_get_n_rows (self->table),
                                    g_steal_pointer (&self->cells));
       return TRUE;

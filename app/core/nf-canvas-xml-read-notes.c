@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-read-private.h"
@@ -109,8 +109,144 @@ ensure_note (NfXmlReader *self)
     _nf_note_set_evidence (self->note, self->note_evidence);
 }
 
+/* <contradicts note="n81"/>, <contradicts table="t7"/> or
+ * <contradicts table="t7" row="3"/>: what the note is marked as
+ * conflicting with. The ids are checked once all notes and tables are
+ * read (_nf_xml_check_refs). */
+static gboolean
+read_contradicts (NfXmlReader    *self,
+                  const char     *name,
+                  int             nb_attributes,
+                  const xmlChar **attributes)
+{
+  static const NfXmlAttrSpec spec[] = { { "note" }, { "table" }, { "row" }, { NULL } };
+  const char *values[3];
+  int line = _nf_xml_line (self);
+  guint64 row = 0;
+  g_autofree char *ref = NULL;
+  NfXmlRef pending;
+
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
+    return FALSE;
+  if ((values[0] == NULL) == (values[1] == NULL))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("a <contradicts> names either a note or a table: one of note=\"…\" "
+                           "and table=\"…\""));
+  if (!_nf_xml_is_id (values[0] ? values[0] : values[1]))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("“%s” in <contradicts> is not an id"),
+                         values[0] ? values[0] : values[1]);
+  if (values[2] != NULL &&
+      (values[1] == NULL ||
+       !g_ascii_string_to_unsigned (values[2], 10, 1, NF_CANVAS_MAX_ROWS, &row, NULL)))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the row “%s” in <contradicts> is not a row number of a table "
+                           "(1 to %d, with table=\"…\")"),
+                         values[2], NF_CANVAS_MAX_ROWS);
+  if (values[0] != NULL && g_str_equal (values[0], self->note_id))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the note “%s” is marked as conflicting with itself"), self->note_id);
+  ref = values[0] ? g_strdup (values[0]) : nf_conflict_ref_for_table (values[1], (guint) row);
+  if (self->note_conflicts == NULL)
+    self->note_conflicts = g_ptr_array_new_with_free_func (g_free);
+  if (self->note_conflicts->len >= NF_CANVAS_MAX_CONFLICT_MARKS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
+                         _("the note “%s” is marked as conflicting with more than %d things"),
+                         self->note_id, NF_CANVAS_MAX_CONFLICT_MARKS);
+  /* A linear look: a thousand at most, and a real note has a few. */
+  if (g_ptr_array_find_with_equal_func (self->note_conflicts, ref, g_str_equal, NULL))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_DUPLICATE, line,
+                         _("the note “%s” is marked twice as conflicting with “%s”"),
+                         self->note_id, ref);
+  if (self->pending_refs == NULL)
+    self->pending_refs = g_array_new (FALSE, FALSE, sizeof (NfXmlRef));
+  pending.note_id = g_strdup (self->note_id);
+  pending.ref = g_strdup (ref);
+  pending.line = line;
+  g_array_append_val (self->pending_refs, pending);
+  g_ptr_array_add (self->note_conflicts, g_steal_pointer (&ref));
+  _nf_xml_push (self, NF_XML_EMPTY, name);
+  return TRUE;
+}
+
+void
+_nf_xml_clear_refs (NfXmlReader *self)
+{
+  if (self->pending_refs == NULL)
+    return;
+  for (guint i = 0; i < self->pending_refs->len; i++)
+    {
+      NfXmlRef *r = &g_array_index (self->pending_refs, NfXmlRef, i);
+
+      g_free (r->note_id);
+      g_free (r->ref);
+    }
+  g_array_set_size (self->pending_refs, 0);
+}
+
+gboolean
+_nf_xml_check_refs (NfXmlReader  *self,
+                    GPtrArray   **notes,
+                    GPtrArray    *tables)
+{
+  g_autoptr(GHashTable) note_ids = NULL;
+  g_autoptr(GHashTable) table_ids = NULL;
+
+  if (self->pending_refs == NULL || self->pending_refs->len == 0)
+    return TRUE;
+  if (notes != NULL)
+    {
+      note_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        for (guint i = 0; notes[b] != NULL && i < notes[b]->len; i++)
+          g_hash_table_add (note_ids, (gpointer) nf_note_get_id (g_ptr_array_index (notes[b], i)));
+      table_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; tables != NULL && i < tables->len; i++)
+        g_hash_table_insert (table_ids,
+                             (gpointer) nf_metric_table_get_id (g_ptr_array_index (tables, i)),
+                             g_ptr_array_index (tables, i));
+    }
+  for (guint i = 0; i < self->pending_refs->len; i++)
+    {
+      NfXmlRef *r = &g_array_index (self->pending_refs, NfXmlRef, i);
+      g_autofree char *id = NULL;
+      guint row = 0;
+      gboolean is_table = FALSE;
+      NfMetricTable *table;
+
+      nf_conflict_ref_parse (r->ref, &is_table, &id, &row);
+      if (!is_table)
+        {
+          if (notes ? g_hash_table_contains (note_ids, id)
+                    : nf_canvas_find_note (self->canvas, id, NULL, NULL) != NULL)
+            continue;
+          return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
+                               notes ? _("the note “%s” is marked as conflicting with the note "
+                                         "“%s”, which its snapshot does not have")
+                                     : _("the note “%s” is marked as conflicting with the note "
+                                         "“%s”, which the canvas does not have"),
+                               r->note_id, id);
+        }
+      table = notes ? g_hash_table_lookup (table_ids, id) : nf_canvas_find_table (self->canvas, id, NULL);
+      if (table == NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
+                             notes ? _("the note “%s” is marked as conflicting with the table "
+                                       "“%s”, which its snapshot does not have")
+                                   : _("the note “%s” is marked as conflicting with the table "
+                                       "“%s”, which the canvas does not have"),
+                             r->note_id, id);
+      if (row > nf_metric_table_get_n_rows (table))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
+                             _("the note “%s” is marked as conflicting with row %u of the "
+                               "table “%s”, which has %u rows"),
+                             r->note_id, row, id, nf_metric_table_get_n_rows (table));
+    }
+  _nf_xml_clear_refs (self);
+  return TRUE;
+}
+
 /* Note steps: 0 before <text>, 1 in the texts, 2 in the tags, 3 after
- * <cite>, 4 in the extensions. */
+ * <cite>, 4 in the <contradicts>, 5 in the extensions. */
 gboolean
 _nf_xml_start_in_note (NfXmlReader    *self,
                        NfXmlFrame     *parent,
@@ -137,15 +273,20 @@ _nf_xml_start_in_note (NfXmlReader    *self,
   if (parent->step <= 2 && is_named (name, uri, "cite"))
     {
       g_autofree char *source = NULL;
-      guint line;
+      guint line, line_end;
 
       parent->step = 3;
-      if (!_nf_xml_read_cite (self, name, nb_attributes, attributes, &source, &line))
+      if (!_nf_xml_read_cite (self, name, nb_attributes, attributes, &source, &line, &line_end))
         return FALSE;
-      _nf_note_set_cite (self->note, source, line);
+      _nf_note_set_cite_range (self->note, source, line, line_end);
       return TRUE;
     }
-  parent->step = 4;
+  if (parent->step <= 4 && is_named (name, uri, "contradicts"))
+    {
+      parent->step = 4;
+      return read_contradicts (self, name, nb_attributes, attributes);
+    }
+  parent->step = 5;
   return FALSE;  /* an extension */
 }
 
@@ -198,6 +339,11 @@ _nf_xml_end_note (NfXmlReader      *self,
     {
       g_ptr_array_add (self->tags, NULL);
       _nf_note_set_tags (self->note, (const char * const *) self->tags->pdata);
+    }
+  if (self->note_conflicts != NULL)
+    {
+      g_ptr_array_add (self->note_conflicts, NULL);
+      _nf_note_set_conflicts (self->note, (const char * const *) self->note_conflicts->pdata);
     }
   /* The set keeps the note's own id: the note outlives it. */
   g_hash_table_add (self->note_ids, (gpointer) nf_note_get_id (self->note));

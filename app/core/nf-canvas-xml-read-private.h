@@ -62,6 +62,14 @@ typedef struct {
  * version are built as a tree by libxml2 (ext_*) and take no frames. */
 #define NF_XML_MAX_FRAMES 8
 
+/* A <contradicts> read, checked against the canvas's (or the
+ * snapshot's) notes and tables once they are all read. */
+typedef struct {
+  char *note_id;
+  char *ref;
+  int   line;
+} NfXmlRef;
+
 typedef struct {
   const char *name;         /* for messages */
   xmlParserCtxtPtr ctxt;
@@ -110,6 +118,9 @@ typedef struct {
   NfCell     *cells;
   guint       n_row_cells;
   char       *row_metric;
+  NfRowCite  *row_cite;
+  GPtrArray  *note_conflicts; /* the refs of the note being read */
+  GArray     *pending_refs;   /* NfXmlRef: checked once their scope is read */
   double      cell_number;
   gboolean    cell_has_number;
   char       *snapshot_name;
@@ -190,7 +201,8 @@ gboolean _nf_xml_read_cite            (NfXmlReader        *self,
                                        int                 nb_attributes,
                                        const xmlChar     **attributes,
                                        char              **out_source,
-                                       guint              *out_line);
+                                       guint              *out_line,
+                                       guint              *out_line_end);
 
 void     _nf_xml_clear_note           (NfXmlReader        *self);
 void     _nf_xml_clear_blocks         (NfXmlReader        *self);
@@ -235,6 +247,13 @@ gboolean _nf_xml_start_in_note        (NfXmlReader        *self,
                                        const xmlChar      *uri,
                                        int                 nb_attributes,
                                        const xmlChar     **attributes);
+/* Checks the <contradicts> read since the last call against the notes
+ * and tables they name: the canvas's (notes, tables NULL) or those of the
+ * snapshot being read. */
+gboolean _nf_xml_check_refs           (NfXmlReader        *self,
+                                       GPtrArray         **notes,
+                                       GPtrArray          *tables);
+void     _nf_xml_clear_refs           (NfXmlReader        *self);
 gboolean _nf_xml_end_tag              (NfXmlReader        *self,
                                        const NfXmlFrame   *frame);
 gboolean _nf_xml_end_note             (NfXmlReader        *self,

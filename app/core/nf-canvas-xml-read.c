@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
@@ -351,6 +351,10 @@ start_snapshot (NfXmlReader    *self,
                          _("the snapshot time “%s” is not a date and time in UTC, "
                            "like 2026-11-20T09:30:00Z"),
                          time ? time : "");
+  /* The canvas's own marks are all read by now, and checked against
+   * its notes and tables rather than the snapshot's. */
+  if (!_nf_xml_check_refs (self, NULL, NULL))
+    return FALSE;
   self->snapshot_name = g_strdup (values[0]);
   _nf_xml_clear_blocks (self);
   g_clear_pointer (&self->note_ids, g_hash_table_unref);
@@ -625,6 +629,8 @@ end_element (NfXmlReader      *self,
       if (frame->step < CANVAS_AFTER_BLOCKS)
         return missing_block (self, frame->step <= CANVAS_BLOCKS ? 0 : frame->step - CANVAS_BLOCKS,
                               _nf_xml_line (self));
+      if (!_nf_xml_check_refs (self, NULL, NULL))
+        return FALSE;
       self->complete = TRUE;
       return TRUE;
     case NF_XML_METADATA:
@@ -680,6 +686,8 @@ end_element (NfXmlReader      *self,
 
         if (frame->step < NF_N_BLOCKS)
           return missing_block (self, frame->step, _nf_xml_line (self));
+        if (!_nf_xml_check_refs (self, self->notes, self->tables))
+          return FALSE;
         snapshot = _nf_snapshot_new (self->snapshot_name, self->snapshot_time, self->notes,
                                      g_steal_pointer (&self->tables));
         memset (self->notes, 0, sizeof self->notes);  /* taken over */

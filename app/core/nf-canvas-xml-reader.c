@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
@@ -22,7 +22,7 @@
  * namespace these are never an extension, wherever they appear. */
 static const char * const format_names[] = {
   "canvas", "metadata", "company", "title", "label", "description", "sources", "source",
-  "publisher", "date", "address", "block", "note", "text", "tag", "cite", "metrics", "table",
+  "publisher", "date", "address", "block", "note", "text", "tag", "cite", "contradicts", "metrics", "table",
   "column", "name", "row", "cell", "snapshots", "snapshot", "conflicts", "conflict", NULL
 };
 
@@ -49,6 +49,7 @@ _nf_xml_clear_note (NfXmlReader *self)
   g_clear_object (&self->note);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->tag_set, g_hash_table_unref);
+  g_clear_pointer (&self->note_conflicts, g_ptr_array_unref);
   self->note_evidence = NF_EVIDENCE_NONE;
 }
 
@@ -70,6 +71,8 @@ _nf_xml_reader_clear (NfXmlReader *self)
   _nf_xml_clear_note (self);
   _nf_xml_clear_table (self);
   _nf_xml_clear_blocks (self);
+  _nf_xml_clear_refs (self);
+  g_clear_pointer (&self->pending_refs, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->source_parts); i++)
     g_clear_pointer (&self->source_parts[i], g_free);
@@ -332,11 +335,12 @@ _nf_xml_read_cite (NfXmlReader     *self,
                    int              nb_attributes,
                    const xmlChar  **attributes,
                    char           **out_source,
-                   guint           *out_line)
+                   guint           *out_line,
+                   guint           *out_line_end)
 {
   static const NfXmlAttrSpec spec[] = { { "source" }, { "line" }, { NULL } };
   const char *values[2];
-  guint64 line = 0;
+  guint64 line = 0, line_end = 0;
 
   if (!_nf_xml_read_attrs (self, element, nb_attributes, attributes, spec, values))
     return FALSE;
@@ -347,12 +351,31 @@ _nf_xml_read_cite (NfXmlReader     *self,
     return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, _nf_xml_line (self),
                          _("the citation names the source “%s”, which the file does not list"),
                          values[0]);
-  if (values[1] != NULL &&
-      !g_ascii_string_to_unsigned (values[1], 10, 1, G_MAXUINT32, &line, NULL))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                         _("the cited line “%s” is not a line number (1 or more)"), values[1]);
+  if (values[1] != NULL)
+    {
+      const char *dash = strchr (values[1], '-');
+      g_autofree char *first = dash ? g_strndup (values[1], dash - values[1]) : g_strdup (values[1]);
+
+      /* "73-74": a range, written only when it is one, first < last, so a
+       * range reads back to the bytes it was read from. */
+      if (!g_ascii_string_to_unsigned (first, 10, 1, G_MAXUINT32, &line, NULL) ||
+          (dash && !g_ascii_string_to_unsigned (dash + 1, 10, 1, G_MAXUINT32, &line_end, NULL)))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the cited line “%s” is not a line number (1 or more) or a "
+                               "range of lines like 73-74"), values[1]);
+      if (dash && line_end <= line)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the cited lines “%s” do not run forward: write one line as "
+                               "“%u”, a range as first-last with first < last"),
+                             values[1], (guint) line);
+      if (dash && line_end - line >= NF_CANVAS_MAX_CITE_LINES)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
+                             _("the cited lines “%s” are more than %d lines"),
+                             values[1], NF_CANVAS_MAX_CITE_LINES);
+    }
   *out_source = g_strdup (values[0]);
   *out_line = (guint) line;
+  *out_line_end = (guint) line_end;
   _nf_xml_push (self, NF_XML_EMPTY, element);
   return TRUE;
 }

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <libxml/xmlwriter.h>
 
 #include "nf-canvas-private.h"
@@ -349,7 +349,8 @@ extensions (Writer    *wr,
 static void
 cite (Writer     *wr,
       const char *source,
-      guint       line)
+      guint       line,
+      guint       line_end)
 {
   if (source == NULL)
     return;
@@ -357,12 +358,42 @@ cite (Writer     *wr,
   attr (wr, "source", source);
   if (line > 0)
     {
-      char buf[16];
+      char buf[32];
 
-      g_snprintf (buf, sizeof buf, "%u", line);
+      if (line_end > line)
+        g_snprintf (buf, sizeof buf, "%u-%u", line, line_end);
+      else
+        g_snprintf (buf, sizeof buf, "%u", line);
       attr (wr, "line", buf);
     }
   end (wr);
+}
+
+static void
+contradicts (Writer *wr,
+             NfNote *n)
+{
+  const char * const *refs = nf_note_get_conflicts (n);
+
+  for (guint i = 0; refs[i]; i++)
+    {
+      g_autofree char *id = NULL;
+      gboolean is_table = FALSE;
+      guint row = 0;
+
+      if (!nf_conflict_ref_parse (refs[i], &is_table, &id, &row))
+        continue;
+      start (wr, "contradicts");
+      attr (wr, is_table ? "table" : "note", id);
+      if (row > 0)
+        {
+          char buf[16];
+
+          g_snprintf (buf, sizeof buf, "%u", row);
+          attr (wr, "row", buf);
+        }
+      end (wr);
+    }
 }
 
 static void
@@ -378,7 +409,9 @@ note (Writer *wr,
   translatable (wr, "text", nf_note_get_text (n));
   for (guint i = 0; tags[i]; i++)
     element (wr, "tag", tags[i]);
-  cite (wr, nf_note_get_cite_source (n), nf_note_get_cite_line (n));
+  cite (wr, nf_note_get_cite_source (n), nf_note_get_cite_line (n),
+        nf_note_get_cite_line_end (n));
+  contradicts (wr, n);
   extensions (wr, _nf_note_peek_extensions (n));
   end (wr);
 }
@@ -425,9 +458,16 @@ table (Writer        *wr,
           end (wr);
           translations_of (wr, "cell", cell->translations);
         }
+      {
+        const NfRowCite *rc = nf_metric_table_get_row_cite (t, r);
+
+        if (rc != NULL)
+          cite (wr, rc->source, rc->line, rc->line_end);
+      }
       end (wr);
     }
-  cite (wr, nf_metric_table_get_cite_source (t), nf_metric_table_get_cite_line (t));
+  cite (wr, nf_metric_table_get_cite_source (t), nf_metric_table_get_cite_line (t),
+        nf_metric_table_get_cite_line_end (t));
   extensions (wr, _nf_metric_table_peek_extensions (t));
   end (wr);
 }
@@ -480,17 +520,26 @@ snapshot (Writer     *wr,
   end (wr);
 }
 
-static gboolean
-notes_reported (GListModel *notes)
+/* The minor version a note needs: 2 for a conflict mark or a range of
+ * lines, 1 for "reported", else 0. */
+static guint
+note_minor (NfNote *n)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(NfNote) n = g_list_model_get_item (notes, i);
+  if (nf_note_get_conflicts (n)[0] != NULL ||
+      nf_note_get_cite_line_end (n) > nf_note_get_cite_line (n))
+    return 2;
+  return nf_note_get_evidence (n) == NF_EVIDENCE_REPORTED ? 1 : 0;
+}
 
-      if (nf_note_get_evidence (n) == NF_EVIDENCE_REPORTED)
-        return TRUE;
-    }
-  return FALSE;
+static guint
+table_minor (NfMetricTable *t)
+{
+  if (nf_metric_table_get_cite_line_end (t) > nf_metric_table_get_cite_line (t))
+    return 2;
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+    if (nf_metric_table_get_row_cite (t, r) != NULL)
+      return 2;
+  return 0;
 }
 
 /* A conflict whose versions are no longer in the canvas (the note was
@@ -519,28 +568,46 @@ conflict_is_live (NfCanvas         *canvas,
   return FALSE;
 }
 
-/* "reported" came in format 1.1: a file that uses it says so, and one
- * that does not keeps the version it had. */
+/* "reported" came in format 1.1, conflict marks, ranges of lines and
+ * rows' own citations in 1.2: a file that uses them says so, and one that
+ * does not keeps the version it had. */
 static const char *
 format_version (NfCanvas *canvas)
 {
   const char *version = nf_canvas_get_version (canvas);
   GListModel *snapshots = nf_canvas_get_snapshots (canvas);
-  gboolean reported = FALSE;
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  guint have = (guint) g_ascii_strtoull (version + 2, NULL, 10);
+  guint need = 0;
 
-  if (g_ascii_strtoull (version + 2, NULL, 10) >= 1)
-    return version;
-  for (guint b = 0; b < NF_N_BLOCKS && !reported; b++)
-    reported = notes_reported (nf_canvas_get_notes (canvas, b));
-  for (guint i = 0; i < g_list_model_get_n_items (snapshots) && !reported; i++)
+  for (guint b = 0; b < NF_N_BLOCKS && need < 2; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes) && need < 2; i++)
+        {
+          g_autoptr(NfNote) n = g_list_model_get_item (notes, i);
+          need = MAX (need, note_minor (n));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tables) && need < 2; i++)
+    {
+      g_autoptr(NfMetricTable) t = g_list_model_get_item (tables, i);
+      need = MAX (need, table_minor (t));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (snapshots) && need < 2; i++)
     {
       g_autoptr(NfSnapshot) s = g_list_model_get_item (snapshots, i);
 
-      for (guint b = 0; b < NF_N_BLOCKS && !reported; b++)
-        for (guint k = 0; k < nf_snapshot_get_n_notes (s, b) && !reported; k++)
-          reported = nf_note_get_evidence (nf_snapshot_get_note (s, b, k)) == NF_EVIDENCE_REPORTED;
+      for (guint b = 0; b < NF_N_BLOCKS && need < 2; b++)
+        for (guint k = 0; k < nf_snapshot_get_n_notes (s, b) && need < 2; k++)
+          need = MAX (need, note_minor (nf_snapshot_get_note (s, b, k)));
+      for (guint k = 0; k < nf_snapshot_get_n_tables (s) && need < 2; k++)
+        need = MAX (need, table_minor (nf_snapshot_get_table (s, k)));
     }
-  return reported ? "1.1" : version;
+  if (need <= have)
+    return version;
+  return need == 2 ? "1.2" : "1.1";
 }
 
 static void

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-canvas-private.h"
 #include "nf-extensions-private.h"
@@ -1058,6 +1058,7 @@ nf_canvas_insert_note (NfCanvas  *self,
       return FALSE;
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->notes[block]));
+  _nf_canvas_keep_live_conflicts (self, note);
   begin (self, _("Add Note"));
   _nf_canvas_do (self, _nf_edit_insert_note (block, MIN (index, n), note, FALSE));
   end (self);
@@ -1085,6 +1086,7 @@ nf_canvas_remove_note (NfCanvas *self,
   g_return_if_fail (locate_note (self, note, &block, &index));
 
   begin (self, _("Delete Note"));
+  _nf_canvas_remap_conflicts (self, FALSE, nf_note_get_id (note), 0, 0);
   _nf_canvas_do (self, _nf_edit_insert_note (block, index, note, TRUE));
   end (self);
 }
@@ -1174,7 +1176,7 @@ nf_canvas_set_note_cite (NfCanvas   *self,
                          const char *source_id,
                          guint       line)
 {
-  NOTE_EDIT (_("Change Source"), _nf_edit_note_cite (note, source_id, line));
+  NOTE_EDIT (_("Change Source"), _nf_edit_note_cite (note, source_id, line, line));
 }
 
 #undef NOTE_EDIT
@@ -1221,6 +1223,7 @@ nf_canvas_remove_table (NfCanvas      *self,
   g_return_if_fail (locate_table (self, table, &index));
 
   begin (self, _("Delete Table"));
+  _nf_canvas_remap_conflicts (self, TRUE, nf_metric_table_get_id (table), 0, 0);
   _nf_canvas_do (self, _nf_edit_insert_table (index, table, TRUE));
   end (self);
 }
@@ -1285,6 +1288,7 @@ nf_canvas_insert_table_row (NfCanvas           *self,
       _nf_cell_init_parsed (&parsed[c], text, nf_metric_table_get_column (table, c)->type);
     }
   begin (self, _("Add Row"));
+  _nf_canvas_remap_conflicts (self, TRUE, nf_metric_table_get_id (table), row + 1, 1);
   _nf_canvas_do (self, _nf_edit_table_row (table, row, parsed, FALSE));
   end (self);
   _nf_cells_free (parsed, n);
@@ -1299,6 +1303,7 @@ nf_canvas_remove_table_row (NfCanvas      *self,
   g_return_if_fail (row < nf_metric_table_get_n_rows (table));
 
   begin (self, _("Delete Row"));
+  _nf_canvas_remap_conflicts (self, TRUE, nf_metric_table_get_id (table), row + 1, -1);
   _nf_canvas_do (self, _nf_edit_table_row (table, row, NULL, TRUE));
   end (self);
 }

@@ -6,10 +6,11 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-check.h"
 #include "nf-diff-private.h"
+#include "nf-merge.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
 #include "nf-number.h"
@@ -20,6 +21,7 @@ typedef struct {
   char     *text;     /* as written: "over 1 million registered users" */
   char     *digits;   /* the number's digits, separators dropped: "1", "5600000" */
   char     *key;      /* what it measures, folded, or NULL when the text does not say */
+  char     *clause;   /* the clause it stands in, folded: what else it may be about */
   NfNumber  number;
 } Figure;
 
@@ -30,6 +32,7 @@ typedef struct {
 } Stated;
 
 typedef struct {
+  NfCanvas   *canvas;
   GPtrArray  *findings;
   GHashTable *sources;  /* id → GStrv of lines, or NULL when not found */
   GPtrArray  *strings;  /* subjects kept alive */
@@ -42,6 +45,7 @@ nf_check_finding_free (NfCheckFinding *finding)
     return;
   g_free (finding->subject);
   g_free (finding->message);
+  g_free (finding->other);
   g_free (finding);
 }
 
@@ -53,9 +57,10 @@ figure_clear (gpointer data)
   g_free (figure->text);
   g_free (figure->digits);
   g_free (figure->key);
+  g_free (figure->clause);
 }
 
-static void
+static NfCheckFinding *
 add (Check       *check,
      NfCheckKind  kind,
      const char  *subject,
@@ -67,6 +72,64 @@ add (Check       *check,
   finding->subject = g_strdup (subject);
   finding->message = message;
   g_ptr_array_add (check->findings, finding);
+  return finding;
+}
+
+char *
+nf_check_subject_id (const char *subject,
+                     guint      *out_row)
+{
+  const char *space;
+  guint64 row = 0;
+
+  g_return_val_if_fail (subject != NULL, NULL);
+  space = strchr (subject, ' ');
+  if (space && g_str_has_prefix (space, " row "))
+    g_ascii_string_to_unsigned (space + 5, 10, 1, G_MAXUINT32, &row, NULL);
+  if (out_row)
+    *out_row = (guint) row;
+  return space ? g_strndup (subject, space - subject) : g_strdup (subject);
+}
+
+/* The conflict mark a subject is named by in a note's <contradicts>:
+ * "n35", "#t3" or "#t3/2". */
+static char *
+subject_ref (NfCanvas   *canvas,
+             const char *subject)
+{
+  guint row = 0;
+  g_autofree char *id = nf_check_subject_id (subject, &row);
+
+  if (nf_canvas_find_note (canvas, id, NULL, NULL) != NULL)
+    return g_steal_pointer (&id);
+  return nf_conflict_ref_for_table (id, row);
+}
+
+/* Whether either side marks the other as conflicting: a note naming a
+ * table as a whole covers each of its rows. */
+static gboolean
+is_marked (NfCanvas   *canvas,
+           const char *a,
+           const char *b)
+{
+  const char *sides[2] = { a, b };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = nf_check_subject_id (sides[i], NULL);
+      NfNote *note = nf_canvas_find_note (canvas, id, NULL, NULL);
+      g_autofree char *ref = NULL, *table_ref = NULL;
+      g_autofree char *other_id = NULL;
+
+      if (note == NULL)
+        continue;
+      ref = subject_ref (canvas, sides[1 - i]);
+      other_id = nf_check_subject_id (sides[1 - i], NULL);
+      table_ref = nf_conflict_ref_for_table (other_id, 0);
+      if (nf_note_conflicts_with (note, ref) || nf_note_conflicts_with (note, table_ref))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* --- figures in text ---------------------------------------------------- */
@@ -287,6 +350,17 @@ find_figures (const char *text)
             g_string_append_c (digits, *d);
         figure.digits = g_string_free (digits, FALSE);
       }
+      {
+        const char *from = start, *to = end;
+        g_autofree char *clause = NULL;
+
+        while (from > text && !is_stop ((guchar) from[-1]))
+          from--;
+        while (*to && !is_stop ((guchar) *to))
+          to++;
+        clause = g_strndup (from, to - from);
+        figure.clause = _nf_diff_fold (clause);
+      }
       if (figure.number.unit[0])
         figure.key = measure_key (figure.number.unit);
       if (figure.key == NULL)
@@ -341,10 +415,12 @@ line_has (const char   *line,
   return FALSE;
 }
 
-/* Line numbers from 1; 0 when the figure is on no line within reach. */
+/* Line numbers from 1; 0 when the figure is on no line within reach of
+ * the cited lines first..last. */
 static guint
 nearest_line (GStrv         lines,
-              guint         cited,
+              guint         first,
+              guint         last,
               guint         reach,
               const Figure *figure)
 {
@@ -352,10 +428,10 @@ nearest_line (GStrv         lines,
 
   for (guint d = 1; d <= reach; d++)
     {
-      if (cited > d && cited - d <= n && line_has (lines[cited - d - 1], figure))
-        return cited - d;
-      if (cited + d <= n && line_has (lines[cited + d - 1], figure))
-        return cited + d;
+      if (first > d && first - d <= n && line_has (lines[first - d - 1], figure))
+        return first - d;
+      if (last + d <= n && line_has (lines[last + d - 1], figure))
+        return last + d;
     }
   return 0;
 }
@@ -365,6 +441,7 @@ check_citation (Check        *check,
                 const char   *subject,
                 const char   *source_id,
                 guint         line,
+                guint         line_end,
                 GArray       *figures,
                 guint         reach)
 {
@@ -375,6 +452,7 @@ check_citation (Check        *check,
       (lines = g_hash_table_lookup (check->sources, source_id)) == NULL)
     return;
   n = g_strv_length (lines);
+  line_end = MAX (line, line_end);
   /* One finding per note or row and kind: the first figure, and how many
    * more share its fate. */
   {
@@ -385,10 +463,13 @@ check_citation (Check        *check,
       {
         Figure *figure = &g_array_index (figures, Figure, i);
         guint other;
+        gboolean there = FALSE;
 
-        if (line <= n && line_has (lines[line - 1], figure))
+        for (guint l = line; l <= line_end && l <= n && !there; l++)
+          there = line_has (lines[l - 1], figure);
+        if (there)
           continue;
-        if ((other = nearest_line (lines, line, reach, figure)) != 0)
+        if ((other = nearest_line (lines, line, line_end, reach, figure)) != 0)
           {
             if (n_moved++ == 0)
               moved = figure, moved_to = other;
@@ -396,18 +477,33 @@ check_citation (Check        *check,
         else if (n_missing++ == 0)
           missing = figure;
       }
-    if (moved)
+    if (moved && line_end > line)
+      add (check, NF_CHECK_WRONG_LINE, subject,
+           n_moved == 1
+           ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited lines %u–%u"),
+                              moved->text, moved_to, line, line_end)
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "“%s” (and %u more figure) is on line %u of the source, "
+                                           "not on the cited lines %u–%u",
+                                           "“%s” (and %u more figures) is on line %u of the source, "
+                                           "not on the cited lines %u–%u", n_moved - 1),
+                              moved->text, n_moved - 1, moved_to, line, line_end));
+    else if (moved)
       add (check, NF_CHECK_WRONG_LINE, subject,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited line %u"),
                               moved->text, moved_to, line)
-           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+           : g_strdup_printf (nf_ngettext (
                                            "“%s” (and %u more figure) is on line %u of the source, "
                                            "not on the cited line %u",
                                            "“%s” (and %u more figures) is on line %u of the source, "
                                            "not on the cited line %u", n_moved - 1),
                               moved->text, n_moved - 1, moved_to, line));
-    if (missing)
+    if (missing && line_end > line)
+      add (check, NF_CHECK_NOT_CITED, subject,
+           g_strdup_printf (_("“%s” is not on the cited lines %u–%u of the source"),
+                            missing->text, line, line_end));
+    else if (missing)
       add (check, NF_CHECK_NOT_CITED, subject,
            g_strdup_printf (_("“%s” is not on the cited line %u of the source"),
                             missing->text, line));
@@ -429,6 +525,80 @@ comparable (const Figure *figure)
          figure->number.value != 0 && !figure->number.is_order;
 }
 
+static gboolean
+in_list (const char         *word,
+         const char * const *list)
+{
+  for (guint i = 0; list[i]; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One spelling per measure, so that "Leases generated revenues" and
+ * "Leasing fees" are one measure, and "skilled workers" and "support
+ * agents" both count the company's people: words of one family are one
+ * word, verbs that say how a figure came about are dropped, and the rest
+ * are stemmed and sorted. A table's "row / column" key is kept as it is. */
+static char *
+canonical_key (const char *key)
+{
+  static const char * const people[] = {
+    "staff", "employees", "employee", "workers", "worker", "agents", "agent", "people",
+    "personnel", "headcount", "workforce", "员工", "人", "职员", NULL
+  };
+  static const char * const revenue[] = {
+    "revenue", "revenues", "fees", "fee", "income", "sales", "turnover", NULL
+  };
+  static const char * const verbs[] = {
+    "generated", "generate", "generates", "generating", "brought", "brings", "earned", "earns",
+    "earn", "made", "makes", "handle", "handles", "handled", "allocated", "spent", "recorded",
+    "reported", "skilled", "dedicated", NULL
+  };
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (key == NULL || strchr (key, '/'))
+    return g_strdup (key);
+  words = g_strsplit (key, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      char *w = words[i];
+      gsize len = strlen (w);
+
+      if (*w == '\0' || in_list (w, verbs))
+        continue;
+      if (in_list (w, people))
+        return g_strdup ("people");
+      if (in_list (w, revenue))
+        w = (char *) "revenue";
+      else if (len > 5 && g_str_has_suffix (w, "ing"))
+        w[len - 3] = '\0';
+      else if (len > 4 && g_str_has_suffix (w, "es"))
+        w[len - 2] = '\0';
+      else if (len > 3 && g_str_has_suffix (w, "s"))
+        w[len - 1] = '\0';
+      if (!g_ptr_array_find_with_equal_func (kept, w, g_str_equal, NULL))
+        g_ptr_array_add (kept, g_strdup (w));
+    }
+  g_ptr_array_sort (kept, compare_words);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (kept, i));
+    }
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* Two statements of one measure disagree when one is over a quarter
  * more than the other: "about" and "over" allow for less. */
 static void
@@ -444,9 +614,15 @@ check_conflicts (Check  *check,
         double lo, hi;
         g_autofree char *pair = NULL;
 
+        g_autofree char *key_a = NULL, *key_b = NULL;
+        NfCheckFinding *finding;
+
         if (g_str_equal (a->subject, b->subject) || a->figure->number.kind != b->figure->number.kind ||
-            g_strcmp0 (a->figure->key, b->figure->key) != 0 ||
             g_strcmp0 (a->figure->number.currency, b->figure->number.currency) != 0)
+          continue;
+        key_a = canonical_key (a->figure->key);
+        key_b = canonical_key (b->figure->key);
+        if (g_strcmp0 (key_a, key_b) != 0)
           continue;
         lo = MIN (fabs (a->figure->number.value), fabs (b->figure->number.value));
         hi = MAX (fabs (a->figure->number.value), fabs (b->figure->number.value));
@@ -456,9 +632,11 @@ check_conflicts (Check  *check,
         if (g_hash_table_contains (reported, pair))
           continue;
         g_hash_table_add (reported, g_steal_pointer (&pair));
-        add (check, NF_CHECK_CONFLICT, a->subject,
-             g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
-                              a->figure->key, b->figure->text, b->subject));
+        finding = add (check, NF_CHECK_CONFLICT, a->subject,
+                       g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
+                                        a->figure->key, b->figure->text, b->subject));
+        finding->other = g_strdup (b->subject);
+        finding->marked = is_marked (check->canvas, a->subject, b->subject);
       }
 }
 
@@ -549,12 +727,22 @@ check_totals (Check         *check,
         }
       /* A note stating "$2.5 million in salaries" where the table is
        * titled "Salaries": the same measure, clearly. */
-          for (guint i = 0; i < note_stated->len; i++)
+      for (guint i = 0; i < note_stated->len; i++)
         {
           Stated *s = &g_array_index (note_stated, Stated, i);
           NfNumberKind kind = s->figure->number.kind;
           g_autofree char *folded = s->figure->key ? _nf_diff_fold (s->figure->key) : NULL;
+          NfCheckFinding *finding;
 
+          /* What the figure measures, or where it names none ("about $2
+           * million allocated to marketing"), the clause it stands in. */
+          if (s->figure->clause != NULL)
+            {
+              char *both = g_strjoin (" ", folded ? folded : "", s->figure->clause, NULL);
+
+              g_free (folded);
+              folded = both;
+            }
           if (folded == NULL || !shares_word (folded, title) ||
               (kind != NF_NUMBER_KIND_MONEY && kind != NF_NUMBER_KIND_COUNT) ||
               (kind == NF_NUMBER_KIND_MONEY) != (nf_metric_table_get_column (table, c)->type == NF_COLUMN_MONEY) ||
@@ -566,9 +754,11 @@ check_totals (Check         *check,
                                                              s->figure->number.currency, NULL,
                                                              NF_NUMBER_EXACT, FALSE, "en");
 
-            add (check, NF_CHECK_TOTAL, table_id,
-                 g_strdup_printf (_("the rows add up to %s, but %s states “%s”"), shown,
-                                  s->subject, s->figure->text));
+            finding = add (check, NF_CHECK_TOTAL, table_id,
+                           g_strdup_printf (_("the rows add up to %s, but %s states “%s”"), shown,
+                                            s->subject, s->figure->text));
+            finding->other = g_strdup (s->subject);
+            finding->marked = is_marked (check->canvas, s->subject, table_id);
           }
         }
     }
@@ -622,6 +812,43 @@ check_cells (Check         *check,
     }
 }
 
+/* Two versions a merge kept of one thing, until someone chooses. */
+static void
+check_merge_conflicts (Check *check)
+{
+  for (guint i = 0; i < nf_canvas_get_n_conflicts (check->canvas); i++)
+    {
+      const NfConflict *c = nf_canvas_get_conflict (check->canvas, i);
+      NfCheckFinding *finding;
+
+      if (nf_conflict_kind_is_item (c->kind))
+        {
+          const char *subject = c->ours ? c->ours : c->theirs;
+          const char *other = c->ours ? c->theirs : NULL;
+
+          /* Resolved by deleting a version: nothing left to choose. */
+          if (c->kind == NF_CONFLICT_NOTE &&
+              (c->ours == NULL || nf_canvas_find_note (check->canvas, c->ours, NULL, NULL) == NULL) &&
+              (c->theirs == NULL || nf_canvas_find_note (check->canvas, c->theirs, NULL, NULL) == NULL))
+            continue;
+          if (c->kind == NF_CONFLICT_TABLE &&
+              (c->ours == NULL || nf_canvas_find_table (check->canvas, c->ours, NULL) == NULL) &&
+              (c->theirs == NULL || nf_canvas_find_table (check->canvas, c->theirs, NULL) == NULL))
+            continue;
+          finding = add (check, NF_CHECK_MERGE, subject,
+                         other ? g_strdup_printf (_("a merge kept two versions, this and %s: "
+                                                    "keep one and delete the other"), other)
+                               : g_strdup (_("a merge kept this version, edited on one side "
+                                             "and deleted on the other: keep or delete it")));
+          finding->other = g_strdup (other);
+        }
+      else
+        add (check, NF_CHECK_MERGE, nf_conflict_kind_to_xml (c->kind),
+             g_strdup_printf (_("a merge left two values to choose between: “%s” and “%s”"),
+                              c->ours ? c->ours : "", c->theirs ? c->theirs : ""));
+    }
+}
+
 GPtrArray *
 nf_check_canvas (NfCanvas           *canvas,
                  const char * const *source_dirs,
@@ -637,6 +864,7 @@ nf_check_canvas (NfCanvas           *canvas,
 
   g_return_val_if_fail (NF_IS_CANVAS (canvas), NULL);
 
+  check.canvas = canvas;
   check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_check_finding_free);
   check.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   check.strings = g_ptr_array_new_with_free_func (g_free);
@@ -671,7 +899,7 @@ nf_check_canvas (NfCanvas           *canvas,
           if (has_sources && nf_note_get_cite_source (note) == NULL)
             add (&check, NF_CHECK_NO_SOURCE, id, g_strdup (_("the note cites no source")));
           check_citation (&check, id, nf_note_get_cite_source (note), nf_note_get_cite_line (note),
-                          figures, 3);
+                          nf_note_get_cite_line_end (note), figures, 3);
           for (guint k = 0; k < figures->len; k++)
             {
               Figure *figure = &g_array_index (figures, Figure, k);
@@ -680,10 +908,12 @@ nf_check_canvas (NfCanvas           *canvas,
 
               g_ptr_array_add (check.strings, subject);
               if (comparable (figure))
-                {
-                  g_array_append_val (stated, s);
-                  g_array_append_val (note_stated, s);
-                }
+                g_array_append_val (stated, s);
+              /* Totals ask what a figure is about, not that it names it. */
+              if (!figure->number.is_order && figure->number.value != 0 &&
+                  figure->number.kind != NF_NUMBER_KIND_YEAR &&
+                  (figure->key != NULL || figure->clause != NULL))
+                g_array_append_val (note_stated, s);
             }
         }
     }
@@ -735,14 +965,24 @@ nf_check_canvas (NfCanvas           *canvas,
               if (comparable (figure))
                 g_array_append_val (stated, s);
             }
-          check_citation (&check, subject, nf_metric_table_get_cite_source (table),
-                          nf_metric_table_get_cite_line (table), figures, 20);
+          {
+            const NfRowCite *own = nf_metric_table_get_row_cite (table, r);
+
+            /* A row citing its own lines is held to them, closely. */
+            if (own != NULL)
+              check_citation (&check, subject, own->source, own->line, own->line_end, figures, 3);
+            else
+              check_citation (&check, subject, nf_metric_table_get_cite_source (table),
+                              nf_metric_table_get_cite_line (table),
+                              nf_metric_table_get_cite_line_end (table), figures, 20);
+          }
         }
       check_totals (&check, table, table_id, note_stated);
       check_cells (&check, table, table_id);
     }
 
   check_conflicts (&check, stated);
+  check_merge_conflicts (&check);
 
   g_hash_table_unref (check.sources);
   g_ptr_array_unref (check.strings);

@@ -45,7 +45,10 @@ NfEdit     *_nf_edit_note_evidence  (NfNote         *note,
                                      NfEvidence      new_evidence);
 NfEdit     *_nf_edit_note_cite      (NfNote         *note,
                                      const char     *new_source,
-                                     guint           new_line);
+                                     guint           new_line,
+                                     guint           new_line_end);
+NfEdit     *_nf_edit_note_conflicts (NfNote         *note,
+                                     const char * const *new_refs);
 NfEdit     *_nf_edit_insert_table   (guint           index,
                                      NfMetricTable  *table,
                                      gboolean        remove);
@@ -71,6 +74,9 @@ NfEdit     *_nf_edit_table_cell     (NfMetricTable  *table,
                                      guint           row,
                                      guint           column,
                                      const NfCell   *new_cell);
+NfEdit     *_nf_edit_table_row_cite (NfMetricTable  *table,
+                                     guint           row,
+                                     const NfRowCite *new_cite);
 NfEdit     *_nf_edit_insert_snapshot (guint          index,
                                      NfSnapshot     *snapshot,
                                      gboolean        remove);

@@ -20,6 +20,7 @@ typedef enum {
   EDIT_NOTE_TAGS,
   EDIT_NOTE_EVIDENCE,
   EDIT_NOTE_CITE,
+  EDIT_NOTE_CONFLICTS,
   EDIT_TABLE,           /* insert / remove */
   EDIT_TABLE_TITLE,
   EDIT_TABLE_BLOCK,
@@ -27,6 +28,7 @@ typedef enum {
   EDIT_TABLE_COLUMN,    /* insert / remove */
   EDIT_TABLE_SET_COLUMN,
   EDIT_TABLE_CELL,
+  EDIT_TABLE_ROW_CITE,  /* old_cell.row_cite, new_cell.row_cite */
   EDIT_SNAPSHOT,        /* insert / remove */
   EDIT_CONFLICT,        /* insert / remove; old_num kind, old_str ours, new_str theirs */
 } EditKind;
@@ -244,14 +246,28 @@ _nf_edit_note_evidence (NfNote     *note,
 NfEdit *
 _nf_edit_note_cite (NfNote     *note,
                     const char *new_source,
-                    guint       new_line)
+                    guint       new_line,
+                    guint       new_line_end)
 {
   NfEdit *self = edit_new (EDIT_NOTE_CITE, note);
 
   self->old_str = g_strdup (nf_note_get_cite_source (note));
   self->old_num = nf_note_get_cite_line (note);
+  self->to_block = nf_note_get_cite_line_end (note);
   self->new_str = g_strdup (new_source);
   self->new_num = new_line;
+  self->to_index = new_line_end;
+  return self;
+}
+
+NfEdit *
+_nf_edit_note_conflicts (NfNote             *note,
+                         const char * const *new_refs)
+{
+  NfEdit *self = edit_new (EDIT_NOTE_CONFLICTS, note);
+
+  self->old_strv = g_strdupv ((char **) nf_note_get_conflicts (note));
+  self->new_strv = new_refs ? g_strdupv ((char **) new_refs) : g_new0 (char *, 1);
   return self;
 }
 
@@ -376,6 +392,19 @@ _nf_edit_table_cell (NfMetricTable *table,
   self->to_index = column;
   _nf_cell_copy (nf_metric_table_get_cell (table, row, column), &self->old_cell);
   _nf_cell_copy (new_cell, &self->new_cell);
+  return self;
+}
+
+NfEdit *
+_nf_edit_table_row_cite (NfMetricTable   *table,
+                         guint            row,
+                         const NfRowCite *new_cite)
+{
+  NfEdit *self = edit_new (EDIT_TABLE_ROW_CITE, table);
+
+  self->index = row;
+  self->old_cell.row_cite = _nf_row_cite_copy (nf_metric_table_get_row_cite (table, row));
+  self->new_cell.row_cite = _nf_row_cite_copy (new_cite);
   return self;
 }
 
@@ -520,9 +549,15 @@ _nf_edit_apply (NfEdit   *self,
       break;
 
     case EDIT_NOTE_CITE:
-      _nf_note_set_cite (self->target,
-                         undo ? self->old_str : self->new_str,
-                         undo ? self->old_num : self->new_num);
+      _nf_note_set_cite_range (self->target,
+                               undo ? self->old_str : self->new_str,
+                               undo ? self->old_num : self->new_num,
+                               undo ? self->to_block : self->to_index);
+      break;
+
+    case EDIT_NOTE_CONFLICTS:
+      _nf_note_set_conflicts (self->target,
+                              (const char * const *) (undo ? self->old_strv : self->new_strv));
       break;
 
     case EDIT_TABLE:
@@ -567,6 +602,11 @@ _nf_edit_apply (NfEdit   *self,
         _nf_metric_table_set_cell (self->target, self->index, self->to_index, &cell, &old);
         _nf_cell_clear (&old);
       }
+      break;
+
+    case EDIT_TABLE_ROW_CITE:
+      _nf_metric_table_set_row_cite (self->target, self->index,
+                                     undo ? self->old_cell.row_cite : self->new_cell.row_cite);
       break;
 
     case EDIT_SNAPSHOT:

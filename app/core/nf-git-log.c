@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include <git2.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-git-log.h"
 

@@ -7,7 +7,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-canvas-xml.h"
 #include "nf-import-private.h"

@@ -5,7 +5,7 @@
 
 #include <locale.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-locale.h"
 #include "nf-text.h"

@@ -193,7 +193,8 @@ merge_note (const Where *w[N_SIDES],
     pick = a_base ? 1 : b_base ? 0 : same_ab ? 0 : -1;
     if (pick < 0)
       *conflict = TRUE, pick = prefer;
-    _nf_note_set_cite (out, cite[SIDE_A + pick], nf_note_get_cite_line (n[SIDE_A + pick]));
+    _nf_note_set_cite_range (out, cite[SIDE_A + pick], nf_note_get_cite_line (n[SIDE_A + pick]),
+                             nf_note_get_cite_line_end (n[SIDE_A + pick]));
   }
 
   pick = NF_MERGE3 (_nf_merge_int_eq, w[BASE]->block, w[SIDE_A]->block, w[SIDE_B]->block);

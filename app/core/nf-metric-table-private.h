@@ -14,6 +14,22 @@ void       _nf_metric_table_set_block     (NfMetricTable *self,
 void       _nf_metric_table_set_cite      (NfMetricTable *self,
                                            const char    *source_id,
                                            guint          line);
+void       _nf_metric_table_set_cite_range (NfMetricTable *self,
+                                           const char    *source_id,
+                                           guint          line,
+                                           guint          line_end);
+/* cite NULL (or without a source) takes the row's own citation away. */
+void       _nf_metric_table_set_row_cite  (NfMetricTable   *self,
+                                           guint            row,
+                                           const NfRowCite *cite);
+NfRowCite *_nf_row_cite_new               (const char    *source,
+                                           guint          line,
+                                           guint          line_end);
+NfRowCite *_nf_row_cite_copy              (const NfRowCite *cite);
+void       _nf_row_cite_free              (NfRowCite     *cite);
+gboolean   _nf_row_cite_equal             (const NfRowCite *a,
+                                           const NfRowCite *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfRowCite, _nf_row_cite_free)
 void       _nf_metric_table_insert_column (NfMetricTable *self,
                                            guint          index,
                                            NfColumn      *column,

@@ -16,6 +16,7 @@ struct _NfMetricTable {
   NfBlock    block;
   char      *cite_source;
   guint      cite_line;
+  guint      cite_line_end; /* 0 for one line */
   GArray    *columns;  /* of NfColumn */
   GPtrArray *rows;     /* of NfCell[n_columns] */
   GPtrArray *extensions;
@@ -96,6 +97,7 @@ _nf_cell_clear (NfCell *cell)
 {
   g_clear_pointer (&cell->text, g_free);
   g_clear_pointer (&cell->row_metric, g_free);
+  g_clear_pointer (&cell->row_cite, _nf_row_cite_free);
   g_clear_pointer (&cell->translations, nf_text_unref);
   cell->value = 0;
   cell->has_value = FALSE;
@@ -109,6 +111,7 @@ _nf_cell_copy (const NfCell *from,
   to->value = from->value;
   to->has_value = from->has_value;
   to->row_metric = g_strdup (from->row_metric);
+  to->row_cite = _nf_row_cite_copy (from->row_cite);
   to->translations = from->translations ? nf_text_ref (from->translations) : NULL;
 }
 
@@ -147,6 +150,7 @@ _nf_cell_init_parsed (NfCell       *cell,
   cell->text = nf_text_clean (text, -1);
   cell->value = 0;
   cell->row_metric = NULL;
+  cell->row_cite = NULL;
   cell->has_value = nf_number_parse_for_column (cell->text, type, &cell->value);
 }
 
@@ -221,6 +225,7 @@ nf_metric_table_copy (NfMetricTable *self,
   copy->block = self->block;
   copy->cite_source = g_strdup (self->cite_source);
   copy->cite_line = self->cite_line;
+  copy->cite_line_end = self->cite_line_end;
   g_array_set_size (copy->columns, n);
   for (guint c = 0; c < n; c++)
     _nf_column_copy (&g_array_index (self->columns, NfColumn, c),
@@ -268,6 +273,13 @@ nf_metric_table_get_cite_source (NfMetricTable *self)
 }
 
 guint
+nf_metric_table_get_cite_line_end (NfMetricTable *self)
+{
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), 0);
+  return self->cite_line_end ? self->cite_line_end : self->cite_line;
+}
+
+guint
 nf_metric_table_get_cite_line (NfMetricTable *self)
 {
   g_return_val_if_fail (NF_IS_METRIC_TABLE (self), 0);
@@ -306,6 +318,84 @@ nf_metric_table_get_cell (NfMetricTable *self,
   g_return_val_if_fail (row < self->rows->len, NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
   return &((NfCell *) g_ptr_array_index (self->rows, row))[column];
+}
+
+static void emit_changed (NfMetricTable *self);
+
+NfRowCite *
+_nf_row_cite_new (const char *source,
+                  guint       line,
+                  guint       line_end)
+{
+  NfRowCite *cite;
+
+  if (source == NULL || *source == '\0')
+    return NULL;
+  cite = g_new0 (NfRowCite, 1);
+  cite->source = g_strdup (source);
+  cite->line = line;
+  cite->line_end = line > 0 ? MAX (line, line_end) : 0;
+  return cite;
+}
+
+NfRowCite *
+_nf_row_cite_copy (const NfRowCite *cite)
+{
+  return cite ? _nf_row_cite_new (cite->source, cite->line, cite->line_end) : NULL;
+}
+
+void
+_nf_row_cite_free (NfRowCite *cite)
+{
+  if (cite == NULL)
+    return;
+  g_free (cite->source);
+  g_free (cite);
+}
+
+gboolean
+_nf_row_cite_equal (const NfRowCite *a,
+                    const NfRowCite *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_str_equal (a->source, b->source) && a->line == b->line && a->line_end == b->line_end;
+}
+
+const NfRowCite *
+nf_metric_table_get_row_cite (NfMetricTable *self,
+                              guint          row)
+{
+  const NfCell *cells;
+
+  g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  /* Where row_metric is, for the same reason. */
+  cells = g_ptr_array_index (self->rows, row);
+  for (guint c = 0; c < self->columns->len; c++)
+    if (cells[c].row_cite != NULL)
+      return cells[c].row_cite;
+  return NULL;
+}
+
+void
+_nf_metric_table_set_row_cite (NfMetricTable   *self,
+                               guint            row,
+                               const NfRowCite *cite)
+{
+  NfCell *cells;
+
+  g_assert (NF_IS_METRIC_TABLE (self));
+  g_assert (row < self->rows->len);
+
+  if (self->columns->len == 0)
+    return;
+  cells = g_ptr_array_index (self->rows, row);
+  for (guint c = 0; c < self->columns->len; c++)
+    g_clear_pointer (&cells[c].row_cite, _nf_row_cite_free);
+  cells[0].row_cite = _nf_row_cite_copy (cite);
+  emit_changed (self);
 }
 
 const char *
@@ -360,6 +450,7 @@ nf_metric_table_equal (NfMetricTable *a,
       a->block != b->block ||
       g_strcmp0 (a->cite_source, b->cite_source) != 0 ||
       a->cite_line != b->cite_line ||
+      a->cite_line_end != b->cite_line_end ||
       a->columns->len != b->columns->len ||
       a->rows->len != b->rows->len)
     return FALSE;
@@ -383,6 +474,8 @@ nf_metric_table_equal (NfMetricTable *a,
         if (!cell_equal (&ra[c], &rb[c]))
           return FALSE;
       if (g_strcmp0 (nf_metric_table_get_row_metric (a, r), nf_metric_table_get_row_metric (b, r)) != 0)
+        return FALSE;
+      if (!_nf_row_cite_equal (nf_metric_table_get_row_cite (a, r), nf_metric_table_get_row_cite (b, r)))
         return FALSE;
     }
 
@@ -420,10 +513,21 @@ _nf_metric_table_set_cite (NfMetricTable *self,
                            const char    *source_id,
                            guint          line)
 {
+  _nf_metric_table_set_cite_range (self, source_id, line, 0);
+}
+
+void
+_nf_metric_table_set_cite_range (NfMetricTable *self,
+                                 const char    *source_id,
+                                 guint          line,
+                                 guint          line_end)
+{
   g_assert (NF_IS_METRIC_TABLE (self));
   g_free (self->cite_source);
   self->cite_source = (source_id && *source_id) ? g_strdup (source_id) : NULL;
   self->cite_line = self->cite_source ? line : 0;
+  /* One form for one line, so equal citations compare equal. */
+  self->cite_line_end = (self->cite_line > 0 && line_end > self->cite_line) ? line_end : 0;
   emit_changed (self);
 }
 
@@ -554,6 +658,8 @@ _nf_metric_table_set_cell (NfMetricTable *self,
   /* Editing a label keeps the row's meaning key (see NfCell). */
   if (slot->row_metric == NULL)
     slot->row_metric = g_steal_pointer (&out_old->row_metric);
+  if (slot->row_cite == NULL)
+    slot->row_cite = g_steal_pointer (&out_old->row_cite);
   emit_changed (self);
 }
 

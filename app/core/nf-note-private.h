@@ -17,6 +17,13 @@ void       _nf_note_set_evidence    (NfNote             *self,
 void       _nf_note_set_cite        (NfNote             *self,
                                      const char         *source_id,
                                      guint               line);
+/* line_end: the last line of a range, or 0 (or `line`) for one line. */
+void       _nf_note_set_cite_range  (NfNote             *self,
+                                     const char         *source_id,
+                                     guint               line,
+                                     guint               line_end);
+void       _nf_note_set_conflicts   (NfNote             *self,
+                                     const char * const *refs);
 /* Elements from a newer minor version of the format, kept verbatim. */
 GPtrArray *_nf_note_get_extensions  (NfNote             *self);
 /* The same, or NULL when there are none (made by the getter above). */

@@ -16,6 +16,8 @@ struct _NfNote {
   NfEvidence  evidence;
   char       *cite_source;
   guint       cite_line;
+  guint       cite_line_end; /* the last line of a range; 0 for one line */
+  char      **conflicts;    /* NULL for none */
   GPtrArray  *extensions;
   char        colour[8];    /* "#rrggbb", or "" for none: kept in place */
 };
@@ -33,6 +35,8 @@ enum {
   PROP_EVIDENCE,
   PROP_CITE_SOURCE,
   PROP_CITE_LINE,
+  PROP_CITE_LINE_END,
+  PROP_CONFLICTS,
   N_PROPS
 };
 
@@ -47,6 +51,7 @@ nf_note_finalize (GObject *object)
   g_clear_pointer (&self->text, nf_text_unref);
   g_strfreev (self->tags);
   g_free (self->cite_source);
+  g_strfreev (self->conflicts);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nf_note_parent_class)->finalize (object);
@@ -83,6 +88,12 @@ nf_note_get_property (GObject    *object,
     case PROP_CITE_LINE:
       g_value_set_uint (value, self->cite_line);
       break;
+    case PROP_CITE_LINE_END:
+      g_value_set_uint (value, nf_note_get_cite_line_end (self));
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_boxed (value, nf_note_get_conflicts (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +129,12 @@ nf_note_class_init (NfNoteClass *klass)
   properties[PROP_CITE_LINE] =
     g_param_spec_uint ("cite-line", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CITE_LINE_END] =
+    g_param_spec_uint ("cite-line-end", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICTS] =
+    g_param_spec_boxed ("conflicts", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -155,6 +172,8 @@ nf_note_copy (NfNote     *self,
   copy->evidence = self->evidence;
   copy->cite_source = g_strdup (self->cite_source);
   copy->cite_line = self->cite_line;
+  copy->cite_line_end = self->cite_line_end;
+  copy->conflicts = g_strdupv (self->conflicts);
   copy->extensions = _nf_extensions_copy (self->extensions);
   return copy;
 }
@@ -208,6 +227,69 @@ nf_note_get_cite_line (NfNote *self)
   return self->cite_line;
 }
 
+guint
+nf_note_get_cite_line_end (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), 0);
+  return self->cite_line_end ? self->cite_line_end : self->cite_line;
+}
+
+const char * const *
+nf_note_get_conflicts (NfNote *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), NULL);
+  return self->conflicts ? (const char * const *) self->conflicts : no_tags;
+}
+
+gboolean
+nf_note_conflicts_with (NfNote     *self,
+                        const char *ref)
+{
+  g_return_val_if_fail (NF_IS_NOTE (self), FALSE);
+  return self->conflicts != NULL && ref != NULL &&
+         g_strv_contains ((const char * const *) self->conflicts, ref);
+}
+
+gboolean
+nf_conflict_ref_parse (const char  *ref,
+                       gboolean    *out_is_table,
+                       char       **out_id,
+                       guint       *out_row)
+{
+  const char *slash;
+  gboolean is_table;
+  g_autofree char *id = NULL;
+  guint64 row = 0;
+
+  if (ref == NULL)
+    return FALSE;
+  is_table = ref[0] == '#';
+  if (is_table)
+    ref++;
+  slash = strchr (ref, '/');
+  if (slash && !is_table)
+    return FALSE;
+  id = slash ? g_strndup (ref, slash - ref) : g_strdup (ref);
+  if (*id == '\0')
+    return FALSE;
+  if (slash && !g_ascii_string_to_unsigned (slash + 1, 10, 1, G_MAXUINT32, &row, NULL))
+    return FALSE;
+  if (out_is_table)
+    *out_is_table = is_table;
+  if (out_id)
+    *out_id = g_steal_pointer (&id);
+  if (out_row)
+    *out_row = (guint) row;
+  return TRUE;
+}
+
+char *
+nf_conflict_ref_for_table (const char *table_id,
+                           guint       row)
+{
+  return row > 0 ? g_strdup_printf ("#%s/%u", table_id, row) : g_strdup_printf ("#%s", table_id);
+}
+
 static gboolean
 strv_equal0 (char **a,
              char **b)
@@ -229,6 +311,8 @@ nf_note_equal (NfNote *a,
          a->evidence == b->evidence &&
          g_strcmp0 (a->cite_source, b->cite_source) == 0 &&
          a->cite_line == b->cite_line &&
+         a->cite_line_end == b->cite_line_end &&
+         strv_equal0 (a->conflicts, b->conflicts) &&
          _nf_extensions_equal (a->extensions, b->extensions);
 }
 
@@ -325,12 +409,29 @@ _nf_note_set_cite (NfNote     *self,
                    const char *source_id,
                    guint       line)
 {
+  _nf_note_set_cite_range (self, source_id, line, 0);
+}
+
+void
+_nf_note_set_cite_range (NfNote     *self,
+                         const char *source_id,
+                         guint       line,
+                         guint       line_end)
+{
   g_assert (NF_IS_NOTE (self));
 
   if (source_id == NULL || *source_id == '\0')
     {
       source_id = NULL;
       line = 0;
+    }
+  /* One form for one line, so equal citations compare equal. */
+  if (line == 0 || line_end <= line)
+    line_end = 0;
+  if (self->cite_line_end != line_end)
+    {
+      self->cite_line_end = line_end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_LINE_END]);
     }
   if (g_strcmp0 (self->cite_source, source_id) != 0)
     {
@@ -343,6 +444,23 @@ _nf_note_set_cite (NfNote     *self,
       self->cite_line = line;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_LINE]);
     }
+}
+
+void
+_nf_note_set_conflicts (NfNote             *self,
+                        const char * const *refs)
+{
+  g_auto(GStrv) next = NULL;
+
+  g_assert (NF_IS_NOTE (self));
+
+  if (refs != NULL && refs[0] != NULL)
+    next = g_strdupv ((char **) refs);
+  if (strv_equal0 (self->conflicts, next))
+    return;
+  g_strfreev (self->conflicts);
+  self->conflicts = g_steal_pointer (&next);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
 }
 
 GPtrArray *

@@ -358,6 +358,16 @@ _nf_canvas_view_focus_note (NfCanvasView *self,
   return card != NULL && gtk_widget_grab_focus (card);
 }
 
+gboolean
+nf_canvas_view_reveal_note (NfCanvasView *self,
+                            NfNote       *note)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), FALSE);
+  g_return_val_if_fail (NF_IS_NOTE (note), FALSE);
+
+  return _nf_canvas_view_focus_note (self, note);
+}
+
 /* --- The type --- */
 
 static void

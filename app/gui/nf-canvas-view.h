@@ -73,6 +73,10 @@ GPtrArray    *nf_canvas_view_get_selection  (NfCanvasView *self);
 void          nf_canvas_view_select_note    (NfCanvasView *self,
                                              NfNote       *note,
                                              gboolean      selected);
+/* Moves the focus to the note's card (scrolled into view when zoomed),
+ * as a search match or a check's finding is shown. */
+gboolean      nf_canvas_view_reveal_note    (NfCanvasView *self,
+                                             NfNote       *note);
 
 /* A read-only view (a version from git) disables every action that
  * edits (adding, editing, moving, deleting, colours, tags, details,

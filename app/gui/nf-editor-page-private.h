@@ -19,6 +19,7 @@ struct _NfEditorPage
   AdwViewSwitcher *switcher;
   AdwViewStack    *views;
   GtkPaned        *paned;
+  GtkWidget       *side;             /* the paned's end: reader, checks */
   GtkWidget       *conflict_bar;    /* a merge's conflicts, over the views */
   /* nf-editor-page-version.c: a version from git, shown read only. */
   NfCanvas        *version_of;      /* the canvas it is a version of */
@@ -28,7 +29,14 @@ struct _NfEditorPage
   GtkWidget       *reader;
   GCancellable    *reader_loading;
   guint            reader_line;      /* to show once loaded; 0 for none */
+
+  /* The findings of a check of the canvas (nf-editor-page-checks.c). */
+  GtkWidget       *checks;
 };
+
+void _nf_editor_page_class_init_checks (GtkWidgetClass *widget_class);
+/* The side shows while the reader or the checks do. */
+void _nf_editor_page_update_side       (NfEditorPage   *self);
 
 void _nf_editor_page_class_init_source (GtkWidgetClass *widget_class);
 void _nf_editor_page_init_source       (NfEditorPage   *self);

@@ -279,7 +279,10 @@ ensure_reader (NfEditorPage *self)
   gtk_widget_set_visible (self->reader, FALSE);
   g_signal_connect_object (self->reader, "add-passage", G_CALLBACK (on_add_passage), self,
                            G_CONNECT_SWAPPED);
-  gtk_paned_set_end_child (self->paned, self->reader);
+  gtk_widget_set_vexpand (self->reader, TRUE);
+  g_signal_connect_object (self->reader, "notify::visible", G_CALLBACK (_nf_editor_page_update_side),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_prepend (GTK_BOX (self->side), self->reader);
 }
 
 static void

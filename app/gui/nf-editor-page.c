@@ -112,7 +112,9 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, views);
   gtk_widget_class_bind_template_child (widget_class, NfEditorPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, NfEditorPage, side);
   _nf_editor_page_class_init_source (widget_class);
+  _nf_editor_page_class_init_checks (widget_class);
   _nf_editor_page_class_init_version (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -18,6 +18,8 @@ struct _NfNoteDetails
   GtkDropDown *evidence;
   GtkDropDown *source;
   GtkWidget   *line;
+  GtkWidget   *line_end;
+  GtkWidget   *conflicts;
   GtkWidget   *tags;
   GtkWidget   *translations;
   GtkWidget   *new_lang;
@@ -67,14 +69,19 @@ on_cite_changed (NfNoteDetails *self)
 {
   const char *source = chosen_source (self);
   guint line = source != NULL ? (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->line)) : 0;
+  guint line_end = source != NULL ? (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->line_end)) : 0;
 
   if (self->updating || !note_alive (self))
     return;
   gtk_widget_set_sensitive (self->line, source != NULL);
+  gtk_widget_set_sensitive (self->line_end, source != NULL && line > 0);
+  /* A last line before the first means one line. */
+  if (line_end < line)
+    line_end = line;
   if (g_strcmp0 (source, nf_note_get_cite_source (self->note)) == 0 &&
-      line == nf_note_get_cite_line (self->note))
+      line == nf_note_get_cite_line (self->note) && line_end == nf_note_get_cite_line_end (self->note))
     return;
-  nf_canvas_set_note_cite (self->canvas, self->note, source, line);
+  nf_canvas_set_note_cite_range (self->canvas, self->note, source, line, line_end);
 }
 
 static void
@@ -103,6 +110,39 @@ commit_tags (NfNoteDetails *self)
                        (const char * const *) tags->pdata);
   if (!same)
     nf_canvas_set_note_tags (self->canvas, self->note, (const char * const *) tags->pdata);
+}
+
+/* "n81, #t7/3" as the note's conflict marks: one undoable step, or the
+ * reason it cannot be, shown on the field. */
+static void
+commit_conflicts (NfNoteDetails *self)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !note_alive (self))
+    return;
+  parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->conflicts)), ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *ref = g_strstrip (g_strdup (parts[i]));
+
+      if (*ref != '\0')
+        g_ptr_array_add (refs, ref);
+      else
+        g_free (ref);
+    }
+  g_ptr_array_add (refs, NULL);
+  if (nf_canvas_set_note_conflicts (self->canvas, self->note, (const char * const *) refs->pdata,
+                                    &error))
+    {
+      gtk_widget_remove_css_class (self->conflicts, "error");
+      gtk_widget_set_tooltip_text (self->conflicts, NULL);
+      return;
+    }
+  gtk_widget_add_css_class (self->conflicts, "error");
+  gtk_widget_set_tooltip_text (self->conflicts, error->message);
 }
 
 /* A translation's text edited in its row. */
@@ -336,7 +376,15 @@ show_note (NfNoteDetails *self)
   gtk_drop_down_set_selected (self->evidence, (guint) nf_note_get_evidence (self->note));
   fill_sources (self);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->line), nf_note_get_cite_line (self->note));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->line_end), nf_note_get_cite_line_end (self->note));
   gtk_widget_set_sensitive (self->line, nf_note_get_cite_source (self->note) != NULL);
+  gtk_widget_set_sensitive (self->line_end, nf_note_get_cite_line (self->note) > 0);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->conflicts))
+    {
+      g_autofree char *marks = g_strjoinv (", ", (char **) nf_note_get_conflicts (self->note));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->conflicts), marks);
+    }
   tags = nf_note_get_tags (self->note);
   joined = tags != NULL ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
   /* Not under the user's fingers: a field being typed in keeps its text. */
@@ -384,6 +432,8 @@ nf_note_details_class_init (NfNoteDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, evidence);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, source);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, line);
+  gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, line_end);
+  gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, conflicts);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, tags);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, translations);
   gtk_widget_class_bind_template_child (widget_class, NfNoteDetails, new_lang);
@@ -423,8 +473,12 @@ nf_note_details_new (NfCanvas *canvas,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->line, "value-changed", G_CALLBACK (on_cite_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->line_end, "value-changed", G_CALLBACK (on_cite_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tags, "activate", G_CALLBACK (commit_tags), self, G_CONNECT_SWAPPED);
   commit_on_leave (self, self->tags);
+  g_signal_connect_object (self->conflicts, "activate", G_CALLBACK (commit_conflicts), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (note, "notify", G_CALLBACK (on_note_notify), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

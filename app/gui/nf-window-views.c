@@ -207,6 +207,20 @@ open_source_action (GtkWidget  *widget,
     gtk_widget_activate_action (page, "page.open-source", NULL);
 }
 
+/* The findings of a check of the canvas in view, beside it. */
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  NfWindow *self = NF_WINDOW (widget);
+  GtkWidget *view = nf_window_get_canvas_view (self);
+  GtkWidget *page = view != NULL ? gtk_widget_get_ancestor (view, NF_TYPE_EDITOR_PAGE) : NULL;
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.check", NULL);
+}
+
 static void
 details_action (GtkWidget  *widget,
                 const char *action_name,
@@ -309,6 +323,7 @@ _nf_window_update_view_actions (NfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.history", writable);
   gtk_widget_action_set_enabled (widget, "win.details", writable);
   gtk_widget_action_set_enabled (widget, "win.open-source", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.check", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n > 0 || compare_in_view);
   gtk_widget_action_set_enabled (widget, "win.print", n > 0 || compare_in_view);
 }
@@ -327,6 +342,11 @@ _nf_window_class_init_view_actions (NfWindowClass *klass)
                                        "win.open-source", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.open-source", NULL);
+  gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.check", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_K, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.check", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 

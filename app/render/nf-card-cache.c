@@ -29,6 +29,7 @@ typedef struct {
   guint        n_tags;
   double       width, height;
   NfEvidence   evidence;
+  gboolean     conflicting;
   const char  *colour;          /* the note's; an entry keeps a copy */
   double       sx, sy;          /* device pixels per unit */
   double       fx, fy;          /* where the origin falls inside a pixel */
@@ -184,6 +185,7 @@ read_key (NfCardLayout *card,
   key->width = nf_card_layout_get_width (card);
   key->height = nf_card_layout_get_height (card);
   key->evidence = nf_note_get_evidence (note);
+  key->conflicting = nf_note_get_conflicts (note)[0] != NULL;
   key->colour = nf_note_get_colour (note);
   key->sx = sx;
   key->sy = sy;
@@ -205,7 +207,7 @@ same_key (const Key *a,
          a->footer_serial == b->footer_serial &&
          a->density == b->density && a->clamp_lines == b->clamp_lines && a->n_tags == b->n_tags &&
          a->width == b->width && a->height == b->height &&
-         a->evidence == b->evidence &&
+         a->evidence == b->evidence && a->conflicting == b->conflicting &&
          g_strcmp0 (a->colour, b->colour) == 0 &&
          a->sx == b->sx && a->sy == b->sy && a->backdrop == b->backdrop &&
          fabs (a->fx - b->fx) < eps && fabs (a->fy - b->fy) < eps;
@@ -370,6 +372,51 @@ _nf_card_cache_image_box (NfCardLayout         *card,
   box[3] = box[1] + ceil (py - iy + (nf_card_layout_get_height (card) + 1) * sy) + 2 * PAD;
 }
 
+/* Whether the caller's clip leaves the card's image `box` (in the
+ * target's pixels) whole. cairo composites a glyph run that a clip cuts
+ * through a mask, at other positions within a pixel than a run it draws
+ * whole: the text of a card drawn afresh across the edge of a clip sits
+ * a fraction of a pixel away from the same card drawn whole into its
+ * image. Such a card is drawn afresh, so both paths give one picture. */
+static gboolean
+clip_keeps_whole (cairo_t      *cr,
+                  const double  box[4],
+                  double        dsx,
+                  double        dsy,
+                  double        dox,
+                  double        doy)
+{
+  cairo_matrix_t m;
+  cairo_rectangle_list_t *list;
+  double x0, y0, x1, y1;
+  gboolean whole = FALSE;
+
+  cairo_get_matrix (cr, &m);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  if (box[0] >= x0 * dsx + dox && box[1] >= y0 * dsy + doy &&
+      box[2] <= x1 * dsx + dox && box[3] <= y1 * dsy + doy)
+    {
+      list = cairo_copy_clip_rectangle_list (cr);
+      /* No clip at all is not a list of rectangles either (nor is one
+       * of curves, which a toolkit's repaint does not set): the extents
+       * say enough then. */
+      whole = list->status == CAIRO_STATUS_CLIP_NOT_REPRESENTABLE;
+      if (list->status == CAIRO_STATUS_SUCCESS)
+        for (int i = 0; i < list->num_rectangles && !whole; i++)
+          {
+            const cairo_rectangle_t *r = &list->rectangles[i];
+
+            whole = box[0] >= r->x * dsx + dox && box[1] >= r->y * dsy + doy &&
+                    box[2] <= (r->x + r->width) * dsx + dox &&
+                    box[3] <= (r->y + r->height) * dsy + doy;
+          }
+      cairo_rectangle_list_destroy (list);
+    }
+  cairo_set_matrix (cr, &m);
+  return whole;
+}
+
 gboolean
 _nf_card_cache_draw_raster (NfCardCache       *self,
                             cairo_t           *cr,
@@ -397,6 +444,13 @@ _nf_card_cache_draw_raster (NfCardCache       *self,
   py = (m.yy * y + m.y0) * dsy + doy;
   ix = floor (px);
   iy = floor (py);
+  {
+    double device[4] = { dsx, dsy, dox, doy }, box[4];
+
+    _nf_card_cache_image_box (card, &m, device, x, y, box);
+    if (!clip_keeps_whole (cr, box, dsx, dsy, dox, doy))
+      return FALSE;
+  }
   on_block = on_block && style->block_fill.alpha >= 1.0 &&
              cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
   entry = lookup (self, card, style, m.xx * dsx, m.yy * dsy, px - ix, py - iy, on_block);

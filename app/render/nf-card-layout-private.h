@@ -51,6 +51,16 @@ double            _nf_card_layout_least_height      (NfCardLayout      *self,
                                                      double             font_size,
                                                      NfCardDensity      density,
                                                      guint              max_lines);
+/* The height the card likely has at this density, by its characters'
+ * average widths, without breaking lines; `n_lines` gets the lines its
+ * whole text likely takes. */
+double            _nf_card_layout_guess_height      (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     NfCardDensity      density,
+                                                     guint              max_lines,
+                                                     guint             *n_lines);
 /* How many lines of the text layout a clamped card shows when the
  * renderer must cut the last with an ellipsis of its own (the layout
  * holds the whole text); 0 when the layout is drawn as it is. */

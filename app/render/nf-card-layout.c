@@ -648,6 +648,14 @@ _nf_card_layout_estimate_lines (NfCardLayout      *self,
   return MAX (1u, (guint) ceil (run / text_width - 1e-9));
 }
 
+static double
+height_of_lines (NfCardLayout      *self,
+                 const NfGridStyle *style,
+                 double             font_size,
+                 NfCardDensity      density,
+                 guint              max_lines,
+                 guint              n);
+
 double
 _nf_card_layout_least_height (NfCardLayout      *self,
                               const NfGridStyle *style,
@@ -659,6 +667,35 @@ _nf_card_layout_least_height (NfCardLayout      *self,
   /* No face sets a character narrower than these (an "i" or a space is
    * about a quarter of an em; Han characters a whole one). */
   guint n = _nf_card_layout_estimate_lines (self, style, width, font_size, 0.2, 0.9);
+
+  return height_of_lines (self, style, font_size, density, max_lines, n);
+}
+
+double
+_nf_card_layout_guess_height (NfCardLayout      *self,
+                              const NfGridStyle *style,
+                              double             width,
+                              double             font_size,
+                              NfCardDensity      density,
+                              guint              max_lines,
+                              guint             *n_lines)
+{
+  /* The characters' average widths (nf-grid-block.c's estimate). */
+  guint n = _nf_card_layout_estimate_lines (self, style, width, font_size, 0.5, 1.0);
+
+  if (n_lines != NULL)
+    *n_lines = n;
+  return height_of_lines (self, style, font_size, density, max_lines, n);
+}
+
+static double
+height_of_lines (NfCardLayout      *self,
+                 const NfGridStyle *style,
+                 double             font_size,
+                 NfCardDensity      density,
+                 guint              max_lines,
+                 guint              n)
+{
   double line = line_px (style, font_size);
 
   switch (density)

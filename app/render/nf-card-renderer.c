@@ -189,12 +189,13 @@ draw_marks (cairo_t           *cr,
             const NfGridStyle *style,
             const NfColour    *muted,
             double             width,
-            double             height)
+            double             height,
+            double             top)
 {
   guint n = nf_card_layout_get_n_tags (card);
   double r = MAX (1.0, style->card_padding / 4);
   double x = width - (style->card_padding + style->evidence_edge / 2 + 2) / 2;
-  double y = MAX (style->card_padding / 2, r + 2) + r;
+  double y = MAX (top + r + 1, MAX (style->card_padding / 2, r + 2) + r);
 
   for (guint i = 0; i < n && y + r <= height - 2; i++, y += 3 * r)
     {
@@ -203,6 +204,39 @@ draw_marks (cairo_t           *cr,
     }
   _nf_render_set_colour (cr, muted);
   cairo_fill (cr);
+}
+
+/* A note marked as conflicting with another note or a table carries a
+ * warning sign in its top right corner, on every surface that draws
+ * cards (window, compare view, slides): amber with a dark "!", which
+ * reads on light and dark cards alike. Returns how far down it reaches,
+ * so the tag dots start below it. */
+static double
+draw_conflict_mark (cairo_t           *cr,
+                    NfNote            *note,
+                    const NfGridStyle *style,
+                    double             width,
+                    double             height)
+{
+  double size = MAX (7.0, style->card_padding * 1.3);
+  double x1 = width - 3, y0 = 3;
+  double x0 = x1 - size, cx = x0 + size / 2, y1 = y0 + size * 0.9;
+
+  if (nf_note_get_conflicts (note)[0] == NULL || width < size * 3 || height < size + 6)
+    return 0;
+  cairo_save (cr);
+  cairo_move_to (cr, cx, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_line_to (cr, x0, y1);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.1, 0);
+  cairo_rectangle (cr, cx - size * 0.06, y0 + size * 0.3, size * 0.12, size * 0.32);
+  cairo_rectangle (cr, cx - size * 0.06, y0 + size * 0.68, size * 0.12, size * 0.12);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  return y1;
 }
 
 /* The advance of a space in `font`, as Pango sets it (whole pixels when
@@ -440,8 +474,12 @@ nf_card_render (cairo_t           *cr,
     }
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
-  if (nf_card_layout_get_density (card) != NF_CARD_FULL)
-    draw_marks (cr, card, style, &muted, box.width, box.height);
+  {
+    double below = draw_conflict_mark (cr, note, style, box.width, box.height);
+
+    if (nf_card_layout_get_density (card) != NF_CARD_FULL)
+      draw_marks (cr, card, style, &muted, box.width, box.height, below);
+  }
 
   cairo_restore (cr);
 }

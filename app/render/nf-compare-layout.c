@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-compare-layout-private.h"
 #include "nf-render-private.h"
@@ -381,7 +381,7 @@ stack_cell (NfCompareLayout *self,
           cell->n_hidden = cell->cards->len - c;
           for (guint k = c; k < cell->cards->len; k++)
             g_array_index (cell->cards, NfCompareCard, k).visible = FALSE;
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", cell->n_hidden),
+          text = g_strdup_printf (nf_ngettext ("+%u more", "+%u more", cell->n_hidden),
                                   cell->n_hidden);
           cell->more = text_layout (self, text, style->base_font_size * style->footer_font_scale,
                                     PANGO_WEIGHT_NORMAL, card_w);

@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout.h"
@@ -483,7 +483,7 @@ nf_compare_metrics_allocate (NfCompareMetrics  *self,
     g_autofree char *note = NULL;
 
     if (n_hidden > 0)
-      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more row", "+%u more rows", n_hidden),
+      note = g_strdup_printf (nf_ngettext ("+%u more row", "+%u more rows", n_hidden),
                               n_hidden);
     else if (self->rows->len == 0)
       note = g_strdup (_("None of these canvases has metric tables."));

@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <pango/pangocairo.h>
 
 #include "nf-compare-layout-private.h"

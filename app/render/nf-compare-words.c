@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-compare-layout-private.h"
 #include "nf-render-private.h"
@@ -128,7 +128,7 @@ nf_compare_layout_describe_cell (NfCompareLayout *self,
   g_string_append_printf (out, _("%s, %s: "),
                           nf_block_title (nf_compare_layout_get_row_block (self, row)),
                           nf_compare_layout_get_canvas_name (self, canvas));
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", summary.n_notes),
+  g_string_append_printf (out, nf_ngettext ("%u note", "%u notes", summary.n_notes),
                           summary.n_notes);
   for (guint k = 0; k <= NF_DIFF_NEAR; k++)
     if (summary.n_marked[k] > 0)
@@ -136,7 +136,7 @@ nf_compare_layout_describe_cell (NfCompareLayout *self,
                               k == NF_DIFF_SHARED && nf_diff_is_versions (nf_compare_layout_get_diff (self))
                                 ? C_("compare", "unchanged") : mark_phrase ((NfDiffKind) k));
   if (summary.n_hidden > 0)
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", %u not shown", ", %u not shown",
+    g_string_append_printf (out, nf_ngettext (", %u not shown", ", %u not shown",
                                               summary.n_hidden), summary.n_hidden);
   return g_string_free (out, FALSE);
 }

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-deck-private.h"
 #include "nf-render-private.h"
@@ -29,6 +29,7 @@
 #define HEAD_SIZE     14.0
 #define COLUMN_GAP    22.0
 #define BLOCK_GAP     18.0
+#define MIN_START_LINES 4     /* of a long note at a column's foot */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -337,19 +338,36 @@ flow_long_note (BlockFlow *flow,
   guint n_lines = (guint) pango_layout_get_line_count (p->card.text);
   guint first = 0;
   gboolean fresh = FALSE;   /* in a column of its own: any line goes here */
+  /* A note that opens with two or three lines at a column's foot reads
+   * as a fragment: it starts there only with MIN_START_LINES lines or a
+   * third of it, whichever is more, but never asks for more than a third of
+   * what a column under a heading holds (a very long note would then
+   * never start anywhere but at a column's top, however empty the
+   * column). */
+  guint column_lines = _nf_deck_card_fit_lines (flow->deck, &p->card, 0, flow->bottom - flow->top - head);
+  guint need = MIN (MAX (MIN_START_LINES, n_lines / 3), MAX (column_lines / 3, 1));
 
   if (first_of_block)
     {
       if (flow->started)
         {
-          if (flow->y + BLOCK_GAP + head + 80 > flow->bottom)
+          if (_nf_deck_card_fit_lines (flow->deck, &p->card, 0,
+                                       flow->bottom - flow->y - BLOCK_GAP - head) < need)
             flow_next_column (flow);
           else
             flow->y += BLOCK_GAP;
         }
       flow->started = TRUE;
       ov->slide = (int) flow->slide;
+      fresh = flow->y <= flow->top;
       flow_heading (flow, block, FALSE);
+    }
+  else if (flow->y > flow->top &&
+           _nf_deck_card_fit_lines (flow->deck, &p->card, 0, flow->bottom - flow->y) < need)
+    {
+      flow_next_column (flow);
+      flow_heading (flow, block, TRUE);
+      fresh = TRUE;
     }
   while (first < n_lines)
     {
@@ -582,11 +600,11 @@ draw_canvas_title (NfDeck   *deck,
   {
     guint n_notes = nf_canvas_get_n_notes (canvas);
     /* Each count its own plural: "1 tables" reads wrong in English. */
-    g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes),
+    g_autofree char *notes = g_strdup_printf (nf_ngettext ("%u note", "%u notes", n_notes),
                                               n_notes);
-    g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables),
+    g_autofree char *tables = g_strdup_printf (nf_ngettext ("%u table", "%u tables", n_tables),
                                                n_tables);
-    g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
+    g_autofree char *sources = g_strdup_printf (nf_ngettext ("%u source", "%u sources", n_sources),
                                                 n_sources);
 
     /* TRANSLATORS: on a canvas's title slide: how many notes, metric

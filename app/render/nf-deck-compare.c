@@ -7,7 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <glib/gstdio.h>
 
 #include "nf-chart.h"
@@ -796,110 +796,196 @@ metrics_charts (Compare   *cmp,
 /* The aligned figures as one table, a column per company, on as many
  * slides as it needs with its header repeated. Figures only one company
  * has are in that company's own metric slides. */
+/* The aligned figures' table. A long one (more rows than two slides
+ * hold at body size) is set dense: 9.5 pt, two tables side by side on a
+ * slide, so 30,000 rows take a third of the slides; the figures are
+ * short, so two still fit a row. Each column keeps one PangoLayout whose
+ * text is replaced row by row: a row shapes its cells once (for its
+ * height and its drawing alike) and makes no new layouts or font
+ * descriptions. */
+#define CMP_DENSE_SIZE  9.5
+#define CMP_DENSE_HEAD 10.0
+#define CMP_DENSE_GAP  24.0
+
+typedef struct {
+  Compare   *cmp;
+  guint      n;            /* companies */
+  gboolean   dense;
+  guint      n_blocks;     /* tables side by side on a slide */
+  double     x0, width, block_w, first_w, col_w;
+  double     size, head_size, pad;
+  double     top, bottom;  /* of the rows, under the header band */
+  guint      block;        /* the one being filled */
+  double     y;
+  double     low;          /* the lowest row drawn on this slide */
+  gboolean   started;
+  PangoLayout **cells;     /* n + 1, reused for every row */
+  PangoLayout **heads;     /* n + 1 */
+  double     head_h;
+} AlignedTable;
+
+static double
+aligned_block_x (const AlignedTable *t,
+                 guint               c)
+{
+  double x = t->x0 + t->block * (t->block_w + CMP_DENSE_GAP);
+
+  return c == 0 ? x : x + t->first_w + (c - 1) * t->col_w;
+}
+
+static void
+aligned_head (AlignedTable *t)
+{
+  cairo_t *cr = t->cmp->deck->cr;
+  NfColour fill = t->cmp->deck->style->accent;
+
+  cairo_save (cr);
+  fill.alpha = 0.12;
+  _nf_render_set_colour (cr, &fill);
+  cairo_rectangle (cr, aligned_block_x (t, 0), t->y, t->block_w, t->head_h);
+  cairo_fill (cr);
+  _nf_render_set_colour (cr, &t->cmp->deck->style->title_text);
+  for (guint c = 0; c <= t->n; c++)
+    {
+      cairo_move_to (cr, aligned_block_x (t, c) + 8, t->y + 6);
+      pango_cairo_show_layout (cr, t->heads[c]);
+    }
+  cairo_restore (cr);
+  t->y += t->head_h;
+}
+
+/* The next table of the slide, or a new slide. */
+static void
+aligned_next (AlignedTable *t)
+{
+  if (t->started && t->block + 1 < t->n_blocks)
+    t->block++;
+  else
+    {
+      t->top = metrics_page (t->cmp, !t->started);
+      t->started = TRUE;
+      t->block = 0;
+      t->low = t->top;
+    }
+  t->y = t->top;
+  aligned_head (t);
+}
+
 static void
 metrics_slides (Compare *cmp)
 {
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
   g_autoptr(GPtrArray) rows = aligned_rows (nf_diff_get_metrics (cmp->diff));
-  g_autofree char *names = names_of (cmp->canvases, deck->lang);
-  double x0 = NF_DECK_MARGIN, width = deck->width - 2 * NF_DECK_MARGIN;
-  double first_w = width * 0.34, col_w = (width - first_w) / n;
-  double bottom = deck->height - NF_DECK_MARGIN * 0.6, y = bottom + 1;
-  gboolean started = FALSE;
+  AlignedTable t = { .cmp = cmp, .n = n };
+  double line;
 
-  for (guint i = 0; i <= rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
+  t.x0 = NF_DECK_MARGIN;
+  t.width = deck->width - 2 * NF_DECK_MARGIN;
+  t.bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  t.size = CMP_SIZE;
+  {
+    /* Rows of one line at body size a slide holds. */
+    g_autoptr(PangoLayout) probe = _nf_deck_text (deck, "0", CMP_SIZE, PANGO_WEIGHT_NORMAL, -1);
+    double per_slide = (t.bottom - NF_DECK_HEADER_HEIGHT - 22 - 30) / (_nf_render_layout_height (probe) + 10);
+
+    t.dense = rows->len > 2 * per_slide && t.width >= 900;
+  }
+  t.n_blocks = t.dense ? 2 : 1;
+  t.size = t.dense ? CMP_DENSE_SIZE : CMP_SIZE;
+  t.head_size = t.dense ? CMP_DENSE_HEAD : 11;
+  t.pad = t.dense ? 6 : 10;
+  t.block_w = (t.width - (t.n_blocks - 1) * CMP_DENSE_GAP) / t.n_blocks;
+  t.first_w = t.block_w * (t.dense ? 0.30 : 0.34);
+  t.col_w = (t.block_w - t.first_w) / n;
+
+  if (rows->len == 0)
     {
-      const NfDiffMetricRow *row = i < rows->len ? g_ptr_array_index (rows, i) : NULL;
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
-      double h = 0;
+      g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No figure is stated by more than one of these companies; each company's own figures are on its metric slides."),
+                                                   CMP_SIZE, PANGO_WEIGHT_NORMAL, t.width);
+      double y = metrics_page (cmp, TRUE);
 
-      if (row == NULL && started)
-        break;
-      for (guint c = 0; c <= n && row != NULL; c++)
+      cairo_save (deck->cr);
+      _nf_render_set_colour (deck->cr, &deck->style->muted_text);
+      cairo_move_to (deck->cr, t.x0, y);
+      pango_cairo_show_layout (deck->cr, none);
+      cairo_restore (deck->cr);
+      _nf_deck_end_slide (deck);
+      return;
+    }
+
+  t.cells = g_new0 (PangoLayout *, n + 1);
+  t.heads = g_new0 (PangoLayout *, n + 1);
+  for (guint c = 0; c <= n; c++)
+    {
+      double w = (c == 0 ? t.first_w : t.col_w) - 16;
+
+      t.cells[c] = _nf_deck_text (deck, "", t.size, PANGO_WEIGHT_NORMAL, w);
+      t.heads[c] = _nf_deck_text (deck, c == 0 ? _("Measure") : nf_compare_layout_get_canvas_name (cmp->layout, c - 1),
+                                  t.head_size, PANGO_WEIGHT_BOLD, w);
+      if (c > 0)
+        {
+          pango_layout_set_alignment (t.cells[c], PANGO_ALIGN_RIGHT);
+          pango_layout_set_alignment (t.heads[c], PANGO_ALIGN_RIGHT);
+        }
+      t.head_h = MAX (t.head_h, _nf_render_layout_height (t.heads[c]) + 12);
+    }
+  {
+    g_autoptr(PangoLayout) probe = _nf_deck_text (deck, "0", t.size, PANGO_WEIGHT_NORMAL, -1);
+
+    line = _nf_render_layout_height (probe);
+  }
+
+  for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
+    {
+      const NfDiffMetricRow *row = g_ptr_array_index (rows, i);
+      double h = line;
+
+      for (guint c = 0; c <= n; c++)
         {
           g_autofree char *label = NULL;
-          PangoLayout *l;
 
           if (c == 0)
             label = cmp_row_label (row, deck->lang);
           else if (row->present[c - 1])
             label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
-          l = _nf_deck_text (deck, label != NULL ? label : "—",
-                             CMP_SIZE, PANGO_WEIGHT_NORMAL, (c == 0 ? first_w : col_w) - 16);
-          if (c > 0)
-            pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
-          h = MAX (h, _nf_render_layout_height (l) + 10);
-          g_ptr_array_add (cells, l);
+          pango_layout_set_text (t.cells[c], label != NULL ? label : "—", -1);
+          /* A cell of one line is the common case: its height is known. */
+          if (pango_layout_get_line_count (t.cells[c]) > 1)
+            h = MAX (h, _nf_render_layout_height (t.cells[c]));
         }
-      if (!started || y + h > bottom)
-        {
-          g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func (g_object_unref);
-          double hh = 0;
+      h += t.pad;
+      if (!t.started || t.y + h > t.bottom)
+        aligned_next (&t);
 
-          y = metrics_page (cmp, !started);
-          started = TRUE;
-          if (rows->len == 0)
-            {
-              g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No figure is stated by more than one of these companies; each company's own figures are on its metric slides."),
-                                                           CMP_SIZE, PANGO_WEIGHT_NORMAL, width);
-
-              cairo_save (deck->cr);
-              _nf_render_set_colour (deck->cr, &deck->style->muted_text);
-              cairo_move_to (deck->cr, x0, y);
-              pango_cairo_show_layout (deck->cr, none);
-              cairo_restore (deck->cr);
-              break;
-            }
-          for (guint c = 0; c <= n; c++)
-            {
-              PangoLayout *l = _nf_deck_text (deck, c == 0 ? _("Measure") : nf_compare_layout_get_canvas_name (cmp->layout, c - 1),
-                                              11, PANGO_WEIGHT_BOLD, (c == 0 ? first_w : col_w) - 16);
-
-              if (c > 0)
-                pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
-              hh = MAX (hh, _nf_render_layout_height (l) + 12);
-              g_ptr_array_add (head, l);
-            }
-          cairo_save (deck->cr);
-          {
-            NfColour fill = deck->style->accent;
-
-            fill.alpha = 0.12;
-            _nf_render_set_colour (deck->cr, &fill);
-            cairo_rectangle (deck->cr, x0, y, width, hh);
-            cairo_fill (deck->cr);
-          }
-          for (guint c = 0; c <= n; c++)
-            {
-              _nf_render_set_colour (deck->cr, &deck->style->title_text);
-              cairo_move_to (deck->cr, (c == 0 ? x0 : x0 + first_w + (c - 1) * col_w) + 8, y + 6);
-              pango_cairo_show_layout (deck->cr, g_ptr_array_index (head, c));
-            }
-          cairo_restore (deck->cr);
-          y += hh;
-        }
-      if (row == NULL)
-        break;
       cairo_save (deck->cr);
       for (guint c = 0; c <= n; c++)
         {
           _nf_render_set_colour (deck->cr, c > 0 && !row->present[c - 1] ? &deck->style->muted_text
                                                                           : &deck->style->title_text);
-          cairo_move_to (deck->cr, (c == 0 ? x0 : x0 + first_w + (c - 1) * col_w) + 8, y + 5);
-          pango_cairo_show_layout (deck->cr, g_ptr_array_index (cells, c));
+          cairo_move_to (deck->cr, aligned_block_x (&t, c) + 8, t.y + t.pad / 2);
+          pango_cairo_show_layout (deck->cr, t.cells[c]);
         }
-      y += h;
+      t.y += h;
       _nf_render_set_colour (deck->cr, &deck->style->block_border);
       cairo_set_line_width (deck->cr, 0.75);
-      cairo_move_to (deck->cr, x0, y);
-      cairo_line_to (deck->cr, x0 + width, y);
+      cairo_move_to (deck->cr, aligned_block_x (&t, 0), t.y);
+      cairo_line_to (deck->cr, aligned_block_x (&t, 0) + t.block_w, t.y);
       cairo_stroke (deck->cr);
       cairo_restore (deck->cr);
+      t.low = MAX (t.low, t.y);
     }
-  if (started && rows->len > 0 && !g_cancellable_is_cancelled (deck->cancellable))
-    metrics_charts (cmp, rows, y);
-  if (started)
+  for (guint c = 0; c <= n; c++)
+    {
+      g_object_unref (t.cells[c]);
+      g_object_unref (t.heads[c]);
+    }
+  g_free (t.cells);
+  g_free (t.heads);
+  /* The charts go under the lowest table of the slide. */
+  if (t.started && !g_cancellable_is_cancelled (deck->cancellable))
+    metrics_charts (cmp, rows, t.low);
+  if (t.started)
     _nf_deck_end_slide (deck);
 }
 
@@ -963,9 +1049,11 @@ draw_compare_image (NfCanvas           **canvases,
   g_autofree char *names = NULL;
   NfDeck deck = { 0 };
   cairo_status_t status;
+  NfLanguageScope scope;
 
   for (guint i = 0; i < n_canvases; i++)
     g_ptr_array_add (list, canvases[i]);
+  nf_language_scope_enter (&scope, opts != NULL ? opts->lang : NULL);
   if (opts == NULL || opts->style == NULL)
     light = nf_grid_style_new_light ();
   deck.cr = cairo_create (surface);
@@ -983,6 +1071,7 @@ draw_compare_image (NfCanvas           **canvases,
   status = cairo_status (deck.cr);
   cairo_destroy (deck.cr);
   g_object_unref (deck.pango);
+  nf_language_scope_leave (&scope);
   return status == CAIRO_STATUS_SUCCESS;
 }
 

@@ -5,6 +5,7 @@
 
 #include "nf-card-layout.h"
 #include "nf-deck-private.h"
+#include "nf-i18n-private.h"
 
 /* Planning a canvas's slides (shaping every card at the sizes the
  * overview tries) is a good part of drawing them; cairo writing the pages
@@ -51,6 +52,9 @@ work (gpointer data)
 {
   Worker *w = data;
   NfDeckLayouts *self = w->self;
+  NfLanguageScope scope;
+
+  nf_language_scope_enter (&scope, self->lang);
 
   for (guint i = w->first; i < self->canvases->len; i += N_WORKERS)
     {
@@ -85,6 +89,7 @@ work (gpointer data)
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->lock);
     }
+  nf_language_scope_leave (&scope);
   g_free (w);
   return NULL;
 }

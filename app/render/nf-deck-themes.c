@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-deck-themes-private.h"
 #include "nf-locale.h"
@@ -124,7 +124,7 @@ make_items (Matrix    *m,
               if (k > 0)
                 /* Translators: a cell of the themes matrix: how many of a
                  * company's notes carry the theme */
-                text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", k), k);
+                text = g_strdup_printf (nf_ngettext ("%u note", "%u notes", k), k);
               row.cells[1 + c] = _nf_deck_text (m->deck, text != NULL ? text : "—", BODY_SIZE,
                                                 PANGO_WEIGHT_NORMAL, m->col_w - 16);
               pango_layout_set_alignment (row.cells[1 + c], PANGO_ALIGN_CENTER);

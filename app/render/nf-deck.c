@@ -8,7 +8,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 #include <glib/gstdio.h>
 
 #include "nf-card-cache-private.h"
@@ -169,9 +169,9 @@ _nf_deck_draw_header (NfDeck     *deck,
   cairo_restore (cr);
 }
 
-char *
-_nf_deck_title (GPtrArray           *canvases,
-                const NfDeckOptions *opts)
+static char *
+deck_title (GPtrArray           *canvases,
+            const NfDeckOptions *opts)
 {
   if (opts->title != NULL && *opts->title != '\0')
     return g_strdup (opts->title);
@@ -186,6 +186,19 @@ _nf_deck_title (GPtrArray           *canvases,
   if (opts->compare && canvases->len >= 2)
     return g_strdup (_("Business models compared"));
   return g_strdup (_("Business models"));
+}
+
+char *
+_nf_deck_title (GPtrArray           *canvases,
+                const NfDeckOptions *opts)
+{
+  NfLanguageScope scope;
+  char *title;
+
+  nf_language_scope_enter (&scope, opts->lang);
+  title = deck_title (canvases, opts);
+  nf_language_scope_leave (&scope);
+  return title;
 }
 
 const char *
@@ -298,7 +311,12 @@ _nf_deck_draw_all (NfDeck              *deck,
                    GDateTime           *date)
 {
   NfDeckLayouts *layouts;
+  NfLanguageScope scope;
 
+  /* Every label of the deck (block names, headings, evidence levels…) in
+   * the deck's language, not the user's; the workers planning slides
+   * choose it for themselves. */
+  nf_language_scope_enter (&scope, deck->lang);
   deck->total = 1 + (opts->compare ? _nf_deck_compare_n_slides (canvases) : 0);
   for (guint i = 0; i < canvases->len; i++)
     deck->total += 2 + g_list_model_get_n_items (nf_canvas_get_tables (g_ptr_array_index (canvases, i))) / 3;
@@ -319,6 +337,7 @@ _nf_deck_draw_all (NfDeck              *deck,
       _nf_deck_layouts_done (layouts, i);
     }
   _nf_deck_layouts_free (layouts);
+  nf_language_scope_leave (&scope);
 }
 
 static void
@@ -495,6 +514,7 @@ export_one (NfCanvas            *canvas,
   g_autoptr(NfGridLayout) layout = NULL;
   NfDeck deck = { 0 };
   cairo_status_t status;
+  NfLanguageScope scope;
 
   if (opts == NULL || opts->style == NULL)
     light = nf_grid_style_new_light ();
@@ -502,6 +522,7 @@ export_one (NfCanvas            *canvas,
   deck.style = light != NULL ? light : opts->style;
   deck.lang = opts != NULL ? opts->lang : NULL;
   deck.pango = pango;
+  nf_language_scope_enter (&scope, deck.lang);
   deck.width = width;
   deck.height = height;
   cairo_scale (deck.cr, scale, scale);
@@ -513,6 +534,7 @@ export_one (NfCanvas            *canvas,
   cairo_destroy (deck.cr);
   g_clear_object (&layout);
   g_object_unref (pango);
+  nf_language_scope_leave (&scope);
   return status == CAIRO_STATUS_SUCCESS;
 }
 

@@ -42,6 +42,11 @@ typedef struct {
   double        title_x, title_y;
   double        title_width;      /* what `title` is broken for */
   gboolean      has_glyph;        /* FALSE in a block too narrow for it */
+  /* The title broken for the width before: the grid tries two widths of
+   * columns each frame (nf-grid-layout.c), and breaks each once. */
+  PangoLayout  *title_alt;
+  double        title_alt_width;
+  gboolean      alt_has_glyph;
   PangoLayout  *more;
   guint         more_count;       /* what `more` says */
   NfRect        more_rect;
@@ -95,6 +100,14 @@ void   _nf_grid_block_ladder     (const NfGridStyle *style,
                                   NfCardLayout     **cards,
                                   guint              n_cards,
                                   NfGridLadder      *ladder);
+/* The ladder by the characters' average widths, every step, without
+ * breaking a line: what the grid weighs column widths by. */
+void   _nf_grid_block_ladder_guess (const NfGridStyle *style,
+                                    double             width,
+                                    double             font_size,
+                                    NfCardLayout     **cards,
+                                    guint              n_cards,
+                                    NfGridLadder      *ladder);
 /* What showing a block at content height `height` costs by its ladder:
  * 0 when every card shows whole, more for each card cut and the more
  * the fewer lines it keeps, in between where the height lies between
@@ -137,6 +150,14 @@ void   _nf_grid_block_place      (NfGridBlock       *block,
 double _nf_grid_block_least      (const NfGridStyle *style,
                                   double             width,
                                   double             font_size,
+                                  guint              n_cards);
+/* The area the block's notes would cover as compact cards in one
+ * column of `width`, by their characters' average widths (no line is
+ * broken): what the columns of the grid share their width by. */
+double _nf_grid_block_need       (const NfGridStyle *style,
+                                  double             width,
+                                  double             font_size,
+                                  NfCardLayout     **cards,
                                   guint              n_cards);
 /* The least and the most content height an arrangement of the rows
  * can give `block`. */

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-card-layout-private.h"
 #include "nf-grid-block-private.h"
@@ -161,7 +161,7 @@ _nf_grid_block_plan (const NfGridStyle *style,
   heights = g_new (double, n_cards);
   for (guint n = lo; n <= hi; n++)
     {
-      double cw = column_width (width, n, gap);
+      double cw = column_width (width, n, style->card_gap);
       double total = 0, tallest = 0, a, b;
       gboolean fits = TRUE;
       guint max_lines = 0;
@@ -297,6 +297,21 @@ estimate_limit (const NfGridStyle *style,
   return (total - gap) / n_columns;
 }
 
+double
+_nf_grid_block_need (const NfGridStyle *style,
+                     double             width,
+                     double             font_size,
+                     NfCardLayout     **cards,
+                     guint              n_cards)
+{
+  double gap = density_gap (style, NF_CARD_COMPACT);
+
+  if (n_cards == 0 || width < 1)
+    return 0;
+  return width * (estimate_limit (style, cards, n_cards, 1, width, gap, font_size,
+                                  NF_CARD_COMPACT) + gap);
+}
+
 /* Level 2 is six lines, level 6 two. */
 void
 _nf_grid_level_density (guint          level,
@@ -356,8 +371,11 @@ _nf_grid_block_ladder (const NfGridStyle *style,
        * better and more gain nothing. */
       for (guint n = lo; n <= hi && n_cards > 0 && best > floor_height; n++)
         {
-          /* The plan's own width, so what is measured here serves it. */
-          double cw = column_width (width, n, gap);
+          /* The plan's own width, so what is measured here serves it;
+           * the same at every step (_nf_grid_block_place() spreads the
+           * columns over the width), so a card's text broken whole at
+           * it serves every step. */
+          double cw = column_width (width, n, style->card_gap);
           double limit;
 
           /* A card is no shorter than its least height, nor than it is
@@ -424,6 +442,60 @@ _nf_grid_block_ladder (const NfGridStyle *style,
     {
       ladder->req[rest] = ladder->req[level];
       ladder->cut[rest] = ladder->cut[level];
+    }
+}
+
+void
+_nf_grid_block_ladder_guess (const NfGridStyle *style,
+                             double             width,
+                             double             font_size,
+                             NfCardLayout     **cards,
+                             guint              n_cards,
+                             NfGridLadder      *ladder)
+{
+  g_autofree double *heights = n_cards > 0 ? g_new (double, n_cards) : NULL;
+  guint lo = fewest_columns (style, width);
+
+  ladder->n_levels = NF_GRID_N_LEVELS;
+  ladder->n_cards = n_cards;
+  ladder->line = nf_card_layout_line_height (style, font_size) +
+                 density_gap (style, NF_CARD_LINE);
+  for (guint level = 0; level < NF_GRID_N_LEVELS; level++)
+    {
+      NfCardDensity density;
+      guint max_lines, hi;
+      double gap, best = n_cards == 0 ? 0 : G_MAXDOUBLE, cut = 0;
+
+      _nf_grid_level_density (level, &density, &max_lines);
+      gap = density_gap (style, density);
+      hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
+      for (guint n = lo; n <= hi && n_cards > 0; n++)
+        {
+          double cw = column_width (width, n, style->card_gap), limit, c = 0;
+
+          for (guint i = 0; i < n_cards; i++)
+            {
+              guint all;
+
+              heights[i] = _nf_card_layout_guess_height (cards[i], style, cw, font_size,
+                                                         density, max_lines, &all);
+              /* As _nf_grid_block_ladder() counts what is cut. */
+              if (density == NF_CARD_LINE && all > 1)
+                c += CUT_WEIGHT * (all - 1) / (double) all + ONE_LINE_WEIGHT;
+              else if (density == NF_CARD_LINES && all > MAX (2u, max_lines))
+                c += CUT_WEIGHT * (all - MAX (2u, max_lines)) / (double) all;
+            }
+          if (density == NF_CARD_COMPACT)
+            c = COMPACT_WEIGHT * n_cards;
+          limit = least_limit (heights, n_cards, n, gap);
+          if (limit < best)
+            {
+              best = limit;
+              cut = c;
+            }
+        }
+      ladder->req[level] = best < G_MAXDOUBLE && best > 0 ? best + 1 : best;
+      ladder->cut[level] = cut;
     }
 }
 
@@ -522,7 +594,7 @@ update_more (NfGridBlock       *block,
     {
       /* Translators: a marker under the notes of a block that did not
        * fit; %u is how many are not shown. */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      g_autofree char *text = g_strdup_printf (nf_ngettext (
                                                             "+%u more",
                                                             "+%u more",
                                                             block->n_hidden),
@@ -698,7 +770,13 @@ _nf_grid_block_place (NfGridBlock       *block,
             top += plan->gap;
         }
       placed.card = g_object_ref (cards[i]);
-      placed.rect.x = area->x + column * (plan->column_width + plan->gap);
+      /* The columns spread over the whole width, the last flush with its
+       * right edge, whatever gap their width was found with. */
+      placed.rect.x = area->x;
+      if (column > 0)
+        placed.rect.x += round (column * MAX (plan->column_width + plan->gap,
+                                              (area->width - plan->column_width) /
+                                              (plan->n_columns - 1)));
       placed.rect.y = area->y + top;
       placed.rect.width = plan->column_width;
       placed.rect.height = h;
@@ -739,6 +817,29 @@ _nf_grid_block_layout_title (NfGridBlock       *block,
   double glyph, line_h, text_h, glyph_top, text_top;
   PangoRectangle logical, line;
 
+  if (block->title_width != width && block->title_alt != NULL &&
+      block->title_alt_width == width)
+    {
+      PangoLayout *t = block->title;
+      gboolean g = block->has_glyph;
+
+      block->title = block->title_alt;
+      block->title_alt = t;
+      block->title_alt_width = block->title_width;
+      block->title_width = width;
+      block->has_glyph = block->alt_has_glyph;
+      block->alt_has_glyph = g;
+    }
+  else if (block->title_width != width && block->title != NULL && block->title_width > 0)
+    {
+      PangoLayout *t = block->title_alt;
+
+      block->title_alt = block->title;
+      block->title_alt_width = block->title_width;
+      block->alt_has_glyph = block->has_glyph;
+      block->title = t;
+      block->title_width = -1;
+    }
   if (block->title == NULL)
     {
       block->title = _nf_render_layout_new (context);

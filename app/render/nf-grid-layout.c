@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "nf-grid-block-private.h"
 #include "nf-grid-layout.h"
@@ -60,6 +61,7 @@ nf_grid_layout_dispose (GObject *object)
       NfGridBlock *block = &self->blocks[i];
 
       g_clear_object (&block->title);
+      g_clear_object (&block->title_alt);
       g_clear_object (&block->more);
       g_clear_object (&block->hint);
       g_clear_pointer (&block->cards, g_array_unref);
@@ -207,6 +209,7 @@ forget_block_text (NfGridLayout *self)
   for (guint i = 0; i < NF_N_BLOCKS; i++)
     {
       self->blocks[i].title_width = -1;
+      self->blocks[i].title_alt_width = -1;
       self->blocks[i].hint_width = -1;
       self->blocks[i].more_count = G_MAXUINT;
     }
@@ -250,6 +253,7 @@ nf_grid_layout_set_language (NfGridLayout *self,
     {
       g_array_set_size (self->blocks[i].cards, 0);
       g_clear_object (&self->blocks[i].title);
+      g_clear_object (&self->blocks[i].title_alt);
       g_clear_object (&self->blocks[i].more);
       g_clear_object (&self->blocks[i].hint);
     }
@@ -337,6 +341,9 @@ gather_cards (NfGridLayout *self,
 /* Up to this many notes, a block tries clamped cards in every column
  * count before one-line cards. */
 #define FEW_NOTES 8
+/* What lending width must save (_nf_grid_ladder_cost()) to be worth
+ * moving the columns: half of one card cut to nothing. */
+#define LEND_MARGIN 5.0
 
 /* Puts the block at rows [y0, y1) and its title and content inside. */
 static void
@@ -432,54 +439,161 @@ allocate_focus (NfGridLayout *self,
   g_ptr_array_set_size (self->scratch, 0);
 }
 
-void
-nf_grid_layout_allocate (NfGridLayout *self,
-                         double        width,
-                         double        height)
-{
-  const NfGridStyle *style;
-  double unit_w, edges[NF_GRID_N_EDGES];
-  double fewest[NF_N_BLOCKS], most[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
-  guint first[NF_N_BLOCKS + 1], order[NF_N_BLOCKS];
+/* The top band's five columns and the bottom band's two. */
+#define N_TOP_COLUMNS    5
+#define N_BOTTOM_COLUMNS 2
+/* A column may lend or borrow width within these shares of its even
+ * one, so the canvas still reads as the canvas. */
+#define LEAST_SHARE 0.6
+#define MOST_SHARE  1.6
+
+/* One choice of the grid's column edges, and what it gives: the text
+ * size, whether every block shows its whole text at it, what is cut by
+ * the blocks' ladders (_nf_grid_rows_balance()), and the row edges. */
+typedef struct {
+  double       top[N_TOP_COLUMNS + 1];        /* in units, 0 … 10 */
+  double       bottom[N_BOTTOM_COLUMNS + 1];
+  double       size;
+  gboolean     all_full;
+  double       cost;
+  double       edges[NF_GRID_N_EDGES];
   NfGridLadder ladders[NF_N_BLOCKS];
-  NfGridPlan plans[NF_N_BLOCKS];
-  guint n_steps;
-  double size;
-  gboolean all_full = FALSE;
+} Columns;
 
-  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+static void
+columns_even (Columns *columns)
+{
+  for (guint i = 0; i <= N_TOP_COLUMNS; i++)
+    columns->top[i] = i * 10.0 / N_TOP_COLUMNS;
+  for (guint i = 0; i <= N_BOTTOM_COLUMNS; i++)
+    columns->bottom[i] = i * 10.0 / N_BOTTOM_COLUMNS;
+}
 
-  style = self->style;
-  self->width = width = MAX (width, 1.0);
-  self->height = height = MAX (height, 1.0);
-  if (self->focus_block != NF_BLOCK_NONE)
+/* Where a block's column edges lie, in units: its place's on the even
+ * grid, moved to the band's edges. */
+static void
+block_columns (const Columns *columns,
+               NfBlock        block,
+               double        *u0,
+               double        *u1)
+{
+  const NfBlockPlace *place = nf_block_place (block);
+
+  if (place->y < 2)
     {
-      allocate_focus (self, width, height);
-      if (g_hash_table_size (self->cards) > 0)
-        sweep_cards (self);
-      return;
+      *u0 = columns->top[place->x / 2];
+      *u1 = columns->top[(place->x + place->width) / 2];
     }
-  /* Ten units across, as nf_block_place() counts, with gaps only between
-   * blocks. Edges land on whole units so borders stay crisp at scale 1. */
-  unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+  else
+    {
+      *u0 = columns->bottom[place->x / 5];
+      *u1 = columns->bottom[(place->x + place->width) / 5];
+    }
+}
 
-  /* Widths are fixed by the grid; what each block needs in height at
-   * each step follows from them, and decides where the row edges go. */
-  g_ptr_array_set_size (self->scratch, 0);
+/* Widths from each column's need, in proportion, each within its
+ * shares of the even width; `n` columns over 10 units. Clamping one
+ * column gives its excess or lack to the others, which may clamp them
+ * in turn: a few rounds settle it. */
+static void
+share_widths (const double *need,
+              guint         n,
+              double       *edges)
+{
+  double even = 10.0 / n, total = 0, w[N_TOP_COLUMNS];
+  gboolean fixed[N_TOP_COLUMNS] = { FALSE };
+
+  g_assert (n <= N_TOP_COLUMNS);
+  for (guint c = 0; c < n; c++)
+    total += need[c];
+  for (guint c = 0; c < n; c++)
+    w[c] = total > 0 ? 10.0 * need[c] / total : even;
+  for (guint round = 0; round < 2 * n; round++)
+    {
+      double fixed_sum = 0, free_sum = 0;
+      gboolean changed = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        if (!fixed[c] && (w[c] < LEAST_SHARE * even || w[c] > MOST_SHARE * even))
+          {
+            w[c] = CLAMP (w[c], LEAST_SHARE * even, MOST_SHARE * even);
+            fixed[c] = TRUE;
+            changed = TRUE;
+          }
+      if (!changed)
+        break;
+      for (guint c = 0; c < n; c++)
+        {
+          if (fixed[c])
+            fixed_sum += w[c];
+          else
+            free_sum += w[c];
+        }
+      for (guint c = 0; c < n; c++)
+        if (!fixed[c] && free_sum > 0)
+          w[c] *= (10.0 - fixed_sum) / free_sum;
+    }
+  edges[0] = 0;
+  for (guint c = 0; c < n; c++)
+    edges[c + 1] = edges[c] + w[c];
+  edges[n] = 10.0;
+}
+
+/* Puts every block at the columns' x and width, as tall as the grid,
+ * for its title to be broken: what it leaves is the block's overhead. */
+static void
+place_columns (NfGridLayout  *self,
+               const Columns *columns,
+               double         width,
+               double         height,
+               double         overhead[NF_N_BLOCKS])
+{
+  const NfGridStyle *style = self->style;
+  /* Ten units across, as nf_block_place() counts, with gaps only between
+   * blocks. Edges land on whole pixels so borders stay crisp at scale 1. */
+  double unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       NfGridBlock *block = &self->blocks[b];
-      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      guint n_cards;
-      double x0 = round (style->margin + place->x * unit_w);
-      double x1 = round (style->margin + (place->x + place->width) * unit_w - style->block_gap);
+      double u0, u1, x0, x1;
 
+      block_columns (columns, (NfBlock) b, &u0, &u1);
+      x0 = round (style->margin + u0 * unit_w);
+      x1 = round (style->margin + u1 * unit_w - style->block_gap);
       block->rect.x = x0;
       block->rect.width = MAX (0.0, x1 - x0);
       place_block (self, block, (NfBlock) b, style->margin, height);
-      overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
-      first[b] = self->scratch->len;
-      n_cards = gather_cards (self, (NfBlock) b);
+      if (overhead != NULL)
+        overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
+    }
+}
+
+/* The text size, row edges and ladders the columns give: the cards of
+ * block b are self->scratch[first[b] … first[b + 1]). */
+static void
+try_columns (NfGridLayout *self,
+             double        width,
+             double        height,
+             const guint   first[NF_N_BLOCKS + 1],
+             Columns      *columns)
+{
+  const NfGridStyle *style = self->style;
+  double fewest[NF_N_BLOCKS], most[NF_N_BLOCKS], overhead[NF_N_BLOCKS], least[NF_N_BLOCKS], crowd[NF_N_BLOCKS];
+  NfGridLadder *ladders = columns->ladders;
+  guint order[NF_N_BLOCKS];
+  guint n_steps;
+  gboolean all_full = FALSE;
+  double size;
+
+  /* Widths are fixed by the columns; what each block needs in height at
+   * each step follows from them, and decides where the row edges go. */
+  place_columns (self, columns, width, height, overhead);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      NfGridBlock *block = &self->blocks[b];
+      guint n_cards = first[b + 1] - first[b];
+
       /* Past the most height any arrangement of the rows could give the
        * block, how much more it needs does not change which arrangement
        * is best: the measuring stops there. */
@@ -494,7 +608,6 @@ nf_grid_layout_allocate (NfGridLayout *self,
       crowd[b] = n_cards / MAX (1.0, block->content_rect.width * most[b]);
       order[b] = b;
     }
-  first[NF_N_BLOCKS] = self->scratch->len;
   /* The most crowded first: where full cards fail, they fail there, after
    * measuring few notes. */
   for (guint i = 1; i < NF_N_BLOCKS; i++)
@@ -537,11 +650,15 @@ nf_grid_layout_allocate (NfGridLayout *self,
                                  first[b + 1] - first[b], &ladders[b]);
           ok = ladders[b].req[1] <= most[b];
         }
-      if (ok && _nf_grid_rows_balance (style, height, ladders, overhead, least,
-                                       self->balance_rows, edges) < NF_GRID_OVERFLOW_COST)
+      if (ok)
         {
-          all_full = TRUE;
-          size = step_size (style, k);
+          columns->cost = _nf_grid_rows_balance (style, height, ladders, overhead, least,
+                                                 self->balance_rows, columns->edges);
+          if (columns->cost < NF_GRID_OVERFLOW_COST)
+            {
+              all_full = TRUE;
+              size = step_size (style, k);
+            }
         }
     }
   /* Otherwise, at the smallest size, the rows go where the blocks' steps
@@ -553,8 +670,152 @@ nf_grid_layout_allocate (NfGridLayout *self,
                                fewest[b], most[b], NF_GRID_N_LEVELS,
                                (NfCardLayout **) self->scratch->pdata + first[b],
                                first[b + 1] - first[b], &ladders[b]);
-      _nf_grid_rows_balance (style, height, ladders, overhead, least, self->balance_rows, edges);
+      columns->cost = _nf_grid_rows_balance (style, height, ladders, overhead, least,
+                                             self->balance_rows, columns->edges);
     }
+  columns->size = size;
+  columns->all_full = all_full;
+}
+
+/* The columns lend each other width by what their blocks' notes need,
+ * at the even columns' widths: a column's blocks' needs together, over
+ * the band's height, which every column shares. */
+static void
+lend_columns (NfGridLayout *self,
+              const guint   first[NF_N_BLOCKS + 1],
+              double        size,
+              Columns      *columns)
+{
+  double top[N_TOP_COLUMNS] = { 0 }, bottom[N_BOTTOM_COLUMNS] = { 0 };
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      double need = _nf_grid_block_need (self->style, self->blocks[b].content_rect.width, size,
+                                         (NfCardLayout **) self->scratch->pdata + first[b],
+                                         first[b + 1] - first[b]);
+
+      if (place->y < 2)
+        top[place->x / 2] += need;
+      else
+        bottom[place->x / 5] += need;
+    }
+  share_widths (top, N_TOP_COLUMNS, columns->top);
+  share_widths (bottom, N_BOTTOM_COLUMNS, columns->bottom);
+}
+
+/* What the columns would cut by the blocks' ladders guessed from their
+ * characters (no line is broken), in the standard rows; the blocks'
+ * overhead is the even columns'. */
+static double
+guess_cost (NfGridLayout  *self,
+            const Columns *columns,
+            double         width,
+            double         height,
+            const guint    first[NF_N_BLOCKS + 1],
+            const double   overhead[NF_N_BLOCKS],
+            double         size)
+{
+  const NfGridStyle *style = self->style;
+  double unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+  double least[NF_N_BLOCKS] = { 0 }, edges[NF_GRID_N_EDGES];
+  NfGridLadder ladders[NF_N_BLOCKS];
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      double u0, u1, x0, x1;
+
+      block_columns (columns, (NfBlock) b, &u0, &u1);
+      x0 = round (style->margin + u0 * unit_w);
+      x1 = round (style->margin + u1 * unit_w - style->block_gap);
+      _nf_grid_block_ladder_guess (style, MAX (0.0, x1 - x0 - 2 * style->block_padding), size,
+                                   (NfCardLayout **) self->scratch->pdata + first[b],
+                                   first[b + 1] - first[b], &ladders[b]);
+    }
+  /* The standard rows: balancing them for each guess costs more than
+   * measuring the columns chosen. */
+  return _nf_grid_rows_balance (style, height, ladders, overhead, least, FALSE, edges);
+}
+
+void
+nf_grid_layout_allocate (NfGridLayout *self,
+                         double        width,
+                         double        height)
+{
+  const NfGridStyle *style;
+  guint first[NF_N_BLOCKS + 1];
+  NfGridPlan plans[NF_N_BLOCKS];
+  Columns even, lent, half;
+  Columns *chosen;
+  double overhead[NF_N_BLOCKS], cost;
+  const NfGridLadder *ladders;
+  double size;
+  const double *edges;
+
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+
+  style = self->style;
+  self->width = width = MAX (width, 1.0);
+  self->height = height = MAX (height, 1.0);
+  if (self->focus_block != NF_BLOCK_NONE)
+    {
+      allocate_focus (self, width, height);
+      if (g_hash_table_size (self->cards) > 0)
+        sweep_cards (self);
+      return;
+    }
+
+  g_ptr_array_set_size (self->scratch, 0);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      first[b] = self->scratch->len;
+      gather_cards (self, (NfBlock) b);
+    }
+  first[NF_N_BLOCKS] = self->scratch->len;
+
+  /* The even columns unless the blocks' ladders, guessed from their
+   * characters, say they cut text at the base size and lending width
+   * (all the way to the columns' needs, or half way) cuts clearly less
+   * at the base and the smallest size; then the chosen columns are
+   * measured as the rows always were. */
+  columns_even (&even);
+  place_columns (self, &even, width, height, overhead);
+  chosen = &even;
+  cost = guess_cost (self, &even, width, height, first, overhead, style->base_font_size);
+  if (cost > 0)
+    {
+      lent = even;
+      lend_columns (self, first, style->min_font_size, &lent);
+      half = lent;
+      for (guint i = 0; i <= N_TOP_COLUMNS; i++)
+        half.top[i] = (even.top[i] + lent.top[i]) / 2;
+      for (guint i = 0; i <= N_BOTTOM_COLUMNS; i++)
+        half.bottom[i] = (even.bottom[i] + lent.bottom[i]) / 2;
+      if (memcmp (lent.top, even.top, sizeof lent.top) != 0 ||
+          memcmp (lent.bottom, even.bottom, sizeof lent.bottom) != 0)
+        {
+          Columns *tries[] = { &half, &lent };
+
+          cost += guess_cost (self, &even, width, height, first, overhead, style->min_font_size);
+          for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+            {
+              double c = guess_cost (self, tries[t], width, height, first, overhead,
+                                     style->base_font_size) +
+                         guess_cost (self, tries[t], width, height, first, overhead,
+                                     style->min_font_size);
+
+              if (c < cost - LEND_MARGIN)
+                {
+                  chosen = tries[t];
+                  cost = c;
+                }
+            }
+        }
+    }
+  try_columns (self, width, height, first, chosen);
+  ladders = chosen->ladders;
+  edges = chosen->edges;
+  size = chosen->size;
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * comparing, exporting) stays fast; docs/THREATS.md lists them. */
 #define NF_CANVAS_MAX_TRANSLATIONS 1000     /* of one text, title or name */
 #define NF_CANVAS_MAX_TAGS         1000     /* on one note */
+#define NF_CANVAS_MAX_CONFLICT_MARKS 1000   /* <contradicts> on one note */
+#define NF_CANVAS_MAX_CITE_LINES   100000   /* in one cited range of lines */
 #define NF_CANVAS_MAX_COLUMNS      1000     /* of one table */
 #define NF_CANVAS_MAX_ROWS         10000    /* of one table */
 #define NF_CANVAS_MAX_ATTRIBUTES   64       /* on one element, with namespace declarations */

@@ -172,6 +172,26 @@ void          nf_canvas_set_note_cite       (NfCanvas   *self,
                                              NfNote     *note,
                                              const char *source_id,
                                              guint       line);
+/* A citation of the lines line..line_end (line_end <= line: one line). */
+void          nf_canvas_set_note_cite_range (NfCanvas   *self,
+                                             NfNote     *note,
+                                             const char *source_id,
+                                             guint       line,
+                                             guint       line_end);
+/* Marks the note as conflicting with what refs name (see
+ * nf_note_get_conflicts): each must be in the canvas, named once, and not
+ * the note itself. One undoable step. */
+gboolean      nf_canvas_set_note_conflicts  (NfCanvas   *self,
+                                             NfNote     *note,
+                                             const char * const *refs,
+                                             GError    **error);
+gboolean      nf_canvas_add_note_conflict   (NfCanvas   *self,
+                                             NfNote     *note,
+                                             const char *ref,
+                                             GError    **error);
+void          nf_canvas_remove_note_conflict (NfCanvas  *self,
+                                             NfNote     *note,
+                                             const char *ref);
 
 gboolean      nf_canvas_insert_table        (NfCanvas      *self,
                                              guint          index,
@@ -194,6 +214,13 @@ void          nf_canvas_insert_table_row    (NfCanvas      *self,
 void          nf_canvas_remove_table_row    (NfCanvas      *self,
                                              NfMetricTable *table,
                                              guint          row);
+/* The row's own citation (row from 0); a NULL source takes it away. */
+void          nf_canvas_set_table_row_cite  (NfCanvas      *self,
+                                             NfMetricTable *table,
+                                             guint          row,
+                                             const char    *source_id,
+                                             guint          line,
+                                             guint          line_end);
 void          nf_canvas_insert_table_column (NfCanvas      *self,
                                              NfMetricTable *table,
                                              guint          column,

@@ -15,13 +15,21 @@ typedef enum {
   NF_CHECK_WRONG_LINE,    /* the number is on a nearby line instead */
   NF_CHECK_KIND_DROPPED,  /* a cell names a currency, percent or unit its column drops */
   NF_CHECK_NO_SOURCE,     /* a note citing nothing in a canvas with sources */
+  NF_CHECK_MERGE,         /* a merge left two versions to choose between (<conflicts>) */
 } NfCheckKind;
 
 typedef struct {
   NfCheckKind  kind;
-  char        *subject;  /* "n35", "t3 row 2" */
+  char        *subject;  /* "n35", "t3 row 2", "t3" */
   char        *message;  /* translated, names the other side where there is one */
+  char        *other;    /* the other side ("n54", "t3"), or NULL */
+  gboolean     marked;   /* a conflict the canvas marks as such: said, not a finding */
 } NfCheckFinding;
+
+/* The id of the note or table a subject or other side names ("t3" for
+ * "t3 row 2"), and the row from 1 (0 for none). */
+char *nf_check_subject_id (const char *subject,
+                           guint      *out_row);
 
 void nf_check_finding_free (NfCheckFinding *finding);
 

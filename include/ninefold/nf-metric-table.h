@@ -21,6 +21,15 @@ const char *nf_column_type_to_xml   (NfColumnType  type);
 gboolean    nf_column_type_from_xml (const char   *name,
                                      NfColumnType *out_type);
 
+/* A row's own citation: the source's id and the line, or the range of
+ * lines line..line_end (line_end == line for one line; 0 and 0 for
+ * none). */
+typedef struct {
+  char  *source;
+  guint  line;
+  guint  line_end;
+} NfRowCite;
+
 /* A cell keeps the text as written; the value is what it parses to.
  * `row_metric` is the explicit meaning key of the row (<row metric="…">),
  * kept on the row's first cell so that it travels with the row's cells
@@ -32,6 +41,7 @@ typedef struct {
   gboolean  has_value;
   char     *row_metric;
   NfText   *translations; /* `text` with its xml:lang variants, or NULL when it has none */
+  NfRowCite *row_cite;    /* the row's own citation, kept like row_metric; NULL on others */
 } NfCell;
 
 /* The cell's text for a reader of `lang` (as nf_text_for_language picks
@@ -66,6 +76,8 @@ NfText         *nf_metric_table_get_title       (NfMetricTable *self);
 NfBlock         nf_metric_table_get_block       (NfMetricTable *self);
 const char     *nf_metric_table_get_cite_source (NfMetricTable *self);
 guint           nf_metric_table_get_cite_line   (NfMetricTable *self);
+/* The last line the table cites: the first for one line, 0 for none. */
+guint           nf_metric_table_get_cite_line_end (NfMetricTable *self);
 guint           nf_metric_table_get_n_columns   (NfMetricTable *self);
 const NfColumn *nf_metric_table_get_column      (NfMetricTable *self,
                                                  guint          column);
@@ -76,6 +88,10 @@ const NfCell   *nf_metric_table_get_cell        (NfMetricTable *self,
 /* The row's explicit meaning key, or NULL when the file gives none. */
 const char     *nf_metric_table_get_row_metric  (NfMetricTable *self,
                                                  guint          row);
+/* The row's own citation (<row><cell>…</cell><cite …/></row>), or NULL
+ * when the row cites nothing of its own (the table's cite covers it). */
+const NfRowCite *nf_metric_table_get_row_cite (NfMetricTable *self,
+                                               guint          row);
 /* The column's explicit meaning key, or NULL. */
 const char     *nf_metric_table_get_column_metric (NfMetricTable *self,
                                                    guint          column);

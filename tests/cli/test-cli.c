@@ -502,6 +502,37 @@ test_check (void)
 
     g_assert_cmpint (run->status, ==, 2);
   }
+  /* Conflicts the canvas marks are printed as such and pass; a merge
+   * left open does not. */
+  {
+    g_autofree char *marked = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                     "marked.ninefold", NULL);
+    g_autofree char *data = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("ninefold-check-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "only-marked.ninefold", NULL);
+    g_autoptr(GString) text = NULL;
+    g_autoptr(NfTestRun) before = nf_test_run ("check", marked, NULL);
+
+    g_assert_cmpint (before->status, ==, 1);
+    g_assert_nonnull (strstr (before->out, "marked.ninefold: n1: marked conflict: "));
+    g_assert_nonnull (strstr (before->out, "marked.ninefold: n6: a merge kept two versions"));
+    g_assert_true (g_file_get_contents (marked, &data, NULL, NULL));
+    text = g_string_new (data);
+    g_assert_cmpuint (g_string_replace (text, "    <conflict kind=\"note\" ours=\"n6\" theirs=\"n7\"/>\n", "", 0), ==, 1);
+    g_assert_cmpuint (g_string_replace (text, "  <conflicts>\n  </conflicts>\n", "", 0), ==, 1);
+    g_assert_cmpuint (g_string_replace (text, "    <note id=\"n7\" evidence=\"reported\">\n"
+                                              "      <text>Riders rate the app 4.6 stars.</text>\n"
+                                              "    </note>\n", "", 0), ==, 1);
+    g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+    {
+      g_autoptr(NfTestRun) run = nf_test_run ("check", path, NULL);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_nonnull (strstr (run->out, "only-marked.ninefold: n3: marked conflict: "));
+    }
+    g_unlink (path);
+    g_rmdir (dir);
+  }
   {
     g_autoptr(NfTestRun) run = nf_test_run ("check", NULL);
 

@@ -44,19 +44,17 @@ static const CaseCell case_cells[] = {
   { 2, "t6", 2, 2, NF_NUMBER_KIND_PERCENT, "Engaged 85% of the customer base", "Engaged 85% of the customer base" }, /* Engaged 85% of the customer base */
   { 2, "t6", 3, 2, NF_NUMBER_KIND_PERCENT, "60% participation rate", "60% participation rate" }, /* 60% participation rate */
   { 2, "t6", 4, 2, NF_NUMBER_KIND_PERCENT, "40% increase in repeat transactions", "40% increase in repeat transactions" }, /* 40% increase in repeat transactions */
-  { 2, "t7", 0, 1, NF_NUMBER_KIND_OTHER, "1 million", "100万" }, /* 1,000,000 */
-  { 2, "t7", 1, 1, NF_NUMBER_KIND_OTHER, "2 million", "200万" }, /* 2,000,000 */
-  { 2, "t7", 2, 1, NF_NUMBER_KIND_MONEY, "$5.6 million", "560万美元" }, /* $5,600,000 */
-  { 2, "t8", 0, 1, NF_NUMBER_KIND_OTHER, "500,000", "50万" }, /* 500,000 */
-  { 2, "t8", 1, 1, NF_NUMBER_KIND_PERCENT, "80%", "80%" }, /* 80% */
-  { 2, "t8", 2, 1, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" }, /* 4.6 stars */
-  { 2, "t9", 0, 1, NF_NUMBER_KIND_OTHER, "10,000", "1万" }, /* 10,000 */
-  { 2, "t9", 1, 1, NF_NUMBER_KIND_DURATION, "2 minutes", "2 minutes" }, /* 2 minutes */
-  { 2, "t9", 2, 1, NF_NUMBER_KIND_PERCENT, "90%", "90%" }, /* 90% */
-  { 2, "t10", 0, 1, NF_NUMBER_KIND_OTHER, "300,000", "30万" }, /* 300,000 */
-  { 2, "t10", 1, 1, NF_NUMBER_KIND_PERCENT, "25%", "25%" }, /* 25% */
+  { 2, "t7", 0, 0, NF_NUMBER_KIND_OTHER, "1 million", "100万" }, /* 1,000,000 */
+  { 2, "t7", 0, 1, NF_NUMBER_KIND_OTHER, "2 million", "200万" }, /* 2,000,000 */
+  { 2, "t8", 0, 0, NF_NUMBER_KIND_OTHER, "500,000", "50万" }, /* 500,000 */
+  { 2, "t8", 0, 1, NF_NUMBER_KIND_PERCENT, "80%", "80%" }, /* 80% */
+  { 2, "t8", 0, 2, NF_NUMBER_KIND_RATING, "4.6 stars", "4.6 stars" }, /* 4.6 stars */
+  { 2, "t9", 0, 0, NF_NUMBER_KIND_OTHER, "10,000", "1万" }, /* 10,000 */
+  { 2, "t9", 0, 1, NF_NUMBER_KIND_DURATION, "2 minutes", "2 minutes" }, /* 2 minutes */
+  { 2, "t9", 0, 2, NF_NUMBER_KIND_PERCENT, "90%", "90%" }, /* 90% */
+  { 2, "t10", 0, 0, NF_NUMBER_KIND_OTHER, "300,000", "30万" }, /* 300,000 */
+  { 2, "t10", 0, 1, NF_NUMBER_KIND_PERCENT, "25%", "25%" }, /* 25% */
   { 2, "t11", 0, 1, NF_NUMBER_KIND_OTHER, "50", "50" }, /* 50 */
-  { 2, "t11", 1, 1, NF_NUMBER_KIND_MONEY, "$3 million", "300万美元" }, /* $3,000,000 */
   { 2, "t12", 0, 1, NF_NUMBER_KIND_COUNT, "7 million drivers", "700万 drivers" }, /* 7 million */
   { 2, "t12", 0, 2, NF_NUMBER_KIND_MONEY, "$3,000", "3,000美元" }, /* $3,000 */
   { 2, "t12", 0, 3, NF_NUMBER_KIND_PERCENT, "15% per year", "15% per year" }, /* 15% per year */
@@ -95,6 +93,8 @@ static const CaseCell case_cells[] = {
   { 2, "t19", 3, 2, NF_NUMBER_KIND_YEAR, "2022", "2022" }, /* 2022 */
   { 2, "t19", 4, 1, NF_NUMBER_KIND_MONEY, "$600,000", "60万美元" }, /* 600,000 */
   { 2, "t19", 4, 2, NF_NUMBER_KIND_YEAR, "2022", "2022" }, /* 2022 */
+  { 2, "t20", 0, 1, NF_NUMBER_KIND_MONEY, "$5.6 million", "560万美元" }, /* $5,600,000 */
+  { 2, "t21", 0, 1, NF_NUMBER_KIND_MONEY, "$3 million", "300万美元" }, /* $3,000,000 */
   { 3, "t1", 0, 1, NF_NUMBER_KIND_COUNT, "nearly 200人", "近200人" }, /* 近200人 */
   { 3, "t1", 1, 1, NF_NUMBER_KIND_PERCENT, "85%", "85%" }, /* 85% */
   { 3, "t2", 0, 1, NF_NUMBER_KIND_PERCENT, "≈2%", "≈2%" }, /* 2%左右 */
@@ -113,9 +113,9 @@ static const CaseCell case_cells[] = {
   { 3, "t6", 1, 1, NF_NUMBER_KIND_PERCENT, "5.8%", "5.8%" }, /* 5.8% */
   { 3, "t6", 2, 1, NF_NUMBER_KIND_COUNT, "21.07 million辆", "2,107.3万辆" }, /* 2107.3万辆 */
   { 3, "t6", 3, 1, NF_NUMBER_KIND_PERCENT, "9.2%", "9.2%" }, /* 9.2% */
-  { 3, "t7", 0, 1, NF_NUMBER_KIND_MONEY, "20 billion yuan+", "200亿元+" }, /* 突破200亿元 */
-  { 3, "t7", 1, 1, NF_NUMBER_KIND_PERCENT, "38.5%", "38.5%" }, /* 38.5% */
-  { 3, "t7", 2, 1, NF_NUMBER_KIND_PERCENT, "37.5%", "37.5%" }, /* 37.5% */
+  { 3, "t7", 0, 0, NF_NUMBER_KIND_MONEY, "20 billion yuan+", "200亿元+" }, /* 突破200亿元 */
+  { 3, "t7", 0, 1, NF_NUMBER_KIND_PERCENT, "38.5%", "38.5%" }, /* 38.5% */
+  { 3, "t7", 0, 2, NF_NUMBER_KIND_PERCENT, "37.5%", "37.5%" }, /* 37.5% */
   { 3, "t8", 0, 1, NF_NUMBER_KIND_COUNT, "100+个", "100+个" }, /* 100多个 */
   { 3, "t8", 1, 1, NF_NUMBER_KIND_OTHER, "21 million+", "2,100万+" }, /* 2100多万 */
   { 3, "t8", 2, 1, NF_NUMBER_KIND_PERCENT, "≈10%", "≈10%" }, /* 10%左右 */

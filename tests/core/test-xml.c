@@ -508,6 +508,151 @@ test_reported_level (void)
   g_assert_cmpint (NF_EVIDENCE_REPORTED, <, NF_EVIDENCE_TESTED);
 }
 
+
+static NfCanvas *
+load_good (const char *file)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", file, NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new (data, len);
+  return load (bytes, file);
+}
+
+static char *
+save_text (NfCanvas *canvas)
+{
+  g_autoptr(GBytes) bytes = save (canvas);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Conflict marks, ranges of lines and rows' own citations (format 1.2):
+ * read, edited with undo, kept pointing at what is there, and a file
+ * that uses none of them keeps its version (issue 16). */
+static void
+test_marks (void)
+{
+  g_autoptr(NfCanvas) canvas = load_good ("marks.ninefold");
+  NfNote *n1 = nf_canvas_find_note (canvas, "n1", NULL, NULL);
+  NfNote *n2 = nf_canvas_find_note (canvas, "n2", NULL, NULL);
+  NfNote *n3 = nf_canvas_find_note (canvas, "n3", NULL, NULL);
+  NfMetricTable *t1 = nf_canvas_find_table (canvas, "t1", NULL);
+  NfHistory *history = nf_canvas_get_history (canvas);
+  const NfRowCite *rc;
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = { "n404", NULL };
+  const char *self_ref[] = { "n2", NULL };
+  const char *both[] = { "n1", "#t1/1", NULL };
+
+  g_assert_cmpuint (nf_note_get_cite_line (n1), ==, 73);
+  g_assert_cmpuint (nf_note_get_cite_line_end (n1), ==, 74);
+  g_assert_cmpuint (nf_note_get_cite_line_end (n2), ==, 81);
+  g_assert_cmpuint (g_strv_length ((char **) nf_note_get_conflicts (n1)), ==, 2);
+  g_assert_true (nf_note_conflicts_with (n1, "n2"));
+  g_assert_true (nf_note_conflicts_with (n1, "#t1/2"));
+  g_assert_true (nf_note_conflicts_with (n3, "#t1"));
+  rc = nf_metric_table_get_row_cite (t1, 1);
+  g_assert_nonnull (rc);
+  g_assert_cmpstr (rc->source, ==, "s1");
+  g_assert_cmpuint (rc->line, ==, 35);
+  g_assert_cmpuint (rc->line_end, ==, 37);
+
+  /* Hostile edits are refused with a message, and change nothing. */
+  g_assert_false (nf_canvas_set_note_conflicts (canvas, n2, bad, &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "n404"));
+  g_clear_error (&error);
+  g_assert_false (nf_canvas_set_note_conflicts (canvas, n2, self_ref, &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (nf_note_get_conflicts (n2)[0]);
+
+  /* Marking and unmarking are single undoable steps. */
+  g_assert_true (nf_canvas_set_note_conflicts (canvas, n2, both, &error));
+  g_assert_no_error (error);
+  g_assert_true (nf_note_conflicts_with (n2, "#t1/1"));
+  nf_history_undo (history);
+  g_assert_null (nf_note_get_conflicts (n2)[0]);
+  nf_history_redo (history);
+  g_assert_true (nf_note_conflicts_with (n2, "n1"));
+  nf_canvas_remove_note_conflict (canvas, n2, "n1");
+  g_assert_false (nf_note_conflicts_with (n2, "n1"));
+  g_assert_true (nf_note_conflicts_with (n2, "#t1/1"));
+
+  /* A row inserted before a marked row moves the mark with the row;
+   * deleting the row drops the mark; one undo each brings it all back. */
+  nf_canvas_insert_table_row (canvas, t1, 0, NULL);
+  g_assert_true (nf_note_conflicts_with (n1, "#t1/3"));
+  g_assert_true (nf_note_conflicts_with (n2, "#t1/2"));
+  g_assert_true (nf_note_conflicts_with (n3, "#t1"));
+  nf_history_undo (history);
+  g_assert_true (nf_note_conflicts_with (n1, "#t1/2"));
+  nf_canvas_remove_table_row (canvas, t1, 1);
+  g_assert_false (nf_note_conflicts_with (n1, "#t1/2"));
+  g_assert_true (nf_note_conflicts_with (n1, "n2"));
+  g_assert_true (nf_note_conflicts_with (n2, "#t1/1"));
+  {
+    g_autofree char *text = save_text (canvas);  /* must read back */
+    g_assert_nonnull (strstr (text, "<contradicts table=\"t1\" row=\"1\"/>"));
+  }
+  nf_history_undo (history);
+  g_assert_true (nf_note_conflicts_with (n1, "#t1/2"));
+  g_assert_true (nf_note_conflicts_with (n2, "#t1/1"));
+
+  /* Deleting a note drops the marks naming it, and undo restores both. */
+  nf_canvas_remove_note (canvas, n2);
+  g_assert_false (nf_note_conflicts_with (n1, "n2"));
+  g_free (save_text (canvas));
+  nf_history_undo (history);
+  g_assert_true (nf_note_conflicts_with (n1, "n2"));
+
+  /* Ranges and row citations are undoable edits too. */
+  nf_canvas_set_note_cite_range (canvas, n2, "s1", 80, 82);
+  g_assert_cmpuint (nf_note_get_cite_line_end (n2), ==, 82);
+  nf_history_undo (history);
+  g_assert_cmpuint (nf_note_get_cite_line (n2), ==, 81);
+  g_assert_cmpuint (nf_note_get_cite_line_end (n2), ==, 81);
+  nf_canvas_set_table_row_cite (canvas, t1, 0, NULL, 0, 0);
+  g_assert_null (nf_metric_table_get_row_cite (t1, 0));
+  nf_history_undo (history);
+  g_assert_cmpuint (nf_metric_table_get_row_cite (t1, 0)->line, ==, 32);
+  nf_canvas_set_table_cell (canvas, t1, 0, 0, "Web");
+  g_assert_cmpuint (nf_metric_table_get_row_cite (t1, 0)->line, ==, 32);
+}
+
+/* The version says 1.2 only while something of 1.2 is used: a 1.0 file
+ * saved untouched stays 1.0, and a mark added makes it 1.2. */
+static void
+test_marks_version (void)
+{
+  g_autoptr(NfCanvas) canvas = small_canvas ("Versions Co");
+  g_autoptr(NfNote) n1 = g_list_model_get_item (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS), 0);
+  g_autoptr(NfText) text = nf_text_new ("other");
+  g_autoptr(NfNote) n2 = nf_note_new ("n2", text);
+  g_autoptr(NfSource) source = nf_source_new ("s1", "Write-up", NULL, NULL, NULL);
+  const char *refs[] = { "n2", NULL };
+  g_autofree char *plain = NULL, *marked = NULL, *ranged = NULL;
+
+  g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, 1, n2, NULL));
+  g_assert_true (nf_canvas_insert_source (canvas, 0, source, NULL));
+  nf_canvas_set_note_cite (canvas, n1, "s1", 12);
+  plain = save_text (canvas);
+  g_assert_nonnull (strstr (plain, "version=\"1.0\""));
+  g_assert_nonnull (strstr (plain, "line=\"12\""));
+  g_assert_true (nf_canvas_set_note_conflicts (canvas, n1, refs, NULL));
+  marked = save_text (canvas);
+  g_assert_nonnull (strstr (marked, "version=\"1.2\""));
+  g_assert_nonnull (strstr (marked, "<contradicts note=\"n2\"/>"));
+  nf_history_undo (nf_canvas_get_history (canvas));
+  nf_canvas_set_note_cite_range (canvas, n1, "s1", 12, 14);
+  ranged = save_text (canvas);
+  g_assert_nonnull (strstr (ranged, "version=\"1.2\""));
+  g_assert_nonnull (strstr (ranged, "line=\"12-14\""));
+}
+
 static char *
 read_all (const char *path)
 {
@@ -763,6 +908,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/translations-refused", test_translations_refused);
   g_test_add_func ("/xml/metric-keys-compared", test_metric_keys_compared);
   g_test_add_func ("/xml/reported-level", test_reported_level);
+  g_test_add_func ("/xml/marks", test_marks);
+  g_test_add_func ("/xml/marks-version", test_marks_version);
   g_test_add_func ("/file/backup-and-etag", test_save_keeps_backup_and_checks_etag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);

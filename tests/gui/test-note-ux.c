@@ -620,14 +620,15 @@ test_find (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  nf_canvas_view_get_card (NF_CANVAS_VIEW (view), g_ptr_array_index (matches, 0)));
 
-  /* Filter by evidence: only validated notes among the matches. */
-  gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 1 + NF_EVIDENCE_VALIDATED);
+  /* Filter by evidence: only reported notes among the matches (the
+   * case's figures are its blog post's claims, none validated). */
+  gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 1 + NF_EVIDENCE_REPORTED);
   settle (window);
   matches = nf_canvas_search_get_matches (search);
   g_assert_cmpuint (matches->len, >, 0);
   g_assert_cmpuint (matches->len, <, expected);
   for (guint i = 0; i < matches->len; i++)
-    g_assert_cmpint (nf_note_get_evidence (g_ptr_array_index (matches, i)), ==, NF_EVIDENCE_VALIDATED);
+    g_assert_cmpint (nf_note_get_evidence (g_ptr_array_index (matches, i)), ==, NF_EVIDENCE_REPORTED);
   gtk_drop_down_set_selected (nf_canvas_search_get_filter (search, 1), 0);
 
   /* Filter by tag alone (the query emptied): exactly the notes tagged. */
@@ -758,7 +759,8 @@ test_details (void)
   collect (popover, GTK_TYPE_SPIN_BUTTON, spins);
   collect (popover, GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (drops->len, ==, 2);
-  g_assert_cmpuint (spins->len, ==, 1);
+  /* The cited line and the last line of a range. */
+  g_assert_cmpuint (spins->len, ==, 2);
 
   /* Evidence: one step, undone. */
   {
@@ -791,6 +793,32 @@ test_details (void)
     undo_one (view, canvas);
     g_assert_cmpuint (nf_note_get_cite_line (note), ==, was_line);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==, (int) was_line);
+    /* A range of lines: one step, undone. */
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), was_line + 2);
+    g_assert_cmpuint (nf_note_get_cite_line (note), ==, was_line);
+    g_assert_cmpuint (nf_note_get_cite_line_end (note), ==, was_line + 2);
+    undo_one (view, canvas);
+    g_assert_cmpuint (nf_note_get_cite_line_end (note), ==, was_line);
+  }
+
+  /* Conflict marks: typed, Enter, one step; a name of nothing is refused
+   * on the field. */
+  {
+    GtkWidget *marks = g_ptr_array_index (entries, 1);
+    NfNote *other = nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0);
+    g_autofree char *typed = g_strdup_printf (" %s ,", nf_note_get_id (other));
+
+    gtk_editable_set_text (GTK_EDITABLE (marks), typed);
+    g_signal_emit_by_name (marks, "activate");
+    g_assert_true (nf_note_conflicts_with (note, nf_note_get_id (other)));
+    undo_one (view, canvas);
+    g_assert_null (nf_note_get_conflicts (note)[0]);
+    gtk_editable_set_text (GTK_EDITABLE (marks), "n-nothing");
+    g_signal_emit_by_name (marks, "activate");
+    g_assert_null (nf_note_get_conflicts (note)[0]);
+    g_assert_true (gtk_widget_has_css_class (marks, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (marks), "");
+    g_signal_emit_by_name (marks, "activate");
   }
 
   /* Tags: typed, Enter. */
@@ -824,9 +852,9 @@ test_details (void)
     GtkWidget *remove;
 
     collect (popover, GTK_TYPE_ENTRY, now);
-    /* tags, the zh-CN row, then the two of a new translation */
-    g_assert_cmpuint (now->len, ==, 4);
-    row_entry = g_ptr_array_index (now, 1);
+    /* tags, conflict marks, the zh-CN row, then the two of a new translation */
+    g_assert_cmpuint (now->len, ==, 5);
+    row_entry = g_ptr_array_index (now, 2);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_entry)), ==, "为经销商和汽车厂商提供广告");
     gtk_editable_set_text (GTK_EDITABLE (row_entry), "为汽车经销商做广告");
     g_signal_emit_by_name (row_entry, "activate");

@@ -337,6 +337,106 @@ test_cases_all_visible (void)
     }
 }
 
+/* Whether a block shows some card cut or at a step below compact. */
+static gboolean
+block_cuts (NfGridLayout *layout,
+            NfBlock       block)
+{
+  for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, block); i++)
+    {
+      NfRect r;
+      NfCardLayout *card = nf_grid_layout_get_card (layout, block, i, &r);
+
+      if (nf_card_layout_get_truncated (card) ||
+          nf_card_layout_get_density (card) > NF_CARD_COMPACT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The share of a block's height its cards leave empty below them. */
+static double
+block_empty (NfGridLayout *layout,
+             NfBlock       block)
+{
+  NfRect rect, content;
+  double bottom;
+
+  nf_grid_layout_get_block_rect (layout, block, &rect);
+  nf_grid_layout_get_content_rect (layout, block, &content);
+  bottom = content.y;
+  for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, block); i++)
+    {
+      NfRect r;
+
+      nf_grid_layout_get_card (layout, block, i, &r);
+      bottom = MAX (bottom, r.y + r.height);
+    }
+  return (content.y + content.height - bottom) / MAX (1.0, rect.height);
+}
+
+/* Columns lend each other width: no block with notes is left with more
+ * than a third of its height empty while another block of its band (the
+ * five columns at the top, the two at the bottom) cuts its notes. The
+ * bands and the blocks' order stay the canvas's, and every column keeps
+ * a readable share of the width. */
+static void
+test_columns_lend (void)
+{
+  g_autofree char *zh = chinese_tag ();
+  const char *langs[] = { NULL, zh };
+
+  for (guint c = 0; c < N_CASES; c++)
+    {
+      g_autoptr(NfCanvas) canvas = load_case (c);
+
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        for (guint s = 0; s < 2; s++)
+          {
+            g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, NULL, langs[l]);
+            double width = view_sizes[s].width;
+
+            nf_grid_layout_allocate (layout, view_sizes[s].width, view_sizes[s].height);
+            for (guint b = 0; b < NF_N_BLOCKS; b++)
+              {
+                const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+                double empty = block_empty (layout, (NfBlock) b);
+                NfRect rect;
+
+                /* Still where the canvas has it, no narrower than 0.6
+                 * and no wider than 1.6 times its even share. */
+                nf_grid_layout_get_block_rect (layout, (NfBlock) b, &rect);
+                g_assert_cmpfloat (rect.width, >=, 0.6 * place->width * width / 10 - 24);
+                g_assert_cmpfloat (rect.width, <=, 1.6 * place->width * width / 10);
+                for (guint o = 0; o < NF_N_BLOCKS; o++)
+                  {
+                    const NfBlockPlace *other = nf_block_place ((NfBlock) o);
+                    NfRect orect;
+
+                    nf_grid_layout_get_block_rect (layout, (NfBlock) o, &orect);
+                    if (other->y == place->y && other->x > place->x)
+                      g_assert_cmpfloat (orect.x, >, rect.x + rect.width);
+                  }
+                if (nf_grid_layout_get_n_cards (layout, (NfBlock) b) == 0 || empty <= 0.35)
+                  continue;
+                for (guint o = 0; o < NF_N_BLOCKS; o++)
+                  {
+                    gboolean same_band = (nf_block_place ((NfBlock) o)->y < 2) == (place->y < 2);
+
+                    if (o == b || !same_band || !block_cuts (layout, (NfBlock) o))
+                      continue;
+                    g_test_message ("case %u, %s, %d × %d: %s %.0f%% empty beside %s cut",
+                                    c, langs[l] ? langs[l] : "own text",
+                                    view_sizes[s].width, view_sizes[s].height,
+                                    nf_block_title ((NfBlock) b), 100 * empty,
+                                    nf_block_title ((NfBlock) o));
+                    g_test_fail ();
+                  }
+              }
+          }
+    }
+}
+
 /* A case with room to spare keeps full cards; the crowded one steps
  * down to the smallest size, then in density, but not all the way in
  * every block. */
@@ -607,6 +707,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/grid-fit/cases-all-visible", test_cases_all_visible);
   g_test_add_func ("/grid-fit/roomy-and-crowded", test_roomy_and_crowded);
+  g_test_add_func ("/grid-fit/columns-lend", test_columns_lend);
   g_test_add_func ("/grid-fit/generated", test_generated);
   g_test_add_func ("/grid-fit/thousand", test_thousand);
   g_test_add_func ("/grid-fit/focus", test_focus);

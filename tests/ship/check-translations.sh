@@ -27,7 +27,7 @@ cd "$root" || exit 1
 missing=""
 while IFS= read -r file; do
   grep -qxF "$file" po/POTFILES.in || missing="$missing $file"
-done < <( { grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext|g_dngettext)[[:space:]]*\(' app --include='*.c' --include='*.h';
+done < <( { grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext|g_dngettext|nf_ngettext)[[:space:]]*\(' app --include='*.c' --include='*.h';
             grep -rlE 'translatable="(yes|true)"' ui --include='*.ui';
             grep -rlE '^[[:space:]]*_?(Name|GenericName|Comment|Keywords)=' resources --include='*.desktop.in' 2>/dev/null;
             find resources -name '*.metainfo.xml.in' 2>/dev/null;
@@ -64,6 +64,7 @@ if xgettext --package-name=ninefold --default-domain=ninefold \
      --from-code=UTF-8 --add-comments \
      --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
      --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+     --keyword=nf_ngettext:1,2 --flag=nf_ngettext:1:pass-c-format \
      --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
      --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
      --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
