@@ -546,6 +546,19 @@ nf_block_widget_find_card (NfBlockWidget *self,
   for (guint i = 0; i < self->cards->len; i++)
     if (nf_note_card_get_note (g_ptr_array_index (self->cards, i)) == note)
       return (int) i;
+  /* A note further down a block that scrolls gets its card now, so that
+   * searching, undoing or focusing can still reach it. */
+  if (self->layout == NULL)
+    return -1;
+  for (guint i = self->cards->len; i < self->rects->len &&
+       i < nf_grid_layout_get_n_cards (self->layout, self->block); i++)
+    if (nf_card_layout_get_note (nf_grid_layout_get_card (self->layout, self->block,
+                                                          i, NULL)) == note)
+      {
+        make_cards (self, i + 1);
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+        return i < self->cards->len ? (int) i : -1;
+      }
   return -1;
 }
 

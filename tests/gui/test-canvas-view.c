@@ -1390,6 +1390,15 @@ test_huge_block (void)
       seen |= gtk_widget_get_child_visible (card_at (view, NF_BLOCK_CHANNELS, (int) i));
     g_assert_true (seen);
   }
+  /* A note far below still has a card when asked for, and focusing it
+   * scrolls it into sight. */
+  last = nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
+                                  nf_test_note_at (canvas, NF_BLOCK_CHANNELS, n - 1));
+  g_assert_nonnull (last);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_true (gtk_widget_grab_focus (last));
+  nf_test_settle (window);
+  g_assert_true (gtk_widget_get_child_visible (last));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
