@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "nf-i18n-private.h"
 
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml.h"

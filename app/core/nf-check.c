@@ -482,8 +482,7 @@ check_citation (Check        *check,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited lines %u–%u"),
                               moved->text, moved_to, line, line_end)
-           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "“%s” (and %u more figure) is on line %u of the source, "
+           : g_strdup_printf (nf_ngettext ("“%s” (and %u more figure) is on line %u of the source, "
                                            "not on the cited lines %u–%u",
                                            "“%s” (and %u more figures) is on line %u of the source, "
                                            "not on the cited lines %u–%u", n_moved - 1),
@@ -520,6 +519,10 @@ comparable (const Figure *figure)
   /* "10 minutes" and "2 minutes" name no measure, only a unit. */
   if ((figure->number.kind == NF_NUMBER_KIND_DURATION || figure->number.kind == NF_NUMBER_KIND_RATING) &&
       strchr (figure->key, '/') == NULL)
+    return FALSE;
+  /* Nor does a Chinese measure word alone: "200人" of a team and "600多人"
+   * who referred buyers count people, not one measure. */
+  if (g_utf8_strlen (figure->key, -1) == 1 && g_unichar_iswide (g_utf8_get_char (figure->key)))
     return FALSE;
   return figure->key != NULL && figure->number.kind != NF_NUMBER_KIND_YEAR &&
          figure->number.value != 0 && !figure->number.is_order;
@@ -691,7 +694,13 @@ check_totals (Check         *check,
     return;
   for (guint r = 0; r < n_rows; r++)
     if (is_total_label (nf_metric_table_get_cell (table, r, 0)->text))
-      total_row = r;
+      {
+        /* "Total Registered Users" over "Total Rides Facilitated": a
+         * table of several measures' totals, not parts and their sum. */
+        if (total_row != G_MAXUINT)
+          return;
+        total_row = r;
+      }
 
   for (guint c = 1; c < n_columns; c++)
     {

@@ -21,9 +21,16 @@ _nf_editor_page_update_side (NfEditorPage *self)
   if (shown == gtk_widget_get_visible (self->side))
     return;
   gtk_widget_set_visible (self->side, shown);
-  /* Two fifths of the page for the side, the rest for the canvas. */
+  /* A source's text wants two fifths of the page to read; findings, short
+   * lines that wrap, want less: the canvas beside them is what they point
+   * at. */
   if (shown && width > 0)
-    gtk_paned_set_position (self->paned, width - MAX (320, width * 2 / 5));
+    {
+      gboolean reading = self->reader != NULL && gtk_widget_get_visible (self->reader);
+
+      gtk_paned_set_position (self->paned,
+                              width - MAX (320, reading ? width * 2 / 5 : width * 3 / 10));
+    }
 }
 
 /* A finding's note, brought into view with the focus on its card; a

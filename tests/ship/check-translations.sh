@@ -40,6 +40,17 @@ else
   echo "# missing:$missing"
 fi
 
+# 1b. Core and render translate through nf-i18n-private.h, so that a deck
+#     exported with --lang speaks that language whatever the process's is.
+bypass="$(grep -lE 'glib/gi18n|g_dngettext|g_dgettext|[^_]dgettext' app/core/*.c app/render/*.c \
+          | grep -v '^app/core/nf-i18n\.c$' | tr '\n' ' ')"
+if [ -z "$bypass" ]; then
+  ok "core and render translate through nf-i18n-private.h"
+else
+  not_ok "core and render translate through nf-i18n-private.h"
+  echo "# bypassing it: $bypass"
+fi
+
 # 2. Every listed file exists.
 absent=""
 while IFS= read -r file; do
