@@ -30,7 +30,18 @@ struct _NfBlockWidget
   gboolean           alone;     /* shown alone over the whole grid */
   const NfGridStyle *style;     /* the view's */
   int                drop_gap;
+  /* The layout the cards come from: a block that scrolls gets card
+   * widgets only down to a margin past its page, more as it scrolls. */
+  NfGridLayout      *layout;
 };
+
+/* Card widgets kept below a scrolling block's page: enough for keyboard
+ * moves and assistive tools to see the cards near the page, few enough
+ * that a block of 100,000 notes does not make 100,000 widgets (each with
+ * its accessible object) before the first frame. */
+#define NF_BLOCK_CARD_MARGIN 256
+
+static guint n_cards_made;
 
 G_DEFINE_FINAL_TYPE (NfBlockWidget, nf_block_widget, GTK_TYPE_WIDGET)
 
@@ -46,6 +57,7 @@ nf_block_widget_dispose (GObject *object)
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->rects, g_array_unref);
   g_clear_object (&self->adj);
+  g_clear_object (&self->layout);
   G_OBJECT_CLASS (nf_block_widget_parent_class)->dispose (object);
 }
 
@@ -316,6 +328,64 @@ on_title_pressed (GtkGestureClick *gesture,
     gtk_widget_activate_action (GTK_WIDGET (self), "view.focus-block", "i", (gint32) self->block);
 }
 
+/* How many cards need a widget: all of a block that does not scroll;
+ * of one that does, those above the bottom of its page (cards run row by
+ * row there, so their tops never go up) and a margin more. */
+static guint
+cards_wanted (NfBlockWidget *self)
+{
+  double bottom;
+  guint n = self->rects->len, i;
+
+  if (!self->scrolls)
+    return n;
+  bottom = self->content.y + gtk_adjustment_get_value (self->adj) + self->content.height;
+  for (i = 0; i < n && g_array_index (self->rects, NfRect, i).y < bottom; i++)
+    ;
+  return MIN (n, i + NF_BLOCK_CARD_MARGIN);
+}
+
+/* Makes the card widgets from the last made down to `n`. */
+static void
+make_cards (NfBlockWidget *self,
+            guint          n)
+{
+  const char *lang;
+
+  if (self->layout == NULL)
+    return;
+  n = MIN (n, nf_grid_layout_get_n_cards (self->layout, self->block));
+  lang = nf_grid_layout_get_language (self->layout);
+  for (guint i = self->cards->len; i < n; i++)
+    {
+      NfCardLayout *card = nf_grid_layout_get_card (self->layout, self->block, i, NULL);
+      NfText *text = nf_note_get_text (nf_card_layout_get_note (card));
+      GtkWidget *widget = nf_note_card_new ();
+
+      n_cards_made++;
+      gtk_widget_insert_before (widget, GTK_WIDGET (self), self->bar);
+      g_ptr_array_add (self->cards, widget);
+      nf_note_card_set_card (NF_NOTE_CARD (widget), card, self->style,
+                             text != NULL ? nf_text_for_language (text, lang) : "");
+    }
+}
+
+static void
+on_scrolled (NfBlockWidget *self)
+{
+  guint wanted = cards_wanted (self);
+
+  if (wanted > self->cards->len)
+    make_cards (self, wanted);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+guint
+_nf_block_widget_get_n_cards_made (void)
+{
+  return n_cards_made;
+}
+
 static void
 nf_block_widget_init (NfBlockWidget *self)
 {
@@ -327,7 +397,7 @@ nf_block_widget_init (NfBlockWidget *self)
   self->drop_gap = -1;
   self->expanded = -1;
   self->adj = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
-  g_signal_connect_swapped (self->adj, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+  g_signal_connect_swapped (self->adj, "value-changed", G_CALLBACK (on_scrolled), self);
   self->bar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->adj);
   gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
   gtk_widget_set_child_visible (self->bar, FALSE);
@@ -387,45 +457,53 @@ nf_block_widget_sync (NfBlockWidget     *self,
   nf_grid_layout_get_content_rect (layout, self->block, &content);
   self->content = (NfRect) { content.x - block_rect.x, content.y - block_rect.y,
                              content.width, content.height };
+  g_set_object (&self->layout, layout);
   g_array_set_size (self->rects, n_cards);
   for (guint i = 0; i < n_cards; i++)
     {
-      NfRect r;
-      NfCardLayout *card = nf_grid_layout_get_card (layout, self->block, i, &r);
-      NfText *text = nf_note_get_text (nf_card_layout_get_note (card));
+      NfRect *r = &g_array_index (self->rects, NfRect, i);
 
-      if (i >= self->cards->len)
-        {
-          GtkWidget *widget = nf_note_card_new ();
-
-          gtk_widget_insert_before (widget, GTK_WIDGET (self), self->bar);
-          g_ptr_array_add (self->cards, widget);
-        }
-      nf_note_card_set_card (g_ptr_array_index (self->cards, i), card, style,
-                             text != NULL ? nf_text_for_language (text, lang) : "");
-      r.x -= block_rect.x;
-      r.y -= block_rect.y;
-      g_array_index (self->rects, NfRect, i) = r;
+      nf_grid_layout_get_card (layout, self->block, i, r);
+      r->x -= block_rect.x;
+      r->y -= block_rect.y;
     }
-  /* Cards no longer needed go away, so focus never lands on a stale one. */
-  while (self->cards->len > n_cards)
-    gtk_widget_unparent (g_ptr_array_steal_index (self->cards, self->cards->len - 1));
-  nf_grid_layout_get_title_rect (layout, self->block, &self->title);
-  self->title.x -= block_rect.x;
-  self->title.y -= block_rect.y;
-  self->alone = nf_grid_layout_get_focus_block (layout) == self->block;
   self->scrolls = nf_grid_layout_get_scrolls (layout, self->block);
   if (self->scrolls)
     {
       double page = content.height;
       double upper = nf_grid_layout_get_scroll_height (layout, self->block);
 
+      /* Quietly: the cards are made below, once the offset is known. */
+      g_signal_handlers_block_by_func (self->adj, on_scrolled, self);
       gtk_adjustment_configure (self->adj, CLAMP (gtk_adjustment_get_value (self->adj), 0,
                                                   MAX (0, upper - page)),
                                 0, upper, 24, page * 0.9, page);
+      g_signal_handlers_unblock_by_func (self->adj, on_scrolled, self);
     }
   else
     gtk_adjustment_set_value (self->adj, 0);
+  {
+    /* Cards already made stay (one may have focus) unless the notes are
+     * gone; the first are given their new layouts. */
+    guint keep = MIN (n_cards, MAX (cards_wanted (self), self->cards->len));
+
+    /* Cards no longer needed go away, so focus never lands on a stale one. */
+    while (self->cards->len > keep)
+      gtk_widget_unparent (g_ptr_array_steal_index (self->cards, self->cards->len - 1));
+    for (guint i = 0; i < self->cards->len; i++)
+      {
+        NfCardLayout *card = nf_grid_layout_get_card (layout, self->block, i, NULL);
+        NfText *text = nf_note_get_text (nf_card_layout_get_note (card));
+
+        nf_note_card_set_card (g_ptr_array_index (self->cards, i), card, style,
+                               text != NULL ? nf_text_for_language (text, lang) : "");
+      }
+    make_cards (self, keep);
+  }
+  nf_grid_layout_get_title_rect (layout, self->block, &self->title);
+  self->title.x -= block_rect.x;
+  self->title.y -= block_rect.y;
+  self->alone = nf_grid_layout_get_focus_block (layout) == self->block;
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u note", "%s, %u notes", n_notes),
                            _(nf_block_title (self->block)), n_notes);
@@ -468,6 +546,19 @@ nf_block_widget_find_card (NfBlockWidget *self,
   for (guint i = 0; i < self->cards->len; i++)
     if (nf_note_card_get_note (g_ptr_array_index (self->cards, i)) == note)
       return (int) i;
+  /* A note further down a block that scrolls gets its card now, so that
+   * searching, undoing or focusing can still reach it. */
+  if (self->layout == NULL)
+    return -1;
+  for (guint i = self->cards->len; i < self->rects->len &&
+       i < nf_grid_layout_get_n_cards (self->layout, self->block); i++)
+    if (nf_card_layout_get_note (nf_grid_layout_get_card (self->layout, self->block,
+                                                          i, NULL)) == note)
+      {
+        make_cards (self, i + 1);
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+        return i < self->cards->len ? (int) i : -1;
+      }
   return -1;
 }
 

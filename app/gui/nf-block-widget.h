@@ -26,7 +26,11 @@ NfBlock    nf_block_widget_get_block      (NfBlockWidget     *self);
 void       nf_block_widget_sync           (NfBlockWidget     *self,
                                            NfGridLayout      *layout,
                                            const NfGridStyle *style);
+/* The card widgets made so far: of a block that scrolls, those down to a
+ * margin past its page, not one per note. */
 guint      nf_block_widget_get_n_cards    (NfBlockWidget     *self);
+/* How many card widgets all block widgets have made, for tests. */
+guint      _nf_block_widget_get_n_cards_made (void);
 GtkWidget *nf_block_widget_get_card       (NfBlockWidget     *self,
                                            guint              index);
 /* The index of the note's card, or -1 when it has none here. */

@@ -68,6 +68,7 @@ struct _NfCardLayout
    * Pango (nf_card_layout_line_height()), and a card below a scrolling
    * block's page may never be drawn. Laid out when first read. */
   gboolean        pending;
+  gboolean        text_stale;      /* `text` is yet to be made or given the shown text */
   NfGridStyle    *pending_style;   /* a copy, kept while it is the same */
   Measure         now;
   double          footer_font_size;
@@ -137,8 +138,6 @@ nf_card_layout_new (PangoContext *context,
   self->context = g_object_ref (context);
   self->note = g_object_ref (note);
   self->lang = g_strdup (lang);
-  self->text = _nf_render_layout_new (context);
-  pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
   nf_card_layout_sync (self);
   return self;
 }
@@ -250,7 +249,9 @@ nf_card_layout_sync (NfCardLayout *self)
 
       g_clear_pointer (&self->shown_text, nf_text_unref);
       self->shown_text = text ? nf_text_ref (text) : NULL;
-      pango_layout_set_text (self->text, shown, -1);
+      /* The Pango layout is made or given the text when first measured:
+       * a card below a scrolling block's page may never be (issue 18). */
+      self->text_stale = TRUE;
       self->n_narrow = self->n_wide = 0;
       for (const char *p = shown; *p; p = g_utf8_next_char (p))
         {
@@ -365,6 +366,22 @@ nf_card_layout_line_height (const NfGridStyle *style,
 /* Breaks the lines for this size: the one place a card's text is laid
  * out. */
 static void
+ensure_text (NfCardLayout *self)
+{
+  if (!self->text_stale && self->text != NULL)
+    return;
+  if (self->text == NULL)
+    {
+      self->text = _nf_render_layout_new (self->context);
+      pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (self->text, self->shown_text != NULL
+                                     ? nf_text_for_language (self->shown_text, self->lang) : "",
+                         -1);
+  self->text_stale = FALSE;
+}
+
+static void
 set_size (NfCardLayout      *self,
           const NfGridStyle *style,
           double             width,
@@ -384,6 +401,7 @@ set_size (NfCardLayout      *self,
   PangoRectangle logical;
 
   _nf_render_count_measure ();
+  ensure_text (self);
 
   self->footer_font_size = MAX (style->min_font_size,
                                 font_size * style->footer_font_scale);
@@ -725,11 +743,15 @@ clamp_whole (NfCardLayout      *self,
              guint              max_lines)
 {
   guint most = density == NF_CARD_LINES ? MAX (2u, max_lines) : 1;
-  guint total = (guint) pango_layout_get_line_count (self->text);
-  guint shown = MIN (total, most);
+  guint total, shown;
   double pad = compact_pad (style);
-  PangoLayoutIter *iter = pango_layout_get_iter (self->text);
+  PangoLayoutIter *iter;
   int y0 = 0, y1 = 0;
+
+  ensure_text (self);
+  total = (guint) pango_layout_get_line_count (self->text);
+  shown = MIN (total, most);
+  iter = pango_layout_get_iter (self->text);
 
   for (guint i = 0; i + 1 < shown; i++)
     pango_layout_iter_next_line (iter);
@@ -872,6 +894,7 @@ nf_card_layout_get_text_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
   ensure_laid_out (self);
+  ensure_text (self);
   return self->text;
 }
 
@@ -949,6 +972,7 @@ _nf_card_layout_get_shown_text_height (NfCardLayout *self,
   guint n = _nf_card_layout_get_clamp_lines (self);
 
   ensure_laid_out (self);
+  ensure_text (self);
   if (n == 0)
     {
       pango_layout_get_extents (self->text, NULL, &logical);

@@ -1338,6 +1338,70 @@ test_block_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A block of 20,000 notes scrolls with card widgets for its page and a
+ * margin, not one per note (issue 18: a 100,000-note canvas never
+ * painted while a widget and an accessible object were made per note). */
+static void
+test_huge_block (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  GtkWidget *view, *window, *block, *last;
+  GtkAdjustment *adj;
+  guint made, n_cards;
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = nf_canvas_new_note_id (canvas);
+      g_autofree char *words = g_strdup_printf ("Channel idea %u", i);
+      g_autoptr(NfText) text = nf_text_new (words);
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, i, note, &error));
+      g_assert_no_error (error);
+    }
+  made = _nf_block_widget_get_n_cards_made ();
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_CHANNELS);
+  g_assert_true (nf_block_widget_get_scrolls (NF_BLOCK_WIDGET (block)));
+  n_cards = nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block));
+  g_assert_cmpuint (n_cards, >, 0);
+  g_assert_cmpuint (n_cards, <=, 1000);
+  g_assert_cmpuint (_nf_block_widget_get_n_cards_made () - made, <=, 1000);
+  g_assert_true (gtk_widget_get_child_visible (card_at (view, NF_BLOCK_CHANNELS, 0)));
+  g_assert_true (nf_note_card_get_note (NF_NOTE_CARD (card_at (view, NF_BLOCK_CHANNELS, 0))) ==
+                 nf_test_note_at (canvas, NF_BLOCK_CHANNELS, 0));
+
+  /* Scrolling down makes the cards that come into sight. */
+  adj = nf_block_widget_get_adjustment (NF_BLOCK_WIDGET (block));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 20);
+  nf_test_settle (window);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), >, n_cards);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), <, n);
+  last = card_at (view, NF_BLOCK_CHANNELS, -1);
+  g_assert_false (gtk_widget_get_child_visible (last));
+  {
+    /* Some card made is on the page scrolled to. */
+    gboolean seen = FALSE;
+
+    for (guint i = n_cards; i < nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)); i++)
+      seen |= gtk_widget_get_child_visible (card_at (view, NF_BLOCK_CHANNELS, (int) i));
+    g_assert_true (seen);
+  }
+  /* A note far below still has a card when asked for, and focusing it
+   * scrolls it into sight. */
+  last = nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
+                                  nf_test_note_at (canvas, NF_BLOCK_CHANNELS, n - 1));
+  g_assert_nonnull (last);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
+  g_assert_true (gtk_widget_grab_focus (last));
+  nf_test_settle (window);
+  g_assert_true (gtk_widget_get_child_visible (last));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The "language" property shows the notes' translations. */
 static void
 test_language (void)
@@ -1437,6 +1501,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/all-visible", test_all_visible);
   g_test_add_func ("/gui/canvas-view/zoom-out-and-focus", test_zoom_out_and_focus);
   g_test_add_func ("/gui/canvas-view/block-scrolls", test_block_scrolls);
+  g_test_add_func ("/gui/canvas-view/huge-block", test_huge_block);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
