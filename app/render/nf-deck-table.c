@@ -123,6 +123,24 @@ estimate_width (NfDeck     *deck,
   return width;
 }
 
+/* The widest word of a heading, as set in the header row. */
+static double
+head_word_width (NfDeck     *deck,
+                 const char *head)
+{
+  g_auto(GStrv) words = g_strsplit_set (head, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        g_autoptr(PangoLayout) l = _nf_deck_text (deck, words[i], HEAD_SIZE, PANGO_WEIGHT_BOLD, -1);
+
+        widest = MAX (widest, layout_width (l));
+      }
+  return widest;
+}
+
 /* Column widths: each column's widest text, shrunk in proportion when the
  * table is wider than the room (the cells then wrap). A short table
  * measures every cell; a long one estimates each cell from its characters
@@ -140,7 +158,8 @@ column_widths (NfDeck        *deck,
   guint n_rows = nf_metric_table_get_n_rows (table);
   double *widths = g_new0 (double, MAX (n, 1));
   g_autofree double *heads = g_new0 (double, MAX (n, 1));
-  double total = 0, cells_total = 0;
+  g_autofree double *floors = g_new0 (double, MAX (n, 1));
+  double total = 0, cells_total = 0, floors_total = 0, over_total = 0;
   g_autoptr(GHashTable) advances = n_rows > MEASURED_ROWS ? g_hash_table_new (NULL, NULL) : NULL;
 
   for (guint c = 0; c < n; c++)
@@ -152,6 +171,7 @@ column_widths (NfDeck        *deck,
       guint n_widest = 0;
 
       heads[c] = layout_width (l) + 2 * CELL_PAD_X + 1;
+      floors[c] = head_word_width (deck, head) + 2 * CELL_PAD_X + 1;
       widths[c] = 0;
       for (guint r = 0; r < n_rows; r++)
         {
@@ -194,6 +214,14 @@ column_widths (NfDeck        *deck,
       widths[c] += 2 * CELL_PAD_X + 1;
       cells_total += widths[c];
       total += MAX (widths[c], heads[c]);
+      /* A figure reads whole (up to an even share: a figure column may
+       * hold sentences), and a heading breaks between its words, never
+       * inside one ("Us-er Ra-ti-ng" above "4.7"). */
+      if (nf_metric_table_get_column (table, c)->type != NF_COLUMN_TEXT)
+        floors[c] = MAX (floors[c], MIN (widths[c], room / MAX (n, 1)));
+      floors[c] = MIN (floors[c], MAX (widths[c], heads[c]));
+      floors_total += floors[c];
+      over_total += MAX (widths[c] - floors[c], 0);
     }
   if (total <= room)
     for (guint c = 0; c < n; c++)
@@ -207,6 +235,13 @@ column_widths (NfDeck        *deck,
 
       for (guint c = 0; c < n; c++)
         widths[c] += heads[c] > widths[c] ? (heads[c] - widths[c]) * spare / excess : 0;
+    }
+  else if (floors_total < room && over_total > 0)
+    {
+      /* The text columns wrap: each column keeps its floor, and the room
+       * above the floors goes to the wider ones in proportion. */
+      for (guint c = 0; c < n; c++)
+        widths[c] = floors[c] + MAX (widths[c] - floors[c], 0) * (room - floors_total) / over_total;
     }
   else
     for (guint c = 0; c < n; c++)

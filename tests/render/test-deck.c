@@ -804,6 +804,54 @@ test_figure_kind (void)
   g_assert_cmpstr (unit_a, !=, unit_b);
 }
 
+/* A table too wide for its column wraps its sentences, never a figure
+ * or a heading's word: "User Rating" above "4.7" stays two whole words. */
+static void
+test_table_headings_whole (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-headings.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_string_append (xml, "<table id=\"r\" block=\"value-propositions\"><title>Ratings</title>"
+                        "<column type=\"text\"><name>Feature</name></column>"
+                        "<column type=\"text\"><name>Description</name></column>"
+                        "<column type=\"number\"><name>Userrating Score</name></column>");
+  for (guint r = 1; r <= 4; r++)
+    g_string_append_printf (xml, "<row><cell>Feature number %u</cell><cell>A description long "
+                            "enough to wrap over several lines in its column, as written by the "
+                            "source, with more words than any slide column holds on one line "
+                            "at body size</cell><cell value=\"4.%u\">4.%u</cell></row>", r, r, r);
+  g_string_append (xml, "</table>");
+  g_ptr_array_add (canvases, canvas_with_tables (xml->str));
+
+  g_assert_true (nf_deck_export_pdf (canvases, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "4.1"));
+  /* A word broken in the header comes out as its first piece, alone. */
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    static const char * const words[] = { "Feature", "Description", "Userrating", "Score" };
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) parts = g_strsplit (lines[i], " ", -1);
+
+        for (guint k = 0; parts[k] != NULL; k++)
+          for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+            if (*parts[k] != '\0' && strlen (parts[k]) < strlen (words[w]) &&
+                g_str_has_prefix (words[w], parts[k]) &&
+                strlen (parts[k]) >= 2)
+              g_error ("“%s” is broken: “%s” on a line of its own", words[w], parts[k]);
+      }
+  }
+}
+
 /* Small tables share a slide; a long one goes on to further slides with
  * its title and header row on each. */
 static void
@@ -1280,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/deck/chart/figure-kind", test_figure_kind);
   g_test_add_func ("/deck/chart/plain-figures", test_chart_plain_figures);
   g_test_add_func ("/deck/tables/packing", test_table_packing);
+  g_test_add_func ("/deck/tables/headings-whole", test_table_headings_whole);
   g_test_add_func ("/deck/tables/long", test_long_table);
   g_test_add_func ("/deck/notes/long", test_long_note);
   g_test_add_func ("/deck/notes/long-start", test_long_note_start);
