@@ -609,6 +609,11 @@ check_conflicts (Check  *check,
                  GArray *stated)
 {
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_full (stated->len, g_free);
+
+  /* Once a figure, not once a pair. */
+  for (guint i = 0; i < stated->len; i++)
+    g_ptr_array_add (keys, canonical_key (g_array_index (stated, Stated, i).figure->key));
 
   for (guint i = 0; i < stated->len; i++)
     for (guint j = i + 1; j < stated->len; j++)
@@ -616,16 +621,11 @@ check_conflicts (Check  *check,
         Stated *a = &g_array_index (stated, Stated, i), *b = &g_array_index (stated, Stated, j);
         double lo, hi;
         g_autofree char *pair = NULL;
-
-        g_autofree char *key_a = NULL, *key_b = NULL;
         NfCheckFinding *finding;
 
         if (g_str_equal (a->subject, b->subject) || a->figure->number.kind != b->figure->number.kind ||
-            g_strcmp0 (a->figure->number.currency, b->figure->number.currency) != 0)
-          continue;
-        key_a = canonical_key (a->figure->key);
-        key_b = canonical_key (b->figure->key);
-        if (g_strcmp0 (key_a, key_b) != 0)
+            g_strcmp0 (a->figure->number.currency, b->figure->number.currency) != 0 ||
+            g_strcmp0 (keys->pdata[i], keys->pdata[j]) != 0)
           continue;
         lo = MIN (fabs (a->figure->number.value), fabs (b->figure->number.value));
         hi = MAX (fabs (a->figure->number.value), fabs (b->figure->number.value));
