@@ -22,9 +22,20 @@
  * A worker only reads its canvas, while the drawer reads another; but
  * reading a GListStore moves its cached position, so two threads must
  * not read one canvas. A deck that holds one canvas twice is laid out
- * in the drawing thread, as before. */
+ * in the drawing thread, as before.
+ *
+ * A font map sorts the system's fonts for every face and size it is
+ * asked for (fontconfig's FcFontSort), and a new one starts with nothing
+ * sorted: a fresh map per worker made each deck pay for that again, a
+ * seventh of the compare deck's instructions. So each worker's map is
+ * kept for the next deck, in a slot a deck holds while it runs; a deck
+ * that finds a slot taken (another deck being made at once) makes a
+ * map of its own for it. */
 
 #define N_WORKERS 2
+
+static GMutex        slot_locks[N_WORKERS];
+static PangoFontMap *slot_maps[N_WORKERS];
 
 struct _NfDeckLayouts
 {
@@ -40,6 +51,8 @@ struct _NfDeckLayouts
   gboolean           stop;
   gboolean           inline_only;  /* no workers: take() lays out itself */
   GThread           *workers[N_WORKERS];
+  PangoFontMap      *maps[N_WORKERS];     /* worker i's */
+  gboolean           slot_held[N_WORKERS];
 };
 
 typedef struct {
@@ -72,9 +85,9 @@ work (gpointer data)
         }
       g_mutex_unlock (&self->lock);
 
-      /* This thread's own font map: pango_cairo_font_map_get_default() is
-       * per thread. */
+      /* This worker's own font map, used by no other thread meanwhile. */
       pango = nf_render_pango_context_new (self->lang);
+      pango_context_set_font_map (pango, self->maps[w->first]);
       measure.pango = pango;
       measure.style = self->style;
       measure.lang = self->lang;
@@ -128,6 +141,15 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
 
       worker->self = self;
       worker->first = w;
+      self->slot_held[w] = g_mutex_trylock (&slot_locks[w]);
+      if (self->slot_held[w])
+        {
+          if (slot_maps[w] == NULL)
+            slot_maps[w] = pango_cairo_font_map_new ();
+          self->maps[w] = g_object_ref (slot_maps[w]);
+        }
+      else
+        self->maps[w] = pango_cairo_font_map_new ();
       self->workers[w] = g_thread_new ("nf-deck-layout", work, worker);
     }
   return self;
@@ -180,6 +202,13 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
    * ended, so nothing else uses their font maps now. */
   for (guint i = 0; i < self->canvases->len; i++)
     g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+  /* Every layout made with a slot's map is gone: the next deck may have it. */
+  for (guint w = 0; w < N_WORKERS; w++)
+    {
+      g_clear_object (&self->maps[w]);
+      if (self->slot_held[w])
+        g_mutex_unlock (&slot_locks[w]);
+    }
   g_free (self->layouts);
   g_free (self->ready);
   g_free (self->done);

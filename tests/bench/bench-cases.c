@@ -892,6 +892,7 @@ case_pdf (const char *what,
   gboolean compare = g_str_equal (what, "compare") || g_str_equal (what, "compare-table");
   gboolean tables = g_str_has_suffix (what, "table");
   guint n = g_str_equal (what, "100") ? 100 : g_str_equal (what, "table") ? 1 : 4;
+  guint reps = n > 4 || tables ? 3u : 7u;
   NfDeckOptions opts;
 
 #ifndef BENCH_HAVE_DECK_COMPARE
@@ -919,7 +920,11 @@ case_pdf (const char *what,
 #ifdef BENCH_HAVE_DECK_COMPARE
   opts.compare = compare;
 #endif
-  for (guint r = 0; r < (n > 4 || tables ? 3u : 7u); r++)
+  /* NF_BENCH_REPS=1 runs a deck once: for callgrind, which counts
+   * instructions and needs no median. */
+  if (g_getenv ("NF_BENCH_REPS") != NULL)
+    reps = (guint) MAX (g_ascii_strtoull (g_getenv ("NF_BENCH_REPS"), NULL, 10), 1);
+  for (guint r = 0; r < reps; r++)
     {
       g_autoptr(GError) error = NULL;
       double t0 = bench_now_ms (), t;
