@@ -278,6 +278,27 @@ row_layouts (NfDeck        *deck,
   return cells;
 }
 
+/* The same for a row set in `cells`, layouts of an earlier row of this
+ * table: a long table's rows are drawn one at a time, so one layout per
+ * column has its text replaced row by row, and no layout or font
+ * description is made per cell. */
+static void
+row_refill (NfDeck        *deck,
+            NfMetricTable *table,
+            guint          row,
+            GPtrArray     *cells,
+            double        *out_height)
+{
+  *out_height = 0;
+  for (guint c = 0; c < cells->len; c++)
+    {
+      PangoLayout *l = g_ptr_array_index (cells, c);
+
+      pango_layout_set_text (l, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c)), -1);
+      *out_height = MAX (*out_height, layout_height (l) + 2 * CELL_PAD_Y);
+    }
+}
+
 static void
 draw_row (NfDeck       *deck,
           GPtrArray    *cells,
@@ -416,6 +437,7 @@ flow_table (Flow          *flow,
   g_autofree double *widths = column_widths (deck, table, flow->column_width);
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GPtrArray) ahead = NULL;   /* rows laid out to see if the table fits a column */
+  g_autoptr(GPtrArray) reused = NULL;  /* else one row's layouts, refilled */
   g_autofree double *ahead_h = NULL;
   double header_h, min_row;
 
@@ -446,7 +468,6 @@ flow_table (Flow          *flow,
 
   for (guint r = 0; r < MAX (n_rows, 1); r++)
     {
-      g_autoptr(GPtrArray) own = NULL;
       GPtrArray *cells = NULL;
       double h = 0;
 
@@ -457,8 +478,10 @@ flow_table (Flow          *flow,
           cells = g_ptr_array_index (ahead, r);
           h = ahead_h[r];
         }
+      else if (n_rows > 0 && reused != NULL)
+        row_refill (deck, table, r, cells = reused, &h);
       else if (n_rows > 0)
-        cells = own = row_layouts (deck, table, (int) r, widths, &h);
+        cells = reused = row_layouts (deck, table, (int) r, widths, &h);
 
       if (r == 0 || flow->y + h > flow->bottom)
         {
