@@ -46,6 +46,7 @@ struct _NfDeckLayouts
   char              *lang;
   double             width, height;
   NfDeckPlan       **layouts;    /* the planned ones not yet taken */
+  NfDeckMetricsPlan **metrics;   /* their metric tables' */
   gboolean          *ready;
   gboolean          *done;       /* the drawer is finished with it */
   gboolean           stop;
@@ -72,6 +73,7 @@ work (gpointer data)
   for (guint i = w->first; i < self->canvases->len; i += N_WORKERS)
     {
       NfDeckPlan *layout;
+      NfDeckMetricsPlan *metrics;
       PangoContext *pango;
       NfDeck measure = { 0 };
 
@@ -94,10 +96,12 @@ work (gpointer data)
       measure.width = self->width;
       measure.height = self->height;
       layout = _nf_deck_plan_new (&measure, g_ptr_array_index (self->canvases, i));
+      metrics = _nf_deck_metrics_plan_new (&measure, g_ptr_array_index (self->canvases, i));
       g_object_unref (pango);
 
       g_mutex_lock (&self->lock);
       self->layouts[i] = layout;
+      self->metrics[i] = metrics;
       self->ready[i] = TRUE;
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->lock);
@@ -126,6 +130,7 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
   self->width = width;
   self->height = height;
   self->layouts = g_new0 (NfDeckPlan *, MAX (canvases->len, 1));
+  self->metrics = g_new0 (NfDeckMetricsPlan *, MAX (canvases->len, 1));
   self->ready = g_new0 (gboolean, MAX (canvases->len, 1));
   self->done = g_new0 (gboolean, MAX (canvases->len, 1));
   {
@@ -174,6 +179,25 @@ _nf_deck_layouts_take (NfDeckLayouts *self,
   return layout;
 }
 
+NfDeckMetricsPlan *
+_nf_deck_layouts_take_metrics (NfDeckLayouts *self,
+                               NfDeck        *deck,
+                               guint          index)
+{
+  NfDeckMetricsPlan *metrics;
+
+  g_return_val_if_fail (index < self->canvases->len, NULL);
+
+  if (self->inline_only)
+    return _nf_deck_metrics_plan_new (deck, g_ptr_array_index (self->canvases, index));
+  g_mutex_lock (&self->lock);
+  while (!self->ready[index])
+    g_cond_wait (&self->cond, &self->lock);
+  metrics = g_steal_pointer (&self->metrics[index]);
+  g_mutex_unlock (&self->lock);
+  return metrics;
+}
+
 void
 _nf_deck_layouts_done (NfDeckLayouts *self,
                        guint          index)
@@ -201,7 +225,10 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
   /* Layouts made but never taken (a cancelled export): their workers have
    * ended, so nothing else uses their font maps now. */
   for (guint i = 0; i < self->canvases->len; i++)
-    g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+    {
+      g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+      g_clear_pointer (&self->metrics[i], _nf_deck_metrics_plan_free);
+    }
   /* Every layout made with a slot's map is gone: the next deck may have it. */
   for (guint w = 0; w < N_WORKERS; w++)
     {
@@ -210,6 +237,7 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
         g_mutex_unlock (&slot_locks[w]);
     }
   g_free (self->layouts);
+  g_free (self->metrics);
   g_free (self->ready);
   g_free (self->done);
   g_ptr_array_unref (self->canvases);
