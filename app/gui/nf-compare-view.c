@@ -11,6 +11,7 @@
 #include "nf-compare-view.h"
 #include "nf-gui-resources-private.h"
 #include "nf-themes-view.h"
+#include "nf-tooltip.h"
 
 struct _NfCompareView
 {
@@ -128,7 +129,11 @@ compare_query_tooltip (NfCompareView *self,
           text = nf_compare_layout_describe_card (self->layout, row, canvas, k);
           if (text == NULL)
             return FALSE;
-          gtk_tooltip_set_text (tooltip, text);
+          {
+            g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+            nf_tooltip_set_wrapped_markup (tooltip, escaped);
+          }
           gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) r.x, (int) r.y,
                                                                (int) r.width, (int) r.height });
           return TRUE;

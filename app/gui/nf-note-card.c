@@ -10,6 +10,7 @@
 #include "nf-grid-renderer.h"
 #include "nf-merge.h"
 #include "nf-note-card.h"
+#include "nf-tooltip.h"
 
 struct _NfNoteCard
 {
@@ -383,20 +384,21 @@ on_query_tooltip (NfNoteCard *self,
 {
   g_autofree char *markup = nf_note_card_get_tooltip_markup (self);
 
-  GtkWidget *label;
-
   if (markup == NULL)
     return FALSE;
-  /* Wrapped to a readable measure: a tooltip's own label keeps a long
-   * note on one line across the screen. */
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_tooltip_set_custom (tooltip, label);
+  gtk_tooltip_set_custom (tooltip, nf_tooltip_label_new (markup));
   return TRUE;
+}
+
+GtkWidget *
+nf_note_card_new_tooltip_label (NfNoteCard *self)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+
+  markup = nf_note_card_get_tooltip_markup (self);
+  return markup != NULL ? nf_tooltip_label_new (markup) : NULL;
 }
 
 static void
