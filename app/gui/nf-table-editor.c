@@ -723,6 +723,21 @@ nf_table_editor_select_table (NfTableEditor *self,
 }
 
 void
+nf_table_editor_show_row (NfTableEditor *self,
+                          NfMetricTable *table,
+                          guint          row)
+{
+  g_return_if_fail (NF_IS_TABLE_EDITOR (self));
+  g_return_if_fail (NF_IS_METRIC_TABLE (table));
+
+  nf_table_editor_select_table (self, table);
+  if (self->table != table || row >= nf_metric_table_get_n_rows (table) ||
+      nf_metric_table_get_n_columns (table) == 0)
+    return;
+  nf_table_view_set_cursor (self->view, row, 0, TRUE);
+}
+
+void
 nf_table_editor_get_cursor (NfTableEditor *self,
                             guint         *out_row,
                             guint         *out_column)

@@ -22,6 +22,11 @@ NfCanvas      *nf_table_editor_get_canvas     (NfTableEditor *self);
 NfMetricTable *nf_table_editor_get_table      (NfTableEditor *self);
 void           nf_table_editor_select_table   (NfTableEditor *self,
                                                NfMetricTable *table);
+/* Shows the table with the cursor and the keyboard focus on the first
+ * cell of `row` (from 0), scrolled into view. */
+void           nf_table_editor_show_row       (NfTableEditor *self,
+                                               NfMetricTable *table,
+                                               guint          row);
 /* The cell the row and column commands act on; G_MAXUINT for none. */
 void           nf_table_editor_get_cursor     (NfTableEditor *self,
                                                guint         *out_row,
