@@ -3,44 +3,11 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "nf-gui-resources-private.h"
-#include "nf-table-editor.h"
+#include "nf-table-editor-private.h"
 #include "nf-table-view.h"
-
-struct _NfTableEditor
-{
-  AdwBin         parent_instance;
-
-  NfCanvas      *canvas;
-  NfMetricTable *table;
-  gulong         table_changed_id;
-  guint          updating;       /* > 0 while the model is being shown */
-  NfTableView   *view;
-
-  GtkStack      *stack;
-  GtkListBox    *table_list;
-  GtkEntry      *title_entry;
-  GtkDropDown   *block_dropdown;
-  GtkWidget     *column_box;
-  GtkLabel      *column_label;
-  GtkEntry      *column_name_entry;
-  GtkDropDown   *column_type_dropdown;
-  GtkEntry      *column_unit_entry;
-  GtkWidget     *row_box;
-  GtkLabel      *row_label;
-  GtkDropDown   *row_source_dropdown;
-  GtkEntry      *row_lines_entry;
-  GtkLabel      *row_error;
-  GtkBox        *view_box;
-
-  GStrv          row_source_ids; /* the drop-down's sources after "No source" */
-  guint          shown_row;      /* the row the row bar shows */
-  GStrv          source_dirs;    /* where sources' relative addresses are read from */
-};
 
 G_DEFINE_FINAL_TYPE (NfTableEditor, nf_table_editor, ADW_TYPE_BIN)
 
@@ -76,18 +43,18 @@ editable_changed (GtkEditable   *editable,
     g_object_set_data (G_OBJECT (editable), "nf-dirty", GINT_TO_POINTER (TRUE));
 }
 
-static gboolean
-is_dirty (gpointer editable)
+gboolean
+_nf_table_editor_is_dirty (gpointer editable)
 {
   return g_object_get_data (G_OBJECT (editable), "nf-dirty") != NULL;
 }
 
-static void
-show_text (NfTableEditor *self,
-           GtkEditable   *editable,
-           const char    *text)
+void
+_nf_table_editor_show_text (NfTableEditor *self,
+                            GtkEditable   *editable,
+                            const char    *text)
 {
-  if (is_dirty (editable))
+  if (_nf_table_editor_is_dirty (editable))
     return;
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
     return;
@@ -96,15 +63,15 @@ show_text (NfTableEditor *self,
   self->updating--;
 }
 
-static char *
-editable_take_text (GtkEditable *editable)
+char *
+_nf_table_editor_editable_take_text (GtkEditable *editable)
 {
   g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
   return nf_text_clean (gtk_editable_get_text (editable), -1);
 }
 
-static void
-clean_editable (GtkEditable *editable)
+void
+_nf_table_editor_clean_editable (GtkEditable *editable)
 {
   g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
 }
@@ -125,280 +92,13 @@ update_column_bar (NfTableEditor *self)
   /* TRANSLATORS: before the fields of the current column, e.g. "Column 2 of 3". */
   label = g_strdup_printf (_("Column %u of %u"), col + 1, n);
   gtk_label_set_text (self->column_label, label);
-  show_text (self, GTK_EDITABLE (self->column_name_entry), nf_text_get (column->name));
-  show_text (self, GTK_EDITABLE (self->column_unit_entry), column->unit);
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_name_entry), nf_text_get (column->name));
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_unit_entry), column->unit);
   self->updating++;
   gtk_drop_down_set_selected (self->column_type_dropdown, column->type);
   self->updating--;
 }
 
-
-/* --- The row's own citation --- */
-
-static void
-show_row_error (NfTableEditor *self,
-                const char    *message)
-{
-  GtkWidget *entry = GTK_WIDGET (self->row_lines_entry);
-
-  gtk_label_set_text (self->row_error, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->row_error), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (entry, "error");
-  else
-    gtk_widget_remove_css_class (entry, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-/* The canvas's sources, and a cited id it does not list (shown, not
- * lost); the model is only replaced when they change. */
-static void
-fill_row_sources (NfTableEditor *self,
-                  const char    *cited)
-{
-  GListModel *sources = nf_canvas_get_sources (self->canvas);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_auto(GStrv) new_ids = NULL;
-  gboolean listed = cited == NULL;
-
-  gtk_string_list_append (names, _("No source"));
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
-      const char *title = nf_source_get_title (source);
-
-      g_strv_builder_add (ids, nf_source_get_id (source));
-      gtk_string_list_append (names, title != NULL && *title != '\0' ? title : nf_source_get_id (source));
-      listed = listed || g_strcmp0 (cited, nf_source_get_id (source)) == 0;
-    }
-  if (!listed)
-    {
-      g_strv_builder_add (ids, cited);
-      gtk_string_list_append (names, cited);
-    }
-  new_ids = g_strv_builder_end (ids);
-  if (self->row_source_ids != NULL && g_strv_equal ((const char * const *) new_ids,
-                                                    (const char * const *) self->row_source_ids))
-    return;
-  g_strfreev (self->row_source_ids);
-  self->row_source_ids = g_steal_pointer (&new_ids);
-  self->updating++;
-  gtk_drop_down_set_model (self->row_source_dropdown, G_LIST_MODEL (names));
-  self->updating--;
-}
-
-static void
-update_row_bar (NfTableEditor *self)
-{
-  guint n = self->table != NULL ? nf_metric_table_get_n_rows (self->table) : 0;
-  const NfRowCite *cite;
-  g_autofree char *label = NULL;
-  g_autofree char *lines = NULL;
-  guint row, selected = 0;
-
-  nf_table_view_get_cursor (self->view, &row, NULL);
-  gtk_widget_set_sensitive (self->row_box, row < n);
-  if (row >= n)
-    return;
-  if (row != self->shown_row)
-    {
-      clean_editable (GTK_EDITABLE (self->row_lines_entry));
-      self->shown_row = row;
-    }
-  cite = nf_metric_table_get_row_cite (self->table, row);
-  fill_row_sources (self, cite != NULL ? cite->source : NULL);
-  /* TRANSLATORS: before the fields of the current row, e.g. "Row 2 of 5". */
-  label = g_strdup_printf (_("Row %u of %u"), row + 1, n);
-  gtk_label_set_text (self->row_label, label);
-  for (guint i = 0; cite != NULL && self->row_source_ids[i] != NULL; i++)
-    if (g_strcmp0 (self->row_source_ids[i], cite->source) == 0)
-      selected = i + 1;
-  self->updating++;
-  gtk_drop_down_set_selected (self->row_source_dropdown, selected);
-  self->updating--;
-  if (cite != NULL && cite->line_end > cite->line)
-    lines = g_strdup_printf ("%u–%u", cite->line, cite->line_end);
-  else if (cite != NULL && cite->line > 0)
-    lines = g_strdup_printf ("%u", cite->line);
-  show_text (self, GTK_EDITABLE (self->row_lines_entry), lines);
-  if (!is_dirty (self->row_lines_entry))
-    show_row_error (self, NULL);
-}
-
-/* "73", "73-74" or "73–74" (spaces allowed); "" for none. FALSE for
- * anything else. */
-static gboolean
-parse_lines (const char *text,
-             guint      *out_line,
-             guint      *out_line_end)
-{
-  guint64 first = 0, last = 0;
-  char *end;
-
-  *out_line = *out_line_end = 0;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return TRUE;
-  if (!g_ascii_isdigit (*text))
-    return FALSE;
-  first = last = g_ascii_strtoull (text, &end, 10);
-  while (g_ascii_isspace (*end))
-    end++;
-  if (*end == '-' || g_str_has_prefix (end, "–") || g_str_has_prefix (end, "—"))
-    {
-      end += *end == '-' ? 1 : strlen ("–");
-      while (g_ascii_isspace (*end))
-        end++;
-      if (!g_ascii_isdigit (*end))
-        return FALSE;
-      last = g_ascii_strtoull (end, &end, 10);
-      while (g_ascii_isspace (*end))
-        end++;
-    }
-  if (*end != '\0' || first > G_MAXUINT || last > G_MAXUINT)
-    return FALSE;
-  *out_line = (guint) first;
-  *out_line_end = (guint) last;
-  return TRUE;
-}
-
-/* How many lines the source's file has, when it is found where
- * `ninefold check` looks (its address, relative to the canvas's folder);
- * 0 when it is not. */
-static guint
-source_n_lines (NfTableEditor *self,
-                NfSource      *source)
-{
-  const char *address = source != NULL ? nf_source_get_address (source) : NULL;
-
-  if (address == NULL || *address == '\0' || strstr (address, "://") != NULL)
-    return 0;
-  for (guint i = 0; g_path_is_absolute (address) ? i == 0 : self->source_dirs != NULL && self->source_dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_path_is_absolute (address) ? g_strdup (address)
-                                                           : g_build_filename (self->source_dirs[i], address, NULL);
-      g_autofree char *data = NULL;
-      gsize length = 0;
-      guint lines = 0;
-
-      if (!g_file_get_contents (path, &data, &length, NULL))
-        continue;
-      for (gsize k = 0; k < length; k++)
-        lines += data[k] == '\n';
-      if (length > 0 && data[length - 1] != '\n')
-        lines++;
-      return lines;
-    }
-  return 0;
-}
-
-/* The row's source and lines, from the fields, as one undoable step; a
- * range the source cannot have is said and not kept. `from_source`: the
- * drop-down changed, where "No source" takes the lines away too. */
-static void
-commit_row_cite_full (NfTableEditor *self,
-                      gboolean       from_source)
-{
-  guint n = self->table != NULL ? nf_metric_table_get_n_rows (self->table) : 0;
-  guint selected = gtk_drop_down_get_selected (self->row_source_dropdown);
-  const char *source_id = NULL;
-  const NfRowCite *cite;
-  g_autofree char *text = NULL;
-  guint row = self->shown_row, line = 0, line_end = 0;
-  NfSource *source;
-
-  if (self->updating > 0 || row >= n)
-    return;
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->row_source_ids != NULL &&
-      selected <= g_strv_length (self->row_source_ids))
-    source_id = self->row_source_ids[selected - 1];
-  cite = nf_metric_table_get_row_cite (self->table, row);
-  if (!from_source && !is_dirty (self->row_lines_entry))
-    return;
-  text = editable_take_text (GTK_EDITABLE (self->row_lines_entry));
-  if (!parse_lines (text, &line, &line_end))
-    {
-      g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-      show_row_error (self, _("Write a line number, such as 12, or a range, such as 73–74."));
-      return;
-    }
-  if (line == 0 && *g_strstrip (text) != '\0')
-    {
-      g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-      show_row_error (self, _("Lines are counted from 1."));
-      return;
-    }
-  if (source_id == NULL && line > 0 && !from_source)
-    {
-      g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-      show_row_error (self, _("Choose the source these lines are in first."));
-      return;
-    }
-  if (source_id == NULL)
-    line = line_end = 0;
-  if (line_end < line)
-    {
-      g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-      show_row_error (self, _("A range runs from its first line to a later one, such as 73–74."));
-      return;
-    }
-  source = source_id != NULL ? nf_canvas_find_source (self->canvas, source_id) : NULL;
-  if (line_end > 0)
-    {
-      guint lines = source_n_lines (self, source);
-
-      if (lines > 0 && line_end > lines)
-        {
-          const char *title = nf_source_get_title (source);
-          g_autofree char *message =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Line %u is past the end of “%s”, which has %u line.",
-                                          "Line %u is past the end of “%s”, which has %u lines.", lines),
-                             line_end, title != NULL && *title != '\0' ? title : source_id, lines);
-
-          g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-          show_row_error (self, message);
-          return;
-        }
-    }
-  show_row_error (self, NULL);
-  if (cite != NULL && g_strcmp0 (cite->source, source_id) == 0 && cite->line == line && cite->line_end == line_end)
-    {
-      update_row_bar (self);
-      return;
-    }
-  if (cite == NULL && source_id == NULL)
-    {
-      update_row_bar (self);
-      return;
-    }
-  nf_canvas_set_table_row_cite (self->canvas, self->table, row, source_id, line, line_end);
-  update_row_bar (self);
-}
-
-static void
-commit_row_lines (NfTableEditor *self)
-{
-  commit_row_cite_full (self, FALSE);
-}
-
-static void
-row_source_selected (NfTableEditor *self)
-{
-  if (self->updating > 0)
-    return;
-  /* The lines typed with it go in the same step. */
-  g_object_set_data (G_OBJECT (self->row_lines_entry), "nf-dirty", GINT_TO_POINTER (TRUE));
-  commit_row_cite_full (self, TRUE);
-}
 
 static void
 sync_actions (NfTableEditor *self)
@@ -425,8 +125,8 @@ static void
 table_changed (NfTableEditor *self)
 {
   update_column_bar (self);
-  update_row_bar (self);
-  show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
+  _nf_table_editor_update_row_bar (self);
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
   self->updating++;
   gtk_drop_down_set_selected (self->block_dropdown, (guint) (nf_metric_table_get_block (self->table) + 1));
   self->updating--;
@@ -440,10 +140,10 @@ cursor_changed (NfTableEditor *self)
 
   /* Lines typed for the row the cursor leaves are that row's. */
   nf_table_view_get_cursor (self->view, &row, NULL);
-  if (row != self->shown_row && is_dirty (self->row_lines_entry))
-    commit_row_lines (self);
+  if (row != self->shown_row && _nf_table_editor_is_dirty (self->row_lines_entry))
+    _nf_table_editor_commit_row_lines (self);
   update_column_bar (self);
-  update_row_bar (self);
+  _nf_table_editor_update_row_bar (self);
   sync_actions (self);
 }
 
@@ -458,10 +158,10 @@ set_table (NfTableEditor *self,
       g_clear_signal_handler (&self->table_changed_id, self->table);
       g_clear_object (&self->table);
     }
-  clean_editable (GTK_EDITABLE (self->title_entry));
-  clean_editable (GTK_EDITABLE (self->column_name_entry));
-  clean_editable (GTK_EDITABLE (self->column_unit_entry));
-  clean_editable (GTK_EDITABLE (self->row_lines_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->title_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_name_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->row_lines_entry));
   self->shown_row = G_MAXUINT;
   self->table = table != NULL ? g_object_ref (table) : NULL;
   nf_table_view_set_table (self->view, table);
@@ -574,9 +274,9 @@ commit_title (NfTableEditor *self)
   g_autofree char *text = NULL;
   NfText *old;
 
-  if (self->table == NULL || !is_dirty (self->title_entry))
+  if (self->table == NULL || !_nf_table_editor_is_dirty (self->title_entry))
     return;
-  text = editable_take_text (GTK_EDITABLE (self->title_entry));
+  text = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->title_entry));
   old = nf_metric_table_get_title (self->table);
   /* A table always has a title; an emptied field falls back to it. */
   if (*g_strstrip (text) != '\0' && g_strcmp0 (text, nf_text_get (old)) != 0)
@@ -612,8 +312,8 @@ commit_column (NfTableEditor *self)
   if (self->updating > 0 || self->table == NULL || col >= nf_metric_table_get_n_columns (self->table))
     return;
   column = nf_metric_table_get_column (self->table, col);
-  name = editable_take_text (GTK_EDITABLE (self->column_name_entry));
-  unit = editable_take_text (GTK_EDITABLE (self->column_unit_entry));
+  name = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->column_name_entry));
+  unit = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->column_unit_entry));
   g_strstrip (name);
   g_strstrip (unit);
   if (*name == '\0')
@@ -773,10 +473,10 @@ static void
 drop_typing (NfTableEditor *self)
 {
   nf_table_view_drop_typing (self->view);
-  clean_editable (GTK_EDITABLE (self->title_entry));
-  clean_editable (GTK_EDITABLE (self->column_name_entry));
-  clean_editable (GTK_EDITABLE (self->column_unit_entry));
-  clean_editable (GTK_EDITABLE (self->row_lines_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->title_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_name_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->row_lines_entry));
 }
 
 static void
@@ -838,7 +538,7 @@ nf_table_editor_constructed (GObject *object)
   /* After the list box's own handler, so its rows are there to select. */
   g_signal_connect_object (tables, "items-changed", G_CALLBACK (tables_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (nf_canvas_get_sources (self->canvas), "items-changed", G_CALLBACK (update_row_bar),
+  g_signal_connect_object (nf_canvas_get_sources (self->canvas), "items-changed", G_CALLBACK (_nf_table_editor_update_row_bar),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
   tables_changed (self, 0, 0, g_list_model_get_n_items (tables));
@@ -982,8 +682,8 @@ nf_table_editor_init (NfTableEditor *self)
   connect_field (self, GTK_WIDGET (self->title_entry), G_CALLBACK (commit_title));
   connect_field (self, GTK_WIDGET (self->column_name_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->column_unit_entry), G_CALLBACK (commit_column));
-  connect_field (self, GTK_WIDGET (self->row_lines_entry), G_CALLBACK (commit_row_lines));
-  g_signal_connect_swapped (self->row_source_dropdown, "notify::selected", G_CALLBACK (row_source_selected), self);
+  connect_field (self, GTK_WIDGET (self->row_lines_entry), G_CALLBACK (_nf_table_editor_commit_row_lines));
+  g_signal_connect_swapped (self->row_source_dropdown, "notify::selected", G_CALLBACK (_nf_table_editor_row_source_selected), self);
 }
 
 /* --- Public --- */
