@@ -496,6 +496,15 @@ history_action (GtkWidget  *widget,
     table_changed (self);
 }
 
+/* GTK 4.8's drop-down does nothing with its label's mnemonic; Alt+S
+ * should reach it as Alt+L reaches the lines. */
+static gboolean
+dropdown_mnemonic (GtkWidget *dropdown,
+                   gboolean   group_cycling)
+{
+  return gtk_widget_grab_focus (dropdown);
+}
+
 /* --- GObject --- */
 
 /* Ctrl+Z undoes the canvas's steps even in a text field, whose own key
@@ -683,6 +692,7 @@ nf_table_editor_init (NfTableEditor *self)
   connect_field (self, GTK_WIDGET (self->column_name_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->column_unit_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->row_lines_entry), G_CALLBACK (_nf_table_editor_commit_row_lines));
+  g_signal_connect (self->row_source_dropdown, "mnemonic-activate", G_CALLBACK (dropdown_mnemonic), NULL);
   g_signal_connect_swapped (self->row_source_dropdown, "notify::selected", G_CALLBACK (_nf_table_editor_row_source_selected), self);
 }
 

@@ -584,9 +584,14 @@ test_row_cite (void)
   mnemonic = nf_test_find (widget, nf_test_label_is, "Lines");
   g_assert_nonnull (mnemonic);
   g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (mnemonic)) == entry);
+  gtk_widget_mnemonic_activate (mnemonic, FALSE);
+  g_assert_true (has_focus_within (entry));
   mnemonic = nf_test_find (widget, nf_test_label_is, "Source");
   g_assert_nonnull (mnemonic);
   g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (mnemonic)) == dropdown);
+  gtk_widget_mnemonic_activate (mnemonic, FALSE);
+  g_assert_true (has_focus_within (dropdown));
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
 
   /* No source yet: lines alone are refused. */
   nf_canvas_set_table_row_cite (canvas, table, 1, NULL, 0, 0);
