@@ -60,9 +60,22 @@ fill_row_sources (NfTableEditor *self,
       gtk_string_list_append (names, cited);
     }
   new_ids = g_strv_builder_end (ids);
-  if (self->row_source_ids != NULL && g_strv_equal ((const char * const *) new_ids,
-                                                    (const char * const *) self->row_source_ids))
-    return;
+  /* A source renamed keeps its id: the names are compared too. */
+  if (self->row_source_ids != NULL &&
+      g_strv_equal ((const char * const *) new_ids, (const char * const *) self->row_source_ids) &&
+      G_IS_LIST_MODEL (gtk_drop_down_get_model (self->row_source_dropdown)) &&
+      g_list_model_get_n_items (gtk_drop_down_get_model (self->row_source_dropdown)) ==
+        g_list_model_get_n_items (G_LIST_MODEL (names)))
+    {
+      GListModel *shown = gtk_drop_down_get_model (self->row_source_dropdown);
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < g_list_model_get_n_items (shown); i++)
+        same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                          gtk_string_list_get_string (names, i)) == 0;
+      if (same)
+        return;
+    }
   g_strfreev (self->row_source_ids);
   self->row_source_ids = g_steal_pointer (&new_ids);
   self->updating++;
