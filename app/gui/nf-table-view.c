@@ -783,18 +783,18 @@ nf_table_view_set_cursor (NfTableView *self,
   /* A row just added has no widgets until the list lays out again. */
   if (focus && !nf_table_view_focus_cell (self, row, column))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-      double upper = gtk_adjustment_get_upper (adjustment);
-      double page = gtk_adjustment_get_page_size (adjustment);
 
       self->focus_row = row;
       self->focus_col = column;
-      /* Nor a row scrolled out of view. GTK 4.8's column view cannot
-       * scroll to an item: its share of the height lands near it, and it
-       * takes the focus when bound. */
-      if (n > 0 && row < n && upper > page)
-        gtk_adjustment_set_value (adjustment, upper * row / n - page / 3);
+      /* Nor a row scrolled out of view. GTK 4.8's column view has no
+       * scroll_to(), but the list view inside it has the list base's
+       * "list.scroll-to-item" action. */
+      if (row < n)
+        for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+             child != NULL; child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_LIST_VIEW (child))
+            gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
     }
 }
 
