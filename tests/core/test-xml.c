@@ -184,7 +184,7 @@ static const char minimal_head[] =
 static void
 test_newer_minor_keeps_unknown_elements (void)
 {
-  g_autofree char *xml = g_strdup_printf (minimal_head, "1.3",
+  g_autofree char *xml = g_strdup_printf (minimal_head, "1.4",
                                           "    <x-meta kind=\"a\">kept</x-meta>\n",
                                           "      <x-foo a=\"1\"><x-bar/>text</x-foo>\n",
                                           "  <x-end/>\n");
@@ -193,8 +193,8 @@ test_newer_minor_keeps_unknown_elements (void)
   g_autoptr(GBytes) out = save (canvas);
   g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
 
-  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.3");
-  g_assert_nonnull (strstr (text, "version=\"1.3\""));
+  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.4");
+  g_assert_nonnull (strstr (text, "version=\"1.4\""));
   g_assert_nonnull (strstr (text, "<x-meta kind=\"a\">kept</x-meta>"));
   g_assert_nonnull (strstr (text, "<x-foo a=\"1\"><x-bar/>text</x-foo>"));
   g_assert_nonnull (strstr (text, "<x-end/>"));
