@@ -569,6 +569,43 @@ compare_words (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Chinese measures are keyed as pairs of characters ("名员 员工" for
+ * "200名员工"). The family of such a pair, in the words the English
+ * families use, or NULL: "员工", "人员", "团队" count the company's
+ * people, "用户" its users, "营收" and "收入" its revenue, "车辆" cars. */
+static const char *
+chinese_family (const char *pair)
+{
+  static const struct { const char *pair; const char *family; } families[] = {
+    { "员工", "people" }, { "人员", "people" }, { "团队", "people" }, { "职员", "people" },
+    { "雇员", "people" },
+    { "用户", "user" }, { "会员", "member" },
+    { "收入", "revenue" }, { "营收", "revenue" }, { "营业额", "revenue" }, { "销售额", "revenue" },
+    { "车辆", "car" }, { "汽车", "car" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_equal (pair, families[i].pair))
+      return families[i].family;
+  return NULL;
+}
+
+/* A pair that says how a figure is counted, not what: it starts with a
+ * measure word ("名员" of "200名员工") or ends in a count's "数" or "量"
+ * ("户数" of "用户数"). */
+static gboolean
+is_counting_pair (const char *pair)
+{
+  static const char * const measure_words[] = {
+    "名", "个", "位", "家", "辆", "台", "人", "万", "亿", "元", "多", "余", "近", "约", "共",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (measure_words); i++)
+    if (g_str_has_prefix (pair, measure_words[i]))
+      return TRUE;
+  return g_str_has_suffix (pair, "数") || g_str_has_suffix (pair, "量");
+}
+
 /* One spelling per measure, so that "Leases generated revenues" and
  * "Leasing fees" are one measure, and "skilled workers" and "support
  * agents" both count the company's people: words of one family are one
@@ -583,6 +620,9 @@ canonical_key (const char *key)
   };
   static const char * const revenue[] = {
     "revenue", "revenues", "fees", "fee", "income", "sales", "turnover", NULL
+  };
+  static const char * const cars[] = {
+    "cars", "car", "vehicles", "vehicle", "autos", "auto", NULL
   };
   static const char * const verbs[] = {
     "generated", "generate", "generates", "generating", "brought", "brings", "earned", "earns",
@@ -603,10 +643,26 @@ canonical_key (const char *key)
 
       if (*w == '\0' || in_list (w, verbs))
         continue;
+      if ((guchar) *w >= 0x80)
+        {
+          const char *family = chinese_family (w);
+
+          if (family != NULL && g_str_equal (family, "people"))
+            return g_strdup (family);
+          if (family != NULL)
+            w = (char *) family;
+          else if (is_counting_pair (w))
+            continue;
+          if (!g_ptr_array_find_with_equal_func (kept, w, g_str_equal, NULL))
+            g_ptr_array_add (kept, g_strdup (w));
+          continue;
+        }
       if (in_list (w, people))
         return g_strdup ("people");
       if (in_list (w, revenue))
         w = (char *) "revenue";
+      else if (in_list (w, cars))
+        w = (char *) "car";
       else if (len > 5 && g_str_has_suffix (w, "ing"))
         w[len - 3] = '\0';
       else if (len > 4 && g_str_has_suffix (w, "es"))

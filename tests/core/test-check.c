@@ -307,6 +307,25 @@ test_part_of_whole (void)
   g_assert_true (has_conflict (found_zh, "n1", "n3"));
 }
 
+/* Chinese words of one family are one measure, as English ones are:
+ * 员工 and 人员 count people, 汽车 and 车辆 (and vehicles) cars. */
+static void
+test_chinese_families (void)
+{
+  static const char * const zh[] = {
+    "公司有200名员工。", "团队共600名人员。", "卖出6000辆汽车。", "共售出20000台车辆。",
+    "Sold 1,000 vehicles.", NULL
+  };
+  g_autoptr(NfCanvas) canvas = canvas_of ("zh", zh, "");
+  g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, NULL, NULL);
+
+  g_assert_true (has_conflict (findings, "n1", "n2"));
+  g_assert_true (has_conflict (findings, "n3", "n4"));
+  g_assert_true (has_conflict (findings, "n4", "n5"));
+  /* People are not cars. */
+  g_assert_false (has_conflict (findings, "n1", "n3"));
+}
+
 /* Figures are compared only with figures of their own measure: 400
  * figures of 20 measures make 20 × 190 comparisons, not 79,800; and the
  * findings come in the order of the notes. */
@@ -390,5 +409,6 @@ main (int argc, char **argv)
   g_test_add_func ("/check/part-of-whole", test_part_of_whole);
   g_test_add_func ("/check/grouped-comparisons", test_grouped_comparisons);
   g_test_add_func ("/check/cell-kind", test_cell_kind);
+  g_test_add_func ("/check/chinese-families", test_chinese_families);
   return g_test_run ();
 }
