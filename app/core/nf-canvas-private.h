@@ -45,6 +45,8 @@ void        _nf_canvas_insert_note_raw   (NfCanvas      *self,
 void        _nf_canvas_remove_note_raw   (NfCanvas      *self,
                                           NfBlock        block,
                                           guint          index);
+gboolean    _nf_canvas_equal_but_notes   (NfCanvas      *a,
+                                          NfCanvas      *b);
 /* Appends many notes at once (one items-changed), for the loader. */
 void        _nf_canvas_splice_notes      (NfCanvas      *self,
                                           NfBlock        block,

@@ -88,6 +88,19 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_error (&self->error);
 }
 
+/* The bytes being checked for a save do not give the model's notes:
+ * the read stops, and the save says so in its own words. */
+gboolean
+_nf_xml_differs (NfXmlReader *self)
+{
+  self->differs = TRUE;
+  if (self->error == NULL)
+    self->error = g_error_new_literal (NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
+                                       "the notes read back differ");
+  xmlStopParser (self->ctxt);
+  return FALSE;
+}
+
 int
 _nf_xml_line (NfXmlReader *self)
 {
