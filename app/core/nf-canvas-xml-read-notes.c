@@ -119,7 +119,15 @@ ensure_note (NfXmlReader *self)
 {
   if (self->note != NULL)
     return;
-  self->note = nf_note_new (self->note_id, self->texts);
+  if (self->scratch != NULL)
+    {
+      /* A save's read-back: one note object serves every note compared. */
+      self->note = g_steal_pointer (&self->scratch);
+      _nf_note_reset (self->note, self->note_id, self->texts);
+    }
+  else
+    self->note = nf_note_new (self->note_id, self->texts);
+  _nf_note_set_loading (self->note, TRUE);
   g_clear_pointer (&self->texts, nf_text_unref);
   if (self->note_colour)
     _nf_note_set_colour (self->note, self->note_colour);
@@ -374,9 +382,11 @@ _nf_xml_end_note (NfXmlReader      *self,
       g_hash_table_add (self->note_ids, (gpointer) nf_note_get_id (expected));
       self->block_notes++;
       self->expected = NULL;
+      self->scratch = g_steal_pointer (&self->note);
       _nf_xml_clear_note (self);
       return TRUE;
     }
+  _nf_note_set_loading (self->note, FALSE);
   /* The set keeps the note's own id: the note outlives it. */
   g_hash_table_add (self->note_ids, (gpointer) nf_note_get_id (self->note));
   g_ptr_array_add (self->notes[block->index], g_steal_pointer (&self->note));

@@ -101,6 +101,7 @@ typedef struct {
   guint       block_notes;  /* notes of the current block read so far */
   NfNote     *expected;     /* the model's note at the place being read */
   gboolean    differs;      /* the bytes do not give the model's notes */
+  NfNote     *scratch;      /* the note object reused for the comparing */
   GHashTable *table_ids;    /* of the <metrics> being read */
   GHashTable *rate_pairs;   /* "CNYUSD" → the rate, either way round */
   GPtrArray  *notes[NF_N_BLOCKS];

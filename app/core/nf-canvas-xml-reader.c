@@ -69,6 +69,7 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_pointer (&self->rate_pairs, g_hash_table_unref);
   g_clear_pointer (&self->source_ids, g_hash_table_unref);
   _nf_xml_clear_note (self);
+  g_clear_object (&self->scratch);
   _nf_xml_clear_table (self);
   _nf_xml_clear_blocks (self);
   _nf_xml_clear_refs (self);
