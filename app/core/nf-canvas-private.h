@@ -32,8 +32,6 @@ void        _nf_canvas_set_field_translations (NfCanvas      *self,
                                                NfText        *translations);
 void        _nf_canvas_set_version       (NfCanvas      *self,
                                           const char    *version);
-GListStore *_nf_canvas_get_note_store    (NfCanvas      *self,
-                                          NfBlock        block);
 GListStore *_nf_canvas_get_source_store  (NfCanvas      *self);
 GListStore *_nf_canvas_get_rate_store    (NfCanvas      *self);
 GListStore *_nf_canvas_get_table_store   (NfCanvas      *self);

@@ -11,6 +11,7 @@
 #include "nf-extensions-private.h"
 #include "nf-merge-private.h"
 #include "nf-metric-table-private.h"
+#include "nf-note-list-private.h"
 #include "nf-note-private.h"
 #include "nf-snapshot-private.h"
 
@@ -21,7 +22,7 @@ struct _NfCanvas {
   char       *version;
   GListStore *sources;
   GListStore *rates;
-  GListStore *notes[NF_N_BLOCKS];
+  NfNoteList *notes[NF_N_BLOCKS];
   GListStore *tables;
   GListStore *snapshots;
   GHashTable *note_ids;   /* id → NfNote, for every note in a block */
@@ -168,7 +169,7 @@ nf_canvas_init (NfCanvas *self)
   self->sources = g_list_store_new (NF_TYPE_SOURCE);
   self->rates = g_list_store_new (NF_TYPE_RATE);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    self->notes[b] = g_list_store_new (NF_TYPE_NOTE);
+    self->notes[b] = nf_note_list_new ();
   self->tables = g_list_store_new (NF_TYPE_METRIC_TABLE);
   self->snapshots = g_list_store_new (NF_TYPE_SNAPSHOT);
   self->note_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -366,7 +367,7 @@ nf_canvas_find_note (NfCanvas   *self,
       {
         guint index;
 
-        if (find_in_store (self->notes[b], note, &index))
+        if (nf_note_list_find (self->notes[b], note, &index))
           {
             if (out_block)
               *out_block = (NfBlock) b;
@@ -698,14 +699,6 @@ _nf_canvas_set_version (NfCanvas   *self,
 }
 
 GListStore *
-_nf_canvas_get_note_store (NfCanvas *self,
-                           NfBlock   block)
-{
-  g_assert (NF_IS_CANVAS (self));
-  return self->notes[block];
-}
-
-GListStore *
 _nf_canvas_get_source_store (NfCanvas *self)
 {
   return self->sources;
@@ -740,7 +733,7 @@ _nf_canvas_insert_note_raw (NfCanvas *self,
 
   /* The id string belongs to the note, which the store keeps alive. */
   g_hash_table_insert (self->note_ids, (gpointer) nf_note_get_id (note), note);
-  g_list_store_insert (self->notes[block], index, note);
+  nf_note_list_insert (self->notes[block], index, note);
 }
 
 void
@@ -748,11 +741,11 @@ _nf_canvas_remove_note_raw (NfCanvas *self,
                             NfBlock   block,
                             guint     index)
 {
-  g_autoptr(NfNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes[block]), index);
+  NfNote *note = nf_note_list_peek (self->notes[block], index);
 
   g_assert (note != NULL);
   g_hash_table_remove (self->note_ids, nf_note_get_id (note));
-  g_list_store_remove (self->notes[block], index);
+  nf_note_list_remove (self->notes[block], index);
 }
 
 void
@@ -761,12 +754,9 @@ _nf_canvas_splice_notes (NfCanvas  *self,
                          NfNote   **notes,
                          guint      n_notes)
 {
-  GListStore *store = self->notes[block];
-
   for (guint i = 0; i < n_notes; i++)
     g_hash_table_insert (self->note_ids, (gpointer) nf_note_get_id (notes[i]), notes[i]);
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       (gpointer *) notes, n_notes);
+  nf_note_list_append_many (self->notes[block], notes, n_notes);
 }
 
 void

@@ -21,6 +21,9 @@ struct _NfNote {
   char      **conflicts;    /* NULL for none */
   GPtrArray  *extensions;
   char        colour[8];    /* "#rrggbb", or "" for none: kept in place */
+  /* A short id (most are "n123") is kept in place: a malloc'd one takes
+   * a 32-byte chunk. `id` points here or to its own block. */
+  char        id_buf[16];
 };
 
 static const char * const no_tags[] = { NULL };
@@ -59,7 +62,8 @@ nf_note_finalize (GObject *object)
 {
   NfNote *self = (NfNote *) object;
 
-  g_free (self->id);
+  if (self->id != self->id_buf)
+    g_free (self->id);
   g_clear_pointer (&self->text, nf_text_unref);
   g_strfreev (self->tags);
   g_free (self->cite_source);
@@ -156,6 +160,25 @@ nf_note_init (NfNote *self)
 {
 }
 
+static void
+set_id (NfNote     *self,
+        const char *id)
+{
+  char *clean = nf_text_clean (id, -1);
+  gsize n = strlen (clean);
+
+  if (self->id != self->id_buf)
+    g_free (self->id);
+  if (n < sizeof self->id_buf)
+    {
+      memcpy (self->id_buf, clean, n + 1);
+      g_free (clean);
+      self->id = self->id_buf;
+    }
+  else
+    self->id = clean;
+}
+
 NfNote *
 nf_note_new (const char *id,
              NfText     *text)
@@ -165,7 +188,7 @@ nf_note_new (const char *id,
   g_return_val_if_fail (id != NULL && *id, NULL);
 
   self = g_object_new (NF_TYPE_NOTE, NULL);
-  self->id = nf_text_clean (id, -1);
+  set_id (self, id);
   self->text = text ? nf_text_ref (text) : nf_text_new ("");
   return self;
 }
@@ -188,8 +211,7 @@ _nf_note_reset (NfNote     *self,
   g_assert (NF_IS_NOTE (self));
   g_assert (id != NULL && *id);
 
-  g_free (self->id);
-  self->id = nf_text_clean (id, -1);
+  set_id (self, id);
   g_clear_pointer (&self->text, nf_text_unref);
   self->text = text ? nf_text_ref (text) : nf_text_new ("");
   g_clear_pointer (&self->tags, g_strfreev);
