@@ -29,8 +29,10 @@ GBytes   *_nf_canvas_serialize_with_libxml (NfCanvas *self);
 NfCanvas *_nf_canvas_load_from_data_full (const char  *data,
                                          gsize        length,
                                          const char  *name,
-                                         gboolean     check_canonical,
+                                         NfCanvas    *model,
+                                         gboolean    *differs,
                                          GError     **error);
+
 
 /* Why a file GIO reports as the link itself (it could not follow it)
  * cannot be read: a link to nothing, or a loop. For the canvas loader

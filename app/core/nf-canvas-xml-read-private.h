@@ -94,6 +94,14 @@ typedef struct {
   GHashTable *source_ids;   /* of the canvas: cites point into it */
   GHashTable *note_ids;     /* of the canvas's block or the snapshot being read */
   gboolean    canvas_notes; /* reading the canvas's blocks, not a snapshot's */
+  /* A save's check of its own bytes: when set, each note of the canvas's
+   * blocks is compared with this canvas's note at the same place as it
+   * is read, then dropped, so no second set of notes is built. */
+  NfCanvas   *model;
+  guint       block_notes;  /* notes of the current block read so far */
+  NfNote     *expected;     /* the model's note at the place being read */
+  gboolean    differs;      /* the bytes do not give the model's notes */
+  NfNote     *scratch;      /* the note object reused for the comparing */
   GHashTable *table_ids;    /* of the <metrics> being read */
   GHashTable *rate_pairs;   /* "CNYUSD" → the rate, either way round */
   GPtrArray  *notes[NF_N_BLOCKS];
@@ -157,6 +165,7 @@ void     _nf_xml_reader_init          (NfXmlReader        *self,
 void     _nf_xml_reader_clear         (NfXmlReader        *self);
 /* Sets the refusal (the first one counts) and stops the parser; returns
  * FALSE, so a check can end with "return _nf_xml_fail (…)". */
+gboolean _nf_xml_differs              (NfXmlReader        *self);
 gboolean _nf_xml_fail                 (NfXmlReader        *self,
                                        int                 code,
                                        int                 line,

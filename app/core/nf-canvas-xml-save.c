@@ -837,6 +837,7 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(NfCanvas) reread = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean differs = FALSE;
 
   g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
 
@@ -855,11 +856,13 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
     }
 
   /* Never write what we could not read back: the bytes go through the same
-   * loader a user's file does, and must give the same canvas. */
+   * loader a user's file does, with all its checks, and must give the same
+   * canvas. The notes, nearly all of a large canvas, are compared with
+   * ours as they are read rather than built a second time. */
   reread = _nf_canvas_load_from_data_full (g_bytes_get_data (bytes, NULL),
                                            g_bytes_get_size (bytes), _("the saved canvas"),
-                                           FALSE, &local_error);
-  if (reread == NULL)
+                                           self, &differs, &local_error);
+  if (reread == NULL && !differs)
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
                    _("Nothing was saved: the canvas would not read back (%s)"),
@@ -868,9 +871,9 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
     }
   /* The version written may be newer than the model's (see
    * format_version); that is the one difference allowed. */
-  if (g_str_equal (nf_canvas_get_version (reread), format_version (self)))
+  if (!differs && g_str_equal (nf_canvas_get_version (reread), format_version (self)))
     _nf_canvas_set_version (reread, nf_canvas_get_version (self));
-  if (!nf_canvas_equal (self, reread))
+  if (differs || !_nf_canvas_equal_but_notes (self, reread))
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
                    _("Nothing was saved: the canvas would not read back the same"));

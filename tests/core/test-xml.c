@@ -943,6 +943,130 @@ test_cell_kind_edit (void)
   }
 }
 
+/* A save reads its bytes back through the loader but compares the
+ * blocks' notes with the model as they are read, without a second set of
+ * notes (issue 18). Bytes that give other notes than the model's, at any
+ * place, in any field, one more or one fewer, must be caught. */
+static NfCanvas *
+compare_canvas (void)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+
+  nf_canvas_set_company (canvas, "Compare Co");
+  for (guint b = 0; b < NF_N_BLOCKS; b += 4)
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("n%u_%u", b, i);
+        g_autofree char *words = g_strdup_printf ("note %u of block %u", i, b);
+        g_autoptr(NfText) text = nf_text_new (words);
+        g_autoptr(NfNote) note = nf_note_new (id, text);
+
+        g_assert_true (nf_canvas_insert_note (canvas, b, i, note, NULL));
+      }
+  return canvas;
+}
+
+static NfNote *
+note_at (NfCanvas *canvas,
+         NfBlock   block,
+         guint     index)
+{
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
+
+  g_assert_nonnull (note);
+  return note;  /* the canvas keeps it */
+}
+
+static gboolean
+reads_back_as (GBytes   *bytes,
+               NfCanvas *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  gboolean differs = TRUE;
+
+  reread = _nf_canvas_load_from_data_full (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), "test", model,
+                                           &differs, &error);
+  if (reread == NULL)
+    {
+      /* Only a difference may stop it: the bytes are a good canvas. */
+      g_assert_true (differs);
+      return FALSE;
+    }
+  g_assert_no_error (error);
+  g_assert_false (differs);
+  /* The notes were compared, not kept. */
+  g_assert_cmpuint (nf_canvas_get_n_notes (reread), ==, 0);
+  return TRUE;
+}
+
+static void
+test_read_back_compares_notes (void)
+{
+  g_autoptr(NfCanvas) canvas = compare_canvas ();
+  g_autoptr(GBytes) bytes = save (canvas);
+  static const NfBlock blocks[] = { 0, 4, 8 };
+
+  g_assert_true (reads_back_as (bytes, canvas));
+  for (guint k = 0; k < G_N_ELEMENTS (blocks); k++)
+    for (guint i = 0; i < 3; i++)
+      {
+        const char * const tags[] = { "extra", NULL };
+        g_autoptr(NfText) other = nf_text_new ("changed");
+
+        /* Each field of a note at the start, middle and end of a block. */
+        for (guint field = 0; field < 4; field++)
+          {
+            g_autoptr(NfCanvas) model = compare_canvas ();
+            NfNote *note = note_at (model, blocks[k], i);
+
+            if (field == 0)
+              nf_canvas_set_note_text (model, note, other);
+            else if (field == 1)
+              nf_canvas_set_note_colour (model, note, "#123456");
+            else if (field == 2)
+              nf_canvas_set_note_tags (model, note, tags);
+            else
+              nf_canvas_set_note_evidence (model, note, NF_EVIDENCE_TESTED);
+            g_assert_false (reads_back_as (bytes, model));
+          }
+        {
+          g_autoptr(NfCanvas) model = compare_canvas ();
+
+          nf_canvas_remove_note (model, note_at (model, blocks[k], i));
+          g_assert_false (reads_back_as (bytes, model));
+        }
+        {
+          g_autoptr(NfCanvas) model = compare_canvas ();
+          g_autoptr(NfText) text = nf_text_new ("one more");
+          g_autoptr(NfNote) more = nf_note_new ("more", text);
+
+          g_assert_true (nf_canvas_insert_note (model, blocks[k], i, more, NULL));
+          g_assert_false (reads_back_as (bytes, model));
+        }
+      }
+  {
+    /* The same notes in another order, and one moved to another block. */
+    g_autoptr(NfCanvas) swapped = compare_canvas ();
+    g_autoptr(NfCanvas) moved = compare_canvas ();
+
+    nf_canvas_move_note (swapped, note_at (swapped, 4, 0), 4, 2);
+    g_assert_false (reads_back_as (bytes, swapped));
+    nf_canvas_move_note (moved, note_at (moved, 8, 2), 0, 3);
+    g_assert_false (reads_back_as (bytes, moved));
+  }
+  {
+    /* A model with a note more in a block the bytes leave empty. */
+    g_autoptr(NfCanvas) model = compare_canvas ();
+    g_autoptr(NfText) text = nf_text_new ("elsewhere");
+    g_autoptr(NfNote) more = nf_note_new ("elsewhere", text);
+
+    g_assert_true (nf_canvas_insert_note (model, 1, 0, more, NULL));
+    g_assert_false (reads_back_as (bytes, model));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -952,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
   g_test_add_func ("/xml/emitter-matches-libxml", test_emitter_matches_libxml);
+  g_test_add_func ("/xml/read-back-compares-notes", test_read_back_compares_notes);
   g_test_add_func ("/xml/note-ids-per-block-and-snapshot", test_note_ids_per_block_and_snapshot);
   g_test_add_func ("/xml/metric-keys", test_metric_keys);
   g_test_add_func ("/xml/translations", test_translations);
