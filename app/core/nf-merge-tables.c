@@ -171,7 +171,8 @@ label (NfMetricTable *t,
 }
 
 /* Whether every row of `t` that the base has too is at the base's place:
- * cells may have been edited and rows relabelled, nothing moved. */
+ * cells may have been edited and rows relabelled (which reads as an edit
+ * of the label), nothing moved. */
 static gboolean
 rows_in_place (NfMetricTable *t,
                GHashTable    *base_labels)
@@ -387,7 +388,7 @@ _nf_merge_table (NfMergeRun    *m,
   else if (starts_with_rows (b, base) && nf_metric_table_get_n_rows (b) == n_rows)
     for (guint r = 0; r < nf_metric_table_get_n_rows (a); r++)
       append_row (out, copy_row (a, r));
-  else if (starts_with_rows (a, base) && starts_with_rows (b, base))
+  else if (!labelled && starts_with_rows (a, base) && starts_with_rows (b, base))
     {
       /* Rows added after the base's on both sides: A's, then B's that A
        * did not add too. */
