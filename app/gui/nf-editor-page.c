@@ -21,8 +21,13 @@ view_changed (NfEditorPage *self)
                             adw_view_stack_get_visible_child (self->views) == self->canvas_view);
   if (adw_view_stack_get_visible_child (self->views) == self->tables &&
       adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
-    adw_bin_set_child (ADW_BIN (self->tables),
-                       nf_table_editor_new (nf_document_get_canvas (self->document)));
+    {
+      GtkWidget *editor = nf_table_editor_new (nf_document_get_canvas (self->document));
+
+      /* A version from git: its tables are read, never edited. */
+      nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), self->version_of != NULL);
+      adw_bin_set_child (ADW_BIN (self->tables), editor);
+    }
 }
 
 /* The metric tables' editor, built on first use. */
