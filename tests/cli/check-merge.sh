@@ -41,7 +41,8 @@ check "the clean merge has both edits" \
 
 # Tables merge by row and cell: two cells of one table (the first cell with
 # a value and the first label cell) edited apart merge; one cell edited two
-# ways is a conflict of that cell alone.
+# ways is a conflict of that cell alone (with each side's cell whole when
+# its value is not what its text reads as).
 edit_cell () {  # the first line matching $1 gets its text replaced by $2
   awk -v pat="$1" -v t="$2" '!done && $0 ~ pat { sub(/>[^<]*</, ">" t "<"); done = 1 } { print }' base.ninefold
 }
@@ -55,7 +56,7 @@ check "… with both cells, one table, no conflict" \
 "$ninefold" merge base.ninefold cells-ours.ninefold cells-other.ninefold -o cell-conflict.ninefold 2>/dev/null
 check "one cell edited two ways exits 1" "[ $? -eq 1 ]"
 check "… and is a cell conflict naming the table, row and column" \
-  "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OURS 210\" theirs=\"OTHER 220\"/>' cell-conflict.ninefold && [ \$(grep -c '<table id=\"t1\"' cell-conflict.ninefold) -eq 1 ]"
+  "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OURS 210\" theirs=\"OTHER 220\"' cell-conflict.ninefold && [ \$(grep -c '<table id=\"t1\"' cell-conflict.ninefold) -eq 1 ]"
 "$ninefold" validate cell-conflict.ninefold > validate-cell.txt
 check "validate lists the cell's conflict and exits 1" \
   "[ $? -eq 1 ] && grep -q 'cell of t1, row 1, column 2: ours OURS 210, theirs OTHER 220' validate-cell.txt"
