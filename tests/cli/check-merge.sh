@@ -61,6 +61,19 @@ check "… and is a cell conflict naming the table, row and column" \
 check "validate lists the cell's conflict and exits 1" \
   "[ $? -eq 1 ] && grep -q 'cell of t1, row 1, column 2: ours OURS 210, theirs OTHER 220' validate-cell.txt"
 
+# Rows are matched by their labels: a row deleted on one side and edited on
+# the other stays, as a row conflict naming the table and the row kept.
+awk '!done && /<row[ >]/ { buf = ""; inrow = 1 }
+     inrow { buf = buf $0 "\n"; if ($0 ~ /<\/row>/) { inrow = 0; if (!done && buf ~ /cell value=/) done = 1; else printf "%s", buf }; next }
+     { print }' base.ninefold > rows-theirs.ninefold
+"$ninefold" merge base.ninefold cells-ours.ninefold rows-theirs.ninefold -o row-conflict.ninefold 2>/dev/null
+check "a row deleted on one side and edited on the other exits 1" "[ $? -eq 1 ]"
+check "… and is a row conflict, the edited row kept" \
+  "grep -q '<conflict kind=\"row\" table=\"t1\" ours=\"1\"/>' row-conflict.ninefold && grep -q '>OURS 210<' row-conflict.ninefold"
+"$ninefold" validate row-conflict.ninefold > validate-row.txt
+check "validate lists the row's conflict" \
+  "[ $? -eq 1 ] && grep -q 'row of t1: ours row 1, theirs row (deleted)' validate-row.txt"
+
 "$ninefold" merge base.ninefold base.ninefold theirs.ninefold -o same.ninefold
 check "no change on our side gives theirs byte for byte" "[ $? -eq 0 ] && cmp -s same.ninefold theirs.ninefold"
 
