@@ -19,14 +19,23 @@ view_changed (NfEditorPage *self)
   if (self->zoom != NULL)
     gtk_widget_set_visible (self->zoom,
                             adw_view_stack_get_visible_child (self->views) == self->canvas_view);
-  if (adw_view_stack_get_visible_child (self->views) == self->tables &&
-      adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
+  if (adw_view_stack_get_visible_child (self->views) == self->tables)
     {
-      GtkWidget *editor = nf_table_editor_new (nf_document_get_canvas (self->document));
+      GFile *file = nf_document_get_file (self->document);
+      g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+      g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
+      const char *dirs[] = { dir, NULL };
 
-      /* A version from git: its tables are read, never edited. */
-      nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), self->version_of != NULL);
-      adw_bin_set_child (ADW_BIN (self->tables), editor);
+      if (adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
+        {
+          GtkWidget *editor = nf_table_editor_new (nf_document_get_canvas (self->document));
+
+          /* A version from git: its tables are read, never edited. */
+          nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), self->version_of != NULL);
+          adw_bin_set_child (ADW_BIN (self->tables), editor);
+        }
+      /* Again each time: the canvas may have been saved elsewhere. */
+      nf_table_editor_set_source_dirs (NF_TABLE_EDITOR (adw_bin_get_child (ADW_BIN (self->tables))), dirs);
     }
 }
 
