@@ -37,6 +37,16 @@ print_conflicts (const char *path,
                                   table, c->row + 1, c->column + 1, ours, theirs);
           continue;
         }
+      if (c->kind == NF_CONFLICT_ROW)
+        {
+          g_autofree char *table = _nf_cli_escape (c->table, -1);
+
+          /* TRANSLATORS: a row's conflict: the table's id, then the row
+           * numbers (from 1) of the two sides' versions, or "(deleted)". */
+          g_string_append_printf (out, _("  row of %s: ours row %s, theirs row %s\n"),
+                                  table, ours, theirs);
+          continue;
+        }
       /* TRANSLATORS: one conflict: its kind (note, table, title…, as in
        * the file), then the two sides' ids or values. */
       g_string_append_printf (out, _("  %s: ours %s, theirs %s\n"),

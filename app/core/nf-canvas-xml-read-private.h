@@ -31,6 +31,8 @@ typedef enum {
   NF_XML_SNAPSHOTS,
   NF_XML_SNAPSHOT,
   NF_XML_CONFLICTS,
+  NF_XML_CONFLICT,      /* a cell's: <ours>, <theirs> */
+  NF_XML_CONFLICT_SIDE, /* index: 0 ours, 1 theirs; its <cell>s */
   NF_XML_EMPTY,      /* <cite>, <rate>: attributes only */
   NF_XML_LEAF,       /* text only: <company>, <text>, <tag>, <cell>… */
 } NfXmlKind;
@@ -46,6 +48,7 @@ typedef enum {
   NF_LEAF_CELL,
   NF_LEAF_CELL_TRANSLATION, /* <cell xml:lang="…">: the cell before it, translated */
   NF_LEAF_FIELD_TRANSLATION, /* <company xml:lang="…"> etc.; `index` is the field */
+  NF_LEAF_CONFLICT_CELL,     /* a side's cell in a cell's conflict; `index` is the side */
 } NfXmlLeaf;
 
 typedef struct {
@@ -207,6 +210,28 @@ gboolean _nf_xml_start_translatable   (NfXmlReader        *self,
 /* A sequence of translatable leaves: the first without xml:lang, the
  * rest translations. Adds the leaf that just ended to self->texts. */
 gboolean _nf_xml_add_translatable     (NfXmlReader        *self,
+                                       const NfXmlFrame   *frame);
+/* nf-canvas-xml-read-conflicts.c */
+gboolean _nf_xml_read_conflict        (NfXmlReader        *self,
+                                       const char         *name,
+                                       const xmlChar      *uri,
+                                       int                 nb_attributes,
+                                       const xmlChar     **attributes);
+gboolean _nf_xml_start_in_conflict    (NfXmlReader        *self,
+                                       NfXmlFrame         *parent,
+                                       const char         *name,
+                                       const xmlChar      *uri,
+                                       int                 nb_attributes,
+                                       const xmlChar     **attributes);
+gboolean _nf_xml_start_in_conflict_side (NfXmlReader      *self,
+                                       NfXmlFrame         *parent,
+                                       const char         *name,
+                                       const xmlChar      *uri,
+                                       int                 nb_attributes,
+                                       const xmlChar     **attributes);
+gboolean _nf_xml_end_conflict_cell    (NfXmlReader        *self,
+                                       const NfXmlFrame   *frame);
+gboolean _nf_xml_end_conflict_side    (NfXmlReader        *self,
                                        const NfXmlFrame   *frame);
 gboolean _nf_xml_read_cite            (NfXmlReader        *self,
                                        const char         *element,

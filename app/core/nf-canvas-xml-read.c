@@ -367,74 +367,6 @@ start_snapshot (NfXmlReader    *self,
 }
 
 /* Snapshot steps: n blocks read, then NF_N_BLOCKS + 1 after <metrics>. */
-/* <conflict kind="…" ours="…" theirs="…"/>: at least one side; the sides
- * of a note, table or source are ids (which need not be in the file: a
- * conflict whose versions are gone is dropped on save). */
-static gboolean
-read_conflict (NfXmlReader    *self,
-               const char     *name,
-               const xmlChar  *uri,
-               int             nb_attributes,
-               const xmlChar **attributes)
-{
-  static const NfXmlAttrSpec spec[] = { { "kind" }, { "ours" }, { "theirs" },
-                                        { "table" }, { "row" }, { "column" }, { NULL } };
-  const char *values[6];
-  guint64 place[2] = { 0, 0 };
-  NfConflictKind kind;
-  GPtrArray *conflicts;
-  int line = _nf_xml_line (self);
-
-  if (!is_named (name, uri, "conflict"))
-    return _nf_xml_unexpected (self, name, (const char *) uri, "<conflict>");
-  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
-    return FALSE;
-  if (values[0] == NULL || !nf_conflict_kind_from_xml (values[0], &kind))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("the conflict kind “%s” is not one of note, table, source, company, "
-                           "title, label, description, language, rate or cell"),
-                         values[0] != NULL ? values[0] : "");
-  if (values[1] == NULL && values[2] == NULL)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("the conflict names neither side (ours, theirs)"));
-  for (guint i = 1; i < 3; i++)
-    {
-      if (values[i] == NULL)
-        continue;
-      if (strlen (values[i]) > NF_CANVAS_MAX_FIELD_SIZE)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
-                             _("a side of the conflict is longer than %d bytes"),
-                             NF_CANVAS_MAX_FIELD_SIZE);
-      if (nf_conflict_kind_is_item (kind) && !_nf_xml_is_id (values[i]))
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                             _("the conflict’s side “%s” is not an id"), values[i]);
-    }
-  /* A cell's place: the table's id, row and column counted from 1; only
-   * for a cell. */
-  if ((kind == NF_CONFLICT_CELL) != (values[3] != NULL) ||
-      (values[3] != NULL) != (values[4] != NULL) || (values[3] != NULL) != (values[5] != NULL))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("a cell’s conflict needs table, row and column, and only it has them"));
-  if (values[3] != NULL && !_nf_xml_is_id (values[3]))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("the conflict’s table “%s” is not an id"), values[3]);
-  for (guint i = 0; i < 2 && values[3] != NULL; i++)
-    if (!g_ascii_string_to_unsigned (values[4 + i], 10, 1, G_MAXUINT, &place[i], NULL))
-      return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                           _("the conflict’s row or column “%s” is not a number from 1"),
-                           values[4 + i]);
-  conflicts = _nf_canvas_get_conflicts (self->canvas);
-  if (conflicts->len >= NF_CANVAS_MAX_CONFLICTS)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
-                         _("the file has more than %d conflicts"), NF_CANVAS_MAX_CONFLICTS);
-  g_ptr_array_add (conflicts, _nf_conflict_new_cell (kind, values[3],
-                                                     place[0] > 0 ? (guint) place[0] - 1 : 0,
-                                                     place[1] > 0 ? (guint) place[1] - 1 : 0,
-                                                     values[1], values[2]));
-  _nf_xml_push (self, NF_XML_EMPTY, name);
-  return TRUE;
-}
-
 static gboolean
 start_in_snapshot (NfXmlReader    *self,
                    NfXmlFrame     *parent,
@@ -565,7 +497,13 @@ _nf_xml_start_element (void           *ctx,
       start_in_snapshot (self, parent, name, uri, nb_attributes, attributes);
       return;
     case NF_XML_CONFLICTS:
-      read_conflict (self, name, uri, nb_attributes, attributes);
+      _nf_xml_read_conflict (self, name, uri, nb_attributes, attributes);
+      return;
+    case NF_XML_CONFLICT:
+      _nf_xml_start_in_conflict (self, parent, name, uri, nb_attributes, attributes);
+      return;
+    case NF_XML_CONFLICT_SIDE:
+      _nf_xml_start_in_conflict_side (self, parent, name, uri, nb_attributes, attributes);
       return;
     default:
       g_assert_not_reached ();
@@ -611,6 +549,8 @@ end_leaf (NfXmlReader      *self,
       return _nf_xml_add_translatable (self, frame);
     case NF_LEAF_TAG:
       return _nf_xml_end_tag (self, frame);
+    case NF_LEAF_CONFLICT_CELL:
+      return _nf_xml_end_conflict_cell (self, frame);
     default:
       return _nf_xml_end_metrics_leaf (self, frame);
     }
@@ -684,6 +624,8 @@ end_element (NfXmlReader      *self,
     case NF_XML_COLUMN:
     case NF_XML_ROW:
       return _nf_xml_end_metrics_element (self, frame);
+    case NF_XML_CONFLICT_SIDE:
+      return _nf_xml_end_conflict_side (self, frame);
     case NF_XML_SNAPSHOT:
       {
         g_autoptr(NfSnapshot) snapshot = NULL;

@@ -23,7 +23,8 @@
 static const char * const format_names[] = {
   "canvas", "metadata", "company", "title", "label", "description", "sources", "source",
   "publisher", "date", "address", "block", "note", "text", "tag", "cite", "contradicts", "metrics", "table",
-  "column", "name", "row", "cell", "snapshots", "snapshot", "conflicts", "conflict", NULL
+  "column", "name", "row", "cell", "snapshots", "snapshot", "conflicts", "conflict",
+  "ours", "theirs", NULL
 };
 
 void

@@ -438,6 +438,28 @@ note (Writer *wr,
   end (wr);
 }
 
+/* A cell as a row holds it (and as a cell's conflict holds each side). */
+static void
+cell_of (Writer       *wr,
+         const NfCell *cell)
+{
+  start (wr, "cell");
+  if (cell->has_type)
+    {
+      attr (wr, "type", nf_column_type_to_xml (cell->type));
+      if (cell->unit != NULL)
+        attr (wr, "unit", nf_text_get (cell->unit));
+    }
+  if (cell->has_value)
+    {
+      g_autofree char *value = nf_number_format_xml (cell->value);
+      attr (wr, "value", value);
+    }
+  content (wr, cell->text);
+  end (wr);
+  cell_translations (wr, cell);
+}
+
 static void
 table (Writer        *wr,
        NfMetricTable *t)
@@ -468,23 +490,7 @@ table (Writer        *wr,
       attr (wr, "metric", nf_metric_table_get_row_metric (t, r));
       for (guint c = 0; c < n_cols; c++)
         {
-          const NfCell *cell = nf_metric_table_get_cell (t, r, c);
-
-          start (wr, "cell");
-          if (cell->has_type)
-            {
-              attr (wr, "type", nf_column_type_to_xml (cell->type));
-              if (cell->unit != NULL)
-                attr (wr, "unit", nf_text_get (cell->unit));
-            }
-          if (cell->has_value)
-            {
-              g_autofree char *value = nf_number_format_xml (cell->value);
-              attr (wr, "value", value);
-            }
-          content (wr, cell->text);
-          end (wr);
-          cell_translations (wr, cell);
+          cell_of (wr, nf_metric_table_get_cell (t, r, c));
         }
       {
         const NfRowCite *rc = nf_metric_table_get_row_cite (t, r);
@@ -583,7 +589,7 @@ conflict_is_live (NfCanvas         *canvas,
 {
   const char *ids[2] = { c->ours, c->theirs };
 
-  if (c->kind == NF_CONFLICT_CELL)
+  if (c->kind == NF_CONFLICT_CELL || c->kind == NF_CONFLICT_ROW)
     return nf_canvas_find_table (canvas, c->table, NULL) != NULL;
   if (!nf_conflict_kind_is_item (c->kind))
     return TRUE;
@@ -643,6 +649,35 @@ format_version (NfCanvas *canvas)
   return need == 3 ? "1.3" : need == 2 ? "1.2" : "1.1";
 }
 
+/* A cell's conflict writes its sides' cells only where the texts alone
+ * would not give them back: a translation, a meaning key, a value the
+ * column's type does not read from the text (any field NfCell gains that
+ * the merge weighs counts too). */
+static gboolean
+conflict_needs_cells (NfCanvas         *canvas,
+                      const NfConflict *c)
+{
+  NfMetricTable *table = nf_canvas_find_table (canvas, c->table, NULL);
+  const NfCell *cells[2] = { c->ours_cell, c->theirs_cell };
+  const char *texts[2] = { c->ours, c->theirs };
+  gboolean needs = FALSE;
+
+  if (cells[0] == NULL || cells[1] == NULL)
+    return FALSE;
+  for (guint side = 0; side < 2 && !needs; side++)
+    {
+      NfCell parsed = { 0 };
+
+      if (c->column >= nf_metric_table_get_n_columns (table))
+        return TRUE;
+      _nf_cell_init_parsed (&parsed, texts[side] != NULL ? texts[side] : "",
+                            nf_metric_table_get_column (table, c->column)->type);
+      needs = !_nf_merge_cell_eq (&parsed, cells[side]);
+      _nf_cell_clear (&parsed);
+    }
+  return needs;
+}
+
 static void
 conflicts (Writer   *wr,
            NfCanvas *canvas)
@@ -670,8 +705,20 @@ conflicts (Writer   *wr,
           attr (wr, "row", row);
           attr (wr, "column", column);
         }
+      else if (c->kind == NF_CONFLICT_ROW)
+        attr (wr, "table", c->table);
       attr (wr, "ours", c->ours);
       attr (wr, "theirs", c->theirs);
+      if (c->kind == NF_CONFLICT_CELL && conflict_needs_cells (canvas, c))
+        for (guint side = 0; side < 2; side++)
+          {
+            const NfCell *cell = side == 0 ? c->ours_cell : c->theirs_cell;
+
+            start (wr, side == 0 ? "ours" : "theirs");
+            attr (wr, "metric", cell->row_metric);
+            cell_of (wr, cell);
+            end (wr);
+          }
       end (wr);
     }
   if (started)

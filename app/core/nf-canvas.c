@@ -1299,6 +1299,7 @@ nf_canvas_insert_table_row (NfCanvas           *self,
     }
   begin (self, _("Add Row"));
   _nf_canvas_remap_conflicts (self, TRUE, nf_metric_table_get_id (table), row + 1, 1);
+  _nf_canvas_shift_conflict_rows (self, nf_metric_table_get_id (table), row, 1);
   _nf_canvas_do (self, _nf_edit_table_row (table, row, parsed, FALSE));
   end (self);
   _nf_cells_free (parsed, n);
@@ -1314,6 +1315,7 @@ nf_canvas_remove_table_row (NfCanvas      *self,
 
   begin (self, _("Delete Row"));
   _nf_canvas_remap_conflicts (self, TRUE, nf_metric_table_get_id (table), row + 1, -1);
+  _nf_canvas_shift_conflict_rows (self, nf_metric_table_get_id (table), row, -1);
   _nf_canvas_do (self, _nf_edit_table_row (table, row, NULL, TRUE));
   end (self);
 }

@@ -998,6 +998,14 @@ check_merge_conflicts (Check *check)
                                              "and deleted on the other: keep or delete it")));
           finding->other = g_strdup (other);
         }
+      else if (c->kind == NF_CONFLICT_ROW)
+        add (check, NF_CHECK_MERGE, c->table,
+             c->ours != NULL && c->theirs != NULL
+               ? g_strdup_printf (_("a merge kept two versions of one row, rows %s and %s: "
+                                    "keep one or both"), c->ours, c->theirs)
+               : g_strdup_printf (_("a merge kept row %s, edited on one side and deleted on "
+                                    "the other: keep or delete it"),
+                                  c->ours != NULL ? c->ours : c->theirs));
       else
         add (check, NF_CHECK_MERGE, nf_conflict_kind_to_xml (c->kind),
              g_strdup_printf (_("a merge left two values to choose between: “%s” and “%s”"),

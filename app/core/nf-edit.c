@@ -30,7 +30,7 @@ typedef enum {
   EDIT_TABLE_CELL,
   EDIT_TABLE_ROW_CITE,  /* old_cell.row_cite, new_cell.row_cite */
   EDIT_SNAPSHOT,        /* insert / remove */
-  EDIT_CONFLICT,        /* insert / remove; old_num kind, old_str ours, new_str theirs */
+  EDIT_CONFLICT,        /* insert / remove; `conflict` */
 } EditKind;
 
 struct _NfEdit {
@@ -41,7 +41,7 @@ struct _NfEdit {
   guint     to_block, to_index;
   guint     old_num, new_num;  /* field, evidence, cite line, table block */
   char     *old_str, *new_str;
-  char     *to_str;            /* a conflict's table (NfConflict.table) */
+  NfConflict *conflict;        /* a copy, whole */
   char    **old_strv, **new_strv;
   NfText   *old_text, *new_text;
   gpointer  old_boxed, new_boxed;  /* sources, references */
@@ -72,7 +72,7 @@ _nf_edit_free (NfEdit *self)
   g_clear_object (&self->new_boxed);
   g_free (self->old_str);
   g_free (self->new_str);
-  g_free (self->to_str);
+  _nf_conflict_free (self->conflict);
   g_strfreev (self->old_strv);
   g_strfreev (self->new_strv);
   g_clear_pointer (&self->old_text, nf_text_unref);
@@ -429,12 +429,7 @@ _nf_edit_insert_conflict (guint             index,
 
   self->index = index;
   self->remove = remove;
-  self->old_num = conflict->kind;
-  self->old_str = g_strdup (conflict->ours);
-  self->new_str = g_strdup (conflict->theirs);
-  self->to_str = g_strdup (conflict->table);
-  self->to_block = conflict->row;
-  self->to_index = conflict->column;
+  self->conflict = _nf_conflict_copy (conflict);
   return self;
 }
 
@@ -625,10 +620,7 @@ _nf_edit_apply (NfEdit   *self,
         GPtrArray *conflicts = _nf_canvas_get_conflicts (canvas);
 
         if (insert)
-          g_ptr_array_insert (conflicts, self->index,
-                              _nf_conflict_new_cell (self->old_num, self->to_str,
-                                                     self->to_block, self->to_index,
-                                                     self->old_str, self->new_str));
+          g_ptr_array_insert (conflicts, self->index, _nf_conflict_copy (self->conflict));
         else
           g_ptr_array_remove_index (conflicts, self->index);
       }

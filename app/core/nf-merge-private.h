@@ -17,8 +17,26 @@ NfConflict *_nf_conflict_new_cell    (NfConflictKind  kind,
                                       guint           column,
                                       const char     *ours,
                                       const char     *theirs);
+/* A deep copy: strings and each side's cell. */
+NfConflict *_nf_conflict_copy        (const NfConflict *conflict);
+/* Copies of both sides' cells (either may be NULL) into the conflict. */
+void        _nf_conflict_set_cells   (NfConflict     *conflict,
+                                      const NfCell   *ours,
+                                      const NfCell   *theirs);
 void        _nf_conflict_free        (NfConflict     *conflict);
 gboolean    _nf_conflict_equal       (const NfConflict *a,
                                       const NfConflict *b);
+
+/* Row numbers of cell and row conflicts in `table_id` at or past `row`
+ * (from 0) move by `shift` (+1 inserted, -1 removed), as edits of the
+ * canvas's current step; a conflict on a removed row goes. */
+void        _nf_canvas_shift_conflict_rows (NfCanvas   *self,
+                                            const char *table_id,
+                                            guint       row,
+                                            int         shift);
+/* Whether two cells are the same in every field the merge weighs
+ * (nf-merge-tables.c). */
+gboolean    _nf_merge_cell_eq        (const NfCell   *a,
+                                      const NfCell   *b);
 
 G_END_DECLS

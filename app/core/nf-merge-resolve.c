@@ -8,7 +8,7 @@
 #include "nf-canvas-private.h"
 #include "nf-edit-private.h"
 #include "nf-merge-private.h"
-#include "nf-metric-table.h"
+#include "nf-metric-table-private.h"
 #include "nf-rate.h"
 #include "nf-source.h"
 
@@ -169,15 +169,97 @@ take_value (NfCanvas         *self,
     case NF_CONFLICT_CELL:
       {
         NfMetricTable *table = nf_canvas_find_table (self, c->table, NULL);
+        const NfCell *whole = take == c->ours ? c->ours_cell : c->theirs_cell;
 
-        if (table != NULL && c->row < nf_metric_table_get_n_rows (table) &&
-            c->column < nf_metric_table_get_n_columns (table))
+        if (table == NULL || c->row >= nf_metric_table_get_n_rows (table) ||
+            c->column >= nf_metric_table_get_n_columns (table))
+          break;
+        if (whole == NULL)
           nf_canvas_set_table_cell (self, table, c->row, c->column, take != NULL ? take : "");
+        else
+          {
+            const NfCell *have = nf_metric_table_get_cell (table, c->row, c->column);
+            NfCell cell = { 0 };
+
+            /* That side's cell whole; the row's own citation is the row's,
+             * which the merge settled apart from this cell. */
+            _nf_cell_copy (whole, &cell);
+            _nf_row_cite_free (cell.row_cite);
+            cell.row_cite = _nf_row_cite_copy (have->row_cite);
+            _nf_canvas_do (self, _nf_edit_table_cell (table, c->row, c->column, &cell));
+            _nf_cell_clear (&cell);
+          }
       }
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Rows of `table_id` from `row` (from 0) on moved by `shift`, in the
+ * conflicts that name them; those of a removed row go. Part of the edit
+ * that inserts or removes the row. */
+void
+_nf_canvas_shift_conflict_rows (NfCanvas   *self,
+                                const char *table_id,
+                                guint       row,
+                                int         shift)
+{
+  GPtrArray *list = _nf_canvas_get_conflicts (self);
+
+  for (guint i = list->len; i-- > 0;)
+    {
+      const NfConflict *c = g_ptr_array_index (list, i);
+      NfConflict *moved;
+      gboolean gone = FALSE, changed = FALSE;
+
+      if ((c->kind != NF_CONFLICT_CELL && c->kind != NF_CONFLICT_ROW) ||
+          g_strcmp0 (c->table, table_id) != 0)
+        continue;
+      moved = _nf_conflict_copy (c);
+      if (c->kind == NF_CONFLICT_CELL && c->row >= row)
+        {
+          gone = shift < 0 && c->row == row;
+          moved->row = (guint) ((int) c->row + shift);
+          changed = TRUE;
+        }
+      for (int side = 0; side < 2 && c->kind == NF_CONFLICT_ROW; side++)
+        {
+          int at = nf_conflict_row_of (c, side == 0);
+          char **text = side == 0 ? &moved->ours : &moved->theirs;
+
+          if (at < 0 || (guint) at < row)
+            continue;
+          /* One version's row removed by hand settles it, as deleting
+           * one version of a note does. */
+          gone = gone || (shift < 0 && (guint) at == row);
+          g_free (*text);
+          *text = g_strdup_printf ("%d", at + shift + 1);
+          changed = TRUE;
+        }
+      if (changed || gone)
+        {
+          _nf_canvas_do (self, _nf_edit_insert_conflict (i, c, TRUE));
+          if (!gone)
+            _nf_canvas_do (self, _nf_edit_insert_conflict (i, moved, FALSE));
+        }
+      _nf_conflict_free (moved);
+    }
+}
+
+/* A row conflict: the version not taken leaves the table. */
+static void
+take_row (NfCanvas         *self,
+          const NfConflict *c,
+          gboolean          ours)
+{
+  NfMetricTable *table = nf_canvas_find_table (self, c->table, NULL);
+  int drop = nf_conflict_row_of (c, !ours);
+
+  if (table == NULL || drop < 0 || (guint) drop >= nf_metric_table_get_n_rows (table) ||
+      drop == nf_conflict_row_of (c, ours))
+    return;
+  nf_canvas_remove_table_row (self, table, (guint) drop);
 }
 
 void
@@ -194,14 +276,16 @@ nf_canvas_resolve_conflict (NfCanvas         *self,
 
   /* A copy: the edits below may not touch the list, but the strings must
    * outlive any of them. */
-  c = _nf_conflict_new_cell (nf_canvas_get_conflict (self, index)->kind,
-                             nf_canvas_get_conflict (self, index)->table,
-                             nf_canvas_get_conflict (self, index)->row,
-                             nf_canvas_get_conflict (self, index)->column,
-                             nf_canvas_get_conflict (self, index)->ours,
-                             nf_canvas_get_conflict (self, index)->theirs);
+  c = _nf_conflict_copy (nf_canvas_get_conflict (self, index));
   nf_canvas_begin_group (self, _(labels[choice]));
-  if (choice != NF_CONFLICT_KEEP_BOTH)
+  /* The conflict goes first, so that removing a row does not move it. */
+  _nf_canvas_do (self, _nf_edit_insert_conflict (index, c, TRUE));
+  if (c->kind == NF_CONFLICT_ROW)
+    {
+      if (choice != NF_CONFLICT_KEEP_BOTH)
+        take_row (self, c, choice == NF_CONFLICT_TAKE_OURS);
+    }
+  else if (choice != NF_CONFLICT_KEEP_BOTH)
     {
       const char *take = choice == NF_CONFLICT_TAKE_OURS ? c->ours : c->theirs;
       const char *drop = choice == NF_CONFLICT_TAKE_OURS ? c->theirs : c->ours;
@@ -214,7 +298,6 @@ nf_canvas_resolve_conflict (NfCanvas         *self,
       else
         take_value (self, c, take);
     }
-  _nf_canvas_do (self, _nf_edit_insert_conflict (index, c, TRUE));
   nf_canvas_end_group (self);
   _nf_conflict_free (c);
 }

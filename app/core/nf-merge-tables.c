@@ -11,15 +11,21 @@
 /* A table changed on both sides is merged by row and cell, so that two
  * people filling in different figures of one table both keep theirs;
  * only the same cell changed two ways is a conflict (kind="cell"). Rows
- * have no ids, so they are matched by place, and only where that cannot
- * be wrong: both sides kept the base's rows in place and edited cells, or
- * added rows after them. Anything else (a row removed or moved on one
- * side while the other changed rows, columns changed both ways) keeps
+ * have no ids. Where every row of the three versions has its own label
+ * (the first column's text, non-empty and unique), rows are matched by it:
+ * a row moved on one side and edited on the other merges, rows added by
+ * both are all kept, and a row removed on one side and edited on the other
+ * (or added by both under one label differently) is a row conflict
+ * (kind="row") with both versions in the table. Without labels rows are
+ * matched by place, and only where that cannot be wrong: both sides kept
+ * the base's rows in place and edited cells, or added rows after them.
+ * Anything else (columns changed both ways, rows moved on both sides
+ * differently, unlabelled rows removed while the other side edits) keeps
  * both tables, as a conflict of the whole table. */
 
-static gboolean
-cell_eq (const NfCell *a,
-         const NfCell *b)
+gboolean
+_nf_merge_cell_eq (const NfCell *a,
+                   const NfCell *b)
 {
   if (g_strcmp0 (a->text, b->text) != 0 || a->has_value != b->has_value ||
       g_strcmp0 (a->row_metric, b->row_metric) != 0)
@@ -38,7 +44,7 @@ row_eq (NfMetricTable *a,
         guint          rb)
 {
   for (guint c = 0; c < nf_metric_table_get_n_columns (a); c++)
-    if (!cell_eq (nf_metric_table_get_cell (a, ra, c), nf_metric_table_get_cell (b, rb, c)))
+    if (!_nf_merge_cell_eq (nf_metric_table_get_cell (a, ra, c), nf_metric_table_get_cell (b, rb, c)))
       return FALSE;
   return TRUE;
 }
@@ -96,16 +102,269 @@ head_eq (gpointer a,
   return nf_metric_table_equal (a, b);
 }
 
+/* One row present in all three, cell by cell into `row` (n_columns,
+ * filled): a cell changed on one side takes that change, one changed two
+ * ways keeps A's and is a cell conflict at `out_row`. */
+static NfCell *
+merge_row (NfMergeRun    *m,
+           NfMetricTable *t[N_SIDES],
+           const guint    r[N_SIDES],
+           const char    *table_id,
+           guint          out_row,
+           GPtrArray     *conflicts)
+{
+  guint n_columns = nf_metric_table_get_n_columns (t[BASE]);
+  NfCell *row = g_new0 (NfCell, MAX (n_columns, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const NfCell *v[N_SIDES];
+      int pick;
+
+      for (int s = 0; s < N_SIDES; s++)
+        v[s] = nf_metric_table_get_cell (t[s], r[s], c);
+      pick = NF_MERGE3 (_nf_merge_cell_eq, v[BASE], v[SIDE_A], v[SIDE_B]);
+      /* A's place for a cell's meaning key; a conflict keeps A's. */
+      _nf_cell_copy (v[pick >= 0 ? SIDE_A + pick : SIDE_A], &row[c]);
+      if (pick < 0)
+        {
+          const NfCell *ours = v[m->swapped ? SIDE_B : SIDE_A];
+          const NfCell *theirs = v[m->swapped ? SIDE_A : SIDE_B];
+          NfConflict *conflict = _nf_conflict_new_cell (NF_CONFLICT_CELL, table_id, out_row, c,
+                                                        ours->text, theirs->text);
+
+          /* Each side's cell whole, so that taking it gives exactly it. */
+          _nf_conflict_set_cells (conflict, ours, theirs);
+          g_ptr_array_add (conflicts, conflict);
+        }
+    }
+  return row;
+}
+
+/* --- Rows matched by their labels --- */
+
+/* label → row + 1, borrowing the table's strings; NULL when a row has no
+ * label or shares one, so that labels cannot match rows. */
+static GHashTable *
+labels_of (NfMetricTable *t)
+{
+  g_autoptr(GHashTable) index = NULL;
+
+  if (nf_metric_table_get_n_columns (t) == 0)
+    return NULL;
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+    {
+      const char *label = nf_metric_table_get_cell (t, r, 0)->text;
+
+      if (label == NULL || *label == '\0' || g_hash_table_contains (index, label))
+        return NULL;
+      g_hash_table_insert (index, (gpointer) label, GUINT_TO_POINTER (r + 1));
+    }
+  return g_steal_pointer (&index);
+}
+
+static const char *
+label (NfMetricTable *t,
+       guint          r)
+{
+  return nf_metric_table_get_cell (t, r, 0)->text;
+}
+
+/* Whether every row of `t` that the base has too is at the base's place:
+ * cells may have been edited and rows relabelled (which reads as an edit
+ * of the label), nothing moved. */
+static gboolean
+rows_in_place (NfMetricTable *t,
+               GHashTable    *base_labels)
+{
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+    {
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (base_labels, label (t, r)));
+
+      if (at != 0 && at - 1 != r)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The labels `t` shares with both `x` and `y`, in t's order. */
+static GPtrArray *
+shared_order (NfMetricTable *t,
+              GHashTable    *x,
+              GHashTable    *y)
+{
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+    if (g_hash_table_contains (x, label (t, r)) && g_hash_table_contains (y, label (t, r)))
+      g_ptr_array_add (order, (gpointer) label (t, r));
+  return order;
+}
+
+static gboolean
+same_order (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether `t` keeps the rows it shares with the base in the base's order. */
+static gboolean
+keeps_order (NfMetricTable *t,
+             GHashTable    *mine,
+             NfMetricTable *base,
+             GHashTable    *base_labels)
+{
+  g_autoptr(GPtrArray) in_t = shared_order (t, base_labels, base_labels);
+  g_autoptr(GPtrArray) in_base = shared_order (base, mine, mine);
+
+  return same_order (in_t, in_base);
+}
+
+static void
+add_row_conflict (NfMergeRun *m,
+                  GPtrArray  *conflicts,
+                  const char *table_id,
+                  int         row_a,
+                  int         row_b)
+{
+  g_autofree char *a = row_a >= 0 ? g_strdup_printf ("%d", row_a + 1) : NULL;
+  g_autofree char *b = row_b >= 0 ? g_strdup_printf ("%d", row_b + 1) : NULL;
+  NfConflict *c = _nf_conflict_new_cell (NF_CONFLICT_ROW, table_id, 0, 0,
+                                         m->swapped ? b : a, m->swapped ? a : b);
+
+  g_ptr_array_add (conflicts, c);
+}
+
+/* The rows in order: the side that moved rows (A when neither did) gives
+ * the order, and the other side's rows it lacks follow the row they follow
+ * there. */
+static GPtrArray *
+row_order (NfMetricTable *first,
+           GHashTable    *first_labels,
+           NfMetricTable *second)
+{
+  g_autoptr(GHashTable) after = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) head = g_ptr_array_new ();
+  GPtrArray *order = g_ptr_array_new ();
+  const char *prev = NULL;
+
+  for (guint r = 0; r < nf_metric_table_get_n_rows (second); r++)
+    {
+      const char *l = label (second, r);
+      GPtrArray *list;
+
+      if (g_hash_table_contains (first_labels, l))
+        {
+          prev = l;
+          continue;
+        }
+      if (prev == NULL)
+        list = head;
+      else if ((list = g_hash_table_lookup (after, prev)) == NULL)
+        g_hash_table_insert (after, (gpointer) prev, list = g_ptr_array_new ());
+      g_ptr_array_add (list, (gpointer) l);
+    }
+  g_ptr_array_extend (order, head, NULL, NULL);
+  for (guint r = 0; r < nf_metric_table_get_n_rows (first); r++)
+    {
+      GPtrArray *list = g_hash_table_lookup (after, label (first, r));
+
+      g_ptr_array_add (order, (gpointer) label (first, r));
+      if (list != NULL)
+        g_ptr_array_extend (order, list, NULL, NULL);
+    }
+  return order;
+}
+
+static gboolean
+merge_by_labels (NfMergeRun    *m,
+                 NfMetricTable *t[N_SIDES],
+                 GHashTable    *labels[N_SIDES],
+                 NfMetricTable *out,
+                 GPtrArray     *conflicts)
+{
+  const char *id = nf_metric_table_get_id (out);
+  gboolean a_moved = !keeps_order (t[SIDE_A], labels[SIDE_A], t[BASE], labels[BASE]);
+  gboolean b_moved = !keeps_order (t[SIDE_B], labels[SIDE_B], t[BASE], labels[BASE]);
+  g_autoptr(GPtrArray) order = NULL;
+
+  if (a_moved && b_moved)
+    {
+      /* Both moved rows: only the same order of the rows they share will do. */
+      g_autoptr(GPtrArray) in_a = shared_order (t[SIDE_A], labels[SIDE_B], labels[SIDE_B]);
+      g_autoptr(GPtrArray) in_b = shared_order (t[SIDE_B], labels[SIDE_A], labels[SIDE_A]);
+
+      if (!same_order (in_a, in_b))
+        return FALSE;
+    }
+  order = b_moved && !a_moved ? row_order (t[SIDE_B], labels[SIDE_B], t[SIDE_A])
+                              : row_order (t[SIDE_A], labels[SIDE_A], t[SIDE_B]);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *l = g_ptr_array_index (order, i);
+      guint at[N_SIDES];
+      guint out_row = nf_metric_table_get_n_rows (out);
+
+      for (int s = 0; s < N_SIDES; s++)
+        at[s] = GPOINTER_TO_UINT (g_hash_table_lookup (labels[s], l));
+      if (at[SIDE_A] != 0 && at[SIDE_B] != 0)
+        {
+          guint r[N_SIDES] = { at[BASE] - 1, at[SIDE_A] - 1, at[SIDE_B] - 1 };
+
+          if (at[BASE] != 0)
+            append_row (out, merge_row (m, t, r, id, out_row, conflicts));
+          else if (row_eq (t[SIDE_A], r[SIDE_A], t[SIDE_B], r[SIDE_B]))
+            append_row (out, copy_row (t[SIDE_A], r[SIDE_A]));
+          else
+            {
+              /* Added by both under one label, differently: both. */
+              append_row (out, copy_row (t[SIDE_A], r[SIDE_A]));
+              append_row (out, copy_row (t[SIDE_B], r[SIDE_B]));
+              add_row_conflict (m, conflicts, id, (int) out_row, (int) out_row + 1);
+            }
+        }
+      else
+        {
+          int side = at[SIDE_A] != 0 ? SIDE_A : SIDE_B;
+          guint r = at[side] - 1;
+
+          if (at[BASE] == 0)
+            append_row (out, copy_row (t[side], r));  /* added on one side */
+          else if (!row_eq (t[side], r, t[BASE], at[BASE] - 1))
+            {
+              /* Removed on one side, edited on the other: the edit stays
+               * until someone chooses. */
+              append_row (out, copy_row (t[side], r));
+              add_row_conflict (m, conflicts, id, side == SIDE_A ? (int) out_row : -1,
+                                side == SIDE_B ? (int) out_row : -1);
+            }
+          /* else removed on one side, untouched on the other: gone */
+        }
+    }
+  return TRUE;
+}
+
 NfMetricTable *
 _nf_merge_table (NfMergeRun    *m,
                  NfMetricTable *t[N_SIDES])
 {
   NfMetricTable *head[N_SIDES];
+  GHashTable *labels[N_SIDES];
   g_autoptr(NfMetricTable) out = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) _nf_conflict_free);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) _nf_conflict_free);
   NfMetricTable *base = t[BASE], *a = t[SIDE_A], *b = t[SIDE_B];
   guint n_columns = nf_metric_table_get_n_columns (base);
   guint n_rows = nf_metric_table_get_n_rows (base);
+  gboolean labelled = TRUE, ok = TRUE;
   int pick;
 
   if (nf_metric_table_get_n_columns (a) != n_columns || nf_metric_table_get_n_columns (b) != n_columns)
@@ -120,6 +379,9 @@ _nf_merge_table (NfMergeRun    *m,
   if (out == NULL)
     return NULL;
 
+  for (int s = 0; s < N_SIDES; s++)
+    labelled = (labels[s] = labels_of (t[s])) != NULL && labelled;
+
   if (nf_metric_table_equal (base, a) || (starts_with_rows (a, base) &&
                                           nf_metric_table_get_n_rows (a) == n_rows))
     for (guint r = 0; r < nf_metric_table_get_n_rows (b); r++)
@@ -127,7 +389,7 @@ _nf_merge_table (NfMergeRun    *m,
   else if (starts_with_rows (b, base) && nf_metric_table_get_n_rows (b) == n_rows)
     for (guint r = 0; r < nf_metric_table_get_n_rows (a); r++)
       append_row (out, copy_row (a, r));
-  else if (starts_with_rows (a, base) && starts_with_rows (b, base))
+  else if (!labelled && starts_with_rows (a, base) && starts_with_rows (b, base))
     {
       /* Rows added after the base's on both sides: A's, then B's that A
        * did not add too. */
@@ -145,40 +407,28 @@ _nf_merge_table (NfMergeRun    *m,
             append_row (out, copy_row (b, r));
         }
     }
-  else if (nf_metric_table_get_n_rows (a) == n_rows && nf_metric_table_get_n_rows (b) == n_rows)
+  else if (nf_metric_table_get_n_rows (a) == n_rows && nf_metric_table_get_n_rows (b) == n_rows &&
+           (!labelled || (rows_in_place (a, labels[BASE]) && rows_in_place (b, labels[BASE]))))
     {
       /* The same rows in place on both sides: cell by cell. */
       for (guint r = 0; r < n_rows; r++)
         {
-          NfCell *row = g_new0 (NfCell, n_columns);
+          guint at[N_SIDES] = { r, r, r };
 
-          for (guint c = 0; c < n_columns; c++)
-            {
-              const NfCell *v[N_SIDES];
-
-              for (int s = 0; s < N_SIDES; s++)
-                v[s] = nf_metric_table_get_cell (t[s], r, c);
-              pick = NF_MERGE3 (cell_eq, v[BASE], v[SIDE_A], v[SIDE_B]);
-              /* A's place for a cell's meaning key; a conflict keeps A's. */
-              _nf_cell_copy (v[pick >= 0 ? SIDE_A + pick : SIDE_A], &row[c]);
-              if (pick < 0)
-                {
-                  const char *ta = v[SIDE_A]->text, *tb = v[SIDE_B]->text;
-
-                  g_ptr_array_add (cells, _nf_conflict_new_cell (NF_CONFLICT_CELL,
-                                                                 nf_metric_table_get_id (out), r, c,
-                                                                 m->swapped ? tb : ta,
-                                                                 m->swapped ? ta : tb));
-                }
-            }
-          append_row (out, row);
+          append_row (out, merge_row (m, t, at, nf_metric_table_get_id (out), r, conflicts));
         }
     }
+  else if (labelled)
+    ok = merge_by_labels (m, t, labels, out, conflicts);
   else
-    return NULL;
+    ok = FALSE;
 
-  for (guint i = 0; i < cells->len; i++)
-    g_ptr_array_add (m->conflicts, g_steal_pointer (&g_ptr_array_index (cells, i)));
-  g_ptr_array_set_free_func (cells, NULL);
+  for (int s = 0; s < N_SIDES; s++)
+    g_clear_pointer (&labels[s], g_hash_table_unref);
+  if (!ok)
+    return NULL;
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (m->conflicts, g_steal_pointer (&g_ptr_array_index (conflicts, i)));
+  g_ptr_array_set_free_func (conflicts, NULL);
   return g_steal_pointer (&out);
 }

@@ -10,6 +10,7 @@
 #include "nf-canvas-xml.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-merge-run-private.h"
+#include "nf-metric-table-private.h"
 #include "nf-note-private.h"
 #include "nf-number.h"
 #include "nf-rate.h"
@@ -25,7 +26,7 @@
 
 static const char * const kind_names[NF_N_CONFLICT_KINDS] = {
   "note", "table", "source", "company", "title", "label", "description", "language", "rate",
-  "cell",
+  "cell", "row",
 };
 
 const char *
@@ -83,6 +84,48 @@ _nf_conflict_new_cell (NfConflictKind  kind,
   return c;
 }
 
+static NfCell *
+cell_dup (const NfCell *cell)
+{
+  NfCell *copy;
+
+  if (cell == NULL)
+    return NULL;
+  copy = g_new0 (NfCell, 1);
+  _nf_cell_copy (cell, copy);
+  return copy;
+}
+
+static void
+cell_free (NfCell *cell)
+{
+  if (cell != NULL)
+    _nf_cells_free (cell, 1);
+}
+
+void
+_nf_conflict_set_cells (NfConflict   *conflict,
+                        const NfCell *ours,
+                        const NfCell *theirs)
+{
+  NfCell *o = cell_dup (ours), *t = cell_dup (theirs);
+
+  cell_free (conflict->ours_cell);
+  cell_free (conflict->theirs_cell);
+  conflict->ours_cell = o;
+  conflict->theirs_cell = t;
+}
+
+NfConflict *
+_nf_conflict_copy (const NfConflict *conflict)
+{
+  NfConflict *c = _nf_conflict_new_cell (conflict->kind, conflict->table, conflict->row,
+                                         conflict->column, conflict->ours, conflict->theirs);
+
+  _nf_conflict_set_cells (c, conflict->ours_cell, conflict->theirs_cell);
+  return c;
+}
+
 void
 _nf_conflict_free (NfConflict *conflict)
 {
@@ -91,7 +134,18 @@ _nf_conflict_free (NfConflict *conflict)
   g_free (conflict->ours);
   g_free (conflict->theirs);
   g_free (conflict->table);
+  cell_free (conflict->ours_cell);
+  cell_free (conflict->theirs_cell);
   g_free (conflict);
+}
+
+static gboolean
+opt_cell_eq (const NfCell *a,
+             const NfCell *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return _nf_merge_cell_eq (a, b);
 }
 
 gboolean
@@ -100,7 +154,23 @@ _nf_conflict_equal (const NfConflict *a,
 {
   return a->kind == b->kind && g_strcmp0 (a->ours, b->ours) == 0 &&
          g_strcmp0 (a->theirs, b->theirs) == 0 && g_strcmp0 (a->table, b->table) == 0 &&
-         a->row == b->row && a->column == b->column;
+         a->row == b->row && a->column == b->column &&
+         opt_cell_eq (a->ours_cell, b->ours_cell) && opt_cell_eq (a->theirs_cell, b->theirs_cell);
+}
+
+int
+nf_conflict_row_of (const NfConflict *conflict,
+                    gboolean          ours)
+{
+  const char *side;
+  guint64 row;
+
+  g_return_val_if_fail (conflict != NULL, -1);
+  side = ours ? conflict->ours : conflict->theirs;
+  if (conflict->kind != NF_CONFLICT_ROW || side == NULL ||
+      !g_ascii_string_to_unsigned (side, 10, 1, G_MAXINT, &row, NULL))
+    return -1;
+  return (int) row - 1;
 }
 
 gboolean
@@ -503,8 +573,7 @@ merge_old_conflicts (NfMergeRun *m)
           if (list_has (base, c) && !list_has (other, c))
             continue;
           if (!list_has (m->conflicts, c))
-            g_ptr_array_add (m->conflicts, _nf_conflict_new_cell (c->kind, c->table, c->row,
-                                                                  c->column, c->ours, c->theirs));
+            g_ptr_array_add (m->conflicts, _nf_conflict_copy (c));
         }
     }
 }

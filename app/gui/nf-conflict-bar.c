@@ -100,6 +100,47 @@ describe_item (NfConflictBar    *self,
   return g_strdup_printf (_(formats[k][ours == NULL ? 1 : 2]), ours != NULL ? ours : theirs);
 }
 
+/* A row's version: its number and label, or NULL when that side deleted it. */
+static char *
+row_name (NfMetricTable    *table,
+          const NfConflict *c,
+          gboolean          ours)
+{
+  int row = nf_conflict_row_of (c, ours);
+  g_autofree char *label = NULL;
+
+  if (row < 0)
+    return NULL;
+  if (table == NULL || (guint) row >= nf_metric_table_get_n_rows (table) ||
+      nf_metric_table_get_n_columns (table) == 0)
+    return g_strdup_printf ("%d", row + 1);
+  label = shorten (nf_metric_table_get_cell (table, (guint) row, 0)->text);
+  /* Translators: a table row's number (from 1) and its label. */
+  return g_strdup_printf (_("row %d “%s”"), row + 1, label);
+}
+
+static char *
+describe_row (NfConflictBar    *self,
+              const NfConflict *c)
+{
+  NfMetricTable *table = nf_canvas_find_table (self->canvas, c->table, NULL);
+  NfText *title = table != NULL ? nf_metric_table_get_title (table) : NULL;
+  g_autofree char *name = shorten (title != NULL ? nf_text_for_language (title, nf_canvas_view_get_language (self->view))
+                                                 : c->table);
+  g_autofree char *ours = row_name (table, c, TRUE);
+  g_autofree char *theirs = row_name (table, c, FALSE);
+
+  if (ours != NULL && theirs != NULL)
+    /* Translators: a table's title, then the two versions of one row ("row 3 “Revenue”"). */
+    return g_strdup_printf (_("Table “%s”: a row added both ways: ours %s, theirs %s"), name, ours,
+                            theirs);
+  if (ours == NULL)
+    /* Translators: a table's title, then a row ("row 3 “Revenue”"). */
+    return g_strdup_printf (_("Table “%s”: we deleted a row they edited, %s"), name, theirs);
+  /* Translators: a table's title, then a row ("row 3 “Revenue”"). */
+  return g_strdup_printf (_("Table “%s”: they deleted a row we edited, %s"), name, ours);
+}
+
 static char *
 describe (NfConflictBar    *self,
           const NfConflict *c)
@@ -124,6 +165,8 @@ describe (NfConflictBar    *self,
         return g_strdup_printf (_("Table “%s”, row %u, column %u: ours “%s”, theirs “%s”"), name,
                                 c->row + 1, c->column + 1, ours, theirs);
       }
+    case NF_CONFLICT_ROW:
+      return describe_row (self, c);
     case NF_CONFLICT_COMPANY:
       field = _("Company");
       break;

@@ -7,6 +7,7 @@
 
 #include "nf-canvas-view.h"
 #include "nf-editor-page-private.h"
+#include "nf-table-editor.h"
 #include "nf-version-bar.h"
 #include "nf-window.h"
 
@@ -34,8 +35,9 @@ nf_editor_page_set_version_of (NfEditorPage *self,
   self->version_bar = nf_version_bar_new (title);
   gtk_box_insert_child_after (GTK_BOX (self->box), self->version_bar, self->toolbar);
   nf_canvas_view_set_read_only (NF_CANVAS_VIEW (self->canvas_view), TRUE);
-  /* The tables show, greyed, and take no edit. */
-  gtk_widget_set_sensitive (self->tables, FALSE);
+  /* The tables show as they are, and take no edit. */
+  if (adw_bin_get_child (ADW_BIN (self->tables)) != NULL)
+    nf_table_editor_set_read_only (NF_TABLE_EDITOR (adw_bin_get_child (ADW_BIN (self->tables))), TRUE);
 }
 
 gboolean

@@ -27,8 +27,13 @@ view_changed (NfEditorPage *self)
       const char *dirs[] = { dir, NULL };
 
       if (adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
-        adw_bin_set_child (ADW_BIN (self->tables),
-                           nf_table_editor_new (nf_document_get_canvas (self->document)));
+        {
+          GtkWidget *editor = nf_table_editor_new (nf_document_get_canvas (self->document));
+
+          /* A version from git: its tables are read, never edited. */
+          nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), self->version_of != NULL);
+          adw_bin_set_child (ADW_BIN (self->tables), editor);
+        }
       /* Again each time: the canvas may have been saved elsewhere. */
       nf_table_editor_set_source_dirs (NF_TABLE_EDITOR (adw_bin_get_child (ADW_BIN (self->tables))), dirs);
     }

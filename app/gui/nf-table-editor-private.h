@@ -15,6 +15,7 @@ struct _NfTableEditor
   gulong         table_changed_id;
   guint          updating;       /* > 0 while the model is being shown */
   NfTableView   *view;
+  gboolean       read_only;      /* a version from git */
 
   GtkStack      *stack;
   GtkListBox    *table_list;

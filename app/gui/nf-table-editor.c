@@ -107,17 +107,19 @@ sync_actions (NfTableEditor *self)
   guint n_rows = self->table != NULL ? nf_metric_table_get_n_rows (self->table) : 0;
   guint n_cols = self->table != NULL ? nf_metric_table_get_n_columns (self->table) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
+  gboolean edit = !self->read_only;
   guint row, col;
 
   nf_table_view_get_cursor (self->view, &row, &col);
-  gtk_widget_action_set_enabled (widget, "tables.add-row", self->table != NULL);
-  gtk_widget_action_set_enabled (widget, "tables.remove-row", row < n_rows);
-  gtk_widget_action_set_enabled (widget, "tables.add-column", self->table != NULL);
+  gtk_widget_action_set_enabled (widget, "tables.add-row", edit && self->table != NULL);
+  gtk_widget_action_set_enabled (widget, "tables.remove-row", edit && row < n_rows);
+  gtk_widget_action_set_enabled (widget, "tables.add-column", edit && self->table != NULL);
   /* A table keeps at least one column (see docs/FORMAT.md). */
-  gtk_widget_action_set_enabled (widget, "tables.remove-column", col < n_cols && n_cols > 1);
-  gtk_widget_action_set_enabled (widget, "tables.remove-table", self->table != NULL);
-  gtk_widget_action_set_enabled (widget, "tables.undo", nf_history_can_undo (history));
-  gtk_widget_action_set_enabled (widget, "tables.redo", nf_history_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "tables.remove-column", edit && col < n_cols && n_cols > 1);
+  gtk_widget_action_set_enabled (widget, "tables.add-table", edit);
+  gtk_widget_action_set_enabled (widget, "tables.remove-table", edit && self->table != NULL);
+  gtk_widget_action_set_enabled (widget, "tables.undo", edit && nf_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "tables.redo", edit && nf_history_can_redo (history));
 }
 
 /* After the view's own handler, which keeps the cursor in the table. */
@@ -788,4 +790,26 @@ nf_table_editor_get_cell_widget (NfTableEditor *self,
   g_return_val_if_fail (NF_IS_TABLE_EDITOR (self), NULL);
 
   return nf_table_view_get_cell_widget (self->view, row, column);
+}
+
+/* A version from git: its tables can be read, and nothing in them edited
+ * (the actions off, the fields not editable, the cells read only). */
+void
+nf_table_editor_set_read_only (NfTableEditor *self,
+                               gboolean       read_only)
+{
+  GtkEditable *fields[] = { GTK_EDITABLE (self->title_entry), GTK_EDITABLE (self->column_name_entry),
+                            GTK_EDITABLE (self->column_unit_entry) };
+
+  g_return_if_fail (NF_IS_TABLE_EDITOR (self));
+
+  self->read_only = !!read_only;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_editable_set_editable (fields[i], !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->block_dropdown), !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->column_type_dropdown), !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->row_source_dropdown), !self->read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->row_lines_entry), !self->read_only);
+  nf_table_view_set_read_only (self->view, self->read_only);
+  sync_actions (self);
 }

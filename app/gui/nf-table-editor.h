@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (NfTableEditor, nf_table_editor, NF, TABLE_EDITOR, AdwBin)
  * undo, redo. */
 GtkWidget     *nf_table_editor_new            (NfCanvas      *canvas);
 NfCanvas      *nf_table_editor_get_canvas     (NfTableEditor *self);
+void           nf_table_editor_set_read_only  (NfTableEditor *self,
+                                               gboolean       read_only);
 /* The table shown, or NULL when the canvas has none. */
 NfMetricTable *nf_table_editor_get_table      (NfTableEditor *self);
 void           nf_table_editor_select_table   (NfTableEditor *self,

@@ -25,6 +25,7 @@ struct _NfTableView
   guint          focus_row;      /* a cell to focus once it is bound */
   guint          focus_col;
   guint          updating;       /* > 0 while the model is being shown */
+  gboolean       read_only;      /* a version from git: cells shown, never edited */
 
   GtkWidget     *scroller;
   GtkColumnView *column_view;
@@ -147,6 +148,7 @@ update_cell (NfTableView   *self,
   column = nf_metric_table_get_column (self->table, col);
   cell = nf_metric_table_get_cell (self->table, row, col);
   show_text (self, GTK_EDITABLE (text), cell->text);
+  gtk_editable_set_editable (GTK_EDITABLE (text), !self->read_only);
   gtk_editable_set_alignment (GTK_EDITABLE (text), column->type == NF_COLUMN_TEXT ? 0.0 : 1.0);
 
   if (column->type != NF_COLUMN_TEXT && cell->text != NULL && *cell->text != '\0' && !cell->has_value)
@@ -209,7 +211,7 @@ commit_cell (NfTableView   *self,
   const NfCell *cell;
   guint row, col;
 
-  if (!cell_position (self, text, &row, &col) || !is_dirty (text))
+  if (self->read_only || !cell_position (self, text, &row, &col) || !is_dirty (text))
     return;
   value = editable_take_text (GTK_EDITABLE (text));
   cell = nf_metric_table_get_cell (self->table, row, col);
@@ -385,7 +387,7 @@ nf_table_view_paste_cells (NfTableView *self,
   g_return_val_if_fail (NF_IS_TABLE_VIEW (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (self->table == NULL || strpbrk (text, "\t\n\r") == NULL)
+  if (self->table == NULL || self->read_only || strpbrk (text, "\t\n\r") == NULL)
     return FALSE;
   rows = parse_cells (text);
   if (rows->len == 0 || (rows->len == 1 && g_strv_length (g_ptr_array_index (rows, 0)) < 2))
@@ -462,9 +464,12 @@ static void
 cell_paste (GtkText     *text,
             NfTableView *self)
 {
-  Paste *paste = g_new0 (Paste, 1);
+  Paste *paste;
 
   g_signal_stop_emission_by_name (text, "paste-clipboard");
+  if (self->read_only)
+    return;
+  paste = g_new0 (Paste, 1);
   paste->self = g_object_ref (self);
   paste->text = g_object_ref (GTK_WIDGET (text));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text)), NULL,
@@ -834,4 +839,21 @@ nf_table_view_drop_typing (NfTableView *self)
     clean_editable (text);
   if (self->table != NULL)
     update_cells (self);
+}
+
+/* A version from git: the cells can be read, selected and copied, but not
+ * edited or pasted into. */
+void
+nf_table_view_set_read_only (NfTableView *self,
+                             gboolean     read_only)
+{
+  GHashTableIter iter;
+  gpointer text;
+
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+
+  self->read_only = !!read_only;
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    gtk_editable_set_editable (GTK_EDITABLE (text), !self->read_only);
 }

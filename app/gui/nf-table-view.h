@@ -49,5 +49,7 @@ gboolean       nf_table_view_paste_cells     (NfTableView   *self,
                                               const char    *text);
 /* Forgets typing not yet committed, so that the cells show the table. */
 void           nf_table_view_drop_typing     (NfTableView   *self);
+void           nf_table_view_set_read_only   (NfTableView   *self,
+                                              gboolean       read_only);
 
 G_END_DECLS

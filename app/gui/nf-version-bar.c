@@ -10,6 +10,7 @@ struct _NfVersionBar
 {
   GtkWidget  parent_instance;
   GtkLabel  *title_label;
+  GtkLabel  *reason_label;
 };
 
 G_DEFINE_FINAL_TYPE (NfVersionBar, nf_version_bar, GTK_TYPE_WIDGET)
@@ -39,6 +40,7 @@ nf_version_bar_class_init (NfVersionBarClass *klass)
   _nf_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-version-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, NfVersionBar, title_label);
+  gtk_widget_class_bind_template_child (widget_class, NfVersionBar, reason_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nf-version-bar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -57,6 +59,8 @@ nf_version_bar_new (const char *title)
 
   /* The commit's name is the file's data: set as text, never markup. */
   gtk_label_set_text (self->title_label, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->reason_label), -1);
   return GTK_WIDGET (self);
 }

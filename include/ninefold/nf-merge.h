@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "nf-canvas.h"
+#include "nf-metric-table.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,7 @@ typedef enum {
   NF_CONFLICT_LANGUAGE,
   NF_CONFLICT_RATE,
   NF_CONFLICT_CELL,
+  NF_CONFLICT_ROW,
   NF_N_CONFLICT_KINDS
 } NfConflictKind;
 
@@ -39,11 +41,17 @@ typedef struct {
   NfConflictKind kind;
   char          *ours;
   char          *theirs;
-  /* NF_CONFLICT_CELL only: the table's id and the cell's row and column
-   * (from 0); `ours` and `theirs` are the cell's two texts, the canvas
-   * holds one of them. */
+  /* NF_CONFLICT_CELL and NF_CONFLICT_ROW: the table's id. For a cell, its
+   * row and column (from 0); `ours` and `theirs` are the cell's two texts,
+   * the canvas holds one of them. For a row, `ours` and `theirs` are the
+   * row numbers (from 1, as written) of the two versions of one row in the
+   * table; NULL when that side deleted the row (the other's edit is kept). */
   char          *table;
   guint          row, column;
+  /* NF_CONFLICT_CELL: each side's cell whole (text, value, translations,
+   * every field a cell has), or NULL when only the text is known (a file
+   * that did not need more); taking a side gives exactly that cell. */
+  NfCell        *ours_cell, *theirs_cell;
 } NfConflict;
 
 /* How a conflict is settled: one version, or both (for a value: the one
@@ -61,6 +69,10 @@ gboolean          nf_conflict_kind_from_xml (const char     *name,
                                              NfConflictKind *out_kind);
 /* Whether the values are ids (notes, tables, sources). */
 gboolean          nf_conflict_kind_is_item  (NfConflictKind  kind);
+/* A row conflict's side as a row index (from 0), or -1 when that side
+ * deleted the row or the value is not a row number. */
+int               nf_conflict_row_of        (const NfConflict *conflict,
+                                             gboolean          ours);
 
 guint             nf_canvas_get_n_conflicts (NfCanvas       *self);
 const NfConflict *nf_canvas_get_conflict    (NfCanvas       *self,

@@ -41,7 +41,8 @@ check "the clean merge has both edits" \
 
 # Tables merge by row and cell: two cells of one table (the first cell with
 # a value and the first label cell) edited apart merge; one cell edited two
-# ways is a conflict of that cell alone.
+# ways is a conflict of that cell alone (with each side's cell whole when
+# its value is not what its text reads as).
 edit_cell () {  # the first line matching $1 gets its text replaced by $2
   awk -v pat="$1" -v t="$2" '!done && $0 ~ pat { sub(/>[^<]*</, ">" t "<"); done = 1 } { print }' base.ninefold
 }
@@ -55,10 +56,23 @@ check "… with both cells, one table, no conflict" \
 "$ninefold" merge base.ninefold cells-ours.ninefold cells-other.ninefold -o cell-conflict.ninefold 2>/dev/null
 check "one cell edited two ways exits 1" "[ $? -eq 1 ]"
 check "… and is a cell conflict naming the table, row and column" \
-  "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OURS 210\" theirs=\"OTHER 220\"/>' cell-conflict.ninefold && [ \$(grep -c '<table id=\"t1\"' cell-conflict.ninefold) -eq 1 ]"
+  "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OURS 210\" theirs=\"OTHER 220\"' cell-conflict.ninefold && [ \$(grep -c '<table id=\"t1\"' cell-conflict.ninefold) -eq 1 ]"
 "$ninefold" validate cell-conflict.ninefold > validate-cell.txt
 check "validate lists the cell's conflict and exits 1" \
   "[ $? -eq 1 ] && grep -q 'cell of t1, row 1, column 2: ours OURS 210, theirs OTHER 220' validate-cell.txt"
+
+# Rows are matched by their labels: a row deleted on one side and edited on
+# the other stays, as a row conflict naming the table and the row kept.
+awk '!done && /<row[ >]/ { buf = ""; inrow = 1 }
+     inrow { buf = buf $0 "\n"; if ($0 ~ /<\/row>/) { inrow = 0; if (!done && buf ~ /cell value=/) done = 1; else printf "%s", buf }; next }
+     { print }' base.ninefold > rows-theirs.ninefold
+"$ninefold" merge base.ninefold cells-ours.ninefold rows-theirs.ninefold -o row-conflict.ninefold 2>/dev/null
+check "a row deleted on one side and edited on the other exits 1" "[ $? -eq 1 ]"
+check "… and is a row conflict, the edited row kept" \
+  "grep -q '<conflict kind=\"row\" table=\"t1\" ours=\"1\"/>' row-conflict.ninefold && grep -q '>OURS 210<' row-conflict.ninefold"
+"$ninefold" validate row-conflict.ninefold > validate-row.txt
+check "validate lists the row's conflict" \
+  "[ $? -eq 1 ] && grep -q 'row of t1: ours row 1, theirs row (deleted)' validate-row.txt"
 
 "$ninefold" merge base.ninefold base.ninefold theirs.ninefold -o same.ninefold
 check "no change on our side gives theirs byte for byte" "[ $? -eq 0 ] && cmp -s same.ninefold theirs.ninefold"

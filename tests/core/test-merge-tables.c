@@ -12,80 +12,7 @@
 #include "nf-canvas-xml-private.h"
 #include "nf-merge-private.h"
 
-static NfCanvas *
-copy_canvas (NfCanvas *canvas)
-{
-  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  NfCanvas *copy = nf_canvas_load_from_data (data, size, "copy", &error);
-
-  g_assert_no_error (error);
-  return copy;
-}
-
-static char *
-bytes_of (NfCanvas *canvas)
-{
-  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-/* A canvas with one table t1 of `rows` × `columns` text cells "rR cC". */
-static NfCanvas *
-table_canvas (guint rows,
-              guint columns)
-{
-  NfCanvas *canvas = nf_canvas_new ();
-  g_autoptr(NfText) title = nf_text_new ("Figures");
-  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
-  g_autoptr(GError) error = NULL;
-  NfMetricTable *t;
-
-  nf_canvas_set_company (canvas, "C");
-  nf_canvas_set_title (canvas, "T");
-  nf_canvas_insert_table (canvas, 0, table, &error);
-  g_assert_no_error (error);
-  t = nf_canvas_find_table (canvas, "t1", NULL);
-  for (guint c = 0; c < columns; c++)
-    {
-      g_autofree char *name = g_strdup_printf ("c%u", c);
-      g_autoptr(NfText) n = nf_text_new (name);
-
-      nf_canvas_insert_table_column (canvas, t, c, n, NF_COLUMN_TEXT, NULL);
-    }
-  for (guint r = 0; r < rows; r++)
-    {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint c = 0; c < columns; c++)
-        g_ptr_array_add (cells, g_strdup_printf ("r%u c%u", r, c));
-      g_ptr_array_add (cells, NULL);
-      nf_canvas_insert_table_row (canvas, t, r, (const char * const *) cells->pdata);
-    }
-  return canvas;
-}
-
-static const char *
-cell (NfCanvas *canvas,
-      guint     row,
-      guint     column)
-{
-  NfMetricTable *t = nf_canvas_find_table (canvas, "t1", NULL);
-
-  return nf_metric_table_get_cell (t, row, column)->text;
-}
-
-static void
-set_cell (NfCanvas   *canvas,
-          guint       row,
-          guint       column,
-          const char *text)
-{
-  nf_canvas_set_table_cell (canvas, nf_canvas_find_table (canvas, "t1", NULL), row, column, text);
-}
+#include "merge-test-util.h"
 
 /* Disjoint cells of one table: both edits, one table, no conflict. */
 static void
@@ -182,10 +109,56 @@ test_resolve_keeps_translations (void)
   nf_canvas_resolve_conflict (merged, 0, NF_CONFLICT_TAKE_THEIRS);
   kept = nf_metric_table_get_cell (nf_canvas_find_table (merged, "t1", NULL), 1, 0);
   g_assert_cmpstr (kept->text, ==, "theirs");
+  /* Their cell had no Chinese: ours, of other words, must not stay. */
+  g_assert_null (kept->translations);
+}
+
+/* Taking their side gives their cell whole, translations included, also
+ * after the merged file is saved and read again. */
+static void
+test_resolve_carries_their_translations (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL, reread = NULL;
+  g_autofree char *xml = NULL, *before = NULL, *after = NULL;
+  const NfCell *kept;
+  guint n = 0;
+
+  set_cell_translated (ours, 1, 1, "12", "十二");
+  set_cell_translated (theirs, 1, 1, "15", "十五");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+  xml = bytes_of (merged);
+  g_assert_nonnull (strstr (xml, "<conflict kind=\"cell\" table=\"t1\" row=\"2\" column=\"2\" "
+                                 "ours=\"12\" theirs=\"15\">\n"
+                                 "      <ours>\n        <cell>12</cell>\n"
+                                 "        <cell xml:lang=\"zh\">十二</cell>\n      </ours>\n"
+                                 "      <theirs>\n        <cell>15</cell>\n"
+                                 "        <cell xml:lang=\"zh\">十五</cell>\n      </theirs>\n"
+                                 "    </conflict>"));
+
+  reread = copy_canvas (merged);
+  before = bytes_of (reread);
+  g_assert_cmpstr (before, ==, xml);
+  nf_canvas_resolve_conflict (reread, 0, NF_CONFLICT_TAKE_THEIRS);
+  kept = nf_metric_table_get_cell (nf_canvas_find_table (reread, "t1", NULL), 1, 1);
+  g_assert_cmpstr (kept->text, ==, "15");
+  g_assert_cmpstr (nf_cell_get_text_for_language (kept, "zh"), ==, "十五");
+  g_assert_true (nf_history_undo (nf_canvas_get_history (reread)));
+  after = bytes_of (reread);
+  g_assert_cmpstr (after, ==, before);
+
+  nf_canvas_resolve_conflict (reread, 0, NF_CONFLICT_TAKE_OURS);
+  kept = nf_metric_table_get_cell (nf_canvas_find_table (reread, "t1", NULL), 1, 1);
+  g_assert_cmpstr (kept->text, ==, "12");
+  g_assert_cmpstr (nf_cell_get_text_for_language (kept, "zh"), ==, "十二");
 }
 
 /* Rows added below the base's on both sides are all kept; a row removed
- * on one side while the other edits a cell keeps both whole tables. */
+ * on one side while the other edits another row merges (rows are matched
+ * by their labels); without labels to match by, it keeps both whole
+ * tables. */
 static void
 test_rows (void)
 {
@@ -205,6 +178,22 @@ test_rows (void)
   g_clear_object (&merged);
   g_clear_object (&ours);
   g_clear_object (&theirs);
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  nf_canvas_remove_table_row (ours, nf_canvas_find_table (ours, "t1", NULL), 0);
+  set_cell (theirs, 1, 1, "edited");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (nf_canvas_find_table (merged, "t1", NULL)), ==, 1);
+  g_assert_cmpstr (cell (merged, 0, 0), ==, "r1 c0");
+  g_assert_cmpstr (cell (merged, 0, 1), ==, "edited");
+
+  /* The same with two rows labelled alike: nothing to match rows by. */
+  g_clear_object (&merged);
+  g_clear_object (&ours);
+  g_clear_object (&theirs);
+  set_cell (base, 1, 0, "r0 c0");
   ours = copy_canvas (base);
   theirs = copy_canvas (base);
   nf_canvas_remove_table_row (ours, nf_canvas_find_table (ours, "t1", NULL), 0);
@@ -334,14 +323,18 @@ test_properties (void)
         for (guint c = 0; c < columns; c++)
           {
             int what = g_rand_int_range (rand, 0, 5);
+            /* Some cells in Chinese too, on either side, so that a side's
+             * translations must travel with its cell. */
+            const char *zo = g_rand_boolean (rand) ? "我们" : NULL;
+            const char *zt = g_rand_boolean (rand) ? "他们" : NULL;
 
             /* 0 neither, 1 ours, 2 theirs, 3 both alike, 4 both apart. */
             if (what == 1 || what == 3 || what == 4)
-              set_cell (ours, r, c, "ours");
+              set_cell_translated (ours, r, c, "ours", zo);
             if (what == 2 || what == 3)
-              set_cell (theirs, r, c, what == 3 ? "ours" : "theirs");
+              set_cell_translated (theirs, r, c, what == 3 ? "ours" : "theirs", what == 3 ? zo : zt);
             if (what == 4)
-              set_cell (theirs, r, c, "theirs");
+              set_cell_translated (theirs, r, c, "theirs", zt);
             expected += what == 4;
           }
       merged = nf_merge (base, ours, theirs, &n);
@@ -381,8 +374,28 @@ test_properties (void)
               }
           }
       before = bytes_of (merged);
+      {
+        /* Through the file and back: each side's cell is kept whole. */
+        g_autoptr(NfCanvas) reread = copy_canvas (merged);
+        g_autofree char *again = bytes_of (reread);
+
+        g_assert_cmpstr (again, ==, before);
+      }
       while (nf_canvas_get_n_conflicts (merged) > 0)
-        nf_canvas_resolve_conflict (merged, 0, g_rand_int_range (rand, 0, 3));
+        {
+          const NfConflict *x = nf_canvas_get_conflict (merged, 0);
+          guint r = x->row, c = x->column;
+          NfConflictChoice choice = g_rand_int_range (rand, 0, 3);
+          NfCanvas *side = choice == NF_CONFLICT_TAKE_THEIRS ? theirs : ours;
+
+          /* Keep Both leaves the cell the canvas holds: A's, here ours or
+           * theirs by the merge's fixed order; compare only what was taken. */
+          nf_canvas_resolve_conflict (merged, 0, choice);
+          if (choice != NF_CONFLICT_KEEP_BOTH)
+            g_assert_true (_nf_merge_cell_eq (
+              nf_metric_table_get_cell (nf_canvas_find_table (merged, "t1", NULL), r, c),
+              nf_metric_table_get_cell (nf_canvas_find_table (side, "t1", NULL), r, c)));
+        }
       for (guint i = 0; i < n; i++)
         g_assert_true (nf_history_undo (nf_canvas_get_history (merged)));
       after = bytes_of (merged);
@@ -400,6 +413,8 @@ main (int    argc,
   g_test_add_func ("/merge-tables/rows", test_rows);
   g_test_add_func ("/merge-tables/resolve", test_resolve);
   g_test_add_func ("/merge-tables/resolve-keeps-translations", test_resolve_keeps_translations);
+  g_test_add_func ("/merge-tables/resolve-carries-their-translations",
+                   test_resolve_carries_their_translations);
   g_test_add_func ("/merge-tables/resolve-rate", test_resolve_rate);
   g_test_add_func ("/merge-tables/properties", test_properties);
   return g_test_run ();

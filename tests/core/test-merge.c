@@ -10,29 +10,9 @@
 #include "nf-canvas-xml-private.h"
 #include "nf-merge-private.h"
 
+#include "merge-test-util.h"
+
 static const char * const colours[] = { NULL, "#f6d32d", "#62a0ea", "#e01b24" };
-
-static NfCanvas *
-copy_canvas (NfCanvas *canvas)
-{
-  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  NfCanvas *copy = nf_canvas_load_from_data (data, size, "copy", &error);
-
-  g_assert_no_error (error);
-  return copy;
-}
-
-static char *
-bytes_of (NfCanvas *canvas)
-{
-  g_autoptr(GBytes) bytes = _nf_canvas_serialize (canvas, NULL);
-
-  g_assert_nonnull (bytes);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
 
 static NfNote *
 add_note (NfCanvas   *canvas,

@@ -13,6 +13,7 @@
 #include "nf-canvas-view.h"
 #include "nf-conflict-bar.h"
 #include "nf-editor-page.h"
+#include "nf-table-editor.h"
 #include "nf-test-gui.h"
 
 static NfCanvas *
@@ -244,6 +245,56 @@ test_take_theirs (void)
 
 /* A version from git in a tab: nothing edits it, its banner restores it
  * into the canvas as one undoable step. */
+/* A read-only table editor (a version's Metric Tables): cells can be read
+ * but not typed or pasted into, and no action edits the tables. */
+static void
+test_read_only_tables (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(NfText) title = nf_text_new ("Fleet");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
+  g_autoptr(NfText) name = nf_text_new ("Cars");
+  const char * const row[] = { "120", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor, *window, *cell;
+  NfMetricTable *t;
+
+  nf_canvas_set_company (canvas, "Acme");
+  nf_canvas_set_title (canvas, "Plan");
+  nf_canvas_insert_table (canvas, 0, table, &error);
+  g_assert_no_error (error);
+  t = nf_canvas_find_table (canvas, "t1", NULL);
+  nf_canvas_insert_table_column (canvas, t, 0, name, NF_COLUMN_COUNT, NULL);
+  nf_canvas_insert_table_row (canvas, t, 0, row);
+  nf_canvas_mark_saved (canvas);
+  nf_history_clear (nf_canvas_get_history (canvas));
+
+  editor = nf_table_editor_new (canvas);
+  window = nf_test_show (editor, 1366, 768);
+  nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), TRUE);
+  nf_table_editor_select_table (NF_TABLE_EDITOR (editor), t);
+  nf_test_settle (window);
+  cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (editor), 0, 0);
+  g_assert_nonnull (cell);
+  nf_test_assert_showing (cell);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_true (gtk_widget_get_sensitive (cell));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const actions[] = { "tables.add-row", "tables.remove-row", "tables.add-column",
+                                               "tables.add-table", "tables.remove-table" };
+
+      gtk_widget_activate_action (editor, actions[i], NULL);
+    }
+  nf_test_settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (canvas)), ==, 1);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (t), ==, 1);
+  g_assert_cmpuint (nf_metric_table_get_n_columns (t), ==, 1);
+  g_assert_false (nf_history_can_undo (nf_canvas_get_history (canvas)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_read_only_version (void)
 {
@@ -269,6 +320,10 @@ test_read_only_version (void)
   view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (page));
   g_assert_true (nf_editor_page_get_read_only (NF_EDITOR_PAGE (page)));
   nf_test_assert_showing (nf_test_find_label (page, "Version of 1a2b3c4 · 5 December 2026 — read only"));
+  /* The banner says why nothing edits, and offers the way out. */
+  nf_test_assert_showing (nf_test_find_label (page, "Nothing here can be edited: this is the file as "
+                                                    "the commit holds it. Restore it to edit it as "
+                                                    "the current canvas."));
 
   note = nf_canvas_find_note (version, "n1", NULL, NULL);
   nf_canvas_view_show_note (NF_CANVAS_VIEW (view), note);
@@ -288,6 +343,15 @@ test_read_only_version (void)
   g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_notes (version, NF_BLOCK_CHANNELS)), ==, 2);
   g_assert_null (nf_test_find_type (view, GTK_TYPE_TEXT_VIEW));
   nf_test_screenshot (window, "read-only-version.png");
+
+  /* Its tables are read, not greyed; their editing is off. */
+  {
+    GtkWidget *tables = nf_editor_page_get_table_editor (NF_EDITOR_PAGE (page));
+
+    g_assert_true (gtk_widget_get_sensitive (tables));
+    gtk_widget_activate_action (tables, "tables.add-table", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (version)), ==, 0);
+  }
 
   /* Restore This Version: the canvas takes it, one step back. */
   g_assert_true (gtk_widget_activate_action (page, "page.restore-version", NULL));
@@ -309,5 +373,6 @@ main (int    argc,
   g_test_add_func ("/conflicts/banner", test_banner);
   g_test_add_func ("/conflicts/take-theirs", test_take_theirs);
   g_test_add_func ("/conflicts/read-only-version", test_read_only_version);
+  g_test_add_func ("/conflicts/read-only-tables", test_read_only_tables);
   return g_test_run ();
 }
