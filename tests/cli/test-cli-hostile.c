@@ -152,6 +152,19 @@ test_control_characters (void)
     g_assert_null (strchr (run->err, '\x1b'));
     g_assert_null (strchr (run->err, '\x07'));
   }
+  {
+    /* A right-to-left override shows "evil\u202Eenifn.txt" as a name ending
+     * otherwise on a terminal that honours it. */
+    g_autofree char *spoof = g_build_filename (dir, "evil\xe2\x80\xae" "txt.ninefold", NULL);
+    g_autoptr(NfTestRun) run = NULL;
+
+    g_assert_true (g_file_set_contents (spoof, contents, length, NULL));
+    run = NF_RUN ("validate", spoof);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_null (strstr (run->out, "\xe2\x80\xae"));
+    g_assert_nonnull (strstr (run->out, "\\u202E"));
+    g_unlink (spoof);
+  }
   g_unlink (named);
   g_unlink (prose);
   g_rmdir (dir);
