@@ -337,9 +337,9 @@ write_figure (xmlTextWriterPtr       w,
     }
   if (delta != NULL)
     {
-      write_number (w, "delta", row->deltas[i]);
-      if (row->ratios[i] != 0)
-        write_number (w, "ratio", row->ratios[i]);
+      write_number (w, "delta", nf_diff_metric_row_get_delta (row, i));
+      if (nf_diff_metric_row_get_ratio (row, i) != 0)
+        write_number (w, "ratio", nf_diff_metric_row_get_ratio (row, i));
       if (row->approximate[i])
         write_bool (w, "approximate", TRUE);
       xmlTextWriterWriteAttribute (w, BAD_CAST "delta-text", BAD_CAST delta);

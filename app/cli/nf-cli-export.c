@@ -69,8 +69,10 @@ format_of (const char *path,
   return TRUE;
 }
 
-/* "cases" names the four canvases shipped with Ninefold, unless a file of
- * that name is there. */
+/* "cases" names the four canvases shipped with Ninefold, always: what a
+ * word means should not change with the folder it is typed in (a folder
+ * "cases" left in /tmp made the word read it, and fail). A file or folder
+ * of that name is "./cases", and a note says so when one is there. */
 static gboolean
 load_inputs (char      **args,
              GPtrArray  *canvases,
@@ -80,8 +82,18 @@ load_inputs (char      **args,
     {
       NfCanvas *canvas;
 
-      if (g_str_equal (args[i], "cases") && !g_file_test (args[i], G_FILE_TEST_EXISTS))
+      if (g_str_equal (args[i], "cases"))
         {
+          if (g_file_test (args[i], G_FILE_TEST_EXISTS))
+            {
+              g_printerr ("ninefold: ");
+              g_printerr (g_file_test (args[i], G_FILE_TEST_IS_DIR)
+                          ? _("“cases” is the four case canvases shipped with Ninefold; for the "
+                              "folder named “cases” here, write “./cases”")
+                          : _("“cases” is the four case canvases shipped with Ninefold; for the "
+                              "file named “cases” here, write “./cases”"));
+              g_printerr ("\n");
+            }
           for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
             {
               canvas = nf_canvas_load_case (c, error);

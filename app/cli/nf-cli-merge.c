@@ -79,6 +79,25 @@ run_merge (const NfCliCommand  *command,
       _nf_cli_usage_error (command, _("the output name is empty"));
       return MERGE_ERROR;
     }
+  /* -o may name OURS, which a clean merge replaces anyway, but not the
+   * base or their version: a merge with conflicts would take its place. */
+  if (out != NULL && !g_str_equal (out, "-"))
+    {
+      g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
+
+      for (guint i = 0; i < 3; i += 2)
+        {
+          g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (args[i]);
+
+          if (nf_atomic_file_same_file (in_file, out_file))
+            {
+              _nf_cli_usage_error (command,
+                                   _("“%s” is the base or their version being merged; write the "
+                                     "merge over OURS or under another name"), out);
+              return MERGE_ERROR;
+            }
+        }
+    }
   for (guint i = 0; i < 3; i++)
     {
       names[i] = args[i];

@@ -48,7 +48,11 @@ _nf_cli_escape (const char *text,
           continue;
         }
       n = (gsize) (g_utf8_next_char (p) - p);
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F))
+      /* Bidirectional embeddings, overrides and isolates reorder what
+       * follows them on a terminal that honours them: a name could show
+       * as another. */
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         {
           if (out == NULL)
             out = g_string_new_len (text, p - text);

@@ -35,6 +35,9 @@ typedef struct {
   NfCanvas   *canvas;
   GPtrArray  *findings;
   GHashTable *sources;  /* id → GStrv of lines, or NULL when not found */
+  GHashTable *n_lines;  /* GStrv → its length, counted once */
+  guint64     n_scans;  /* source lines read for figures so far */
+  gboolean    scans_spent; /* citations past CITE_SCAN_BUDGET were not checked */
   GPtrArray  *strings;  /* subjects kept alive */
 } Check;
 
@@ -439,19 +442,27 @@ line_has (const char   *line,
   return FALSE;
 }
 
+/* Source lines read for figures in one check, at most: a real canvas
+ * reads a few thousand (a cited line or two per note, a few around it);
+ * 100,000 notes each citing a range of 100,000 lines, which the format
+ * allows, would read 10^10 and hang the check. Past it, citations are
+ * not checked, and the check says so. */
+#define CITE_SCAN_BUDGET 200000
+
 /* Line numbers from 1; 0 when the figure is on no line within reach of
  * the cited lines first..last. */
 static guint
-nearest_line (GStrv         lines,
+nearest_line (Check        *check,
+              GStrv         lines,
+              guint         n,
               guint         first,
               guint         last,
               guint         reach,
               const Figure *figure)
 {
-  guint n = g_strv_length (lines);
-
   for (guint d = 1; d <= reach; d++)
     {
+      check->n_scans += 2;
       if (first > d && first - d <= n && line_has (lines[first - d - 1], figure))
         return first - d;
       if (last + d <= n && line_has (lines[last + d - 1], figure))
@@ -475,8 +486,15 @@ check_citation (Check        *check,
   if (source_id == NULL || line == 0 ||
       (lines = g_hash_table_lookup (check->sources, source_id)) == NULL)
     return;
-  n = g_strv_length (lines);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (check->n_lines, lines));
   line_end = MAX (line, line_end);
+  /* What this citation may read: its lines and their reach, per figure. */
+  if (check->n_scans + (guint64) figures->len * (MIN (line_end, n) - MIN (line, n) + 1 + 2 * reach) >
+      CITE_SCAN_BUDGET)
+    {
+      check->scans_spent = TRUE;
+      return;
+    }
   /* One finding per note or row and kind: the first figure, and how many
    * more share its fate. */
   {
@@ -489,11 +507,11 @@ check_citation (Check        *check,
         guint other;
         gboolean there = FALSE;
 
-        for (guint l = line; l <= line_end && l <= n && !there; l++)
+        for (guint l = line; l <= line_end && l <= n && !there; l++, check->n_scans++)
           there = line_has (lines[l - 1], figure);
         if (there)
           continue;
-        if ((other = nearest_line (lines, line, line_end, reach, figure)) != 0)
+        if ((other = nearest_line (check, lines, n, line, line_end, reach, figure)) != 0)
           {
             if (n_moved++ == 0)
               moved = figure, moved_to = other;
@@ -1031,6 +1049,7 @@ nf_check_canvas (NfCanvas           *canvas,
   check.canvas = canvas;
   check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_check_finding_free);
   check.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  check.n_lines = g_hash_table_new (NULL, NULL);
   check.strings = g_ptr_array_new_with_free_func (g_free);
   if (out_infos)
     *out_infos = g_ptr_array_new_with_free_func (g_free);
@@ -1047,6 +1066,8 @@ nf_check_canvas (NfCanvas           *canvas,
                                           nf_source_get_id (source),
                                           nf_source_get_address (source) ? nf_source_get_address (source) : ""));
       g_hash_table_insert (check.sources, g_strdup (nf_source_get_id (source)), lines);
+      if (lines != NULL)
+        g_hash_table_insert (check.n_lines, lines, GUINT_TO_POINTER (g_strv_length (lines)));
     }
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -1147,7 +1168,13 @@ nf_check_canvas (NfCanvas           *canvas,
 
   check_conflicts (&check, stated);
   check_merge_conflicts (&check);
+  if (check.scans_spent && out_infos)
+    g_ptr_array_add (*out_infos,
+                     g_strdup_printf (_("the citations cite more source lines than a check reads "
+                                        "(%d); those past that were not checked"),
+                                      CITE_SCAN_BUDGET));
 
+  g_hash_table_unref (check.n_lines);
   g_hash_table_unref (check.sources);
   g_ptr_array_unref (check.strings);
   return check.findings;

@@ -63,6 +63,9 @@ nf_diff_metric_key (const char *label)
 
   if ((key = g_hash_table_lookup (table, folded)) != NULL)
     return g_strdup (key);
+  /* Every counter is Chinese: a label ending in ASCII ends in none. */
+  if (label == NULL || *label == '\0' || (guchar) label[strlen (label) - 1] < 0x80)
+    return g_steal_pointer (&folded);
   for (guint k = 0; k < G_N_ELEMENTS (counters); k++)
     if (g_str_has_suffix (label, counters[k]) && strlen (label) > strlen (counters[k]))
       {
@@ -139,16 +142,33 @@ struct _NfDiffMetrics
   GArray    *aligned;   /* guint indices into rows: in two canvases or more */
   GArray    *unaligned[NF_DIFF_MAX_CANVASES]; /* indices: in that canvas only */
   GHashTable *shared[NF_DIFF_MAX_CANVASES];   /* that canvas's tables with an aligned row */
+  GStringChunk *keys;   /* the rows' keys, each stored once */
   guint64    n_probes;  /* look-ups made to key and align the figures */
 };
 
-static void
-metric_row_clear (gpointer data)
+/* What aligning needs of a row while the rows are made, and no reader
+ * after: one per row, freed at the end of nf_diff_metrics_new(). */
+typedef struct
 {
-  NfDiffMetricRow *row = data;
+  /* On the first row of a key: per canvas, the number the next repeat of
+   * the key in that canvas tries ("key (k)"), 0 while that canvas has not
+   * used the key. */
+  guint next_repeat[NF_DIFF_MAX_CANVASES];
+  /* The next row with the same key and another kind, + 1; 0 for none. */
+  guint next_kind;
+} RowLink;
 
-  g_clear_pointer (&row->key, g_free);
-}
+/* One table for the whole comparison: key → its first row + 1. A key is
+ * used by a canvas when its first row's next_repeat is set for it, so the
+ * canvases' "used" sets, the key-and-kind index and the rows' keys, three
+ * tables and three copies of every key before, are this one and the
+ * string chunk. */
+typedef struct
+{
+  NfDiffMetrics *self;
+  GHashTable    *index;
+  RowLink       *links;
+} Aligner;
 
 /* A table's meanings, each worked out once: folding a label costs far
  * more than a cell, and a row's key (its metric on the first cell that
@@ -243,36 +263,71 @@ cell_key (TableKeys *keys,
     g_string_append (out, col_key);
 }
 
-/* Makes `key` the key itself the first time a canvas has it, else "key
- * (2)", "key (3)" …: the first of those the canvas has not used. `seen`
- * maps each key used to the number its next repeat tries first, so a
- * thousand rows with one label cost a thousand look-ups, not half a
- * million. */
+/* As "%u", without printf's cost, which was a tenth of a wide table's diff. */
 static void
-unique_key (GHashTable *seen,
-            GString    *key,
-            guint64    *n_probes)
+append_uint (GString *out,
+             guint    value)
 {
-  gpointer next;
-  gsize length = key->len;
-  guint k;
+  char digits[16];
+  char *p = digits + sizeof digits;
 
-  ++*n_probes;
-  if (!g_hash_table_lookup_extended (seen, key->str, NULL, &next))
+  do
+    *--p = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+/* The first row of `key`, or G_MAXUINT for a key no canvas has used. */
+static guint
+aligner_find (Aligner    *aligner,
+              const char *key)
+{
+  gpointer found;
+
+  aligner->self->n_probes++;
+  if (!g_hash_table_lookup_extended (aligner->index, key, NULL, &found))
+    return G_MAXUINT;
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+/* Makes `key` the key itself the first time `canvas` has it, else "key
+ * (2)", "key (3)" …: the first of those the canvas has not used. Each key
+ * keeps the number its next repeat tries first, so a thousand rows with
+ * one label cost a thousand look-ups, not half a million. Returns the
+ * key's first row, or G_MAXUINT when no canvas has used the key yet (the
+ * caller then makes its row and marks it used by `canvas`). */
+static guint
+unique_key (Aligner *aligner,
+            guint    canvas,
+            GString *key)
+{
+  gsize length = key->len;
+  guint first = aligner_find (aligner, key->str);
+  RowLink *link;
+
+  if (first == G_MAXUINT)
+    return G_MAXUINT;
+  link = &aligner->links[first];
+  if (link->next_repeat[canvas] == 0)
     {
-      g_hash_table_insert (seen, g_strndup (key->str, key->len), GUINT_TO_POINTER (2));
-      return;
+      link->next_repeat[canvas] = 2;
+      return first;
     }
-  for (k = GPOINTER_TO_UINT (next);; k++)
+  for (guint k = link->next_repeat[canvas];; k++)
     {
+      guint other;
+
       g_string_truncate (key, length);
-      g_string_append_printf (key, " (%u)", k);
-      ++*n_probes;
-      if (!g_hash_table_contains (seen, key->str))
+      g_string_append (key, " (");
+      append_uint (key, k);
+      g_string_append_c (key, ')');
+      other = aligner_find (aligner, key->str);
+      if (other == G_MAXUINT || aligner->links[other].next_repeat[canvas] == 0)
         {
-          g_hash_table_insert (seen, g_strndup (key->str, length), GUINT_TO_POINTER (k + 1));
-          g_hash_table_insert (seen, g_strndup (key->str, key->len), GUINT_TO_POINTER (2));
-          return;
+          link->next_repeat[canvas] = k + 1;
+          if (other != G_MAXUINT)
+            aligner->links[other].next_repeat[canvas] = 2;
+          return other;
         }
     }
 }
@@ -297,31 +352,43 @@ cell_unit (const NfColumn *col,
   return col->unit != NULL && col->unit[0] != '\0' ? col->unit : NULL;
 }
 
-/* As "%u", without printf's cost, which was a tenth of a wide table's diff. */
-static void
-append_uint (GString *out,
-             guint    value)
+/* A new row for `key`, after row `after` of the same key (another kind),
+ * or the key's first row when `after` is G_MAXUINT. */
+static NfDiffMetricRow *
+aligner_add_row (Aligner       *aligner,
+                 const GString *key,
+                 guint          after,
+                 guint          canvas)
 {
-  char digits[16];
-  char *p = digits + sizeof digits;
+  NfDiffMetrics *self = aligner->self;
+  NfDiffMetricRow fresh = { 0 };
+  guint index = self->rows->len;
 
-  do
-    *--p = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
-  g_string_append_len (out, p, digits + sizeof digits - p);
+  if (after == G_MAXUINT)
+    {
+      fresh.key = g_string_chunk_insert_len (self->keys, key->str, (gssize) key->len);
+      g_hash_table_insert (aligner->index, (gpointer) fresh.key, GUINT_TO_POINTER (index + 1));
+      aligner->links[index].next_repeat[canvas] = 2;
+    }
+  else
+    {
+      fresh.key = g_array_index (self->rows, NfDiffMetricRow, after).key;
+      aligner->links[after].next_kind = index + 1;
+    }
+  fresh.base = (guint8) canvas;
+  g_array_append_val (self->rows, fresh);
+  return &g_array_index (self->rows, NfDiffMetricRow, index);
 }
 
 static void
-add_table (NfDiffMetrics *self,
+add_table (Aligner       *aligner,
            guint          canvas,
-           NfMetricTable *table,
-           GHashTable    *index,
-           GHashTable    *seen)
+           NfMetricTable *table)
 {
+  NfDiffMetrics *self = aligner->self;
   guint n_columns = nf_metric_table_get_n_columns (table);
   gboolean labelled = n_columns > 1 && column_is_label (table, 0);
   g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GString) indexed = g_string_new (NULL);
   TableKeys keys;
 
   table_keys_init (&keys, table, labelled);
@@ -335,60 +402,56 @@ add_table (NfDiffMetrics *self,
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
-          NfDiffMetricRow *row;
+          NfDiffMetricRow *row = NULL;
           NfNumber number;
           NfNumberKind kind;
-          gpointer found;
+          guint first, last = G_MAXUINT;
 
           if (!cell->has_value)
             continue;
           kind = _nf_number_kind_for_cell (col, cell, &number, &rating);
           /* The same measure twice in one canvas: keep them apart. */
           cell_key (&keys, r, c, key);
-          unique_key (seen, key, &self->n_probes);
+          first = unique_key (aligner, canvas, key);
 
           /* One measure is one label and one kind: a count of users and
            * a sum of money under one label are two rows. */
-          g_string_truncate (indexed, 0);
-          g_string_append_len (indexed, key->str, key->len);
-          g_string_append_c (indexed, '\x1f');
-          append_uint (indexed, (guint) kind);
-          self->n_probes++;
-          if (g_hash_table_lookup_extended (index, indexed->str, NULL, &found))
-            row = &g_array_index (self->rows, NfDiffMetricRow, GPOINTER_TO_UINT (found));
-          else
+          for (guint i = first; i != G_MAXUINT; i = aligner->links[i].next_kind - 1)
             {
-              NfDiffMetricRow fresh = { 0 };
+              NfDiffMetricRow *candidate = &g_array_index (self->rows, NfDiffMetricRow, i);
 
-              fresh.key = g_strndup (key->str, key->len);
-              fresh.kind = kind;
-              fresh.label = labelled ? nf_metric_table_get_cell (table, r, 0)->text
-                                     : nf_text_get (col->name);
-              fresh.table_title = nf_text_get (nf_metric_table_get_title (table));
+              if (candidate->kind == kind)
+                {
+                  row = candidate;
+                  break;
+                }
+              last = i;
+            }
+          if (row == NULL)
+            {
+              row = aligner_add_row (aligner, key, last, canvas);
+              row->kind = (guint8) kind;
+              row->label = labelled ? nf_metric_table_get_cell (table, r, 0)->text
+                                    : nf_text_get (col->name);
+              row->table_title = nf_text_get (nf_metric_table_get_title (table));
               /* By year the measure is the column, and the year says when. */
               if (labelled && nf_metric_table_get_column (table, 0)->type == NF_COLUMN_YEAR)
                 {
-                  fresh.column = fresh.label;
-                  fresh.label = nf_text_get (col->name);
+                  row->column = row->label;
+                  row->label = nf_text_get (col->name);
                 }
               else if (labelled && n_columns > 2)
-                fresh.column = nf_text_get (col->name);
-              fresh.type = col->type;
-              fresh.base = canvas;
-              g_array_append_val (self->rows, fresh);
-              g_hash_table_insert (index, g_strndup (indexed->str, indexed->len),
-                                   GUINT_TO_POINTER (self->rows->len - 1));
-              row = &g_array_index (self->rows, NfDiffMetricRow, self->rows->len - 1);
+                row->column = nf_text_get (col->name);
+              row->type = (guint8) col->type;
             }
           row->tables[canvas] = table;
           row->rows[canvas] = r;
           row->columns[canvas] = c;
           row->present[canvas] = TRUE;
           row->values[canvas] = cell->value;
-          row->texts[canvas] = cell->text;
-          row->numbers[canvas].kind = number.kind;
-          row->numbers[canvas].bound = number.bound;
-          row->numbers[canvas].is_order = number.is_order;
+          row->numbers[canvas].kind = (guint8) number.kind;
+          row->numbers[canvas].bound = (guint8) number.bound;
+          row->numbers[canvas].is_order = number.is_order != FALSE;
           row->units[canvas] = cell_unit (col, &number);
           row->n_present++;
         }
@@ -486,8 +549,6 @@ compare_row (NfDiffMetricRow *row,
   for (guint i = 0; i < n_canvases; i++)
     if (row->present[i])
       {
-        row->deltas[i] = row->converted[i] - row->converted[row->base];
-        row->ratios[i] = row->converted[row->base] != 0 ? row->converted[i] / row->converted[row->base] : 0;
         /* A difference is as exact as the least exact figure in it, and a
          * converted one only as exact as the rate. */
         row->approximate[i] = figure_is_approximate (&row->numbers[i]) ||
@@ -499,8 +560,10 @@ NfDiffMetrics *
 nf_diff_metrics_new (NfCanvas **canvases,
                      guint      n_canvases)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   NfDiffMetrics *self;
+  Aligner aligner;
+  NfMetricTable *last_shared[NF_DIFF_MAX_CANVASES] = { NULL };
   gsize n_cells = 0;
 
   g_return_val_if_fail (canvases != NULL, NULL);
@@ -523,8 +586,12 @@ nf_diff_metrics_new (NfCanvas **canvases,
           n_cells += (gsize) nf_metric_table_get_n_rows (table) * nf_metric_table_get_n_columns (table);
         }
     }
-  self->rows = g_array_sized_new (FALSE, TRUE, sizeof (NfDiffMetricRow), (guint) MIN (n_cells, G_MAXUINT));
-  g_array_set_clear_func (self->rows, metric_row_clear);
+  n_cells = MIN (n_cells, G_MAXUINT - 1);
+  self->rows = g_array_sized_new (FALSE, TRUE, sizeof (NfDiffMetricRow), (guint) n_cells);
+  self->keys = g_string_chunk_new (64 * 1024);
+  aligner.self = self;
+  aligner.index = index;
+  aligner.links = g_new0 (RowLink, n_cells + 1);
   self->aligned = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < NF_DIFF_MAX_CANVASES; i++)
     {
@@ -535,16 +602,16 @@ nf_diff_metrics_new (NfCanvas **canvases,
   for (guint i = 0; i < n_canvases; i++)
     {
       GListModel *tables = nf_canvas_get_tables (canvases[i]);
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
         {
           NfMetricTable *table = g_list_model_get_item (tables, t);
 
           g_ptr_array_add (self->tables, table);
-          add_table (self, i, table, index, seen);
+          add_table (&aligner, i, table);
         }
     }
+  g_free (aligner.links);
   for (guint r = 0; r < self->rows->len; r++)
     {
       NfDiffMetricRow *row = &g_array_index (self->rows, NfDiffMetricRow, r);
@@ -553,8 +620,12 @@ nf_diff_metrics_new (NfCanvas **canvases,
       g_array_append_val (row->n_present > 1 ? self->aligned : self->unaligned[row->base], r);
       if (row->n_present > 1)
         for (guint i = 0; i < n_canvases; i++)
-          if (row->present[i])
-            g_hash_table_add (self->shared[i], row->tables[i]);
+          if (row->present[i] && row->tables[i] != last_shared[i])
+            {
+              /* Rows come table by table: most are the last one's again. */
+              g_hash_table_add (self->shared[i], row->tables[i]);
+              last_shared[i] = row->tables[i];
+            }
     }
   return self;
 }
@@ -572,6 +643,7 @@ nf_diff_metrics_free (NfDiffMetrics *self)
       g_hash_table_unref (self->shared[i]);
     }
   g_ptr_array_unref (self->tables);
+  g_string_chunk_free (self->keys);
   g_free (self);
 }
 
@@ -709,7 +781,7 @@ nf_diff_metric_row_get_text (const NfDiffMetricRow *row,
   if (!row->present[canvas])
     return NULL;
   if (lang == NULL || *lang == '\0')
-    return row->texts[canvas];
+    return nf_metric_table_get_cell (row->tables[canvas], row->rows[canvas], row->columns[canvas])->text;
   return nf_cell_get_text_for_language (nf_metric_table_get_cell (row->tables[canvas], row->rows[canvas],
                                                                   row->columns[canvas]), lang);
 }
@@ -760,20 +832,43 @@ nf_diff_metric_row_format_converted (const NfDiffMetricRow *row,
   return g_strdup_printf ("≈ %s (%s)", value, rate);
 }
 
+double
+nf_diff_metric_row_get_delta (const NfDiffMetricRow *row,
+                              guint                  canvas)
+{
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, 0);
+
+  if (!row->comparable || !row->present[canvas])
+    return 0;
+  return row->converted[canvas] - row->converted[row->base];
+}
+
+double
+nf_diff_metric_row_get_ratio (const NfDiffMetricRow *row,
+                              guint                  canvas)
+{
+  g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, 0);
+
+  if (!row->comparable || !row->present[canvas] || row->converted[row->base] == 0)
+    return 0;
+  return row->converted[canvas] / row->converted[row->base];
+}
+
 char *
 nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
                                  guint                  canvas,
                                  const char            *lang)
 {
   g_autofree char *magnitude = NULL;
-  double delta;
+  double delta, ratio;
   GString *out;
 
   g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
 
   if (!row->comparable || !row->present[canvas] || canvas == row->base)
     return NULL;
-  delta = row->deltas[canvas];
+  delta = nf_diff_metric_row_get_delta (row, canvas);
+  ratio = nf_diff_metric_row_get_ratio (row, canvas);
   /* A difference too large for a double has no figure worth printing: the
    * figures themselves say it. */
   if (!isfinite (delta))
@@ -792,12 +887,12 @@ nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
   out = g_string_new (row->approximate[canvas] ? "≈" : "");
   g_string_append (out, delta > 0 ? "+" : delta < 0 ? "−" : "±");
   g_string_append (out, magnitude);
-  if (row->ratios[canvas] != 0 && isfinite (row->ratios[canvas]) && row->kind != NF_NUMBER_KIND_PERCENT)
+  if (ratio != 0 && isfinite (ratio) && row->kind != NF_NUMBER_KIND_PERCENT)
     {
-      char ratio[G_ASCII_DTOSTR_BUF_SIZE];
+      char digits[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_formatd (ratio, sizeof ratio, "%.2f", row->ratios[canvas]);
-      g_string_append_printf (out, " ×%s", ratio);
+      g_ascii_formatd (digits, sizeof digits, "%.2f", ratio);
+      g_string_append_printf (out, " ×%s", digits);
     }
   return g_string_free (out, FALSE);
 }

@@ -12,6 +12,8 @@ double  _nf_diff_jaccard   (GArray     *a,
                             GArray     *b);
 /* The text folded for exact comparison: tokens joined by single spaces. */
 char   *_nf_diff_fold      (const char *text);
+/* The same without the short way for ASCII: tests hold the two equal. */
+char   *_nf_diff_fold_slow (const char *text);
 void    _nf_diff_op_free   (NfDiffOp   *op);
 /* How many hash look-ups keying and aligning the figures took: tests hold
  * it to a few per figure, so that a return to a quadratic search (each

@@ -77,7 +77,24 @@ plain_number (double   value,
   const char *digits;
   gsize n_whole;
 
-  g_ascii_formatd (buf, sizeof buf, "%.2f", fabs (value) < 0.005 ? 0 : value);
+  /* A whole number prints as its digits: "%.2f" cost 3,000 instructions a
+   * figure, most of a long diff's text. Below 2^53 the conversion is exact. */
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    {
+      gint64 whole = (gint64) value;
+      char *p = buf + sizeof buf;
+      guint64 magnitude = whole < 0 ? (guint64) -whole : (guint64) whole;
+
+      *--p = '\0';
+      do
+        *--p = (char) ('0' + magnitude % 10);
+      while ((magnitude /= 10) > 0);
+      if (whole < 0)
+        *--p = '-';
+      memmove (buf, p, (gsize) (buf + sizeof buf - p));
+    }
+  else
+    g_ascii_formatd (buf, sizeof buf, "%.2f", fabs (value) < 0.005 ? 0 : value);
   if ((dot = strchr (buf, '.')) != NULL)
     {
       end = buf + strlen (buf) - 1;

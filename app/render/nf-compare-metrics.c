@@ -331,7 +331,8 @@ row_unchanged (NfCompareMetrics      *self,
   if (m->n_present != self->n_canvases)
     return FALSE;
   for (guint i = 1; i < self->n_canvases; i++)
-    if (g_strcmp0 (m->texts[i], m->texts[0]) != 0 || m->values[i] != m->values[0])
+    if (g_strcmp0 (nf_diff_metric_row_get_text (m, i, NULL), nf_diff_metric_row_get_text (m, 0, NULL)) != 0 ||
+        m->values[i] != m->values[0])
       return FALSE;
   return TRUE;
 }

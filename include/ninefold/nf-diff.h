@@ -120,43 +120,45 @@ char              *nf_diff_metric_key     (const char   *label);
 /* What a row keeps of a figure as parsed (NfNumber, less its words: a
  * row per figure at the limits of a canvas must stay small). */
 typedef struct {
-  NfNumberKind      kind;
-  NfNumberQualifier bound;    /* the qualifier, normalised */
-  gboolean          is_order; /* an order of magnitude: "10万亿级" */
+  guint8 kind;      /* NfNumberKind */
+  guint8 bound;     /* NfNumberQualifier: the qualifier, normalised */
+  guint8 is_order;  /* an order of magnitude: "10万亿级" */
 } NfDiffFigure;
 
+/* A row is kept for every figure of every table compared, so it holds
+ * what is read often and borrows the rest: its words point into the
+ * tables, its key into the comparison, and a figure as written, its
+ * difference and its ratio have accessors below (at the limits, 150,000
+ * rows of 424 bytes were most of a diff's memory; now 256). */
 typedef struct {
-  char          *key;         /* the meaning key the row is aligned by */
+  const char    *key;         /* the meaning key the row is aligned by */
   const char    *label;       /* the row's label in the first canvas with it */
   const char    *column;      /* what tells it apart within its table: the
                                * column's name when a row has several figures,
                                * the year in a table by year; else NULL */
   const char    *table_title; /* that canvas's table title */
-  NfColumnType   type;        /* that canvas's column type */
-  NfNumberKind   kind;        /* what every figure of the row measures */
-  gboolean       differs;     /* a figure missing, incomparable, another
-                               * value or another qualifier */
-  guint          n_present;   /* how many canvases have a value */
-  guint          base;
-  gboolean       comparable;
   NfMetricTable *tables[NF_DIFF_MAX_CANVASES];   /* NULL where absent */
-  guint          rows[NF_DIFF_MAX_CANVASES];
-  guint          columns[NF_DIFF_MAX_CANVASES];
-  gboolean       present[NF_DIFF_MAX_CANVASES];
+  NfRate        *rates[NF_DIFF_MAX_CANVASES];    /* the rate used, or NULL */
+  const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
   double         values[NF_DIFF_MAX_CANVASES];
   double         converted[NF_DIFF_MAX_CANVASES]; /* in units[base]; = values
                                                    * where no rate is used */
-  NfRate        *rates[NF_DIFF_MAX_CANVASES];    /* the rate used, or NULL */
-  const char    *texts[NF_DIFF_MAX_CANVASES];    /* as written */
-  const char    *units[NF_DIFF_MAX_CANVASES];    /* unit or currency, or NULL */
-  double         deltas[NF_DIFF_MAX_CANVASES];   /* values[i] - values[base] */
-  double         ratios[NF_DIFF_MAX_CANVASES];   /* values[i] / values[base], 0 if undefined */
+  guint          rows[NF_DIFF_MAX_CANVASES];
+  guint          columns[NF_DIFF_MAX_CANVASES];
   NfDiffFigure   numbers[NF_DIFF_MAX_CANVASES];  /* the figure as parsed: its
                                                   * kind and qualifier (its
                                                   * currency or unit: units) */
-  gboolean       approximate[NF_DIFF_MAX_CANVASES]; /* deltas[i] is approximate:
-                                                     * a figure qualified or
-                                                     * converted */
+  guint8         type;        /* NfColumnType: that canvas's column type */
+  guint8         kind;        /* NfNumberKind: what every figure of the row measures */
+  guint8         differs;     /* a figure missing, incomparable, another
+                               * value or another qualifier */
+  guint8         n_present;   /* how many canvases have a value */
+  guint8         base;
+  guint8         comparable;
+  guint8         present[NF_DIFF_MAX_CANVASES];
+  guint8         approximate[NF_DIFF_MAX_CANVASES]; /* the difference is
+                                                     * approximate: a figure
+                                                     * qualified or converted */
 } NfDiffMetricRow;
 
 typedef struct _NfDiffMetrics NfDiffMetrics;
@@ -193,6 +195,13 @@ void                   nf_diff_metric_row_get_words        (const NfDiffMetricRo
                                                             const char           **label,
                                                             const char           **column,
                                                             const char           **title);
+/* How slot `canvas` stands against the base, in the base's unit:
+ * values[canvas] - values[base] after conversion, and their ratio (0 when
+ * undefined). 0 for an empty slot or an incomparable row. */
+double                 nf_diff_metric_row_get_delta        (const NfDiffMetricRow *row,
+                                                            guint                  canvas);
+double                 nf_diff_metric_row_get_ratio        (const NfDiffMetricRow *row,
+                                                            guint                  canvas);
 /* A slot's figure as written, in `lang` where its cell is translated;
  * NULL where that canvas has none. */
 const char            *nf_diff_metric_row_get_text         (const NfDiffMetricRow *row,

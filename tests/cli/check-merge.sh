@@ -102,6 +102,16 @@ echo '<canvas' > broken.ninefold
 check "a broken side exits 2 and writes nothing" "[ $? -eq 2 ] && [ ! -e never.ninefold ]"
 "$ninefold" merge base.ninefold ours.ninefold 2>/dev/null
 check "two files are a usage error (2)" "[ $? -eq 2 ]"
+# -o over the base or their version would lose an input once conflicts are
+# written there; over OURS it is what a clean merge without -o does.
+cp other.ninefold other-kept.ninefold
+cp base.ninefold base-kept.ninefold
+"$ninefold" merge base.ninefold ours.ninefold other.ninefold -o other.ninefold 2>err-o.txt
+check "-o naming THEIRS is refused (2), THEIRS untouched" \
+  "[ $? -eq 2 ] && cmp -s other.ninefold other-kept.ninefold && grep -q 'base or their version' err-o.txt"
+"$ninefold" merge base.ninefold ours.ninefold other.ninefold -o ./base.ninefold 2>/dev/null
+check "-o naming BASE by another path is refused (2), BASE untouched" \
+  "[ $? -eq 2 ] && cmp -s base.ninefold base-kept.ninefold"
 
 # --- git, set up as README.md's "Working as a team" says ---------------------
 if ! command -v git >/dev/null 2>&1; then

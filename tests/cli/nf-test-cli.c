@@ -5,7 +5,7 @@
 
 #include "nf-test-cli.h"
 
-static const char *ninefold_path;
+static char *ninefold_path;
 
 void
 nf_test_run_free (NfTestRun *run)
@@ -24,7 +24,8 @@ nf_test_cli_init (int    argc,
       g_printerr ("usage: %s NINEFOLD\n", argv[0]);
       return FALSE;
     }
-  ninefold_path = argv[1];
+  /* Absolute: some runs are in another folder. */
+  ninefold_path = g_canonicalize_filename (argv[1], NULL);
   return TRUE;
 }
 
@@ -32,6 +33,14 @@ nf_test_cli_init (int    argc,
  * command that touched GTK would fail. */
 NfTestRun *
 nf_test_run_to (const char         *stdout_path,
+                const char * const *args)
+{
+  return nf_test_run_in (NULL, stdout_path, args);
+}
+
+NfTestRun *
+nf_test_run_in (const char         *cwd,
+                const char         *stdout_path,
                 const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -50,6 +59,8 @@ nf_test_run_to (const char         *stdout_path,
                                         (stdout_path ? 0 : G_SUBPROCESS_FLAGS_STDOUT_PIPE));
   if (stdout_path != NULL)
     g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "none-such", TRUE);

@@ -26,6 +26,10 @@ gboolean   nf_test_cli_init     (int    argc,
  * `stdout_path` when given, else is captured in `out`. */
 NfTestRun *nf_test_run_to       (const char         *stdout_path,
                                  const char * const *args);
+/* As nf_test_run_to, in folder `cwd` (NULL: this one). */
+NfTestRun *nf_test_run_in       (const char         *cwd,
+                                 const char         *stdout_path,
+                                 const char * const *args);
 NfTestRun *nf_test_run          (const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 

@@ -152,8 +152,62 @@ test_control_characters (void)
     g_assert_null (strchr (run->err, '\x1b'));
     g_assert_null (strchr (run->err, '\x07'));
   }
+  {
+    /* A right-to-left override shows "evil\u202Eenifn.txt" as a name ending
+     * otherwise on a terminal that honours it. */
+    g_autofree char *spoof = g_build_filename (dir, "evil\xe2\x80\xae" "txt.ninefold", NULL);
+    g_autoptr(NfTestRun) run = NULL;
+
+    g_assert_true (g_file_set_contents (spoof, contents, length, NULL));
+    run = NF_RUN ("validate", spoof);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_null (strstr (run->out, "\xe2\x80\xae"));
+    g_assert_nonnull (strstr (run->out, "\\u202E"));
+    g_unlink (spoof);
+  }
   g_unlink (named);
   g_unlink (prose);
+  g_rmdir (dir);
+}
+
+/* Citations of long ranges: the format allows 100,000 lines a range, and
+ * 100,000 notes citing such ranges hung `check`, which read each line
+ * again for each note. The check reads a bounded number of lines and says
+ * that the rest were not checked. */
+static void
+test_check_cite_ranges (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-cli-hostile-XXXXXX", NULL);
+  g_autofree char *seed = g_build_filename (dir, "seed.txt", NULL);
+  g_autofree char *canvas = g_build_filename (dir, "ranges.ninefold", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.2\" xml:lang=\"en\">"
+    "<metadata><company>Ranges</company><title>T</title></metadata>"
+    "<sources><source id=\"s1\"><title>S</title><address>seed.txt</address></source></sources>"
+    "<block kind=\"key-partners\">");
+  g_autoptr(NfTestRun) run = NULL;
+
+  for (guint i = 1; i <= 2000; i++)
+    g_string_append_printf (lines, "Line %u says nothing of staff.\n", i);
+  for (guint i = 1; i <= 400; i++)
+    g_string_append_printf (xml, "<note id=\"n%u\"><text>We had 5,000 staff.</text>"
+                                 "<cite source=\"s1\" line=\"1-2000\"/></note>", i);
+  g_string_append (xml, "</block>");
+  for (guint b = 1; b < NF_N_BLOCKS; b++)
+    g_string_append_printf (xml, "<block kind=\"%s\"/>", nf_block_to_xml ((NfBlock) b));
+  g_string_append (xml, "</canvas>");
+  g_assert_true (g_file_set_contents (seed, lines->str, (gssize) lines->len, NULL));
+  g_assert_true (g_file_set_contents (canvas, xml->str, (gssize) xml->len, NULL));
+  run = NF_RUN ("check", canvas, "--sources", dir);
+  /* The first notes are checked (5 is on none of their lines) … */
+  g_assert_nonnull (strstr (run->out, "n1: "));
+  g_assert_null (strstr (run->out, "n400: "));
+  /* … and the check says where it stopped. */
+  g_assert_nonnull (strstr (run->err, "not checked"));
+  g_unlink (seed);
+  g_unlink (canvas);
   g_rmdir (dir);
 }
 
@@ -252,5 +306,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-hostile/control-characters", test_control_characters);
   g_test_add_func ("/cli-hostile/option-values", test_option_values);
   g_test_add_func ("/cli-hostile/diff-without-figures", test_diff_without_figures);
+  g_test_add_func ("/cli-hostile/check-cite-ranges", test_check_cite_ranges);
   return g_test_run ();
 }

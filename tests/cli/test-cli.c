@@ -653,6 +653,51 @@ test_export_cases (void)
   g_rmdir (dir);
 }
 
+/* The word "cases" is the shipped cases in any folder, even one holding a
+ * folder or file of that name (a folder "cases" in /tmp made the word read
+ * it, and fail); the note says how to reach the other, "./cases". */
+static void
+test_export_cases_word (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-cli-XXXXXX", &error);
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) files = nf_test_case_files ();
+
+  g_assert_no_error (error);
+  if (files == NULL)
+    return;
+  folder = g_build_filename (dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* First a folder named "cases", then a file. */
+      g_autoptr(NfTestRun) run = nf_test_run_in (dir, NULL, (const char * const []) {
+        "export", "cases", "-o", "cases.pdf", NULL });
+      g_autoptr(NfTestRun) path = nf_test_run_in (dir, NULL, (const char * const []) {
+        "export", "./cases", "-o", "path.pdf", NULL });
+      g_autofree char *pdf = g_build_filename (dir, "cases.pdf", NULL);
+      g_autofree char *not_made = g_build_filename (dir, "path.pdf", NULL);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_nonnull (strstr (run->err, pass == 0 ? "folder named “cases” here, write “./cases”"
+                                                    : "file named “cases” here, write “./cases”"));
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+      /* ./cases is the folder or file, and says what it is not. */
+      g_assert_cmpint (path->status, !=, 0);
+      g_assert_nonnull (strstr (path->err, pass == 0 ? "folder" : "cases"));
+      g_assert_false (g_file_test (not_made, G_FILE_TEST_EXISTS));
+      g_remove (pdf);
+      if (pass == 0)
+        {
+          g_assert_cmpint (g_rmdir (folder), ==, 0);
+          g_assert_true (g_file_set_contents (folder, "not a canvas\n", -1, NULL));
+        }
+    }
+  g_remove (folder);
+  g_rmdir (dir);
+}
+
 static void
 test_export_usage (void)
 {
@@ -1475,6 +1520,7 @@ main (int    argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/export/cases", test_export_cases);
   g_test_add_func ("/cli/export/usage", test_export_usage);
+  g_test_add_func ("/cli/export/cases-word", test_export_cases_word);
   g_test_add_func ("/cli/export/compare", test_export_compare);
   g_test_add_func ("/cli/export/markdown", test_export_markdown);
   g_test_add_func ("/cli/export/lang", test_export_lang);

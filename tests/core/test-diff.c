@@ -331,15 +331,15 @@ test_metrics (void)
   g_assert_true (row->comparable);
   g_assert_true (row->differs);
   g_assert_cmpint (row->kind, ==, NF_NUMBER_KIND_MONEY);
-  g_assert_cmpfloat_with_epsilon (row->deltas[1], 50, 1e-9);
-  g_assert_cmpfloat_with_epsilon (row->ratios[1], 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (row, 1), 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_ratio (row, 1), 1.5, 1e-9);
   g_assert_false (nf_diff_is_same (ab));
 
   ac = diff2 (a, c);
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (ac)), ==, 1);
   row = nf_diff_metrics_get_row (nf_diff_get_metrics (ac), 0);
   g_assert_false (row->comparable);
-  g_assert_cmpfloat (row->deltas[1], ==, 0);
+  g_assert_cmpfloat (nf_diff_metric_row_get_delta (row, 1), ==, 0);
 }
 
 /* Two to four canvases, row by row: what is where, what compares. */
@@ -382,8 +382,8 @@ test_metrics_many (void)
   m = nf_diff_metrics_get_row (two, 0);
   g_assert_true (m->comparable);
   g_assert_cmpuint (m->n_present, ==, 2);
-  g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
-  g_assert_cmpfloat_with_epsilon (m->ratios[1], 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (m, 1), 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_ratio (m, 1), 1.5, 1e-9);
   g_assert_cmpstr (m->units[1], ==, "CNY");
 
   all = nf_diff_metrics_new ((NfCanvas *[]) { a, b, c, d }, 4);
@@ -393,7 +393,7 @@ test_metrics_many (void)
   g_assert_true (m->present[0] && m->present[1] && m->present[2] && !m->present[3]);
   /* Yuan and dollars are kept apart: no rate is given. */
   g_assert_false (m->comparable);
-  g_assert_cmpfloat (m->deltas[2], ==, 0);
+  g_assert_cmpfloat (nf_diff_metric_row_get_delta (m, 2), ==, 0);
   g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (all, 0), ==, 0);
   g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (all, 3), ==, 1);
   m = nf_diff_metrics_get_unaligned (all, 3, 0);
@@ -444,9 +444,9 @@ test_metrics_rates (void)
     g_assert_null (m->rates[1]);
     g_assert_cmpfloat_with_epsilon (m->converted[2], 160, 1e-9);
     g_assert_cmpfloat_with_epsilon (m->values[2], 20, 1e-9);
-    g_assert_cmpfloat_with_epsilon (m->deltas[2], 60, 1e-9);
-    g_assert_cmpfloat_with_epsilon (m->ratios[2], 1.6, 1e-9);
-    g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
+    g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (m, 2), 60, 1e-9);
+    g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_ratio (m, 2), 1.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (m, 1), 50, 1e-9);
   }
 
   /* The figure's own canvas wins over the base's. */
@@ -457,7 +457,7 @@ test_metrics_rates (void)
     m = nf_diff_metrics_get_row (all, 0);
     g_assert_true (m->rates[2] == usd_cny);
     g_assert_cmpfloat_with_epsilon (m->converted[2], 140, 1e-9);
-    g_assert_cmpfloat_with_epsilon (m->ratios[2], 1.4, 1e-9);
+    g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_ratio (m, 2), 1.4, 1e-9);
   }
 
   /* Undo takes the rate back, and with it the conversion. */
@@ -588,9 +588,9 @@ test_metrics_explicit_key (void)
   g_assert_cmpstr (m->key, ==, "gmv");
   g_assert_cmpuint (m->n_present, ==, 2);
   g_assert_true (m->comparable);
-  g_assert_cmpfloat_with_epsilon (m->deltas[1], 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (m, 1), 50, 1e-9);
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (nf_diff_get_metrics (pair)), ==, 1);
-  g_assert_cmpfloat_with_epsilon (nf_diff_metrics_get_row (nf_diff_get_metrics (pair), 0)->deltas[1], 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (nf_diff_metrics_get_row (nf_diff_get_metrics (pair), 0), 1), 50, 1e-9);
 
   /* Words that differ, with no key, are two measures: one figure each. */
   g_assert_cmpuint (nf_diff_metrics_get_n_rows (bare), ==, 0);
@@ -659,7 +659,7 @@ test_metrics_unlike (void)
 
       /* Whatever aligns is one measure of one kind in both. */
       g_assert_cmpint (row->numbers[0].kind, ==, row->numbers[1].kind);
-      g_assert_cmpstr (row->texts[1], !=, "6,000个");
+      g_assert_cmpstr (nf_diff_metric_row_get_text (row, 1, NULL), !=, "6,000个");
     }
   for (guint c = 0; c < 2; c++)
     for (guint r = 0; r < nf_diff_metrics_get_n_unaligned (metrics, c); r++)
@@ -785,7 +785,7 @@ test_metrics_large (void)
         {
           const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
 
-          g_assert_true (g_hash_table_add (keys, row->key));
+          g_assert_true (g_hash_table_add (keys, (gpointer) row->key));
           g_assert_cmpuint (row->n_present, ==, 3);
           /* The same row and column in every canvas: the n-th "same" meets
            * the n-th "same". */
@@ -796,7 +796,7 @@ test_metrics_large (void)
             {
               n_differ++;
               g_assert_cmpuint (row->rows[1], ==, changed);
-              g_assert_cmpfloat (row->deltas[1], ==, 1);
+              g_assert_cmpfloat (nf_diff_metric_row_get_delta (row, 1), ==, 1);
             }
         }
       g_assert_cmpuint (n_differ, ==, cases[k].columns);
@@ -873,8 +873,8 @@ test_metrics_limits (void)
     row = nf_diff_metrics_get_row (metrics, 149999);
     g_assert_cmpstr (row->key, ==, "row 9999 (15)");
     g_assert_cmpuint (row->n_present, ==, 3);
-    g_assert_cmpfloat (row->deltas[1], ==, 1);
-    g_assert_cmpfloat (row->deltas[2], ==, 0);
+    g_assert_cmpfloat (nf_diff_metric_row_get_delta (row, 1), ==, 1);
+    g_assert_cmpfloat (nf_diff_metric_row_get_delta (row, 2), ==, 0);
     g_assert_cmpuint (_nf_diff_metrics_get_n_probes (metrics), <=, 3 * 3 * 150000);
   }
   {
@@ -896,6 +896,120 @@ test_metrics_limits (void)
     g_assert_true (nf_diff_is_same (diff));
     g_assert_cmpuint (_nf_diff_metrics_get_n_probes (metrics), <=, 3 * 2 * 200 * 999);
   }
+}
+
+
+/* A canvas of tables given as (column type, figure) pairs, each one row
+ * labelled `label`: the kind of a figure follows its column's type. */
+static NfCanvas *
+load_kinds (const char *label,
+            const char *const *types,
+            const char *const *figures,
+            guint       n)
+{
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Kinds</company><title>T</title></metadata>");
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    g_string_append_printf (xml, "<block kind=\"%s\"/>", nf_block_to_xml ((NfBlock) b));
+  g_string_append (xml, "<metrics>");
+  for (guint t = 0; t < n; t++)
+    g_string_append_printf (xml, "<table id=\"t%u\" block=\"revenue-streams\"><title>T%u</title>"
+                                 "<column type=\"text\"><name>Item</name></column>"
+                                 "<column type=\"%s\"%s><name>Value</name></column>"
+                                 "<row><cell>%s</cell><cell value=\"100\">%s</cell></row></table>",
+                            t + 1, t + 1, types[t],
+                            g_str_equal (types[t], "money") ? " unit=\"USD\"" : "",
+                            label, figures[t]);
+  g_string_append (xml, "</metrics></canvas>");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "kinds.ninefold", &error);
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* One key, several kinds, repeats: a figure meets the row of its own key
+ * and kind wherever that row stands in the key's chain of kinds, and a
+ * repeat within a canvas takes the next "key (k)" whatever its kind. */
+static void
+test_metrics_kinds_one_key (void)
+{
+  const char *money_first[] = { "money", "number" };
+  const char *count_first[] = { "number", "money" };
+  const char *money_figures[] = { "$100", "100" };
+  const char *count_figures[] = { "100", "$100" };
+  g_autoptr(NfCanvas) a = load_kinds ("Widgets", money_first, money_figures, 2);
+  g_autoptr(NfCanvas) b = load_kinds ("Widgets", count_first, count_figures, 2);
+  g_autoptr(NfCanvas) c = load_kinds ("Widgets", count_first, count_figures, 2);
+  g_autoptr(NfDiff) diff = nf_diff_new ((NfCanvas *[]) { a, b, c }, 3, NF_DIFF_FLAGS_NONE);
+  const NfDiffMetrics *metrics = nf_diff_get_metrics (diff);
+
+  guint8 plain;
+
+  /* b and c agree; a's money "widgets" and plain "widgets (2)" meet no
+   * figure of their kind under their key. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (metrics, 0), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (metrics, 1), ==, 0);
+  plain = nf_diff_metrics_get_unaligned (metrics, 0, 1)->kind;
+  g_assert_cmpint (plain, !=, NF_NUMBER_KIND_MONEY);
+  g_assert_cmpint (nf_diff_metrics_get_unaligned (metrics, 0, 0)->kind, ==, NF_NUMBER_KIND_MONEY);
+  for (guint r = 0; r < 2; r++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
+
+      g_assert_true (!row->present[0] && row->present[1] && row->present[2]);
+      g_assert_cmpstr (row->key, ==, r == 0 ? "widgets" : "widgets (2)");
+      g_assert_cmpint (row->kind, ==, (r == 0 ? plain : NF_NUMBER_KIND_MONEY));
+      g_assert_false (row->differs && row->n_present == 3);
+    }
+  g_assert_cmpstr (nf_diff_metrics_get_unaligned (metrics, 0, 0)->key, ==, "widgets");
+  g_assert_cmpstr (nf_diff_metrics_get_unaligned (metrics, 0, 1)->key, ==, "widgets (2)");
+}
+
+/* A row is made for every figure compared: it stays small (it was 424
+ * bytes, most of a diff's memory at the limits). */
+static void
+test_metrics_row_size (void)
+{
+  g_assert_cmpuint (sizeof (NfDiffMetricRow), <=, 256);
+}
+
+/* ASCII labels fold the short way, to the same text as the whole way. */
+static void
+test_fold_ascii (void)
+{
+  static const char * const fixed[] = {
+    "", " ", "Revenue", "  Total   Registered USERS ", "a-b_c.d", "\x01x\x7f y\t", "R&D (2024)",
+    "100%", "x1y2 Z3", "!!!", "MAU/DAU",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      g_autofree char *fast = _nf_diff_fold (fixed[i]);
+      g_autofree char *slow = _nf_diff_fold_slow (fixed[i]);
+
+      g_assert_cmpstr (fast, ==, slow);
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      char text[24];
+      guint n = (guint) g_rand_int_range (rand, 0, sizeof text);
+      g_autofree char *fast = NULL;
+      g_autofree char *slow = NULL;
+
+      for (guint j = 0; j < n; j++)
+        text[j] = (char) g_rand_int_range (rand, 1, 128);
+      text[n] = '\0';
+      fast = _nf_diff_fold (text);
+      slow = _nf_diff_fold_slow (text);
+      g_assert_cmpstr (fast, ==, slow);
+    }
+  g_rand_free (rand);
 }
 
 int
@@ -921,5 +1035,8 @@ main (int    argc,
   g_test_add_func ("/diff/large", test_large);
   g_test_add_func ("/diff/metrics-large", test_metrics_large);
   g_test_add_func ("/diff/metrics-limits", test_metrics_limits);
+  g_test_add_func ("/diff/metrics-kinds-one-key", test_metrics_kinds_one_key);
+  g_test_add_func ("/diff/metrics-row-size", test_metrics_row_size);
+  g_test_add_func ("/diff/fold-ascii", test_fold_ascii);
   return g_test_run ();
 }

@@ -592,6 +592,31 @@ test_case_cells (void)
     g_assert_cmpuint (checked, ==, G_N_ELEMENTS (case_cells));
 }
 
+/* A whole number is written by its digits, not through "%.2f": the text
+ * is the same as the long way's, which a figure a hair off whole takes. */
+static void
+test_format_whole (void)
+{
+  static const double fixed[] = { 0, -0.0, 1, -1, 999, 1000, -1000, 12345, 999999, -999999, 100000 };
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 5000; i++)
+    {
+      double v = i < G_N_ELEMENTS (fixed) ? fixed[i] : (double) g_rand_int_range (rand, -999999, 1000000);
+      double near = v < 0 ? v - 0.001 : v + 0.001;
+      g_autofree char *whole = nf_number_format_value (v, NF_NUMBER_KIND_OTHER, NULL, NULL,
+                                                       NF_NUMBER_EXACT, FALSE, "en");
+      g_autofree char *slow = nf_number_format_value (near, NF_NUMBER_KIND_OTHER, NULL, NULL,
+                                                      NF_NUMBER_EXACT, FALSE, "en");
+      g_autofree char *share = nf_number_format_value (v / 100, NF_NUMBER_KIND_PERCENT, NULL, NULL,
+                                                       NF_NUMBER_EXACT, FALSE, "en");
+
+      g_assert_cmpstr (whole, ==, slow);
+      g_assert_cmpint (strlen (share), >, 1);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,5 +633,6 @@ main (int   argc,
   g_test_add_func ("/number/locale-independent", test_locale_independent);
   g_test_add_func ("/number/qualifiers", test_qualifiers);
   g_test_add_func ("/number/case-cells", test_case_cells);
+  g_test_add_func ("/number/format-whole", test_format_whole);
   return g_test_run ();
 }
