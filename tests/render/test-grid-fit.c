@@ -650,8 +650,9 @@ test_clamp_from_whole (void)
 
             /* Laid out afresh, Pango clamps it. */
             nf_card_layout_invalidate (card);
-            nf_card_layout_apply_density (card, style, r.width,
-                                          nf_card_layout_get_font_size (card), density, max_lines);
+            _nf_card_layout_apply_pango_clamp (card, style, r.width,
+                                               nf_card_layout_get_font_size (card), density,
+                                               max_lines);
             g_assert_cmpuint (_nf_card_layout_get_clamp_lines (card), ==, 0);
             lines = (guint) pango_layout_get_line_count (nf_card_layout_get_text_layout (card));
             g_assert_cmpuint (lines, ==, own_lines);
@@ -661,6 +662,88 @@ test_clamp_from_whole (void)
     }
   /* Crowded enough that some cards are cut from their whole text. */
   g_assert_cmpuint (n_own, >, 0);
+}
+
+/* The line starts of a card's text as laid out now. */
+static GArray *
+line_starts (NfCardLayout *card)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (GSList *l = pango_layout_get_lines_readonly (nf_card_layout_get_text_layout (card));
+       l != NULL; l = l->next)
+    g_array_append_val (starts, ((PangoLayoutLine *) l->data)->start_index);
+  return starts;
+}
+
+/* A card asked for a width whose lines it already has at another keeps
+ * them rather than breaking its text again: at every width of a resize,
+ * either way, it measures and breaks as a card laid out afresh there. */
+static void
+test_breaks_reused (void)
+{
+  g_autofree char *zh = chinese_tag ();
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  guint n_kept = 0, n_checked = 0;
+
+  for (guint c = 0; c < N_CASES; c++)
+    for (guint l = 0; l < 2; l++)
+      {
+        g_autoptr(NfCanvas) canvas = load_case (c);
+        const char *lang = l == 0 ? NULL : zh;
+        PangoContext *context = nf_render_pango_context_new (lang != NULL ? lang
+                                                             : nf_canvas_get_language (canvas));
+
+        for (guint b = 0; b < NF_N_BLOCKS; b += l == 0 ? 1 : 2)
+          {
+            GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
+
+            for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+              {
+                g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+                g_autoptr(NfCardLayout) swept = nf_card_layout_new (context, note, lang);
+                g_autoptr(NfCardLayout) fresh = nf_card_layout_new (context, note, lang);
+                double size = l == 0 ? 10.5 : 9.5;
+
+                for (int step = 0; step < 74; step++)
+                  {
+                    /* Narrower in small steps, then wider by leaps. */
+                    double w = step < 40 ? 260 - 2 * step
+                               : step < 60 ? 180 - 4 * (step - 40) : 110 + 17 * (step - 60);
+                    g_autoptr(GArray) a = NULL;
+                    g_autoptr(GArray) f = NULL;
+                    guint serial;
+
+                    serial = pango_layout_get_serial (nf_card_layout_get_text_layout (swept));
+                    g_assert_cmpfloat (nf_card_layout_measure_density (swept, style, w, size,
+                                                                       NF_CARD_COMPACT, 0), ==,
+                                       nf_card_layout_measure_density (fresh, style, w, size,
+                                                                       NF_CARD_COMPACT, 0));
+                    nf_card_layout_apply (swept, style, w, size, 0);
+                    if (pango_layout_get_serial (nf_card_layout_get_text_layout (swept)) == serial)
+                      n_kept++;
+                    nf_card_layout_invalidate (fresh);
+                    nf_card_layout_apply (fresh, style, w, size, 0);
+                    g_assert_cmpfloat (nf_card_layout_get_height (swept), ==,
+                                       nf_card_layout_get_height (fresh));
+                    a = line_starts (swept);
+                    f = line_starts (fresh);
+                    g_assert_cmpuint (a->len, ==, f->len);
+                    g_assert_cmpmem (a->data, a->len * sizeof (int), f->data, f->len * sizeof (int));
+                    if (nf_card_layout_get_footer_layout (fresh) != NULL)
+                      g_assert_cmpint (pango_layout_get_line_count (nf_card_layout_get_footer_layout (swept)),
+                                       ==,
+                                       pango_layout_get_line_count (nf_card_layout_get_footer_layout (fresh)));
+                    nf_card_layout_invalidate (fresh);
+                    n_checked++;
+                  }
+              }
+          }
+        g_object_unref (context);
+      }
+  /* Many small steps move no line. */
+  g_test_message ("%u of %u widths kept the lines", n_kept, n_checked);
+  g_assert_cmpuint (n_kept, >, n_checked / 20);
 }
 
 /* A focused block shows every note as a full card at the base size over
@@ -712,5 +795,6 @@ main (int argc, char **argv)
   g_test_add_func ("/grid-fit/thousand", test_thousand);
   g_test_add_func ("/grid-fit/focus", test_focus);
   g_test_add_func ("/grid-fit/clamp-from-whole", test_clamp_from_whole);
+  g_test_add_func ("/grid-fit/breaks-reused", test_breaks_reused);
   return g_test_run ();
 }
