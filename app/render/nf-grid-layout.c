@@ -444,7 +444,7 @@ allocate_focus (NfGridLayout *self,
 #define N_BOTTOM_COLUMNS 2
 /* A column may lend or borrow width within these shares of its even
  * one, so the canvas still reads as the canvas. */
-#define LEAST_SHARE 0.6
+#define LEAST_SHARE 0.5
 #define MOST_SHARE  1.6
 
 /* One choice of the grid's column edges, and what it gives: the text
@@ -737,6 +737,98 @@ guess_cost (NfGridLayout  *self,
   return _nf_grid_rows_balance (style, height, ladders, overhead, least, FALSE, edges);
 }
 
+/* How much of its content height block b leaves empty at the columns'
+ * measured ladders and rows (0 … 1), or -1 when it cuts its notes. */
+static double
+block_room (NfGridLayout  *self,
+            const Columns *columns,
+            const guint    first[NF_N_BLOCKS + 1],
+            NfBlock        b)
+{
+  const NfGridStyle *style = self->style;
+  const NfGridBlock *block = &self->blocks[b];
+  const NfBlockPlace *place = nf_block_place (b);
+  const NfGridLadder *ladder = &columns->ladders[b];
+  double overhead = block->content_rect.y - block->rect.y + style->block_padding;
+  double h = round (_nf_grid_rows_edge (columns->edges, b, place->y + place->height) -
+                    style->block_gap) -
+             round (_nf_grid_rows_edge (columns->edges, b, place->y)) - overhead;
+
+  if (first[b + 1] == first[b])
+    return 1;
+  if (h <= 0)
+    return -1;
+  /* Whole text: full cards, or compact ones. */
+  for (guint level = 0; level < MIN (2u, ladder->n_levels); level++)
+    if (ladder->req[level] <= h)
+      return (h - ladder->req[level]) / h;
+  return -1;
+}
+
+/* Columns whose blocks all show their whole text with a fifth of their
+ * height to spare give width to the columns of their band that cut
+ * notes: the rows alone cannot move room across a column edge. FALSE
+ * when no column has room beside one that cuts. */
+static gboolean
+lend_room (NfGridLayout  *self,
+           const Columns *from,
+           const guint    first[NF_N_BLOCKS + 1],
+           Columns       *to)
+{
+  double top_room[N_TOP_COLUMNS], bottom_room[N_BOTTOM_COLUMNS];
+  gboolean lent = FALSE;
+
+  for (guint i = 0; i < N_TOP_COLUMNS; i++)
+    top_room[i] = 1;
+  for (guint i = 0; i < N_BOTTOM_COLUMNS; i++)
+    bottom_room[i] = 1;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      double room = block_room (self, from, first, (NfBlock) b);
+
+      if (place->y < 2)
+        for (guint c = place->x / 2; c < (guint) (place->x + place->width) / 2; c++)
+          top_room[c] = MIN (top_room[c], room);
+      else
+        bottom_room[place->x / 5] = MIN (bottom_room[place->x / 5], room);
+    }
+  *to = *from;
+  for (guint band = 0; band < 2; band++)
+    {
+      guint n = band == 0 ? N_TOP_COLUMNS : N_BOTTOM_COLUMNS;
+      double *room = band == 0 ? top_room : bottom_room;
+      const double *edges = band == 0 ? from->top : from->bottom;
+      double w[N_TOP_COLUMNS], freed = 0, cutting = 0;
+      gboolean any_cut = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        any_cut = any_cut || room[c] < 0;
+      if (!any_cut)
+        continue;
+      for (guint c = 0; c < n; c++)
+        {
+          w[c] = edges[c + 1] - edges[c];
+          if (room[c] >= 0.2)
+            {
+              /* Narrower cards are taller: not all the room is lent. */
+              freed += w[c] * room[c] * 0.6;
+              w[c] -= w[c] * room[c] * 0.6;
+            }
+          else if (room[c] < 0)
+            cutting += w[c];
+        }
+      if (freed <= 0 || cutting <= 0)
+        continue;
+      for (guint c = 0; c < n; c++)
+        if (room[c] < 0)
+          w[c] += freed * w[c] / cutting;
+      share_widths (w, n, band == 0 ? to->top : to->bottom);
+      lent = TRUE;
+    }
+  return lent;
+}
+
 void
 nf_grid_layout_allocate (NfGridLayout *self,
                          double        width,
@@ -813,6 +905,22 @@ nf_grid_layout_allocate (NfGridLayout *self,
         }
     }
   try_columns (self, width, height, first, chosen);
+  /* Then room left beside cut notes goes across the column edges, while
+   * that shows more, measured. */
+  for (guint round = 0; round < 2; round++)
+    {
+      Columns *next = chosen == &half ? &lent : &half;
+
+      if (!lend_room (self, chosen, first, next))
+        break;
+      try_columns (self, width, height, first, next);
+      if (!(next->size > chosen->size ||
+            (next->size == chosen->size && next->cost < chosen->cost - LEND_MARGIN / 5)))
+        break;
+      chosen = next;
+    }
+  /* The chosen columns' titles and overhead. */
+  place_columns (self, chosen, width, height, NULL);
   ladders = chosen->ladders;
   edges = chosen->edges;
   size = chosen->size;
