@@ -444,7 +444,10 @@ allocate_focus (NfGridLayout *self,
 #define N_BOTTOM_COLUMNS 2
 /* A column may lend or borrow width within these shares of its even
  * one, so the canvas still reads as the canvas. */
-#define LEAST_SHARE 0.5
+#define LEAST_SHARE 0.6
+/* A column whose blocks show everything with room to spare, measured,
+ * may give up to half its width (lend_room()). */
+#define ROOM_LEAST_SHARE 0.5
 #define MOST_SHARE  1.6
 
 /* One choice of the grid's column edges, and what it gives: the text
@@ -498,6 +501,7 @@ block_columns (const Columns *columns,
 static void
 share_widths (const double *need,
               guint         n,
+              double        least,
               double       *edges)
 {
   double even = 10.0 / n, total = 0, w[N_TOP_COLUMNS];
@@ -514,9 +518,9 @@ share_widths (const double *need,
       gboolean changed = FALSE;
 
       for (guint c = 0; c < n; c++)
-        if (!fixed[c] && (w[c] < LEAST_SHARE * even || w[c] > MOST_SHARE * even))
+        if (!fixed[c] && (w[c] < least * even || w[c] > MOST_SHARE * even))
           {
-            w[c] = CLAMP (w[c], LEAST_SHARE * even, MOST_SHARE * even);
+            w[c] = CLAMP (w[c], least * even, MOST_SHARE * even);
             fixed[c] = TRUE;
             changed = TRUE;
           }
@@ -700,8 +704,8 @@ lend_columns (NfGridLayout *self,
       else
         bottom[place->x / 5] += need;
     }
-  share_widths (top, N_TOP_COLUMNS, columns->top);
-  share_widths (bottom, N_BOTTOM_COLUMNS, columns->bottom);
+  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, columns->top);
+  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, columns->bottom);
 }
 
 /* What the columns would cut by the blocks' ladders guessed from their
@@ -823,7 +827,7 @@ lend_room (NfGridLayout  *self,
       for (guint c = 0; c < n; c++)
         if (room[c] < 0)
           w[c] += freed * w[c] / cutting;
-      share_widths (w, n, band == 0 ? to->top : to->bottom);
+      share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
       lent = TRUE;
     }
   return lent;
@@ -914,9 +918,21 @@ nf_grid_layout_allocate (NfGridLayout *self,
       if (!lend_room (self, chosen, first, next))
         break;
       try_columns (self, width, height, first, next);
+      /* As much shown for less room left empty is also better. */
       if (!(next->size > chosen->size ||
-            (next->size == chosen->size && next->cost < chosen->cost - LEND_MARGIN / 5)))
+            (next->size == chosen->size && next->cost <= chosen->cost + 1e-6)))
         break;
+      /* A block that had room and lent it is not to cut its own notes:
+       * that only moves the cut. */
+      {
+        gboolean donor_cuts = FALSE;
+
+        for (guint b = 0; b < NF_N_BLOCKS && !donor_cuts; b++)
+          donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
+                       block_room (self, chosen, first, (NfBlock) b) >= 0;
+        if (donor_cuts)
+          break;
+      }
       chosen = next;
     }
   /* The chosen columns' titles and overhead. */
