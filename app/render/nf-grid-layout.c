@@ -771,12 +771,15 @@ block_room (NfGridLayout  *self,
 
 /* Columns whose blocks all show their whole text with a fifth of their
  * height to spare give width to the columns of their band that cut
- * notes: the rows alone cannot move room across a column edge. FALSE
+ * notes, in one band (0 the top, 1 the bottom), `share` of that room:
+ * the rows alone cannot move room across a column edge. FALSE
  * when no column has room beside one that cuts. */
 static gboolean
 lend_room (NfGridLayout  *self,
            const Columns *from,
            const guint    first[NF_N_BLOCKS + 1],
+           guint          band,
+           double         share,
            Columns       *to)
 {
   double top_room[N_TOP_COLUMNS], bottom_room[N_BOTTOM_COLUMNS];
@@ -798,7 +801,6 @@ lend_room (NfGridLayout  *self,
         bottom_room[place->x / 5] = MIN (bottom_room[place->x / 5], room);
     }
   *to = *from;
-  for (guint band = 0; band < 2; band++)
     {
       guint n = band == 0 ? N_TOP_COLUMNS : N_BOTTOM_COLUMNS;
       double *room = band == 0 ? top_room : bottom_room;
@@ -809,21 +811,21 @@ lend_room (NfGridLayout  *self,
       for (guint c = 0; c < n; c++)
         any_cut = any_cut || room[c] < 0;
       if (!any_cut)
-        continue;
+        return FALSE;
       for (guint c = 0; c < n; c++)
         {
           w[c] = edges[c + 1] - edges[c];
           if (room[c] >= 0.2)
             {
               /* Narrower cards are taller: not all the room is lent. */
-              freed += w[c] * room[c] * 0.6;
-              w[c] -= w[c] * room[c] * 0.6;
+              freed += w[c] * room[c] * share;
+              w[c] -= w[c] * room[c] * share;
             }
           else if (room[c] < 0)
             cutting += w[c];
         }
       if (freed <= 0 || cutting <= 0)
-        continue;
+        return FALSE;
       for (guint c = 0; c < n; c++)
         if (room[c] < 0)
           w[c] += freed * w[c] / cutting;
@@ -911,29 +913,38 @@ nf_grid_layout_allocate (NfGridLayout *self,
   try_columns (self, width, height, first, chosen);
   /* Then room left beside cut notes goes across the column edges, while
    * that shows more, measured. */
-  for (guint round = 0; round < 2; round++)
+  for (guint round = 0, tries = 0; round < 3; round++)
     {
-      Columns *next = chosen == &half ? &lent : &half;
+      gboolean lent_any = FALSE;
 
-      if (!lend_room (self, chosen, first, next))
-        break;
-      try_columns (self, width, height, first, next);
-      /* As much shown for less room left empty is also better. */
-      if (!(next->size > chosen->size ||
-            (next->size == chosen->size && next->cost <= chosen->cost + 1e-6)))
-        break;
-      /* A block that had room and lent it is not to cut its own notes:
-       * that only moves the cut. */
-      {
-        gboolean donor_cuts = FALSE;
+      for (guint band = 0; band < 2; band++)
+        for (guint halved = 0; halved < 3 && tries < 6; halved++)
+          {
+            Columns *next = chosen == &half ? &lent : &half;
+            gboolean donor_cuts = FALSE;
 
-        for (guint b = 0; b < NF_N_BLOCKS && !donor_cuts; b++)
-          donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
-                       block_room (self, chosen, first, (NfBlock) b) >= 0;
-        if (donor_cuts)
-          break;
-      }
-      chosen = next;
+            if (!lend_room (self, chosen, first, band, 0.6 / (1 << halved), next))
+              break;
+            tries++;
+            try_columns (self, width, height, first, next);
+            /* A block that had room and lent it is not to cut its own
+             * notes: that only moves the cut. */
+            for (guint b = 0; b < NF_N_BLOCKS && !donor_cuts; b++)
+              donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
+                           block_room (self, chosen, first, (NfBlock) b) >= 0;
+            /* As much shown for less room left empty is also better;
+             * otherwise less is lent. */
+            if (!donor_cuts &&
+                (next->size > chosen->size ||
+                 (next->size == chosen->size && next->cost <= chosen->cost + 1e-6)))
+              {
+                chosen = next;
+                lent_any = TRUE;
+                break;
+              }
+          }
+      if (!lent_any)
+        break;
     }
   /* The chosen columns' titles and overhead. */
   place_columns (self, chosen, width, height, NULL);

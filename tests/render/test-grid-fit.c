@@ -519,18 +519,21 @@ test_room_beside_cuts (void)
   g_autofree char *zh = chinese_tag ();
   const char *langs[] = { NULL, zh };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  static const struct { int width, height; } sizes[] = {
+    { 1356, 630 }, { 1910, 942 },
+  };
 
   for (guint c = 0; c < N_CASES; c++)
     {
       g_autoptr(NfCanvas) canvas = load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
-        for (guint s = 0; s < 2; s++)
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
           {
             g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, NULL, langs[l]);
             double line;
 
-            nf_grid_layout_allocate (layout, view_sizes[s].width, view_sizes[s].height);
+            nf_grid_layout_allocate (layout, sizes[s].width, sizes[s].height);
             line = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS) * 96 / 72 *
                    style->line_height;
             for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -561,7 +564,7 @@ test_room_beside_cuts (void)
                         g_test_message ("case %u, %s, %d × %d: %s cuts a card %.0f px short "
                                         "of a line beside %s with %.0f px to spare",
                                         c, langs[l] ? langs[l] : "own text",
-                                        view_sizes[s].width, view_sizes[s].height,
+                                        sizes[s].width, sizes[s].height,
                                         nf_block_title (cut), need, nf_block_title (other), spare);
                         g_test_fail ();
                       }
@@ -578,7 +581,7 @@ test_room_beside_cuts (void)
                       continue;
                     g_test_message ("case %u, %s, %d × %d: %s %.0f%% empty (%.0f px wide) beside %s cut",
                                     c, langs[l] ? langs[l] : "own text",
-                                    view_sizes[s].width, view_sizes[s].height,
+                                    sizes[s].width, sizes[s].height,
                                     nf_block_title ((NfBlock) b), 100 * empty, rect.width,
                                     nf_block_title ((NfBlock) o));
                     g_test_fail ();
