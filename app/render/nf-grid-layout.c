@@ -913,9 +913,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
   try_columns (self, width, height, first, chosen);
   /* Then room left beside cut notes goes across the column edges, while
    * that shows more, measured. */
-  /* Not for a canvas some block of which scrolls even so: each try is a
-   * measured pass over every note, and the blocks are full anyway. */
-  for (guint round = 0, tries = 0; round < 3 && chosen->cost < NF_GRID_OVERFLOW_COST; round++)
+  for (guint round = 0, tries = 0; round < 3; round++)
     {
       gboolean lent_any = FALSE;
 
