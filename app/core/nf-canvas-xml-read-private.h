@@ -123,6 +123,9 @@ typedef struct {
   GArray     *pending_refs;   /* NfXmlRef: checked once their scope is read */
   double      cell_number;
   gboolean    cell_has_number;
+  gboolean    cell_has_type;  /* the cell's own type (format 1.3) */
+  NfColumnType cell_type;
+  char       *cell_unit;      /* its own unit, as written; or a translated cell's */
   char       *snapshot_name;
   GDateTime  *snapshot_time;
   gboolean    complete;     /* </canvas> was read */

@@ -80,6 +80,7 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_pointer (&self->snapshot_name, g_free);
   g_clear_pointer (&self->snapshot_time, g_date_time_unref);
   g_clear_pointer (&self->leaf_lang, g_free);
+  g_clear_pointer (&self->cell_unit, g_free);
   g_clear_pointer (&self->text_langs, g_hash_table_unref);
   g_clear_pointer (&self->attr_heap, g_ptr_array_unref);
   if (self->text)

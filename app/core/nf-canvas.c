@@ -1352,7 +1352,11 @@ set_cell (NfCanvas      *self,
   const NfCell *old = nf_metric_table_get_cell (table, row, column);
   NfCell cell = { 0 };
 
-  _nf_cell_init_parsed (&cell, text, def->type);
+  /* A cell's own type stays with it and reads its new text. */
+  _nf_cell_init_parsed (&cell, text, old->has_type ? old->type : def->type);
+  cell.has_type = old->has_type;
+  cell.type = old->type;
+  cell.unit = old->unit ? nf_text_ref (old->unit) : NULL;
   /* Translations stay with the cell, as a note's do when its text is
    * edited: losing them silently would be worse than one to look over. */
   if (old->translations != NULL)

@@ -184,7 +184,7 @@ static const char minimal_head[] =
 static void
 test_newer_minor_keeps_unknown_elements (void)
 {
-  g_autofree char *xml = g_strdup_printf (minimal_head, "1.3",
+  g_autofree char *xml = g_strdup_printf (minimal_head, "1.4",
                                           "    <x-meta kind=\"a\">kept</x-meta>\n",
                                           "      <x-foo a=\"1\"><x-bar/>text</x-foo>\n",
                                           "  <x-end/>\n");
@@ -193,8 +193,8 @@ test_newer_minor_keeps_unknown_elements (void)
   g_autoptr(GBytes) out = save (canvas);
   g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
 
-  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.3");
-  g_assert_nonnull (strstr (text, "version=\"1.3\""));
+  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.4");
+  g_assert_nonnull (strstr (text, "version=\"1.4\""));
   g_assert_nonnull (strstr (text, "<x-meta kind=\"a\">kept</x-meta>"));
   g_assert_nonnull (strstr (text, "<x-foo a=\"1\"><x-bar/>text</x-foo>"));
   g_assert_nonnull (strstr (text, "<x-end/>"));
@@ -893,6 +893,56 @@ test_snapshot_early_year (void)
   g_assert_true (nf_canvas_equal (canvas, again));
 }
 
+/* A cell's own type and unit (format 1.3) stay with it when its text is
+ * edited, and read the new text; a file without them keeps its version. */
+static void
+test_cell_kind_edit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "cell-kinds.ninefold", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GBytes) in = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfMetricTable) table = NULL;
+  const NfCell *cell;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  in = g_bytes_new (data, length);
+  canvas = load (in, "cell-kinds.ninefold");
+  table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  nf_canvas_set_table_cell (canvas, table, 2, 1, "90天");
+  cell = nf_metric_table_get_cell (table, 2, 1);
+  g_assert_true (cell->has_type);
+  g_assert_cmpint (cell->type, ==, NF_COLUMN_NUMBER);
+  g_assert_cmpstr (nf_cell_get_unit_for_language (cell, "en"), ==, "days");
+  g_assert_cmpstr (nf_cell_get_unit_for_language (cell, NULL), ==, "天");
+  g_assert_true (cell->has_value);
+  g_assert_cmpfloat (cell->value, ==, 90);
+  nf_canvas_set_table_cell (canvas, table, 1, 1, "75%");
+  g_assert_cmpfloat_with_epsilon (nf_metric_table_get_cell (table, 1, 1)->value, 0.75, 1e-12);
+
+  /* Without a typed cell, the version the file had. */
+  {
+    /* The cells' own types and units, not the columns' types. */
+    g_autoptr(GRegex) typed = g_regex_new ("(<cell( xml:lang=\"en\")?) (type|unit)=\"[^\"]*\"( unit=\"[^\"]*\")?",
+                                           0, 0, NULL);
+    g_autofree char *plain = g_regex_replace (typed, data, -1, 0, "\\1", 0, NULL);
+    g_autoptr(GBytes) plain_in = NULL;
+    g_autoptr(NfCanvas) plain_canvas = NULL;
+    g_autoptr(GBytes) out = NULL;
+    char *p;
+
+    p = strstr (plain, "version=\"1.3\"");
+    g_assert_nonnull (p);
+    p[11] = '2';
+    plain_in = g_bytes_new (plain, strlen (plain));
+    plain_canvas = load (plain_in, "plain.ninefold");
+    out = save (plain_canvas);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "version=\"1.2\""));
+    g_assert_null (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), " unit="));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -914,6 +964,7 @@ main (int argc, char **argv)
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);
   g_test_add_func ("/xml/snapshot-early-year", test_snapshot_early_year);
+  g_test_add_func ("/xml/cell-kind-edit", test_cell_kind_edit);
   g_test_add_func ("/file/hard-link-and-loop", test_save_refuses_hard_link_and_loops);
   g_test_add_func ("/file/read-only-folder", test_save_into_read_only_folder);
 #endif
