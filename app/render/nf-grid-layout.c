@@ -913,7 +913,18 @@ nf_grid_layout_allocate (NfGridLayout *self,
   try_columns (self, width, height, first, chosen);
   /* Then room left beside cut notes goes across the column edges, while
    * that shows more, measured. */
-  for (guint round = 0, tries = 0; round < 3; round++)
+  /* Not where a block scrolls whatever the rows give it: its cards are
+   * one line each anyway, and each try is a measured pass. */
+  gboolean scrolls = FALSE;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfGridLadder *ladder = &chosen->ladders[b];
+
+      scrolls = scrolls || (ladder->n_cards > 0 && ladder->n_levels > 0 &&
+                            ladder->req[ladder->n_levels - 1] > height);
+    }
+  for (guint round = 0, tries = 0; round < 3 && !scrolls; round++)
     {
       gboolean lent_any = FALSE;
 
