@@ -6,6 +6,19 @@
 
 G_BEGIN_DECLS
 
+/* The caller's clip in the target's own pixels, read once for all the
+ * cards of a frame: cairo copies its rectangle list on every read. */
+typedef struct {
+  double                  extents[4];  /* x0, y0, x1, y1 */
+  cairo_rectangle_list_t *list;        /* NULL when the clip is no list
+                                        * of rectangles (or none) */
+  gboolean                unknown;     /* it could not be read */
+} NfCardClip;
+
+void     _nf_card_clip_init         (NfCardClip        *clip,
+                                     cairo_t           *cr);
+void     _nf_card_clip_clear        (NfCardClip        *clip);
+
 /* Forgets every card drawn in another style; cheap when it is the same. */
 void     _nf_card_cache_use_style   (NfCardCache       *self,
                                      const NfGridStyle *style);
@@ -16,9 +29,11 @@ void     _nf_card_cache_use_style   (NfCardCache       *self,
  * block fill and on nothing else: it is kept already on that fill, and
  * copied rather than blended. FALSE, drawing nothing, when `cr` is not
  * an image at an axis-aligned scale or the card has no pixels (no size,
- * or no image could be made). */
+ * or no image could be made), or when `clip` (of `cr`, read once by
+ * the caller) cuts the card's image. */
 gboolean _nf_card_cache_draw_raster (NfCardCache       *self,
                                      cairo_t           *cr,
+                                     const NfCardClip  *clip,
                                      NfCardLayout      *card,
                                      const NfGridStyle *style,
                                      double             x,

@@ -372,6 +372,51 @@ _nf_card_cache_image_box (NfCardLayout         *card,
   box[3] = box[1] + ceil (py - iy + (nf_card_layout_get_height (card) + 1) * sy) + 2 * PAD;
 }
 
+void
+_nf_card_clip_init (NfCardClip *clip,
+                    cairo_t    *cr)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t m;
+  double dsx, dsy, dox, doy;
+
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  cairo_get_matrix (cr, &m);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &clip->extents[0], &clip->extents[1],
+                      &clip->extents[2], &clip->extents[3]);
+  clip->extents[0] = clip->extents[0] * dsx + dox;
+  clip->extents[1] = clip->extents[1] * dsy + doy;
+  clip->extents[2] = clip->extents[2] * dsx + dox;
+  clip->extents[3] = clip->extents[3] * dsy + doy;
+  clip->list = cairo_copy_clip_rectangle_list (cr);
+  /* No clip at all is not a list of rectangles either (nor is one of
+   * curves, which a toolkit's repaint does not set): the extents say
+   * enough then. */
+  clip->unknown = clip->list->status != CAIRO_STATUS_SUCCESS &&
+                  clip->list->status != CAIRO_STATUS_CLIP_NOT_REPRESENTABLE;
+  if (clip->list->status != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&clip->list, cairo_rectangle_list_destroy);
+  else
+    for (int i = 0; i < clip->list->num_rectangles; i++)
+      {
+        cairo_rectangle_t *r = &clip->list->rectangles[i];
+
+        r->x = r->x * dsx + dox;
+        r->y = r->y * dsy + doy;
+        r->width *= dsx;
+        r->height *= dsy;
+      }
+  cairo_set_matrix (cr, &m);
+}
+
+void
+_nf_card_clip_clear (NfCardClip *clip)
+{
+  g_clear_pointer (&clip->list, cairo_rectangle_list_destroy);
+}
+
 /* Whether the caller's clip leaves the card's image `box` (in the
  * target's pixels) whole. cairo composites a glyph run that a clip cuts
  * through a mask, at other positions within a pixel than a run it draws
@@ -379,47 +424,29 @@ _nf_card_cache_image_box (NfCardLayout         *card,
  * a fraction of a pixel away from the same card drawn whole into its
  * image. Such a card is drawn afresh, so both paths give one picture. */
 static gboolean
-clip_keeps_whole (cairo_t      *cr,
-                  const double  box[4],
-                  double        dsx,
-                  double        dsy,
-                  double        dox,
-                  double        doy)
+clip_keeps_whole (const NfCardClip *clip,
+                  const double      box[4])
 {
-  cairo_matrix_t m;
-  cairo_rectangle_list_t *list;
-  double x0, y0, x1, y1;
-  gboolean whole = FALSE;
-
-  cairo_get_matrix (cr, &m);
-  cairo_identity_matrix (cr);
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-  if (box[0] >= x0 * dsx + dox && box[1] >= y0 * dsy + doy &&
-      box[2] <= x1 * dsx + dox && box[3] <= y1 * dsy + doy)
+  if (!(box[0] >= clip->extents[0] && box[1] >= clip->extents[1] &&
+        box[2] <= clip->extents[2] && box[3] <= clip->extents[3]) || clip->unknown)
+    return FALSE;
+  if (clip->list == NULL)
+    return TRUE;
+  for (int i = 0; i < clip->list->num_rectangles; i++)
     {
-      list = cairo_copy_clip_rectangle_list (cr);
-      /* No clip at all is not a list of rectangles either (nor is one
-       * of curves, which a toolkit's repaint does not set): the extents
-       * say enough then. */
-      whole = list->status == CAIRO_STATUS_CLIP_NOT_REPRESENTABLE;
-      if (list->status == CAIRO_STATUS_SUCCESS)
-        for (int i = 0; i < list->num_rectangles && !whole; i++)
-          {
-            const cairo_rectangle_t *r = &list->rectangles[i];
+      const cairo_rectangle_t *r = &clip->list->rectangles[i];
 
-            whole = box[0] >= r->x * dsx + dox && box[1] >= r->y * dsy + doy &&
-                    box[2] <= (r->x + r->width) * dsx + dox &&
-                    box[3] <= (r->y + r->height) * dsy + doy;
-          }
-      cairo_rectangle_list_destroy (list);
+      if (box[0] >= r->x && box[1] >= r->y &&
+          box[2] <= r->x + r->width && box[3] <= r->y + r->height)
+        return TRUE;
     }
-  cairo_set_matrix (cr, &m);
-  return whole;
+  return FALSE;
 }
 
 gboolean
 _nf_card_cache_draw_raster (NfCardCache       *self,
                             cairo_t           *cr,
+                            const NfCardClip  *clip,
                             NfCardLayout      *card,
                             const NfGridStyle *style,
                             double             x,
@@ -448,7 +475,7 @@ _nf_card_cache_draw_raster (NfCardCache       *self,
     double device[4] = { dsx, dsy, dox, doy }, box[4];
 
     _nf_card_cache_image_box (card, &m, device, x, y, box);
-    if (!clip_keeps_whole (cr, box, dsx, dsy, dox, doy))
+    if (!clip_keeps_whole (clip, box))
       return FALSE;
   }
   on_block = on_block && style->block_fill.alpha >= 1.0 &&
@@ -489,7 +516,13 @@ nf_card_cache_draw (NfCardCache       *self,
 
   _nf_card_cache_use_style (self, style);
   cairo_save (cr);
-  if (!_nf_card_cache_draw_raster (self, cr, card, style, 0, 0, FALSE))
-    nf_card_render (cr, card, style);
+  {
+    NfCardClip clip;
+
+    _nf_card_clip_init (&clip, cr);
+    if (!_nf_card_cache_draw_raster (self, cr, &clip, card, style, 0, 0, FALSE))
+      nf_card_render (cr, card, style);
+    _nf_card_clip_clear (&clip);
+  }
   cairo_restore (cr);
 }

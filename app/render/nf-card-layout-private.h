@@ -65,6 +65,17 @@ double            _nf_card_layout_guess_height      (NfCardLayout      *self,
  * renderer must cut the last with an ellipsis of its own (the layout
  * holds the whole text); 0 when the layout is drawn as it is. */
 guint             _nf_card_layout_get_clamp_lines   (NfCardLayout *self);
+/* nf_card_layout_apply_density() with the text clamped by Pango rather
+ * than cut from the whole text: what tests compare the cut with. */
+void              _nf_card_layout_apply_pango_clamp (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     NfCardDensity      density,
+                                                     guint              max_lines);
+/* The width (Pango units) the text is broken for; the layout's own may
+ * differ where the lines are the same. */
+int               _nf_card_layout_get_text_width    (NfCardLayout *self);
 /* The height of the text as drawn (the first lines of a card the
  * renderer clamps) and how many lines show: what tests check. */
 double            _nf_card_layout_get_shown_text_height (NfCardLayout *self,

@@ -5,6 +5,9 @@
 
 #include <math.h>
 
+#include <hb.h>
+#include <pango/pangocairo.h>
+
 #include "nf-card-layout.h"
 #include "nf-card-layout-private.h"
 #include "nf-render-private.h"
@@ -25,6 +28,11 @@ typedef struct {
   double   one_line;    /* the card cut to its first line */
   gboolean truncated;
   guint    n_lines;
+  /* The text widths (Pango units) over which the text, and the footer's
+   * widths over which the footer, break into the same lines, so this
+   * serves them too: [lo, hi), empty when lo >= hi. */
+  int      lo, hi;
+  int      footer_lo, footer_hi;
 } Measure;
 
 typedef struct {
@@ -55,6 +63,20 @@ struct _NfCardLayout
    * forms), for estimates that need no line breaking. */
   guint           n_narrow, n_wide;
   double          text_attr_size, text_attr_line_height;
+  double          footer_attr_size, footer_attr_line_height;
+  gboolean        footer_plain;    /* the tags may break inside: one is wider than the card */
+  /* The text widths (Pango units) over which the text layout's lines as
+   * they are now stay the same, and the footer's likewise: a card asked
+   * for another width in them is not laid out again (Pango 1.50 shapes
+   * the whole text again on every new width). Empty when lo >= hi. */
+  int             text_lo, text_hi;
+  int             footer_lo, footer_hi;
+  /* The layouts' serials when their ranges were found: anything else
+   * that lays them out again (a font, attributes) voids the ranges. */
+  guint           text_serial, footer_serial;
+  /* The width the text counts as broken at: Pango's own may be another
+   * one within [text_lo, text_hi). */
+  int             text_width;
 
   /* The size the layouts are broken for, and what follows from it. */
   gboolean        is_set;
@@ -155,6 +177,9 @@ nf_card_layout_invalidate (NfCardLayout *self)
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
   g_array_set_size (self->memo, 0);
   self->text_attr_size = 0;
+  self->footer_attr_size = 0;
+  self->text_lo = self->footer_lo = 1;
+  self->text_hi = self->footer_hi = 0;
   self->is_set = FALSE;
   self->pending = FALSE;
 }
@@ -227,6 +252,9 @@ rebuild_footer (NfCardLayout *self)
     }
   pango_layout_set_text (self->footer, s->str, (int) s->len);
   pango_layout_set_attributes (self->footer, self->footer_attrs);
+  self->footer_attr_size = 0;
+  self->footer_lo = 1;
+  self->footer_hi = 0;
 }
 
 gboolean
@@ -379,6 +407,148 @@ ensure_text (NfCardLayout *self)
                                      ? nf_text_for_language (self->shown_text, self->lang) : "",
                          -1);
   self->text_stale = FALSE;
+  self->text_lo = 1;
+  self->text_hi = 0;
+}
+
+/* The advance of a space in `font`, as Pango sets it. */
+static int
+space_advance (PangoFont    *font,
+               PangoContext *context)
+{
+  hb_font_t *hb = font != NULL ? pango_font_get_hb_font (font) : NULL;
+  hb_codepoint_t glyph = 0;
+  int w;
+
+  if (hb == NULL || !hb_font_get_nominal_glyph (hb, ' ', &glyph))
+    return -1;
+  w = (int) hb_font_get_glyph_h_advance (hb, glyph);
+  return pango_context_get_round_glyph_positions (context) ? PANGO_UNITS_ROUND (w) : w;
+}
+
+/* The least of `line` that would move up to the line before it were
+ * that wider: its first word (to the first place Pango may break a line
+ * by words), or, where the line starts inside a word broken by
+ * characters or its first word runs on past it, its first cluster.
+ * Pango units; 0 when it cannot be told. */
+static int
+first_word_width (PangoLayout        *layout,
+                  PangoLayoutLine    *line,
+                  const PangoLogAttr *attrs,
+                  int                 n_attrs)
+{
+  const char *str = pango_layout_get_text (layout);
+  const char *p = str + line->start_index, *end = p + line->length;
+  int offset = (int) g_utf8_pointer_to_offset (str, p), word_end = -1, w = 0;
+  gboolean by_chars;
+
+  if (line->runs == NULL || offset >= n_attrs)
+    return 0;
+  by_chars = !attrs[offset].is_line_break;
+  /* The byte where the first word ends: the next place to break. */
+  if (!by_chars)
+    for (const char *q = g_utf8_next_char (p); q < end; q = g_utf8_next_char (q))
+      {
+        offset++;
+        if (offset < n_attrs && attrs[offset].is_line_break)
+          {
+            word_end = (int) (q - str);
+            break;
+          }
+      }
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphItem *run = r->data;
+      PangoGlyphString *glyphs = run->glyphs;
+
+      for (int g = 0; g < glyphs->num_glyphs; g++)
+        {
+          int at = run->item->offset + glyphs->log_clusters[g];
+
+          if (by_chars || word_end < 0)
+            {
+              /* The first cluster only. */
+              if (at != line->start_index)
+                return w;
+            }
+          else if (at >= word_end || g_unichar_isspace (g_utf8_get_char (str + at)))
+            return w;   /* the spaces after a word need no room at a line's end */
+          w += glyphs->glyphs[g].geometry.width;
+        }
+    }
+  return by_chars || word_end < 0 ? w : 0;
+}
+
+/* The widths (Pango units) at which `layout`, wrapped by words (and by
+ * characters inside a word no line holds), breaks into the lines it has
+ * now. Pango fills each line greedily: the lines stay while each still
+ * fits (with the space it ends with, which Pango draws with no width)
+ * and nothing of the next line would fit after it (not even its first
+ * cluster, the least that could move up). Empty (lo >= hi) where that
+ * cannot be told cheaply: right-to-left text, a line ending in a run of
+ * spaces or another blank. */
+static void
+breaks_range (PangoLayout *layout,
+              int         *lo,
+              int         *hi)
+{
+  const char *str = pango_layout_get_text (layout);
+  PangoContext *context = pango_layout_get_context (layout);
+  int least = 0, most = G_MAXINT, n_attrs;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+
+  *lo = 1;
+  *hi = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoLayoutLine *next = l->next != NULL ? l->next->data : NULL;
+      PangoRectangle logical;
+      int w;
+
+      if (line->resolved_dir != PANGO_DIRECTION_LTR)
+        return;
+      pango_layout_line_get_extents (line, NULL, &logical);
+      if (logical.x != 0)
+        return;
+      w = logical.width;
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        if (((PangoGlyphItem *) r->data)->item->analysis.level % 2 != 0)
+          return;
+      if (line->length > 0)
+        {
+          const char *end = str + line->start_index + line->length;
+          const char *last = g_utf8_prev_char (end);
+          gunichar c = g_utf8_get_char (last);
+
+          if (g_unichar_isspace (c) || c == 0x200B)
+            {
+              PangoGlyphItem *run;
+              int space;
+
+              if (c != ' ' || last == str + line->start_index ||
+                  g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (last))) ||
+                  line->runs == NULL)
+                return;
+              run = g_slist_last (line->runs)->data;
+              space = space_advance (run->item->analysis.font, context);
+              if (space < 0)
+                return;
+              w += space;
+            }
+        }
+      least = MAX (least, w);
+      if (next != NULL && !next->is_paragraph_start)
+        {
+          int first = first_word_width (layout, next, attrs, n_attrs);
+
+          if (first <= 0)
+            return;
+          most = MIN (most, logical.width + first);
+        }
+    }
+  *lo = least;
+  *hi = most;
 }
 
 static void
@@ -414,20 +584,53 @@ set_size (NfCardLayout      *self,
 
       chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
       footer_width = MAX (1.0, text_width - 2 * chip_pad);
+      int fw = (int) (footer_width * PANGO_SCALE);
+
       _nf_render_set_font (self->footer, style->font_family,
                            self->footer_font_size, PANGO_WEIGHT_NORMAL);
-      set_attributes (self->footer, self->footer_attrs, self->footer_font_size,
-                      style->line_height);
-      pango_layout_set_width (self->footer, (int) (footer_width * PANGO_SCALE));
-      pango_layout_get_extents (self->footer, NULL, &logical);
-      /* A tag wider than the card must break after all. */
-      if (logical.width > footer_width * PANGO_SCALE)
+      if (self->footer_plain || self->footer_attr_size != self->footer_font_size ||
+          self->footer_attr_line_height != style->line_height)
         {
-          set_attributes (self->footer, NULL, self->footer_font_size,
+          set_attributes (self->footer, self->footer_attrs, self->footer_font_size,
                           style->line_height);
-          pango_layout_get_extents (self->footer, NULL, &logical);
+          self->footer_attr_size = self->footer_font_size;
+          self->footer_attr_line_height = style->line_height;
+          self->footer_plain = FALSE;
+          self->footer_lo = 1;
+          self->footer_hi = 0;
         }
+      if (fw >= self->footer_lo && fw < self->footer_hi &&
+          pango_layout_get_serial (self->footer) == self->footer_serial)
+        pango_layout_get_extents (self->footer, NULL, &logical);
+      else
+        {
+          pango_layout_set_width (self->footer, fw);
+          pango_layout_get_extents (self->footer, NULL, &logical);
+          /* A tag wider than the card must break after all. */
+          if (logical.width > fw)
+            {
+              set_attributes (self->footer, NULL, self->footer_font_size,
+                              style->line_height);
+              self->footer_plain = TRUE;
+              pango_layout_get_extents (self->footer, NULL, &logical);
+              self->footer_lo = 1;
+              self->footer_hi = 0;
+            }
+          else
+            {
+              breaks_range (self->footer, &self->footer_lo, &self->footer_hi);
+              self->footer_serial = pango_layout_get_serial (self->footer);
+            }
+        }
+      self->now.footer_lo = self->footer_lo;
+      self->now.footer_hi = self->footer_hi;
       fixed += style->footer_gap + ceil (logical.height / (double) PANGO_SCALE);
+    }
+
+  else
+    {
+      self->now.footer_lo = 0;
+      self->now.footer_hi = G_MAXINT;
     }
 
   _nf_render_set_font (self->text, style->font_family, font_size,
@@ -440,8 +643,20 @@ set_size (NfCardLayout      *self,
       set_attributes (self->text, NULL, font_size, style->line_height);
       self->text_attr_size = font_size;
       self->text_attr_line_height = style->line_height;
+      self->text_lo = 1;
+      self->text_hi = 0;
     }
-  pango_layout_set_width (self->text, (int) (text_width * PANGO_SCALE));
+  self->text_width = (int) (text_width * PANGO_SCALE);
+  /* Whole text whose lines stay the same at this width keeps them. */
+  if (!(density != NF_CARD_LINES && density != NF_CARD_LINE && max_height <= 0 &&
+        self->text_width >= self->text_lo && self->text_width < self->text_hi &&
+        pango_layout_get_serial (self->text) == self->text_serial &&
+        pango_layout_get_ellipsize (self->text) == PANGO_ELLIPSIZE_NONE))
+    {
+      self->text_lo = 1;
+      self->text_hi = 0;
+      pango_layout_set_width (self->text, self->text_width);
+    }
   if (density == NF_CARD_LINES || density == NF_CARD_LINE)
     {
       pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
@@ -463,6 +678,27 @@ set_size (NfCardLayout      *self,
   self->clamp_lines = 0;
   self->pending = FALSE;
   pango_layout_get_extents (self->text, NULL, &logical);
+  if (self->unclamped && self->text_lo >= self->text_hi)
+    {
+      breaks_range (self->text, &self->text_lo, &self->text_hi);
+      self->text_serial = pango_layout_get_serial (self->text);
+    }
+  else if (self->unclamped && pango_layout_get_serial (self->text) != self->text_serial)
+    {
+      /* Laid out again by something else: its range is found afresh. */
+      breaks_range (self->text, &self->text_lo, &self->text_hi);
+      self->text_serial = pango_layout_get_serial (self->text);
+    }
+  if (self->unclamped)
+    {
+      self->now.lo = self->text_lo;
+      self->now.hi = self->text_hi;
+    }
+  else
+    {
+      self->now.lo = 1;
+      self->now.hi = 0;
+    }
 
   self->now.width = width;
   self->now.font_size = font_size;
@@ -508,6 +744,45 @@ same_size (const Measure *m,
          m->max_height == max_height && m->density == NF_CARD_FULL;
 }
 
+/* The text's width (Pango units) in a card `width` wide, as set_size()
+ * breaks it. */
+static int
+text_width_of (const NfGridStyle *style,
+               double             width)
+{
+  double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
+
+  return (int) (MAX (1.0, width - 2 * inset_x) * PANGO_SCALE);
+}
+
+/* Whether the whole card measured in `m` measures the same at `width`:
+ * the same size, and its text and footer break into the same lines. */
+static gboolean
+serves (const Measure     *m,
+        const NfGridStyle *style,
+        double             width,
+        double             font_size,
+        gboolean           full)
+{
+  double footer_size, chip_pad;
+  int tw, fw;
+
+  if (m->font_size != font_size || m->max_height != 0 ||
+      !(m->density == NF_CARD_FULL || (!full && m->density == NF_CARD_COMPACT)))
+    return FALSE;
+  if (m->width == width)
+    return TRUE;
+  tw = text_width_of (style, width);
+  if (tw < m->lo || tw >= m->hi)
+    return FALSE;
+  if (!full)
+    return TRUE;
+  footer_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
+  chip_pad = round (footer_size * PX_PER_PT * 0.3);
+  fw = (int) (MAX (1.0, tw / (double) PANGO_SCALE - 2 * chip_pad) * PANGO_SCALE);
+  return fw >= m->footer_lo && fw < m->footer_hi;
+}
+
 double
 nf_card_layout_measure (NfCardLayout      *self,
                         const NfGridStyle *style,
@@ -537,7 +812,8 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (same_size (m, width, font_size, max_height))
+      if (same_size (m, width, font_size, max_height) ||
+          (max_height == 0 && serves (m, style, width, font_size, TRUE)))
         {
           if (out_truncated)
             *out_truncated = m->truncated;
@@ -573,7 +849,7 @@ _nf_card_layout_measure_one_line (NfCardLayout      *self,
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (same_size (m, width, font_size, 0))
+      if (same_size (m, width, font_size, 0) || serves (m, style, width, font_size, TRUE))
         return m->one_line;
     }
   return self->now.one_line;
@@ -607,8 +883,7 @@ full_measure (NfCardLayout      *self,
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (m->width == width && m->font_size == font_size && m->max_height == 0 &&
-          (m->density == NF_CARD_FULL || m->density == NF_CARD_COMPACT))
+      if (serves (m, style, width, font_size, FALSE))
         return m;
     }
   /* Cheap when the text is broken at this size already (a clamped card
@@ -821,6 +1096,25 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       g_array_set_size (self->chips, 0);
       return;
     }
+  if (density == NF_CARD_LINES)
+    {
+      /* The whole text at this width, which a resize that moves no line
+       * breaks again for nothing, then its first lines. */
+      set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+      clamp_whole (self, style, density, max_lines);
+      return;
+    }
+  set_size (self, style, width, font_size, 0, density, max_lines);
+}
+
+void
+_nf_card_layout_apply_pango_clamp (NfCardLayout      *self,
+                                   const NfGridStyle *style,
+                                   double             width,
+                                   double             font_size,
+                                   NfCardDensity      density,
+                                   guint              max_lines)
+{
   set_size (self, style, width, font_size, 0, density, max_lines);
 }
 
@@ -828,8 +1122,11 @@ static void
 ensure_laid_out (NfCardLayout *self)
 {
   if (self->pending)
-    set_size (self, self->pending_style, self->now.width, self->now.font_size, 0,
-              NF_CARD_LINE, 0);
+    {
+      set_size (self, self->pending_style, self->now.width, self->now.font_size, 0,
+                NF_CARD_COMPACT, 0);
+      clamp_whole (self, self->pending_style, NF_CARD_LINE, 0);
+    }
 }
 
 NfCardDensity
@@ -932,6 +1229,13 @@ _nf_card_layout_get_chips (NfCardLayout *self,
 {
   *n_chips = self->chips->len;
   return (const NfCardChip *) (gpointer) self->chips->data;
+}
+
+int
+_nf_card_layout_get_text_width (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  return self->text_width;
 }
 
 guint

@@ -344,7 +344,7 @@ show_clamped (cairo_t           *cr,
   PangoLayoutIter *iter = pango_layout_get_iter (text);
   PangoRectangle logical;
   double lx, by;
-  int width = pango_layout_get_width (text);
+  int width = _nf_card_layout_get_text_width (card);
 
   for (guint i = 0; i + 1 < n_lines; i++)
     {

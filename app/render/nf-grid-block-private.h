@@ -77,6 +77,7 @@ typedef struct {
   guint  n_levels;                /* of req and cut filled */
   guint  n_cards;
   double line;                    /* a one-line card and its gap */
+  double text_line;               /* what a clamped card grows by a line */
 } NfGridLadder;
 
 /* The density and line count of a ladder's step. */

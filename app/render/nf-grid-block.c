@@ -103,6 +103,16 @@ lower_bound (const NfGridStyle *style,
   return line;
 }
 
+/* What a clamped card grows by when it shows one line more (at most:
+ * nf-card-layout.c rounds n lines up as a whole). */
+static double
+text_line (const NfGridStyle *style,
+           double             font_size)
+{
+  return ceil (nf_card_layout_line_height (style, font_size) -
+               2 * MAX (2.0, round (style->card_padding / 2)) + 0.5);
+}
+
 /* Column-major: down the first column until the next card would pass
  * `limit`, then the next column. */
 static gboolean
@@ -353,6 +363,7 @@ _nf_grid_block_ladder (const NfGridStyle *style,
   ladder->n_cards = n_cards;
   ladder->line = nf_card_layout_line_height (style, font_size) +
                  density_gap (style, NF_CARD_LINE);
+  ladder->text_line = text_line (style, font_size);
   for (level = 0; level < n_levels; level++)
     {
       NfCardDensity density;
@@ -460,6 +471,7 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
   ladder->n_cards = n_cards;
   ladder->line = nf_card_layout_line_height (style, font_size) +
                  density_gap (style, NF_CARD_LINE);
+  ladder->text_line = text_line (style, font_size);
   for (guint level = 0; level < NF_GRID_N_LEVELS; level++)
     {
       NfCardDensity density;
@@ -523,7 +535,15 @@ _nf_grid_ladder_cost (const NfGridLadder *ladder,
            * to cut cards (_nf_grid_block_place()); between compact and
            * full cards nothing changes. */
           if (level > 1 && prev_req < G_MAXDOUBLE && prev_req > req)
-            return cost + (prev_cost - cost) * (height - req) / (prev_req - req);
+            {
+              /* Only whole lines of room show more: a block given less
+               * than a line more shows nothing more. */
+              double gained = ladder->text_line > 0
+                              ? floor ((height - req) / ladder->text_line) * ladder->text_line
+                              : height - req;
+
+              return cost + (prev_cost - cost) * MIN (1.0, gained / (prev_req - req));
+            }
           return cost;
         }
       prev_cost = cost;

@@ -445,6 +445,9 @@ allocate_focus (NfGridLayout *self,
 /* A column may lend or borrow width within these shares of its even
  * one, so the canvas still reads as the canvas. */
 #define LEAST_SHARE 0.6
+/* A column whose blocks show everything with room to spare, measured,
+ * may give up to half its width (lend_room()). */
+#define ROOM_LEAST_SHARE 0.5
 #define MOST_SHARE  1.6
 
 /* One choice of the grid's column edges, and what it gives: the text
@@ -498,6 +501,7 @@ block_columns (const Columns *columns,
 static void
 share_widths (const double *need,
               guint         n,
+              double        least,
               double       *edges)
 {
   double even = 10.0 / n, total = 0, w[N_TOP_COLUMNS];
@@ -514,9 +518,9 @@ share_widths (const double *need,
       gboolean changed = FALSE;
 
       for (guint c = 0; c < n; c++)
-        if (!fixed[c] && (w[c] < LEAST_SHARE * even || w[c] > MOST_SHARE * even))
+        if (!fixed[c] && (w[c] < least * even || w[c] > MOST_SHARE * even))
           {
-            w[c] = CLAMP (w[c], LEAST_SHARE * even, MOST_SHARE * even);
+            w[c] = CLAMP (w[c], least * even, MOST_SHARE * even);
             fixed[c] = TRUE;
             changed = TRUE;
           }
@@ -700,8 +704,8 @@ lend_columns (NfGridLayout *self,
       else
         bottom[place->x / 5] += need;
     }
-  share_widths (top, N_TOP_COLUMNS, columns->top);
-  share_widths (bottom, N_BOTTOM_COLUMNS, columns->bottom);
+  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, columns->top);
+  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, columns->bottom);
 }
 
 /* What the columns would cut by the blocks' ladders guessed from their
@@ -735,6 +739,100 @@ guess_cost (NfGridLayout  *self,
   /* The standard rows: balancing them for each guess costs more than
    * measuring the columns chosen. */
   return _nf_grid_rows_balance (style, height, ladders, overhead, least, FALSE, edges);
+}
+
+/* How much of its content height block b leaves empty at the columns'
+ * measured ladders and rows (0 … 1), or -1 when it cuts its notes. */
+static double
+block_room (NfGridLayout  *self,
+            const Columns *columns,
+            const guint    first[NF_N_BLOCKS + 1],
+            NfBlock        b)
+{
+  const NfGridStyle *style = self->style;
+  const NfGridBlock *block = &self->blocks[b];
+  const NfBlockPlace *place = nf_block_place (b);
+  const NfGridLadder *ladder = &columns->ladders[b];
+  double overhead = block->content_rect.y - block->rect.y + style->block_padding;
+  double h = round (_nf_grid_rows_edge (columns->edges, b, place->y + place->height) -
+                    style->block_gap) -
+             round (_nf_grid_rows_edge (columns->edges, b, place->y)) - overhead;
+
+  if (first[b + 1] == first[b])
+    return 1;
+  if (h <= 0)
+    return -1;
+  /* Whole text: full cards, or compact ones. */
+  for (guint level = 0; level < MIN (2u, ladder->n_levels); level++)
+    if (ladder->req[level] <= h)
+      return (h - ladder->req[level]) / h;
+  return -1;
+}
+
+/* Columns whose blocks all show their whole text with a fifth of their
+ * height to spare give width to the columns of their band that cut
+ * notes, in one band (0 the top, 1 the bottom), `share` of that room:
+ * the rows alone cannot move room across a column edge. FALSE
+ * when no column has room beside one that cuts. */
+static gboolean
+lend_room (NfGridLayout  *self,
+           const Columns *from,
+           const guint    first[NF_N_BLOCKS + 1],
+           guint          band,
+           double         share,
+           Columns       *to)
+{
+  double top_room[N_TOP_COLUMNS], bottom_room[N_BOTTOM_COLUMNS];
+  gboolean lent = FALSE;
+
+  for (guint i = 0; i < N_TOP_COLUMNS; i++)
+    top_room[i] = 1;
+  for (guint i = 0; i < N_BOTTOM_COLUMNS; i++)
+    bottom_room[i] = 1;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      double room = block_room (self, from, first, (NfBlock) b);
+
+      if (place->y < 2)
+        for (guint c = place->x / 2; c < (guint) (place->x + place->width) / 2; c++)
+          top_room[c] = MIN (top_room[c], room);
+      else
+        bottom_room[place->x / 5] = MIN (bottom_room[place->x / 5], room);
+    }
+  *to = *from;
+    {
+      guint n = band == 0 ? N_TOP_COLUMNS : N_BOTTOM_COLUMNS;
+      double *room = band == 0 ? top_room : bottom_room;
+      const double *edges = band == 0 ? from->top : from->bottom;
+      double w[N_TOP_COLUMNS], freed = 0, cutting = 0;
+      gboolean any_cut = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        any_cut = any_cut || room[c] < 0;
+      if (!any_cut)
+        return FALSE;
+      for (guint c = 0; c < n; c++)
+        {
+          w[c] = edges[c + 1] - edges[c];
+          if (room[c] >= 0.2)
+            {
+              /* Narrower cards are taller: not all the room is lent. */
+              freed += w[c] * room[c] * share;
+              w[c] -= w[c] * room[c] * share;
+            }
+          else if (room[c] < 0)
+            cutting += w[c];
+        }
+      if (freed <= 0 || cutting <= 0)
+        return FALSE;
+      for (guint c = 0; c < n; c++)
+        if (room[c] < 0)
+          w[c] += freed * w[c] / cutting;
+      share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
+      lent = TRUE;
+    }
+  return lent;
 }
 
 void
@@ -813,6 +911,54 @@ nf_grid_layout_allocate (NfGridLayout *self,
         }
     }
   try_columns (self, width, height, first, chosen);
+  /* Then room left beside cut notes goes across the column edges, while
+   * that shows more, measured. */
+  /* Not where a block scrolls whatever the rows give it: its cards are
+   * one line each anyway, and each try is a measured pass. */
+  gboolean scrolls = FALSE;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfGridLadder *ladder = &chosen->ladders[b];
+
+      scrolls = scrolls || (ladder->n_cards > 0 && ladder->n_levels > 0 &&
+                            ladder->req[ladder->n_levels - 1] > height);
+    }
+  for (guint round = 0, tries = 0; round < 3 && !scrolls; round++)
+    {
+      gboolean lent_any = FALSE;
+
+      for (guint band = 0; band < 2; band++)
+        for (guint halved = 0; halved < 3 && tries < 6; halved++)
+          {
+            Columns *next = chosen == &half ? &lent : &half;
+            gboolean donor_cuts = FALSE;
+
+            if (!lend_room (self, chosen, first, band, 0.6 / (1 << halved), next))
+              break;
+            tries++;
+            try_columns (self, width, height, first, next);
+            /* A block that had room and lent it is not to cut its own
+             * notes: that only moves the cut. */
+            for (guint b = 0; b < NF_N_BLOCKS && !donor_cuts; b++)
+              donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
+                           block_room (self, chosen, first, (NfBlock) b) >= 0;
+            /* As much shown for less room left empty is also better;
+             * otherwise less is lent. */
+            if (!donor_cuts &&
+                (next->size > chosen->size ||
+                 (next->size == chosen->size && next->cost <= chosen->cost + 1e-6)))
+              {
+                chosen = next;
+                lent_any = TRUE;
+                break;
+              }
+          }
+      if (!lent_any)
+        break;
+    }
+  /* The chosen columns' titles and overhead. */
+  place_columns (self, chosen, width, height, NULL);
   ladders = chosen->ladders;
   edges = chosen->edges;
   size = chosen->size;

@@ -400,8 +400,11 @@ draw_cards (cairo_t           *cr,
   gboolean on_block[MAX_CHECKED];
   cairo_matrix_t m;
   double device[4];
+  NfCardClip clip = { { 0 }, NULL, FALSE };
 
   cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
+  if (cache != NULL)
+    _nf_card_clip_init (&clip, cr);
   cairo_get_matrix (cr, &m);
   cairo_surface_get_device_scale (cairo_get_group_target (cr), &device[0], &device[1]);
   cairo_surface_get_device_offset (cairo_get_group_target (cr), &device[2], &device[3]);
@@ -431,7 +434,7 @@ draw_cards (cairo_t           *cr,
               at->y - 1 >= clip_y1 || at->y + at->height + 2 <= clip_y0)
             continue;
           if (cache != NULL &&
-              _nf_card_cache_draw_raster (cache, cr, card->card, style, at->x, at->y,
+              _nf_card_cache_draw_raster (cache, cr, &clip, card->card, style, at->x, at->y,
                                           i < MAX_CHECKED && on_block[i]))
             continue;
           cairo_save (cr);
@@ -442,6 +445,7 @@ draw_cards (cairo_t           *cr,
       if (block->n_hidden > 0 && block->more != NULL)
         draw_more (cr, block, style);
     }
+  _nf_card_clip_clear (&clip);
 }
 
 void

@@ -167,5 +167,50 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
             memcpy (edges, e, sizeof e);
           }
       }
+  /* The shares above step by about ten pixels; a line of text is less.
+   * Each edge then moves by single pixels while that shows more, so no
+   * block keeps most of a line it cannot use beside one a few pixels
+   * short of its next line. */
+  if (best_unmet > 0)
+    for (guint round = 0; round < 3; round++)
+      {
+        gboolean moved = FALSE;
+
+        for (guint i = 1; i < NF_GRID_N_EDGES; i++)
+          {
+            if (i == 3)
+              continue;         /* the bottom of the grid */
+            for (int d = -24; d <= 24; d++)
+              {
+                double e[NF_GRID_N_EDGES], cost, lack, unmet;
+
+                if (d == 0)
+                  continue;
+                memcpy (e, edges, sizeof e);
+                e[i] += d;
+                /* The edges keep their order. */
+                if (e[1] <= e[0] || e[4] <= e[0] || e[1] >= e[2] || e[4] >= e[2] ||
+                    e[2] >= e[3])
+                  continue;
+                lack = short_of_least (style, e, overhead, least);
+                if (lack > best_short)
+                  continue;
+                unmet = ladders_cost (style, e, ladders, overhead);
+                cost = unmet + PRICE_PER_PIXEL *
+                       (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
+                        fabs (e[2] - standard[2]));
+                if (lack < best_short || cost < best_cost - 1e-9)
+                  {
+                    best_short = lack;
+                    best_cost = cost;
+                    best_unmet = unmet;
+                    memcpy (edges, e, sizeof e);
+                    moved = TRUE;
+                  }
+              }
+          }
+        if (!moved)
+          break;
+      }
   return best_unmet;
 }
