@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a deck's reader sees on its slides: which figures share a chart,
+ * how the overview spends a block's room, and the marks on its cards. */
+#include "config.h"
+
+#include <string.h>
+
+#include <ninefold.h>
+
+#include "nf-i18n-private.h"
+#include "nf-render.h"
+
+static NfCanvas *
+canvas_with_tables (const char *tables)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Charts</company><title>Tables</title></metadata>"
+    "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
+    "<block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/>"
+    "<metrics>%s</metrics></canvas>", tables);
+  NfCanvas *canvas = nf_canvas_load_from_data (xml, strlen (xml), "charts.ninefold", &error);
+
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* The groups of the table, as "kind:row,row;kind:row,row". */
+static char *
+groups_of (NfMetricTable *table)
+{
+  g_autoptr(GPtrArray) groups = nf_chart_groups_new (table);
+  GString *out = g_string_new (NULL);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      NfChartGroup *group = g_ptr_array_index (groups, g);
+
+      g_string_append_printf (out, "%s%d:", g > 0 ? ";" : "", group->kind);
+      for (guint b = 0; b < group->bars->len; b++)
+        g_string_append_printf (out, "%s%u", b > 0 ? "," : "",
+                                g_array_index (group->bars, NfChartBar, b).row);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+groups_of_xml (const char *table_xml)
+{
+  g_autoptr(NfCanvas) canvas = canvas_with_tables (table_xml);
+  g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+
+  return groups_of (table);
+}
+
+/* Senmiao's "Key customer metrics": 200,000 registered users, 50,000
+ * monthly active users, 5 rides per user per month and 1,000,000 rides,
+ * all plain counts in one column. Only the two counts of users share a
+ * chart: the rate stands beside no total, and the rides have no other
+ * count of rides to stand beside. */
+static void
+test_chart_senmiao_customers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
+  GListModel *tables;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  tables = nf_canvas_get_tables (senmiao);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+      g_autofree char *groups = NULL;
+
+      if (g_strcmp0 (nf_text_get (nf_metric_table_get_title (table)), "Key customer metrics") != 0)
+        continue;
+      found = TRUE;
+      groups = groups_of (table);
+      g_assert_cmpstr (groups, ==, "1:0,1");
+    }
+  g_assert_true (found);
+}
+
+#define ROW(label, value, text) \
+  "<row><cell>" label "</cell><cell value=\"" value "\">" text "</cell></row>"
+#define METRIC_TABLE(rows) \
+  "<table id=\"t1\" block=\"customer-segments\"><title>T</title>" \
+  "<column type=\"text\"><name>Metric</name></column>" \
+  "<column type=\"number\"><name>Value</name></column>" rows "</table>"
+
+/* Counts of the same noun share a chart whatever else the labels say;
+ * counts of other nouns, rates and lone figures get none. In English,
+ * in Chinese, in money and down a column. */
+static void
+test_chart_counts_by_noun (void)
+{
+  struct {
+    const char *xml;
+    const char *want;
+  } cases[] = {
+    /* Stores two ways; employees alone; a rate per store. */
+    { METRIC_TABLE (ROW ("Stores in China", "500", "500")
+                    ROW ("Employees", "3000", "3,000")
+                    ROW ("Stores abroad", "200", "200")
+                    ROW ("Average orders per store per day", "120", "120")
+                    ROW ("Number of franchise stores", "80", "80")),
+      "1:0,2,4" },
+    /* Users and downloads: unlike nouns, no chart at all. */
+    { METRIC_TABLE (ROW ("Downloads", "500000", "500,000")
+                    ROW ("Users", "200000", "200,000")),
+      "" },
+    /* Chinese: 用户 twice (one with 数), 订单 once, rates 每月 and 人均. */
+    { METRIC_TABLE (ROW ("注册用户", "1000000", "1000000")
+                    ROW ("累计订单量", "5000000", "5000000")
+                    ROW ("月活跃用户数", "300000", "300000")
+                    ROW ("每月订单", "400000", "400000")
+                    ROW ("人均订单", "5", "5")
+                    ROW ("订单/月", "400000", "400000")),
+      "1:0,2" },
+    /* Money: totals share a chart; money per user does not join them. */
+    { METRIC_TABLE (ROW ("Revenue", "10000000", "$10 million")
+                    ROW ("Revenue per user", "20", "$20")
+                    ROW ("Cost", "6000000", "$6 million")),
+      "3:0,2" },
+    /* A rate down a column of years is one series. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"year\"><name>Year</name></column>"
+      "<column type=\"number\"><name>Rides per user per month</name></column>"
+      "<row><cell value=\"2021\">2021</cell><cell value=\"4\">4</cell></row>"
+      "<row><cell value=\"2022\">2022</cell><cell value=\"5\">5</cell></row>"
+      "</table>",
+      "1:0,1" },
+    /* Companies down the rows, the column names the count. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"text\"><name>Company</name></column>"
+      "<column type=\"number\"><name>Active buyers</name></column>"
+      "<column type=\"number\"><name>Stores</name></column>"
+      "<row><cell>Alibaba</cell><cell value=\"900\">900</cell><cell value=\"30\">30</cell></row>"
+      "<row><cell>Tencent</cell><cell value=\"1000\">1,000</cell><cell value=\"20\">20</cell></row>"
+      "</table>",
+      "1:0,1;1:0,1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = groups_of_xml (cases[i].xml);
+
+      if (g_strcmp0 (got, cases[i].want) != 0)
+        g_error ("case %u: groups %s, want %s", i, got, cases[i].want);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
+  g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
+  return g_test_run ();
+}
