@@ -135,6 +135,7 @@ _nf_deck_draw_header (NfDeck     *deck,
   g_autofree char *number = g_strdup_printf ("%u", deck->page);
   g_autoptr(PangoLayout) page = _nf_deck_text (deck, number, 10, PANGO_WEIGHT_NORMAL, -1);
   cairo_t *cr = deck->cr;
+  double name_top;
   int w, h;
 
   /* One line each: a header that wrapped would eat the grid's room. */
@@ -151,12 +152,18 @@ _nf_deck_draw_header (NfDeck     *deck,
   cairo_rectangle (cr, 0, NF_DECK_HEADER_HEIGHT - 3, deck->width, 3);
   cairo_fill (cr);
 
+  /* A PDF reader may box a glyph by its embedded font's bounding box:
+   * PyMuPDF does (and deck-lint through it), and the CJK face's box
+   * reaches 1.81 em above the baseline, although the font's ascent is
+   * 1.16 em. With its top at 12, a Chinese title's glyph boxes started
+   * above the page and the title was left out of the page's text. */
+  name_top = MAX (12, 20 * (96.0 / 72.0) * 1.85 - (double) pango_layout_get_baseline (name) / PANGO_SCALE);
   _nf_render_set_colour (cr, &style->title_text);
-  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, 12);
+  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, name_top);
   pango_cairo_show_layout (cr, name);
   pango_layout_get_pixel_size (name, &w, &h);
   _nf_render_set_colour (cr, &style->muted_text);
-  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, 12 + h + 2);
+  cairo_move_to (cr, NF_DECK_MARGIN * 0.6, name_top + h + 2);
   pango_cairo_show_layout (cr, sub);
 
   /* A lone PNG or SVG is no page of anything. */
