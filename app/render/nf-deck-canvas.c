@@ -805,6 +805,8 @@ _nf_deck_plan_new (NfDeck   *deck,
   NfDeckPlan *plan = g_new0 (NfDeckPlan, 1);
   BlockFlow flow = { 0 };
 
+  /* The cards name the notes and tables a note conflicts with. */
+  deck->canvas = canvas;
   plan->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
   g_array_set_clear_func (plan->placed, placed_clear);
   plan->n_pages = 1;
@@ -830,6 +832,7 @@ _nf_deck_plan_new (NfDeck   *deck,
     if (!plan->blocks[b].full)
       flow_block (&flow, canvas, (NfBlock) b, &plan->blocks[b]);
   plan->column_width = flow.column_width;
+  deck->canvas = NULL;
   return plan;
 }
 

@@ -32,6 +32,8 @@ typedef struct {
   guint              done;
   guint              total;
   GPtrArray         *recordings; /* for NfDeckPages: a recording surface a page; else NULL */
+  NfCanvas          *canvas;    /* whose cards are being made, to name what a note
+                                 * conflicts with; NULL: named by id */
 } NfDeck;
 
 /* The deck's title: the options', else the single canvas's, else a
@@ -110,11 +112,13 @@ typedef struct {
   NfNote      *note;
   PangoLayout *text;
   PangoLayout *footer;      /* NULL: none */
+  PangoLayout *conflict;    /* "⚠ Conflicts with …", above the footer; NULL: none */
   double       size;
   guint        n_lines;     /* shown */
   gboolean     cut;
   gboolean     tight;       /* one line: a row of a list */
   gboolean     show_footer;
+  gboolean     show_conflict;
   double       text_height;
   double       height;
   /* A slice of a note too long for a column: lines first_line on, and

@@ -156,6 +156,107 @@ test_chart_counts_by_noun (void)
     }
 }
 
+/* pdftotext's words of a PDF, every run of white space one space (a
+ * slide wraps a name wherever its column ends); NULL with the test
+ * skipped without poppler's tools. */
+static char *
+pdf_words (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { NULL, "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return NULL;
+    }
+  argv[0] = tool;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  words = g_regex_split_simple ("\\s+", out, 0, 0);
+  return g_strjoinv (" ", words);
+}
+
+static guint
+count_of (const char *text,
+          const char *what)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, what); at != NULL; at = strstr (at + 1, what))
+    n++;
+  return n;
+}
+
+static char *
+export_case (guint       index,
+             const char *lang,
+             const char *name)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GError) error = NULL;
+  NfDeckOptions opts;
+
+  g_ptr_array_add (canvases, nf_canvas_load_case (index, &error));
+  g_assert_no_error (error);
+  nf_deck_options_init (&opts);
+  opts.lang = lang;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return pdf_words (path);
+}
+
+/* Senmiao's notes marked as conflicting carry the mark on the slides,
+ * with the other side named in words: a note by its block, number and
+ * first words, a table by its title and a row by its number and label;
+ * in English and in Chinese (the deck's language, not the process's). */
+static void
+test_conflict_marks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
+  g_autofree char *en = NULL;
+  g_autofree char *zh = NULL;
+  guint marked = 0;
+
+  g_assert_no_error (error);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (senmiao, (NfBlock) b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+
+          marked += nf_note_get_conflicts (note)[0] != NULL;
+        }
+    }
+  g_assert_cmpuint (marked, >=, 8);
+
+  en = export_case (2, "en", "deck-conflicts-en.pdf");
+  if (en == NULL)
+    return;
+  /* Every marked note is whole once, on the overview or a block slide. */
+  g_assert_cmpuint (count_of (en, "⚠ Conflicts with "), >=, marked);
+  /* n30's staff beside n21's 200 agents, and the salary table. */
+  g_assert_nonnull (strstr (en, "⚠ Conflicts with Key Activities 8: “Customer support: over 200 agents"));
+  g_assert_nonnull (strstr (en, "Employee salaries by department"));
+  /* n81's $4 million beside the first row of the leasing table. */
+  g_assert_nonnull (strstr (en, "table “Vehicle leasing”, row 1"));
+
+  zh = export_case (2, "zh_CN", "deck-conflicts-zh.pdf");
+  g_assert_cmpuint (count_of (zh, "⚠ 与"), >=, marked);
+  g_assert_nonnull (strstr (zh, "第 8 条：“Customer support: over 200 agents"));
+  g_assert_null (strstr (zh, "Conflicts with"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,5 +264,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
   g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
+  g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
   return g_test_run ();
 }
