@@ -194,9 +194,11 @@ count_of (const char *text,
   return n;
 }
 
+/* The deck of case `index`, or with `compare` of case 0 and it compared. */
 static char *
 export_case (guint       index,
              const char *lang,
+             gboolean    compare,
              const char *name)
 {
   g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
@@ -204,10 +206,16 @@ export_case (guint       index,
   g_autoptr(GError) error = NULL;
   NfDeckOptions opts;
 
+  if (compare)
+    {
+      g_ptr_array_add (canvases, nf_canvas_load_case (0, &error));
+      g_assert_no_error (error);
+    }
   g_ptr_array_add (canvases, nf_canvas_load_case (index, &error));
   g_assert_no_error (error);
   nf_deck_options_init (&opts);
   opts.lang = lang;
+  opts.compare = compare;
   g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return pdf_words (path);
@@ -224,6 +232,7 @@ test_conflict_marks (void)
   g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
   g_autofree char *en = NULL;
   g_autofree char *zh = NULL;
+  g_autofree char *cmp = NULL;
   guint marked = 0;
 
   g_assert_no_error (error);
@@ -240,7 +249,7 @@ test_conflict_marks (void)
     }
   g_assert_cmpuint (marked, >=, 8);
 
-  en = export_case (2, "en", "deck-conflicts-en.pdf");
+  en = export_case (2, "en", FALSE, "deck-conflicts-en.pdf");
   if (en == NULL)
     return;
   /* Every marked note is whole once, on the overview or a block slide. */
@@ -251,10 +260,16 @@ test_conflict_marks (void)
   /* n81's $4 million beside the first row of the leasing table. */
   g_assert_nonnull (strstr (en, "table “Vehicle leasing”, row 1"));
 
-  zh = export_case (2, "zh_CN", "deck-conflicts-zh.pdf");
+  zh = export_case (2, "zh_CN", FALSE, "deck-conflicts-zh.pdf");
   g_assert_cmpuint (count_of (zh, "⚠ 与"), >=, marked);
   g_assert_nonnull (strstr (zh, "第 8 条：“Customer support: over 200 agents"));
   g_assert_null (strstr (zh, "Conflicts with"));
+
+  /* The compare deck's block slides name the other side in its canvas:
+   * every marked note once there, and once on Senmiao's own slides. */
+  cmp = export_case (2, "en", TRUE, "deck-conflicts-compare.pdf");
+  g_assert_cmpuint (count_of (cmp, "⚠ Conflicts with "), >=, 2 * marked);
+  g_assert_nonnull (strstr (cmp, "⚠ Conflicts with Key Activities 8: “Customer support: over 200 agents"));
 }
 
 int
