@@ -7,6 +7,7 @@
 
 #include <ninefold.h>
 
+#include "nf-deck-private.h"
 #include "nf-i18n-private.h"
 #include "nf-render.h"
 
@@ -272,6 +273,60 @@ test_conflict_marks (void)
   g_assert_nonnull (strstr (cmp, "⚠ Conflicts with Key Activities 8: “Customer support: over 200 agents"));
 }
 
+/* The overview gives a block's unused height to its cards before it
+ * shows any faded: no block shows a card cut while its own column has
+ * room left for that card's next line. Bitauto's Customer Relationships
+ * showed three notes faded at two lines over a half-empty block. The
+ * four cases, on every page size, as written, in English and in
+ * Chinese. */
+static void
+test_overview_fills_blocks (void)
+{
+  static const char * const langs[] = { NULL, "en", "zh_CN" };
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  guint n_cut = 0;
+
+  for (guint c = 0; c < 4; c++)
+    for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+          g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (langs[l]));
+          NfDeck measure = { 0 };
+          NfLanguageScope scope;
+          NfDeckPlan *plan;
+          double w, h;
+
+          g_assert_no_error (error);
+          nf_deck_page_size_get ((NfDeckPageSize) size, &w, &h);
+          measure.pango = PANGO_CONTEXT (pango);
+          measure.style = style;
+          measure.lang = langs[l];
+          measure.width = w * 96.0 / 72.0;
+          measure.height = h * 96.0 / 72.0;
+          nf_language_scope_enter (&scope, langs[l]);
+          plan = _nf_deck_plan_new (&measure, canvas);
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              double room, need;
+
+              if (!_nf_deck_plan_block_room (plan, (NfBlock) b, &room, &need))
+                continue;
+              n_cut++;
+              if (room >= need)
+                g_error ("%s, page %u, %s: %s shows a card cut with %.1f of its room unused, "
+                         "and a line more of it takes %.1f",
+                         nf_canvas_get_company (canvas), size, langs[l] ? langs[l] : "as written",
+                         nf_block_title ((NfBlock) b), room, need);
+            }
+          _nf_deck_plan_free (plan);
+          nf_language_scope_leave (&scope);
+        }
+  /* The cases are full enough that some blocks must cut. */
+  g_assert_cmpuint (n_cut, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
   g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
   g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
+  g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
   return g_test_run ();
 }
