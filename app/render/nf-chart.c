@@ -411,8 +411,9 @@ looks_plural (const char *word)
 }
 
 /* Chinese puts the thing counted last: 注册用户 and 月活跃用户 count 户,
- * 乘车次数 counts 次. Only heads that name things one counts are taken:
- * a name (阿里巴巴) or a plain "数值" says nothing of what is counted. */
+ * 乘车次数 counts 次; a head not among the common ones is its last two
+ * characters (用户全生命周期节点 counts 节点). A plain "数值" says
+ * nothing of what is counted: NULL. */
 static char *
 han_noun (const char *text)
 {
@@ -464,7 +465,10 @@ han_noun (const char *text)
   for (const char *h = heads; *h != '\0'; h = g_utf8_next_char (h))
     if (g_utf8_get_char (h) == c)
       return g_strdup (last);
-  return NULL;
+  /* Another head: the word it ends with (节点 touchpoints, 环节 steps). */
+  if (last > s->str)
+    last = g_utf8_find_prev_char (s->str, last);
+  return g_strdup (last);
 }
 
 /* What a label counts, as one word ("user" for "Total Registered Users",

@@ -124,6 +124,11 @@ test_chart_counts_by_noun (void)
                     ROW ("人均订单", "5", "5")
                     ROW ("订单/月", "400000", "400000")),
       "1:0,2" },
+    /* 数跑科技's touchpoints and lead steps, both "个": unlike things. */
+    { METRIC_TABLE (ROW ("用户全生命周期节点", "21", "21个")
+                    ROW ("线索管理环节", "12", "12个")
+                    ROW ("从首次接触品牌广告到交付成交的一般周期", "60", "60天")),
+      "" },
     /* Money: totals share a chart; money per user does not join them. */
     { METRIC_TABLE (ROW ("Revenue", "10000000", "$10 million")
                     ROW ("Revenue per user", "20", "$20")
