@@ -84,7 +84,7 @@ first_words (const char *text)
   start = g_strndup (text, end - text);
   /* TRANSLATORS: the first words of a note named on another note's
    * card, e.g. "Over 1 million rides since…". */
-  return g_strdup_printf (_("%s…"), start);
+  return g_strdup_printf (C_("the start of a note", "%s…"), start);
 }
 
 /* The other side of each conflict the note is marked with, in words:
