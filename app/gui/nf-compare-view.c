@@ -9,8 +9,10 @@
 #include <nf-compare-renderer.h>
 
 #include "nf-compare-view.h"
+#include "nf-conflict-words.h"
 #include "nf-gui-resources-private.h"
 #include "nf-themes-view.h"
+#include "nf-tooltip.h"
 
 struct _NfCompareView
 {
@@ -104,8 +106,30 @@ focus_child (GtkWidget    *fixed,
   return child;
 }
 
-/* Hovering a card says what its mark means, and for a near match which
- * note of which company it matches and how closely. */
+/* What hovering a card says: what its mark means, for a near match which
+ * note of which company it matches and how closely, and, for a note
+ * marked as conflicting, with what. */
+char *
+nf_compare_view_describe_card (NfCompareView *self,
+                               guint          row,
+                               guint          canvas,
+                               guint          card)
+{
+  NfNote *note;
+  g_autofree char *mark = NULL;
+  g_autofree char *conflicts = NULL;
+
+  g_return_val_if_fail (NF_IS_COMPARE_VIEW (self), NULL);
+  g_return_val_if_fail (canvas < self->n_canvases, NULL);
+
+  note = nf_compare_layout_get_card_note (self->layout, row, canvas, card, NULL, NULL);
+  mark = nf_compare_layout_describe_card (self->layout, row, canvas, card);
+  conflicts = note != NULL ? nf_describe_note_conflicts (note, self->canvases[canvas]) : NULL;
+  if (mark != NULL && conflicts != NULL)
+    return g_strconcat (mark, "\n", conflicts, NULL);
+  return mark != NULL ? g_steal_pointer (&mark) : g_steal_pointer (&conflicts);
+}
+
 static gboolean
 compare_query_tooltip (NfCompareView *self,
                        int            x,
@@ -121,19 +145,55 @@ compare_query_tooltip (NfCompareView *self,
         {
           NfRect r;
           g_autofree char *text = NULL;
+          g_autofree char *escaped = NULL;
 
           nf_compare_layout_get_card_note (self->layout, row, canvas, k, NULL, &r);
           if (x < r.x || y < r.y || x >= r.x + r.width || y >= r.y + r.height)
             continue;
-          text = nf_compare_layout_describe_card (self->layout, row, canvas, k);
+          text = nf_compare_view_describe_card (self, row, canvas, k);
           if (text == NULL)
             return FALSE;
-          gtk_tooltip_set_text (tooltip, text);
+          escaped = g_markup_escape_text (text, -1);
+          nf_tooltip_set_wrapped_markup (tooltip, escaped);
           gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) r.x, (int) r.y,
                                                                (int) r.width, (int) r.height });
           return TRUE;
         }
   return FALSE;
+}
+
+/* What a cell's notes are marked as conflicting with, for a screen
+ * reader, which reaches the cell but not each card drawn in it; NULL for
+ * none. */
+static char *
+describe_cell_conflicts (NfCompareView *self,
+                         guint          row,
+                         guint          canvas)
+{
+  g_autoptr(GString) out = NULL;
+
+  for (guint k = 0; k < nf_compare_layout_get_n_cards (self->layout, row, canvas); k++)
+    {
+      NfNote *note = nf_compare_layout_get_card_note (self->layout, row, canvas, k, NULL, NULL);
+      g_autofree char *conflicts = note != NULL ? nf_describe_note_conflicts (note, self->canvases[canvas])
+                                                : NULL;
+      const char *text;
+      g_autofree char *start = NULL;
+
+      if (conflicts == NULL)
+        continue;
+      text = nf_text_get (nf_note_get_text (note));
+      start = g_utf8_strlen (text, -1) > 40 ? g_utf8_substring (text, 0, 40) : g_strdup (text);
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append (out, " ");
+      /* TRANSLATORS: a note's id and the start of its text, then what it conflicts with,
+       * e.g. "n17 (“Leasing revenue…”): ⚠ Conflicts with n81 (“…”)." */
+      g_string_append_printf (out, _("%s (“%s%s”): %s."), nf_note_get_id (note), start,
+                              g_utf8_strlen (text, -1) > 40 ? "…" : "", conflicts);
+    }
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
 static void
@@ -198,9 +258,15 @@ rebuild_children (NfCompareView *self)
       for (guint c = 0; c < self->n_canvases; c++)
         {
           g_autofree char *text = nf_compare_layout_describe_cell (self->layout, r, c);
+          g_autofree char *conflicts = describe_cell_conflicts (self, r, c);
+          GtkWidget *cell;
 
           nf_compare_layout_get_cell_rect (self->layout, r, c, &rect);
-          g_ptr_array_add (self->cell_widgets, focus_child (self->cells_fixed, &rect, text));
+          cell = focus_child (self->cells_fixed, &rect, text);
+          if (conflicts != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                            conflicts, -1);
+          g_ptr_array_add (self->cell_widgets, cell);
         }
     }
   for (guint r = 0; r < nf_compare_metrics_get_n_rows (self->metrics); r++)

@@ -43,6 +43,13 @@ GtkWidget       *nf_compare_view_get_cell             (NfCompareView  *self,
                                                        guint           index);
 GtkWidget       *nf_compare_view_get_row_widget       (NfCompareView  *self,
                                                        guint           row);
+/* What hovering a card says (its tooltip): its mark, and what its note
+ * is marked as conflicting with; NULL for nothing. A cell's accessible
+ * description names the conflicts of its notes. */
+char            *nf_compare_view_describe_card        (NfCompareView  *self,
+                                                       guint           row,
+                                                       guint           canvas,
+                                                       guint           card);
 /* The themes matrix (nf-themes-view.h) in place of the notes; Ctrl+T,
  * action "compare.show-themes". The matrix is made when first shown. */
 void             nf_compare_view_set_show_themes      (NfCompareView  *self,

@@ -10,6 +10,7 @@
 #include "nf-canvas-view.h"
 #include "nf-checks-panel.h"
 #include "nf-editor-page-private.h"
+#include "nf-table-editor.h"
 
 void
 _nf_editor_page_update_side (NfEditorPage *self)
@@ -34,22 +35,30 @@ _nf_editor_page_update_side (NfEditorPage *self)
 }
 
 /* A finding's note, brought into view with the focus on its card; a
- * table's, by the tables' view. */
+ * table's, in the tables' editor with the focus on its row (the first
+ * for a finding about the whole table). */
 static void
 show_subject (NfEditorPage *self,
               const char   *subject)
 {
   NfCanvas *canvas = nf_document_get_canvas (self->document);
-  g_autofree char *id = nf_check_subject_id (subject, NULL);
+  guint row = 0;
+  g_autofree char *id = nf_check_subject_id (subject, &row);
   NfNote *note = nf_canvas_find_note (canvas, id, NULL, NULL);
+  NfMetricTable *table;
 
   if (note != NULL)
     {
       adw_view_stack_set_visible_child_name (self->views, "canvas");
       nf_canvas_view_reveal_note (NF_CANVAS_VIEW (self->canvas_view), note);
     }
-  else if (nf_canvas_find_table (canvas, id, NULL) != NULL)
-    adw_view_stack_set_visible_child_name (self->views, "tables");
+  else if ((table = nf_canvas_find_table (canvas, id, NULL)) != NULL)
+    {
+      GtkWidget *editor = nf_editor_page_get_table_editor (self);
+
+      if (editor != NULL)
+        nf_table_editor_show_row (NF_TABLE_EDITOR (editor), table, row > 0 ? row - 1 : 0);
+    }
 }
 
 static void

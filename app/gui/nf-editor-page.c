@@ -19,10 +19,19 @@ view_changed (NfEditorPage *self)
   if (self->zoom != NULL)
     gtk_widget_set_visible (self->zoom,
                             adw_view_stack_get_visible_child (self->views) == self->canvas_view);
-  if (adw_view_stack_get_visible_child (self->views) == self->tables &&
-      adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
-    adw_bin_set_child (ADW_BIN (self->tables),
-                       nf_table_editor_new (nf_document_get_canvas (self->document)));
+  if (adw_view_stack_get_visible_child (self->views) == self->tables)
+    {
+      GFile *file = nf_document_get_file (self->document);
+      g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+      g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
+      const char *dirs[] = { dir, NULL };
+
+      if (adw_bin_get_child (ADW_BIN (self->tables)) == NULL)
+        adw_bin_set_child (ADW_BIN (self->tables),
+                           nf_table_editor_new (nf_document_get_canvas (self->document)));
+      /* Again each time: the canvas may have been saved elsewhere. */
+      nf_table_editor_set_source_dirs (NF_TABLE_EDITOR (adw_bin_get_child (ADW_BIN (self->tables))), dirs);
+    }
 }
 
 /* The metric tables' editor, built on first use. */

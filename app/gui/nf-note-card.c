@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "nf-canvas-view.h"
+#include "nf-conflict-words.h"
 #include "nf-card-cache.h"
 #include "nf-grid-renderer.h"
 #include "nf-merge.h"
 #include "nf-note-card.h"
+#include "nf-tooltip.h"
 
 struct _NfNoteCard
 {
@@ -182,56 +184,6 @@ drag_begin (NfNoteCard    *self,
   gtk_drag_source_set_icon (source, icon, 0, 0);
 }
 
-/* The other side of each conflict the note is marked with, in words: a
- * note by its id and the start of its text, a table by its title. */
-static char *
-describe_conflicts (NfNote   *note,
-                    NfCanvas *canvas)
-{
-  const char * const *refs = nf_note_get_conflicts (note);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  if (refs[0] == NULL)
-    return NULL;
-  for (guint i = 0; refs[i]; i++)
-    {
-      g_autofree char *id = NULL;
-      gboolean is_table = FALSE;
-      guint row = 0;
-
-      if (!nf_conflict_ref_parse (refs[i], &is_table, &id, &row))
-        continue;
-      if (!is_table)
-        {
-          NfNote *other = canvas ? nf_canvas_find_note (canvas, id, NULL, NULL) : NULL;
-          const char *text = other ? nf_text_get (nf_note_get_text (other)) : NULL;
-          g_autofree char *start = NULL;
-
-          if (text == NULL)
-            {
-              g_ptr_array_add (names, g_strdup (id));
-              continue;
-            }
-          start = g_utf8_strlen (text, -1) > 40 ? g_utf8_substring (text, 0, 40) : g_strdup (text);
-          g_ptr_array_add (names, g_strdup_printf (_("%s (“%s%s”)"), id, start,
-                                                   g_utf8_strlen (text, -1) > 40 ? "…" : ""));
-        }
-      else
-        {
-          NfMetricTable *table = canvas ? nf_canvas_find_table (canvas, id, NULL) : NULL;
-          const char *title = table ? nf_text_get (nf_metric_table_get_title (table)) : id;
-
-          g_ptr_array_add (names, row > 0 ? g_strdup_printf (_("row %u of the table “%s”"), row, title)
-                                          : g_strdup_printf (_("the table “%s”"), title));
-        }
-    }
-  g_ptr_array_add (names, NULL);
-  {
-    g_autofree char *joined = g_strjoinv ("; ", (char **) names->pdata);
-
-    return g_strdup_printf (_("⚠ Conflicts with %s"), joined);
-  }
-}
 
 /* A version of a note that a merge left in conflict: a ring in the
  * warning colour and a badge with "!" at the top right corner, drawn
@@ -314,7 +266,7 @@ describe (NfNoteCard *self,
   const char *sep = lines ? "\n" : ". ";
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gboolean other_deleted = FALSE;
-  char *conflicts = describe_conflicts (self->note, canvas);
+  char *conflicts = nf_describe_note_conflicts (self->note, canvas);
 
   self->conflict = conflict_side (self, canvas, &other_deleted);
   if (self->conflict != NF_CONFLICT_SIDE_NONE)
@@ -383,20 +335,21 @@ on_query_tooltip (NfNoteCard *self,
 {
   g_autofree char *markup = nf_note_card_get_tooltip_markup (self);
 
-  GtkWidget *label;
-
   if (markup == NULL)
     return FALSE;
-  /* Wrapped to a readable measure: a tooltip's own label keeps a long
-   * note on one line across the screen. */
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_tooltip_set_custom (tooltip, label);
+  gtk_tooltip_set_custom (tooltip, nf_tooltip_label_new (markup));
   return TRUE;
+}
+
+GtkWidget *
+nf_note_card_new_tooltip_label (NfNoteCard *self)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+
+  markup = nf_note_card_get_tooltip_markup (self);
+  return markup != NULL ? nf_tooltip_label_new (markup) : NULL;
 }
 
 static void

@@ -42,5 +42,7 @@ void       nf_note_card_set_selected (NfNoteCard        *self,
 /* What hovering the card shows: its whole text, then its evidence, tags
  * and source, as escaped Pango markup. */
 char      *nf_note_card_get_tooltip_markup (NfNoteCard  *self);
+/* The label its tooltip shows (a new widget, NULL for none). */
+GtkWidget *nf_note_card_new_tooltip_label (NfNoteCard  *self);
 
 G_END_DECLS

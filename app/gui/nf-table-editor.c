@@ -6,30 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "nf-gui-resources-private.h"
-#include "nf-table-editor.h"
+#include "nf-table-editor-private.h"
 #include "nf-table-view.h"
-
-struct _NfTableEditor
-{
-  AdwBin         parent_instance;
-
-  NfCanvas      *canvas;
-  NfMetricTable *table;
-  gulong         table_changed_id;
-  guint          updating;       /* > 0 while the model is being shown */
-  NfTableView   *view;
-
-  GtkStack      *stack;
-  GtkListBox    *table_list;
-  GtkEntry      *title_entry;
-  GtkDropDown   *block_dropdown;
-  GtkWidget     *column_box;
-  GtkLabel      *column_label;
-  GtkEntry      *column_name_entry;
-  GtkDropDown   *column_type_dropdown;
-  GtkEntry      *column_unit_entry;
-  GtkBox        *view_box;
-};
 
 G_DEFINE_FINAL_TYPE (NfTableEditor, nf_table_editor, ADW_TYPE_BIN)
 
@@ -65,18 +43,18 @@ editable_changed (GtkEditable   *editable,
     g_object_set_data (G_OBJECT (editable), "nf-dirty", GINT_TO_POINTER (TRUE));
 }
 
-static gboolean
-is_dirty (gpointer editable)
+gboolean
+_nf_table_editor_is_dirty (gpointer editable)
 {
   return g_object_get_data (G_OBJECT (editable), "nf-dirty") != NULL;
 }
 
-static void
-show_text (NfTableEditor *self,
-           GtkEditable   *editable,
-           const char    *text)
+void
+_nf_table_editor_show_text (NfTableEditor *self,
+                            GtkEditable   *editable,
+                            const char    *text)
 {
-  if (is_dirty (editable))
+  if (_nf_table_editor_is_dirty (editable))
     return;
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
     return;
@@ -85,15 +63,15 @@ show_text (NfTableEditor *self,
   self->updating--;
 }
 
-static char *
-editable_take_text (GtkEditable *editable)
+char *
+_nf_table_editor_editable_take_text (GtkEditable *editable)
 {
   g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
   return nf_text_clean (gtk_editable_get_text (editable), -1);
 }
 
-static void
-clean_editable (GtkEditable *editable)
+void
+_nf_table_editor_clean_editable (GtkEditable *editable)
 {
   g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
 }
@@ -114,12 +92,13 @@ update_column_bar (NfTableEditor *self)
   /* TRANSLATORS: before the fields of the current column, e.g. "Column 2 of 3". */
   label = g_strdup_printf (_("Column %u of %u"), col + 1, n);
   gtk_label_set_text (self->column_label, label);
-  show_text (self, GTK_EDITABLE (self->column_name_entry), nf_text_get (column->name));
-  show_text (self, GTK_EDITABLE (self->column_unit_entry), column->unit);
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_name_entry), nf_text_get (column->name));
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_unit_entry), column->unit);
   self->updating++;
   gtk_drop_down_set_selected (self->column_type_dropdown, column->type);
   self->updating--;
 }
+
 
 static void
 sync_actions (NfTableEditor *self)
@@ -146,7 +125,8 @@ static void
 table_changed (NfTableEditor *self)
 {
   update_column_bar (self);
-  show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
+  _nf_table_editor_update_row_bar (self);
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
   self->updating++;
   gtk_drop_down_set_selected (self->block_dropdown, (guint) (nf_metric_table_get_block (self->table) + 1));
   self->updating--;
@@ -156,7 +136,14 @@ table_changed (NfTableEditor *self)
 static void
 cursor_changed (NfTableEditor *self)
 {
+  guint row;
+
+  /* Lines typed for the row the cursor leaves are that row's. */
+  nf_table_view_get_cursor (self->view, &row, NULL);
+  if (row != self->shown_row && _nf_table_editor_is_dirty (self->row_lines_entry))
+    _nf_table_editor_commit_row_lines (self);
   update_column_bar (self);
+  _nf_table_editor_update_row_bar (self);
   sync_actions (self);
 }
 
@@ -171,9 +158,11 @@ set_table (NfTableEditor *self,
       g_clear_signal_handler (&self->table_changed_id, self->table);
       g_clear_object (&self->table);
     }
-  clean_editable (GTK_EDITABLE (self->title_entry));
-  clean_editable (GTK_EDITABLE (self->column_name_entry));
-  clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->title_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_name_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->row_lines_entry));
+  self->shown_row = G_MAXUINT;
   self->table = table != NULL ? g_object_ref (table) : NULL;
   nf_table_view_set_table (self->view, table);
   if (table == NULL)
@@ -285,9 +274,9 @@ commit_title (NfTableEditor *self)
   g_autofree char *text = NULL;
   NfText *old;
 
-  if (self->table == NULL || !is_dirty (self->title_entry))
+  if (self->table == NULL || !_nf_table_editor_is_dirty (self->title_entry))
     return;
-  text = editable_take_text (GTK_EDITABLE (self->title_entry));
+  text = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->title_entry));
   old = nf_metric_table_get_title (self->table);
   /* A table always has a title; an emptied field falls back to it. */
   if (*g_strstrip (text) != '\0' && g_strcmp0 (text, nf_text_get (old)) != 0)
@@ -323,8 +312,8 @@ commit_column (NfTableEditor *self)
   if (self->updating > 0 || self->table == NULL || col >= nf_metric_table_get_n_columns (self->table))
     return;
   column = nf_metric_table_get_column (self->table, col);
-  name = editable_take_text (GTK_EDITABLE (self->column_name_entry));
-  unit = editable_take_text (GTK_EDITABLE (self->column_unit_entry));
+  name = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->column_name_entry));
+  unit = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->column_unit_entry));
   g_strstrip (name);
   g_strstrip (unit);
   if (*name == '\0')
@@ -484,9 +473,10 @@ static void
 drop_typing (NfTableEditor *self)
 {
   nf_table_view_drop_typing (self->view);
-  clean_editable (GTK_EDITABLE (self->title_entry));
-  clean_editable (GTK_EDITABLE (self->column_name_entry));
-  clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->title_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_name_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_unit_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->row_lines_entry));
 }
 
 static void
@@ -504,6 +494,15 @@ history_action (GtkWidget  *widget,
     nf_history_redo (history);
   if (self->table != NULL)
     table_changed (self);
+}
+
+/* GTK 4.8's drop-down does nothing with its label's mnemonic; Alt+S
+ * should reach it as Alt+L reaches the lines. */
+static gboolean
+dropdown_mnemonic (GtkWidget *dropdown,
+                   gboolean   group_cycling)
+{
+  return gtk_widget_grab_focus (dropdown);
 }
 
 /* --- GObject --- */
@@ -548,6 +547,8 @@ nf_table_editor_constructed (GObject *object)
   /* After the list box's own handler, so its rows are there to select. */
   g_signal_connect_object (tables, "items-changed", G_CALLBACK (tables_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (nf_canvas_get_sources (self->canvas), "items-changed", G_CALLBACK (_nf_table_editor_update_row_bar),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
   tables_changed (self, 0, 0, g_list_model_get_n_items (tables));
   sync_actions (self);
@@ -561,8 +562,11 @@ nf_table_editor_dispose (GObject *object)
   if (self->table != NULL)
     g_clear_signal_handler (&self->table_changed_id, self->table);
   g_clear_object (&self->table);
+  g_clear_pointer (&self->row_source_ids, g_strfreev);
+  g_clear_pointer (&self->source_dirs, g_strfreev);
   if (self->canvas != NULL)
     {
+      g_signal_handlers_disconnect_by_data (nf_canvas_get_sources (self->canvas), self);
       g_signal_handlers_disconnect_by_data (nf_canvas_get_tables (self->canvas), self);
       g_signal_handlers_disconnect_by_data (nf_canvas_get_history (self->canvas), self);
     }
@@ -637,6 +641,11 @@ nf_table_editor_class_init (NfTableEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_name_entry);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_box);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_label);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_lines_entry);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_error);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, view_box);
 
   gtk_widget_class_install_action (widget_class, "tables.add-row", NULL, add_row_action);
@@ -662,6 +671,7 @@ nf_table_editor_class_init (NfTableEditorClass *klass)
 static void
 nf_table_editor_init (NfTableEditor *self)
 {
+  self->shown_row = G_MAXUINT;
   g_autoptr(GtkStringList) blocks = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -681,6 +691,9 @@ nf_table_editor_init (NfTableEditor *self)
   connect_field (self, GTK_WIDGET (self->title_entry), G_CALLBACK (commit_title));
   connect_field (self, GTK_WIDGET (self->column_name_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->column_unit_entry), G_CALLBACK (commit_column));
+  connect_field (self, GTK_WIDGET (self->row_lines_entry), G_CALLBACK (_nf_table_editor_commit_row_lines));
+  g_signal_connect (self->row_source_dropdown, "mnemonic-activate", G_CALLBACK (dropdown_mnemonic), NULL);
+  g_signal_connect_swapped (self->row_source_dropdown, "notify::selected", G_CALLBACK (_nf_table_editor_row_source_selected), self);
 }
 
 /* --- Public --- */
@@ -720,6 +733,31 @@ nf_table_editor_select_table (NfTableEditor *self,
     return;
   set_table (self, table);
   show_table (self);
+}
+
+void
+nf_table_editor_set_source_dirs (NfTableEditor      *self,
+                                 const char * const *dirs)
+{
+  g_return_if_fail (NF_IS_TABLE_EDITOR (self));
+
+  g_strfreev (self->source_dirs);
+  self->source_dirs = g_strdupv ((char **) dirs);
+}
+
+void
+nf_table_editor_show_row (NfTableEditor *self,
+                          NfMetricTable *table,
+                          guint          row)
+{
+  g_return_if_fail (NF_IS_TABLE_EDITOR (self));
+  g_return_if_fail (NF_IS_METRIC_TABLE (table));
+
+  nf_table_editor_select_table (self, table);
+  if (self->table != table || row >= nf_metric_table_get_n_rows (table) ||
+      nf_metric_table_get_n_columns (table) == 0)
+    return;
+  nf_table_view_set_cursor (self->view, row, 0, TRUE);
 }
 
 void

@@ -13,7 +13,9 @@ G_DECLARE_FINAL_TYPE (NfTableEditor, nf_table_editor, NF, TABLE_EDITOR, AdwBin)
 /* The metric tables of one canvas: a list of the tables beside the chosen
  * one in a column view whose cells edit in place. Every change goes through
  * NfCanvas's edit functions, and the editor follows the canvas when it
- * changes underneath (undo from elsewhere). Actions, in the group "tables":
+ * changes underneath (undo from elsewhere). Under the column's fields, the
+ * current row's own citation: its source (Alt+S) and line or range of lines
+ * (Alt+L), checked against the source's file when it is found. Actions, in the group "tables":
  * add-row, remove-row, add-column, remove-column, add-table, remove-table,
  * undo, redo. */
 GtkWidget     *nf_table_editor_new            (NfCanvas      *canvas);
@@ -22,6 +24,15 @@ NfCanvas      *nf_table_editor_get_canvas     (NfTableEditor *self);
 NfMetricTable *nf_table_editor_get_table      (NfTableEditor *self);
 void           nf_table_editor_select_table   (NfTableEditor *self,
                                                NfMetricTable *table);
+/* Where a source's relative address is read from (the canvas's folder),
+ * to check that a row's cited lines are within the source. */
+void           nf_table_editor_set_source_dirs (NfTableEditor      *self,
+                                                const char * const *dirs);
+/* Shows the table with the cursor and the keyboard focus on the first
+ * cell of `row` (from 0), scrolled into view. */
+void           nf_table_editor_show_row       (NfTableEditor *self,
+                                               NfMetricTable *table,
+                                               guint          row);
 /* The cell the row and column commands act on; G_MAXUINT for none. */
 void           nf_table_editor_get_cursor     (NfTableEditor *self,
                                                guint         *out_row,

@@ -783,8 +783,18 @@ nf_table_view_set_cursor (NfTableView *self,
   /* A row just added has no widgets until the list lays out again. */
   if (focus && !nf_table_view_focus_cell (self, row, column))
     {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
       self->focus_row = row;
       self->focus_col = column;
+      /* Nor a row scrolled out of view. GTK 4.8's column view has no
+       * scroll_to(), but the list view inside it has the list base's
+       * "list.scroll-to-item" action. */
+      if (row < n)
+        for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+             child != NULL; child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_LIST_VIEW (child))
+            gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
     }
 }
 

@@ -22,9 +22,20 @@
  * A worker only reads its canvas, while the drawer reads another; but
  * reading a GListStore moves its cached position, so two threads must
  * not read one canvas. A deck that holds one canvas twice is laid out
- * in the drawing thread, as before. */
+ * in the drawing thread, as before.
+ *
+ * A font map sorts the system's fonts for every face and size it is
+ * asked for (fontconfig's FcFontSort), and a new one starts with nothing
+ * sorted: a fresh map per worker made each deck pay for that again, a
+ * seventh of the compare deck's instructions. So each worker's map is
+ * kept for the next deck, in a slot a deck holds while it runs; a deck
+ * that finds a slot taken (another deck being made at once) makes a
+ * map of its own for it. */
 
 #define N_WORKERS 2
+
+static GMutex        slot_locks[N_WORKERS];
+static PangoFontMap *slot_maps[N_WORKERS];
 
 struct _NfDeckLayouts
 {
@@ -35,11 +46,14 @@ struct _NfDeckLayouts
   char              *lang;
   double             width, height;
   NfDeckPlan       **layouts;    /* the planned ones not yet taken */
+  NfDeckMetricsPlan **metrics;   /* their metric tables' */
   gboolean          *ready;
   gboolean          *done;       /* the drawer is finished with it */
   gboolean           stop;
   gboolean           inline_only;  /* no workers: take() lays out itself */
   GThread           *workers[N_WORKERS];
+  PangoFontMap      *maps[N_WORKERS];     /* worker i's */
+  gboolean           slot_held[N_WORKERS];
 };
 
 typedef struct {
@@ -59,6 +73,7 @@ work (gpointer data)
   for (guint i = w->first; i < self->canvases->len; i += N_WORKERS)
     {
       NfDeckPlan *layout;
+      NfDeckMetricsPlan *metrics;
       PangoContext *pango;
       NfDeck measure = { 0 };
 
@@ -72,19 +87,21 @@ work (gpointer data)
         }
       g_mutex_unlock (&self->lock);
 
-      /* This thread's own font map: pango_cairo_font_map_get_default() is
-       * per thread. */
+      /* This worker's own font map, used by no other thread meanwhile. */
       pango = nf_render_pango_context_new (self->lang);
+      pango_context_set_font_map (pango, self->maps[w->first]);
       measure.pango = pango;
       measure.style = self->style;
       measure.lang = self->lang;
       measure.width = self->width;
       measure.height = self->height;
       layout = _nf_deck_plan_new (&measure, g_ptr_array_index (self->canvases, i));
+      metrics = _nf_deck_metrics_plan_new (&measure, g_ptr_array_index (self->canvases, i));
       g_object_unref (pango);
 
       g_mutex_lock (&self->lock);
       self->layouts[i] = layout;
+      self->metrics[i] = metrics;
       self->ready[i] = TRUE;
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->lock);
@@ -113,6 +130,7 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
   self->width = width;
   self->height = height;
   self->layouts = g_new0 (NfDeckPlan *, MAX (canvases->len, 1));
+  self->metrics = g_new0 (NfDeckMetricsPlan *, MAX (canvases->len, 1));
   self->ready = g_new0 (gboolean, MAX (canvases->len, 1));
   self->done = g_new0 (gboolean, MAX (canvases->len, 1));
   {
@@ -128,6 +146,15 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
 
       worker->self = self;
       worker->first = w;
+      self->slot_held[w] = g_mutex_trylock (&slot_locks[w]);
+      if (self->slot_held[w])
+        {
+          if (slot_maps[w] == NULL)
+            slot_maps[w] = pango_cairo_font_map_new ();
+          self->maps[w] = g_object_ref (slot_maps[w]);
+        }
+      else
+        self->maps[w] = pango_cairo_font_map_new ();
       self->workers[w] = g_thread_new ("nf-deck-layout", work, worker);
     }
   return self;
@@ -150,6 +177,25 @@ _nf_deck_layouts_take (NfDeckLayouts *self,
   layout = g_steal_pointer (&self->layouts[index]);
   g_mutex_unlock (&self->lock);
   return layout;
+}
+
+NfDeckMetricsPlan *
+_nf_deck_layouts_take_metrics (NfDeckLayouts *self,
+                               NfDeck        *deck,
+                               guint          index)
+{
+  NfDeckMetricsPlan *metrics;
+
+  g_return_val_if_fail (index < self->canvases->len, NULL);
+
+  if (self->inline_only)
+    return _nf_deck_metrics_plan_new (deck, g_ptr_array_index (self->canvases, index));
+  g_mutex_lock (&self->lock);
+  while (!self->ready[index])
+    g_cond_wait (&self->cond, &self->lock);
+  metrics = g_steal_pointer (&self->metrics[index]);
+  g_mutex_unlock (&self->lock);
+  return metrics;
 }
 
 void
@@ -179,8 +225,19 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
   /* Layouts made but never taken (a cancelled export): their workers have
    * ended, so nothing else uses their font maps now. */
   for (guint i = 0; i < self->canvases->len; i++)
-    g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+    {
+      g_clear_pointer (&self->layouts[i], _nf_deck_plan_free);
+      g_clear_pointer (&self->metrics[i], _nf_deck_metrics_plan_free);
+    }
+  /* Every layout made with a slot's map is gone: the next deck may have it. */
+  for (guint w = 0; w < N_WORKERS; w++)
+    {
+      g_clear_object (&self->maps[w]);
+      if (self->slot_held[w])
+        g_mutex_unlock (&slot_locks[w]);
+    }
   g_free (self->layouts);
+  g_free (self->metrics);
   g_free (self->ready);
   g_free (self->done);
   g_ptr_array_unref (self->canvases);

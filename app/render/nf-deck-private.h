@@ -34,6 +34,7 @@ typedef struct {
   GPtrArray         *recordings; /* for NfDeckPages: a recording surface a page; else NULL */
   NfCanvas          *canvas;    /* whose cards are being made, to name what a note
                                  * conflicts with; NULL: named by id */
+  struct _NfDeckMetricsPlan *metrics; /* the canvas being drawn's, worked out ahead; else NULL */
 } NfDeck;
 
 /* The deck's title: the options', else the single canvas's, else a
@@ -202,6 +203,16 @@ void         _nf_deck_metric_slides  (NfDeck       *deck,
                                       GListModel   *tables,
                                       int           outline_parent);
 
+/* What a canvas's metric slides need to know before their first row is
+ * set (nf-deck-table.c): each table's column widths (its cells measured)
+ * and its charts' groups (its figures read). Plain numbers, no Pango
+ * objects, so one thread works them out and another draws with them. */
+typedef struct _NfDeckMetricsPlan NfDeckMetricsPlan;
+
+NfDeckMetricsPlan *_nf_deck_metrics_plan_new  (NfDeck            *deck,
+                                               NfCanvas          *canvas);
+void               _nf_deck_metrics_plan_free (NfDeckMetricsPlan *plan);
+
 /* The canvases' plans worked out ahead of the slides, on worker threads
  * (nf-deck-layouts.c). take() waits for canvas i's plan (transfer full);
  * the drawer must free it and call done() for canvas i before its worker
@@ -215,6 +226,10 @@ NfDeckLayouts *_nf_deck_layouts_new  (GPtrArray         *canvases,
                                       double             width,
                                       double             height);
 NfDeckPlan    *_nf_deck_layouts_take (NfDeckLayouts     *self,
+                                      NfDeck            *deck,
+                                      guint              index);
+/* Canvas i's metrics plan (transfer full), after take() for it. */
+NfDeckMetricsPlan *_nf_deck_layouts_take_metrics (NfDeckLayouts *self,
                                       NfDeck            *deck,
                                       guint              index);
 void           _nf_deck_layouts_done (NfDeckLayouts     *self,

@@ -278,6 +278,27 @@ row_layouts (NfDeck        *deck,
   return cells;
 }
 
+/* The same for a row set in `cells`, layouts of an earlier row of this
+ * table: a long table's rows are drawn one at a time, so one layout per
+ * column has its text replaced row by row, and no layout or font
+ * description is made per cell. */
+static void
+row_refill (NfDeck        *deck,
+            NfMetricTable *table,
+            guint          row,
+            GPtrArray     *cells,
+            double        *out_height)
+{
+  *out_height = 0;
+  for (guint c = 0; c < cells->len; c++)
+    {
+      PangoLayout *l = g_ptr_array_index (cells, c);
+
+      pango_layout_set_text (l, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c)), -1);
+      *out_height = MAX (*out_height, layout_height (l) + 2 * CELL_PAD_Y);
+    }
+}
+
 static void
 draw_row (NfDeck       *deck,
           GPtrArray    *cells,
@@ -407,15 +428,16 @@ title_layout (Flow       *flow,
  * table's length. */
 static void
 flow_table (Flow          *flow,
-            NfMetricTable *table)
+            NfMetricTable *table,
+            double        *widths)
 {
   NfDeck *deck = flow->deck;
   guint n_rows = nf_metric_table_get_n_rows (table);
   NfText *title_text = nf_metric_table_get_title (table);
   const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
-  g_autofree double *widths = column_widths (deck, table, flow->column_width);
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GPtrArray) ahead = NULL;   /* rows laid out to see if the table fits a column */
+  g_autoptr(GPtrArray) reused = NULL;  /* else one row's layouts, refilled */
   g_autofree double *ahead_h = NULL;
   double header_h, min_row;
 
@@ -446,7 +468,6 @@ flow_table (Flow          *flow,
 
   for (guint r = 0; r < MAX (n_rows, 1); r++)
     {
-      g_autoptr(GPtrArray) own = NULL;
       GPtrArray *cells = NULL;
       double h = 0;
 
@@ -457,8 +478,10 @@ flow_table (Flow          *flow,
           cells = g_ptr_array_index (ahead, r);
           h = ahead_h[r];
         }
+      else if (n_rows > 0 && reused != NULL)
+        row_refill (deck, table, r, cells = reused, &h);
       else if (n_rows > 0)
-        cells = own = row_layouts (deck, table, (int) r, widths, &h);
+        cells = reused = row_layouts (deck, table, (int) r, widths, &h);
 
       if (r == 0 || flow->y + h > flow->bottom)
         {
@@ -631,32 +654,96 @@ flow_remark (Flow       *flow,
   flow_show (flow, l, flow_x (flow), &flow->deck->style->muted_text);
 }
 
+/* Columns of the metric slides, and their width. */
+static guint
+flow_columns (const NfDeck *deck,
+              double       *column_width)
+{
+  guint n_columns = deck->width >= 1000 ? 2 : 1;
+
+  *column_width = (deck->width - 2 * NF_DECK_MARGIN - (n_columns - 1) * COLUMN_GAP) / n_columns;
+  return n_columns;
+}
+
+/* Worked out on a worker thread while the drawing thread draws an
+ * earlier canvas: measuring a long table's cells and reading its figures
+ * for charts is much of its slides' cost. */
+struct _NfDeckMetricsPlan {
+  NfCanvas   *canvas;   /* which it is for; not referenced */
+  guint       n_tables;
+  double    **widths;   /* per table, taken by the slides */
+  GPtrArray **groups;   /* per table, NfChartGroup */
+};
+
+NfDeckMetricsPlan *
+_nf_deck_metrics_plan_new (NfDeck   *deck,
+                           NfCanvas *canvas)
+{
+  GListModel *tables = nf_canvas_get_tables (canvas);
+  NfDeckMetricsPlan *plan = g_new0 (NfDeckMetricsPlan, 1);
+  double column_width;
+
+  flow_columns (deck, &column_width);
+  plan->canvas = canvas;
+  plan->n_tables = g_list_model_get_n_items (tables);
+  plan->widths = g_new0 (double *, MAX (plan->n_tables, 1));
+  plan->groups = g_new0 (GPtrArray *, MAX (plan->n_tables, 1));
+  for (guint t = 0; t < plan->n_tables; t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+      plan->widths[t] = column_widths (deck, table, column_width);
+      plan->groups[t] = nf_chart_groups_new (table);
+    }
+  return plan;
+}
+
+void
+_nf_deck_metrics_plan_free (NfDeckMetricsPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  for (guint t = 0; t < plan->n_tables; t++)
+    {
+      g_free (plan->widths[t]);
+      g_clear_pointer (&plan->groups[t], g_ptr_array_unref);
+    }
+  g_free (plan->widths);
+  g_free (plan->groups);
+  g_free (plan);
+}
+
 void
 _nf_deck_metric_slides (NfDeck     *deck,
                         NfCanvas   *canvas,
                         GListModel *tables,
                         int         outline_parent)
 {
+  NfDeckMetricsPlan *plan = deck->metrics;
   Flow flow = { 0 };
 
   flow.deck = deck;
   flow.canvas = canvas;
   flow.outline_parent = outline_parent;
-  flow.n_columns = deck->width >= 1000 ? 2 : 1;
-  flow.column_width = (deck->width - 2 * NF_DECK_MARGIN - (flow.n_columns - 1) * COLUMN_GAP) / flow.n_columns;
+  flow.n_columns = flow_columns (deck, &flow.column_width);
   flow.top = NF_DECK_HEADER_HEIGHT + 22;
   flow.bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  /* A plan for another canvas or other tables (none should be) is not used. */
+  if (plan != NULL && (plan->canvas != canvas || plan->n_tables != g_list_model_get_n_items (tables)))
+    plan = NULL;
 
   for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
     {
       g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
       g_autoptr(GPtrArray) groups = NULL;
+      g_autofree double *widths = NULL;
       guint n_uncharted = 0;
 
       if (g_cancellable_is_cancelled (deck->cancellable))
         break;
-      flow_table (&flow, table);
-      groups = nf_chart_groups_new (table);
+      widths = plan != NULL ? g_steal_pointer (&plan->widths[t]) : column_widths (deck, table, flow.column_width);
+      flow_table (&flow, table, widths);
+      groups = plan != NULL ? g_steal_pointer (&plan->groups[t]) : nf_chart_groups_new (table);
       for (guint g = 0; g < groups->len; g++)
         {
           NfChartGroup *group = g_ptr_array_index (groups, g);

@@ -9,6 +9,7 @@
 #include "nf-checks-panel.h"
 #include "nf-editor-page.h"
 #include "nf-note-card.h"
+#include "nf-table-editor.h"
 #include "nf-test-gui.h"
 
 static gboolean
@@ -89,6 +90,74 @@ test_senmiao (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A finding about a table row opens the Metric Tables tab on that table,
+ * with the row's first cell under the cursor and the keyboard focus. The
+ * finding is made here: a share written into a plain number column of the
+ * longest table's last row, so it is one a user would have to scroll to. */
+static void
+test_table_row (void)
+{
+  NfWindow *window = nf_test_new_window (1366, 768);
+  g_autoptr(NfCanvas) canvas = NULL;
+  GListModel *canvases, *tables;
+  NfMetricTable *table = NULL;
+  guint column = G_MAXUINT, last, row_cursor, col_cursor;
+  g_autofree char *subject = NULL;
+  GtkWidget *panel, *row, *editor, *focus, *cell;
+
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  canvases = nf_window_get_canvases (window);
+  canvas = g_list_model_get_item (canvases, 2);
+  g_assert_nonnull (canvas);
+  tables = nf_canvas_get_tables (canvas);
+  for (guint i = 0; i < g_list_model_get_n_items (tables); i++)
+    {
+      g_autoptr(NfMetricTable) t = g_list_model_get_item (tables, i);
+
+      for (guint c = 0; c < nf_metric_table_get_n_columns (t); c++)
+        if (nf_metric_table_get_column (t, c)->type == NF_COLUMN_NUMBER &&
+            (table == NULL || nf_metric_table_get_n_rows (t) > nf_metric_table_get_n_rows (table)))
+          {
+            table = t;
+            column = c;
+            break;
+          }
+    }
+  g_assert_nonnull (table);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), >=, 2);
+  last = nf_metric_table_get_n_rows (table) - 1;
+  nf_canvas_set_table_cell (canvas, table, last, column, "45%");
+  subject = g_strdup_printf ("%s row %u", nf_metric_table_get_id (table), last + 1);
+
+  nf_window_show_canvas (window, canvas);
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL));
+  nf_test_settle (GTK_WIDGET (window));
+  panel = nf_test_find_type (GTK_WIDGET (window), NF_TYPE_CHECKS_PANEL);
+  g_assert_nonnull (panel);
+  row = nf_test_find (panel, is_finding_of, subject);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  nf_test_settle (GTK_WIDGET (window));
+
+  editor = nf_test_find_type (GTK_WIDGET (window), NF_TYPE_TABLE_EDITOR);
+  g_assert_nonnull (editor);
+  nf_test_assert_showing (editor);
+  g_assert_true (nf_table_editor_get_table (NF_TABLE_EDITOR (editor)) == table);
+  nf_table_editor_get_cursor (NF_TABLE_EDITOR (editor), &row_cursor, &col_cursor);
+  g_assert_cmpuint (row_cursor, ==, last);
+  g_assert_cmpuint (col_cursor, ==, 0);
+  cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (editor), last, 0);
+  g_assert_nonnull (cell);
+  nf_test_assert_showing (cell);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+  nf_test_screenshot (GTK_WIDGET (window), "checks-panel-table-row.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -96,5 +165,6 @@ main (int argc, char **argv)
     return 0;
   nf_test_gui_load_style ();
   g_test_add_func ("/gui/checks-panel/senmiao", test_senmiao);
+  g_test_add_func ("/gui/checks-panel/table-row", test_table_row);
   return g_test_run ();
 }

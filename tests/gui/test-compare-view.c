@@ -739,6 +739,92 @@ test_picker_recent (void)
   g_rmdir (dir);
 }
 
+/* A note marked as conflicting carries the mark in the compare view too,
+ * and the view names the other side: the card's tooltip, and for a
+ * screen reader the description of the cell that holds the card. The
+ * marks are made here, on Alibaba's first Key Partners note: another
+ * note, and a row of a table. */
+static void
+test_conflicts (void)
+{
+  NfCanvas *canvases[2];
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *window, *cell;
+  NfCompareLayout *layout;
+  NfNote *note, *other;
+  NfMetricTable *table;
+  g_autofree char *refs_row = NULL;
+  g_autofree char *expected_conflicts = NULL;
+  g_autofree char *expected_cell = NULL;
+  g_autofree char *problem = NULL;
+  guint row = G_MAXUINT, card = G_MAXUINT;
+  const char *other_text, *text;
+
+  canvases[0] = nf_canvas_load_case (1, &error);
+  g_assert_no_error (error);
+  canvases[1] = nf_canvas_load_case (0, &error);
+  g_assert_no_error (error);
+  note = g_list_model_get_item (nf_canvas_get_notes (canvases[0], NF_BLOCK_KEY_PARTNERS), 0);
+  g_object_unref (note);
+  other = g_list_model_get_item (nf_canvas_get_notes (canvases[0], NF_BLOCK_REVENUE_STREAMS), 0);
+  g_object_unref (other);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (canvases[0])), >, 0);
+  table = g_list_model_get_item (nf_canvas_get_tables (canvases[0]), 0);
+  g_object_unref (table);
+  g_assert_cmpuint (nf_metric_table_get_n_rows (table), >=, 1);
+  refs_row = g_strdup_printf ("#%s/1", nf_metric_table_get_id (table));
+  g_assert_true (nf_canvas_add_note_conflict (canvases[0], note, nf_note_get_id (other), NULL));
+  g_assert_true (nf_canvas_add_note_conflict (canvases[0], note, refs_row, NULL));
+
+  view = nf_compare_view_new (canvases, 2);
+  window = nf_test_show (view, 1366, 768);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, 0); k++)
+      if (nf_compare_layout_get_card_note (layout, r, 0, k, NULL, NULL) == note)
+        {
+          row = r;
+          card = k;
+        }
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+
+  other_text = nf_text_get (nf_note_get_text (other));
+  expected_conflicts = g_strdup_printf ("⚠ Conflicts with %s (“%.*s%s”); row 1 of the table “%s”",
+                                        nf_note_get_id (other),
+                                        (int) (g_utf8_offset_to_pointer (other_text, MIN (40, g_utf8_strlen (other_text, -1))) - other_text),
+                                        other_text, g_utf8_strlen (other_text, -1) > 40 ? "…" : "",
+                                        nf_text_get (nf_metric_table_get_title (table)));
+  {
+    g_autofree char *tooltip = nf_compare_view_describe_card (NF_COMPARE_VIEW (view), row, 0, card);
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, expected_conflicts));
+  }
+  /* The other company's cards name no conflict. */
+  for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, row, 1); k++)
+    {
+      g_autofree char *tooltip = nf_compare_view_describe_card (NF_COMPARE_VIEW (view), row, 1, k);
+
+      g_assert_true (tooltip == NULL || strstr (tooltip, "Conflicts with") == NULL);
+    }
+
+  text = nf_text_get (nf_note_get_text (note));
+  expected_cell = g_strdup_printf ("%s (“%.*s%s”): %s.", nf_note_get_id (note),
+                                   (int) (g_utf8_offset_to_pointer (text, MIN (40, g_utf8_strlen (text, -1))) - text),
+                                   text, g_utf8_strlen (text, -1) > 40 ? "…" : "", expected_conflicts);
+  cell = nf_compare_view_get_cell (NF_COMPARE_VIEW (view), row * 2);
+  g_assert_nonnull (cell);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                expected_cell);
+  g_assert_null (problem);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (nf_compare_view_get_cell (NF_COMPARE_VIEW (view), row * 2 + 1)),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  nf_test_screenshot (window, "compare-view-conflicts.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (canvases[0]);
+  g_object_unref (canvases[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +833,7 @@ main (int    argc,
     return 0;
 
   g_test_add_func ("/gui/compare-view/cases", test_cases);
+  g_test_add_func ("/gui/compare-view/conflicts", test_conflicts);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);
   g_test_add_func ("/gui/compare-view/sticky", test_sticky);
   g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);

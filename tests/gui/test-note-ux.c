@@ -970,6 +970,75 @@ test_card_tag_limit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Hovering a long card in Value Propositions (Bitauto, 1366x768) once
+ * showed its tooltip as a column one or two words wide, with words
+ * hyphenated: the wrapping label asked for a single character's width,
+ * and the tooltip window laid it out at that. Shown at the least width
+ * it asks for, the label is still a readable line, and its text never
+ * wider than the measure. */
+static void
+test_card_tooltip_width (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  GtkWidget *view, *window, *card, *label, *popup;
+  PangoLayout *layout;
+  NfNote *longest = NULL;
+  int char_width, width;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  for (guint i = 0; i < g_list_model_get_n_items (nf_canvas_get_notes (canvas, NF_BLOCK_VALUE_PROPOSITIONS)); i++)
+    {
+      NfNote *note = nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, i);
+
+      if (longest == NULL || strlen (nf_text_get (nf_note_get_text (note))) >
+                             strlen (nf_text_get (nf_note_get_text (longest))))
+        longest = note;
+    }
+  g_assert_nonnull (longest);
+  g_assert_cmpuint (g_utf8_strlen (nf_text_get (nf_note_get_text (longest)), -1), >, 100);
+  settle (window);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), longest);
+  g_assert_nonnull (card);
+  label = nf_note_card_new_tooltip_label (NF_NOTE_CARD (card));
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+
+  /* A window of its least width, as the tooltip window may give it. */
+  popup = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (popup), 1, 1);
+  gtk_window_set_decorated (GTK_WINDOW (popup), FALSE);
+  gtk_window_set_child (GTK_WINDOW (popup), label);
+  gtk_window_present (GTK_WINDOW (popup));
+  settle (popup);
+  {
+    PangoContext *context = gtk_widget_get_pango_context (label);
+    PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+    char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics));
+    pango_font_metrics_unref (metrics);
+  }
+  width = gtk_widget_get_width (label);
+  g_assert_cmpint (width, >=, 30 * char_width);
+  g_assert_cmpint (width, <=, 64 * char_width);
+  /* No word of the note was broken across lines. */
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, 8);
+  for (int i = 0; i < pango_layout_get_line_count (layout); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      const char *text = pango_layout_get_text (layout);
+      int end = line->start_index + line->length;
+
+      if (end > 0 && text[end] != '\0')
+        g_assert_true (g_ascii_isspace (text[end - 1]) || g_ascii_isspace (text[end]) ||
+                       text[end - 1] == '\n' || g_ascii_ispunct (text[end - 1]));
+    }
+  gtk_window_destroy (GTK_WINDOW (popup));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,5 +1057,6 @@ main (int   argc,
   g_test_add_func ("/gui/note-ux/details", test_details);
   g_test_add_func ("/gui/note-ux/card-description", test_card_description);
   g_test_add_func ("/gui/note-ux/card-tag-limit", test_card_tag_limit);
+  g_test_add_func ("/gui/note-ux/card-tooltip-width", test_card_tooltip_width);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -485,6 +486,237 @@ test_paste_cells (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_accessible_label (GtkWidget    *widget,
+                      gconstpointer label)
+{
+  g_autofree char *problem = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return problem == NULL;
+}
+
+static void
+type_lines (GtkWidget  *entry,
+            const char *text)
+{
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static void
+assert_row_cite (NfMetricTable *table,
+                 guint          row,
+                 const char    *source,
+                 guint          line,
+                 guint          line_end)
+{
+  const NfRowCite *cite = nf_metric_table_get_row_cite (table, row);
+
+  if (source == NULL)
+    {
+      g_assert_null (cite);
+      return;
+    }
+  g_assert_nonnull (cite);
+  g_assert_cmpstr (cite->source, ==, source);
+  g_assert_cmpuint (cite->line, ==, line);
+  g_assert_cmpuint (cite->line_end, ==, line_end);
+}
+
+/* A row's own citation in the editor: the source chosen, the line or the
+ * range typed, each one undoable step; a range the source cannot have
+ * (past its end, backwards, not a number, or lines without a source) is
+ * said beside the field and not kept. Both fields have accessible names
+ * and mnemonics. The source's file (80 lines) is made here. */
+static void
+test_row_cite (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, NULL);
+  g_autofree char *dir = nf_test_make_tmpdir ();
+  GListModel *sources = nf_canvas_get_sources (canvas);
+  g_autoptr(NfSource) source = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  const char *dirs[] = { dir, NULL };
+  GtkWidget *window, *widget, *entry, *dropdown, *error, *mnemonic;
+  NfTableEditor *editor;
+  NfMetricTable *table = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 1);
+  source = g_list_model_get_item (sources, 0);
+  for (guint i = 1; i <= 80; i++)
+    g_string_append_printf (lines, "line %u\n", i);
+  path = g_build_filename (dir, nf_source_get_address (source), NULL);
+  g_assert_true (g_file_set_contents (path, lines->str, -1, NULL));
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_set_source_dirs (editor, dirs);
+  for (guint i = 0; i < g_list_model_get_n_items (nf_canvas_get_tables (canvas)) && table == NULL; i++)
+    {
+      g_autoptr(NfMetricTable) t = g_list_model_get_item (nf_canvas_get_tables (canvas), i);
+
+      if (nf_metric_table_get_n_rows (t) >= 3)
+        table = t;
+    }
+  g_assert_nonnull (table);
+  nf_table_editor_select_table (editor, table);
+  nf_test_settle (window);
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  nf_test_settle (window);
+
+  entry = nf_test_find (widget, has_accessible_label, "Cited lines of the row");
+  dropdown = nf_test_find (widget, has_accessible_label, "Source of the row");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  nf_test_assert_showing (entry);
+  nf_test_assert_showing (dropdown);
+  g_assert_true (gtk_widget_get_sensitive (entry));
+  {
+    g_autofree char *label = g_strdup_printf ("Row 2 of %u", nf_metric_table_get_n_rows (table));
+
+    nf_test_assert_showing (nf_test_find_label (widget, label));
+  }
+  /* Alt+S and Alt+L reach them. */
+  mnemonic = nf_test_find (widget, nf_test_label_is, "Lines");
+  g_assert_nonnull (mnemonic);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (mnemonic)) == entry);
+  gtk_widget_mnemonic_activate (mnemonic, FALSE);
+  g_assert_true (has_focus_within (entry));
+  mnemonic = nf_test_find (widget, nf_test_label_is, "Source");
+  g_assert_nonnull (mnemonic);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (mnemonic)) == dropdown);
+  gtk_widget_mnemonic_activate (mnemonic, FALSE);
+  g_assert_true (has_focus_within (dropdown));
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+
+  /* No source yet: lines alone are refused. */
+  nf_canvas_set_table_row_cite (canvas, table, 1, NULL, 0, 0);
+  nf_test_settle (window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  type_lines (entry, "5");
+  error = nf_test_find (widget, nf_test_label_contains, "Choose the source");
+  g_assert_nonnull (error);
+  nf_test_assert_showing (error);
+  assert_row_cite (table, 1, NULL, 0, 0);
+
+  /* A source: one step; then its lines: one more. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  nf_test_settle (window);
+  assert_row_cite (table, 1, nf_source_get_id (source), 5, 5);
+  g_assert_false (gtk_widget_get_visible (error));
+  type_lines (entry, "73 - 74");
+  nf_test_settle (window);
+  assert_row_cite (table, 1, nf_source_get_id (source), 73, 74);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "73–74");
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  nf_test_settle (window);
+  assert_row_cite (table, 1, nf_source_get_id (source), 5, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5");
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  nf_test_settle (window);
+  assert_row_cite (table, 1, nf_source_get_id (source), 73, 74);
+
+  /* Past the source's 80 lines, backwards, or not lines at all: said,
+   * marked invalid for a screen reader, and not kept. */
+  {
+    const char *bad[] = { "79-81", "74-73", "abc", "0", NULL };
+    const char *says[] = { "which has 80 lines", "first line to a later one", "line number",
+                           "counted from 1" };
+
+    for (guint i = 0; bad[i] != NULL; i++)
+      {
+        type_lines (entry, bad[i]);
+        nf_test_settle (window);
+        error = nf_test_find (widget, nf_test_label_contains, says[i]);
+        if (error == NULL)
+          g_error ("“%s” was not refused with “%s”", bad[i], says[i]);
+        nf_test_assert_showing (error);
+        g_assert_true (gtk_widget_has_css_class (entry, "error"));
+        gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                          GTK_ACCESSIBLE_INVALID_TRUE);
+        assert_row_cite (table, 1, nf_source_get_id (source), 73, 74);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, bad[i]);
+      }
+  }
+  type_lines (entry, "80");
+  nf_test_settle (window);
+  assert_row_cite (table, 1, nf_source_get_id (source), 80, 80);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  nf_test_screenshot (window, "table-editor-row-cite.png");
+
+  /* Another row shows its own; "No source" takes the citation away. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 2, 0));
+  nf_test_settle (window);
+  {
+    const NfRowCite *cite = nf_metric_table_get_row_cite (table, 2);
+    g_autofree char *expected = cite == NULL || cite->line == 0 ? g_strdup ("")
+                              : cite->line_end > cite->line ? g_strdup_printf ("%u–%u", cite->line, cite->line_end)
+                              : g_strdup_printf ("%u", cite->line);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, expected);
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  }
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  nf_test_settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "80");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  nf_test_settle (window);
+  assert_row_cite (table, 1, NULL, 0, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nf_test_remove_tree (dir);
+}
+
+/* A row far down a long table, asked for as a Checks finding asks for
+ * it: the view scrolls to it and its first cell takes the focus. */
+static void
+test_show_far_row (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(NfText) title = nf_text_new ("Long");
+  g_autoptr(NfText) name = nf_text_new ("Item");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
+  GtkWidget *window, *widget, *cell;
+  guint row, column;
+
+  g_assert_true (nf_canvas_insert_table (canvas, 0, table, NULL));
+  nf_canvas_insert_table_column (canvas, table, 0, name, NF_COLUMN_TEXT, NULL);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("item %u", i + 1);
+      const char *cells[] = { text, NULL };
+
+      nf_canvas_insert_table_row (canvas, table, i, cells);
+    }
+  /* GTK 4.8 warns ("unexpected blinking selection") when a text field
+   * the list recycles takes the focus while its cursor blinks; the field
+   * works, so warnings are not fatal here. Criticals still are. */
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  window = show_editor (canvas, &widget);
+  nf_test_settle (window);
+  g_assert_null (nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (widget), 289, 0));
+  nf_table_editor_show_row (NF_TABLE_EDITOR (widget), table, 289);
+  for (guint i = 0; i < 5; i++)
+    nf_test_settle (window);
+  nf_table_editor_get_cursor (NF_TABLE_EDITOR (widget), &row, &column);
+  g_assert_cmpuint (row, ==, 289);
+  g_assert_cmpuint (column, ==, 0);
+  cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (widget), 289, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "item 290");
+  nf_test_assert_showing (cell);
+  g_assert_true (has_focus_within (cell));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,6 +730,8 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/rows-and-columns", test_rows_and_columns);
   g_test_add_func ("/gui/table-editor/tables", test_tables);
   g_test_add_func ("/gui/table-editor/paste-cells", test_paste_cells);
+  g_test_add_func ("/gui/table-editor/row-cite", test_row_cite);
+  g_test_add_func ("/gui/table-editor/show-far-row", test_show_far_row);
   g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -635,6 +635,69 @@ test_layouts_ahead (void)
     }
 }
 
+/* The workers' font maps are kept from one deck to the next, in slots a
+ * deck holds while it runs; a deck made while another holds them makes
+ * maps of its own. A deck is the same slides whichever maps it had: the
+ * first deck (fresh maps), the next (kept ones) and two made at once on
+ * two threads, each from its own canvases. */
+static gpointer
+pages_in_thread (gpointer data)
+{
+  GPtrArray *canvases = data;
+  g_autoptr(GError) error = NULL;
+  NfDeckPages *pages = nf_deck_pages_new (canvases, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return pages;
+}
+
+static void
+assert_same_pages (NfDeckPages *a,
+                   NfDeckPages *b)
+{
+  guint n = nf_deck_pages_get_n_pages (a);
+
+  g_assert_cmpuint (nf_deck_pages_get_n_pages (b), ==, n);
+  for (guint p = 0; p < n; p++)
+    {
+      cairo_surface_t *x = draw_page (a, p);
+      cairo_surface_t *y = draw_page (b, p);
+      int stride = cairo_image_surface_get_stride (x);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (x), stride * 360,
+                       cairo_image_surface_get_data (y), stride * 360);
+      cairo_surface_destroy (x);
+      cairo_surface_destroy (y);
+    }
+}
+
+static void
+test_font_map_slots (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autoptr(GPtrArray) one = load_cases ();
+  g_autoptr(GPtrArray) two = load_cases ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfDeckPages) first = NULL;
+  g_autoptr(NfDeckPages) again = NULL;
+  g_autoptr(NfDeckPages) a = NULL;
+  g_autoptr(NfDeckPages) b = NULL;
+  GThread *ta, *tb;
+
+  first = nf_deck_pages_new (canvases, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  again = nf_deck_pages_new (canvases, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_pages (first, again);
+
+  ta = g_thread_new ("deck-a", pages_in_thread, one);
+  tb = g_thread_new ("deck-b", pages_in_thread, two);
+  a = g_thread_join (ta);
+  b = g_thread_join (tb);
+  assert_same_pages (first, a);
+  assert_same_pages (first, b);
+}
+
 static void
 test_pages (void)
 {
@@ -1337,6 +1400,7 @@ main (int   argc,
   g_test_add_func ("/deck/tables/aligned-long", test_aligned_long);
   g_test_add_func ("/deck/pages", test_pages);
   g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
+  g_test_add_func ("/deck/font-map-slots", test_font_map_slots);
   g_test_add_func ("/deck/compare-images", test_compare_images);
 
   return g_test_run ();
