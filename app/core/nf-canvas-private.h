@@ -32,8 +32,6 @@ void        _nf_canvas_set_field_translations (NfCanvas      *self,
                                                NfText        *translations);
 void        _nf_canvas_set_version       (NfCanvas      *self,
                                           const char    *version);
-GListStore *_nf_canvas_get_note_store    (NfCanvas      *self,
-                                          NfBlock        block);
 GListStore *_nf_canvas_get_source_store  (NfCanvas      *self);
 GListStore *_nf_canvas_get_rate_store    (NfCanvas      *self);
 GListStore *_nf_canvas_get_table_store   (NfCanvas      *self);
@@ -45,6 +43,8 @@ void        _nf_canvas_insert_note_raw   (NfCanvas      *self,
 void        _nf_canvas_remove_note_raw   (NfCanvas      *self,
                                           NfBlock        block,
                                           guint          index);
+gboolean    _nf_canvas_equal_but_notes   (NfCanvas      *a,
+                                          NfCanvas      *b);
 /* Appends many notes at once (one items-changed), for the loader. */
 void        _nf_canvas_splice_notes      (NfCanvas      *self,
                                           NfBlock        block,

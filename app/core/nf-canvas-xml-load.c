@@ -377,6 +377,8 @@ static NfCanvas *
 parse (const char  *data,
        gsize        length,
        const char  *name,
+       NfCanvas    *model,
+       gboolean    *differs,
        GError     **error)
 {
   static GOnce once = G_ONCE_INIT;
@@ -397,6 +399,7 @@ parse (const char  *data,
       return NULL;
     }
   _nf_xml_reader_init (&reader, name, ctxt);
+  reader.model = model;
   ctxt->_private = &reader;
   /* The document libxml2 starts is kept: extensions are built in it. */
   ctxt->sax->internalSubset = on_doctype;
@@ -431,6 +434,8 @@ parse (const char  *data,
                        _("this is not a Ninefold canvas: it has no <canvas> element"));
   else
     canvas = g_steal_pointer (&reader.canvas);
+  if (differs != NULL)
+    *differs = reader.differs;
 
   g_clear_pointer (&doc, xmlFreeDoc);
   _nf_xml_reader_clear (&reader);
@@ -444,23 +449,31 @@ nf_canvas_load_from_data (const char  *data,
                           const char  *name,
                           GError     **error)
 {
-  return _nf_canvas_load_from_data_full (data, length, name, TRUE, error);
+  return _nf_canvas_load_from_data_full (data, length, name, NULL, NULL, error);
 }
 
 /* Anything that loads can be saved: a file under the size limit could
  * still grow past it in the canonical form (indentation, escaped “>”),
  * which the writer would then refuse. Escaping and indenting at most
  * multiply the size by less than eight, so only files over an eighth of
- * the limit are written out to check. `check_canonical` is FALSE for the
- * writer's own read-back of canonical bytes. */
+ * the limit are written out to check.
+ *
+ * `model` is set for a save's read-back of its own canonical bytes (which
+ * need no size check): every check is made as for any file, but the
+ * canvas's notes are compared with the model's as they are read and not
+ * kept, so the canvas returned has none; `differs` says whether a note
+ * was not the model's. The rest is compared with
+ * _nf_canvas_equal_but_notes. */
 NfCanvas *
 _nf_canvas_load_from_data_full (const char  *data,
                                 gsize        length,
                                 const char  *name,
-                                gboolean     check_canonical,
+                                NfCanvas    *model,
+                                gboolean    *differs,
                                 GError     **error)
 {
   NfCanvas *canvas;
+  gboolean check_canonical = model == NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -490,7 +503,9 @@ _nf_canvas_load_from_data_full (const char  *data,
       if (!check_attribute_counts (data, length, name, error))
         return NULL;
     }
-  canvas = parse (data, length, name, error);
+  if (differs != NULL)
+    *differs = FALSE;
+  canvas = parse (data, length, name, model, differs, error);
   if (canvas && check_canonical && length > NF_CANVAS_MAX_FILE_SIZE / 8)
     {
       if (_nf_canvas_canonical_size (canvas) > NF_CANVAS_MAX_FILE_SIZE)

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * unless a note is "reported" (new in 1.1) or the file marks conflicts or
  * cites ranges of lines or rows (new in 1.2), so files that use none of
  * these still open in releases that read 1.0 only. */
-#define NF_FORMAT_MINOR 2
+#define NF_FORMAT_MINOR 3
 
 /* Sets error to "NAME, line LINE: PROBLEM" (or without the line when it
  * is not known), the form every refusal of a file takes. */
@@ -29,8 +29,10 @@ GBytes   *_nf_canvas_serialize_with_libxml (NfCanvas *self);
 NfCanvas *_nf_canvas_load_from_data_full (const char  *data,
                                          gsize        length,
                                          const char  *name,
-                                         gboolean     check_canonical,
+                                         NfCanvas    *model,
+                                         gboolean    *differs,
                                          GError     **error);
+
 
 /* Why a file GIO reports as the link itself (it could not follow it)
  * cannot be read: a link to nothing, or a loop. For the canvas loader

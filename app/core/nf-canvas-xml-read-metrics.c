@@ -26,6 +26,7 @@ _nf_xml_clear_table (NfXmlReader *self)
   _nf_column_clear (&self->column);
   g_clear_pointer (&self->row_metric, g_free);
   g_clear_pointer (&self->row_cite, _nf_row_cite_free);
+  g_clear_pointer (&self->cell_unit, g_free);
 }
 
 static gboolean
@@ -281,9 +282,11 @@ _nf_xml_start_in_row (NfXmlReader    *self,
                       int             nb_attributes,
                       const xmlChar **attributes)
 {
-  static const NfXmlAttrSpec spec[] = { { "value" }, { "lang", TRUE }, { NULL } };
-  const char *values[2];
-  const char *value, *lang;
+  static const NfXmlAttrSpec spec[] = {
+    { "value" }, { "type" }, { "unit" }, { "lang", TRUE }, { NULL }
+  };
+  const char *values[4];
+  const char *value, *type, *unit, *lang;
 
   /* A row may end with its own citation (format 1.2), after its cells. */
   if (parent->step == 1 && _nf_xml_is_named (name, uri, "cite"))
@@ -306,7 +309,9 @@ _nf_xml_start_in_row (NfXmlReader    *self,
   if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
     return FALSE;
   value = values[0];
-  lang = values[1];
+  type = values[1];
+  unit = values[2];
+  lang = values[3];
   if (++self->n_cells > NF_CANVAS_MAX_CELLS)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
                          _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
@@ -321,6 +326,21 @@ _nf_xml_start_in_row (NfXmlReader    *self,
       if (value != NULL)
         return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
                              _("a translated <cell> (with xml:lang) has no value attribute"));
+      if (type != NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("a translated <cell> (with xml:lang) has no type attribute; "
+                               "it has the type of the cell it translates"));
+      /* A unit in the translation's words, beside the cell's own unit. */
+      if (unit != NULL && self->n_row_cells <= nf_metric_table_get_n_columns (self->table) &&
+          self->cells[self->n_row_cells - 1].unit == NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("a translated <cell> has a unit only where the cell it "
+                               "translates has one"));
+      if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                             _("the unit of the cell is empty or longer than 64 characters"));
+      g_free (self->cell_unit);
+      self->cell_unit = g_strdup (unit);
       if (!_nf_xml_is_language (lang))
         return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
                              _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
@@ -330,6 +350,19 @@ _nf_xml_start_in_row (NfXmlReader    *self,
       _nf_xml_push_leaf (self, name, NF_LEAF_CELL_TRANSLATION, 0);
       return TRUE;
     }
+  self->cell_has_type = type != NULL;
+  if (type != NULL && !nf_column_type_from_xml (type, &self->cell_type))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the cell type “%s” is not one of text, number, money, "
+                           "percent, count or year"), type);
+  if (unit != NULL && type == NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("a cell with a unit needs a type too: <cell type=\"…\" unit=\"…\">"));
+  if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
+                         _("the unit of the cell is empty or longer than 64 characters"));
+  g_free (self->cell_unit);
+  self->cell_unit = g_strdup (unit);
   self->cell_has_number = value != NULL;
   if (value != NULL && !nf_number_parse_xml (value, &self->cell_number))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
@@ -362,7 +395,12 @@ _nf_xml_end_metrics_leaf (NfXmlReader      *self,
           cell->text = g_strdup (self->text->str);
           cell->value = self->cell_has_number ? self->cell_number : 0;
           cell->has_value = self->cell_has_number;
+          cell->has_type = self->cell_has_type;
+          cell->type = self->cell_has_type ? self->cell_type : NF_COLUMN_TEXT;
+          if (self->cell_unit != NULL)
+            cell->unit = nf_text_new (self->cell_unit);
         }
+      g_clear_pointer (&self->cell_unit, g_free);
       self->n_row_cells++;
       return TRUE;
     case NF_LEAF_CELL_TRANSLATION:
@@ -381,7 +419,14 @@ _nf_xml_end_metrics_leaf (NfXmlReader      *self,
           next = nf_text_with_translation (cell->translations, self->leaf_lang, self->text->str);
           nf_text_unref (cell->translations);
           cell->translations = next;
+          if (self->cell_unit != NULL)
+            {
+              next = nf_text_with_translation (cell->unit, self->leaf_lang, self->cell_unit);
+              nf_text_unref (cell->unit);
+              cell->unit = next;
+            }
         }
+      g_clear_pointer (&self->cell_unit, g_free);
       return TRUE;
     default:
       g_assert_not_reached ();

@@ -47,6 +47,7 @@ _nf_xml_start_block (NfXmlReader    *self,
                          nf_block_to_xml (seen));
   g_assert (self->notes[block] == NULL);
   self->notes[block] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->block_notes = 0;
   _nf_xml_push (self, NF_XML_BLOCK, "block");
   self->frames[self->depth - 1].index = block;
   return TRUE;
@@ -74,8 +75,25 @@ _nf_xml_start_note (NfXmlReader    *self,
                          _("the note id “%s” is not an id: a letter or “_” followed by "
                            "letters, digits, “-”, “_” or “.”, at most 256"),
                          values[0]);
-  if (g_hash_table_contains (self->note_ids, values[0]) ||
-      (self->canvas_notes && nf_canvas_find_note (self->canvas, values[0], NULL, NULL)))
+  if (self->model != NULL && self->canvas_notes)
+    {
+      GListModel *model_notes = nf_canvas_get_notes (self->model,
+                                                     self->frames[self->depth - 1].index);
+      g_autoptr(NfNote) expected = g_list_model_get_item (model_notes, self->block_notes);
+
+      /* The model keeps its notes alive for the whole read. */
+      self->expected = expected;
+      if (expected == NULL || !g_str_equal (nf_note_get_id (expected), values[0]))
+        return _nf_xml_differs (self);
+      /* Every note read is the model's note at its place, so an id used
+       * twice in the file is one the model's id table maps elsewhere. */
+      if (g_hash_table_contains (self->note_ids, values[0]) ||
+          nf_canvas_find_note (self->model, values[0], NULL, NULL) != expected)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_DUPLICATE, line,
+                             _("the note id “%s” is used twice"), values[0]);
+    }
+  else if (g_hash_table_contains (self->note_ids, values[0]) ||
+           (self->canvas_notes && nf_canvas_find_note (self->canvas, values[0], NULL, NULL)))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_DUPLICATE, line,
                          _("the note id “%s” is used twice"), values[0]);
   if (++self->n_notes > NF_CANVAS_MAX_NOTES)
@@ -101,7 +119,15 @@ ensure_note (NfXmlReader *self)
 {
   if (self->note != NULL)
     return;
-  self->note = nf_note_new (self->note_id, self->texts);
+  if (self->scratch != NULL)
+    {
+      /* A save's read-back: one note object serves every note compared. */
+      self->note = g_steal_pointer (&self->scratch);
+      _nf_note_reset (self->note, self->note_id, self->texts);
+    }
+  else
+    self->note = nf_note_new (self->note_id, self->texts);
+  _nf_note_set_loading (self->note, TRUE);
   g_clear_pointer (&self->texts, nf_text_unref);
   if (self->note_colour)
     _nf_note_set_colour (self->note, self->note_colour);
@@ -218,7 +244,8 @@ _nf_xml_check_refs (NfXmlReader  *self,
       if (!is_table)
         {
           if (notes ? g_hash_table_contains (note_ids, id)
-                    : nf_canvas_find_note (self->canvas, id, NULL, NULL) != NULL)
+                    : nf_canvas_find_note (self->model ? self->model : self->canvas,
+                                           id, NULL, NULL) != NULL)
             continue;
           return _nf_xml_fail (self, NF_CANVAS_ERROR_NOT_FOUND, r->line,
                                notes ? _("the note “%s” is marked as conflicting with the note "
@@ -345,6 +372,21 @@ _nf_xml_end_note (NfXmlReader      *self,
       g_ptr_array_add (self->note_conflicts, NULL);
       _nf_note_set_conflicts (self->note, (const char * const *) self->note_conflicts->pdata);
     }
+  if (self->model != NULL && self->canvas_notes)
+    {
+      NfNote *expected = self->expected;
+
+      if (!nf_note_equal (self->note, expected))
+        return _nf_xml_differs (self);
+      /* The model's note stands for the one read, which goes. */
+      g_hash_table_add (self->note_ids, (gpointer) nf_note_get_id (expected));
+      self->block_notes++;
+      self->expected = NULL;
+      self->scratch = g_steal_pointer (&self->note);
+      _nf_xml_clear_note (self);
+      return TRUE;
+    }
+  _nf_note_set_loading (self->note, FALSE);
   /* The set keeps the note's own id: the note outlives it. */
   g_hash_table_add (self->note_ids, (gpointer) nf_note_get_id (self->note));
   g_ptr_array_add (self->notes[block->index], g_steal_pointer (&self->note));

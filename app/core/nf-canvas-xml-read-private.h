@@ -94,6 +94,14 @@ typedef struct {
   GHashTable *source_ids;   /* of the canvas: cites point into it */
   GHashTable *note_ids;     /* of the canvas's block or the snapshot being read */
   gboolean    canvas_notes; /* reading the canvas's blocks, not a snapshot's */
+  /* A save's check of its own bytes: when set, each note of the canvas's
+   * blocks is compared with this canvas's note at the same place as it
+   * is read, then dropped, so no second set of notes is built. */
+  NfCanvas   *model;
+  guint       block_notes;  /* notes of the current block read so far */
+  NfNote     *expected;     /* the model's note at the place being read */
+  gboolean    differs;      /* the bytes do not give the model's notes */
+  NfNote     *scratch;      /* the note object reused for the comparing */
   GHashTable *table_ids;    /* of the <metrics> being read */
   GHashTable *rate_pairs;   /* "CNYUSD" → the rate, either way round */
   GPtrArray  *notes[NF_N_BLOCKS];
@@ -123,6 +131,9 @@ typedef struct {
   GArray     *pending_refs;   /* NfXmlRef: checked once their scope is read */
   double      cell_number;
   gboolean    cell_has_number;
+  gboolean    cell_has_type;  /* the cell's own type (format 1.3) */
+  NfColumnType cell_type;
+  char       *cell_unit;      /* its own unit, as written; or a translated cell's */
   char       *snapshot_name;
   GDateTime  *snapshot_time;
   gboolean    complete;     /* </canvas> was read */
@@ -154,6 +165,7 @@ void     _nf_xml_reader_init          (NfXmlReader        *self,
 void     _nf_xml_reader_clear         (NfXmlReader        *self);
 /* Sets the refusal (the first one counts) and stops the parser; returns
  * FALSE, so a check can end with "return _nf_xml_fail (…)". */
+gboolean _nf_xml_differs              (NfXmlReader        *self);
 gboolean _nf_xml_fail                 (NfXmlReader        *self,
                                        int                 code,
                                        int                 line,

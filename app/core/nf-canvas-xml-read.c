@@ -658,6 +658,10 @@ end_element (NfXmlReader      *self,
         {
           GPtrArray *notes = self->notes[frame->index];
 
+          if (self->model != NULL &&
+              self->block_notes != g_list_model_get_n_items (
+                                     nf_canvas_get_notes (self->model, frame->index)))
+            return _nf_xml_differs (self);
           _nf_canvas_splice_notes (self->canvas, frame->index, (NfNote **) notes->pdata,
                                    notes->len);
           g_clear_pointer (&self->notes[frame->index], g_ptr_array_unref);

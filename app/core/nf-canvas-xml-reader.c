@@ -69,6 +69,7 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_pointer (&self->rate_pairs, g_hash_table_unref);
   g_clear_pointer (&self->source_ids, g_hash_table_unref);
   _nf_xml_clear_note (self);
+  g_clear_object (&self->scratch);
   _nf_xml_clear_table (self);
   _nf_xml_clear_blocks (self);
   _nf_xml_clear_refs (self);
@@ -80,12 +81,26 @@ _nf_xml_reader_clear (NfXmlReader *self)
   g_clear_pointer (&self->snapshot_name, g_free);
   g_clear_pointer (&self->snapshot_time, g_date_time_unref);
   g_clear_pointer (&self->leaf_lang, g_free);
+  g_clear_pointer (&self->cell_unit, g_free);
   g_clear_pointer (&self->text_langs, g_hash_table_unref);
   g_clear_pointer (&self->attr_heap, g_ptr_array_unref);
   if (self->text)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_clear_object (&self->canvas);
   g_clear_error (&self->error);
+}
+
+/* The bytes being checked for a save do not give the model's notes:
+ * the read stops, and the save says so in its own words. */
+gboolean
+_nf_xml_differs (NfXmlReader *self)
+{
+  self->differs = TRUE;
+  if (self->error == NULL)
+    self->error = g_error_new_literal (NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
+                                       "the notes read back differ");
+  xmlStopParser (self->ctxt);
+  return FALSE;
 }
 
 int

@@ -289,6 +289,28 @@ translations_of (Writer     *wr,
     }
 }
 
+/* A cell's translations, each with the cell's own unit in its language
+ * where the cell has one. */
+static void
+cell_translations (Writer       *wr,
+                   const NfCell *cell)
+{
+  if (cell->translations == NULL)
+    return;
+  for (guint i = 0; i < nf_text_get_n_translations (cell->translations); i++)
+    {
+      const char *lang;
+      const char *value = nf_text_get_translation (cell->translations, i, &lang);
+
+      start (wr, "cell");
+      attr (wr, "xml:lang", lang);
+      if (cell->has_type && cell->unit != NULL)
+        attr (wr, "unit", nf_text_lookup (cell->unit, lang));
+      content (wr, value);
+      end (wr);
+    }
+}
+
 static void
 translatable (Writer     *wr,
               const char *name,
@@ -449,6 +471,12 @@ table (Writer        *wr,
           const NfCell *cell = nf_metric_table_get_cell (t, r, c);
 
           start (wr, "cell");
+          if (cell->has_type)
+            {
+              attr (wr, "type", nf_column_type_to_xml (cell->type));
+              if (cell->unit != NULL)
+                attr (wr, "unit", nf_text_get (cell->unit));
+            }
           if (cell->has_value)
             {
               g_autofree char *value = nf_number_format_xml (cell->value);
@@ -456,7 +484,7 @@ table (Writer        *wr,
             }
           content (wr, cell->text);
           end (wr);
-          translations_of (wr, "cell", cell->translations);
+          cell_translations (wr, cell);
         }
       {
         const NfRowCite *rc = nf_metric_table_get_row_cite (t, r);
@@ -534,6 +562,11 @@ note_minor (NfNote *n)
 static guint
 table_minor (NfMetricTable *t)
 {
+  /* A cell's own type came in 1.3. */
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+    for (guint c = 0; c < nf_metric_table_get_n_columns (t); c++)
+      if (nf_metric_table_get_cell (t, r, c)->has_type)
+        return 3;
   if (nf_metric_table_get_cite_line_end (t) > nf_metric_table_get_cite_line (t))
     return 2;
   for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
@@ -569,7 +602,7 @@ conflict_is_live (NfCanvas         *canvas,
 }
 
 /* "reported" came in format 1.1, conflict marks, ranges of lines and
- * rows' own citations in 1.2: a file that uses them says so, and one that
+ * rows' own citations in 1.2, cells' own types in 1.3: a file that uses them says so, and one that
  * does not keeps the version it had. */
 static const char *
 format_version (NfCanvas *canvas)
@@ -580,34 +613,34 @@ format_version (NfCanvas *canvas)
   guint have = (guint) g_ascii_strtoull (version + 2, NULL, 10);
   guint need = 0;
 
-  for (guint b = 0; b < NF_N_BLOCKS && need < 2; b++)
+  for (guint b = 0; b < NF_N_BLOCKS && need < 3; b++)
     {
       GListModel *notes = nf_canvas_get_notes (canvas, b);
 
-      for (guint i = 0; i < g_list_model_get_n_items (notes) && need < 2; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (notes) && need < 3; i++)
         {
           g_autoptr(NfNote) n = g_list_model_get_item (notes, i);
           need = MAX (need, note_minor (n));
         }
     }
-  for (guint i = 0; i < g_list_model_get_n_items (tables) && need < 2; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (tables) && need < 3; i++)
     {
       g_autoptr(NfMetricTable) t = g_list_model_get_item (tables, i);
       need = MAX (need, table_minor (t));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (snapshots) && need < 2; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (snapshots) && need < 3; i++)
     {
       g_autoptr(NfSnapshot) s = g_list_model_get_item (snapshots, i);
 
-      for (guint b = 0; b < NF_N_BLOCKS && need < 2; b++)
-        for (guint k = 0; k < nf_snapshot_get_n_notes (s, b) && need < 2; k++)
+      for (guint b = 0; b < NF_N_BLOCKS && need < 3; b++)
+        for (guint k = 0; k < nf_snapshot_get_n_notes (s, b) && need < 3; k++)
           need = MAX (need, note_minor (nf_snapshot_get_note (s, b, k)));
-      for (guint k = 0; k < nf_snapshot_get_n_tables (s) && need < 2; k++)
+      for (guint k = 0; k < nf_snapshot_get_n_tables (s) && need < 3; k++)
         need = MAX (need, table_minor (nf_snapshot_get_table (s, k)));
     }
   if (need <= have)
     return version;
-  return need == 2 ? "1.2" : "1.1";
+  return need == 3 ? "1.3" : need == 2 ? "1.2" : "1.1";
 }
 
 static void
@@ -804,6 +837,7 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(NfCanvas) reread = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean differs = FALSE;
 
   g_return_val_if_fail (NF_IS_CANVAS (self), NULL);
 
@@ -822,11 +856,13 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
     }
 
   /* Never write what we could not read back: the bytes go through the same
-   * loader a user's file does, and must give the same canvas. */
+   * loader a user's file does, with all its checks, and must give the same
+   * canvas. The notes, nearly all of a large canvas, are compared with
+   * ours as they are read rather than built a second time. */
   reread = _nf_canvas_load_from_data_full (g_bytes_get_data (bytes, NULL),
                                            g_bytes_get_size (bytes), _("the saved canvas"),
-                                           FALSE, &local_error);
-  if (reread == NULL)
+                                           self, &differs, &local_error);
+  if (reread == NULL && !differs)
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
                    _("Nothing was saved: the canvas would not read back (%s)"),
@@ -835,9 +871,9 @@ nf_canvas_save_to_bytes (NfCanvas  *self,
     }
   /* The version written may be newer than the model's (see
    * format_version); that is the one difference allowed. */
-  if (g_str_equal (nf_canvas_get_version (reread), format_version (self)))
+  if (!differs && g_str_equal (nf_canvas_get_version (reread), format_version (self)))
     _nf_canvas_set_version (reread, nf_canvas_get_version (self));
-  if (!nf_canvas_equal (self, reread))
+  if (differs || !_nf_canvas_equal_but_notes (self, reread))
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_IO,
                    _("Nothing was saved: the canvas would not read back the same"));

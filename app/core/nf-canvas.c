@@ -11,6 +11,7 @@
 #include "nf-extensions-private.h"
 #include "nf-merge-private.h"
 #include "nf-metric-table-private.h"
+#include "nf-note-list-private.h"
 #include "nf-note-private.h"
 #include "nf-snapshot-private.h"
 
@@ -21,7 +22,7 @@ struct _NfCanvas {
   char       *version;
   GListStore *sources;
   GListStore *rates;
-  GListStore *notes[NF_N_BLOCKS];
+  NfNoteList *notes[NF_N_BLOCKS];
   GListStore *tables;
   GListStore *snapshots;
   GHashTable *note_ids;   /* id → NfNote, for every note in a block */
@@ -168,7 +169,7 @@ nf_canvas_init (NfCanvas *self)
   self->sources = g_list_store_new (NF_TYPE_SOURCE);
   self->rates = g_list_store_new (NF_TYPE_RATE);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    self->notes[b] = g_list_store_new (NF_TYPE_NOTE);
+    self->notes[b] = nf_note_list_new ();
   self->tables = g_list_store_new (NF_TYPE_METRIC_TABLE);
   self->snapshots = g_list_store_new (NF_TYPE_SNAPSHOT);
   self->note_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -366,7 +367,7 @@ nf_canvas_find_note (NfCanvas   *self,
       {
         guint index;
 
-        if (find_in_store (self->notes[b], note, &index))
+        if (nf_note_list_find (self->notes[b], note, &index))
           {
             if (out_block)
               *out_block = (NfBlock) b;
@@ -568,11 +569,11 @@ conflicts_equal (GPtrArray *a,
   return TRUE;
 }
 
-gboolean
-nf_canvas_equal (NfCanvas *a,
-                 NfCanvas *b)
+static gboolean
+canvas_equal (NfCanvas *a,
+              NfCanvas *b,
+              gboolean  notes)
 {
-  g_return_val_if_fail (NF_IS_CANVAS (a) && NF_IS_CANVAS (b), FALSE);
 
   for (guint f = 0; f < NF_N_FIELDS; f++)
     {
@@ -591,11 +592,31 @@ nf_canvas_equal (NfCanvas *a,
   if (!stores_equal (G_LIST_MODEL (a->sources), G_LIST_MODEL (b->sources), source_equal) ||
       !stores_equal (G_LIST_MODEL (a->rates), G_LIST_MODEL (b->rates), rate_equal))
     return FALSE;
-  for (guint bl = 0; bl < NF_N_BLOCKS; bl++)
+  for (guint bl = 0; notes && bl < NF_N_BLOCKS; bl++)
     if (!stores_equal (G_LIST_MODEL (a->notes[bl]), G_LIST_MODEL (b->notes[bl]), note_equal))
       return FALSE;
   return stores_equal (G_LIST_MODEL (a->tables), G_LIST_MODEL (b->tables), table_equal) &&
          stores_equal (G_LIST_MODEL (a->snapshots), G_LIST_MODEL (b->snapshots), snapshot_equal);
+}
+
+gboolean
+nf_canvas_equal (NfCanvas *a,
+                 NfCanvas *b)
+{
+  g_return_val_if_fail (NF_IS_CANVAS (a) && NF_IS_CANVAS (b), FALSE);
+
+  return canvas_equal (a, b, TRUE);
+}
+
+/* All but the blocks' notes: a save's read-back compares those as it
+ * reads them (_nf_canvas_load_from_data_full). */
+gboolean
+_nf_canvas_equal_but_notes (NfCanvas *a,
+                            NfCanvas *b)
+{
+  g_assert (NF_IS_CANVAS (a) && NF_IS_CANVAS (b));
+
+  return canvas_equal (a, b, FALSE);
 }
 
 /* --- Raw changes: no history, no "changed" --- */
@@ -678,14 +699,6 @@ _nf_canvas_set_version (NfCanvas   *self,
 }
 
 GListStore *
-_nf_canvas_get_note_store (NfCanvas *self,
-                           NfBlock   block)
-{
-  g_assert (NF_IS_CANVAS (self));
-  return self->notes[block];
-}
-
-GListStore *
 _nf_canvas_get_source_store (NfCanvas *self)
 {
   return self->sources;
@@ -720,7 +733,7 @@ _nf_canvas_insert_note_raw (NfCanvas *self,
 
   /* The id string belongs to the note, which the store keeps alive. */
   g_hash_table_insert (self->note_ids, (gpointer) nf_note_get_id (note), note);
-  g_list_store_insert (self->notes[block], index, note);
+  nf_note_list_insert (self->notes[block], index, note);
 }
 
 void
@@ -728,11 +741,11 @@ _nf_canvas_remove_note_raw (NfCanvas *self,
                             NfBlock   block,
                             guint     index)
 {
-  g_autoptr(NfNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes[block]), index);
+  NfNote *note = nf_note_list_peek (self->notes[block], index);
 
   g_assert (note != NULL);
   g_hash_table_remove (self->note_ids, nf_note_get_id (note));
-  g_list_store_remove (self->notes[block], index);
+  nf_note_list_remove (self->notes[block], index);
 }
 
 void
@@ -741,12 +754,9 @@ _nf_canvas_splice_notes (NfCanvas  *self,
                          NfNote   **notes,
                          guint      n_notes)
 {
-  GListStore *store = self->notes[block];
-
   for (guint i = 0; i < n_notes; i++)
     g_hash_table_insert (self->note_ids, (gpointer) nf_note_get_id (notes[i]), notes[i]);
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       (gpointer *) notes, n_notes);
+  nf_note_list_append_many (self->notes[block], notes, n_notes);
 }
 
 void
@@ -1352,7 +1362,11 @@ set_cell (NfCanvas      *self,
   const NfCell *old = nf_metric_table_get_cell (table, row, column);
   NfCell cell = { 0 };
 
-  _nf_cell_init_parsed (&cell, text, def->type);
+  /* A cell's own type stays with it and reads its new text. */
+  _nf_cell_init_parsed (&cell, text, old->has_type ? old->type : def->type);
+  cell.has_type = old->has_type;
+  cell.type = old->type;
+  cell.unit = old->unit ? nf_text_ref (old->unit) : NULL;
   /* Translations stay with the cell, as a note's do when its text is
    * edited: losing them silently would be worse than one to look over. */
   if (old->translations != NULL)

@@ -8,7 +8,7 @@
 
 #include "nf-i18n-private.h"
 
-#include "nf-check.h"
+#include "nf-check-private.h"
 #include "nf-diff-private.h"
 #include "nf-merge.h"
 #include "nf-metric-table.h"
@@ -37,6 +37,30 @@ typedef struct {
   GHashTable *sources;  /* id → GStrv of lines, or NULL when not found */
   GPtrArray  *strings;  /* subjects kept alive */
 } Check;
+
+static GPrivate n_comparisons;  /* a guint64 *, this thread's last count */
+
+guint64
+_nf_check_get_n_comparisons (void)
+{
+  guint64 *n = g_private_get (&n_comparisons);
+
+  return n ? *n : 0;
+}
+
+static void
+set_n_comparisons (guint64 value)
+{
+  guint64 *n = g_private_get (&n_comparisons);
+
+  if (n == NULL)
+    {
+      /* Kept for the thread's life: a test's counter, eight bytes. */
+      n = g_new0 (guint64, 1);
+      g_private_set (&n_comparisons, n);
+    }
+  *n = value;
+}
 
 void
 nf_check_finding_free (NfCheckFinding *finding)
@@ -545,6 +569,43 @@ compare_words (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Chinese measures are keyed as pairs of characters ("名员 员工" for
+ * "200名员工"). The family of such a pair, in the words the English
+ * families use, or NULL: "员工", "人员", "团队" count the company's
+ * people, "用户" its users, "营收" and "收入" its revenue, "车辆" cars. */
+static const char *
+chinese_family (const char *pair)
+{
+  static const struct { const char *pair; const char *family; } families[] = {
+    { "员工", "people" }, { "人员", "people" }, { "团队", "people" }, { "职员", "people" },
+    { "雇员", "people" },
+    { "用户", "user" }, { "会员", "member" },
+    { "收入", "revenue" }, { "营收", "revenue" }, { "营业额", "revenue" }, { "销售额", "revenue" },
+    { "车辆", "car" }, { "汽车", "car" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_equal (pair, families[i].pair))
+      return families[i].family;
+  return NULL;
+}
+
+/* A pair that says how a figure is counted, not what: it starts with a
+ * measure word ("名员" of "200名员工") or ends in a count's "数" or "量"
+ * ("户数" of "用户数"). */
+static gboolean
+is_counting_pair (const char *pair)
+{
+  static const char * const measure_words[] = {
+    "名", "个", "位", "家", "辆", "台", "人", "万", "亿", "元", "多", "余", "近", "约", "共",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (measure_words); i++)
+    if (g_str_has_prefix (pair, measure_words[i]))
+      return TRUE;
+  return g_str_has_suffix (pair, "数") || g_str_has_suffix (pair, "量");
+}
+
 /* One spelling per measure, so that "Leases generated revenues" and
  * "Leasing fees" are one measure, and "skilled workers" and "support
  * agents" both count the company's people: words of one family are one
@@ -559,6 +620,9 @@ canonical_key (const char *key)
   };
   static const char * const revenue[] = {
     "revenue", "revenues", "fees", "fee", "income", "sales", "turnover", NULL
+  };
+  static const char * const cars[] = {
+    "cars", "car", "vehicles", "vehicle", "autos", "auto", NULL
   };
   static const char * const verbs[] = {
     "generated", "generate", "generates", "generating", "brought", "brings", "earned", "earns",
@@ -579,10 +643,26 @@ canonical_key (const char *key)
 
       if (*w == '\0' || in_list (w, verbs))
         continue;
+      if ((guchar) *w >= 0x80)
+        {
+          const char *family = chinese_family (w);
+
+          if (family != NULL && g_str_equal (family, "people"))
+            return g_strdup (family);
+          if (family != NULL)
+            w = (char *) family;
+          else if (is_counting_pair (w))
+            continue;
+          if (!g_ptr_array_find_with_equal_func (kept, w, g_str_equal, NULL))
+            g_ptr_array_add (kept, g_strdup (w));
+          continue;
+        }
       if (in_list (w, people))
         return g_strdup ("people");
       if (in_list (w, revenue))
         w = (char *) "revenue";
+      else if (in_list (w, cars))
+        w = (char *) "car";
       else if (len > 5 && g_str_has_suffix (w, "ing"))
         w[len - 3] = '\0';
       else if (len > 4 && g_str_has_suffix (w, "es"))
@@ -602,30 +682,89 @@ canonical_key (const char *key)
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* What part of a whole a clause says its figure counts: "agreements
+ * with 63 automakers" and "其中120家已签约" count some of the automakers
+ * that "82 automakers in China" counts all of. Two figures with different
+ * parts are not one measure stated twice. NULL for the whole. */
+static const char *
+part_of_whole (const char *clause)
+{
+  static const struct { const char *words; const char *part; } parts[] = {
+    { "agreement", "agreement" }, { "contract", "agreement" }, { "signed", "agreement" },
+    { "partnership", "agreement" }, { "签约", "agreement" }, { "签署", "agreement" },
+    { "协议", "agreement" }, { "合作", "agreement" },
+    { "of which", "part" }, { "of whom", "part" }, { "among them", "part" },
+    { "among which", "part" }, { "including", "part" }, { "其中", "part" }, { "包括", "part" },
+  };
+
+  if (clause == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    for (const char *p = strstr (clause, parts[i].words); p; p = strstr (p + 1, parts[i].words))
+      /* A word's start: "signed" is not in "designed". */
+      if ((guchar) *p >= 0x80 || p == clause || !g_ascii_isalpha (p[-1]))
+        return parts[i].part;
+  return NULL;
+}
+
+/* Figures are compared only within a group of one kind, currency,
+ * measure and part; the key says which. */
+static char *
+group_key (const Figure *figure,
+           const char   *canonical)
+{
+  const char *part = part_of_whole (figure->clause);
+
+  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) figure->number.kind, figure->number.currency,
+                          canonical ? canonical : "\x01", part ? part : "");
+}
+
 /* Two statements of one measure disagree when one is over a quarter
- * more than the other: "about" and "over" allow for less. */
+ * more than the other: "about" and "over" allow for less. Only figures of
+ * one group can disagree, so only they are compared; the findings come in
+ * the order a comparison of every pair would give them. */
 static void
 check_conflicts (Check  *check,
                  GArray *stated)
 {
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_full (stated->len, g_free);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autofree GArray **group_of = g_new0 (GArray *, MAX (stated->len, 1));
+  g_autofree guint *place = g_new0 (guint, MAX (stated->len, 1));
+  guint64 compared = 0;
 
   /* Once a figure, not once a pair. */
   for (guint i = 0; i < stated->len; i++)
-    g_ptr_array_add (keys, canonical_key (g_array_index (stated, Stated, i).figure->key));
+    {
+      const Figure *figure = g_array_index (stated, Stated, i).figure;
+      g_autofree char *canonical = canonical_key (figure->key);
+      char *key = group_key (figure, canonical);
+      GArray *members = g_hash_table_lookup (groups, key);
+
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, key, members);
+        }
+      else
+        g_free (key);
+      place[i] = members->len;
+      g_array_append_val (members, i);
+      group_of[i] = members;
+    }
 
   for (guint i = 0; i < stated->len; i++)
-    for (guint j = i + 1; j < stated->len; j++)
+    for (guint k = place[i] + 1; k < group_of[i]->len; k++)
       {
+        guint j = g_array_index (group_of[i], guint, k);
         Stated *a = &g_array_index (stated, Stated, i), *b = &g_array_index (stated, Stated, j);
         double lo, hi;
         g_autofree char *pair = NULL;
         NfCheckFinding *finding;
 
-        if (g_str_equal (a->subject, b->subject) || a->figure->number.kind != b->figure->number.kind ||
-            g_strcmp0 (a->figure->number.currency, b->figure->number.currency) != 0 ||
-            g_strcmp0 (keys->pdata[i], keys->pdata[j]) != 0)
+        compared++;
+        if (g_str_equal (a->subject, b->subject))
           continue;
         lo = MIN (fabs (a->figure->number.value), fabs (b->figure->number.value));
         hi = MAX (fabs (a->figure->number.value), fabs (b->figure->number.value));
@@ -641,6 +780,7 @@ check_conflicts (Check  *check,
         finding->other = g_strdup (b->subject);
         finding->marked = is_marked (check->canvas, a->subject, b->subject);
       }
+  set_n_comparisons (compared);
 }
 
 static gboolean
@@ -714,6 +854,10 @@ check_totals (Check         *check,
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
 
+          /* A share or a year among the figures is no part of their sum. */
+          if (cell->has_type && cell->type != NF_COLUMN_MONEY && cell->type != NF_COLUMN_COUNT &&
+              cell->type != NF_COLUMN_NUMBER)
+            continue;
           if (r != total_row && cell->has_value)
             sum += cell->value, parts++;
         }
@@ -782,18 +926,21 @@ check_cells (Check         *check,
 {
   for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
     {
-      const NfColumn *column = nf_metric_table_get_column (table, c);
+      const NfColumn *table_column = nf_metric_table_get_column (table, c);
 
-      if (column->type == NF_COLUMN_TEXT || column->type == NF_COLUMN_YEAR)
-        continue;
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+          /* A cell's own type and unit keep what its column does not. */
+          NfColumn own = nf_cell_get_column (cell, table_column);
+          const NfColumn *column = &own;
           g_autoptr(GArray) figures = NULL;
           Figure *figure;
           const char *lost = NULL;
           g_autofree char *subject = NULL;
 
+          if (column->type == NF_COLUMN_TEXT || column->type == NF_COLUMN_YEAR)
+            continue;
           if (!cell->has_value || cell->text == NULL)
             continue;
           figures = find_figures (cell->text);
@@ -962,7 +1109,7 @@ nf_check_canvas (NfCanvas           *canvas,
               g_free (figure.key);
               column_key = nf_diff_metric_key (nf_text_get (column->name));
               figure.key = g_strdup_printf ("%s / %s", row_key, column_key);
-              if (column->type == NF_COLUMN_YEAR)
+              if (nf_cell_get_column (cell, column).type == NF_COLUMN_YEAR)
                 figure.number.kind = NF_NUMBER_KIND_YEAR;
               g_array_append_val (figures, figure);
             }

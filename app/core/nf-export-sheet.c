@@ -164,7 +164,7 @@ sheet_of_table (NfMetricTable *table,
 
           beside[c] |= cell->has_value &&
                        !text_is_number (nf_cell_get_text_for_language (cell, lang), cell->value,
-                                        column->type);
+                                        nf_cell_get_column (cell, column).type);
         }
       g_ptr_array_add (sheet->header, g_strdup (name));
       if (beside[c])
@@ -178,13 +178,16 @@ sheet_of_table (NfMetricTable *table,
         const NfColumn *column = nf_metric_table_get_column (table, c);
         const NfCell *cell = nf_metric_table_get_cell (table, r, c);
         const char *text = nf_cell_get_text_for_language (cell, lang);
+        /* A cell's own type and unit before its column's. */
+        NfColumnType type = nf_cell_get_column (cell, column).type;
+        const char *unit = cell->has_type ? nf_cell_get_unit_for_language (cell, lang) : column->unit;
 
         if (figures[c] && cell->has_value)
-          add_figure (sheet, text, cell->value, column->type, column->unit);
+          add_figure (sheet, text, cell->value, type, unit);
         else
           add_text (sheet, text);
         if (beside[c])
-          add_text (sheet, cell->has_value && !text_is_number (text, cell->value, column->type)
+          add_text (sheet, cell->has_value && !text_is_number (text, cell->value, type)
                            ? text : "");
       }
   return sheet;

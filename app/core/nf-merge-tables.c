@@ -25,7 +25,8 @@ cell_eq (const NfCell *a,
       g_strcmp0 (a->row_metric, b->row_metric) != 0)
     return FALSE;
   if ((a->translations == NULL) != (b->translations == NULL) ||
-      (a->translations != NULL && !nf_text_equal (a->translations, b->translations)))
+      (a->translations != NULL && !nf_text_equal (a->translations, b->translations)) ||
+      !_nf_cell_kind_equal (a, b))
     return FALSE;
   return !a->has_value || memcmp (&a->value, &b->value, sizeof (double)) == 0;
 }

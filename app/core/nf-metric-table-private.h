@@ -61,6 +61,9 @@ void       _nf_column_copy                (const NfColumn *from,
 void       _nf_cell_clear                 (NfCell        *cell);
 void       _nf_cell_copy                  (const NfCell  *from,
                                            NfCell        *to);
+/* Whether two cells have the same own type and unit (NfCell). */
+gboolean   _nf_cell_kind_equal            (const NfCell  *a,
+                                           const NfCell  *b);
 void       _nf_cells_free                 (NfCell        *cells,
                                            guint          n);
 /* Fills a cell from text as written, parsing the value by column type. */

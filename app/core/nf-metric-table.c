@@ -99,8 +99,11 @@ _nf_cell_clear (NfCell *cell)
   g_clear_pointer (&cell->row_metric, g_free);
   g_clear_pointer (&cell->row_cite, _nf_row_cite_free);
   g_clear_pointer (&cell->translations, nf_text_unref);
+  g_clear_pointer (&cell->unit, nf_text_unref);
   cell->value = 0;
   cell->has_value = FALSE;
+  cell->has_type = FALSE;
+  cell->type = NF_COLUMN_TEXT;
 }
 
 void
@@ -113,6 +116,33 @@ _nf_cell_copy (const NfCell *from,
   to->row_metric = g_strdup (from->row_metric);
   to->row_cite = _nf_row_cite_copy (from->row_cite);
   to->translations = from->translations ? nf_text_ref (from->translations) : NULL;
+  to->has_type = from->has_type;
+  to->type = from->type;
+  to->unit = from->unit ? nf_text_ref (from->unit) : NULL;
+}
+
+NfColumn
+nf_cell_get_column (const NfCell   *cell,
+                    const NfColumn *column)
+{
+  NfColumn own = *column;
+
+  if (cell != NULL && cell->has_type)
+    {
+      own.type = cell->type;
+      own.unit = cell->unit ? (char *) nf_text_get (cell->unit) : NULL;
+    }
+  return own;
+}
+
+const char *
+nf_cell_get_unit_for_language (const NfCell *cell,
+                               const char   *lang)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+  if (cell->unit == NULL)
+    return NULL;
+  return lang ? nf_text_for_language (cell->unit, lang) : nf_text_get (cell->unit);
 }
 
 const char *
@@ -151,6 +181,8 @@ _nf_cell_init_parsed (NfCell       *cell,
   cell->value = 0;
   cell->row_metric = NULL;
   cell->row_cite = NULL;
+  cell->has_type = FALSE;
+  cell->unit = NULL;
   cell->has_value = nf_number_parse_for_column (cell->text, type, &cell->value);
 }
 
@@ -362,21 +394,32 @@ _nf_row_cite_equal (const NfRowCite *a,
   return g_str_equal (a->source, b->source) && a->line == b->line && a->line_end == b->line_end;
 }
 
+/* The cell that carries the row's own fields (row_metric, row_cite):
+ * the first, unless a column was since inserted before it. The loader
+ * and _nf_metric_table_set_row_cite keep both on one cell. */
+static NfCell *
+row_carrier (NfMetricTable *self,
+             guint          row)
+{
+  NfCell *cells = g_ptr_array_index (self->rows, row);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    if (cells[c].row_metric != NULL || cells[c].row_cite != NULL)
+      return &cells[c];
+  return NULL;
+}
+
 const NfRowCite *
 nf_metric_table_get_row_cite (NfMetricTable *self,
                               guint          row)
 {
-  const NfCell *cells;
+  const NfCell *cell;
 
   g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
-  /* Where row_metric is, for the same reason. */
-  cells = g_ptr_array_index (self->rows, row);
-  for (guint c = 0; c < self->columns->len; c++)
-    if (cells[c].row_cite != NULL)
-      return cells[c].row_cite;
-  return NULL;
+  cell = row_carrier (self, row);
+  return cell ? cell->row_cite : NULL;
 }
 
 void
@@ -384,7 +427,7 @@ _nf_metric_table_set_row_cite (NfMetricTable   *self,
                                guint            row,
                                const NfRowCite *cite)
 {
-  NfCell *cells;
+  NfCell *cells, *carrier;
 
   g_assert (NF_IS_METRIC_TABLE (self));
   g_assert (row < self->rows->len);
@@ -392,9 +435,13 @@ _nf_metric_table_set_row_cite (NfMetricTable   *self,
   if (self->columns->len == 0)
     return;
   cells = g_ptr_array_index (self->rows, row);
+  carrier = row_carrier (self, row);
   for (guint c = 0; c < self->columns->len; c++)
     g_clear_pointer (&cells[c].row_cite, _nf_row_cite_free);
-  cells[0].row_cite = _nf_row_cite_copy (cite);
+  /* Beside the row's metric, so that one cell carries both. */
+  if (carrier == NULL || carrier->row_metric == NULL)
+    carrier = &cells[0];
+  carrier->row_cite = _nf_row_cite_copy (cite);
   emit_changed (self);
 }
 
@@ -402,17 +449,13 @@ const char *
 nf_metric_table_get_row_metric (NfMetricTable *self,
                                 guint          row)
 {
-  const NfCell *cells;
+  const NfCell *cell;
 
   g_return_val_if_fail (NF_IS_METRIC_TABLE (self), NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
-  /* On the first cell, unless a column was since inserted before it. */
-  cells = g_ptr_array_index (self->rows, row);
-  for (guint c = 0; c < self->columns->len; c++)
-    if (cells[c].row_metric != NULL)
-      return cells[c].row_metric;
-  return NULL;
+  cell = row_carrier (self, row);
+  return cell ? cell->row_metric : NULL;
 }
 
 const char *
@@ -424,6 +467,17 @@ nf_metric_table_get_column_metric (NfMetricTable *self,
   return g_array_index (self->columns, NfColumn, column).metric;
 }
 
+gboolean
+_nf_cell_kind_equal (const NfCell *a,
+                     const NfCell *b)
+{
+  if (a->has_type != b->has_type || (a->has_type && a->type != b->type))
+    return FALSE;
+  if ((a->unit == NULL) != (b->unit == NULL))
+    return FALSE;
+  return a->unit == NULL || nf_text_equal (a->unit, b->unit);
+}
+
 static gboolean
 cell_equal (const NfCell *a,
             const NfCell *b)
@@ -431,7 +485,8 @@ cell_equal (const NfCell *a,
   if (g_strcmp0 (a->text, b->text) != 0 || a->has_value != b->has_value)
     return FALSE;
   if ((a->translations == NULL) != (b->translations == NULL) ||
-      (a->translations != NULL && !nf_text_equal (a->translations, b->translations)))
+      (a->translations != NULL && !nf_text_equal (a->translations, b->translations)) ||
+      !_nf_cell_kind_equal (a, b))
     return FALSE;
   /* Compare bits so that -0 and 0 differ, as they do in the file. */
   return !a->has_value || memcmp (&a->value, &b->value, sizeof (double)) == 0;

@@ -24,6 +24,12 @@ void       _nf_note_set_cite_range  (NfNote             *self,
                                      guint               line_end);
 void       _nf_note_set_conflicts   (NfNote             *self,
                                      const char * const *refs);
+/* The loader's: while loading, the setters above notify no one. */
+void       _nf_note_set_loading     (NfNote             *self,
+                                     gboolean            loading);
+void       _nf_note_reset           (NfNote             *self,
+                                     const char         *id,
+                                     NfText             *text);
 /* Elements from a newer minor version of the format, kept verbatim. */
 GPtrArray *_nf_note_get_extensions  (NfNote             *self);
 /* The same, or NULL when there are none (made by the getter above). */

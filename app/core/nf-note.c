@@ -14,12 +14,16 @@ struct _NfNote {
   NfText     *text;
   char      **tags;         /* NULL for none: most notes have none */
   NfEvidence  evidence;
+  gboolean    loading;      /* being built by the loader: no one to notify */
   char       *cite_source;
   guint       cite_line;
   guint       cite_line_end; /* the last line of a range; 0 for one line */
   char      **conflicts;    /* NULL for none */
   GPtrArray  *extensions;
   char        colour[8];    /* "#rrggbb", or "" for none: kept in place */
+  /* A short id (most are "n123") is kept in place: a malloc'd one takes
+   * a 32-byte chunk. `id` points here or to its own block. */
+  char        id_buf[16];
 };
 
 static const char * const no_tags[] = { NULL };
@@ -42,12 +46,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A note the loader is building has no listeners yet, and GObject's
+ * notification costs more than the setting (a save's read-back builds a
+ * note for every note). */
+static inline void
+notify (NfNote *self,
+        guint   prop)
+{
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 static void
 nf_note_finalize (GObject *object)
 {
   NfNote *self = (NfNote *) object;
 
-  g_free (self->id);
+  if (self->id != self->id_buf)
+    g_free (self->id);
   g_clear_pointer (&self->text, nf_text_unref);
   g_strfreev (self->tags);
   g_free (self->cite_source);
@@ -144,6 +160,25 @@ nf_note_init (NfNote *self)
 {
 }
 
+static void
+set_id (NfNote     *self,
+        const char *id)
+{
+  char *clean = nf_text_clean (id, -1);
+  gsize n = strlen (clean);
+
+  if (self->id != self->id_buf)
+    g_free (self->id);
+  if (n < sizeof self->id_buf)
+    {
+      memcpy (self->id_buf, clean, n + 1);
+      g_free (clean);
+      self->id = self->id_buf;
+    }
+  else
+    self->id = clean;
+}
+
 NfNote *
 nf_note_new (const char *id,
              NfText     *text)
@@ -153,9 +188,40 @@ nf_note_new (const char *id,
   g_return_val_if_fail (id != NULL && *id, NULL);
 
   self = g_object_new (NF_TYPE_NOTE, NULL);
-  self->id = nf_text_clean (id, -1);
+  set_id (self, id);
   self->text = text ? nf_text_ref (text) : nf_text_new ("");
   return self;
+}
+
+void
+_nf_note_set_loading (NfNote   *self,
+                      gboolean  loading)
+{
+  g_assert (NF_IS_NOTE (self));
+  self->loading = loading;
+}
+
+/* Makes the note what nf_note_new (id, text) makes, so a save's read-back
+ * can build each note it compares in one object (see nf-canvas-xml-read-notes.c). */
+void
+_nf_note_reset (NfNote     *self,
+                const char *id,
+                NfText     *text)
+{
+  g_assert (NF_IS_NOTE (self));
+  g_assert (id != NULL && *id);
+
+  set_id (self, id);
+  g_clear_pointer (&self->text, nf_text_unref);
+  self->text = text ? nf_text_ref (text) : nf_text_new ("");
+  g_clear_pointer (&self->tags, g_strfreev);
+  self->evidence = NF_EVIDENCE_NONE;
+  g_clear_pointer (&self->cite_source, g_free);
+  self->cite_line = 0;
+  self->cite_line_end = 0;
+  g_clear_pointer (&self->conflicts, g_strfreev);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
+  self->colour[0] = '\0';
 }
 
 NfNote *
@@ -339,7 +405,7 @@ _nf_note_set_text (NfNote *self,
   nf_text_ref (text);
   nf_text_unref (self->text);
   self->text = text;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  notify (self, PROP_TEXT);
 }
 
 void
@@ -356,31 +422,53 @@ _nf_note_set_colour (NfNote     *self,
       self->colour[i] = g_ascii_tolower (colour[i]);
   else
     self->colour[0] = '\0';
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+  notify (self, PROP_COLOUR);
 }
 
 void
 _nf_note_set_tags (NfNote             *self,
                    const char * const *tags)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = NULL;
 
   g_assert (NF_IS_NOTE (self));
 
-  /* Tags are a set kept in the order given: blank and repeated ones go. */
+  /* Tags are a set kept in the order given: blank and repeated ones go.
+   * A linear look for the few a note has, a set past eight. */
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       char *clean = g_strstrip (nf_text_clean (tags[i], -1));
+      gboolean repeated;
 
-      if (*clean && g_hash_table_add (seen, clean))
-        g_strv_builder_add (builder, clean);
-      else if (!*clean)
-        g_free (clean);
+      if (!*clean)
+        {
+          g_free (clean);
+          continue;
+        }
+      if (seen == NULL && kept->len >= 8)
+        {
+          seen = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint k = 0; k < kept->len; k++)
+            g_hash_table_add (seen, g_ptr_array_index (kept, k));
+        }
+      repeated = seen != NULL ? g_hash_table_contains (seen, clean)
+                              : g_ptr_array_find_with_equal_func (kept, clean, g_str_equal, NULL);
+      if (repeated)
+        {
+          g_free (clean);
+          continue;
+        }
+      g_ptr_array_add (kept, clean);
+      if (seen != NULL)
+        g_hash_table_add (seen, clean);
     }
 
   {
-    g_auto(GStrv) next = g_strv_builder_end (builder);
+    g_auto(GStrv) next = NULL;
+
+    g_ptr_array_add (kept, NULL);
+    next = (GStrv) g_ptr_array_free (g_steal_pointer (&kept), FALSE);
 
     if (next[0] == NULL)
       g_clear_pointer (&next, g_strfreev);
@@ -389,7 +477,7 @@ _nf_note_set_tags (NfNote             *self,
     g_strfreev (self->tags);
     self->tags = g_steal_pointer (&next);
   }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  notify (self, PROP_TAGS);
 }
 
 void
@@ -401,7 +489,7 @@ _nf_note_set_evidence (NfNote     *self,
   if (self->evidence == evidence)
     return;
   self->evidence = evidence;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+  notify (self, PROP_EVIDENCE);
 }
 
 void
@@ -431,18 +519,18 @@ _nf_note_set_cite_range (NfNote     *self,
   if (self->cite_line_end != line_end)
     {
       self->cite_line_end = line_end;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_LINE_END]);
+      notify (self, PROP_CITE_LINE_END);
     }
   if (g_strcmp0 (self->cite_source, source_id) != 0)
     {
       g_free (self->cite_source);
       self->cite_source = g_strdup (source_id);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_SOURCE]);
+      notify (self, PROP_CITE_SOURCE);
     }
   if (self->cite_line != line)
     {
       self->cite_line = line;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_LINE]);
+      notify (self, PROP_CITE_LINE);
     }
 }
 
@@ -460,7 +548,7 @@ _nf_note_set_conflicts (NfNote             *self,
     return;
   g_strfreev (self->conflicts);
   self->conflicts = g_steal_pointer (&next);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
+  notify (self, PROP_CONFLICTS);
 }
 
 GPtrArray *

@@ -228,10 +228,14 @@ nf_number_format_cell (const NfColumn *column,
 {
   NfNumber n;
   NfNumberKind kind;
-  const char *currency, *unit;
+  const char *currency, *unit, *own_unit;
   gboolean parsed;
+  NfColumn own;
 
   g_return_val_if_fail (column != NULL && cell != NULL, NULL);
+
+  own = nf_cell_get_column (cell, column);
+  column = &own;
 
   kind = nf_number_kind_for_cell (column, cell, &n);
   parsed = nf_number_parse (cell->text, NULL);
@@ -244,6 +248,11 @@ nf_number_format_cell (const NfColumn *column,
   if (currency == NULL && kind == NF_NUMBER_KIND_MONEY && nf_currency_code_is_valid (column->unit))
     currency = column->unit;
   unit = n.unit[0] != '\0' ? n.unit : NULL;
+  /* A cell's own unit has its words in the reader's language ("60天" is
+   * "60 days" in English), where the text's unit has only the source's. */
+  own_unit = cell->has_type ? nf_cell_get_unit_for_language (cell, lang) : NULL;
+  if (own_unit != NULL && !nf_currency_code_is_valid (own_unit))
+    unit = own_unit;
   /* The column's unit where the figure names none ("25,000" under
    * "vehicles"); a currency column's unit is its currency. */
   if (unit == NULL && column->unit != NULL && !nf_currency_code_is_valid (column->unit) &&

@@ -1029,8 +1029,13 @@ _nf_number_kind_for_cell (const NfColumn *column,
   NfNumber *n = out_number ? out_number : &local;
   gboolean parsed;
   NfNumberKind kind;
+  NfColumn own;
 
   g_return_val_if_fail (column != NULL && cell != NULL, NF_NUMBER_KIND_OTHER);
+
+  /* A cell's own type and unit go before its column's. */
+  own = nf_cell_get_column (cell, column);
+  column = &own;
 
   parsed = parse_internal (cell->text, 0, n);
   if (!parsed)

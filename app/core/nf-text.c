@@ -14,8 +14,8 @@ typedef struct {
 
 struct _NfText {
   gatomicrefcount  ref_count;
+  guint            n_translations;  /* beside the count: 24 bytes, not 32 */
   char            *text;
-  guint            n_translations;
   Translation     *translations;
 };
 

@@ -284,9 +284,11 @@ cell_kind (const NfColumn *column,
 {
   NfNumber number;
   NfNumberKind kind;
+  NfColumn own = nf_cell_get_column (cell, column);
 
   unit[0] = '\0';
   *out_factor = 1;
+  column = &own;
   if (column->type == NF_COLUMN_TEXT)
     return NF_FIGURE_NONE;
   kind = nf_number_kind_for_cell (column, cell, &number);

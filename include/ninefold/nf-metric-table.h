@@ -42,6 +42,12 @@ typedef struct {
   char     *row_metric;
   NfText   *translations; /* `text` with its xml:lang variants, or NULL when it has none */
   NfRowCite *row_cite;    /* the row's own citation, kept like row_metric; NULL on others */
+  /* The cell's own kind, where it differs from its column's (<cell
+   * type="percent">, format 1.3): "85%" among counts. `unit` is its unit
+   * (or ISO 4217 code) with its xml:lang variants, or NULL. */
+  gboolean      has_type;
+  NfColumnType  type;
+  NfText       *unit;
 } NfCell;
 
 /* The cell's text for a reader of `lang` (as nf_text_for_language picks
@@ -56,6 +62,17 @@ typedef struct {
   char         *unit;   /* a unit, or an ISO 4217 code for money; may be NULL */
   char         *metric; /* the explicit meaning key (metric="…"), or NULL */
 } NfColumn;
+
+/* The column as one cell reads it: its name and metric, with the cell's
+ * own type and unit (as written) where the cell has a type. Shallow: it
+ * points into `column` and `cell`, and is freed with neither. Whatever
+ * reads a figure's kind or unit from its column reads it through this. */
+NfColumn    nf_cell_get_column      (const NfCell   *cell,
+                                     const NfColumn *column);
+/* The cell's own unit for a reader of `lang` (as nf_text_for_language
+ * picks it), or NULL when the cell has none. */
+const char *nf_cell_get_unit_for_language (const NfCell *cell,
+                                           const char   *lang);
 
 /* An explicit meaning key: 1 to 64 of a-z, 0-9 and "-", as in
  * metric="revenue"; it aligns figures across canvases whatever their labels. */

@@ -5,6 +5,8 @@
 
 #include <ninefold.h>
 
+#include "nf-check-private.h"
+
 static NfCanvas *
 load_check (const char *name,
             char      **out_dir)
@@ -216,6 +218,184 @@ test_subject_id (void)
   g_assert_cmpuint (row, ==, 0);
 }
 
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.3\" xml:lang=\"%s\">\n" \
+  "<metadata><company>C</company><title>C</title></metadata>\n"
+#define EMPTY_BLOCKS \
+  "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>" \
+  "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>" \
+  "<block kind=\"channels\"/><block kind=\"customer-segments\"/><block kind=\"cost-structure\"/>" \
+  "<block kind=\"revenue-streams\"/>"
+
+/* Notes, one a text, in Key Partners, then `metrics` (may be ""). */
+static NfCanvas *
+canvas_of (const char         *lang,
+           const char * const *texts,
+           const char         *metrics)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+
+  g_string_append_printf (xml, HEAD, lang);
+  g_string_append (xml, "<block kind=\"key-partners\">");
+  for (guint i = 0; texts[i]; i++)
+    g_string_append_printf (xml, "<note id=\"n%u\"><text>%s</text></note>", i + 1, texts[i]);
+  g_string_append (xml, "</block>" EMPTY_BLOCKS);
+  g_string_append (xml, metrics);
+  g_string_append (xml, "</canvas>\n");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "test.ninefold", &error);
+  g_assert_no_error (error);
+  return canvas;
+}
+
+static gboolean
+has_conflict (GPtrArray  *findings,
+              const char *a,
+              const char *b)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NfCheckFinding *f = findings->pdata[i];
+
+      if (f->kind == NF_CHECK_CONFLICT &&
+          ((g_str_equal (f->subject, a) && g_strcmp0 (f->other, b) == 0) ||
+           (g_str_equal (f->subject, b) && g_strcmp0 (f->other, a) == 0)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A whole and a qualified part of it counted in one noun ("82 automakers
+ * in China", "agreements with 63 automakers") are two measures; the same
+ * measure stated twice with different values is still a conflict. */
+static void
+test_part_of_whole (void)
+{
+  static const char * const en[] = {
+    "About 500 dealers in the region.",
+    "It has signed agreements with 120 dealers.",
+    "900 dealers in the network.",
+    "Agreements with 300 dealers.",
+    NULL
+  };
+  static const char * const zh[] = {
+    "全国约300家经销商。",
+    "签约的有120家经销商。",
+    "共600家经销商。",
+    "其中80家经销商。",
+    NULL
+  };
+  g_autoptr(NfCanvas) english = canvas_of ("en", en, "");
+  g_autoptr(NfCanvas) chinese = canvas_of ("zh", zh, "");
+  g_autoptr(GPtrArray) found_en = nf_check_canvas (english, NULL, NULL);
+  g_autoptr(GPtrArray) found_zh = nf_check_canvas (chinese, NULL, NULL);
+
+  for (guint i = 0; i < found_zh->len; i++)
+    g_test_message ("%s: %s", ((NfCheckFinding *) found_zh->pdata[i])->subject,
+                    ((NfCheckFinding *) found_zh->pdata[i])->message);
+  /* The whole against a part: not one measure. */
+  g_assert_false (has_conflict (found_en, "n1", "n2"));
+  g_assert_false (has_conflict (found_en, "n3", "n2"));
+  g_assert_false (has_conflict (found_zh, "n1", "n2"));
+  g_assert_false (has_conflict (found_zh, "n1", "n4"));
+  g_assert_false (has_conflict (found_zh, "n2", "n4"));
+  /* The whole stated twice, and the part stated twice. */
+  g_assert_true (has_conflict (found_en, "n1", "n3"));
+  g_assert_true (has_conflict (found_en, "n2", "n4"));
+  g_assert_true (has_conflict (found_zh, "n1", "n3"));
+}
+
+/* Chinese words of one family are one measure, as English ones are:
+ * 员工 and 人员 count people, 汽车 and 车辆 (and vehicles) cars. */
+static void
+test_chinese_families (void)
+{
+  static const char * const zh[] = {
+    "公司有200名员工。", "团队共600名人员。", "卖出6000辆汽车。", "共售出20000台车辆。",
+    "Sold 1,000 vehicles.", NULL
+  };
+  g_autoptr(NfCanvas) canvas = canvas_of ("zh", zh, "");
+  g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, NULL, NULL);
+
+  g_assert_true (has_conflict (findings, "n1", "n2"));
+  g_assert_true (has_conflict (findings, "n3", "n4"));
+  g_assert_true (has_conflict (findings, "n4", "n5"));
+  /* People are not cars. */
+  g_assert_false (has_conflict (findings, "n1", "n3"));
+}
+
+/* Figures are compared only with figures of their own measure: 400
+ * figures of 20 measures make 20 × 190 comparisons, not 79,800; and the
+ * findings come in the order of the notes. */
+static void
+test_grouped_comparisons (void)
+{
+  static const char * const measures[] = {
+    "apples", "pears", "plums", "lemons", "grapes", "melons", "cherries", "peaches", "figs", "dates",
+    "kiwis", "limes", "mangoes", "olives", "quinces", "berries", "apricots", "guavas", "papayas", "yams",
+  };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("%u %s.", 100 + (i / 20) * 50, measures[i % 20]));
+  g_ptr_array_add (texts, NULL);
+  canvas = canvas_of ("en", (const char * const *) texts->pdata, "");
+  findings = nf_check_canvas (canvas, NULL, NULL);
+  g_assert_cmpuint (_nf_check_get_n_comparisons (), ==, 20 * 190);
+  /* Each measure: 100, 150, … 1,050; two differ by over a quarter unless
+   * neighbours from 200 up. */
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 1; i < findings->len; i++)
+    {
+      NfCheckFinding *a = findings->pdata[i - 1], *b = findings->pdata[i];
+      guint64 na = g_ascii_strtoull (a->subject + 1, NULL, 10);
+      guint64 nb = g_ascii_strtoull (b->subject + 1, NULL, 10);
+      guint64 oa = g_ascii_strtoull (a->other + 1, NULL, 10);
+      guint64 ob = g_ascii_strtoull (b->other + 1, NULL, 10);
+
+      g_assert_true (na < nb || (na == nb && oa < ob));
+    }
+}
+
+/* A cell's own type keeps what its column does not: "85%" among counts,
+ * "60天" with its unit, which reads "60 days" in English. */
+static void
+test_cell_kind (void)
+{
+  static const char * const none[] = { NULL };
+  static const char metrics[] =
+    "<metrics><table id=\"t1\"><title>T</title>"
+    "<column type=\"text\"><name>Item</name></column>"
+    "<column type=\"number\"><name>Value</name></column>"
+    "<row><cell>Staff</cell><cell value=\"200\">200</cell></row>"
+    "<row><cell>Share in R&amp;D</cell><cell type=\"percent\" value=\"0.85\">85%</cell></row>"
+    "<row><cell>Cycle</cell><cell type=\"number\" unit=\"天\" value=\"60\">60天</cell>"
+    "<cell xml:lang=\"en\" unit=\"days\">60 days</cell></row>"
+    "<row><cell>Growth</cell><cell value=\"0.11\">11%</cell></row>"
+    "</table></metrics>";
+  g_autoptr(NfCanvas) canvas = canvas_of ("zh", none, metrics);
+  g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, NULL, NULL);
+  g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  const NfColumn *column = nf_metric_table_get_column (table, 1);
+  g_autofree char *en = nf_number_format_cell (column, nf_metric_table_get_cell (table, 2, 1), "en");
+  g_autofree char *zh = nf_number_format_cell (column, nf_metric_table_get_cell (table, 2, 1), "zh");
+
+  g_assert_null (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 2"));
+  g_assert_null (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 3"));
+  /* Untyped, it is still said. */
+  g_assert_nonnull (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 4"));
+  g_assert_cmpint (nf_number_kind_for_cell (column, nf_metric_table_get_cell (table, 1, 1), NULL), ==,
+                   NF_NUMBER_KIND_PERCENT);
+  g_assert_cmpstr (en, ==, "60 days");
+  g_assert_cmpstr (zh, ==, "60天");
+  /* Not a part of a sum either: the table has no total to miss. */
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t1"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,5 +406,9 @@ main (int argc, char **argv)
   g_test_add_func ("/check/contradictions", test_contradictions);
   g_test_add_func ("/check/marked", test_marked);
   g_test_add_func ("/check/subject-id", test_subject_id);
+  g_test_add_func ("/check/part-of-whole", test_part_of_whole);
+  g_test_add_func ("/check/grouped-comparisons", test_grouped_comparisons);
+  g_test_add_func ("/check/cell-kind", test_cell_kind);
+  g_test_add_func ("/check/chinese-families", test_chinese_families);
   return g_test_run ();
 }

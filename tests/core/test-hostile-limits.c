@@ -322,7 +322,7 @@ test_extension_nodes (void)
 
   if (skip_huge ())
     return;
-  s = g_string_new (HEAD_VERSION ("1.3", "en", "") META "<block kind=\"key-partners\">"
+  s = g_string_new (HEAD_VERSION ("1.4", "en", "") META "<block kind=\"key-partners\">"
                     "<note id=\"n1\"><text>a</text><future>");
   for (guint i = 0; i < 3300000; i++)
     g_string_append (s, "<x/>");
@@ -337,7 +337,7 @@ static void
 test_extension_namespace (void)
 {
   g_autoptr(GString) s = g_string_new (
-    HEAD_VERSION ("1.3", "en", " xmlns:x=\"urn:example:x\"")
+    HEAD_VERSION ("1.4", "en", " xmlns:x=\"urn:example:x\"")
     "<metadata><company>Limits Co</company><title>T</title>"
     "<x:title x:kind=\"a\">ext</x:title><future><x:sub>t</x:sub></future></metadata>\n"
     "<block kind=\"key-partners\"/>\n" BLOCKS_AFTER_FIRST "</canvas>\n");

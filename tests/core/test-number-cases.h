@@ -37,9 +37,9 @@ static const CaseCell case_cells[] = {
   { 2, "t5", 1, 2, NF_NUMBER_KIND_RATING, "4.6", "4.6" }, /* 4.6 */
   { 2, "t5", 2, 2, NF_NUMBER_KIND_RATING, "4.5", "4.5" }, /* 4.5 */
   { 2, "t5", 3, 2, NF_NUMBER_KIND_RATING, "4.4", "4.4" }, /* 4.4 */
-  { 2, "t6", 0, 1, NF_NUMBER_KIND_OTHER, "$1.5 million investment in 2023", "$1.5 million investment in 2023" }, /* $1.5 million investment in 2023 */
+  { 2, "t6", 0, 1, NF_NUMBER_KIND_MONEY, "$1.5 million investment in 2023", "$1.5 million investment in 2023" }, /* $1.5 million investment in 2023 */
   { 2, "t6", 0, 2, NF_NUMBER_KIND_PERCENT, "Increased satisfaction by 25%", "Increased satisfaction by 25%" }, /* Increased satisfaction by 25% */
-  { 2, "t6", 1, 1, NF_NUMBER_KIND_OTHER, "70% of customers utilized this service", "70% of customers utilized this service" }, /* 70% of customers utilized this service */
+  { 2, "t6", 1, 1, NF_NUMBER_KIND_PERCENT, "70% of customers utilized this service", "70% of customers utilized this service" }, /* 70% of customers utilized this service */
   { 2, "t6", 1, 2, NF_NUMBER_KIND_PERCENT, "Reduced churn rates by 30%", "Reduced churn rates by 30%" }, /* Reduced churn rates by 30% */
   { 2, "t6", 2, 2, NF_NUMBER_KIND_PERCENT, "Engaged 85% of the customer base", "Engaged 85% of the customer base" }, /* Engaged 85% of the customer base */
   { 2, "t6", 3, 2, NF_NUMBER_KIND_PERCENT, "60% participation rate", "60% participation rate" }, /* 60% participation rate */
@@ -101,7 +101,7 @@ static const CaseCell case_cells[] = {
   { 3, "t2", 1, 1, NF_NUMBER_KIND_PERCENT, "30%", "30%" }, /* 30% */
   { 3, "t3", 0, 1, NF_NUMBER_KIND_COUNT, "21个", "21个" }, /* 21个 */
   { 3, "t3", 1, 1, NF_NUMBER_KIND_COUNT, "12个", "12个" }, /* 12个 */
-  { 3, "t3", 2, 1, NF_NUMBER_KIND_DURATION, "60天", "60天" }, /* 60天 */
+  { 3, "t3", 2, 1, NF_NUMBER_KIND_DURATION, "60 days", "60天" }, /* 60天 */
   { 3, "t4", 0, 1, NF_NUMBER_KIND_COUNT, "6,000辆", "6,000辆" }, /* 6,000辆 */
   { 3, "t4", 1, 1, NF_NUMBER_KIND_COUNT, "600+人", "600+人" }, /* 600多人 */
   { 3, "t4", 2, 1, NF_NUMBER_KIND_COUNT, "6,000个", "6,000个" }, /* 6,000个 */

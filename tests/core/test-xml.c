@@ -184,7 +184,7 @@ static const char minimal_head[] =
 static void
 test_newer_minor_keeps_unknown_elements (void)
 {
-  g_autofree char *xml = g_strdup_printf (minimal_head, "1.3",
+  g_autofree char *xml = g_strdup_printf (minimal_head, "1.4",
                                           "    <x-meta kind=\"a\">kept</x-meta>\n",
                                           "      <x-foo a=\"1\"><x-bar/>text</x-foo>\n",
                                           "  <x-end/>\n");
@@ -193,8 +193,8 @@ test_newer_minor_keeps_unknown_elements (void)
   g_autoptr(GBytes) out = save (canvas);
   g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
 
-  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.3");
-  g_assert_nonnull (strstr (text, "version=\"1.3\""));
+  g_assert_cmpstr (nf_canvas_get_version (canvas), ==, "1.4");
+  g_assert_nonnull (strstr (text, "version=\"1.4\""));
   g_assert_nonnull (strstr (text, "<x-meta kind=\"a\">kept</x-meta>"));
   g_assert_nonnull (strstr (text, "<x-foo a=\"1\"><x-bar/>text</x-foo>"));
   g_assert_nonnull (strstr (text, "<x-end/>"));
@@ -893,6 +893,180 @@ test_snapshot_early_year (void)
   g_assert_true (nf_canvas_equal (canvas, again));
 }
 
+/* A cell's own type and unit (format 1.3) stay with it when its text is
+ * edited, and read the new text; a file without them keeps its version. */
+static void
+test_cell_kind_edit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "cell-kinds.ninefold", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GBytes) in = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfMetricTable) table = NULL;
+  const NfCell *cell;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  in = g_bytes_new (data, length);
+  canvas = load (in, "cell-kinds.ninefold");
+  table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  nf_canvas_set_table_cell (canvas, table, 2, 1, "90天");
+  cell = nf_metric_table_get_cell (table, 2, 1);
+  g_assert_true (cell->has_type);
+  g_assert_cmpint (cell->type, ==, NF_COLUMN_NUMBER);
+  g_assert_cmpstr (nf_cell_get_unit_for_language (cell, "en"), ==, "days");
+  g_assert_cmpstr (nf_cell_get_unit_for_language (cell, NULL), ==, "天");
+  g_assert_true (cell->has_value);
+  g_assert_cmpfloat (cell->value, ==, 90);
+  nf_canvas_set_table_cell (canvas, table, 1, 1, "75%");
+  g_assert_cmpfloat_with_epsilon (nf_metric_table_get_cell (table, 1, 1)->value, 0.75, 1e-12);
+
+  /* Without a typed cell, the version the file had. */
+  {
+    /* The cells' own types and units, not the columns' types. */
+    g_autoptr(GRegex) typed = g_regex_new ("(<cell( xml:lang=\"en\")?) (type|unit)=\"[^\"]*\"( unit=\"[^\"]*\")?",
+                                           0, 0, NULL);
+    g_autofree char *plain = g_regex_replace (typed, data, -1, 0, "\\1", 0, NULL);
+    g_autoptr(GBytes) plain_in = NULL;
+    g_autoptr(NfCanvas) plain_canvas = NULL;
+    g_autoptr(GBytes) out = NULL;
+    char *p;
+
+    p = strstr (plain, "version=\"1.3\"");
+    g_assert_nonnull (p);
+    p[11] = '2';
+    plain_in = g_bytes_new (plain, strlen (plain));
+    plain_canvas = load (plain_in, "plain.ninefold");
+    out = save (plain_canvas);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "version=\"1.2\""));
+    g_assert_null (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), " unit="));
+  }
+}
+
+/* A save reads its bytes back through the loader but compares the
+ * blocks' notes with the model as they are read, without a second set of
+ * notes (issue 18). Bytes that give other notes than the model's, at any
+ * place, in any field, one more or one fewer, must be caught. */
+static NfCanvas *
+compare_canvas (void)
+{
+  NfCanvas *canvas = nf_canvas_new ();
+
+  nf_canvas_set_company (canvas, "Compare Co");
+  for (guint b = 0; b < NF_N_BLOCKS; b += 4)
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("n%u_%u", b, i);
+        g_autofree char *words = g_strdup_printf ("note %u of block %u", i, b);
+        g_autoptr(NfText) text = nf_text_new (words);
+        g_autoptr(NfNote) note = nf_note_new (id, text);
+
+        g_assert_true (nf_canvas_insert_note (canvas, b, i, note, NULL));
+      }
+  return canvas;
+}
+
+static NfNote *
+note_at (NfCanvas *canvas,
+         NfBlock   block,
+         guint     index)
+{
+  g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
+
+  g_assert_nonnull (note);
+  return note;  /* the canvas keeps it */
+}
+
+static gboolean
+reads_back_as (GBytes   *bytes,
+               NfCanvas *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  gboolean differs = TRUE;
+
+  reread = _nf_canvas_load_from_data_full (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), "test", model,
+                                           &differs, &error);
+  if (reread == NULL)
+    {
+      /* Only a difference may stop it: the bytes are a good canvas. */
+      g_assert_true (differs);
+      return FALSE;
+    }
+  g_assert_no_error (error);
+  g_assert_false (differs);
+  /* The notes were compared, not kept. */
+  g_assert_cmpuint (nf_canvas_get_n_notes (reread), ==, 0);
+  return TRUE;
+}
+
+static void
+test_read_back_compares_notes (void)
+{
+  g_autoptr(NfCanvas) canvas = compare_canvas ();
+  g_autoptr(GBytes) bytes = save (canvas);
+  static const NfBlock blocks[] = { 0, 4, 8 };
+
+  g_assert_true (reads_back_as (bytes, canvas));
+  for (guint k = 0; k < G_N_ELEMENTS (blocks); k++)
+    for (guint i = 0; i < 3; i++)
+      {
+        const char * const tags[] = { "extra", NULL };
+        g_autoptr(NfText) other = nf_text_new ("changed");
+
+        /* Each field of a note at the start, middle and end of a block. */
+        for (guint field = 0; field < 4; field++)
+          {
+            g_autoptr(NfCanvas) model = compare_canvas ();
+            NfNote *note = note_at (model, blocks[k], i);
+
+            if (field == 0)
+              nf_canvas_set_note_text (model, note, other);
+            else if (field == 1)
+              nf_canvas_set_note_colour (model, note, "#123456");
+            else if (field == 2)
+              nf_canvas_set_note_tags (model, note, tags);
+            else
+              nf_canvas_set_note_evidence (model, note, NF_EVIDENCE_TESTED);
+            g_assert_false (reads_back_as (bytes, model));
+          }
+        {
+          g_autoptr(NfCanvas) model = compare_canvas ();
+
+          nf_canvas_remove_note (model, note_at (model, blocks[k], i));
+          g_assert_false (reads_back_as (bytes, model));
+        }
+        {
+          g_autoptr(NfCanvas) model = compare_canvas ();
+          g_autoptr(NfText) text = nf_text_new ("one more");
+          g_autoptr(NfNote) more = nf_note_new ("more", text);
+
+          g_assert_true (nf_canvas_insert_note (model, blocks[k], i, more, NULL));
+          g_assert_false (reads_back_as (bytes, model));
+        }
+      }
+  {
+    /* The same notes in another order, and one moved to another block. */
+    g_autoptr(NfCanvas) swapped = compare_canvas ();
+    g_autoptr(NfCanvas) moved = compare_canvas ();
+
+    nf_canvas_move_note (swapped, note_at (swapped, 4, 0), 4, 2);
+    g_assert_false (reads_back_as (bytes, swapped));
+    nf_canvas_move_note (moved, note_at (moved, 8, 2), 0, 3);
+    g_assert_false (reads_back_as (bytes, moved));
+  }
+  {
+    /* A model with a note more in a block the bytes leave empty. */
+    g_autoptr(NfCanvas) model = compare_canvas ();
+    g_autoptr(NfText) text = nf_text_new ("elsewhere");
+    g_autoptr(NfNote) more = nf_note_new ("elsewhere", text);
+
+    g_assert_true (nf_canvas_insert_note (model, 1, 0, more, NULL));
+    g_assert_false (reads_back_as (bytes, model));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -902,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/same-version-refuses-unknown", test_same_version_refuses_unknown_elements);
   g_test_add_func ("/xml/random-round-trips", test_random_round_trips);
   g_test_add_func ("/xml/emitter-matches-libxml", test_emitter_matches_libxml);
+  g_test_add_func ("/xml/read-back-compares-notes", test_read_back_compares_notes);
   g_test_add_func ("/xml/note-ids-per-block-and-snapshot", test_note_ids_per_block_and_snapshot);
   g_test_add_func ("/xml/metric-keys", test_metric_keys);
   g_test_add_func ("/xml/translations", test_translations);
@@ -914,6 +1089,7 @@ main (int argc, char **argv)
 #ifdef G_OS_UNIX
   g_test_add_func ("/file/symlink", test_save_through_symlink);
   g_test_add_func ("/xml/snapshot-early-year", test_snapshot_early_year);
+  g_test_add_func ("/xml/cell-kind-edit", test_cell_kind_edit);
   g_test_add_func ("/file/hard-link-and-loop", test_save_refuses_hard_link_and_loops);
   g_test_add_func ("/file/read-only-folder", test_save_into_read_only_folder);
 #endif
