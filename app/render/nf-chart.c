@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "nf-i18n-private.h"
 #include <pango/pangocairo.h>
@@ -321,10 +322,277 @@ nf_chart_group_free (NfChartGroup *group)
   g_free (group);
 }
 
+/* --- which measure a figure is of --- */
+
+static gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/* Lower-case ASCII words of `text`; bytes of other scripts are kept
+ * inside words. */
+static GStrv
+words_of (const char *text)
+{
+  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p != '\0' && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
+        {
+          g_string_append_c (word, g_ascii_tolower (*p));
+          continue;
+        }
+      if (word->len > 0)
+        g_strv_builder_add (out, word->str);
+      g_string_truncate (word, 0);
+      if (*p == '\0')
+        break;
+    }
+  return g_strv_builder_end (out);
+}
+
+/* "Rides per user per month", "Average order", "人均消费", "每月订单",
+ * "100元/月": a figure over something else. A rate never shares an axis
+ * with totals, however alike their kind and unit. */
+static gboolean
+names_rate (const char *text)
+{
+  static const char * const words[] = { "per", "average", "avg", "mean", "each", "every", NULL };
+  static const char * const han[] = { "每", "平均", "人均", "均值", "/", "／", NULL };
+  g_auto(GStrv) tokens = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (guint i = 0; han[i] != NULL; i++)
+    if (strstr (text, han[i]) != NULL)
+      return TRUE;
+  tokens = words_of (text);
+  for (guint t = 0; tokens[t] != NULL; t++)
+    if (g_strv_contains (words, tokens[t]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Words that say a figure is a count without saying of what. */
+static gboolean
+generic_word (const char *word)
+{
+  static const char * const generic[] = {
+    "number", "no", "total", "count", "amount", "sum", "value", "values", "figure", "figures",
+    "metric", "metrics", "measure", "quantity", "overall", "cumulative", "all", "the", "a", "an",
+    "size", "volume", "level", "index", "status", "basis", "plus", NULL };
+
+  return g_strv_contains (generic, word);
+}
+
+/* Plural nouns that do not end in "s", and what they count. */
+static const char *
+irregular_plural (const char *word)
+{
+  static const char * const words[] = {
+    "people", "person", "staff", "person", "personnel", "person", "employees", "person",
+    "workers", "person", "children", "child", "men", "person", "women", "person", NULL };
+
+  for (guint i = 0; words[i] != NULL; i += 2)
+    if (g_str_equal (word, words[i]))
+      return words[i + 1];
+  return NULL;
+}
+
+static gboolean
+looks_plural (const char *word)
+{
+  gsize len = strlen (word);
+
+  return len >= 3 && word[len - 1] == 's' && !g_str_has_suffix (word, "ss") &&
+         !g_str_has_suffix (word, "us") && !g_str_has_suffix (word, "is") &&
+         g_ascii_isalpha (word[0]);
+}
+
+/* Chinese puts the thing counted last: 注册用户 and 月活跃用户 count 户,
+ * 乘车次数 counts 次; a head not among the common ones is its last two
+ * characters (用户全生命周期节点 counts 节点). A plain "数值" says
+ * nothing of what is counted: NULL. */
+static char *
+han_noun (const char *text)
+{
+  static const char * const suffixes[] = {
+    "数量", "总数", "总量", "数目", "个数", "合计", "总计", "规模", "数据", "数值", "数字",
+    "指标", "累计", "数", "量", "值", NULL };
+  static const char heads[] =
+    "户人员工车辆单店家企司次件台个城市站机款品座所校院床位套张份项笔名";
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean again = TRUE;
+  const char *last;
+  gunichar c;
+
+  /* The words outside brackets: "用户（万）" counts 户. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == '(' || ch == 0xff08)
+        {
+          while (*p != '\0' && g_utf8_get_char (p) != ')' && g_utf8_get_char (p) != 0xff09)
+            p = g_utf8_next_char (p);
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      if (is_han (ch))
+        g_string_append_unichar (s, ch);
+    }
+  while (again && s->len > 0)
+    {
+      again = FALSE;
+      for (guint i = 0; suffixes[i] != NULL; i++)
+        if (g_str_has_suffix (s->str, suffixes[i]))
+          {
+            if (g_str_equal (suffixes[i], "数") && g_str_has_suffix (s->str, "人数"))
+              break;
+            g_string_truncate (s, s->len - strlen (suffixes[i]));
+            again = TRUE;
+            break;
+          }
+    }
+  if (s->len == 0)
+    return NULL;
+  if (g_str_has_suffix (s->str, "人数"))
+    g_string_truncate (s, s->len - strlen ("数"));
+  last = g_utf8_find_prev_char (s->str, s->str + s->len);
+  c = g_utf8_get_char (last);
+  for (const char *h = heads; *h != '\0'; h = g_utf8_next_char (h))
+    if (g_utf8_get_char (h) == c)
+      return g_strdup (last);
+  /* Another head: the word it ends with (节点 touchpoints, 环节 steps). */
+  if (last > s->str)
+    last = g_utf8_find_prev_char (s->str, last);
+  return g_strdup (last);
+}
+
+/* What a label counts, as one word ("user" for "Total Registered Users",
+ * "ride" for "Total Rides Facilitated", "户" for "注册用户数"), or NULL
+ * when it names no counted thing (a company, a year, "Value"). */
+static char *
+count_noun (const char *text)
+{
+  g_auto(GStrv) tokens = NULL;
+  static const char * const cuts[] = {
+    "in", "at", "on", "for", "from", "by", "with", "since", "during", "across", "to",
+    "within", "over", "under", "as", "via", NULL };
+  guint start = 0, end;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_han (g_utf8_get_char (p)))
+      return han_noun (text);
+  tokens = words_of (text);
+  end = g_strv_length (tokens);
+  /* "Cars in the fleet": what is counted comes before the preposition;
+   * "Number of stores": after "of" when only "number" is before it. */
+  for (guint t = 0; t < end; t++)
+    {
+      if (g_strv_contains (cuts, tokens[t]) && t > start)
+        {
+          end = t;
+          break;
+        }
+      if (g_str_equal (tokens[t], "of"))
+        {
+          gboolean all_generic = TRUE;
+
+          for (guint k = start; k < t; k++)
+            all_generic = all_generic && (generic_word (tokens[k]) || *tokens[k] == '\0');
+          if (all_generic)
+            start = t + 1;
+          else
+            {
+              end = t;
+              break;
+            }
+        }
+    }
+  for (guint t = end; t-- > start;)
+    {
+      const char *word = tokens[t];
+      const char *irregular = irregular_plural (word);
+      gsize len = strlen (word);
+
+      if (irregular != NULL)
+        return g_strdup (irregular);
+      if (generic_word (word) || !looks_plural (word))
+        continue;
+      if (g_str_has_suffix (word, "ies") && len > 4)
+        {
+          g_autofree char *stem = g_strndup (word, len - 3);
+
+          return g_strconcat (stem, "y", NULL);
+        }
+      return g_strndup (word, len - 1);
+    }
+  return NULL;
+}
+
+/* The text that names the first text column's cell of a row, as written. */
+static const char *
+row_label (NfMetricTable *table,
+           guint          row)
+{
+  guint n_columns = nf_metric_table_get_n_columns (table);
+
+  for (guint c = 0; c < n_columns; c++)
+    if (nf_metric_table_get_column (table, c)->type == NF_COLUMN_TEXT)
+      return nf_metric_table_get_cell (table, row, c)->text;
+  return NULL;
+}
+
+/* What names a measure: a label's rate ("rate:" and the label), else
+ * the thing it counts, else "". */
+static char *
+label_key (const char *text)
+{
+  char *noun;
+
+  if (names_rate (text))
+    return g_strconcat ("rate:", text, NULL);
+  noun = count_noun (text);
+  return noun != NULL ? noun : g_strdup ("");
+}
+
+/* Which measure a figure is of, beyond its kind and unit: counts of
+ * users and counts of rides are both plain counts, and money per user
+ * and money in total are both dollars. The column's name says it when
+ * it names a rate or a counted thing ("Users" down a table of
+ * companies), else the row's label ("Total Registered Users" beside
+ * "Value"). A rate is its own measure, named by the label that makes it
+ * one, so a column of one rate by year is still one series; money is
+ * told apart only by rates (a currency already names what it counts). */
+static const char *
+measure_key (const char   *column_key,
+             const char   *row_key,
+             NfFigureKind  kind)
+{
+  if (kind != NF_FIGURE_COUNT && kind != NF_FIGURE_NUMBER && kind != NF_FIGURE_MONEY)
+    return "";
+  if (g_str_has_prefix (column_key, "rate:"))
+    return column_key;
+  if (g_str_has_prefix (row_key, "rate:"))
+    return row_key;
+  if (kind == NF_FIGURE_MONEY)
+    return "";
+  return *column_key != '\0' ? column_key : row_key;
+}
+
 GPtrArray *
 nf_chart_groups_new (NfMetricTable *table)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_chart_group_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);   /* a group's measure */
+  g_autoptr(GPtrArray) column_keys = g_ptr_array_new_with_free_func (g_free);
   guint n_rows, n_columns;
   gboolean labelled = FALSE;
 
@@ -338,8 +606,17 @@ nf_chart_groups_new (NfMetricTable *table)
    * series, down one column of a table by year or unlabelled. */
   for (guint c = 0; c < n_columns && !labelled; c++)
     labelled = nf_metric_table_get_column (table, c)->type == NF_COLUMN_TEXT;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const NfColumn *column = nf_metric_table_get_column (table, c);
+
+      g_ptr_array_add (column_keys, label_key (column->name != NULL ? nf_text_get (column->name) : NULL));
+    }
   for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *row_key = label_key (row_label (table, r));
+
+      for (guint c = 0; c < n_columns; c++)
       {
         const NfColumn *column = nf_metric_table_get_column (table, c);
         const NfCell *cell = nf_metric_table_get_cell (table, r, c);
@@ -348,17 +625,20 @@ nf_chart_groups_new (NfMetricTable *table)
         NfFigureKind kind;
         NfChartGroup *group = NULL;
         NfChartBar bar;
+        const char *key;
 
         if (column->type == NF_COLUMN_TEXT || !cell->has_value)
           continue;
         kind = cell_kind (column, cell, unit, &factor);
         if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR || (kind == NF_FIGURE_NUMBER && labelled))
           continue;
+        key = measure_key (g_ptr_array_index (column_keys, c), row_key, kind);
         for (guint g = 0; g < groups->len && group == NULL; g++)
           {
             NfChartGroup *candidate = g_ptr_array_index (groups, g);
 
             if (candidate->kind == kind && g_str_equal (candidate->unit, unit) &&
+                g_str_equal (g_ptr_array_index (keys, g), key) &&
                 (kind != NF_FIGURE_NUMBER || g_array_index (candidate->bars, NfChartBar, 0).column == c))
               group = candidate;
           }
@@ -369,10 +649,12 @@ nf_chart_groups_new (NfMetricTable *table)
             group->unit = g_strdup (unit);
             group->bars = g_array_new (FALSE, FALSE, sizeof (NfChartBar));
             g_ptr_array_add (groups, group);
+            g_ptr_array_add (keys, g_strdup (key));
           }
         bar = (NfChartBar) { r, c, cell->value * factor };
         g_array_append_val (group->bars, bar);
       }
+    }
   /* One figure alone compares with nothing. */
   for (guint g = groups->len; g-- > 0;)
     if (((NfChartGroup *) g_ptr_array_index (groups, g))->bars->len < 2)

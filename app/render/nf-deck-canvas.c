@@ -217,6 +217,47 @@ overview_rects (NfDeck  *deck,
     }
 }
 
+/* A block whose notes all fit as their first lines gives the height
+ * they leave unused back to them: a line more to each cut card in turn,
+ * first to last, for as long as every card still fits (a card that
+ * becomes whole gets its footer when that fits too). Nothing is shown
+ * faded while a line of it would fit in the block's own room. */
+static void
+fill_block (NfDeck  *deck,
+            OvBlock *ov)
+{
+  guint n = ov->n_notes;
+  gboolean grew = TRUE;
+
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          NfDeckCard *card = &ov->cards[i];
+          NfDeckCard before = *card;
+
+          if (!card->cut)
+            continue;
+          _nf_deck_card_limit (card, card->n_lines + 1, FALSE);
+          if (!card->cut)
+            {
+              _nf_deck_card_limit (card, 0, TRUE);
+              if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+                {
+                  grew = TRUE;
+                  continue;
+                }
+              _nf_deck_card_limit (card, 0, FALSE);
+            }
+          if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+            grew = TRUE;
+          else
+            *card = before;   /* the same layouts: only the counts change */
+        }
+    }
+}
+
 /* The largest that shows every note of the block: whole at 12 down to 9
  * pt, else the first three, two lines, one line of each. Laid out at 9 pt
  * first: a block that does not fit whole at 9 pt (most of a full
@@ -265,7 +306,10 @@ fit_block (NfDeck   *deck,
       fitted = pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE);
       ov->per_page = MAX (fitted, 1);
       if (fitted == n)
-        return;
+        {
+          fill_block (deck, ov);
+          return;
+        }
     }
 }
 
@@ -805,6 +849,8 @@ _nf_deck_plan_new (NfDeck   *deck,
   NfDeckPlan *plan = g_new0 (NfDeckPlan, 1);
   BlockFlow flow = { 0 };
 
+  /* The cards name the notes and tables a note conflicts with. */
+  deck->canvas = canvas;
   plan->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
   g_array_set_clear_func (plan->placed, placed_clear);
   plan->n_pages = 1;
@@ -830,7 +876,57 @@ _nf_deck_plan_new (NfDeck   *deck,
     if (!plan->blocks[b].full)
       flow_block (&flow, canvas, (NfBlock) b, &plan->blocks[b]);
   plan->column_width = flow.column_width;
+  deck->canvas = NULL;
   return plan;
+}
+
+gboolean
+_nf_deck_plan_block_room (NfDeckPlan *plan,
+                          NfBlock     block,
+                          double     *out_free,
+                          double     *out_need)
+{
+  OvBlock *ov = &plan->blocks[block];
+  double free_at[2] = { 0, 0 }, need_at[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
+  double y = ov->inner.y, bottom = ov->inner.y + ov->inner.height, gap = 0;
+  guint column = 0;
+  gboolean cut = FALSE;
+
+  *out_free = 0;
+  *out_need = G_MAXDOUBLE;
+  /* Only an overview of one slide, where every card is placed. */
+  if (ov->n_notes == 0 || ov->per_page < ov->n_notes)
+    return FALSE;
+  for (guint i = 0; i < ov->n_notes; i++)
+    {
+      NfDeckCard *card = &ov->cards[i];
+
+      if (y + card->height > bottom && y > ov->inner.y)
+        {
+          free_at[column] = bottom - y + gap;
+          column = MIN (column + 1, 1);
+          y = ov->inner.y;
+        }
+      if (card->cut)
+        {
+          NfDeckCard grown = *card;
+
+          _nf_deck_card_limit (&grown, card->n_lines + 1, FALSE);
+          need_at[column] = MIN (need_at[column], grown.height - card->height);
+          cut = TRUE;
+        }
+      gap = card->tight ? 1 : CARD_GAP;
+      y += card->height + gap;
+    }
+  /* A column's last card needs no gap below it. */
+  free_at[column] = bottom - y + gap;
+  for (guint c = 0; c <= column; c++)
+    if (need_at[c] < G_MAXDOUBLE && free_at[c] - need_at[c] > *out_free - *out_need)
+      {
+        *out_free = free_at[c];
+        *out_need = need_at[c];
+      }
+  return cut;
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nf-i18n-private.h"
 
 #include "nf-deck-private.h"
@@ -19,6 +21,7 @@
 #define CARD_EDGE   4.0
 #define FOOTER_GAP  3.0
 #define FOOTER_SIZE_MARK 9.5
+#define MARK_SIZE   11.0   /* the warning sign of a conflicting note */
 /* As many tags as a card in the window draws (nf-card-layout.c), then the
  * count of the rest: a note may have a thousand, and a footer laid out
  * with all of them on every card cost seconds per deck. */
@@ -54,6 +57,103 @@ footer_text (NfNote     *note,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The start of a note's text to name it by: its first words, or the
+ * first characters of a text without spaces (Chinese). */
+static char *
+first_words (const char *text)
+{
+  enum { WORDS = 8, CHARS = 18 };
+  const char *end = text;
+  guint words = 0, chars = 0;
+  gboolean spaced = strchr (text, ' ') != NULL;
+  g_autofree char *start = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      chars++;
+      if (spaced ? (c == ' ' && ++words == WORDS) : chars > CHARS)
+        break;
+      end = g_utf8_next_char (p);
+    }
+  if (*end == '\0')
+    return g_strdup (text);
+  while (end > text && strchr (" ,;:.", end[-1]) != NULL)
+    end--;
+  start = g_strndup (text, end - text);
+  /* TRANSLATORS: the first words of a note named on another note's
+   * card, e.g. "Over 1 million rides since…". */
+  return g_strdup_printf (C_("the start of a note", "%s…"), start);
+}
+
+/* The other side of each conflict the note is marked with, in words:
+ * a note by its block, its number and its first words, a table by its
+ * title (and a row by its number and label). */
+static char *
+conflict_text (NfDeck *deck,
+               NfNote *note)
+{
+  const char * const *refs = nf_note_get_conflicts (note);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (refs[0] == NULL)
+    return NULL;
+  for (guint i = 0; refs[i] != NULL; i++)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      gboolean is_table = FALSE;
+      guint row = 0;
+
+      if (!nf_conflict_ref_parse (refs[i], &is_table, &id, &row))
+        continue;
+      if (!is_table)
+        {
+          NfBlock block = 0;
+          guint index = 0;
+          NfNote *other = deck->canvas != NULL ? nf_canvas_find_note (deck->canvas, id, &block, &index) : NULL;
+
+          if (other != NULL)
+            {
+              g_autofree char *start = first_words (nf_text_for_language (nf_note_get_text (other), deck->lang));
+
+              /* TRANSLATORS: a note named on a slide: its block, its
+               * number in the block and its first words. */
+              name = g_strdup_printf (_("%s %u: “%s”"), nf_block_title (block), index + 1, start);
+            }
+        }
+      else
+        {
+          NfMetricTable *table = deck->canvas != NULL ? nf_canvas_find_table (deck->canvas, id, NULL) : NULL;
+
+          if (table != NULL)
+            {
+              NfText *title = nf_metric_table_get_title (table);
+              const char *t = title != NULL ? nf_text_for_language (title, deck->lang) : id;
+              const char *label = NULL;
+
+              for (guint c = 0; row > 0 && row <= nf_metric_table_get_n_rows (table) &&
+                                c < nf_metric_table_get_n_columns (table) && label == NULL; c++)
+                if (nf_metric_table_get_column (table, c)->type == NF_COLUMN_TEXT)
+                  label = _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row - 1, c));
+              if (row == 0)
+                name = g_strdup_printf (_("table “%s”"), t);
+              else if (label != NULL && *label != '\0')
+                /* TRANSLATORS: a row of a metric table named on a slide:
+                 * the table's title, the row's number and its label. */
+                name = g_strdup_printf (_("table “%s”, row %u (%s)"), t, row, label);
+              else
+                name = g_strdup_printf (_("table “%s”, row %u"), t, row);
+            }
+        }
+      if (names->len > 0)
+        g_string_append (names, "; ");
+      g_string_append (names, name != NULL ? name : id);
+    }
+  return g_strdup_printf (_("⚠ Conflicts with %s"), names->str);
+}
+
 void
 _nf_deck_card_init (NfDeck     *deck,
                     NfDeckCard *card,
@@ -80,9 +180,15 @@ _nf_deck_card_init_labelled (NfDeck     *deck,
 {
   const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
   double inner = width - 2 * CARD_PAD_X - CARD_EDGE;
+  g_autofree char *conflict = conflict_text (deck, note);
 
   *card = (NfDeckCard) { .note = note, .size = size };
-  card->text = _nf_deck_text (deck, text, size, PANGO_WEIGHT_NORMAL, inner);
+  /* A marked note's first line keeps clear of the mark in its corner. */
+  card->text = _nf_deck_text (deck, text, size, PANGO_WEIGHT_NORMAL,
+                              conflict != NULL ? inner - MARK_SIZE : inner);
+  if (conflict != NULL)
+    card->conflict = _nf_deck_text (deck, conflict, MAX (footer_size, FOOTER_SIZE_MARK),
+                                     PANGO_WEIGHT_NORMAL, inner);
   if (footer_size > 0)
     {
       g_autofree char *foot = footer_text (note, number, label);
@@ -119,6 +225,11 @@ _nf_deck_card_limit (NfDeckCard *card,
   else
     card->text_height = _nf_render_layout_height (card->text);
   card->height = card->text_height + 2 * (card->tight ? 1.0 : CARD_PAD_Y);
+  /* What a note conflicts with is named where the note is whole, with
+   * its footer; a compact card of the overview carries the mark only. */
+  card->show_conflict = footer && card->conflict != NULL;
+  if (card->show_conflict)
+    card->height += FOOTER_GAP + _nf_render_layout_height (card->conflict);
   card->show_footer = footer && card->footer != NULL;
   if (card->show_footer)
     card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
@@ -129,6 +240,7 @@ _nf_deck_card_clear (NfDeckCard *card)
 {
   g_clear_object (&card->text);
   g_clear_object (&card->footer);
+  g_clear_object (&card->conflict);
   g_clear_object (&card->mark);
 }
 
@@ -177,7 +289,8 @@ _nf_deck_card_fit_lines (NfDeck     *deck,
   int inner_w = pango_layout_get_width (card->text);
   g_autoptr(PangoLayout) mark = goes_on_mark (deck, (double) inner_w / PANGO_SCALE);
   double mark_h = FOOTER_GAP + _nf_render_layout_height (mark);
-  double footer_h = card->footer != NULL ? FOOTER_GAP + _nf_render_layout_height (card->footer) : 0;
+  double footer_h = (card->footer != NULL ? FOOTER_GAP + _nf_render_layout_height (card->footer) : 0) +
+                    (card->conflict != NULL ? FOOTER_GAP + _nf_render_layout_height (card->conflict) : 0);
   guint count = 0;
 
   for (guint last = first; last < n_lines; last++)
@@ -206,6 +319,7 @@ _nf_deck_card_slice (NfDeck     *deck,
   *slice = *card;
   slice->text = g_object_ref (card->text);
   slice->footer = card->footer != NULL ? g_object_ref (card->footer) : NULL;
+  slice->conflict = card->conflict != NULL ? g_object_ref (card->conflict) : NULL;
   slice->mark = NULL;
   slice->sliced = TRUE;
   slice->tight = FALSE;
@@ -216,6 +330,9 @@ _nf_deck_card_slice (NfDeck     *deck,
   slice->text_height = bottom - top;
   slice->height = slice->text_height + 2 * CARD_PAD_Y;
   slice->show_footer = first + count == n_lines && card->footer != NULL;
+  slice->show_conflict = first + count == n_lines && card->conflict != NULL;
+  if (slice->show_conflict)
+    slice->height += FOOTER_GAP + _nf_render_layout_height (card->conflict);
   if (slice->show_footer)
     slice->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
   else if (first + count < n_lines)
@@ -223,6 +340,30 @@ _nf_deck_card_slice (NfDeck     *deck,
       slice->mark = goes_on_mark (deck, (double) pango_layout_get_width (card->text) / PANGO_SCALE);
       slice->height += FOOTER_GAP + _nf_render_layout_height (slice->mark);
     }
+}
+
+/* The warning sign of a note marked as conflicting, as the window's
+ * cards draw it (nf-card-renderer.c): amber with a dark "!", which reads
+ * on light and dark cards alike. */
+static void
+draw_mark (cairo_t *cr,
+           double   x,
+           double   y)
+{
+  double size = MARK_SIZE, cx = x + size / 2, y1 = y + size * 0.9;
+
+  cairo_save (cr);
+  cairo_move_to (cr, cx, y);
+  cairo_line_to (cr, x + size, y1);
+  cairo_line_to (cr, x, y1);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.1, 0);
+  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.3, size * 0.12, size * 0.32);
+  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.68, size * 0.12, size * 0.12);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 void
@@ -237,6 +378,7 @@ _nf_deck_card_draw (NfDeck     *deck,
   NfEvidence evidence = nf_note_get_evidence (card->note);
   NfColour fill, ink;
   NfRect rect = { x, y, width, card->height };
+  double below;
   double tx = x + CARD_EDGE + CARD_PAD_X, ty = y + (card->tight ? 1.0 : CARD_PAD_Y);
 
   nf_grid_style_card_fill (style, nf_note_get_colour (card->note), &fill);
@@ -323,11 +465,23 @@ _nf_deck_card_draw (NfDeck     *deck,
       pango_layout_iter_free (iter);
     }
 
+  below = ty + card->text_height;
+  if (card->mark != NULL)
+    below += FOOTER_GAP + _nf_render_layout_height (card->mark);
+  if (card->show_conflict)
+    {
+      _nf_render_set_colour (cr, &ink);
+      cairo_move_to (cr, tx, below + FOOTER_GAP);
+      pango_cairo_show_layout (cr, card->conflict);
+      below += FOOTER_GAP + _nf_render_layout_height (card->conflict);
+    }
   if (card->show_footer)
     {
       _nf_render_set_colour (cr, &style->muted_text);
-      cairo_move_to (cr, tx, ty + card->text_height + FOOTER_GAP);
+      cairo_move_to (cr, tx, below + FOOTER_GAP);
       pango_cairo_show_layout (cr, card->footer);
     }
+  if (card->conflict != NULL && (!card->sliced || card->first_line == 0))
+    draw_mark (cr, x + width - MARK_SIZE - 3, y + (card->tight ? 1 : 3));
   cairo_restore (cr);
 }

@@ -392,6 +392,9 @@ block_slides (Compare *cmp,
         {
           NfCanvas *canvas = g_ptr_array_index (cmp->canvases, c);
           GListModel *notes = nf_canvas_get_notes (canvas, block);
+
+          /* Its cards name what a note conflicts with in its canvas. */
+          deck->canvas = canvas;
           double x = NF_DECK_MARGIN * 0.6 + c * (col_w + gap), y = top;
           g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
                                                        CMP_HEAD, PANGO_WEIGHT_BOLD, col_w);
@@ -477,6 +480,7 @@ block_slides (Compare *cmp,
       first = FALSE;
       _nf_deck_end_slide (deck);
     }
+  deck->canvas = NULL;
 }
 
 /* The metric rows the canvases share (aligned: two or more have the

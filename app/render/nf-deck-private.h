@@ -32,6 +32,8 @@ typedef struct {
   guint              done;
   guint              total;
   GPtrArray         *recordings; /* for NfDeckPages: a recording surface a page; else NULL */
+  NfCanvas          *canvas;    /* whose cards are being made, to name what a note
+                                 * conflicts with; NULL: named by id */
   struct _NfDeckMetricsPlan *metrics; /* the canvas being drawn's, worked out ahead; else NULL */
 } NfDeck;
 
@@ -111,11 +113,13 @@ typedef struct {
   NfNote      *note;
   PangoLayout *text;
   PangoLayout *footer;      /* NULL: none */
+  PangoLayout *conflict;    /* "⚠ Conflicts with …", above the footer; NULL: none */
   double       size;
   guint        n_lines;     /* shown */
   gboolean     cut;
   gboolean     tight;       /* one line: a row of a list */
   gboolean     show_footer;
+  gboolean     show_conflict;
   double       text_height;
   double       height;
   /* A slice of a note too long for a column: lines first_line on, and
@@ -180,6 +184,13 @@ typedef struct _NfDeckPlan NfDeckPlan;
 NfDeckPlan  *_nf_deck_plan_new       (NfDeck       *deck,
                                       NfCanvas     *canvas);
 void         _nf_deck_plan_free      (NfDeckPlan   *plan);
+/* For tests: whether the overview shows a card of `block` cut, and then
+ * for its column that leaves most room unused, that room and the height
+ * the smallest line more of one of its cut cards would take. */
+gboolean     _nf_deck_plan_block_room (NfDeckPlan  *plan,
+                                       NfBlock      block,
+                                       double      *out_free,
+                                       double      *out_need);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       NfDeckPlan   *plan,

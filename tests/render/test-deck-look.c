@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a deck's reader sees on its slides: which figures share a chart,
+ * how the overview spends a block's room, and the marks on its cards. */
+#include "config.h"
+
+#include <string.h>
+
+#include <ninefold.h>
+
+#include "nf-deck-private.h"
+#include "nf-i18n-private.h"
+#include "nf-render.h"
+
+static NfCanvas *
+canvas_with_tables (const char *tables)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>Charts</company><title>Tables</title></metadata>"
+    "<block kind=\"key-partners\"><note id=\"n1\"><text>A partner.</text></note></block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
+    "<block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/>"
+    "<metrics>%s</metrics></canvas>", tables);
+  NfCanvas *canvas = nf_canvas_load_from_data (xml, strlen (xml), "charts.ninefold", &error);
+
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* The groups of the table, as "kind:row,row;kind:row,row". */
+static char *
+groups_of (NfMetricTable *table)
+{
+  g_autoptr(GPtrArray) groups = nf_chart_groups_new (table);
+  GString *out = g_string_new (NULL);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      NfChartGroup *group = g_ptr_array_index (groups, g);
+
+      g_string_append_printf (out, "%s%d:", g > 0 ? ";" : "", group->kind);
+      for (guint b = 0; b < group->bars->len; b++)
+        g_string_append_printf (out, "%s%u", b > 0 ? "," : "",
+                                g_array_index (group->bars, NfChartBar, b).row);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+groups_of_xml (const char *table_xml)
+{
+  g_autoptr(NfCanvas) canvas = canvas_with_tables (table_xml);
+  g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+
+  return groups_of (table);
+}
+
+/* Senmiao's "Key customer metrics": 200,000 registered users, 50,000
+ * monthly active users, 5 rides per user per month and 1,000,000 rides,
+ * all plain counts in one column. Only the two counts of users share a
+ * chart: the rate stands beside no total, and the rides have no other
+ * count of rides to stand beside. */
+static void
+test_chart_senmiao_customers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
+  GListModel *tables;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  tables = nf_canvas_get_tables (senmiao);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+      g_autofree char *groups = NULL;
+
+      if (g_strcmp0 (nf_text_get (nf_metric_table_get_title (table)), "Key customer metrics") != 0)
+        continue;
+      found = TRUE;
+      groups = groups_of (table);
+      g_assert_cmpstr (groups, ==, "1:0,1");
+    }
+  g_assert_true (found);
+}
+
+#define ROW(label, value, text) \
+  "<row><cell>" label "</cell><cell value=\"" value "\">" text "</cell></row>"
+#define METRIC_TABLE(rows) \
+  "<table id=\"t1\" block=\"customer-segments\"><title>T</title>" \
+  "<column type=\"text\"><name>Metric</name></column>" \
+  "<column type=\"number\"><name>Value</name></column>" rows "</table>"
+
+/* Counts of the same noun share a chart whatever else the labels say;
+ * counts of other nouns, rates and lone figures get none. In English,
+ * in Chinese, in money and down a column. */
+static void
+test_chart_counts_by_noun (void)
+{
+  struct {
+    const char *xml;
+    const char *want;
+  } cases[] = {
+    /* Stores two ways; employees alone; a rate per store. */
+    { METRIC_TABLE (ROW ("Stores in China", "500", "500")
+                    ROW ("Employees", "3000", "3,000")
+                    ROW ("Stores abroad", "200", "200")
+                    ROW ("Average orders per store per day", "120", "120")
+                    ROW ("Number of franchise stores", "80", "80")),
+      "1:0,2,4" },
+    /* Users and downloads: unlike nouns, no chart at all. */
+    { METRIC_TABLE (ROW ("Downloads", "500000", "500,000")
+                    ROW ("Users", "200000", "200,000")),
+      "" },
+    /* Chinese: 用户 twice (one with 数), 订单 once, rates 每月 and 人均. */
+    { METRIC_TABLE (ROW ("注册用户", "1000000", "1000000")
+                    ROW ("累计订单量", "5000000", "5000000")
+                    ROW ("月活跃用户数", "300000", "300000")
+                    ROW ("每月订单", "400000", "400000")
+                    ROW ("人均订单", "5", "5")
+                    ROW ("订单/月", "400000", "400000")),
+      "1:0,2" },
+    /* 数跑科技's touchpoints and lead steps, both "个": unlike things. */
+    { METRIC_TABLE (ROW ("用户全生命周期节点", "21", "21个")
+                    ROW ("线索管理环节", "12", "12个")
+                    ROW ("从首次接触品牌广告到交付成交的一般周期", "60", "60天")),
+      "" },
+    /* Money: totals share a chart; money per user does not join them. */
+    { METRIC_TABLE (ROW ("Revenue", "10000000", "$10 million")
+                    ROW ("Revenue per user", "20", "$20")
+                    ROW ("Cost", "6000000", "$6 million")),
+      "3:0,2" },
+    /* A rate down a column of years is one series. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"year\"><name>Year</name></column>"
+      "<column type=\"number\"><name>Rides per user per month</name></column>"
+      "<row><cell value=\"2021\">2021</cell><cell value=\"4\">4</cell></row>"
+      "<row><cell value=\"2022\">2022</cell><cell value=\"5\">5</cell></row>"
+      "</table>",
+      "1:0,1" },
+    /* Companies down the rows, the column names the count. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"text\"><name>Company</name></column>"
+      "<column type=\"number\"><name>Active buyers</name></column>"
+      "<column type=\"number\"><name>Stores</name></column>"
+      "<row><cell>Alibaba</cell><cell value=\"900\">900</cell><cell value=\"30\">30</cell></row>"
+      "<row><cell>Tencent</cell><cell value=\"1000\">1,000</cell><cell value=\"20\">20</cell></row>"
+      "</table>",
+      "1:0,1;1:0,1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = groups_of_xml (cases[i].xml);
+
+      if (g_strcmp0 (got, cases[i].want) != 0)
+        g_error ("case %u: groups %s, want %s", i, got, cases[i].want);
+    }
+}
+
+/* pdftotext's words of a PDF, every run of white space one space (a
+ * slide wraps a name wherever its column ends); NULL with the test
+ * skipped without poppler's tools. */
+static char *
+pdf_words (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { NULL, "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return NULL;
+    }
+  argv[0] = tool;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  words = g_regex_split_simple ("\\s+", out, 0, 0);
+  return g_strjoinv (" ", words);
+}
+
+static guint
+count_of (const char *text,
+          const char *what)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, what); at != NULL; at = strstr (at + 1, what))
+    n++;
+  return n;
+}
+
+/* The deck of case `index`, or with `compare` of case 0 and it compared. */
+static char *
+export_case (guint       index,
+             const char *lang,
+             gboolean    compare,
+             const char *name)
+{
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GError) error = NULL;
+  NfDeckOptions opts;
+
+  if (compare)
+    {
+      g_ptr_array_add (canvases, nf_canvas_load_case (0, &error));
+      g_assert_no_error (error);
+    }
+  g_ptr_array_add (canvases, nf_canvas_load_case (index, &error));
+  g_assert_no_error (error);
+  nf_deck_options_init (&opts);
+  opts.lang = lang;
+  opts.compare = compare;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return pdf_words (path);
+}
+
+/* Senmiao's notes marked as conflicting carry the mark on the slides,
+ * with the other side named in words: a note by its block, number and
+ * first words, a table by its title and a row by its number and label;
+ * in English and in Chinese (the deck's language, not the process's). */
+static void
+test_conflict_marks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) senmiao = nf_canvas_load_case (2, &error);
+  g_autofree char *en = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *cmp = NULL;
+  guint marked = 0;
+
+  g_assert_no_error (error);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (senmiao, (NfBlock) b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+
+          marked += nf_note_get_conflicts (note)[0] != NULL;
+        }
+    }
+  g_assert_cmpuint (marked, >=, 8);
+
+  en = export_case (2, "en", FALSE, "deck-conflicts-en.pdf");
+  if (en == NULL)
+    return;
+  /* Every marked note is whole once, on the overview or a block slide. */
+  g_assert_cmpuint (count_of (en, "⚠ Conflicts with "), >=, marked);
+  /* n30's staff beside n21's 200 agents, and the salary table. */
+  g_assert_nonnull (strstr (en, "⚠ Conflicts with Key Activities 8: “Customer support: over 200 agents"));
+  g_assert_nonnull (strstr (en, "Employee salaries by department"));
+  /* n81's $4 million beside the first row of the leasing table. */
+  g_assert_nonnull (strstr (en, "table “Vehicle leasing”, row 1"));
+
+  zh = export_case (2, "zh_CN", FALSE, "deck-conflicts-zh.pdf");
+  g_assert_cmpuint (count_of (zh, "⚠ 与"), >=, marked);
+  g_assert_nonnull (strstr (zh, "第 8 条：“Customer support: over 200 agents"));
+  g_assert_null (strstr (zh, "Conflicts with"));
+
+  /* The compare deck's block slides name the other side in its canvas:
+   * every marked note once there, and once on Senmiao's own slides. */
+  cmp = export_case (2, "en", TRUE, "deck-conflicts-compare.pdf");
+  g_assert_cmpuint (count_of (cmp, "⚠ Conflicts with "), >=, 2 * marked);
+  g_assert_nonnull (strstr (cmp, "⚠ Conflicts with Key Activities 8: “Customer support: over 200 agents"));
+}
+
+/* The overview gives a block's unused height to its cards before it
+ * shows any faded: no block shows a card cut while its own column has
+ * room left for that card's next line. Bitauto's Customer Relationships
+ * showed three notes faded at two lines over a half-empty block. The
+ * four cases, on every page size, as written, in English and in
+ * Chinese. */
+static void
+test_overview_fills_blocks (void)
+{
+  static const char * const langs[] = { NULL, "en", "zh_CN" };
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  guint n_cut = 0;
+
+  for (guint c = 0; c < 4; c++)
+    for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+          g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (langs[l]));
+          NfDeck measure = { 0 };
+          NfLanguageScope scope;
+          NfDeckPlan *plan;
+          double w, h;
+
+          g_assert_no_error (error);
+          nf_deck_page_size_get ((NfDeckPageSize) size, &w, &h);
+          measure.pango = PANGO_CONTEXT (pango);
+          measure.style = style;
+          measure.lang = langs[l];
+          measure.width = w * 96.0 / 72.0;
+          measure.height = h * 96.0 / 72.0;
+          nf_language_scope_enter (&scope, langs[l]);
+          plan = _nf_deck_plan_new (&measure, canvas);
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              double room, need;
+
+              if (!_nf_deck_plan_block_room (plan, (NfBlock) b, &room, &need))
+                continue;
+              n_cut++;
+              if (room >= need)
+                g_error ("%s, page %u, %s: %s shows a card cut with %.1f of its room unused, "
+                         "and a line more of it takes %.1f",
+                         nf_canvas_get_company (canvas), size, langs[l] ? langs[l] : "as written",
+                         nf_block_title ((NfBlock) b), room, need);
+            }
+          _nf_deck_plan_free (plan);
+          nf_language_scope_leave (&scope);
+        }
+  /* The cases are full enough that some blocks must cut. */
+  g_assert_cmpuint (n_cut, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
+  g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
+  g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
+  g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
+  return g_test_run ();
+}
