@@ -28,6 +28,14 @@ struct _NfConflictBar
 
 G_DEFINE_FINAL_TYPE (NfConflictBar, nf_conflict_bar, GTK_TYPE_WIDGET)
 
+enum {
+  SHOW_CANVAS,
+  SHOW_TABLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* A name or a note's text, cut to what fits in a line of the banner. */
 static char *
 shorten (const char *text)
@@ -236,6 +244,41 @@ show_current (NfConflictBar *self)
   return TRUE;
 }
 
+/* A cell or row conflict is in a table, which the page beside the canvas
+ * shows; a note's is on the canvas. Whoever holds both views follows. */
+static void
+show_view (NfConflictBar *self)
+{
+  const NfConflict *c;
+  NfMetricTable *table;
+  int row;
+
+  if (self->current >= nf_canvas_get_n_conflicts (self->canvas))
+    return;
+  c = nf_canvas_get_conflict (self->canvas, self->current);
+  if (c->kind == NF_CONFLICT_NOTE)
+    {
+      g_signal_emit (self, signals[SHOW_CANVAS], 0);
+      return;
+    }
+  if (c->kind != NF_CONFLICT_CELL && c->kind != NF_CONFLICT_ROW)
+    return;
+  table = nf_canvas_find_table (self->canvas, c->table, NULL);
+  if (table == NULL)
+    return;
+  if (c->kind == NF_CONFLICT_CELL)
+    {
+      g_signal_emit (self, signals[SHOW_TABLE], 0, table, c->row, c->column);
+      return;
+    }
+  /* Our version of the row, or theirs when we deleted it. */
+  row = nf_conflict_row_of (c, TRUE);
+  if (row < 0)
+    row = nf_conflict_row_of (c, FALSE);
+  if (row >= 0)
+    g_signal_emit (self, signals[SHOW_TABLE], 0, table, (guint) row, 0u);
+}
+
 static gboolean
 tick (GtkWidget     *widget,
       GdkFrameClock *clock,
@@ -264,6 +307,7 @@ nf_conflict_bar_go (NfConflictBar *self,
     return;
   self->current = (guint) (((gint64) self->current + step + n) % n);
   update (self);
+  show_view (self);
   if (!show_current (self) && self->tick == 0)
     {
       /* A page just opened has no cards yet. */
@@ -337,6 +381,14 @@ nf_conflict_bar_class_init (NfConflictBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-conflict-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, NfConflictBar, count_label);
   gtk_widget_class_bind_template_child (widget_class, NfConflictBar, detail_label);
+  /* A note's conflict is about to be shown on the canvas view. */
+  signals[SHOW_CANVAS] = g_signal_new ("show-canvas", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A cell's or row's conflict: its table, row and column (from 0; the
+   * first column for a row). */
+  signals[SHOW_TABLE] = g_signal_new ("show-table", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 3, NF_TYPE_METRIC_TABLE,
+                                      G_TYPE_UINT, G_TYPE_UINT);
   gtk_widget_class_install_action (widget_class, "conflicts.next", NULL, go_activated);
   gtk_widget_class_install_action (widget_class, "conflicts.previous", NULL, go_activated);
   gtk_widget_class_install_action (widget_class, "conflicts.resolve", "s", resolve_activated);

@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (NfConflictBar, nf_conflict_bar, NF, CONFLICT_BAR, GtkWidge
  * scroll to a conflicting note's card, and Take Ours, Take Theirs, Keep
  * Both (conflicts.resolve) for the current conflict of any kind: a note,
  * a table, a cell, a source, a metadata field or a rate. Hidden while the
- * canvas has none. */
+ * canvas has none. Signals, as a conflict is shown: "show-canvas" for a
+ * note's, "show-table" (table, row, column) for a cell's or a row's, for
+ * the page to bring the view it is in to the front. */
 GtkWidget *nf_conflict_bar_new          (NfCanvasView  *view);
 /* Which conflict is current (its index in the canvas's list). */
 guint      nf_conflict_bar_get_current  (NfConflictBar *self);

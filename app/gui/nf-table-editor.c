@@ -752,6 +752,15 @@ nf_table_editor_show_row (NfTableEditor *self,
                           NfMetricTable *table,
                           guint          row)
 {
+  nf_table_editor_show_cell (self, table, row, 0);
+}
+
+void
+nf_table_editor_show_cell (NfTableEditor *self,
+                           NfMetricTable *table,
+                           guint          row,
+                           guint          column)
+{
   g_return_if_fail (NF_IS_TABLE_EDITOR (self));
   g_return_if_fail (NF_IS_METRIC_TABLE (table));
 
@@ -759,7 +768,8 @@ nf_table_editor_show_row (NfTableEditor *self,
   if (self->table != table || row >= nf_metric_table_get_n_rows (table) ||
       nf_metric_table_get_n_columns (table) == 0)
     return;
-  nf_table_view_set_cursor (self->view, row, 0, TRUE);
+  nf_table_view_set_cursor (self->view, row,
+                            column < nf_metric_table_get_n_columns (table) ? column : 0, TRUE);
 }
 
 void

@@ -35,6 +35,12 @@ void           nf_table_editor_set_source_dirs (NfTableEditor      *self,
 void           nf_table_editor_show_row       (NfTableEditor *self,
                                                NfMetricTable *table,
                                                guint          row);
+/* The same with the cursor and the focus on the cell at `column` of `row`
+ * (the row's first cell when the table has no such column). */
+void           nf_table_editor_show_cell      (NfTableEditor *self,
+                                               NfMetricTable *table,
+                                               guint          row,
+                                               guint          column);
 /* The cell the row and column commands act on; G_MAXUINT for none. */
 void           nf_table_editor_get_cursor     (NfTableEditor *self,
                                                guint         *out_row,

@@ -785,8 +785,11 @@ nf_table_view_set_cursor (NfTableView *self,
   g_return_if_fail (NF_IS_TABLE_VIEW (self));
 
   set_cursor (self, row, column);
-  /* A row just added has no widgets until the list lays out again. */
-  if (focus && !nf_table_view_focus_cell (self, row, column))
+  /* A row just added has no widgets until the list lays out again; one
+   * out of view may have them, unmapped, until the list scrolls to it. */
+  if (focus && !(gtk_widget_get_mapped (GTK_WIDGET (self)) && find_cell (self, row, column) != NULL &&
+                 gtk_widget_get_mapped (find_cell (self, row, column)) &&
+                 nf_table_view_focus_cell (self, row, column)))
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
