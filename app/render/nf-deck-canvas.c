@@ -224,15 +224,16 @@ overview_rects (NfDeck  *deck,
  * faded while a line of it would fit in the block's own room. */
 static void
 fill_block (NfDeck  *deck,
-            OvBlock *ov)
+            OvBlock *ov,
+            guint    first,
+            guint    n)
 {
-  guint n = ov->n_notes;
   gboolean grew = TRUE;
 
   while (grew)
     {
       grew = FALSE;
-      for (guint i = 0; i < n; i++)
+      for (guint i = first; i < first + n; i++)
         {
           NfDeckCard *card = &ov->cards[i];
           NfDeckCard before = *card;
@@ -243,14 +244,14 @@ fill_block (NfDeck  *deck,
           if (!card->cut)
             {
               _nf_deck_card_limit (card, 0, TRUE);
-              if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+              if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
                 {
                   grew = TRUE;
                   continue;
                 }
               _nf_deck_card_limit (card, 0, FALSE);
             }
-          if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
+          if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
             grew = TRUE;
           else
             *card = before;   /* the same layouts: only the counts change */
@@ -307,10 +308,71 @@ fit_block (NfDeck   *deck,
       ov->per_page = MAX (fitted, 1);
       if (fitted == n)
         {
-          fill_block (deck, ov);
+          fill_block (deck, ov, 0, n);
           return;
         }
     }
+}
+
+/* The notes of `ov` that overview slide `page` of `n_pages` shows: each
+ * block's notes shared in order, the earlier slides taking the odd one,
+ * so that every slide is about as full as the others. */
+static void
+overview_slice (const OvBlock *ov,
+                guint          page,
+                guint          n_pages,
+                guint         *first,
+                guint         *n)
+{
+  guint start = (page * ov->n_notes + n_pages - 1) / n_pages;
+  guint end = ((page + 1) * ov->n_notes + n_pages - 1) / n_pages;
+
+  *first = MIN (start, ov->n_notes);
+  *n = MIN (end, ov->n_notes) - *first;
+}
+
+/* Lays a block's notes out again for an overview of `n_pages` slides:
+ * each slide's share packed afresh, as long as the share allows, then
+ * given the room it leaves (a share of half the notes need not be cut
+ * to the one line the whole block was). FALSE when a share does not fit
+ * even at a line a note. */
+static gboolean
+spread_block (NfDeck  *deck,
+              OvBlock *ov,
+              guint    n_pages)
+{
+  gboolean whole = TRUE;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint first, n;
+      gboolean fitted = FALSE;
+
+      overview_slice (ov, page, n_pages, &first, &n);
+      if (n == 0)
+        continue;
+      if (ov->full)
+        {
+          if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) < n)
+            return FALSE;
+          continue;
+        }
+      for (guint lines = 3; lines >= 1 && !fitted; lines--)
+        {
+          for (guint i = first; i < first + n; i++)
+            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+          fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
+        }
+      if (!fitted)
+        return FALSE;
+      fill_block (deck, ov, first, n);
+    }
+  /* Shares that show every note whole, footer and all, need no block
+   * slide. */
+  for (guint i = 0; i < ov->n_notes; i++)
+    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer;
+  ov->full = ov->full || whole;
+  return TRUE;
 }
 
 /* --- block slides --- */
@@ -575,16 +637,17 @@ draw_overview_block (NfDeck   *deck,
                      NfBlock   block,
                      OvBlock  *ov,
                      guint     page,
+                     guint     n_pages,
                      guint     first_block_page)
 {
   const NfGridStyle *style = deck->style;
   cairo_t *cr = deck->cr;
   g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_block_title (block), OV_HEAD_SIZE,
                                                PANGO_WEIGHT_BOLD, ov->rect.width - 2 * OV_PAD);
-  guint first = MIN (page * ov->per_page, ov->n_notes);
-  guint n = MIN (ov->per_page, ov->n_notes - first);
+  guint first, n;
   g_autofree char *foot = NULL;
 
+  overview_slice (ov, page, n_pages, &first, &n);
   cairo_save (cr);
   _nf_render_rounded_rect (cr, &ov->rect, 6);
   _nf_render_set_colour (cr, &style->block_fill);
@@ -865,6 +928,19 @@ _nf_deck_plan_new (NfDeck   *deck,
       if (ov->n_notes > 0)
         plan->n_pages = MAX (plan->n_pages, (ov->n_notes + ov->per_page - 1) / ov->per_page);
     }
+  /* An overview of several slides shares every block's notes over them
+   * all, rather than filling the first and leaving a note or two for the
+   * last; a slide more when a share does not fit after all. */
+  if (plan->n_pages > 1)
+    for (gboolean spread = FALSE; !spread; )
+      {
+        spread = TRUE;
+        for (guint b = 0; b < NF_N_BLOCKS && spread; b++)
+          if (plan->blocks[b].n_notes > 0)
+            spread = spread_block (deck, &plan->blocks[b], plan->n_pages);
+        if (!spread)
+          plan->n_pages++;
+      }
   flow.deck = deck;
   flow.placed = plan->placed;
   flow.n_columns = deck->width >= 1000 ? 3 : 2;
@@ -880,13 +956,37 @@ _nf_deck_plan_new (NfDeck   *deck,
   return plan;
 }
 
+guint
+_nf_deck_plan_overview_pages (NfDeckPlan *plan)
+{
+  return plan->n_pages;
+}
+
+guint
+_nf_deck_plan_overview_notes (NfDeckPlan *plan,
+                              guint       page)
+{
+  guint total = 0;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      guint first, n;
+
+      overview_slice (&plan->blocks[b], page, plan->n_pages, &first, &n);
+      total += n;
+    }
+  return total;
+}
+
 gboolean
 _nf_deck_plan_block_room (NfDeckPlan *plan,
                           NfBlock     block,
+                          guint       page,
                           double     *out_free,
                           double     *out_need)
 {
   OvBlock *ov = &plan->blocks[block];
+  guint first, n;
   double free_at[2] = { 0, 0 }, need_at[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
   double y = ov->inner.y, bottom = ov->inner.y + ov->inner.height, gap = 0;
   guint column = 0;
@@ -894,10 +994,10 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
 
   *out_free = 0;
   *out_need = G_MAXDOUBLE;
-  /* Only an overview of one slide, where every card is placed. */
-  if (ov->n_notes == 0 || ov->per_page < ov->n_notes)
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  if (n == 0)
     return FALSE;
-  for (guint i = 0; i < ov->n_notes; i++)
+  for (guint i = first; i < first + n; i++)
     {
       NfDeckCard *card = &ov->cards[i];
 
@@ -978,7 +1078,7 @@ _nf_deck_canvas_slides (NfDeck     *deck,
         _nf_deck_begin_page (deck);
       _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), sub);
       for (guint b = 0; b < NF_N_BLOCKS; b++)
-        draw_overview_block (deck, (NfBlock) b, &plan->blocks[b], page, first_block_page);
+        draw_overview_block (deck, (NfBlock) b, &plan->blocks[b], page, n_pages, first_block_page);
       _nf_deck_end_slide (deck);
     }
 

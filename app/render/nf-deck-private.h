@@ -184,11 +184,17 @@ typedef struct _NfDeckPlan NfDeckPlan;
 NfDeckPlan  *_nf_deck_plan_new       (NfDeck       *deck,
                                       NfCanvas     *canvas);
 void         _nf_deck_plan_free      (NfDeckPlan   *plan);
-/* For tests: whether the overview shows a card of `block` cut, and then
- * for its column that leaves most room unused, that room and the height
- * the smallest line more of one of its cut cards would take. */
+/* For tests: the overview's slides, and how many notes slide `page`
+ * shows. */
+guint        _nf_deck_plan_overview_pages (NfDeckPlan *plan);
+guint        _nf_deck_plan_overview_notes (NfDeckPlan *plan,
+                                           guint       page);
+/* For tests: whether overview slide `page` shows a card of `block` cut,
+ * and then for its column that leaves most room unused, that room and
+ * the height the smallest line more of one of its cut cards would take. */
 gboolean     _nf_deck_plan_block_room (NfDeckPlan  *plan,
                                        NfBlock      block,
+                                       guint        page,
                                        double      *out_free,
                                        double      *out_need);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
