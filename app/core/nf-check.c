@@ -738,9 +738,156 @@ group_key (const Figure *figure,
 }
 
 /* Two statements of one measure disagree when one is over a quarter
- * more than the other: "about" and "over" allow for less. Only figures of
- * one group can disagree, so only they are compared; the findings come in
- * the order a comparison of every pair would give them. */
+ * more than the other: "about" and "over" allow for less. */
+static gboolean
+disagree (double a,
+          double b)
+{
+  return MAX (a, b) > MIN (a, b) * 1.25;
+}
+
+/* A group's figures as a tree of their sizes' least and greatest, so that
+ * the next figure disagreeing with a value is found without reading every
+ * figure that agrees with it. */
+typedef struct {
+  double *lo, *hi;
+  guint   size;  /* leaves: a power of two */
+  guint   n;     /* figures */
+} Spread;
+
+static void
+spread_init (Spread       *spread,
+             const double *values,
+             guint         n)
+{
+  spread->n = n;
+  for (spread->size = 1; spread->size < n; spread->size *= 2)
+    ;
+  spread->lo = g_new (double, 2 * spread->size);
+  spread->hi = g_new (double, 2 * spread->size);
+  for (guint k = 0; k < spread->size; k++)
+    {
+      spread->lo[spread->size + k] = k < n ? values[k] : INFINITY;
+      spread->hi[spread->size + k] = k < n ? values[k] : -INFINITY;
+    }
+  for (guint k = spread->size - 1; k >= 1; k--)
+    {
+      spread->lo[k] = MIN (spread->lo[2 * k], spread->lo[2 * k + 1]);
+      spread->hi[k] = MAX (spread->hi[2 * k], spread->hi[2 * k + 1]);
+    }
+}
+
+static void
+spread_clear (Spread *spread)
+{
+  g_clear_pointer (&spread->lo, g_free);
+  g_clear_pointer (&spread->hi, g_free);
+}
+
+/* The first figure at or after `from` that disagrees with `value`, or -1.
+ * Those agreeing with a value lie between two bounds, so a node whose
+ * least and greatest agree holds no disagreement. */
+static gint64
+spread_next (const Spread *spread,
+             guint         node,
+             guint         node_start,
+             guint         node_end,
+             guint         from,
+             double        value)
+{
+  gint64 found;
+  guint middle;
+
+  if (node_end <= from || node_start >= spread->n)
+    return -1;
+  if (!disagree (value, spread->lo[node]) && !disagree (value, spread->hi[node]))
+    return -1;
+  if (node_end - node_start == 1)
+    return node_start;
+  middle = node_start + (node_end - node_start) / 2;
+  found = spread_next (spread, 2 * node, node_start, middle, from, value);
+  return found >= 0 ? found : spread_next (spread, 2 * node + 1, middle, node_end, from, value);
+}
+
+/* A conflict to report: `here` and `there` index the stated figures. */
+typedef struct {
+  guint here, there;
+  guint n_more;    /* for a group said against its first figure, the others that differ */
+  gboolean first;  /* said against the group's first figure */
+} Pair;
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const Pair *x = a, *y = b;
+
+  if (x->here != y->here)
+    return x->here < y->here ? -1 : 1;
+  return x->there < y->there ? -1 : x->there > y->there;
+}
+
+/* One group's conflicts. While it has no more disagreeing pairs than
+ * figures, each pair is said, as a person reading the notes would say
+ * them; past that every pair would be said hundreds of times over, so
+ * each figure that differs from the group's first is said once, against
+ * it. Either way a group says no more than it has figures. */
+static void
+group_conflicts (GArray      *stated,
+                 const guint *members,
+                 guint        n,
+                 GArray      *pairs,
+                 guint64     *compared)
+{
+  g_autofree double *values = g_new (double, MAX (n, 1));
+  g_autofree guint *run_end = g_new (guint, MAX (n, 1));
+  guint start = pairs->len, n_found = 0, n_differ = 0;
+  Spread spread;
+
+  for (guint k = 0; k < n; k++)
+    values[k] = fabs (g_array_index (stated, Stated, members[k]).figure->number.value);
+  /* A subject's figures stand together; it is never compared with itself. */
+  for (guint k = n; k-- > 0;)
+    run_end[k] = k + 1 < n && g_str_equal (g_array_index (stated, Stated, members[k]).subject,
+                                           g_array_index (stated, Stated, members[k + 1]).subject)
+                   ? run_end[k + 1] : k + 1;
+
+  spread_init (&spread, values, n);
+  for (guint k = 0; k < n && n_found <= n; k++)
+    for (gint64 j = spread_next (&spread, 1, 0, spread.size, run_end[k], values[k]);
+         j >= 0 && n_found <= n;
+         j = spread_next (&spread, 1, 0, spread.size, run_end[j], values[k]))
+      {
+        Pair pair = { members[k], members[j], 0, FALSE };
+
+        ++*compared;
+        if (++n_found <= n)
+          g_array_append_val (pairs, pair);
+      }
+  spread_clear (&spread);
+  if (n_found <= n)
+    return;
+
+  g_array_set_size (pairs, start);
+  for (guint k = run_end[0]; k < n; k = run_end[k])
+    for (guint j = k; j < run_end[k]; j++)
+      {
+        ++*compared;
+        if (disagree (values[0], values[j]))
+          {
+            Pair pair = { members[j], members[0], 0, TRUE };
+
+            g_array_append_val (pairs, pair);
+            n_differ++;
+            break;
+          }
+      }
+  for (guint p = start; p < pairs->len; p++)
+    g_array_index (pairs, Pair, p).n_more = n_differ - 1;
+}
+
+/* Figures are compared only within a group of one kind, currency,
+ * measure and part, and the conflicts said in the order of the notes. */
 static void
 check_conflicts (Check  *check,
                  GArray *stated)
@@ -748,18 +895,18 @@ check_conflicts (Check  *check,
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_array_unref);
-  g_autofree GArray **group_of = g_new0 (GArray *, MAX (stated->len, 1));
-  g_autofree guint *place = g_new0 (guint, MAX (stated->len, 1));
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  GHashTableIter iter;
+  GArray *members;
   guint64 compared = 0;
 
-  /* Once a figure, not once a pair. */
   for (guint i = 0; i < stated->len; i++)
     {
       const Figure *figure = g_array_index (stated, Stated, i).figure;
       g_autofree char *canonical = canonical_key (figure->key);
       char *key = group_key (figure, canonical);
-      GArray *members = g_hash_table_lookup (groups, key);
 
+      members = g_hash_table_lookup (groups, key);
       if (members == NULL)
         {
           members = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -767,37 +914,42 @@ check_conflicts (Check  *check,
         }
       else
         g_free (key);
-      place[i] = members->len;
       g_array_append_val (members, i);
-      group_of[i] = members;
     }
 
-  for (guint i = 0; i < stated->len; i++)
-    for (guint k = place[i] + 1; k < group_of[i]->len; k++)
-      {
-        guint j = g_array_index (group_of[i], guint, k);
-        Stated *a = &g_array_index (stated, Stated, i), *b = &g_array_index (stated, Stated, j);
-        double lo, hi;
-        g_autofree char *pair = NULL;
-        NfCheckFinding *finding;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &members))
+    group_conflicts (stated, (const guint *) members->data, members->len, pairs, &compared);
+  g_array_sort (pairs, compare_pairs);
 
-        compared++;
-        if (g_str_equal (a->subject, b->subject))
-          continue;
-        lo = MIN (fabs (a->figure->number.value), fabs (b->figure->number.value));
-        hi = MAX (fabs (a->figure->number.value), fabs (b->figure->number.value));
-        if (hi <= lo * 1.25)
-          continue;
-        pair = g_strdup_printf ("%s\n%s", a->subject, b->subject);
-        if (g_hash_table_contains (reported, pair))
-          continue;
-        g_hash_table_add (reported, g_steal_pointer (&pair));
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      const Pair *pair = &g_array_index (pairs, Pair, p);
+      Stated *a = &g_array_index (stated, Stated, pair->here);
+      Stated *b = &g_array_index (stated, Stated, pair->there);
+      /* One finding for two subjects, whichever measures they share. */
+      char *key = pair->here < pair->there ? g_strdup_printf ("%s\n%s", a->subject, b->subject)
+                                           : g_strdup_printf ("%s\n%s", b->subject, a->subject);
+      NfCheckFinding *finding;
+
+      if (!g_hash_table_add (reported, key))
+        continue;
+      if (pair->first)
+        finding = add (check, NF_CHECK_CONFLICT, a->subject,
+                       g_strdup_printf (nf_ngettext ("“%s” (%s) here, but “%s” in %s, which states it "
+                                                     "first; %u more note or row differs from it too",
+                                                     "“%s” (%s) here, but “%s” in %s, which states it "
+                                                     "first; %u more notes or rows differ from it too",
+                                                     pair->n_more),
+                                        a->figure->text, a->figure->key, b->figure->text, b->subject,
+                                        pair->n_more));
+      else
         finding = add (check, NF_CHECK_CONFLICT, a->subject,
                        g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
                                         a->figure->key, b->figure->text, b->subject));
-        finding->other = g_strdup (b->subject);
-        finding->marked = is_marked (check->canvas, a->subject, b->subject);
-      }
+      finding->other = g_strdup (b->subject);
+      finding->marked = is_marked (check->canvas, a->subject, b->subject);
+    }
   set_n_comparisons (compared);
 }
 
