@@ -159,7 +159,8 @@ _nf_xml_start_in_conflict (NfXmlReader    *self,
   return TRUE;
 }
 
-/* A side's <cell>s: the cell as written, then its translations. */
+/* A side's <cell>s: the cell as written, then its translations, read
+ * as a row reads its cells. */
 gboolean
 _nf_xml_start_in_conflict_side (NfXmlReader    *self,
                                 NfXmlFrame     *parent,
@@ -168,47 +169,18 @@ _nf_xml_start_in_conflict_side (NfXmlReader    *self,
                                 int             nb_attributes,
                                 const xmlChar **attributes)
 {
-  static const NfXmlAttrSpec spec[] = { { "value" }, { "lang", TRUE }, { NULL } };
-  const char *values[2];
   NfCell *cell = *side_cell (current (self), parent->index);
-  int line = _nf_xml_line (self);
+  gboolean is_translation;
 
   if (!_nf_xml_is_named (name, uri, "cell"))
     return _nf_xml_unexpected (self, name, (const char *) uri, "<cell>");
-  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
+  if (!_nf_xml_read_cell (self, name, nb_attributes, attributes, parent->step == 0, cell,
+                          &is_translation))
     return FALSE;
-  if (++self->n_cells > NF_CANVAS_MAX_CELLS)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
-                         _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
-  if (values[1] != NULL)
-    {
-      if (parent->step == 0)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                             _("the first <cell> of a row must be in the canvas’s language, "
-                               "without xml:lang"));
-      if (values[0] != NULL)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                             _("a translated <cell> (with xml:lang) has no value attribute"));
-      if (!_nf_xml_is_language (values[1]))
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                             _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
-                             values[1], name);
-      g_free (self->leaf_lang);
-      self->leaf_lang = g_strdup (values[1]);
-      _nf_xml_push_leaf (self, name, NF_LEAF_CONFLICT_CELL, parent->index);
-      return TRUE;
-    }
-  if (parent->step != 0)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+  if (!is_translation && parent->step != 0)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
                          _("a side of a cell’s conflict holds one cell, then its translations"));
-  cell->has_value = values[0] != NULL;
-  if (values[0] != NULL && !nf_number_parse_xml (values[0], &cell->value))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
-                         _("the cell value “%s” is not a finite number written as "
-                           "Ninefold writes numbers"),
-                         values[0]);
   parent->step = 1;
-  g_clear_pointer (&self->leaf_lang, g_free);
   _nf_xml_push_leaf (self, name, NF_LEAF_CONFLICT_CELL, parent->index);
   return TRUE;
 }
@@ -218,27 +190,13 @@ _nf_xml_end_conflict_cell (NfXmlReader      *self,
                            const NfXmlFrame *frame)
 {
   NfCell *cell = *side_cell (current (self), frame->index);
-  NfText *next;
 
   if (self->leaf_lang == NULL)
     {
-      cell->text = g_strdup (self->text->str);
+      _nf_xml_end_cell (self, cell);
       return TRUE;
     }
-  if (cell->translations == NULL)
-    cell->translations = nf_text_new (cell->text);
-  else if (nf_text_lookup (cell->translations, self->leaf_lang) != NULL)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
-                         _("there are two <%s> translations in “%s”"), frame->name,
-                         self->leaf_lang);
-  if (nf_text_get_n_translations (cell->translations) >= NF_CANVAS_MAX_TRANSLATIONS)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
-                         _("the <%s> has more than %d translations, the most one may have"),
-                         frame->name, NF_CANVAS_MAX_TRANSLATIONS);
-  next = nf_text_with_translation (cell->translations, self->leaf_lang, self->text->str);
-  nf_text_unref (cell->translations);
-  cell->translations = next;
-  return TRUE;
+  return _nf_xml_end_cell_translation (self, frame, cell);
 }
 
 gboolean

@@ -274,6 +274,140 @@ _nf_xml_start_in_column (NfXmlReader    *self,
   return _nf_xml_start_translatable (self, name, NF_LEAF_COLUMN_NAME, nb_attributes, attributes);
 }
 
+/* A <cell>'s attributes, read alike in a row and in a side of a cell's
+ * conflict. The first cell is in the canvas's language, with its value
+ * and its own type and unit (format 1.3); the cells after it translate
+ * it, in words only, and may give its unit in their words. `translated`
+ * is the cell a translation follows (NULL when it is not kept). What is
+ * read waits in self->cell_* and self->leaf_lang for the cell's text. */
+gboolean
+_nf_xml_read_cell (NfXmlReader    *self,
+                   const char     *name,
+                   int             nb_attributes,
+                   const xmlChar **attributes,
+                   gboolean        first,
+                   const NfCell   *translated,
+                   gboolean       *is_translation)
+{
+  static const NfXmlAttrSpec spec[] = {
+    { "value" }, { "type" }, { "unit" }, { "lang", TRUE }, { NULL }
+  };
+  const char *values[4];
+  const char *value, *type, *unit, *lang;
+  int line = _nf_xml_line (self);
+
+  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
+    return FALSE;
+  value = values[0];
+  type = values[1];
+  unit = values[2];
+  lang = values[3];
+  if (++self->n_cells > NF_CANVAS_MAX_CELLS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
+                         _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
+  if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the unit of the cell is empty or longer than 64 characters"));
+  *is_translation = lang != NULL;
+  if (lang != NULL)
+    {
+      if (first)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("the first <cell> of a row must be in the canvas’s language, "
+                               "without xml:lang"));
+      if (value != NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("a translated <cell> (with xml:lang) has no value attribute"));
+      if (type != NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("a translated <cell> (with xml:lang) has no type attribute; "
+                               "it has the type of the cell it translates"));
+      if (unit != NULL && translated != NULL && translated->unit == NULL)
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("a translated <cell> has a unit only where the cell it "
+                               "translates has one"));
+      if (!_nf_xml_is_language (lang))
+        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                             _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
+                             lang, name);
+      g_free (self->cell_unit);
+      self->cell_unit = g_strdup (unit);
+      g_free (self->leaf_lang);
+      self->leaf_lang = g_strdup (lang);
+      return TRUE;
+    }
+  self->cell_has_type = type != NULL;
+  if (type != NULL && !nf_column_type_from_xml (type, &self->cell_type))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the cell type “%s” is not one of text, number, money, "
+                           "percent, count or year"), type);
+  if (unit != NULL && type == NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("a cell with a unit needs a type too: <cell type=\"…\" unit=\"…\">"));
+  g_free (self->cell_unit);
+  self->cell_unit = g_strdup (unit);
+  self->cell_has_number = value != NULL;
+  if (value != NULL && !nf_number_parse_xml (value, &self->cell_number))
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
+                         _("the cell value “%s” is not a finite number written as "
+                           "Ninefold writes numbers"),
+                         value);
+  g_clear_pointer (&self->leaf_lang, g_free);
+  return TRUE;
+}
+
+/* The first cell's text ends it: it takes what its start read. */
+void
+_nf_xml_end_cell (NfXmlReader *self,
+                  NfCell      *cell)
+{
+  if (cell != NULL)
+    {
+      cell->text = g_strdup (self->text->str);
+      cell->value = self->cell_has_number ? self->cell_number : 0;
+      cell->has_value = self->cell_has_number;
+      cell->has_type = self->cell_has_type;
+      cell->type = self->cell_has_type ? self->cell_type : NF_COLUMN_TEXT;
+      if (self->cell_unit != NULL)
+        cell->unit = nf_text_new (self->cell_unit);
+    }
+  g_clear_pointer (&self->cell_unit, g_free);
+}
+
+/* A translation's text ends it: the words, and the unit in them, join
+ * the cell's (NULL when the cell is not kept). */
+gboolean
+_nf_xml_end_cell_translation (NfXmlReader      *self,
+                              const NfXmlFrame *frame,
+                              NfCell           *cell)
+{
+  g_autofree char *unit = g_steal_pointer (&self->cell_unit);
+  NfText *next;
+
+  if (cell == NULL)
+    return TRUE;
+  if (cell->translations == NULL)
+    cell->translations = nf_text_new (cell->text);
+  else if (nf_text_lookup (cell->translations, self->leaf_lang) != NULL)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
+                         _("there are two <%s> translations in “%s”"), frame->name,
+                         self->leaf_lang);
+  if (nf_text_get_n_translations (cell->translations) >= NF_CANVAS_MAX_TRANSLATIONS)
+    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, frame->line,
+                         _("the <%s> has more than %d translations, the most one may have"),
+                         frame->name, NF_CANVAS_MAX_TRANSLATIONS);
+  next = nf_text_with_translation (cell->translations, self->leaf_lang, self->text->str);
+  nf_text_unref (cell->translations);
+  cell->translations = next;
+  if (unit != NULL)
+    {
+      next = nf_text_with_translation (cell->unit, self->leaf_lang, unit);
+      nf_text_unref (cell->unit);
+      cell->unit = next;
+    }
+  return TRUE;
+}
+
 gboolean
 _nf_xml_start_in_row (NfXmlReader    *self,
                       NfXmlFrame     *parent,
@@ -282,11 +416,8 @@ _nf_xml_start_in_row (NfXmlReader    *self,
                       int             nb_attributes,
                       const xmlChar **attributes)
 {
-  static const NfXmlAttrSpec spec[] = {
-    { "value" }, { "type" }, { "unit" }, { "lang", TRUE }, { NULL }
-  };
-  const char *values[4];
-  const char *value, *type, *unit, *lang;
+  gboolean is_translation;
+  guint n;
 
   /* A row may end with its own citation (format 1.2), after its cells. */
   if (parent->step == 1 && _nf_xml_is_named (name, uri, "cite"))
@@ -306,69 +437,17 @@ _nf_xml_start_in_row (NfXmlReader    *self,
                          _("a row’s <cite> comes after all its cells, not before <%s>"), name);
   if (!_nf_xml_is_named (name, uri, "cell"))
     return _nf_xml_unexpected (self, name, (const char *) uri, "<cell>");
-  if (!_nf_xml_read_attrs (self, name, nb_attributes, attributes, spec, values))
+  n = nf_metric_table_get_n_columns (self->table);
+  if (!_nf_xml_read_cell (self, name, nb_attributes, attributes, parent->step == 0,
+                          self->n_row_cells > 0 && self->n_row_cells <= n
+                            ? &self->cells[self->n_row_cells - 1] : NULL,
+                          &is_translation))
     return FALSE;
-  value = values[0];
-  type = values[1];
-  unit = values[2];
-  lang = values[3];
-  if (++self->n_cells > NF_CANVAS_MAX_CELLS)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, _nf_xml_line (self),
-                         _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
-  if (lang != NULL)
+  if (is_translation)
     {
-      /* A translation of the cell before it: words only, the number is the
-       * original's. */
-      if (parent->step == 0)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("the first <cell> of a row must be in the canvas’s language, "
-                               "without xml:lang"));
-      if (value != NULL)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("a translated <cell> (with xml:lang) has no value attribute"));
-      if (type != NULL)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("a translated <cell> (with xml:lang) has no type attribute; "
-                               "it has the type of the cell it translates"));
-      /* A unit in the translation's words, beside the cell's own unit. */
-      if (unit != NULL && self->n_row_cells <= nf_metric_table_get_n_columns (self->table) &&
-          self->cells[self->n_row_cells - 1].unit == NULL)
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("a translated <cell> has a unit only where the cell it "
-                               "translates has one"));
-      if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("the unit of the cell is empty or longer than 64 characters"));
-      g_free (self->cell_unit);
-      self->cell_unit = g_strdup (unit);
-      if (!_nf_xml_is_language (lang))
-        return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                             _("the xml:lang “%s” of <%s> is not a language tag like en or zh-CN"),
-                             lang, name);
-      g_free (self->leaf_lang);
-      self->leaf_lang = g_strdup (lang);
       _nf_xml_push_leaf (self, name, NF_LEAF_CELL_TRANSLATION, 0);
       return TRUE;
     }
-  self->cell_has_type = type != NULL;
-  if (type != NULL && !nf_column_type_from_xml (type, &self->cell_type))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                         _("the cell type “%s” is not one of text, number, money, "
-                           "percent, count or year"), type);
-  if (unit != NULL && type == NULL)
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                         _("a cell with a unit needs a type too: <cell type=\"…\" unit=\"…\">"));
-  if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                         _("the unit of the cell is empty or longer than 64 characters"));
-  g_free (self->cell_unit);
-  self->cell_unit = g_strdup (unit);
-  self->cell_has_number = value != NULL;
-  if (value != NULL && !nf_number_parse_xml (value, &self->cell_number))
-    return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, _nf_xml_line (self),
-                         _("the cell value “%s” is not a finite number written as "
-                           "Ninefold writes numbers"),
-                         value);
   parent->step = 1;
   _nf_xml_push_leaf (self, name, NF_LEAF_CELL, 0);
   return TRUE;
@@ -388,46 +467,14 @@ _nf_xml_end_metrics_leaf (NfXmlReader      *self,
     case NF_LEAF_CELL:
       n = nf_metric_table_get_n_columns (self->table);
       /* Cells past the columns are counted, for the message, not kept. */
-      if (self->n_row_cells < n)
-        {
-          NfCell *cell = &self->cells[self->n_row_cells];
-
-          cell->text = g_strdup (self->text->str);
-          cell->value = self->cell_has_number ? self->cell_number : 0;
-          cell->has_value = self->cell_has_number;
-          cell->has_type = self->cell_has_type;
-          cell->type = self->cell_has_type ? self->cell_type : NF_COLUMN_TEXT;
-          if (self->cell_unit != NULL)
-            cell->unit = nf_text_new (self->cell_unit);
-        }
-      g_clear_pointer (&self->cell_unit, g_free);
+      _nf_xml_end_cell (self, self->n_row_cells < n ? &self->cells[self->n_row_cells] : NULL);
       self->n_row_cells++;
       return TRUE;
     case NF_LEAF_CELL_TRANSLATION:
       n = nf_metric_table_get_n_columns (self->table);
-      if (self->n_row_cells <= n)
-        {
-          NfCell *cell = &self->cells[self->n_row_cells - 1];
-          NfText *next;
-
-          if (cell->translations == NULL)
-            cell->translations = nf_text_new (cell->text);
-          else if (nf_text_lookup (cell->translations, self->leaf_lang) != NULL)
-            return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, frame->line,
-                                 _("there are two <%s> translations in “%s”"), frame->name,
-                                 self->leaf_lang);
-          next = nf_text_with_translation (cell->translations, self->leaf_lang, self->text->str);
-          nf_text_unref (cell->translations);
-          cell->translations = next;
-          if (self->cell_unit != NULL)
-            {
-              next = nf_text_with_translation (cell->unit, self->leaf_lang, self->cell_unit);
-              nf_text_unref (cell->unit);
-              cell->unit = next;
-            }
-        }
-      g_clear_pointer (&self->cell_unit, g_free);
-      return TRUE;
+      return _nf_xml_end_cell_translation (self, frame,
+                                           self->n_row_cells <= n
+                                             ? &self->cells[self->n_row_cells - 1] : NULL);
     default:
       g_assert_not_reached ();
     }

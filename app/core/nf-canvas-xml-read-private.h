@@ -316,6 +316,18 @@ gboolean _nf_xml_start_in_column      (NfXmlReader        *self,
                                        const xmlChar      *uri,
                                        int                 nb_attributes,
                                        const xmlChar     **attributes);
+gboolean _nf_xml_read_cell            (NfXmlReader        *self,
+                                       const char         *name,
+                                       int                 nb_attributes,
+                                       const xmlChar     **attributes,
+                                       gboolean            first,
+                                       const NfCell       *translated,
+                                       gboolean           *is_translation);
+void     _nf_xml_end_cell             (NfXmlReader        *self,
+                                       NfCell             *cell);
+gboolean _nf_xml_end_cell_translation (NfXmlReader        *self,
+                                       const NfXmlFrame   *frame,
+                                       NfCell             *cell);
 gboolean _nf_xml_start_in_row         (NfXmlReader        *self,
                                        NfXmlFrame         *parent,
                                        const char         *name,

@@ -155,6 +155,56 @@ test_resolve_carries_their_translations (void)
   g_assert_cmpstr (nf_cell_get_text_for_language (kept, "zh"), ==, "十二");
 }
 
+/* A cell with its own type and unit (format 1.3) in a conflict keeps
+ * them on both sides through a save: a conflict's cells are read as a
+ * row's are. */
+static void
+test_typed_cell_conflict (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL, reread = NULL;
+  g_autofree char *xml = NULL, *again = NULL;
+  NfCanvas *sides[] = { ours, theirs };
+  const char *texts[] = { "60 天", "90 天" }, *english[] = { "60 days", "90 days" };
+  const NfCell *kept;
+  guint n = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      NfMetricTable *t = nf_canvas_find_table (sides[i], "t1", NULL);
+      g_autoptr(NfText) unit = nf_text_new ("天"), words = nf_text_new (texts[i]);
+      NfCell cell = { 0 };
+
+      cell.text = (char *) texts[i];
+      cell.has_value = TRUE;
+      cell.value = i == 0 ? 60 : 90;
+      cell.has_type = TRUE;
+      cell.type = NF_COLUMN_NUMBER;
+      cell.unit = nf_text_with_translation (unit, "en", "days");
+      cell.translations = nf_text_with_translation (words, "en", english[i]);
+      _nf_canvas_do (sides[i], _nf_edit_table_cell (t, 1, 1, &cell));
+      g_clear_pointer (&cell.unit, nf_text_unref);
+      g_clear_pointer (&cell.translations, nf_text_unref);
+    }
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+  xml = bytes_of (merged);
+  g_assert_nonnull (strstr (xml, "<theirs>\n        <cell type=\"number\" unit=\"天\" "
+                                 "value=\"90\">90 天</cell>"));
+
+  reread = copy_canvas (merged);
+  again = bytes_of (reread);
+  g_assert_cmpstr (again, ==, xml);
+  nf_canvas_resolve_conflict (reread, 0, NF_CONFLICT_TAKE_THEIRS);
+  kept = nf_metric_table_get_cell (nf_canvas_find_table (reread, "t1", NULL), 1, 1);
+  g_assert_cmpstr (kept->text, ==, "90 天");
+  g_assert_true (kept->has_type);
+  g_assert_cmpint (kept->type, ==, NF_COLUMN_NUMBER);
+  g_assert_cmpstr (nf_cell_get_unit_for_language (kept, "en"), ==, "days");
+  g_assert_cmpstr (nf_cell_get_text_for_language (kept, "en"), ==, "90 days");
+}
+
 /* Rows added below the base's on both sides are all kept; a row removed
  * on one side while the other edits another row merges (rows are matched
  * by their labels); without labels to match by, it keeps both whole
@@ -416,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/merge-tables/resolve-carries-their-translations",
                    test_resolve_carries_their_translations);
   g_test_add_func ("/merge-tables/resolve-rate", test_resolve_rate);
+  g_test_add_func ("/merge-tables/typed-cell-conflict", test_typed_cell_conflict);
   g_test_add_func ("/merge-tables/properties", test_properties);
   return g_test_run ();
 }
