@@ -220,22 +220,11 @@ draw_conflict_mark (cairo_t           *cr,
 {
   double size = MAX (7.0, style->card_padding * 1.3);
   double x1 = width - 3, y0 = 3;
-  double x0 = x1 - size, cx = x0 + size / 2, y1 = y0 + size * 0.9;
+  double x0 = x1 - size, y1 = y0 + size * 0.9;
 
   if (nf_note_get_conflicts (note)[0] == NULL || width < size * 3 || height < size + 6)
     return 0;
-  cairo_save (cr);
-  cairo_move_to (cr, cx, y0);
-  cairo_line_to (cr, x1, y1);
-  cairo_line_to (cr, x0, y1);
-  cairo_close_path (cr);
-  cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.15, 0.1, 0);
-  cairo_rectangle (cr, cx - size * 0.06, y0 + size * 0.3, size * 0.12, size * 0.32);
-  cairo_rectangle (cr, cx - size * 0.06, y0 + size * 0.68, size * 0.12, size * 0.12);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  _nf_render_draw_warning_sign (cr, x0, y0, size);
   return y1;
 }
 

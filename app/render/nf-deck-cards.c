@@ -342,30 +342,6 @@ _nf_deck_card_slice (NfDeck     *deck,
     }
 }
 
-/* The warning sign of a note marked as conflicting, as the window's
- * cards draw it (nf-card-renderer.c): amber with a dark "!", which reads
- * on light and dark cards alike. */
-static void
-draw_mark (cairo_t *cr,
-           double   x,
-           double   y)
-{
-  double size = MARK_SIZE, cx = x + size / 2, y1 = y + size * 0.9;
-
-  cairo_save (cr);
-  cairo_move_to (cr, cx, y);
-  cairo_line_to (cr, x + size, y1);
-  cairo_line_to (cr, x, y1);
-  cairo_close_path (cr);
-  cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.15, 0.1, 0);
-  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.3, size * 0.12, size * 0.32);
-  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.68, size * 0.12, size * 0.12);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
 void
 _nf_deck_card_draw (NfDeck     *deck,
                     NfDeckCard *card,
@@ -482,6 +458,7 @@ _nf_deck_card_draw (NfDeck     *deck,
       pango_cairo_show_layout (cr, card->footer);
     }
   if (card->conflict != NULL && (!card->sliced || card->first_line == 0))
-    draw_mark (cr, x + width - MARK_SIZE - 3, y + (card->tight ? 1 : 3));
+    _nf_render_draw_warning_sign (cr, x + width - MARK_SIZE - 3, y + (card->tight ? 1 : 3),
+                                  MARK_SIZE);
   cairo_restore (cr);
 }

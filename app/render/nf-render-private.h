@@ -44,6 +44,10 @@ double       _nf_render_layout_height         (PangoLayout  *layout);
 void         _nf_render_rounded_rect          (cairo_t      *cr,
                                                const NfRect *rect,
                                                double        radius);
+void         _nf_render_draw_warning_sign     (cairo_t        *cr,
+                                               double          x,
+                                               double          y,
+                                               double          size);
 void         _nf_render_set_colour            (cairo_t        *cr,
                                                const NfColour *colour);
 /* A simple line drawing for each block, in the box (x, y, size, size). */

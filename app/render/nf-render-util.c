@@ -165,3 +165,28 @@ _nf_render_write_png (cairo_surface_t  *surface,
     }
   return TRUE;
 }
+
+/* The warning sign of a note marked as conflicting, with its top left at
+ * (x, y): amber with a dark "!", which reads on light and dark cards
+ * alike. Window, compare view and slides draw this one sign. */
+void
+_nf_render_draw_warning_sign (cairo_t *cr,
+                              double   x,
+                              double   y,
+                              double   size)
+{
+  double cx = x + size / 2, y1 = y + size * 0.9;
+
+  cairo_save (cr);
+  cairo_move_to (cr, cx, y);
+  cairo_line_to (cr, x + size, y1);
+  cairo_line_to (cr, x, y1);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.1, 0);
+  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.3, size * 0.12, size * 0.32);
+  cairo_rectangle (cr, cx - size * 0.06, y + size * 0.68, size * 0.12, size * 0.12);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
