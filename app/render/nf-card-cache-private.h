@@ -50,6 +50,16 @@ void     _nf_card_cache_image_box   (NfCardLayout         *card,
                                      double                y,
                                      double                box[4]);
 
+/* nf_card_render() in two halves: the card's box (shadow, border, fill,
+ * evidence edge), which depends only on its size, the note's colour and
+ * evidence and the style, and what is drawn on it. */
+void     _nf_card_render_chrome     (cairo_t           *cr,
+                                     NfCardLayout      *card,
+                                     const NfGridStyle *style);
+void     _nf_card_render_content    (cairo_t           *cr,
+                                     NfCardLayout      *card,
+                                     const NfGridStyle *style);
+
 /* The cache nf_grid_render() draws the layout's cards from onto images;
  * made on first use, freed with the layout. */
 NfCardCache *_nf_grid_render_get_card_cache (NfGridLayout *layout);

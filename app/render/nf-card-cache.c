@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
@@ -15,6 +16,10 @@
 /* Room around the card's own box, in device pixels, for the edges'
  * anti-aliasing; the shadow's unit below comes on top. */
 #define PAD 1
+
+/* How many bytes of card boxes (nf_card_render_chrome) are kept for
+ * cards alike; past it they are all dropped and drawn again. */
+#define MAX_CHROME_BYTES (8u << 20)
 
 /* Everything nf_card_render() reads, as it was when the pixels were
  * drawn. The layouts' serials change whenever Pango lays them out again
@@ -48,6 +53,35 @@ typedef struct {
   GList            link;        /* in cache->lru, most recent first */
 } Entry;
 
+/* What a card's box (_nf_card_render_chrome) depends on besides the
+ * style, which is the cache's own. Compared as bytes: made with every
+ * byte zeroed first. */
+typedef struct {
+  int        w, h;              /* the image's pixels */
+  double     width, height, sx, sy, fx, fy;
+  NfColour   fill;
+  NfEvidence evidence;
+  gboolean   backdrop;
+} ChromeKey;
+
+static guint
+chrome_key_hash (gconstpointer key)
+{
+  const guchar *p = key;
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (ChromeKey); i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+chrome_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (ChromeKey)) == 0;
+}
+
 struct _NfCardCache
 {
   GObject      parent_instance;
@@ -58,6 +92,11 @@ struct _NfCardCache
   NfGridStyle *style;           /* what every entry was drawn in */
   GHashTable  *entries;         /* NfCardLayout → Entry */
   GQueue       lru;
+  /* The boxes of the cards drawn, by what they depend on (chrome_key()):
+   * the cards of a block share a width and most share a few heights, so
+   * a frame of new cards rasterises a few boxes and copies the rest. */
+  GHashTable  *chromes;         /* ChromeKey → cairo_surface_t */
+  gsize        chrome_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (NfCardCache, nf_card_cache, G_TYPE_OBJECT)
@@ -89,6 +128,8 @@ forget_all (NfCardCache *self)
   while (g_hash_table_iter_next (&iter, &card, NULL))
     g_object_weak_unref (card, card_gone, self);
   g_hash_table_remove_all (self->entries);
+  g_hash_table_remove_all (self->chromes);
+  self->chrome_bytes = 0;
 }
 
 static void
@@ -107,6 +148,7 @@ nf_card_cache_finalize (GObject *object)
 
   forget_all (self);
   g_hash_table_unref (self->entries);
+  g_hash_table_unref (self->chromes);
   g_clear_pointer (&self->style, nf_grid_style_free);
   G_OBJECT_CLASS (nf_card_cache_parent_class)->finalize (object);
 }
@@ -121,6 +163,8 @@ static void
 nf_card_cache_init (NfCardCache *self)
 {
   self->entries = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->chromes = g_hash_table_new_full (chrome_key_hash, chrome_key_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
   g_queue_init (&self->lru);
 }
 
@@ -227,8 +271,113 @@ trim (NfCardCache *self,
     }
 }
 
+static const cairo_user_data_key_t pixels_key;
+
+/* An image whose pixels are not cleared first (a card's image is
+ * covered whole by its box's): clearing is most of what making a small
+ * image costs. */
+static cairo_surface_t *
+image_uncleared (int w,
+                 int h)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
+  guchar *data = g_try_malloc ((gsize) stride * (gsize) MAX (h, 1));
+  cairo_surface_t *surface;
+
+  if (stride <= 0 || data == NULL)
+    {
+      g_free (data);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_set_user_data (surface, &pixels_key, data, g_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_free (data);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  return surface;
+}
+
+/* An image w × h pixels begun as draw_pixels() begins one: the block's
+ * fill under it when `key->backdrop`, else nothing. */
+static cairo_t *
+begin_image (const NfGridStyle *style,
+             const Key         *key,
+             int                w,
+             int                h,
+             cairo_surface_t  **out_surface)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Every pixel opaque, as it will look on its block: copied, not blended. */
+  if (key->backdrop)
+    {
+      cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
+                             style->block_fill.blue, style->block_fill.alpha);
+      cairo_paint (cr);
+    }
+  *out_surface = surface;
+  return cr;
+}
+
+/* The card's box drawn into an image of the card's own size, kept for
+ * every card that would draw the same pixels: the same size and fraction
+ * of a pixel, fill and evidence (the style is the cache's own). */
+static cairo_surface_t *
+chrome_pixels (NfCardCache       *self,
+               NfCardLayout      *card,
+               const NfGridStyle *style,
+               const Key         *key,
+               int                w,
+               int                h)
+{
+  ChromeKey id;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  memset (&id, 0, sizeof id);
+  id.w = w;
+  id.h = h;
+  id.width = key->width;
+  id.height = key->height;
+  id.sx = key->sx;
+  id.sy = key->sy;
+  id.fx = key->fx;
+  id.fy = key->fy;
+  nf_grid_style_card_fill (style, key->colour, &id.fill);
+  id.evidence = key->evidence;
+  id.backdrop = key->backdrop;
+  surface = g_hash_table_lookup (self->chromes, &id);
+  if (surface != NULL)
+    return surface;
+
+  if (self->chrome_bytes > MAX_CHROME_BYTES)
+    {
+      g_hash_table_remove_all (self->chromes);
+      self->chrome_bytes = 0;
+    }
+  cr = begin_image (style, key, w, h, &surface);
+  cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+  cairo_scale (cr, key->sx, key->sy);
+  _nf_card_render_chrome (cr, card, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  g_hash_table_insert (self->chromes, g_memdup2 (&id, sizeof id), surface);
+  self->chrome_bytes += (gsize) cairo_image_surface_get_stride (surface) * (gsize) h;
+  return surface;
+}
+
 /* Draws the card into a new image of its own, `key` saying at what
- * scale and fraction of a pixel. */
+ * scale and fraction of a pixel: its box copied from the one kept for
+ * cards alike, its text and marks drawn on it. */
 static cairo_surface_t *
 draw_pixels (NfCardCache       *self,
              NfCardLayout      *card,
@@ -239,21 +388,29 @@ draw_pixels (NfCardCache       *self,
 {
   int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
   int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface, *chrome;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  /* Every pixel opaque, as it will look on its block: copied, not blended. */
-  if (key->backdrop)
+  chrome = chrome_pixels (self, card, style, key, w, h);
+  if (chrome != NULL)
     {
-      cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
-                             style->block_fill.blue, style->block_fill.alpha);
+      surface = image_uncleared (w, h);
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, chrome, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+      cairo_scale (cr, key->sx, key->sy);
     }
-  cairo_translate (cr, PAD + key->fx, PAD + key->fy);
-  cairo_scale (cr, key->sx, key->sy);
-  nf_card_render (cr, card, style);
+  else
+    {
+      cr = begin_image (style, key, w, h, &surface);
+      cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+      cairo_scale (cr, key->sx, key->sy);
+      _nf_card_render_chrome (cr, card, style);
+    }
+  _nf_card_render_content (cr, card, style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   self->n_renders++;

@@ -276,22 +276,29 @@ draw_frames_retained (cairo_t           *cr,
       frames->fy = py - iy;
       g_clear_pointer (&frames->style, nf_grid_style_free);
       frames->style = nf_grid_style_copy (style);
-      /* An image of the same size is drawn over rather than made again:
-       * a new one of a whole screen costs its pages. */
-      if (frames->surface == NULL ||
-          frames->surface_width != (int) ceil (frames->fx + width * sx) ||
-          frames->surface_height != (int) ceil (frames->fy + height * sy))
+      /* An image at least as large, and not much larger, is drawn over
+       * rather than made again: a new one of a whole screen costs its
+       * pages, and a window being resized asks for a new size each frame. */
+      frames->surface_width = (int) ceil (frames->fx + width * sx);
+      frames->surface_height = (int) ceil (frames->fy + height * sy);
+      if (frames->surface != NULL)
         {
-          g_clear_pointer (&frames->surface, cairo_surface_destroy);
-          frames->surface_width = (int) ceil (frames->fx + width * sx);
-          frames->surface_height = (int) ceil (frames->fy + height * sy);
-          frames->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                        MAX (1, frames->surface_width),
-                                                        MAX (1, frames->surface_height));
+          int cw = cairo_image_surface_get_width (frames->surface);
+          int ch = cairo_image_surface_get_height (frames->surface);
+
+          if (cw < frames->surface_width || ch < frames->surface_height ||
+              (double) cw * ch > 1.5 * MAX (1, frames->surface_width) *
+                                 MAX (1, frames->surface_height))
+            g_clear_pointer (&frames->surface, cairo_surface_destroy);
         }
+      if (frames->surface == NULL)
+        frames->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                      MAX (1, frames->surface_width),
+                                                      MAX (1, frames->surface_height));
       fcr = cairo_create (frames->surface);
       cairo_set_operator (fcr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (fcr);
+      cairo_rectangle (fcr, 0, 0, frames->surface_width, frames->surface_height);
+      cairo_fill (fcr);
       cairo_set_operator (fcr, CAIRO_OPERATOR_OVER);
       cairo_translate (fcr, frames->fx, frames->fy);
       cairo_scale (fcr, sx, sy);
