@@ -323,16 +323,18 @@ begin_image (const NfGridStyle *style,
   return cr;
 }
 
-/* The card's box drawn into an image of the card's own size, kept for
- * every card that would draw the same pixels: the same size and fraction
- * of a pixel, fill and evidence (the style is the cache's own). */
+/* A card's box of `width` × `height` units drawn into an image w × h
+ * pixels as draw_pixels() places it, kept for every card that would draw
+ * the same pixels: the same size and fraction of a pixel, fill and
+ * evidence (the style is the cache's own). */
 static cairo_surface_t *
-chrome_pixels (NfCardCache       *self,
-               NfCardLayout      *card,
-               const NfGridStyle *style,
-               const Key         *key,
-               int                w,
-               int                h)
+box_pixels (NfCardCache       *self,
+            const NfGridStyle *style,
+            const Key         *key,
+            int                w,
+            int                h,
+            double             width,
+            double             height)
 {
   ChromeKey id;
   cairo_surface_t *surface;
@@ -341,8 +343,8 @@ chrome_pixels (NfCardCache       *self,
   memset (&id, 0, sizeof id);
   id.w = w;
   id.h = h;
-  id.width = key->width;
-  id.height = key->height;
+  id.width = width;
+  id.height = height;
   id.sx = key->sx;
   id.sy = key->sy;
   id.fx = key->fx;
@@ -362,7 +364,7 @@ chrome_pixels (NfCardCache       *self,
   cr = begin_image (style, key, w, h, &surface);
   cairo_translate (cr, PAD + key->fx, PAD + key->fy);
   cairo_scale (cr, key->sx, key->sy);
-  _nf_card_render_chrome (cr, card, style);
+  _nf_card_render_box (cr, style, width, height, &id.fill, id.evidence);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -373,6 +375,66 @@ chrome_pixels (NfCardCache       *self,
   g_hash_table_insert (self->chromes, g_memdup2 (&id, sizeof id), surface);
   self->chrome_bytes += (gsize) cairo_image_surface_get_stride (surface) * (gsize) h;
   return surface;
+}
+
+/* Writes the card's box into `surface` (w × h, uncleared) from a small
+ * box of the same corners: when the card starts on a pixel corner and
+ * its size is whole pixels, its corners are the small box's corners
+ * moved by whole pixels (the same polygon, rasterised the same), and
+ * every row and column between them is the small box's middle one. A
+ * resize gives every card a new width; this draws no curve for it.
+ * FALSE, writing nothing, when the card is not such a card. */
+static gboolean
+box_by_slices (NfCardCache       *self,
+               const NfGridStyle *style,
+               const Key         *key,
+               int                w,
+               int                h,
+               cairo_surface_t   *surface)
+{
+  double wpx = key->width * key->sx, hpx = (key->height + 1) * key->sy;
+  int cx, cy, tw, th, ts, ds;
+  const guint32 *src;
+  guint32 *dst;
+  cairo_surface_t *small;
+
+  if (key->fx != 0 || key->fy != 0 ||
+      fabs (wpx - round (wpx)) > 1e-6 || fabs (hpx - round (hpx)) > 1e-6 ||
+      cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  /* Room for the corners' curves and the evidence edge across, the
+   * curves and the shadow's unit (its clip begins a unit above the
+   * lower curves) down, and a pixel to spare. */
+  cx = (int) ceil ((MAX (style->card_radius, style->evidence_edge) + 1) * key->sx) + PAD + 1;
+  cy = (int) ceil ((style->card_radius + 2) * key->sy) + PAD + 1;
+  tw = 2 * cx + 1;
+  th = 2 * cy + 1;
+  if (w < tw || h < th)
+    return FALSE;
+  small = box_pixels (self, style, key, tw, th, (tw - 2 * PAD) / key->sx,
+                      (th - 2 * PAD) / key->sy - 1);
+  if (small == NULL)
+    return FALSE;
+
+  cairo_surface_flush (surface);
+  src = (const guint32 *) (gpointer) cairo_image_surface_get_data (small);
+  dst = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  ts = cairo_image_surface_get_stride (small) / 4;
+  ds = cairo_image_surface_get_stride (surface) / 4;
+  for (int y = 0; y < h; y++)
+    {
+      int ty = y < cy ? y : y >= h - cy ? y - (h - th) : cy;
+      const guint32 *s = src + (gsize) ty * ts;
+      guint32 *d = dst + (gsize) y * ds;
+      guint32 mid = s[cx];
+
+      memcpy (d, s, cx * sizeof *d);
+      for (int x = cx; x < w - cx; x++)
+        d[x] = mid;
+      memcpy (d + w - cx, s + tw - cx, cx * sizeof *d);
+    }
+  cairo_surface_mark_dirty (surface);
+  return TRUE;
 }
 
 /* Draws the card into a new image of its own, `key` saying at what
@@ -391,31 +453,64 @@ draw_pixels (NfCardCache       *self,
   cairo_surface_t *surface, *chrome;
   cairo_t *cr;
 
-  chrome = chrome_pixels (self, card, style, key, w, h);
-  if (chrome != NULL)
+  surface = image_uncleared (w, h);
+  if (box_by_slices (self, style, key, w, h, surface))
+    cr = cairo_create (surface);
+  else if ((chrome = box_pixels (self, style, key, w, h, key->width, key->height)) != NULL)
     {
-      surface = image_uncleared (w, h);
       cr = cairo_create (surface);
       cairo_set_source_surface (cr, chrome, 0, 0);
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-      cairo_translate (cr, PAD + key->fx, PAD + key->fy);
-      cairo_scale (cr, key->sx, key->sy);
     }
   else
     {
+      /* No image for the box: the card's own, cleared, as ever. */
+      cairo_surface_destroy (surface);
       cr = begin_image (style, key, w, h, &surface);
       cairo_translate (cr, PAD + key->fx, PAD + key->fy);
       cairo_scale (cr, key->sx, key->sy);
       _nf_card_render_chrome (cr, card, style);
+      cairo_identity_matrix (cr);
     }
+  cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+  cairo_scale (cr, key->sx, key->sy);
   _nf_card_render_content (cr, card, style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   self->n_renders++;
   *out_width = w;
   *out_height = h;
+  return surface;
+}
+
+cairo_surface_t *
+_nf_card_cache_box_image (NfCardCache       *self,
+                          const NfGridStyle *style,
+                          double             width,
+                          double             height,
+                          double             scale,
+                          const char        *colour,
+                          NfEvidence         evidence,
+                          gboolean           backdrop)
+{
+  Key key;
+  int w = (int) ceil (width * scale) + 2 * PAD;
+  int h = (int) ceil ((height + 1) * scale) + 2 * PAD;
+  cairo_surface_t *surface;
+
+  _nf_card_cache_use_style (self, style);
+  memset (&key, 0, sizeof key);
+  key.width = width;
+  key.height = height;
+  key.sx = key.sy = scale;
+  key.colour = colour;
+  key.evidence = evidence;
+  key.backdrop = backdrop;
+  surface = image_uncleared (w, h);
+  if (!box_by_slices (self, style, &key, w, h, surface))
+    g_clear_pointer (&surface, cairo_surface_destroy);
   return surface;
 }
 

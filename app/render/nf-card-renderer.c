@@ -393,23 +393,20 @@ card_colours (NfNote            *note,
     *muted = style->muted_text;
 }
 
-/* The card's box: shadow, border, fill and evidence edge. It reads only
- * the card's size, the note's colour and evidence and the style, so the
- * card cache can keep one drawing for every card alike
- * (nf-card-cache.c). */
+/* A card's box of `width` × `height` units: shadow, border, fill and
+ * evidence edge. */
 void
-_nf_card_render_chrome (cairo_t           *cr,
-                        NfCardLayout      *card,
-                        const NfGridStyle *style)
+_nf_card_render_box (cairo_t           *cr,
+                     const NfGridStyle *style,
+                     double             width,
+                     double             height,
+                     const NfColour    *fill,
+                     NfEvidence         evidence)
 {
-  NfNote *note = nf_card_layout_get_note (card);
-  NfEvidence evidence = nf_note_get_evidence (note);
-  NfColour fill, text;
-  NfRect box = { 0, 0, nf_card_layout_get_width (card), nf_card_layout_get_height (card) };
+  NfRect box = { 0, 0, width, height };
 
   if (box.width <= 0 || box.height <= 0)
     return;
-  card_colours (note, style, &fill, &text, NULL);
 
   cairo_save (cr);
 
@@ -441,7 +438,7 @@ _nf_card_render_chrome (cairo_t           *cr,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   _nf_render_rounded_rect (cr, &(NfRect) { 1, 1, box.width - 2, box.height - 2 },
                            style->card_radius - 1);
-  _nf_render_set_colour (cr, &fill);
+  _nf_render_set_colour (cr, fill);
   cairo_fill (cr);
 
   if (evidence != NF_EVIDENCE_NONE && box.width > 2 && box.height > 2)
@@ -454,6 +451,23 @@ _nf_card_render_chrome (cairo_t           *cr,
     }
 
   cairo_restore (cr);
+}
+
+/* The card's box. It reads only the card's size, the note's colour and
+ * evidence and the style, so the card cache can keep one drawing for
+ * every card alike (nf-card-cache.c). */
+void
+_nf_card_render_chrome (cairo_t           *cr,
+                        NfCardLayout      *card,
+                        const NfGridStyle *style)
+{
+  NfNote *note = nf_card_layout_get_note (card);
+  NfColour fill, text;
+
+  card_colours (note, style, &fill, &text, NULL);
+  _nf_card_render_box (cr, style, nf_card_layout_get_width (card),
+                       nf_card_layout_get_height (card), &fill,
+                       nf_note_get_evidence (note));
 }
 
 /* What is drawn on the card's box: its text, footer and marks. */
