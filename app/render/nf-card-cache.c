@@ -428,6 +428,12 @@ box_by_slices (NfCardCache       *self,
       guint32 *d = dst + (gsize) y * ds;
       guint32 mid = s[cx];
 
+      /* The middle rows are all the first of them. */
+      if (y > cy && y < h - cy)
+        {
+          memcpy (d, d - ds, w * sizeof *d);
+          continue;
+        }
       memcpy (d, s, cx * sizeof *d);
       for (int x = cx; x < w - cx; x++)
         d[x] = mid;
