@@ -539,6 +539,67 @@ test_box_by_slices (void)
   g_assert_cmpuint (n_sliced, >, 2000);
 }
 
+/* The frames kept as pixels (the blocks' boxes written from a small box
+ * of their corners where they lie on whole pixels) are the frames drawn
+ * as vectors, byte for byte: the four cases, light and dark, at scale 1
+ * and 2, over a range of window sizes. */
+static void
+test_frames_by_slices (void)
+{
+  static const double scales[] = { 1, 2 };
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(NfCanvas) canvas = load_case (c);
+
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark ()
+                                              : nf_grid_style_new_light ();
+          g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+
+          for (double width = 1100; width <= 1500; width += 101)
+            for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+              {
+                double height = width * 0.56;
+                cairo_surface_t *kept, *drawn;
+                cairo_surface_t *vectors = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                           NULL);
+                cairo_t *cr;
+
+                nf_grid_layout_allocate (layout, width, height);
+                kept = new_image (width, height, scales[s]);
+                drawn = new_image (width, height, scales[s]);
+                cr = cairo_create (kept);
+                cairo_scale (cr, scales[s], scales[s]);
+                nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+                cairo_destroy (cr);
+                cairo_surface_flush (kept);
+
+                /* A recording surface keeps vectors; played onto the
+                 * image, they are drawn there as they were recorded. */
+                cr = cairo_create (vectors);
+                cairo_scale (cr, scales[s], scales[s]);
+                nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+                cairo_destroy (cr);
+                cr = cairo_create (drawn);
+                cairo_set_source_surface (cr, vectors, 0, 0);
+                cairo_paint (cr);
+                cairo_destroy (cr);
+                cairo_surface_flush (drawn);
+
+                g_test_message ("case %u, %s, width %g, scale %g: off by %d", c,
+                                dark ? "dark" : "light", width, scales[s],
+                                max_difference (kept, drawn));
+                g_assert_cmpint (max_difference (kept, drawn), ==, 0);
+                cairo_surface_destroy (kept);
+                cairo_surface_destroy (drawn);
+                cairo_surface_destroy (vectors);
+              }
+        }
+    }
+}
+
 /* What a card widget shows, light and dark, at scale 1 and 2, is the
  * card drawn afresh at the device scale. */
 static void
@@ -676,6 +737,7 @@ main (int    argc,
   g_test_add_func ("/card-cache/vector-targets", test_vector_targets);
   g_test_add_func ("/card-cache/card-draw", test_card_draw);
   g_test_add_func ("/card-cache/box-by-slices", test_box_by_slices);
+  g_test_add_func ("/card-cache/frames-by-slices", test_frames_by_slices);
   g_test_add_func ("/card-cache/widget-pixels", test_widget_pixels);
   g_test_add_func ("/card-cache/pixels-and-budget", test_pixels_and_budget);
   return g_test_run ();
