@@ -273,6 +273,9 @@ trim (NfCardCache *self,
 
 static const cairo_user_data_key_t pixels_key;
 
+/* The largest side of an image cairo makes. */
+#define MAX_IMAGE_SIDE 32767
+
 /* An image whose pixels are not cleared first (a card's image is
  * covered whole by its box's): clearing is most of what making a small
  * image costs. */
@@ -281,14 +284,15 @@ image_uncleared (int w,
                  int h)
 {
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
-  guchar *data = g_try_malloc ((gsize) stride * (gsize) MAX (h, 1));
+  guchar *data;
   cairo_surface_t *surface;
 
-  if (stride <= 0 || data == NULL)
-    {
-      g_free (data);
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-    }
+  /* A size cairo refuses is refused by it, before any memory is taken. */
+  if (w <= 0 || h <= 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE || stride <= 0)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  data = g_try_malloc ((gsize) stride * (gsize) h);
+  if (data == NULL)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
       cairo_surface_set_user_data (surface, &pixels_key, data, g_free) != CAIRO_STATUS_SUCCESS)
