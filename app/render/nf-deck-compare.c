@@ -829,6 +829,7 @@ typedef struct {
   double     low;          /* the lowest row drawn on this slide */
   gboolean   started;
   PangoLayout **cells;     /* n + 1, reused for every row */
+  NfDeckGlyphs *glyphs;    /* their glyphs, shaped once each */
   PangoLayout **heads;     /* n + 1 */
   double     head_h;
 } AlignedTable;
@@ -944,22 +945,31 @@ metrics_slides (Compare *cmp)
 
     line = _nf_render_layout_height (probe);
   }
+  t.glyphs = _nf_deck_glyphs_new (t.cells[0]);
 
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
     {
       const NfDiffMetricRow *row = g_ptr_array_index (rows, i);
       double h = line;
+      g_autofree char **labels = g_new0 (char *, n + 2);
+      g_autofree gboolean *fast = g_new0 (gboolean, n + 1);
 
       for (guint c = 0; c <= n; c++)
         {
-          g_autofree char *label = NULL;
+          double one;
 
           if (c == 0)
-            label = cmp_row_label (row, deck->lang);
+            labels[c] = cmp_row_label (row, deck->lang);
           else if (row->present[c - 1])
-            label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
-          pango_layout_set_text (t.cells[c], label != NULL ? label : "—", -1);
-          /* A cell of one line is the common case: its height is known. */
+            labels[c] = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
+          if (labels[c] == NULL)
+            labels[c] = g_strdup ("—");
+          /* A cell of one line is the common case: its height is known,
+           * and most are one line of glyphs already shaped. */
+          fast[c] = _nf_deck_glyphs_one_line (t.glyphs, t.cells[c], labels[c], &one);
+          if (fast[c])
+            continue;
+          pango_layout_set_text (t.cells[c], labels[c], -1);
           if (pango_layout_get_line_count (t.cells[c]) > 1)
             h = MAX (h, _nf_render_layout_height (t.cells[c]));
         }
@@ -973,8 +983,12 @@ metrics_slides (Compare *cmp)
           _nf_render_set_colour (deck->cr, c > 0 && !row->present[c - 1] ? &deck->style->muted_text
                                                                           : &deck->style->title_text);
           cairo_move_to (deck->cr, aligned_block_x (&t, c) + 8, t.y + t.pad / 2);
-          pango_cairo_show_layout (deck->cr, t.cells[c]);
+          if (fast[c])
+            _nf_deck_glyphs_show (t.glyphs, deck->cr, t.cells[c], labels[c]);
+          else
+            pango_cairo_show_layout (deck->cr, t.cells[c]);
         }
+      g_strfreev (g_steal_pointer (&labels));
       t.y += h;
       _nf_render_set_colour (deck->cr, &deck->style->block_border);
       cairo_set_line_width (deck->cr, 0.75);
@@ -991,6 +1005,7 @@ metrics_slides (Compare *cmp)
     }
   g_free (t.cells);
   g_free (t.heads);
+  _nf_deck_glyphs_free (t.glyphs);
   /* The charts go under the lowest table of the slide. */
   if (t.started && !g_cancellable_is_cancelled (deck->cancellable))
     metrics_charts (cmp, rows, t.low);
