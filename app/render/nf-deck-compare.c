@@ -167,11 +167,16 @@ typedef struct {
 } Compare;
 
 /* What a note is in the comparison, for its card's footer. */
+/* As the window's compare view names it: between two companies (not
+ * versions) a note in one of them is "Only here", as its stripe is. */
 static const char *
-entry_label (const NfDiffEntry *entry)
+entry_label (const NfDiff      *diff,
+             const NfDiffEntry *entry)
 {
   if (entry == NULL)
     return NULL;
+  if ((entry->kind == NF_DIFF_ADDED || entry->kind == NF_DIFF_REMOVED) && !nf_diff_is_versions (diff))
+    return _("Only here");
   switch (entry->kind)
     {
     case NF_DIFF_SHARED: return _("Shared");
@@ -210,7 +215,7 @@ common_notes (Compare *cmp,
 
       if (e->kind != NF_DIFF_SHARED && e->kind != NF_DIFF_SOME && e->kind != NF_DIFF_NEAR)
         continue;
-      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (e));
+      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (cmp->diff, e));
       for (guint c = 0; c < n; c++)
         if (e->notes[c] != NULL)
           g_string_append_printf (text, "\n%s: %s", nf_compare_layout_get_canvas_name (cmp->layout, c),
@@ -425,7 +430,7 @@ block_slides (Compare *cmp,
               do
                 {
                   _nf_deck_card_init_labelled (deck, &card, note,
-                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
                                                next[c] + 1, col_w, size, CMP_FOOTER, 0);
                   if (card.height <= bottom - top - 40 || size <= 9)
                     break;
@@ -442,7 +447,7 @@ block_slides (Compare *cmp,
 
                   _nf_deck_card_clear (&card);
                   _nf_deck_card_init_labelled (deck, &card, note,
-                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
                                                next[c] + 1, col_w, CMP_SIZE, CMP_FOOTER, 0);
                   n_lines = (guint) pango_layout_get_line_count (card.text);
                   count = _nf_deck_card_fit_lines (deck, &card, next_line[c], bottom - y);
