@@ -21,6 +21,14 @@
  *     <theirs metric="revenue"><cell value="10">10</cell></theirs>
  *   </conflict>
  *
+ * and a field's conflict (company, title, label, description) each side's
+ * text with its translations, as a cell:
+ *
+ *   <conflict kind="company" ours="Acme" theirs="Acme">
+ *     <ours><cell>Acme</cell><cell xml:lang="zh">阿克米</cell></ours>
+ *     <theirs><cell>Acme</cell><cell xml:lang="zh">艾克米</cell></theirs>
+ *   </conflict>
+ *
  * The conflict being read is the last of the canvas's list. */
 
 static NfConflict *
@@ -118,8 +126,10 @@ _nf_xml_read_conflict (NfXmlReader    *self,
                                                      place[0] > 0 ? (guint) place[0] - 1 : 0,
                                                      place[1] > 0 ? (guint) place[1] - 1 : 0,
                                                      values[1], values[2]));
-  /* Only a cell's conflict has content: its sides' cells. */
-  _nf_xml_push (self, kind == NF_CONFLICT_CELL ? NF_XML_CONFLICT : NF_XML_EMPTY, name);
+  /* Only a cell's conflict and a translated field's have content: each
+   * side's cell, or the field's text with its translations as one. */
+  _nf_xml_push (self, kind == NF_CONFLICT_CELL || _nf_conflict_kind_is_field (kind)
+                        ? NF_XML_CONFLICT : NF_XML_EMPTY, name);
   return TRUE;
 }
 

@@ -709,7 +709,9 @@ conflicts (Writer   *wr,
         attr (wr, "table", c->table);
       attr (wr, "ours", c->ours);
       attr (wr, "theirs", c->theirs);
-      if (c->kind == NF_CONFLICT_CELL && conflict_needs_cells (canvas, c))
+      if ((c->kind == NF_CONFLICT_CELL && conflict_needs_cells (canvas, c)) ||
+          (_nf_conflict_kind_is_field (c->kind) && c->ours_cell != NULL &&
+           c->theirs_cell != NULL))
         for (guint side = 0; side < 2; side++)
           {
             const NfCell *cell = side == 0 ? c->ours_cell : c->theirs_cell;

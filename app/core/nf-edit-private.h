@@ -14,6 +14,10 @@ typedef struct _NfEdit NfEdit;
 NfEdit     *_nf_edit_set_field      (guint           field,
                                      const char     *old_value,
                                      const char     *new_value);
+/* A canvas field's xml:lang variants (either may be NULL). */
+NfEdit     *_nf_edit_set_field_translations (guint     field,
+                                             NfText   *old_translations,
+                                             NfText   *new_translations);
 NfEdit     *_nf_edit_insert_source  (guint           index,
                                      NfSource       *source,
                                      gboolean        remove);

@@ -11,6 +11,7 @@
 
 typedef enum {
   EDIT_FIELD,
+  EDIT_FIELD_TRANSLATIONS,  /* old_num: the field; old_text, new_text */
   EDIT_LIST_ITEM,       /* a source or a rate (`block`: which list); insert / remove */
   EDIT_REPLACE_LIST_ITEM,
   EDIT_NOTE,            /* insert / remove */
@@ -95,6 +96,19 @@ _nf_edit_set_field (guint       field,
   self->old_num = field;
   self->old_str = g_strdup (old_value);
   self->new_str = g_strdup (new_value);
+  return self;
+}
+
+NfEdit *
+_nf_edit_set_field_translations (guint   field,
+                                 NfText *old_translations,
+                                 NfText *new_translations)
+{
+  NfEdit *self = edit_new (EDIT_FIELD_TRANSLATIONS, NULL);
+
+  self->old_num = field;
+  self->old_text = old_translations != NULL ? nf_text_ref (old_translations) : NULL;
+  self->new_text = new_translations != NULL ? nf_text_ref (new_translations) : NULL;
   return self;
 }
 
@@ -480,6 +494,11 @@ _nf_edit_apply (NfEdit   *self,
     {
     case EDIT_FIELD:
       _nf_canvas_set_field (canvas, self->old_num, undo ? self->old_str : self->new_str);
+      break;
+
+    case EDIT_FIELD_TRANSLATIONS:
+      _nf_canvas_set_field_translations (canvas, self->old_num,
+                                         undo ? self->old_text : self->new_text);
       break;
 
     case EDIT_LIST_ITEM:

@@ -84,12 +84,12 @@ note_same (const Where *a,
 
 /* One text, language by language. Sets *conflict when a language was
  * changed both ways; `prefer` says whose value the conflict takes. */
-static NfText *
-merge_text (NfText   *base,
-            NfText   *a,
-            NfText   *b,
-            int       prefer,
-            gboolean *conflict)
+NfText *
+_nf_merge_text (NfText   *base,
+                NfText   *a,
+                NfText   *b,
+                int       prefer,
+                gboolean *conflict)
 {
   const NfText *t[N_SIDES] = { base, a, b };
   g_autoptr(GPtrArray) langs = g_ptr_array_new ();
@@ -151,7 +151,7 @@ merge_note (const Where *w[N_SIDES],
 {
   NfNote *n[N_SIDES] = { w[BASE]->note, w[SIDE_A]->note, w[SIDE_B]->note };
   NfNote *out = nf_note_copy (n[SIDE_A + prefer], id);
-  g_autoptr(NfText) text = merge_text (nf_note_get_text (n[BASE]), nf_note_get_text (n[SIDE_A]),
+  g_autoptr(NfText) text = _nf_merge_text (nf_note_get_text (n[BASE]), nf_note_get_text (n[SIDE_A]),
                                        nf_note_get_text (n[SIDE_B]), prefer, conflict);
   const char *colour[N_SIDES], *cite[N_SIDES];
   const char * const *tags[N_SIDES];

@@ -17,6 +17,16 @@ NfConflict *_nf_conflict_new_cell    (NfConflictKind  kind,
                                       guint           column,
                                       const char     *ours,
                                       const char     *theirs);
+/* Whether the kind is a translatable canvas field (company, title,
+ * label, description), whose conflict may carry each side's text with
+ * its translations as a cell. */
+static inline gboolean
+_nf_conflict_kind_is_field (NfConflictKind kind)
+{
+  return kind == NF_CONFLICT_COMPANY || kind == NF_CONFLICT_TITLE ||
+         kind == NF_CONFLICT_LABEL || kind == NF_CONFLICT_DESCRIPTION;
+}
+
 /* A deep copy: strings and each side's cell. */
 NfConflict *_nf_conflict_copy        (const NfConflict *conflict);
 /* Copies of both sides' cells (either may be NULL) into the conflict. */

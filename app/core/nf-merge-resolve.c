@@ -141,6 +141,37 @@ take_rate (NfCanvas   *self,
     }
 }
 
+/* A field's conflict that carries each side's translations (as a cell):
+ * the side taken gives its every language back, in the same step. */
+static void
+take_field_translations (NfCanvas         *self,
+                         const NfConflict *c,
+                         const char       *take)
+{
+  static const struct { NfConflictKind kind; NfCanvasField field; } fields[] = {
+    { NF_CONFLICT_COMPANY, NF_FIELD_COMPANY }, { NF_CONFLICT_TITLE, NF_FIELD_TITLE },
+    { NF_CONFLICT_LABEL, NF_FIELD_LABEL }, { NF_CONFLICT_DESCRIPTION, NF_FIELD_DESCRIPTION },
+  };
+  const NfCell *whole = take == c->ours ? c->ours_cell : c->theirs_cell;
+
+  if (whole == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].kind == c->kind)
+      {
+        NfText *have = _nf_canvas_get_field_translations (self, fields[i].field);
+        g_autoptr(NfText) want = NULL;
+
+        if (whole->translations != NULL)
+          want = nf_text_with_primary (whole->translations,
+                                       _nf_canvas_get_field (self, fields[i].field) != NULL
+                                         ? _nf_canvas_get_field (self, fields[i].field) : "");
+        if ((have == NULL) != (want == NULL) ||
+            (have != NULL && !nf_text_equal (have, want)))
+          _nf_canvas_do (self, _nf_edit_set_field_translations (fields[i].field, have, want));
+      }
+}
+
 static void
 take_value (NfCanvas         *self,
             const NfConflict *c,
@@ -194,6 +225,7 @@ take_value (NfCanvas         *self,
     default:
       g_assert_not_reached ();
     }
+  take_field_translations (self, c, take);
 }
 
 /* Rows of `table_id` from `row` (from 0) on moved by `shift`, in the

@@ -50,6 +50,15 @@ void        _nf_merge_add_conflict (NfMergeRun     *m,
 char       *_nf_merge_fresh_id     (NfMergeRun     *m,
                                     const char     *id);
 
+/* nf-merge-notes.c: one text merged language by language (new
+ * reference); sets *conflict when the same language changed two ways, and
+ * then takes the value of side `prefer` (0 A, 1 B) for it. */
+NfText     *_nf_merge_text         (NfText         *base,
+                                    NfText         *a,
+                                    NfText         *b,
+                                    int             prefer,
+                                    gboolean       *conflict);
+
 /* nf-merge-tables.c: a table changed on both sides, merged by row and
  * cell (new reference), or NULL when only both whole tables will do. */
 NfMetricTable *_nf_merge_table    (NfMergeRun     *m,

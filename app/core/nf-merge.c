@@ -220,6 +220,39 @@ _nf_merge_fresh_id (NfMergeRun *m,
 
 /* --- Metadata --- */
 
+/* A field's text with its xml:lang variants, as one NfText. */
+static NfText *
+field_text (NfCanvas      *canvas,
+            NfCanvasField  field)
+{
+  const char *value = _nf_canvas_get_field (canvas, field);
+  NfText *tr = _nf_canvas_get_field_translations (canvas, field);
+
+  return tr != NULL ? nf_text_with_primary (tr, value != NULL ? value : "") : nf_text_new (value);
+}
+
+/* A side of a field's conflict as a cell: the text and its translations,
+ * so that the conflict carries every language of each side and taking a
+ * side gives all of them back (the cell is the format's one carrier of a
+ * text with its variants inside <conflict>). */
+static NfCell *
+field_cell (NfCanvas      *canvas,
+            NfCanvasField  field)
+{
+  NfCell *cell = g_new0 (NfCell, 1);
+  const char *value = _nf_canvas_get_field (canvas, field);
+  NfText *tr = _nf_canvas_get_field_translations (canvas, field);
+
+  cell->text = g_strdup (value != NULL ? value : "");
+  if (tr != NULL && nf_text_get_n_translations (tr) > 0)
+    cell->translations = nf_text_with_primary (tr, cell->text);
+  return cell;
+}
+
+/* Each field merged language by language: a language changed on one side
+ * takes that side. The same language (or the field's own text) changed
+ * two ways is a conflict of the whole field, which keeps A's and carries
+ * both sides' texts with all their translations. */
 static void
 merge_fields (NfMergeRun *m)
 {
@@ -232,24 +265,50 @@ merge_fields (NfMergeRun *m)
     {
       const char *v[N_SIDES];
       NfText *t[N_SIDES];
+      g_autoptr(NfText) merged = NULL;
+      gboolean conflict = FALSE;
       int pick;
 
       for (int s = 0; s < N_SIDES; s++)
         {
           v[s] = _nf_canvas_get_field (m->canvas[s], f);
-          t[s] = _nf_canvas_get_field_translations (m->canvas[s], f);
+          t[s] = field_text (m->canvas[s], f);
         }
+      /* The own text by the raw values: an absent label is not "". */
       pick = NF_MERGE3 (_nf_merge_str_eq, v[BASE], v[SIDE_A], v[SIDE_B]);
-      if (pick < 0)
+      merged = _nf_merge_text (t[BASE], t[SIDE_A], t[SIDE_B], 0, &conflict);
+      if (pick < 0 || conflict)
         {
-          _nf_merge_add_conflict (m, kinds[f], v[SIDE_A], v[SIDE_B]);
-          pick = 0;
+          NfConflict *c;
+          NfCell *cells[2] = { field_cell (m->canvas[SIDE_A], f),
+                               field_cell (m->canvas[SIDE_B], f) };
+          int ours = m->swapped ? 1 : 0;
+
+          c = _nf_conflict_new (kinds[f], cells[ours]->text, cells[1 - ours]->text);
+          if (cells[0]->translations != NULL || cells[1]->translations != NULL)
+            _nf_conflict_set_cells (c, cells[ours], cells[1 - ours]);
+          else if (pick < 0)
+            {
+              /* No translations: the texts as they were (NULL for none). */
+              g_free (c->ours);
+              g_free (c->theirs);
+              c->ours = g_strdup (v[m->swapped ? SIDE_B : SIDE_A]);
+              c->theirs = g_strdup (v[m->swapped ? SIDE_A : SIDE_B]);
+            }
+          g_ptr_array_add (m->conflicts, c);
+          for (guint i = 0; i < 2; i++)
+            _nf_cells_free (cells[i], 1);
+          _nf_canvas_set_field (m->out, f, v[SIDE_A]);
+          _nf_canvas_set_field_translations (m->out, f,
+                                             _nf_canvas_get_field_translations (m->canvas[SIDE_A], f));
         }
-      else if (pick == 0 && _nf_merge_str_eq (v[SIDE_A], v[SIDE_B]) &&
-               nf_text_equal (t[SIDE_A], t[BASE]) && !nf_text_equal (t[SIDE_B], t[BASE]))
-        pick = 1;  /* the same text, translated on one side */
-      _nf_canvas_set_field (m->out, f, v[SIDE_A + pick]);
-      _nf_canvas_set_field_translations (m->out, f, t[SIDE_A + pick]);
+      else
+        {
+          _nf_canvas_set_field (m->out, f, v[SIDE_A + pick]);
+          _nf_canvas_set_field_translations (m->out, f, merged);
+        }
+      for (int s = 0; s < N_SIDES; s++)
+        nf_text_unref (t[s]);
     }
 }
 

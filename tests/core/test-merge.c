@@ -38,6 +38,13 @@ random_base (GRand *rand)
 
   nf_canvas_set_company (canvas, "Company");
   nf_canvas_set_title (canvas, "Title");
+  if (g_rand_boolean (rand))
+    {
+      g_autoptr(NfText) plain = nf_text_new ("Company");
+      g_autoptr(NfText) zh = nf_text_with_translation (plain, "zh", "公司");
+
+      _nf_canvas_set_field_translations (canvas, NF_FIELD_COMPANY, zh);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = g_strdup_printf ("base note %u", i);
@@ -75,6 +82,31 @@ may_touch (NfNote *note,
   return (g_ascii_strtoull (id + 1, NULL, 10) % 2) == (guint) parity;
 }
 
+/* The translated canvas fields the scripts edit. */
+static const NfCanvasField translated_fields[] = { NF_FIELD_COMPANY, NF_FIELD_TITLE,
+                                                   NF_FIELD_DESCRIPTION };
+static const NfConflictKind translated_kinds[] = { NF_CONFLICT_COMPANY, NF_CONFLICT_TITLE,
+                                                   NF_CONFLICT_DESCRIPTION };
+
+/* Sets one language of a canvas field (as the loader would hold it). */
+static void
+set_field_translation (NfCanvas      *canvas,
+                       NfCanvasField  field,
+                       const char    *lang,
+                       const char    *value)
+{
+  NfText *have;
+  g_autoptr(NfText) plain = NULL;
+  g_autoptr(NfText) next = NULL;
+
+  if (_nf_canvas_get_field (canvas, field) == NULL)
+    _nf_canvas_set_field (canvas, field, "Described");
+  have = _nf_canvas_get_field_translations (canvas, field);
+  plain = have != NULL ? nf_text_ref (have) : nf_text_new (_nf_canvas_get_field (canvas, field));
+  next = nf_text_with_translation (plain, lang, value);
+  _nf_canvas_set_field_translations (canvas, field, next);
+}
+
 /* A random edit script on `canvas`; `tag` marks the texts it writes.
  * `edited` collects the ids it changed or added; `deleted` those it
  * removed. */
@@ -109,6 +141,17 @@ random_edits (GRand      *rand,
           /* A fresh id may be one the script deleted. */
           g_hash_table_remove (deleted, nf_note_get_id (note));
           g_hash_table_add (edited, g_strdup (nf_note_get_id (note)));
+          continue;
+        }
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          /* A field's translation: disjoint scripts keep to a language each. */
+          static const char * const langs[] = { "zh", "fr" };
+          guint f = g_rand_int_range (rand, 0, G_N_ELEMENTS (translated_fields));
+          const char *lang = parity < 0 ? langs[g_rand_int_range (rand, 0, 2)] : langs[parity];
+          g_autofree char *value = g_strdup_printf ("%s %s %u", tag, lang, e);
+
+          set_field_translation (canvas, translated_fields[f], lang, value);
           continue;
         }
       note = mine->pdata[g_rand_int_range (rand, 0, mine->len)];
@@ -196,6 +239,52 @@ assert_keeps (NfCanvas *base,
     }
 }
 
+static const char *
+lookup0 (const NfText *text,
+         const char   *lang)
+{
+  return text != NULL ? nf_text_lookup (text, lang) : NULL;
+}
+
+/* Every language of a translated field that `side` changed from the base
+ * is in the merge as that side wrote it, or is one side of a conflict of
+ * that field which carries it: never dropped silently. */
+static void
+assert_keeps_translations (NfCanvas *base,
+                           NfCanvas *side,
+                           gboolean  is_ours,
+                           NfCanvas *merged)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (translated_fields); f++)
+    {
+      NfText *mine = _nf_canvas_get_field_translations (side, translated_fields[f]);
+      NfText *was = _nf_canvas_get_field_translations (base, translated_fields[f]);
+      NfText *got = _nf_canvas_get_field_translations (merged, translated_fields[f]);
+
+      for (guint i = 0; mine != NULL && i < nf_text_get_n_translations (mine); i++)
+        {
+          const char *lang;
+          const char *value = nf_text_get_translation (mine, i, &lang);
+          gboolean kept = FALSE;
+
+          if (g_strcmp0 (lookup0 (was, lang), value) == 0 ||
+              g_strcmp0 (lookup0 (got, lang), value) == 0)
+            continue;
+          for (guint k = 0; k < nf_canvas_get_n_conflicts (merged) && !kept; k++)
+            {
+              const NfConflict *c = nf_canvas_get_conflict (merged, k);
+              const NfCell *cell = is_ours ? c->ours_cell : c->theirs_cell;
+
+              kept = c->kind == translated_kinds[f] && cell != NULL &&
+                     g_strcmp0 (lookup0 (cell->translations, lang), value) == 0;
+            }
+          if (!kept)
+            g_error ("the merge lost %s's %s translation “%s” of field %u silently",
+                     is_ours ? "ours" : "theirs", lang, value, translated_fields[f]);
+        }
+    }
+}
+
 /* The canvas's bytes with its conflicts' sides swapped. */
 static char *
 bytes_swapped (NfCanvas *canvas)
@@ -207,8 +296,12 @@ bytes_swapped (NfCanvas *canvas)
       NfConflict *c = conflicts->pdata[i];
       char *t = c->ours;
 
+      NfCell *cell = c->ours_cell;
+
       c->ours = c->theirs;
       c->theirs = t;
+      c->ours_cell = c->theirs_cell;
+      c->theirs_cell = cell;
     }
   return bytes_of (canvas);
 }
@@ -280,6 +373,8 @@ test_properties (void)
       /* Never loses a note either side kept. */
       assert_keeps (base, ours, theirs, merged);
       assert_keeps (base, theirs, ours, merged);
+      assert_keeps_translations (base, ours, TRUE, merged);
+      assert_keeps_translations (base, theirs, FALSE, merged);
 
       /* Disjoint edits: both applied, no conflict. */
       if (disjoint)
