@@ -162,6 +162,54 @@ test_chart_counts_by_noun (void)
     }
 }
 
+/* Percentages share a chart only within one measure family named by
+ * the labels' words: shares with shares, growth with growth; a share of
+ * customers never stands beside a growth rate, and a family of one gets
+ * no chart. */
+static void
+test_chart_percent_families (void)
+{
+  struct {
+    const char *xml;
+    const char *want;
+  } cases[] = {
+    /* Two shares, one growth rate: the shares alone chart. */
+    { METRIC_TABLE (ROW ("Share of customers in tier-1 cities", "60", "60%")
+                    ROW ("Revenue growth rate", "35", "35%")
+                    ROW ("Market share", "12", "12%")),
+      "4:0,2" },
+    /* A share and a growth rate: nothing comparable. */
+    { METRIC_TABLE (ROW ("Customer share", "80", "80%")
+                    ROW ("Year-on-year growth", "25", "25%")),
+      "" },
+    /* Chinese: 占比 twice, 增长率 twice, 转化率 once. */
+    { METRIC_TABLE (ROW ("一线城市客户占比", "40", "40%")
+                    ROW ("营收同比增长率", "30", "30%")
+                    ROW ("线上销售占比", "55", "55%")
+                    ROW ("用户增长率", "20", "20%")
+                    ROW ("线索转化率", "8", "8%")),
+      "4:0,2;4:1,3" },
+    /* Companies down the rows, two percent columns of unlike meaning:
+     * one chart a column. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"text\"><name>Company</name></column>"
+      "<column type=\"percent\"><name>Market share</name></column>"
+      "<column type=\"percent\"><name>Revenue growth</name></column>"
+      "<row><cell>A</cell><cell value=\"30\">30%</cell><cell value=\"12\">12%</cell></row>"
+      "<row><cell>B</cell><cell value=\"20\">20%</cell><cell value=\"40\">40%</cell></row>"
+      "</table>",
+      "4:0,1;4:0,1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = groups_of_xml (cases[i].xml);
+
+      if (g_strcmp0 (got, cases[i].want) != 0)
+        g_error ("case %u: groups %s, want %s", i, got, cases[i].want);
+    }
+}
+
 /* pdftotext's words of a PDF, every run of white space one space (a
  * slide wraps a name wherever its column ends); NULL with the test
  * skipped without poppler's tools. */
@@ -359,6 +407,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
   g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
+  g_test_add_func ("/deck-look/chart/percent-families", test_chart_percent_families);
   g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
   g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
   return g_test_run ();
