@@ -563,6 +563,27 @@ label_key (const char *text)
   return noun != NULL ? noun : g_strdup ("");
 }
 
+/* A column's name says which measure its figures are when it names a
+ * rate or a counted thing, and also when it names anything at all
+ * ("Employee Count" down departments): the rows are then what is
+ * measured, not the measure ("Operations" counts no operations). Only a
+ * generic name ("Value", "数值") leaves the measure to the rows. */
+static char *
+column_key (const char *name)
+{
+  char *key = label_key (name);
+  g_auto(GStrv) tokens = NULL;
+
+  if (*key != '\0' || name == NULL)
+    return key;
+  g_free (key);
+  tokens = words_of (name);
+  for (guint t = g_strv_length (tokens); t-- > 0;)
+    if (!generic_word (tokens[t]) && g_ascii_isalpha (tokens[t][0]))
+      return g_strconcat ("column:", tokens[t], NULL);
+  return g_strdup ("");
+}
+
 /* Which family of percentage a label names: a share of something
  * ("Market share", "占比"), a change ("Revenue growth", "同比增长"), a
  * margin, a rate of conversion or of keeping customers, a fall; else the
@@ -666,7 +687,7 @@ nf_chart_groups_new (NfMetricTable *table)
 
       const char *name = column->name != NULL ? nf_text_get (column->name) : NULL;
 
-      g_ptr_array_add (column_keys, label_key (name));
+      g_ptr_array_add (column_keys, column_key (name));
       g_ptr_array_add (column_families, percent_family (name));
     }
   for (guint r = 0; r < n_rows; r++)

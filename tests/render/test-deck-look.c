@@ -151,6 +151,18 @@ test_chart_counts_by_noun (void)
       "<row><cell>Tencent</cell><cell value=\"1000\">1,000</cell><cell value=\"20\">20</cell></row>"
       "</table>",
       "1:0,1;1:0,1" },
+    /* Senmiao's salaries by department: the column counts employees,
+     * whatever the departments are called ("Operations" is no count of
+     * operations). */
+    { "<table id=\"t1\" block=\"cost-structure\"><title>T</title>"
+      "<column type=\"text\"><name>Department</name></column>"
+      "<column type=\"count\" unit=\"employees\"><name>Employee Count</name></column>"
+      "<row><cell>Development</cell><cell value=\"15\">15</cell></row>"
+      "<row><cell>Marketing</cell><cell value=\"8\">8</cell></row>"
+      "<row><cell>Operations</cell><cell value=\"10\">10</cell></row>"
+      "<row><cell>Administration</cell><cell value=\"5\">5</cell></row>"
+      "</table>",
+      "1:0,1,2,3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
