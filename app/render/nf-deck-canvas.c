@@ -219,14 +219,17 @@ overview_rects (NfDeck  *deck,
 
 /* A block whose notes all fit as their first lines gives the height
  * they leave unused back to them: a line more to each cut card in turn,
- * first to last, for as long as every card still fits (a card that
- * becomes whole gets its footer when that fits too). Nothing is shown
- * faded while a line of it would fit in the block's own room. */
+ * first to last, for as long as every card still fits. Nothing is shown
+ * faded while a line of it would fit in the block's own room. The cards
+ * keep one style, `tight` rows or padded cards, and none gets a footer:
+ * a block reads as one list, not as a few whole cards among rows (the
+ * note's number, evidence and tags are on its block slide). */
 static void
-fill_block (NfDeck  *deck,
-            OvBlock *ov,
-            guint    first,
-            guint    n)
+fill_block (NfDeck   *deck,
+            OvBlock  *ov,
+            guint     first,
+            guint     n,
+            gboolean  tight)
 {
   gboolean grew = TRUE;
 
@@ -241,22 +244,44 @@ fill_block (NfDeck  *deck,
           if (!card->cut)
             continue;
           _nf_deck_card_limit (card, card->n_lines + 1, FALSE);
-          if (!card->cut)
-            {
-              _nf_deck_card_limit (card, 0, TRUE);
-              if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
-                {
-                  grew = TRUE;
-                  continue;
-                }
-              _nf_deck_card_limit (card, 0, FALSE);
-            }
+          _nf_deck_card_set_tight (card, tight);
           if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
             grew = TRUE;
           else
             *card = before;   /* the same layouts: only the counts change */
         }
     }
+}
+
+/* The cards [first, first + n) cut to their first three, two or one
+ * lines, whichever is the most that fits, all in one style (rows when
+ * one line each), then filled. FALSE when one line each does not fit. */
+static gboolean
+compact_share (NfDeck  *deck,
+               OvBlock *ov,
+               guint    first,
+               guint    n,
+               guint   *out_fitted)
+{
+  for (guint lines = 3; lines >= 1; lines--)
+    {
+      guint fitted;
+
+      for (guint i = first; i < first + n; i++)
+        {
+          _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+          _nf_deck_card_set_tight (&ov->cards[i], lines == 1);
+        }
+      fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
+      if (out_fitted != NULL)
+        *out_fitted = fitted;
+      if (fitted == n)
+        {
+          fill_block (deck, ov, first, n, lines == 1);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* The largest that shows every note of the block: whole at 12 down to 9
@@ -271,7 +296,7 @@ fit_block (NfDeck   *deck,
            OvBlock  *ov)
 {
   static const double larger[] = { 12, 11, 10 };
-  guint n = ov->n_notes;
+  guint n = ov->n_notes, fitted = 0;
 
   ov->slide = -1;
   ov->per_page = n;
@@ -298,20 +323,8 @@ fit_block (NfDeck   *deck,
       return;
     }
   ov->full = FALSE;
-  for (guint lines = 3; lines >= 1; lines--)
-    {
-      guint fitted;
-
-      for (guint i = 0; i < n; i++)
-        _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-      fitted = pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE);
-      ov->per_page = MAX (fitted, 1);
-      if (fitted == n)
-        {
-          fill_block (deck, ov, 0, n);
-          return;
-        }
-    }
+  if (!compact_share (deck, ov, 0, n, &fitted))
+    ov->per_page = MAX (fitted, 1);
 }
 
 /* The notes of `ov` that overview slide `page` of `n_pages` shows: each
@@ -357,15 +370,12 @@ spread_block (NfDeck  *deck,
             return FALSE;
           continue;
         }
-      for (guint lines = 3; lines >= 1 && !fitted; lines--)
-        {
-          for (guint i = first; i < first + n; i++)
-            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-          fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
-        }
-      if (!fitted)
+      /* A share that fits whole, footers and all, is shown so. */
+      for (guint i = first; i < first + n; i++)
+        _nf_deck_card_limit (&ov->cards[i], 0, TRUE);
+      fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
+      if (!fitted && !compact_share (deck, ov, first, n, NULL))
         return FALSE;
-      fill_block (deck, ov, first, n);
     }
   /* Shares that show every note whole, footer and all, need no block
    * slide. */
@@ -1012,6 +1022,7 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
           NfDeckCard grown = *card;
 
           _nf_deck_card_limit (&grown, card->n_lines + 1, FALSE);
+          _nf_deck_card_set_tight (&grown, card->tight);
           need_at[column] = MIN (need_at[column], grown.height - card->height);
           cut = TRUE;
         }
@@ -1027,6 +1038,21 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
         *out_need = need_at[c];
       }
   return cut;
+}
+
+guint
+_nf_deck_plan_block_styles (NfDeckPlan *plan,
+                            NfBlock     block,
+                            guint       page)
+{
+  OvBlock *ov = &plan->blocks[block];
+  guint first, n, styles = 0;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    styles |= ov->cards[i].show_footer ? NF_DECK_CARD_WHOLE
+            : ov->cards[i].tight ? NF_DECK_CARD_ROW : NF_DECK_CARD_COMPACT;
+  return styles;
 }
 
 void

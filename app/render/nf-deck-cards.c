@@ -236,6 +236,16 @@ _nf_deck_card_limit (NfDeckCard *card,
 }
 
 void
+_nf_deck_card_set_tight (NfDeckCard *card,
+                         gboolean    tight)
+{
+  if (card->tight == tight)
+    return;
+  card->height += 2 * ((tight ? 1.0 : CARD_PAD_Y) - (card->tight ? 1.0 : CARD_PAD_Y));
+  card->tight = tight;
+}
+
+void
 _nf_deck_card_clear (NfDeckCard *card)
 {
   g_clear_object (&card->text);

@@ -346,7 +346,9 @@ test_conflict_marks (void)
  * Chinese, on every slide of an overview of several. An overview of
  * several slides shares the notes evenly: 数跑科技's showed 55 notes
  * crammed on its first slide and one Key Resources note, cut to a faded
- * line, alone on the second. */
+ * line, alone on the second. Each block's cards on a slide share one
+ * style: after the fill, Bitauto's and 数跑科技's blocks mixed whole
+ * cards with footers and one-line rows. */
 static void
 test_overview_fills_blocks (void)
 {
@@ -391,6 +393,15 @@ test_overview_fills_blocks (void)
               for (guint b = 0; b < NF_N_BLOCKS; b++)
                 {
                   double room, need;
+                  guint styles = _nf_deck_plan_block_styles (plan, (NfBlock) b, page);
+
+                  /* One design a block: not a few whole cards with
+                   * footers among rows of first lines. */
+                  if ((styles & (styles - 1)) != 0)
+                    g_error ("%s, page %u, %s, overview slide %u: %s mixes card styles (%#x)",
+                             nf_canvas_get_company (canvas), size,
+                             langs[l] ? langs[l] : "as written", page + 1,
+                             nf_block_title ((NfBlock) b), styles);
 
                   if (!_nf_deck_plan_block_room (plan, (NfBlock) b, page, &room, &need))
                     continue;
