@@ -30,6 +30,7 @@
 #define COLUMN_GAP    22.0
 #define BLOCK_GAP     18.0
 #define MIN_START_LINES 4     /* of a long note at a column's foot */
+#define DENSE_MIN_NOTES 6     /* a block of fewer is never worth a slide more */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -296,7 +297,7 @@ fit_block (NfDeck   *deck,
            OvBlock  *ov)
 {
   static const double larger[] = { 12, 11, 10 };
-  guint n = ov->n_notes, fitted = 0;
+  guint n = ov->n_notes, fitted = 0, faded = 0;
 
   ov->slide = -1;
   ov->per_page = n;
@@ -324,7 +325,17 @@ fit_block (NfDeck   *deck,
     }
   ov->full = FALSE;
   if (!compact_share (deck, ov, 0, n, &fitted))
-    ov->per_page = MAX (fitted, 1);
+    {
+      ov->per_page = MAX (fitted, 1);
+      return;
+    }
+  /* A block that shows most of its notes as one faded line each is a
+   * list of starts nobody can read from a room: its notes go over two
+   * slides, each with twice the room (数跑科技 in English or on A4). */
+  for (guint i = 0; i < n; i++)
+    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
+  if (n >= DENSE_MIN_NOTES && 2 * faded > n)
+    ov->per_page = (n + 1) / 2;
 }
 
 /* The notes of `ov` that overview slide `page` of `n_pages` shows: each
@@ -1053,6 +1064,22 @@ _nf_deck_plan_block_styles (NfDeckPlan *plan,
     styles |= ov->cards[i].show_footer ? NF_DECK_CARD_WHOLE
             : ov->cards[i].tight ? NF_DECK_CARD_ROW : NF_DECK_CARD_COMPACT;
   return styles;
+}
+
+guint
+_nf_deck_plan_block_faded (NfDeckPlan *plan,
+                           NfBlock     block,
+                           guint       page,
+                           guint      *out_shown)
+{
+  OvBlock *ov = &plan->blocks[block];
+  guint first, n, faded = 0;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
+  *out_shown = n;
+  return faded;
 }
 
 void

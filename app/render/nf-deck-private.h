@@ -211,6 +211,12 @@ enum {
 guint        _nf_deck_plan_block_styles (NfDeckPlan *plan,
                                          NfBlock     block,
                                          guint       page);
+/* For tests: how many of the notes overview slide `page` shows of
+ * `block` (`out_shown`) are a single faded line. */
+guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,
+                                        NfBlock     block,
+                                        guint       page,
+                                        guint      *out_shown);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       NfDeckPlan   *plan,

@@ -348,7 +348,9 @@ test_conflict_marks (void)
  * crammed on its first slide and one Key Resources note, cut to a faded
  * line, alone on the second. Each block's cards on a slide share one
  * style: after the fill, Bitauto's and 数跑科技's blocks mixed whole
- * cards with footers and one-line rows. */
+ * cards with footers and one-line rows. A block of many notes shown
+ * mostly as single faded lines takes a second overview slide: 数跑科技
+ * in English and on A4 kept one slide of one-line rows. */
 static void
 test_overview_fills_blocks (void)
 {
@@ -397,6 +399,18 @@ test_overview_fills_blocks (void)
 
                   /* One design a block: not a few whole cards with
                    * footers among rows of first lines. */
+                  guint shown_here = 0;
+                  guint faded = _nf_deck_plan_block_faded (plan, (NfBlock) b, page, &shown_here);
+
+                  /* Not a list of single faded lines: a block of many
+                   * notes that can show most of them only so goes on
+                   * to a second overview slide. */
+                  if (n_pages == 1 && shown_here >= 6 && 2 * faded > shown_here)
+                    g_error ("%s, page %u, %s: %s shows %u of its %u notes as one faded line "
+                             "on a single overview slide",
+                             nf_canvas_get_company (canvas), size,
+                             langs[l] ? langs[l] : "as written",
+                             nf_block_title ((NfBlock) b), faded, shown_here);
                   if ((styles & (styles - 1)) != 0)
                     g_error ("%s, page %u, %s, overview slide %u: %s mixes card styles (%#x)",
                              nf_canvas_get_company (canvas), size,
