@@ -684,6 +684,29 @@ draw_overview_block (NfDeck   *deck,
 
   if (ov->n_notes == 0)
     foot = g_strdup (_("No notes"));
+  else if (n == 0)
+    {
+      /* Fewer notes than overview slides: the block says where they
+       * are rather than standing empty beside full ones. */
+      guint at = 0, at_n = 0;
+      g_autofree char *where = NULL;
+      g_autoptr(PangoLayout) l = NULL;
+
+      while (at + 1 < n_pages && (overview_slice (ov, at, n_pages, &first, &at_n), at_n == 0))
+        at++;
+      /* TRANSLATORS: in a block of an overview of several slides that
+       * holds no notes on this slide: the slide of the overview that
+       * shows them. */
+      where = g_strdup_printf (nf_ngettext ("Its note: overview slide %u",
+                                             "Its notes: overview slide %u", ov->n_notes),
+                               deck->page - page + at);
+      l = _nf_deck_text (deck, where, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, ov->inner.width);
+      cairo_save (cr);
+      _nf_render_set_colour (cr, &style->muted_text);
+      cairo_move_to (cr, ov->inner.x, ov->inner.y);
+      pango_cairo_show_layout (cr, l);
+      cairo_restore (cr);
+    }
   else
     pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
   if (ov->slide >= 0)

@@ -437,6 +437,21 @@ test_overview_fills_blocks (void)
   g_assert_cmpuint (n_split, >, 0);
 }
 
+/* A block with fewer notes than its overview has slides says on the
+ * slide that shows none of them where they are: 数跑科技's Cost
+ * Structure, one note, stood empty on the second overview slide. */
+static void
+test_overview_names_empty_share (void)
+{
+  g_autofree char *en = export_case (3, "en", FALSE, "deck-overview-share-en.pdf");
+  g_autofree char *zh = export_case (3, "zh_CN", FALSE, "deck-overview-share-zh.pdf");
+
+  if (en == NULL)
+    return;
+  g_assert_nonnull (strstr (en, "Its note: overview slide "));
+  g_assert_nonnull (strstr (zh, "本栏便笺见概览第 "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,5 +462,6 @@ main (int   argc,
   g_test_add_func ("/deck-look/chart/percent-families", test_chart_percent_families);
   g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
   g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
+  g_test_add_func ("/deck-look/overview-names-empty-share", test_overview_names_empty_share);
   return g_test_run ();
 }
