@@ -230,7 +230,8 @@ fill_block (NfDeck   *deck,
             OvBlock  *ov,
             guint     first,
             guint     n,
-            gboolean  tight)
+            gboolean  tight,
+            gboolean  marks)
 {
   gboolean grew = TRUE;
 
@@ -246,6 +247,7 @@ fill_block (NfDeck   *deck,
             continue;
           _nf_deck_card_limit (card, card->n_lines + 1, FALSE);
           _nf_deck_card_set_tight (card, tight);
+          _nf_deck_card_set_marks (card, marks);
           if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
             grew = TRUE;
           else
@@ -264,24 +266,29 @@ compact_share (NfDeck  *deck,
                guint    n,
                guint   *out_fitted)
 {
+  /* The note's evidence and tags go under every card's lines when they
+   * fit at two lines a note or more; else none has them (they are on the
+   * block slide). */
   for (guint lines = 3; lines >= 1; lines--)
-    {
-      guint fitted;
+    for (int marks = lines >= 2; marks >= 0; marks--)
+      {
+        guint fitted;
 
-      for (guint i = first; i < first + n; i++)
-        {
-          _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-          _nf_deck_card_set_tight (&ov->cards[i], lines == 1);
-        }
-      fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
-      if (out_fitted != NULL)
-        *out_fitted = fitted;
-      if (fitted == n)
-        {
-          fill_block (deck, ov, first, n, lines == 1);
-          return TRUE;
-        }
-    }
+        for (guint i = first; i < first + n; i++)
+          {
+            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+            _nf_deck_card_set_tight (&ov->cards[i], lines == 1);
+            _nf_deck_card_set_marks (&ov->cards[i], marks);
+          }
+        fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
+        if (out_fitted != NULL && !marks)
+          *out_fitted = fitted;
+        if (fitted == n)
+          {
+            fill_block (deck, ov, first, n, lines == 1, marks);
+            return TRUE;
+          }
+      }
   return FALSE;
 }
 
@@ -391,7 +398,8 @@ spread_block (NfDeck  *deck,
   /* Shares that show every note whole, footer and all, need no block
    * slide. */
   for (guint i = 0; i < ov->n_notes; i++)
-    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer;
+    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
+            (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
   ov->full = ov->full || whole;
   return TRUE;
 }
@@ -1057,6 +1065,7 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
 
           _nf_deck_card_limit (&grown, card->n_lines + 1, FALSE);
           _nf_deck_card_set_tight (&grown, card->tight);
+          _nf_deck_card_set_marks (&grown, card->show_footer);
           need_at[column] = MIN (need_at[column], grown.height - card->height);
           cut = TRUE;
         }
@@ -1084,8 +1093,11 @@ _nf_deck_plan_block_styles (NfDeckPlan *plan,
 
   overview_slice (ov, page, plan->n_pages, &first, &n);
   for (guint i = first; i < first + n; i++)
-    styles |= ov->cards[i].show_footer ? NF_DECK_CARD_WHOLE
-            : ov->cards[i].tight ? NF_DECK_CARD_ROW : NF_DECK_CARD_COMPACT;
+    styles |= ov->cards[i].tight ? NF_DECK_CARD_ROW
+            : ov->cards[i].show_footer ? NF_DECK_CARD_MARKED : NF_DECK_CARD_COMPACT;
+  for (guint i = first; i < first + n; i++)
+    if (ov->cards[i].cut && ov->cards[i].show_footer)
+      styles |= NF_DECK_CARD_CUT_MARKED;
   return styles;
 }
 

@@ -246,6 +246,20 @@ _nf_deck_card_set_tight (NfDeckCard *card,
 }
 
 void
+_nf_deck_card_set_marks (NfDeckCard *card,
+                         gboolean    marks)
+{
+  if (card->show_conflict)
+    card->height -= FOOTER_GAP + _nf_render_layout_height (card->conflict);
+  if (card->show_footer)
+    card->height -= FOOTER_GAP + _nf_render_layout_height (card->footer);
+  card->show_conflict = FALSE;
+  card->show_footer = marks && card->footer != NULL;
+  if (card->show_footer)
+    card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
+}
+
+void
 _nf_deck_card_clear (NfDeckCard *card)
 {
   g_clear_object (&card->text);

@@ -161,6 +161,11 @@ void         _nf_deck_card_limit     (NfDeckCard   *card,
  * keeping the lines it shows. */
 void         _nf_deck_card_set_tight (NfDeckCard   *card,
                                       gboolean      tight);
+/* A compact card's marks: its footer (number, evidence, tags) under
+ * the lines it shows, without the words naming what it conflicts with
+ * (its warning sign stays). */
+void         _nf_deck_card_set_marks (NfDeckCard   *card,
+                                      gboolean      marks);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
@@ -204,9 +209,11 @@ gboolean     _nf_deck_plan_block_room (NfDeckPlan  *plan,
 /* For tests: the styles of the cards overview slide `page` shows of
  * `block`, or'd: one bit when the block reads as one design. */
 enum {
-  NF_DECK_CARD_WHOLE = 1 << 0,    /* padded, whole, with its footer */
+  NF_DECK_CARD_MARKED = 1 << 0,   /* padded, its footer under its lines */
   NF_DECK_CARD_COMPACT = 1 << 1,  /* padded, no footer */
   NF_DECK_CARD_ROW = 1 << 2,      /* a row of a list */
+  NF_DECK_CARD_STYLES = 0xff,
+  NF_DECK_CARD_CUT_MARKED = 1 << 8, /* besides: a card cut, with its marks */
 };
 guint        _nf_deck_plan_block_styles (NfDeckPlan *plan,
                                          NfBlock     block,

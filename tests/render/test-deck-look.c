@@ -356,7 +356,7 @@ test_overview_fills_blocks (void)
 {
   static const char * const langs[] = { NULL, "en", "zh_CN" };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
-  guint n_cut = 0, n_split = 0;
+  guint n_cut = 0, n_split = 0, n_cut_marked = 0;
 
   for (guint c = 0; c < 4; c++)
     for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
@@ -411,6 +411,8 @@ test_overview_fills_blocks (void)
                              nf_canvas_get_company (canvas), size,
                              langs[l] ? langs[l] : "as written",
                              nf_block_title ((NfBlock) b), faded, shown_here);
+                  n_cut_marked += (styles & NF_DECK_CARD_CUT_MARKED) != 0;
+                  styles &= NF_DECK_CARD_STYLES;
                   if ((styles & (styles - 1)) != 0)
                     g_error ("%s, page %u, %s, overview slide %u: %s mixes card styles (%#x)",
                              nf_canvas_get_company (canvas), size,
@@ -435,6 +437,10 @@ test_overview_fills_blocks (void)
   g_assert_cmpuint (n_cut, >, 0);
   /* And 数跑科技's overview, at least, takes two slides. */
   g_assert_cmpuint (n_split, >, 0);
+  /* Compact cards keep the note's evidence and tags under their first
+   * lines where the block has room for them: they carried only the
+   * warning sign. */
+  g_assert_cmpuint (n_cut_marked, >, 0);
 }
 
 /* A block with fewer notes than its overview has slides says on the
