@@ -12,7 +12,9 @@
  * people filling in different figures of one table both keep theirs;
  * only the same cell changed two ways is a conflict (kind="cell"). Rows
  * have no ids. Where every row of the three versions has its own label
- * (the first column's text, non-empty and unique), rows are matched by it:
+ * (the first column's text, non-empty and unique), rows are matched by it,
+ * and a row relabelled on one side with the rest of it untouched keeps
+ * the base's label as its identity (find_renames):
  * a row moved on one side and edited on the other merges, rows added by
  * both are all kept, and a row removed on one side and edited on the other
  * (or added by both under one label differently) is a row conflict
@@ -143,26 +145,16 @@ merge_row (NfMergeRun    *m,
 
 /* --- Rows matched by their labels --- */
 
-/* label → row + 1, borrowing the table's strings; NULL when a row has no
- * label or shares one, so that labels cannot match rows. */
-static GHashTable *
-labels_of (NfMetricTable *t)
-{
-  g_autoptr(GHashTable) index = NULL;
-
-  if (nf_metric_table_get_n_columns (t) == 0)
-    return NULL;
-  index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
-    {
-      const char *label = nf_metric_table_get_cell (t, r, 0)->text;
-
-      if (label == NULL || *label == '\0' || g_hash_table_contains (index, label))
-        return NULL;
-      g_hash_table_insert (index, (gpointer) label, GUINT_TO_POINTER (r + 1));
-    }
-  return g_steal_pointer (&index);
-}
+/* One version's rows by identity: each row's key is its label, or, for a
+ * row whose label this side renamed (the base's label gone, the rest of
+ * the row as in the base), the base's label, so that a rename on one side
+ * meets an edit or a move on the other as one row. */
+typedef struct {
+  NfMetricTable *t;
+  GHashTable    *index;   /* key → row + 1, borrowing the tables' strings */
+  GHashTable    *labels;  /* the rows' own labels, renamed or not */
+  const char   **keys;    /* per row */
+} Rows;
 
 static const char *
 label (NfMetricTable *t,
@@ -171,16 +163,126 @@ label (NfMetricTable *t,
   return nf_metric_table_get_cell (t, r, 0)->text;
 }
 
+static const char *
+key (const Rows *rows,
+     guint       r)
+{
+  return rows->keys[r];
+}
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->index, g_hash_table_unref);
+  g_clear_pointer (&rows->labels, g_hash_table_unref);
+  g_clear_pointer (&rows->keys, g_free);
+}
+
+/* Every row's label as its key; FALSE when a row has no label or shares
+ * one, so that labels cannot match rows. */
+static gboolean
+rows_init (Rows          *rows,
+           NfMetricTable *t)
+{
+  guint n = nf_metric_table_get_n_rows (t);
+
+  rows->t = t;
+  if (nf_metric_table_get_n_columns (t) == 0)
+    return FALSE;
+  rows->index = g_hash_table_new (g_str_hash, g_str_equal);
+  rows->keys = g_new0 (const char *, MAX (n, 1));
+  for (guint r = 0; r < n; r++)
+    {
+      const char *l = label (t, r);
+
+      if (l == NULL || *l == '\0' || g_hash_table_contains (rows->index, l))
+        return FALSE;
+      rows->keys[r] = l;
+      g_hash_table_insert (rows->index, (gpointer) l, GUINT_TO_POINTER (r + 1));
+    }
+  rows->labels = g_hash_table_ref (rows->index);
+  rows->index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint r = 0; r < n; r++)
+    g_hash_table_insert (rows->index, (gpointer) rows->keys[r], GUINT_TO_POINTER (r + 1));
+  return TRUE;
+}
+
+/* Whether row `r` of `t` is row `rb` of the base but for its label. */
+static gboolean
+same_but_label (NfMetricTable *t,
+                guint          r,
+                NfMetricTable *base,
+                guint          rb)
+{
+  for (guint c = 1; c < nf_metric_table_get_n_columns (t); c++)
+    if (!_nf_merge_cell_eq (nf_metric_table_get_cell (t, r, c), nf_metric_table_get_cell (base, rb, c)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A side's renamed rows take the base's labels as keys: a base row whose
+ * label the side lacks is matched to the one new row of the side that is
+ * the same but for its label, when exactly one is and it is the same
+ * for no other lost row (a table of like rows gives no guess), and the
+ * other side did not add a row of that new label (then both are kept as
+ * added under one label). Both sides are read as they were, not as
+ * renamed, so that A and B are treated alike. */
+static void
+find_renames (Rows       *side,
+              const Rows *base,
+              const Rows *other)
+{
+  guint n_base = nf_metric_table_get_n_rows (base->t);
+  guint n = nf_metric_table_get_n_rows (side->t);
+
+  guint n_lost = 0, n_new = 0;
+
+  if (nf_metric_table_get_n_columns (side->t) < 2)
+    return;
+  for (guint rb = 0; rb < n_base; rb++)
+    n_lost += !g_hash_table_contains (side->index, key (base, rb));
+  for (guint r = 0; r < n; r++)
+    n_new += !g_hash_table_contains (base->index, side->keys[r]);
+  /* Each lost row is tried against each new one: a table relabelled
+   * wholesale is left to be a removal and an addition. */
+  if ((guint64) n_lost * n_new > 250000)
+    return;
+  for (guint rb = 0; rb < n_base; rb++)
+    {
+      int found = -1;
+      gboolean unique = TRUE;
+
+      if (g_hash_table_contains (side->index, key (base, rb)))
+        continue;
+      for (guint r = 0; r < n && unique; r++)
+        if (!g_hash_table_contains (base->index, side->keys[r]) && side->keys[r] == label (side->t, r) &&
+            !g_hash_table_contains (other->labels, side->keys[r]) &&
+            same_but_label (side->t, r, base->t, rb))
+          unique = found < 0 ? (found = (int) r, TRUE) : FALSE;
+      if (found < 0 || !unique)
+        continue;
+      for (guint lost = 0; lost < n_base && unique; lost++)
+        if (lost != rb && !g_hash_table_contains (side->index, key (base, lost)) &&
+            same_but_label (side->t, (guint) found, base->t, lost))
+          unique = FALSE;
+      if (!unique)
+        continue;
+      g_hash_table_remove (side->index, side->keys[found]);
+      side->keys[found] = key (base, rb);
+      g_hash_table_insert (side->index, (gpointer) key (base, rb), GUINT_TO_POINTER ((guint) found + 1));
+    }
+}
+
 /* Whether every row of `t` that the base has too is at the base's place:
  * cells may have been edited and rows relabelled (which reads as an edit
  * of the label), nothing moved. */
 static gboolean
-rows_in_place (NfMetricTable *t,
-               GHashTable    *base_labels)
+rows_in_place (const Rows *t,
+               const Rows *base)
 {
-  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t->t); r++)
     {
-      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (base_labels, label (t, r)));
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (base->index, key (t, r)));
 
       if (at != 0 && at - 1 != r)
         return FALSE;
@@ -188,17 +290,17 @@ rows_in_place (NfMetricTable *t,
   return TRUE;
 }
 
-/* The labels `t` shares with both `x` and `y`, in t's order. */
+/* The keys `t` shares with both `x` and `y`, in t's order. */
 static GPtrArray *
-shared_order (NfMetricTable *t,
-              GHashTable    *x,
-              GHashTable    *y)
+shared_order (const Rows *t,
+              const Rows *x,
+              const Rows *y)
 {
   GPtrArray *order = g_ptr_array_new ();
 
-  for (guint r = 0; r < nf_metric_table_get_n_rows (t); r++)
-    if (g_hash_table_contains (x, label (t, r)) && g_hash_table_contains (y, label (t, r)))
-      g_ptr_array_add (order, (gpointer) label (t, r));
+  for (guint r = 0; r < nf_metric_table_get_n_rows (t->t); r++)
+    if (g_hash_table_contains (x->index, key (t, r)) && g_hash_table_contains (y->index, key (t, r)))
+      g_ptr_array_add (order, (gpointer) key (t, r));
   return order;
 }
 
@@ -216,13 +318,11 @@ same_order (GPtrArray *a,
 
 /* Whether `t` keeps the rows it shares with the base in the base's order. */
 static gboolean
-keeps_order (NfMetricTable *t,
-             GHashTable    *mine,
-             NfMetricTable *base,
-             GHashTable    *base_labels)
+keeps_order (const Rows *t,
+             const Rows *base)
 {
-  g_autoptr(GPtrArray) in_t = shared_order (t, base_labels, base_labels);
-  g_autoptr(GPtrArray) in_base = shared_order (base, mine, mine);
+  g_autoptr(GPtrArray) in_t = shared_order (t, base, base);
+  g_autoptr(GPtrArray) in_base = shared_order (base, t, t);
 
   return same_order (in_t, in_base);
 }
@@ -246,9 +346,8 @@ add_row_conflict (NfMergeRun *m,
  * the order, and the other side's rows it lacks follow the row they follow
  * there. */
 static GPtrArray *
-row_order (NfMetricTable *first,
-           GHashTable    *first_labels,
-           NfMetricTable *second)
+row_order (const Rows *first,
+           const Rows *second)
 {
   g_autoptr(GHashTable) after = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) g_ptr_array_unref);
@@ -256,12 +355,12 @@ row_order (NfMetricTable *first,
   GPtrArray *order = g_ptr_array_new ();
   const char *prev = NULL;
 
-  for (guint r = 0; r < nf_metric_table_get_n_rows (second); r++)
+  for (guint r = 0; r < nf_metric_table_get_n_rows (second->t); r++)
     {
-      const char *l = label (second, r);
+      const char *l = key (second, r);
       GPtrArray *list;
 
-      if (g_hash_table_contains (first_labels, l))
+      if (g_hash_table_contains (first->index, l))
         {
           prev = l;
           continue;
@@ -273,11 +372,11 @@ row_order (NfMetricTable *first,
       g_ptr_array_add (list, (gpointer) l);
     }
   g_ptr_array_extend (order, head, NULL, NULL);
-  for (guint r = 0; r < nf_metric_table_get_n_rows (first); r++)
+  for (guint r = 0; r < nf_metric_table_get_n_rows (first->t); r++)
     {
-      GPtrArray *list = g_hash_table_lookup (after, label (first, r));
+      GPtrArray *list = g_hash_table_lookup (after, key (first, r));
 
-      g_ptr_array_add (order, (gpointer) label (first, r));
+      g_ptr_array_add (order, (gpointer) key (first, r));
       if (list != NULL)
         g_ptr_array_extend (order, list, NULL, NULL);
     }
@@ -287,26 +386,26 @@ row_order (NfMetricTable *first,
 static gboolean
 merge_by_labels (NfMergeRun    *m,
                  NfMetricTable *t[N_SIDES],
-                 GHashTable    *labels[N_SIDES],
+                 Rows           rows[N_SIDES],
                  NfMetricTable *out,
                  GPtrArray     *conflicts)
 {
   const char *id = nf_metric_table_get_id (out);
-  gboolean a_moved = !keeps_order (t[SIDE_A], labels[SIDE_A], t[BASE], labels[BASE]);
-  gboolean b_moved = !keeps_order (t[SIDE_B], labels[SIDE_B], t[BASE], labels[BASE]);
+  gboolean a_moved = !keeps_order (&rows[SIDE_A], &rows[BASE]);
+  gboolean b_moved = !keeps_order (&rows[SIDE_B], &rows[BASE]);
   g_autoptr(GPtrArray) order = NULL;
 
   if (a_moved && b_moved)
     {
       /* Both moved rows: only the same order of the rows they share will do. */
-      g_autoptr(GPtrArray) in_a = shared_order (t[SIDE_A], labels[SIDE_B], labels[SIDE_B]);
-      g_autoptr(GPtrArray) in_b = shared_order (t[SIDE_B], labels[SIDE_A], labels[SIDE_A]);
+      g_autoptr(GPtrArray) in_a = shared_order (&rows[SIDE_A], &rows[SIDE_B], &rows[SIDE_B]);
+      g_autoptr(GPtrArray) in_b = shared_order (&rows[SIDE_B], &rows[SIDE_A], &rows[SIDE_A]);
 
       if (!same_order (in_a, in_b))
         return FALSE;
     }
-  order = b_moved && !a_moved ? row_order (t[SIDE_B], labels[SIDE_B], t[SIDE_A])
-                              : row_order (t[SIDE_A], labels[SIDE_A], t[SIDE_B]);
+  order = b_moved && !a_moved ? row_order (&rows[SIDE_B], &rows[SIDE_A])
+                              : row_order (&rows[SIDE_A], &rows[SIDE_B]);
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -315,7 +414,7 @@ merge_by_labels (NfMergeRun    *m,
       guint out_row = nf_metric_table_get_n_rows (out);
 
       for (int s = 0; s < N_SIDES; s++)
-        at[s] = GPOINTER_TO_UINT (g_hash_table_lookup (labels[s], l));
+        at[s] = GPOINTER_TO_UINT (g_hash_table_lookup (rows[s].index, l));
       if (at[SIDE_A] != 0 && at[SIDE_B] != 0)
         {
           guint r[N_SIDES] = { at[BASE] - 1, at[SIDE_A] - 1, at[SIDE_B] - 1 };
@@ -358,7 +457,7 @@ _nf_merge_table (NfMergeRun    *m,
                  NfMetricTable *t[N_SIDES])
 {
   NfMetricTable *head[N_SIDES];
-  GHashTable *labels[N_SIDES];
+  Rows rows[N_SIDES] = { { 0 } };
   g_autoptr(NfMetricTable) out = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) _nf_conflict_free);
   NfMetricTable *base = t[BASE], *a = t[SIDE_A], *b = t[SIDE_B];
@@ -380,7 +479,12 @@ _nf_merge_table (NfMergeRun    *m,
     return NULL;
 
   for (int s = 0; s < N_SIDES; s++)
-    labelled = (labels[s] = labels_of (t[s])) != NULL && labelled;
+    labelled = rows_init (&rows[s], t[s]) && labelled;
+  if (labelled)
+    {
+      find_renames (&rows[SIDE_A], &rows[BASE], &rows[SIDE_B]);
+      find_renames (&rows[SIDE_B], &rows[BASE], &rows[SIDE_A]);
+    }
 
   if (nf_metric_table_equal (base, a) || (starts_with_rows (a, base) &&
                                           nf_metric_table_get_n_rows (a) == n_rows))
@@ -408,7 +512,7 @@ _nf_merge_table (NfMergeRun    *m,
         }
     }
   else if (nf_metric_table_get_n_rows (a) == n_rows && nf_metric_table_get_n_rows (b) == n_rows &&
-           (!labelled || (rows_in_place (a, labels[BASE]) && rows_in_place (b, labels[BASE]))))
+           (!labelled || (rows_in_place (&rows[SIDE_A], &rows[BASE]) && rows_in_place (&rows[SIDE_B], &rows[BASE]))))
     {
       /* The same rows in place on both sides: cell by cell. */
       for (guint r = 0; r < n_rows; r++)
@@ -419,12 +523,12 @@ _nf_merge_table (NfMergeRun    *m,
         }
     }
   else if (labelled)
-    ok = merge_by_labels (m, t, labels, out, conflicts);
+    ok = merge_by_labels (m, t, rows, out, conflicts);
   else
     ok = FALSE;
 
   for (int s = 0; s < N_SIDES; s++)
-    g_clear_pointer (&labels[s], g_hash_table_unref);
+    rows_clear (&rows[s]);
   if (!ok)
     return NULL;
   for (guint i = 0; i < conflicts->len; i++)

@@ -24,6 +24,7 @@ struct _NfConflictBar
 
   GtkLabel     *count_label;
   GtkLabel     *detail_label;
+  GtkWidget    *ours_button;
 };
 
 G_DEFINE_FINAL_TYPE (NfConflictBar, nf_conflict_bar, GTK_TYPE_WIDGET)
@@ -244,39 +245,55 @@ show_current (NfConflictBar *self)
   return TRUE;
 }
 
-/* A cell or row conflict is in a table, which the page beside the canvas
- * shows; a note's is on the canvas. Whoever holds both views follows. */
+/* A table's, cell's or row's conflict is in a table, which the page
+ * beside the canvas shows; a note's is on the canvas. A value's (company,
+ * title, rate…) or a source's is on no card: it is shown, and settled,
+ * here in the bar, over the canvas. Whoever holds both views follows. */
 static void
 show_view (NfConflictBar *self)
 {
   const NfConflict *c;
-  NfMetricTable *table;
+  NfMetricTable *table = NULL;
   int row;
 
   if (self->current >= nf_canvas_get_n_conflicts (self->canvas))
     return;
   c = nf_canvas_get_conflict (self->canvas, self->current);
-  if (c->kind == NF_CONFLICT_NOTE)
+  switch (c->kind)
     {
+    case NF_CONFLICT_NOTE:
       g_signal_emit (self, signals[SHOW_CANVAS], 0);
       return;
-    }
-  if (c->kind != NF_CONFLICT_CELL && c->kind != NF_CONFLICT_ROW)
-    return;
-  table = nf_canvas_find_table (self->canvas, c->table, NULL);
-  if (table == NULL)
-    return;
-  if (c->kind == NF_CONFLICT_CELL)
-    {
-      g_signal_emit (self, signals[SHOW_TABLE], 0, table, c->row, c->column);
+    case NF_CONFLICT_TABLE:
+      /* Our version, or theirs when we deleted the table. */
+      if (c->ours != NULL)
+        table = nf_canvas_find_table (self->canvas, c->ours, NULL);
+      if (table == NULL && c->theirs != NULL)
+        table = nf_canvas_find_table (self->canvas, c->theirs, NULL);
+      if (table != NULL)
+        g_signal_emit (self, signals[SHOW_TABLE], 0, table, 0u, 0u);
+      return;
+    case NF_CONFLICT_CELL:
+      table = nf_canvas_find_table (self->canvas, c->table, NULL);
+      if (table != NULL)
+        g_signal_emit (self, signals[SHOW_TABLE], 0, table, c->row, c->column);
+      return;
+    case NF_CONFLICT_ROW:
+      table = nf_canvas_find_table (self->canvas, c->table, NULL);
+      /* Our version of the row, or theirs when we deleted it. */
+      row = nf_conflict_row_of (c, TRUE);
+      if (row < 0)
+        row = nf_conflict_row_of (c, FALSE);
+      if (table != NULL && row >= 0)
+        g_signal_emit (self, signals[SHOW_TABLE], 0, table, (guint) row, 0u);
+      return;
+    default:
+      g_signal_emit (self, signals[SHOW_CANVAS], 0);
+      /* Only once the bar is in a window: a page just built is not yet. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (self->ours_button);
       return;
     }
-  /* Our version of the row, or theirs when we deleted it. */
-  row = nf_conflict_row_of (c, TRUE);
-  if (row < 0)
-    row = nf_conflict_row_of (c, FALSE);
-  if (row >= 0)
-    g_signal_emit (self, signals[SHOW_TABLE], 0, table, (guint) row, 0u);
 }
 
 static gboolean
@@ -381,6 +398,7 @@ nf_conflict_bar_class_init (NfConflictBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-conflict-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, NfConflictBar, count_label);
   gtk_widget_class_bind_template_child (widget_class, NfConflictBar, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, NfConflictBar, ours_button);
   /* A note's conflict is about to be shown on the canvas view. */
   signals[SHOW_CANVAS] = g_signal_new ("show-canvas", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

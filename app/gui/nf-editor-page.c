@@ -101,46 +101,6 @@ show_conflict_canvas (NfEditorPage *self)
   adw_view_stack_set_visible_child (self->views, self->canvas_view);
 }
 
-typedef struct {
-  NfMetricTable *table;
-  guint          row, column;
-  guint          frames;
-} ShowCell;
-
-static void
-show_cell_free (gpointer data)
-{
-  ShowCell *show = data;
-
-  g_object_unref (show->table);
-  g_free (show);
-}
-
-/* A column view first laid out, or scrolled, moves the focus to the first
- * cell of the row that has it: a cell further along is asked for again
- * until it has the focus (or a couple of seconds of frames have gone). */
-static gboolean
-show_cell_tick (GtkWidget     *editor,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  ShowCell *show = data;
-  GtkWidget *cell, *focus;
-
-  if (++show->frames > 120 || nf_table_editor_get_table (NF_TABLE_EDITOR (editor)) != show->table ||
-      !gtk_widget_get_mapped (editor))
-    return G_SOURCE_REMOVE;
-  if (gtk_widget_get_width (editor) == 0)
-    return G_SOURCE_CONTINUE;
-  cell = nf_table_editor_get_cell_widget (NF_TABLE_EDITOR (editor), show->row, show->column);
-  focus = gtk_root_get_focus (gtk_widget_get_root (editor));
-  if (cell != NULL && gtk_widget_get_mapped (cell) && focus != NULL &&
-      (focus == cell || gtk_widget_is_ancestor (focus, cell)))
-    return G_SOURCE_REMOVE;
-  nf_table_editor_show_cell (NF_TABLE_EDITOR (editor), show->table, show->row, show->column);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 show_conflict_table (NfEditorPage  *self,
                      NfMetricTable *table,
@@ -148,16 +108,10 @@ show_conflict_table (NfEditorPage  *self,
                      guint          column)
 {
   GtkWidget *editor = nf_editor_page_get_table_editor (self);
-  ShowCell *show;
 
-  if (editor == NULL)
-    return;
-  nf_table_editor_show_cell (NF_TABLE_EDITOR (editor), table, row, column);
-  show = g_new0 (ShowCell, 1);
-  show->table = g_object_ref (table);
-  show->row = row;
-  show->column = column;
-  gtk_widget_add_tick_callback (editor, show_cell_tick, show, show_cell_free);
+  /* The editor keeps the cell asked for until it is bound and shown. */
+  if (editor != NULL)
+    nf_table_editor_show_cell (NF_TABLE_EDITOR (editor), table, row, column);
 }
 
 static void

@@ -24,6 +24,7 @@ struct _NfTableView
   guint          cur_col;
   guint          focus_row;      /* a cell to focus once it is bound */
   guint          focus_col;
+  guint          refocus_id;     /* an idle to give the held cell the focus back */
   guint          updating;       /* > 0 while the model is being shown */
   gboolean       read_only;      /* a version from git: cells shown, never edited */
 
@@ -234,6 +235,38 @@ set_cursor (NfTableView *self,
   g_signal_emit (self, signals[CURSOR_CHANGED], 0);
 }
 
+/* The cell asked for by nf_table_view_set_cursor(), when it is on screen,
+ * takes the focus. It is held there until the user types, clicks or
+ * scrolls (drop_pending_focus): a column view laid out or scrolled moves
+ * the focus to the first cell of its focus row, after the cell had it. */
+static gboolean
+take_pending_focus (NfTableView *self)
+{
+  GtkWidget *text;
+
+  if (self->focus_row == G_MAXUINT)
+    return FALSE;
+  text = find_cell (self, self->focus_row, self->focus_col);
+  if (text == NULL || !gtk_widget_get_mapped (text))
+    return FALSE;
+  return gtk_widget_grab_focus (text);
+}
+
+static void scroll_to_row (NfTableView *self,
+                           guint        row);
+
+static gboolean
+refocus (gpointer data)
+{
+  NfTableView *self = data;
+
+  self->refocus_id = 0;
+  /* Not laid out yet: a list asked to scroll before it had its size. */
+  if (!take_pending_focus (self) && self->focus_row != G_MAXUINT)
+    scroll_to_row (self, self->focus_row);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cell_focus_enter (GtkEventControllerFocus *controller,
                   NfTableView             *self)
@@ -241,8 +274,68 @@ cell_focus_enter (GtkEventControllerFocus *controller,
   GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   guint row, col;
 
-  if (cell_position (self, text, &row, &col))
-    set_cursor (self, row, col);
+  if (!cell_position (self, text, &row, &col))
+    return;
+  if (self->focus_row != G_MAXUINT && (row != self->focus_row || col != self->focus_col))
+    {
+      /* In the middle of the list's layout the cell may be between
+       * bindings: it takes the focus back once the layout is done. */
+      if (!take_pending_focus (self) && self->refocus_id == 0)
+        self->refocus_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refocus, self, NULL);
+      return;
+    }
+  set_cursor (self, row, col);
+}
+
+/* The user has taken over: the focus is theirs to move. */
+static void
+drop_pending_focus (NfTableView *self)
+{
+  self->focus_row = G_MAXUINT;
+}
+
+static gboolean
+user_key (GtkEventControllerKey *controller,
+          guint                  keyval,
+          guint                  keycode,
+          GdkModifierType        state,
+          NfTableView           *self)
+{
+  drop_pending_focus (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+user_press (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            NfTableView     *self)
+{
+  drop_pending_focus (self);
+}
+
+static gboolean
+user_scroll (GtkEventControllerScroll *controller,
+             double                    dx,
+             double                    dy,
+             NfTableView              *self)
+{
+  drop_pending_focus (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* A cell waited for is bound before it is laid out; it can take the focus
+ * once it is shown. */
+static void
+cell_mapped (GtkWidget   *text,
+             NfTableView *self)
+{
+  guint row, col;
+
+  if (self->focus_row != G_MAXUINT && cell_position (self, text, &row, &col) &&
+      row == self->focus_row && col == self->focus_col)
+    take_pending_focus (self);
 }
 
 static void
@@ -524,6 +617,7 @@ cell_setup (GtkSignalListItemFactory *factory,
   g_signal_connect (text, "changed", G_CALLBACK (editable_changed), self);
   g_signal_connect (text, "activate", G_CALLBACK (cell_activate), self);
   g_signal_connect (text, "paste-clipboard", G_CALLBACK (cell_paste), self);
+  g_signal_connect (text, "map", G_CALLBACK (cell_mapped), self);
   g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter), self);
   g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave), self);
   gtk_widget_add_controller (text, focus);
@@ -543,11 +637,9 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_hash_table_add (self->cells, text);
   clean_editable (GTK_EDITABLE (text));
   update_cell (self, text);
+  /* A recycled cell is mapped already: the "map" signal will not come. */
   if (cell_position (self, text, &row, &col) && row == self->focus_row && col == self->focus_col)
-    {
-      self->focus_row = G_MAXUINT;
-      gtk_widget_grab_focus (text);
-    }
+    take_pending_focus (self);
 }
 
 static void
@@ -648,6 +740,41 @@ table_changed (NfTableView *self)
     update_cells (self);
 }
 
+/* GTK 4.8's column view has no scroll_to(), but the list view inside it
+ * has the list base's "list.scroll-to-item" action. */
+static void
+scroll_to_row (NfTableView *self,
+               guint        row)
+{
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
+}
+
+/* A view asked for a cell while hidden (a tab not yet shown) has had no
+ * size to scroll in: it scrolls now. */
+static void
+nf_table_view_map (GtkWidget *widget)
+{
+  NfTableView *self = NF_TABLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nf_table_view_parent_class)->map (widget);
+  if (self->focus_row != G_MAXUINT && !take_pending_focus (self))
+    scroll_to_row (self, self->focus_row);
+}
+
+/* A view put away (another tab) lets the cell go: shown again later, it
+ * does not take the focus from whatever the user went on to. */
+static void
+nf_table_view_unmap (GtkWidget *widget)
+{
+  drop_pending_focus (NF_TABLE_VIEW (widget));
+  GTK_WIDGET_CLASS (nf_table_view_parent_class)->unmap (widget);
+}
+
 static void
 nf_table_view_dispose (GObject *object)
 {
@@ -656,6 +783,7 @@ nf_table_view_dispose (GObject *object)
   if (self->table != NULL)
     g_clear_signal_handler (&self->table_changed_id, self->table);
   g_clear_object (&self->table);
+  g_clear_handle_id (&self->refocus_id, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->rows);
   g_clear_object (&self->canvas);
@@ -689,6 +817,8 @@ nf_table_view_class_init (NfTableViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  widget_class->map = nf_table_view_map;
+  widget_class->unmap = nf_table_view_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -707,6 +837,24 @@ nf_table_view_init (NfTableView *self)
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "nf-table");
+
+  /* Seen before the cells see them, so a held focus lets go first. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (user_key), self);
+    g_signal_connect (click, "pressed", G_CALLBACK (user_press), self);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (user_scroll), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+    gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  }
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
@@ -785,25 +933,20 @@ nf_table_view_set_cursor (NfTableView *self,
   g_return_if_fail (NF_IS_TABLE_VIEW (self));
 
   set_cursor (self, row, column);
+  self->focus_row = G_MAXUINT;
+  if (!focus)
+    return;
   /* A row just added has no widgets until the list lays out again; one
-   * out of view may have them, unmapped, until the list scrolls to it. */
-  if (focus && !(gtk_widget_get_mapped (GTK_WIDGET (self)) && find_cell (self, row, column) != NULL &&
-                 gtk_widget_get_mapped (find_cell (self, row, column)) &&
-                 nf_table_view_focus_cell (self, row, column)))
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-      self->focus_row = row;
-      self->focus_col = column;
-      /* Nor a row scrolled out of view. GTK 4.8's column view has no
-       * scroll_to(), but the list view inside it has the list base's
-       * "list.scroll-to-item" action. */
-      if (row < n)
-        for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-             child != NULL; child = gtk_widget_get_next_sibling (child))
-          if (GTK_IS_LIST_VIEW (child))
-            gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
-    }
+   * out of view may have them, unmapped, until the list scrolls to it.
+   * The cell takes the focus when it is bound and shown (cell_mapped) and
+   * keeps it when the list moves the focus to its row (cell_focus_enter);
+   * no frames are counted. */
+  self->focus_row = row;
+  self->focus_col = column;
+  take_pending_focus (self);
+  /* Mapped is not on screen: the list keeps rows around its view. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    scroll_to_row (self, row);
 }
 
 gboolean
@@ -815,6 +958,7 @@ nf_table_view_focus_cell (NfTableView *self,
 
   g_return_val_if_fail (NF_IS_TABLE_VIEW (self), FALSE);
 
+  drop_pending_focus (self);
   text = find_cell (self, row, column);
   return text != NULL && gtk_widget_grab_focus (text);
 }

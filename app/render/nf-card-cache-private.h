@@ -50,6 +50,34 @@ void     _nf_card_cache_image_box   (NfCardLayout         *card,
                                      double                y,
                                      double                box[4]);
 
+/* nf_card_render() in two halves: the card's box (shadow, border, fill,
+ * evidence edge), which depends only on its size, the note's colour and
+ * evidence and the style, and what is drawn on it. */
+void     _nf_card_render_chrome     (cairo_t           *cr,
+                                     NfCardLayout      *card,
+                                     const NfGridStyle *style);
+void     _nf_card_render_box        (cairo_t           *cr,
+                                     const NfGridStyle *style,
+                                     double             width,
+                                     double             height,
+                                     const NfColour    *fill,
+                                     NfEvidence         evidence);
+void     _nf_card_render_content    (cairo_t           *cr,
+                                     NfCardLayout      *card,
+                                     const NfGridStyle *style);
+
+/* A card's box of `width` × `height` units at `scale`, with PAD pixels
+ * around, as a card's image is begun from the small box kept for its
+ * corners; NULL when such a card is drawn whole instead. For tests. */
+cairo_surface_t *_nf_card_cache_box_image (NfCardCache       *self,
+                                           const NfGridStyle *style,
+                                           double             width,
+                                           double             height,
+                                           double             scale,
+                                           const char        *colour,
+                                           NfEvidence         evidence,
+                                           gboolean           backdrop);
+
 /* The cache nf_grid_render() draws the layout's cards from onto images;
  * made on first use, freed with the layout. */
 NfCardCache *_nf_grid_render_get_card_cache (NfGridLayout *layout);

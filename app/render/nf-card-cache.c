@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
@@ -15,6 +16,10 @@
 /* Room around the card's own box, in device pixels, for the edges'
  * anti-aliasing; the shadow's unit below comes on top. */
 #define PAD 1
+
+/* How many bytes of card boxes (nf_card_render_chrome) are kept for
+ * cards alike; past it they are all dropped and drawn again. */
+#define MAX_CHROME_BYTES (8u << 20)
 
 /* Everything nf_card_render() reads, as it was when the pixels were
  * drawn. The layouts' serials change whenever Pango lays them out again
@@ -48,6 +53,35 @@ typedef struct {
   GList            link;        /* in cache->lru, most recent first */
 } Entry;
 
+/* What a card's box (_nf_card_render_chrome) depends on besides the
+ * style, which is the cache's own. Compared as bytes: made with every
+ * byte zeroed first. */
+typedef struct {
+  int        w, h;              /* the image's pixels */
+  double     width, height, sx, sy, fx, fy;
+  NfColour   fill;
+  NfEvidence evidence;
+  gboolean   backdrop;
+} ChromeKey;
+
+static guint
+chrome_key_hash (gconstpointer key)
+{
+  const guchar *p = key;
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (ChromeKey); i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+chrome_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (ChromeKey)) == 0;
+}
+
 struct _NfCardCache
 {
   GObject      parent_instance;
@@ -58,6 +92,11 @@ struct _NfCardCache
   NfGridStyle *style;           /* what every entry was drawn in */
   GHashTable  *entries;         /* NfCardLayout → Entry */
   GQueue       lru;
+  /* The boxes of the cards drawn, by what they depend on (chrome_key()):
+   * the cards of a block share a width and most share a few heights, so
+   * a frame of new cards rasterises a few boxes and copies the rest. */
+  GHashTable  *chromes;         /* ChromeKey → cairo_surface_t */
+  gsize        chrome_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (NfCardCache, nf_card_cache, G_TYPE_OBJECT)
@@ -89,6 +128,8 @@ forget_all (NfCardCache *self)
   while (g_hash_table_iter_next (&iter, &card, NULL))
     g_object_weak_unref (card, card_gone, self);
   g_hash_table_remove_all (self->entries);
+  g_hash_table_remove_all (self->chromes);
+  self->chrome_bytes = 0;
 }
 
 static void
@@ -107,6 +148,7 @@ nf_card_cache_finalize (GObject *object)
 
   forget_all (self);
   g_hash_table_unref (self->entries);
+  g_hash_table_unref (self->chromes);
   g_clear_pointer (&self->style, nf_grid_style_free);
   G_OBJECT_CLASS (nf_card_cache_parent_class)->finalize (object);
 }
@@ -121,6 +163,8 @@ static void
 nf_card_cache_init (NfCardCache *self)
 {
   self->entries = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->chromes = g_hash_table_new_full (chrome_key_hash, chrome_key_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
   g_queue_init (&self->lru);
 }
 
@@ -227,8 +271,185 @@ trim (NfCardCache *self,
     }
 }
 
+static const cairo_user_data_key_t pixels_key;
+
+/* The largest side of an image cairo makes. */
+#define MAX_IMAGE_SIDE 32767
+
+/* An image whose pixels are not cleared first (a card's image is
+ * covered whole by its box's): clearing is most of what making a small
+ * image costs. */
+static cairo_surface_t *
+image_uncleared (int w,
+                 int h)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
+  guchar *data;
+  cairo_surface_t *surface;
+
+  /* A size cairo refuses is refused by it, before any memory is taken. */
+  if (w <= 0 || h <= 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE || stride <= 0)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  data = g_try_malloc ((gsize) stride * (gsize) h);
+  if (data == NULL)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_set_user_data (surface, &pixels_key, data, g_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_free (data);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  return surface;
+}
+
+/* An image w × h pixels begun as draw_pixels() begins one: the block's
+ * fill under it when `key->backdrop`, else nothing. */
+static cairo_t *
+begin_image (const NfGridStyle *style,
+             const Key         *key,
+             int                w,
+             int                h,
+             cairo_surface_t  **out_surface)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Every pixel opaque, as it will look on its block: copied, not blended. */
+  if (key->backdrop)
+    {
+      cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
+                             style->block_fill.blue, style->block_fill.alpha);
+      cairo_paint (cr);
+    }
+  *out_surface = surface;
+  return cr;
+}
+
+/* A card's box of `width` × `height` units drawn into an image w × h
+ * pixels as draw_pixels() places it, kept for every card that would draw
+ * the same pixels: the same size and fraction of a pixel, fill and
+ * evidence (the style is the cache's own). */
+static cairo_surface_t *
+box_pixels (NfCardCache       *self,
+            const NfGridStyle *style,
+            const Key         *key,
+            int                w,
+            int                h,
+            double             width,
+            double             height)
+{
+  ChromeKey id;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  memset (&id, 0, sizeof id);
+  id.w = w;
+  id.h = h;
+  id.width = width;
+  id.height = height;
+  id.sx = key->sx;
+  id.sy = key->sy;
+  id.fx = key->fx;
+  id.fy = key->fy;
+  nf_grid_style_card_fill (style, key->colour, &id.fill);
+  id.evidence = key->evidence;
+  id.backdrop = key->backdrop;
+  surface = g_hash_table_lookup (self->chromes, &id);
+  if (surface != NULL)
+    return surface;
+
+  if (self->chrome_bytes > MAX_CHROME_BYTES)
+    {
+      g_hash_table_remove_all (self->chromes);
+      self->chrome_bytes = 0;
+    }
+  cr = begin_image (style, key, w, h, &surface);
+  cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+  cairo_scale (cr, key->sx, key->sy);
+  _nf_card_render_box (cr, style, width, height, &id.fill, id.evidence);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  g_hash_table_insert (self->chromes, g_memdup2 (&id, sizeof id), surface);
+  self->chrome_bytes += (gsize) cairo_image_surface_get_stride (surface) * (gsize) h;
+  return surface;
+}
+
+/* Writes the card's box into `surface` (w × h, uncleared) from a small
+ * box of the same corners: when the card starts on a pixel corner and
+ * its size is whole pixels, its corners are the small box's corners
+ * moved by whole pixels (the same polygon, rasterised the same), and
+ * every row and column between them is the small box's middle one. A
+ * resize gives every card a new width; this draws no curve for it.
+ * FALSE, writing nothing, when the card is not such a card. */
+static gboolean
+box_by_slices (NfCardCache       *self,
+               const NfGridStyle *style,
+               const Key         *key,
+               int                w,
+               int                h,
+               cairo_surface_t   *surface)
+{
+  double wpx = key->width * key->sx, hpx = (key->height + 1) * key->sy;
+  int cx, cy, tw, th, ts, ds;
+  const guint32 *src;
+  guint32 *dst;
+  cairo_surface_t *small;
+
+  if (key->fx != 0 || key->fy != 0 ||
+      fabs (wpx - round (wpx)) > 1e-6 || fabs (hpx - round (hpx)) > 1e-6 ||
+      cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  /* Room for the corners' curves and the evidence edge across, the
+   * curves and the shadow's unit (its clip begins a unit above the
+   * lower curves) down, and a pixel to spare. */
+  cx = (int) ceil ((MAX (style->card_radius, style->evidence_edge) + 1) * key->sx) + PAD + 1;
+  cy = (int) ceil ((style->card_radius + 2) * key->sy) + PAD + 1;
+  tw = 2 * cx + 1;
+  th = 2 * cy + 1;
+  if (w < tw || h < th)
+    return FALSE;
+  small = box_pixels (self, style, key, tw, th, (tw - 2 * PAD) / key->sx,
+                      (th - 2 * PAD) / key->sy - 1);
+  if (small == NULL)
+    return FALSE;
+
+  cairo_surface_flush (surface);
+  src = (const guint32 *) (gpointer) cairo_image_surface_get_data (small);
+  dst = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  ts = cairo_image_surface_get_stride (small) / 4;
+  ds = cairo_image_surface_get_stride (surface) / 4;
+  for (int y = 0; y < h; y++)
+    {
+      int ty = y < cy ? y : y >= h - cy ? y - (h - th) : cy;
+      const guint32 *s = src + (gsize) ty * ts;
+      guint32 *d = dst + (gsize) y * ds;
+      guint32 mid = s[cx];
+
+      /* The middle rows are all the first of them. */
+      if (y > cy && y < h - cy)
+        {
+          memcpy (d, d - ds, w * sizeof *d);
+          continue;
+        }
+      memcpy (d, s, cx * sizeof *d);
+      for (int x = cx; x < w - cx; x++)
+        d[x] = mid;
+      memcpy (d + w - cx, s + tw - cx, cx * sizeof *d);
+    }
+  cairo_surface_mark_dirty (surface);
+  return TRUE;
+}
+
 /* Draws the card into a new image of its own, `key` saying at what
- * scale and fraction of a pixel. */
+ * scale and fraction of a pixel: its box copied from the one kept for
+ * cards alike, its text and marks drawn on it. */
 static cairo_surface_t *
 draw_pixels (NfCardCache       *self,
              NfCardLayout      *card,
@@ -239,26 +460,67 @@ draw_pixels (NfCardCache       *self,
 {
   int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
   int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface, *chrome;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  /* Every pixel opaque, as it will look on its block: copied, not blended. */
-  if (key->backdrop)
+  surface = image_uncleared (w, h);
+  if (box_by_slices (self, style, key, w, h, surface))
+    cr = cairo_create (surface);
+  else if ((chrome = box_pixels (self, style, key, w, h, key->width, key->height)) != NULL)
     {
-      cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
-                             style->block_fill.blue, style->block_fill.alpha);
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, chrome, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  else
+    {
+      /* No image for the box: the card's own, cleared, as ever. */
+      cairo_surface_destroy (surface);
+      cr = begin_image (style, key, w, h, &surface);
+      cairo_translate (cr, PAD + key->fx, PAD + key->fy);
+      cairo_scale (cr, key->sx, key->sy);
+      _nf_card_render_chrome (cr, card, style);
+      cairo_identity_matrix (cr);
     }
   cairo_translate (cr, PAD + key->fx, PAD + key->fy);
   cairo_scale (cr, key->sx, key->sy);
-  nf_card_render (cr, card, style);
+  _nf_card_render_content (cr, card, style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   self->n_renders++;
   *out_width = w;
   *out_height = h;
+  return surface;
+}
+
+cairo_surface_t *
+_nf_card_cache_box_image (NfCardCache       *self,
+                          const NfGridStyle *style,
+                          double             width,
+                          double             height,
+                          double             scale,
+                          const char        *colour,
+                          NfEvidence         evidence,
+                          gboolean           backdrop)
+{
+  Key key;
+  int w = (int) ceil (width * scale) + 2 * PAD;
+  int h = (int) ceil ((height + 1) * scale) + 2 * PAD;
+  cairo_surface_t *surface;
+
+  _nf_card_cache_use_style (self, style);
+  memset (&key, 0, sizeof key);
+  key.width = width;
+  key.height = height;
+  key.sx = key.sy = scale;
+  key.colour = colour;
+  key.evidence = evidence;
+  key.backdrop = backdrop;
+  surface = image_uncleared (w, h);
+  if (!box_by_slices (self, style, &key, w, h, surface))
+    g_clear_pointer (&surface, cairo_surface_destroy);
   return surface;
 }
 

@@ -8,6 +8,7 @@
 #include <hb.h>
 #include <pango/pangocairo.h>
 
+#include "nf-card-cache-private.h"
 #include "nf-card-layout-private.h"
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
@@ -372,38 +373,40 @@ show_clamped (cairo_t           *cr,
   pango_layout_iter_free (iter);
 }
 
-/* Everything this reads (the card's layouts, chips and size, the note's
- * colour and evidence, the style) must be in the key of the retained
- * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
-void
-nf_card_render (cairo_t           *cr,
-                NfCardLayout      *card,
-                const NfGridStyle *style)
+/* The card's fill colour, its text's and its muted text's. */
+static void
+card_colours (NfNote            *note,
+              const NfGridStyle *style,
+              NfColour          *fill,
+              NfColour          *text,
+              NfColour          *muted)
 {
-  NfNote *note;
-  NfEvidence evidence;
-  NfColour fill, text, muted;
-  NfRect box;
-  double x, y;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (NF_IS_CARD_LAYOUT (card));
-  g_return_if_fail (style != NULL);
-
-  note = nf_card_layout_get_note (card);
-  evidence = nf_note_get_evidence (note);
-  box = (NfRect) { 0, 0, nf_card_layout_get_width (card),
-                   nf_card_layout_get_height (card) };
-  if (box.width <= 0 || box.height <= 0)
-    return;
-  nf_grid_style_card_fill (style, nf_note_get_colour (note), &fill);
-  nf_grid_style_text_on (style, &fill, &text);
+  nf_grid_style_card_fill (style, nf_note_get_colour (note), fill);
+  nf_grid_style_text_on (style, fill, text);
   /* On a note's own colour the palette's muted grey may not read; a
    * blend of the text into the fill always does. */
+  if (muted == NULL)
+    return;
   if (nf_note_get_colour (note) != NULL)
-    muted = nf_colour_mix (&text, &fill, 0.35);
+    *muted = nf_colour_mix (text, fill, 0.35);
   else
-    muted = style->muted_text;
+    *muted = style->muted_text;
+}
+
+/* A card's box of `width` × `height` units: shadow, border, fill and
+ * evidence edge. */
+void
+_nf_card_render_box (cairo_t           *cr,
+                     const NfGridStyle *style,
+                     double             width,
+                     double             height,
+                     const NfColour    *fill,
+                     NfEvidence         evidence)
+{
+  NfRect box = { 0, 0, width, height };
+
+  if (box.width <= 0 || box.height <= 0)
+    return;
 
   cairo_save (cr);
 
@@ -435,19 +438,55 @@ nf_card_render (cairo_t           *cr,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   _nf_render_rounded_rect (cr, &(NfRect) { 1, 1, box.width - 2, box.height - 2 },
                            style->card_radius - 1);
-  _nf_render_set_colour (cr, &fill);
+  _nf_render_set_colour (cr, fill);
   cairo_fill (cr);
 
   if (evidence != NF_EVIDENCE_NONE && box.width > 2 && box.height > 2)
     {
-      cairo_save (cr);
       cairo_translate (cr, 1, 1);
       edge_path (cr, box.width - 2, box.height - 2, style->card_radius - 1,
                  style->evidence_edge - 1);
       _nf_render_set_colour (cr, &style->evidence[evidence]);
       cairo_fill (cr);
-      cairo_restore (cr);
     }
+
+  cairo_restore (cr);
+}
+
+/* The card's box. It reads only the card's size, the note's colour and
+ * evidence and the style, so the card cache can keep one drawing for
+ * every card alike (nf-card-cache.c). */
+void
+_nf_card_render_chrome (cairo_t           *cr,
+                        NfCardLayout      *card,
+                        const NfGridStyle *style)
+{
+  NfNote *note = nf_card_layout_get_note (card);
+  NfColour fill, text;
+
+  card_colours (note, style, &fill, &text, NULL);
+  _nf_card_render_box (cr, style, nf_card_layout_get_width (card),
+                       nf_card_layout_get_height (card), &fill,
+                       nf_note_get_evidence (note));
+}
+
+/* What is drawn on the card's box: its text, footer and marks. */
+void
+_nf_card_render_content (cairo_t           *cr,
+                         NfCardLayout      *card,
+                         const NfGridStyle *style)
+{
+  NfNote *note = nf_card_layout_get_note (card);
+  NfEvidence evidence = nf_note_get_evidence (note);
+  NfColour fill, text, muted;
+  NfRect box = { 0, 0, nf_card_layout_get_width (card), nf_card_layout_get_height (card) };
+  double x, y;
+
+  if (box.width <= 0 || box.height <= 0)
+    return;
+  card_colours (note, style, &fill, &text, &muted);
+
+  cairo_save (cr);
 
   /* The layouts are broken and cut short to fit the card; the clip only
    * catches ink that leans out of its box. */
@@ -471,4 +510,20 @@ nf_card_render (cairo_t           *cr,
   }
 
   cairo_restore (cr);
+}
+
+/* Everything this reads (the card's layouts, chips and size, the note's
+ * colour and evidence, the style) must be in the key of the retained
+ * card pixels (nf-card-cache.c), or a card shown from them goes stale. */
+void
+nf_card_render (cairo_t           *cr,
+                NfCardLayout      *card,
+                const NfGridStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (NF_IS_CARD_LAYOUT (card));
+  g_return_if_fail (style != NULL);
+
+  _nf_card_render_chrome (cr, card, style);
+  _nf_card_render_content (cr, card, style);
 }

@@ -56,6 +56,11 @@ void                _nf_compare_canvas_names       (NfCanvas   **canvases,
 
 const NfCompareRow *_nf_compare_layout_get_row    (NfCompareLayout *self,
                                                    guint            row);
+/* An entry's mark as the legend names it: between canvases that are not
+ * versions of one, a note in one of two is "Only here", not "added" or
+ * "removed" (the diff's words for two versions). */
+NfDiffKind          _nf_compare_layout_shown_kind (NfCompareLayout *self,
+                                                   NfDiffKind       kind);
 PangoLayout        *_nf_compare_layout_get_header (NfCompareLayout *self,
                                                    guint            canvas);
 /* The chosen font size of the last allocation, and (for tests) the

@@ -283,7 +283,8 @@ collect_cards (NfCompareLayout *self,
           NfCompareCard card = { 0 };
 
           card.entry = e > 0 ? nf_diff_get_entry (self->diff, e - 1) : NULL;
-          card.kind = card.entry != NULL ? card.entry->kind : NF_DIFF_SHARED;
+          card.kind = card.entry != NULL ? _nf_compare_layout_shown_kind (self, card.entry->kind)
+                                         : NF_DIFF_SHARED;
           card.canvas = i;
           card.band = -1;
           if (self->differences_only && card.kind == NF_DIFF_SHARED)
@@ -776,3 +777,11 @@ nf_compare_layout_get_mark_rect (NfCompareLayout *self,
   *out = c->visible ? c->mark : (NfRect) { 0, 0, 0, 0 };
 }
 
+NfDiffKind
+_nf_compare_layout_shown_kind (NfCompareLayout *self,
+                               NfDiffKind       kind)
+{
+  if ((kind == NF_DIFF_ADDED || kind == NF_DIFF_REMOVED) && !nf_diff_is_versions (self->diff))
+    return NF_DIFF_ONLY;
+  return kind;
+}

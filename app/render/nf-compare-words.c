@@ -190,7 +190,7 @@ nf_compare_layout_describe_card (NfCompareLayout *self,
   if (entry == NULL)
     return NULL;
   others = other_names (self, entry, canvas);
-  switch (entry->kind)
+  switch (_nf_compare_layout_shown_kind (self, entry->kind))
     {
     case NF_DIFF_ONLY:
       /* Translators: a note found in one compared canvas, e.g. "Only in Bitauto" */

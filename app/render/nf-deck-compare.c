@@ -167,11 +167,16 @@ typedef struct {
 } Compare;
 
 /* What a note is in the comparison, for its card's footer. */
+/* As the window's compare view names it: between two companies (not
+ * versions) a note in one of them is "Only here", as its stripe is. */
 static const char *
-entry_label (const NfDiffEntry *entry)
+entry_label (const NfDiff      *diff,
+             const NfDiffEntry *entry)
 {
   if (entry == NULL)
     return NULL;
+  if ((entry->kind == NF_DIFF_ADDED || entry->kind == NF_DIFF_REMOVED) && !nf_diff_is_versions (diff))
+    return _("Only here");
   switch (entry->kind)
     {
     case NF_DIFF_SHARED: return _("Shared");
@@ -210,7 +215,7 @@ common_notes (Compare *cmp,
 
       if (e->kind != NF_DIFF_SHARED && e->kind != NF_DIFF_SOME && e->kind != NF_DIFF_NEAR)
         continue;
-      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (e));
+      g_string_append_printf (text, "%s · %s", nf_block_title (e->block), entry_label (cmp->diff, e));
       for (guint c = 0; c < n; c++)
         if (e->notes[c] != NULL)
           g_string_append_printf (text, "\n%s: %s", nf_compare_layout_get_canvas_name (cmp->layout, c),
@@ -425,7 +430,7 @@ block_slides (Compare *cmp,
               do
                 {
                   _nf_deck_card_init_labelled (deck, &card, note,
-                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
                                                next[c] + 1, col_w, size, CMP_FOOTER, 0);
                   if (card.height <= bottom - top - 40 || size <= 9)
                     break;
@@ -442,7 +447,7 @@ block_slides (Compare *cmp,
 
                   _nf_deck_card_clear (&card);
                   _nf_deck_card_init_labelled (deck, &card, note,
-                                               entry_label (g_hash_table_lookup (cmp->kinds, note)),
+                                               entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
                                                next[c] + 1, col_w, CMP_SIZE, CMP_FOOTER, 0);
                   n_lines = (guint) pango_layout_get_line_count (card.text);
                   count = _nf_deck_card_fit_lines (deck, &card, next_line[c], bottom - y);
@@ -824,6 +829,7 @@ typedef struct {
   double     low;          /* the lowest row drawn on this slide */
   gboolean   started;
   PangoLayout **cells;     /* n + 1, reused for every row */
+  NfDeckGlyphs *glyphs;    /* their glyphs, shaped once each */
   PangoLayout **heads;     /* n + 1 */
   double     head_h;
 } AlignedTable;
@@ -939,22 +945,31 @@ metrics_slides (Compare *cmp)
 
     line = _nf_render_layout_height (probe);
   }
+  t.glyphs = _nf_deck_glyphs_new (t.cells[0]);
 
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
     {
       const NfDiffMetricRow *row = g_ptr_array_index (rows, i);
       double h = line;
+      g_autofree char **labels = g_new0 (char *, n + 2);
+      g_autofree gboolean *fast = g_new0 (gboolean, n + 1);
 
       for (guint c = 0; c <= n; c++)
         {
-          g_autofree char *label = NULL;
+          double one;
 
           if (c == 0)
-            label = cmp_row_label (row, deck->lang);
+            labels[c] = cmp_row_label (row, deck->lang);
           else if (row->present[c - 1])
-            label = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
-          pango_layout_set_text (t.cells[c], label != NULL ? label : "—", -1);
-          /* A cell of one line is the common case: its height is known. */
+            labels[c] = nf_diff_metric_row_format_value (row, c - 1, deck->lang);
+          if (labels[c] == NULL)
+            labels[c] = g_strdup ("—");
+          /* A cell of one line is the common case: its height is known,
+           * and most are one line of glyphs already shaped. */
+          fast[c] = _nf_deck_glyphs_one_line (t.glyphs, t.cells[c], labels[c], &one);
+          if (fast[c])
+            continue;
+          pango_layout_set_text (t.cells[c], labels[c], -1);
           if (pango_layout_get_line_count (t.cells[c]) > 1)
             h = MAX (h, _nf_render_layout_height (t.cells[c]));
         }
@@ -968,8 +983,12 @@ metrics_slides (Compare *cmp)
           _nf_render_set_colour (deck->cr, c > 0 && !row->present[c - 1] ? &deck->style->muted_text
                                                                           : &deck->style->title_text);
           cairo_move_to (deck->cr, aligned_block_x (&t, c) + 8, t.y + t.pad / 2);
-          pango_cairo_show_layout (deck->cr, t.cells[c]);
+          if (fast[c])
+            _nf_deck_glyphs_show (t.glyphs, deck->cr, t.cells[c], labels[c]);
+          else
+            pango_cairo_show_layout (deck->cr, t.cells[c]);
         }
+      g_strfreev (g_steal_pointer (&labels));
       t.y += h;
       _nf_render_set_colour (deck->cr, &deck->style->block_border);
       cairo_set_line_width (deck->cr, 0.75);
@@ -986,6 +1005,7 @@ metrics_slides (Compare *cmp)
     }
   g_free (t.cells);
   g_free (t.heads);
+  _nf_deck_glyphs_free (t.glyphs);
   /* The charts go under the lowest table of the slide. */
   if (t.started && !g_cancellable_is_cancelled (deck->cancellable))
     metrics_charts (cmp, rows, t.low);

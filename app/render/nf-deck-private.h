@@ -242,4 +242,24 @@ void           _nf_deck_layouts_done (NfDeckLayouts     *self,
                                       guint              index);
 void           _nf_deck_layouts_free (NfDeckLayouts     *self);
 
+/* Glyphs of a long table's cells, shaped once each (nf-deck-glyphs.c):
+ * a cell whose text is set as one line of them is drawn without setting
+ * its layout's text. `like` gives the font. */
+typedef struct _NfDeckGlyphs NfDeckGlyphs;
+
+NfDeckGlyphs  *_nf_deck_glyphs_new      (PangoLayout       *like);
+void           _nf_deck_glyphs_free     (NfDeckGlyphs      *glyphs);
+/* TRUE, with the line's height, if `layout` would set `text` as one line
+ * of cached glyphs; else the layout must set it. */
+gboolean       _nf_deck_glyphs_one_line (NfDeckGlyphs      *glyphs,
+                                         PangoLayout       *layout,
+                                         const char        *text,
+                                         double            *height);
+/* Draws such a text at the current point as pango_cairo_show_layout
+ * would draw `layout` holding it. */
+void           _nf_deck_glyphs_show     (NfDeckGlyphs      *glyphs,
+                                         cairo_t           *cr,
+                                         PangoLayout       *layout,
+                                         const char        *text);
+
 G_END_DECLS

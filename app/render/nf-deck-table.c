@@ -281,28 +281,41 @@ row_layouts (NfDeck        *deck,
 /* The same for a row set in `cells`, layouts of an earlier row of this
  * table: a long table's rows are drawn one at a time, so one layout per
  * column has its text replaced row by row, and no layout or font
- * description is made per cell. */
+ * description is made per cell. A cell of one line of cached glyphs
+ * (most are) does not even set its layout's text: `fast` gets its text,
+ * else NULL. */
 static void
 row_refill (NfDeck        *deck,
             NfMetricTable *table,
             guint          row,
             GPtrArray     *cells,
+            NfDeckGlyphs  *glyphs,
+            const char   **fast,
             double        *out_height)
 {
   *out_height = 0;
   for (guint c = 0; c < cells->len; c++)
     {
       PangoLayout *l = g_ptr_array_index (cells, c);
+      const char *text = _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c));
+      double h;
 
-      pango_layout_set_text (l, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c)), -1);
-      *out_height = MAX (*out_height, layout_height (l) + 2 * CELL_PAD_Y);
+      fast[c] = _nf_deck_glyphs_one_line (glyphs, l, text, &h) ? text : NULL;
+      if (fast[c] == NULL)
+        {
+          pango_layout_set_text (l, text, -1);
+          h = layout_height (l);
+        }
+      *out_height = MAX (*out_height, h + 2 * CELL_PAD_Y);
     }
 }
 
 static void
-draw_row (NfDeck       *deck,
-          GPtrArray    *cells,
-          const double *widths,
+draw_row (NfDeck            *deck,
+          GPtrArray         *cells,
+          NfDeckGlyphs      *glyphs,
+          const char *const *fast,
+          const double      *widths,
           double        x,
           double        y,
           double        height,
@@ -326,7 +339,14 @@ draw_row (NfDeck       *deck,
     }
   for (guint c = 0; c < cells->len; c++)
     {
-      draw_cell (deck, g_ptr_array_index (cells, c), x, y, &style->title_text);
+      if (fast != NULL && fast[c] != NULL)
+        {
+          _nf_render_set_colour (deck->cr, &style->title_text);
+          cairo_move_to (deck->cr, x + CELL_PAD_X, y + CELL_PAD_Y);
+          _nf_deck_glyphs_show (glyphs, deck->cr, g_ptr_array_index (cells, c), fast[c]);
+        }
+      else
+        draw_cell (deck, g_ptr_array_index (cells, c), x, y, &style->title_text);
       x += widths[c];
     }
   _nf_render_set_colour (deck->cr, &style->block_border);
@@ -438,6 +458,8 @@ flow_table (Flow          *flow,
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GPtrArray) ahead = NULL;   /* rows laid out to see if the table fits a column */
   g_autoptr(GPtrArray) reused = NULL;  /* else one row's layouts, refilled */
+  NfDeckGlyphs *glyphs = NULL;         /* for those */
+  g_autofree const char **fast = g_new0 (const char *, nf_metric_table_get_n_columns (table) + 1);
   g_autofree double *ahead_h = NULL;
   double header_h, min_row;
 
@@ -472,16 +494,20 @@ flow_table (Flow          *flow,
       double h = 0;
 
       if (r % 256 == 255 && g_cancellable_is_cancelled (deck->cancellable))
-        return;
+        break;
       if (n_rows > 0 && ahead != NULL)
         {
           cells = g_ptr_array_index (ahead, r);
           h = ahead_h[r];
         }
       else if (n_rows > 0 && reused != NULL)
-        row_refill (deck, table, r, cells = reused, &h);
+        row_refill (deck, table, r, cells = reused, glyphs, fast, &h);
       else if (n_rows > 0)
-        cells = reused = row_layouts (deck, table, (int) r, widths, &h);
+        {
+          cells = reused = row_layouts (deck, table, (int) r, widths, &h);
+          if (cells->len > 0)
+            glyphs = _nf_deck_glyphs_new (g_ptr_array_index (cells, 0));
+        }
 
       if (r == 0 || flow->y + h > flow->bottom)
         {
@@ -497,15 +523,17 @@ flow_table (Flow          *flow,
             flow_next_column (flow);
           flow_show (flow, head, flow_x (flow), &deck->style->accent);
           flow->y += 6;
-          draw_row (deck, header, widths, flow_x (flow), flow->y, header_h, TRUE, FALSE);
+          draw_row (deck, header, NULL, NULL, widths, flow_x (flow), flow->y, header_h, TRUE, FALSE);
           flow->y += header_h;
         }
       if (cells != NULL)
         {
-          draw_row (deck, cells, widths, flow_x (flow), flow->y, h, FALSE, r % 2 == 1);
+          draw_row (deck, cells, glyphs, cells == reused && glyphs != NULL ? fast : NULL,
+                    widths, flow_x (flow), flow->y, h, FALSE, r % 2 == 1);
           flow->y += h;
         }
     }
+  _nf_deck_glyphs_free (glyphs);
 }
 
 /* What a bar is called: its row's label, and its column's name when the

@@ -99,13 +99,10 @@ draw_hint (cairo_t           *cr,
 }
 
 static void
-draw_frame (cairo_t           *cr,
-            const NfGridBlock *block,
-            NfBlock            kind,
-            const NfGridStyle *style)
+frame_box (cairo_t           *cr,
+           const NfRect      *r,
+           const NfGridStyle *style)
 {
-  const NfRect *r = &block->rect;
-
   _nf_render_rounded_rect (cr, r, style->block_radius);
   _nf_render_set_colour (cr, &style->block_fill);
   cairo_fill (cr);
@@ -114,17 +111,124 @@ draw_frame (cairo_t           *cr,
                            style->block_radius - 0.5);
   _nf_render_set_colour (cr, &style->block_border);
   cairo_stroke (cr);
+}
+
+static gboolean
+whole_pixels (double v)
+{
+  return fabs (v - round (v)) < 1e-6;
+}
+
+/* Writes the block's box (fill and border) into `image`, the frames'
+ * image with its background drawn and the layout's origin on its pixel
+ * (0, 0) at (sx, sy) pixels a unit, from a small box of the same
+ * corners: on whole pixels the corners are the small box's moved by
+ * whole pixels, and every row and column between them is its middle one.
+ * A stroked curve over a block's whole height costs as much as the block
+ * has rows; this costs a copy. FALSE, writing nothing, when the block
+ * is not on whole pixels or too small. */
+static gboolean
+frame_box_by_slices (cairo_surface_t   *image,
+                     const NfRect      *r,
+                     double             sx,
+                     double             sy,
+                     const NfGridStyle *style)
+{
+  double x0 = r->x * sx, y0 = r->y * sy, w = r->width * sx, h = r->height * sy;
+  int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
+  int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
+  int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds;
+  cairo_surface_t *small;
+  cairo_t *cr;
+  const guint32 *src;
+  guint32 *dst;
+
+  if (!whole_pixels (x0) || !whole_pixels (y0) || !whole_pixels (w) || !whole_pixels (h) ||
+      cairo_image_surface_get_format (image) != CAIRO_FORMAT_ARGB32)
+    return FALSE;
+  ix = (int) round (x0);
+  iy = (int) round (y0);
+  iw = (int) round (w);
+  ih = (int) round (h);
+  if (iw < tw || ih < th || ix < 0 || iy < 0 ||
+      ix + iw > cairo_image_surface_get_width (image) ||
+      iy + ih > cairo_image_surface_get_height (image))
+    return FALSE;
+
+  /* The small box on the background, drawn as draw_frames() draws. */
+  small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
+  cr = cairo_create (small);
+  _nf_render_set_colour (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, tw, th);
+  cairo_fill (cr);
+  cairo_scale (cr, sx, sy);
+  cairo_set_line_width (cr, 1);
+  frame_box (cr, &(NfRect) { 0, 0, tw / sx, th / sy }, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (small);
+  if (cairo_surface_status (small) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (small);
+      return FALSE;
+    }
+
+  cairo_surface_flush (image);
+  src = (const guint32 *) (gpointer) cairo_image_surface_get_data (small);
+  dst = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
+  ts = cairo_image_surface_get_stride (small) / 4;
+  ds = cairo_image_surface_get_stride (image) / 4;
+  for (int y = 0; y < ih; y++)
+    {
+      int ty = y < cy ? y : y >= ih - cy ? y - (ih - th) : cy;
+      const guint32 *sr = src + (gsize) ty * ts;
+      guint32 *d = dst + (gsize) (iy + y) * ds + ix;
+      guint32 mid = sr[cx];
+
+      /* The middle rows are all the first of them. */
+      if (y > cy && y < ih - cy)
+        {
+          memcpy (d, d - ds, iw * sizeof *d);
+          continue;
+        }
+      memcpy (d, sr, cx * sizeof *d);
+      for (int x = cx; x < iw - cx; x++)
+        d[x] = mid;
+      memcpy (d + iw - cx, sr + tw - cx, cx * sizeof *d);
+    }
+  cairo_surface_mark_dirty (image);
+  cairo_surface_destroy (small);
+  return TRUE;
+}
+
+static void
+draw_frame (cairo_t           *cr,
+            const NfGridBlock *block,
+            NfBlock            kind,
+            const NfGridStyle *style,
+            cairo_surface_t   *slices_into,
+            double             sx,
+            double             sy)
+{
+  if (slices_into == NULL ||
+      !frame_box_by_slices (slices_into, &block->rect, sx, sy, style))
+    frame_box (cr, &block->rect, style);
 
   draw_title (cr, block, kind, style);
   if (block->n_notes == 0 && block->hint != NULL)
     draw_hint (cr, block, style);
 }
 
-/* The background and every block's frame, title, "+N more" and hint. */
+/* The background and every block's frame, title, "+N more" and hint;
+ * the blocks' boxes written straight into `slices_into` where they can
+ * be (the image `cr` draws on, at (sx, sy) pixels a unit from its
+ * pixel (0, 0)), or NULL. */
 static void
-draw_frames (cairo_t           *cr,
-             NfGridLayout      *layout,
-             const NfGridStyle *style)
+draw_frames_into (cairo_t           *cr,
+                  NfGridLayout      *layout,
+                  const NfGridStyle *style,
+                  cairo_surface_t   *slices_into,
+                  double             sx,
+                  double             sy)
 {
   _nf_render_set_colour (cr, &style->background);
   cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
@@ -136,8 +240,16 @@ draw_frames (cairo_t           *cr,
       const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
 
       if (block->rect.width > 0 && block->rect.height > 0 && block->title != NULL)
-        draw_frame (cr, block, (NfBlock) b, style);
+        draw_frame (cr, block, (NfBlock) b, style, slices_into, sx, sy);
     }
+}
+
+static void
+draw_frames (cairo_t           *cr,
+             NfGridLayout      *layout,
+             const NfGridStyle *style)
+{
+  draw_frames_into (cr, layout, style, NULL, 1, 1);
 }
 
 /* --- Retained pixels of the frames ---------------------------------- */
@@ -276,26 +388,34 @@ draw_frames_retained (cairo_t           *cr,
       frames->fy = py - iy;
       g_clear_pointer (&frames->style, nf_grid_style_free);
       frames->style = nf_grid_style_copy (style);
-      /* An image of the same size is drawn over rather than made again:
-       * a new one of a whole screen costs its pages. */
-      if (frames->surface == NULL ||
-          frames->surface_width != (int) ceil (frames->fx + width * sx) ||
-          frames->surface_height != (int) ceil (frames->fy + height * sy))
+      /* An image at least as large, and not much larger, is drawn over
+       * rather than made again: a new one of a whole screen costs its
+       * pages, and a window being resized asks for a new size each frame. */
+      frames->surface_width = (int) ceil (frames->fx + width * sx);
+      frames->surface_height = (int) ceil (frames->fy + height * sy);
+      if (frames->surface != NULL)
         {
-          g_clear_pointer (&frames->surface, cairo_surface_destroy);
-          frames->surface_width = (int) ceil (frames->fx + width * sx);
-          frames->surface_height = (int) ceil (frames->fy + height * sy);
-          frames->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                        MAX (1, frames->surface_width),
-                                                        MAX (1, frames->surface_height));
+          int cw = cairo_image_surface_get_width (frames->surface);
+          int ch = cairo_image_surface_get_height (frames->surface);
+
+          if (cw < frames->surface_width || ch < frames->surface_height ||
+              (double) cw * ch > 1.5 * MAX (1, frames->surface_width) *
+                                 MAX (1, frames->surface_height))
+            g_clear_pointer (&frames->surface, cairo_surface_destroy);
         }
+      if (frames->surface == NULL)
+        frames->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                      MAX (1, frames->surface_width),
+                                                      MAX (1, frames->surface_height));
       fcr = cairo_create (frames->surface);
       cairo_set_operator (fcr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (fcr);
+      cairo_rectangle (fcr, 0, 0, frames->surface_width, frames->surface_height);
+      cairo_fill (fcr);
       cairo_set_operator (fcr, CAIRO_OPERATOR_OVER);
       cairo_translate (fcr, frames->fx, frames->fy);
       cairo_scale (fcr, sx, sy);
-      draw_frames (fcr, layout, style);
+      draw_frames_into (fcr, layout, style,
+                        frames->fx == 0 && frames->fy == 0 ? frames->surface : NULL, sx, sy);
       cairo_destroy (fcr);
       cairo_surface_flush (frames->surface);
     }

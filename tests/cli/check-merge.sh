@@ -4,7 +4,8 @@
 # check-merge.sh NINEFOLD CANVAS SCRATCH: `ninefold merge` as a user and as
 # git run it: exit statuses, where the result goes (never over OURS with a
 # conflict unless -o says so), and the merge driver and diff set up as
-# the README says, in a real repository with two branches and `git merge`.
+# the README says, in a real repository with two branches and `git merge`
+# (notes, a cell and a row in conflict, rows added on both branches).
 # CANVAS is a canvas whose first note is <note id="n1"> with a one-line
 # <text>. Output is TAP.
 set -uo pipefail
@@ -152,6 +153,61 @@ else
     "grep -q '<conflicts>' canvas.ninefold && grep -q '<text>OTHER ' canvas.ninefold"
   check "git lists the canvas as unmerged" "git diff --name-only --diff-filter=U | grep -qx canvas.ninefold"
   git merge --abort
+
+  # One cell of a table edited two ways on two branches: git stops, the
+  # canvas in the work tree marks that cell's conflict, and validate and
+  # check read it from there.
+  git checkout -q -b cell-a base
+  cp ../cells-ours.ninefold canvas.ninefold
+  git commit -qam "cell-a: 210"
+  git checkout -q -b cell-b base
+  cp ../cells-other.ninefold canvas.ninefold
+  git commit -qam "cell-b: 220"
+  git merge -q --no-edit cell-a >../git-merge-cell.log 2>&1
+  check "git merge of one cell edited two ways stops" "[ $? -ne 0 ]"
+  check "… the canvas marks that cell's conflict, one table kept" \
+    "grep -q '<conflict kind=\"cell\" table=\"t1\" row=\"1\" column=\"2\" ours=\"OTHER 220\" theirs=\"OURS 210\"' canvas.ninefold && [ \$(grep -c '<table id=\"t1\"' canvas.ninefold) -eq 1 ]"
+  "$ninefold" validate canvas.ninefold > ../git-validate-cell.txt 2>&1
+  check "… validate reports it (exit 1)" \
+    "[ $? -eq 1 ] && grep -q 'cell of t1, row 1, column 2: ours OTHER 220, theirs OURS 210' ../git-validate-cell.txt"
+  "$ninefold" check canvas.ninefold > ../git-check-cell.txt 2>&1
+  check "… check reports it" "grep -q 'cell: a merge left two values to choose between: “OTHER 220” and “OURS 210”' ../git-check-cell.txt"
+  git merge --abort
+
+  # A row deleted on one branch and edited on the other: a row conflict.
+  git checkout -q -b row-a base
+  cp ../rows-theirs.ninefold canvas.ninefold
+  git commit -qam "row-a: delete row 1"
+  git checkout -q cell-b
+  git merge -q --no-edit row-a >../git-merge-row.log 2>&1
+  check "git merge of a row deleted and edited stops" "[ $? -ne 0 ]"
+  check "… the canvas marks the row's conflict, the edited row kept" \
+    "grep -q '<conflict kind=\"row\" table=\"t1\" ours=\"1\"/>' canvas.ninefold && grep -q '>OTHER 220<' canvas.ninefold"
+  "$ninefold" validate canvas.ninefold > ../git-validate-row.txt 2>&1
+  check "… validate reports it (exit 1)" \
+    "[ $? -eq 1 ] && grep -q 'row of t1: ours row 1, theirs row (deleted)' ../git-validate-row.txt"
+  git merge --abort
+
+  # Both branches add a row to one table, each its own: git merges clean,
+  # with both rows once each and the table's other rows as they were.
+  add_row () {  # a row labelled $1 after t1's last row
+    awk -v l="$1" '/<table id="t1"/ { t = 1 } t && /<\/row>/ { last = NR } { line[NR] = $0 }
+         END { for (i = 1; i <= NR; i++) { print line[i]; if (i == last) printf "      <row>\n        <cell>%s</cell>\n        <cell value=\"7\">7</cell>\n      </row>\n", l } }' ../base.ninefold
+  }
+  git checkout -q -b add-a base
+  add_row "Row from A" > canvas.ninefold
+  git commit -qam "add-a: a row"
+  git checkout -q -b add-b base
+  add_row "Row from B" > canvas.ninefold
+  git commit -qam "add-b: a row"
+  git merge -q --no-edit add-a >../git-merge-add.log 2>&1
+  check "git merge of rows added on both branches is clean" "[ $? -eq 0 ] && ! grep -q '<conflicts>' canvas.ninefold"
+  check "… both rows are in the table once each" \
+    "[ \$(grep -c '<cell>Row from A</cell>' canvas.ninefold) -eq 1 ] && [ \$(grep -c '<cell>Row from B</cell>' canvas.ninefold) -eq 1 ] && [ \$(grep -c '<table id=\"t1\"' canvas.ninefold) -eq 1 ]"
+  "$ninefold" validate canvas.ninefold >/dev/null 2>&1
+  check "… and the merged canvas is valid" "[ $? -eq 0 ]"
+  git checkout -q main
+
   git diff HEAD~1 HEAD -- canvas.ninefold > ../textconv.txt 2>&1
   check "git diff shows the canvas through ninefold diff" "grep -q ' ~ n1 ' ../textconv.txt && ! grep -q '<note' ../textconv.txt"
   cd ..

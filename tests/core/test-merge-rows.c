@@ -235,7 +235,93 @@ test_load (void)
     }
 }
 
-/* A random script of row inserts, removals, moves and cell edits. */
+static gboolean has_label (NfCanvas   *canvas,
+                           const char *label);
+
+/* A row's label renamed on one side while the other edits one of its cells
+ * and rows move or are added around it: one row, renamed and edited, no
+ * conflict (before, a removal meeting an edit and an added row). */
+static void
+test_renamed_and_edited (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (3, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL, swapped = NULL;
+  guint n = 99;
+
+  set_cell (ours, 1, 0, "Renamed");
+  insert_row (ours, 0, "Added", "1");
+  set_cell (theirs, 1, 1, "edited");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (n_rows (merged), ==, 4);
+  g_assert_cmpstr (cell (merged, 0, 0), ==, "Added");
+  g_assert_cmpstr (cell (merged, 2, 0), ==, "Renamed");
+  g_assert_cmpstr (cell (merged, 2, 1), ==, "edited");
+  g_assert_false (has_label (merged, "r1 c0"));
+  swapped = nf_merge (base, theirs, ours, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpstr (cell (swapped, 2, 0), ==, "Renamed");
+  g_assert_cmpstr (cell (swapped, 2, 1), ==, "edited");
+}
+
+/* A label renamed on one side, the rows reordered on the other: the
+ * other's order, the new label in its place. And a rename that meets the
+ * row's removal is an edit meeting a removal: a row conflict. */
+static void
+test_renamed_and_reordered (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (3, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) gone = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL, removed = NULL;
+  guint n = 99;
+
+  set_cell (ours, 0, 0, "Renamed");
+  nf_canvas_remove_table_row (theirs, t1 (theirs), 2);
+  insert_row (theirs, 0, "r2 c0", "r2 c1");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (n_rows (merged), ==, 3);
+  g_assert_cmpstr (cell (merged, 0, 0), ==, "r2 c0");
+  g_assert_cmpstr (cell (merged, 1, 0), ==, "Renamed");
+  g_assert_cmpstr (cell (merged, 1, 1), ==, "r0 c1");
+  g_assert_cmpstr (cell (merged, 2, 0), ==, "r1 c0");
+
+  nf_canvas_remove_table_row (gone, t1 (gone), 0);
+  removed = nf_merge (base, ours, gone, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (nf_canvas_get_conflict (removed, 0)->kind, ==, NF_CONFLICT_ROW);
+  g_assert_true (has_label (removed, "Renamed"));
+}
+
+/* Two base rows alike but for their labels: a renamed one could be
+ * either, so no guess is made (a removal and an addition, as before). */
+static void
+test_rename_ambiguous (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (3, 2);
+  g_autoptr(NfCanvas) ours = NULL, theirs = NULL, merged = NULL;
+  guint n = 99;
+
+  set_cell (base, 0, 1, "same");
+  set_cell (base, 1, 1, "same");
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  set_cell (ours, 0, 0, "Renamed");
+  nf_canvas_remove_table_row (ours, t1 (ours), 1);
+  set_cell (theirs, 0, 1, "edited");
+  merged = nf_merge (base, ours, theirs, &n);
+  /* Guessed, "Renamed" would take the edit silently; unguessed, r0 is
+   * removed on our side and edited on theirs. */
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (nf_canvas_get_conflict (merged, 0)->kind, ==, NF_CONFLICT_ROW);
+  g_assert_true (has_label (merged, "Renamed"));
+  g_assert_true (has_label (merged, "r0 c0"));
+  g_assert_false (has_label (merged, "r1 c0"));
+}
+
+/* A random script of row inserts, removals, moves, renames and cell edits. */
 static void
 edit_rows (GRand    *rand,
            NfCanvas *canvas,
@@ -246,7 +332,7 @@ edit_rows (GRand    *rand,
   for (guint s = 0; s < steps; s++)
     {
       guint rows = n_rows (canvas);
-      int what = g_rand_int_range (rand, 0, 4);
+      int what = g_rand_int_range (rand, 0, 5);
 
       if (what == 0 || rows == 0)
         {
@@ -258,6 +344,13 @@ edit_rows (GRand    *rand,
         nf_canvas_remove_table_row (canvas, t1 (canvas), g_rand_int_range (rand, 0, rows));
       else if (what == 2)
         set_cell (canvas, g_rand_int_range (rand, 0, rows), 1, side);
+      else if (what == 4)
+        {
+          /* A label renamed: the row is the same row to the other side. */
+          g_autofree char *label = g_strdup_printf ("%s renamed %u", side, g_rand_int_range (rand, 0, 3));
+
+          set_cell (canvas, g_rand_int_range (rand, 0, rows), 0, label);
+        }
       else
         {
           guint from = g_rand_int_range (rand, 0, rows);
@@ -285,6 +378,22 @@ has_label (NfCanvas   *canvas,
         if (g_str_equal (nf_metric_table_get_cell (t, r, 0)->text, label))
           return TRUE;
     }
+  return FALSE;
+}
+
+/* Whether the merge has row `r` of `side` under a label the other side
+ * gave it: its value with one of the other side's labels. */
+static gboolean
+renamed_by (NfCanvas *merged,
+            NfCanvas *side,
+            guint     r,
+            NfCanvas *other)
+{
+  for (guint m = 0; m < n_rows (merged); m++)
+    if (g_str_equal (cell (merged, m, 1), cell (side, r, 1)))
+      for (guint o = 0; o < n_rows (other); o++)
+        if (g_str_equal (cell (other, o, 0), cell (merged, m, 0)))
+          return TRUE;
   return FALSE;
 }
 
@@ -337,9 +446,10 @@ tables_of (NfCanvas *canvas)
   return g_string_free (out, FALSE);
 }
 
-/* Over random scripts on two sides: the merge is symmetric up to the
- * sides' names; no row that either side added or edited is lost (it is
- * in a table, or its words are one side of a cell conflict); settling
+/* Over random scripts on two sides (renames among them): the merge is
+ * symmetric up to the sides' names; no row that either side added or
+ * edited is lost (it is in a table, under its label or one the other side
+ * renamed it to, or its words are one side of a cell conflict); settling
  * every conflict and undoing gives the merge back byte for byte. */
 static void
 test_properties (void)
@@ -381,6 +491,7 @@ test_properties (void)
           for (guint r = 0; r < n_rows (c); r++)
             if (!row_as_in (c, r, base))
               g_assert_true (has_label (merged, cell (c, r, 0)) ||
+                             renamed_by (merged, c, r, side == 0 ? theirs : ours) ||
                              in_cell_conflict (merged, cell (c, r, 0)) ||
                              in_cell_conflict (merged, cell (c, r, 1)));
         }
@@ -416,6 +527,9 @@ main (int    argc,
   g_test_add_func ("/merge-rows/removed-and-edited", test_removed_and_edited);
   g_test_add_func ("/merge-rows/deleted-by-hand", test_row_deleted_by_hand);
   g_test_add_func ("/merge-rows/moved-both-ways", test_moved_both_ways);
+  g_test_add_func ("/merge-rows/renamed-and-edited", test_renamed_and_edited);
+  g_test_add_func ("/merge-rows/renamed-and-reordered", test_renamed_and_reordered);
+  g_test_add_func ("/merge-rows/rename-ambiguous", test_rename_ambiguous);
   g_test_add_func ("/merge-rows/load", test_load);
   g_test_add_func ("/merge-rows/properties", test_properties);
   return g_test_run ();

@@ -403,6 +403,175 @@ test_table_conflicts (void)
   g_log_set_always_fatal (fatal);
 }
 
+static gboolean
+button_label_is (GtkWidget    *widget,
+                 gconstpointer text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
+/* Every kind of conflict a merge leaves, in one canvas: the Fleet table's
+ * title edited both ways (the whole table), the canvas's title, a source
+ * and a rate; plus the note, cell and row of merged_tables_canvas(). */
+static NfCanvas *
+merged_every_kind_canvas (void)
+{
+  g_autoptr(NfCanvas) base = nf_canvas_new ();
+  g_autoptr(NfCanvas) ours = NULL, theirs = NULL;
+  g_autoptr(NfText) fleet = nf_text_new ("Fleet");
+  g_autoptr(NfText) prices = nf_text_new ("Prices");
+  g_autoptr(NfMetricTable) t1 = nf_metric_table_new ("t1", fleet);
+  g_autoptr(NfMetricTable) t2 = nf_metric_table_new ("t2", prices);
+  g_autoptr(NfText) label = nf_text_new ("Kind");
+  g_autoptr(NfText) cars = nf_text_new ("Cars");
+  g_autoptr(NfSource) source = nf_source_new ("s1", "Annual report", "Acme", "2024", "report.txt");
+  g_autoptr(NfRate) rate = nf_rate_new ("USD", "CNY", 7.1, NULL);
+  g_autoptr(GError) error = NULL;
+  NfCanvas *sides[2];
+  NfCanvas *merged;
+  NfMetricTable *t;
+  guint n = 0;
+
+  nf_canvas_set_company (base, "Acme");
+  nf_canvas_set_title (base, "Plan");
+  add_note (base, NF_BLOCK_KEY_PARTNERS, "n1", "Suppliers");
+  g_assert_true (nf_canvas_insert_source (base, 0, source, &error));
+  nf_canvas_set_rate (base, rate);
+  g_assert_true (nf_canvas_insert_table (base, 0, t1, &error));
+  g_assert_true (nf_canvas_insert_table (base, 1, t2, &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      t = nf_canvas_find_table (base, k == 0 ? "t1" : "t2", NULL);
+      nf_canvas_insert_table_column (base, t, 0, label, NF_COLUMN_TEXT, NULL);
+      nf_canvas_insert_table_column (base, t, 1, cars, NF_COLUMN_COUNT, NULL);
+      for (guint r = 0; r < 40; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("Item %u", r + 1);
+          g_autofree char *count = g_strdup_printf ("%u", r + 1);
+          const char * const row[] = { name, count, NULL };
+
+          nf_canvas_insert_table_row (base, t, r, row);
+        }
+    }
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  sides[0] = ours;
+  sides[1] = theirs;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(NfText) text = nf_text_new (i == 0 ? "ours says" : "theirs says");
+      g_autoptr(NfText) title = nf_text_new (i == 0 ? "Our prices" : "Their prices");
+      g_autoptr(NfSource) edited = nf_source_new ("s1", i == 0 ? "Annual report 2024" : "Yearly report",
+                                                  "Acme", "2024", "report.txt");
+      g_autoptr(NfRate) edited_rate = nf_rate_new ("USD", "CNY", i == 0 ? 7.2 : 7.3, NULL);
+      const char * const vans[] = { "Vans", i == 0 ? "7" : "9", NULL };
+      NfMetricTable *side_table = nf_canvas_find_table (sides[i], "t1", NULL);
+
+      nf_canvas_set_title (sides[i], i == 0 ? "Our plan" : "Their plan");
+      nf_canvas_set_note_text (sides[i], nf_canvas_find_note (sides[i], "n1", NULL, NULL), text);
+      nf_canvas_set_table_cell (sides[i], side_table, 30, 1, i == 0 ? "310" : "320");
+      nf_canvas_insert_table_row (sides[i], side_table, 40, vans);
+      nf_canvas_set_table_title (sides[i], nf_canvas_find_table (sides[i], "t2", NULL), title);
+      g_assert_true (nf_canvas_replace_source (sides[i], 0, edited, &error));
+      g_assert_no_error (error);
+      nf_canvas_set_rate (sides[i], edited_rate);
+    }
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 7);
+  return merged;
+}
+
+/* F8 reaches every kind, switching tabs as needed: a whole table's
+ * conflict opens Metric Tables on our version of the table with its first
+ * cell focused; a value's (title, rate) or a source's shows the canvas with
+ * the bar's Take Ours focused; Shift+F8 goes back the same way. */
+static void
+test_every_kind (void)
+{
+  g_autoptr(NfCanvas) merged = merged_every_kind_canvas ();
+  g_autoptr(NfDocument) document = nf_document_new (merged, NULL, NULL);
+  GtkWidget *page = nf_editor_page_new (document);
+  GtkWidget *window = nf_test_show (page, 1366, 768);
+  NfCanvasView *view = NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (page)));
+  GtkWidget *bar = nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page));
+  NfConflictKind values[] = { NF_CONFLICT_TITLE, NF_CONFLICT_SOURCE, NF_CONFLICT_RATE };
+  const char *value_words[] = { "Title: ours “Our plan”", "A source edited both ways", "Exchange rate" };
+  guint table = find_conflict (merged, NF_CONFLICT_TABLE);
+  const NfConflict *c = nf_canvas_get_conflict (merged, table);
+  NfMetricTable *ours_table = nf_canvas_find_table (merged, c->ours, NULL);
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  nf_test_settle (window);
+  g_assert_nonnull (ours_table);
+  step_to (page, bar, table);
+  assert_at_cell (window, ours_table, 0, 0);
+  g_assert_nonnull (nf_test_find (bar, nf_test_label_contains, "A table edited both ways"));
+  nf_test_screenshot (window, "conflict-table.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      GtkWidget *focus;
+
+      step_to (page, bar, find_conflict (merged, values[i]));
+      nf_test_assert_showing (GTK_WIDGET (view));
+      g_assert_nonnull (nf_test_find (bar, nf_test_label_contains, (gpointer) value_words[i]));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, bar));
+      g_assert_true (nf_test_find (bar, button_label_is, "Take _Ours") == focus);
+    }
+
+  /* Shift+F8 from the note's back over the table's. */
+  step_to (page, bar, find_conflict (merged, NF_CONFLICT_NOTE));
+  g_assert_true (gtk_widget_has_focus (nf_canvas_view_get_card (view, nf_canvas_find_note (merged, "n1", NULL, NULL))));
+  for (guint i = 0; i < nf_canvas_get_n_conflicts (merged) &&
+                    nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)) != table; i++)
+    g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, GDK_SHIFT_MASK));
+  for (guint i = 0; i < 5; i++)
+    nf_test_settle (window);
+  assert_at_cell (window, ours_table, 0, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_log_set_always_fatal (fatal);
+}
+
+/* A merged file whose first conflict is a table's opens on Metric Tables,
+ * that table's cell focused, without a key pressed. */
+static void
+test_opens_at_table (void)
+{
+  g_autoptr(NfCanvas) merged = merged_tables_canvas ();
+  g_autoptr(NfCanvas) reordered = NULL;
+  g_autoptr(NfDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = nf_test_make_tmpdir ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *window;
+  guint cell = find_conflict (merged, NF_CONFLICT_CELL);
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  /* Settle the note's conflict so that the cell's comes first. */
+  nf_canvas_resolve_conflict (merged, find_conflict (merged, NF_CONFLICT_NOTE), NF_CONFLICT_TAKE_OURS);
+  cell = find_conflict (merged, NF_CONFLICT_CELL);
+  g_assert_cmpuint (cell, ==, 0);
+  bytes = _nf_canvas_serialize (merged, NULL);
+  path = g_build_filename (dir, "merged.ninefold", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  reordered = nf_canvas_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, &error);
+  g_assert_no_error (error);
+  document = nf_document_new (reordered, NULL, NULL);
+  page = nf_editor_page_new (document);
+  window = nf_test_show (page, 1366, 768);
+  for (guint i = 0; i < 5; i++)
+    nf_test_settle (window);
+  assert_at_cell (window, nf_canvas_find_table (reordered, "t1", NULL), 30, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nf_test_remove_tree (dir);
+  g_log_set_always_fatal (fatal);
+}
+
 /* A version from git in a tab: nothing edits it, its banner restores it
  * into the canvas as one undoable step. */
 /* A read-only table editor (a version's Metric Tables): cells can be read
@@ -533,6 +702,8 @@ main (int    argc,
   g_test_add_func ("/conflicts/banner", test_banner);
   g_test_add_func ("/conflicts/take-theirs", test_take_theirs);
   g_test_add_func ("/conflicts/table-conflicts", test_table_conflicts);
+  g_test_add_func ("/conflicts/every-kind", test_every_kind);
+  g_test_add_func ("/conflicts/opens-at-table", test_opens_at_table);
   g_test_add_func ("/conflicts/read-only-version", test_read_only_version);
   g_test_add_func ("/conflicts/read-only-tables", test_read_only_tables);
   return g_test_run ();

@@ -475,6 +475,132 @@ test_card_draw (void)
         }
 }
 
+/* A card's box begun from the small box of its corners (every card
+ * on a whole pixel at a whole-pixel size, as a resize frame draws them)
+ * is the box drawn whole, byte for byte: light and dark, every evidence
+ * level, the palette's fill and a note's own colour, on the block and on
+ * transparency, at scale 1, 2 and 1.5, over a range of sizes. */
+static void
+test_box_by_slices (void)
+{
+  static const double scales[] = { 1, 2, 1.5 };
+  static const char *colours[] = { NULL, "#f6d365" };
+  guint n_sliced = 0;
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark ()
+                                          : nf_grid_style_new_light ();
+      g_autoptr(NfCardCache) cache = nf_card_cache_new (64 << 20);
+
+      for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+        for (guint e = 0; e <= NF_EVIDENCE_VALIDATED; e++)
+          for (guint c = 0; c < G_N_ELEMENTS (colours); c++)
+            for (guint backdrop = 0; backdrop < 2; backdrop++)
+              for (double width = 20; width <= 180; width += 13)
+                for (double height = 14; height <= 70; height += 4)
+                  {
+                    cairo_surface_t *sliced = _nf_card_cache_box_image (cache, style, width, height,
+                                                                        scales[s], colours[c],
+                                                                        (NfEvidence) e, backdrop);
+                    cairo_surface_t *whole;
+                    NfColour fill;
+                    cairo_t *cr;
+
+                    if (sliced == NULL)
+                      continue;
+                    n_sliced++;
+                    whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                        cairo_image_surface_get_width (sliced),
+                                                        cairo_image_surface_get_height (sliced));
+                    cr = cairo_create (whole);
+                    if (backdrop)
+                      {
+                        cairo_set_source_rgba (cr, style->block_fill.red, style->block_fill.green,
+                                               style->block_fill.blue, style->block_fill.alpha);
+                        cairo_paint (cr);
+                      }
+                    cairo_translate (cr, 1, 1);
+                    cairo_scale (cr, scales[s], scales[s]);
+                    nf_grid_style_card_fill (style, colours[c], &fill);
+                    _nf_card_render_box (cr, style, width, height, &fill, (NfEvidence) e);
+                    cairo_destroy (cr);
+                    cairo_surface_flush (whole);
+                    if (max_difference (sliced, whole) != 0)
+                      g_error ("box %g x %g at scale %g, evidence %u, colour %s, %s: "
+                               "off by %d", width, height, scales[s], e,
+                               colours[c] != NULL ? colours[c] : "none",
+                               dark ? "dark" : "light", max_difference (sliced, whole));
+                    cairo_surface_destroy (sliced);
+                    cairo_surface_destroy (whole);
+                  }
+    }
+  /* Most of the range is large enough to be sliced, at every scale. */
+  g_test_message ("%u boxes begun from their corners", n_sliced);
+  g_assert_cmpuint (n_sliced, >, 2000);
+}
+
+/* The frames kept as pixels (the blocks' boxes written from a small box
+ * of their corners where they lie on whole pixels) are the frames drawn
+ * as vectors, byte for byte: the four cases, light and dark, at two
+ * window sizes, at scale 1 and (half of them) 2. */
+static void
+test_frames_by_slices (void)
+{
+  static const double scales[] = { 1, 2 };
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(NfCanvas) canvas = load_case (c);
+
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark ()
+                                              : nf_grid_style_new_light ();
+          g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
+
+          for (double width = 1150; width <= 1500; width += 213)
+            for (guint s = 0; s < (c % 2 == dark ? G_N_ELEMENTS (scales) : 1u); s++)
+              {
+                double height = width * 0.56;
+                cairo_surface_t *kept, *drawn;
+                cairo_surface_t *vectors = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                           NULL);
+                cairo_t *cr;
+
+                nf_grid_layout_allocate (layout, width, height);
+                kept = new_image (width, height, scales[s]);
+                drawn = new_image (width, height, scales[s]);
+                cr = cairo_create (kept);
+                cairo_scale (cr, scales[s], scales[s]);
+                nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+                cairo_destroy (cr);
+                cairo_surface_flush (kept);
+
+                /* A recording surface keeps vectors; played onto the
+                 * image, they are drawn there as they were recorded. */
+                cr = cairo_create (vectors);
+                cairo_scale (cr, scales[s], scales[s]);
+                nf_grid_render_parts (cr, layout, style, NF_GRID_PART_FRAMES);
+                cairo_destroy (cr);
+                cr = cairo_create (drawn);
+                cairo_set_source_surface (cr, vectors, 0, 0);
+                cairo_paint (cr);
+                cairo_destroy (cr);
+                cairo_surface_flush (drawn);
+
+                g_test_message ("case %u, %s, width %g, scale %g: off by %d", c,
+                                dark ? "dark" : "light", width, scales[s],
+                                max_difference (kept, drawn));
+                g_assert_cmpint (max_difference (kept, drawn), ==, 0);
+                cairo_surface_destroy (kept);
+                cairo_surface_destroy (drawn);
+                cairo_surface_destroy (vectors);
+              }
+        }
+    }
+}
+
 /* What a card widget shows, light and dark, at scale 1 and 2, is the
  * card drawn afresh at the device scale. */
 static void
@@ -611,6 +737,8 @@ main (int    argc,
   g_test_add_func ("/card-cache/invalidation", test_invalidation);
   g_test_add_func ("/card-cache/vector-targets", test_vector_targets);
   g_test_add_func ("/card-cache/card-draw", test_card_draw);
+  g_test_add_func ("/card-cache/box-by-slices", test_box_by_slices);
+  g_test_add_func ("/card-cache/frames-by-slices", test_frames_by_slices);
   g_test_add_func ("/card-cache/widget-pixels", test_widget_pixels);
   g_test_add_func ("/card-cache/pixels-and-budget", test_pixels_and_budget);
   return g_test_run ();

@@ -491,6 +491,46 @@ test_describe_card (void)
   cases_clear (&cases);
 }
 
+/* Two canvases of two companies: a note in one of them is marked, drawn
+ * (its stripe takes the card's kind) and told as the legend says ("Only
+ * here"), not as one version's addition or removal. */
+static void
+test_two_companies (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfCompareLayout) layout = NULL;
+  NfCanvas *canvases[2];
+  guint n_only = 0;
+
+  canvases[0] = nf_canvas_load_case (0, NULL);
+  canvases[1] = nf_canvas_load_case (1, NULL);
+  layout = nf_compare_layout_new (canvases, 2);
+  g_assert_false (nf_diff_is_versions (nf_compare_layout_get_diff (layout)));
+  nf_compare_layout_allocate (layout, style, 1366, 0);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < 2; c++)
+      for (guint k = 0; k < nf_compare_layout_get_n_cards (layout, r, c); k++)
+        {
+          NfDiffKind kind;
+          g_autofree char *text = NULL;
+
+          nf_compare_layout_get_card_note (layout, r, c, k, &kind, NULL);
+          g_assert_cmpint (kind, !=, NF_DIFF_ADDED);
+          g_assert_cmpint (kind, !=, NF_DIFF_REMOVED);
+          if (nf_compare_layout_get_card_entry (layout, r, c, k)->kind != NF_DIFF_ADDED &&
+              nf_compare_layout_get_card_entry (layout, r, c, k)->kind != NF_DIFF_REMOVED)
+            continue;
+          g_assert_cmpint (kind, ==, NF_DIFF_ONLY);
+          text = nf_compare_layout_describe_card (layout, r, c, k);
+          g_assert_true (g_str_has_prefix (text, "Only in "));
+          g_assert_nonnull (strstr (text, nf_compare_layout_get_canvas_name (layout, c)));
+          n_only++;
+        }
+  g_assert_cmpuint (n_only, >, 0);
+  g_object_unref (canvases[0]);
+  g_object_unref (canvases[1]);
+}
+
 /* Two versions of one company: the columns and the metrics beneath them
  * call each by the same name, told apart by its label, else its place. */
 static void
@@ -769,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/compare/render-dark", test_render_dark);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/describe-card", test_describe_card);
+  g_test_add_func ("/compare/two-companies", test_two_companies);
   g_test_add_func ("/compare/metrics", test_metrics);
   g_test_add_func ("/compare/metrics-rates", test_metrics_rates);
   g_test_add_func ("/compare/version-names", test_version_names);
