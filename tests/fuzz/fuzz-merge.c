@@ -24,9 +24,12 @@ swapped_bytes (NfCanvas *canvas)
     {
       NfConflict *c = conflicts->pdata[i];
       char *t = c->ours;
+      NfCell *cell = c->ours_cell;
 
       c->ours = c->theirs;
       c->theirs = t;
+      c->ours_cell = c->theirs_cell;
+      c->theirs_cell = cell;
     }
   return _nf_canvas_serialize (canvas, NULL);
 }
