@@ -307,7 +307,7 @@ static void
 test_cases_all_visible (void)
 {
   g_autofree char *zh = chinese_tag ();
-  const char *langs[] = { NULL, zh };
+  const char *langs[] = { NULL, "en", zh };
 
   for (guint c = 0; c < N_CASES; c++)
     {
@@ -384,7 +384,7 @@ static void
 test_columns_lend (void)
 {
   g_autofree char *zh = chinese_tag ();
-  const char *langs[] = { NULL, zh };
+  const char *langs[] = { NULL, "en", zh };
 
   for (guint c = 0; c < N_CASES; c++)
     {
@@ -517,7 +517,7 @@ static void
 test_room_beside_cuts (void)
 {
   g_autofree char *zh = chinese_tag ();
-  const char *langs[] = { NULL, zh };
+  const char *langs[] = { NULL, "en", zh };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   static const struct { int width, height; } sizes[] = {
     { 1356, 630 }, { 1910, 942 },
