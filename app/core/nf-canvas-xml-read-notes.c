@@ -179,11 +179,23 @@ read_contradicts (NfXmlReader    *self,
     return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
                          _("the note “%s” is marked as conflicting with more than %d things"),
                          self->note_id, NF_CANVAS_MAX_CONFLICT_MARKS);
-  /* A linear look: a thousand at most, and a real note has a few. */
-  if (g_ptr_array_find_with_equal_func (self->note_conflicts, ref, g_str_equal, NULL))
+  /* A linear look for the few marks a real note has; a set past that, so
+   * a note with the most marks allowed is read in linear time, not
+   * half a million comparisons. */
+  if (self->conflict_set == NULL && self->note_conflicts->len >= 8)
+    {
+      self->conflict_set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->note_conflicts->len; i++)
+        g_hash_table_add (self->conflict_set, g_ptr_array_index (self->note_conflicts, i));
+    }
+  if (self->conflict_set != NULL
+      ? g_hash_table_contains (self->conflict_set, ref)
+      : g_ptr_array_find_with_equal_func (self->note_conflicts, ref, g_str_equal, NULL))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_DUPLICATE, line,
                          _("the note “%s” is marked twice as conflicting with “%s”"),
                          self->note_id, ref);
+  if (self->conflict_set != NULL)
+    g_hash_table_add (self->conflict_set, ref);
   if (self->pending_refs == NULL)
     self->pending_refs = g_array_new (FALSE, FALSE, sizeof (NfXmlRef));
   pending.note_id = g_strdup (self->note_id);

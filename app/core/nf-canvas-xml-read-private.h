@@ -131,6 +131,7 @@ typedef struct {
   char       *row_metric;
   NfRowCite  *row_cite;
   GPtrArray  *note_conflicts; /* the refs of the note being read */
+  GHashTable *conflict_set;   /* the same, once they are many */
   GArray     *pending_refs;   /* NfXmlRef: checked once their scope is read */
   double      cell_number;
   gboolean    cell_has_number;

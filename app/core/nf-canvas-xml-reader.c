@@ -50,6 +50,7 @@ _nf_xml_clear_note (NfXmlReader *self)
   g_clear_object (&self->note);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->tag_set, g_hash_table_unref);
+  g_clear_pointer (&self->conflict_set, g_hash_table_unref);
   g_clear_pointer (&self->note_conflicts, g_ptr_array_unref);
   self->note_evidence = NF_EVIDENCE_NONE;
 }

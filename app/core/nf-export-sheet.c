@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <errno.h>
 #include <string.h>
 
 #include "nf-i18n-private.h"
@@ -280,19 +281,21 @@ sheet_of_comparison (NfCanvas   **canvases,
       for (guint i = 0; i < n_canvases; i++)
         {
           const char *text = "";
+          NfColumnType type = NF_COLUMN_TEXT;
 
           if (row->tables[i] != NULL)
-            text = nf_cell_get_text_for_language (nf_metric_table_get_cell (row->tables[i], row->rows[i],
-                                                                            row->columns[i]), lang);
+            {
+              const NfCell *cell = nf_metric_table_get_cell (row->tables[i], row->rows[i], row->columns[i]);
+
+              text = nf_cell_get_text_for_language (cell, lang);
+              /* The cell's own type, as the sheet of its table writes it. */
+              type = nf_cell_get_column (cell, nf_metric_table_get_column (row->tables[i], row->columns[i])).type;
+            }
           if (row->present[i])
-            add_figure (sheet, text, row->values[i],
-                        nf_metric_table_get_column (row->tables[i], row->columns[i])->type,
-                        row->units[i]);
+            add_figure (sheet, text, row->values[i], type, row->units[i]);
           else
             add_text (sheet, "");
-          add_text (sheet, row->present[i] && !text_is_number (text, row->values[i],
-                                                                nf_metric_table_get_column (row->tables[i], row->columns[i])->type)
-                             ? text : "");
+          add_text (sheet, row->present[i] && !text_is_number (text, row->values[i], type) ? text : "");
         }
     }
   nf_language_scope_leave (&scope);
@@ -383,11 +386,20 @@ write_bytes (GBytes        *bytes,
              GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
 
   /* The one atomic replace, without the "name~" backup a canvas keeps:
    * an export is made again at will. */
-  return nf_atomic_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                          NF_ATOMIC_FILE_NONE, NULL, NULL, cancellable, error);
+  if (nf_atomic_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       NF_ATOMIC_FILE_NONE, NULL, NULL, cancellable, &local))
+    return TRUE;
+  /* The replace gives the reason alone; a table's CSV is one of many
+   * files, so the message names which. */
+  name = g_filename_display_basename (path);
+  g_set_error (error, local->domain, local->code, _("Could not write “%s”: %s"), name,
+               local->message);
+  return FALSE;
 }
 
 static char *
@@ -581,15 +593,22 @@ cell_string (const char *text)
   return g_utf8_substring (text, 0, 32767);
 }
 
+/* `saved_errno`: the system's reason, when the library failed on a write
+ * (its own text for that is only “Zip generic error ZIP_ERRNO”). */
 static gboolean
 xlsx_failed (lxw_error   err,
+             int         saved_errno,
              const char *path,
              GError    **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
-               lxw_strerror (err));
+  if (saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
+                 lxw_strerror (err));
   return FALSE;
 }
 
@@ -683,23 +702,29 @@ write_xlsx (GPtrArray     *sheets,
   book = workbook_new_opt (tmp, &options);
   if (book == NULL)
     {
+      int saved_errno = errno;
+
       g_rmdir (dir);
-      return xlsx_failed (LXW_ERROR_CREATING_XLSX_FILE, path, error);
+      return xlsx_failed (LXW_ERROR_CREATING_XLSX_FILE, saved_errno, path, error);
     }
   bold = workbook_add_format (book);
   format_set_bold (bold);
   for (guint i = 0; ok && i < sheets->len; i++)
     ok = write_sheet (book, g_ptr_array_index (sheets, i), i, used, formats, bold, &err);
   /* Closing frees the workbook, written or not. */
+  errno = 0;
   if (ok)
     err = workbook_close (book);
   else
     workbook_close (book);
   if (!ok || err != LXW_NO_ERROR)
     {
+      int saved_errno = ok && (err == LXW_ERROR_ZIP_FILE_OPERATION
+                               || err == LXW_ERROR_ZIP_CLOSE) ? errno : 0;
+
       g_unlink (tmp);
       g_rmdir (dir);
-      return xlsx_failed (err, path, error);
+      return xlsx_failed (err, saved_errno, path, error);
     }
   ok = g_file_get_contents (tmp, &data, &length, error);
   g_unlink (tmp);

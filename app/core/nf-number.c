@@ -188,8 +188,12 @@ match (const char *p,
        const char *token,
        gboolean    ignore_case)
 {
-  gsize n = strlen (token);
+  gsize n;
 
+  /* Most tokens fail on their first byte: say so before measuring them. */
+  if (g_ascii_tolower (*p) != g_ascii_tolower (*token))
+    return NULL;
+  n = strlen (token);
   if (ignore_case ? g_ascii_strncasecmp (p, token, n) != 0 : strncmp (p, token, n) != 0)
     return NULL;
   if (is_word_char (token[n - 1]) && is_word_char (p[n]))
@@ -287,11 +291,18 @@ match_scale (const char *p,
 
   for (gsize i = 0; i < G_N_ELEMENTS (scales); i++)
     {
-      gsize length = strlen (scales[i].token);
+      gsize length;
+      gboolean ignore_case;
+      const char *end;
+
+      /* Both ways below match the token's first letter, in either case. */
+      if (g_ascii_tolower (*p) != g_ascii_tolower (scales[i].token[0]))
+        continue;
+      length = strlen (scales[i].token);
       /* Single letters and "mm" keep their case: "M" is a million, "m" a
        * metre and "mm" a millimetre unless the figure is money. */
-      gboolean ignore_case = length > 1 && !g_str_equal (scales[i].token, "mm");
-      const char *end = match (p, scales[i].token, ignore_case);
+      ignore_case = length > 1 && !g_str_equal (scales[i].token, "mm");
+      end = match (p, scales[i].token, ignore_case);
 
       /* "5 millions", as some write */
       if (end == NULL && length > 3 && g_ascii_strncasecmp (p, scales[i].token, length) == 0 &&

@@ -1017,7 +1017,7 @@ bench_run_case (const char *name,
 
   if (g_str_equal (name, "gen"))
     ret = case_gen (n, work_dir);
-  else if (g_str_equal (name, "load"))
+  else if (g_str_equal (name, "load") || g_str_equal (name, "load-marks"))
     ret = case_load (arg);
   else if (g_str_equal (name, "save"))
     ret = case_save (arg, work_dir);
