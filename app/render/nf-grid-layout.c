@@ -606,6 +606,18 @@ try_columns (NfGridLayout *self,
        * when some arrangement can, before anything else. */
       least[b] = _nf_grid_block_least (style, block->content_rect.width,
                                        style->min_font_size, n_cards);
+      /* A lone note is the block's whole content: cut, it says
+       * nothing. The rows give it its whole text (compact) before
+       * anything else when some arrangement can. */
+      if (n_cards == 1)
+        {
+          NfGridPlan plan;
+
+          if (_nf_grid_block_plan (style, block->content_rect.width, G_MAXDOUBLE / 4,
+                                   style->min_font_size, NF_CARD_COMPACT,
+                                   (NfCardLayout **) self->scratch->pdata + first[b], 1, &plan))
+            least[b] = MAX (least[b], plan.limit);
+        }
       /* The edges are rounded to whole units after balancing. */
       if (least[b] > 0)
         least[b] += 2;
@@ -769,21 +781,84 @@ block_room (NfGridLayout  *self,
   return -1;
 }
 
-/* Columns whose blocks all show their whole text with a fifth of their
- * height to spare give width to the columns of their band that cut
- * notes, in one band (0 the top, 1 the bottom), `share` of that room:
- * the rows alone cannot move room across a column edge. FALSE
- * when no column has room beside one that cuts. */
+/* The content height block b has at the columns' rows. */
+static double
+block_content_height (NfGridLayout  *self,
+                      const Columns *columns,
+                      NfBlock        b)
+{
+  const NfGridStyle *style = self->style;
+  const NfGridBlock *block = &self->blocks[b];
+  const NfBlockPlace *place = nf_block_place (b);
+  double overhead = block->content_rect.y - block->rect.y + style->block_padding;
+
+  return round (_nf_grid_rows_edge (columns->edges, b, place->y + place->height) -
+                style->block_gap) -
+         round (_nf_grid_rows_edge (columns->edges, b, place->y)) - overhead;
+}
+
+/* Whether every block of column c of a band shows its whole text
+ * (compact cards at most) when the column is `units` wide, at the
+ * columns' rows and text size. The cards keep their line breaks, so
+ * each try re-measures little. */
+static gboolean
+column_holds (NfGridLayout  *self,
+              const Columns *columns,
+              const guint    first[NF_N_BLOCKS + 1],
+              guint          band,
+              guint          c,
+              double         units,
+              double         width)
+{
+  const NfGridStyle *style = self->style;
+  double unit_w = (width - 2 * style->margin + style->block_gap) / 10.0;
+  /* Edges are rounded to whole pixels, and a narrower title may take
+   * one line more: a little is kept back. */
+  double content_w = floor (units * unit_w) - 1 - style->block_gap - 2 * style->block_padding;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      guint n = first[b + 1] - first[b];
+      NfGridPlan plan;
+
+      if ((place->y < 2) != (band == 0) || n == 0)
+        continue;
+      if (band == 0 ? (c < place->x / 2u || c >= (guint) (place->x + place->width) / 2u)
+                    : c != place->x / 5u)
+        continue;
+      if (!_nf_grid_block_plan (style, content_w, block_content_height (self, columns, (NfBlock) b),
+                                columns->size, NF_CARD_COMPACT,
+                                (NfCardLayout **) self->scratch->pdata + first[b], n, &plan))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Columns whose blocks all show their whole text give width to the
+ * columns of their band that cut notes, in one band (0 the top, 1 the
+ * bottom): each gives `share` of what lies past the narrowest width at
+ * which its blocks still show their whole text at the rows they have,
+ * found by bisection, and never past its half-share floor. The rows
+ * alone cannot move room across a column edge. FALSE when no column
+ * has room beside one that cuts. */
 static gboolean
 lend_room (NfGridLayout  *self,
            const Columns *from,
            const guint    first[NF_N_BLOCKS + 1],
            guint          band,
            double         share,
+           double         width,
+           double         spare[N_TOP_COLUMNS],
+           gboolean       lenders[N_TOP_COLUMNS],
            Columns       *to)
 {
   double top_room[N_TOP_COLUMNS], bottom_room[N_BOTTOM_COLUMNS];
-  gboolean lent = FALSE;
+  guint n = band == 0 ? N_TOP_COLUMNS : N_BOTTOM_COLUMNS;
+  double *room = band == 0 ? top_room : bottom_room;
+  const double *edges = band == 0 ? from->top : from->bottom;
+  double even = 10.0 / n, w[N_TOP_COLUMNS], freed = 0, cutting = 0;
+  gboolean any_cut = FALSE;
 
   for (guint i = 0; i < N_TOP_COLUMNS; i++)
     top_room[i] = 1;
@@ -792,47 +867,60 @@ lend_room (NfGridLayout  *self,
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      double room = block_room (self, from, first, (NfBlock) b);
+      double r = block_room (self, from, first, (NfBlock) b);
 
       if (place->y < 2)
         for (guint c = place->x / 2; c < (guint) (place->x + place->width) / 2; c++)
-          top_room[c] = MIN (top_room[c], room);
+          top_room[c] = MIN (top_room[c], r);
       else
-        bottom_room[place->x / 5] = MIN (bottom_room[place->x / 5], room);
+        bottom_room[place->x / 5] = MIN (bottom_room[place->x / 5], r);
     }
   *to = *from;
+  for (guint c = 0; c < N_TOP_COLUMNS; c++)
+    lenders[c] = FALSE;
+  for (guint c = 0; c < n; c++)
+    any_cut = any_cut || room[c] < 0;
+  if (!any_cut)
+    return FALSE;
+  for (guint c = 0; c < n; c++)
     {
-      guint n = band == 0 ? N_TOP_COLUMNS : N_BOTTOM_COLUMNS;
-      double *room = band == 0 ? top_room : bottom_room;
-      const double *edges = band == 0 ? from->top : from->bottom;
-      double w[N_TOP_COLUMNS], freed = 0, cutting = 0;
-      gboolean any_cut = FALSE;
-
-      for (guint c = 0; c < n; c++)
-        any_cut = any_cut || room[c] < 0;
-      if (!any_cut)
-        return FALSE;
-      for (guint c = 0; c < n; c++)
+      w[c] = edges[c + 1] - edges[c];
+      if (room[c] >= 0 && spare[c] < 0)
         {
-          w[c] = edges[c + 1] - edges[c];
-          if (room[c] >= 0.2)
-            {
-              /* Narrower cards are taller: not all the room is lent. */
-              freed += w[c] * room[c] * share;
-              w[c] -= w[c] * room[c] * share;
-            }
-          else if (room[c] < 0)
-            cutting += w[c];
+          /* The narrowest width that still holds the column, once per
+           * column and columns' choice: the tries lend shares of it. */
+          double lo = MIN (w[c], ROOM_LEAST_SHARE * even), hi = w[c];
+
+          if (column_holds (self, from, first, band, c, lo, width))
+            hi = lo;
+          else
+            for (guint i = 0; i < 7 && hi - lo > 0.01; i++)
+              {
+                double mid = (lo + hi) / 2;
+
+                if (column_holds (self, from, first, band, c, mid, width))
+                  hi = mid;
+                else
+                  lo = mid;
+              }
+          spare[c] = w[c] - hi;
         }
-      if (freed <= 0 || cutting <= 0)
-        return FALSE;
-      for (guint c = 0; c < n; c++)
-        if (room[c] < 0)
-          w[c] += freed * w[c] / cutting;
-      share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
-      lent = TRUE;
+      if (room[c] >= 0 && spare[c] > 0)
+        {
+          freed += spare[c] * share;
+          w[c] -= spare[c] * share;
+          lenders[c] = TRUE;
+        }
+      else if (room[c] < 0)
+        cutting += w[c];
     }
-  return lent;
+  if (freed <= 0.005 || cutting <= 0)
+    return FALSE;
+  for (guint c = 0; c < n; c++)
+    if (room[c] < 0)
+      w[c] += freed * w[c] / cutting;
+  share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
+  return TRUE;
 }
 
 void
@@ -929,20 +1017,35 @@ nf_grid_layout_allocate (NfGridLayout *self,
       gboolean lent_any = FALSE;
 
       for (guint band = 0; band < 2; band++)
+        {
+        double spare[N_TOP_COLUMNS];
+        gboolean lenders[N_TOP_COLUMNS];
+
+        for (guint c = 0; c < N_TOP_COLUMNS; c++)
+          spare[c] = -1;
         for (guint halved = 0; halved < 3 && tries < 6; halved++)
           {
             Columns *next = chosen == &half ? &lent : &half;
             gboolean donor_cuts = FALSE;
 
-            if (!lend_room (self, chosen, first, band, 0.6 / (1 << halved), next))
+            if (!lend_room (self, chosen, first, band, 1.0 / (1 << halved), width, spare, lenders, next))
               break;
             tries++;
             try_columns (self, width, height, first, next);
             /* A block that had room and lent it is not to cut its own
              * notes: that only moves the cut. */
+            /* (A borrowing column may trade one of its blocks' room for
+             * another's: the rows weigh that.) */
             for (guint b = 0; b < NF_N_BLOCKS && !donor_cuts; b++)
-              donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
-                           block_room (self, chosen, first, (NfBlock) b) >= 0;
+              {
+                const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+
+                if ((place->y < 2) != (band == 0) ||
+                    !lenders[band == 0 ? place->x / 2u : place->x / 5u])
+                  continue;
+                donor_cuts = block_room (self, next, first, (NfBlock) b) < 0 &&
+                             block_room (self, chosen, first, (NfBlock) b) >= 0;
+              }
             /* As much shown for less room left empty is also better;
              * otherwise less is lent. */
             if (!donor_cuts &&
@@ -954,6 +1057,7 @@ nf_grid_layout_allocate (NfGridLayout *self,
                 break;
               }
           }
+        }
       if (!lent_any)
         break;
     }
