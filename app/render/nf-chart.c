@@ -563,6 +563,80 @@ label_key (const char *text)
   return noun != NULL ? noun : g_strdup ("");
 }
 
+/* A column's name says which measure its figures are when it names a
+ * rate or a counted thing, and also when it names anything at all
+ * ("Employee Count" down departments): the rows are then what is
+ * measured, not the measure ("Operations" counts no operations). Only a
+ * generic name ("Value", "数值") leaves the measure to the rows. */
+static char *
+column_key (const char *name)
+{
+  char *key = label_key (name);
+  g_auto(GStrv) tokens = NULL;
+
+  if (*key != '\0' || name == NULL)
+    return key;
+  g_free (key);
+  tokens = words_of (name);
+  for (guint t = g_strv_length (tokens); t-- > 0;)
+    if (!generic_word (tokens[t]) && g_ascii_isalpha (tokens[t][0]))
+      return g_strconcat ("column:", tokens[t], NULL);
+  return g_strdup ("");
+}
+
+/* Which family of percentage a label names: a share of something
+ * ("Market share", "占比"), a change ("Revenue growth", "同比增长"), a
+ * margin, a rate of conversion or of keeping customers, a fall; else the
+ * label's last word (its head: "Accuracy", "准确率"), else "". A share
+ * of customers and a growth rate are both "%" but never one axis. */
+static char *
+percent_family (const char *text)
+{
+  static const struct {
+    const char *family;
+    const char *words[12];
+  } families[] = {
+    { "change", { "growth", "grow", "grew", "increase", "rise", "yoy", "cagr", "change",
+                  "增长", "增速", "同比", "环比" } },
+    { "fall", { "decline", "decrease", "reduction", "drop", "fall", "saving", "savings",
+                "下降", "减少", "降低", "节省" } },
+    { "margin", { "margin", "margins", "profitability", "毛利", "利润率", "净利" } },
+    { "share", { "share", "proportion", "penetration", "portion", "coverage",
+                 "占比", "份额", "渗透", "比例", "覆盖" } },
+    { "keep", { "retention", "churn", "repurchase", "repeat", "loyalty", "留存", "复购",
+                "流失" } },
+    { "conversion", { "conversion", "win", "success", "click", "转化", "成交率", "成功率" } },
+  };
+  g_auto(GStrv) tokens = NULL;
+  gboolean han = FALSE;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  tokens = words_of (text);
+  for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+    for (guint w = 0; w < G_N_ELEMENTS (families[f].words) && families[f].words[w] != NULL; w++)
+      {
+        const char *word = families[f].words[w];
+
+        if ((guchar) word[0] >= 0x80 ? strstr (text, word) != NULL : g_strv_contains ((const char * const *) tokens, word))
+          return g_strdup (families[f].family);
+      }
+  for (const char *p = text; *p != '\0' && !han; p = g_utf8_next_char (p))
+    han = is_han (g_utf8_get_char (p));
+  if (han)
+    {
+      g_autofree char *noun = han_noun (text);
+
+      return g_strconcat ("head:", noun != NULL ? noun : "", NULL);
+    }
+  for (guint t = g_strv_length (tokens); t-- > 0;)
+    if (!generic_word (tokens[t]) && !g_str_equal (tokens[t], "rate") &&
+        !g_str_equal (tokens[t], "ratio") && !g_str_equal (tokens[t], "percent") &&
+        g_ascii_isalpha (tokens[t][0]))
+      return g_strconcat ("head:", tokens[t], NULL);
+  return g_strdup ("");
+}
+
 /* Which measure a figure is of, beyond its kind and unit: counts of
  * users and counts of rides are both plain counts, and money per user
  * and money in total are both dollars. The column's name says it when
@@ -593,6 +667,7 @@ nf_chart_groups_new (NfMetricTable *table)
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_chart_group_free);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);   /* a group's measure */
   g_autoptr(GPtrArray) column_keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) column_families = g_ptr_array_new_with_free_func (g_free);
   guint n_rows, n_columns;
   gboolean labelled = FALSE;
 
@@ -610,11 +685,15 @@ nf_chart_groups_new (NfMetricTable *table)
     {
       const NfColumn *column = nf_metric_table_get_column (table, c);
 
-      g_ptr_array_add (column_keys, label_key (column->name != NULL ? nf_text_get (column->name) : NULL));
+      const char *name = column->name != NULL ? nf_text_get (column->name) : NULL;
+
+      g_ptr_array_add (column_keys, column_key (name));
+      g_ptr_array_add (column_families, percent_family (name));
     }
   for (guint r = 0; r < n_rows; r++)
     {
       g_autofree char *row_key = label_key (row_label (table, r));
+      g_autofree char *row_family = percent_family (row_label (table, r));
 
       for (guint c = 0; c < n_columns; c++)
       {
@@ -627,12 +706,22 @@ nf_chart_groups_new (NfMetricTable *table)
         NfChartBar bar;
         const char *key;
 
-        if (column->type == NF_COLUMN_TEXT || !cell->has_value)
+        /* A cell's own type counts: a figure typed in a column of words. */
+        if (!cell->has_value || nf_cell_get_column (cell, column).type == NF_COLUMN_TEXT)
           continue;
         kind = cell_kind (column, cell, unit, &factor);
         if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR || (kind == NF_FIGURE_NUMBER && labelled))
           continue;
         key = measure_key (g_ptr_array_index (column_keys, c), row_key, kind);
+        /* A percentage's family: the column's when it names one (a
+         * column of shares by company), else the row's. */
+        if (kind == NF_FIGURE_PERCENT)
+          {
+            const char *family = g_ptr_array_index (column_families, c);
+
+            key = *family != '\0' && !g_str_has_prefix (family, "head:") ? family
+                  : *row_family != '\0' ? row_family : family;
+          }
         for (guint g = 0; g < groups->len && group == NULL; g++)
           {
             NfChartGroup *candidate = g_ptr_array_index (groups, g);

@@ -30,6 +30,7 @@
 #define COLUMN_GAP    22.0
 #define BLOCK_GAP     18.0
 #define MIN_START_LINES 4     /* of a long note at a column's foot */
+#define DENSE_MIN_NOTES 6     /* a block of fewer is never worth a slide more */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -219,14 +220,18 @@ overview_rects (NfDeck  *deck,
 
 /* A block whose notes all fit as their first lines gives the height
  * they leave unused back to them: a line more to each cut card in turn,
- * first to last, for as long as every card still fits (a card that
- * becomes whole gets its footer when that fits too). Nothing is shown
- * faded while a line of it would fit in the block's own room. */
+ * first to last, for as long as every card still fits. Nothing is shown
+ * faded while a line of it would fit in the block's own room. The cards
+ * keep one style, `tight` rows or padded cards, and none gets a footer:
+ * a block reads as one list, not as a few whole cards among rows (the
+ * note's number, evidence and tags are on its block slide). */
 static void
-fill_block (NfDeck  *deck,
-            OvBlock *ov,
-            guint    first,
-            guint    n)
+fill_block (NfDeck   *deck,
+            OvBlock  *ov,
+            guint     first,
+            guint     n,
+            gboolean  tight,
+            gboolean  marks)
 {
   gboolean grew = TRUE;
 
@@ -241,22 +246,50 @@ fill_block (NfDeck  *deck,
           if (!card->cut)
             continue;
           _nf_deck_card_limit (card, card->n_lines + 1, FALSE);
-          if (!card->cut)
-            {
-              _nf_deck_card_limit (card, 0, TRUE);
-              if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
-                {
-                  grew = TRUE;
-                  continue;
-                }
-              _nf_deck_card_limit (card, 0, FALSE);
-            }
+          _nf_deck_card_set_tight (card, tight);
+          _nf_deck_card_set_marks (card, marks);
           if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
             grew = TRUE;
           else
             *card = before;   /* the same layouts: only the counts change */
         }
     }
+}
+
+/* The cards [first, first + n) cut to their first three, two or one
+ * lines, whichever is the most that fits, all in one style (rows when
+ * one line each), then filled. FALSE when one line each does not fit. */
+static gboolean
+compact_share (NfDeck  *deck,
+               OvBlock *ov,
+               guint    first,
+               guint    n,
+               guint   *out_fitted)
+{
+  /* The note's evidence and tags go under every card's lines when they
+   * fit at two lines a note or more; else none has them (they are on the
+   * block slide). */
+  for (guint lines = 3; lines >= 1; lines--)
+    for (int marks = lines >= 2; marks >= 0; marks--)
+      {
+        guint fitted;
+
+        for (guint i = first; i < first + n; i++)
+          {
+            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+            _nf_deck_card_set_tight (&ov->cards[i], lines == 1);
+            _nf_deck_card_set_marks (&ov->cards[i], marks);
+          }
+        fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
+        if (out_fitted != NULL && !marks)
+          *out_fitted = fitted;
+        if (fitted == n)
+          {
+            fill_block (deck, ov, first, n, lines == 1, marks);
+            return TRUE;
+          }
+      }
+  return FALSE;
 }
 
 /* The largest that shows every note of the block: whole at 12 down to 9
@@ -271,7 +304,7 @@ fit_block (NfDeck   *deck,
            OvBlock  *ov)
 {
   static const double larger[] = { 12, 11, 10 };
-  guint n = ov->n_notes;
+  guint n = ov->n_notes, fitted = 0, faded = 0;
 
   ov->slide = -1;
   ov->per_page = n;
@@ -298,20 +331,18 @@ fit_block (NfDeck   *deck,
       return;
     }
   ov->full = FALSE;
-  for (guint lines = 3; lines >= 1; lines--)
+  if (!compact_share (deck, ov, 0, n, &fitted))
     {
-      guint fitted;
-
-      for (guint i = 0; i < n; i++)
-        _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-      fitted = pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE);
       ov->per_page = MAX (fitted, 1);
-      if (fitted == n)
-        {
-          fill_block (deck, ov, 0, n);
-          return;
-        }
+      return;
     }
+  /* A block that shows most of its notes as one faded line each is a
+   * list of starts nobody can read from a room: its notes go over two
+   * slides, each with twice the room (数跑科技 in English or on A4). */
+  for (guint i = 0; i < n; i++)
+    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
+  if (n >= DENSE_MIN_NOTES && 2 * faded > n)
+    ov->per_page = (n + 1) / 2;
 }
 
 /* The notes of `ov` that overview slide `page` of `n_pages` shows: each
@@ -357,20 +388,18 @@ spread_block (NfDeck  *deck,
             return FALSE;
           continue;
         }
-      for (guint lines = 3; lines >= 1 && !fitted; lines--)
-        {
-          for (guint i = first; i < first + n; i++)
-            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-          fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
-        }
-      if (!fitted)
+      /* A share that fits whole, footers and all, is shown so. */
+      for (guint i = first; i < first + n; i++)
+        _nf_deck_card_limit (&ov->cards[i], 0, TRUE);
+      fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
+      if (!fitted && !compact_share (deck, ov, first, n, NULL))
         return FALSE;
-      fill_block (deck, ov, first, n);
     }
   /* Shares that show every note whole, footer and all, need no block
    * slide. */
   for (guint i = 0; i < ov->n_notes; i++)
-    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer;
+    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
+            (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
   ov->full = ov->full || whole;
   return TRUE;
 }
@@ -663,6 +692,29 @@ draw_overview_block (NfDeck   *deck,
 
   if (ov->n_notes == 0)
     foot = g_strdup (_("No notes"));
+  else if (n == 0)
+    {
+      /* Fewer notes than overview slides: the block says where they
+       * are rather than standing empty beside full ones. */
+      guint at = 0, at_n = 0;
+      g_autofree char *where = NULL;
+      g_autoptr(PangoLayout) l = NULL;
+
+      while (at + 1 < n_pages && (overview_slice (ov, at, n_pages, &first, &at_n), at_n == 0))
+        at++;
+      /* TRANSLATORS: in a block of an overview of several slides that
+       * holds no notes on this slide: the slide of the overview that
+       * shows them. */
+      where = g_strdup_printf (nf_ngettext ("Its note: overview slide %u",
+                                             "Its notes: overview slide %u", ov->n_notes),
+                               deck->page - page + at);
+      l = _nf_deck_text (deck, where, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, ov->inner.width);
+      cairo_save (cr);
+      _nf_render_set_colour (cr, &style->muted_text);
+      cairo_move_to (cr, ov->inner.x, ov->inner.y);
+      pango_cairo_show_layout (cr, l);
+      cairo_restore (cr);
+    }
   else
     pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
   if (ov->slide >= 0)
@@ -1012,6 +1064,8 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
           NfDeckCard grown = *card;
 
           _nf_deck_card_limit (&grown, card->n_lines + 1, FALSE);
+          _nf_deck_card_set_tight (&grown, card->tight);
+          _nf_deck_card_set_marks (&grown, card->show_footer);
           need_at[column] = MIN (need_at[column], grown.height - card->height);
           cut = TRUE;
         }
@@ -1027,6 +1081,40 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
         *out_need = need_at[c];
       }
   return cut;
+}
+
+guint
+_nf_deck_plan_block_styles (NfDeckPlan *plan,
+                            NfBlock     block,
+                            guint       page)
+{
+  OvBlock *ov = &plan->blocks[block];
+  guint first, n, styles = 0;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    styles |= ov->cards[i].tight ? NF_DECK_CARD_ROW
+            : ov->cards[i].show_footer ? NF_DECK_CARD_MARKED : NF_DECK_CARD_COMPACT;
+  for (guint i = first; i < first + n; i++)
+    if (ov->cards[i].cut && ov->cards[i].show_footer)
+      styles |= NF_DECK_CARD_CUT_MARKED;
+  return styles;
+}
+
+guint
+_nf_deck_plan_block_faded (NfDeckPlan *plan,
+                           NfBlock     block,
+                           guint       page,
+                           guint      *out_shown)
+{
+  OvBlock *ov = &plan->blocks[block];
+  guint first, n, faded = 0;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
+  *out_shown = n;
+  return faded;
 }
 
 void

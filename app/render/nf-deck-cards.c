@@ -236,6 +236,30 @@ _nf_deck_card_limit (NfDeckCard *card,
 }
 
 void
+_nf_deck_card_set_tight (NfDeckCard *card,
+                         gboolean    tight)
+{
+  if (card->tight == tight)
+    return;
+  card->height += 2 * ((tight ? 1.0 : CARD_PAD_Y) - (card->tight ? 1.0 : CARD_PAD_Y));
+  card->tight = tight;
+}
+
+void
+_nf_deck_card_set_marks (NfDeckCard *card,
+                         gboolean    marks)
+{
+  if (card->show_conflict)
+    card->height -= FOOTER_GAP + _nf_render_layout_height (card->conflict);
+  if (card->show_footer)
+    card->height -= FOOTER_GAP + _nf_render_layout_height (card->footer);
+  card->show_conflict = FALSE;
+  card->show_footer = marks && card->footer != NULL;
+  if (card->show_footer)
+    card->height += FOOTER_GAP + _nf_render_layout_height (card->footer);
+}
+
+void
 _nf_deck_card_clear (NfDeckCard *card)
 {
   g_clear_object (&card->text);

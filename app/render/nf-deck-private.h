@@ -157,6 +157,15 @@ void         _nf_deck_card_draw      (NfDeck       *deck,
 void         _nf_deck_card_limit     (NfDeckCard   *card,
                                       guint         max_lines,
                                       gboolean      footer);
+/* Padded as a card, or as a row of a list (one point above and below),
+ * keeping the lines it shows. */
+void         _nf_deck_card_set_tight (NfDeckCard   *card,
+                                      gboolean      tight);
+/* A compact card's marks: its footer (number, evidence, tags) under
+ * the lines it shows, without the words naming what it conflicts with
+ * (its warning sign stays). */
+void         _nf_deck_card_set_marks (NfDeckCard   *card,
+                                      gboolean      marks);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
@@ -197,6 +206,24 @@ gboolean     _nf_deck_plan_block_room (NfDeckPlan  *plan,
                                        guint        page,
                                        double      *out_free,
                                        double      *out_need);
+/* For tests: the styles of the cards overview slide `page` shows of
+ * `block`, or'd: one bit when the block reads as one design. */
+enum {
+  NF_DECK_CARD_MARKED = 1 << 0,   /* padded, its footer under its lines */
+  NF_DECK_CARD_COMPACT = 1 << 1,  /* padded, no footer */
+  NF_DECK_CARD_ROW = 1 << 2,      /* a row of a list */
+  NF_DECK_CARD_STYLES = 0xff,
+  NF_DECK_CARD_CUT_MARKED = 1 << 8, /* besides: a card cut, with its marks */
+};
+guint        _nf_deck_plan_block_styles (NfDeckPlan *plan,
+                                         NfBlock     block,
+                                         guint       page);
+/* For tests: how many of the notes overview slide `page` shows of
+ * `block` (`out_shown`) are a single faded line. */
+guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,
+                                        NfBlock     block,
+                                        guint       page,
+                                        guint      *out_shown);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       NfDeckPlan   *plan,

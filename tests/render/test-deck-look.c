@@ -151,6 +151,66 @@ test_chart_counts_by_noun (void)
       "<row><cell>Tencent</cell><cell value=\"1000\">1,000</cell><cell value=\"20\">20</cell></row>"
       "</table>",
       "1:0,1;1:0,1" },
+    /* Senmiao's salaries by department: the column counts employees,
+     * whatever the departments are called ("Operations" is no count of
+     * operations). */
+    { "<table id=\"t1\" block=\"cost-structure\"><title>T</title>"
+      "<column type=\"text\"><name>Department</name></column>"
+      "<column type=\"count\" unit=\"employees\"><name>Employee Count</name></column>"
+      "<row><cell>Development</cell><cell value=\"15\">15</cell></row>"
+      "<row><cell>Marketing</cell><cell value=\"8\">8</cell></row>"
+      "<row><cell>Operations</cell><cell value=\"10\">10</cell></row>"
+      "<row><cell>Administration</cell><cell value=\"5\">5</cell></row>"
+      "</table>",
+      "1:0,1,2,3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = groups_of_xml (cases[i].xml);
+
+      if (g_strcmp0 (got, cases[i].want) != 0)
+        g_error ("case %u: groups %s, want %s", i, got, cases[i].want);
+    }
+}
+
+/* Percentages share a chart only within one measure family named by
+ * the labels' words: shares with shares, growth with growth; a share of
+ * customers never stands beside a growth rate, and a family of one gets
+ * no chart. */
+static void
+test_chart_percent_families (void)
+{
+  struct {
+    const char *xml;
+    const char *want;
+  } cases[] = {
+    /* Two shares, one growth rate: the shares alone chart. */
+    { METRIC_TABLE (ROW ("Share of customers in tier-1 cities", "60", "60%")
+                    ROW ("Revenue growth rate", "35", "35%")
+                    ROW ("Market share", "12", "12%")),
+      "4:0,2" },
+    /* A share and a growth rate: nothing comparable. */
+    { METRIC_TABLE (ROW ("Customer share", "80", "80%")
+                    ROW ("Year-on-year growth", "25", "25%")),
+      "" },
+    /* Chinese: 占比 twice, 增长率 twice, 转化率 once. */
+    { METRIC_TABLE (ROW ("一线城市客户占比", "40", "40%")
+                    ROW ("营收同比增长率", "30", "30%")
+                    ROW ("线上销售占比", "55", "55%")
+                    ROW ("用户增长率", "20", "20%")
+                    ROW ("线索转化率", "8", "8%")),
+      "4:0,2;4:1,3" },
+    /* Companies down the rows, two percent columns of unlike meaning:
+     * one chart a column. */
+    { "<table id=\"t1\" block=\"customer-segments\"><title>T</title>"
+      "<column type=\"text\"><name>Company</name></column>"
+      "<column type=\"percent\"><name>Market share</name></column>"
+      "<column type=\"percent\"><name>Revenue growth</name></column>"
+      "<row><cell>A</cell><cell value=\"30\">30%</cell><cell value=\"12\">12%</cell></row>"
+      "<row><cell>B</cell><cell value=\"20\">20%</cell><cell value=\"40\">40%</cell></row>"
+      "</table>",
+      "4:0,1;4:0,1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -286,13 +346,17 @@ test_conflict_marks (void)
  * Chinese, on every slide of an overview of several. An overview of
  * several slides shares the notes evenly: 数跑科技's showed 55 notes
  * crammed on its first slide and one Key Resources note, cut to a faded
- * line, alone on the second. */
+ * line, alone on the second. Each block's cards on a slide share one
+ * style: after the fill, Bitauto's and 数跑科技's blocks mixed whole
+ * cards with footers and one-line rows. A block of many notes shown
+ * mostly as single faded lines takes a second overview slide: 数跑科技
+ * in English and on A4 kept one slide of one-line rows. */
 static void
 test_overview_fills_blocks (void)
 {
   static const char * const langs[] = { NULL, "en", "zh_CN" };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
-  guint n_cut = 0, n_split = 0;
+  guint n_cut = 0, n_split = 0, n_cut_marked = 0;
 
   for (guint c = 0; c < 4; c++)
     for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
@@ -331,6 +395,29 @@ test_overview_fills_blocks (void)
               for (guint b = 0; b < NF_N_BLOCKS; b++)
                 {
                   double room, need;
+                  guint styles = _nf_deck_plan_block_styles (plan, (NfBlock) b, page);
+
+                  /* One design a block: not a few whole cards with
+                   * footers among rows of first lines. */
+                  guint shown_here = 0;
+                  guint faded = _nf_deck_plan_block_faded (plan, (NfBlock) b, page, &shown_here);
+
+                  /* Not a list of single faded lines: a block of many
+                   * notes that can show most of them only so goes on
+                   * to a second overview slide. */
+                  if (n_pages == 1 && shown_here >= 6 && 2 * faded > shown_here)
+                    g_error ("%s, page %u, %s: %s shows %u of its %u notes as one faded line "
+                             "on a single overview slide",
+                             nf_canvas_get_company (canvas), size,
+                             langs[l] ? langs[l] : "as written",
+                             nf_block_title ((NfBlock) b), faded, shown_here);
+                  n_cut_marked += (styles & NF_DECK_CARD_CUT_MARKED) != 0;
+                  styles &= NF_DECK_CARD_STYLES;
+                  if ((styles & (styles - 1)) != 0)
+                    g_error ("%s, page %u, %s, overview slide %u: %s mixes card styles (%#x)",
+                             nf_canvas_get_company (canvas), size,
+                             langs[l] ? langs[l] : "as written", page + 1,
+                             nf_block_title ((NfBlock) b), styles);
 
                   if (!_nf_deck_plan_block_room (plan, (NfBlock) b, page, &room, &need))
                     continue;
@@ -350,6 +437,25 @@ test_overview_fills_blocks (void)
   g_assert_cmpuint (n_cut, >, 0);
   /* And 数跑科技's overview, at least, takes two slides. */
   g_assert_cmpuint (n_split, >, 0);
+  /* Compact cards keep the note's evidence and tags under their first
+   * lines where the block has room for them: they carried only the
+   * warning sign. */
+  g_assert_cmpuint (n_cut_marked, >, 0);
+}
+
+/* A block with fewer notes than its overview has slides says on the
+ * slide that shows none of them where they are: 数跑科技's Cost
+ * Structure, one note, stood empty on the second overview slide. */
+static void
+test_overview_names_empty_share (void)
+{
+  g_autofree char *en = export_case (3, "en", FALSE, "deck-overview-share-en.pdf");
+  g_autofree char *zh = export_case (3, "zh_CN", FALSE, "deck-overview-share-zh.pdf");
+
+  if (en == NULL)
+    return;
+  g_assert_nonnull (strstr (en, "Its note: overview slide "));
+  g_assert_nonnull (strstr (zh, "本栏便笺见概览第 "));
 }
 
 int
@@ -359,7 +465,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/deck-look/chart/senmiao-customers", test_chart_senmiao_customers);
   g_test_add_func ("/deck-look/chart/counts-by-noun", test_chart_counts_by_noun);
+  g_test_add_func ("/deck-look/chart/percent-families", test_chart_percent_families);
   g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
   g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
+  g_test_add_func ("/deck-look/overview-names-empty-share", test_overview_names_empty_share);
   return g_test_run ();
 }

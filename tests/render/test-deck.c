@@ -805,7 +805,8 @@ canvas_with_tables (const char *tables)
   return company_with_tables ("Tabletop", tables);
 }
 
-/* One chart per kind of figure, each with two bars or more; a figure
+/* One chart per kind of figure (percentages of one family: keeping
+ * customers), each with two bars or more; a figure
  * alone of its kind (or currency) gets none. */
 static void
 test_chart_groups (void)
@@ -819,7 +820,7 @@ test_chart_groups (void)
     "<row><cell>App rating</cell><cell value=\"4.6\">4.6 stars</cell></row>"
     "<row><cell>Revenue</cell><cell value=\"9500000\">$9.5 million</cell></row>"
     "<row><cell>Active users</cell><cell value=\"200000\">200,000</cell></row>"
-    "<row><cell>Conversion</cell><cell value=\"0.12\">12%</cell></row>"
+    "<row><cell>Repeat purchases</cell><cell value=\"0.12\">12%</cell></row>"
     "<row><cell>Store rating</cell><cell value=\"4.8\">4.8 stars</cell></row>"
     "<row><cell>Cost</cell><cell value=\"2000000\">$2 million</cell></row>"
     "<row><cell>Wait</cell><cell value=\"2\">2 minutes</cell></row>"
