@@ -7,6 +7,9 @@
 
 #include "nf-cli-private.h"
 
+/* How much of check's output is held before it is written. */
+#define CHECK_OUTPUT_CHUNK (1 << 20)
+
 static char **source_dirs;
 
 static const GOptionEntry entries[] = {
@@ -20,6 +23,7 @@ run_check (const NfCliCommand  *command,
            char               **args)
 {
   g_auto(GStrv) extra = g_steal_pointer (&source_dirs);
+  g_autoptr(GString) out = g_string_sized_new (4096);
   int status = NF_CLI_EXIT_OK;
 
   if (args[0] == NULL)
@@ -52,6 +56,7 @@ run_check (const NfCliCommand  *command,
       g_ptr_array_add (dirs, NULL);
 
       findings = nf_check_canvas (canvas, (const char * const *) dirs->pdata, &infos);
+      g_string_truncate (out, 0);
       for (guint k = 0; k < infos->len; k++)
         {
           g_autofree char *safe = _nf_cli_escape (infos->pdata[k], -1);
@@ -64,21 +69,29 @@ run_check (const NfCliCommand  *command,
           NfCheckFinding *finding = findings->pdata[k];
           g_autofree char *safe = _nf_cli_escape (finding->message, -1);
           g_autofree char *subject = _nf_cli_escape (finding->subject, -1);
-          /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
-           * "t3 row 2"), and what is wrong with it */
-          g_autofree char *line = NULL;
 
           /* A conflict the canvas marks as such is said, and passes. */
           if (finding->marked)
             /* TRANSLATORS: as "%s: %s: %s" above, for a conflict the canvas marks */
-            line = g_strdup_printf (_("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
+            g_string_append_printf (out, _("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
           else
-            line = g_strdup_printf (_("%s: %s: %s\n"), safe_name, subject, safe);
-          if (!_nf_cli_print (line))
-            return NF_CLI_EXIT_USAGE;
+            /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
+             * "t3 row 2"), and what is wrong with it */
+            g_string_append_printf (out, _("%s: %s: %s\n"), safe_name, subject, safe);
+          /* Every part is escaped already, so the lines go out as they
+           * are, a megabyte at a time rather than a write and a flush per
+           * finding (100,000 findings spent a fifth of the check there). */
+          if (out->len >= CHECK_OUTPUT_CHUNK)
+            {
+              if (!_nf_cli_write_stdout (out->str, out->len))
+                return NF_CLI_EXIT_USAGE;
+              g_string_truncate (out, 0);
+            }
           if (!finding->marked)
             status = NF_CLI_EXIT_INVALID;
         }
+      if (!_nf_cli_write_stdout (out->str, out->len))
+        return NF_CLI_EXIT_USAGE;
     }
   return status;
 }

@@ -338,8 +338,9 @@ find_figures (const char *text)
             }
         }
       /* Shown as the shortest text with the same value: "$1.5 million",
-       * not "$1.5 million investment in". */
-      for (const char *short_end = run_end; parsed && short_end <= end;
+       * not "$1.5 million investment in". The whole phrase (short_end ==
+       * end) parsed above already; the fallback below takes it unparsed. */
+      for (const char *short_end = run_end; parsed && short_end < end;
            short_end = *short_end ? g_utf8_next_char (short_end) : short_end + 1)
         {
           g_autofree char *phrase = g_strstrip (g_strndup (start, short_end - start));

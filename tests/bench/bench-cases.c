@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "bench.h"
+#include "nf-check.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-card-cache-private.h"
 #include "nf-render-private.h"
@@ -773,6 +774,59 @@ case_diff_tables (const char *which)
   return 0;
 }
 
+/* --- check ---------------------------------------------------------- */
+
+/* `check` of a canvas whose notes all state one measure with different
+ * values ("We had N staff."), issue 19's worst case for it: every note's
+ * figures are found and parsed, and each differing figure reported. The
+ * floor is loading the canvas from its bytes, in the same process. */
+static int
+case_check (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *no_dirs[] = { NULL };
+  gsize length;
+  guint n_findings = 0;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    g_error ("%s", error->message);
+  for (guint r = 0; r < frames_or (3); r++)
+    {
+      g_autoptr(NfCanvas) canvas = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GPtrArray) infos = NULL;
+      double t0, c0, t, c;
+
+      c0 = bench_cpu_ms ();
+      t0 = bench_now_ms ();
+      canvas = nf_canvas_load_from_data (data, length, path, &error);
+      t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
+      if (canvas == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (floor_times, t);
+      g_array_append_val (floor_cpu, c);
+
+      c0 = bench_cpu_ms ();
+      t0 = bench_now_ms ();
+      findings = nf_check_canvas (canvas, no_dirs, &infos);
+      t = bench_now_ms () - t0;
+      c = bench_cpu_ms () - c0;
+      g_array_append_val (times, t);
+      g_array_append_val (cpu, c);
+      n_findings = findings->len;
+    }
+  report ("findings", n_findings);
+  report_times (times, floor_times);
+  report_cpu (cpu, floor_cpu);
+  return 0;
+}
+
 /* --- merge ---------------------------------------------------------- */
 
 static NfCanvas *
@@ -1035,6 +1089,8 @@ bench_run_case (const char *name,
     ret = case_diff_10k (FALSE);
   else if (g_str_equal (name, "diff-tables"))
     ret = case_diff_tables (arg);
+  else if (g_str_equal (name, "check"))
+    ret = case_check (arg);
   else if (g_str_equal (name, "merge"))
     ret = case_merge ();
   else if (g_str_equal (name, "import"))
