@@ -400,18 +400,43 @@ find_figures (const char *text)
 
 /* --- sources --------------------------------------------------------- */
 
+/* A source file's lines, looked for as the source reader opens it (a
+ * file URI, an absolute path, a path relative to the canvas's folder,
+ * which `dirs` gives first), then in the folders of the shipped cases'
+ * write-ups (NF_SEEDS_DIR, else the build's). *out_local says whether the
+ * address names a file at all: a web address is not read, and not a
+ * fault. */
 static GStrv
 read_source (NfSource           *source,
-             const char * const *dirs)
+             const char * const *dirs,
+             gboolean           *out_local)
 {
   const char *address = nf_source_get_address (source);
+  const char *scheme;
+  g_autofree char *local = NULL;
+  g_autoptr(GPtrArray) tried = g_ptr_array_new ();
+  const char *seeds = g_getenv ("NF_SEEDS_DIR");
 
-  if (address == NULL || *address == '\0' || strstr (address, "://"))
+  *out_local = FALSE;
+  if (address == NULL || *address == '\0')
     return NULL;
+  scheme = g_uri_peek_scheme (address);
+  if (scheme != NULL && g_str_equal (scheme, "file"))
+    local = g_filename_from_uri (address, NULL, NULL);
+  else if (scheme == NULL || strlen (scheme) == 1)  /* "c:" is a Windows drive */
+    local = g_strdup (address);
+  if (local == NULL)
+    return NULL;
+  *out_local = TRUE;
   for (guint i = 0; dirs && dirs[i]; i++)
+    g_ptr_array_add (tried, (gpointer) dirs[i]);
+  if (seeds != NULL && *seeds != '\0')
+    g_ptr_array_add (tried, (gpointer) seeds);
+  g_ptr_array_add (tried, (gpointer) NF_CASE_SEEDS_DIR);
+  for (guint i = 0; i < tried->len; i++)
     {
-      g_autofree char *path = g_path_is_absolute (address) ? g_strdup (address)
-                                                           : g_build_filename (dirs[i], address, NULL);
+      g_autofree char *path = g_path_is_absolute (local) ? g_strdup (local)
+                                                         : g_build_filename (tried->pdata[i], local, NULL);
       g_autofree char *data = NULL;
       gsize length;
 
@@ -420,6 +445,8 @@ read_source (NfSource           *source,
           g_strdelimit (data, "\r", ' ');
           return g_strsplit (data, "\n", -1);
         }
+      if (g_path_is_absolute (local))
+        break;
     }
   return NULL;
 }
@@ -1209,9 +1236,17 @@ nf_check_canvas (NfCanvas           *canvas,
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
-      GStrv lines = read_source (source, source_dirs);
+      gboolean local;
+      GStrv lines = read_source (source, source_dirs, &local);
 
-      if (lines == NULL && out_infos)
+      /* A file that is not there is a finding: every citation of it goes
+       * unchecked. A web page is only said. */
+      if (lines == NULL && local)
+        add (&check, NF_CHECK_SOURCE_MISSING, nf_source_get_id (source),
+             g_strdup_printf (_("the source file “%s” was not found beside the canvas or in the "
+                                "folders given; its citations were not checked"),
+                              nf_source_get_address (source)));
+      else if (lines == NULL && out_infos)
         g_ptr_array_add (*out_infos,
                          g_strdup_printf (_("the source %s (“%s”) was not found; its citations "
                                             "were not checked"),

@@ -394,11 +394,10 @@ add_table (Aligner       *aligner,
   table_keys_init (&keys, table, labelled);
   for (guint c = labelled ? 1 : 0; c < n_columns; c++)
     {
-      const NfColumn *col = nf_metric_table_get_column (table, c);
+      const NfColumn *table_col = nf_metric_table_get_column (table, c);
+      gboolean words = table_col->type == NF_COLUMN_TEXT || table_col->type == NF_COLUMN_YEAR;
       int rating = -1;  /* whether the column's name says rating, once asked */
 
-      if (col->type == NF_COLUMN_TEXT || col->type == NF_COLUMN_YEAR)
-        continue;
       for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
         {
           const NfCell *cell = nf_metric_table_get_cell (table, r, c);
@@ -406,10 +405,16 @@ add_table (Aligner       *aligner,
           NfNumber number;
           NfNumberKind kind;
           guint first, last = G_MAXUINT;
+          /* A column of words can hold a figure typed on its own cell
+           * (Senmiao's "$1.5 million"): that cell is a measure too. */
+          NfColumn own = nf_cell_get_column (cell, table_col);
+          const NfColumn *col = &own;
 
           if (!cell->has_value)
             continue;
-          kind = _nf_number_kind_for_cell (col, cell, &number, &rating);
+          if (words && (!cell->has_type || col->type == NF_COLUMN_TEXT || col->type == NF_COLUMN_YEAR))
+            continue;
+          kind = _nf_number_kind_for_cell (table_col, cell, &number, &rating);
           /* The same measure twice in one canvas: keep them apart. */
           cell_key (&keys, r, c, key);
           first = unique_key (aligner, canvas, key);
@@ -452,7 +457,7 @@ add_table (Aligner       *aligner,
           row->numbers[canvas].kind = (guint8) number.kind;
           row->numbers[canvas].bound = (guint8) number.bound;
           row->numbers[canvas].is_order = number.is_order != FALSE;
-          row->units[canvas] = cell_unit (col, &number);
+          row->units[canvas] = g_intern_string (cell_unit (col, &number));
           row->n_present++;
         }
     }

@@ -281,19 +281,21 @@ sheet_of_comparison (NfCanvas   **canvases,
       for (guint i = 0; i < n_canvases; i++)
         {
           const char *text = "";
+          NfColumnType type = NF_COLUMN_TEXT;
 
           if (row->tables[i] != NULL)
-            text = nf_cell_get_text_for_language (nf_metric_table_get_cell (row->tables[i], row->rows[i],
-                                                                            row->columns[i]), lang);
+            {
+              const NfCell *cell = nf_metric_table_get_cell (row->tables[i], row->rows[i], row->columns[i]);
+
+              text = nf_cell_get_text_for_language (cell, lang);
+              /* The cell's own type, as the sheet of its table writes it. */
+              type = nf_cell_get_column (cell, nf_metric_table_get_column (row->tables[i], row->columns[i])).type;
+            }
           if (row->present[i])
-            add_figure (sheet, text, row->values[i],
-                        nf_metric_table_get_column (row->tables[i], row->columns[i])->type,
-                        row->units[i]);
+            add_figure (sheet, text, row->values[i], type, row->units[i]);
           else
             add_text (sheet, "");
-          add_text (sheet, row->present[i] && !text_is_number (text, row->values[i],
-                                                                nf_metric_table_get_column (row->tables[i], row->columns[i])->type)
-                             ? text : "");
+          add_text (sheet, row->present[i] && !text_is_number (text, row->values[i], type) ? text : "");
         }
     }
   nf_language_scope_leave (&scope);

@@ -76,6 +76,9 @@ void              _nf_card_layout_apply_pango_clamp (NfCardLayout      *self,
 /* The width (Pango units) the text is broken for; the layout's own may
  * differ where the lines are the same. */
 int               _nf_card_layout_get_text_width    (NfCardLayout *self);
+/* The style a one-line card placed but not yet laid out will be laid out
+ * with (NULL if none): such cards share one copy (issue 18). */
+const NfGridStyle *_nf_card_layout_peek_pending_style (NfCardLayout *self);
 /* The height of the text as drawn (the first lines of a card the
  * renderer clamps) and how many lines show: what tests check. */
 double            _nf_card_layout_get_shown_text_height (NfCardLayout *self,

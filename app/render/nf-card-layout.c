@@ -40,6 +40,8 @@ typedef struct {
   gboolean evidence;
 } Span;
 
+typedef struct _SharedStyle SharedStyle;
+
 struct _NfCardLayout
 {
   GObject         parent_instance;
@@ -91,7 +93,7 @@ struct _NfCardLayout
    * block's page may never be drawn. Laid out when first read. */
   gboolean        pending;
   gboolean        text_stale;      /* `text` is yet to be made or given the shown text */
-  NfGridStyle    *pending_style;   /* a copy, kept while it is the same */
+  SharedStyle    *pending_style;   /* kept while it is the same */
   Measure         now;
   double          footer_font_size;
   double          line_height;
@@ -100,6 +102,52 @@ struct _NfCardLayout
 };
 
 G_DEFINE_FINAL_TYPE (NfCardLayout, nf_card_layout, G_TYPE_OBJECT)
+
+/* A style that pending cards share: each of 100,000 one-line cards kept a
+ * copy of its own, 77 MB of the window showing them (issue 18). Cards are
+ * laid out by worker threads too, so the sharing takes a lock; the last
+ * copy made is the one the next card shares. */
+struct _SharedStyle {
+  NfGridStyle *style;
+  guint        refs;   /* under shared_lock */
+};
+
+static GMutex shared_lock;
+static SharedStyle *latest_shared;   /* not a reference */
+
+static SharedStyle *
+shared_style_get (const NfGridStyle *style)
+{
+  SharedStyle *shared;
+
+  g_mutex_lock (&shared_lock);
+  if (latest_shared != NULL && nf_grid_style_equal (latest_shared->style, style))
+    shared = latest_shared;
+  else
+    {
+      shared = g_new (SharedStyle, 1);
+      shared->style = nf_grid_style_copy (style);
+      shared->refs = 0;
+      latest_shared = shared;
+    }
+  shared->refs++;
+  g_mutex_unlock (&shared_lock);
+  return shared;
+}
+
+static void
+shared_style_release (SharedStyle *shared)
+{
+  g_mutex_lock (&shared_lock);
+  if (--shared->refs == 0)
+    {
+      if (latest_shared == shared)
+        latest_shared = NULL;
+      nf_grid_style_free (shared->style);
+      g_free (shared);
+    }
+  g_mutex_unlock (&shared_lock);
+}
 
 static void
 nf_card_layout_dispose (GObject *object)
@@ -125,7 +173,7 @@ nf_card_layout_finalize (GObject *object)
   g_array_unref (self->spans);
   g_array_unref (self->memo);
   g_array_unref (self->chips);
-  g_clear_pointer (&self->pending_style, nf_grid_style_free);
+  g_clear_pointer (&self->pending_style, shared_style_release);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
 }
 
@@ -1078,10 +1126,10 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       /* What set_size() would give, without breaking a line: one line
        * of the fixed height, cut or not. */
       self->pending = TRUE;
-      if (self->pending_style == NULL || !nf_grid_style_equal (self->pending_style, style))
+      if (self->pending_style == NULL || !nf_grid_style_equal (self->pending_style->style, style))
         {
-          g_clear_pointer (&self->pending_style, nf_grid_style_free);
-          self->pending_style = nf_grid_style_copy (style);
+          g_clear_pointer (&self->pending_style, shared_style_release);
+          self->pending_style = shared_style_get (style);
         }
       self->is_set = TRUE;
       self->unclamped = FALSE;
@@ -1118,14 +1166,21 @@ _nf_card_layout_apply_pango_clamp (NfCardLayout      *self,
   set_size (self, style, width, font_size, 0, density, max_lines);
 }
 
+const NfGridStyle *
+_nf_card_layout_peek_pending_style (NfCardLayout *self)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  return self->pending_style != NULL ? self->pending_style->style : NULL;
+}
+
 static void
 ensure_laid_out (NfCardLayout *self)
 {
   if (self->pending)
     {
-      set_size (self, self->pending_style, self->now.width, self->now.font_size, 0,
+      set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
                 NF_CARD_COMPACT, 0);
-      clamp_whole (self, self->pending_style, NF_CARD_LINE, 0);
+      clamp_whole (self, self->pending_style->style, NF_CARD_LINE, 0);
     }
 }
 

@@ -706,7 +706,8 @@ nf_chart_groups_new (NfMetricTable *table)
         NfChartBar bar;
         const char *key;
 
-        if (column->type == NF_COLUMN_TEXT || !cell->has_value)
+        /* A cell's own type counts: a figure typed in a column of words. */
+        if (!cell->has_value || nf_cell_get_column (cell, column).type == NF_COLUMN_TEXT)
           continue;
         kind = cell_kind (column, cell, unit, &factor);
         if (kind == NF_FIGURE_NONE || kind == NF_FIGURE_YEAR || (kind == NF_FIGURE_NUMBER && labelled))

@@ -16,6 +16,7 @@ typedef enum {
   NF_CHECK_KIND_DROPPED,  /* a cell names a currency, percent or unit its column drops */
   NF_CHECK_NO_SOURCE,     /* a note citing nothing in a canvas with sources */
   NF_CHECK_MERGE,         /* a merge left two versions to choose between (<conflicts>) */
+  NF_CHECK_SOURCE_MISSING, /* a source file that is not where its address says */
 } NfCheckKind;
 
 typedef struct {

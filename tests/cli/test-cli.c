@@ -525,8 +525,13 @@ test_check (void)
                                               "    </note>\n", "", 0), ==, 1);
     g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
     {
-      g_autoptr(NfTestRun) run = nf_test_run ("check", path, NULL);
+      /* Away from its source the copy says so, and fails. */
+      g_autoptr(NfTestRun) away = nf_test_run ("check", path, NULL);
+      g_autofree char *sources = g_path_get_dirname (marked);
+      g_autoptr(NfTestRun) run = nf_test_run ("check", "--sources", sources, path, NULL);
 
+      g_assert_cmpint (away->status, ==, 1);
+      g_assert_nonnull (strstr (away->out, "only-marked.ninefold: s1: the source file “contradict.md” was not found"));
       g_assert_cmpint (run->status, ==, 0);
       g_assert_nonnull (strstr (run->out, "only-marked.ninefold: n3: marked conflict: "));
     }

@@ -492,6 +492,159 @@ test_cited_figures_can_fail (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* How much of a note's wording a passage holds: the distinct pairs of
+ * letters (not spaces, digits' separators or punctuation) the two share. */
+static guint
+shared_pairs (const char *note,
+              const char *passage)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      const char *q = g_utf8_next_char (p);
+      g_autofree char *pair = NULL;
+
+      if (*q == '\0')
+        break;
+      if (!g_unichar_isalnum (g_utf8_get_char (p)) || !g_unichar_isalnum (g_utf8_get_char (q)))
+        continue;
+      pair = g_strndup (p, g_utf8_next_char (q) - p);
+      if (g_hash_table_contains (seen, pair))
+        continue;
+      if (strstr (passage, pair) != NULL)
+        n++;
+      g_hash_table_add (seen, g_steal_pointer (&pair));
+    }
+  return n;
+}
+
+/* The line of the write-up whose passage, read as the source reader and
+ * the importer read one (nf_import_passage_text), holds the most of
+ * `text`; 0 when none holds any. Ties go to the cited range. */
+static gboolean
+holds_all (const char *passage,
+           GPtrArray  *figures)
+{
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    if (passage == NULL || strstr (passage, g_ptr_array_index (figures, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* As above, among the lines that state every one of `figures` (a row's
+ * figures as written: its label may be the interviewer's question, its
+ * figure the answer's), or among all when none does. */
+static guint
+find_passage (GPtrArray  *passages,
+              const char *text,
+              GPtrArray  *figures,
+              guint       cited_from,
+              guint       cited_to)
+{
+  guint best = 0, best_score = 0;
+  gboolean any = FALSE;
+
+  for (guint l = 1; l <= passages->len && !any; l++)
+    any = holds_all (g_ptr_array_index (passages, l - 1), figures);
+  for (guint l = 1; l <= passages->len; l++)
+    {
+      const char *passage = g_ptr_array_index (passages, l - 1);
+      guint score = passage != NULL && (!any || holds_all (passage, figures))
+                    ? shared_pairs (text, passage) + 1 : 0;
+      gboolean cited = l >= cited_from && l <= cited_to;
+
+      if (score > best_score || (score == best_score && score > 0 && cited))
+        {
+          best = l;
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+/* 数跑科技's citations rebuilt through the source reader's reading of
+ * its interview: each note and table row cites the line(s) where its
+ * passage is found. */
+static void
+test_shupao_passages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  g_auto(GStrv) lines = seed_lines (3);
+  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_free);
+  GListModel *tables;
+  guint checked = 0;
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  if (lines == NULL)
+    {
+      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
+      return;
+    }
+  for (guint l = 0; lines[l] != NULL; l++)
+    g_ptr_array_add (passages, nf_import_passage_text (lines[l]));
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+          const char *text = nf_text_for_language (nf_note_get_text (note), "zh");
+          guint from = nf_note_get_cite_line (note), to = nf_note_get_cite_line_end (note);
+          guint found;
+
+          if (from == 0)
+            continue;
+          to = MAX (to, from);
+          found = find_passage (passages, text, NULL, from, to);
+          checked++;
+          if (found < from || found > to)
+            g_string_append_printf (wrong, "%s cites %u-%u, its passage is on %u: %s\n",
+                                    nf_note_get_id (note), from, to, found, text);
+        }
+    }
+  tables = nf_canvas_get_tables (canvas);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+
+      for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+        {
+          const NfRowCite *cite = nf_metric_table_get_row_cite (table, r);
+          g_autoptr(GString) row = g_string_new (NULL);
+          g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+          guint from, to, found;
+
+          from = cite != NULL ? cite->line : nf_metric_table_get_cite_line (table);
+          to = cite != NULL ? cite->line_end : nf_metric_table_get_cite_line_end (table);
+          if (from == 0)
+            continue;
+          to = MAX (to, from);
+          for (guint c = 0; c < nf_metric_table_get_n_columns (table); c++)
+            {
+              const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+
+              g_string_append_printf (row, "%s ", cell->text);
+              if (cell->has_value)
+                g_ptr_array_add (figures, cell->text);
+            }
+          found = find_passage (passages, row->str, figures, from, to);
+          checked++;
+          if (found < from || found > to)
+            g_string_append_printf (wrong, "%s row %u cites %u-%u, its passage is on %u: %s\n",
+                                    nf_metric_table_get_id (table), r + 1, from, to, found, row->str);
+        }
+    }
+  if (wrong->len > 0)
+    g_error ("citations that are not where the reader finds their passage:\n%s", wrong->str);
+  g_assert_cmpuint (checked, >, 40);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -511,5 +664,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cases/senmiao-tables", test_senmiao_tables_complete);
   g_test_add_func ("/cases/shupao-figures", test_shupao_figures);
   g_test_add_func ("/cases/english-variants", test_english_variants);
+  g_test_add_func ("/cases/shupao-passages", test_shupao_passages);
   return g_test_run ();
 }

@@ -104,8 +104,12 @@ test_source_missing (void)
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, dirs, &infos);
 
-  g_assert_cmpuint (infos->len, ==, 1);
-  g_assert_nonnull (strstr (infos->pdata[0], "source.md"));
+  NfCheckFinding *missing = find (findings, NF_CHECK_SOURCE_MISSING, "s1");
+
+  /* Not silence: a finding that names the file. */
+  g_assert_cmpuint (infos->len, ==, 0);
+  g_assert_nonnull (missing);
+  g_assert_nonnull (strstr (missing->message, "source.md"));
   g_assert_null (find (findings, NF_CHECK_NOT_CITED, "n3"));
   g_assert_null (find (findings, NF_CHECK_WRONG_LINE, "n4"));
   g_assert_nonnull (find (findings, NF_CHECK_CONFLICT, "n1"));
@@ -425,6 +429,59 @@ test_cell_kind (void)
   g_assert_null (find (findings, NF_CHECK_TOTAL, "t1"));
 }
 
+/* Senmiao's t6 keeps "$1.5 million investment in 2023" and "70% of
+ * customers…" in a column of words, each cell typed on its own: compare
+ * lines them up by the cell's type, not skipped as the column's text. */
+static const char typed_in_text[] =
+  "<metrics><table id=\"t1\"><title>Service</title>"
+  "<column type=\"text\"><name>Aspect</name></column>"
+  "<column type=\"text\"><name>Investment</name></column>"
+  "<row><cell>Customer service</cell>"
+  "<cell type=\"money\" unit=\"USD\" value=\"%s\">%s</cell></row>"
+  "<row><cell>Account management</cell>"
+  "<cell type=\"percent\" value=\"%s\">%s</cell></row>"
+  "<row><cell>Feedback</cell><cell>N/A</cell></row>"
+  "</table></metrics>";
+
+static void
+test_typed_cells_in_text_column (void)
+{
+  static const char * const none[] = { NULL };
+  g_autofree char *m1 = g_strdup_printf (typed_in_text, "1500000", "$1.5 million investment in 2023",
+                                         "0.7", "70% of customers");
+  g_autofree char *m2 = g_strdup_printf (typed_in_text, "2000000", "$2 million in 2024",
+                                         "0.75", "75% of customers");
+  g_autoptr(NfCanvas) a = canvas_of ("en", none, m1);
+  g_autoptr(NfCanvas) b = canvas_of ("en", none, m2);
+  g_autoptr(NfDiffMetrics) metrics = nf_diff_metrics_new ((NfCanvas *[]) { a, b }, 2);
+  g_autoptr(GPtrArray) findings = nf_check_canvas (a, NULL, NULL);
+  const NfDiffMetricRow *money = NULL, *share = NULL;
+
+  for (guint i = 0; i < nf_diff_metrics_get_n_rows (metrics); i++)
+    {
+      const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, i);
+
+      if (row->kind == NF_NUMBER_KIND_MONEY)
+        money = row;
+      else if (row->kind == NF_NUMBER_KIND_PERCENT)
+        share = row;
+    }
+  /* Two measures, both canvases, nothing left over: "N/A" is no figure. */
+  g_assert_cmpuint (nf_diff_metrics_get_n_rows (metrics), ==, 2);
+  g_assert_cmpuint (nf_diff_metrics_get_n_unaligned (metrics, 0), ==, 0);
+  g_assert_nonnull (money);
+  g_assert_nonnull (share);
+  g_assert_cmpuint (money->n_present, ==, 2);
+  g_assert_cmpint (money->type, ==, NF_COLUMN_MONEY);
+  g_assert_cmpstr (money->units[0], ==, "USD");
+  g_assert_cmpfloat_with_epsilon (nf_diff_metric_row_get_delta (money, 1), 500000, 1e-6);
+  g_assert_cmpuint (share->n_present, ==, 2);
+  g_assert_cmpint (share->type, ==, NF_COLUMN_PERCENT);
+  /* Typed, the cells keep their kind: nothing dropped. */
+  g_assert_null (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 1"));
+  g_assert_null (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 2"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -440,5 +497,6 @@ main (int argc, char **argv)
   g_test_add_func ("/check/one-measure-many-values", test_one_measure_many_values);
   g_test_add_func ("/check/cell-kind", test_cell_kind);
   g_test_add_func ("/check/chinese-families", test_chinese_families);
+  g_test_add_func ("/check/typed-cells-in-text-column", test_typed_cells_in_text_column);
   return g_test_run ();
 }

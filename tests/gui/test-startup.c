@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -249,12 +250,114 @@ test_canvas_first (void)
   g_source_remove (timeout);
 }
 
+/* --- The theme GTK parses at start-up --- */
+
+/* Set in a child started by /startup/theme: this process is a fresh
+ * start, GTK not yet initialised, as the app's own is. */
+#define CHILD_VARIABLE "NF_TEST_STARTUP_THEME_CHILD"
+
+static char *self_path;
+
+static void
+check_theme (GApplication *app)
+{
+  NfWindow *window = the_window (app);
+  const char *user_theme = g_getenv ("NF_TEST_USER_GTK_THEME");
+  g_autofree char *theme_name = NULL;
+  GtkWidget *label = gtk_label_new ("x");
+  GdkRGBA colour;
+
+  nf_test_show (label, 200, 100);
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme_name, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (user_theme == NULL)
+    {
+      /* What the application set for the display's opening is gone,
+       * so programs it starts do not inherit it... */
+      g_assert_null (g_getenv ("GTK_THEME"));
+      /* ...and libadwaita styled as it does for any application: its
+       * empty GTK theme, and its own sheets, whose text is black at 80%
+       * (GTK's own theme draws #2e3436, an unstyled label opaque black). */
+      g_assert_cmpstr (theme_name, ==, "Adwaita-empty");
+      g_assert_cmpfloat_with_epsilon (colour.red, 0, 0.01);
+      g_assert_cmpfloat_with_epsilon (colour.green, 0, 0.01);
+      g_assert_cmpfloat_with_epsilon (colour.blue, 0, 0.01);
+      g_assert_cmpfloat_with_epsilon (colour.alpha, 0.8, 0.01);
+    }
+  else
+    {
+      /* A theme the user chose this way stays theirs. */
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, user_theme);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (label)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  printf ("theme checked\n");
+}
+
+static int
+run_theme_child (void)
+{
+  g_autoptr(NfApplication) app = new_application ();
+  guint timeout = g_timeout_add_seconds (60, give_up, NULL);
+  char *argv[] = { (char *) "test-startup", NULL };
+  int status;
+
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_theme), NULL);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  g_source_remove (timeout);
+  return status;
+}
+
+static void
+run_child (const char *user_theme)
+{
+  char *argv[] = { self_path, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  env = g_environ_setenv (env, CHILD_VARIABLE, "1", TRUE);
+  env = g_environ_unsetenv (env, "GTK_THEME");
+  if (user_theme != NULL)
+    {
+      env = g_environ_setenv (env, "GTK_THEME", user_theme, TRUE);
+      env = g_environ_setenv (env, "NF_TEST_USER_GTK_THEME", user_theme, TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "theme checked"));
+}
+
+/* Start-up names libadwaita's empty theme before GTK reads one, rather
+ * than have GTK parse its own and libadwaita replace it: the window must
+ * look as libadwaita styles it, and a user's GTK_THEME must still win. */
+static void
+test_theme (void)
+{
+  run_child (NULL);
+  run_child ("Adwaita");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *state = NULL;
   int status;
+
+  if (g_getenv (CHILD_VARIABLE) != NULL)
+    return run_theme_child ();
+  self_path = g_canonicalize_filename (argv[0], NULL);
 
   /* Nothing from the user's recovery folder either. */
   state = g_dir_make_tmp ("ninefold-startup-XXXXXX", NULL);
@@ -268,6 +371,7 @@ main (int    argc,
 
   g_test_add_func ("/startup/plain", test_plain_start);
   g_test_add_func ("/startup/canvas-first", test_canvas_first);
+  g_test_add_func ("/startup/theme", test_theme);
   status = g_test_run ();
   {
     g_autofree char *ours = g_build_filename (state, "ninefold", NULL);

@@ -6,6 +6,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-card-layout-private.h"
+
 /* Styles, single cards and the PNG convenience: the parts of the render
  * library that stand apart from the grid's layout. */
 
@@ -124,6 +126,54 @@ test_png (void)
   g_assert_error (error, NF_RENDER_ERROR, NF_RENDER_ERROR_FAILED);
 }
 
+/* One-line cards placed but not yet laid out share one copy of their
+ * style (a copy each was 77 MB of a window with 100,000 notes, issue
+ * 18); a card given another style gets its own, each lays out as the
+ * style it was given says, and a copy outlives the card that made it. */
+static void
+test_pending_style_shared (void)
+{
+  g_autoptr(NfGridStyle) light = nf_grid_style_new_light ();
+  g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+  g_autoptr(GObject) context = G_OBJECT (nf_render_pango_context_new ("en"));
+  NfCardLayout *cards[4];
+  const NfGridStyle *shared;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      g_autoptr(NfText) text = nf_text_new ("Dealers pay for leads, a line of text");
+      g_autoptr(NfNote) note = nf_note_new (id, text);
+
+      cards[i] = nf_card_layout_new (PANGO_CONTEXT (context), note, NULL);
+    }
+  nf_card_layout_apply_density (cards[0], light, 200, light->base_font_size, NF_CARD_LINE, 0);
+  nf_card_layout_apply_density (cards[1], light, 200, light->base_font_size, NF_CARD_LINE, 0);
+  nf_card_layout_apply_density (cards[2], dark, 200, dark->base_font_size, NF_CARD_LINE, 0);
+  shared = _nf_card_layout_peek_pending_style (cards[0]);
+  g_assert_nonnull (shared);
+  g_assert_true (shared != light);
+  g_assert_true (nf_grid_style_equal (shared, light));
+  g_assert_true (_nf_card_layout_peek_pending_style (cards[1]) == shared);
+  g_assert_true (nf_grid_style_equal (_nf_card_layout_peek_pending_style (cards[2]), dark));
+
+  /* The first card gone, the second still has the copy. */
+  g_clear_object (&cards[0]);
+  g_assert_true (nf_grid_style_equal (_nf_card_layout_peek_pending_style (cards[1]), light));
+  nf_card_layout_apply_density (cards[3], light, 200, light->base_font_size, NF_CARD_LINE, 0);
+  g_assert_true (nf_grid_style_equal (_nf_card_layout_peek_pending_style (cards[3]), light));
+
+  /* Read, each is laid out on one line. */
+  for (guint i = 1; i < G_N_ELEMENTS (cards); i++)
+    {
+      PangoLayout *layout = nf_card_layout_get_text_layout (cards[i]);
+
+      g_assert_nonnull (layout);
+      g_assert_cmpint (pango_layout_get_line_count (layout), >=, 1);
+      g_object_unref (cards[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +181,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/style", test_style);
+  g_test_add_func ("/render/pending-style-shared", test_pending_style_shared);
   g_test_add_func ("/render/card-clip", test_card_clip);
   g_test_add_func ("/render/png", test_png);
 

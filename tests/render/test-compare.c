@@ -758,6 +758,44 @@ test_format (void)
     }
 }
 
+/* A chart reads a cell's own type: two sums of money typed in a column
+ * of words (Senmiao's t6) make one chart; the untyped words none. */
+static void
+test_chart_typed_cells (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.3\" xml:lang=\"en\">"
+    "<metadata><company>C</company><title>C</title></metadata>"
+    "<block kind=\"key-partners\"/><block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
+    "<block kind=\"channels\"/><block kind=\"customer-segments\"/><block kind=\"cost-structure\"/>"
+    "<block kind=\"revenue-streams\"/>"
+    "<metrics><table id=\"t1\"><title>Service</title>"
+    "<column type=\"text\"><name>Aspect</name></column>"
+    "<column type=\"text\"><name>Investment</name></column>"
+    "<row><cell>Customer service</cell>"
+    "<cell type=\"money\" unit=\"USD\" value=\"1500000\">$1.5 million investment in 2023</cell></row>"
+    "<row><cell>Loyalty</cell>"
+    "<cell type=\"money\" unit=\"USD\" value=\"400000\">$400,000 in 2023</cell></row>"
+    "<row><cell>Feedback</cell><cell>N/A</cell></row>"
+    "</table></metrics></canvas>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_from_data (xml, strlen (xml), "t.ninefold", &error);
+  g_autoptr(NfMetricTable) table = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  NfChartGroup *group;
+
+  g_assert_no_error (error);
+  table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  groups = nf_chart_groups_new (table);
+  g_assert_cmpuint (groups->len, ==, 1);
+  group = g_ptr_array_index (groups, 0);
+  g_assert_cmpint (group->kind, ==, NF_FIGURE_MONEY);
+  g_assert_cmpuint (group->bars->len, ==, 2);
+  g_assert_cmpuint (g_array_index (group->bars, NfChartBar, 1).row, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/compare/version-names", test_version_names);
   g_test_add_func ("/compare/versions", test_versions);
   g_test_add_func ("/compare/format", test_format);
+  g_test_add_func ("/compare/chart-typed-cells", test_chart_typed_cells);
 
   return g_test_run ();
 }
