@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -165,6 +166,24 @@ typedef struct {
   GHashTable      *kinds;   /* NfNote → the NfDiffEntry that has it */
   int              parent;
 } Compare;
+
+/* Each note of the comparison → the entry that has it. */
+static GHashTable *
+kinds_new (GPtrArray    *canvases,
+           const NfDiff *diff)
+{
+  GHashTable *kinds = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (diff, i);
+
+      for (guint c = 0; c < canvases->len; c++)
+        if (e->notes[c] != NULL)
+          g_hash_table_insert (kinds, e->notes[c], (gpointer) e);
+    }
+  return kinds;
+}
 
 /* What a note is in the comparison, for its card's footer. */
 /* As the window's compare view names it: between two companies (not
@@ -363,9 +382,197 @@ overview_table (Compare *cmp)
   common_notes (cmp, y + 24);
 }
 
+/* A block's slides worked out before any is drawn: each company's cards
+ * measured once, and how many of them each slide takes. */
+typedef struct {
+  double   col_w, top, bottom;
+  double   start[NF_DIFF_MAX_CANVASES];       /* under the company's name */
+  GArray  *cards[NF_DIFF_MAX_CANVASES];       /* NfDeckCard, one a note */
+  GArray  *quota[NF_DIFF_MAX_CANVASES];       /* guint a slide; NULL: as many as fit */
+  guint    n_slides;                          /* 0: not known (a note is sliced) */
+} BlockPlan;
+
+static void
+block_plan_clear (BlockPlan *plan)
+{
+  for (guint c = 0; c < NF_DIFF_MAX_CANVASES; c++)
+    {
+      if (plan->cards[c] != NULL)
+        for (guint i = 0; i < plan->cards[c]->len; i++)
+          _nf_deck_card_clear (&g_array_index (plan->cards[c], NfDeckCard, i));
+      g_clear_pointer (&plan->cards[c], g_array_unref);
+      g_clear_pointer (&plan->quota[c], g_array_unref);
+    }
+}
+
+/* Whether a card goes on under `y`, as the slides place them: a card
+ * that does not fit starts the next slide, unless the column is still
+ * empty enough that it would not fit there either. */
+static gboolean
+card_fits (const BlockPlan *plan,
+           double           y,
+           double           height)
+{
+  return y + height <= plan->bottom || y <= plan->top + 40;
+}
+
+/* Fills `counts` with the cards each slide of column `c` takes, at most
+ * `cap` a slide (0: the even share of what is left over the slides
+ * left); FALSE when they need more than `n_slides` slides. */
+static gboolean
+column_fill (const BlockPlan *plan,
+             guint            c,
+             guint            cap,
+             guint            n_slides,
+             GArray          *counts)
+{
+  guint n = plan->cards[c]->len, next = 0;
+
+  g_array_set_size (counts, 0);
+  for (guint s = 0; s < n_slides && next < n; s++)
+    {
+      guint here = 0, limit = cap > 0 ? cap : (n - next + (n_slides - s) - 1) / (n_slides - s);
+      double y = plan->start[c];
+
+      while (next < n && here < limit)
+        {
+          double h = g_array_index (plan->cards[c], NfDeckCard, next).height;
+
+          if (!card_fits (plan, y, h))
+            break;
+          y += h + 5;
+          here++;
+          next++;
+        }
+      g_array_append_val (counts, here);
+    }
+  return next == n;
+}
+
+/* The greedy fill (every slide as full as it goes) sets how many slides
+ * the block takes; each column then spreads its cards evenly over them
+ * where heights allow, so that no continuation carries one lonely card
+ * after a full slide. A note too tall for any column at 9 pt is sliced
+ * line by line on the slides, and its block keeps the greedy fill. */
+static void
+block_plan_init (Compare   *cmp,
+                 NfBlock    block,
+                 BlockPlan *plan)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  gboolean sliced = FALSE;
+
+  memset (plan, 0, sizeof *plan);
+  plan->top = NF_DECK_HEADER_HEIGHT + 20;
+  plan->bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  plan->col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * CMP_GAP) / n;
+  for (guint c = 0; c < n; c++)
+    {
+      NfCanvas *canvas = g_ptr_array_index (cmp->canvases, c);
+      GListModel *notes = nf_canvas_get_notes (canvas, block);
+      guint total = g_list_model_get_n_items (notes);
+      g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
+                                                   CMP_HEAD, PANGO_WEIGHT_BOLD, plan->col_w);
+
+      plan->start[c] = plan->top + _nf_render_layout_height (head) + 8;
+      plan->cards[c] = g_array_sized_new (FALSE, TRUE, sizeof (NfDeckCard), total);
+      /* Its cards name what a note conflicts with in its canvas. */
+      deck->canvas = canvas;
+      for (guint i = 0; i < total; i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+          NfDeckCard card;
+          double size = CMP_SIZE;
+
+          do
+            {
+              _nf_deck_card_init_labelled (deck, &card, note,
+                                           entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
+                                           i + 1, plan->col_w, size, CMP_FOOTER, 0);
+              if (card.height <= plan->bottom - plan->top - 40 || size <= 9)
+                break;
+              _nf_deck_card_clear (&card);
+              size -= 1;
+            }
+          while (TRUE);
+          sliced |= card.height > plan->bottom - plan->top - 40;
+          g_array_append_val (plan->cards[c], card);
+        }
+    }
+  deck->canvas = NULL;
+  if (sliced)
+    return;
+
+  plan->n_slides = 1;
+  for (guint c = 0; c < n; c++)
+    {
+      plan->quota[c] = g_array_new (FALSE, FALSE, sizeof (guint));
+      column_fill (plan, c, G_MAXUINT, G_MAXUINT, plan->quota[c]);
+      plan->n_slides = MAX (plan->n_slides, plan->quota[c]->len);
+    }
+  if (plan->n_slides == 1)
+    return;
+  for (guint c = 0; c < n; c++)
+    {
+      guint most = 0, cards = plan->cards[c]->len;
+      g_autoptr(GArray) even = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint s = 0; s < plan->quota[c]->len; s++)
+        most = MAX (most, g_array_index (plan->quota[c], guint, s));
+      /* An even share a slide, else the smallest cap that still fits
+       * (the greedy fill's own largest count always does). */
+      if (column_fill (plan, c, 0, plan->n_slides, even))
+        {
+          g_array_unref (plan->quota[c]);
+          plan->quota[c] = g_steal_pointer (&even);
+          continue;
+        }
+      for (guint cap = (cards + plan->n_slides - 1) / plan->n_slides; cap < most; cap++)
+        if (column_fill (plan, c, cap, plan->n_slides, even))
+          {
+            g_array_unref (plan->quota[c]);
+            plan->quota[c] = g_steal_pointer (&even);
+            break;
+          }
+    }
+}
+
+GArray *
+_nf_deck_compare_block_counts (NfDeck    *deck,
+                               GPtrArray *canvases,
+                               NfBlock    block)
+{
+  g_autoptr(NfCompareLayout) layout = NULL;
+  g_autoptr(GHashTable) kinds = NULL;
+  Compare cmp = { 0 };
+  BlockPlan plan;
+  GArray *counts = NULL;
+
+  g_return_val_if_fail (_nf_deck_can_compare (canvases->len), NULL);
+  layout = comparison_new (deck, canvases);
+  kinds = kinds_new (canvases, nf_compare_layout_get_diff (layout));
+  cmp.deck = deck;
+  cmp.canvases = canvases;
+  cmp.layout = layout;
+  cmp.diff = nf_compare_layout_get_diff (layout);
+  cmp.kinds = kinds;
+  block_plan_init (&cmp, block, &plan);
+  if (plan.n_slides > 0)
+    {
+      counts = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_array_set_size (counts, plan.n_slides);
+      for (guint c = 0; c < canvases->len; c++)
+        for (guint s = 0; s < plan.quota[c]->len; s++)
+          g_array_index (counts, guint, s) += g_array_index (plan.quota[c], guint, s);
+    }
+  block_plan_clear (&plan);
+  return counts;
+}
+
 /* One block: the companies side by side, a column each, every note in
  * full; when a column runs out of room, all of them go on together on
- * the next slide. */
+ * the next slide, each column's cards shared out over the slides. */
 static void
 block_slides (Compare *cmp,
               NfBlock  block)
@@ -373,20 +580,19 @@ block_slides (Compare *cmp,
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
   g_autofree char *names = names_of (cmp->canvases, deck->lang);
-  double gap = CMP_GAP, top = NF_DECK_HEADER_HEIGHT + 20, bottom = deck->height - NF_DECK_MARGIN * 0.6;
-  double col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * gap) / n;
+  BlockPlan plan;
   guint next[NF_DIFF_MAX_CANVASES] = { 0 };
   guint next_line[NF_DIFF_MAX_CANVASES] = { 0 };   /* in a note going on */
-  guint total[NF_DIFF_MAX_CANVASES];
-  gboolean first = TRUE, more = TRUE;
+  guint slide = 0;
+  gboolean more = TRUE;
 
-  for (guint c = 0; c < n; c++)
-    total[c] = g_list_model_get_n_items (nf_canvas_get_notes (g_ptr_array_index (cmp->canvases, c), block));
-
+  block_plan_init (cmp, block, &plan);
   while (more && !g_cancellable_is_cancelled (deck->cancellable))
     {
+      gboolean first = slide == 0;
       g_autofree char *title = first ? g_strdup (nf_block_title (block))
         : g_strdup_printf (_("%s (continued)"), nf_block_title (block));
+      double top = plan.top, bottom = plan.bottom, col_w = plan.col_w;
 
       _nf_deck_begin_page (deck);
       if (first)
@@ -396,21 +602,21 @@ block_slides (Compare *cmp,
       for (guint c = 0; c < n; c++)
         {
           NfCanvas *canvas = g_ptr_array_index (cmp->canvases, c);
-          GListModel *notes = nf_canvas_get_notes (canvas, block);
-
-          /* Its cards name what a note conflicts with in its canvas. */
-          deck->canvas = canvas;
-          double x = NF_DECK_MARGIN * 0.6 + c * (col_w + gap), y = top;
+          guint total = plan.cards[c]->len, here = 0;
+          guint quota = plan.quota[c] != NULL && slide < plan.quota[c]->len
+                        ? g_array_index (plan.quota[c], guint, slide) : G_MAXUINT;
+          double x = NF_DECK_MARGIN * 0.6 + c * (col_w + CMP_GAP), y = top;
           g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
                                                        CMP_HEAD, PANGO_WEIGHT_BOLD, col_w);
 
+          deck->canvas = canvas;
           cairo_save (deck->cr);
           _nf_render_set_colour (deck->cr, &deck->style->accent);
           cairo_move_to (deck->cr, x, y);
           pango_cairo_show_layout (deck->cr, head);
           cairo_restore (deck->cr);
-          y += _nf_render_layout_height (head) + 8;
-          if (total[c] == 0 && first)
+          y = plan.start[c];
+          if (total == 0 && first)
             {
               g_autoptr(PangoLayout) none = _nf_deck_text (deck, _("No notes"), CMP_SIZE,
                                                            PANGO_WEIGHT_NORMAL, col_w);
@@ -421,47 +627,39 @@ block_slides (Compare *cmp,
               pango_cairo_show_layout (deck->cr, none);
               cairo_restore (deck->cr);
             }
-          for (; next[c] < total[c]; next[c]++)
+          for (; next[c] < total; next[c]++, here++)
             {
-              g_autoptr(NfNote) note = g_list_model_get_item (notes, next[c]);
-              NfDeckCard card;
-              double size = CMP_SIZE;
+              NfDeckCard *card = &g_array_index (plan.cards[c], NfDeckCard, next[c]);
 
-              do
+              if (here >= quota)
                 {
-                  _nf_deck_card_init_labelled (deck, &card, note,
-                                               entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
-                                               next[c] + 1, col_w, size, CMP_FOOTER, 0);
-                  if (card.height <= bottom - top - 40 || size <= 9)
-                    break;
-                  _nf_deck_card_clear (&card);
-                  size -= 1;
+                  more = TRUE;
+                  break;
                 }
-              while (TRUE);
-              if (card.height > bottom - top - 40)
+              if (card->height > bottom - top - 40)
                 {
                   /* Taller than a column even at 9 pt: at the body size,
                    * a slice a slide, marked where it goes on. */
-                  NfDeckCard slice;
+                  g_autoptr(NfNote) note = g_object_ref (card->note);
+                  NfDeckCard full, slice;
                   guint count, n_lines;
 
-                  _nf_deck_card_clear (&card);
-                  _nf_deck_card_init_labelled (deck, &card, note,
+                  _nf_deck_card_init_labelled (deck, &full, note,
                                                entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
                                                next[c] + 1, col_w, CMP_SIZE, CMP_FOOTER, 0);
-                  n_lines = (guint) pango_layout_get_line_count (card.text);
-                  count = _nf_deck_card_fit_lines (deck, &card, next_line[c], bottom - y);
+                  n_lines = (guint) pango_layout_get_line_count (full.text);
+                  count = _nf_deck_card_fit_lines (deck, &full, next_line[c], bottom - y);
                   if (count == 0 && y > top + 40)
                     {
-                      _nf_deck_card_clear (&card);
+                      _nf_deck_card_clear (&full);
                       more = TRUE;
                       break;
                     }
-                  _nf_deck_card_slice (deck, &card, next_line[c], MAX (count, 1), &slice);
+                  _nf_deck_card_slice (deck, &full, next_line[c], MAX (count, 1), &slice);
                   _nf_deck_card_draw (deck, &slice, x, y, col_w);
                   y += slice.height + 5;
                   _nf_deck_card_clear (&slice);
-                  _nf_deck_card_clear (&card);
+                  _nf_deck_card_clear (&full);
                   next_line[c] += MAX (count, 1);
                   if (next_line[c] < n_lines)
                     {
@@ -471,21 +669,20 @@ block_slides (Compare *cmp,
                   next_line[c] = 0;
                   continue;
                 }
-              if (y + card.height > bottom && y > top + 40)
+              if (!card_fits (&plan, y, card->height))
                 {
-                  _nf_deck_card_clear (&card);
                   more = TRUE;
                   break;
                 }
-              _nf_deck_card_draw (deck, &card, x, y, col_w);
-              y += card.height + 5;
-              _nf_deck_card_clear (&card);
+              _nf_deck_card_draw (deck, card, x, y, col_w);
+              y += card->height + 5;
             }
         }
-      first = FALSE;
+      slide++;
       _nf_deck_end_slide (deck);
     }
   deck->canvas = NULL;
+  block_plan_clear (&plan);
 }
 
 /* The metric rows the canvases share (aligned: two or more have the
@@ -1025,20 +1222,12 @@ _nf_deck_compare_slides (NfDeck    *deck,
     return;
 
   layout = comparison_new (deck, canvases);
-  kinds = g_hash_table_new (NULL, NULL);
+  kinds = kinds_new (canvases, nf_compare_layout_get_diff (layout));
   cmp.deck = deck;
   cmp.canvases = canvases;
   cmp.layout = layout;
   cmp.diff = nf_compare_layout_get_diff (layout);
   cmp.kinds = kinds;
-  for (guint i = 0; i < nf_diff_get_n_entries (cmp.diff); i++)
-    {
-      const NfDiffEntry *e = nf_diff_get_entry (cmp.diff, i);
-
-      for (guint c = 0; c < canvases->len; c++)
-        if (e->notes[c] != NULL)
-          g_hash_table_insert (kinds, e->notes[c], (gpointer) e);
-    }
 
   overview_table (&cmp);
   for (NfBlock b = 0; b < NF_N_BLOCKS && !g_cancellable_is_cancelled (deck->cancellable); b++)

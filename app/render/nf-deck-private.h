@@ -83,6 +83,11 @@ gboolean     _nf_deck_can_compare    (guint                n_canvases);
 guint        _nf_deck_compare_n_slides (GPtrArray         *canvases);
 void         _nf_deck_compare_slides (NfDeck              *deck,
                                       GPtrArray           *canvases);
+/* For tests: how many cards each of `block`'s comparison slides shows,
+ * all companies together (NULL: not known, a note is sliced). */
+GArray      *_nf_deck_compare_block_counts (NfDeck    *deck,
+                                            GPtrArray *canvases,
+                                            NfBlock    block);
 
 /* Ends the current page (if any) and starts the next, cleared. */
 void         _nf_deck_begin_page     (NfDeck       *deck);

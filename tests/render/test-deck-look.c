@@ -458,6 +458,120 @@ test_overview_names_empty_share (void)
   g_assert_nonnull (strstr (zh, "本栏便笺见概览第 "));
 }
 
+/* A canvas of `n` notes in Key Partners (of varied length), for a
+ * comparison slide of many cards. */
+static NfCanvas *
+canvas_with_partners (const char *company,
+                      guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *xml = NULL;
+  NfCanvas *canvas;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (notes, "<note id=\"p%u\"><text>Partner %u of %s", i, i, company);
+      for (guint w = 0; w < (i * 7) % 23; w++)
+        g_string_append (notes, " supplies parts and services");
+      g_string_append (notes, ".</text></note>");
+    }
+  xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">"
+    "<metadata><company>%s</company><title>Partners</title></metadata>"
+    "<block kind=\"key-partners\">%s</block>"
+    "<block kind=\"key-activities\"/><block kind=\"key-resources\"/>"
+    "<block kind=\"value-propositions\"/><block kind=\"customer-relationships\"/>"
+    "<block kind=\"channels\"/><block kind=\"customer-segments\"/>"
+    "<block kind=\"cost-structure\"/><block kind=\"revenue-streams\"/>"
+    "</canvas>", company, notes->str);
+  canvas = nf_canvas_load_from_data (xml, strlen (xml), "partners.ninefold", &error);
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* Every card of a compare block slide's comparison, and no
+ * continuation with fewer than a third of the cards of the fullest
+ * slide of its block: Key Activities of the four cases went on to a
+ * third slide of one 数跑科技 card after two full ones. */
+static guint
+check_compare_blocks (GPtrArray  *canvases,
+                      guint       size,
+                      const char *lang)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (lang));
+  NfDeck measure = { 0 };
+  NfLanguageScope scope;
+  guint n_continued = 0;
+  double w, h;
+
+  nf_deck_page_size_get ((NfDeckPageSize) size, &w, &h);
+  measure.pango = PANGO_CONTEXT (pango);
+  measure.style = style;
+  measure.lang = lang;
+  measure.width = w * 96.0 / 72.0;
+  measure.height = h * 96.0 / 72.0;
+  nf_language_scope_enter (&scope, lang);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autoptr(GArray) counts = _nf_deck_compare_block_counts (&measure, canvases, (NfBlock) b);
+      guint most = 0, sum = 0, notes = 0;
+
+      g_assert_nonnull (counts);
+      for (guint c = 0; c < canvases->len; c++)
+        notes += g_list_model_get_n_items (nf_canvas_get_notes (g_ptr_array_index (canvases, c), (NfBlock) b));
+      for (guint s = 0; s < counts->len; s++)
+        {
+          most = MAX (most, g_array_index (counts, guint, s));
+          sum += g_array_index (counts, guint, s);
+        }
+      g_assert_cmpuint (sum, ==, notes);
+      n_continued += counts->len > 1;
+      for (guint s = 1; s < counts->len; s++)
+        if (3 * g_array_index (counts, guint, s) < most)
+          g_error ("%s, page %u, %s: compare slide %u of %u of %s shows %u cards, the fullest %u",
+                   nf_canvas_get_company (g_ptr_array_index (canvases, 0)), size,
+                   lang != NULL ? lang : "as written", s + 1, counts->len,
+                   nf_block_title ((NfBlock) b), g_array_index (counts, guint, s), most);
+    }
+  nf_language_scope_leave (&scope);
+  return n_continued;
+}
+
+static void
+test_compare_blocks_balanced (void)
+{
+  static const char * const langs[] = { NULL, "en" };
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_continued = 0;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      NfCanvas *canvas = nf_canvas_load_case (c, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (cases, canvas);
+    }
+  for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      n_continued += check_compare_blocks (cases, size, langs[l]);
+  /* The cases' blocks do go on to further slides. */
+  g_assert_cmpuint (n_continued, >, 0);
+
+  /* One company with many notes in a block beside one with few. */
+  for (guint n = 12; n <= 60; n += 4)
+    {
+      g_autoptr(GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (pair, canvas_with_partners ("Many", n));
+      g_ptr_array_add (pair, canvas_with_partners ("Few", 2));
+      check_compare_blocks (pair, NF_DECK_PAGE_WIDE, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,5 +583,6 @@ main (int   argc,
   g_test_add_func ("/deck-look/conflict-marks", test_conflict_marks);
   g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
   g_test_add_func ("/deck-look/overview-names-empty-share", test_overview_names_empty_share);
+  g_test_add_func ("/deck-look/compare-blocks-balanced", test_compare_blocks_balanced);
   return g_test_run ();
 }
