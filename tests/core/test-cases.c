@@ -5,6 +5,8 @@
 
 #include <ninefold.h>
 
+#include "nf-note-private.h"
+
 static const char *seed_files[] = {
   "000_953608acea1fed08.txt",
   "001_0c405d4466c5069d.txt",
@@ -564,29 +566,28 @@ find_passage (GPtrArray  *passages,
   return best;
 }
 
-/* 数跑科技's citations rebuilt through the source reader's reading of
- * its interview: each note and table row cites the line(s) where its
- * passage is found. */
-static void
-test_shupao_passages (void)
+/* The write-up's lines as the source reader and the importer read them. */
+static GPtrArray *
+read_passages (GStrv lines)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
-  g_auto(GStrv) lines = seed_lines (3);
-  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_free);
-  GListModel *tables;
-  guint checked = 0;
-  g_autoptr(GString) wrong = g_string_new (NULL);
+  GPtrArray *passages = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_no_error (error);
-  if (lines == NULL)
-    {
-      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
-      return;
-    }
   for (guint l = 0; lines[l] != NULL; l++)
     g_ptr_array_add (passages, nf_import_passage_text (lines[l]));
+  return passages;
+}
 
+/* Each note and table row of `canvas` whose citation is not where the
+ * reader finds its passage, one line each; *checked counts those read. */
+static GString *
+wrong_citations (NfCanvas  *canvas,
+                 GPtrArray *passages,
+                 guint     *checked)
+{
+  GString *wrong = g_string_new (NULL);
+  GListModel *tables;
+
+  *checked = 0;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       GListModel *notes = nf_canvas_get_notes (canvas, b);
@@ -602,7 +603,7 @@ test_shupao_passages (void)
             continue;
           to = MAX (to, from);
           found = find_passage (passages, text, NULL, from, to);
-          checked++;
+          ++*checked;
           if (found < from || found > to)
             g_string_append_printf (wrong, "%s cites %u-%u, its passage is on %u: %s\n",
                                     nf_note_get_id (note), from, to, found, text);
@@ -634,15 +635,95 @@ test_shupao_passages (void)
                 g_ptr_array_add (figures, cell->text);
             }
           found = find_passage (passages, row->str, figures, from, to);
-          checked++;
+          ++*checked;
           if (found < from || found > to)
             g_string_append_printf (wrong, "%s row %u cites %u-%u, its passage is on %u: %s\n",
                                     nf_metric_table_get_id (table), r + 1, from, to, found, row->str);
         }
     }
+  return wrong;
+}
+
+/* 数跑科技's citations rebuilt through the source reader's reading of
+ * its interview: each note and table row cites the line(s) where its
+ * passage is found. */
+static void
+test_shupao_passages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  g_auto(GStrv) lines = seed_lines (3);
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GString) wrong = NULL;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  if (lines == NULL)
+    {
+      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
+      return;
+    }
+  passages = read_passages (lines);
+  wrong = wrong_citations (canvas, passages, &checked);
   if (wrong->len > 0)
     g_error ("citations that are not where the reader finds their passage:\n%s", wrong->str);
   g_assert_cmpuint (checked, >, 40);
+}
+
+/* The same matching finds a citation moved off its passage: a copy of
+ * 数跑科技 whose first cited note is made to cite a line sharing none of
+ * its wording. */
+static void
+test_shupao_passages_can_fail (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  g_auto(GStrv) lines = seed_lines (3);
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GString) wrong = NULL;
+  g_autoptr(NfNote) moved = NULL;
+  g_autofree char *expected = NULL;
+  guint checked = 0, wrong_line = 0;
+
+  g_assert_no_error (error);
+  if (lines == NULL)
+    {
+      g_test_skip ("the seeds folder (NF_SEEDS_DIR) is not at hand");
+      return;
+    }
+  passages = read_passages (lines);
+  for (guint b = 0; b < NF_N_BLOCKS && moved == NULL; b++)
+    {
+      GListModel *notes = nf_canvas_get_notes (canvas, b);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes) && moved == NULL; i++)
+        {
+          g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+
+          if (nf_note_get_cite_line (note) > 0)
+            moved = g_steal_pointer (&note);
+        }
+    }
+  g_assert_nonnull (moved);
+  /* A line that shares none of the note's wording. */
+  for (guint l = 1; l <= passages->len && wrong_line == 0; l++)
+    {
+      const char *passage = g_ptr_array_index (passages, l - 1);
+
+      if (passage != NULL &&
+          shared_pairs (nf_text_for_language (nf_note_get_text (moved), "zh"), passage) == 0)
+        wrong_line = l;
+    }
+  g_assert_cmpuint (wrong_line, >, 0);
+  _nf_note_set_cite_range (moved, nf_note_get_cite_source (moved), wrong_line, wrong_line);
+  expected = g_strdup_printf ("%s cites %u-%u, its passage is on ", nf_note_get_id (moved),
+                              wrong_line, wrong_line);
+
+  wrong = wrong_citations (canvas, passages, &checked);
+  g_assert_cmpuint (checked, >, 40);
+  g_assert_nonnull (strstr (wrong->str, expected));
+  /* Only that one. */
+  g_assert_cmpuint (strchr (wrong->str, '\n') - wrong->str + 1, ==, wrong->len);
 }
 
 int
@@ -665,5 +746,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cases/shupao-figures", test_shupao_figures);
   g_test_add_func ("/cases/english-variants", test_english_variants);
   g_test_add_func ("/cases/shupao-passages", test_shupao_passages);
+  g_test_add_func ("/cases/shupao-passages/can-fail", test_shupao_passages_can_fail);
   return g_test_run ();
 }
