@@ -9,34 +9,6 @@
 
 /* A valid file that a merge left with conflicts: not done yet. */
 
-/* A field's side with the translations that differ from the other
- * side's ("Acme (zh: 阿克米)"): two sides with one text differ there. */
-static char *
-with_translations (const char   *text,
-                   const NfCell *cell,
-                   const NfCell *other)
-{
-  GString *out = g_string_new (text);
-  gboolean any = FALSE;
-
-  for (guint i = 0; cell != NULL && cell->translations != NULL &&
-                    i < nf_text_get_n_translations (cell->translations); i++)
-    {
-      const char *lang;
-      const char *value = nf_text_get_translation (cell->translations, i, &lang);
-      const char *was = other != NULL && other->translations != NULL
-                          ? nf_text_lookup (other->translations, lang) : NULL;
-
-      if (g_strcmp0 (was, value) == 0)
-        continue;
-      g_string_append_printf (out, any ? "; %s: %s" : " (%s: %s", lang, value);
-      any = TRUE;
-    }
-  if (any)
-    g_string_append_c (out, ')');
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 print_conflicts (const char *path,
                  NfCanvas   *canvas)
@@ -79,9 +51,9 @@ print_conflicts (const char *path,
       /* TRANSLATORS: one conflict: its kind (note, table, title…, as in
        * the file), then the two sides' ids or values. */
       {
-        g_autofree char *ours_all = with_translations (c->ours != NULL ? c->ours : _("(deleted)"),
+        g_autofree char *ours_all = nf_conflict_side_describe (c->ours != NULL ? c->ours : _("(deleted)"),
                                                        c->ours_cell, c->theirs_cell);
-        g_autofree char *theirs_all = with_translations (c->theirs != NULL ? c->theirs : _("(deleted)"),
+        g_autofree char *theirs_all = nf_conflict_side_describe (c->theirs != NULL ? c->theirs : _("(deleted)"),
                                                          c->theirs_cell, c->ours_cell);
         g_autofree char *ours_esc = _nf_cli_escape (ours_all, -1);
         g_autofree char *theirs_esc = _nf_cli_escape (theirs_all, -1);

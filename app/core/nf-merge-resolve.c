@@ -333,3 +333,31 @@ nf_canvas_resolve_conflict (NfCanvas         *self,
   nf_canvas_end_group (self);
   _nf_conflict_free (c);
 }
+
+/* What validate and the conflict bar both say of a side: two sides with
+ * one text differ in their translations, so those are named. */
+char *
+nf_conflict_side_describe (const char   *text,
+                           const NfCell *cell,
+                           const NfCell *other)
+{
+  GString *out = g_string_new (text);
+  gboolean any = FALSE;
+
+  for (guint i = 0; cell != NULL && cell->translations != NULL &&
+                    i < nf_text_get_n_translations (cell->translations); i++)
+    {
+      const char *lang;
+      const char *value = nf_text_get_translation (cell->translations, i, &lang);
+      const char *was = other != NULL && other->translations != NULL
+                          ? nf_text_lookup (other->translations, lang) : NULL;
+
+      if (g_strcmp0 (was, value) == 0)
+        continue;
+      g_string_append_printf (out, any ? "; %s: %s" : " (%s: %s", lang, value);
+      any = TRUE;
+    }
+  if (any)
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}

@@ -150,34 +150,6 @@ describe_row (NfConflictBar    *self,
   return g_strdup_printf (_("Table “%s”: they deleted a row we edited, %s"), name, ours);
 }
 
-/* A field's side with the translations that differ from the other
- * side's ("Acme (zh: 阿克米)"): two sides with one text differ there. */
-static char *
-with_translations (const char   *text,
-                   const NfCell *cell,
-                   const NfCell *other)
-{
-  GString *out = g_string_new (text);
-  gboolean any = FALSE;
-
-  for (guint i = 0; cell != NULL && cell->translations != NULL &&
-                    i < nf_text_get_n_translations (cell->translations); i++)
-    {
-      const char *lang;
-      const char *value = nf_text_get_translation (cell->translations, i, &lang);
-      const char *was = other != NULL && other->translations != NULL
-                          ? nf_text_lookup (other->translations, lang) : NULL;
-
-      if (g_strcmp0 (was, value) == 0)
-        continue;
-      g_string_append_printf (out, any ? "; %s: %s" : " (%s: %s", lang, value);
-      any = TRUE;
-    }
-  if (any)
-    g_string_append_c (out, ')');
-  return g_string_free (out, FALSE);
-}
-
 static char *
 describe (NfConflictBar    *self,
           const NfConflict *c)
@@ -227,8 +199,8 @@ describe (NfConflictBar    *self,
     }
   /* Translators: what is in conflict (Title, Exchange rate…), then its two values. */
   {
-    g_autofree char *ours_all = with_translations (ours, c->ours_cell, c->theirs_cell);
-    g_autofree char *theirs_all = with_translations (theirs, c->theirs_cell, c->ours_cell);
+    g_autofree char *ours_all = nf_conflict_side_describe (ours, c->ours_cell, c->theirs_cell);
+    g_autofree char *theirs_all = nf_conflict_side_describe (theirs, c->theirs_cell, c->ours_cell);
 
     return g_strdup_printf (_("%s: ours “%s”, theirs “%s”"), field, ours_all, theirs_all);
   }

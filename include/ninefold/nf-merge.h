@@ -99,6 +99,12 @@ void              nf_canvas_resolve_conflict (NfCanvas       *self,
                                              guint           index,
                                              NfConflictChoice choice);
 
+/* A side's text with the translations that differ from the other side's
+ * ("Acme (zh: 阿克米)"); cell or other may be NULL. */
+char             *nf_conflict_side_describe (const char     *text,
+                                             const NfCell   *cell,
+                                             const NfCell   *other);
+
 /* The merged canvas, with its conflicts (out_n_conflicts). */
 NfCanvas         *nf_merge                  (NfCanvas       *base,
                                              NfCanvas       *ours,
