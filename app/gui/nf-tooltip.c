@@ -11,6 +11,51 @@
 #define MAX_CHARS 56
 #define MIN_CHARS 36
 
+/* GTK 4.8 gives a wrapping label the natural width of the longest line
+ * it may have (max-width-chars); the tooltip window takes that width and
+ * the height the text needs there, then lays the label out at the least
+ * width that keeps that height (width-for-height), so the lines come out
+ * shorter than the tooltip and a dark band is left right of the text.
+ * Asking at most for that least width (and a character to spare) keeps
+ * the tooltip to its text. */
+static void
+fit_measure_to_text (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  PangoContext *context = pango_layout_get_context (layout);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context,
+                                                         pango_context_get_font_description (context),
+                                                         pango_context_get_language (context));
+  /* As GtkLabel counts a character. */
+  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics));
+  int low, high, height, chars;
+
+  pango_font_metrics_unref (metrics);
+  if (char_width <= 0)
+    return;
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  high = MAX_CHARS * char_width;
+  pango_layout_set_width (layout, high);
+  pango_layout_get_size (layout, NULL, &height);
+  low = 0;
+  /* The least width at which the text is no taller than at the measure. */
+  while (high - low > PANGO_SCALE)
+    {
+      int mid = low + (high - low) / 2;
+      int h;
+
+      pango_layout_set_width (layout, mid);
+      pango_layout_get_size (layout, NULL, &h);
+      if (h <= height)
+        high = mid;
+      else
+        low = mid;
+    }
+  chars = (high + char_width - 1) / char_width + 1;
+  gtk_label_set_max_width_chars (label, CLAMP (chars, 1, MAX_CHARS));
+}
+
 /* A wrapping label asks for as little as one character's width. GTK 4.8's
  * tooltip window sizes its surface from the natural width but lays out a
  * custom child height-for-width from the minimum, so a long note came out
@@ -41,6 +86,7 @@ nf_tooltip_label_new (const char *markup)
   gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (longest, MIN_CHARS));
   gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  fit_measure_to_text (GTK_LABEL (label));
   return label;
 }
 

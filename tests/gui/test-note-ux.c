@@ -18,6 +18,7 @@
 #include "nf-note.h"
 #include "nf-test-gui.h"
 #include "nf-text.h"
+#include "nf-tooltip.h"
 
 /* The view in a window, inside a toast overlay as in the app. */
 static GtkWidget *
@@ -970,6 +971,118 @@ test_card_tag_limit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+query_wrapped_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       const char *markup)
+{
+  nf_tooltip_set_wrapped_markup (tooltip, markup);
+  return TRUE;
+}
+
+static GtkWidget *
+find_tooltip_window (GtkWidget *toplevel)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (toplevel); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_NATIVE (c) && g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkTooltipWindow"))
+      return c;
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer data)
+{
+  GtkWidget *tooltip = find_tooltip_window (data);
+
+  return tooltip != NULL && gtk_widget_get_mapped (tooltip) && gtk_widget_get_height (tooltip) > 0;
+}
+
+/* Hovering a card of the Shupao case once showed its tooltip as a black
+ * box near a screen in size with the text at its foot: the tooltip's
+ * surface, not the label, had grown. So this shows the markup through
+ * GTK's own tooltip (the pointer over a widget that covers the screen, as
+ * under the test display) and measures the tooltip window and its
+ * surface against the wrapped text. Skips when the pointer is elsewhere. */
+static void
+assert_tooltip_fits_text (const char *markup,
+                          int         char_width)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  GtkWidget *window, *tooltip, *label;
+  GdkMonitor *monitor;
+  GdkRectangle screen;
+  GdkSurface *surface;
+  PangoLayout *layout;
+  PangoFontMetrics *metrics;
+  double px, py;
+  int text_width, text_height, line_height, lines;
+
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_object_unref (monitor);
+  gtk_widget_set_has_tooltip (area, TRUE);
+  g_signal_connect (area, "query-tooltip", G_CALLBACK (query_wrapped_tooltip), (gpointer) markup);
+  window = nf_test_show (area, screen.width, screen.height);
+  if (gdk_device_get_surface_at_position (gdk_seat_get_pointer (gdk_display_get_default_seat (gdk_display_get_default ())),
+                                          &px, &py) !=
+      gtk_native_get_surface (GTK_NATIVE (window)))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the pointer is not over the test's window");
+      return;
+    }
+  gtk_widget_trigger_tooltip_query (area);
+  nf_test_wait_for (tooltip_shown, window, 10, "the tooltip");
+  tooltip = find_tooltip_window (window);
+  nf_test_settle (tooltip);
+  label = nf_test_find_type (tooltip, GTK_TYPE_LABEL);
+  while (label != NULL && !gtk_widget_get_visible (label))
+    label = gtk_widget_get_next_sibling (label);
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  lines = pango_layout_get_line_count (layout);
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (label), NULL, NULL);
+  line_height = PANGO_PIXELS (pango_font_metrics_get_height (metrics));
+  if (line_height <= 0)
+    line_height = PANGO_PIXELS (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+  g_test_message ("tooltip %d×%d, label %d×%d, text %d×%d in %d lines of %d px, surface %d×%d",
+                  gtk_widget_get_width (tooltip), gtk_widget_get_height (tooltip),
+                  gtk_widget_get_width (label), gtk_widget_get_height (label),
+                  text_width, text_height, lines, line_height,
+                  gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (tooltip))),
+                  gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (tooltip))));
+
+  /* A few lines at a readable measure, words whole. */
+  g_assert_cmpint (lines, >=, 1);
+  g_assert_cmpint (lines, <=, 8);
+  g_assert_cmpint (text_height, <=, lines * line_height + 4);
+  /* The label is as tall as its text, the tooltip as the label and its
+   * padding (no empty band above or below the text). */
+  g_assert_cmpint (gtk_widget_get_height (label), <=, text_height + 4);
+  g_assert_cmpint (gtk_widget_get_height (tooltip), <=, text_height + 4);
+  g_assert_cmpint (gtk_widget_get_height (tooltip), <=, lines * line_height + 4);
+  /* No wider than the measure, nor than its text with a character to
+   * spare (the label once asked for the whole measure, and the tooltip
+   * showed a dark band right of a shorter text). */
+  g_assert_cmpint (gtk_widget_get_width (label), <=, 56 * char_width + 4);
+  g_assert_cmpint (gtk_widget_get_width (tooltip), <=, text_width + 2 * char_width + 4);
+  /* What is drawn: the surface is the tooltip and its shadow, no more. */
+  surface = gtk_native_get_surface (GTK_NATIVE (tooltip));
+  g_assert_cmpint (gdk_surface_get_height (surface), <=, gtk_widget_get_height (tooltip) + 64);
+  g_assert_cmpint (gdk_surface_get_width (surface), <=, gtk_widget_get_width (tooltip) + 64);
+  g_assert_cmpint (gdk_surface_get_height (surface), <, screen.height / 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Hovering a long card in Value Propositions (Bitauto, 1366x768) once
  * showed its tooltip as a column one or two words wide, with words
  * hyphenated: the wrapping label asked for a single character's width,
@@ -1016,7 +1129,9 @@ test_card_tooltip_width (void)
     PangoContext *context = gtk_widget_get_pango_context (label);
     PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
 
-    char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics));
+    /* As GtkLabel counts a character. */
+    char_width = PANGO_PIXELS (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                    pango_font_metrics_get_approximate_digit_width (metrics)));
     pango_font_metrics_unref (metrics);
   }
   width = gtk_widget_get_width (label);
@@ -1036,6 +1151,16 @@ test_card_tooltip_width (void)
                        text[end - 1] == '\n' || g_ascii_ispunct (text[end - 1]));
     }
   gtk_window_destroy (GTK_WINDOW (popup));
+  {
+    g_autofree char *markup = nf_note_card_get_tooltip_markup (NF_NOTE_CARD (card));
+
+    assert_tooltip_fits_text (markup, char_width);
+  }
+  /* A short one, and a Chinese one with its details, as the compare view
+   * and a zh_CN canvas show them. */
+  assert_tooltip_fits_text ("Lynk &amp; Co", char_width);
+  assert_tooltip_fits_text ("数跑科技的新零售运营云支持全渠道营销，为经销商和品牌赋能，覆盖从线索到成交再到售后服务的全过程。\n"
+                            "<small>证据：报道\n来源：爱分析专访，第 21 行</small>", char_width);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
