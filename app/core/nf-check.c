@@ -615,41 +615,127 @@ compare_words (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Chinese measures are keyed as pairs of characters ("名员 员工" for
- * "200名员工"). The family of such a pair, in the words the English
- * families use, or NULL: "员工", "人员", "团队" count the company's
- * people, "用户" its users, "营收" and "收入" its revenue, "车辆" cars. */
-static const char *
-chinese_family (const char *pair)
-{
-  static const struct { const char *pair; const char *family; } families[] = {
-    { "员工", "people" }, { "人员", "people" }, { "团队", "people" }, { "职员", "people" },
-    { "雇员", "people" },
-    { "用户", "user" }, { "会员", "member" },
-    { "收入", "revenue" }, { "营收", "revenue" }, { "营业额", "revenue" }, { "销售额", "revenue" },
-    { "车辆", "car" }, { "汽车", "car" },
-  };
+/* Chinese words of a measure, of any length, and the family each
+ * belongs to in the words the English families use: "员工", "人员",
+ * "团队" count the company's people, "用户" and "用户数" its users,
+ * "注册用户" its registered users (as "registered users" does), "营收",
+ * "收入" and "营业收入" its revenue, "车辆" and "汽车" cars. "" marks a
+ * word that says nothing of what is counted ("达到", "公司"). A word
+ * found whole wins over the shorter ones inside it, and what a run of
+ * characters holds besides its family stays in the measure: "收入增长率"
+ * and "营收增长" are not revenue, and "活跃用户" not "注册用户". */
+static const struct { const char *word; const char *family; } chinese_words[] = {
+  { "员工", "people" }, { "人员", "people" }, { "团队", "people" }, { "职员", "people" },
+  { "雇员", "people" }, { "员工数", "people" }, { "员工人数", "people" },
+  { "用户", "user" }, { "用户数", "user" }, { "用户量", "user" }, { "用户数量", "user" },
+  { "注册用户", "registered user" }, { "注册用户数", "registered user" },
+  { "会员", "member" }, { "会员数", "member" },
+  { "收入", "revenue" }, { "营收", "revenue" }, { "营业收入", "revenue" }, { "营业额", "revenue" },
+  { "销售额", "revenue" }, { "销售收入", "revenue" }, { "总收入", "revenue" }, { "总营收", "revenue" },
+  { "车辆", "car" }, { "汽车", "car" }, { "车辆数", "car" },
+  { "达到", "" }, { "超过", "" }, { "已经", "" }, { "公司", "" }, { "目前", "" }, { "全年", "" },
+  { "共计", "" }, { "总共", "" }, { "拥有", "" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    if (g_str_equal (pair, families[i].pair))
-      return families[i].family;
-  return NULL;
+/* Characters that say how a figure is counted, not what, when they
+ * follow it ("名" of "200名员工", "多" of "600多人"). */
+static gboolean
+is_measure_char (gunichar c)
+{
+  static const char measure_chars[] = "名个位家辆台人万亿元多余近约共";
+
+  for (const char *m = measure_chars; *m; m = g_utf8_next_char (m))
+    if (g_utf8_get_char (m) == c)
+      return TRUE;
+  return FALSE;
 }
 
-/* A pair that says how a figure is counted, not what: it starts with a
- * measure word ("名员" of "200名员工") or ends in a count's "数" or "量"
- * ("户数" of "用户数"). */
-static gboolean
-is_counting_pair (const char *pair)
+/* The longest of chinese_words that `run` starts with, or -1. */
+static int
+chinese_word_at (const char *run)
 {
-  static const char * const measure_words[] = {
-    "名", "个", "位", "家", "辆", "台", "人", "万", "亿", "元", "多", "余", "近", "约", "共",
-  };
+  int best = -1;
+  gsize best_len = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (measure_words); i++)
-    if (g_str_has_prefix (pair, measure_words[i]))
-      return TRUE;
-  return g_str_has_suffix (pair, "数") || g_str_has_suffix (pair, "量");
+  for (guint i = 0; i < G_N_ELEMENTS (chinese_words); i++)
+    {
+      gsize len = strlen (chinese_words[i].word);
+
+      if (len > best_len && strncmp (run, chinese_words[i].word, len) == 0)
+        best = (int) i, best_len = len;
+    }
+  return best;
+}
+
+static void
+keep_word (GPtrArray  *kept,
+           const char *word)
+{
+  if (!g_ptr_array_find_with_equal_func (kept, word, g_str_equal, NULL))
+    g_ptr_array_add (kept, g_strdup (word));
+}
+
+/* What is left of a run between its known words, kept as one word
+ * without a count's "数" or "量" at its end; a lone measure character is
+ * no measure. */
+static void
+keep_rest (GPtrArray *kept,
+           GString   *rest)
+{
+  while (rest->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (rest->str, rest->str + rest->len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (c != 0x6570 /* 数 */ && c != 0x91CF /* 量 */)
+        break;
+      g_string_truncate (rest, last - rest->str);
+    }
+  if (rest->len > 0 && !(g_utf8_strlen (rest->str, -1) == 1 && is_measure_char (g_utf8_get_char (rest->str))))
+    keep_word (kept, rest->str);
+  g_string_truncate (rest, 0);
+}
+
+/* A run of Chinese characters read as words of any length. FALSE when
+ * it counts people: that alone is the measure. */
+static gboolean
+keep_chinese (GPtrArray  *kept,
+              const char *run)
+{
+  g_autoptr(GString) rest = g_string_new (NULL);
+  gboolean counted_from = TRUE;  /* just after the figure or a known word */
+
+  for (const char *p = run; *p;)
+    {
+      int w = chinese_word_at (p);
+
+      if (w >= 0)
+        {
+          const char *family = chinese_words[w].family;
+
+          keep_rest (kept, rest);
+          if (g_str_equal (family, "people"))
+            return FALSE;
+          if (*family != '\0')
+            {
+              g_auto(GStrv) words = g_strsplit (family, " ", -1);
+
+              for (guint i = 0; words[i]; i++)
+                keep_word (kept, words[i]);
+            }
+          p += strlen (chinese_words[w].word);
+          counted_from = TRUE;
+          continue;
+        }
+      if (!(counted_from && rest->len == 0 && is_measure_char (g_utf8_get_char (p))))
+        {
+          g_string_append_len (rest, p, g_utf8_next_char (p) - p);
+          counted_from = FALSE;
+        }
+      p = g_utf8_next_char (p);
+    }
+  keep_rest (kept, rest);
+  return TRUE;
 }
 
 /* One spelling per measure, so that "Leases generated revenues" and
@@ -691,16 +777,20 @@ canonical_key (const char *key)
         continue;
       if ((guchar) *w >= 0x80)
         {
-          const char *family = chinese_family (w);
+          /* The folded key holds a run of characters as its overlapping
+           * pairs ("营业 业收 收入"): the run again, to be read as words. */
+          g_autoptr(GString) run = g_string_new (w);
 
-          if (family != NULL && g_str_equal (family, "people"))
-            return g_strdup (family);
-          if (family != NULL)
-            w = (char *) family;
-          else if (is_counting_pair (w))
-            continue;
-          if (!g_ptr_array_find_with_equal_func (kept, w, g_str_equal, NULL))
-            g_ptr_array_add (kept, g_strdup (w));
+          while (words[i + 1] != NULL && (guchar) *words[i + 1] >= 0x80 &&
+                 g_utf8_strlen (words[i + 1], -1) == 2 &&
+                 g_utf8_get_char (words[i + 1]) ==
+                   g_utf8_get_char (g_utf8_find_prev_char (run->str, run->str + run->len)))
+            {
+              g_string_append (run, g_utf8_next_char (words[i + 1]));
+              i++;
+            }
+          if (!keep_chinese (kept, run->str))
+            return g_strdup ("people");
           continue;
         }
       if (in_list (w, people))
@@ -760,8 +850,12 @@ group_key (const Figure *figure,
            const char   *canonical)
 {
   const char *part = part_of_whole (figure->clause);
+  /* A plain figure after the words naming it ("用户数超过100万") counts
+   * what they name, as "300万用户" does. */
+  NfNumberKind kind = figure->number.kind == NF_NUMBER_KIND_OTHER && !figure->number.is_percent
+                        ? NF_NUMBER_KIND_COUNT : figure->number.kind;
 
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) figure->number.kind, figure->number.currency,
+  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) kind, figure->number.currency,
                           canonical ? canonical : "\x01", part ? part : "");
 }
 

@@ -330,6 +330,70 @@ test_chinese_families (void)
   g_assert_false (has_conflict (findings, "n1", "n3"));
 }
 
+/* Chinese measure words of any length meet their family: 用户数 and
+ * 用户, 注册用户数 and 注册用户, 营收 and 营业收入, 员工人数 and 员工. */
+static void
+test_chinese_word_lengths (void)
+{
+  static const char * const zh[] = {
+    "用户数超过100万。",          /* n1: users */
+    "平台拥有300万用户。",        /* n2: users */
+    "注册用户数达到50万。",       /* n3: registered users */
+    "平台有200万注册用户。",      /* n4: registered users */
+    "营收5亿元。",                /* n5: revenue */
+    "营业收入达到12亿元。",       /* n6: revenue */
+    "员工人数500。",              /* n7: people */
+    "公司有200名员工。",          /* n8: people */
+    NULL
+  };
+  g_autoptr(NfCanvas) canvas = canvas_of ("zh", zh, "");
+  g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, NULL, NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s: %s", ((NfCheckFinding *) findings->pdata[i])->subject,
+                    ((NfCheckFinding *) findings->pdata[i])->message);
+  g_assert_true (has_conflict (findings, "n1", "n2"));
+  g_assert_true (has_conflict (findings, "n3", "n4"));
+  g_assert_true (has_conflict (findings, "n5", "n6"));
+  g_assert_true (has_conflict (findings, "n7", "n8"));
+  /* Users are not registered users, as in English. */
+  g_assert_false (has_conflict (findings, "n1", "n3"));
+  g_assert_false (has_conflict (findings, "n2", "n4"));
+}
+
+/* False friends: a word holding a family's word is not that family when
+ * it says more (收入增长 is growth, not revenue; 活跃用户 are not 注册用户;
+ * 车主 own cars and are no cars). */
+static void
+test_chinese_false_friends (void)
+{
+  static const char * const zh[] = {
+    "营收10亿元。",               /* n1: revenue */
+    "收入增长2亿元。",            /* n2: revenue growth, an amount too */
+    "注册用户100万。",            /* n3 */
+    "活跃用户20万。",             /* n4 */
+    "收入增长率30%。",            /* n5: a rate */
+    "营收增长率5%。",             /* n6: the same rate */
+    "毛利率60%。",                /* n7: another rate */
+    "销售6000辆汽车。",           /* n8: cars */
+    "服务车主2万人。",            /* n9: car owners */
+    NULL
+  };
+  g_autoptr(NfCanvas) canvas = canvas_of ("zh", zh, "");
+  g_autoptr(GPtrArray) findings = nf_check_canvas (canvas, NULL, NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s: %s", ((NfCheckFinding *) findings->pdata[i])->subject,
+                    ((NfCheckFinding *) findings->pdata[i])->message);
+  g_assert_false (has_conflict (findings, "n1", "n2"));
+  g_assert_false (has_conflict (findings, "n3", "n4"));
+  g_assert_false (has_conflict (findings, "n5", "n7"));
+  g_assert_false (has_conflict (findings, "n6", "n7"));
+  g_assert_false (has_conflict (findings, "n8", "n9"));
+  /* One rate stated twice still disagrees. */
+  g_assert_true (has_conflict (findings, "n5", "n6"));
+}
+
 /* Figures are compared only with figures of their own measure: 400
  * figures of 20 measures make at most 2 × 21 comparisons a measure, not
  * 79,800 in all; and the findings come in the order of the notes. */
@@ -497,6 +561,8 @@ main (int argc, char **argv)
   g_test_add_func ("/check/one-measure-many-values", test_one_measure_many_values);
   g_test_add_func ("/check/cell-kind", test_cell_kind);
   g_test_add_func ("/check/chinese-families", test_chinese_families);
+  g_test_add_func ("/check/chinese-word-lengths", test_chinese_word_lengths);
+  g_test_add_func ("/check/chinese-false-friends", test_chinese_false_friends);
   g_test_add_func ("/check/typed-cells-in-text-column", test_typed_cells_in_text_column);
   return g_test_run ();
 }
