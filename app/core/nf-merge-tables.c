@@ -104,6 +104,119 @@ head_eq (gpointer a,
   return nf_metric_table_equal (a, b);
 }
 
+/* The head with its words (title, column names) emptied: what the head
+ * merge weighs apart from the words, which merge language by language. */
+static NfMetricTable *
+head_without_words (NfMetricTable *head)
+{
+  NfMetricTable *bare = nf_metric_table_copy (head, nf_metric_table_get_id (head));
+  g_autoptr(NfText) empty = nf_text_new ("");
+
+  _nf_metric_table_set_title (bare, empty);
+  for (guint c = 0; c < nf_metric_table_get_n_columns (bare); c++)
+    {
+      NfColumn column = { 0 }, old = { 0 };
+
+      _nf_column_copy (nf_metric_table_get_column (bare, c), &column);
+      nf_text_unref (column.name);
+      column.name = nf_text_ref (empty);
+      _nf_metric_table_set_column (bare, c, &column, &old);
+      _nf_column_clear (&old);
+    }
+  return bare;
+}
+
+/* The table's head three ways: the title and each column's name merge
+ * language by language, like a note's text, so that one person's Chinese
+ * title and another's French one both stay; the rest (block, cite,
+ * columns' types, units and keys) by the three-way rule. NULL when
+ * anything, or one language of a word, changed two ways: then both
+ * tables are kept, each with all its translations. */
+static NfMetricTable *
+merge_head (NfMetricTable *head[N_SIDES])
+{
+  NfMetricTable *bare[N_SIDES];
+  NfMetricTable *out = NULL;
+  gboolean conflict = FALSE;
+  int pick = NF_MERGE3 (head_eq, head[BASE], head[SIDE_A], head[SIDE_B]);
+
+  if (pick >= 0)
+    return g_object_ref (head[SIDE_A + pick]);
+  for (int s = 0; s < N_SIDES; s++)
+    bare[s] = head_without_words (head[s]);
+  pick = NF_MERGE3 (head_eq, bare[BASE], bare[SIDE_A], bare[SIDE_B]);
+  for (int s = 0; s < N_SIDES; s++)
+    g_object_unref (bare[s]);
+  if (pick < 0)
+    return NULL;
+
+  out = nf_metric_table_copy (head[SIDE_A + pick], nf_metric_table_get_id (head[SIDE_A]));
+  {
+    g_autoptr(NfText) title = _nf_merge_text (nf_metric_table_get_title (head[BASE]),
+                                              nf_metric_table_get_title (head[SIDE_A]),
+                                              nf_metric_table_get_title (head[SIDE_B]), 0, &conflict);
+
+    _nf_metric_table_set_title (out, title);
+  }
+  for (guint c = 0; c < nf_metric_table_get_n_columns (out) && !conflict; c++)
+    {
+      NfColumn column = { 0 }, old = { 0 };
+      NfText *names[N_SIDES];
+
+      for (int s = 0; s < N_SIDES; s++)
+        names[s] = nf_metric_table_get_column (head[s], c)->name;
+      _nf_column_copy (nf_metric_table_get_column (out, c), &column);
+      nf_text_unref (column.name);
+      column.name = _nf_merge_text (names[BASE], names[SIDE_A], names[SIDE_B], 0, &conflict);
+      _nf_metric_table_set_column (out, c, &column, &old);
+      _nf_column_clear (&old);
+    }
+  if (conflict)
+    g_clear_object (&out);
+  return out;
+}
+
+/* A cell changed on both sides where only its translations may differ
+ * both ways: the rest (text as written, value, kind, the row's key) by
+ * the three-way rule, the translations language by language. FALSE, and
+ * `out` untouched, when the rest or one language changed two ways. */
+static gboolean
+merge_cell_by_language (const NfCell *v[N_SIDES],
+                        NfCell       *out)
+{
+  NfCell bare[N_SIDES];
+  NfText *words[N_SIDES];
+  gboolean conflict = FALSE;
+  int pick;
+
+  for (int s = 0; s < N_SIDES; s++)
+    {
+      bare[s] = *v[s];  /* shallow, only to compare */
+      bare[s].translations = NULL;
+    }
+  pick = NF_MERGE3 (_nf_merge_cell_eq, &bare[BASE], &bare[SIDE_A], &bare[SIDE_B]);
+  if (pick < 0)
+    return FALSE;
+  for (int s = 0; s < N_SIDES; s++)
+    words[s] = v[s]->translations != NULL ? nf_text_ref (v[s]->translations)
+                                          : nf_text_new (v[s]->text != NULL ? v[s]->text : "");
+  {
+    g_autoptr(NfText) merged = _nf_merge_text (words[BASE], words[SIDE_A], words[SIDE_B], 0,
+                                               &conflict);
+
+    if (!conflict)
+      {
+        _nf_cell_copy (v[SIDE_A + pick], out);
+        g_clear_pointer (&out->translations, nf_text_unref);
+        if (nf_text_get_n_translations (merged) > 0)
+          out->translations = nf_text_ref (merged);
+      }
+  }
+  for (int s = 0; s < N_SIDES; s++)
+    nf_text_unref (words[s]);
+  return !conflict;
+}
+
 /* One row present in all three, cell by cell into `row` (n_columns,
  * filled): a cell changed on one side takes that change, one changed two
  * ways keeps A's and is a cell conflict at `out_row`. */
@@ -126,6 +239,8 @@ merge_row (NfMergeRun    *m,
       for (int s = 0; s < N_SIDES; s++)
         v[s] = nf_metric_table_get_cell (t[s], r[s], c);
       pick = NF_MERGE3 (_nf_merge_cell_eq, v[BASE], v[SIDE_A], v[SIDE_B]);
+      if (pick < 0 && merge_cell_by_language (v, &row[c]))
+        continue;
       /* A's place for a cell's meaning key; a conflict keeps A's. */
       _nf_cell_copy (v[pick >= 0 ? SIDE_A + pick : SIDE_A], &row[c]);
       if (pick < 0)
@@ -464,15 +579,12 @@ _nf_merge_table (NfMergeRun    *m,
   guint n_columns = nf_metric_table_get_n_columns (base);
   guint n_rows = nf_metric_table_get_n_rows (base);
   gboolean labelled = TRUE, ok = TRUE;
-  int pick;
 
   if (nf_metric_table_get_n_columns (a) != n_columns || nf_metric_table_get_n_columns (b) != n_columns)
     return NULL;
   for (int s = 0; s < N_SIDES; s++)
     head[s] = head_of (t[s]);
-  pick = NF_MERGE3 (head_eq, head[BASE], head[SIDE_A], head[SIDE_B]);
-  if (pick >= 0)
-    out = g_object_ref (head[SIDE_A + pick]);
+  out = merge_head (head);
   for (int s = 0; s < N_SIDES; s++)
     g_object_unref (head[s]);
   if (out == NULL)

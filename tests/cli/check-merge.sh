@@ -206,6 +206,19 @@ else
     "[ \$(grep -c '<cell>Row from A</cell>' canvas.ninefold) -eq 1 ] && [ \$(grep -c '<cell>Row from B</cell>' canvas.ninefold) -eq 1 ] && [ \$(grep -c '<table id=\"t1\"' canvas.ninefold) -eq 1 ]"
   "$ninefold" validate canvas.ninefold >/dev/null 2>&1
   check "… and the merged canvas is valid" "[ $? -eq 0 ]"
+
+  # A table's title and a column's name translated on two branches, one
+  # language each: git merges clean, one table with both languages.
+  git checkout -q -b words-a base
+  sed '0,/<title xml:lang="en">Company figures</s||<title xml:lang="en">Company facts<|; 0,/<name xml:lang="en">Value</s||<name xml:lang="en">Figure<|' ../base.ninefold > canvas.ninefold
+  git commit -qam "words-a: English title and column"
+  git checkout -q -b words-b base
+  sed '0,/<title xml:lang="en">Company figures<\/title>/s||&\n      <title xml:lang="fr">Chiffres</title>|; 0,/<name xml:lang="en">Value<\/name>/s||&\n        <name xml:lang="fr">Valeur</name>|' ../base.ninefold > canvas.ninefold
+  git commit -qam "words-b: French title and column"
+  git merge -q --no-edit words-a >../git-merge-words.log 2>&1
+  check "git merge of a table's words translated apart is clean" "[ $? -eq 0 ] && ! grep -q '<conflicts>' canvas.ninefold"
+  check "… one table with both sides' languages" \
+    "grep -q '>Company facts<' canvas.ninefold && grep -q '<title xml:lang=\"fr\">Chiffres<' canvas.ninefold && grep -q '>Figure<' canvas.ninefold && grep -q '<name xml:lang=\"fr\">Valeur<' canvas.ninefold && [ \$(grep -c '<table id=\"t1\"' canvas.ninefold) -eq 1 ]"
   git checkout -q main
 
   git diff HEAD~1 HEAD -- canvas.ninefold > ../textconv.txt 2>&1

@@ -9,6 +9,7 @@
 #include "nf-canvas-private.h"
 #include "nf-canvas-xml-private.h"
 #include "nf-edit-private.h"
+#include "nf-metric-table-private.h"
 
 static inline NfCanvas *
 copy_canvas (NfCanvas *canvas)
@@ -103,4 +104,43 @@ set_cell_translated (NfCanvas   *canvas,
   cell.translations = zh != NULL ? nf_text_with_translation (words, "zh", zh) : NULL;
   _nf_canvas_do (canvas, _nf_edit_table_cell (t, row, column, &cell));
   g_clear_pointer (&cell.translations, nf_text_unref);
+}
+
+/* Sets `lang` of t1's title (what 0), column `index`'s name (1) or row
+ * `index`'s label (2) to `value`, through the canvas's edits. */
+static inline void
+set_table_words (NfCanvas   *canvas,
+                 guint       what,
+                 guint       index,
+                 const char *lang,
+                 const char *value)
+{
+  NfMetricTable *t = nf_canvas_find_table (canvas, "t1", NULL);
+
+  if (what == 0)
+    {
+      g_autoptr(NfText) title = nf_text_with_translation (nf_metric_table_get_title (t), lang, value);
+
+      nf_canvas_set_table_title (canvas, t, title);
+    }
+  else if (what == 1)
+    {
+      const NfColumn *col = nf_metric_table_get_column (t, index);
+      g_autoptr(NfText) name = nf_text_with_translation (col->name, lang, value);
+
+      nf_canvas_set_table_column (canvas, t, index, name, col->type, col->unit);
+    }
+  else
+    {
+      const NfCell *was = nf_metric_table_get_cell (t, index, 0);
+      NfCell cell = { 0 };
+      g_autoptr(NfText) words = was->translations != NULL ? nf_text_ref (was->translations)
+                                                          : nf_text_new (was->text);
+
+      _nf_cell_copy (was, &cell);
+      g_clear_pointer (&cell.translations, nf_text_unref);
+      cell.translations = nf_text_with_translation (words, lang, value);
+      _nf_canvas_do (canvas, _nf_edit_table_cell (t, index, 0, &cell));
+      _nf_cell_clear (&cell);
+    }
 }

@@ -325,16 +325,31 @@ test_rename_ambiguous (void)
 static void
 edit_rows (GRand    *rand,
            NfCanvas *canvas,
-           const char *side)
+           const char *side,
+           GPtrArray  *words)
 {
   guint steps = g_rand_int_range (rand, 0, 4);
 
   for (guint s = 0; s < steps; s++)
     {
       guint rows = n_rows (canvas);
-      int what = g_rand_int_range (rand, 0, 5);
+      int what = g_rand_int_range (rand, 0, 6);
 
-      if (what == 0 || rows == 0)
+      if (what == 5)
+        {
+          /* One language of the title, a column's name or a row's label:
+           * both sides pick from the same two, so some meet and some not. */
+          static const char * const langs[] = { "zh", "fr" };
+          guint where = g_rand_int_range (rand, 0, rows > 0 ? 3 : 2);
+          const char *lang = langs[g_rand_int_range (rand, 0, 2)];
+          char *value = g_strdup_printf ("[%s %s %u]", side, lang, words->len);
+
+          set_table_words (canvas, where, where == 1 ? g_rand_int_range (rand, 0, 2)
+                                                     : where == 2 ? g_rand_int_range (rand, 0, rows) : 0,
+                           lang, value);
+          g_ptr_array_add (words, value);
+        }
+      else if (what == 0 || rows == 0)
         {
           g_autofree char *label = g_strdup_printf ("%s %u", side, g_rand_int_range (rand, 0, 3));
 
@@ -456,18 +471,19 @@ test_properties (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   guint runs = g_getenv ("NF_TEST_SLOWDOWN") != NULL ? 300 : 2000;
-  guint n_row_conflicts = 0;
+  guint n_row_conflicts = 0, n_words_kept = 0;
 
   for (guint run = 0; run < runs; run++)
     {
       g_autoptr(NfCanvas) base = table_canvas (g_rand_int_range (rand, 0, 5), 2);
       g_autoptr(NfCanvas) ours = copy_canvas (base), theirs = copy_canvas (base);
       g_autoptr(NfCanvas) merged = NULL, swapped = NULL;
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *before = NULL, *after = NULL, *rows_m = NULL, *rows_s = NULL;
       guint n = 0, n_swapped = 0, steps = 0;
 
-      edit_rows (rand, ours, "ours");
-      edit_rows (rand, theirs, "theirs");
+      edit_rows (rand, ours, "ours", words);
+      edit_rows (rand, theirs, "theirs", words);
       merged = nf_merge (base, ours, theirs, &n);
       swapped = nf_merge (base, theirs, ours, &n_swapped);
       g_assert_cmpuint (n, ==, n_swapped);
@@ -497,6 +513,23 @@ test_properties (void)
         }
 
       before = bytes_of (merged);
+      /* No translation a side wrote and kept is dropped: it is in the
+       * merged table, or carried by a conflict (a cell's side, or the
+       * other version of a whole table). */
+      {
+        g_autofree char *ours_xml = bytes_of (ours);
+        g_autofree char *theirs_xml = bytes_of (theirs);
+
+        for (guint i = 0; i < words->len; i++)
+          {
+            const char *w = g_ptr_array_index (words, i);
+
+            if ((strstr (ours_xml, w) != NULL || strstr (theirs_xml, w) != NULL) &&
+                strstr (before, w) == NULL)
+              g_error ("run %u: the merge lost the translation %s\n%s", run, w, before);
+            n_words_kept++;
+          }
+      }
       {
         g_autoptr(NfCanvas) reread = copy_canvas (merged);
         g_autofree char *again = bytes_of (reread);
@@ -513,8 +546,9 @@ test_properties (void)
       after = bytes_of (merged);
       g_assert_cmpstr (after, ==, before);
     }
-  /* The scripts do reach row conflicts. */
+  /* The scripts do reach row conflicts, and translate. */
   g_assert_cmpuint (n_row_conflicts, >, 0);
+  g_assert_cmpuint (n_words_kept, >, 0);
 }
 
 int

@@ -269,6 +269,89 @@ check_table_conflict (guint what)
   g_assert_nonnull (strstr (xml, zh[1]));
 }
 
+static const NfText *
+table_words (NfCanvas *canvas,
+             guint     what)
+{
+  NfMetricTable *t = nf_canvas_find_table (canvas, "t1", NULL);
+
+  if (what == 0)
+    return nf_metric_table_get_title (t);
+  if (what == 1)
+    return nf_metric_table_get_column (t, 1)->name;
+  return nf_metric_table_get_cell (t, 1, 0)->translations;
+}
+
+/* A table's title, a column's name, a row's label: one language edited on
+ * each side (and a figure beside them on one side) merge silently, both
+ * ways round, with every language of both sides in the one table. */
+static void
+test_table_words_per_language (void)
+{
+  for (guint what = 0; what < 3; what++)
+    {
+      g_autoptr(NfCanvas) base = table_canvas (2, 2);
+      g_autoptr(NfCanvas) ours = NULL;
+      g_autoptr(NfCanvas) theirs = NULL;
+
+      set_table_words (base, what, 1, "zh", "原来");
+      ours = copy_canvas (base);
+      theirs = copy_canvas (base);
+      set_table_words (ours, what, 1, "zh", "我们的");
+      set_table_words (theirs, what, 1, "fr", "le leur");
+      set_cell (theirs, 0, 1, "42");
+      for (guint way = 0; way < 2; way++)
+        {
+          g_autoptr(NfCanvas) merged = way == 0 ? nf_merge (base, ours, theirs, NULL)
+                                                : nf_merge (base, theirs, ours, NULL);
+          const NfText *words = table_words (merged, what);
+
+          g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 0);
+          g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+          g_assert_nonnull (words);
+          g_assert_cmpstr (nf_text_lookup (words, "zh"), ==, "我们的");
+          g_assert_cmpstr (nf_text_lookup (words, "fr"), ==, "le leur");
+          g_assert_cmpstr (cell (merged, 0, 1), ==, "42");
+          g_assert_cmpstr (cell (merged, 1, 0), ==, "r1 c0");
+        }
+    }
+}
+
+/* A row's label translated two ways in one language: a conflict of that
+ * cell only (not the table), each side carrying its translations, and
+ * taking theirs gives their every language back as one undoable step. */
+static void
+test_row_label_cell_conflict (void)
+{
+  g_autoptr(NfCanvas) base = table_canvas (2, 2);
+  g_autoptr(NfCanvas) ours = copy_canvas (base);
+  g_autoptr(NfCanvas) theirs = copy_canvas (base);
+  g_autoptr(NfCanvas) merged = NULL;
+  g_autoptr(NfCanvas) reread = NULL;
+  const NfConflict *c;
+  guint n = 0;
+
+  set_table_words (ours, 2, 1, "zh", "我们的");
+  set_table_words (theirs, 2, 1, "zh", "他们的");
+  set_table_words (theirs, 2, 1, "fr", "le leur");
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (nf_canvas_get_tables (merged)), ==, 1);
+  c = nf_canvas_get_conflict (merged, 0);
+  g_assert_cmpint (c->kind, ==, NF_CONFLICT_CELL);
+  g_assert_cmpuint (c->row, ==, 1);
+  g_assert_cmpuint (c->column, ==, 0);
+  g_assert_cmpstr (nf_text_lookup (c->ours_cell->translations, "zh"), ==, "我们的");
+  g_assert_cmpstr (nf_text_lookup (c->theirs_cell->translations, "zh"), ==, "他们的");
+  g_assert_cmpstr (nf_text_lookup (c->theirs_cell->translations, "fr"), ==, "le leur");
+  reread = copy_canvas (merged);
+  nf_canvas_resolve_conflict (reread, 0, NF_CONFLICT_TAKE_THEIRS);
+  g_assert_cmpstr (nf_text_lookup (table_words (reread, 2), "zh"), ==, "他们的");
+  g_assert_cmpstr (nf_text_lookup (table_words (reread, 2), "fr"), ==, "le leur");
+  g_assert_true (nf_history_undo (nf_canvas_get_history (reread)));
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (reread), ==, 1);
+}
+
 static void
 test_table_title_conflict (void)
 {
@@ -301,5 +384,7 @@ main (int    argc,
   g_test_add_func ("/merge-translations/table-title", test_table_title_conflict);
   g_test_add_func ("/merge-translations/column-name", test_column_name_conflict);
   g_test_add_func ("/merge-translations/row-label", test_row_label_conflict);
+  g_test_add_func ("/merge-translations/table-per-language", test_table_words_per_language);
+  g_test_add_func ("/merge-translations/row-label-cell", test_row_label_cell_conflict);
   return g_test_run ();
 }
