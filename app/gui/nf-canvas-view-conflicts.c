@@ -91,11 +91,40 @@ nf_canvas_view_show_note (NfCanvasView *self,
   g_return_if_fail (NF_IS_CANVAS_VIEW (self));
   g_return_if_fail (NF_IS_NOTE (note));
 
+  /* A page just opened has no cards until its first layout: the note is
+   * shown by that layout (_nf_canvas_view_show_pending), not by polling
+   * frames for its card. */
+  g_clear_object (&self->pending_show);
+  if (nf_canvas_view_get_card (self, note) == NULL)
+    {
+      if (nf_canvas_find_note (self->canvas, nf_note_get_id (note), NULL, NULL) == note)
+        {
+          self->pending_show = g_object_ref (note);
+          gtk_widget_queue_allocate (GTK_WIDGET (self));
+        }
+      return;
+    }
   if (nf_grid_layout_get_card_rect (self->layout, note, &r))
     _nf_canvas_view_scroll_to (self, &r);
   _nf_canvas_view_focus_note (self, note);
   _nf_canvas_view_clear_selection (self);
   nf_canvas_view_select_note (self, note, TRUE);
+}
+
+void
+_nf_canvas_view_show_pending (NfCanvasView *self)
+{
+  g_autoptr(NfNote) note = NULL;
+
+  if (self->pending_show == NULL)
+    return;
+  /* Tried at the first layout only: a note that layout hides (or one
+   * deleted meanwhile) is given up rather than shown at some later
+   * layout, when focus would jump under the user's hands. */
+  note = g_steal_pointer (&self->pending_show);
+  if (nf_canvas_find_note (self->canvas, nf_note_get_id (note), NULL, NULL) == note &&
+      nf_canvas_view_get_card (self, note) != NULL)
+    nf_canvas_view_show_note (self, note);
 }
 
 /* The grid draws marks from the canvas's conflicts: settling one (or

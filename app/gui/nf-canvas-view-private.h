@@ -46,6 +46,7 @@ struct _NfCanvasView
   GtkWidget    *back_button;    /* back to the whole canvas from a focused block */
   guint         n_conflicts;    /* the canvas's, when the cards were last laid out */
   gboolean      read_only;      /* a version from git: looked at, never edited */
+  NfNote       *pending_show;   /* to show once its card is laid out (nf-canvas-view-conflicts.c) */
 };
 
 typedef enum {
@@ -64,6 +65,9 @@ GtkWidget *_nf_canvas_view_focus_widget (NfCanvasView *self);
 NfBlockWidget *_nf_canvas_view_block_of (NfCanvasView *self,
                                          GtkWidget    *widget);
 void     _nf_canvas_view_sync_selection (NfCanvasView *self);
+/* nf-canvas-view-conflicts.c: after every layout, shows the note that
+ * nf_canvas_view_show_note() was asked for before it had a card. */
+void     _nf_canvas_view_show_pending   (NfCanvasView *self);
 void     _nf_canvas_view_sync           (NfCanvasView *self);
 NfNote  *_nf_canvas_view_focused_note   (NfCanvasView *self);
 gboolean _nf_canvas_view_grid_has_focus (NfCanvasView *self);

@@ -175,6 +175,7 @@ sync_layout (NfCanvasView *self)
       else
         gtk_widget_grab_focus (GTK_WIDGET (focus_block));
     }
+  _nf_canvas_view_show_pending (self);
 }
 
 void
@@ -432,6 +433,7 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_object (&self->anchor);
+  g_clear_object (&self->pending_show);
   g_clear_object (&self->canvas);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->style, nf_grid_style_free);

@@ -19,8 +19,6 @@ struct _NfConflictBar
   NfCanvasView *view;
   NfCanvas     *canvas;
   guint         current;
-  guint         tick;          /* waiting for the cards to show the current one */
-  guint         tries;
 
   GtkLabel     *count_label;
   GtkLabel     *detail_label;
@@ -227,27 +225,25 @@ update (NfConflictBar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.previous", n > 1);
 }
 
-/* The card of the current conflict's note, once the grid has laid it out. */
-static gboolean
+/* The current conflict's note on the canvas: focused now, or by the
+ * view's first layout when its cards are not made yet (a page just
+ * opened). */
+static void
 show_current (NfConflictBar *self)
 {
   const NfConflict *c;
   NfNote *note;
 
   if (self->current >= nf_canvas_get_n_conflicts (self->canvas))
-    return TRUE;
+    return;
   c = nf_canvas_get_conflict (self->canvas, self->current);
   if (c->kind != NF_CONFLICT_NOTE)
-    return TRUE;
+    return;
   note = c->ours != NULL ? nf_canvas_find_note (self->canvas, c->ours, NULL, NULL) : NULL;
   if (note == NULL && c->theirs != NULL)
     note = nf_canvas_find_note (self->canvas, c->theirs, NULL, NULL);
-  if (note == NULL)
-    return TRUE;
-  if (nf_canvas_view_get_card (self->view, note) == NULL)
-    return FALSE;
-  nf_canvas_view_show_note (self->view, note);
-  return TRUE;
+  if (note != NULL)
+    nf_canvas_view_show_note (self->view, note);
 }
 
 /* A table's, cell's or row's conflict is in a table, which the page
@@ -301,21 +297,6 @@ show_view (NfConflictBar *self)
     }
 }
 
-static gboolean
-tick (GtkWidget     *widget,
-      GdkFrameClock *clock,
-      gpointer       user_data)
-{
-  NfConflictBar *self = user_data;
-
-  if (show_current (self) || ++self->tries > 120)
-    {
-      self->tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
 void
 nf_conflict_bar_go (NfConflictBar *self,
                     int            step)
@@ -330,13 +311,7 @@ nf_conflict_bar_go (NfConflictBar *self,
   self->current = (guint) (((gint64) self->current + step + n) % n);
   update (self);
   show_view (self);
-  if (!show_current (self) && self->tick == 0)
-    {
-      /* A page just opened has no cards yet. */
-      self->tries = 0;
-      self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), tick,
-                                                 g_object_ref (self), g_object_unref);
-    }
+  show_current (self);
 }
 
 guint
@@ -375,9 +350,6 @@ nf_conflict_bar_dispose (GObject *object)
 {
   NfConflictBar *self = NF_CONFLICT_BAR (object);
 
-  if (self->tick != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->tick);
-  self->tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_CONFLICT_BAR);
   /* The template's box is not a bound child: it goes by hand. */
   {

@@ -179,6 +179,94 @@ test_banner (void)
   nf_test_remove_tree (dir);
 }
 
+/* Forty notes in Key Partners, the last (n40, far down a block that
+ * scrolls) and n3 edited both ways: two note conflicts, n3's first. */
+static NfCanvas *
+merged_deep_canvas (void)
+{
+  g_autoptr(NfCanvas) base = nf_canvas_new ();
+  g_autoptr(NfCanvas) ours = NULL, theirs = NULL;
+  const char *ids[] = { "n3", "n40" };
+  NfCanvas *merged;
+  guint n = 0;
+
+  nf_canvas_set_company (base, "Acme");
+  nf_canvas_set_title (base, "Plan");
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      g_autofree char *text = g_strdup_printf ("Partner number %u, who supplies parts", i);
+
+      add_note (base, NF_BLOCK_KEY_PARTNERS, id, text);
+    }
+  ours = copy_canvas (base);
+  theirs = copy_canvas (base);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(NfText) a = nf_text_new ("ours says");
+      g_autoptr(NfText) b = nf_text_new ("theirs says");
+
+      nf_canvas_set_note_text (ours, nf_canvas_find_note (ours, ids[i], NULL, NULL), a);
+      nf_canvas_set_note_text (theirs, nf_canvas_find_note (theirs, ids[i], NULL, NULL), b);
+    }
+  merged = nf_merge (base, ours, theirs, &n);
+  g_assert_cmpuint (n, ==, 2);
+  return merged;
+}
+
+/* The card of the bar's current conflict has the focus, and is in sight
+ * in its block (scrolled to, not below the block's edge). */
+static void
+assert_focus_on_current (GtkWidget    *bar,
+                         NfCanvasView *view,
+                         NfCanvas     *canvas,
+                         const char   *id)
+{
+  const NfConflict *c = nf_canvas_get_conflict (canvas, nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)));
+  NfNote *note = nf_canvas_find_note (canvas, id, NULL, NULL);
+  GtkWidget *card = nf_canvas_view_get_card (view, note);
+  GtkWidget *block;
+  graphene_rect_t bounds;
+
+  g_assert_cmpstr (c->ours, ==, id);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_has_focus (card));
+  g_assert_true (only_selected (view, note));
+  block = gtk_widget_get_parent (card);
+  g_assert_true (gtk_widget_compute_bounds (card, block, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (block));
+}
+
+/* No waiting frame by frame for a card: a page opened at a note's conflict
+ * focuses its card at its first layout (one frame), and F8 to a note
+ * far down a scrolling block focuses its card at once and scrolls to it. */
+static void
+test_focus_at_first_layout (void)
+{
+  g_autoptr(NfCanvas) merged = merged_deep_canvas ();
+  g_autoptr(NfDocument) document = nf_document_new (merged, NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = nf_editor_page_new (document);
+  GtkWidget *bar = nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page));
+  NfCanvasView *view = NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (page)));
+
+  g_assert_cmpuint (nf_conflict_bar_get_current (NF_CONFLICT_BAR (bar)), ==, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  assert_focus_on_current (bar, view, merged, "n3");
+
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, 0));
+  g_assert_true (gtk_widget_has_focus (nf_canvas_view_get_card (view, nf_canvas_find_note (merged, "n40", NULL, NULL))));
+  gtk_test_widget_wait_for_draw (window);
+  assert_focus_on_current (bar, view, merged, "n40");
+  g_assert_true (nf_test_press_shortcut (page, GDK_KEY_F8, 0));
+  assert_focus_on_current (bar, view, merged, "n3");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Take Theirs on a card: ours goes, the conflict with it, as one step;
  * Ctrl+Z brings both back. The banner settles the title the same way. */
 static void
@@ -701,6 +789,7 @@ main (int    argc,
   nf_test_gui_load_style ();
   g_test_add_func ("/conflicts/banner", test_banner);
   g_test_add_func ("/conflicts/take-theirs", test_take_theirs);
+  g_test_add_func ("/conflicts/focus-at-first-layout", test_focus_at_first_layout);
   g_test_add_func ("/conflicts/table-conflicts", test_table_conflicts);
   g_test_add_func ("/conflicts/every-kind", test_every_kind);
   g_test_add_func ("/conflicts/opens-at-table", test_opens_at_table);
