@@ -14,6 +14,7 @@
 #include "nf-note-list-private.h"
 #include "nf-note-private.h"
 #include "nf-snapshot-private.h"
+#include "nf-number.h"
 
 struct _NfCanvas {
   GObject     parent_instance;
@@ -1423,6 +1424,52 @@ nf_canvas_set_table_cell (NfCanvas      *self,
   begin (self, _("Edit Cell"));
   set_cell (self, table, row, column, text ? text : "");
   end (self);
+}
+
+/* The text stays as written and is read again as the new kind says:
+ * "85%" is 0.85 as a percent but no number as a year. */
+void
+nf_canvas_set_table_cell_kind (NfCanvas      *self,
+                               NfMetricTable *table,
+                               guint          row,
+                               guint          column,
+                               gboolean       has_type,
+                               NfColumnType   type,
+                               const char    *unit)
+{
+  const NfCell *old;
+  NfCell cell = { 0 };
+
+  TABLE_EDIT_CHECK ();
+  g_return_if_fail (row < nf_metric_table_get_n_rows (table));
+  g_return_if_fail (column < nf_metric_table_get_n_columns (table));
+  g_return_if_fail (type <= NF_COLUMN_YEAR);
+  g_return_if_fail (unit == NULL || g_utf8_strlen (unit, -1) <= 64);
+
+  old = nf_metric_table_get_cell (table, row, column);
+  _nf_cell_copy (old, &cell);
+  cell.has_type = has_type;
+  cell.type = has_type ? type : NF_COLUMN_TEXT;
+  g_clear_pointer (&cell.unit, nf_text_unref);
+  /* A unit comes only with a type (the format's rule). Its translations
+   * stay while the unit itself is the same; a new unit drops them, as
+   * "days" no longer translates a unit changed from 天 to 月. */
+  if (has_type && unit != NULL && *unit != '\0')
+    cell.unit = old->unit != NULL && g_strcmp0 (nf_text_get (old->unit), unit) == 0
+                  ? nf_text_ref (old->unit) : nf_text_new (unit);
+  cell.has_value = nf_number_parse_for_column (cell.text, has_type ? type
+                                                                   : nf_metric_table_get_column (table, column)->type,
+                                               &cell.value);
+  if (!cell.has_value)
+    cell.value = 0;
+  if (!_nf_cell_kind_equal (&cell, old) || cell.has_value != old->has_value ||
+      (cell.has_value && memcmp (&cell.value, &old->value, sizeof (double)) != 0))
+    {
+      begin (self, _("Change Cell Type"));
+      _nf_canvas_do (self, _nf_edit_table_cell (table, row, column, &cell));
+      end (self);
+    }
+  _nf_cell_clear (&cell);
 }
 
 #undef TABLE_EDIT_CHECK

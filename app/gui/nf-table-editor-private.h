@@ -26,6 +26,10 @@ struct _NfTableEditor
   GtkEntry      *column_name_entry;
   GtkDropDown   *column_type_dropdown;
   GtkEntry      *column_unit_entry;
+  GtkWidget     *cell_box;
+  GtkLabel      *cell_label;
+  GtkDropDown   *cell_type_dropdown;
+  GtkEntry      *cell_unit_entry;
   GtkWidget     *row_box;
   GtkLabel      *row_label;
   GtkDropDown   *row_source_dropdown;
@@ -46,6 +50,13 @@ void     _nf_table_editor_show_text          (NfTableEditor *self,
                                               const char    *text);
 char    *_nf_table_editor_editable_take_text (GtkEditable   *editable);
 void     _nf_table_editor_clean_editable     (GtkEditable   *editable);
+
+/* The cell bar (nf-table-editor-cell.c): the current cell's own kind. */
+void     _nf_table_editor_init_cell_bar       (NfTableEditor *self);
+void     _nf_table_editor_update_cell_bar     (NfTableEditor *self);
+void     _nf_table_editor_commit_cell_kind    (NfTableEditor *self);
+/* The column types' names, in NfColumnType's order (translatable). */
+extern const char * const _nf_table_editor_type_names[6];
 
 /* The row bar (nf-table-editor-row.c). */
 void     _nf_table_editor_update_row_bar      (NfTableEditor *self);

@@ -20,7 +20,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* In NfColumnType order. */
-static const char * const type_names[] = {
+const char * const _nf_table_editor_type_names[6] = {
   N_("Text"), N_("Number"), N_("Money"), N_("Percent"), N_("Count"), N_("Year"),
 };
 
@@ -127,6 +127,7 @@ static void
 table_changed (NfTableEditor *self)
 {
   update_column_bar (self);
+  _nf_table_editor_update_cell_bar (self);
   _nf_table_editor_update_row_bar (self);
   _nf_table_editor_show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
   self->updating++;
@@ -145,6 +146,7 @@ cursor_changed (NfTableEditor *self)
   if (row != self->shown_row && _nf_table_editor_is_dirty (self->row_lines_entry))
     _nf_table_editor_commit_row_lines (self);
   update_column_bar (self);
+  _nf_table_editor_update_cell_bar (self);
   _nf_table_editor_update_row_bar (self);
   sync_actions (self);
 }
@@ -643,6 +645,10 @@ nf_table_editor_class_init (NfTableEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_name_entry);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, column_unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, cell_box);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, cell_label);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, cell_type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NfTableEditor, cell_unit_entry);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_box);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_label);
   gtk_widget_class_bind_template_child (widget_class, NfTableEditor, row_source_dropdown);
@@ -682,8 +688,8 @@ nf_table_editor_init (NfTableEditor *self)
   for (int b = NF_BLOCK_NONE; b < NF_N_BLOCKS; b++)
     gtk_string_list_append (blocks, block_name ((NfBlock) b));
   gtk_drop_down_set_model (self->block_dropdown, G_LIST_MODEL (blocks));
-  for (guint t = 0; t < G_N_ELEMENTS (type_names); t++)
-    gtk_string_list_append (types, _(type_names[t]));
+  for (guint t = 0; t < G_N_ELEMENTS (_nf_table_editor_type_names); t++)
+    gtk_string_list_append (types, _(_nf_table_editor_type_names[t]));
   gtk_drop_down_set_model (self->column_type_dropdown, G_LIST_MODEL (types));
 
 
@@ -694,7 +700,10 @@ nf_table_editor_init (NfTableEditor *self)
   connect_field (self, GTK_WIDGET (self->column_name_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->column_unit_entry), G_CALLBACK (commit_column));
   connect_field (self, GTK_WIDGET (self->row_lines_entry), G_CALLBACK (_nf_table_editor_commit_row_lines));
+  connect_field (self, GTK_WIDGET (self->cell_unit_entry), G_CALLBACK (_nf_table_editor_commit_cell_kind));
+  _nf_table_editor_init_cell_bar (self);
   g_signal_connect (self->row_source_dropdown, "mnemonic-activate", G_CALLBACK (dropdown_mnemonic), NULL);
+  g_signal_connect (self->cell_type_dropdown, "mnemonic-activate", G_CALLBACK (dropdown_mnemonic), NULL);
   g_signal_connect_swapped (self->row_source_dropdown, "notify::selected", G_CALLBACK (_nf_table_editor_row_source_selected), self);
 }
 
@@ -809,7 +818,7 @@ nf_table_editor_set_read_only (NfTableEditor *self,
                                gboolean       read_only)
 {
   GtkEditable *fields[] = { GTK_EDITABLE (self->title_entry), GTK_EDITABLE (self->column_name_entry),
-                            GTK_EDITABLE (self->column_unit_entry) };
+                            GTK_EDITABLE (self->column_unit_entry), GTK_EDITABLE (self->cell_unit_entry) };
 
   g_return_if_fail (NF_IS_TABLE_EDITOR (self));
 
@@ -819,6 +828,7 @@ nf_table_editor_set_read_only (NfTableEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->block_dropdown), !self->read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->column_type_dropdown), !self->read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->row_source_dropdown), !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cell_type_dropdown), !self->read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->row_lines_entry), !self->read_only);
   nf_table_view_set_read_only (self->view, self->read_only);
   sync_actions (self);

@@ -241,6 +241,16 @@ void          nf_canvas_set_table_cell      (NfCanvas      *self,
                                              guint          row,
                                              guint          column,
                                              const char    *text);
+/* The cell's own kind (format 1.3), one undoable step: `has_type` FALSE
+ * makes it its column's again; `unit` (a unit or ISO 4217 code, at most
+ * 64 characters; NULL or "" for none) only with a type. */
+void          nf_canvas_set_table_cell_kind (NfCanvas      *self,
+                                             NfMetricTable *table,
+                                             guint          row,
+                                             guint          column,
+                                             gboolean       has_type,
+                                             NfColumnType   type,
+                                             const char    *unit);
 
 NfSnapshot   *nf_canvas_take_snapshot       (NfCanvas   *self,
                                              const char *name,

@@ -115,6 +115,72 @@ edit_retype_column (NfCanvas *c)
   nf_canvas_set_table_column (c, first_table (c), 1, name, NF_COLUMN_TEXT, NULL);
 }
 
+/* A cell's own kind: its text stays and is read as the kind says; taking
+ * the type away makes it its column's again and drops the unit; each is
+ * one step that undo takes back whole; the same kind again is no step. */
+static void
+test_cell_kind (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(NfText) title = nf_text_new ("Mix");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
+  g_autoptr(NfText) name = nf_text_new ("Figure");
+  const char * const row[] = { "85%", NULL };
+  NfHistory *history = nf_canvas_get_history (canvas);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const NfCell *cell;
+  NfMetricTable *t;
+
+  nf_canvas_set_company (canvas, "Acme");
+  nf_canvas_set_title (canvas, "Plan");
+  nf_canvas_insert_table (canvas, 0, table, &error);
+  g_assert_no_error (error);
+  t = nf_canvas_find_table (canvas, "t1", NULL);
+  nf_canvas_insert_table_column (canvas, t, 0, name, NF_COLUMN_TEXT, NULL);
+  nf_canvas_insert_table_row (canvas, t, 0, row);
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_false (cell->has_type);
+  g_assert_false (cell->has_value);
+
+  nf_canvas_set_table_cell_kind (canvas, t, 0, 0, TRUE, NF_COLUMN_PERCENT, NULL);
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_true (cell->has_type);
+  g_assert_cmpint (cell->type, ==, NF_COLUMN_PERCENT);
+  g_assert_true (cell->has_value);
+  g_assert_cmpfloat_with_epsilon (cell->value, 0.85, 1e-12);
+  g_assert_cmpstr (cell->text, ==, "85%");
+  g_assert_cmpstr (nf_history_get_undo_label (history), ==, "Change Cell Type");
+  bytes = nf_canvas_save_to_bytes (canvas, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "<cell type=\"percent\" value=\"0.85\">85%</cell>"));
+
+  /* The same kind again: no step of its own. */
+  nf_canvas_set_table_cell_kind (canvas, t, 0, 0, TRUE, NF_COLUMN_PERCENT, "");
+  g_assert_true (nf_history_undo (history));
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_false (cell->has_type);
+  g_assert_false (cell->has_value);
+  g_assert_true (nf_history_redo (history));
+  g_assert_true (nf_metric_table_get_cell (t, 0, 0)->has_type);
+
+  /* A unit with a type; no type takes the unit with it. */
+  nf_canvas_set_table_cell_kind (canvas, t, 0, 0, TRUE, NF_COLUMN_NUMBER, "天");
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_cmpint (cell->type, ==, NF_COLUMN_NUMBER);
+  g_assert_cmpstr (nf_text_get (cell->unit), ==, "天");
+  nf_canvas_set_table_cell_kind (canvas, t, 0, 0, FALSE, NF_COLUMN_NUMBER, "天");
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_false (cell->has_type);
+  g_assert_null (cell->unit);
+  g_assert_false (cell->has_value);
+  g_assert_true (nf_history_undo (history));
+  cell = nf_metric_table_get_cell (t, 0, 0);
+  g_assert_true (cell->has_type);
+  g_assert_cmpstr (nf_text_get (cell->unit), ==, "天");
+}
+
 static void
 edit_group (NfCanvas *c)
 {
@@ -294,5 +360,6 @@ main (int argc, char **argv)
   g_test_add_func ("/history/new-edit-forgets-redo", test_new_edit_forgets_redo);
   g_test_add_func ("/history/no-op", test_no_op_edits_record_nothing);
   g_test_add_func ("/history/many", test_many_steps);
+  g_test_add_func ("/history/cell-kind", test_cell_kind);
   return g_test_run ();
 }

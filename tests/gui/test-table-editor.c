@@ -673,6 +673,113 @@ test_row_cite (void)
   nf_test_remove_tree (dir);
 }
 
+static void
+assert_cell_kind (NfMetricTable *table,
+                  gboolean       has_type,
+                  NfColumnType   type,
+                  const char    *unit)
+{
+  const NfCell *cell = nf_metric_table_get_cell (table, 1, 0);
+
+  g_assert_cmpint (cell->has_type, ==, has_type);
+  if (has_type)
+    g_assert_cmpint (cell->type, ==, type);
+  g_assert_cmpstr (cell->unit != NULL ? nf_text_get (cell->unit) : NULL, ==, unit);
+  g_assert_cmpstr (cell->text, ==, "85%");
+}
+
+/* The cell bar sets the current cell's own type and unit ("85%" among
+ * counts), each one undoable step, and shows each cell's own. */
+static void
+test_cell_kind (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(NfText) title = nf_text_new ("Fleet");
+  g_autoptr(NfMetricTable) table = nf_metric_table_new ("t1", title);
+  g_autoptr(NfText) name = nf_text_new ("Figure");
+  const char * const rows[][2] = { { "1200", NULL }, { "85%", NULL } };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *widget, *dropdown, *unit, *mnemonic;
+  NfTableEditor *editor;
+  NfMetricTable *t;
+
+  nf_canvas_set_company (canvas, "Acme");
+  nf_canvas_set_title (canvas, "Plan");
+  nf_canvas_insert_table (canvas, 0, table, &error);
+  g_assert_no_error (error);
+  t = nf_canvas_find_table (canvas, "t1", NULL);
+  nf_canvas_insert_table_column (canvas, t, 0, name, NF_COLUMN_COUNT, NULL);
+  for (guint r = 0; r < 2; r++)
+    nf_canvas_insert_table_row (canvas, t, r, rows[r]);
+  g_assert_false (nf_metric_table_get_cell (t, 1, 0)->has_value);
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_select_table (editor, t);
+  nf_test_settle (window);
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  nf_test_settle (window);
+
+  dropdown = nf_test_find (widget, has_accessible_label, "Cell type");
+  unit = nf_test_find (widget, has_accessible_label, "Cell unit or currency");
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  g_assert_true (GTK_IS_ENTRY (unit));
+  nf_test_assert_showing (dropdown);
+  nf_test_assert_showing (unit);
+  nf_test_assert_showing (nf_test_find_label (widget, "Cell 2, 1"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (unit));
+  /* Alt+K reaches the kind. */
+  mnemonic = nf_test_find (widget, nf_test_label_is, "Kind");
+  g_assert_nonnull (mnemonic);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (mnemonic)) == dropdown);
+  gtk_widget_mnemonic_activate (mnemonic, FALSE);
+  g_assert_true (has_focus_within (dropdown));
+
+  /* Percent: the text is read as 0.85; one step. Then a unit: one more. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), NF_COLUMN_PERCENT + 1);
+  nf_test_settle (window);
+  assert_cell_kind (t, TRUE, NF_COLUMN_PERCENT, NULL);
+  g_assert_true (nf_metric_table_get_cell (t, 1, 0)->has_value);
+  g_assert_cmpfloat_with_epsilon (nf_metric_table_get_cell (t, 1, 0)->value, 0.85, 1e-12);
+  g_assert_true (gtk_widget_is_sensitive (unit));
+  type_lines (unit, " pts ");
+  nf_test_settle (window);
+  assert_cell_kind (t, TRUE, NF_COLUMN_PERCENT, "pts");
+  nf_test_screenshot (window, "table-editor-cell-kind.png");
+
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  nf_test_settle (window);
+  assert_cell_kind (t, TRUE, NF_COLUMN_PERCENT, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "");
+  g_assert_true (gtk_widget_activate_action (widget, "tables.undo", NULL));
+  nf_test_settle (window);
+  assert_cell_kind (t, FALSE, NF_COLUMN_TEXT, NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_false (nf_metric_table_get_cell (t, 1, 0)->has_value);
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (widget, "tables.redo", NULL));
+  nf_test_settle (window);
+  assert_cell_kind (t, TRUE, NF_COLUMN_PERCENT, "pts");
+
+  /* Each cell shows its own: the first is its column's. */
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  nf_test_settle (window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "");
+  g_assert_true (nf_table_editor_focus_cell (editor, 1, 0));
+  nf_test_settle (window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, NF_COLUMN_PERCENT + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "pts");
+
+  /* "As its column" takes the type and its unit away. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  nf_test_settle (window);
+  assert_cell_kind (t, FALSE, NF_COLUMN_TEXT, NULL);
+  g_assert_false (gtk_widget_is_sensitive (unit));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A row far down a long table, asked for as a Checks finding asks for
  * it: the view scrolls to it and its first cell takes the focus. */
 static void
@@ -731,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/tables", test_tables);
   g_test_add_func ("/gui/table-editor/paste-cells", test_paste_cells);
   g_test_add_func ("/gui/table-editor/row-cite", test_row_cite);
+  g_test_add_func ("/gui/table-editor/cell-kind", test_cell_kind);
   g_test_add_func ("/gui/table-editor/show-far-row", test_show_far_row);
   g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);
 
