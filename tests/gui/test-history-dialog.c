@@ -65,6 +65,13 @@ settled (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
 }
 
+static gboolean
+is_check_button (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
 static void
 on_compare (NfHistoryDialog *dialog,
             NfCanvas        *a,
@@ -138,6 +145,43 @@ test_history (void)
     /* The compare view tells the columns apart by the commit. */
     g_assert_nonnull (strstr (nf_canvas_get_label (g_ptr_array_index (got, 0)),
                               nf_git_commit_get_short_id (oldest)));
+  }
+
+  /* Two commits ticked and compared: the earlier first, each as it was
+   * committed. */
+  {
+    g_autoptr(GPtrArray) ticks = nf_test_find_all (dialog, is_check_button, NULL);
+
+    g_assert_cmpuint (ticks->len, ==, 2);
+    /* Nothing ticked: nothing to compare. */
+    gtk_widget_activate_action (dialog, "history.compare-selected", NULL);
+    g_assert_cmpuint (got->len, ==, 2);
+    for (guint i = 0; i < ticks->len; i++)
+      gtk_check_button_set_active (g_ptr_array_index (ticks, i), TRUE);
+    g_ptr_array_set_size (got, 0);
+    g_object_ref (dialog);
+    g_assert_true (gtk_widget_activate_action (dialog, "history.compare-selected", NULL));
+    gtk_window_present (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    g_assert_cmpuint (got->len, ==, 2);
+    g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (got, 0)), ==, nf_canvas_get_company (first));
+    g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (got, 1)), ==, "Bitauto Holdings");
+    g_assert_false (nf_canvas_equal (g_ptr_array_index (got, 0), g_ptr_array_index (got, 1)));
+  }
+
+  /* A commit opened: its canvas, asked to be shown beside today's. */
+  {
+    g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_signal_connect (dialog, "open-requested", G_CALLBACK (on_compare), opened);
+    g_object_ref (dialog);
+    gtk_widget_activate_action (dialog, "history.open", "u", 1u);
+    gtk_window_present (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    g_assert_cmpuint (opened->len, ==, 2);
+    g_assert_cmpstr (nf_canvas_get_company (g_ptr_array_index (opened, 0)), ==, nf_canvas_get_company (first));
+    g_assert_true (g_ptr_array_index (opened, 1) == canvas);
+    g_signal_handlers_disconnect_by_data (dialog, opened);
   }
 
   /* Restored: the first commit's canvas; one undo gives today's back. */
