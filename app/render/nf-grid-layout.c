@@ -449,6 +449,12 @@ allocate_focus (NfGridLayout *self,
  * may give up to half its width (lend_room()). */
 #define ROOM_LEAST_SHARE 0.5
 #define MOST_SHARE  1.6
+/* Room lent by columns that show everything with room to spare may take
+ * a crowded column further: a canvas with one thin block beside a
+ * full one (数跑科技's three partners beside twenty activities and
+ * resources) reads better wide there than with cut notes beside an
+ * empty half. */
+#define ROOM_MOST_SHARE 1.8
 
 /* One choice of the grid's column edges, and what it gives: the text
  * size, whether every block shows its whole text at it, what is cut by
@@ -502,6 +508,7 @@ static void
 share_widths (const double *need,
               guint         n,
               double        least,
+              double        most,
               double       *edges)
 {
   double even = 10.0 / n, total = 0, w[N_TOP_COLUMNS];
@@ -518,9 +525,9 @@ share_widths (const double *need,
       gboolean changed = FALSE;
 
       for (guint c = 0; c < n; c++)
-        if (!fixed[c] && (w[c] < least * even || w[c] > MOST_SHARE * even))
+        if (!fixed[c] && (w[c] < least * even || w[c] > most * even))
           {
-            w[c] = CLAMP (w[c], least * even, MOST_SHARE * even);
+            w[c] = CLAMP (w[c], least * even, most * even);
             fixed[c] = TRUE;
             changed = TRUE;
           }
@@ -716,8 +723,8 @@ lend_columns (NfGridLayout *self,
       else
         bottom[place->x / 5] += need;
     }
-  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, columns->top);
-  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, columns->bottom);
+  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, MOST_SHARE, columns->top);
+  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, MOST_SHARE, columns->bottom);
 }
 
 /* What the columns would cut by the blocks' ladders guessed from their
@@ -919,7 +926,7 @@ lend_room (NfGridLayout  *self,
   for (guint c = 0; c < n; c++)
     if (room[c] < 0)
       w[c] += freed * w[c] / cutting;
-  share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
+  share_widths (w, n, ROOM_LEAST_SHARE, ROOM_MOST_SHARE, band == 0 ? to->top : to->bottom);
   return TRUE;
 }
 
