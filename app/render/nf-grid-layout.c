@@ -11,6 +11,15 @@
 #include "nf-grid-layout-private.h"
 #include "nf-render-private.h"
 
+#define LADDER_MEMO 6
+
+typedef struct {
+  gboolean     used;
+  double       width, size, fewest, most;
+  guint        n_levels;
+  NfGridLadder ladder;
+} LadderMemo;
+
 struct _NfGridLayout
 {
   GObject        parent_instance;
@@ -27,6 +36,11 @@ struct _NfGridLayout
 
   double         width, height;
   gboolean       balance_rows;
+  /* Ladders measured in this allocation, per block: the room-lending
+   * tries change some columns' widths, and a block whose width did not
+   * change needs the same ladder again. */
+  LadderMemo     memo[NF_N_BLOCKS][LADDER_MEMO];
+  guint          memo_next[NF_N_BLOCKS];
   NfBlock        focus_block;
   NfGridBlock    blocks[NF_N_BLOCKS];
 };
@@ -580,6 +594,36 @@ place_columns (NfGridLayout  *self,
     }
 }
 
+/* _nf_grid_block_ladder() for block b, or what it gave before in this
+ * allocation for the same width, size, heights and steps. */
+static void
+block_ladder (NfGridLayout      *self,
+              NfBlock            b,
+              double             width,
+              double             size,
+              double             fewest,
+              double             most,
+              guint              n_levels,
+              NfCardLayout     **cards,
+              guint              n_cards,
+              NfGridLadder      *ladder)
+{
+  LadderMemo *memo = self->memo[b];
+
+  for (guint i = 0; i < LADDER_MEMO; i++)
+    if (memo[i].used && memo[i].width == width && memo[i].size == size &&
+        memo[i].fewest == fewest && memo[i].most == most && memo[i].n_levels == n_levels)
+      {
+        *ladder = memo[i].ladder;
+        return;
+      }
+  _nf_grid_block_ladder (self->style, width, size, fewest, most, n_levels, cards, n_cards,
+                         ladder);
+  memo = &self->memo[b][self->memo_next[b]];
+  self->memo_next[b] = (self->memo_next[b] + 1) % LADDER_MEMO;
+  *memo = (LadderMemo) { TRUE, width, size, fewest, most, n_levels, *ladder };
+}
+
 /* The text size, row edges and ladders the columns give: the cards of
  * block b are self->scratch[first[b] … first[b + 1]). */
 static void
@@ -667,10 +711,10 @@ try_columns (NfGridLayout *self,
               ok = FALSE;
               break;
             }
-          _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, step_size (style, k),
-                                 fewest[b], most[b], 2,
-                                 (NfCardLayout **) self->scratch->pdata + first[b],
-                                 first[b + 1] - first[b], &ladders[b]);
+          block_ladder (self, (NfBlock) b, self->blocks[b].content_rect.width,
+                        step_size (style, k), fewest[b], most[b], 2,
+                        (NfCardLayout **) self->scratch->pdata + first[b],
+                        first[b + 1] - first[b], &ladders[b]);
           ok = ladders[b].req[1] <= most[b];
         }
       if (ok)
@@ -689,10 +733,10 @@ try_columns (NfGridLayout *self,
   if (!all_full)
     {
       for (guint b = 0; b < NF_N_BLOCKS; b++)
-        _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, size,
-                               fewest[b], most[b], NF_GRID_N_LEVELS,
-                               (NfCardLayout **) self->scratch->pdata + first[b],
-                               first[b + 1] - first[b], &ladders[b]);
+        block_ladder (self, (NfBlock) b, self->blocks[b].content_rect.width, size,
+                      fewest[b], most[b], NF_GRID_N_LEVELS,
+                      (NfCardLayout **) self->scratch->pdata + first[b],
+                      first[b + 1] - first[b], &ladders[b]);
       columns->cost = _nf_grid_rows_balance (style, height, ladders, overhead, least,
                                              self->balance_rows, columns->edges);
     }
@@ -959,6 +1003,8 @@ nf_grid_layout_allocate (NfGridLayout *self,
     }
 
   g_ptr_array_set_size (self->scratch, 0);
+  /* The cards may have changed since the last allocation. */
+  memset (self->memo, 0, sizeof self->memo);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       first[b] = self->scratch->len;
