@@ -16,6 +16,7 @@
 #include "nf-note.h"
 #include "nf-number.h"
 #include "nf-source.h"
+#include "nf-source-file.h"
 
 static GPrivate n_comparisons;  /* a guint64 *, this thread's last count */
 
@@ -377,55 +378,24 @@ _nf_check_find_figures (const char *text)
 
 /* --- sources --------------------------------------------------------- */
 
-/* A source file's lines, looked for as the source reader opens it (a
- * file URI, an absolute path, a path relative to the canvas's folder,
- * which `dirs` gives first), then in the folders of the shipped cases'
- * write-ups (NF_SEEDS_DIR, else the build's). *out_local says whether the
- * address names a file at all: a web address is not read, and not a
- * fault. */
+/* A source file's lines, looked for as the source reader opens it
+ * (nf_source_locate(): the canvas's folder, which `dirs` gives first, then
+ * the shipped cases' sources). *out_local says whether the address names
+ * a file at all: a web address is not read, and not a fault. */
 static GStrv
 read_source (NfSource           *source,
              const char * const *dirs,
              gboolean           *out_local)
 {
-  const char *address = nf_source_get_address (source);
-  const char *scheme;
-  g_autofree char *local = NULL;
-  g_autoptr(GPtrArray) tried = g_ptr_array_new ();
-  const char *seeds = g_getenv ("NF_SEEDS_DIR");
+  g_autoptr(GFile) file = nf_source_locate (source, dirs, out_local, NULL);
+  g_autofree char *data = NULL;
+  gsize length;
 
-  *out_local = FALSE;
-  if (address == NULL || *address == '\0')
+  if (file == NULL || !g_file_load_contents (file, NULL, &data, &length, NULL, NULL) ||
+      !g_utf8_validate (data, length, NULL))
     return NULL;
-  scheme = g_uri_peek_scheme (address);
-  if (scheme != NULL && g_str_equal (scheme, "file"))
-    local = g_filename_from_uri (address, NULL, NULL);
-  else if (scheme == NULL || strlen (scheme) == 1)  /* "c:" is a Windows drive */
-    local = g_strdup (address);
-  if (local == NULL)
-    return NULL;
-  *out_local = TRUE;
-  for (guint i = 0; dirs && dirs[i]; i++)
-    g_ptr_array_add (tried, (gpointer) dirs[i]);
-  if (seeds != NULL && *seeds != '\0')
-    g_ptr_array_add (tried, (gpointer) seeds);
-  g_ptr_array_add (tried, (gpointer) NF_CASE_SEEDS_DIR);
-  for (guint i = 0; i < tried->len; i++)
-    {
-      g_autofree char *path = g_path_is_absolute (local) ? g_strdup (local)
-                                                         : g_build_filename (tried->pdata[i], local, NULL);
-      g_autofree char *data = NULL;
-      gsize length;
-
-      if (g_file_get_contents (path, &data, &length, NULL) && g_utf8_validate (data, length, NULL))
-        {
-          g_strdelimit (data, "\r", ' ');
-          return g_strsplit (data, "\n", -1);
-        }
-      if (g_path_is_absolute (local))
-        break;
-    }
-  return NULL;
+  g_strdelimit (data, "\r", ' ');
+  return g_strsplit (data, "\n", -1);
 }
 
 /* Whether a line states the figure: the same digits, or the same value
