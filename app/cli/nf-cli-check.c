@@ -73,11 +73,11 @@ run_check (const NfCliCommand  *command,
           /* A conflict the canvas marks as such is said, and passes. */
           if (finding->marked)
             /* TRANSLATORS: as "%s: %s: %s" above, for a conflict the canvas marks */
-            g_string_append_printf (out, _("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
+            _nf_cli_append_strings (out, _("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
           else
             /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
              * "t3 row 2"), and what is wrong with it */
-            g_string_append_printf (out, _("%s: %s: %s\n"), safe_name, subject, safe);
+            _nf_cli_append_strings (out, _("%s: %s: %s\n"), safe_name, subject, safe);
           /* Every part is escaped already, so the lines go out as they
            * are, a megabyte at a time rather than a write and a flush per
            * finding (100,000 findings spent a fifth of the check there). */

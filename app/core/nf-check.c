@@ -125,7 +125,8 @@ _nf_check_is_marked (NfCanvas   *canvas,
       g_autofree char *ref = NULL, *table_ref = NULL;
       g_autofree char *other_id = NULL;
 
-      if (note == NULL)
+      /* Most notes mark nothing. */
+      if (note == NULL || nf_note_get_conflicts (note)[0] == NULL)
         continue;
       ref = subject_ref (canvas, sides[1 - i]);
       other_id = nf_check_subject_id (sides[1 - i], NULL);
@@ -168,8 +169,9 @@ _nf_check_is_filler (const char *word)
     "globally", "worldwide", "end", "mid", "early", "late",
   };
 
+  /* The first letter first: every word of every figure's phrase comes here. */
   for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
-    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
+    if (g_ascii_tolower (word[0]) == fillers[i][0] && g_ascii_strcasecmp (word, fillers[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -801,8 +803,14 @@ group_key (const Figure *figure,
   NfNumberKind kind = figure->number.kind == NF_NUMBER_KIND_OTHER && !figure->number.is_percent
                         ? NF_NUMBER_KIND_COUNT : figure->number.kind;
 
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) kind, figure->number.currency,
-                          canonical ? canonical : "\x01", part ? part : "");
+  char kind_digit[2] = { (char) ('0' + (int) kind), '\0' };
+
+  /* Concatenated, not printed: a key per figure. */
+  if ((guint) kind > 9)
+    return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) kind, figure->number.currency,
+                            canonical ? canonical : "\x01", part ? part : "");
+  return g_strconcat (kind_digit, "\x1f", figure->number.currency, "\x1f",
+                      canonical ? canonical : "\x01", "\x1f", part ? part : "", NULL);
 }
 
 /* Two statements of one measure disagree when one is over a quarter
@@ -996,8 +1004,8 @@ check_conflicts (Check  *check,
       Stated *a = &g_array_index (stated, Stated, pair->here);
       Stated *b = &g_array_index (stated, Stated, pair->there);
       /* One finding for two subjects, whichever measures they share. */
-      char *key = pair->here < pair->there ? g_strdup_printf ("%s\n%s", a->subject, b->subject)
-                                           : g_strdup_printf ("%s\n%s", b->subject, a->subject);
+      char *key = pair->here < pair->there ? g_strconcat (a->subject, "\n", b->subject, NULL)
+                                           : g_strconcat (b->subject, "\n", a->subject, NULL);
       NfCheckFinding *finding;
 
       if (!g_hash_table_add (reported, key))
