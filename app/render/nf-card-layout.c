@@ -93,6 +93,11 @@ struct _NfCardLayout
    * block's page may never be drawn. Laid out when first read. */
   gboolean        pending;
   gboolean        text_stale;      /* `text` is yet to be made or given the shown text */
+  /* Bytes of the shown text that `text` holds when it holds only its
+   * beginning (a one-line card: see lay_out_beginning()), 0 when whole;
+   * set_size() lays out `cut_wanted` bytes. */
+  guint           text_cut;
+  guint           cut_wanted;
   SharedStyle    *pending_style;   /* kept while it is the same */
   Measure         now;
   double          footer_font_size;
@@ -453,7 +458,7 @@ ensure_text (NfCardLayout *self)
     }
   pango_layout_set_text (self->text, self->shown_text != NULL
                                      ? nf_text_for_language (self->shown_text, self->lang) : "",
-                         -1);
+                         self->text_cut > 0 ? (int) self->text_cut : -1);
   self->text_stale = FALSE;
   self->text_lo = 1;
   self->text_hi = 0;
@@ -619,6 +624,11 @@ set_size (NfCardLayout      *self,
   PangoRectangle logical;
 
   _nf_render_count_measure ();
+  if (self->text_cut != self->cut_wanted)
+    {
+      self->text_cut = self->cut_wanted;
+      self->text_stale = TRUE;
+    }
   ensure_text (self);
 
   self->footer_font_size = MAX (style->min_font_size,
@@ -1173,14 +1183,140 @@ _nf_card_layout_peek_pending_style (NfCardLayout *self)
   return self->pending_style != NULL ? self->pending_style->style : NULL;
 }
 
+/* Where to cut the shown text for a one-line card whose text is
+ * `text_width` pixels wide, trying for the `attempt`th time: past what
+ * one line likely holds (the characters' average widths, a fifth to
+ * spare, twice that each further attempt), then two more places a line
+ * may break and three characters: enough for Pango to break the first
+ * line as it breaks the whole text, and for the renderer's ellipsis to
+ * find where it stops (lay_out_beginning() checks both). 0 when the cut
+ * would keep the whole text, or the text is one that only the whole of
+ * it sets right: right-to-left (the paragraph's direction and the
+ * levels of its neutral characters are read from all of it) or of
+ * several paragraphs (the renderer's ellipsis runs on across short
+ * ones). */
+static guint
+cut_for_one_line (const char *str,
+                  double      text_width,
+                  double      font_size,
+                  guint       attempt)
+{
+  double em = font_size * PX_PER_PT;
+  double room = text_width * 1.2 * (1u << attempt), at = 0;
+  guint breaks = 0, extra = 0;
+  const char *p;
+
+  for (p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 ||
+          c == 0x2028 || c == 0x2029 ||
+          (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+          (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+          (c >= 0x1E800 && c <= 0x1EFFF) || c == 0x200F || c == 0x061C ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        return 0;
+      if (at < room)
+        at += (g_unichar_iswide (c) ? 1.0 : 0.55) * em;
+      else if (breaks < 2)
+        breaks += c == ' ' || g_unichar_iswide (c);
+      else if (++extra > 3)
+        break;
+    }
+  return *p != '\0' ? (guint) (p - str) : 0;
+}
+
+/* Whether the beginning of the text in `layout` breaks its first line
+ * as the whole text does, and holds whatever of the second line the
+ * renderer's ellipsis may reach: a second line that has a place to break
+ * three characters or more before the cut. Pango's greedy breaking
+ * chooses the first line's end by the text up to that place, and the
+ * ellipsis never reaches it: the second line's first word did not fit
+ * on the first line, nor will it with an ellipsis. */
+static gboolean
+beginning_serves (PangoLayout *layout)
+{
+  const char *str = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  PangoLayoutLine *second;
+  int n_attrs, from;
+
+  if (pango_layout_get_line_count (layout) < 2)
+    return FALSE;
+  second = pango_layout_get_line_readonly (layout, 1);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  from = (int) g_utf8_pointer_to_offset (str, str + second->start_index);
+  /* n_attrs counts the position after the last character too. */
+  for (int i = from + 1; i <= n_attrs - 1 - 3; i++)
+    if (attrs[i].is_line_break)
+      return TRUE;
+  return FALSE;
+}
+
+/* A one-line card laid out from the beginning of its text: Pango breaks
+ * and shapes only that, where the whole text cost the 1,000-note first
+ * frame 95 M of its 137 M instructions (issue 13). The lines, the
+ * renderer's cut and so the pixels are those of the whole text; a
+ * caller that reads the text layout itself gets the whole text
+ * (ensure_whole()). FALSE where the beginning would be all of it or
+ * would not do. */
+static gboolean
+lay_out_beginning (NfCardLayout      *self,
+                   const NfGridStyle *style)
+{
+  const char *shown = self->shown_text != NULL
+                      ? nf_text_for_language (self->shown_text, self->lang) : "";
+  double text_width = text_width_of (style, self->now.width) / (double) PANGO_SCALE;
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      guint cut = cut_for_one_line (shown, text_width, self->now.font_size, attempt);
+
+      if (cut == 0)
+        break;
+      self->cut_wanted = cut;
+      set_size (self, style, self->now.width, self->now.font_size, 0, NF_CARD_COMPACT, 0);
+      self->cut_wanted = 0;
+      if (beginning_serves (self->text))
+        {
+          clamp_whole (self, style, NF_CARD_LINE, 0);
+          /* Its lines are not the whole text's: nothing else clamps from them. */
+          self->unclamped = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 ensure_laid_out (NfCardLayout *self)
 {
-  if (self->pending)
+  if (self->pending && !lay_out_beginning (self, self->pending_style->style))
     {
       set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
                 NF_CARD_COMPACT, 0);
       clamp_whole (self, self->pending_style->style, NF_CARD_LINE, 0);
+    }
+}
+
+/* The card laid out as ensure_laid_out() does, from the whole text. */
+static void
+ensure_whole (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  if (self->text_cut == 0)
+    return;
+  if (self->is_set && self->now.density == NF_CARD_LINE && self->pending_style != NULL)
+    {
+      set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
+                NF_CARD_COMPACT, 0);
+      clamp_whole (self, self->pending_style->style, NF_CARD_LINE, 0);
+    }
+  else
+    {
+      self->text_cut = 0;
+      self->text_stale = TRUE;
     }
 }
 
@@ -1245,9 +1381,24 @@ PangoLayout *
 nf_card_layout_get_text_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  ensure_whole (self);
+  ensure_text (self);
+  return self->text;
+}
+
+PangoLayout *
+_nf_card_layout_get_drawn_layout (NfCardLayout *self)
+{
   ensure_laid_out (self);
   ensure_text (self);
   return self->text;
+}
+
+guint
+_nf_card_layout_get_text_cut (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  return self->text_cut;
 }
 
 PangoLayout *
