@@ -47,7 +47,7 @@ struct _NfCardLayout
   GObject         parent_instance;
 
   NfNote         *note;
-  char           *lang;
+  const char     *lang;            /* interned */
   PangoContext   *context;
   PangoLayout    *text;
   PangoLayout    *footer;
@@ -57,6 +57,12 @@ struct _NfCardLayout
   GStrv           shown_tags;
   NfEvidence      shown_evidence;
   gboolean        has_footer;
+  /* The footer's layout, spans and attributes are made when first
+   * needed (ensure_footer()): most cards of a big canvas are only ever
+   * one line, and a footer each was a PangoLayout each (issue 18). The
+   * arrays are made when first filled, for the same reason. */
+  gboolean        footer_stale;
+  gboolean        synced;
   GArray         *spans;
   PangoAttrList  *footer_attrs;
 
@@ -173,11 +179,10 @@ nf_card_layout_finalize (GObject *object)
 {
   NfCardLayout *self = NF_CARD_LAYOUT (object);
 
-  g_free (self->lang);
   g_strfreev (self->shown_tags);
-  g_array_unref (self->spans);
-  g_array_unref (self->memo);
-  g_array_unref (self->chips);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->memo, g_array_unref);
+  g_clear_pointer (&self->chips, g_array_unref);
   g_clear_pointer (&self->pending_style, shared_style_release);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
 }
@@ -194,9 +199,7 @@ nf_card_layout_class_init (NfCardLayoutClass *klass)
 static void
 nf_card_layout_init (NfCardLayout *self)
 {
-  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
-  self->chips = g_array_new (FALSE, FALSE, sizeof (NfCardChip));
+  (void) self;
 }
 
 NfCardLayout *
@@ -212,7 +215,7 @@ nf_card_layout_new (PangoContext *context,
   self = g_object_new (NF_TYPE_CARD_LAYOUT, NULL);
   self->context = g_object_ref (context);
   self->note = g_object_ref (note);
-  self->lang = g_strdup (lang);
+  self->lang = g_intern_string (lang);
   nf_card_layout_sync (self);
   return self;
 }
@@ -228,7 +231,8 @@ void
 nf_card_layout_invalidate (NfCardLayout *self)
 {
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
-  g_array_set_size (self->memo, 0);
+  if (self->memo != NULL)
+    g_array_set_size (self->memo, 0);
   self->text_attr_size = 0;
   self->footer_attr_size = 0;
   self->text_lo = self->footer_lo = 1;
@@ -246,12 +250,32 @@ tags_equal (const char * const *a,
   return g_strv_equal (a, b);
 }
 
+/* The note's footer changed: whether it has one is known now, the rest
+ * when first needed. */
 static void
 rebuild_footer (NfCardLayout *self)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  self->has_footer = self->shown_evidence != NF_EVIDENCE_NONE ||
+                     (self->shown_tags != NULL && self->shown_tags[0] != NULL);
+  self->footer_stale = TRUE;
+  self->footer_attr_size = 0;
+  self->footer_lo = 1;
+  self->footer_hi = 0;
+}
 
+static void
+ensure_footer (NfCardLayout *self)
+{
+  g_autoptr(GString) s = NULL;
+  PangoAttrList *attrs;
+
+  if (!self->footer_stale)
+    return;
+  self->footer_stale = FALSE;
+  s = g_string_new (NULL);
+  attrs = pango_attr_list_new ();
+  if (self->spans == NULL)
+    self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_size (self->spans, 0);
   if (self->shown_evidence != NF_EVIDENCE_NONE)
     {
@@ -295,8 +319,7 @@ rebuild_footer (NfCardLayout *self)
   g_clear_pointer (&self->footer_attrs, pango_attr_list_unref);
   self->footer_attrs = attrs;
 
-  self->has_footer = s->len > 0;
-  if (!self->has_footer)
+  if (s->len == 0)
     return;
   if (self->footer == NULL)
     {
@@ -343,8 +366,7 @@ nf_card_layout_sync (NfCardLayout *self)
         }
       changed = TRUE;
     }
-  /* footer_attrs is NULL only before the first sync. */
-  if (self->footer_attrs == NULL ||
+  if (!self->synced ||
       !tags_equal (tags, (const char * const *) self->shown_tags) ||
       evidence != self->shown_evidence)
     {
@@ -352,6 +374,7 @@ nf_card_layout_sync (NfCardLayout *self)
       self->shown_tags = g_strdupv ((char **) tags);
       self->shown_evidence = evidence;
       rebuild_footer (self);
+      self->synced = TRUE;
       changed = TRUE;
     }
   if (changed)
@@ -384,6 +407,8 @@ find_chips (NfCardLayout *self)
   double line_max = self->footer_font_size * PX_PER_PT * 1.45;
   double line_h = self->footer_font_size * PX_PER_PT * self->line_height;
 
+  if (self->chips == NULL)
+    self->chips = g_array_new (FALSE, FALSE, sizeof (NfCardChip));
   g_array_set_size (self->chips, 0);
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -640,6 +665,7 @@ set_size (NfCardLayout      *self,
     {
       double footer_width;
 
+      ensure_footer (self);
       chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
       footer_width = MAX (1.0, text_width - 2 * chip_pad);
       int fw = (int) (footer_width * PANGO_SCALE);
@@ -787,7 +813,8 @@ set_size (NfCardLayout      *self,
   self->text_y = inset_y;
   self->footer_x = inset_x + chip_pad;
   self->footer_y = inset_y + self->now.text_h + style->footer_gap;
-  g_array_set_size (self->chips, 0);
+  if (self->chips != NULL)
+    g_array_set_size (self->chips, 0);
   if (self->has_footer && density == NF_CARD_FULL)
     find_chips (self);
 }
@@ -866,7 +893,7 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
   g_return_val_if_fail (style != NULL, 0.0);
 
   max_height = MAX (max_height, 0.0);
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -882,6 +909,8 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
     }
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
     set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
+  if (self->memo == NULL)
+    self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -903,7 +932,7 @@ _nf_card_layout_measure_one_line (NfCardLayout      *self,
   /* Measured whole, which also serves whoever asks for the whole card at
    * this size next. */
   nf_card_layout_measure (self, style, width, font_size, 0, NULL);
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -937,7 +966,7 @@ full_measure (NfCardLayout      *self,
               double             width,
               double             font_size)
 {
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -947,6 +976,8 @@ full_measure (NfCardLayout      *self,
   /* Cheap when the text is broken at this size already (a clamped card
    * drawn from it): Pango keeps its lines while nothing it reads changes. */
   set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+  if (self->memo == NULL)
+    self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -1102,7 +1133,8 @@ clamp_whole (NfCardLayout      *self,
   self->clamp_lines = self->now.truncated ? shown : 0;
   self->text_y = pad;
   self->footer_y = pad + self->now.text_h + style->footer_gap;
-  g_array_set_size (self->chips, 0);
+  if (self->chips != NULL)
+    g_array_set_size (self->chips, 0);
 }
 
 void
@@ -1151,7 +1183,8 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       self->now.max_lines = 0;
       self->now.height = nf_card_layout_line_height (style, font_size);
       self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
-      g_array_set_size (self->chips, 0);
+      if (self->chips != NULL)
+        g_array_set_size (self->chips, 0);
       return;
     }
   if (density == NF_CARD_LINES)
@@ -1405,8 +1438,10 @@ PangoLayout *
 nf_card_layout_get_footer_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
-  return self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)
-         ? self->footer : NULL;
+  if (!(self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)))
+    return NULL;
+  ensure_footer (self);
+  return self->footer;
 }
 
 void
@@ -1433,6 +1468,11 @@ const NfCardChip *
 _nf_card_layout_get_chips (NfCardLayout *self,
                            guint        *n_chips)
 {
+  if (self->chips == NULL)
+    {
+      *n_chips = 0;
+      return NULL;
+    }
   *n_chips = self->chips->len;
   return (const NfCardChip *) (gpointer) self->chips->data;
 }
