@@ -56,13 +56,13 @@ struct _NfCardLayout
   NfText         *shown_text;
   GStrv           shown_tags;
   NfEvidence      shown_evidence;
-  gboolean        has_footer;
+  guint           has_footer : 1;
   /* The footer's layout, spans and attributes are made when first
    * needed (ensure_footer()): most cards of a big canvas are only ever
    * one line, and a footer each was a PangoLayout each (issue 18). The
    * arrays are made when first filled, for the same reason. */
-  gboolean        footer_stale;
-  gboolean        synced;
+  guint           footer_stale : 1;
+  guint           synced : 1;
   GArray         *spans;
   PangoAttrList  *footer_attrs;
 
@@ -72,7 +72,7 @@ struct _NfCardLayout
   guint           n_narrow, n_wide;
   double          text_attr_size, text_attr_line_height;
   double          footer_attr_size, footer_attr_line_height;
-  gboolean        footer_plain;    /* the tags may break inside: one is wider than the card */
+  guint           footer_plain : 1;    /* the tags may break inside: one is wider than the card */
   /* The text widths (Pango units) over which the text layout's lines as
    * they are now stay the same, and the footer's likewise: a card asked
    * for another width in them is not laid out again (Pango 1.50 shapes
@@ -87,18 +87,18 @@ struct _NfCardLayout
   int             text_width;
 
   /* The size the layouts are broken for, and what follows from it. */
-  gboolean        is_set;
+  guint           is_set : 1;
   /* The text is broken whole (no ellipsis, no height), so a clamped card
    * at the same size can be drawn from its first lines. */
-  gboolean        unclamped;
+  guint           unclamped : 1;
   /* Lines drawn from the whole layout, the last cut with an ellipsis of
    * our own; 0 when the layout is drawn as it is. */
   guint           clamp_lines;
   /* A one-line card placed but not yet laid out: its height needs no
    * Pango (nf_card_layout_line_height()), and a card below a scrolling
    * block's page may never be drawn. Laid out when first read. */
-  gboolean        pending;
-  gboolean        text_stale;      /* `text` is yet to be made or given the shown text */
+  guint           pending : 1;
+  guint           text_stale : 1;      /* `text` is yet to be made or given the shown text */
   /* Bytes of the shown text that `text` holds when it holds only its
    * beginning (a one-line card: see lay_out_beginning()), 0 when whole;
    * set_size() lays out `cut_wanted` bytes. */
@@ -1322,10 +1322,30 @@ lay_out_beginning (NfCardLayout      *self,
   return FALSE;
 }
 
+/* Whether the whole text is broken at the card's size already (the grid
+ * measured it so while choosing the density): then set_size() keeps its
+ * lines, cheaper than laying out the beginning anew. As set_size()
+ * decides. */
+static gboolean
+whole_text_ready (NfCardLayout      *self,
+                  const NfGridStyle *style)
+{
+  int tw = text_width_of (style, self->now.width);
+
+  return self->text != NULL && !self->text_stale && self->text_cut == 0 &&
+         self->text_attr_size == self->now.font_size &&
+         self->text_attr_line_height == style->line_height &&
+         tw >= self->text_lo && tw < self->text_hi &&
+         pango_layout_get_serial (self->text) == self->text_serial &&
+         pango_layout_get_ellipsize (self->text) == PANGO_ELLIPSIZE_NONE;
+}
+
 static void
 ensure_laid_out (NfCardLayout *self)
 {
-  if (self->pending && !lay_out_beginning (self, self->pending_style->style))
+  if (self->pending &&
+      (whole_text_ready (self, self->pending_style->style) ||
+       !lay_out_beginning (self, self->pending_style->style)))
     {
       set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
                 NF_CARD_COMPACT, 0);
