@@ -132,6 +132,9 @@ typedef struct {
   gboolean     sliced;
   guint        first_line;
   PangoLayout *mark;
+  /* The overview's: the width it was laid out at, and its height whole. */
+  double       width;
+  double       full_height;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
