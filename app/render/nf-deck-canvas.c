@@ -337,38 +337,32 @@ share_widths (NfDeckPlan   *plan,
 {
   static const double hi = 4.0, heading = 200 * 40;
   double col[5], width[5];
-  gboolean fixed[5] = { FALSE };
 
   col[0] = area[NF_BLOCK_KEY_PARTNERS] + heading;
   col[1] = area[NF_BLOCK_KEY_ACTIVITIES] + area[NF_BLOCK_KEY_RESOURCES] + 2 * heading;
   col[2] = area[NF_BLOCK_VALUE_PROPOSITIONS] + heading;
   col[3] = area[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + area[NF_BLOCK_CHANNELS] + 2 * heading;
   col[4] = area[NF_BLOCK_CUSTOMER_SEGMENTS] + heading;
-  /* Shared in proportion; a column held at a limit leaves the rest to
-   * the others. */
-  for (guint round = 0; round < 5; round++)
-    {
-      double left = 10, sum = 0;
-      gboolean changed = FALSE;
+  /* Shared in proportion, a column held at a limit leaving the rest to
+   * the others: the widths are col / k within their limits, for the k
+   * at which they fill the row. */
+  {
+    double k_lo = 1e-9, k_hi = 1e12;
 
-      for (guint c = 0; c < 5; c++)
-        if (fixed[c])
-          left -= width[c];
+    for (guint round = 0; round < 60; round++)
+      {
+        double k = sqrt (k_lo * k_hi), sum = 0;
+
+        for (guint c = 0; c < 5; c++)
+          sum += CLAMP (col[c] / k, plan->least[c], hi);
+        if (sum > 10)
+          k_lo = k;
         else
-          sum += col[c];
-      for (guint c = 0; c < 5; c++)
-        if (!fixed[c])
-          {
-            width[c] = left * col[c] / sum;
-            if (width[c] < plan->least[c] || width[c] > hi)
-              {
-                width[c] = CLAMP (width[c], plan->least[c], hi);
-                fixed[c] = changed = TRUE;
-              }
-          }
-      if (!changed)
-        break;
-    }
+          k_hi = k;
+      }
+    for (guint c = 0; c < 5; c++)
+      width[c] = CLAMP (col[c] / k_hi, plan->least[c], hi);
+  }
   split->edges[0] = 0;
   for (guint c = 0; c < 5; c++)
     split->edges[c + 1] = split->edges[c] + width[c];
@@ -414,9 +408,9 @@ share_heights (NfDeckPlan *plan,
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     need[b] = block_need (plan, (NfBlock) b, page) + OV_GAP;
   split->left = CLAMP (need[NF_BLOCK_KEY_ACTIVITIES] /
-                       (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES]), 0.25, 0.75);
+                       (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES]), 0.15, 0.85);
   split->right = CLAMP (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] /
-                        (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + need[NF_BLOCK_CHANNELS]), 0.25, 0.75);
+                        (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + need[NF_BLOCK_CHANNELS]), 0.15, 0.85);
   top = MAX (MAX (need[NF_BLOCK_KEY_PARTNERS], need[NF_BLOCK_VALUE_PROPOSITIONS]),
              MAX (need[NF_BLOCK_CUSTOMER_SEGMENTS],
                   MAX (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES],
@@ -464,9 +458,9 @@ fill_block (NfDeck   *deck,
 /* The cards [first, first + n) cut to their first three, two or one
  * lines, whichever is the most that fits, each with its marks (number,
  * evidence, tags) under its lines as a whole card has them: one design
- * across the slide. With `plain`, when even one line each with marks
- * does not fit, without them (rows when one line each). FALSE when
- * nothing fits; `out_fitted`: how many fit as one line with marks. */
+ * across the slide. With `plain`, without marks: whole when they fit
+ * so, else cut, and rows of one line only when nothing else fits.
+ * FALSE when nothing fits; `out_fitted`: how many fit as one line. */
 static gboolean
 compact_share (NfDeck   *deck,
                OvBlock  *ov,
@@ -475,20 +469,22 @@ compact_share (NfDeck   *deck,
                gboolean  plain,
                guint    *out_fitted)
 {
-  for (int marks = 1; marks >= (plain ? 0 : 1); marks--)
-    for (guint lines = 3; lines >= 1; lines--)
+  int marks = !plain;
+
+  for (guint lines = plain ? 4 : 3; lines >= 1; lines--)
+    for (int tight = 0; tight <= (plain && lines == 1); tight++)
       {
         guint fitted;
-        gboolean tight = !marks && lines == 1;
 
+        /* `plain` tries every note whole first (4: no limit). */
         for (guint i = first; i < first + n; i++)
           {
-            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
+            _nf_deck_card_limit (&ov->cards[i], lines == 4 ? 0 : lines, FALSE);
             _nf_deck_card_set_tight (&ov->cards[i], tight);
             _nf_deck_card_set_marks (&ov->cards[i], marks);
           }
         fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
-        if (out_fitted != NULL && marks && lines == 1)
+        if (out_fitted != NULL && lines == 1 && !tight)
           *out_fitted = fitted;
         if (fitted == n)
           {
@@ -667,10 +663,10 @@ spread_pages (NfDeck     *deck,
   g_array_set_size (plan->splits, 0);
   for (guint page = 0; page < plan->n_pages; page++)
     {
-      gboolean whole = TRUE;
+      gboolean whole = TRUE, marked = TRUE;
 
       place_page (deck, plan, page);
-      for (guint b = 0; b < NF_N_BLOCKS; b++)
+      for (guint b = 0; b < NF_N_BLOCKS && marked; b++)
         {
           OvBlock *ov = &plan->blocks[b];
           guint first, n;
@@ -679,7 +675,23 @@ spread_pages (NfDeck     *deck,
           if (n == 0 || share_whole (deck, ov, first, n))
             continue;
           whole = FALSE;
-          if (!compact_share (deck, ov, first, n, plain, NULL))
+          if (!compact_share (deck, ov, first, n, FALSE, NULL))
+            {
+              if (!plain)
+                return FALSE;
+              marked = FALSE;
+            }
+        }
+      /* A slide where the notes do not fit with their marks shows every
+       * card without (their marks are on the block slides): one design
+       * still, not cards with footers beside cards without. */
+      for (guint b = 0; b < NF_N_BLOCKS && !marked; b++)
+        {
+          OvBlock *ov = &plan->blocks[b];
+          guint first, n;
+
+          overview_slice (ov, page, plan->n_pages, &first, &n);
+          if (n > 0 && !compact_share (deck, ov, first, n, TRUE, NULL))
             return FALSE;
         }
       /* A slide that shows every note whole shows them as large as
@@ -800,9 +812,16 @@ plan_overview (NfDeck     *deck,
    * marks over up to MARKED_PAGES slides; a block too full for that
    * (hundreds of notes) shows rows of first lines. */
   plan->n_pages = MIN (plan->n_pages, MARKED_PAGES);
-  while (!spread_pages (deck, plan, plan->n_pages >= MIN (most, MARKED_PAGES)) &&
-         plan->n_pages < most)
-    plan->n_pages++;
+  while (!spread_pages (deck, plan, FALSE))
+    {
+      if (plan->n_pages >= MIN (most, MARKED_PAGES))
+        {
+          while (!spread_pages (deck, plan, TRUE) && plan->n_pages < most)
+            plan->n_pages++;
+          break;
+        }
+      plan->n_pages++;
+    }
 }
 
 /* --- block slides --- */
@@ -1472,6 +1491,67 @@ _nf_deck_plan_block_styles (NfDeckPlan *plan,
     if (ov->cards[i].cut && ov->cards[i].show_footer)
       styles |= NF_DECK_CARD_CUT_MARKED;
   return styles;
+}
+
+double
+_nf_deck_plan_slide_size (NfDeckPlan *plan,
+                          guint       page)
+{
+  double size = 0;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      guint first, n;
+
+      overview_slice (ov, page, plan->n_pages, &first, &n);
+      for (guint i = first; i < first + n; i++)
+        {
+          if (size > 0 && ov->cards[i].size != size)
+            return -1;
+          size = ov->cards[i].size;
+        }
+    }
+  return size;
+}
+
+gboolean
+_nf_deck_plan_block_fill (NfDeckPlan *plan,
+                          NfBlock     block,
+                          guint       page,
+                          double     *out_used,
+                          double     *out_room)
+{
+  OvBlock *ov = &plan->blocks[block];
+  double y, used = 0;
+  guint first, n;
+
+  const NfBlockPlace *place = nf_block_place (block);
+  PageSplit *split;
+
+  use_page (plan, page);
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  *out_room = ov->inner.height;
+  *out_used = 0;
+  split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
+  /* A block as high as the top row, already as narrow as its heading
+   * lets it be, has no room to give. */
+  if (place->y == 0 && place->height == 2 &&
+      split->edges[place->x / 2 + 1] - split->edges[place->x / 2] <= plan->least[place->x / 2] + 1e-6)
+    return FALSE;
+  y = ov->inner.y;
+  for (guint i = first; i < first + n; i++)
+    {
+      NfDeckCard *card = &ov->cards[i];
+
+      if (y + card->height > ov->inner.y + ov->inner.height && y > ov->inner.y)
+        y = ov->inner.y;
+      y += card->height;
+      used = MAX (used, y - ov->inner.y);
+      y += card->tight ? 1 : CARD_GAP;
+    }
+  *out_used = used;
+  return n > 0;
 }
 
 guint

@@ -226,6 +226,19 @@ enum {
 guint        _nf_deck_plan_block_styles (NfDeckPlan *plan,
                                          NfBlock     block,
                                          guint       page);
+/* For tests: the size of every card overview slide `page` shows (-1
+ * when they differ, 0 for none). */
+double       _nf_deck_plan_slide_size (NfDeckPlan *plan,
+                                       guint       page);
+/* For tests: the height the cards of `block` take on overview slide
+ * `page` (its fullest column) and the height of its room for them;
+ * FALSE when it shows none there, or it could not be smaller (a block
+ * as high as the top row at its least width). */
+gboolean     _nf_deck_plan_block_fill (NfDeckPlan  *plan,
+                                       NfBlock      block,
+                                       guint        page,
+                                       double      *out_used,
+                                       double      *out_room);
 /* For tests: how many of the notes overview slide `page` shows of
  * `block` (`out_shown`) are a single faded line. */
 guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,
