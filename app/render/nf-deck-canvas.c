@@ -34,6 +34,7 @@
 #define MIN_START_LINES 4     /* of a long note at a column's foot */
 #define DENSE_MIN_NOTES 6     /* a block of fewer is never worth a slide more */
 static const double larger_sizes[] = { 12, 11, 10 };   /* than OV_MIN_SIZE */
+#define BOTTOM_LEAST   3.5    /* tenths of the width a bottom block keeps */
 #define MARKED_PAGES   3      /* overview slides before cards give up their marks */
 
 /* How a block is shown on the overview. */
@@ -48,8 +49,7 @@ typedef struct {
   gboolean ref_in_head; /* the slide with them in full named beside the heading */
   int      slide;       /* its first block slide, from 0; -1 for none */
   NfDeckCard *cards;    /* as the overview shows them */
-  double  *area;        /* each card's room whole at the least size, at
-                         * the first widths */
+  double  *area;        /* each card's room, from its text's length */
 } OvBlock;
 
 /* One card, or a block heading, placed on a block slide. */
@@ -302,27 +302,20 @@ use_page (NfDeckPlan *plan,
     }
 }
 
-/* About how much room a block's notes take, from their length alone
- * (before any is laid out): a wide character takes two narrow ones'
- * room, and each card its padding and footer. */
+/* About how much room a note's card takes, from its text's length
+ * alone (before it is laid out, which is done once, at the width its
+ * column is given): a wide character takes two narrow ones' room, and
+ * each card its padding and footer. */
 static double
-text_area (NfDeck   *deck,
-           NfCanvas *canvas,
-           NfBlock   block)
+note_area (NfDeck *deck,
+           NfNote *note)
 {
-  GListModel *notes = nf_canvas_get_notes (canvas, block);
-  double area = 0;
+  const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
+  guint cells = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      const char *text = nf_text_for_language (nf_note_get_text (note_at (canvas, block, i)), deck->lang);
-      guint cells = 0;
-
-      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        cells += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-      area += cells * 6.0 * 15.0 * 1.2 + 200 * 36;
-    }
-  return area;
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    cells += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return cells * 6.0 * 15.0 * 1.2 + 200 * 36 + (nf_note_get_conflicts (note)[0] != NULL ? 200 * 30 : 0);
 }
 
 /* The columns share the width by their notes' room: each as wide as
@@ -369,7 +362,7 @@ share_widths (NfDeckPlan   *plan,
   split->edges[5] = 10;
   split->bottom_edge = CLAMP (10 * (area[NF_BLOCK_COST_STRUCTURE] + heading) /
                               (area[NF_BLOCK_COST_STRUCTURE] + area[NF_BLOCK_REVENUE_STREAMS] + 2 * heading),
-                              3.5, 6.5);
+                              BOTTOM_LEAST, 10 - BOTTOM_LEAST);
 }
 
 /* The height block `b`'s share of overview slide `page` asks for with
@@ -397,26 +390,49 @@ block_need (NfDeckPlan *plan,
   return chrome + total;
 }
 
+/* The part of `total` that goes to a block asking `a` beside one asking
+ * `b`: in proportion when both fit or neither fits in half; else the
+ * one that does gets what it asks, and the other the rest. */
+static double
+split_by_need (double a,
+               double b,
+               double total,
+               double lo,
+               double hi)
+{
+  double part;
+
+  if (a + b <= total || (a > total / 2 && b > total / 2))
+    part = a / (a + b);
+  else if (a <= total / 2)
+    part = a / total;
+  else
+    part = 1 - b / total;
+  return CLAMP (part, lo, hi);
+}
+
 /* Slide `page`'s rows shared by what its blocks' shares ask. */
 static void
-share_heights (NfDeckPlan *plan,
+share_heights (NfDeck     *deck,
+               NfDeckPlan *plan,
                guint       page,
                PageSplit  *split)
 {
+  double h = deck->height - (NF_DECK_HEADER_HEIGHT + 12) - NF_DECK_MARGIN * 0.5;
   double need[NF_N_BLOCKS], top, bottom;
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     need[b] = block_need (plan, (NfBlock) b, page) + OV_GAP;
-  split->left = CLAMP (need[NF_BLOCK_KEY_ACTIVITIES] /
-                       (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES]), 0.15, 0.85);
-  split->right = CLAMP (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] /
-                        (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + need[NF_BLOCK_CHANNELS]), 0.15, 0.85);
   top = MAX (MAX (need[NF_BLOCK_KEY_PARTNERS], need[NF_BLOCK_VALUE_PROPOSITIONS]),
              MAX (need[NF_BLOCK_CUSTOMER_SEGMENTS],
                   MAX (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES],
                        need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + need[NF_BLOCK_CHANNELS])));
   bottom = MAX (need[NF_BLOCK_COST_STRUCTURE], need[NF_BLOCK_REVENUE_STREAMS]);
-  split->top = CLAMP (top / (top + bottom), 0.55, 0.86);
+  split->top = split_by_need (top, bottom, h, 0.55, 0.88);
+  split->left = split_by_need (need[NF_BLOCK_KEY_ACTIVITIES], need[NF_BLOCK_KEY_RESOURCES],
+                               h * split->top, 0.12, 0.88);
+  split->right = split_by_need (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS], need[NF_BLOCK_CHANNELS],
+                                h * split->top, 0.12, 0.88);
 }
 
 /* A block whose notes all fit as their first lines gives the height
@@ -509,7 +525,7 @@ share_whole (NfDeck  *deck,
 }
 
 /* Places overview slide `page` for the shares it shows: columns as wide
- * as their cards' room (measured at the first widths), each share's
+ * as their cards' room (as their text's length tells), each share's
  * cards laid out again where its column's width changed, then rows as
  * high as those cards whole. Kept as the slide's split. */
 static void
@@ -549,7 +565,7 @@ place_page (NfDeck     *deck,
             ov->cards[i].full_height = ov->cards[i].height;
           }
     }
-  share_heights (plan, page, &split);
+  share_heights (deck, plan, page, &split);
   place_blocks (deck, plan, &split);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
@@ -725,13 +741,9 @@ static void
 plan_overview (NfDeck     *deck,
                NfDeckPlan *plan)
 {
-  PageSplit first = { .top = 0.7, .left = 0.5, .right = 0.5 };
-  double area[NF_N_BLOCKS];
   guint most = 1;
   gboolean whole = TRUE;
 
-  /* The first widths from the notes' length; each card's room measured
-   * at them is what every slide is then shared by. */
   for (guint c = 0; c < 5; c++)
     plan->least[c] = 1.5;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -741,18 +753,14 @@ plan_overview (NfDeck     *deck,
                                                     PANGO_WEIGHT_BOLD, -1);
       double w = deck->width - 2 * NF_DECK_MARGIN * 0.6;
 
-      area[b] = text_area (deck, plan->canvas, (NfBlock) b);
       if (place->y < 2)
         plan->least[place->x / 2] = MAX (plan->least[place->x / 2],
                                          (layout_width (title) + 2 * OV_PAD + OV_GAP + 4) * 10 / w);
     }
-  share_widths (plan, area, &first);
-  place_blocks (deck, plan, &first);
   plan->n_pages = 1;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       OvBlock *ov = &plan->blocks[b];
-      double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
 
       ov->slide = -1;
       ov->full = TRUE;
@@ -761,14 +769,11 @@ plan_overview (NfDeck     *deck,
       most = MAX (most, ov->n_notes);
       if (ov->n_notes == 0)
         continue;
-      ov->cards = make_cards (deck, plan->canvas, (NfBlock) b, ov, OV_MIN_SIZE);
+      /* Laid out by place_page(), at the width it gives them. */
+      ov->cards = g_new0 (NfDeckCard, ov->n_notes);
       ov->area = g_new (double, ov->n_notes);
       for (guint i = 0; i < ov->n_notes; i++)
-        {
-          ov->cards[i].width = col_w;
-          ov->cards[i].full_height = ov->cards[i].height;
-          ov->area[i] = (ov->cards[i].height + CARD_GAP) * (col_w + CARD_GAP);
-        }
+        ov->area[i] = note_area (deck, note_at (plan->canvas, (NfBlock) b, i));
     }
   place_page (deck, plan, 0);
   for (guint b = 0; b < NF_N_BLOCKS && whole; b++)
@@ -1534,10 +1539,13 @@ _nf_deck_plan_block_fill (NfDeckPlan *plan,
   *out_room = ov->inner.height;
   *out_used = 0;
   split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
-  /* A block as high as the top row, already as narrow as its heading
-   * lets it be, has no room to give. */
-  if (place->y == 0 && place->height == 2 &&
+  /* A top block already as narrow as its heading lets it be has no
+   * room to give. */
+  if (place->y < 2 &&
       split->edges[place->x / 2 + 1] - split->edges[place->x / 2] <= plan->least[place->x / 2] + 1e-6)
+    return FALSE;
+  /* Nor a bottom block at its least width. */
+  if (place->y == 2 && (place->x == 0 ? split->bottom_edge : 10 - split->bottom_edge) <= BOTTOM_LEAST + 1e-6)
     return FALSE;
   y = ov->inner.y;
   for (guint i = first; i < first + n; i++)

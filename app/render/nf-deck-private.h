@@ -232,8 +232,8 @@ double       _nf_deck_plan_slide_size (NfDeckPlan *plan,
                                        guint       page);
 /* For tests: the height the cards of `block` take on overview slide
  * `page` (its fullest column) and the height of its room for them;
- * FALSE when it shows none there, or it could not be smaller (a block
- * as high as the top row at its least width). */
+ * FALSE when it shows none there, or it could not be smaller (at its
+ * least width). */
 gboolean     _nf_deck_plan_block_fill (NfDeckPlan  *plan,
                                        NfBlock      block,
                                        guint        page,
