@@ -682,22 +682,51 @@ spread_pages (NfDeck     *deck,
       gboolean whole = TRUE, marked = TRUE;
 
       place_page (deck, plan, page);
-      for (guint b = 0; b < NF_N_BLOCKS && marked; b++)
+      for (guint tries = 0; ; tries++)
         {
-          OvBlock *ov = &plan->blocks[b];
-          guint first, n;
+          PageSplit *split = &g_array_index (plan->splits, PageSplit, page);
+          const NfBlockPlace *place;
+          int failed = -1;
 
-          overview_slice (ov, page, plan->n_pages, &first, &n);
-          if (n == 0 || share_whole (deck, ov, first, n))
-            continue;
-          whole = FALSE;
-          if (!compact_share (deck, ov, first, n, FALSE, NULL))
+          whole = TRUE;
+          for (guint b = 0; b < NF_N_BLOCKS && failed < 0; b++)
             {
-              if (!plain)
-                return FALSE;
+              OvBlock *ov = &plan->blocks[b];
+              guint first, n;
+
+              overview_slice (ov, page, plan->n_pages, &first, &n);
+              if (n == 0 || share_whole (deck, ov, first, n))
+                continue;
+              whole = FALSE;
+              if (!compact_share (deck, ov, first, n, FALSE, NULL))
+                failed = (int) b;
+            }
+          if (failed < 0)
+            break;
+          /* A stacked block that does not fit with its marks takes
+           * room from the block above or below it, a step at a time,
+           * before the slide gives up its marks. */
+          place = nf_block_place ((NfBlock) failed);
+          if (tries == 4 || place->y >= 2 || place->height != 1)
+            {
               marked = FALSE;
+              break;
+            }
+          {
+            double *part = place->x < 5 ? &split->left : &split->right;
+
+            *part = place->y == 0 ? MIN (*part + 0.08, 0.88) : MAX (*part - 0.08, 0.12);
+          }
+          place_blocks (deck, plan, split);
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              split->rect[b] = plan->blocks[b].rect;
+              split->inner[b] = plan->blocks[b].inner;
+              split->ref_in_head[b] = plan->blocks[b].ref_in_head;
             }
         }
+      if (!marked && !plain)
+        return FALSE;
       /* A slide where the notes do not fit with their marks shows every
        * card without (their marks are on the block slides): one design
        * still, not cards with footers beside cards without. */
