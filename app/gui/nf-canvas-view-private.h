@@ -31,7 +31,6 @@ struct _NfCanvasView
   NfRect        popover_rect;   /* what it points to, in view coordinates */
 
   GHashTable   *selection;      /* NfNote → itself, owned */
-  GHashTable   *watched;        /* the notes whose notify marks the grid dirty, owned */
   NfNote       *anchor;         /* the note actions apply to while focus is in a popover */
   int           laid_width, laid_height;
   gboolean      dirty;
