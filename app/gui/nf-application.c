@@ -24,6 +24,7 @@ typedef struct {
   GThread      *thread;
   char         *lang;
   PangoFontMap *font_map;
+  NfGridLayout *layout;     /* the first case's, laid out: its view takes it */
   GPtrArray    *canvases;   /* NfCanvas, or NULL where that case failed */
   GPtrArray    *errors;     /* GError, or NULL where that case loaded */
 } Preload;
@@ -133,9 +134,9 @@ preload_thread (gpointer data)
   if (first != NULL)
     {
       g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
-      g_autoptr(NfGridLayout) layout = nf_grid_layout_new (first, style, preload->lang);
 
-      nf_grid_layout_allocate (layout, PRELOAD_WIDTH, PRELOAD_HEIGHT);
+      preload->layout = nf_grid_layout_new (first, style, preload->lang);
+      nf_grid_layout_allocate (preload->layout, PRELOAD_WIDTH, PRELOAD_HEIGHT);
     }
   pango_cairo_font_map_set_default (NULL);
   return NULL;
@@ -157,6 +158,7 @@ static void
 preload_free (Preload *preload)
 {
   g_free (preload->lang);
+  g_clear_object (&preload->layout);
   g_clear_object (&preload->font_map);
   g_ptr_array_unref (preload->canvases);
   g_ptr_array_unref (preload->errors);
@@ -315,6 +317,11 @@ nf_application_activate (GApplication *application)
       for (guint i = 0; i < self->preload->canvases->len; i++)
         _nf_window_add_case (window, i, g_ptr_array_index (self->preload->canvases, i),
                              g_ptr_array_index (self->preload->errors, i));
+      /* The thread laid the first case out at the size its view has in a
+       * window of the default size: the first frame that shows it need
+       * not do it again (a third of start-up's instructions). */
+      if (self->preload->layout != NULL)
+        _nf_window_offer_layout (window, self->preload->layout);
       g_clear_pointer (&self->preload, preload_free);
       _nf_window_update_state (window);
     }

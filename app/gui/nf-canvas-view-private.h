@@ -33,6 +33,7 @@ struct _NfCanvasView
   GHashTable   *selection;      /* NfNote → itself, owned */
   NfNote       *anchor;         /* the note actions apply to while focus is in a popover */
   int           laid_width, laid_height;
+  gboolean      prelaid;        /* the layout is laid out at its size and up to date */
   gboolean      dirty;
   NfBlock       current_block;  /* where add-note puts a note */
 

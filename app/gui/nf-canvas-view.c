@@ -156,7 +156,12 @@ sync_layout (NfCanvasView *self)
       focus_index = nf_block_widget_find_card (focus_block, focus_note);
     }
 
-  nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+  /* An adopted layout is laid out already, if at this size. */
+  if (!self->prelaid ||
+      nf_grid_layout_get_width (self->layout) != self->laid_width ||
+      nf_grid_layout_get_height (self->layout) != self->laid_height)
+    nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+  self->prelaid = FALSE;
   self->dirty = FALSE;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     nf_block_widget_sync (_nf_canvas_view_block_widget (self, (NfBlock) b), self->layout, self->style);
@@ -189,6 +194,7 @@ static void
 mark_dirty (NfCanvasView *self)
 {
   self->dirty = TRUE;
+  self->prelaid = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -558,6 +564,26 @@ nf_canvas_view_get_layout (NfCanvasView *self)
   return self->layout;
 }
 
+gboolean
+_nf_canvas_view_adopt_layout (NfCanvasView *self,
+                              NfGridLayout *layout)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), FALSE);
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (layout), FALSE);
+
+  /* Only a fresh view: one laid out or shown has cards of its own. */
+  if (self->laid_width > 0 || !self->dirty ||
+      nf_grid_layout_get_canvas (layout) != self->canvas ||
+      nf_grid_layout_get_focus_block (layout) != NF_BLOCK_NONE ||
+      !nf_grid_layout_get_balance_rows (layout) ||
+      g_strcmp0 (nf_grid_layout_get_language (layout), self->language) != 0 ||
+      !nf_grid_style_equal (nf_grid_layout_get_style (layout), self->style))
+    return FALSE;
+  g_set_object (&self->layout, layout);
+  self->prelaid = TRUE;
+  return TRUE;
+}
+
 GtkWidget *
 nf_canvas_view_get_block (NfCanvasView *self,
                           NfBlock       block)
@@ -600,6 +626,7 @@ nf_canvas_view_set_language (NfCanvasView *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language);
+  self->prelaid = FALSE;
   if (self->layout != NULL)
     nf_grid_layout_set_language (self->layout, language);
   self->dirty = TRUE;

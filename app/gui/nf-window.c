@@ -583,6 +583,23 @@ nf_window_open_cases (NfWindow *self)
   _nf_window_update_state (self);
 }
 
+void
+_nf_window_offer_layout (NfWindow     *self,
+                         NfGridLayout *layout)
+{
+  NfCanvas *canvas = nf_grid_layout_get_canvas (layout);
+  g_autoptr(NfDocument) document = NULL;
+  AdwTabPage *page;
+  guint position;
+
+  if (!g_list_store_find (self->canvases, canvas, &position))
+    return;
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  if ((page = _nf_window_find_page (self, document)) != NULL)
+    _nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (adw_tab_page_get_child (page)))),
+                                  layout);
+}
+
 GListModel *
 nf_window_get_canvases (NfWindow *self)
 {

@@ -1479,6 +1479,54 @@ test_deep_note_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The start-up thread's layout of the first case: a view takes it only
+ * fresh, for its own canvas, style and language, and shows it without
+ * laying it out again at the same size, or lays it out at its own. */
+static void
+test_adopt_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  g_autoptr(NfCanvas) other = nf_canvas_load_case (1, NULL);
+  g_autoptr(NfGridStyle) light = nf_grid_style_new_light ();
+  g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+  g_autoptr(NfGridLayout) wrong_canvas = nf_grid_layout_new (other, light, NULL);
+  g_autoptr(NfGridLayout) wrong_style = nf_grid_layout_new (canvas, dark, NULL);
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, light, NULL);
+  GtkWidget *view, *window;
+  double width, height;
+
+  g_assert_no_error (error);
+  /* The size a view of this canvas has in the test window. */
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  width = nf_grid_layout_get_width (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)));
+  height = nf_grid_layout_get_height (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)));
+  /* A view laid out already keeps its own. */
+  g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (view), layout));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *fresh = nf_canvas_view_new (canvas);
+      double laid_width = round == 0 ? width : width / 2;
+
+      g_assert_true (nf_grid_style_equal (NF_CANVAS_VIEW (fresh)->style, light));
+      g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), wrong_canvas));
+      g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), wrong_style));
+      /* Laid out at the view's size, then at another. */
+      nf_grid_layout_allocate (layout, laid_width, height);
+      g_assert_true (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), layout));
+      g_assert_true (nf_canvas_view_get_layout (NF_CANVAS_VIEW (fresh)) == layout);
+      window = nf_test_show (fresh, 1366, 768);
+      nf_test_settle (window);
+      g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, width);
+      g_assert_cmpfloat (nf_grid_layout_get_height (layout), ==, height);
+      assert_view_matches_layout (NF_CANVAS_VIEW (fresh));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The "language" property shows the notes' translations. */
 static void
 test_language (void)
@@ -1580,6 +1628,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/block-scrolls", test_block_scrolls);
   g_test_add_func ("/gui/canvas-view/huge-block", test_huge_block);
   g_test_add_func ("/gui/canvas-view/deep-note-edit", test_deep_note_edit);
+  g_test_add_func ("/gui/canvas-view/adopt-layout", test_adopt_layout);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);
