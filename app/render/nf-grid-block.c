@@ -30,6 +30,11 @@
 #define ONE_LINE_WEIGHT  2.0
 /* a card whose tags show only as marks this. */
 #define COMPACT_WEIGHT   0.25
+/* a clamped card, even one that keeps all its lines, this more than a
+ * compact one: it reads tighter, and the block is no longer the
+ * whole text at a glance, so the rows give a block compact cards
+ * before clamped ones when a few pixels do it. */
+#define CLAMPED_WEIGHT   (COMPACT_WEIGHT + 0.05)
 
 /* A card narrower than this at a density reads badly: FULL and COMPACT
  * keep the style's minimum, the clamped cards go to 40% of it (their
@@ -446,7 +451,7 @@ _nf_grid_block_ladder (const NfGridStyle *style,
           if (limit >= best || limit > cap)
             continue;
           best = limit;
-          cut = 0;
+          cut = density >= NF_CARD_LINES ? CLAMPED_WEIGHT * n_cards : 0;
           if (density == NF_CARD_LINES || density == NF_CARD_LINE)
             {
               /* A clamped card's padding (nf-card-layout.c). */
@@ -533,6 +538,8 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
           c *= scale;
           if (density == NF_CARD_COMPACT)
             c = COMPACT_WEIGHT * n_cards;
+          else if (density >= NF_CARD_LINES)
+            c += CLAMPED_WEIGHT * n_cards;
           limit = n_scored == n_cards ? least_limit (heights, n_cards, n, gap)
                                       : summed_limit (heights, n_scored, scale, n, gap);
           if (limit < best)

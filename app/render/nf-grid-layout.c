@@ -11,6 +11,15 @@
 #include "nf-grid-layout-private.h"
 #include "nf-render-private.h"
 
+#define LADDER_MEMO 6
+
+typedef struct {
+  gboolean     used;
+  double       width, size, fewest, most;
+  guint        n_levels;
+  NfGridLadder ladder;
+} LadderMemo;
+
 struct _NfGridLayout
 {
   GObject        parent_instance;
@@ -27,6 +36,11 @@ struct _NfGridLayout
 
   double         width, height;
   gboolean       balance_rows;
+  /* Ladders measured in this allocation, per block: the room-lending
+   * tries change some columns' widths, and a block whose width did not
+   * change needs the same ladder again. */
+  LadderMemo     memo[NF_N_BLOCKS][LADDER_MEMO];
+  guint          memo_next[NF_N_BLOCKS];
   NfBlock        focus_block;
   NfGridBlock    blocks[NF_N_BLOCKS];
 };
@@ -449,6 +463,12 @@ allocate_focus (NfGridLayout *self,
  * may give up to half its width (lend_room()). */
 #define ROOM_LEAST_SHARE 0.5
 #define MOST_SHARE  1.6
+/* Room lent by columns that show everything with room to spare may take
+ * a crowded column further: a canvas with one thin block beside a
+ * full one (数跑科技's three partners beside twenty activities and
+ * resources) reads better wide there than with cut notes beside an
+ * empty half. */
+#define ROOM_MOST_SHARE 1.8
 
 /* One choice of the grid's column edges, and what it gives: the text
  * size, whether every block shows its whole text at it, what is cut by
@@ -502,6 +522,7 @@ static void
 share_widths (const double *need,
               guint         n,
               double        least,
+              double        most,
               double       *edges)
 {
   double even = 10.0 / n, total = 0, w[N_TOP_COLUMNS];
@@ -518,9 +539,9 @@ share_widths (const double *need,
       gboolean changed = FALSE;
 
       for (guint c = 0; c < n; c++)
-        if (!fixed[c] && (w[c] < least * even || w[c] > MOST_SHARE * even))
+        if (!fixed[c] && (w[c] < least * even || w[c] > most * even))
           {
-            w[c] = CLAMP (w[c], least * even, MOST_SHARE * even);
+            w[c] = CLAMP (w[c], least * even, most * even);
             fixed[c] = TRUE;
             changed = TRUE;
           }
@@ -571,6 +592,36 @@ place_columns (NfGridLayout  *self,
       if (overhead != NULL)
         overhead[b] = block->content_rect.y - block->rect.y + style->block_padding;
     }
+}
+
+/* _nf_grid_block_ladder() for block b, or what it gave before in this
+ * allocation for the same width, size, heights and steps. */
+static void
+block_ladder (NfGridLayout      *self,
+              NfBlock            b,
+              double             width,
+              double             size,
+              double             fewest,
+              double             most,
+              guint              n_levels,
+              NfCardLayout     **cards,
+              guint              n_cards,
+              NfGridLadder      *ladder)
+{
+  LadderMemo *memo = self->memo[b];
+
+  for (guint i = 0; i < LADDER_MEMO; i++)
+    if (memo[i].used && memo[i].width == width && memo[i].size == size &&
+        memo[i].fewest == fewest && memo[i].most == most && memo[i].n_levels == n_levels)
+      {
+        *ladder = memo[i].ladder;
+        return;
+      }
+  _nf_grid_block_ladder (self->style, width, size, fewest, most, n_levels, cards, n_cards,
+                         ladder);
+  memo = &self->memo[b][self->memo_next[b]];
+  self->memo_next[b] = (self->memo_next[b] + 1) % LADDER_MEMO;
+  *memo = (LadderMemo) { TRUE, width, size, fewest, most, n_levels, *ladder };
 }
 
 /* The text size, row edges and ladders the columns give: the cards of
@@ -660,10 +711,10 @@ try_columns (NfGridLayout *self,
               ok = FALSE;
               break;
             }
-          _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, step_size (style, k),
-                                 fewest[b], most[b], 2,
-                                 (NfCardLayout **) self->scratch->pdata + first[b],
-                                 first[b + 1] - first[b], &ladders[b]);
+          block_ladder (self, (NfBlock) b, self->blocks[b].content_rect.width,
+                        step_size (style, k), fewest[b], most[b], 2,
+                        (NfCardLayout **) self->scratch->pdata + first[b],
+                        first[b + 1] - first[b], &ladders[b]);
           ok = ladders[b].req[1] <= most[b];
         }
       if (ok)
@@ -682,10 +733,10 @@ try_columns (NfGridLayout *self,
   if (!all_full)
     {
       for (guint b = 0; b < NF_N_BLOCKS; b++)
-        _nf_grid_block_ladder (style, self->blocks[b].content_rect.width, size,
-                               fewest[b], most[b], NF_GRID_N_LEVELS,
-                               (NfCardLayout **) self->scratch->pdata + first[b],
-                               first[b + 1] - first[b], &ladders[b]);
+        block_ladder (self, (NfBlock) b, self->blocks[b].content_rect.width, size,
+                      fewest[b], most[b], NF_GRID_N_LEVELS,
+                      (NfCardLayout **) self->scratch->pdata + first[b],
+                      first[b + 1] - first[b], &ladders[b]);
       columns->cost = _nf_grid_rows_balance (style, height, ladders, overhead, least,
                                              self->balance_rows, columns->edges);
     }
@@ -716,8 +767,8 @@ lend_columns (NfGridLayout *self,
       else
         bottom[place->x / 5] += need;
     }
-  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, columns->top);
-  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, columns->bottom);
+  share_widths (top, N_TOP_COLUMNS, LEAST_SHARE, MOST_SHARE, columns->top);
+  share_widths (bottom, N_BOTTOM_COLUMNS, LEAST_SHARE, MOST_SHARE, columns->bottom);
 }
 
 /* What the columns would cut by the blocks' ladders guessed from their
@@ -919,7 +970,7 @@ lend_room (NfGridLayout  *self,
   for (guint c = 0; c < n; c++)
     if (room[c] < 0)
       w[c] += freed * w[c] / cutting;
-  share_widths (w, n, ROOM_LEAST_SHARE, band == 0 ? to->top : to->bottom);
+  share_widths (w, n, ROOM_LEAST_SHARE, ROOM_MOST_SHARE, band == 0 ? to->top : to->bottom);
   return TRUE;
 }
 
@@ -952,6 +1003,8 @@ nf_grid_layout_allocate (NfGridLayout *self,
     }
 
   g_ptr_array_set_size (self->scratch, 0);
+  /* The cards may have changed since the last allocation. */
+  memset (self->memo, 0, sizeof self->memo);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       first[b] = self->scratch->len;

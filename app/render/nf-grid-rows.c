@@ -121,6 +121,24 @@ _nf_grid_rows_range (const NfGridStyle *style,
       }
 }
 
+/* Which middle share a block's height follows: its row edge between
+ * the top rows is edges[1] left of the value propositions and edges[4]
+ * right of them; the others follow the bottom share only. */
+enum { FOLLOWS_NONE, FOLLOWS_LEFT, FOLLOWS_RIGHT };
+
+static guint
+block_follows (NfBlock b)
+{
+  const NfBlockPlace *place = nf_block_place (b);
+
+  if (place->y > 1 || (place->y == 0 && place->height == 2))
+    return FOLLOWS_NONE;
+  return place->x >= 5 ? FOLLOWS_RIGHT : FOLLOWS_LEFT;
+}
+
+#define N_BOTTOM G_N_ELEMENTS (bottom_shares)
+#define N_MIDDLE G_N_ELEMENTS (middle_shares)
+
 double
 _nf_grid_rows_balance (const NfGridStyle  *style,
                        double              height,
@@ -131,6 +149,14 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
                        double              edges[NF_GRID_N_EDGES])
 {
   double standard[NF_GRID_N_EDGES], best_cost, best_short, best_unmet;
+  /* Each block's cost and shortfall at each bottom share and the middle
+   * share it follows: a block's height depends on one or two of the
+   * three shares, so it is scored once per pair rather than once per
+   * arrangement. The sums below add them in block order, as
+   * ladders_cost() and short_of_least() do, so the edges chosen are the
+   * same to the last bit. */
+  double block_cost[NF_N_BLOCKS][N_BOTTOM][N_MIDDLE], lack_of[NF_N_BLOCKS][N_BOTTOM][N_MIDDLE];
+  guint follows[NF_N_BLOCKS];
 
   set_edges (style, height, 1.0, 0.5, 0.5, standard);
   memcpy (edges, standard, sizeof standard);
@@ -142,27 +168,50 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
     return best_unmet;
   if (best_cost <= 0 && best_short <= 0)
     return 0;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      follows[b] = block_follows ((NfBlock) b);
+      for (guint i = 0; i < N_BOTTOM; i++)
+        for (guint m = 0; m < N_MIDDLE; m++)
+          {
+            double e[NF_GRID_N_EDGES], h;
+
+            if (follows[b] == FOLLOWS_NONE && m > 0)
+              {
+                block_cost[b][i][m] = block_cost[b][i][0];
+                lack_of[b][i][m] = lack_of[b][i][0];
+                continue;
+              }
+            set_edges (style, height, bottom_shares[i], middle_shares[m], middle_shares[m], e);
+            h = content_height (style, e, overhead, (NfBlock) b);
+            block_cost[b][i][m] = _nf_grid_ladder_cost (&ladders[b], h);
+            lack_of[b][i][m] = MAX (0.0, least[b] - h);
+          }
+    }
   /* A block that shows no card at all is worse than any amount of
    * content left out elsewhere: arrangements are compared first by how
    * far they leave blocks short of one card, then by their cost. */
-  for (guint i = 0; i < G_N_ELEMENTS (bottom_shares); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (middle_shares); j++)
-      for (guint k = 0; k < G_N_ELEMENTS (middle_shares); k++)
+  for (guint i = 0; i < N_BOTTOM; i++)
+    for (guint j = 0; j < N_MIDDLE; j++)
+      for (guint k = 0; k < N_MIDDLE; k++)
       {
-        double e[NF_GRID_N_EDGES], cost, lack, unmet;
+        double e[NF_GRID_N_EDGES], cost_sum, lack = 0, unmet = 0;
+        guint pick[] = { 0, j, k };
 
-        set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k], e);
-        lack = short_of_least (style, e, overhead, least);
+        for (guint b = 0; b < NF_N_BLOCKS; b++)
+          lack += lack_of[b][i][pick[follows[b]]];
         if (lack > best_short)
           continue;
-        unmet = ladders_cost (style, e, ladders, overhead);
-        cost = unmet + PRICE_PER_PIXEL *
-               (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
-                fabs (e[2] - standard[2]));
-        if (lack < best_short || cost < best_cost)
+        for (guint b = 0; b < NF_N_BLOCKS; b++)
+          unmet += block_cost[b][i][pick[follows[b]]];
+        set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k], e);
+        cost_sum = unmet + PRICE_PER_PIXEL *
+                   (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
+                    fabs (e[2] - standard[2]));
+        if (lack < best_short || cost_sum < best_cost)
           {
             best_short = lack;
-            best_cost = cost;
+            best_cost = cost_sum;
             best_unmet = unmet;
             memcpy (edges, e, sizeof e);
           }

