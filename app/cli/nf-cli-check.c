@@ -73,11 +73,11 @@ run_check (const NfCliCommand  *command,
           /* A conflict the canvas marks as such is said, and passes. */
           if (finding->marked)
             /* TRANSLATORS: as "%s: %s: %s" above, for a conflict the canvas marks */
-            g_string_append_printf (out, _("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
+            _nf_cli_append_strings (out, _("%s: %s: marked conflict: %s\n"), safe_name, subject, safe);
           else
             /* TRANSLATORS: a canvas file's name, a note or table row ("n35",
              * "t3 row 2"), and what is wrong with it */
-            g_string_append_printf (out, _("%s: %s: %s\n"), safe_name, subject, safe);
+            _nf_cli_append_strings (out, _("%s: %s: %s\n"), safe_name, subject, safe);
           /* Every part is escaped already, so the lines go out as they
            * are, a megabyte at a time rather than a write and a flush per
            * finding (100,000 findings spent a fifth of the check there). */
@@ -102,15 +102,18 @@ const NfCliCommand _nf_cli_check = {
   .summary = N_("Check canvases against themselves and their sources"),
   .description = N_("Each FILE is a .ninefold canvas. Reported, a line each as “FILE: NOTE: "
                     "problem”: one measure stated with different values in different notes or "
-                    "tables; a table whose rows do not add up to its total or to a total a note "
-                    "states; a number of a note or table row that its cited line lacks, or that "
-                    "is on a nearby line instead; a cell whose text names a currency, percentage "
+                    "tables; a table whose rows do not add up to its total row or Total column, "
+                    "to a total a note or another table states, or shares that do not make "
+                    "the whole, within the rounding of the figures as written; a number of a "
+                    "note or table row that its cited line lacks, or that is on a nearby line "
+                    "instead; a cell whose text names a currency, percentage "
                     "or unit that its column drops; a note citing no source in a canvas that has "
                     "sources; two versions a merge left to choose between. A conflict the "
                     "canvas marks (<contradicts>) is printed as a “marked conflict” and does "
-                    "not count as a finding. Source files are looked for beside the canvas and in each "
-                    "--sources DIR; a source not found is said on standard error and its "
-                    "citations are not checked.\n"
+                    "not count as a finding. Source files are looked for beside the canvas, in each "
+                    "--sources DIR, in $NF_SEEDS_DIR, then among the shipped cases' sources "
+                    "(the build's and the installed ones); a source file not found is a "
+                    "finding, and its citations are not checked.\n"
                     "\n"
                     "Exit status: 0 if nothing was found, 1 if anything was, 2 if a FILE cannot "
                     "be read or for a usage error."),

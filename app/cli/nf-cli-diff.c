@@ -210,13 +210,16 @@ append_metrics (GString             *out,
                 const NfDiffMetrics *metrics,
                 guint                n)
 {
+  const char *metrics_word = _("Metrics");
+
   for (guint r = 0; r < nf_diff_metrics_get_n_rows (metrics); r++)
     {
       const NfDiffMetricRow *row = nf_diff_metrics_get_row (metrics, r);
 
       if (n == 2 && !row->differs)
         continue;
-      g_string_append_printf (out, "%s: ", _("Metrics"));
+      g_string_append (out, metrics_word);
+      g_string_append (out, ": ");
       append_row_label (out, row);
       g_string_append (out, ":");
       for (guint i = 0; i < n; i++)
@@ -226,7 +229,10 @@ append_metrics (GString             *out,
           g_string_append (out, i == 0 ? " " : " | ");
           g_string_append (out, row->present[i] ? nf_diff_metric_row_get_text (row, i, reading) : "—");
           if (converted != NULL)
-            g_string_append_printf (out, " %s", converted);
+            {
+              g_string_append_c (out, ' ');
+              g_string_append (out, converted);
+            }
         }
       if (!row->comparable)
         /* TRANSLATORS: figures of one measure in different units or
@@ -237,8 +243,14 @@ append_metrics (GString             *out,
           {
             g_autofree char *delta = nf_diff_metric_row_format_delta (row, i, reading);
 
+            /* Appended, not printed: a long diff has a delta per figure. */
             if (delta != NULL)
-              g_string_append_printf (out, "; %c %s", 'A' + i, delta);
+              {
+                g_string_append (out, "; ");
+                g_string_append_c (out, (char) ('A' + i));
+                g_string_append_c (out, ' ');
+                g_string_append (out, delta);
+              }
           }
       g_string_append_c (out, '\n');
     }

@@ -53,6 +53,11 @@ NfCanvas       *_nf_cli_load_any        (const char         *path,
 char           *_nf_cli_escape          (const char         *text,
                                          gssize              length);
 gboolean        _nf_cli_print           (const char         *text);
+void            _nf_cli_append_strings  (GString            *out,
+                                         const char         *format,
+                                         const char         *a,
+                                         const char         *b,
+                                         const char         *c);
 gboolean        _nf_cli_write_stdout    (const char         *data,
                                          gsize               length);
 

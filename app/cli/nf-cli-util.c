@@ -36,8 +36,19 @@ _nf_cli_escape (const char *text,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *run = p;
+      gunichar c;
       gsize n;
+
+      /* Printable ASCII, tab and newline pass as they are, a run at a
+       * time: nearly all of a long output. */
+      while (p < end && ((*p >= 0x20 && *p < 0x7F) || *p == '\n' || *p == '\t'))
+        p++;
+      if (out != NULL && p > run)
+        g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+      c = g_utf8_get_char_validated (p, end - p);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -63,6 +74,41 @@ _nf_cli_escape (const char *text,
       p += n;
     }
   return out != NULL ? g_string_free (out, FALSE) : g_strndup (text, end - text);
+}
+
+/* g_string_append_printf (out, format, a, b, c) for a translated format
+ * of plain "%s" only, which is what a line of findings is: printf cost
+ * more than the finding. Anything else in the format (a translator's
+ * "%2$s") goes to printf. */
+void
+_nf_cli_append_strings (GString    *out,
+                        const char *format,
+                        const char *a,
+                        const char *b,
+                        const char *c)
+{
+  const char *args[3] = { a, b, c };
+  gsize start = out->len;
+  guint n = 0;
+
+  for (const char *p = format; *p; p++)
+    {
+      if (*p != '%')
+        g_string_append_c (out, *p);
+      else if (p[1] == '%')
+        g_string_append_c (out, *++p);
+      else if (p[1] == 's' && n < G_N_ELEMENTS (args))
+        {
+          g_string_append (out, args[n++]);
+          p++;
+        }
+      else
+        {
+          g_string_truncate (out, start);
+          g_string_append_printf (out, format, a, b, c);
+          return;
+        }
+    }
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nf-i18n-private.h"
@@ -452,8 +453,27 @@ cell_of (Writer       *wr,
     }
   if (cell->has_value)
     {
-      g_autofree char *value = nf_number_format_xml (cell->value);
-      attr (wr, "value", value);
+      /* A whole figure, as nearly all are, without an allocation. */
+      if (fabs (cell->value) < 9007199254740992.0 && cell->value == floor (cell->value) &&
+          cell->value != 0)
+        {
+          char digits[24];
+          char *p = digits + sizeof digits;
+          guint64 n = (guint64) fabs (cell->value);
+
+          *--p = '\0';
+          do
+            *--p = (char) ('0' + n % 10);
+          while ((n /= 10) > 0);
+          if (cell->value < 0)
+            *--p = '-';
+          attr (wr, "value", p);
+        }
+      else
+        {
+          g_autofree char *value = nf_number_format_xml (cell->value);
+          attr (wr, "value", value);
+        }
     }
   content (wr, cell->text);
   end (wr);
@@ -744,7 +764,13 @@ write_canvas (Writer   *wr,
     emit (wr, declaration, sizeof declaration - 1);
   start (wr, "canvas");
   attr (wr, "xmlns", NF_CANVAS_NS);
-  attr (wr, "version", format_version (canvas));
+  /* Counting, the version written is "1.N" like the one read, whichever
+   * it is: the scan of every note and cell for what needs a newer one can
+   * wait for a real write. */
+  if (wr->out == NULL && wr->w == NULL && strlen (nf_canvas_get_version (canvas)) == 3)
+    attr (wr, "version", nf_canvas_get_version (canvas));
+  else
+    attr (wr, "version", format_version (canvas));
   attr (wr, "xml:lang", nf_canvas_get_language (canvas));
 
   start (wr, "metadata");

@@ -9,37 +9,14 @@
 #include "nf-i18n-private.h"
 
 #include "nf-check-private.h"
+#include "nf-check-figures-private.h"
 #include "nf-diff-private.h"
 #include "nf-merge.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
 #include "nf-number.h"
 #include "nf-source.h"
-
-/* A figure found in a note's or a cell's text. */
-typedef struct {
-  char     *text;     /* as written: "over 1 million registered users" */
-  char     *digits;   /* the number's digits, separators dropped: "1", "5600000" */
-  char     *key;      /* what it measures, folded, or NULL when the text does not say */
-  char     *clause;   /* the clause it stands in, folded: what else it may be about */
-  NfNumber  number;
-} Figure;
-
-/* Where a figure stands, for conflicts between notes and tables. */
-typedef struct {
-  const char *subject;
-  Figure     *figure;
-} Stated;
-
-typedef struct {
-  NfCanvas   *canvas;
-  GPtrArray  *findings;
-  GHashTable *sources;  /* id → GStrv of lines, or NULL when not found */
-  GHashTable *n_lines;  /* GStrv → its length, counted once */
-  guint64     n_scans;  /* source lines read for figures so far */
-  gboolean    scans_spent; /* citations past CITE_SCAN_BUDGET were not checked */
-  GPtrArray  *strings;  /* subjects kept alive */
-} Check;
+#include "nf-source-file.h"
 
 static GPrivate n_comparisons;  /* a guint64 *, this thread's last count */
 
@@ -76,8 +53,8 @@ nf_check_finding_free (NfCheckFinding *finding)
   g_free (finding);
 }
 
-static void
-figure_clear (gpointer data)
+void
+_nf_check_figure_clear (gpointer data)
 {
   Figure *figure = data;
 
@@ -87,8 +64,8 @@ figure_clear (gpointer data)
   g_free (figure->clause);
 }
 
-static NfCheckFinding *
-add (Check       *check,
+NfCheckFinding *
+_nf_check_add (Check       *check,
      NfCheckKind  kind,
      const char  *subject,
      char        *message)
@@ -134,8 +111,8 @@ subject_ref (NfCanvas   *canvas,
 
 /* Whether either side marks the other as conflicting: a note naming a
  * table as a whole covers each of its rows. */
-static gboolean
-is_marked (NfCanvas   *canvas,
+gboolean
+_nf_check_is_marked (NfCanvas   *canvas,
            const char *a,
            const char *b)
 {
@@ -148,7 +125,8 @@ is_marked (NfCanvas   *canvas,
       g_autofree char *ref = NULL, *table_ref = NULL;
       g_autofree char *other_id = NULL;
 
-      if (note == NULL)
+      /* Most notes mark nothing. */
+      if (note == NULL || nf_note_get_conflicts (note)[0] == NULL)
         continue;
       ref = subject_ref (canvas, sides[1 - i]);
       other_id = nf_check_subject_id (sides[1 - i], NULL);
@@ -176,8 +154,8 @@ is_number_char (char c)
 }
 
 /* Words that say nothing of what a figure counts. */
-static gboolean
-is_filler (const char *word)
+gboolean
+_nf_check_is_filler (const char *word)
 {
   static const char * const fillers[] = {
     "in", "of", "for", "at", "on", "a", "an", "the", "per", "by", "to", "from", "and", "with",
@@ -191,8 +169,9 @@ is_filler (const char *word)
     "globally", "worldwide", "end", "mid", "early", "late",
   };
 
+  /* The first letter first: every word of every figure's phrase comes here. */
   for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
-    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
+    if (g_ascii_tolower (word[0]) == fillers[i][0] && g_ascii_strcasecmp (word, fillers[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -210,9 +189,9 @@ measure_key (const char *phrase)
       g_strstrip (words[i]);
       /* "registered users as of March": the measure ends where the
        * words on when and where begin. */
-      if (kept->len && is_filler (words[i]))
+      if (kept->len && _nf_check_is_filler (words[i]))
         break;
-      if (*words[i] == '\0' || is_filler (words[i]))
+      if (*words[i] == '\0' || _nf_check_is_filler (words[i]))
         continue;
       if (kept->len)
         g_string_append_c (kept, ' ');
@@ -259,7 +238,7 @@ words_before (const char *text,
         continue;
       if (strpbrk (words[i], "0123456789$"))
         break;
-      if (is_filler (words[i]))
+      if (_nf_check_is_filler (words[i]))
         continue;
       if (kept->len)
         g_string_prepend_c (kept, ' ');
@@ -279,13 +258,13 @@ same_value (double a,
 /* Every figure of a text: each digit run, with a currency sign just
  * before it, read with as many of the words after it as nf_number_parse
  * takes (a scale, a currency, a unit such as "registered users"). */
-static GArray *
-find_figures (const char *text)
+GArray *
+_nf_check_find_figures (const char *text)
 {
   GArray *figures = g_array_new (FALSE, TRUE, sizeof (Figure));
   const char *p = text;
 
-  g_array_set_clear_func (figures, figure_clear);
+  g_array_set_clear_func (figures, _nf_check_figure_clear);
   while (*p)
     {
       const char *start, *run_end, *end, *limit;
@@ -401,55 +380,24 @@ find_figures (const char *text)
 
 /* --- sources --------------------------------------------------------- */
 
-/* A source file's lines, looked for as the source reader opens it (a
- * file URI, an absolute path, a path relative to the canvas's folder,
- * which `dirs` gives first), then in the folders of the shipped cases'
- * write-ups (NF_SEEDS_DIR, else the build's). *out_local says whether the
- * address names a file at all: a web address is not read, and not a
- * fault. */
+/* A source file's lines, looked for as the source reader opens it
+ * (nf_source_locate(): the canvas's folder, which `dirs` gives first, then
+ * the shipped cases' sources). *out_local says whether the address names
+ * a file at all: a web address is not read, and not a fault. */
 static GStrv
 read_source (NfSource           *source,
              const char * const *dirs,
              gboolean           *out_local)
 {
-  const char *address = nf_source_get_address (source);
-  const char *scheme;
-  g_autofree char *local = NULL;
-  g_autoptr(GPtrArray) tried = g_ptr_array_new ();
-  const char *seeds = g_getenv ("NF_SEEDS_DIR");
+  g_autoptr(GFile) file = nf_source_locate (source, dirs, out_local, NULL);
+  g_autofree char *data = NULL;
+  gsize length;
 
-  *out_local = FALSE;
-  if (address == NULL || *address == '\0')
+  if (file == NULL || !g_file_load_contents (file, NULL, &data, &length, NULL, NULL) ||
+      !g_utf8_validate (data, length, NULL))
     return NULL;
-  scheme = g_uri_peek_scheme (address);
-  if (scheme != NULL && g_str_equal (scheme, "file"))
-    local = g_filename_from_uri (address, NULL, NULL);
-  else if (scheme == NULL || strlen (scheme) == 1)  /* "c:" is a Windows drive */
-    local = g_strdup (address);
-  if (local == NULL)
-    return NULL;
-  *out_local = TRUE;
-  for (guint i = 0; dirs && dirs[i]; i++)
-    g_ptr_array_add (tried, (gpointer) dirs[i]);
-  if (seeds != NULL && *seeds != '\0')
-    g_ptr_array_add (tried, (gpointer) seeds);
-  g_ptr_array_add (tried, (gpointer) NF_CASE_SEEDS_DIR);
-  for (guint i = 0; i < tried->len; i++)
-    {
-      g_autofree char *path = g_path_is_absolute (local) ? g_strdup (local)
-                                                         : g_build_filename (tried->pdata[i], local, NULL);
-      g_autofree char *data = NULL;
-      gsize length;
-
-      if (g_file_get_contents (path, &data, &length, NULL) && g_utf8_validate (data, length, NULL))
-        {
-          g_strdelimit (data, "\r", ' ');
-          return g_strsplit (data, "\n", -1);
-        }
-      if (g_path_is_absolute (local))
-        break;
-    }
-  return NULL;
+  g_strdelimit (data, "\r", ' ');
+  return g_strsplit (data, "\n", -1);
 }
 
 /* Whether a line states the figure: the same digits, or the same value
@@ -458,7 +406,7 @@ static gboolean
 line_has (const char   *line,
           const Figure *figure)
 {
-  g_autoptr(GArray) there = find_figures (line);
+  g_autoptr(GArray) there = _nf_check_find_figures (line);
 
   for (guint i = 0; i < there->len; i++)
     {
@@ -548,7 +496,7 @@ check_citation (Check        *check,
           missing = figure;
       }
     if (moved && line_end > line)
-      add (check, NF_CHECK_WRONG_LINE, subject,
+      _nf_check_add (check, NF_CHECK_WRONG_LINE, subject,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited lines %u–%u"),
                               moved->text, moved_to, line, line_end)
@@ -558,7 +506,7 @@ check_citation (Check        *check,
                                            "not on the cited lines %u–%u", n_moved - 1),
                               moved->text, n_moved - 1, moved_to, line, line_end));
     else if (moved)
-      add (check, NF_CHECK_WRONG_LINE, subject,
+      _nf_check_add (check, NF_CHECK_WRONG_LINE, subject,
            n_moved == 1
            ? g_strdup_printf (_("“%s” is on line %u of the source, not on the cited line %u"),
                               moved->text, moved_to, line)
@@ -569,11 +517,11 @@ check_citation (Check        *check,
                                            "not on the cited line %u", n_moved - 1),
                               moved->text, n_moved - 1, moved_to, line));
     if (missing && line_end > line)
-      add (check, NF_CHECK_NOT_CITED, subject,
+      _nf_check_add (check, NF_CHECK_NOT_CITED, subject,
            g_strdup_printf (_("“%s” is not on the cited lines %u–%u of the source"),
                             missing->text, line, line_end));
     else if (missing)
-      add (check, NF_CHECK_NOT_CITED, subject,
+      _nf_check_add (check, NF_CHECK_NOT_CITED, subject,
            g_strdup_printf (_("“%s” is not on the cited line %u of the source"),
                             missing->text, line));
   }
@@ -743,8 +691,8 @@ keep_chinese (GPtrArray  *kept,
  * agents" both count the company's people: words of one family are one
  * word, verbs that say how a figure came about are dropped, and the rest
  * are stemmed and sorted. A table's "row / column" key is kept as it is. */
-static char *
-canonical_key (const char *key)
+char *
+_nf_check_canonical_key (const char *key)
 {
   static const char * const people[] = {
     "staff", "employees", "employee", "workers", "worker", "agents", "agent", "people",
@@ -855,8 +803,14 @@ group_key (const Figure *figure,
   NfNumberKind kind = figure->number.kind == NF_NUMBER_KIND_OTHER && !figure->number.is_percent
                         ? NF_NUMBER_KIND_COUNT : figure->number.kind;
 
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) kind, figure->number.currency,
-                          canonical ? canonical : "\x01", part ? part : "");
+  char kind_digit[2] = { (char) ('0' + (int) kind), '\0' };
+
+  /* Concatenated, not printed: a key per figure. */
+  if ((guint) kind > 9)
+    return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) kind, figure->number.currency,
+                            canonical ? canonical : "\x01", part ? part : "");
+  return g_strconcat (kind_digit, "\x1f", figure->number.currency, "\x1f",
+                      canonical ? canonical : "\x01", "\x1f", part ? part : "", NULL);
 }
 
 /* Two statements of one measure disagree when one is over a quarter
@@ -1025,7 +979,7 @@ check_conflicts (Check  *check,
   for (guint i = 0; i < stated->len; i++)
     {
       const Figure *figure = g_array_index (stated, Stated, i).figure;
-      g_autofree char *canonical = canonical_key (figure->key);
+      g_autofree char *canonical = _nf_check_canonical_key (figure->key);
       char *key = group_key (figure, canonical);
 
       members = g_hash_table_lookup (groups, key);
@@ -1050,14 +1004,14 @@ check_conflicts (Check  *check,
       Stated *a = &g_array_index (stated, Stated, pair->here);
       Stated *b = &g_array_index (stated, Stated, pair->there);
       /* One finding for two subjects, whichever measures they share. */
-      char *key = pair->here < pair->there ? g_strdup_printf ("%s\n%s", a->subject, b->subject)
-                                           : g_strdup_printf ("%s\n%s", b->subject, a->subject);
+      char *key = pair->here < pair->there ? g_strconcat (a->subject, "\n", b->subject, NULL)
+                                           : g_strconcat (b->subject, "\n", a->subject, NULL);
       NfCheckFinding *finding;
 
       if (!g_hash_table_add (reported, key))
         continue;
       if (pair->first)
-        finding = add (check, NF_CHECK_CONFLICT, a->subject,
+        finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject,
                        g_strdup_printf (nf_ngettext ("“%s” (%s) here, but “%s” in %s, which states it "
                                                      "first; %u more note or row differs from it too",
                                                      "“%s” (%s) here, but “%s” in %s, which states it "
@@ -1066,147 +1020,13 @@ check_conflicts (Check  *check,
                                         a->figure->text, a->figure->key, b->figure->text, b->subject,
                                         pair->n_more));
       else
-        finding = add (check, NF_CHECK_CONFLICT, a->subject,
+        finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject,
                        g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
                                         a->figure->key, b->figure->text, b->subject));
       finding->other = g_strdup (b->subject);
-      finding->marked = is_marked (check->canvas, a->subject, b->subject);
+      finding->marked = _nf_check_is_marked (check->canvas, a->subject, b->subject);
     }
   set_n_comparisons (compared);
-}
-
-static gboolean
-is_total_label (const char *label)
-{
-  g_autofree char *lower = g_utf8_strdown (label, -1);
-
-  return strstr (lower, "total") || strstr (lower, "合计") || strstr (lower, "总计") ||
-         g_str_equal (lower, "sum");
-}
-
-static gboolean
-column_has_values (NfMetricTable *table,
-                   guint          column)
-{
-  NfColumnType type = nf_metric_table_get_column (table, column)->type;
-
-  return type == NF_COLUMN_MONEY || type == NF_COLUMN_COUNT || type == NF_COLUMN_NUMBER;
-}
-
-/* Whether two folded phrases share a word of five letters or more. */
-static gboolean
-shares_word (const char *a,
-             const char *b)
-{
-  g_auto(GStrv) wa = g_strsplit (a, " ", -1);
-  g_auto(GStrv) wb = g_strsplit (b, " ", -1);
-
-  for (guint i = 0; wa[i]; i++)
-    for (guint j = 0; wb[j]; j++)
-      if (strlen (wa[i]) >= 5 && !is_filler (wa[i]) && g_str_equal (wa[i], wb[j]))
-        return TRUE;
-  return FALSE;
-}
-
-/* A table whose rows add up to something else than its own "Total" row,
- * or than a note stating the total of what the table is titled. */
-static void
-check_totals (Check         *check,
-              NfMetricTable *table,
-              const char    *table_id,
-              GArray        *note_stated)
-{
-  guint n_rows = nf_metric_table_get_n_rows (table);
-  guint n_columns = nf_metric_table_get_n_columns (table);
-  guint total_row = G_MAXUINT;
-  g_autofree char *title = _nf_diff_fold (nf_text_get (nf_metric_table_get_title (table)));
-
-  /* A series over years is no sum of parts. */
-  if (n_columns < 2 || n_rows < 2 || nf_metric_table_get_column (table, 0)->type == NF_COLUMN_YEAR)
-    return;
-  for (guint r = 0; r < n_rows; r++)
-    if (is_total_label (nf_metric_table_get_cell (table, r, 0)->text))
-      {
-        /* "Total Registered Users" over "Total Rides Facilitated": a
-         * table of several measures' totals, not parts and their sum. */
-        if (total_row != G_MAXUINT)
-          return;
-        total_row = r;
-      }
-
-  for (guint c = 1; c < n_columns; c++)
-    {
-      double sum = 0;
-      guint parts = 0;
-      const NfCell *total;
-
-      if (!column_has_values (table, c))
-        continue;
-      for (guint r = 0; r < n_rows; r++)
-        {
-          const NfCell *cell = nf_metric_table_get_cell (table, r, c);
-
-          /* A share or a year among the figures is no part of their sum. */
-          if (cell->has_type && cell->type != NF_COLUMN_MONEY && cell->type != NF_COLUMN_COUNT &&
-              cell->type != NF_COLUMN_NUMBER)
-            continue;
-          if (r != total_row && cell->has_value)
-            sum += cell->value, parts++;
-        }
-      if (parts < 2)
-        continue;
-      if (total_row != G_MAXUINT)
-        {
-          total = nf_metric_table_get_cell (table, total_row, c);
-          if (total->has_value && fabs (total->value - sum) > 0.005 * fabs (total->value))
-            {
-              g_autofree char *subject = g_strdup_printf ("%s row %u", table_id, total_row + 1);
-              g_autofree char *shown = nf_number_format_value (sum, NF_NUMBER_KIND_OTHER, NULL, NULL,
-                                                               NF_NUMBER_EXACT, FALSE, "en");
-
-              add (check, NF_CHECK_TOTAL, subject,
-                   g_strdup_printf (_("the total “%s” is not the sum of the rows above it (%s)"),
-                                    total->text, shown));
-            }
-          continue;
-        }
-      /* A note stating "$2.5 million in salaries" where the table is
-       * titled "Salaries": the same measure, clearly. */
-      for (guint i = 0; i < note_stated->len; i++)
-        {
-          Stated *s = &g_array_index (note_stated, Stated, i);
-          NfNumberKind kind = s->figure->number.kind;
-          g_autofree char *folded = s->figure->key ? _nf_diff_fold (s->figure->key) : NULL;
-          NfCheckFinding *finding;
-
-          /* What the figure measures, or where it names none ("about $2
-           * million allocated to marketing"), the clause it stands in. */
-          if (s->figure->clause != NULL)
-            {
-              char *both = g_strjoin (" ", folded ? folded : "", s->figure->clause, NULL);
-
-              g_free (folded);
-              folded = both;
-            }
-          if (folded == NULL || !shares_word (folded, title) ||
-              (kind != NF_NUMBER_KIND_MONEY && kind != NF_NUMBER_KIND_COUNT) ||
-              (kind == NF_NUMBER_KIND_MONEY) != (nf_metric_table_get_column (table, c)->type == NF_COLUMN_MONEY) ||
-              fabs (s->figure->number.value - sum) <= 0.01 * sum ||
-              s->figure->number.value > 2 * sum || s->figure->number.value < sum / 2)
-            continue;
-          {
-            g_autofree char *shown = nf_number_format_value (sum, kind,
-                                                             s->figure->number.currency, NULL,
-                                                             NF_NUMBER_EXACT, FALSE, "en");
-
-            finding = add (check, NF_CHECK_TOTAL, table_id,
-                           g_strdup_printf (_("the rows add up to %s, but %s states “%s”"), shown,
-                                            s->subject, s->figure->text));
-            finding->other = g_strdup (s->subject);
-            finding->marked = is_marked (check->canvas, s->subject, table_id);
-          }
-        }
-    }
 }
 
 /* "$5,600,000" in a column of plain numbers keeps 5600000 but not that
@@ -1235,7 +1055,7 @@ check_cells (Check         *check,
             continue;
           if (!cell->has_value || cell->text == NULL)
             continue;
-          figures = find_figures (cell->text);
+          figures = _nf_check_find_figures (cell->text);
           if (figures->len == 0)
             continue;
           figure = &g_array_index (figures, Figure, 0);
@@ -1253,7 +1073,7 @@ check_cells (Check         *check,
             continue;
           subject = g_strdup_printf ("%s row %u", table_id, r + 1);
           /* TRANSLATORS: the cell's text, then "a currency", "a percentage" or "a unit" */
-          add (check, NF_CHECK_KIND_DROPPED, subject,
+          _nf_check_add (check, NF_CHECK_KIND_DROPPED, subject,
                g_strdup_printf (_("“%s” names %s that the column “%s” does not keep"), cell->text,
                                 lost, nf_text_get (column->name)));
         }
@@ -1283,7 +1103,7 @@ check_merge_conflicts (Check *check)
               (c->ours == NULL || nf_canvas_find_table (check->canvas, c->ours, NULL) == NULL) &&
               (c->theirs == NULL || nf_canvas_find_table (check->canvas, c->theirs, NULL) == NULL))
             continue;
-          finding = add (check, NF_CHECK_MERGE, subject,
+          finding = _nf_check_add (check, NF_CHECK_MERGE, subject,
                          other ? g_strdup_printf (_("a merge kept two versions, this and %s: "
                                                     "keep one and delete the other"), other)
                                : g_strdup (_("a merge kept this version, edited on one side "
@@ -1291,7 +1111,7 @@ check_merge_conflicts (Check *check)
           finding->other = g_strdup (other);
         }
       else if (c->kind == NF_CONFLICT_ROW)
-        add (check, NF_CHECK_MERGE, c->table,
+        _nf_check_add (check, NF_CHECK_MERGE, c->table,
              c->ours != NULL && c->theirs != NULL
                ? g_strdup_printf (_("a merge kept two versions of one row, rows %s and %s: "
                                     "keep one or both"), c->ours, c->theirs)
@@ -1299,7 +1119,7 @@ check_merge_conflicts (Check *check)
                                     "the other: keep or delete it"),
                                   c->ours != NULL ? c->ours : c->theirs));
       else
-        add (check, NF_CHECK_MERGE, nf_conflict_kind_to_xml (c->kind),
+        _nf_check_add (check, NF_CHECK_MERGE, nf_conflict_kind_to_xml (c->kind),
              g_strdup_printf (_("a merge left two values to choose between: “%s” and “%s”"),
                               c->ours ? c->ours : "", c->theirs ? c->theirs : ""));
     }
@@ -1337,7 +1157,7 @@ nf_check_canvas (NfCanvas           *canvas,
       /* A file that is not there is a finding: every citation of it goes
        * unchecked. A web page is only said. */
       if (lines == NULL && local)
-        add (&check, NF_CHECK_SOURCE_MISSING, nf_source_get_id (source),
+        _nf_check_add (&check, NF_CHECK_SOURCE_MISSING, nf_source_get_id (source),
              g_strdup_printf (_("the source file “%s” was not found beside the canvas or in the "
                                 "folders given; its citations were not checked"),
                               nf_source_get_address (source)));
@@ -1360,11 +1180,11 @@ nf_check_canvas (NfCanvas           *canvas,
         {
           g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
           const char *id = nf_note_get_id (note);
-          GArray *figures = find_figures (nf_text_get (nf_note_get_text (note)));
+          GArray *figures = _nf_check_find_figures (nf_text_get (nf_note_get_text (note)));
 
           g_ptr_array_add (all_figures, figures);
           if (has_sources && nf_note_get_cite_source (note) == NULL)
-            add (&check, NF_CHECK_NO_SOURCE, id, g_strdup (_("the note cites no source")));
+            _nf_check_add (&check, NF_CHECK_NO_SOURCE, id, g_strdup (_("the note cites no source")));
           check_citation (&check, id, nf_note_get_cite_source (note), nf_note_get_cite_line (note),
                           nf_note_get_cite_line_end (note), figures, 3);
           for (guint k = 0; k < figures->len; k++)
@@ -1397,7 +1217,7 @@ nf_check_canvas (NfCanvas           *canvas,
           char *subject = g_strdup_printf ("%s row %u", table_id, r + 1);
           g_autofree char *row_key = nf_diff_metric_key (nf_metric_table_get_cell (table, r, 0)->text);
 
-          g_array_set_clear_func (figures, figure_clear);
+          g_array_set_clear_func (figures, _nf_check_figure_clear);
           g_ptr_array_add (all_figures, figures);
           g_ptr_array_add (check.strings, subject);
           for (guint c = 0; c < n_columns; c++)
@@ -1410,7 +1230,7 @@ nf_check_canvas (NfCanvas           *canvas,
 
               if (cell->text == NULL || (c == 0 && column->type == NF_COLUMN_TEXT))
                 continue;
-              found = find_figures (cell->text);
+              found = _nf_check_find_figures (cell->text);
               if (found->len == 0)
                 continue;
               /* The cell's first figure; its measure is the row's and the
@@ -1444,7 +1264,7 @@ nf_check_canvas (NfCanvas           *canvas,
                               nf_metric_table_get_cite_line_end (table), figures, 20);
           }
         }
-      check_totals (&check, table, table_id, note_stated);
+      _nf_check_totals (&check, table, table_id, note_stated);
       check_cells (&check, table, table_id);
     }
 

@@ -865,8 +865,8 @@ nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
                                  const char            *lang)
 {
   g_autofree char *magnitude = NULL;
+  char digits[G_ASCII_DTOSTR_BUF_SIZE] = "";
   double delta, ratio;
-  GString *out;
 
   g_return_val_if_fail (row != NULL && canvas < NF_DIFF_MAX_CANVASES, NULL);
 
@@ -889,17 +889,9 @@ nf_diff_metric_row_format_delta (const NfDiffMetricRow *row,
     }
   else
     magnitude = in_base (row, fabs (delta), lang);
-  out = g_string_new (row->approximate[canvas] ? "≈" : "");
-  g_string_append (out, delta > 0 ? "+" : delta < 0 ? "−" : "±");
-  g_string_append (out, magnitude);
   if (ratio != 0 && isfinite (ratio) && row->kind != NF_NUMBER_KIND_PERCENT)
-    {
-      char digits[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (digits, sizeof digits, "%.2f", ratio);
-      /* Appended, not printed: a diff of 450,000 figures formats as many. */
-      g_string_append (out, " ×");
-      g_string_append (out, digits);
-    }
-  return g_string_free (out, FALSE);
+    _nf_number_format_fixed2 (ratio, digits);
+  /* Joined, not printed: a diff of 450,000 figures formats as many. */
+  return g_strconcat (row->approximate[canvas] ? "≈" : "", delta > 0 ? "+" : delta < 0 ? "−" : "±",
+                      magnitude, digits[0] != '\0' ? " ×" : "", digits, NULL);
 }

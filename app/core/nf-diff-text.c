@@ -218,15 +218,19 @@ append_token (const char *token,
 /* ASCII text folds without Unicode tables: NFKC leaves it as it is, case
  * folding is lowering, and its letters and digits are [A-Za-z0-9]. Most
  * labels are ASCII, and a table at the limits folds hundreds of thousands
- * of them (the whole way was 7,000 instructions a label). FALSE, and
- * nothing written, when the text is not ASCII. */
-static gboolean
-fold_ascii (const char *text,
-            GString    *out)
+ * of them (the whole way was 7,000 instructions a label). NULL when the
+ * text is not ASCII. The words joined by one space are never longer than
+ * the text, so they are written into one allocation of its length. */
+static char *
+fold_ascii (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  gsize length = 0;
+  char *out, *o;
+
+  for (const char *p = text; *p != '\0'; p++, length++)
     if ((guchar) *p >= 0x80)
-      return FALSE;
+      return NULL;
+  o = out = g_malloc (length + 1);
   for (const char *p = text; *p != '\0';)
     {
       const char *end = p;
@@ -238,21 +242,25 @@ fold_ascii (const char *text,
           p++;
           continue;
         }
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
+      if (o > out)
+        *o++ = ' ';
       for (; p < end; p++)
-        g_string_append_c (out, g_ascii_tolower (*p));
+        *o++ = (*p >= 'A' && *p <= 'Z') ? (char) (*p + ('a' - 'A')) : *p;
     }
-  return TRUE;
+  *o = '\0';
+  return out;
 }
 
 char *
 _nf_diff_fold (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+  char *ascii;
 
-  if (text == NULL || !fold_ascii (text, out))
-    for_each_fold_token (text, append_token, out);
+  if (text != NULL && (ascii = fold_ascii (text)) != NULL)
+    return ascii;
+  out = g_string_new (NULL);
+  for_each_fold_token (text, append_token, out);
   return g_string_free (out, FALSE);
 }
 

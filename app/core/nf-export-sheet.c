@@ -16,6 +16,7 @@
 #include "nf-diff.h"
 #include "nf-export-sheet.h"
 #include "nf-number.h"
+#include "nf-stderr-hold-private.h"
 
 /* Tables become sheets first, then CSV or XLSX: the two formats hold the
  * same columns, and a comparison is one more way of filling a sheet. */
@@ -691,6 +692,10 @@ write_xlsx (GPtrArray     *sheets,
   lxw_workbook *book;
   lxw_format *bold;
   lxw_error err = LXW_NO_ERROR;
+  /* libxlsxwriter prints its failures itself, naming its temporary file;
+   * ours below names the user's, with the system's reason. */
+  static const char * const lxw_lines[] = { "[ERROR]", "[WARNING]", NULL };
+  NfStderrHold *hold;
   g_autofree char *data = NULL;
   gsize length;
   gboolean ok = TRUE;
@@ -699,19 +704,23 @@ write_xlsx (GPtrArray     *sheets,
     return FALSE;
   tmp = g_build_filename (dir, "export.xlsx", NULL);
   options.tmpdir = dir;
+  hold = _nf_stderr_hold_begin ();
   book = workbook_new_opt (tmp, &options);
   if (book == NULL)
     {
       int saved_errno = errno;
 
+      _nf_stderr_hold_end (hold, lxw_lines);
       g_rmdir (dir);
       return xlsx_failed (LXW_ERROR_CREATING_XLSX_FILE, saved_errno, path, error);
     }
+  _nf_stderr_hold_end (hold, lxw_lines);
   bold = workbook_add_format (book);
   format_set_bold (bold);
   for (guint i = 0; ok && i < sheets->len; i++)
     ok = write_sheet (book, g_ptr_array_index (sheets, i), i, used, formats, bold, &err);
-  /* Closing frees the workbook, written or not. */
+  /* Closing frees the workbook, written or not; it is where the writes are. */
+  hold = _nf_stderr_hold_begin ();
   errno = 0;
   if (ok)
     err = workbook_close (book);
@@ -722,10 +731,12 @@ write_xlsx (GPtrArray     *sheets,
       int saved_errno = ok && (err == LXW_ERROR_ZIP_FILE_OPERATION
                                || err == LXW_ERROR_ZIP_CLOSE) ? errno : 0;
 
+      _nf_stderr_hold_end (hold, lxw_lines);
       g_unlink (tmp);
       g_rmdir (dir);
       return xlsx_failed (err, saved_errno, path, error);
     }
+  _nf_stderr_hold_end (hold, lxw_lines);
   ok = g_file_get_contents (tmp, &data, &length, error);
   g_unlink (tmp);
   g_rmdir (dir);

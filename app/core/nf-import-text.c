@@ -550,6 +550,34 @@ starts_sentence (const char *s,
          (g_unichar_isupper (c) || _nf_import_is_cjk (c) || c == '"' || c == 0x201C);
 }
 
+/* Whether an item that has not ended its sentence still reads as whole:
+ * it ends on a letter or digit, not on a word that wants more ("and",
+ * "with", "the"), a comma or a dash. "- Suppliers in Shenzhen" is whole;
+ * "- Partnered with" and "- Joint ventures with KBB and" are not. */
+static gboolean
+ends_whole (const char *s,
+            gsize       n)
+{
+  static const char * const wanting[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "into", "than", "that", "which", "who", "whose", "its", "their", "our",
+    "is", "are", "was", "were", "be", "has", "have", "had", "over", "about", "including", "such",
+  };
+  gsize start;
+  g_autofree char *word = NULL;
+
+  trim (&s, &n);
+  if (n == 0 || !g_ascii_isalnum (s[n - 1]))
+    return FALSE;
+  for (start = n; start > 0 && g_ascii_isalpha (s[start - 1]); start--)
+    ;
+  word = g_ascii_strdown (s + start, (gssize) (n - start));
+  for (guint i = 0; i < G_N_ELEMENTS (wanting); i++)
+    if (g_str_equal (word, wanting[i]))
+      return FALSE;
+  return TRUE;
+}
+
 void
 _nf_import_text_repair (NfImportText *self,
                         guint         line,
@@ -580,7 +608,7 @@ _nf_import_text_prepare (NfImportText  *self,
   const char *end = input + strlen (input);
   const char *p;
   guint line = 0, front_end, table_left = 0;
-  gboolean in_fence = FALSE, in_item = FALSE, item_ends_sentence = FALSE;
+  gboolean in_fence = FALSE, in_item = FALSE, item_ends_sentence = FALSE, item_ends_whole = FALSE;
   char fence_char = 0;
   gsize fence_len = 0;
   Writer w = { self, 0, 0, 0, FALSE, TRUE, MAX_BRACKETS };
@@ -719,7 +747,12 @@ _nf_import_text_prepare (NfImportText  *self,
           else if (s[0] == '#')
             in_item = FALSE;
           else if (in_item && !w.prev_blank && !is_space (s[0]) && s[0] != '#' && s[0] != '>' &&
-                   item_ends_sentence && starts_sentence (s, n))
+                   starts_sentence (s, n) &&
+                   (item_ends_sentence ||
+                    /* An item without its full stop, then a whole sentence
+                     * of its own that starts in capitals. */
+                    (item_ends_whole && g_ascii_isupper (s[0]) && ends_sentence (s, n) &&
+                     memchr (s, ' ', n) != NULL)))
             {
               emit_blank (&w, 0);
               in_item = FALSE;
@@ -728,6 +761,7 @@ _nf_import_text_prepare (NfImportText  *self,
                                         "note of its own"));
             }
           item_ends_sentence = ends_sentence (s, n);
+          item_ends_whole = is_list_item (s, n) && ends_whole (s, n);
         }
       emit_defused (&w, s, n, line);
     }

@@ -13,4 +13,9 @@ NfNumberKind _nf_number_kind_for_cell (const NfColumn *column,
                                        NfNumber       *out_number,
                                        int            *rating);
 
+/* "%.2f" of `value` as printf writes it in the C locale, into `buf` of
+ * G_ASCII_DTOSTR_BUF_SIZE bytes, byte for byte, without printf. */
+void _nf_number_format_fixed2 (double  value,
+                               char   *buf);
+
 G_END_DECLS

@@ -329,15 +329,18 @@ match_scale (const char *p,
   char written[16];
   int power = 0;
   guint n = 0;
+  /* Once, not per scale: every word after every figure comes here. */
+  char first = g_ascii_tolower (*p);
 
   for (gsize i = 0; i < G_N_ELEMENTS (scales); i++)
     {
       gsize length;
       gboolean ignore_case;
       const char *end;
+      char token_first = scales[i].token[0];
 
       /* Both ways below match the token's first letter, in either case. */
-      if (g_ascii_tolower (*p) != g_ascii_tolower (scales[i].token[0]))
+      if (first != (token_first >= 'A' && token_first <= 'Z' ? token_first + ('a' - 'A') : token_first))
         continue;
       length = strlen (scales[i].token);
       /* Single letters and "mm" keep their case: "M" is a million, "m" a
@@ -534,6 +537,7 @@ unit_is (const char         *unit,
          gsize               n_words)
 {
   gsize n;
+  char first;
 
   if (unit == NULL || *unit == '\0')
     return FALSE;
@@ -545,8 +549,9 @@ unit_is (const char         *unit,
       return FALSE;
     }
   n = strcspn (unit, " /");
+  first = g_ascii_tolower (unit[0]);
   for (gsize i = 0; i < n_words; i++)
-    if (words[i][0] == g_ascii_tolower (unit[0]) &&
+    if (words[i][0] == first &&
         strlen (words[i]) == n && g_ascii_strncasecmp (unit, words[i], n) == 0)
       return TRUE;
   return FALSE;

@@ -43,10 +43,18 @@ row_activated (NfChecksPanel *self,
 /* A row: the subject and what was found, both the file's words, so
  * escaped (an action row's title and subtitle are markup). */
 static GtkWidget *
-finding_row (const NfCheckFinding *finding)
+finding_row (NfCanvas             *canvas,
+             const NfCheckFinding *finding)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_markup_escape_text (finding->subject, -1);
+  NfSource *source = finding->kind == NF_CHECK_SOURCE_MISSING
+                     ? nf_canvas_find_source (canvas, finding->subject) : NULL;
+  /* A source by its title (else its file), which the user knows it by,
+   * not by its id. */
+  const char *name = source == NULL ? finding->subject
+                     : nf_source_get_title (source) != NULL && *nf_source_get_title (source)
+                     ? nf_source_get_title (source) : nf_source_get_address (source);
+  g_autofree char *title = g_markup_escape_text (name, -1);
   g_autofree char *message = g_markup_escape_text (finding->message, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -70,7 +78,7 @@ finding_row (const NfCheckFinding *finding)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "nf-subject", g_strdup (finding->subject), g_free);
   {
-    g_autofree char *description = g_strdup_printf ("%s: %s", finding->subject, finding->message);
+    g_autofree char *description = g_strdup_printf ("%s: %s", name, finding->message);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -100,7 +108,7 @@ refill (NfChecksPanel *self)
 
         if (finding->marked != (pass == 1))
           continue;
-        gtk_list_box_append (self->list, finding_row (finding));
+        gtk_list_box_append (self->list, finding_row (self->canvas, finding));
         self->n_rows++;
         if (finding->marked)
           marked++;

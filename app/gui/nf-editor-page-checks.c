@@ -36,7 +36,8 @@ _nf_editor_page_update_side (NfEditorPage *self)
 
 /* A finding's note, brought into view with the focus on its card; a
  * table's, in the tables' editor with the focus on its row (the first
- * for a finding about the whole table). */
+ * for a finding about the whole table); a source's, in the reader, or
+ * where its file was looked for. */
 static void
 show_subject (NfEditorPage *self,
               const char   *subject)
@@ -46,6 +47,7 @@ show_subject (NfEditorPage *self,
   g_autofree char *id = nf_check_subject_id (subject, &row);
   NfNote *note = nf_canvas_find_note (canvas, id, NULL, NULL);
   NfMetricTable *table;
+  NfSource *source;
 
   if (note != NULL)
     {
@@ -59,6 +61,8 @@ show_subject (NfEditorPage *self,
       if (editor != NULL)
         nf_table_editor_show_row (NF_TABLE_EDITOR (editor), table, row > 0 ? row - 1 : 0);
     }
+  else if ((source = nf_canvas_find_source (canvas, id)) != NULL)
+    _nf_editor_page_show_source (self, source);
 }
 
 static void

@@ -41,6 +41,8 @@ void _nf_editor_page_update_side       (NfEditorPage   *self);
 void _nf_editor_page_class_init_source (GtkWidgetClass *widget_class);
 void _nf_editor_page_init_source       (NfEditorPage   *self);
 void _nf_editor_page_dispose_source    (NfEditorPage   *self);
+void _nf_editor_page_show_source       (NfEditorPage   *self,
+                                        NfSource       *source);
 void _nf_editor_page_class_init_version (GtkWidgetClass *widget_class);
 
 G_END_DECLS

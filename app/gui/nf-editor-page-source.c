@@ -12,6 +12,7 @@
 
 #include "nf-canvas-view.h"
 #include "nf-editor-page-private.h"
+#include "nf-source-file.h"
 #include "nf-source-reader.h"
 
 static void
@@ -74,6 +75,22 @@ resolve_address (NfEditorPage *self,
   canvas_file = nf_document_get_file (self->document);
   parent = canvas_file != NULL ? g_file_get_parent (canvas_file) : NULL;
   return parent != NULL ? g_file_resolve_relative_path (parent, address) : NULL;
+}
+
+/* A source's file, looked for as `ninefold check` looks: beside the
+ * canvas, then among the shipped cases' sources (a case opened from the
+ * app has no folder of its own). */
+static GFile *
+locate_source (NfEditorPage  *self,
+               NfSource      *source,
+               GPtrArray    **out_tried)
+{
+  GFile *canvas_file = nf_document_get_file (self->document);
+  g_autoptr(GFile) parent = canvas_file != NULL ? g_file_get_parent (canvas_file) : NULL;
+  g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
+  const char *dirs[] = { dir, NULL };
+
+  return nf_source_locate (source, dir != NULL ? dirs : NULL, NULL, out_tried);
 }
 
 /* The canvas's source for `file`: one whose address leads to it, or, for
@@ -355,6 +372,45 @@ nf_editor_page_open_source (NfEditorPage *self,
                                reader_loaded, g_object_ref (self));
 }
 
+/* A source from the Checks panel: its text in the reader, or, when its
+ * file is not found, why, in the reader's place: where it was looked
+ * for, and what to do. */
+void
+_nf_editor_page_show_source (NfEditorPage *self,
+                             NfSource     *source)
+{
+  g_autoptr(GPtrArray) tried = NULL;
+  g_autoptr(GFile) file = locate_source (self, source, &tried);
+  const char *address = nf_source_get_address (source);
+  const char *title = nf_source_get_title (source);
+  g_autoptr(GString) places = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  if (file != NULL)
+    {
+      nf_editor_page_open_source (self, file, 0);
+      return;
+    }
+  for (guint i = 0; tried != NULL && i < tried->len; i++)
+    g_string_append_printf (places, "  %s\n", (const char *) tried->pdata[i]);
+  message = tried != NULL && tried->len > 0
+    /* Translators: %s is a source's file name, then the list of places,
+     * one a line. */
+    ? g_strdup_printf (_("The file “%s” was not found. Ninefold looked for it here:\n\n%s\n"
+                         "Open a saved copy with Open Source Text, or correct the source’s "
+                         "address in Canvas Details."), address, places->str)
+    : g_strdup_printf (_("“%s” is not a file on this computer, so its citations can’t be "
+                         "checked. Open a saved copy with Open Source Text."),
+                       address != NULL ? address : "");
+  ensure_reader (self);
+  g_cancellable_cancel (self->reader_loading);
+  g_clear_object (&self->reader_loading);
+  nf_source_reader_show_missing (NF_SOURCE_READER (self->reader),
+                                 title != NULL && *title != '\0' ? title : address, message);
+  show_reader (self);
+  _nf_editor_page_update_side (self);
+}
+
 GtkWidget *
 nf_editor_page_get_source_reader (NfEditorPage *self)
 {
@@ -436,7 +492,7 @@ show_cite_activated (GtkWidget  *widget,
       find_source_for (self, nf_source_reader_get_file (NF_SOURCE_READER (self->reader))) == source)
     file = g_object_ref (nf_source_reader_get_file (NF_SOURCE_READER (self->reader)));
   else
-    file = resolve_address (self, nf_source_get_address (source));
+    file = locate_source (self, source, NULL);
   if (file == NULL || !g_file_query_exists (file, NULL))
     {
       g_autofree char *message = NULL;

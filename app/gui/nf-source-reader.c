@@ -17,6 +17,7 @@ struct _NfSourceReader
 
   GtkWidget     *box;
   GtkLabel      *title;
+  GtkWidget     *hint;
   GtkMenuButton *add_button;
   GtkTextView   *text_view;
   GtkWidget     *scroller;
@@ -27,6 +28,7 @@ struct _NfSourceReader
   GFile         *file;
   char          *text;
   GHashTable    *cited;          /* line (from 1) → itself */
+  gboolean       missing;        /* showing why a source is not here, not a source */
 };
 
 G_DEFINE_FINAL_TYPE (NfSourceReader, nf_source_reader, GTK_TYPE_WIDGET)
@@ -111,7 +113,7 @@ nf_source_reader_get_passage (NfSourceReader *self,
   g_return_val_if_fail (NF_IS_SOURCE_READER (self), NULL);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+  if (self->missing || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     return NULL;
   last = gtk_text_iter_get_line (&end);
   /* A selection that ends at the start of a line does not take it. */
@@ -194,6 +196,7 @@ static void
 selection_changed (NfSourceReader *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            !self->missing &&
                             gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)));
 }
 
@@ -285,6 +288,9 @@ nf_source_reader_set_text (NfSourceReader *self,
   g_return_if_fail (NF_IS_SOURCE_READER (self));
   g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
 
+  self->missing = FALSE;
+  gtk_widget_set_visible (self->gutter, TRUE);
+  gtk_widget_set_visible (self->hint, TRUE);
   g_free (self->text);
   self->text = g_strdup (text);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
@@ -292,6 +298,34 @@ nf_source_reader_set_text (NfSourceReader *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), name);
   g_hash_table_remove_all (self->cited);
   size_gutter (self);
+}
+
+void
+nf_source_reader_show_missing (NfSourceReader *self,
+                               const char     *name,
+                               const char     *message)
+{
+  g_return_if_fail (NF_IS_SOURCE_READER (self));
+  g_return_if_fail (message != NULL);
+
+  /* No source is open: nothing to cite, no lines to number. */
+  self->missing = TRUE;
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->text, g_free);
+  g_hash_table_remove_all (self->cited);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), message, -1);
+  gtk_label_set_text (self->title, name != NULL ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), name);
+  gtk_widget_set_visible (self->gutter, FALSE);
+  gtk_widget_set_visible (self->hint, FALSE);
+  selection_changed (self);
+}
+
+gboolean
+nf_source_reader_is_missing (NfSourceReader *self)
+{
+  g_return_val_if_fail (NF_IS_SOURCE_READER (self), FALSE);
+  return self->missing;
 }
 
 /* The first line holding a byte that is not UTF-8 or a NUL, from 1. */
@@ -435,6 +469,7 @@ nf_source_reader_class_init (NfSourceReaderClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-source-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, NfSourceReader, box);
   gtk_widget_class_bind_template_child (widget_class, NfSourceReader, title);
+  gtk_widget_class_bind_template_child (widget_class, NfSourceReader, hint);
   gtk_widget_class_bind_template_child (widget_class, NfSourceReader, add_button);
   gtk_widget_class_bind_template_child (widget_class, NfSourceReader, text_view);
   gtk_widget_class_bind_template_child (widget_class, NfSourceReader, scroller);

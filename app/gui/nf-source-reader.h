@@ -29,6 +29,13 @@ void        nf_source_reader_set_text       (NfSourceReader      *self,
                                              const char          *text,
                                              const char          *name);
 
+/* Instead of a source, why it is not here (a source whose file was not
+ * found, and where it was looked for): `name` names the source. Loading
+ * or setting a text shows a source again. */
+void        nf_source_reader_show_missing   (NfSourceReader      *self,
+                                             const char          *name,
+                                             const char          *message);
+gboolean    nf_source_reader_is_missing     (NfSourceReader      *self);
 GFile      *nf_source_reader_get_file       (NfSourceReader      *self);
 const char *nf_source_reader_get_text       (NfSourceReader      *self);
 guint       nf_source_reader_get_n_lines    (NfSourceReader      *self);

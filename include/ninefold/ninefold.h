@@ -22,5 +22,6 @@
 #include "nf-snapshot.h"
 #include "nf-rate.h"
 #include "nf-source.h"
+#include "nf-source-file.h"
 #include "nf-text.h"
 #include "nf-themes.h"

@@ -216,6 +216,11 @@ test_full_disk (void)
       g_assert_cmpint (status, ==, writers[i].status);
       g_assert_nonnull (strstr (err, writers[i].out));
       g_assert_nonnull (strstr (err, "File too large"));
+      /* Ours only: one line, not a library's own "[ERROR]" lines first
+       * (libxlsxwriter prints them, naming its temporary file). */
+      g_assert_null (strstr (err, "[ERROR]"));
+      g_assert_true (g_str_has_prefix (err, "ninefold: "));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
       assert_old (out);
       g_assert_cmpuint (n_strays (in.dir, outputs), ==, 0);
       g_unlink (out);

@@ -59,7 +59,9 @@ test_flawed (void)
   g_assert_nonnull (f);
   g_assert_nonnull (strstr (f->message, "n5"));
   g_assert_nonnull (strstr (f->message, "$2.8 million"));
-  g_assert_nonnull (find (findings, NF_CHECK_TOTAL, "t2 row 3"));
+  /* A rating and revenue make no sum: the "Total" below them is not
+   * held to one. */
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t2 row 3"));
   /* (c) a number its line lacks, (d) one on the next line */
   f = find (findings, NF_CHECK_NOT_CITED, "n3");
   g_assert_nonnull (f);
@@ -546,6 +548,227 @@ test_typed_cells_in_text_column (void)
   g_assert_null (find (findings, NF_CHECK_KIND_DROPPED, "t1 row 2"));
 }
 
+
+/* A table of `columns` (XML) and `rows` ("A|1|2;B|3|4"), typed as the
+ * columns say; money in dollars unless the cell says otherwise. */
+static void
+add_table (GString    *xml,
+           const char *id,
+           const char *title,
+           const char *columns,
+           const char *rows)
+{
+  g_auto(GStrv) lines = g_strsplit (rows, ";", -1);
+
+  g_string_append_printf (xml, "<table id=\"%s\"><title>%s</title>%s", id, title, columns);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "|", -1);
+
+      g_string_append (xml, "<row>");
+      for (guint c = 0; cells[c]; c++)
+        {
+          /* The column's type, as the XML above names it. */
+          g_autofree char *tag = g_strdup_printf ("<column type=\"");
+          const char *at = columns;
+          NfColumnType type = NF_COLUMN_TEXT;
+          double value;
+
+          for (guint k = 0; k <= c && at; k++)
+            at = strstr (at + (k ? 1 : 0), tag);
+          if (at && g_str_has_prefix (at + strlen (tag), "money"))
+            type = NF_COLUMN_MONEY;
+          else if (at && g_str_has_prefix (at + strlen (tag), "percent"))
+            type = NF_COLUMN_PERCENT;
+          else if (at && g_str_has_prefix (at + strlen (tag), "number"))
+            type = NF_COLUMN_NUMBER;
+          if (c > 0 && nf_number_parse_for_column (cells[c], type, &value))
+            {
+              g_autofree char *written = nf_number_format_xml (value);
+
+              g_string_append_printf (xml, "<cell value=\"%s\">%s</cell>", written, cells[c]);
+            }
+          else
+            g_string_append_printf (xml, "<cell>%s</cell>", cells[c]);
+        }
+      g_string_append (xml, "</row>");
+    }
+  g_string_append (xml, "</table>");
+}
+
+#define COLS_MONEY "<column type=\"text\"><name>Item</name></column>" \
+  "<column type=\"money\" unit=\"USD\"><name>Amount</name></column>"
+#define COLS_SHARE "<column type=\"text\"><name>Segment</name></column>" \
+  "<column type=\"percent\"><name>Share of revenue</name></column>"
+
+static void
+log_findings (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s: %s", ((NfCheckFinding *) findings->pdata[i])->subject,
+                    ((NfCheckFinding *) findings->pdata[i])->message);
+}
+
+/* Parts against their whole, in English: a Total row, a Total column,
+ * within the figures' rounding; dollars and yuan make no sum; shares make
+ * 100 %; a total a note or another table states. */
+static void
+test_totals_english (void)
+{
+  static const char * const notes[] = {
+    "A marketing budget of $3 million.",        /* n1: the rows make 2 million */
+    "About $2 million for marketing budget.",   /* n2: they do */
+    NULL
+  };
+  g_autoptr(GString) xml = g_string_new ("<metrics>");
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  NfCheckFinding *f;
+
+  add_table (xml, "t1", "Costs by team", COLS_MONEY,
+             "Developers|$1.2 million;Support|$800,000;Total|$2.5 million");
+  add_table (xml, "t2", "Costs by site", COLS_MONEY,
+             "Berlin|$1.2 million;Lyon|$800,000;Total|$2 million");
+  /* 1.2 + 0.8 = 2.0 against 2.1: each may be 0.05 million off as written. */
+  add_table (xml, "t3", "Costs by year", COLS_MONEY,
+             "Rent|1.2 million;Wages|0.8 million;Total|2.1 million");
+  /* 1.21 + 0.80 = 2.01 against 2.2: written closer, they do not make it. */
+  add_table (xml, "t4", "Costs by quarter", COLS_MONEY,
+             "Rent|1.21 million;Wages|0.80 million;Total|2.2 million");
+  /* Dollars and yuan: refused from the sum, whatever the total says. */
+  add_table (xml, "t5", "Costs by country", COLS_MONEY,
+             "US|$1 million;China|¥5 million;Total|$9 million");
+  add_table (xml, "t6", "Spending",
+             "<column type=\"text\"><name>Item</name></column>"
+             "<column type=\"money\" unit=\"USD\"><name>2022</name></column>"
+             "<column type=\"money\" unit=\"USD\"><name>2023</name></column>"
+             "<column type=\"money\" unit=\"USD\"><name>Total</name></column>",
+             "Ads|100,000|200,000|300,000;Events|50,000|60,000|200,000");
+  add_table (xml, "t7", "Revenue mix", COLS_SHARE, "Retail|50%;Wholesale|30%;Online|30%");
+  add_table (xml, "t8", "Revenue mix 2", COLS_SHARE, "Retail|50%;Wholesale|30%;Other|20%");
+  add_table (xml, "t9", "Revenue mix 3", COLS_SHARE, "Retail|33%;Wholesale|33%;Other|33%");
+  add_table (xml, "t10", "Revenue mix 4", COLS_SHARE, "Retail|40%;Wholesale|30%;Other|10%");
+  /* The largest few of a market: no "Other", no whole to make. */
+  add_table (xml, "t11", "Suppliers", COLS_SHARE, "A|15%;B|12%;C|10%");
+  add_table (xml, "t12", "Marketing budget by channel", COLS_MONEY,
+             "Digital|$1,200,000;Partnerships|$500,000;Events|$300,000");
+  add_table (xml, "t13", "Summary", COLS_MONEY, "Total marketing budget|$2.6 million;Total costs|$5 million");
+  /* Several measures listed, not parts of one. */
+  add_table (xml, "t14", "Key marketing metrics",
+             "<column type=\"text\"><name>Metric</name></column>"
+             "<column type=\"number\"><name>Value</name></column>",
+             "Campaigns|12;Channels|4;Markets|9");
+  g_string_append (xml, "</metrics>");
+  canvas = canvas_of ("en", notes, xml->str);
+  findings = nf_check_canvas (canvas, NULL, NULL);
+  log_findings (findings);
+
+  f = find (findings, NF_CHECK_TOTAL, "t1 row 3");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "$2.5 million"));
+  g_assert_nonnull (strstr (f->message, "$2 million"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t2 row 3"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t3 row 3"));
+  g_assert_nonnull (find (findings, NF_CHECK_TOTAL, "t4 row 3"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t5 row 3"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t6 row 1"));
+  f = find (findings, NF_CHECK_TOTAL, "t6 row 2");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "110,000"));
+  f = find (findings, NF_CHECK_TOTAL, "t7");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "110%"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t8"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t9"));
+  f = find (findings, NF_CHECK_TOTAL, "t10");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "80%"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t11"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t14"));
+  /* t12's rows make $2 million: n1's $3 million and t13's $2.6 million
+   * are not that; n2's is. */
+  {
+    gboolean by_n1 = FALSE, by_n2 = FALSE, by_t13 = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      {
+        NfCheckFinding *g = findings->pdata[i];
+
+        if (g->kind != NF_CHECK_TOTAL || !g_str_equal (g->subject, "t12"))
+          continue;
+        by_n1 |= g_strcmp0 (g->other, "n1") == 0;
+        by_n2 |= g_strcmp0 (g->other, "n2") == 0;
+        by_t13 |= g_strcmp0 (g->other, "t13 row 1") == 0;
+      }
+    g_assert_true (by_n1);
+    g_assert_false (by_n2);
+    g_assert_true (by_t13);
+  }
+}
+
+/* The same in Chinese: 合计 and 总计 rows, 占比 making 100 %, 辆 and 台
+ * refused from one sum, a note and another table's 合计. */
+static void
+test_totals_chinese (void)
+{
+  static const char * const notes[] = {
+    "营销费用共300万元。",   /* n1: the rows make 200万 */
+    NULL
+  };
+  g_autoptr(GString) xml = g_string_new ("<metrics>");
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  NfCheckFinding *f;
+
+#define COLS_YUAN "<column type=\"text\"><name>渠道</name></column>" \
+  "<column type=\"money\" unit=\"CNY\"><name>金额</name></column>"
+  add_table (xml, "t1", "营销费用（按渠道）", COLS_YUAN, "线上|120万元;线下|80万元");
+  add_table (xml, "t2", "研发投入", COLS_YUAN, "软件|120万元;硬件|80万元;合计|250万元");
+  add_table (xml, "t3", "人员成本", COLS_YUAN, "工资|120万元;社保|80万元;总计|200万元");
+  add_table (xml, "t4", "车辆",
+             "<column type=\"text\"><name>车型</name></column>"
+             "<column type=\"number\"><name>数量</name></column>",
+             "轿车|6,000辆;客车|2万台;合计|9万辆");
+  add_table (xml, "t5", "收入构成",
+             "<column type=\"text\"><name>业务</name></column>"
+             "<column type=\"percent\"><name>占比</name></column>",
+             "软件|60%;服务|30%;其他|20%");
+  add_table (xml, "t6", "收入构成二",
+             "<column type=\"text\"><name>业务</name></column>"
+             "<column type=\"percent\"><name>占比</name></column>",
+             "软件|60%;服务|30%;其他|10%");
+  add_table (xml, "t7", "汇总", COLS_YUAN, "营销费用合计|260万元");
+  g_string_append (xml, "</metrics>");
+  canvas = canvas_of ("zh", notes, xml->str);
+  findings = nf_check_canvas (canvas, NULL, NULL);
+  log_findings (findings);
+
+  f = find (findings, NF_CHECK_TOTAL, "t2 row 3");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "250万元"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t3 row 3"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t4 row 3"));
+  f = find (findings, NF_CHECK_TOTAL, "t5");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "110%"));
+  g_assert_null (find (findings, NF_CHECK_TOTAL, "t6"));
+  {
+    gboolean by_n1 = FALSE, by_t7 = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      {
+        NfCheckFinding *g = findings->pdata[i];
+
+        if (g->kind != NF_CHECK_TOTAL || !g_str_equal (g->subject, "t1"))
+          continue;
+        by_n1 |= g_strcmp0 (g->other, "n1") == 0;
+        by_t7 |= g_strcmp0 (g->other, "t7 row 1") == 0;
+      }
+    g_assert_true (by_n1);
+    g_assert_true (by_t7);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -564,5 +787,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check/chinese-word-lengths", test_chinese_word_lengths);
   g_test_add_func ("/check/chinese-false-friends", test_chinese_false_friends);
   g_test_add_func ("/check/typed-cells-in-text-column", test_typed_cells_in_text_column);
+  g_test_add_func ("/check/totals/english", test_totals_english);
+  g_test_add_func ("/check/totals/chinese", test_totals_chinese);
   return g_test_run ();
 }

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
 #include "nf-export-sheet.h"
+#include "nf-stderr-hold-private.h"
 
 /* Spreadsheets are read back as a third party would: CSV with Python's
  * csv module, XLSX unzipped and its sheet XML read. */
@@ -228,12 +230,40 @@ test_xlsx_cases_and_compare (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* While standard error is held for libxlsxwriter, its "[ERROR]" lines
+ * are dropped and anything else written meanwhile is passed on, in order,
+ * after what came before the hold. */
+static void
+test_stderr_hold (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char * const drop[] = { "[ERROR]", "[WARNING]", NULL };
+      NfStderrHold *hold;
+
+      fprintf (stderr, "before\n");
+      hold = _nf_stderr_hold_begin ();
+      fprintf (stderr, "[ERROR][packager.c:1541]: Error in closing member\n");
+      fprintf (stderr, "a warning of another thread\n");
+      fprintf (stderr, "[WARNING] something\n");
+      _nf_stderr_hold_end (hold, drop);
+      fprintf (stderr, "after\n");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  g_test_trap_assert_stderr_unmatched ("*WARNING*");
+  g_test_trap_assert_stderr ("before\na warning of another thread\nafter\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export-sheet/csv-read-back", test_csv_read_back);
+  g_test_add_func ("/export-sheet/stderr-hold", test_stderr_hold);
   g_test_add_func ("/export-sheet/csv-per-table", test_csv_per_table);
   g_test_add_func ("/export-sheet/xlsx-numbers", test_xlsx_numbers);
   g_test_add_func ("/export-sheet/xlsx-cases-and-compare", test_xlsx_cases_and_compare);

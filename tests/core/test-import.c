@@ -1200,6 +1200,39 @@ test_paragraph_after_list_item (void)
   g_assert_cmpuint (warnings->len, ==, 1);
 }
 
+/* An item without its full stop, then a sentence of its own in capitals
+ * ("Acme also works…"): two notes, said. An item that wants more words
+ * ("…with", "…and") or a line going on in lower case is one item. */
+static void
+test_paragraph_after_item_without_stop (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NfCanvas) canvas = import_warned (
+    "## Key Partners\n"
+    "\n"
+    "- Component suppliers in Shenzhen\n"
+    "Acme also works with two universities on motion control.\n"
+    "- Joint ventures with KBB and\n"
+    "CADA provide data on used cars.\n"
+    "- Partnered with over 590 providers in China\n"
+    "to distribute its pricing.\n"
+    "\n"
+    "## Channels\n"
+    "\n"
+    "Web.\n", &warnings);
+
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Component")), ==,
+                   "Component suppliers in Shenzhen");
+  assert_note (canvas, NF_BLOCK_KEY_PARTNERS, "Acme also works with two universities on motion control.", 4);
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Joint")), ==,
+                   "Joint ventures with KBB and CADA provide data on used cars.");
+  g_assert_cmpstr (note_text (find_note (canvas, NF_BLOCK_KEY_PARTNERS, "Partnered")), ==,
+                   "Partnered with over 590 providers in China to distribute its pricing.");
+  g_assert_cmpuint (n_notes (canvas, NF_BLOCK_KEY_PARTNERS), ==, 4);
+  g_assert_nonnull (warning_at (warnings, 4));
+  g_assert_cmpuint (warnings->len, ==, 1);
+}
+
 static void
 test_empty_heading_warned (void)
 {
@@ -1371,6 +1404,8 @@ main (int   argc,
   g_test_add_func ("/import/file-errors", test_file_errors);
   g_test_add_func ("/import/hostile-inputs-are-fast", test_hostile_inputs_are_fast);
   g_test_add_func ("/import/repair/paragraph-after-list-item", test_paragraph_after_list_item);
+  g_test_add_func ("/import/repair/paragraph-after-item-without-stop",
+                   test_paragraph_after_item_without_stop);
   g_test_add_func ("/import/repair/empty-heading", test_empty_heading_warned);
   g_test_add_func ("/import/repair/title-from-text", test_title_from_text);
   g_test_add_func ("/import/repair/stray-markup", test_stray_markup);

@@ -9,6 +9,8 @@
 #include <ninefold.h>
 #include <nf-number.h>
 
+#include "nf-number-private.h"
+
 typedef struct {
   const char *text;
   double      value;
@@ -617,6 +619,47 @@ test_format_whole (void)
   g_rand_free (rand);
 }
 
+/* The hundredths written without printf are printf's, byte for byte:
+ * exact halves (0.125, 2.5/100) go to the even digit, values a hair
+ * under a half (1.005, 2.675 as doubles) round down, and the ranges the
+ * fast path leaves to printf (negative, tiny, huge, not finite) too. */
+static void
+test_format_fixed2 (void)
+{
+  static const double fixed[] = {
+    0, -0.0, 0.005, 0.015, 0.125, 0.375, 0.625, 0.875, 1.005, 1.015, 1.025, 2.675, 4.35,
+    0.045, 0.994999, 0.995, 0.9950000000000001, 9.995, 99.995, 1.0 / 3, 2.0 / 3, 1e-300,
+    1e-310, 5e-324, 0.001, 12.5 / 100, 1e12 + 0.005, 9999999999999.995, 1e13, 1e13 + 1,
+    1e15, 1e300, -0.001, -0.005, -1.005, -2.675, -1e12, 4730.0, 1.6, 2.19, INFINITY,
+    -INFINITY, NAN,
+  };
+  GRand *rand = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 600000; i++)
+    {
+      char ours[G_ASCII_DTOSTR_BUF_SIZE], theirs[G_ASCII_DTOSTR_BUF_SIZE];
+      double v;
+
+      if (i < G_N_ELEMENTS (fixed))
+        v = fixed[i];
+      else if (i % 4 == 0)
+        /* Exact halves of a hundredth and their neighbours. */
+        v = nextafter ((g_rand_int_range (rand, 0, 2000000) + 0.5) / 100.0,
+                       g_rand_boolean (rand) ? INFINITY : -INFINITY);
+      else if (i % 4 == 1)
+        v = g_rand_int_range (rand, 0, 1 << 30) / 8.0 / 100.0;
+      else if (i % 4 == 2)
+        v = g_rand_double_range (rand, 0, 100);
+      else
+        v = ldexp (g_rand_double (rand), g_rand_int_range (rand, -60, 50));
+      _nf_number_format_fixed2 (v, ours);
+      g_ascii_formatd (theirs, sizeof theirs, "%.2f", v);
+      if (strcmp (ours, theirs) != 0)
+        g_error ("%.17g: %s, printf %s", v, ours, theirs);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,5 +677,6 @@ main (int   argc,
   g_test_add_func ("/number/qualifiers", test_qualifiers);
   g_test_add_func ("/number/case-cells", test_case_cells);
   g_test_add_func ("/number/format-whole", test_format_whole);
+  g_test_add_func ("/number/format-fixed2", test_format_fixed2);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "nf-checks-panel.h"
 #include "nf-editor-page.h"
 #include "nf-note-card.h"
+#include "nf-source-reader.h"
 #include "nf-table-editor.h"
 #include "nf-test-gui.h"
 
@@ -158,6 +159,75 @@ test_table_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* A source whose file is not found is named by its title, not its id,
+ * and its row opens the reader on where the file was looked for, beside
+ * the canvas and among the shipped cases' sources. Put back, the same
+ * click opens the source's text: the cases' write-ups are found without
+ * NF_SEEDS_DIR, where the build (or the installation) keeps them. */
+static void
+test_source_missing (void)
+{
+  NfWindow *window = nf_test_new_window (1366, 768);
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfSource) original = NULL, moved = NULL;
+  g_autofree char *saved_seeds = g_strdup (g_getenv ("NF_SEEDS_DIR"));
+  GtkWidget *panel, *row, *reader;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  const char *title;
+
+  g_unsetenv ("NF_SEEDS_DIR");
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  canvas = g_list_model_get_item (nf_window_get_canvases (window), 0);
+  original = g_list_model_get_item (nf_canvas_get_sources (canvas), 0);
+  title = nf_source_get_title (original);
+  g_assert_nonnull (title);
+  moved = nf_source_new (nf_source_get_id (original), title, NULL, NULL, "missing-write-up.txt");
+  g_assert_true (nf_canvas_replace_source (canvas, 0, moved, NULL));
+
+  nf_window_show_canvas (window, canvas);
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL));
+  nf_test_settle (GTK_WIDGET (window));
+  panel = nf_test_find_type (GTK_WIDGET (window), NF_TYPE_CHECKS_PANEL);
+  g_assert_nonnull (panel);
+  row = nf_test_find (panel, is_finding_of, nf_source_get_id (original));
+  g_assert_nonnull (row);
+  nf_test_assert_showing (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  nf_test_screenshot (GTK_WIDGET (window), "checks-panel-source-missing.png");
+
+  g_signal_emit_by_name (row, "activate");
+  nf_test_settle (GTK_WIDGET (window));
+  reader = nf_test_find_type (GTK_WIDGET (window), NF_TYPE_SOURCE_READER);
+  g_assert_nonnull (reader);
+  nf_test_assert_showing (reader);
+  g_assert_true (nf_source_reader_is_missing (NF_SOURCE_READER (reader)));
+  g_assert_null (nf_source_reader_get_file (NF_SOURCE_READER (reader)));
+  g_assert_nonnull (nf_test_find (reader, nf_test_label_is, title));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (nf_test_find_type (reader, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (shown, "“missing-write-up.txt” was not found"));
+  g_assert_nonnull (strstr (shown, NF_CASE_SOURCES_BUILD_DIR "/missing-write-up.txt"));
+  /* Nothing to cite: a selection there makes no note. */
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_null (nf_source_reader_get_passage (NF_SOURCE_READER (reader), NULL, NULL));
+  nf_test_screenshot (GTK_WIDGET (window), "source-reader-missing.png");
+
+  /* The case's own address again: found among the cases' sources. */
+  g_assert_true (nf_canvas_replace_source (canvas, 0, original, NULL));
+  gtk_widget_activate_action (panel, "checks.refresh", NULL);
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_null (nf_test_find (panel, is_finding_of, nf_source_get_id (original)));
+  if (saved_seeds != NULL)
+    g_setenv ("NF_SEEDS_DIR", saved_seeds, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,5 +236,6 @@ main (int argc, char **argv)
   nf_test_gui_load_style ();
   g_test_add_func ("/gui/checks-panel/senmiao", test_senmiao);
   g_test_add_func ("/gui/checks-panel/table-row", test_table_row);
+  g_test_add_func ("/gui/checks-panel/source-missing", test_source_missing);
   return g_test_run ();
 }
