@@ -23,6 +23,7 @@
 typedef struct {
   GThread      *thread;
   char         *lang;
+  int           width, height;  /* the first view's, or 0: lay nothing out */
   PangoFontMap *font_map;
   NfGridLayout *layout;     /* the first case's, laid out: its view takes it */
   GPtrArray    *canvases;   /* NfCanvas, or NULL where that case failed */
@@ -92,11 +93,6 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* About the grid of a window 1280 pixels wide. The window may well get
- * another size: the fonts are as warm, only the lines differ. */
-#define PRELOAD_WIDTH  1270
-#define PRELOAD_HEIGHT 662
-
 static void
 unref_if_set (gpointer object)
 {
@@ -135,8 +131,15 @@ preload_thread (gpointer data)
     {
       g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
 
+      /* Laid out only at the size its view will have: at any other the
+       * view would lay it out again. Otherwise shaping a case warms
+       * the fonts as much. */
       preload->layout = nf_grid_layout_new (first, style, preload->lang);
-      nf_grid_layout_allocate (preload->layout, PRELOAD_WIDTH, PRELOAD_HEIGHT);
+      nf_grid_layout_allocate (preload->layout,
+                               preload->width > 0 ? preload->width : 1270,
+                               preload->height > 0 ? preload->height : 582);
+      if (preload->width <= 0)
+        g_clear_object (&preload->layout);
     }
   pango_cairo_font_map_set_default (NULL);
   return NULL;
@@ -148,6 +151,8 @@ preload_start (NfApplication *self)
   Preload *preload = g_new0 (Preload, 1);
 
   preload->lang = g_strdup (nf_ui_note_language ());
+  if (!_nf_window_first_view_size (&preload->width, &preload->height))
+    preload->width = preload->height = 0;
   preload->canvases = g_ptr_array_new_with_free_func (unref_if_set);
   preload->errors = g_ptr_array_new_with_free_func (free_error_if_set);
   preload->thread = g_thread_new ("nf-preload", preload_thread, preload);

@@ -160,7 +160,10 @@ sync_layout (NfCanvasView *self)
   if (!self->prelaid ||
       nf_grid_layout_get_width (self->layout) != self->laid_width ||
       nf_grid_layout_get_height (self->layout) != self->laid_height)
-    nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+    {
+      nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+      self->n_allocations++;
+    }
   self->prelaid = FALSE;
   self->dirty = FALSE;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -582,6 +585,13 @@ _nf_canvas_view_adopt_layout (NfCanvasView *self,
   g_set_object (&self->layout, layout);
   self->prelaid = TRUE;
   return TRUE;
+}
+
+guint
+_nf_canvas_view_get_n_allocations (NfCanvasView *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), 0);
+  return self->n_allocations;
 }
 
 GtkWidget *

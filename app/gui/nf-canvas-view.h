@@ -34,6 +34,9 @@ NfGridLayout *nf_canvas_view_get_layout     (NfCanvasView *self);
  * at that size then lays nothing out again. Returns whether it did. */
 gboolean      _nf_canvas_view_adopt_layout  (NfCanvasView *self,
                                              NfGridLayout *layout);
+/* How many times the view laid its grid out itself (an adopted layout
+ * at the view's size counts none): for tests. */
+guint         _nf_canvas_view_get_n_allocations (NfCanvasView *self);
 GtkWidget    *nf_canvas_view_get_block      (NfCanvasView *self,
                                              NfBlock       block);
 /* The card of a note, or NULL while it is hidden. */

@@ -58,6 +58,13 @@ void        _nf_window_add_case            (NfWindow     *self,
  * takes it if it fits (_nf_canvas_view_adopt_layout()). */
 void        _nf_window_offer_layout        (NfWindow     *self,
                                             NfGridLayout *layout);
+/* The size the canvas view of a window of the saved (or default) size
+ * will have, from what restore_window_state() sets and the chrome
+ * around the view (the window's shadow, header bar, tab bar and the
+ * editor page's switcher). FALSE when it can't be known before the
+ * window shows (maximized: the window manager decides). */
+gboolean    _nf_window_first_view_size     (int          *width,
+                                            int          *height);
 void        _nf_window_set_n_loading       (NfWindow   *self,
                                             guint       n_loading);
 void        _nf_window_update_state        (NfWindow   *self);

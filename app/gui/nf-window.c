@@ -808,6 +808,25 @@ restore_window_state (NfWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* What a window of the default size showed of its first canvas view
+ * (1280x720 gave 1270x582), with the default theme and fonts; with others the
+ * view simply lays its canvas out itself. /startup/first-case-* check it. */
+#define VIEW_CHROME_WIDTH  10
+#define VIEW_CHROME_HEIGHT 138
+
+gboolean
+_nf_window_first_view_size (int *width,
+                            int *height)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    return FALSE;
+  *width = g_settings_get_int (settings, "window-width") - VIEW_CHROME_WIDTH;
+  *height = g_settings_get_int (settings, "window-height") - VIEW_CHROME_HEIGHT;
+  return *width > 0 && *height > 0;
+}
+
 void
 _nf_window_save_window_state (NfWindow *self)
 {
