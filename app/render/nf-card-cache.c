@@ -220,7 +220,7 @@ read_key (NfCardLayout *card,
 {
   NfNote *note = nf_card_layout_get_note (card);
 
-  key->text_serial = pango_layout_get_serial (nf_card_layout_get_text_layout (card));
+  key->text_serial = pango_layout_get_serial (_nf_card_layout_get_drawn_layout (card));
   key->footer = nf_card_layout_get_footer_layout (card);
   key->footer_serial = key->footer != NULL ? pango_layout_get_serial (key->footer) : 0;
   key->density = nf_card_layout_get_density (card);

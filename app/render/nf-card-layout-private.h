@@ -73,6 +73,13 @@ void              _nf_card_layout_apply_pango_clamp (NfCardLayout      *self,
                                                      double             font_size,
                                                      NfCardDensity      density,
                                                      guint              max_lines);
+/* The text layout as the renderer draws it: for a one-line card it may
+ * hold only the beginning of the text (the lines shown are the whole
+ * text's), where nf_card_layout_get_text_layout() gives the whole. */
+PangoLayout      *_nf_card_layout_get_drawn_layout  (NfCardLayout *self);
+/* The bytes of the text the drawn layout holds when it holds only its
+ * beginning, 0 when it holds the whole: what tests check. */
+guint             _nf_card_layout_get_text_cut      (NfCardLayout *self);
 /* The width (Pango units) the text is broken for; the layout's own may
  * differ where the lines are the same. */
 int               _nf_card_layout_get_text_width    (NfCardLayout *self);

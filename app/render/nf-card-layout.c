@@ -47,7 +47,7 @@ struct _NfCardLayout
   GObject         parent_instance;
 
   NfNote         *note;
-  char           *lang;
+  const char     *lang;            /* interned */
   PangoContext   *context;
   PangoLayout    *text;
   PangoLayout    *footer;
@@ -56,7 +56,13 @@ struct _NfCardLayout
   NfText         *shown_text;
   GStrv           shown_tags;
   NfEvidence      shown_evidence;
-  gboolean        has_footer;
+  guint           has_footer : 1;
+  /* The footer's layout, spans and attributes are made when first
+   * needed (ensure_footer()): most cards of a big canvas are only ever
+   * one line, and a footer each was a PangoLayout each (issue 18). The
+   * arrays are made when first filled, for the same reason. */
+  guint           footer_stale : 1;
+  guint           synced : 1;
   GArray         *spans;
   PangoAttrList  *footer_attrs;
 
@@ -66,7 +72,7 @@ struct _NfCardLayout
   guint           n_narrow, n_wide;
   double          text_attr_size, text_attr_line_height;
   double          footer_attr_size, footer_attr_line_height;
-  gboolean        footer_plain;    /* the tags may break inside: one is wider than the card */
+  guint           footer_plain : 1;    /* the tags may break inside: one is wider than the card */
   /* The text widths (Pango units) over which the text layout's lines as
    * they are now stay the same, and the footer's likewise: a card asked
    * for another width in them is not laid out again (Pango 1.50 shapes
@@ -81,18 +87,23 @@ struct _NfCardLayout
   int             text_width;
 
   /* The size the layouts are broken for, and what follows from it. */
-  gboolean        is_set;
+  guint           is_set : 1;
   /* The text is broken whole (no ellipsis, no height), so a clamped card
    * at the same size can be drawn from its first lines. */
-  gboolean        unclamped;
+  guint           unclamped : 1;
   /* Lines drawn from the whole layout, the last cut with an ellipsis of
    * our own; 0 when the layout is drawn as it is. */
   guint           clamp_lines;
   /* A one-line card placed but not yet laid out: its height needs no
    * Pango (nf_card_layout_line_height()), and a card below a scrolling
    * block's page may never be drawn. Laid out when first read. */
-  gboolean        pending;
-  gboolean        text_stale;      /* `text` is yet to be made or given the shown text */
+  guint           pending : 1;
+  guint           text_stale : 1;      /* `text` is yet to be made or given the shown text */
+  /* Bytes of the shown text that `text` holds when it holds only its
+   * beginning (a one-line card: see lay_out_beginning()), 0 when whole;
+   * set_size() lays out `cut_wanted` bytes. */
+  guint           text_cut;
+  guint           cut_wanted;
   SharedStyle    *pending_style;   /* kept while it is the same */
   Measure         now;
   double          footer_font_size;
@@ -168,11 +179,10 @@ nf_card_layout_finalize (GObject *object)
 {
   NfCardLayout *self = NF_CARD_LAYOUT (object);
 
-  g_free (self->lang);
   g_strfreev (self->shown_tags);
-  g_array_unref (self->spans);
-  g_array_unref (self->memo);
-  g_array_unref (self->chips);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->memo, g_array_unref);
+  g_clear_pointer (&self->chips, g_array_unref);
   g_clear_pointer (&self->pending_style, shared_style_release);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
 }
@@ -189,9 +199,7 @@ nf_card_layout_class_init (NfCardLayoutClass *klass)
 static void
 nf_card_layout_init (NfCardLayout *self)
 {
-  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
-  self->chips = g_array_new (FALSE, FALSE, sizeof (NfCardChip));
+  (void) self;
 }
 
 NfCardLayout *
@@ -207,7 +215,7 @@ nf_card_layout_new (PangoContext *context,
   self = g_object_new (NF_TYPE_CARD_LAYOUT, NULL);
   self->context = g_object_ref (context);
   self->note = g_object_ref (note);
-  self->lang = g_strdup (lang);
+  self->lang = g_intern_string (lang);
   nf_card_layout_sync (self);
   return self;
 }
@@ -223,7 +231,8 @@ void
 nf_card_layout_invalidate (NfCardLayout *self)
 {
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
-  g_array_set_size (self->memo, 0);
+  if (self->memo != NULL)
+    g_array_set_size (self->memo, 0);
   self->text_attr_size = 0;
   self->footer_attr_size = 0;
   self->text_lo = self->footer_lo = 1;
@@ -241,12 +250,32 @@ tags_equal (const char * const *a,
   return g_strv_equal (a, b);
 }
 
+/* The note's footer changed: whether it has one is known now, the rest
+ * when first needed. */
 static void
 rebuild_footer (NfCardLayout *self)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  self->has_footer = self->shown_evidence != NF_EVIDENCE_NONE ||
+                     (self->shown_tags != NULL && self->shown_tags[0] != NULL);
+  self->footer_stale = TRUE;
+  self->footer_attr_size = 0;
+  self->footer_lo = 1;
+  self->footer_hi = 0;
+}
 
+static void
+ensure_footer (NfCardLayout *self)
+{
+  g_autoptr(GString) s = NULL;
+  PangoAttrList *attrs;
+
+  if (!self->footer_stale)
+    return;
+  self->footer_stale = FALSE;
+  s = g_string_new (NULL);
+  attrs = pango_attr_list_new ();
+  if (self->spans == NULL)
+    self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_size (self->spans, 0);
   if (self->shown_evidence != NF_EVIDENCE_NONE)
     {
@@ -290,8 +319,7 @@ rebuild_footer (NfCardLayout *self)
   g_clear_pointer (&self->footer_attrs, pango_attr_list_unref);
   self->footer_attrs = attrs;
 
-  self->has_footer = s->len > 0;
-  if (!self->has_footer)
+  if (s->len == 0)
     return;
   if (self->footer == NULL)
     {
@@ -338,8 +366,7 @@ nf_card_layout_sync (NfCardLayout *self)
         }
       changed = TRUE;
     }
-  /* footer_attrs is NULL only before the first sync. */
-  if (self->footer_attrs == NULL ||
+  if (!self->synced ||
       !tags_equal (tags, (const char * const *) self->shown_tags) ||
       evidence != self->shown_evidence)
     {
@@ -347,6 +374,7 @@ nf_card_layout_sync (NfCardLayout *self)
       self->shown_tags = g_strdupv ((char **) tags);
       self->shown_evidence = evidence;
       rebuild_footer (self);
+      self->synced = TRUE;
       changed = TRUE;
     }
   if (changed)
@@ -379,6 +407,8 @@ find_chips (NfCardLayout *self)
   double line_max = self->footer_font_size * PX_PER_PT * 1.45;
   double line_h = self->footer_font_size * PX_PER_PT * self->line_height;
 
+  if (self->chips == NULL)
+    self->chips = g_array_new (FALSE, FALSE, sizeof (NfCardChip));
   g_array_set_size (self->chips, 0);
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -453,7 +483,7 @@ ensure_text (NfCardLayout *self)
     }
   pango_layout_set_text (self->text, self->shown_text != NULL
                                      ? nf_text_for_language (self->shown_text, self->lang) : "",
-                         -1);
+                         self->text_cut > 0 ? (int) self->text_cut : -1);
   self->text_stale = FALSE;
   self->text_lo = 1;
   self->text_hi = 0;
@@ -619,6 +649,11 @@ set_size (NfCardLayout      *self,
   PangoRectangle logical;
 
   _nf_render_count_measure ();
+  if (self->text_cut != self->cut_wanted)
+    {
+      self->text_cut = self->cut_wanted;
+      self->text_stale = TRUE;
+    }
   ensure_text (self);
 
   self->footer_font_size = MAX (style->min_font_size,
@@ -630,6 +665,7 @@ set_size (NfCardLayout      *self,
     {
       double footer_width;
 
+      ensure_footer (self);
       chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
       footer_width = MAX (1.0, text_width - 2 * chip_pad);
       int fw = (int) (footer_width * PANGO_SCALE);
@@ -777,7 +813,8 @@ set_size (NfCardLayout      *self,
   self->text_y = inset_y;
   self->footer_x = inset_x + chip_pad;
   self->footer_y = inset_y + self->now.text_h + style->footer_gap;
-  g_array_set_size (self->chips, 0);
+  if (self->chips != NULL)
+    g_array_set_size (self->chips, 0);
   if (self->has_footer && density == NF_CARD_FULL)
     find_chips (self);
 }
@@ -856,7 +893,7 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
   g_return_val_if_fail (style != NULL, 0.0);
 
   max_height = MAX (max_height, 0.0);
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -872,6 +909,8 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
     }
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
     set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
+  if (self->memo == NULL)
+    self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -893,7 +932,7 @@ _nf_card_layout_measure_one_line (NfCardLayout      *self,
   /* Measured whole, which also serves whoever asks for the whole card at
    * this size next. */
   nf_card_layout_measure (self, style, width, font_size, 0, NULL);
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -927,7 +966,7 @@ full_measure (NfCardLayout      *self,
               double             width,
               double             font_size)
 {
-  for (guint i = 0; i < self->memo->len; i++)
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
@@ -937,6 +976,8 @@ full_measure (NfCardLayout      *self,
   /* Cheap when the text is broken at this size already (a clamped card
    * drawn from it): Pango keeps its lines while nothing it reads changes. */
   set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+  if (self->memo == NULL)
+    self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
   if (self->memo->len >= MEMO_MAX)
     g_array_set_size (self->memo, 0);
   g_array_append_val (self->memo, self->now);
@@ -1092,7 +1133,8 @@ clamp_whole (NfCardLayout      *self,
   self->clamp_lines = self->now.truncated ? shown : 0;
   self->text_y = pad;
   self->footer_y = pad + self->now.text_h + style->footer_gap;
-  g_array_set_size (self->chips, 0);
+  if (self->chips != NULL)
+    g_array_set_size (self->chips, 0);
 }
 
 void
@@ -1141,7 +1183,8 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       self->now.max_lines = 0;
       self->now.height = nf_card_layout_line_height (style, font_size);
       self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
-      g_array_set_size (self->chips, 0);
+      if (self->chips != NULL)
+        g_array_set_size (self->chips, 0);
       return;
     }
   if (density == NF_CARD_LINES)
@@ -1173,14 +1216,160 @@ _nf_card_layout_peek_pending_style (NfCardLayout *self)
   return self->pending_style != NULL ? self->pending_style->style : NULL;
 }
 
+/* Where to cut the shown text for a one-line card whose text is
+ * `text_width` pixels wide, trying for the `attempt`th time: past what
+ * one line likely holds (the characters' average widths, a fifth to
+ * spare, twice that each further attempt), then two more places a line
+ * may break and three characters: enough for Pango to break the first
+ * line as it breaks the whole text, and for the renderer's ellipsis to
+ * find where it stops (lay_out_beginning() checks both). 0 when the cut
+ * would keep the whole text, or the text is one that only the whole of
+ * it sets right: right-to-left (the paragraph's direction and the
+ * levels of its neutral characters are read from all of it) or of
+ * several paragraphs (the renderer's ellipsis runs on across short
+ * ones). */
+static guint
+cut_for_one_line (const char *str,
+                  double      text_width,
+                  double      font_size,
+                  guint       attempt)
+{
+  double em = font_size * PX_PER_PT;
+  double room = text_width * 1.2 * (1u << attempt), at = 0;
+  guint breaks = 0, extra = 0;
+  const char *p;
+
+  for (p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 ||
+          c == 0x2028 || c == 0x2029 ||
+          (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+          (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+          (c >= 0x1E800 && c <= 0x1EFFF) || c == 0x200F || c == 0x061C ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        return 0;
+      if (at < room)
+        at += (g_unichar_iswide (c) ? 1.0 : 0.55) * em;
+      else if (breaks < 2)
+        breaks += c == ' ' || g_unichar_iswide (c);
+      else if (++extra > 3)
+        break;
+    }
+  return *p != '\0' ? (guint) (p - str) : 0;
+}
+
+/* Whether the beginning of the text in `layout` breaks its first line
+ * as the whole text does, and holds whatever of the second line the
+ * renderer's ellipsis may reach: a second line that has a place to break
+ * three characters or more before the cut. Pango's greedy breaking
+ * chooses the first line's end by the text up to that place, and the
+ * ellipsis never reaches it: the second line's first word did not fit
+ * on the first line, nor will it with an ellipsis. */
+static gboolean
+beginning_serves (PangoLayout *layout)
+{
+  const char *str = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  PangoLayoutLine *second;
+  int n_attrs, from;
+
+  if (pango_layout_get_line_count (layout) < 2)
+    return FALSE;
+  second = pango_layout_get_line_readonly (layout, 1);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  from = (int) g_utf8_pointer_to_offset (str, str + second->start_index);
+  /* n_attrs counts the position after the last character too. */
+  for (int i = from + 1; i <= n_attrs - 1 - 3; i++)
+    if (attrs[i].is_line_break)
+      return TRUE;
+  return FALSE;
+}
+
+/* A one-line card laid out from the beginning of its text: Pango breaks
+ * and shapes only that, where the whole text cost the 1,000-note first
+ * frame 95 M of its 137 M instructions (issue 13). The lines, the
+ * renderer's cut and so the pixels are those of the whole text; a
+ * caller that reads the text layout itself gets the whole text
+ * (ensure_whole()). FALSE where the beginning would be all of it or
+ * would not do. */
+static gboolean
+lay_out_beginning (NfCardLayout      *self,
+                   const NfGridStyle *style)
+{
+  const char *shown = self->shown_text != NULL
+                      ? nf_text_for_language (self->shown_text, self->lang) : "";
+  double text_width = text_width_of (style, self->now.width) / (double) PANGO_SCALE;
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      guint cut = cut_for_one_line (shown, text_width, self->now.font_size, attempt);
+
+      if (cut == 0)
+        break;
+      self->cut_wanted = cut;
+      set_size (self, style, self->now.width, self->now.font_size, 0, NF_CARD_COMPACT, 0);
+      self->cut_wanted = 0;
+      if (beginning_serves (self->text))
+        {
+          clamp_whole (self, style, NF_CARD_LINE, 0);
+          /* Its lines are not the whole text's: nothing else clamps from them. */
+          self->unclamped = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether the whole text is broken at the card's size already (the grid
+ * measured it so while choosing the density): then set_size() keeps its
+ * lines, cheaper than laying out the beginning anew. As set_size()
+ * decides. */
+static gboolean
+whole_text_ready (NfCardLayout      *self,
+                  const NfGridStyle *style)
+{
+  int tw = text_width_of (style, self->now.width);
+
+  return self->text != NULL && !self->text_stale && self->text_cut == 0 &&
+         self->text_attr_size == self->now.font_size &&
+         self->text_attr_line_height == style->line_height &&
+         tw >= self->text_lo && tw < self->text_hi &&
+         pango_layout_get_serial (self->text) == self->text_serial &&
+         pango_layout_get_ellipsize (self->text) == PANGO_ELLIPSIZE_NONE;
+}
+
 static void
 ensure_laid_out (NfCardLayout *self)
 {
-  if (self->pending)
+  if (self->pending &&
+      (whole_text_ready (self, self->pending_style->style) ||
+       !lay_out_beginning (self, self->pending_style->style)))
     {
       set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
                 NF_CARD_COMPACT, 0);
       clamp_whole (self, self->pending_style->style, NF_CARD_LINE, 0);
+    }
+}
+
+/* The card laid out as ensure_laid_out() does, from the whole text. */
+static void
+ensure_whole (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  if (self->text_cut == 0)
+    return;
+  if (self->is_set && self->now.density == NF_CARD_LINE && self->pending_style != NULL)
+    {
+      set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
+                NF_CARD_COMPACT, 0);
+      clamp_whole (self, self->pending_style->style, NF_CARD_LINE, 0);
+    }
+  else
+    {
+      self->text_cut = 0;
+      self->text_stale = TRUE;
     }
 }
 
@@ -1245,17 +1434,34 @@ PangoLayout *
 nf_card_layout_get_text_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
+  ensure_whole (self);
+  ensure_text (self);
+  return self->text;
+}
+
+PangoLayout *
+_nf_card_layout_get_drawn_layout (NfCardLayout *self)
+{
   ensure_laid_out (self);
   ensure_text (self);
   return self->text;
+}
+
+guint
+_nf_card_layout_get_text_cut (NfCardLayout *self)
+{
+  ensure_laid_out (self);
+  return self->text_cut;
 }
 
 PangoLayout *
 nf_card_layout_get_footer_layout (NfCardLayout *self)
 {
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), NULL);
-  return self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)
-         ? self->footer : NULL;
+  if (!(self->has_footer && (!self->is_set || self->now.density == NF_CARD_FULL)))
+    return NULL;
+  ensure_footer (self);
+  return self->footer;
 }
 
 void
@@ -1282,6 +1488,11 @@ const NfCardChip *
 _nf_card_layout_get_chips (NfCardLayout *self,
                            guint        *n_chips)
 {
+  if (self->chips == NULL)
+    {
+      *n_chips = 0;
+      return NULL;
+    }
   *n_chips = self->chips->len;
   return (const NfCardChip *) (gpointer) self->chips->data;
 }

@@ -330,7 +330,7 @@ show_clamped (cairo_t           *cr,
               double             x,
               double             y)
 {
-  PangoLayout *text = nf_card_layout_get_text_layout (card);
+  PangoLayout *text = _nf_card_layout_get_drawn_layout (card);
   PangoLayoutIter *iter = pango_layout_get_iter (text);
   PangoRectangle logical;
   double lx, by;
@@ -498,7 +498,7 @@ _nf_card_render_content (cairo_t           *cr,
   else
     {
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, nf_card_layout_get_text_layout (card));
+      pango_cairo_show_layout (cr, _nf_card_layout_get_drawn_layout (card));
     }
 
   draw_footer (cr, card, style, evidence, &muted, box.width, box.height);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <cairo-pdf.h>
 #include "nf-i18n-private.h"
 
@@ -31,6 +33,9 @@
 #define BLOCK_GAP     18.0
 #define MIN_START_LINES 4     /* of a long note at a column's foot */
 #define DENSE_MIN_NOTES 6     /* a block of fewer is never worth a slide more */
+static const double larger_sizes[] = { 12, 11, 10 };   /* than OV_MIN_SIZE */
+#define BOTTOM_LEAST   3.5    /* tenths of the width a bottom block keeps */
+#define MARKED_PAGES   3      /* overview slides before cards give up their marks */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -44,6 +49,7 @@ typedef struct {
   gboolean ref_in_head; /* the slide with them in full named beside the heading */
   int      slide;       /* its first block slide, from 0; -1 for none */
   NfDeckCard *cards;    /* as the overview shows them */
+  double  *area;        /* each card's room, from its text's length */
 } OvBlock;
 
 /* One card, or a block heading, placed on a block slide. */
@@ -149,42 +155,96 @@ line_height (NfDeck     *deck,
   return _nf_render_layout_height (l);
 }
 
-/* Where the nine blocks go on an overview slide: the canvas's own
- * arrangement, ten columns wide, the bottom row a little lower. */
-static double
-share (guint  a,
-       guint  b,
-       double lo,
-       double hi)
+/* What a canvas's slides will hold, worked out ahead (nf-deck-layouts.c
+ * does it on another core while the slides before are written): the
+ * overview's packing, with its cards laid out, and the block slides'
+ * flow. The overview names the slides where notes are in full, so both
+ * are known before either is drawn. */
+
+/* How an overview slide shares its room: the top row's column edges and
+ * the edge between Cost Structure and Revenue Streams, in tenths of the
+ * width; the top rows' part of the height, and the part of Key
+ * Activities' and of Customer Relationships' column that goes to the
+ * upper block. And the blocks' boxes so placed. */
+typedef struct {
+  double edges[6];
+  double bottom_edge;
+  double top;
+  double left;
+  double right;
+  NfRect rect[NF_N_BLOCKS];
+  NfRect inner[NF_N_BLOCKS];
+  gboolean ref_in_head[NF_N_BLOCKS];
+} PageSplit;
+
+struct _NfDeckPlan {
+  OvBlock   blocks[NF_N_BLOCKS];
+  GArray   *placed;         /* Placed */
+  double    column_width;   /* of the block slides' columns */
+  guint     n_pages;        /* of the overview */
+  GArray   *splits;         /* PageSplit, one per overview slide */
+  NfCanvas *canvas;         /* while it is planned */
+  double    least[5];       /* each top column's least width, in tenths */
+};
+
+/* The notes of `ov` that overview slide `page` of `n_pages` shows: each
+ * block's notes in order, shared by the room they take whole (a note
+ * goes to the slide where the middle of its room falls, the earlier
+ * slide on an edge), so that every slide is about as full as the
+ * others. */
+static void
+overview_slice (const OvBlock *ov,
+                guint          page,
+                guint          n_pages,
+                guint         *first,
+                guint         *n)
 {
-  return a + b == 0 ? (lo + hi) / 2 : CLAMP ((double) a / (a + b), lo, hi);
+  double total = 0, before = 0;
+  guint start = ov->n_notes, end = ov->n_notes;
+
+  if (n_pages <= 1 || ov->area == NULL)
+    {
+      *first = page == 0 ? 0 : ov->n_notes;
+      *n = page == 0 ? ov->n_notes : 0;
+      return;
+    }
+  for (guint i = 0; i < ov->n_notes; i++)
+    total += ov->area[i];
+  for (guint i = 0; i < ov->n_notes; i++)
+    {
+      double mid = before + ov->area[i] / 2;
+      int at = (int) ceil (mid / total * n_pages - 1e-9) - 1;
+
+      before += ov->area[i];
+      if ((guint) MAX (at, 0) < page)
+        continue;
+      if ((guint) MAX (at, 0) > page)
+        {
+          end = i;
+          break;
+        }
+      if (start == ov->n_notes)
+        start = i;
+    }
+  if (start == ov->n_notes)
+    end = start;
+  *first = start;
+  *n = end - start;
 }
 
-/* The rows share the height by the notes they hold, within limits that
- * keep the canvas's shape: a block of many notes gets more room. */
+/* Where the nine blocks go on an overview slide: the canvas's own
+ * arrangement, each slide's columns as wide and its rows as high as the
+ * notes it shows ask, within limits that keep the canvas's shape (a
+ * block of two short notes is not given the room of one of twenty, to
+ * stand half empty beside it). */
 static void
-overview_rects (NfDeck  *deck,
-                OvBlock *blocks)
+place_blocks (NfDeck          *deck,
+              NfDeckPlan      *plan,
+              const PageSplit *split)
 {
   double x0 = NF_DECK_MARGIN * 0.6, y0 = NF_DECK_HEADER_HEIGHT + 12;
   double w = deck->width - 2 * x0, h = deck->height - y0 - NF_DECK_MARGIN * 0.5;
-  guint n[NF_N_BLOCKS];
-  guint top, bottom;
-  double split_left, split_right, rows[4];
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    n[b] = blocks[b].n_notes;
-  top = MAX (MAX (n[NF_BLOCK_KEY_PARTNERS], n[NF_BLOCK_VALUE_PROPOSITIONS]),
-             MAX (n[NF_BLOCK_CUSTOMER_SEGMENTS],
-                  MAX (n[NF_BLOCK_KEY_ACTIVITIES] + n[NF_BLOCK_KEY_RESOURCES],
-                       n[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + n[NF_BLOCK_CHANNELS])));
-  /* The bottom blocks are wide: two notes to a line. */
-  bottom = (MAX (n[NF_BLOCK_COST_STRUCTURE], n[NF_BLOCK_REVENUE_STREAMS]) + 1) / 2 + 1;
-  rows[0] = 0;
-  rows[3] = h;
-  rows[2] = h * (1 - share (bottom, top, 0.18, 0.4));
-  split_left = share (n[NF_BLOCK_KEY_ACTIVITIES] + 1, n[NF_BLOCK_KEY_RESOURCES] + 1, 0.3, 0.7);
-  split_right = share (n[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + 1, n[NF_BLOCK_CHANNELS] + 1, 0.3, 0.7);
+  double rows[4] = { 0, 0, h * split->top, h };
   double head = line_height (deck, OV_HEAD_SIZE, PANGO_WEIGHT_BOLD);
   double foot = line_height (deck, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL);
   /* TRANSLATORS: on the overview, beside a block's name: the slide
@@ -195,17 +255,25 @@ overview_rects (NfDeck  *deck,
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      OvBlock *ov = &blocks[b];
+      OvBlock *ov = &plan->blocks[b];
+      double left, right, room;
 
-      double split = place->x < 5 ? split_left : split_right;
-
-      rows[1] = rows[2] * split;
-      ov->rect = (NfRect) { x0 + place->x * w / 10 + OV_GAP / 2, y0 + rows[place->y] + OV_GAP / 2,
-                            place->width * w / 10 - OV_GAP,
+      if (place->y < 2)
+        {
+          left = split->edges[place->x / 2];
+          right = split->edges[place->x / 2 + 1];
+        }
+      else
+        {
+          left = place->x == 0 ? 0 : split->bottom_edge;
+          right = place->x == 0 ? split->bottom_edge : 10;
+        }
+      rows[1] = rows[2] * (place->x < 5 ? split->left : split->right);
+      ov->rect = (NfRect) { x0 + left * w / 10 + OV_GAP / 2, y0 + rows[place->y] + OV_GAP / 2,
+                            (right - left) * w / 10 - OV_GAP,
                             rows[place->y + place->height] - rows[place->y] - OV_GAP };
       g_autoptr(PangoLayout) title = _nf_deck_text (deck, nf_block_title ((NfBlock) b), OV_HEAD_SIZE,
                                                     PANGO_WEIGHT_BOLD, -1);
-      double room;
 
       /* Where the notes are in full goes beside the heading, or else
        * under the cards. */
@@ -218,13 +286,160 @@ overview_rects (NfDeck  *deck,
     }
 }
 
+/* The blocks' boxes on overview slide `page`. */
+static void
+use_page (NfDeckPlan *plan,
+          guint       page)
+{
+  PageSplit *split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      plan->blocks[b].rect = split->rect[b];
+      plan->blocks[b].inner = split->inner[b];
+      plan->blocks[b].ref_in_head = split->ref_in_head[b];
+      plan->blocks[b].n_columns = split->inner[b].width >= 420 ? 2 : 1;
+    }
+}
+
+/* About how much room a note's card takes, from its text's length
+ * alone (before it is laid out, which is done once, at the width its
+ * column is given): a wide character takes two narrow ones' room, and
+ * each card its padding and footer. */
+static double
+note_area (NfDeck *deck,
+           NfNote *note)
+{
+  const char *text = nf_text_for_language (nf_note_get_text (note), deck->lang);
+  guint cells = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    cells += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return cells * 6.0 * 15.0 * 1.2 + 200 * 36 + (nf_note_get_conflicts (note)[0] != NULL ? 200 * 30 : 0);
+}
+
+/* The columns share the width by their notes' room: each as wide as
+ * makes their heights alike, between 1.5 tenths (or what its
+ * headings take on one line) and 4 tenths of the width
+ * (the bottom blocks between 3.5 and 6.5 tenths). `area`: each block's
+ * notes', without its heading. */
+static void
+share_widths (NfDeckPlan   *plan,
+              const double *area,
+              PageSplit    *split)
+{
+  static const double hi = 4.0, heading = 200 * 40;
+  double col[5], width[5];
+
+  col[0] = area[NF_BLOCK_KEY_PARTNERS] + heading;
+  col[1] = area[NF_BLOCK_KEY_ACTIVITIES] + area[NF_BLOCK_KEY_RESOURCES] + 2 * heading;
+  col[2] = area[NF_BLOCK_VALUE_PROPOSITIONS] + heading;
+  col[3] = area[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + area[NF_BLOCK_CHANNELS] + 2 * heading;
+  col[4] = area[NF_BLOCK_CUSTOMER_SEGMENTS] + heading;
+  /* Shared in proportion, a column held at a limit leaving the rest to
+   * the others: the widths are col / k within their limits, for the k
+   * at which they fill the row. */
+  {
+    double k_lo = 1e-9, k_hi = 1e12;
+
+    for (guint round = 0; round < 60; round++)
+      {
+        double k = sqrt (k_lo * k_hi), sum = 0;
+
+        for (guint c = 0; c < 5; c++)
+          sum += CLAMP (col[c] / k, plan->least[c], hi);
+        if (sum > 10)
+          k_lo = k;
+        else
+          k_hi = k;
+      }
+    for (guint c = 0; c < 5; c++)
+      width[c] = CLAMP (col[c] / k_hi, plan->least[c], hi);
+  }
+  split->edges[0] = 0;
+  for (guint c = 0; c < 5; c++)
+    split->edges[c + 1] = split->edges[c] + width[c];
+  split->edges[5] = 10;
+  split->bottom_edge = CLAMP (10 * (area[NF_BLOCK_COST_STRUCTURE] + heading) /
+                              (area[NF_BLOCK_COST_STRUCTURE] + area[NF_BLOCK_REVENUE_STREAMS] + 2 * heading),
+                              BOTTOM_LEAST, 10 - BOTTOM_LEAST);
+}
+
+/* The height block `b`'s share of overview slide `page` asks for with
+ * every note whole at the least size, its box and heading included. */
+static double
+block_need (NfDeckPlan *plan,
+            NfBlock     b,
+            guint       page)
+{
+  OvBlock *ov = &plan->blocks[b];
+  double chrome = ov->rect.height - ov->inner.height;
+  double total = 0, tallest = 0;
+  guint first, n;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  if (n == 0)
+    return chrome + 16;
+  for (guint i = first; i < first + n; i++)
+    {
+      total += ov->cards[i].full_height + CARD_GAP;
+      tallest = MAX (tallest, ov->cards[i].full_height);
+    }
+  if (ov->n_columns > 1)
+    total = total / ov->n_columns + tallest / 2;
+  return chrome + total;
+}
+
+/* The part of `total` that goes to a block asking `a` beside one asking
+ * `b`: in proportion when both fit or neither fits in half; else the
+ * one that does gets what it asks, and the other the rest. */
+static double
+split_by_need (double a,
+               double b,
+               double total,
+               double lo,
+               double hi)
+{
+  double part;
+
+  if (a + b <= total || (a > total / 2 && b > total / 2))
+    part = a / (a + b);
+  else if (a <= total / 2)
+    part = a / total;
+  else
+    part = 1 - b / total;
+  return CLAMP (part, lo, hi);
+}
+
+/* Slide `page`'s rows shared by what its blocks' shares ask. */
+static void
+share_heights (NfDeck     *deck,
+               NfDeckPlan *plan,
+               guint       page,
+               PageSplit  *split)
+{
+  double h = deck->height - (NF_DECK_HEADER_HEIGHT + 12) - NF_DECK_MARGIN * 0.5;
+  double need[NF_N_BLOCKS], top, bottom;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    need[b] = block_need (plan, (NfBlock) b, page) + OV_GAP;
+  top = MAX (MAX (need[NF_BLOCK_KEY_PARTNERS], need[NF_BLOCK_VALUE_PROPOSITIONS]),
+             MAX (need[NF_BLOCK_CUSTOMER_SEGMENTS],
+                  MAX (need[NF_BLOCK_KEY_ACTIVITIES] + need[NF_BLOCK_KEY_RESOURCES],
+                       need[NF_BLOCK_CUSTOMER_RELATIONSHIPS] + need[NF_BLOCK_CHANNELS])));
+  bottom = MAX (need[NF_BLOCK_COST_STRUCTURE], need[NF_BLOCK_REVENUE_STREAMS]);
+  split->top = split_by_need (top, bottom, h, 0.55, 0.88);
+  split->left = split_by_need (need[NF_BLOCK_KEY_ACTIVITIES], need[NF_BLOCK_KEY_RESOURCES],
+                               h * split->top, 0.12, 0.88);
+  split->right = split_by_need (need[NF_BLOCK_CUSTOMER_RELATIONSHIPS], need[NF_BLOCK_CHANNELS],
+                                h * split->top, 0.12, 0.88);
+}
+
 /* A block whose notes all fit as their first lines gives the height
  * they leave unused back to them: a line more to each cut card in turn,
  * first to last, for as long as every card still fits. Nothing is shown
  * faded while a line of it would fit in the block's own room. The cards
- * keep one style, `tight` rows or padded cards, and none gets a footer:
- * a block reads as one list, not as a few whole cards among rows (the
- * note's number, evidence and tags are on its block slide). */
+ * keep one style, with their marks or without. */
 static void
 fill_block (NfDeck   *deck,
             OvBlock  *ov,
@@ -257,151 +472,390 @@ fill_block (NfDeck   *deck,
 }
 
 /* The cards [first, first + n) cut to their first three, two or one
- * lines, whichever is the most that fits, all in one style (rows when
- * one line each), then filled. FALSE when one line each does not fit. */
+ * lines, whichever is the most that fits, each with its marks (number,
+ * evidence, tags) under its lines as a whole card has them: one design
+ * across the slide. With `plain`, without marks: whole when they fit
+ * so, else cut, and rows of one line only when nothing else fits.
+ * FALSE when nothing fits; `out_fitted`: how many fit as one line. */
 static gboolean
-compact_share (NfDeck  *deck,
-               OvBlock *ov,
-               guint    first,
-               guint    n,
-               guint   *out_fitted)
+compact_share (NfDeck   *deck,
+               OvBlock  *ov,
+               guint     first,
+               guint     n,
+               gboolean  plain,
+               guint    *out_fitted)
 {
-  /* The note's evidence and tags go under every card's lines when they
-   * fit at two lines a note or more; else none has them (they are on the
-   * block slide). */
-  for (guint lines = 3; lines >= 1; lines--)
-    for (int marks = lines >= 2; marks >= 0; marks--)
+  int marks = !plain;
+
+  for (guint lines = plain ? 4 : 3; lines >= 1; lines--)
+    for (int tight = 0; tight <= (plain && lines == 1); tight++)
       {
         guint fitted;
 
+        /* `plain` tries every note whole first (4: no limit). */
         for (guint i = first; i < first + n; i++)
           {
-            _nf_deck_card_limit (&ov->cards[i], lines, FALSE);
-            _nf_deck_card_set_tight (&ov->cards[i], lines == 1);
+            _nf_deck_card_limit (&ov->cards[i], lines == 4 ? 0 : lines, FALSE);
+            _nf_deck_card_set_tight (&ov->cards[i], tight);
             _nf_deck_card_set_marks (&ov->cards[i], marks);
           }
         fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
-        if (out_fitted != NULL && !marks)
+        if (out_fitted != NULL && lines == 1 && !tight)
           *out_fitted = fitted;
         if (fitted == n)
           {
-            fill_block (deck, ov, first, n, lines == 1, marks);
+            fill_block (deck, ov, first, n, tight, marks);
             return TRUE;
           }
       }
   return FALSE;
 }
 
-/* The largest that shows every note of the block: whole at 12 down to 9
- * pt, else the first three, two lines, one line of each. Laid out at 9 pt
- * first: a block that does not fit whole at 9 pt (most of a full
- * canvas's) fits at no larger size, and its compact cards are the same
- * layouts, cut shorter. */
-static void
-fit_block (NfDeck   *deck,
-           NfCanvas *canvas,
-           NfBlock   block,
-           OvBlock  *ov)
-{
-  static const double larger[] = { 12, 11, 10 };
-  guint n = ov->n_notes, fitted = 0, faded = 0;
-
-  ov->slide = -1;
-  ov->per_page = n;
-  ov->full = TRUE;
-  ov->size = OV_MIN_SIZE;
-  if (n == 0)
-    return;
-  ov->cards = make_cards (deck, canvas, block, ov, OV_MIN_SIZE);
-  if (pack_cards (deck, ov->cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
-    {
-      for (guint s = 0; s < G_N_ELEMENTS (larger); s++)
-        {
-          NfDeckCard *cards = make_cards (deck, canvas, block, ov, larger[s]);
-
-          if (pack_cards (deck, cards, 0, n, &ov->inner, ov->n_columns, FALSE) == n)
-            {
-              free_cards (ov->cards, n);
-              ov->cards = cards;
-              ov->size = larger[s];
-              return;
-            }
-          free_cards (cards, n);
-        }
-      return;
-    }
-  ov->full = FALSE;
-  if (!compact_share (deck, ov, 0, n, &fitted))
-    {
-      ov->per_page = MAX (fitted, 1);
-      return;
-    }
-  /* A block that shows most of its notes as one faded line each is a
-   * list of starts nobody can read from a room: its notes go over two
-   * slides, each with twice the room (数跑科技 in English or on A4). */
-  for (guint i = 0; i < n; i++)
-    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
-  if (n >= DENSE_MIN_NOTES && 2 * faded > n)
-    ov->per_page = (n + 1) / 2;
-}
-
-/* The notes of `ov` that overview slide `page` of `n_pages` shows: each
- * block's notes shared in order, the earlier slides taking the odd one,
- * so that every slide is about as full as the others. */
-static void
-overview_slice (const OvBlock *ov,
-                guint          page,
-                guint          n_pages,
-                guint         *first,
-                guint         *n)
-{
-  guint start = (page * ov->n_notes + n_pages - 1) / n_pages;
-  guint end = ((page + 1) * ov->n_notes + n_pages - 1) / n_pages;
-
-  *first = MIN (start, ov->n_notes);
-  *n = MIN (end, ov->n_notes) - *first;
-}
-
-/* Lays a block's notes out again for an overview of `n_pages` slides:
- * each slide's share packed afresh, as long as the share allows, then
- * given the room it leaves (a share of half the notes need not be cut
- * to the one line the whole block was). FALSE when a share does not fit
- * even at a line a note. */
+/* Whether the cards [first, first + n) fit whole, each with its footer
+ * (left so when they do). */
 static gboolean
-spread_block (NfDeck  *deck,
-              OvBlock *ov,
-              guint    n_pages)
+share_whole (NfDeck  *deck,
+             OvBlock *ov,
+             guint    first,
+             guint    n)
 {
+  for (guint i = first; i < first + n; i++)
+    _nf_deck_card_limit (&ov->cards[i], 0, TRUE);
+  return pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
+}
+
+/* Places overview slide `page` for the shares it shows: columns as wide
+ * as their cards' room (as their text's length tells), each share's
+ * cards laid out again where its column's width changed, then rows as
+ * high as those cards whole. Kept as the slide's split. */
+static void
+place_page (NfDeck     *deck,
+            NfDeckPlan *plan,
+            guint       page)
+{
+  PageSplit split = { .top = 0.7, .left = 0.5, .right = 0.5 };
+  double area[NF_N_BLOCKS];
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      guint first, n;
+
+      overview_slice (ov, page, plan->n_pages, &first, &n);
+      area[b] = 0;
+      for (guint i = first; i < first + n; i++)
+        area[b] += ov->area[i];
+    }
+  share_widths (plan, area, &split);
+  place_blocks (deck, plan, &split);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
+      guint first, n;
+
+      overview_slice (ov, page, plan->n_pages, &first, &n);
+      for (guint i = first; i < first + n; i++)
+        if (fabs (ov->cards[i].width - col_w) > 0.01 || ov->cards[i].size != OV_MIN_SIZE)
+          {
+            _nf_deck_card_clear (&ov->cards[i]);
+            _nf_deck_card_init (deck, &ov->cards[i], note_at (plan->canvas, (NfBlock) b, i), i + 1,
+                                col_w, OV_MIN_SIZE, OV_MIN_SIZE, 0);
+            ov->cards[i].width = col_w;
+            ov->cards[i].full_height = ov->cards[i].height;
+          }
+    }
+  share_heights (deck, plan, page, &split);
+  place_blocks (deck, plan, &split);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      split.rect[b] = plan->blocks[b].rect;
+      split.inner[b] = plan->blocks[b].inner;
+      split.ref_in_head[b] = plan->blocks[b].ref_in_head;
+    }
+  if (page < plan->splits->len)
+    g_array_index (plan->splits, PageSplit, page) = split;
+  else
+    g_array_append_val (plan->splits, split);
+}
+
+/* Every block's cards at `size`, whole: TRUE (and kept) when every
+ * block fits so on the overview's one slide. */
+static gboolean
+fit_all_at (NfDeck     *deck,
+            NfDeckPlan *plan,
+            double      size)
+{
+  NfDeckCard *cards[NF_N_BLOCKS] = { NULL };
+  gboolean fits = TRUE;
+
+  for (guint b = 0; b < NF_N_BLOCKS && fits; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+
+      if (ov->n_notes == 0)
+        continue;
+      cards[b] = make_cards (deck, plan->canvas, (NfBlock) b, ov, size);
+      fits = pack_cards (deck, cards[b], 0, ov->n_notes, &ov->inner, ov->n_columns, FALSE) == ov->n_notes;
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+
+      if (cards[b] == NULL)
+        continue;
+      if (fits)
+        {
+          free_cards (ov->cards, ov->n_notes);
+          ov->cards = cards[b];
+          ov->size = size;
+        }
+      else
+        free_cards (cards[b], ov->n_notes);
+    }
+  return fits;
+}
+
+/* Slide `page`'s cards, every one whole, at `size`: TRUE (and kept)
+ * when they all fit so. */
+static gboolean
+fit_page_at (NfDeck     *deck,
+             NfDeckPlan *plan,
+             guint       page,
+             double      size)
+{
+  NfDeckCard *cards[NF_N_BLOCKS] = { NULL };
+  guint firsts[NF_N_BLOCKS], counts[NF_N_BLOCKS];
+  gboolean fits = TRUE;
+
+  for (guint b = 0; b < NF_N_BLOCKS && fits; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
+
+      overview_slice (ov, page, plan->n_pages, &firsts[b], &counts[b]);
+      if (counts[b] == 0)
+        continue;
+      cards[b] = g_new0 (NfDeckCard, counts[b]);
+      for (guint i = 0; i < counts[b]; i++)
+        {
+          guint at = firsts[b] + i;
+
+          _nf_deck_card_init (deck, &cards[b][i], note_at (plan->canvas, (NfBlock) b, at), at + 1,
+                              col_w, size, OV_MIN_SIZE, 0);
+          cards[b][i].width = col_w;
+          cards[b][i].full_height = ov->cards[at].full_height;
+        }
+      fits = pack_cards (deck, cards[b], 0, counts[b], &ov->inner, ov->n_columns, FALSE) == counts[b];
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+
+      if (cards[b] == NULL)
+        continue;
+      for (guint i = 0; i < counts[b]; i++)
+        {
+          NfDeckCard *keep = fits ? &ov->cards[firsts[b] + i] : &cards[b][i];
+
+          _nf_deck_card_clear (keep);
+          if (fits)
+            *keep = cards[b][i];
+        }
+      g_free (cards[b]);
+    }
+  return fits;
+}
+
+/* Lays every block's share of every overview slide out: the slide
+ * placed for its shares, then each share whole when it fits, else as
+ * cut cards with their marks, else (`plain`) without. FALSE when a
+ * share does not fit at all. */
+static gboolean
+spread_pages (NfDeck     *deck,
+              NfDeckPlan *plan,
+              gboolean    plain)
+{
+  g_array_set_size (plan->splits, 0);
+  for (guint page = 0; page < plan->n_pages; page++)
+    {
+      gboolean whole = TRUE, marked = TRUE;
+
+      place_page (deck, plan, page);
+      for (guint tries = 0; ; tries++)
+        {
+          PageSplit *split = &g_array_index (plan->splits, PageSplit, page);
+          const NfBlockPlace *place;
+          int failed = -1;
+
+          whole = TRUE;
+          for (guint b = 0; b < NF_N_BLOCKS && failed < 0; b++)
+            {
+              OvBlock *ov = &plan->blocks[b];
+              guint first, n;
+
+              overview_slice (ov, page, plan->n_pages, &first, &n);
+              if (n == 0 || share_whole (deck, ov, first, n))
+                continue;
+              whole = FALSE;
+              if (!compact_share (deck, ov, first, n, FALSE, NULL))
+                failed = (int) b;
+            }
+          if (failed < 0)
+            break;
+          /* A stacked block that does not fit with its marks takes
+           * room from the block above or below it, a step at a time,
+           * before the slide gives up its marks. */
+          place = nf_block_place ((NfBlock) failed);
+          if (tries == 4 || place->y >= 2 || place->height != 1)
+            {
+              marked = FALSE;
+              break;
+            }
+          {
+            double *part = place->x < 5 ? &split->left : &split->right;
+
+            *part = place->y == 0 ? MIN (*part + 0.08, 0.88) : MAX (*part - 0.08, 0.12);
+          }
+          place_blocks (deck, plan, split);
+          for (guint b = 0; b < NF_N_BLOCKS; b++)
+            {
+              split->rect[b] = plan->blocks[b].rect;
+              split->inner[b] = plan->blocks[b].inner;
+              split->ref_in_head[b] = plan->blocks[b].ref_in_head;
+            }
+        }
+      if (!marked && !plain)
+        return FALSE;
+      /* A slide where the notes do not fit with their marks shows every
+       * card without (their marks are on the block slides): one design
+       * still, not cards with footers beside cards without. */
+      for (guint b = 0; b < NF_N_BLOCKS && !marked; b++)
+        {
+          OvBlock *ov = &plan->blocks[b];
+          guint first, n;
+
+          overview_slice (ov, page, plan->n_pages, &first, &n);
+          if (n > 0 && !compact_share (deck, ov, first, n, TRUE, NULL))
+            return FALSE;
+        }
+      /* A slide that shows every note whole shows them as large as
+       * they all fit, at one size. */
+      for (guint s = 0; whole && s < G_N_ELEMENTS (larger_sizes); s++)
+        if (fit_page_at (deck, plan, page, larger_sizes[s]))
+          break;
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      gboolean whole = TRUE;
+
+      /* Shares that show every note whole, footer and all, need no
+       * block slide. */
+      for (guint i = 0; i < ov->n_notes; i++)
+        whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
+                (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
+      ov->full = whole;
+    }
+  return TRUE;
+}
+
+/* The overview: one slide when every block shows all its notes there,
+ * whole at one size from 12 down to 9 pt, or cut to their first lines
+ * with their marks; else as many slides as that takes, each block's
+ * notes shared over them and each slide placed for its own. Every card
+ * of a slide is at one size and in one design: only a block too full
+ * for that on MARKED_PAGES slides shows rows of first lines. */
+static void
+plan_overview (NfDeck     *deck,
+               NfDeckPlan *plan)
+{
+  guint most = 1;
   gboolean whole = TRUE;
 
-  for (guint page = 0; page < n_pages; page++)
+  for (guint c = 0; c < 5; c++)
+    plan->least[c] = 1.5;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
-      guint first, n;
-      gboolean fitted = FALSE;
+      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+      g_autoptr(PangoLayout) title = _nf_deck_text (deck, nf_block_title ((NfBlock) b), OV_HEAD_SIZE,
+                                                    PANGO_WEIGHT_BOLD, -1);
+      double w = deck->width - 2 * NF_DECK_MARGIN * 0.6;
 
-      overview_slice (ov, page, n_pages, &first, &n);
-      if (n == 0)
+      if (place->y < 2)
+        plan->least[place->x / 2] = MAX (plan->least[place->x / 2],
+                                         (layout_width (title) + 2 * OV_PAD + OV_GAP + 4) * 10 / w);
+    }
+  plan->n_pages = 1;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+
+      ov->slide = -1;
+      ov->full = TRUE;
+      ov->size = OV_MIN_SIZE;
+      ov->per_page = ov->n_notes;
+      most = MAX (most, ov->n_notes);
+      if (ov->n_notes == 0)
         continue;
-      if (ov->full)
+      /* Laid out by place_page(), at the width it gives them. */
+      ov->cards = g_new0 (NfDeckCard, ov->n_notes);
+      ov->area = g_new (double, ov->n_notes);
+      for (guint i = 0; i < ov->n_notes; i++)
+        ov->area[i] = note_area (deck, note_at (plan->canvas, (NfBlock) b, i));
+    }
+  place_page (deck, plan, 0);
+  for (guint b = 0; b < NF_N_BLOCKS && whole; b++)
+    whole = plan->blocks[b].n_notes == 0 ||
+            share_whole (deck, &plan->blocks[b], 0, plan->blocks[b].n_notes);
+  if (whole)
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (larger_sizes); s++)
+        if (fit_all_at (deck, plan, larger_sizes[s]))
+          break;
+      return;
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      guint n = ov->n_notes, fitted = 0, faded = 0;
+
+      if (n == 0 || share_whole (deck, ov, 0, n))
+        continue;
+      ov->full = FALSE;
+      if (!compact_share (deck, ov, 0, n, FALSE, &fitted))
         {
-          if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) < n)
-            return FALSE;
+          ov->per_page = MAX (fitted, 1);
           continue;
         }
-      /* A share that fits whole, footers and all, is shown so. */
-      for (guint i = first; i < first + n; i++)
-        _nf_deck_card_limit (&ov->cards[i], 0, TRUE);
-      fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
-      if (!fitted && !compact_share (deck, ov, first, n, NULL))
-        return FALSE;
+      /* A block that shows most of its notes as one faded line each is a
+       * list of starts nobody can read from a room: its notes go over two
+       * slides, each with twice the room (数跑科技 in English or on A4). */
+      for (guint i = 0; i < n; i++)
+        faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
+      if (n >= DENSE_MIN_NOTES && 2 * faded > n)
+        ov->per_page = (n + 1) / 2;
     }
-  /* Shares that show every note whole, footer and all, need no block
-   * slide. */
-  for (guint i = 0; i < ov->n_notes; i++)
-    whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
-            (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
-  ov->full = ov->full || whole;
-  return TRUE;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    if (plan->blocks[b].n_notes > 0)
+      plan->n_pages = MAX (plan->n_pages, (plan->blocks[b].n_notes + plan->blocks[b].per_page - 1) /
+                                          plan->blocks[b].per_page);
+  if (plan->n_pages == 1)
+    return;
+  /* A slide more when a share does not fit after all. Cards keep their
+   * marks over up to MARKED_PAGES slides; a block too full for that
+   * (hundreds of notes) shows rows of first lines. */
+  plan->n_pages = MIN (plan->n_pages, MARKED_PAGES);
+  while (!spread_pages (deck, plan, FALSE))
+    {
+      if (plan->n_pages >= MIN (most, MARKED_PAGES))
+        {
+          while (!spread_pages (deck, plan, TRUE) && plan->n_pages < most)
+            plan->n_pages++;
+          break;
+        }
+      plan->n_pages++;
+    }
 }
 
 /* --- block slides --- */
@@ -945,18 +1399,6 @@ sources_slides (NfDeck   *deck,
     _nf_deck_end_slide (deck);
 }
 
-/* What a canvas's slides will hold, worked out ahead (nf-deck-layouts.c
- * does it on another core while the slides before are written): the
- * overview's packing, with its cards laid out, and the block slides'
- * flow. The overview names the slides where notes are in full, so both
- * are known before either is drawn. */
-struct _NfDeckPlan {
-  OvBlock   blocks[NF_N_BLOCKS];
-  GArray   *placed;         /* Placed */
-  double    column_width;   /* of the block slides' columns */
-  guint     n_pages;        /* of the overview */
-};
-
 NfDeckPlan *
 _nf_deck_plan_new (NfDeck   *deck,
                    NfCanvas *canvas)
@@ -968,31 +1410,12 @@ _nf_deck_plan_new (NfDeck   *deck,
   deck->canvas = canvas;
   plan->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
   g_array_set_clear_func (plan->placed, placed_clear);
-  plan->n_pages = 1;
+  plan->splits = g_array_new (FALSE, TRUE, sizeof (PageSplit));
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     plan->blocks[b].n_notes = g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b));
-  overview_rects (deck, plan->blocks);
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      OvBlock *ov = &plan->blocks[b];
-
-      fit_block (deck, canvas, (NfBlock) b, ov);
-      if (ov->n_notes > 0)
-        plan->n_pages = MAX (plan->n_pages, (ov->n_notes + ov->per_page - 1) / ov->per_page);
-    }
-  /* An overview of several slides shares every block's notes over them
-   * all, rather than filling the first and leaving a note or two for the
-   * last; a slide more when a share does not fit after all. */
-  if (plan->n_pages > 1)
-    for (gboolean spread = FALSE; !spread; )
-      {
-        spread = TRUE;
-        for (guint b = 0; b < NF_N_BLOCKS && spread; b++)
-          if (plan->blocks[b].n_notes > 0)
-            spread = spread_block (deck, &plan->blocks[b], plan->n_pages);
-        if (!spread)
-          plan->n_pages++;
-      }
+  plan->canvas = canvas;
+  plan_overview (deck, plan);
+  plan->canvas = NULL;
   flow.deck = deck;
   flow.placed = plan->placed;
   flow.n_columns = deck->width >= 1000 ? 3 : 2;
@@ -1040,10 +1463,13 @@ _nf_deck_plan_block_room (NfDeckPlan *plan,
   OvBlock *ov = &plan->blocks[block];
   guint first, n;
   double free_at[2] = { 0, 0 }, need_at[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
-  double y = ov->inner.y, bottom = ov->inner.y + ov->inner.height, gap = 0;
+  double y, bottom, gap = 0;
   guint column = 0;
   gboolean cut = FALSE;
 
+  use_page (plan, page);
+  y = ov->inner.y;
+  bottom = ov->inner.y + ov->inner.height;
   *out_free = 0;
   *out_need = G_MAXDOUBLE;
   overview_slice (ov, page, plan->n_pages, &first, &n);
@@ -1101,6 +1527,70 @@ _nf_deck_plan_block_styles (NfDeckPlan *plan,
   return styles;
 }
 
+double
+_nf_deck_plan_slide_size (NfDeckPlan *plan,
+                          guint       page)
+{
+  double size = 0;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      guint first, n;
+
+      overview_slice (ov, page, plan->n_pages, &first, &n);
+      for (guint i = first; i < first + n; i++)
+        {
+          if (size > 0 && ov->cards[i].size != size)
+            return -1;
+          size = ov->cards[i].size;
+        }
+    }
+  return size;
+}
+
+gboolean
+_nf_deck_plan_block_fill (NfDeckPlan *plan,
+                          NfBlock     block,
+                          guint       page,
+                          double     *out_used,
+                          double     *out_room)
+{
+  OvBlock *ov = &plan->blocks[block];
+  double y, used = 0;
+  guint first, n;
+
+  const NfBlockPlace *place = nf_block_place (block);
+  PageSplit *split;
+
+  use_page (plan, page);
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  *out_room = ov->inner.height;
+  *out_used = 0;
+  split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
+  /* A top block already as narrow as its heading lets it be has no
+   * room to give. */
+  if (place->y < 2 &&
+      split->edges[place->x / 2 + 1] - split->edges[place->x / 2] <= plan->least[place->x / 2] + 1e-6)
+    return FALSE;
+  /* Nor a bottom block at its least width. */
+  if (place->y == 2 && (place->x == 0 ? split->bottom_edge : 10 - split->bottom_edge) <= BOTTOM_LEAST + 1e-6)
+    return FALSE;
+  y = ov->inner.y;
+  for (guint i = first; i < first + n; i++)
+    {
+      NfDeckCard *card = &ov->cards[i];
+
+      if (y + card->height > ov->inner.y + ov->inner.height && y > ov->inner.y)
+        y = ov->inner.y;
+      y += card->height;
+      used = MAX (used, y - ov->inner.y);
+      y += card->tight ? 1 : CARD_GAP;
+    }
+  *out_used = used;
+  return n > 0;
+}
+
 guint
 _nf_deck_plan_block_faded (NfDeckPlan *plan,
                            NfBlock     block,
@@ -1123,8 +1613,12 @@ _nf_deck_plan_free (NfDeckPlan *plan)
   if (plan == NULL)
     return;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    free_cards (plan->blocks[b].cards, plan->blocks[b].n_notes);
+    {
+      free_cards (plan->blocks[b].cards, plan->blocks[b].n_notes);
+      g_free (plan->blocks[b].area);
+    }
   g_array_unref (plan->placed);
+  g_array_unref (plan->splits);
   g_free (plan);
 }
 
@@ -1165,6 +1659,7 @@ _nf_deck_canvas_slides (NfDeck     *deck,
       if (page > 0)
         _nf_deck_begin_page (deck);
       _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), sub);
+      use_page (plan, page);
       for (guint b = 0; b < NF_N_BLOCKS; b++)
         draw_overview_block (deck, (NfBlock) b, &plan->blocks[b], page, n_pages, first_block_page);
       _nf_deck_end_slide (deck);

@@ -132,6 +132,9 @@ typedef struct {
   gboolean     sliced;
   guint        first_line;
   PangoLayout *mark;
+  /* The overview's: the width it was laid out at, and its height whole. */
+  double       width;
+  double       full_height;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
@@ -223,6 +226,19 @@ enum {
 guint        _nf_deck_plan_block_styles (NfDeckPlan *plan,
                                          NfBlock     block,
                                          guint       page);
+/* For tests: the size of every card overview slide `page` shows (-1
+ * when they differ, 0 for none). */
+double       _nf_deck_plan_slide_size (NfDeckPlan *plan,
+                                       guint       page);
+/* For tests: the height the cards of `block` take on overview slide
+ * `page` (its fullest column) and the height of its room for them;
+ * FALSE when it shows none there, or it could not be smaller (at its
+ * least width). */
+gboolean     _nf_deck_plan_block_fill (NfDeckPlan  *plan,
+                                       NfBlock      block,
+                                       guint        page,
+                                       double      *out_used,
+                                       double      *out_room);
 /* For tests: how many of the notes overview slide `page` shows of
  * `block` (`out_shown`) are a single faded line. */
 guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,

@@ -193,6 +193,13 @@ double _nf_grid_rows_balance     (const NfGridStyle  *style,
                                   double              edges[NF_GRID_N_EDGES]);
 /* Breaks the title into lines (only when the width changed) and places
  * it and the glyph at the top of block->rect. */
+/* For the row edge two blocks stacked in a column share, after their
+ * cards are placed: the fewest pixels the block lacks, below what its
+ * columns leave, for a cut card to show one line more (0 when it cuts
+ * none), and the pixels every column of it can give up. */
+double _nf_grid_rows_short_of_line (const NfGridBlock *block,
+                                    const NfGridStyle *style);
+double _nf_grid_rows_spare       (const NfGridBlock *block);
 void _nf_grid_block_layout_title (NfGridBlock       *block,
                                   PangoContext      *context,
                                   const NfGridStyle *style,

@@ -974,6 +974,132 @@ lend_room (NfGridLayout  *self,
   return TRUE;
 }
 
+/* Lays block b out between its row edges: it steps down through the
+ * densities until its notes fit; one that cannot hold even one-line
+ * cards scrolls. */
+static void
+layout_block (NfGridLayout       *self,
+              NfBlock             b,
+              const double        edges[NF_GRID_N_EDGES],
+              const NfGridLadder *ladder,
+              double              size,
+              NfCardLayout      **cards,
+              guint               n)
+{
+  const NfGridStyle *style = self->style;
+  NfGridBlock *block = &self->blocks[b];
+  const NfBlockPlace *place = nf_block_place (b);
+  NfGridPlan plan;
+  gboolean fits = FALSE;
+  NfCardDensity start = NF_CARD_FULL;
+
+  place_block (self, block, b,
+               round (_nf_grid_rows_edge (edges, b, place->y)),
+               round (_nf_grid_rows_edge (edges, b, place->y + place->height) -
+                      style->block_gap));
+  /* From the first step its ladder says the block holds: the sparser
+   * ones were measured not to fit (in the column counts that read
+   * best). */
+  for (guint level = 0; level < ladder->n_levels; level++)
+    if (ladder->req[level] <= block->content_rect.height)
+      {
+        guint max_lines;
+
+        _nf_grid_level_density (level, &start, &max_lines);
+        break;
+      }
+  /* A few notes may still show more than one line each in more columns
+   * than the ladder tried (a wide block's one row of cards); for many,
+   * trying each column count costs too much. */
+  if (n <= FEW_NOTES)
+    start = MIN (start, NF_CARD_LINES);
+  for (NfCardDensity d = start; d <= NF_CARD_LINE && !fits; d++)
+    fits = _nf_grid_block_plan (style, block->content_rect.width,
+                                block->content_rect.height, size, d, cards, n, &plan);
+  if (!fits)
+    _nf_grid_block_plan_overflow (style, block->content_rect.width,
+                                  block->content_rect.height, size, n, &plan);
+  _nf_grid_block_place (block, self->context, style, size, &plan, cards, n);
+  if (n == 0)
+    _nf_grid_block_layout_hint (block, self->context, style, b);
+}
+
+/* How much of its notes a placed block shows: its cards' heights, less
+ * a lot for each card hidden. */
+static double
+block_shown (const NfGridBlock *block)
+{
+  double sum = -1000.0 * block->n_hidden;
+
+  for (guint i = 0; block->cards != NULL && i < block->cards->len; i++)
+    sum += g_array_index (block->cards, NfGridCard, i).rect.height;
+  return sum;
+}
+
+/* The rows are shared by the blocks' ladders, which count a clamped
+ * block's spare room in whole text lines; the cards as placed may need
+ * a few pixels more for a cut card's next line. Where the block above
+ * or below on the same side has those pixels free in every column,
+ * the edge between them moves by them, kept only when the cut block
+ * shows more and the other no less. */
+static void
+nudge_rows (NfGridLayout       *self,
+            double              rows[NF_GRID_N_EDGES],
+            const NfGridLadder  ladders[NF_N_BLOCKS],
+            double              size,
+            const guint         first[NF_N_BLOCKS + 1])
+{
+  static const struct {
+    NfBlock upper, lower;
+    guint   edge;
+  } stacks[] = {
+    { NF_BLOCK_KEY_ACTIVITIES, NF_BLOCK_KEY_RESOURCES, 1 },
+    { NF_BLOCK_CUSTOMER_RELATIONSHIPS, NF_BLOCK_CHANNELS, 4 },
+  };
+  NfCardLayout **cards = (NfCardLayout **) self->scratch->pdata;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stacks); s++)
+    for (guint round = 0; round < 4; round++)
+      {
+        gboolean moved = FALSE;
+
+        for (guint k = 0; k < 2 && !moved; k++)
+          {
+            NfBlock cut = k == 0 ? stacks[s].upper : stacks[s].lower;
+            NfBlock other = k == 0 ? stacks[s].lower : stacks[s].upper;
+            double need = _nf_grid_rows_short_of_line (&self->blocks[cut], self->style);
+            double was_cut, was_other, keep = rows[stacks[s].edge];
+
+            if (need <= 0 || need > _nf_grid_rows_spare (&self->blocks[other]))
+              continue;
+            was_cut = block_shown (&self->blocks[cut]);
+            was_other = block_shown (&self->blocks[other]);
+            rows[stacks[s].edge] += (k == 0 ? 1 : -1) * ceil (need);
+            for (guint j = 0; j < 2; j++)
+              {
+                NfBlock b = j == 0 ? cut : other;
+
+                layout_block (self, b, rows, &ladders[b], size, cards + first[b],
+                              first[b + 1] - first[b]);
+              }
+            moved = block_shown (&self->blocks[cut]) > was_cut + 0.5 &&
+                    block_shown (&self->blocks[other]) >= was_other - 0.5;
+            if (moved)
+              continue;
+            rows[stacks[s].edge] = keep;
+            for (guint j = 0; j < 2; j++)
+              {
+                NfBlock b = j == 0 ? cut : other;
+
+                layout_block (self, b, rows, &ladders[b], size, cards + first[b],
+                              first[b + 1] - first[b]);
+              }
+          }
+        if (!moved)
+          break;
+      }
+}
+
 void
 nf_grid_layout_allocate (NfGridLayout *self,
                          double        width,
@@ -981,13 +1107,11 @@ nf_grid_layout_allocate (NfGridLayout *self,
 {
   const NfGridStyle *style;
   guint first[NF_N_BLOCKS + 1];
-  NfGridPlan plans[NF_N_BLOCKS];
   Columns even, lent, half;
   Columns *chosen;
   double overhead[NF_N_BLOCKS], cost;
   const NfGridLadder *ladders;
-  double size;
-  const double *edges;
+  double size, rows[NF_GRID_N_EDGES];
 
   g_return_if_fail (NF_IS_GRID_LAYOUT (self));
 
@@ -1117,51 +1241,14 @@ nf_grid_layout_allocate (NfGridLayout *self,
   /* The chosen columns' titles and overhead. */
   place_columns (self, chosen, width, height, NULL);
   ladders = chosen->ladders;
-  edges = chosen->edges;
   size = chosen->size;
 
+  memcpy (rows, chosen->edges, sizeof rows);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      NfGridBlock *block = &self->blocks[b];
-      const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-      NfCardLayout **cards = (NfCardLayout **) self->scratch->pdata + first[b];
-      guint n = first[b + 1] - first[b];
-      gboolean fits = FALSE;
-      NfCardDensity start = NF_CARD_FULL;
-
-      place_block (self, block, (NfBlock) b,
-                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y)),
-                   round (_nf_grid_rows_edge (edges, (NfBlock) b, place->y + place->height) -
-                          style->block_gap));
-      /* Each block steps down through the densities until its notes
-       * fit; one that cannot hold even one-line cards scrolls. */
-      /* From the first step its ladder says the block holds: the
-       * sparser ones were measured not to fit (in the column counts
-       * that read best). */
-      for (guint level = 0; level < ladders[b].n_levels; level++)
-        if (ladders[b].req[level] <= block->content_rect.height)
-          {
-            guint max_lines;
-
-            _nf_grid_level_density (level, &start, &max_lines);
-            break;
-          }
-      /* A few notes may still show more than one line each in more
-       * columns than the ladder tried (a wide block's one row of
-       * cards); for many, trying each column count costs too much. */
-      if (n <= FEW_NOTES)
-        start = MIN (start, NF_CARD_LINES);
-      for (NfCardDensity d = start; d <= NF_CARD_LINE && !fits; d++)
-        fits = _nf_grid_block_plan (style, block->content_rect.width,
-                                    block->content_rect.height, size, d, cards, n,
-                                    &plans[b]);
-      if (!fits)
-        _nf_grid_block_plan_overflow (style, block->content_rect.width,
-                                      block->content_rect.height, size, n, &plans[b]);
-      _nf_grid_block_place (block, self->context, style, size, &plans[b], cards, n);
-      if (n == 0)
-        _nf_grid_block_layout_hint (block, self->context, style, (NfBlock) b);
-    }
+    layout_block (self, (NfBlock) b, rows, &ladders[b], size,
+                  (NfCardLayout **) self->scratch->pdata + first[b], first[b + 1] - first[b]);
+  if (self->balance_rows && !scrolls)
+    nudge_rows (self, rows, ladders, size, first);
   g_ptr_array_set_size (self->scratch, 0);
   if (g_hash_table_size (self->cards) > first[NF_N_BLOCKS])
     sweep_cards (self);

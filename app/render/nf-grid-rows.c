@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-card-layout-private.h"
 #include "nf-grid-block-private.h"
 
 /* The standard canvas gives the top rows two thirds of the height and
@@ -262,4 +263,60 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
           break;
       }
   return best_unmet;
+}
+
+/* The room a card's column of the block leaves below its last card. */
+static double
+room_below (const NfGridBlock *block,
+            const NfRect      *card)
+{
+  double bottom = card->y + card->height;
+
+  for (guint i = 0; i < block->cards->len; i++)
+    {
+      const NfRect *r = &g_array_index (block->cards, NfGridCard, i).rect;
+
+      if (fabs (r->x - card->x) < 0.5)
+        bottom = MAX (bottom, r->y + r->height);
+    }
+  return block->content_rect.y + block->content_rect.height - bottom;
+}
+
+double
+_nf_grid_rows_spare (const NfGridBlock *block)
+{
+  double spare = G_MAXDOUBLE;
+
+  if (block->cards == NULL || block->plan.overflow)
+    return 0;
+  for (guint i = 0; i < block->cards->len; i++)
+    spare = MIN (spare, room_below (block, &g_array_index (block->cards, NfGridCard, i).rect));
+  return spare == G_MAXDOUBLE ? block->content_rect.height : MAX (0.0, spare);
+}
+
+double
+_nf_grid_rows_short_of_line (const NfGridBlock *block,
+                             const NfGridStyle *style)
+{
+  double least = 0;
+
+  if (block->cards == NULL || block->plan.overflow)
+    return 0;
+  for (guint i = 0; i < block->cards->len; i++)
+    {
+      const NfGridCard *card = &g_array_index (block->cards, NfGridCard, i);
+      guint shown;
+      double grown, need;
+
+      if (!nf_card_layout_get_truncated (card->card))
+        continue;
+      (void) _nf_card_layout_get_shown_text_height (card->card, &shown);
+      grown = nf_card_layout_measure_density (card->card, style, card->rect.width,
+                                              nf_card_layout_get_font_size (card->card),
+                                              NF_CARD_LINES, MAX (2u, shown + 1));
+      need = grown - card->rect.height - room_below (block, &card->rect);
+      if (need > 0 && (least == 0 || need < least))
+        least = need;
+    }
+  return least;
 }

@@ -356,7 +356,7 @@ test_overview_fills_blocks (void)
 {
   static const char * const langs[] = { NULL, "en", "zh_CN" };
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
-  guint n_cut = 0, n_split = 0, n_cut_marked = 0;
+  guint n_cut = 0, n_split = 0, n_cut_marked = 0, n_styled = 0;
 
   for (guint c = 0; c < 4; c++)
     for (guint size = NF_DECK_PAGE_WIDE; size <= NF_DECK_PAGE_LETTER; size++)
@@ -386,9 +386,15 @@ test_overview_fills_blocks (void)
             {
               guint shown = _nf_deck_plan_overview_notes (plan, page);
 
-              /* Each slide at least a third of the notes, and no slide
-               * two-thirds empty beside a full one. */
-              if (n_pages > 1 && 3 * shown < nf_canvas_get_n_notes (canvas))
+              guint slide_styles = 0;
+              double slide_size = _nf_deck_plan_slide_size (plan, page);
+              gboolean crowded = FALSE;
+              double emptiest = 1;
+              NfBlock emptiest_block = 0;
+
+              /* Each slide at least two-thirds of its even share of the
+               * notes: no slide two-thirds empty beside a full one. */
+              if (n_pages > 1 && 3 * shown * n_pages < 2 * nf_canvas_get_n_notes (canvas))
                 g_error ("%s, page %u, %s: overview slide %u of %u shows %u of %u notes",
                          nf_canvas_get_company (canvas), size, langs[l] ? langs[l] : "as written",
                          page + 1, n_pages, shown, nf_canvas_get_n_notes (canvas));
@@ -413,6 +419,17 @@ test_overview_fills_blocks (void)
                              nf_block_title ((NfBlock) b), faded, shown_here);
                   n_cut_marked += (styles & NF_DECK_CARD_CUT_MARKED) != 0;
                   styles &= NF_DECK_CARD_STYLES;
+                  slide_styles |= styles;
+                  {
+                    double used, space;
+
+                    if (_nf_deck_plan_block_fill (plan, (NfBlock) b, page, &used, &space) &&
+                        used / space < emptiest)
+                      {
+                        emptiest = used / space;
+                        emptiest_block = (NfBlock) b;
+                      }
+                  }
                   if ((styles & (styles - 1)) != 0)
                     g_error ("%s, page %u, %s, overview slide %u: %s mixes card styles (%#x)",
                              nf_canvas_get_company (canvas), size,
@@ -422,6 +439,7 @@ test_overview_fills_blocks (void)
                   if (!_nf_deck_plan_block_room (plan, (NfBlock) b, page, &room, &need))
                     continue;
                   n_cut++;
+                  crowded = TRUE;
                   if (room >= need)
                     g_error ("%s, page %u, %s, overview slide %u: %s shows a card cut with %.1f "
                              "of its room unused, and a line more of it takes %.1f",
@@ -429,6 +447,28 @@ test_overview_fills_blocks (void)
                              langs[l] ? langs[l] : "as written", page + 1,
                              nf_block_title ((NfBlock) b), room, need);
                 }
+              /* The slide reads as one design: every card at one size,
+               * in one style across the nine blocks (Alibaba's showed
+               * whole cards at 12 pt beside rows of first lines). */
+              if (slide_size < 0)
+                g_error ("%s, page %u, %s, overview slide %u: cards at several sizes",
+                         nf_canvas_get_company (canvas), size,
+                         langs[l] ? langs[l] : "as written", page + 1);
+              n_styled += slide_styles == NF_DECK_CARD_MARKED;
+              if ((slide_styles & (slide_styles - 1)) != 0)
+                g_error ("%s, page %u, %s, overview slide %u: the blocks mix card styles (%#x)",
+                         nf_canvas_get_company (canvas), size,
+                         langs[l] ? langs[l] : "as written", page + 1, slide_styles);
+              /* Blocks are sized by their notes: where one block has to
+               * cut its notes, none beside it stands more than half
+               * empty (Alibaba's Customer Segments filled a third of its
+               * box beside a Value Propositions of one-line rows). */
+              if (crowded && emptiest < 0.5)
+                g_error ("%s, page %u, %s, overview slide %u: %s fills %.0f %% of its room "
+                         "while another block cuts its notes",
+                         nf_canvas_get_company (canvas), size,
+                         langs[l] ? langs[l] : "as written", page + 1,
+                         nf_block_title (emptiest_block), 100 * emptiest);
             }
           _nf_deck_plan_free (plan);
           nf_language_scope_leave (&scope);
@@ -441,6 +481,8 @@ test_overview_fills_blocks (void)
    * lines where the block has room for them: they carried only the
    * warning sign. */
   g_assert_cmpuint (n_cut_marked, >, 0);
+  /* Whole cards and cut ones alike carry their marks. */
+  g_assert_cmpuint (n_styled, >, 0);
 }
 
 /* A block with fewer notes than its overview has slides says on the
