@@ -64,6 +64,8 @@ GPtrArray  *_nf_canvas_get_extensions    (NfCanvas      *self);
 void        _nf_canvas_do                (NfCanvas      *self,
                                           NfEdit        *edit);
 void        _nf_canvas_emit_changed      (NfCanvas      *self);
+void        _nf_canvas_emit_note_changed (NfCanvas      *self,
+                                          NfNote        *note);
 /* nf-canvas-marks.c: keeps conflict marks naming what is there, as part
  * of the edit that removes a note or table (row 0) or removes (shift -1)
  * or inserts (shift 1) the row numbered `row` from 1. */

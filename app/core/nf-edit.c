@@ -648,4 +648,18 @@ _nf_edit_apply (NfEdit   *self,
     default:
       g_assert_not_reached ();
     }
+
+  switch (self->kind)
+    {
+    case EDIT_NOTE_TEXT:
+    case EDIT_NOTE_COLOUR:
+    case EDIT_NOTE_TAGS:
+    case EDIT_NOTE_EVIDENCE:
+    case EDIT_NOTE_CITE:
+    case EDIT_NOTE_CONFLICTS:
+      _nf_canvas_emit_note_changed (canvas, self->target);
+      break;
+    default:
+      break;
+    }
 }

@@ -23,7 +23,9 @@
 typedef struct {
   GThread      *thread;
   char         *lang;
+  int           width, height;  /* the first view's, or 0: lay nothing out */
   PangoFontMap *font_map;
+  NfGridLayout *layout;     /* the first case's, laid out: its view takes it */
   GPtrArray    *canvases;   /* NfCanvas, or NULL where that case failed */
   GPtrArray    *errors;     /* GError, or NULL where that case loaded */
 } Preload;
@@ -91,11 +93,6 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* About the grid of a window 1280 pixels wide. The window may well get
- * another size: the fonts are as warm, only the lines differ. */
-#define PRELOAD_WIDTH  1270
-#define PRELOAD_HEIGHT 662
-
 static void
 unref_if_set (gpointer object)
 {
@@ -133,9 +130,16 @@ preload_thread (gpointer data)
   if (first != NULL)
     {
       g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
-      g_autoptr(NfGridLayout) layout = nf_grid_layout_new (first, style, preload->lang);
 
-      nf_grid_layout_allocate (layout, PRELOAD_WIDTH, PRELOAD_HEIGHT);
+      /* Laid out only at the size its view will have: at any other the
+       * view would lay it out again. Otherwise shaping a case warms
+       * the fonts as much. */
+      preload->layout = nf_grid_layout_new (first, style, preload->lang);
+      nf_grid_layout_allocate (preload->layout,
+                               preload->width > 0 ? preload->width : 1270,
+                               preload->height > 0 ? preload->height : 582);
+      if (preload->width <= 0)
+        g_clear_object (&preload->layout);
     }
   pango_cairo_font_map_set_default (NULL);
   return NULL;
@@ -147,6 +151,8 @@ preload_start (NfApplication *self)
   Preload *preload = g_new0 (Preload, 1);
 
   preload->lang = g_strdup (nf_ui_note_language ());
+  if (!_nf_window_first_view_size (&preload->width, &preload->height))
+    preload->width = preload->height = 0;
   preload->canvases = g_ptr_array_new_with_free_func (unref_if_set);
   preload->errors = g_ptr_array_new_with_free_func (free_error_if_set);
   preload->thread = g_thread_new ("nf-preload", preload_thread, preload);
@@ -157,6 +163,7 @@ static void
 preload_free (Preload *preload)
 {
   g_free (preload->lang);
+  g_clear_object (&preload->layout);
   g_clear_object (&preload->font_map);
   g_ptr_array_unref (preload->canvases);
   g_ptr_array_unref (preload->errors);
@@ -315,6 +322,11 @@ nf_application_activate (GApplication *application)
       for (guint i = 0; i < self->preload->canvases->len; i++)
         _nf_window_add_case (window, i, g_ptr_array_index (self->preload->canvases, i),
                              g_ptr_array_index (self->preload->errors, i));
+      /* The thread laid the first case out at the size its view has in a
+       * window of the default size: the first frame that shows it need
+       * not do it again (a third of start-up's instructions). */
+      if (self->preload->layout != NULL)
+        _nf_window_offer_layout (window, self->preload->layout);
       g_clear_pointer (&self->preload, preload_free);
       _nf_window_update_state (window);
     }

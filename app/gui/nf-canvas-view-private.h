@@ -31,9 +31,10 @@ struct _NfCanvasView
   NfRect        popover_rect;   /* what it points to, in view coordinates */
 
   GHashTable   *selection;      /* NfNote → itself, owned */
-  GHashTable   *watched;        /* the notes whose notify marks the grid dirty, owned */
   NfNote       *anchor;         /* the note actions apply to while focus is in a popover */
   int           laid_width, laid_height;
+  gboolean      prelaid;        /* the layout is laid out at its size and up to date */
+  guint         n_allocations;  /* times the grid was laid out (tests) */
   gboolean      dirty;
   NfBlock       current_block;  /* where add-note puts a note */
 

@@ -26,6 +26,8 @@ _nf_canvas_view_scale_style (NfCanvasView *self)
   NfGridStyle *style = nf_grid_style_copy (self->base_style);
   double z = self->zoom;
 
+  self->prelaid = FALSE;
+
   style->title_font_size *= z;
   style->base_font_size *= z;
   style->min_font_size *= z;

@@ -156,7 +156,15 @@ sync_layout (NfCanvasView *self)
       focus_index = nf_block_widget_find_card (focus_block, focus_note);
     }
 
-  nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+  /* An adopted layout is laid out already, if at this size. */
+  if (!self->prelaid ||
+      nf_grid_layout_get_width (self->layout) != self->laid_width ||
+      nf_grid_layout_get_height (self->layout) != self->laid_height)
+    {
+      nf_grid_layout_allocate (self->layout, self->laid_width, self->laid_height);
+      self->n_allocations++;
+    }
+  self->prelaid = FALSE;
   self->dirty = FALSE;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     nf_block_widget_sync (_nf_canvas_view_block_widget (self, (NfBlock) b), self->layout, self->style);
@@ -190,33 +198,8 @@ static void
 mark_dirty (NfCanvasView *self)
 {
   self->dirty = TRUE;
+  self->prelaid = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-watch_note (NfCanvasView *self,
-            NfNote       *note)
-{
-  if (g_hash_table_contains (self->watched, note))
-    return;
-  g_hash_table_add (self->watched, g_object_ref (note));
-  g_signal_connect_object (note, "notify", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-}
-
-static void
-on_notes_changed (NfCanvasView *self,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  GListModel   *notes)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
-
-      watch_note (self, note);
-    }
-  mark_dirty (self);
 }
 
 /* The grid is laid out again only when a block's notes or a note
@@ -431,7 +414,6 @@ nf_canvas_view_dispose (GObject *object)
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_data (self->canvas, self);
   g_clear_pointer (&self->selection, g_hash_table_unref);
-  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_object (&self->anchor);
   g_clear_object (&self->pending_show);
   g_clear_object (&self->canvas);
@@ -528,7 +510,6 @@ nf_canvas_view_init (NfCanvasView *self)
 
   self->current_block = NF_BLOCK_VALUE_PROPOSITIONS;
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   _nf_canvas_view_init_zoom (self);
   self->base_style = adw_style_manager_get_dark (manager) ? nf_grid_style_new_dark ()
                                                            : nf_grid_style_new_light ();
@@ -558,10 +539,13 @@ nf_canvas_view_new (NfCanvas *canvas)
     {
       GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
 
-      on_notes_changed (self, 0, 0, g_list_model_get_n_items (notes), notes);
-      g_signal_connect_object (notes, "items-changed", G_CALLBACK (on_notes_changed),
+      g_signal_connect_object (notes, "items-changed", G_CALLBACK (mark_dirty),
                                self, G_CONNECT_SWAPPED);
     }
+  /* One handler for every note's edits (a handler per note cost 33 MB at
+   * 100,000 notes). */
+  g_signal_connect_object (canvas, "note-changed", G_CALLBACK (mark_dirty),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (canvas, "changed", G_CALLBACK (on_canvas_changed),
                            self, G_CONNECT_SWAPPED);
   self->n_conflicts = nf_canvas_get_n_conflicts (canvas);
@@ -583,6 +567,33 @@ nf_canvas_view_get_layout (NfCanvasView *self)
 {
   g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), NULL);
   return self->layout;
+}
+
+gboolean
+_nf_canvas_view_adopt_layout (NfCanvasView *self,
+                              NfGridLayout *layout)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), FALSE);
+  g_return_val_if_fail (NF_IS_GRID_LAYOUT (layout), FALSE);
+
+  /* Only a fresh view: one laid out or shown has cards of its own. */
+  if (self->laid_width > 0 || !self->dirty ||
+      nf_grid_layout_get_canvas (layout) != self->canvas ||
+      nf_grid_layout_get_focus_block (layout) != NF_BLOCK_NONE ||
+      !nf_grid_layout_get_balance_rows (layout) ||
+      g_strcmp0 (nf_grid_layout_get_language (layout), self->language) != 0 ||
+      !nf_grid_style_equal (nf_grid_layout_get_style (layout), self->style))
+    return FALSE;
+  g_set_object (&self->layout, layout);
+  self->prelaid = TRUE;
+  return TRUE;
+}
+
+guint
+_nf_canvas_view_get_n_allocations (NfCanvasView *self)
+{
+  g_return_val_if_fail (NF_IS_CANVAS_VIEW (self), 0);
+  return self->n_allocations;
 }
 
 GtkWidget *
@@ -627,6 +638,7 @@ nf_canvas_view_set_language (NfCanvasView *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language);
+  self->prelaid = FALSE;
   if (self->layout != NULL)
     nf_grid_layout_set_language (self->layout, language);
   self->dirty = TRUE;

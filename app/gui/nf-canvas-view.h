@@ -29,6 +29,14 @@ G_DECLARE_FINAL_TYPE (NfCanvasView, nf_canvas_view, NF, CANVAS_VIEW, GtkWidget)
 GtkWidget    *nf_canvas_view_new            (NfCanvas     *canvas);
 NfCanvas     *nf_canvas_view_get_canvas     (NfCanvasView *self);
 NfGridLayout *nf_canvas_view_get_layout     (NfCanvasView *self);
+/* Takes `layout`, already laid out for this view's canvas (the start-up
+ * thread's), if its style and language are the view's: the first frame
+ * at that size then lays nothing out again. Returns whether it did. */
+gboolean      _nf_canvas_view_adopt_layout  (NfCanvasView *self,
+                                             NfGridLayout *layout);
+/* How many times the view laid its grid out itself (an adopted layout
+ * at the view's size counts none): for tests. */
+guint         _nf_canvas_view_get_n_allocations (NfCanvasView *self);
 GtkWidget    *nf_canvas_view_get_block      (NfCanvasView *self,
                                              NfBlock       block);
 /* The card of a note, or NULL while it is hidden. */

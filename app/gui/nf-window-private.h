@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "nf-grid-layout.h"
 #include "nf-home-page.h"
 #include "nf-window.h"
 
@@ -53,6 +54,17 @@ void        _nf_window_add_case            (NfWindow     *self,
                                             guint         index,
                                             NfCanvas     *canvas,
                                             const GError *error);
+/* A layout of one of the window's canvases, laid out elsewhere; its view
+ * takes it if it fits (_nf_canvas_view_adopt_layout()). */
+void        _nf_window_offer_layout        (NfWindow     *self,
+                                            NfGridLayout *layout);
+/* The size the canvas view of a window of the saved (or default) size
+ * will have, from what restore_window_state() sets and the chrome
+ * around the view (the window's shadow, header bar, tab bar and the
+ * editor page's switcher). FALSE when it can't be known before the
+ * window shows (maximized: the window manager decides). */
+gboolean    _nf_window_first_view_size     (int          *width,
+                                            int          *height);
 void        _nf_window_set_n_loading       (NfWindow   *self,
                                             guint       n_loading);
 void        _nf_window_update_state        (NfWindow   *self);

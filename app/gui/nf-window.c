@@ -583,6 +583,23 @@ nf_window_open_cases (NfWindow *self)
   _nf_window_update_state (self);
 }
 
+void
+_nf_window_offer_layout (NfWindow     *self,
+                         NfGridLayout *layout)
+{
+  NfCanvas *canvas = nf_grid_layout_get_canvas (layout);
+  g_autoptr(NfDocument) document = NULL;
+  AdwTabPage *page;
+  guint position;
+
+  if (!g_list_store_find (self->canvases, canvas, &position))
+    return;
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  if ((page = _nf_window_find_page (self, document)) != NULL)
+    _nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (adw_tab_page_get_child (page)))),
+                                  layout);
+}
+
 GListModel *
 nf_window_get_canvases (NfWindow *self)
 {
@@ -789,6 +806,25 @@ restore_window_state (NfWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* What a window of the default size showed of its first canvas view
+ * (1280x720 gave 1270x582), with the default theme and fonts; with others the
+ * view simply lays its canvas out itself. /startup/first-case-* check it. */
+#define VIEW_CHROME_WIDTH  10
+#define VIEW_CHROME_HEIGHT 138
+
+gboolean
+_nf_window_first_view_size (int *width,
+                            int *height)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    return FALSE;
+  *width = g_settings_get_int (settings, "window-width") - VIEW_CHROME_WIDTH;
+  *height = g_settings_get_int (settings, "window-height") - VIEW_CHROME_HEIGHT;
+  return *width > 0 && *height > 0;
 }
 
 void

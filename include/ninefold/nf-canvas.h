@@ -35,7 +35,9 @@ G_DECLARE_FINAL_TYPE (NfCanvas, nf_canvas, NF, CANVAS, GObject)
 /* The model: the one source of truth for a canvas. Every change goes
  * through the edit functions below, which record it in the canvas's
  * history (so it can be undone), update the list models in place (so views
- * see items-changed) and then emit "changed". */
+ * see items-changed) and then emit "changed". An edit of a note's fields
+ * emits "note-changed" (the note) first: views watch the canvas, not
+ * every note. */
 NfCanvas     *nf_canvas_new                 (void);
 
 const char   *nf_canvas_get_company         (NfCanvas   *self);

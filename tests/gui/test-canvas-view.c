@@ -1402,6 +1402,131 @@ test_huge_block (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* A 100,000-note canvas: an edit of a note deep in its last block, and
+ * its undo and redo, mark the view for layout and reach the card, with
+ * one handler on the canvas in place of a "notify" handler per note
+ * (issue 18: those handlers cost 33 MB at this size). */
+static void
+test_deep_note_edit (void)
+{
+  const guint n = 100000;
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<canvas xmlns=\"urn:ninefold:canvas:1\" version=\"1.1\" xml:lang=\"en\">\n"
+                                         "  <metadata><company>Deep</company><title>Deep</title></metadata>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = NULL;
+  g_autoptr(NfText) edited = nf_text_new ("Edited deep note");
+  GtkWidget *view, *window, *card;
+  NfHistory *history;
+  NfNote *deep;
+  guint last_n, note_changed = 0;
+  char *old_text;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_string_append_printf (xml, "  <block kind=\"%s\">\n", nf_block_to_xml ((NfBlock) b));
+      for (guint i = b; i < n; i += NF_N_BLOCKS)
+        g_string_append_printf (xml, "    <note id=\"n%u\"><text>Idea %u</text></note>\n", i + 1, i);
+      g_string_append (xml, "  </block>\n");
+    }
+  g_string_append (xml, "</canvas>\n");
+  canvas = nf_canvas_load_from_data (xml->str, xml->len, "deep", &error);
+  g_assert_no_error (error);
+  last_n = n_notes (canvas, NF_BLOCK_REVENUE_STREAMS);
+  deep = nf_test_note_at (canvas, NF_BLOCK_REVENUE_STREAMS, last_n - 1);
+  old_text = g_strdup (nf_text_get (nf_note_get_text (deep)));
+  g_signal_connect_swapped (canvas, "note-changed", G_CALLBACK (count_signal), &note_changed);
+
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  g_assert_false (NF_CANVAS_VIEW (view)->dirty);
+  g_assert_false (g_signal_has_handler_pending (deep, g_signal_lookup ("notify", G_TYPE_OBJECT), 0, FALSE));
+  g_assert_false (nf_canvas_get_modified (canvas));
+
+  nf_canvas_set_note_text (canvas, deep, edited);
+  g_assert_cmpuint (note_changed, ==, 1);
+  g_assert_true (nf_canvas_get_modified (canvas));
+  /* Laid out again as the edit ends, and drawn at the next frame. */
+  g_assert_false (NF_CANVAS_VIEW (view)->dirty);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), deep);
+  g_assert_nonnull (card);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Edited deep note");
+
+  history = nf_canvas_get_history (canvas);
+  g_assert_true (nf_history_undo (history));
+  g_assert_cmpuint (note_changed, ==, 2);
+  g_assert_false (NF_CANVAS_VIEW (view)->dirty);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), deep);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, old_text);
+
+  g_assert_true (nf_history_redo (history));
+  g_assert_cmpuint (note_changed, ==, 3);
+  g_assert_false (NF_CANVAS_VIEW (view)->dirty);
+  card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), deep);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Edited deep note");
+  g_assert_true (gtk_widget_grab_focus (card));
+  nf_test_settle (window);
+  g_assert_true (gtk_widget_get_child_visible (card));
+  g_free (old_text);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The start-up thread's layout of the first case: a view takes it only
+ * fresh, for its own canvas, style and language, and shows it without
+ * laying it out again at the same size, or lays it out at its own. */
+static void
+test_adopt_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  g_autoptr(NfCanvas) other = nf_canvas_load_case (1, NULL);
+  g_autoptr(NfGridStyle) light = nf_grid_style_new_light ();
+  g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+  g_autoptr(NfGridLayout) wrong_canvas = nf_grid_layout_new (other, light, NULL);
+  g_autoptr(NfGridLayout) wrong_style = nf_grid_layout_new (canvas, dark, NULL);
+  g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, light, NULL);
+  GtkWidget *view, *window;
+  double width, height;
+
+  g_assert_no_error (error);
+  /* The size a view of this canvas has in the test window. */
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  width = nf_grid_layout_get_width (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)));
+  height = nf_grid_layout_get_height (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)));
+  /* A view laid out already keeps its own. */
+  g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (view), layout));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *fresh = nf_canvas_view_new (canvas);
+      double laid_width = round == 0 ? width : width / 2;
+
+      g_assert_true (nf_grid_style_equal (NF_CANVAS_VIEW (fresh)->style, light));
+      g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), wrong_canvas));
+      g_assert_false (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), wrong_style));
+      /* Laid out at the view's size, then at another. */
+      nf_grid_layout_allocate (layout, laid_width, height);
+      g_assert_true (_nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (fresh), layout));
+      g_assert_true (nf_canvas_view_get_layout (NF_CANVAS_VIEW (fresh)) == layout);
+      window = nf_test_show (fresh, 1366, 768);
+      nf_test_settle (window);
+      g_assert_cmpfloat (nf_grid_layout_get_width (layout), ==, width);
+      g_assert_cmpfloat (nf_grid_layout_get_height (layout), ==, height);
+      assert_view_matches_layout (NF_CANVAS_VIEW (fresh));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The "language" property shows the notes' translations. */
 static void
 test_language (void)
@@ -1502,6 +1627,8 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/zoom-out-and-focus", test_zoom_out_and_focus);
   g_test_add_func ("/gui/canvas-view/block-scrolls", test_block_scrolls);
   g_test_add_func ("/gui/canvas-view/huge-block", test_huge_block);
+  g_test_add_func ("/gui/canvas-view/deep-note-edit", test_deep_note_edit);
+  g_test_add_func ("/gui/canvas-view/adopt-layout", test_adopt_layout);
   g_test_add_func ("/gui/canvas-view/language", test_language);
   g_test_add_func ("/gui/canvas-view/frames-only", test_frames_only);
   g_test_add_func ("/gui/canvas-view/window", test_window);

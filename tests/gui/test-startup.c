@@ -13,7 +13,10 @@
 #include "nf-application.h"
 #include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
+#include "nf-grid-layout.h"
+#include "nf-note-card.h"
 #include "nf-editor-page.h"
+#include "nf-settings.h"
 #include "nf-window.h"
 #include "nf-test-gui.h"
 
@@ -250,6 +253,82 @@ test_canvas_first (void)
   g_source_remove (timeout);
 }
 
+/* --- The first case opened from the list, as a user does --- */
+
+/* The start-up thread laid the first case out at the size its view gets
+ * in a window of the saved (or default) size: opening it from the list
+ * must show that layout, not lay the case out again. */
+static void
+check_first_case_adopted (GApplication *app)
+{
+  NfWindow *window = the_window (app);
+  g_autoptr(NfCanvas) first = g_list_model_get_item (nf_window_get_canvases (window), 0);
+  NfCanvasView *view;
+  NfGridLayout *layout;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate (nf_test_find (GTK_WIDGET (window), is_card_of, first)));
+  view = NF_CANVAS_VIEW (nf_window_get_canvas_view (window));
+  g_assert_true (nf_canvas_view_get_canvas (view) == first);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  nf_test_assert_showing (GTK_WIDGET (view));
+
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  layout = nf_canvas_view_get_layout (view);
+  g_test_message ("window %dx%d, view %dx%d, layout %dx%d",
+                  gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)), width, height,
+                  (int) nf_grid_layout_get_width (layout), (int) nf_grid_layout_get_height (layout));
+  g_assert_cmpint ((int) nf_grid_layout_get_width (layout), ==, width);
+  g_assert_cmpint ((int) nf_grid_layout_get_height (layout), ==, height);
+  g_assert_cmpuint (_nf_canvas_view_get_n_allocations (view), ==, 0);
+  /* And it is a real layout: the cards are there. */
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (view), NF_TYPE_NOTE_CARD), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+run_first_case (int width,
+                int height)
+{
+  g_autoptr(GSettings) settings = nf_settings_new ();
+  g_autoptr(NfApplication) app = new_application ();
+  guint timeout = g_timeout_add_seconds (60, give_up, NULL);
+  char *argv[] = { (char *) "test-startup", NULL };
+
+  if (width > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  else
+    {
+      g_settings_reset (settings, "window-width");
+      g_settings_reset (settings, "window-height");
+    }
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_first_case_adopted), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_source_remove (timeout);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_first_case_default_size (void)
+{
+  run_first_case (0, 0);
+}
+
+static void
+test_first_case_saved_size (void)
+{
+  run_first_case (1366, 768);
+  run_first_case (1000, 640);
+}
+
 /* --- The theme GTK parses at start-up --- */
 
 /* Set in a child started by /startup/theme: this process is a fresh
@@ -371,6 +450,8 @@ main (int    argc,
 
   g_test_add_func ("/startup/plain", test_plain_start);
   g_test_add_func ("/startup/canvas-first", test_canvas_first);
+  g_test_add_func ("/startup/first-case-default-size", test_first_case_default_size);
+  g_test_add_func ("/startup/first-case-saved-size", test_first_case_saved_size);
   g_test_add_func ("/startup/theme", test_theme);
   status = g_test_run ();
   {
