@@ -603,6 +603,26 @@ test_compare_blocks_balanced (void)
   /* The cases' blocks do go on to further slides. */
   g_assert_cmpuint (n_continued, >, 0);
 
+  /* Columns sized by the room their notes take: the four cases' Key
+   * Activities (10 and 12 notes beside 2 and 2) fill two slides, where
+   * even columns ran over three, each about 60% full. */
+  {
+    g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+    g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (NULL));
+    g_autoptr(GArray) counts = NULL;
+    NfDeck measure = { 0 };
+    double w, h;
+
+    nf_deck_page_size_get (NF_DECK_PAGE_WIDE, &w, &h);
+    measure.pango = PANGO_CONTEXT (pango);
+    measure.style = style;
+    measure.width = w * 96.0 / 72.0;
+    measure.height = h * 96.0 / 72.0;
+    counts = _nf_deck_compare_block_counts (&measure, cases, NF_BLOCK_KEY_ACTIVITIES);
+    g_assert_nonnull (counts);
+    g_assert_cmpuint (counts->len, ==, 2);
+  }
+
   /* One company with many notes in a block beside one with few. */
   for (guint n = 12; n <= 60; n += 4)
     {
