@@ -211,6 +211,38 @@ test_chart_percent_families (void)
       "<row><cell>B</cell><cell value=\"20\">20%</cell><cell value=\"40\">40%</cell></row>"
       "</table>",
       "4:0,1;4:0,1" },
+    /* Senmiao's customer relationships: "70% of customers utilized"
+     * (a share) beside "Reduced churn rates by 30%" (a change) in one
+     * row: not comparable, so no chart. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"text\"><name>Customer Relationship Aspect</name></column>"
+      "<column type=\"text\"><name>Investment/Impact</name></column>"
+      "<column type=\"percent\"><name>Statistical Data</name></column>"
+      "<row><cell>Personal Account Management</cell>"
+      "<cell type=\"percent\" value=\"0.7\">70% of customers utilized this service</cell>"
+      "<cell value=\"0.3\">Reduced churn rates by 30%</cell></row>"
+      "</table>",
+      "" },
+    /* One percent column: the levels chart apart from the changes, by
+     * the figures' own words. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"percent\"><name>Impact</name></column>"
+      "<row><cell value=\"0.85\">Engaged 85% of the customer base</cell></row>"
+      "<row><cell value=\"0.6\">60% participation rate</cell></row>"
+      "<row><cell value=\"0.4\">40% increase in repeat transactions</cell></row>"
+      "<row><cell value=\"0.25\">Increased satisfaction by 25%</cell></row>"
+      "</table>",
+      "4:0,1;4:2,3" },
+    /* The same in Chinese: 覆盖 and 参与 are levels; 下降 and 同比提升
+     * are changes. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"percent\"><name>影响</name></column>"
+      "<row><cell value=\"0.7\">覆盖70%的客户</cell></row>"
+      "<row><cell value=\"0.6\">60%的用户参与</cell></row>"
+      "<row><cell value=\"0.3\">流失率下降30%</cell></row>"
+      "<row><cell value=\"0.4\">复购同比提升40%</cell></row>"
+      "</table>",
+      "4:0,1;4:2,3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
