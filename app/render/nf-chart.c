@@ -637,6 +637,43 @@ percent_family (const char *text)
   return g_strdup ("");
 }
 
+/* Whether a figure's own words say it is a change ("Reduced churn by
+ * 30%", "40% increase in repeat transactions", "同比增长20%") rather
+ * than a share or level ("70% of customers"): the two are both "%" but
+ * never comparable bars, whatever the row or column is called. */
+static gboolean
+names_change (const char *text)
+{
+  static const char * const words[] = {
+    "growth", "grow", "grew", "grown", "grows", "increase", "increased", "increases",
+    "rise", "rose", "risen", "rises", "yoy", "cagr", "change", "changed", "decline",
+    "declined", "declines", "decrease", "decreased", "decreases", "reduction", "reduce",
+    "reduced", "reduces", "drop", "dropped", "fall", "fell", "fallen", "improved",
+    "improvement", "boost", "boosted", "raised", "lowered", "cut", "saving", "savings", NULL
+  };
+  static const char * const han[] = {
+    "增长", "增加", "增速", "下降", "减少", "降低", "提升", "提高", "同比", "环比", "上升",
+    "下滑", "节省", NULL
+  };
+  g_auto(GStrv) tokens = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (guint i = 0; han[i] != NULL; i++)
+    if (strstr (text, han[i]) != NULL)
+      return TRUE;
+  tokens = words_of (text);
+  for (guint t = 0; tokens[t] != NULL; t++)
+    {
+      if (g_strv_contains (words, tokens[t]))
+        return TRUE;
+      /* "by 30%": the amount of a change. */
+      if (g_str_equal (tokens[t], "by") && tokens[t + 1] != NULL && g_ascii_isdigit (tokens[t + 1][0]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Which measure a figure is of, beyond its kind and unit: counts of
  * users and counts of rides are both plain counts, and money per user
  * and money in total are both dollars. The column's name says it when
@@ -705,6 +742,7 @@ nf_chart_groups_new (NfMetricTable *table)
         NfChartGroup *group = NULL;
         NfChartBar bar;
         const char *key;
+        g_autofree char *percent_key = NULL;
 
         /* A cell's own type counts: a figure typed in a column of words. */
         if (!cell->has_value || nf_cell_get_column (cell, column).type == NF_COLUMN_TEXT)
@@ -721,6 +759,11 @@ nf_chart_groups_new (NfMetricTable *table)
 
             key = *family != '\0' && !g_str_has_prefix (family, "head:") ? family
                   : *row_family != '\0' ? row_family : family;
+            /* A change and a level never share an axis, even in one
+             * row or one column of one family. */
+            percent_key = g_strconcat (g_str_equal (key, "change") || g_str_equal (key, "fall") ||
+                                       names_change (cell->text) ? "delta|" : "level|", key, NULL);
+            key = percent_key;
           }
         for (guint g = 0; g < groups->len && group == NULL; g++)
           {

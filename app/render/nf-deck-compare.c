@@ -385,7 +385,8 @@ overview_table (Compare *cmp)
 /* A block's slides worked out before any is drawn: each company's cards
  * measured once, and how many of them each slide takes. */
 typedef struct {
-  double   col_w, top, bottom;
+  double   top, bottom;
+  double   x[NF_DIFF_MAX_CANVASES], col_w[NF_DIFF_MAX_CANVASES];
   double   start[NF_DIFF_MAX_CANVASES];       /* under the company's name */
   GArray  *cards[NF_DIFF_MAX_CANVASES];       /* NfDeckCard, one a note */
   GArray  *quota[NF_DIFF_MAX_CANVASES];       /* guint a slide; NULL: as many as fit */
@@ -449,32 +450,34 @@ column_fill (const BlockPlan *plan,
   return next == n;
 }
 
-/* The greedy fill (every slide as full as it goes) sets how many slides
- * the block takes; each column then spreads its cards evenly over them
- * where heights allow, so that no continuation carries one lonely card
- * after a full slide. A note too tall for any column at 9 pt is sliced
- * line by line on the slides, and its block keeps the greedy fill. */
-static void
-block_plan_init (Compare   *cmp,
-                 NfBlock    block,
-                 BlockPlan *plan)
+/* Lays the columns out at `widths` (left to right, CMP_GAP apart) and
+ * measures each company's cards in its column; FALSE when a note is too
+ * tall for its column even at 9 pt (it is then sliced on the slides). */
+static gboolean
+block_plan_measure (Compare      *cmp,
+                    NfBlock       block,
+                    BlockPlan    *plan,
+                    const double *widths)
 {
   NfDeck *deck = cmp->deck;
   guint n = cmp->canvases->len;
   gboolean sliced = FALSE;
+  double x = NF_DECK_MARGIN * 0.6;
 
-  memset (plan, 0, sizeof *plan);
-  plan->top = NF_DECK_HEADER_HEIGHT + 20;
-  plan->bottom = deck->height - NF_DECK_MARGIN * 0.6;
-  plan->col_w = (deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * CMP_GAP) / n;
+  block_plan_clear (plan);
+  plan->n_slides = 0;
   for (guint c = 0; c < n; c++)
     {
       NfCanvas *canvas = g_ptr_array_index (cmp->canvases, c);
       GListModel *notes = nf_canvas_get_notes (canvas, block);
       guint total = g_list_model_get_n_items (notes);
-      g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
-                                                   CMP_HEAD, PANGO_WEIGHT_BOLD, plan->col_w);
+      g_autoptr(PangoLayout) head = NULL;
 
+      plan->x[c] = x;
+      plan->col_w[c] = widths[c];
+      x += widths[c] + CMP_GAP;
+      head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
+                            CMP_HEAD, PANGO_WEIGHT_BOLD, plan->col_w[c]);
       plan->start[c] = plan->top + _nf_render_layout_height (head) + 8;
       plan->cards[c] = g_array_sized_new (FALSE, TRUE, sizeof (NfDeckCard), total);
       /* Its cards name what a note conflicts with in its canvas. */
@@ -489,7 +492,7 @@ block_plan_init (Compare   *cmp,
             {
               _nf_deck_card_init_labelled (deck, &card, note,
                                            entry_label (cmp->diff, g_hash_table_lookup (cmp->kinds, note)),
-                                           i + 1, plan->col_w, size, CMP_FOOTER, 0);
+                                           i + 1, plan->col_w[c], size, CMP_FOOTER, 0);
               if (card.height <= plan->bottom - plan->top - 40 || size <= 9)
                 break;
               _nf_deck_card_clear (&card);
@@ -502,7 +505,7 @@ block_plan_init (Compare   *cmp,
     }
   deck->canvas = NULL;
   if (sliced)
-    return;
+    return FALSE;
 
   plan->n_slides = 1;
   for (guint c = 0; c < n; c++)
@@ -511,28 +514,90 @@ block_plan_init (Compare   *cmp,
       column_fill (plan, c, G_MAXUINT, G_MAXUINT, plan->quota[c]);
       plan->n_slides = MAX (plan->n_slides, plan->quota[c]->len);
     }
+  return TRUE;
+}
+
+/* Columns of even width first. When the block goes on over slides, the
+ * room each company's notes take sets its column's width (a company of
+ * many notes beside one of few would otherwise leave most of the slide
+ * empty while its column runs on): the widths nearest to even that need
+ * the fewest slides win. The greedy fill (every slide as full as it
+ * goes) sets how many slides the block takes; each column then spreads
+ * its cards evenly over them where heights allow, so that no
+ * continuation carries one lonely card after a full slide. A note too
+ * tall for any column at 9 pt is sliced line by line on the slides, and
+ * its block keeps the greedy fill. */
+static void
+block_plan_init (Compare   *cmp,
+                 NfBlock    block,
+                 BlockPlan *plan)
+{
+  NfDeck *deck = cmp->deck;
+  guint n = cmp->canvases->len;
+  double avail = deck->width - 2 * NF_DECK_MARGIN * 0.6 - (n - 1) * CMP_GAP;
+  double even[NF_DIFF_MAX_CANVASES], room[NF_DIFF_MAX_CANVASES], total_room = 0;
+  double best[NF_DIFF_MAX_CANVASES];
+  guint best_slides;
+
+  memset (plan, 0, sizeof *plan);
+  plan->top = NF_DECK_HEADER_HEIGHT + 20;
+  plan->bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  for (guint c = 0; c < n; c++)
+    even[c] = avail / n;
+  if (!block_plan_measure (cmp, block, plan, even))
+    return;
+  if (plan->n_slides > 1)
+    {
+      /* The room a column's notes take at the even width, and a floor
+       * of half the even width so a company's name and cards still read. */
+      for (guint c = 0; c < n; c++)
+        {
+          room[c] = 0;
+          for (guint i = 0; i < plan->cards[c]->len; i++)
+            room[c] += g_array_index (plan->cards[c], NfDeckCard, i).height + 5;
+          total_room += room[c];
+        }
+      memcpy (best, even, sizeof even);
+      best_slides = plan->n_slides;
+      for (guint step = 1; step <= 4 && total_room > 0; step++)
+        {
+          double t = step / 4.0, widths[NF_DIFF_MAX_CANVASES];
+          double floor_w = avail / n * 0.5;
+
+          for (guint c = 0; c < n; c++)
+            widths[c] = (1 - t) * even[c]
+                        + t * (floor_w + (avail - n * floor_w) * room[c] / total_room);
+          if (block_plan_measure (cmp, block, plan, widths) && plan->n_slides < best_slides)
+            {
+              memcpy (best, widths, sizeof widths);
+              best_slides = plan->n_slides;
+            }
+        }
+      if (!block_plan_measure (cmp, block, plan, best))
+        return;
+    }
   if (plan->n_slides == 1)
     return;
   for (guint c = 0; c < n; c++)
     {
       guint most = 0, cards = plan->cards[c]->len;
-      g_autoptr(GArray) even = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) spread = g_array_new (FALSE, FALSE, sizeof (guint));
 
       for (guint s = 0; s < plan->quota[c]->len; s++)
         most = MAX (most, g_array_index (plan->quota[c], guint, s));
       /* An even share a slide, else the smallest cap that still fits
        * (the greedy fill's own largest count always does). */
-      if (column_fill (plan, c, 0, plan->n_slides, even))
+      if (column_fill (plan, c, 0, plan->n_slides, spread))
         {
           g_array_unref (plan->quota[c]);
-          plan->quota[c] = g_steal_pointer (&even);
+          plan->quota[c] = g_steal_pointer (&spread);
           continue;
         }
       for (guint cap = (cards + plan->n_slides - 1) / plan->n_slides; cap < most; cap++)
-        if (column_fill (plan, c, cap, plan->n_slides, even))
+        if (column_fill (plan, c, cap, plan->n_slides, spread))
           {
             g_array_unref (plan->quota[c]);
-            plan->quota[c] = g_steal_pointer (&even);
+            plan->quota[c] = g_steal_pointer (&spread);
             break;
           }
     }
@@ -592,7 +657,7 @@ block_slides (Compare *cmp,
       gboolean first = slide == 0;
       g_autofree char *title = first ? g_strdup (nf_block_title (block))
         : g_strdup_printf (_("%s (continued)"), nf_block_title (block));
-      double top = plan.top, bottom = plan.bottom, col_w = plan.col_w;
+      double top = plan.top, bottom = plan.bottom;
 
       _nf_deck_begin_page (deck);
       if (first)
@@ -605,7 +670,7 @@ block_slides (Compare *cmp,
           guint total = plan.cards[c]->len, here = 0;
           guint quota = plan.quota[c] != NULL && slide < plan.quota[c]->len
                         ? g_array_index (plan.quota[c], guint, slide) : G_MAXUINT;
-          double x = NF_DECK_MARGIN * 0.6 + c * (col_w + CMP_GAP), y = top;
+          double x = plan.x[c], y = top, col_w = plan.col_w[c];
           g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_compare_layout_get_canvas_name (cmp->layout, c),
                                                        CMP_HEAD, PANGO_WEIGHT_BOLD, col_w);
 

@@ -211,6 +211,38 @@ test_chart_percent_families (void)
       "<row><cell>B</cell><cell value=\"20\">20%</cell><cell value=\"40\">40%</cell></row>"
       "</table>",
       "4:0,1;4:0,1" },
+    /* Senmiao's customer relationships: "70% of customers utilized"
+     * (a share) beside "Reduced churn rates by 30%" (a change) in one
+     * row: not comparable, so no chart. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"text\"><name>Customer Relationship Aspect</name></column>"
+      "<column type=\"text\"><name>Investment/Impact</name></column>"
+      "<column type=\"percent\"><name>Statistical Data</name></column>"
+      "<row><cell>Personal Account Management</cell>"
+      "<cell type=\"percent\" value=\"0.7\">70% of customers utilized this service</cell>"
+      "<cell value=\"0.3\">Reduced churn rates by 30%</cell></row>"
+      "</table>",
+      "" },
+    /* One percent column: the levels chart apart from the changes, by
+     * the figures' own words. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"percent\"><name>Impact</name></column>"
+      "<row><cell value=\"0.85\">Engaged 85% of the customer base</cell></row>"
+      "<row><cell value=\"0.6\">60% participation rate</cell></row>"
+      "<row><cell value=\"0.4\">40% increase in repeat transactions</cell></row>"
+      "<row><cell value=\"0.25\">Increased satisfaction by 25%</cell></row>"
+      "</table>",
+      "4:0,1;4:2,3" },
+    /* The same in Chinese: 覆盖 and 参与 are levels; 下降 and 同比提升
+     * are changes. */
+    { "<table id=\"t1\" block=\"customer-relationships\"><title>T</title>"
+      "<column type=\"percent\"><name>影响</name></column>"
+      "<row><cell value=\"0.7\">覆盖70%的客户</cell></row>"
+      "<row><cell value=\"0.6\">60%的用户参与</cell></row>"
+      "<row><cell value=\"0.3\">流失率下降30%</cell></row>"
+      "<row><cell value=\"0.4\">复购同比提升40%</cell></row>"
+      "</table>",
+      "4:0,1;4:2,3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -602,6 +634,26 @@ test_compare_blocks_balanced (void)
       n_continued += check_compare_blocks (cases, size, langs[l]);
   /* The cases' blocks do go on to further slides. */
   g_assert_cmpuint (n_continued, >, 0);
+
+  /* Columns sized by the room their notes take: the four cases' Key
+   * Activities (10 and 12 notes beside 2 and 2) fill two slides, where
+   * even columns ran over three, each about 60% full. */
+  {
+    g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+    g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (NULL));
+    g_autoptr(GArray) counts = NULL;
+    NfDeck measure = { 0 };
+    double w, h;
+
+    nf_deck_page_size_get (NF_DECK_PAGE_WIDE, &w, &h);
+    measure.pango = PANGO_CONTEXT (pango);
+    measure.style = style;
+    measure.width = w * 96.0 / 72.0;
+    measure.height = h * 96.0 / 72.0;
+    counts = _nf_deck_compare_block_counts (&measure, cases, NF_BLOCK_KEY_ACTIVITIES);
+    g_assert_nonnull (counts);
+    g_assert_cmpuint (counts->len, ==, 2);
+  }
 
   /* One company with many notes in a block beside one with few. */
   for (guint n = 12; n <= 60; n += 4)
