@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Every file of the bad-input corpus, through the real command line:
 # `ninefold validate` (canvases) or `ninefold info` (write-ups) exits 1
-# with a message naming the file and saying what EXPECTED says, within a
+# with a message naming the file (once) and saying what EXPECTED says, within a
 # second of CPU time, in at most 1 GiB of address space. Then the same for inputs too
 # odd to check in, made here: a sparse 100 MB file, a folder, a symbolic
 # link loop and one to nothing, a path through a file, a missing file.
@@ -44,6 +44,10 @@ check () {
     failed=$((failed + 1))
   elif [[ "$err" != *"$name"* ]]; then
     echo "not ok $n - $name: the message does not name the file: $err"
+    failed=$((failed + 1))
+  elif [[ "${err#*"$f"}" == *"$f"* ]]; then
+    # A message that says the path twice buries the reason between them.
+    echo "not ok $n - $name: the message names the file more than once: $err"
     failed=$((failed + 1))
   elif [ -n "$expect" ] && [[ "$lower" != *"$expect"* ]]; then
     echo "not ok $n - $name: the message does not say \"$expect\": $err"
