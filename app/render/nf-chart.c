@@ -354,14 +354,15 @@ words_of (const char *text)
   return g_strv_builder_end (out);
 }
 
-/* "Rides per user per month", "Average order", "人均消费", "每月订单",
- * "100元/月": a figure over something else. A rate never shares an axis
- * with totals, however alike their kind and unit. */
+/* Whether TEXT holds one of WORDS as a whole word, or one of HAN (Han
+ * text has no spaces to split words at) anywhere; with BY_AMOUNT, also
+ * "by" before a figure ("reduced churn by 30%"), the amount of a change. */
 static gboolean
-names_rate (const char *text)
+text_names (const char         *text,
+            const char * const *words,
+            const char * const *han,
+            gboolean            by_amount)
 {
-  static const char * const words[] = { "per", "average", "avg", "mean", "each", "every", NULL };
-  static const char * const han[] = { "每", "平均", "人均", "均值", "/", "／", NULL };
   g_auto(GStrv) tokens = NULL;
 
   if (text == NULL || *text == '\0')
@@ -371,9 +372,26 @@ names_rate (const char *text)
       return TRUE;
   tokens = words_of (text);
   for (guint t = 0; tokens[t] != NULL; t++)
-    if (g_strv_contains (words, tokens[t]))
-      return TRUE;
+    {
+      if (g_strv_contains (words, tokens[t]))
+        return TRUE;
+      if (by_amount && g_str_equal (tokens[t], "by") && tokens[t + 1] != NULL &&
+          g_ascii_isdigit (tokens[t + 1][0]))
+        return TRUE;
+    }
   return FALSE;
+}
+
+/* "Rides per user per month", "Average order", "人均消费", "每月订单",
+ * "100元/月": a figure over something else. A rate never shares an axis
+ * with totals, however alike their kind and unit. */
+static gboolean
+names_rate (const char *text)
+{
+  static const char * const words[] = { "per", "average", "avg", "mean", "each", "every", NULL };
+  static const char * const han[] = { "每", "平均", "人均", "均值", "/", "／", NULL };
+
+  return text_names (text, words, han, FALSE);
 }
 
 /* Words that say a figure is a count without saying of what. */
@@ -655,23 +673,8 @@ names_change (const char *text)
     "增长", "增加", "增速", "下降", "减少", "降低", "提升", "提高", "同比", "环比", "上升",
     "下滑", "节省", NULL
   };
-  g_auto(GStrv) tokens = NULL;
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  for (guint i = 0; han[i] != NULL; i++)
-    if (strstr (text, han[i]) != NULL)
-      return TRUE;
-  tokens = words_of (text);
-  for (guint t = 0; tokens[t] != NULL; t++)
-    {
-      if (g_strv_contains (words, tokens[t]))
-        return TRUE;
-      /* "by 30%": the amount of a change. */
-      if (g_str_equal (tokens[t], "by") && tokens[t + 1] != NULL && g_ascii_isdigit (tokens[t + 1][0]))
-        return TRUE;
-    }
-  return FALSE;
+  return text_names (text, words, han, TRUE);
 }
 
 /* Which measure a figure is of, beyond its kind and unit: counts of
