@@ -6,14 +6,19 @@
 #include <sys/resource.h>
 
 #include "nf-application.h"
+#include "nf-canvas-view.h"
 #include "nf-locale.h"
 #include "nf-window.h"
 
 /* Ninefold's start-up as a user sees it: the real application, its window
  * with the case companies, the first of them open in the editor, up to
  * the first painted frame. Built from the GUI library rather than by
- * adding a benchmark switch to the app. Prints the monotonic clock
- * (microseconds) at the first frame, as nf-bench-bare-window does. */
+ * adding a benchmark switch to the app. The window has the size the app
+ * gives it (the saved size, else the default), as a user's has. Prints
+ * the monotonic clock (microseconds) at the first frame, as
+ * nf-bench-bare-window does, the window's size (the floor is a bare
+ * window of that size) and how many times the case's view laid it out
+ * itself (0 when it showed the layout start-up made). */
 
 static gboolean done;
 /* Started with a file (`nf-bench-startup FILE`): how much memory the
@@ -64,6 +69,15 @@ after_paint (GdkFrameClock *clock,
     return;
   done = TRUE;
   g_print ("first_frame_us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  {
+    GtkWidget *view = nf_window_get_canvas_view (NF_WINDOW (the_window));
+    int width = 0, height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (the_window), &width, &height);
+    g_print ("window %dx%d\n", width, height);
+    if (view != NULL)
+      g_print ("view_layouts %u\n", _nf_canvas_view_get_n_allocations (NF_CANVAS_VIEW (view)));
+  }
   print_peak_rss ();
   g_application_quit (app);
 }
@@ -100,7 +114,6 @@ static void
 window_added (GtkApplication *app,
               GtkWindow      *window)
 {
-  gtk_window_set_default_size (window, 1280, 800);
   g_signal_connect (window, "realize", G_CALLBACK (realized), app);
 }
 
