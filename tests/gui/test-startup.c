@@ -122,6 +122,7 @@ check_plain_start (GApplication *app)
 
   /* The cases came from the start-up thread, in their order, and the
    * list page shows a card for each. */
+  g_assert_true (_nf_application_get_preloaded (NF_APPLICATION (app)));
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
   g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 4);
@@ -471,6 +472,56 @@ test_pages_built_when_shown (void)
   g_source_remove (timeout);
 }
 
+/* --- Started to open a file --- */
+
+static void
+check_opened_file (GApplication *app)
+{
+  NfWindow *window;
+  GListModel *canvases;
+  g_autoptr(NfCanvas) expected = nf_canvas_load_case (1, NULL);
+  g_autoptr(NfCanvas) shown = NULL;
+  GtkWidget *view;
+
+  /* No case was loaded nor laid out for a window that shows the file;
+   * the file loads in a thread. */
+  g_assert_false (_nf_application_get_preloaded (NF_APPLICATION (app)));
+  window = the_window (app);
+  nf_test_wait_until_loaded (window);
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 1);
+  shown = g_list_model_get_item (canvases, 0);
+  g_assert_cmpstr (nf_canvas_get_company (shown), ==, nf_canvas_get_company (expected));
+  view = nf_window_get_canvas_view (window);
+  g_assert_nonnull (view);
+  g_assert_true (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)) == shown);
+  nf_test_assert_showing (view);
+  g_assert_cmpuint (nf_test_count_type (view, NF_TYPE_NOTE_CARD), >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_file (void)
+{
+  g_autoptr(NfApplication) app = new_application ();
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (1, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "case.ninefold", NULL);
+  g_autoptr(GError) error = NULL;
+  guint timeout;
+  char *argv[] = { (char *) "test-startup", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (nf_canvas_save_to_file (canvas, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  timeout = g_timeout_add_seconds (60, give_up, NULL);
+  g_signal_connect_after (app, "open", G_CALLBACK (check_opened_file), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_source_remove (timeout);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* --- The theme GTK parses at start-up --- */
 
 /* Set in a child started by /startup/theme: this process is a fresh
@@ -595,6 +646,7 @@ main (int    argc,
   g_test_add_func ("/startup/first-case-default-size", test_first_case_default_size);
   g_test_add_func ("/startup/first-case-saved-size", test_first_case_saved_size);
   g_test_add_func ("/startup/pages-built-when-shown", test_pages_built_when_shown);
+  g_test_add_func ("/startup/open-file", test_open_file);
   g_test_add_func ("/startup/theme", test_theme);
   status = g_test_run ();
   {
