@@ -5,6 +5,7 @@
 
 #include <hb.h>
 #include <hb-ot.h>
+#include <string.h>
 
 #include "nf-card-breaks-private.h"
 
