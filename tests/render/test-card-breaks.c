@@ -145,6 +145,59 @@ test_agrees (void)
   g_assert_cmpuint (_nf_card_layout_get_n_count_misses (), ==, misses);
 }
 
+static NfCanvas *load_case (guint index);
+
+/* Every note of the four cases, in its own text, English and Chinese. */
+static void
+test_cases_agree (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(GObject) en = G_OBJECT (make_context ("en", 96));
+  g_autoptr(GObject) zh_context = G_OBJECT (make_context ("zh-cn", 96));
+  g_autofree char *zh = nf_language_tag_normalise ("zh_CN");
+  const char *langs[] = { NULL, "en", zh };
+  guint n = 0, n_counted = 0;
+
+  for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
+    {
+      g_autoptr(NfCanvas) canvas = load_case (c);
+
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        for (guint b = 0; b < NF_N_BLOCKS; b++)
+          {
+            GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
+
+            for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+              {
+                g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+                g_autoptr(NfCardLayout) card =
+                  nf_card_layout_new (PANGO_CONTEXT (l == 2 ? zh_context : en), note, langs[l]);
+
+                for (double size = style->min_font_size; size <= style->base_font_size;
+                     size += style->base_font_size - style->min_font_size)
+                  for (double width = 70; width <= 400; width += 9.5)
+                    {
+                      guint counted_lines, lines;
+                      double counted_h, h;
+
+                      n++;
+                      if (!_nf_card_layout_count_lines (card, style, width, size, &counted_lines,
+                                                        &counted_h))
+                        continue;
+                      n_counted++;
+                      pango_counts (card, style, width, size, &lines, &h);
+                      if (counted_lines != lines || counted_h != h)
+                        g_error ("case %u note %u (%s) at %g pt, width %g: counted %u lines "
+                                 "%g px, Pango %u lines %g px", c, i, langs[l] ? langs[l] : "own",
+                                 size, width, counted_lines, counted_h, lines, h);
+                    }
+              }
+          }
+    }
+  g_test_message ("%u of %u counted", n_counted, n);
+  g_assert_cmpuint (n_counted, >, n * 3 / 4);
+}
+
 /* A card's text is shaped once a size, whatever widths are tried. */
 static void
 test_shaped_once (void)
@@ -279,6 +332,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/card-breaks/agrees", test_agrees);
+  g_test_add_func ("/card-breaks/cases-agree", test_cases_agree);
   g_test_add_func ("/card-breaks/shaped-once", test_shaped_once);
   g_test_add_func ("/card-breaks/same-layouts", test_same_layouts);
   g_test_add_func ("/card-breaks/pango-wins", test_pango_wins);
