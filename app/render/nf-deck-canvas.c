@@ -32,10 +32,8 @@
 #define COLUMN_GAP    22.0
 #define BLOCK_GAP     18.0
 #define MIN_START_LINES 4     /* of a long note at a column's foot */
-#define DENSE_MIN_NOTES 6     /* a block of fewer is never worth a slide more */
 static const double larger_sizes[] = { 12, 11, 10 };   /* than OV_MIN_SIZE */
 #define BOTTOM_LEAST   3.5    /* tenths of the width a bottom block keeps */
-#define MARKED_PAGES   3      /* overview slides before cards give up their marks */
 
 /* How a block is shown on the overview. */
 typedef struct {
@@ -50,6 +48,7 @@ typedef struct {
   int      slide;       /* its first block slide, from 0; -1 for none */
   NfDeckCard *cards;    /* as the overview shows them */
   double  *area;        /* each card's room, from its text's length */
+  int     *note_slide;  /* each note's block slide, from 0 (its first slice's); -1: none */
 } OvBlock;
 
 /* One card, or a block heading, placed on a block slide. */
@@ -679,7 +678,7 @@ spread_pages (NfDeck     *deck,
   g_array_set_size (plan->splits, 0);
   for (guint page = 0; page < plan->n_pages; page++)
     {
-      gboolean whole = TRUE, marked = TRUE;
+      gboolean whole = TRUE, fits = TRUE;
 
       place_page (deck, plan, page);
       for (guint tries = 0; ; tries++)
@@ -695,21 +694,22 @@ spread_pages (NfDeck     *deck,
               guint first, n;
 
               overview_slice (ov, page, plan->n_pages, &first, &n);
-              if (n == 0 || share_whole (deck, ov, first, n))
+              if (n == 0 || (!plain && share_whole (deck, ov, first, n)))
                 continue;
               whole = FALSE;
-              if (!compact_share (deck, ov, first, n, FALSE, NULL))
+              if (!compact_share (deck, ov, first, n, plain, NULL))
                 failed = (int) b;
             }
           if (failed < 0)
             break;
-          /* A stacked block that does not fit with its marks takes
-           * room from the block above or below it, a step at a time,
-           * before the slide gives up its marks. */
+          /* A stacked block that does not fit takes room from the block
+           * above or below it, a step at a time, before the slide gives
+           * up its marks (or, without, before the overview takes a
+           * slide more). */
           place = nf_block_place ((NfBlock) failed);
           if (tries == 4 || place->y >= 2 || place->height != 1)
             {
-              marked = FALSE;
+              fits = FALSE;
               break;
             }
           {
@@ -725,37 +725,13 @@ spread_pages (NfDeck     *deck,
               split->ref_in_head[b] = plan->blocks[b].ref_in_head;
             }
         }
-      if (!marked && !plain)
+      if (!fits)
         return FALSE;
-      /* A slide where the notes do not fit with their marks shows every
-       * card without (their marks are on the block slides): one design
-       * still, not cards with footers beside cards without. */
-      for (guint b = 0; b < NF_N_BLOCKS && !marked; b++)
-        {
-          OvBlock *ov = &plan->blocks[b];
-          guint first, n;
-
-          overview_slice (ov, page, plan->n_pages, &first, &n);
-          if (n > 0 && !compact_share (deck, ov, first, n, TRUE, NULL))
-            return FALSE;
-        }
       /* A slide that shows every note whole shows them as large as
        * they all fit, at one size. */
       for (guint s = 0; whole && s < G_N_ELEMENTS (larger_sizes); s++)
         if (fit_page_at (deck, plan, page, larger_sizes[s]))
           break;
-    }
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      OvBlock *ov = &plan->blocks[b];
-      gboolean whole = TRUE;
-
-      /* Shares that show every note whole, footer and all, need no
-       * block slide. */
-      for (guint i = 0; i < ov->n_notes; i++)
-        whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
-                (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
-      ov->full = whole;
     }
   return TRUE;
 }
@@ -770,8 +746,8 @@ static void
 plan_overview (NfDeck     *deck,
                NfDeckPlan *plan)
 {
-  guint most = 1;
-  gboolean whole = TRUE;
+  guint most = 1, estimate;
+  gboolean whole = TRUE, plain = FALSE;
 
   for (guint c = 0; c < 5; c++)
     plan->least[c] = 1.5;
@@ -818,43 +794,55 @@ plan_overview (NfDeck     *deck,
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       OvBlock *ov = &plan->blocks[b];
-      guint n = ov->n_notes, fitted = 0, faded = 0;
+      guint n = ov->n_notes, fitted = 0;
 
       if (n == 0 || share_whole (deck, ov, 0, n))
         continue;
       ov->full = FALSE;
-      if (!compact_share (deck, ov, 0, n, FALSE, &fitted))
-        {
-          ov->per_page = MAX (fitted, 1);
-          continue;
-        }
-      /* A block that shows most of its notes as one faded line each is a
-       * list of starts nobody can read from a room: its notes go over two
-       * slides, each with twice the room (数跑科技 in English or on A4). */
-      for (guint i = 0; i < n; i++)
-        faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
-      if (n >= DENSE_MIN_NOTES && 2 * faded > n)
-        ov->per_page = (n + 1) / 2;
+      if (compact_share (deck, ov, 0, n, FALSE, NULL))
+        continue;
+      /* The notes' marks are on the block slides: the overview gives
+       * them up before it takes a second slide. */
+      plain = TRUE;
+      if (!compact_share (deck, ov, 0, n, TRUE, &fitted))
+        ov->per_page = MAX (fitted, 1);
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     if (plan->blocks[b].n_notes > 0)
       plan->n_pages = MAX (plan->n_pages, (plan->blocks[b].n_notes + plan->blocks[b].per_page - 1) /
                                           plan->blocks[b].per_page);
-  if (plan->n_pages == 1)
+  if (plan->n_pages == 1 && !plain)
     return;
-  /* A slide more when a share does not fit after all. Cards keep their
-   * marks over up to MARKED_PAGES slides; a block too full for that
-   * (hundreds of notes) shows rows of first lines. */
-  plan->n_pages = MIN (plan->n_pages, MARKED_PAGES);
-  while (!spread_pages (deck, plan, FALSE))
+  /* One design across the slide: every card without its marks when one
+   * block's do not fit (their room shared again for it); and a slide
+   * more only when even one line of each note does not (hundreds of
+   * notes): from the slides the first packing asked for. */
+  estimate = plan->n_pages;
+  plan->n_pages = 1;
+  if (spread_pages (deck, plan, FALSE) || spread_pages (deck, plan, TRUE))
+    return;
+  plan->n_pages = MIN (estimate > 4 ? estimate : 2, most);
+  while (!spread_pages (deck, plan, FALSE) && !spread_pages (deck, plan, TRUE) &&
+         plan->n_pages < most)
+    plan->n_pages++;
+}
+
+/* Which blocks the overview shows in full: every note whole, marks and
+ * all, at the body size. Any other block's notes go on block slides in
+ * full at the body size, where the overview's compact cards point. */
+static void
+settle_blocks (NfDeckPlan *plan)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
-      if (plan->n_pages >= MIN (most, MARKED_PAGES))
-        {
-          while (!spread_pages (deck, plan, TRUE) && plan->n_pages < most)
-            plan->n_pages++;
-          break;
-        }
-      plan->n_pages++;
+      OvBlock *ov = &plan->blocks[b];
+      gboolean whole = TRUE;
+
+      for (guint i = 0; i < ov->n_notes; i++)
+        whole = whole && !ov->cards[i].cut && ov->cards[i].show_footer &&
+                ov->cards[i].size >= BLOCK_SIZE &&
+                (ov->cards[i].conflict == NULL || ov->cards[i].show_conflict);
+      ov->full = whole;
     }
 }
 
@@ -1005,31 +993,24 @@ flow_block (BlockFlow *flow,
   double head = line_height (flow->deck, HEAD_SIZE, PANGO_WEIGHT_BOLD) + 6;
   double room = flow->bottom - flow->top;
 
+  ov->note_slide = g_new (int, MAX (ov->n_notes, 1));
   for (guint i = 0; i < ov->n_notes; i++)
     {
       Placed p = { .block = block };
-      double size = BLOCK_SIZE;
 
-      /* A note longer than a column gets smaller type, down to the
-       * least; one longer still goes on in the next column. */
-      do
-        {
-          _nf_deck_card_init (flow->deck, &p.card, note_at (canvas, block, i), i + 1,
-                              flow->column_width, size, FOOTER_SIZE, 0);
-          if (p.card.height <= room - head || size <= OV_MIN_SIZE)
-            break;
-          _nf_deck_card_clear (&p.card);
-          size -= 1;
-        }
-      while (TRUE);
-
+      /* Every note at the body size: one longer than a column goes on
+       * in the next. */
+      _nf_deck_card_init (flow->deck, &p.card, note_at (canvas, block, i), i + 1,
+                          flow->column_width, BLOCK_SIZE, FOOTER_SIZE, 0);
       if (p.card.height > room - head)
         {
-          /* Split anyway: then at the body size. */
-          _nf_deck_card_clear (&p.card);
-          _nf_deck_card_init (flow->deck, &p.card, note_at (canvas, block, i), i + 1,
-                              flow->column_width, BLOCK_SIZE, FOOTER_SIZE, 0);
+          guint from = flow->placed->len;
+
           flow_long_note (flow, block, ov, &p, i == 0, head);
+          ov->note_slide[i] = -1;
+          for (guint k = from; k < flow->placed->len && ov->note_slide[i] < 0; k++)
+            if (!g_array_index (flow->placed, Placed, k).heading)
+              ov->note_slide[i] = (int) g_array_index (flow->placed, Placed, k).slide;
           continue;
         }
       if (i == 0)
@@ -1054,6 +1035,7 @@ flow_block (BlockFlow *flow,
       p.column = flow->column;
       p.y = flow->y;
       flow->y += p.card.height + CARD_GAP;
+      ov->note_slide[i] = (int) p.slide;
       g_array_append_val (flow->placed, p);
     }
 }
@@ -1170,7 +1152,11 @@ draw_overview_block (NfDeck   *deck,
       cairo_restore (cr);
     }
   else
-    pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
+    {
+      for (guint i = first; ov->note_slide != NULL && i < first + n; i++)
+        ov->cards[i].point_page = first_block_page + (guint) MAX (ov->note_slide[i], 0);
+      pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
+    }
   if (ov->slide >= 0)
     foot = g_strdup_printf (_("→ slide %u"), first_block_page + (guint) ov->slide);
   if (foot != NULL)
@@ -1416,6 +1402,7 @@ _nf_deck_plan_new (NfDeck   *deck,
   plan->canvas = canvas;
   plan_overview (deck, plan);
   plan->canvas = NULL;
+  settle_blocks (plan);
   flow.deck = deck;
   flow.placed = plan->placed;
   flow.n_columns = deck->width >= 1000 ? 3 : 2;
@@ -1425,7 +1412,15 @@ _nf_deck_plan_new (NfDeck   *deck,
   flow.y = flow.top;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     if (!plan->blocks[b].full)
-      flow_block (&flow, canvas, (NfBlock) b, &plan->blocks[b]);
+      {
+        OvBlock *ov = &plan->blocks[b];
+
+        flow_block (&flow, canvas, (NfBlock) b, ov);
+        /* Its compact cards name the page of their full text, a number
+         * of up to four digits. */
+        for (guint i = 0; i < ov->n_notes; i++)
+          _nf_deck_card_point (&ov->cards[i], 4);
+      }
   plan->column_width = flow.column_width;
   deck->canvas = NULL;
   return plan;
@@ -1616,6 +1611,7 @@ _nf_deck_plan_free (NfDeckPlan *plan)
     {
       free_cards (plan->blocks[b].cards, plan->blocks[b].n_notes);
       g_free (plan->blocks[b].area);
+      g_free (plan->blocks[b].note_slide);
     }
   g_array_unref (plan->placed);
   g_array_unref (plan->splits);

@@ -135,6 +135,11 @@ typedef struct {
   /* The overview's: the width it was laid out at, and its height whole. */
   double       width;
   double       full_height;
+  /* A compact card of the overview that names the page with its full
+   * text: the bytes of its opening words it shows (0: none, it fades),
+   * and that page. */
+  gsize        point_len;
+  guint        point_page;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
@@ -175,6 +180,11 @@ void         _nf_deck_card_set_tight (NfDeckCard   *card,
 void         _nf_deck_card_set_marks (NfDeckCard   *card,
                                       gboolean      marks);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
+/* Makes a cut card a pointer to the page with its full text: its opening
+ * words, cut where a line may break, then "→ p. N", in the lines it
+ * shows (a page number of up to `digits` digits). */
+void         _nf_deck_card_point     (NfDeckCard   *card,
+                                      guint         digits);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
  * `slice` a copy of `card` (sharing its layouts) showing `count` lines
