@@ -1602,6 +1602,71 @@ _nf_deck_plan_block_faded (NfDeckPlan *plan,
   return faded;
 }
 
+gboolean
+_nf_deck_plan_note_full (NfDeckPlan *plan,
+                         NfBlock     block,
+                         guint       index,
+                         double     *out_size,
+                         int        *out_slide)
+{
+  OvBlock *ov = &plan->blocks[block];
+  NfDeckCard *card = &ov->cards[index];
+
+  *out_size = 0;
+  *out_slide = -1;
+  if (ov->full)
+    {
+      *out_size = card->size;
+      return !card->cut && card->show_footer;
+    }
+  for (guint k = 0; k < plan->placed->len; k++)
+    {
+      Placed *p = &g_array_index (plan->placed, Placed, k);
+
+      if (p->heading || p->block != block || p->card.note != card->note)
+        continue;
+      if (p->card.cut || (p->card.sliced && p->card.first_line != 0))
+        return FALSE;
+      *out_size = p->card.size;
+      *out_slide = (int) p->slide;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_nf_deck_plan_note_pointer (NfDeckPlan *plan,
+                            NfBlock     block,
+                            guint       index,
+                            int        *out_slide,
+                            double     *out_size)
+{
+  OvBlock *ov = &plan->blocks[block];
+  NfDeckCard *card = &ov->cards[index];
+
+  *out_slide = ov->note_slide != NULL ? ov->note_slide[index] : -1;
+  *out_size = card->size;
+  return card->cut && card->point_len > 0;
+}
+
+double
+_nf_deck_plan_block_slides_least (NfDeckPlan *plan,
+                                  guint      *out_n_slides)
+{
+  double least = 0;
+
+  *out_n_slides = 0;
+  for (guint k = 0; k < plan->placed->len; k++)
+    {
+      Placed *p = &g_array_index (plan->placed, Placed, k);
+
+      *out_n_slides = MAX (*out_n_slides, p->slide + 1);
+      if (!p->heading && (least == 0 || p->card.size < least))
+        least = p->card.size;
+    }
+  return least;
+}
+
 void
 _nf_deck_plan_free (NfDeckPlan *plan)
 {

@@ -255,6 +255,26 @@ guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,
                                         NfBlock     block,
                                         guint       page,
                                         guint      *out_shown);
+/* For tests: where note `index` of `block` is in full and at what size:
+ * the overview (`out_slide` -1) or the block slide `out_slide` (from 0,
+ * after the overview's), its first slice's when it is split; FALSE when
+ * it is nowhere in full. */
+gboolean     _nf_deck_plan_note_full (NfDeckPlan  *plan,
+                                      NfBlock      block,
+                                      guint        index,
+                                      double      *out_size,
+                                      int         *out_slide);
+/* For tests: whether the overview shows the note as a compact card that
+ * names a block slide (`out_slide`, from 0), and its size there. */
+gboolean     _nf_deck_plan_note_pointer (NfDeckPlan *plan,
+                                         NfBlock     block,
+                                         guint       index,
+                                         int        *out_slide,
+                                         double     *out_size);
+/* For tests: the smallest text of a note's card on the block slides (0:
+ * none), and how many block slides there are. */
+double       _nf_deck_plan_block_slides_least (NfDeckPlan *plan,
+                                               guint      *out_n_slides);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       NfDeckPlan   *plan,
