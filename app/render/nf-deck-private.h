@@ -200,9 +200,10 @@ void         _nf_deck_card_slice     (NfDeck       *deck,
                                       guint         count,
                                       NfDeckCard   *slice);
 
-/* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
- * slide, then the overview of the nine blocks, block slides for the
- * notes the overview could not show whole, its metric slides and its
+/* A canvas's slides (nf-deck-canvas.c, the overview in
+ * nf-deck-overview.c): with `title_slide` its own title slide, then the
+ * overview of the nine blocks, block slides for the notes of every block
+ * the overview could not show whole at 12 pt, its metric slides and its
  * sources. */
 typedef struct _NfDeckPlan NfDeckPlan;
 
