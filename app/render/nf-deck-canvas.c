@@ -513,6 +513,137 @@ sources_slides (NfDeck   *deck,
     _nf_deck_end_slide (deck);
 }
 
+/* How many slides the flow takes with columns ending at `bottom`: the
+ * same steps as flow_block for notes that each fit a column. */
+static guint
+simulate_slides (BlockFlow *flow,
+                 GArray    *heights,
+                 GArray    *starts,
+                 double     head,
+                 double     bottom)
+{
+  guint slide = 0, column = 0, s = 0;
+  double y = flow->top;
+  gboolean started = FALSE;
+
+  for (guint k = 0; k < heights->len; k++)
+    {
+      double h = g_array_index (heights, double, k);
+      gboolean first = s < starts->len && g_array_index (starts, guint, s) == k;
+      gboolean next = FALSE;
+
+      while (first && s < starts->len && g_array_index (starts, guint, s) == k)
+        s++;
+      if (first)
+        {
+          if (started)
+            {
+              if (y + BLOCK_GAP + head + h > bottom)
+                next = TRUE;
+              else
+                y += BLOCK_GAP;
+            }
+          started = TRUE;
+        }
+      else if (y + h > bottom)
+        next = TRUE;
+      if (next)
+        {
+          if (++column >= flow->n_columns)
+            {
+              column = 0;
+              slide++;
+            }
+          y = flow->top;
+        }
+      if (first || next)
+        y += head;
+      y += h + CARD_GAP;
+    }
+  return slide + 1;
+}
+
+/* Every block not shown whole on the overview, in order, from the first
+ * block slide. */
+static void
+flow_blocks (BlockFlow  *flow,
+             NfCanvas   *canvas,
+             NfDeckPlan *plan)
+{
+  g_array_set_size (flow->placed, 0);
+  flow->slide = 0;
+  flow->column = 0;
+  flow->y = flow->top;
+  flow->started = FALSE;
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    if (!plan->blocks[b].full)
+      {
+        g_clear_pointer (&plan->blocks[b].note_slide, g_free);
+        flow_block (flow, canvas, (NfBlock) b, &plan->blocks[b]);
+      }
+}
+
+/* The greedy flow fills every slide but the last to its foot, which
+ * left a last slide of three notes two-thirds white. Columns as short
+ * as still give the same number of slides (and slice no note that was
+ * whole) share the notes evenly over them. Only the cards' heights
+ * matter, so the shorter columns are tried on those first and the flow
+ * runs again only for the one chosen. */
+static void
+balance_blocks (BlockFlow  *flow,
+                NfCanvas   *canvas,
+                NfDeckPlan *plan)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  double head = _nf_deck_line_height (flow->deck, HEAD_SIZE, PANGO_WEIGHT_BOLD) + 6;
+  double full = flow->bottom, lo, hi;
+  guint n_slides = 0;
+
+  for (guint k = 0; k < flow->placed->len; k++)
+    {
+      Placed *p = &g_array_index (flow->placed, Placed, k);
+
+      n_slides = MAX (n_slides, p->slide + 1);
+      if (p->heading && !p->continued)
+        g_array_append_val (starts, heights->len);
+      else if (!p->heading)
+        {
+          if (p->card.sliced)
+            return;   /* a note over several columns: left as it flows */
+          g_array_append_val (heights, p->card.height);
+        }
+    }
+  if (n_slides < 2)
+    return;
+  /* The fewest columns' room that still holds every card whole. */
+  lo = flow->top + head;
+  for (guint k = 0; k < heights->len; k++)
+    lo = MAX (lo, flow->top + head + g_array_index (heights, double, k));
+  hi = full;
+  if (simulate_slides (flow, heights, starts, head, lo) <= n_slides)
+    hi = lo;
+  else
+    while (hi - lo > 4)
+      {
+        double mid = (lo + hi) / 2;
+
+        if (simulate_slides (flow, heights, starts, head, mid) <= n_slides)
+          hi = mid;
+        else
+          lo = mid;
+      }
+  if (hi >= full - 1)
+    return;
+  flow->bottom = hi;
+  flow_blocks (flow, canvas, plan);
+  flow->bottom = full;
+  /* A heading wrapped on two lines can take what the count did not see:
+   * then the flow as it was. */
+  if (g_array_index (flow->placed, Placed, flow->placed->len - 1).slide + 1 > n_slides)
+    flow_blocks (flow, canvas, plan);
+}
+
 NfDeckPlan *
 _nf_deck_plan_new (NfDeck   *deck,
                    NfCanvas *canvas)
@@ -537,18 +668,21 @@ _nf_deck_plan_new (NfDeck   *deck,
   flow.column_width = (deck->width - 2 * NF_DECK_MARGIN - (flow.n_columns - 1) * COLUMN_GAP) / flow.n_columns;
   flow.top = NF_DECK_HEADER_HEIGHT + 22;
   flow.bottom = deck->height - NF_DECK_MARGIN * 0.6;
-  flow.y = flow.top;
+  flow_blocks (&flow, canvas, plan);
+  balance_blocks (&flow, canvas, plan);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     if (!plan->blocks[b].full)
       {
         OvBlock *ov = &plan->blocks[b];
 
-        flow_block (&flow, canvas, (NfBlock) b, ov);
         /* Its compact cards name the page of their full text, a number
          * of up to four digits. */
         for (guint i = 0; i < ov->n_notes; i++)
           _nf_deck_card_point (&ov->cards[i], 4);
       }
+  plan->block_top = flow.top;
+  plan->block_bottom = deck->height - NF_DECK_MARGIN * 0.6;
+  plan->block_columns = flow.n_columns;
   plan->column_width = flow.column_width;
   deck->canvas = NULL;
   return plan;
@@ -617,6 +751,35 @@ _nf_deck_plan_block_slides_least (NfDeckPlan *plan,
         least = p->card.size;
     }
   return least;
+}
+
+double
+_nf_deck_plan_block_slide_fill (NfDeckPlan *plan,
+                                guint       slide)
+{
+  double used = 0;
+  guint column = G_MAXUINT;
+  double y = 0, end = 0;
+
+  for (guint k = 0; k <= plan->placed->len; k++)
+    {
+      Placed *p = k < plan->placed->len ? &g_array_index (plan->placed, Placed, k) : NULL;
+
+      if (p != NULL && p->slide != slide)
+        continue;
+      if (p == NULL || p->column != column)
+        {
+          if (column != G_MAXUINT)
+            used += end - plan->block_top;
+          if (p == NULL)
+            break;
+          column = p->column;
+        }
+      y = p->y;
+      end = y + (p->heading ? _nf_render_layout_height (p->layout) : p->card.height);
+    }
+  return plan->block_columns > 0
+    ? used / (plan->block_columns * (plan->block_bottom - plan->block_top)) : 0;
 }
 
 void

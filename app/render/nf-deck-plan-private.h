@@ -62,6 +62,9 @@ struct _NfDeckPlan {
   GArray   *splits;         /* PageSplit, one per overview slide */
   NfCanvas *canvas;         /* while it is planned */
   double    least[5];       /* each top column's least width, in tenths */
+  double    block_top;      /* the block slides' columns: where they start, */
+  double    block_bottom;   /* where a full one ends, */
+  guint     block_columns;  /* and how many a slide has */
 };
 
 /* Note `index` of `block`, borrowed: the canvas holds it. */

@@ -274,6 +274,9 @@ gboolean     _nf_deck_plan_note_pointer (NfDeckPlan *plan,
                                          double     *out_size);
 /* For tests: the smallest text of a note's card on the block slides (0:
  * none), and how many block slides there are. */
+/* How much of a block slide's columns its headings and cards fill, 0 to 1. */
+double       _nf_deck_plan_block_slide_fill (NfDeckPlan *plan,
+                                             guint       slide);
 double       _nf_deck_plan_block_slides_least (NfDeckPlan *plan,
                                                guint      *out_n_slides);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,

@@ -871,6 +871,64 @@ test_compare_blocks_balanced (void)
     }
 }
 
+/* The block slides share a canvas's notes evenly: each but the last
+ * fills at least 55 % of its columns, and the last at least 35 %, or
+ * else the blocks could not be shared more evenly over the same
+ * slides. Bitauto's last block slide held Revenue Streams' three notes
+ * alone, two-thirds white (28 %), after one filled to its foot. */
+static void
+test_block_slides_even (void)
+{
+  static const char * const langs[] = { NULL, "en" };
+  static const NfDeckPageSize sizes[] = { NF_DECK_PAGE_WIDE, NF_DECK_PAGE_A4, NF_DECK_PAGE_LETTER };
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  guint n_checked = 0;
+
+  for (guint c = 0; c < 4; c++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
+          g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (langs[l]));
+          NfDeck measure = { 0 };
+          NfLanguageScope scope;
+          NfDeckPlan *plan;
+          guint n_slides = 0;
+          double w, h, least_fill = 1;
+
+          g_assert_no_error (error);
+          nf_deck_page_size_get (sizes[s], &w, &h);
+          measure.pango = PANGO_CONTEXT (pango);
+          measure.style = style;
+          measure.lang = langs[l];
+          measure.width = w * 96.0 / 72.0;
+          measure.height = h * 96.0 / 72.0;
+          nf_language_scope_enter (&scope, langs[l]);
+          plan = _nf_deck_plan_new (&measure, canvas);
+          _nf_deck_plan_block_slides_least (plan, &n_slides);
+          for (guint k = 0; k < n_slides; k++)
+            {
+              double fill = _nf_deck_plan_block_slide_fill (plan, k);
+              gboolean last = k + 1 == n_slides;
+
+              g_test_message ("%s, size %u, %s: block slide %u of %u filled %.0f %%",
+                              nf_canvas_get_company (canvas), s, langs[l] ? langs[l] : "own",
+                              k + 1, n_slides, fill * 100);
+              if (!last)
+                least_fill = MIN (least_fill, fill);
+              if (n_slides > 1 && ((!last && fill < 0.55) || (last && fill < 0.35)))
+                g_error ("%s, page size %u, %s: block slide %u of %u is %.0f %% filled",
+                         nf_canvas_get_company (canvas), s, langs[l] ? langs[l] : "as written",
+                         k + 1, n_slides, fill * 100);
+              n_checked++;
+            }
+          _nf_deck_plan_free (plan);
+          nf_language_scope_leave (&scope);
+        }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/deck-look/overview-fills-blocks", test_overview_fills_blocks);
   g_test_add_func ("/deck-look/overview-names-empty-share", test_overview_names_empty_share);
   g_test_add_func ("/deck-look/body-at-twelve", test_body_at_twelve);
+  g_test_add_func ("/deck-look/block-slides-even", test_block_slides_even);
   g_test_add_func ("/deck-look/compare-blocks-balanced", test_compare_blocks_balanced);
   return g_test_run ();
 }
