@@ -171,9 +171,9 @@ place_blocks (NfDeck          *deck,
   double rows[4] = { 0, 0, h * split->top, h };
   double head = _nf_deck_line_height (deck, OV_HEAD_SIZE, PANGO_WEIGHT_BOLD);
   double foot = _nf_deck_line_height (deck, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL);
-  /* TRANSLATORS: on the overview, beside a block's name: the slide
-   * with its notes in full. */
-  g_autofree char *sample = g_strdup_printf (_("→ slide %u"), 888);
+  /* The same words as a compact card's pointer (nf-deck-cards.c): one
+   * name for the page everywhere. */
+  g_autofree char *sample = g_strdup_printf (_("→ p. %u"), 888);
   g_autoptr(PangoLayout) ref = _nf_deck_text (deck, sample, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -813,7 +813,9 @@ _nf_deck_overview_draw_block (NfDeck   *deck,
       pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
     }
   if (ov->slide >= 0)
-    foot = g_strdup_printf (_("→ slide %u"), first_block_page + (guint) ov->slide);
+    /* TRANSLATORS: on the overview, beside a block's name or under its
+     * cards: the page with its notes in full. */
+    foot = g_strdup_printf (_("→ p. %u"), first_block_page + (guint) ov->slide);
   if (foot != NULL)
     {
       g_autoptr(PangoLayout) l = _nf_deck_text (deck, foot, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, -1);
