@@ -19,6 +19,9 @@
  * column (marked where it goes on). The overview is planned in
  * nf-deck-overview.c. */
 
+/* Between a metric slide's last table or chart and the sources under it. */
+#define SOURCES_GAP 28
+
 /* One card, or a block heading, placed on a block slide. */
 typedef struct {
   NfBlock     block;
@@ -433,20 +436,35 @@ append_citers (NfDeck     *deck,
     }
 }
 
-/* Each source with what cites it, on as many slides as the list needs. */
+/* One source as the sources list sets it. */
+typedef struct {
+  PangoLayout *head;
+  PangoLayout *sub;      /* NULL without publisher, date or address */
+  PangoLayout *by;
+  double       height;
+} SourceItem;
+
 static void
-sources_slides (NfDeck   *deck,
-                NfCanvas *canvas,
-                int       outline_parent)
+source_item_clear (gpointer data)
+{
+  SourceItem *item = data;
+
+  g_clear_object (&item->head);
+  g_clear_object (&item->sub);
+  g_clear_object (&item->by);
+}
+
+static GArray *
+source_items (NfDeck   *deck,
+              NfCanvas *canvas,
+              double    width)
 {
   GListModel *sources = nf_canvas_get_sources (canvas);
   guint n = g_list_model_get_n_items (sources);
-  double width = deck->width - 2 * NF_DECK_MARGIN;
-  double top = NF_DECK_HEADER_HEIGHT + 24, bottom = deck->height - NF_DECK_MARGIN * 0.75;
-  double y = top;
-  gboolean started = FALSE;
+  GArray *items = g_array_sized_new (FALSE, TRUE, sizeof (SourceItem), n);
 
-  for (guint i = 0; i < n && !g_cancellable_is_cancelled (deck->cancellable); i++)
+  g_array_set_clear_func (items, source_item_clear);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
       g_autoptr(GString) details = g_string_new (NULL);
@@ -455,10 +473,7 @@ sources_slides (NfDeck   *deck,
       const char *parts[] = { nf_source_get_publisher (source), nf_source_get_date (source),
                               nf_source_get_address (source) };
       const char *title = nf_source_get_title (source);
-      g_autoptr(PangoLayout) head = NULL;
-      g_autoptr(PangoLayout) sub = NULL;
-      g_autoptr(PangoLayout) by = NULL;
-      double h;
+      SourceItem item = { 0 };
 
       for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
         if (parts[k] != NULL && *parts[k] != '\0')
@@ -473,40 +488,97 @@ sources_slides (NfDeck   *deck,
          * block and number) and tables that cite it. */
         ? g_strdup_printf (_("Cited by %s"), citers->str)
         : g_strdup (_("Cited by no note or table"));
-      head = _nf_deck_text (deck, title != NULL && *title != '\0' ? title : nf_source_get_id (source),
-                            13, PANGO_WEIGHT_BOLD, width);
-      sub = _nf_deck_text (deck, details->str, 10.5, PANGO_WEIGHT_NORMAL, width);
-      by = _nf_deck_text (deck, cited, 12, PANGO_WEIGHT_NORMAL, width);
-      h = _nf_render_layout_height (head) + 4 + (details->len > 0 ? _nf_render_layout_height (sub) + 4 : 0) +
-          _nf_render_layout_height (by);
+      item.head = _nf_deck_text (deck, title != NULL && *title != '\0' ? title : nf_source_get_id (source),
+                                 13, PANGO_WEIGHT_BOLD, width);
+      if (details->len > 0)
+        item.sub = _nf_deck_text (deck, details->str, 10.5, PANGO_WEIGHT_NORMAL, width);
+      item.by = _nf_deck_text (deck, cited, 12, PANGO_WEIGHT_NORMAL, width);
+      item.height = _nf_render_layout_height (item.head) + 4 +
+                    (item.sub != NULL ? _nf_render_layout_height (item.sub) + 4 : 0) +
+                    _nf_render_layout_height (item.by);
+      g_array_append_val (items, item);
+    }
+  return items;
+}
 
-      if (!started || (y + h > bottom && y > top))
+/* Each source with what cites it, on as many slides as the list needs.
+ * `open` is how far down the last metric slide, left open, is filled
+ * (-1 for none): a list that fits under its tables and charts goes
+ * there, under a heading, and the slide is "Metrics and sources"; a
+ * short list had a slide of its own, mostly white, beside a slide of
+ * one small table. */
+static void
+sources_slides (NfDeck   *deck,
+                NfCanvas *canvas,
+                int       outline_parent,
+                double    open)
+{
+  const char *company = _nf_deck_company (canvas, deck->lang);
+  double width = deck->width - 2 * NF_DECK_MARGIN;
+  double top = NF_DECK_HEADER_HEIGHT + 24, bottom = deck->height - NF_DECK_MARGIN * 0.75;
+  double y = top;
+  gboolean started = FALSE;
+  g_autoptr(GArray) items = source_items (deck, canvas, width);
+
+  if (open >= 0)
+    {
+      g_autoptr(PangoLayout) heading = NULL;
+      double need = 0;
+
+      for (guint i = 0; i < items->len; i++)
+        need += g_array_index (items, SourceItem, i).height + (i > 0 ? 20 : 0);
+      heading = _nf_deck_text (deck, _("Sources"), HEAD_SIZE, PANGO_WEIGHT_BOLD, width);
+      need += _nf_render_layout_height (heading) + 8;
+      if (items->len > 0 && open + SOURCES_GAP + need <= bottom)
+        {
+          y = open + SOURCES_GAP;
+          _nf_deck_outline (deck, outline_parent, _("Sources"));
+          cairo_save (deck->cr);
+          _nf_render_set_colour (deck->cr, &deck->style->accent);
+          cairo_move_to (deck->cr, NF_DECK_MARGIN, y);
+          pango_cairo_show_layout (deck->cr, heading);
+          cairo_restore (deck->cr);
+          y += _nf_render_layout_height (heading) + 8;
+          started = TRUE;
+        }
+      /* TRANSLATORS: the header of a slide with a canvas's metric
+       * tables and, under them, its sources. */
+      _nf_deck_draw_header (deck, company, started ? _("Metrics and sources") : _("Metrics"));
+      if (!started)
+        _nf_deck_end_slide (deck);
+    }
+
+  for (guint i = 0; i < items->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
+    {
+      SourceItem *item = &g_array_index (items, SourceItem, i);
+
+      if (!started || (y + item->height > bottom && y > top))
         {
           if (started)
             _nf_deck_end_slide (deck);
           _nf_deck_begin_page (deck);
           if (!started)
             _nf_deck_outline (deck, outline_parent, _("Sources"));
-          _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), _("Sources"));
+          _nf_deck_draw_header (deck, company, _("Sources"));
           started = TRUE;
           y = top;
         }
       cairo_save (deck->cr);
       _nf_render_set_colour (deck->cr, &deck->style->title_text);
       cairo_move_to (deck->cr, NF_DECK_MARGIN, y);
-      pango_cairo_show_layout (deck->cr, head);
-      y += _nf_render_layout_height (head) + 4;
-      if (details->len > 0)
+      pango_cairo_show_layout (deck->cr, item->head);
+      y += _nf_render_layout_height (item->head) + 4;
+      if (item->sub != NULL)
         {
           _nf_render_set_colour (deck->cr, &deck->style->muted_text);
           cairo_move_to (deck->cr, NF_DECK_MARGIN, y);
-          pango_cairo_show_layout (deck->cr, sub);
-          y += _nf_render_layout_height (sub) + 4;
+          pango_cairo_show_layout (deck->cr, item->sub);
+          y += _nf_render_layout_height (item->sub) + 4;
         }
       _nf_render_set_colour (deck->cr, &deck->style->card_text);
       cairo_move_to (deck->cr, NF_DECK_MARGIN, y);
-      pango_cairo_show_layout (deck->cr, by);
-      y += _nf_render_layout_height (by) + 20;
+      pango_cairo_show_layout (deck->cr, item->by);
+      y += _nf_render_layout_height (item->by) + 20;
       cairo_restore (deck->cr);
     }
   if (started)
@@ -806,6 +878,7 @@ _nf_deck_canvas_slides (NfDeck     *deck,
 {
   GListModel *tables = nf_canvas_get_tables (canvas);
   guint n_pages = plan->n_pages, first_block_page;
+  double open = -1;
   int entry;
 
   if (title_slide)
@@ -842,6 +915,6 @@ _nf_deck_canvas_slides (NfDeck     *deck,
     }
 
   draw_block_slides (deck, canvas, plan->placed, plan->column_width, entry);
-  _nf_deck_metric_slides (deck, canvas, tables, entry);
-  sources_slides (deck, canvas, entry);
+  _nf_deck_metric_slides (deck, canvas, tables, entry, &open);
+  sources_slides (deck, canvas, entry, open);
 }

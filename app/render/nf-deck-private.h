@@ -285,11 +285,14 @@ void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       gboolean      title_slide);
 /* A canvas's metric tables (nf-deck-table.c), several to a slide, a long
  * one split with its header repeated, each followed by a chart per kind
- * of figure it holds. */
+ * of figure it holds. The last slide is left open, its header not yet
+ * drawn: `out_open` is how far down its columns reach, or -1 for no
+ * slide. */
 void         _nf_deck_metric_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       GListModel   *tables,
-                                      int           outline_parent);
+                                      int           outline_parent,
+                                      double       *out_open);
 
 /* What a canvas's metric slides need to know before their first row is
  * set (nf-deck-table.c): each table's column widths (its cells measured)

@@ -367,6 +367,7 @@ typedef struct {
   double      bottom;
   guint       column;
   double      y;
+  double      deepest;        /* the lowest a column of this slide reaches */
   gboolean    started;
 } Flow;
 
@@ -381,18 +382,24 @@ flow_next_column (Flow *flow)
 {
   NfDeck *deck = flow->deck;
 
+  flow->deepest = MAX (flow->deepest, flow->y);
   if (flow->started && ++flow->column < flow->n_columns)
     {
       flow->y = flow->top;
       return;
     }
+  /* The header goes on as a slide is finished: the last one's names
+   * the sources too when they join it (nf-deck-canvas.c). */
   if (flow->started)
-    _nf_deck_end_slide (deck);
+    {
+      _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas, deck->lang), _("Metrics"));
+      _nf_deck_end_slide (deck);
+    }
   _nf_deck_begin_page (deck);
   if (!flow->started)
     flow->entry = _nf_deck_outline (deck, flow->outline_parent, _("Metrics"));
-  _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas, deck->lang), _("Metrics"));
   flow->started = TRUE;
+  flow->deepest = 0;
   flow->column = 0;
   flow->y = flow->top;
 }
@@ -745,7 +752,8 @@ void
 _nf_deck_metric_slides (NfDeck     *deck,
                         NfCanvas   *canvas,
                         GListModel *tables,
-                        int         outline_parent)
+                        int         outline_parent,
+                        double     *out_open)
 {
   NfDeckMetricsPlan *plan = deck->metrics;
   Flow flow = { 0 };
@@ -791,6 +799,7 @@ _nf_deck_metric_slides (NfDeck     *deck,
           flow_remark (&flow, why);
         }
     }
+  *out_open = -1;
   if (flow.started)
-    _nf_deck_end_slide (deck);
+    *out_open = MAX (flow.deepest, flow.y);
 }
