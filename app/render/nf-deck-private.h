@@ -35,7 +35,15 @@ typedef struct {
   NfCanvas          *canvas;    /* whose cards are being made, to name what a note
                                  * conflicts with; NULL: named by id */
   struct _NfDeckMetricsPlan *metrics; /* the canvas being drawn's, worked out ahead; else NULL */
+  GArray            *outlines;  /* NfDeckOutline, added to `surface` once the deck is drawn */
 } NfDeck;
+
+/* An entry of the PDF's outline, kept until every page is written. */
+typedef struct {
+  int    parent;   /* an earlier entry's number, from 1; 0 for the root */
+  char  *text;
+  guint  page;
+} NfDeckOutline;
 
 /* The deck's title: the options', else the single canvas's, else a
  * generic one. */

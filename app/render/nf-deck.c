@@ -115,12 +115,44 @@ _nf_deck_outline (NfDeck     *deck,
                   int         parent,
                   const char *text)
 {
-  g_autofree char *link = NULL;
+  NfDeckOutline entry = { .parent = parent, .page = deck->page };
 
   if (deck->surface == NULL || text == NULL || *text == '\0')
     return 0;
-  link = g_strdup_printf ("page=%u", deck->page);
-  return cairo_pdf_surface_add_outline (deck->surface, parent, text, link, 0);
+  if (deck->outlines == NULL)
+    deck->outlines = g_array_new (FALSE, FALSE, sizeof (NfDeckOutline));
+  entry.text = g_strdup (text);
+  g_array_append_val (deck->outlines, entry);
+  return (int) deck->outlines->len;
+}
+
+/* The outline goes in only once every page is written: a deck that
+ * could not be written (a full disk) stopped counting its pages where
+ * it failed, and an entry naming a later one trips an assertion in
+ * cairo as the surface is destroyed. */
+static void
+add_outlines (NfDeck  *deck,
+              gboolean written)
+{
+  g_autofree int *ids = NULL;
+
+  if (deck->outlines == NULL)
+    return;
+  ids = g_new0 (int, deck->outlines->len + 1);
+  for (guint i = 0; i < deck->outlines->len; i++)
+    {
+      NfDeckOutline *entry = &g_array_index (deck->outlines, NfDeckOutline, i);
+
+      if (written)
+        {
+          g_autofree char *link = g_strdup_printf ("page=%u", entry->page);
+
+          ids[i + 1] = cairo_pdf_surface_add_outline (deck->surface, ids[entry->parent],
+                                                      entry->text, link, 0);
+        }
+      g_free (entry->text);
+    }
+  g_clear_pointer (&deck->outlines, g_array_unref);
 }
 
 void
@@ -515,6 +547,7 @@ nf_deck_export_pdf (GPtrArray           *canvases,
   _nf_deck_draw_all (&deck, canvases, opts, date);
 
   status = cairo_status (deck.cr);
+  add_outlines (&deck, status == CAIRO_STATUS_SUCCESS);
   cairo_destroy (deck.cr);
   g_object_unref (pango);
   if (status != CAIRO_STATUS_SUCCESS)
