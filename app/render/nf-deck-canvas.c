@@ -20,7 +20,7 @@
  * nf-deck-overview.c. */
 
 /* Between a metric slide's last table or chart and the sources under it. */
-#define SOURCES_GAP 28
+#define SOURCES_GAP 20
 
 /* One card, or a block heading, placed on a block slide. */
 typedef struct {
@@ -529,9 +529,11 @@ sources_slides (NfDeck   *deck,
         need += g_array_index (items, SourceItem, i).height + (i > 0 ? 20 : 0);
       heading = _nf_deck_text (deck, _("Sources"), HEAD_SIZE, PANGO_WEIGHT_BOLD, width);
       need += _nf_render_layout_height (heading) + 8;
-      if (items->len > 0 && open + SOURCES_GAP + need <= bottom)
+      /* Down to where the metric slide's own columns end. */
+      if (items->len > 0 && open + SOURCES_GAP + need <= deck->height - NF_DECK_MARGIN * 0.6)
         {
           y = open + SOURCES_GAP;
+          bottom = deck->height - NF_DECK_MARGIN * 0.6;
           _nf_deck_outline (deck, outline_parent, _("Sources"));
           cairo_save (deck->cr);
           _nf_render_set_colour (deck->cr, &deck->style->accent);

@@ -955,6 +955,67 @@ test_block_slides_even (void)
   g_assert_cmpuint (n_checked, >, 0);
 }
 
+/* A canvas's few metrics and its sources share a slide when both fit
+ * it: Bitauto's one 3-row table and its one source took a slide each,
+ * both mostly white. 数跑科技's metric slides are full, so its sources
+ * keep a slide of their own. */
+static void
+test_metrics_and_sources (void)
+{
+  static const struct { guint c; gboolean merged; } cases[] = { { 0, TRUE }, { 1, TRUE }, { 3, FALSE } };
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (cases[k].c, &error);
+      g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
+      g_autofree char *name = g_strdup_printf ("deck-sources-%u.pdf", cases[k].c);
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autoptr(NfMetricTable) table = NULL;
+      g_autoptr(NfSource) source = NULL;
+      NfDeckOptions opts;
+      int metrics = -1, sources = -1;
+
+      g_assert_no_error (error);
+      table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+      source = g_list_model_get_item (nf_canvas_get_sources (canvas), 0);
+      g_assert_nonnull (table);
+      g_assert_nonnull (source);
+      g_ptr_array_add (canvases, canvas);
+      nf_deck_options_init (&opts);
+      opts.lang = "en";
+      g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      pages = pdf_pages (path);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          const char *text = g_ptr_array_index (pages, i);
+
+          if (strstr (text, "Metrics") != NULL && metrics < 0 && i > 1)
+            metrics = (int) i;
+          if (strstr (text, nf_source_get_title (source)) != NULL && strstr (text, "Cited by") != NULL)
+            sources = (int) i;
+        }
+      g_assert_cmpint (metrics, >=, 0);
+      g_assert_cmpint (sources, >=, 0);
+      if (cases[k].merged)
+        {
+          g_assert_nonnull (strstr (g_ptr_array_index (pages, sources), "Metrics and sources"));
+          g_assert_cmpint (sources, ==, metrics);
+        }
+      else
+        g_assert_cmpint (sources, >, metrics);
+      /* The sources are the canvas's last slide either way. */
+      g_assert_cmpint (sources + 1, ==, (int) pages->len - (*(char *) g_ptr_array_index (pages, pages->len - 1) == '\0'));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/deck-look/overview-names-empty-share", test_overview_names_empty_share);
   g_test_add_func ("/deck-look/body-at-twelve", test_body_at_twelve);
   g_test_add_func ("/deck-look/block-slides-even", test_block_slides_even);
+  g_test_add_func ("/deck-look/metrics-and-sources", test_metrics_and_sources);
   g_test_add_func ("/deck-look/compare-blocks-balanced", test_compare_blocks_balanced);
   return g_test_run ();
 }
