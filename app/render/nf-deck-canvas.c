@@ -518,6 +518,7 @@ sources_slides (NfDeck   *deck,
   double top = NF_DECK_HEADER_HEIGHT + 24, bottom = deck->height - NF_DECK_MARGIN * 0.75;
   double y = top;
   gboolean started = FALSE;
+  guint merged_page = 0;   /* the open metric slide, when they join it */
   g_autoptr(GArray) items = source_items (deck, canvas, width);
 
   if (open >= 0)
@@ -534,6 +535,7 @@ sources_slides (NfDeck   *deck,
         {
           y = open + SOURCES_GAP;
           bottom = deck->height - NF_DECK_MARGIN * 0.6;
+          merged_page = deck->page;
           _nf_deck_outline (deck, outline_parent, _("Sources"));
           cairo_save (deck->cr);
           _nf_render_set_colour (deck->cr, &deck->style->accent);
@@ -543,11 +545,8 @@ sources_slides (NfDeck   *deck,
           y += _nf_render_layout_height (heading) + 8;
           started = TRUE;
         }
-      /* TRANSLATORS: the header of a slide with a canvas's metric
-       * tables and, under them, its sources. */
-      _nf_deck_draw_header (deck, company, started ? _("Metrics and sources") : _("Metrics"));
       if (!started)
-        _nf_deck_end_slide (deck);
+        _nf_deck_metric_slide_close (deck, canvas, _("Metrics"));
     }
 
   for (guint i = 0; i < items->len && !g_cancellable_is_cancelled (deck->cancellable); i++)
@@ -583,7 +582,12 @@ sources_slides (NfDeck   *deck,
       y += _nf_render_layout_height (item->by) + 20;
       cairo_restore (deck->cr);
     }
-  if (started)
+  if (open >= 0 && y > top && items->len > 0 && started &&
+      deck->page == merged_page)
+    /* TRANSLATORS: the header of a slide with a canvas's metric
+     * tables and, under them, its sources. */
+    _nf_deck_metric_slide_close (deck, canvas, _("Metrics and sources"));
+  else if (started)
     _nf_deck_end_slide (deck);
 }
 

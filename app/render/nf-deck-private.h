@@ -294,13 +294,17 @@ void         _nf_deck_canvas_slides  (NfDeck       *deck,
 /* A canvas's metric tables (nf-deck-table.c), several to a slide, a long
  * one split with its header repeated, each followed by a chart per kind
  * of figure it holds. The last slide is left open, its header not yet
- * drawn: `out_open` is how far down its columns reach, or -1 for no
- * slide. */
+ * drawn (_nf_deck_metric_slide_close ends it): `out_open` is how far
+ * down its columns reach, or -1 for no slide. */
 void         _nf_deck_metric_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       GListModel   *tables,
                                       int           outline_parent,
                                       double       *out_open);
+/* Ends the metric slide left open, with `title` in its header. */
+void         _nf_deck_metric_slide_close (NfDeck     *deck,
+                                          NfCanvas   *canvas,
+                                          const char *title);
 
 /* What a canvas's metric slides need to know before their first row is
  * set (nf-deck-table.c): each table's column widths (its cells measured)

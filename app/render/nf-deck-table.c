@@ -377,6 +377,22 @@ flow_x (Flow *flow)
   return NF_DECK_MARGIN + flow->column * (flow->column_width + COLUMN_GAP);
 }
 
+void
+_nf_deck_metric_slide_close (NfDeck     *deck,
+                             NfCanvas   *canvas,
+                             const char *title)
+{
+  cairo_pattern_t *body = cairo_pop_group (deck->cr);
+
+  _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), title);
+  cairo_save (deck->cr);
+  cairo_set_source (deck->cr, body);
+  cairo_paint (deck->cr);
+  cairo_restore (deck->cr);
+  cairo_pattern_destroy (body);
+  _nf_deck_end_slide (deck);
+}
+
 static void
 flow_next_column (Flow *flow)
 {
@@ -391,11 +407,11 @@ flow_next_column (Flow *flow)
   /* The header goes on as a slide is finished: the last one's names
    * the sources too when they join it (nf-deck-canvas.c). */
   if (flow->started)
-    {
-      _nf_deck_draw_header (deck, _nf_deck_company (flow->canvas, deck->lang), _("Metrics"));
-      _nf_deck_end_slide (deck);
-    }
+    _nf_deck_metric_slide_close (deck, flow->canvas, _("Metrics"));
   _nf_deck_begin_page (deck);
+  /* The slide's body goes in a group, so its header, named only once
+   * the body is known, still comes first in the page's text. */
+  cairo_push_group (deck->cr);
   if (!flow->started)
     flow->entry = _nf_deck_outline (deck, flow->outline_parent, _("Metrics"));
   flow->started = TRUE;
