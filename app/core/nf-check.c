@@ -179,7 +179,7 @@ _nf_check_is_filler (const char *word)
 /* The measure a phrase names, fillers dropped and folded ("registered
  * users", "revenue"), or NULL when nothing is left. */
 static char *
-measure_key (const char *phrase)
+measure_key_uncached (const char *phrase)
 {
   g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
   g_autoptr(GString) kept = g_string_new (NULL);
@@ -206,6 +206,38 @@ measure_key (const char *phrase)
       g_clear_pointer (&key, g_free);
     return key;
   }
+}
+
+/* measure_key_uncached() of the phrases this thread has asked for: a
+ * canvas names few measures many times ("staff" in 100,000 notes), and
+ * working one out (split, fillers, fold, synonyms) was a tenth of a
+ * check. Per thread, as checks run in worker threads; emptied past a
+ * size no canvas's measures reach. Values are the key, or "" for none. */
+#define MEASURE_CACHE_MAX 4096
+
+static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static char *
+measure_key (const char *phrase)
+{
+  GHashTable *cache = g_private_get (&measure_cache);
+  const char *key;
+  char *fresh;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&measure_cache, cache);
+    }
+  if ((key = g_hash_table_lookup (cache, phrase)) == NULL)
+    {
+      if (g_hash_table_size (cache) >= MEASURE_CACHE_MAX)
+        g_hash_table_remove_all (cache);
+      fresh = measure_key_uncached (phrase);
+      key = fresh ? fresh : g_strdup ("");
+      g_hash_table_insert (cache, g_strdup (phrase), (gpointer) key);
+    }
+  return *key ? g_strdup (key) : NULL;
 }
 
 /* Up to three words before p that are not fillers or figures: what a
@@ -322,13 +354,14 @@ _nf_check_find_figures (const char *text)
       for (const char *short_end = run_end; parsed && short_end < end;
            short_end = *short_end ? g_utf8_next_char (short_end) : short_end + 1)
         {
-          g_autofree char *phrase = g_strstrip (g_strndup (start, short_end - start));
+          gunichar next = *short_end ? g_utf8_get_char (short_end) : ' ';
+          g_autofree char *phrase = NULL;
           NfNumber shorter;
 
-          gunichar next = *short_end ? g_utf8_get_char (short_end) : ' ';
-
+          /* Only a phrase that ends at a word's end is tried (and copied). */
           if (!(g_unichar_isspace (next) || is_stop (next) || next == '.' || next >= 0x2E80))
             continue;
+          phrase = g_strstrip (g_strndup (start, short_end - start));
           if (nf_number_parse (phrase, &shorter) && same_value (shorter.value, figure.number.value) &&
               shorter.is_percent == figure.number.is_percent && shorter.kind == figure.number.kind)
             {
