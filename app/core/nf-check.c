@@ -208,36 +208,44 @@ measure_key_uncached (const char *phrase)
   }
 }
 
-/* measure_key_uncached() of the phrases this thread has asked for: a
- * canvas names few measures many times ("staff" in 100,000 notes), and
- * working one out (split, fillers, fold, synonyms) was a tenth of a
- * check. Per thread, as checks run in worker threads; emptied past a
- * size no canvas's measures reach. Values are the key, or "" for none. */
-#define MEASURE_CACHE_MAX 4096
-
-static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+/* The keys of the phrases this thread has asked for: a canvas names few
+ * measures many times ("staff" in 100,000 notes), and working one out
+ * (split, fillers, fold, synonyms, stems) was a sixth of a check. Per
+ * thread, as checks run in worker threads; emptied past a size no
+ * canvas's measures reach. Values are the key, or "" for none. */
+#define KEY_CACHE_MAX 4096
 
 static char *
-measure_key (const char *phrase)
+cached_key (GPrivate    *slot,
+            char      *(*work_out) (const char *),
+            const char  *phrase)
 {
-  GHashTable *cache = g_private_get (&measure_cache);
+  GHashTable *cache = g_private_get (slot);
   const char *key;
   char *fresh;
 
   if (cache == NULL)
     {
       cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_private_set (&measure_cache, cache);
+      g_private_set (slot, cache);
     }
   if ((key = g_hash_table_lookup (cache, phrase)) == NULL)
     {
-      if (g_hash_table_size (cache) >= MEASURE_CACHE_MAX)
+      if (g_hash_table_size (cache) >= KEY_CACHE_MAX)
         g_hash_table_remove_all (cache);
-      fresh = measure_key_uncached (phrase);
+      fresh = work_out (phrase);
       key = fresh ? fresh : g_strdup ("");
       g_hash_table_insert (cache, g_strdup (phrase), (gpointer) key);
     }
   return *key ? g_strdup (key) : NULL;
+}
+
+static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static char *
+measure_key (const char *phrase)
+{
+  return cached_key (&measure_cache, measure_key_uncached, phrase);
 }
 
 /* Up to three words before p that are not fillers or figures: what a
@@ -724,8 +732,8 @@ keep_chinese (GPtrArray  *kept,
  * agents" both count the company's people: words of one family are one
  * word, verbs that say how a figure came about are dropped, and the rest
  * are stemmed and sorted. A table's "row / column" key is kept as it is. */
-char *
-_nf_check_canonical_key (const char *key)
+static char *
+canonical_key_uncached (const char *key)
 {
   static const char * const people[] = {
     "staff", "employees", "employee", "workers", "worker", "agents", "agent", "people",
@@ -797,6 +805,17 @@ _nf_check_canonical_key (const char *key)
       g_string_append (out, g_ptr_array_index (kept, i));
     }
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static GPrivate canonical_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+char *
+_nf_check_canonical_key (const char *key)
+{
+  /* A table's "row / column" key is kept as it is, and costs nothing. */
+  if (key == NULL || strchr (key, '/'))
+    return g_strdup (key);
+  return cached_key (&canonical_cache, canonical_key_uncached, key);
 }
 
 /* What part of a whole a clause says its figure counts: "agreements
