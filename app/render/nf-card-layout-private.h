@@ -95,6 +95,30 @@ double            _nf_card_layout_get_shown_text_height (NfCardLayout *self,
 PangoLayout      *_nf_card_layout_get_ellipsis      (NfCardLayout      *self,
                                                      const NfGridStyle *style,
                                                      gboolean           dots);
+/* The whole text's lines at this size and its height in pixels (as a
+ * compact card's text), counted from the text shaped once without
+ * breaking it (nf-card-breaks.c); FALSE where only Pango can tell.
+ * What the layout's tries measure with, and tests check against Pango. */
+gboolean          _nf_card_layout_count_lines       (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             width,
+                                                     double             font_size,
+                                                     guint             *n_lines,
+                                                     double            *text_height);
+/* How many counts Pango has contradicted since start (each makes the
+ * grid lay out again, by Pango alone for that card). */
+guint             _nf_card_layout_get_n_count_misses (void);
+/* For tests: counts as they are, none (Pango measures every try), or
+ * each a line too many (so Pango contradicts them). */
+typedef enum {
+  NF_COUNT_ON,
+  NF_COUNT_OFF,
+  NF_COUNT_SKEWED,
+} NfCountMode;
+void              _nf_card_layout_set_count_mode    (NfCountMode mode);
+/* While held, this thread's measures are Pango's alone, none counted
+ * (and no count made before is used). */
+void              _nf_card_layout_hold_counts       (gboolean    hold);
 const NfCardChip *_nf_card_layout_get_chips         (NfCardLayout *self,
                                                      guint        *n_chips);
 

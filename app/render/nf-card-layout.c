@@ -8,6 +8,7 @@
 #include <hb.h>
 #include <pango/pangocairo.h>
 
+#include "nf-card-breaks-private.h"
 #include "nf-card-layout.h"
 #include "nf-card-layout-private.h"
 #include "nf-render-private.h"
@@ -33,6 +34,9 @@ typedef struct {
    * serves them too: [lo, hi), empty when lo >= hi. */
   int      lo, hi;
   int      footer_lo, footer_hi;
+  /* Counted from the text shaped once (NfCardBreaks), not by Pango:
+   * checked against Pango's lines when the card is laid out at it. */
+  gboolean counted;
 } Measure;
 
 typedef struct {
@@ -67,6 +71,14 @@ struct _NfCardLayout
   PangoAttrList  *footer_attrs;
 
   GArray         *memo;
+  /* The text shaped once at `breaks_size`, which counts its lines at any
+   * width for the layout's tries; NULL where it cannot (or is not made
+   * yet: `breaks_made`). `no_breaks` once a count disagreed with Pango:
+   * that card is measured by Pango alone from then on. */
+  NfCardBreaks   *breaks;
+  double          breaks_size, breaks_line_height;
+  guint           breaks_made : 1;
+  guint           no_breaks : 1;
   /* The shown text's characters, narrow and wide (Han, kana, full-width
    * forms), for estimates that need no line breaking. */
   guint           n_narrow, n_wide;
@@ -182,6 +194,7 @@ nf_card_layout_finalize (GObject *object)
   g_strfreev (self->shown_tags);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->memo, g_array_unref);
+  g_clear_pointer (&self->breaks, _nf_card_breaks_free);
   g_clear_pointer (&self->chips, g_array_unref);
   g_clear_pointer (&self->pending_style, shared_style_release);
   G_OBJECT_CLASS (nf_card_layout_parent_class)->finalize (object);
@@ -233,6 +246,9 @@ nf_card_layout_invalidate (NfCardLayout *self)
   g_return_if_fail (NF_IS_CARD_LAYOUT (self));
   if (self->memo != NULL)
     g_array_set_size (self->memo, 0);
+  g_clear_pointer (&self->breaks, _nf_card_breaks_free);
+  self->breaks_made = FALSE;
+  self->no_breaks = FALSE;
   self->text_attr_size = 0;
   self->footer_attr_size = 0;
   self->text_lo = self->footer_lo = 1;
@@ -629,6 +645,62 @@ breaks_range (PangoLayout *layout,
   *hi = most;
 }
 
+static guint n_count_misses;
+static NfCountMode count_mode = NF_COUNT_ON;
+/* Set while the grid lays a frame out again after a miss: by Pango
+ * alone, on this thread (cards are laid out by worker threads too). */
+static GPrivate counts_held;
+
+void
+_nf_card_layout_hold_counts (gboolean hold)
+{
+  g_private_set (&counts_held, GINT_TO_POINTER (hold));
+}
+
+static inline gboolean
+counting (void)
+{
+  return count_mode != NF_COUNT_OFF && g_private_get (&counts_held) == NULL;
+}
+
+void
+_nf_card_layout_set_count_mode (NfCountMode mode)
+{
+  count_mode = mode;
+}
+
+guint
+_nf_card_layout_get_n_count_misses (void)
+{
+  return (guint) g_atomic_int_get (&n_count_misses);
+}
+
+/* Pango has broken the whole text at `now`: a count made at that size
+ * that says otherwise is wrong, and so may be the card's other counts.
+ * Pango measures the card from now on; the grid, seeing the miss, lays
+ * out again (nf_grid_layout_allocate()). */
+static void
+check_counts (NfCardLayout *self)
+{
+  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
+    {
+      const Measure *m = &g_array_index (self->memo, Measure, i);
+
+      if (m->counted && m->width == self->now.width && m->font_size == self->now.font_size &&
+          (m->n_lines != self->now.n_lines || m->text_h != self->now.text_h))
+        {
+          g_debug ("line count %u (%.0f px) for %u (%.0f px) at width %.1f: measured by Pango",
+                   m->n_lines, m->text_h, self->now.n_lines, self->now.text_h, m->width);
+          g_array_set_size (self->memo, 0);
+          g_clear_pointer (&self->breaks, _nf_card_breaks_free);
+          self->breaks_made = TRUE;
+          self->no_breaks = TRUE;
+          g_atomic_int_inc (&n_count_misses);
+          return;
+        }
+    }
+}
+
 static void
 set_size (NfCardLayout      *self,
           const NfGridStyle *style,
@@ -807,7 +879,10 @@ set_size (NfCardLayout      *self,
     }
   else
     self->now.one_line = self->now.height;
+  self->now.counted = FALSE;
   self->is_set = TRUE;
+  if (self->unclamped && self->text_cut == 0)
+    check_counts (self);
 
   self->text_x = inset_x;
   self->text_y = inset_y;
@@ -957,6 +1032,102 @@ nf_card_layout_apply (NfCardLayout      *self,
     set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
 }
 
+/* The fixed line height set_attributes() gives, in Pango units. */
+static int
+breaks_line_height (const NfGridStyle *style,
+                    double             font_size)
+{
+  return (int) round (font_size * PX_PER_PT * style->line_height * PANGO_SCALE);
+}
+
+/* The text shaped once at this size, kept for its line counts. */
+static NfCardBreaks *
+ensure_breaks (NfCardLayout      *self,
+               const NfGridStyle *style,
+               double             font_size)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  const char *shown;
+  int line_height;
+
+  if (self->no_breaks || !counting ())
+    return NULL;
+  if (self->breaks_made && self->breaks_size == font_size &&
+      self->breaks_line_height == style->line_height)
+    return self->breaks;
+  g_clear_pointer (&self->breaks, _nf_card_breaks_free);
+  self->breaks_made = TRUE;
+  self->breaks_size = font_size;
+  self->breaks_line_height = style->line_height;
+  shown = self->shown_text != NULL ? nf_text_for_language (self->shown_text, self->lang) : "";
+  if (*shown == '\0')
+    return NULL;
+  /* As ensure_text() and set_size() make the text layout, unwrapped. */
+  layout = _nf_render_scratch_layout_new (self->context);
+  pango_layout_set_text (layout, shown, -1);
+  _nf_render_set_font (layout, style->font_family, font_size, PANGO_WEIGHT_NORMAL);
+  set_attributes (layout, NULL, font_size, style->line_height);
+  line_height = breaks_line_height (style, font_size);
+  self->breaks = _nf_card_breaks_new (layout, line_height);
+  return self->breaks;
+}
+
+/* The whole text's lines at this size as Pango would break them,
+ * counted without Pango: what set_size() gives a compact card. */
+static gboolean
+count_lines (NfCardLayout      *self,
+             const NfGridStyle *style,
+             double             width,
+             double             font_size,
+             Measure           *m)
+{
+  NfCardBreaks *breaks = ensure_breaks (self, style, font_size);
+  guint n_lines;
+  int height;
+
+  if (breaks == NULL ||
+      !_nf_card_breaks_count (breaks, text_width_of (style, width), &n_lines, &height))
+    return FALSE;
+  if (G_UNLIKELY (count_mode == NF_COUNT_SKEWED))
+    {
+      n_lines++;
+      height += breaks_line_height (style, font_size);
+    }
+  *m = (Measure) {
+    .width = width,
+    .font_size = font_size,
+    .density = NF_CARD_COMPACT,
+    .text_h = ceil (height / (double) PANGO_SCALE),
+    .n_lines = n_lines,
+    .lo = 1,
+    .hi = 0,
+    .footer_lo = 0,
+    .footer_hi = G_MAXINT,
+    .counted = TRUE,
+  };
+  m->height = 2 * compact_pad (style) + m->text_h;
+  m->one_line = MIN (m->height, 2 * compact_pad (style) + lines_px (style, font_size, 1));
+  return TRUE;
+}
+
+gboolean
+_nf_card_layout_count_lines (NfCardLayout      *self,
+                             const NfGridStyle *style,
+                             double             width,
+                             double             font_size,
+                             guint             *n_lines,
+                             double            *text_height)
+{
+  Measure m;
+
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
+  if (!count_lines (self, style, width, font_size, &m))
+    return FALSE;
+  *n_lines = m.n_lines;
+  *text_height = m.text_h;
+  return TRUE;
+}
+
 /* The whole text's lines at this size (text_h, n_lines), from the memo
  * or made. The denser steps need no footer, so none is laid out for
  * them: a whole card measured later at this size breaks no text again. */
@@ -966,12 +1137,24 @@ full_measure (NfCardLayout      *self,
               double             width,
               double             font_size)
 {
+  Measure counted;
+  gboolean counts = counting ();
+
   for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (serves (m, style, width, font_size, FALSE))
+      if ((counts || !m->counted) && serves (m, style, width, font_size, FALSE))
         return m;
+    }
+  if (count_lines (self, style, width, font_size, &counted))
+    {
+      if (self->memo == NULL)
+        self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
+      if (self->memo->len >= MEMO_MAX)
+        g_array_set_size (self->memo, 0);
+      g_array_append_val (self->memo, counted);
+      return &g_array_index (self->memo, Measure, self->memo->len - 1);
     }
   /* Cheap when the text is broken at this size already (a clamped card
    * drawn from it): Pango keeps its lines while nothing it reads changes. */

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-card-layout-private.h"
 #include "nf-grid-block-private.h"
 #include "nf-grid-layout.h"
 #include "nf-grid-layout-private.h"
@@ -1100,10 +1101,10 @@ nudge_rows (NfGridLayout       *self,
       }
 }
 
-void
-nf_grid_layout_allocate (NfGridLayout *self,
-                         double        width,
-                         double        height)
+static void
+allocate_once (NfGridLayout *self,
+               double        width,
+               double        height)
 {
   const NfGridStyle *style;
   guint first[NF_N_BLOCKS + 1];
@@ -1112,9 +1113,6 @@ nf_grid_layout_allocate (NfGridLayout *self,
   double overhead[NF_N_BLOCKS], cost;
   const NfGridLadder *ladders;
   double size, rows[NF_GRID_N_EDGES];
-
-  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
-
   style = self->style;
   self->width = width = MAX (width, 1.0);
   self->height = height = MAX (height, 1.0);
@@ -1252,6 +1250,29 @@ nf_grid_layout_allocate (NfGridLayout *self,
   g_ptr_array_set_size (self->scratch, 0);
   if (g_hash_table_size (self->cards) > first[NF_N_BLOCKS])
     sweep_cards (self);
+}
+
+void
+nf_grid_layout_allocate (NfGridLayout *self,
+                         double        width,
+                         double        height)
+{
+  guint misses;
+
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+
+  misses = _nf_card_layout_get_n_count_misses ();
+  allocate_once (self, width, height);
+  /* The tries count a card's lines without Pango (nf-card-breaks.c).
+   * Where Pango, laying a card out, breaks it otherwise, that card is
+   * measured by Pango alone from then on, and this frame is laid out
+   * again by Pango alone: what it would have been without counting. */
+  if (_nf_card_layout_get_n_count_misses () != misses)
+    {
+      _nf_card_layout_hold_counts (TRUE);
+      allocate_once (self, width, height);
+      _nf_card_layout_hold_counts (FALSE);
+    }
 }
 
 NfBlock

@@ -22,6 +22,10 @@ PangoLayout *_nf_render_layout_new            (PangoContext *context);
  * reason. */
 void         _nf_render_count_measure         (void);
 guint        _nf_render_get_n_layouts_created (void);
+/* A layout made to shape a text once and dropped at once (a card's line
+ * counts, nf-card-breaks.c): counted apart, as no layout is kept. */
+PangoLayout *_nf_render_scratch_layout_new    (PangoContext *context);
+guint        _nf_render_get_n_scratch_layouts (void);
 guint        _nf_render_get_n_measures        (void);
 
 /* Sets a layout's font to `family` at `size` points, unless it is

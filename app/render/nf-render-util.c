@@ -13,6 +13,7 @@
 #include "nf-render-private.h"
 
 static guint n_layouts_created;
+static guint n_scratch_layouts;
 static guint n_measures;
 
 PangoLayout *
@@ -20,6 +21,19 @@ _nf_render_layout_new (PangoContext *context)
 {
   g_atomic_int_inc (&n_layouts_created);
   return pango_layout_new (context);
+}
+
+PangoLayout *
+_nf_render_scratch_layout_new (PangoContext *context)
+{
+  g_atomic_int_inc (&n_scratch_layouts);
+  return pango_layout_new (context);
+}
+
+guint
+_nf_render_get_n_scratch_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_scratch_layouts);
 }
 
 void
