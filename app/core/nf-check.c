@@ -299,9 +299,20 @@ format_strings (const char        *format,
                 const char * const *args,
                 guint               n_args)
 {
-  GString *out = g_string_sized_new (128);
+  gsize lengths[8], room = strlen (format) + 1;
+  GString *out;
   guint next = 0;
   const char *p = format;
+
+  g_return_val_if_fail (n_args <= G_N_ELEMENTS (lengths), NULL);
+  for (guint i = 0; i < n_args; i++)
+    {
+      if (args[i] == NULL)
+        return NULL;
+      room += (lengths[i] = strlen (args[i]));
+    }
+  /* Each argument at most once in any real format: one allocation. */
+  out = g_string_sized_new (room);
 
   for (;;)
     {
@@ -328,12 +339,12 @@ format_strings (const char        *format,
         }
       else
         index = next++;
-      if ((*p != 's' && *p != 'u') || index >= n_args || args[index] == NULL)
+      if ((*p != 's' && *p != 'u') || index >= n_args)
         {
           g_string_free (out, TRUE);
           return NULL;
         }
-      g_string_append (out, args[index]);
+      g_string_append_len (out, args[index], (gssize) lengths[index]);
       p++;
     }
 }
@@ -1119,12 +1130,18 @@ check_conflicts (Check  *check,
                                             "“%s” (%s) here, but “%s” in %s, which states it "
                                             "first; %u more notes or rows differ from it too",
                                             pair->n_more);
-          char count[16];
+          char count[16], *digit = count + sizeof count;
           const char *args[] = { a->figure->text, a->figure->key, b->figure->text, b->subject,
-                                 count };
+                                 NULL };
           char *message;
+          guint n = pair->n_more;
 
-          g_snprintf (count, sizeof count, "%u", pair->n_more);
+          /* "%u" without printf. */
+          *--digit = '\0';
+          do
+            *--digit = (char) ('0' + n % 10);
+          while ((n /= 10) > 0);
+          args[4] = digit;
           if ((message = format_strings (format, args, G_N_ELEMENTS (args))) == NULL)
             message = g_strdup_printf (format, a->figure->text, a->figure->key, b->figure->text,
                                        b->subject, pair->n_more);
