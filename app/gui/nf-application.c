@@ -39,6 +39,10 @@ struct _NfApplication
   Preload        *preload;
   /* GTK_THEME was ours, set for the display's opening only. */
   gboolean        set_gtk_theme;
+  /* Started with files to open: the cases, and their thread, are not
+   * wanted (opening would wait for the thread to lay the first out). */
+  gboolean        opening_files;
+  gboolean        preloaded;
 };
 
 /* libadwaita's base theme for GTK: libadwaita's own sheets do the styling. */
@@ -148,8 +152,12 @@ preload_thread (gpointer data)
 static void
 preload_start (NfApplication *self)
 {
-  Preload *preload = g_new0 (Preload, 1);
+  Preload *preload;
 
+  if (self->opening_files)
+    return;
+  preload = g_new0 (Preload, 1);
+  self->preloaded = TRUE;
   preload->lang = g_strdup (nf_ui_note_language ());
   if (!_nf_window_first_view_size (&preload->width, &preload->height))
     preload->width = preload->height = 0;
@@ -268,6 +276,32 @@ nf_application_startup (GApplication *application)
                                          help_accels);
 }
 
+/* Runs before startup, in the process the user started: whether its
+ * arguments name files (anything not an option; all after "--").
+ * Started again while running, the files go to the first process and
+ * this one never starts up. A wrong guess costs only time: without the
+ * thread, activation loads the cases itself. */
+static gboolean
+nf_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  NfApplication *self = NF_APPLICATION (application);
+  char **args = *arguments;
+  gboolean options = TRUE;
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (options && g_str_equal (args[i], "--"))
+        options = FALSE;
+      else if (!options || (args[i][0] != '-' && args[i][0] != '\0'))
+        self->opening_files = TRUE;
+    }
+  return G_APPLICATION_CLASS (nf_application_parent_class)->local_command_line (application,
+                                                                                arguments,
+                                                                                exit_status);
+}
+
 static void
 nf_application_shutdown (GApplication *application)
 {
@@ -372,6 +406,7 @@ nf_application_class_init (NfApplicationClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = nf_application_dispose;
 
+  app_class->local_command_line = nf_application_local_command_line;
   app_class->startup = nf_application_startup;
   app_class->shutdown = nf_application_shutdown;
   app_class->activate = nf_application_activate;
@@ -393,6 +428,13 @@ nf_application_init (NfApplication *self)
    * has not chosen a theme this way. */
   if (g_getenv ("GTK_THEME") == NULL)
     self->set_gtk_theme = g_setenv ("GTK_THEME", EMPTY_THEME, FALSE);
+}
+
+gboolean
+_nf_application_get_preloaded (NfApplication *self)
+{
+  g_return_val_if_fail (NF_IS_APPLICATION (self), FALSE);
+  return self->preloaded;
 }
 
 NfApplication *

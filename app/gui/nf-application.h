@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfApplication, nf_application, NF, APPLICATION, AdwApplication)
 
 NfApplication *nf_application_new (void);
+/* Whether start-up loaded the cases in a thread (not when started to
+ * open files, which do not show them): for tests. */
+gboolean       _nf_application_get_preloaded (NfApplication *self);
 
 G_END_DECLS

@@ -76,6 +76,7 @@ check_activated (GtkWidget  *widget,
   g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
   const char *dirs[] = { dir, NULL };
 
+  _nf_editor_page_ensure (self);
   if (self->checks == NULL)
     {
       self->checks = nf_checks_panel_new ();

@@ -10,6 +10,13 @@ struct _NfEditorPage
   GtkWidget        parent_instance;
 
   NfDocument      *document;
+  /* What a tab shows is built when it is first shown or asked for
+   * (_nf_editor_page_ensure()): a window opens several documents and
+   * shows one. Until then the page holds only its document and what its
+   * view will take: the notes' language and a layout made beforehand. */
+  gboolean         built;
+  char            *language;
+  NfGridLayout    *offered;
   GtkWidget       *canvas_view;
   GtkWidget       *tables;
 
@@ -33,6 +40,9 @@ struct _NfEditorPage
   /* The findings of a check of the canvas (nf-editor-page-checks.c). */
   GtkWidget       *checks;
 };
+
+/* Builds the page's widgets, once. */
+void _nf_editor_page_ensure            (NfEditorPage   *self);
 
 void _nf_editor_page_class_init_checks (GtkWidgetClass *widget_class);
 /* The side shows while the reader or the checks do. */

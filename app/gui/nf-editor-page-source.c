@@ -288,6 +288,7 @@ on_text_dropped (NfEditorPage *self,
 static void
 ensure_reader (NfEditorPage *self)
 {
+  _nf_editor_page_ensure (self);
   if (self->reader != NULL)
     return;
   self->reader = nf_source_reader_new ();
@@ -474,10 +475,12 @@ show_cite_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   NfEditorPage *self = NF_EDITOR_PAGE (widget);
-  NfNote *note = nf_canvas_view_get_action_note (NF_CANVAS_VIEW (self->canvas_view));
+  NfNote *note;
   NfSource *source;
   g_autoptr(GFile) file = NULL;
 
+  _nf_editor_page_ensure (self);
+  note = nf_canvas_view_get_action_note (NF_CANVAS_VIEW (self->canvas_view));
   if (note == NULL)
     return;
   source = nf_note_get_cite_source (note) != NULL
@@ -517,6 +520,7 @@ edit_note_activated (GtkWidget  *widget,
   NfNote *note = nf_canvas_find_note (page_canvas (self), g_variant_get_string (parameter, NULL),
                                       NULL, NULL);
 
+  _nf_editor_page_ensure (self);
   if (note != NULL)
     nf_canvas_view_edit_note (NF_CANVAS_VIEW (self->canvas_view), note);
 }

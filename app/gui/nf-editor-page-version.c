@@ -26,6 +26,7 @@ nf_editor_page_set_version_of (NfEditorPage *self,
   g_return_if_fail (NF_IS_CANVAS (canvas));
   g_return_if_fail (self->version_of == NULL);
 
+  _nf_editor_page_ensure (self);
   self->version_of = g_object_ref (canvas);
   version = nf_document_get_canvas (self->document);
   name = nf_canvas_get_snapshot_name (version);

@@ -13,6 +13,8 @@
 
 G_DEFINE_FINAL_TYPE (NfEditorPage, nf_editor_page, GTK_TYPE_WIDGET)
 
+static void canvas_edited (NfEditorPage *self);
+
 static void
 view_changed (NfEditorPage *self)
 {
@@ -45,6 +47,7 @@ nf_editor_page_get_table_editor (NfEditorPage *self)
 {
   g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
 
+  _nf_editor_page_ensure (self);
   adw_view_stack_set_visible_child (self->views, self->tables);
   return adw_bin_get_child (ADW_BIN (self->tables));
 }
@@ -52,7 +55,8 @@ nf_editor_page_get_table_editor (NfEditorPage *self)
 static void
 busy_changed (NfEditorPage *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->views), !nf_document_get_busy (self->document));
+  if (self->built)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->views), !nf_document_get_busy (self->document));
 }
 
 /* The switcher makes its buttons when it gets the stack: only for a page
@@ -62,6 +66,7 @@ nf_editor_page_map (GtkWidget *widget)
 {
   NfEditorPage *self = NF_EDITOR_PAGE (widget);
 
+  _nf_editor_page_ensure (self);
   if (adw_view_switcher_get_stack (self->switcher) == NULL)
     adw_view_switcher_set_stack (self->switcher, self->views);
   GTK_WIDGET_CLASS (nf_editor_page_parent_class)->map (widget);
@@ -74,8 +79,12 @@ nf_editor_page_dispose (GObject *object)
 
   _nf_editor_page_dispose_source (self);
   g_clear_object (&self->version_of);
-  gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
+  if (self->offered != NULL)
+    canvas_edited (self);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_EDITOR_PAGE);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->language, g_free);
   G_OBJECT_CLASS (nf_editor_page_parent_class)->dispose (object);
 }
 
@@ -88,7 +97,8 @@ conflict_key (GtkWidget *widget,
 {
   NfEditorPage *self = NF_EDITOR_PAGE (widget);
 
-  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (self->conflict_bar))
+  if (!gtk_widget_get_mapped (widget) || self->conflict_bar == NULL ||
+      !gtk_widget_get_visible (self->conflict_bar))
     return FALSE;
   nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), g_variant_get_int32 (args));
   return TRUE;
@@ -156,7 +166,6 @@ nf_editor_page_class_init (NfEditorPageClass *klass)
 static void
 nf_editor_page_init (NfEditorPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
@@ -171,6 +180,7 @@ nf_editor_page_add_view (NfEditorPage *self,
   g_return_if_fail (NF_IS_EDITOR_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (child));
 
+  _nf_editor_page_ensure (self);
   adw_view_stack_add_titled (self->views, child, name, title);
   adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->views, child), icon_name);
   /* A switcher with one button says nothing. */
@@ -178,16 +188,29 @@ nf_editor_page_add_view (NfEditorPage *self,
   gtk_widget_set_visible (self->toolbar, g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1);
 }
 
-GtkWidget *
-nf_editor_page_new (NfDocument *document)
+/* Until it is built, an edit of the canvas would make a layout offered
+ * beforehand wrong. */
+static void
+canvas_edited (NfEditorPage *self)
 {
-  NfEditorPage *self;
+  g_clear_object (&self->offered);
+  g_signal_handlers_disconnect_by_func (nf_document_get_canvas (self->document), canvas_edited, self);
+}
 
-  g_return_val_if_fail (NF_IS_DOCUMENT (document), NULL);
-
-  self = g_object_new (NF_TYPE_EDITOR_PAGE, NULL);
-  self->document = g_object_ref (document);
-  self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (document));
+void
+_nf_editor_page_ensure (NfEditorPage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+  g_signal_handlers_disconnect_by_func (nf_document_get_canvas (self->document), canvas_edited, self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->canvas_view = nf_canvas_view_new (nf_document_get_canvas (self->document));
+  if (self->language != NULL)
+    nf_canvas_view_set_language (NF_CANVAS_VIEW (self->canvas_view), self->language);
+  if (self->offered != NULL)
+    _nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (self->canvas_view), self->offered);
+  g_clear_object (&self->offered);
   nf_editor_page_add_view (self, self->canvas_view, "canvas", _("Canvas"), "view-grid-symbolic");
   /* The canvas's zoom control at the toolbar's end, off the cards. */
   self->zoom = nf_canvas_view_take_zoom_control (NF_CANVAS_VIEW (self->canvas_view));
@@ -201,8 +224,6 @@ nf_editor_page_new (NfDocument *document)
                            "x-office-spreadsheet-symbolic");
   g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (view_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
-                           G_CONNECT_SWAPPED);
   busy_changed (self);
   /* A merged file opens at its first conflict. */
   self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
@@ -212,9 +233,67 @@ nf_editor_page_new (NfDocument *document)
   g_signal_connect_object (self->conflict_bar, "show-table", G_CALLBACK (show_conflict_table), self,
                            G_CONNECT_SWAPPED);
   nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
-  add_conflict_keys (self);
   _nf_editor_page_init_source (self);
+}
+
+GtkWidget *
+nf_editor_page_new (NfDocument *document)
+{
+  NfEditorPage *self;
+
+  g_return_val_if_fail (NF_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (NF_TYPE_EDITOR_PAGE, NULL);
+  self->document = g_object_ref (document);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (busy_changed), self,
+                           G_CONNECT_SWAPPED);
+  add_conflict_keys (self);
   return GTK_WIDGET (self);
+}
+
+gboolean
+nf_editor_page_get_built (NfEditorPage *self)
+{
+  g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), FALSE);
+  return self->built;
+}
+
+void
+nf_editor_page_set_language (NfEditorPage *self,
+                             const char   *language)
+{
+  g_return_if_fail (NF_IS_EDITOR_PAGE (self));
+
+  if (self->built)
+    {
+      nf_canvas_view_set_language (NF_CANVAS_VIEW (self->canvas_view), language);
+      return;
+    }
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+void
+_nf_editor_page_offer_layout (NfEditorPage *self,
+                              NfGridLayout *layout)
+{
+  NfCanvas *canvas;
+
+  g_return_if_fail (NF_IS_EDITOR_PAGE (self));
+  g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
+
+  if (self->built)
+    {
+      _nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (self->canvas_view), layout);
+      return;
+    }
+  canvas = nf_document_get_canvas (self->document);
+  if (self->offered == NULL)
+    {
+      g_signal_connect_swapped (canvas, "changed", G_CALLBACK (canvas_edited), self);
+      g_signal_connect_swapped (canvas, "note-changed", G_CALLBACK (canvas_edited), self);
+    }
+  g_set_object (&self->offered, layout);
 }
 
 NfDocument *
@@ -228,6 +307,7 @@ GtkWidget *
 nf_editor_page_get_conflict_bar (NfEditorPage *self)
 {
   g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  _nf_editor_page_ensure (self);
   return self->conflict_bar;
 }
 
@@ -235,5 +315,6 @@ GtkWidget *
 nf_editor_page_get_canvas_view (NfEditorPage *self)
 {
   g_return_val_if_fail (NF_IS_EDITOR_PAGE (self), NULL);
+  _nf_editor_page_ensure (self);
   return self->canvas_view;
 }

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <ninefold.h>
 
+#include "nf-grid-layout.h"
+
 G_BEGIN_DECLS
 
 #define NF_TYPE_EDITOR_PAGE (nf_editor_page_get_type ())
@@ -12,11 +14,27 @@ G_DECLARE_FINAL_TYPE (NfEditorPage, nf_editor_page, NF, EDITOR_PAGE, GtkWidget)
 /* One open document in a tab: the grid editor, and beside it (a view
  * switcher away) the metric tables. Insensitive while the document is
  * being saved, so nothing is edited between the bytes being taken and the
- * canvas being marked saved. */
+ * canvas being marked saved.
+ *
+ * A new page holds only its document: its widgets are built when it is
+ * first mapped or when a getter below needs them (the canvas view, the
+ * tables, the conflict bar, a source), so tabs never looked at cost
+ * nothing. nf_editor_page_get_built() tells which. */
 GtkWidget  *nf_editor_page_new             (NfDocument   *document);
 NfDocument *nf_editor_page_get_document    (NfEditorPage *self);
-/* The NfCanvasView of the grid. */
+gboolean    nf_editor_page_get_built       (NfEditorPage *self);
+/* The NfCanvasView of the grid (building the page). */
 GtkWidget  *nf_editor_page_get_canvas_view (NfEditorPage *self);
+/* The language the canvas view shows notes in (NfCanvasView:language),
+ * kept until the view is built. */
+void        nf_editor_page_set_language    (NfEditorPage *self,
+                                            const char   *language);
+/* A layout of the page's canvas made beforehand (the start-up thread's):
+ * the view takes it when built, if it fits then (see
+ * _nf_canvas_view_adopt_layout()); an edit of the canvas before that
+ * drops it. */
+void        _nf_editor_page_offer_layout   (NfEditorPage *self,
+                                            NfGridLayout *layout);
 /* Shows the metric tables and returns their NfTableEditor. */
 GtkWidget  *nf_editor_page_get_table_editor (NfEditorPage *self);
 /* Adds a page to the view switcher, e.g. the metric tables. */

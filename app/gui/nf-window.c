@@ -285,10 +285,10 @@ _nf_window_add_document (NfWindow   *self,
   g_list_store_append (self->documents, document);
   g_list_store_append (self->canvases, nf_document_get_canvas (document));
 
+  /* Its widgets are built when the tab is first shown. */
   editor = nf_editor_page_new (document);
   /* The notes as the interface speaks, where a translation exists. */
-  nf_canvas_view_set_language (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor))),
-                               nf_ui_note_language ());
+  nf_editor_page_set_language (NF_EDITOR_PAGE (editor), nf_ui_note_language ());
   page = adw_tab_view_append (self->tab_view, editor);
   adw_tab_page_set_icon (page, NULL);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed), self,
@@ -595,9 +595,9 @@ _nf_window_offer_layout (NfWindow     *self,
   if (!g_list_store_find (self->canvases, canvas, &position))
     return;
   document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  /* Kept by the page until its view is built, when it is first shown. */
   if ((page = _nf_window_find_page (self, document)) != NULL)
-    _nf_canvas_view_adopt_layout (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (adw_tab_page_get_child (page)))),
-                                  layout);
+    _nf_editor_page_offer_layout (NF_EDITOR_PAGE (adw_tab_page_get_child (page)), layout);
 }
 
 GListModel *

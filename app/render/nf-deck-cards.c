@@ -13,8 +13,9 @@
 /* A note as a slide shows it: a card with the note's text, an edge in
  * its evidence level's colour, and a footer with its number in the
  * block, the evidence level in words and its tags. A compact card (the
- * overview's) shows the first lines and fades out; the note is then
- * given in full on a block slide, which the overview names. */
+ * overview's) shows the note's opening words and the page of the block
+ * slide with its full text ("→ p. 7"); the compare overview's first
+ * lines fade out instead. */
 
 #define CARD_PAD_X  9.0
 #define CARD_PAD_Y  6.0
@@ -268,6 +269,107 @@ _nf_deck_card_clear (NfDeckCard *card)
   g_clear_object (&card->mark);
 }
 
+/* The card's opening `len` bytes and the page with its full text. */
+static char *
+pointed_text (NfDeckCard *card,
+              gsize       len,
+              guint       page)
+{
+  /* TRANSLATORS: after the opening words of a note on a deck's
+   * overview: the page (of the PDF) with its full text. */
+  g_autofree char *ref = g_strdup_printf (_("→ p. %u"), page);
+
+  return g_strdup_printf ("%.*s %s", (int) len, pango_layout_get_text (card->text), ref);
+}
+
+/* `len` less what a reader would not want before the pointer: spaces,
+ * a comma, a dash, an opening bracket. */
+static gboolean
+trailing (gunichar c)
+{
+  static const gunichar marks[] = { ',', ';', ':', '(', '-', 0x2013, 0x2014,
+                                    0xff0c, 0x3001, 0xff1b, 0xff1a, 0xff08 };
+
+  if (g_unichar_isspace (c))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (c == marks[i])
+      return TRUE;
+  return FALSE;
+}
+
+static gsize
+trim_end (const char *text,
+          gsize       len)
+{
+  while (len > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (text, text + len);
+
+      if (prev == NULL || !trailing (g_utf8_get_char (prev)))
+        break;
+      len = (gsize) (prev - text);
+    }
+  return len;
+}
+
+void
+_nf_deck_card_point (NfDeckCard *card,
+                     guint       digits)
+{
+  const char *text = pango_layout_get_text (card->text);
+  const PangoLogAttr *attrs;
+  g_autoptr(PangoLayout) probe = NULL;
+  PangoLayoutLine *line;
+  guint sample = 0;
+  gsize end, first_unit = 0;
+  int n_attrs;
+
+  card->point_len = 0;
+  if (!card->cut || card->n_lines == 0)
+    return;
+  for (guint i = 0; i < MAX (digits, 1); i++)
+    sample = sample * 10 + 8;
+  line = pango_layout_get_line_readonly (card->text, (int) card->n_lines - 1);
+  end = (gsize) (line->start_index + line->length);
+  attrs = pango_layout_get_log_attrs_readonly (card->text, &n_attrs);
+  probe = pango_layout_copy (card->text);
+  /* Back from the end of the lines shown, a place where a line may
+   * break (between words; between characters in Chinese) at a time,
+   * until the words and the pointer fit those lines. */
+  for (int k = 1; k < n_attrs; k++)
+    if (attrs[k].is_line_break)
+      {
+        first_unit = (gsize) (g_utf8_offset_to_pointer (text, k) - text);
+        break;
+      }
+  while (end > 0)
+    {
+      gsize len = trim_end (text, end);
+      glong at;
+
+      if (len > 0)
+        {
+          g_autofree char *t = pointed_text (card, len, sample);
+
+          pango_layout_set_text (probe, t, -1);
+          if ((guint) pango_layout_get_line_count (probe) <= card->n_lines)
+            {
+              card->point_len = len;
+              return;
+            }
+        }
+      at = g_utf8_pointer_to_offset (text, text + end) - 1;
+      while (at > 0 && (at >= n_attrs || !attrs[at].is_line_break))
+        at--;
+      if (at <= 0)
+        break;
+      end = (gsize) (g_utf8_offset_to_pointer (text, at) - text);
+    }
+  /* Not even one word and the pointer: the first word all the same. */
+  card->point_len = trim_end (text, first_unit > 0 ? first_unit : strlen (text));
+}
+
 /* Where each line of the card's text starts and ends, from its top. */
 static void
 line_range (NfDeckCard *card,
@@ -439,6 +541,18 @@ _nf_deck_card_draw (NfDeck     *deck,
     {
       cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, card->text);
+    }
+  else if (card->point_len > 0)
+    {
+      /* The opening words and where the note is in full: in the lines
+       * the card was measured with (the pointer was fitted with a page
+       * number as wide as any it names). */
+      g_autoptr(PangoLayout) pointed = pango_layout_copy (card->text);
+      g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
+
+      pango_layout_set_text (pointed, t, -1);
+      cairo_move_to (cr, tx, ty);
+      pango_cairo_show_layout (cr, pointed);
     }
   else
     {

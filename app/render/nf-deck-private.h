@@ -135,6 +135,11 @@ typedef struct {
   /* The overview's: the width it was laid out at, and its height whole. */
   double       width;
   double       full_height;
+  /* A compact card of the overview that names the page with its full
+   * text: the bytes of its opening words it shows (0: none, it fades),
+   * and that page. */
+  gsize        point_len;
+  guint        point_page;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
@@ -175,6 +180,11 @@ void         _nf_deck_card_set_tight (NfDeckCard   *card,
 void         _nf_deck_card_set_marks (NfDeckCard   *card,
                                       gboolean      marks);
 void         _nf_deck_card_clear     (NfDeckCard   *card);
+/* Makes a cut card a pointer to the page with its full text: its opening
+ * words, cut where a line may break, then "→ p. N", in the lines it
+ * shows (a page number of up to `digits` digits). */
+void         _nf_deck_card_point     (NfDeckCard   *card,
+                                      guint         digits);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
  * `slice` a copy of `card` (sharing its layouts) showing `count` lines
@@ -190,9 +200,10 @@ void         _nf_deck_card_slice     (NfDeck       *deck,
                                       guint         count,
                                       NfDeckCard   *slice);
 
-/* A canvas's slides (nf-deck-canvas.c): with `title_slide` its own title
- * slide, then the overview of the nine blocks, block slides for the
- * notes the overview could not show whole, its metric slides and its
+/* A canvas's slides (nf-deck-canvas.c, the overview in
+ * nf-deck-overview.c): with `title_slide` its own title slide, then the
+ * overview of the nine blocks, block slides for the notes of every block
+ * the overview could not show whole at 12 pt, its metric slides and its
  * sources. */
 typedef struct _NfDeckPlan NfDeckPlan;
 
@@ -245,6 +256,26 @@ guint        _nf_deck_plan_block_faded (NfDeckPlan *plan,
                                         NfBlock     block,
                                         guint       page,
                                         guint      *out_shown);
+/* For tests: where note `index` of `block` is in full and at what size:
+ * the overview (`out_slide` -1) or the block slide `out_slide` (from 0,
+ * after the overview's), its first slice's when it is split; FALSE when
+ * it is nowhere in full. */
+gboolean     _nf_deck_plan_note_full (NfDeckPlan  *plan,
+                                      NfBlock      block,
+                                      guint        index,
+                                      double      *out_size,
+                                      int         *out_slide);
+/* For tests: whether the overview shows the note as a compact card that
+ * names a block slide (`out_slide`, from 0), and its size there. */
+gboolean     _nf_deck_plan_note_pointer (NfDeckPlan *plan,
+                                         NfBlock     block,
+                                         guint       index,
+                                         int        *out_slide,
+                                         double     *out_size);
+/* For tests: the smallest text of a note's card on the block slides (0:
+ * none), and how many block slides there are. */
+double       _nf_deck_plan_block_slides_least (NfDeckPlan *plan,
+                                               guint      *out_n_slides);
 void         _nf_deck_canvas_slides  (NfDeck       *deck,
                                       NfCanvas     *canvas,
                                       NfDeckPlan   *plan,

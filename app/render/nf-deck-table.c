@@ -23,9 +23,9 @@
 #define CELL_PAD_X 8.0
 #define CELL_PAD_Y 5.0
 #define TEXT_SIZE  12.0
-#define HEAD_SIZE  11.0
+#define HEAD_SIZE  12.0
 #define TITLE_SIZE 13.0
-#define CHART_SIZE 11.0
+#define CHART_SIZE 12.0
 #define COLUMN_GAP 36.0
 #define ITEM_GAP   26.0
 /* More bars than a slide's two columns hold are no longer read as a

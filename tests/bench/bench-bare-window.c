@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "nf-bench"
 
+#include <stdlib.h>
+
 #include <gtk/gtk.h>
 
-/* The floor for Ninefold's start-up: a bare GTK 4 window of the same size,
+/* The floor for Ninefold's start-up: a bare GTK 4 window of the same size
+ * (`nf-bench-bare-window WIDTH HEIGHT`, as nf-bench-startup printed it),
  * quitting when its first frame has been painted. Prints the monotonic
  * clock (microseconds) at that moment, for nf-bench to subtract the time
  * it started us at. */
@@ -33,10 +36,12 @@ main (int    argc,
       char **argv)
 {
   GtkWidget *window;
+  int width = argc > 2 ? atoi (argv[1]) : 1280;
+  int height = argc > 2 ? atoi (argv[2]) : 720;
 
   gtk_init ();
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_title (GTK_WINDOW (window), "bench");
   g_signal_connect (window, "realize", G_CALLBACK (realized), NULL);
   gtk_window_present (GTK_WINDOW (window));

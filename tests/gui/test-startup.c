@@ -16,8 +16,9 @@
 #include "nf-grid-layout.h"
 #include "nf-note-card.h"
 #include "nf-editor-page.h"
+#include "nf-checks-panel.h"
 #include "nf-settings.h"
-#include "nf-window.h"
+#include "nf-window-private.h"
 #include "nf-test-gui.h"
 
 static gboolean
@@ -121,6 +122,7 @@ check_plain_start (GApplication *app)
 
   /* The cases came from the start-up thread, in their order, and the
    * list page shows a card for each. */
+  g_assert_true (_nf_application_get_preloaded (NF_APPLICATION (app)));
   g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 4);
   g_assert_cmpuint (nf_window_get_n_errors (window), ==, 0);
   g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 4);
@@ -329,6 +331,197 @@ test_first_case_saved_size (void)
   run_first_case (1000, 640);
 }
 
+/* --- Editor pages built when their tab is first shown --- */
+
+/* Which of the window's canvases have their tab's page built. */
+static char *
+built_pages (NfWindow *window)
+{
+  GString *built = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (nf_window_get_documents (window));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NfDocument) document = g_list_model_get_item (nf_window_get_documents (window), i);
+      AdwTabPage *page = _nf_window_find_page (window, document);
+
+      g_assert_nonnull (page);
+      g_string_append_c (built, nf_editor_page_get_built (NF_EDITOR_PAGE (adw_tab_page_get_child (page))) ? 'B' : '-');
+    }
+  return g_string_free (built, FALSE);
+}
+
+static guint
+count_notes (NfCanvas *canvas)
+{
+  guint n = 0;
+
+  for (int b = 0; b < NF_N_BLOCKS; b++)
+    n += g_list_model_get_n_items (nf_canvas_get_notes (canvas, (NfBlock) b));
+  return n;
+}
+
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static void
+check_pages_built_when_shown (GApplication *app)
+{
+  NfWindow *window = the_window (app);
+  GListModel *canvases = nf_window_get_canvases (window);
+  g_autoptr(NfCanvas) first = g_list_model_get_item (canvases, 0);
+  g_autoptr(NfCanvas) second = g_list_model_get_item (canvases, 1);
+  g_autoptr(NfCanvas) third = g_list_model_get_item (canvases, 2);
+  g_autofree char *at_start = NULL, *after_open = NULL, *after_switch = NULL, *after_action = NULL;
+  GtkWidget *view, *page, *focus;
+  guint n_notes, n_first;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  /* The list page is what a start shows: no tab's page is built, so no
+   * canvas view exists at all. */
+  at_start = built_pages (window);
+  g_assert_cmpstr (at_start, ==, "----");
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_VIEW), ==, 0);
+
+  /* Opened from its card: that page only, showing the layout start-up
+   * made (nothing laid out again). */
+  g_assert_true (gtk_widget_activate (nf_test_find (GTK_WIDGET (window), is_card_of, first)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  after_open = built_pages (window);
+  g_assert_cmpstr (after_open, ==, "B---");
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_VIEW), ==, 1);
+  view = nf_window_get_canvas_view (window);
+  nf_test_assert_showing (view);
+  g_assert_cmpuint (_nf_canvas_view_get_n_allocations (NF_CANVAS_VIEW (view)), ==, 0);
+  /* The window's focus is on the canvas, as the card's click leaves it. */
+  g_assert_true (is_inside (gtk_root_get_focus (GTK_ROOT (window)), view));
+
+  /* Ctrl+Page Down (the tab view's own shortcut does this): the next tab
+   * is built as it is shown, with its title, its cards and the focus. */
+  g_assert_true (adw_tab_view_select_next_page (window->tab_view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  after_switch = built_pages (window);
+  g_assert_cmpstr (after_switch, ==, "BB--");
+  view = nf_window_get_canvas_view (window);
+  g_assert_true (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)) == second);
+  nf_test_assert_showing (view);
+  g_assert_cmpuint (nf_test_count_type (view, NF_TYPE_NOTE_CARD), >, 0);
+  page = gtk_widget_get_ancestor (view, NF_TYPE_EDITOR_PAGE);
+  nf_test_assert_showing (nf_test_find (page, nf_test_label_is, "Metric Tables"));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, nf_canvas_get_company (second));
+  /* The tab view moves the focus into the page it shows (its first
+   * focusable widget, the view switcher), as it did when every page was
+   * built at start. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (is_inside (focus, page));
+
+  /* Its keys work: Delete (view.delete-note) on a focused card removes
+   * that note from this canvas, marked in the title; undo puts it back. */
+  {
+    NfNote *note = g_list_model_get_item (nf_canvas_get_notes (second, NF_BLOCK_VALUE_PROPOSITIONS), 0);
+    GtkWidget *card = nf_canvas_view_get_card (NF_CANVAS_VIEW (view), note);
+    g_autofree char *title = g_strdup_printf ("• %s", nf_canvas_get_company (second));
+
+    g_object_unref (note);
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_grab_focus (card));
+    n_notes = count_notes (second);
+    n_first = count_notes (first);
+    g_assert_true (gtk_widget_activate_action (card, "view.delete-note", NULL));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (count_notes (second), ==, n_notes - 1);
+    g_assert_cmpuint (count_notes (first), ==, n_first);
+    g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, title);
+    g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
+    g_assert_cmpuint (count_notes (second), ==, n_notes);
+  }
+
+  /* The window's actions reach the page in view: the checks open beside
+   * this canvas, not the first one's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  nf_test_assert_showing (nf_test_find_type (page, NF_TYPE_CHECKS_PANEL));
+  g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CHECKS_PANEL), ==, 1);
+
+  /* A tab picked by action (the list's cards use it) is built too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-canvas", "u", 2));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  after_action = built_pages (window);
+  g_assert_cmpstr (after_action, ==, "BBB-");
+  view = nf_window_get_canvas_view (window);
+  g_assert_true (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)) == third);
+  nf_test_assert_showing (view);
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, nf_canvas_get_company (third));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_pages_built_when_shown (void)
+{
+  g_autoptr(NfApplication) app = new_application ();
+  guint timeout = g_timeout_add_seconds (60, give_up, NULL);
+  char *argv[] = { (char *) "test-startup", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_pages_built_when_shown), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_source_remove (timeout);
+}
+
+/* --- Started to open a file --- */
+
+static void
+check_opened_file (GApplication *app)
+{
+  NfWindow *window;
+  GListModel *canvases;
+  g_autoptr(NfCanvas) expected = nf_canvas_load_case (1, NULL);
+  g_autoptr(NfCanvas) shown = NULL;
+  GtkWidget *view;
+
+  /* No case was loaded nor laid out for a window that shows the file;
+   * the file loads in a thread. */
+  g_assert_false (_nf_application_get_preloaded (NF_APPLICATION (app)));
+  window = the_window (app);
+  nf_test_wait_until_loaded (window);
+  canvases = nf_window_get_canvases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (canvases), ==, 1);
+  shown = g_list_model_get_item (canvases, 0);
+  g_assert_cmpstr (nf_canvas_get_company (shown), ==, nf_canvas_get_company (expected));
+  view = nf_window_get_canvas_view (window);
+  g_assert_nonnull (view);
+  g_assert_true (nf_canvas_view_get_canvas (NF_CANVAS_VIEW (view)) == shown);
+  nf_test_assert_showing (view);
+  g_assert_cmpuint (nf_test_count_type (view, NF_TYPE_NOTE_CARD), >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_file (void)
+{
+  g_autoptr(NfApplication) app = new_application ();
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (1, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ninefold-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "case.ninefold", NULL);
+  g_autoptr(GError) error = NULL;
+  guint timeout;
+  char *argv[] = { (char *) "test-startup", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (nf_canvas_save_to_file (canvas, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  timeout = g_timeout_add_seconds (60, give_up, NULL);
+  g_signal_connect_after (app, "open", G_CALLBACK (check_opened_file), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_source_remove (timeout);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* --- The theme GTK parses at start-up --- */
 
 /* Set in a child started by /startup/theme: this process is a fresh
@@ -452,6 +645,8 @@ main (int    argc,
   g_test_add_func ("/startup/canvas-first", test_canvas_first);
   g_test_add_func ("/startup/first-case-default-size", test_first_case_default_size);
   g_test_add_func ("/startup/first-case-saved-size", test_first_case_saved_size);
+  g_test_add_func ("/startup/pages-built-when-shown", test_pages_built_when_shown);
+  g_test_add_func ("/startup/open-file", test_open_file);
   g_test_add_func ("/startup/theme", test_theme);
   status = g_test_run ();
   {
