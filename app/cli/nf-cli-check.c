@@ -28,6 +28,9 @@ run_check (const NfCliCommand  *command,
 
   if (args[0] == NULL)
     return _nf_cli_usage_error (command, _("no FILE to check"));
+  /* A check writes no canvas: the loads skip the check that each could
+   * be saved again. */
+  nf_canvas_set_loads_read_only (TRUE);
 
   for (guint i = 0; args[i] != NULL; i++)
     {
@@ -92,6 +95,13 @@ run_check (const NfCliCommand  *command,
         }
       if (!_nf_cli_write_stdout (out->str, out->len))
         return NF_CLI_EXIT_USAGE;
+      /* The last canvas and its findings go when the process ends, not
+       * note by note. */
+      if (args[i + 1] == NULL)
+        {
+          _nf_cli_keep_until_exit (g_steal_pointer (&canvas));
+          _nf_cli_keep_until_exit (g_steal_pointer (&findings));
+        }
     }
   return status;
 }

@@ -484,7 +484,7 @@ run_diff (const NfCliCommand  *command,
           char               **args)
 {
   NfCanvas *canvases[NF_DIFF_MAX_CANVASES] = { NULL, };
-  g_autoptr(NfDiff) diff = NULL;
+  NfDiff *diff = NULL;
   guint n = g_strv_length (args);
   gboolean xml = FALSE;
   g_autofree char *lang_tag = NULL;
@@ -503,6 +503,9 @@ run_diff (const NfCliCommand  *command,
         return _nf_cli_usage_error (command, _("“%s” is not a language tag"), lang);
     }
   reading = lang_tag;
+  /* A diff writes no canvas: the loads skip the check that each could be
+   * saved again. */
+  nf_canvas_set_loads_read_only (TRUE);
 
   {
     LoadJob jobs[NF_DIFF_MAX_CANVASES] = { { NULL, } };
@@ -568,8 +571,11 @@ run_diff (const NfCliCommand  *command,
         status = EXIT_TROUBLE;
     }
 
+  /* The process ends with the command: the canvases and the diff go with
+   * it, not block by block. */
+  _nf_cli_keep_until_exit (diff);
   for (guint c = 0; c < n; c++)
-    g_object_unref (canvases[c]);
+    _nf_cli_keep_until_exit (canvases[c]);
   reading = NULL;
   return status;
 }

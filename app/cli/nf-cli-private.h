@@ -60,6 +60,8 @@ void            _nf_cli_append_strings  (GString            *out,
                                          const char         *c);
 gboolean        _nf_cli_write_stdout    (const char         *data,
                                          gsize               length);
+/* Keeps `data` until the process exits, never freed: see nf-cli-util.c. */
+void            _nf_cli_keep_until_exit (gpointer            data);
 
 /* Terminal columns a string takes: CJK characters take two. */
 guint           _nf_cli_display_width   (const char         *text);

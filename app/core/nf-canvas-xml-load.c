@@ -264,8 +264,8 @@ check_attribute_counts (const char  *data,
   while ((p = memchr (p, '<', (gsize) (end - p))) != NULL)
     {
       const char *tag = p++;
+      const char *gt;
       guint n = 0;
-      char quote = 0;
 
       if (p < end && *p == '!')
         {
@@ -282,34 +282,43 @@ check_attribute_counts (const char  *data,
           p = skip_past (p, end, "?>");
           continue;
         }
-      for (; p < end; p++)
+      /* Found a run at a time, not byte by byte (a quarter of a large
+       * file's loading once). In a well-formed tag an "=" outside quotes
+       * only ever joins an attribute to its quoted value, and an end tag
+       * has neither; where the file is not well-formed the parser stops
+       * at that tag, before anything after it could cost. */
+      if ((gt = memchr (p, '>', (gsize) (end - p))) == NULL)
+        return TRUE;
+      for (;;)
         {
-          if (quote != 0)
-            {
-              const char *close = memchr (p, quote, (gsize) (end - p));
+          const char *eq = memchr (p, '=', (gsize) (gt - p));
+          const char *close;
 
-              if (close == NULL)
-                return TRUE;  /* not well-formed: the parser says so */
-              p = close;
-              quote = 0;
-            }
-          else if (*p == '"' || *p == '\'')
-            quote = *p;
-          else if (*p == '=')
-            n++;
-          else if (*p == '>')
+          if (eq == NULL)
             break;
-        }
-      if (n > NF_CANVAS_MAX_ATTRIBUTES)
-        {
-          gsize len = strcspn (tag + 1, " \t\r\n/>");
+          p = eq + 1;
+          while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+          if (p == end || (*p != '"' && *p != '\''))
+            return TRUE;
+          if ((close = memchr (p + 1, *p, (gsize) (end - p - 1))) == NULL)
+            return TRUE;
+          p = close + 1;
+          if (++n > NF_CANVAS_MAX_ATTRIBUTES)
+            {
+              gsize len = strcspn (tag + 1, " \t\r\n/>");
 
-          _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, line_at (data, tag),
-                             _("the element <%.*s> has more than %d attributes and namespace "
-                               "declarations, the most an element may have"),
-                             (int) MIN (len, 64), tag + 1, NF_CANVAS_MAX_ATTRIBUTES);
-          return FALSE;
+              _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, line_at (data, tag),
+                                 _("the element <%.*s> has more than %d attributes and namespace "
+                                   "declarations, the most an element may have"),
+                                 (int) MIN (len, 64), tag + 1, NF_CANVAS_MAX_ATTRIBUTES);
+              return FALSE;
+            }
+          /* A ">" inside the value did not end the tag. */
+          if (close > gt && (gt = memchr (p, '>', (gsize) (end - p))) == NULL)
+            return TRUE;
         }
+      p = gt + 1;
     }
   return TRUE;
 }
@@ -443,6 +452,16 @@ parse (const char  *data,
   return canvas;
 }
 
+/* Set once by a process that never writes a canvas (`ninefold diff`,
+ * `check`), before its loads begin. */
+static gint loads_read_only;
+
+void
+nf_canvas_set_loads_read_only (gboolean read_only)
+{
+  g_atomic_int_set (&loads_read_only, read_only != FALSE);
+}
+
 NfCanvas *
 nf_canvas_load_from_data (const char  *data,
                           gsize        length,
@@ -456,7 +475,9 @@ nf_canvas_load_from_data (const char  *data,
  * still grow past it in the canonical form (indentation, escaped “>”),
  * which the writer would then refuse. Escaping and indenting at most
  * multiply the size by less than eight, so only files over an eighth of
- * the limit are written out to check.
+ * the limit are written out to check. A process that never writes a
+ * canvas (nf_canvas_set_loads_read_only()) skips the count: it was a
+ * tenth of the CPU time of a diff of three large canvases.
  *
  * `model` is set for a save's read-back of its own canonical bytes (which
  * need no size check): every check is made as for any file, but the
@@ -473,7 +494,7 @@ _nf_canvas_load_from_data_full (const char  *data,
                                 GError     **error)
 {
   NfCanvas *canvas;
-  gboolean check_canonical = model == NULL;
+  gboolean check_canonical = model == NULL && !g_atomic_int_get (&loads_read_only);
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -304,7 +304,8 @@ _nf_xml_read_cell (NfXmlReader    *self,
   lang = values[3];
   if (++self->n_cells > NF_CANVAS_MAX_CELLS)
     return _nf_xml_fail (self, NF_CANVAS_ERROR_TOO_LARGE, line,
-                         _("the file has more than %d table cells"), NF_CANVAS_MAX_CELLS);
+                         _("the canvas’s tables have more than %d cells, the most a "
+                           "canvas may have"), NF_CANVAS_MAX_CELLS);
   if (unit != NULL && (*unit == '\0' || g_utf8_strlen (unit, -1) > 64))
     return _nf_xml_fail (self, NF_CANVAS_ERROR_INVALID, line,
                          _("the unit of the cell is empty or longer than 64 characters"));

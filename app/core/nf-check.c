@@ -179,7 +179,7 @@ _nf_check_is_filler (const char *word)
 /* The measure a phrase names, fillers dropped and folded ("registered
  * users", "revenue"), or NULL when nothing is left. */
 static char *
-measure_key (const char *phrase)
+measure_key_uncached (const char *phrase)
 {
   g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
   g_autoptr(GString) kept = g_string_new (NULL);
@@ -206,6 +206,46 @@ measure_key (const char *phrase)
       g_clear_pointer (&key, g_free);
     return key;
   }
+}
+
+/* The keys of the phrases this thread has asked for: a canvas names few
+ * measures many times ("staff" in 100,000 notes), and working one out
+ * (split, fillers, fold, synonyms, stems) was a sixth of a check. Per
+ * thread, as checks run in worker threads; emptied past a size no
+ * canvas's measures reach. Values are the key, or "" for none. */
+#define KEY_CACHE_MAX 4096
+
+static char *
+cached_key (GPrivate    *slot,
+            char      *(*work_out) (const char *),
+            const char  *phrase)
+{
+  GHashTable *cache = g_private_get (slot);
+  const char *key;
+  char *fresh;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (slot, cache);
+    }
+  if ((key = g_hash_table_lookup (cache, phrase)) == NULL)
+    {
+      if (g_hash_table_size (cache) >= KEY_CACHE_MAX)
+        g_hash_table_remove_all (cache);
+      fresh = work_out (phrase);
+      key = fresh ? fresh : g_strdup ("");
+      g_hash_table_insert (cache, g_strdup (phrase), (gpointer) key);
+    }
+  return *key ? g_strdup (key) : NULL;
+}
+
+static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static char *
+measure_key (const char *phrase)
+{
+  return cached_key (&measure_cache, measure_key_uncached, phrase);
 }
 
 /* Up to three words before p that are not fillers or figures: what a
@@ -246,6 +286,71 @@ words_before (const char *text,
       taken++;
     }
   return kept->len ? measure_key (kept->str) : NULL;
+}
+
+/* g_strdup_printf (format, …) for a translated message whose every
+ * argument is given as a string (a count already written out): "%s" and
+ * "%u" take the next, "%N$s" and "%N$u" the N-th (a translator's order).
+ * printf cost more than the rest of a finding (100,000 findings: 0.29 G
+ * instructions). NULL for anything else in the format ("%%" too, which
+ * no message has), and for a NULL argument: the caller then uses printf
+ * itself. */
+static char *
+format_strings (const char        *format,
+                const char * const *args,
+                guint               n_args)
+{
+  gsize lengths[8], room = strlen (format) + 1;
+  char *out, *o;
+  guint next = 0;
+  const char *p = format;
+
+  g_return_val_if_fail (n_args <= G_N_ELEMENTS (lengths), NULL);
+  for (guint i = 0; i < n_args; i++)
+    {
+      if (args[i] == NULL)
+        return NULL;
+      room += (lengths[i] = strlen (args[i]));
+    }
+  /* Exactly as long as printf's would be, when each argument is used
+   * once, as in every real format; one used twice does not fit, and goes
+   * to printf. */
+  o = out = g_malloc (room);
+  for (;;)
+    {
+      const char *percent = strchr (p, '%');
+      guint index;
+
+      if (percent == NULL)
+        {
+          gsize n = strlen (p);
+
+          if ((gsize) (o - out) + n + 1 > room)
+            break;
+          memcpy (o, p, n + 1);
+          return out;
+        }
+      if ((gsize) (o - out) + (gsize) (percent - p) > room)
+        break;
+      memcpy (o, p, (gsize) (percent - p));
+      o += percent - p;
+      p = percent + 1;
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          index = (guint) (*p - '1');
+          p += 2;
+        }
+      else
+        index = next++;
+      if ((*p != 's' && *p != 'u') || index >= n_args ||
+          (gsize) (o - out) + lengths[index] > room)
+        break;
+      memcpy (o, args[index], lengths[index]);
+      o += lengths[index];
+      p++;
+    }
+  g_free (out);
+  return NULL;
 }
 
 static gboolean
@@ -322,13 +427,14 @@ _nf_check_find_figures (const char *text)
       for (const char *short_end = run_end; parsed && short_end < end;
            short_end = *short_end ? g_utf8_next_char (short_end) : short_end + 1)
         {
-          g_autofree char *phrase = g_strstrip (g_strndup (start, short_end - start));
+          gunichar next = *short_end ? g_utf8_get_char (short_end) : ' ';
+          g_autofree char *phrase = NULL;
           NfNumber shorter;
 
-          gunichar next = *short_end ? g_utf8_get_char (short_end) : ' ';
-
+          /* Only a phrase that ends at a word's end is tried (and copied). */
           if (!(g_unichar_isspace (next) || is_stop (next) || next == '.' || next >= 0x2E80))
             continue;
+          phrase = g_strstrip (g_strndup (start, short_end - start));
           if (nf_number_parse (phrase, &shorter) && same_value (shorter.value, figure.number.value) &&
               shorter.is_percent == figure.number.is_percent && shorter.kind == figure.number.kind)
             {
@@ -691,8 +797,8 @@ keep_chinese (GPtrArray  *kept,
  * agents" both count the company's people: words of one family are one
  * word, verbs that say how a figure came about are dropped, and the rest
  * are stemmed and sorted. A table's "row / column" key is kept as it is. */
-char *
-_nf_check_canonical_key (const char *key)
+static char *
+canonical_key_uncached (const char *key)
 {
   static const char * const people[] = {
     "staff", "employees", "employee", "workers", "worker", "agents", "agent", "people",
@@ -764,6 +870,17 @@ _nf_check_canonical_key (const char *key)
       g_string_append (out, g_ptr_array_index (kept, i));
     }
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static GPrivate canonical_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+char *
+_nf_check_canonical_key (const char *key)
+{
+  /* A table's "row / column" key is kept as it is, and costs nothing. */
+  if (key == NULL || strchr (key, '/'))
+    return g_strdup (key);
+  return cached_key (&canonical_cache, canonical_key_uncached, key);
 }
 
 /* What part of a whole a clause says its figure counts: "agreements
@@ -1011,18 +1128,40 @@ check_conflicts (Check  *check,
       if (!g_hash_table_add (reported, key))
         continue;
       if (pair->first)
-        finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject,
-                       g_strdup_printf (nf_ngettext ("“%s” (%s) here, but “%s” in %s, which states it "
-                                                     "first; %u more note or row differs from it too",
-                                                     "“%s” (%s) here, but “%s” in %s, which states it "
-                                                     "first; %u more notes or rows differ from it too",
-                                                     pair->n_more),
-                                        a->figure->text, a->figure->key, b->figure->text, b->subject,
-                                        pair->n_more));
+        {
+          const char *format = nf_ngettext ("“%s” (%s) here, but “%s” in %s, which states it "
+                                            "first; %u more note or row differs from it too",
+                                            "“%s” (%s) here, but “%s” in %s, which states it "
+                                            "first; %u more notes or rows differ from it too",
+                                            pair->n_more);
+          char count[16], *digit = count + sizeof count;
+          const char *args[] = { a->figure->text, a->figure->key, b->figure->text, b->subject,
+                                 NULL };
+          char *message;
+          guint n = pair->n_more;
+
+          /* "%u" without printf. */
+          *--digit = '\0';
+          do
+            *--digit = (char) ('0' + n % 10);
+          while ((n /= 10) > 0);
+          args[4] = digit;
+          if ((message = format_strings (format, args, G_N_ELEMENTS (args))) == NULL)
+            message = g_strdup_printf (format, a->figure->text, a->figure->key, b->figure->text,
+                                       b->subject, pair->n_more);
+          finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject, message);
+        }
       else
-        finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject,
-                       g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"), a->figure->text,
-                                        a->figure->key, b->figure->text, b->subject));
+        {
+          const char *format = _("“%s” (%s) here, but “%s” in %s");
+          const char *args[] = { a->figure->text, a->figure->key, b->figure->text, b->subject };
+          char *message;
+
+          if ((message = format_strings (format, args, G_N_ELEMENTS (args))) == NULL)
+            message = g_strdup_printf (format, a->figure->text, a->figure->key, b->figure->text,
+                                       b->subject);
+          finding = _nf_check_add (check, NF_CHECK_CONFLICT, a->subject, message);
+        }
       finding->other = g_strdup (b->subject);
       finding->marked = _nf_check_is_marked (check->canvas, a->subject, b->subject);
     }

@@ -6,6 +6,8 @@
 #include <ninefold.h>
 
 #include "nf-check-private.h"
+#include "nf-i18n-private.h"
+#include "nf-check-figures-private.h"
 
 static NfCanvas *
 load_check (const char *name,
@@ -769,11 +771,130 @@ test_totals_chinese (void)
   }
 }
 
+/* The keys of figures are remembered per thread: asked again, after
+ * thousands of other phrases (past the point where the memory is
+ * emptied), and from another thread, each phrase gets the key it got the
+ * first time, and a phrase that names no measure still names none. */
+static gpointer
+figure_keys (gpointer data)
+{
+  const char * const *texts = data;
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autoptr(GArray) figures = _nf_check_find_figures (texts[i]);
+
+      g_assert_cmpuint (figures->len, ==, 1);
+      g_ptr_array_add (keys, g_strdup (g_array_index (figures, Figure, 0).key));
+      g_ptr_array_add (keys, _nf_check_canonical_key (g_array_index (figures, Figure, 0).key));
+    }
+  return keys;
+}
+
+static void
+test_key_cache (void)
+{
+  static const char * const texts[] = {
+    "We had 101 staff.", "Revenue reached $5 million.", "5,000 registered users as of March",
+    "It was 42.", "营业收入达到 3,000 万元", "1,200 skilled workers", NULL
+  };
+  g_autoptr(GPtrArray) first = figure_keys ((gpointer) texts);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) elsewhere = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      /* A word of its own for each, which no stem cuts (no final s):
+       * "zbaa", "zbab" … */
+      static const char last[] = "abcdefghijklmnopqrtuvwxyz";
+      char word[8] = { 'z', (char) ('b' + i / 625), (char) ('a' + i / 25 % 25),
+                       last[i % 25], '\0' };
+      g_autofree char *text = g_strdup_printf ("We sold %u %s.", i + 1, word);
+      g_autoptr(GArray) figures = _nf_check_find_figures (text);
+      const char *key = word;
+      g_autofree char *canonical = NULL;
+
+      g_assert_cmpuint (figures->len, ==, 1);
+      g_assert_cmpstr (g_array_index (figures, Figure, 0).key, ==, key);
+      canonical = _nf_check_canonical_key (key);
+      g_assert_cmpstr (canonical, ==, key);
+    }
+  again = figure_keys ((gpointer) texts);
+  elsewhere = g_thread_join (g_thread_new ("keys", figure_keys, (gpointer) texts));
+  g_assert_cmpuint (first->len, ==, again->len);
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_test_message ("key %u: %s", i, (char *) first->pdata[i]);
+      g_assert_cmpstr (first->pdata[i], ==, again->pdata[i]);
+      g_assert_cmpstr (first->pdata[i], ==, elsewhere->pdata[i]);
+    }
+  /* The words say what is counted, and the families still meet. */
+  g_assert_cmpstr (first->pdata[0], ==, "employees");
+  g_assert_cmpstr (first->pdata[1], ==, "people");
+  g_assert_cmpstr (first->pdata[2], ==, "revenue");
+  g_assert_cmpstr (first->pdata[4], ==, "registered users");
+  g_assert_cmpstr (first->pdata[11], ==, "people");
+  g_assert_null (first->pdata[6]);
+  g_assert_null (first->pdata[7]);
+}
+
+/* The conflict messages are put together without printf: in English
+ * and in Chinese, whose translation reorders the arguments ("%4$s …
+ * “%3$s”"), each is byte for byte what printf makes of the same format,
+ * for a pair and for a figure many notes differ from. */
+static void
+test_message_format (void)
+{
+  static const char * const few[] = { "We had 101 staff.", "We had 150 staff.", NULL };
+  static const char * const langs[] = { "en", "zh-CN" };
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 2000; i++)
+    g_ptr_array_add (many, g_strdup_printf ("We had %u staff.", 100 + i * 20));
+  g_ptr_array_add (many, NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      NfLanguageScope scope;
+      g_autoptr(NfCanvas) pair = canvas_of ("en", few, "");
+      g_autoptr(NfCanvas) crowd = canvas_of ("en", (const char * const *) many->pdata, "");
+      g_autoptr(GPtrArray) pair_findings = NULL;
+      g_autoptr(GPtrArray) crowd_findings = NULL;
+      g_autofree char *pair_expected = NULL;
+      g_autofree char *crowd_expected = NULL;
+      NfCheckFinding *f, *g;
+
+      nf_language_scope_enter (&scope, langs[l]);
+      pair_findings = nf_check_canvas (pair, NULL, NULL);
+      crowd_findings = nf_check_canvas (crowd, NULL, NULL);
+      pair_expected = g_strdup_printf (_("“%s” (%s) here, but “%s” in %s"),
+                                       "101 staff", "employees", "150 staff", "n2");
+      crowd_expected = g_strdup_printf (nf_ngettext ("“%s” (%s) here, but “%s” in %s, which states it "
+                                                     "first; %u more note or row differs from it too",
+                                                     "“%s” (%s) here, but “%s” in %s, which states it "
+                                                     "first; %u more notes or rows differ from it too",
+                                                     1997),
+                                        "140 staff", "employees", "100 staff", "n1", 1997);
+      nf_language_scope_leave (&scope);
+      f = find (pair_findings, NF_CHECK_CONFLICT, "n1");
+      g = find (crowd_findings, NF_CHECK_CONFLICT, "n3");
+      g_assert_nonnull (f);
+      g_assert_nonnull (g);
+      g_test_message ("%s\n%s", f->message, g->message);
+      g_assert_cmpstr (f->message, ==, pair_expected);
+      g_assert_cmpstr (g->message, ==, crowd_expected);
+      if (l == 1)
+        g_assert_nonnull (strstr (f->message, "n2 中为“150 staff”"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/check/flawed", test_flawed);
+  g_test_add_func ("/check/key-cache", test_key_cache);
+  g_test_add_func ("/check/message-format", test_message_format);
   g_test_add_func ("/check/clean", test_clean);
   g_test_add_func ("/check/source-missing", test_source_missing);
   g_test_add_func ("/check/contradictions", test_contradictions);

@@ -295,6 +295,96 @@ test_tags (void)
   g_string_free (note, TRUE);
 }
 
+/* A canvas of `n_tables` tables of `n_rows` rows of one number cell:
+ * NF_CANVAS_MAX_CELLS is of all the tables together. */
+static GString *
+canvas_with_cells (guint n_tables,
+                   guint n_rows)
+{
+  GString *s = g_string_new (HEAD_VERSION ("1.0", "en", "") META
+                             "<block kind=\"key-partners\"/>\n" BLOCKS_AFTER_FIRST "<metrics>\n");
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_string_append_printf (s, "<table id=\"t%u\"><title>T</title>"
+                                 "<column type=\"number\"><name>c</name></column>\n", t + 1);
+      for (guint r = 0; r < n_rows; r++)
+        g_string_append_printf (s, "<row><cell value=\"%u\">%u</cell></row>\n", r, r);
+      g_string_append (s, "</table>\n");
+    }
+  g_string_append (s, "</metrics>\n</canvas>\n");
+  return s;
+}
+
+/* At the limit a canvas loads and saves; one cell more, in another
+ * table, is refused with the file, the line of that cell and the limit. */
+static void
+test_cells (void)
+{
+  guint n_tables = NF_CANVAS_MAX_CELLS / NF_CANVAS_MAX_ROWS;
+  g_autofree char *where = NULL;
+  g_autofree char *limit = g_strdup_printf ("%d", NF_CANVAS_MAX_CELLS);
+  g_autoptr(GError) error = NULL;
+  NfCanvas *canvas;
+  GString *s;
+
+  g_assert_cmpint (NF_CANVAS_MAX_CELLS % NF_CANVAS_MAX_ROWS, ==, 0);
+  s = canvas_with_cells (n_tables, NF_CANVAS_MAX_ROWS);
+  g_object_unref (assert_loads_and_saves (s));
+  g_string_free (s, TRUE);
+
+  s = canvas_with_cells (n_tables, NF_CANVAS_MAX_ROWS);
+  /* One more table of one row, after the last: its cell is the one over. */
+  g_string_truncate (s, s->len - strlen ("</metrics>\n</canvas>\n"));
+  g_string_append (s, "<table id=\"over\"><title>T</title>"
+                      "<column type=\"number\"><name>c</name></column>\n"
+                      "<row><cell value=\"1\">1</cell></row>\n</table>\n</metrics>\n</canvas>\n");
+  assert_refused (s, "cells");
+  canvas = load (s, &error);
+  g_assert_null (canvas);
+  /* The line of the extra table's row, the one after its start. */
+  {
+    const char *over = strstr (s->str, "<table id=\"over\"");
+    guint line = 2;
+
+    for (const char *p = s->str; p < over; p++)
+      line += *p == '\n';
+    where = g_strdup_printf ("limits.ninefold, line %u:", line);
+  }
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, where));
+  g_assert_nonnull (strstr (error->message, limit));
+  g_string_free (s, TRUE);
+}
+
+/* Each attribute is counted once, whatever its value holds: “>” and “=”
+ * inside quotes, blanks around “=”. 64 pass the count (and are then
+ * refused as attributes the format does not have); 65 are over it. */
+static void
+test_attribute_values (void)
+{
+  for (guint n = NF_CANVAS_MAX_ATTRIBUTES; n <= NF_CANVAS_MAX_ATTRIBUTES + 1; n++)
+    {
+      GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<canvas ");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NfCanvas) canvas = NULL;
+
+      /* xmlns, version and xml:lang are three of them. */
+      for (guint i = 0; i + 3 < n; i++)
+        g_string_append_printf (s, i % 2 ? "a%u = '>=>' " : "a%u=\"x>y=z\"\n", i);
+      g_string_append (s, "xmlns=\"urn:ninefold:canvas:1\" version=\"1.0\" xml:lang=\"en\">\n"
+                          META "<block kind=\"key-partners\"/>\n" BLOCKS_AFTER_FIRST "</canvas>\n");
+      canvas = load (s, &error);
+      g_assert_null (canvas);
+      g_test_message ("%u: %s", n, error->message);
+      if (n > NF_CANVAS_MAX_ATTRIBUTES)
+        g_assert_nonnull (strstr (error->message, "attributes and namespace declarations"));
+      else
+        g_assert_nonnull (strstr (error->message, "not part of the Ninefold format"));
+      g_string_free (s, TRUE);
+    }
+}
+
 /* libxml2 checks each attribute against all before it: counted first. */
 static void
 test_attributes (void)
@@ -370,6 +460,17 @@ test_canonical_size (void)
   g_string_append (s, "</block>\n" BLOCKS_AFTER_FIRST "</canvas>\n");
   g_assert_cmpuint (s->len, <, NF_CANVAS_MAX_FILE_SIZE);
   assert_refused (s, "could not be saved");
+  /* A process that never writes a canvas (diff, check) reads it. */
+  nf_canvas_set_loads_read_only (TRUE);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NfCanvas) canvas = load (s, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (canvas);
+  }
+  nf_canvas_set_loads_read_only (FALSE);
+  assert_refused (s, "could not be saved");
   g_string_free (s, TRUE);
 }
 
@@ -429,6 +530,8 @@ main (int    argc,
   g_test_add_func ("/hostile-limits/tables", test_tables);
   g_test_add_func ("/hostile-limits/tags", test_tags);
   g_test_add_func ("/hostile-limits/attributes", test_attributes);
+  g_test_add_func ("/hostile-limits/attributes/values", test_attribute_values);
+  g_test_add_func ("/hostile-limits/cells", test_cells);
   g_test_add_func ("/hostile-limits/extension/nodes", test_extension_nodes);
   g_test_add_func ("/hostile-limits/extension/namespace", test_extension_namespace);
   g_test_add_func ("/hostile-limits/canonical-size", test_canonical_size);
