@@ -364,12 +364,18 @@ add_row_action (GtkWidget  *widget,
 {
   NfTableEditor *self = NF_TABLE_EDITOR (widget);
   guint n_rows = nf_metric_table_get_n_rows (self->table);
+  g_autoptr(GError) error = NULL;
   guint row, col;
 
   nf_table_view_get_cursor (self->view, &row, &col);
   row = row < n_rows ? row + 1 : n_rows;
   if (col >= nf_metric_table_get_n_columns (self->table))
     col = 0;
+  if (!nf_canvas_check_table_room (self->canvas, self->table, 1, 0, &error))
+    {
+      nf_table_view_show_refusal (self->view, error->message);
+      return;
+    }
   nf_canvas_insert_table_row (self->canvas, self->table, row, NULL);
   nf_table_view_set_cursor (self->view, row, col, TRUE);
 }
@@ -396,10 +402,16 @@ add_column_action (GtkWidget  *widget,
   guint n_cols = nf_metric_table_get_n_columns (self->table);
   g_autofree char *name = NULL;
   g_autoptr(NfText) text = NULL;
+  g_autoptr(GError) error = NULL;
   guint row, col;
 
   nf_table_view_get_cursor (self->view, &row, &col);
   col = col < n_cols ? col + 1 : n_cols;
+  if (!nf_canvas_check_table_room (self->canvas, self->table, 0, 1, &error))
+    {
+      nf_table_view_show_refusal (self->view, error->message);
+      return;
+    }
   /* TRANSLATORS: the name of a new column; %u is its place, from 1. */
   name = g_strdup_printf (_("Column %u"), col + 1);
   text = nf_text_new (name);

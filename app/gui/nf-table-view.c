@@ -7,6 +7,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <adwaita.h>
+
 #include "nf-table-view.h"
 
 struct _NfTableView
@@ -468,6 +470,24 @@ parse_cells (const char *text)
   return rows;
 }
 
+/* The message rides on the window's toasts (plain text: libadwaita 1.2's
+ * toast titles are markup). */
+void
+nf_table_view_show_refusal (NfTableView *self,
+                            const char  *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
 gboolean
 nf_table_view_paste_cells (NfTableView *self,
                            guint        row,
@@ -489,6 +509,19 @@ nf_table_view_paste_cells (NfTableView *self,
   if (column >= n_cols)
     return FALSE;
   row = MIN (row, nf_metric_table_get_n_rows (self->table));
+  {
+    g_autoptr(GError) error = NULL;
+    guint n_rows = nf_metric_table_get_n_rows (self->table);
+    guint added = row + rows->len > n_rows ? row + rows->len - n_rows : 0;
+
+    /* Past the limits a file may hold, the paste could never be saved:
+     * it is refused whole, and said so where the user is. */
+    if (!nf_canvas_check_table_room (self->canvas, self->table, added, 0, &error))
+      {
+        nf_table_view_show_refusal (self, error->message);
+        return TRUE;
+      }
+  }
 
   /* What is being typed gives way to what is pasted. */
   nf_table_view_drop_typing (self);

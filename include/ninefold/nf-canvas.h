@@ -213,6 +213,14 @@ void          nf_canvas_insert_table_row    (NfCanvas      *self,
                                              NfMetricTable *table,
                                              guint          row,
                                              const char * const *cells);
+/* Whether table may gain add_rows rows and add_columns columns within
+ * the limits a file may hold (NF_CANVAS_MAX_ROWS, _COLUMNS, _CELLS); an
+ * edit past them could never be saved, so the window asks first. */
+gboolean      nf_canvas_check_table_room    (NfCanvas      *self,
+                                             NfMetricTable *table,
+                                             guint          add_rows,
+                                             guint          add_columns,
+                                             GError       **error);
 void          nf_canvas_remove_table_row    (NfCanvas      *self,
                                              NfMetricTable *table,
                                              guint          row);

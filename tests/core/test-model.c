@@ -303,6 +303,79 @@ test_restore_version (void)
   g_assert_true (nf_canvas_equal (canvas, version));
 }
 
+/* The room a table has is the room the file format gives it: rows and
+ * columns of one table, and cells of the whole canvas counted as the
+ * file holds them (translations of a cell each one more), so an edit the
+ * window allows is always one a save can write and a load read back. */
+static guint
+cells_in_file (NfCanvas *canvas)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = nf_canvas_save_to_bytes (canvas, &error);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (const char *p = text; (p = strstr (p, "<cell")) != NULL; p += 5)
+    if (p[5] == ' ' || p[5] == '>' || p[5] == '/')
+      n++;
+  return n;
+}
+
+static void
+test_table_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (3, &error);
+  g_autoptr(NfText) title = nf_text_new ("Wide");
+  g_autoptr(NfMetricTable) wide = nf_metric_table_new ("room-wide", title);
+  g_autofree const char **row = g_new0 (const char *, 21);
+  NfMetricTable *small;
+  guint in_file, fits;
+
+  g_assert_no_error (error);
+  g_assert_true (nf_canvas_insert_table (canvas, 0, wide, NULL));
+  for (guint c = 0; c < 20; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("C%u", c);
+      g_autoptr(NfText) text = nf_text_new (name);
+
+      nf_canvas_insert_table_column (canvas, wide, c, text, NF_COLUMN_NUMBER, NULL);
+      row[c] = "1";
+    }
+  nf_canvas_insert_table_row (canvas, wide, 0, row);
+
+  /* 数跑科技 translates its labels: the count must see them. */
+  in_file = cells_in_file (canvas);
+  g_assert_cmpuint (in_file, >, 20);
+  fits = (NF_CANVAS_MAX_CELLS - in_file) / 20;
+  g_assert_cmpuint (fits, <, NF_CANVAS_MAX_ROWS - 1);
+  g_assert_true (nf_canvas_check_table_room (canvas, wide, fits, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (nf_canvas_check_table_room (canvas, wide, fits + 1, 0, &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_clear_error (&error);
+
+  /* Rows and columns of one table, whatever the cells. */
+  small = g_list_model_get_item (nf_canvas_get_tables (canvas), 1);
+  g_object_unref (small);
+  g_assert_false (nf_canvas_check_table_room (canvas, small,
+                                              NF_CANVAS_MAX_ROWS - nf_metric_table_get_n_rows (small) + 1,
+                                              0, &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_clear_error (&error);
+  g_assert_false (nf_canvas_check_table_room (canvas, small, 0,
+                                              NF_CANVAS_MAX_COLUMNS - nf_metric_table_get_n_columns (small) + 1,
+                                              &error));
+  g_assert_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1000"));
+  g_clear_error (&error);
+  g_assert_true (nf_canvas_check_table_room (canvas, small, 1, 1, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,5 +387,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/snapshots", test_snapshot_is_frozen_and_restorable);
   g_test_add_func ("/model/equal", test_equal_sees_every_field);
   g_test_add_func ("/model/restore-version", test_restore_version);
+  g_test_add_func ("/model/table-room", test_table_room);
   return g_test_run ();
 }

@@ -458,9 +458,14 @@ test_delete_toast (void)
   settle (window);
   button = find_button (window, "_Undo");
   g_assert_nonnull (button);
+  /* The edit may dismiss the toast and free its button at once: watch
+   * it rather than touch a freed widget. */
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
   nf_canvas_set_note_colour (canvas, nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0), "#f66151");
-  if (gtk_widget_get_mapped (button))
+  if (button != NULL && gtk_widget_get_mapped (button))
     click (button);
+  if (button != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
   settle (window);
   g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n - 1);
   g_assert_cmpstr (nf_note_get_colour (nf_test_note_at (canvas, NF_BLOCK_CUSTOMER_SEGMENTS, 0)), ==, "#f66151");

@@ -486,6 +486,49 @@ test_paste_cells (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A paste that would take a table past the rows a file may hold is
+ * refused whole, said in a toast where the user is, and changes nothing:
+ * otherwise the window would hold a table no save could write. */
+static void
+test_paste_past_limit (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SENMIAO, NULL);
+  g_autoptr(NfCanvas) pristine = nf_canvas_load_case (SENMIAO, NULL);
+  NfMetricTable *table = nf_canvas_find_table (canvas, "t4", NULL);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *window, *widget, *cell, *toast = NULL;
+  g_autoptr(GString) tsv = g_string_new (NULL);
+  NfTableEditor *editor;
+  guint timeout;
+
+  widget = nf_table_editor_new (canvas);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), widget);
+  window = nf_test_show (overlay, 1366, 768);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_select_table (editor, table);
+  nf_test_settle (window);
+
+  for (guint r = 0; r < NF_CANVAS_MAX_ROWS + 1; r++)
+    g_string_append_printf (tsv, "Row %u\t%u\n", r, r);
+  cell = cell_widget (editor, 0, 0);
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), tsv->str);
+  g_signal_emit_by_name (cell, "paste-clipboard");
+  timeout = g_timeout_add_seconds (10, paste_timeout, NULL);
+  while ((toast = nf_test_find_toast (window, "10000")) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_true (gtk_widget_get_mapped (toast));
+  nf_test_settle (window);
+  g_assert_true (nf_metric_table_equal (table, nf_canvas_find_table (pristine, "t4", NULL)));
+  g_assert_false (nf_canvas_get_modified (canvas));
+  /* Nor did the text go into the cell as one long string. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 0))), ==,
+                   nf_metric_table_get_cell (table, 0, 0)->text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_accessible_label (GtkWidget    *widget,
                       gconstpointer label)
@@ -837,6 +880,7 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/rows-and-columns", test_rows_and_columns);
   g_test_add_func ("/gui/table-editor/tables", test_tables);
   g_test_add_func ("/gui/table-editor/paste-cells", test_paste_cells);
+  g_test_add_func ("/gui/table-editor/paste-past-limit", test_paste_past_limit);
   g_test_add_func ("/gui/table-editor/row-cite", test_row_cite);
   g_test_add_func ("/gui/table-editor/cell-kind", test_cell_kind);
   g_test_add_func ("/gui/table-editor/show-far-row", test_show_far_row);
