@@ -503,6 +503,117 @@ place_page (NfDeck     *deck,
     g_array_append_val (plan->splits, split);
 }
 
+/* Each block's share of slide `page` laid out in the boxes its split
+ * gives: whole, else cut (with marks unless `plain`). FALSE when a share
+ * does not fit so. */
+static gboolean
+refit_page (NfDeck     *deck,
+            NfDeckPlan *plan,
+            guint       page,
+            gboolean    plain)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+      guint first, n;
+
+      overview_slice (ov, page, plan->n_pages, &first, &n);
+      if (n == 0 || (!plain && share_whole (deck, ov, first, n)))
+        continue;
+      if (!compact_share (deck, ov, first, n, plain, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a card of block `b`'s share of slide `page` is cut. */
+static gboolean
+share_cut (NfDeckPlan *plan,
+           NfBlock     b,
+           guint       page)
+{
+  OvBlock *ov = &plan->blocks[b];
+  guint first, n;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    if (ov->cards[i].cut)
+      return TRUE;
+  return FALSE;
+}
+
+/* The least height block `b`'s box takes for its share of slide `page`
+ * as its cards are now laid out (at the size and in the style the slide
+ * is set in). */
+static double
+share_height (NfDeck     *deck,
+              NfDeckPlan *plan,
+              NfBlock     b,
+              guint       page)
+{
+  OvBlock *ov = &plan->blocks[b];
+  NfRect inner = ov->inner;
+  double lo = 0, hi = ov->inner.height;
+  guint first, n;
+
+  overview_slice (ov, page, plan->n_pages, &first, &n);
+  if (n == 0)
+    return ov->rect.height - ov->inner.height + 16;
+  for (guint round = 0; round < 14; round++)
+    {
+      inner.height = (lo + hi) / 2;
+      if (pack_cards (deck, ov->cards, first, n, &inner, ov->n_columns, FALSE) == n)
+        hi = inner.height;
+      else
+        lo = inner.height;
+    }
+  return ov->rect.height - ov->inner.height + hi + 1;
+}
+
+/* The row heights were shared by the cards' needs as estimated before
+ * the slide's cards were set: where a top block cuts its notes while
+ * the bottom row shows its own whole, the bottom row keeps only the
+ * height its cards take as set, and the top row takes the rest, and
+ * the slide is laid out again (kept as it was when that does not fit). */
+static void
+give_top_room (NfDeck     *deck,
+               NfDeckPlan *plan,
+               guint       page,
+               gboolean    plain)
+{
+  PageSplit *split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
+  PageSplit before = *split;
+  double h = deck->height - (NF_DECK_HEADER_HEIGHT + 12) - NF_DECK_MARGIN * 0.5;
+  gboolean top_cut = FALSE;
+  double bottom, top;
+
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    if (nf_block_place ((NfBlock) b)->y < 2)
+      top_cut = top_cut || share_cut (plan, (NfBlock) b, page);
+  if (!top_cut || share_cut (plan, NF_BLOCK_COST_STRUCTURE, page) ||
+      share_cut (plan, NF_BLOCK_REVENUE_STREAMS, page))
+    return;
+  bottom = MAX (share_height (deck, plan, NF_BLOCK_COST_STRUCTURE, page),
+                share_height (deck, plan, NF_BLOCK_REVENUE_STREAMS, page)) + OV_GAP;
+  top = MIN (1 - bottom / h, 0.88);
+  if (top <= split->top + 0.005)
+    return;
+  split->top = top;
+  place_blocks (deck, plan, split);
+  if (!refit_page (deck, plan, page, plain))
+    {
+      *split = before;
+      place_blocks (deck, plan, split);
+      refit_page (deck, plan, page, plain);
+    }
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      split->rect[b] = plan->blocks[b].rect;
+      split->inner[b] = plan->blocks[b].inner;
+      split->ref_in_head[b] = plan->blocks[b].ref_in_head;
+    }
+}
+
 /* Every block's cards at `size`, whole: TRUE (and kept) when every
  * block fits so on the overview's one slide. */
 static gboolean
@@ -652,6 +763,8 @@ spread_pages (NfDeck     *deck,
         }
       if (!fits)
         return FALSE;
+      if (!whole)
+        give_top_room (deck, plan, page, plain);
       /* A slide that shows every note whole shows them as large as
        * they all fit, at one size. */
       for (guint s = 0; whole && s < G_N_ELEMENTS (larger_sizes); s++)
@@ -737,7 +850,10 @@ _nf_deck_overview_plan (NfDeck     *deck,
       plan->n_pages = MAX (plan->n_pages, (plan->blocks[b].n_notes + plan->blocks[b].per_page - 1) /
                                           plan->blocks[b].per_page);
   if (plan->n_pages == 1 && !plain)
-    return;
+    {
+      give_top_room (deck, plan, 0, FALSE);
+      return;
+    }
   /* One design across the slide: every card without its marks when one
    * block's do not fit (their room shared again for it); and a slide
    * more only when even one line of each note does not (hundreds of
