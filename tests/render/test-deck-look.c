@@ -334,6 +334,26 @@ export_case (guint       index,
  * with the other side named in words: a note by its block, number and
  * first words, a table by its title and a row by its number and label;
  * in English and in Chinese (the deck's language, not the process's). */
+/* The deck a plan is measured for, as nf_deck_export_pdf() sets it up:
+ * the page in layout units (1/96 in) from its size in points. */
+static void
+measure_init (NfDeck            *measure,
+              PangoContext      *pango,
+              const NfGridStyle *style,
+              NfDeckPageSize     size,
+              const char        *lang)
+{
+  double w, h;
+
+  nf_deck_page_size_get (size, &w, &h);
+  *measure = (NfDeck) { 0 };
+  measure->pango = pango;
+  measure->style = style;
+  measure->lang = lang;
+  measure->width = w * 96.0 / 72.0;
+  measure->height = h * 96.0 / 72.0;
+}
+
 static void
 test_conflict_marks (void)
 {
@@ -407,19 +427,13 @@ test_overview_fills_blocks (void)
           g_autoptr(GError) error = NULL;
           g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
           g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (langs[l]));
-          NfDeck measure = { 0 };
+          NfDeck measure;
           NfLanguageScope scope;
           NfDeckPlan *plan;
           guint n_pages;
-          double w, h;
 
           g_assert_no_error (error);
-          nf_deck_page_size_get ((NfDeckPageSize) size, &w, &h);
-          measure.pango = PANGO_CONTEXT (pango);
-          measure.style = style;
-          measure.lang = langs[l];
-          measure.width = w * 96.0 / 72.0;
-          measure.height = h * 96.0 / 72.0;
+          measure_init (&measure, PANGO_CONTEXT (pango), style, (NfDeckPageSize) size, langs[l]);
           nf_language_scope_enter (&scope, langs[l]);
           plan = _nf_deck_plan_new (&measure, canvas);
           n_pages = _nf_deck_plan_overview_pages (plan);
@@ -689,22 +703,17 @@ test_body_at_twelve (void)
           g_autofree char *name = g_strdup_printf ("deck-body-%u-%u-%u.pdf", c, s, l);
           g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
           g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
-          NfDeck measure = { 0 };
+          NfDeck measure;
           NfDeckOptions opts;
           NfLanguageScope scope;
           NfDeckPlan *plan;
           guint n_slides = 0, n_overview, pointed = 0, n_headed = 0;
-          double w, h, least;
+          double least;
 
           g_assert_no_error (error);
           what = g_strdup_printf ("%s, %s, %s", nf_canvas_get_company (canvas),
                                   s == 0 ? "16:9" : "A4", langs[l] ? langs[l] : "as written");
-          nf_deck_page_size_get (sizes[s], &w, &h);
-          measure.pango = PANGO_CONTEXT (pango);
-          measure.style = style;
-          measure.lang = langs[l];
-          measure.width = w * 96.0 / 72.0;
-          measure.height = h * 96.0 / 72.0;
+          measure_init (&measure, PANGO_CONTEXT (pango), style, sizes[s], langs[l]);
           nf_language_scope_enter (&scope, langs[l]);
           plan = _nf_deck_plan_new (&measure, canvas);
           n_overview = _nf_deck_plan_overview_pages (plan);
@@ -767,17 +776,13 @@ test_body_at_twelve (void)
   {
     g_autoptr(NfCanvas) small = canvas_with_tables ("");
     g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new ("en"));
-    NfDeck measure = { 0 };
+    NfDeck measure;
     NfDeckPlan *plan;
     guint n_slides = 0;
     double size = 0;
     int slide = 0;
 
-    measure.pango = PANGO_CONTEXT (pango);
-    measure.style = style;
-    measure.lang = "en";
-    measure.width = 1280;
-    measure.height = 720;
+    measure_init (&measure, PANGO_CONTEXT (pango), style, NF_DECK_PAGE_WIDE, "en");
     plan = _nf_deck_plan_new (&measure, small);
     g_assert_true (_nf_deck_plan_note_full (plan, NF_BLOCK_KEY_PARTNERS, 0, &size, &slide));
     g_assert_cmpfloat (size, >=, 12);
@@ -847,17 +852,11 @@ check_compare_blocks (GPtrArray  *canvases,
 {
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (lang));
-  NfDeck measure = { 0 };
+  NfDeck measure;
   NfLanguageScope scope;
   guint n_continued = 0;
-  double w, h;
 
-  nf_deck_page_size_get ((NfDeckPageSize) size, &w, &h);
-  measure.pango = PANGO_CONTEXT (pango);
-  measure.style = style;
-  measure.lang = lang;
-  measure.width = w * 96.0 / 72.0;
-  measure.height = h * 96.0 / 72.0;
+  measure_init (&measure, PANGO_CONTEXT (pango), style, (NfDeckPageSize) size, lang);
   nf_language_scope_enter (&scope, lang);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
@@ -913,14 +912,9 @@ test_compare_blocks_balanced (void)
     g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
     g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (NULL));
     g_autoptr(GArray) counts = NULL;
-    NfDeck measure = { 0 };
-    double w, h;
+    NfDeck measure;
 
-    nf_deck_page_size_get (NF_DECK_PAGE_WIDE, &w, &h);
-    measure.pango = PANGO_CONTEXT (pango);
-    measure.style = style;
-    measure.width = w * 96.0 / 72.0;
-    measure.height = h * 96.0 / 72.0;
+    measure_init (&measure, PANGO_CONTEXT (pango), style, NF_DECK_PAGE_WIDE, NULL);
     counts = _nf_deck_compare_block_counts (&measure, cases, NF_BLOCK_KEY_ACTIVITIES);
     g_assert_nonnull (counts);
     g_assert_cmpuint (counts->len, ==, 2);
@@ -957,19 +951,14 @@ test_block_slides_even (void)
           g_autoptr(GError) error = NULL;
           g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, &error);
           g_autoptr(GObject) pango = G_OBJECT (nf_render_pango_context_new (langs[l]));
-          NfDeck measure = { 0 };
+          NfDeck measure;
           NfLanguageScope scope;
           NfDeckPlan *plan;
           guint n_slides = 0;
-          double w, h, least_fill = 1;
+          double least_fill = 1;
 
           g_assert_no_error (error);
-          nf_deck_page_size_get (sizes[s], &w, &h);
-          measure.pango = PANGO_CONTEXT (pango);
-          measure.style = style;
-          measure.lang = langs[l];
-          measure.width = w * 96.0 / 72.0;
-          measure.height = h * 96.0 / 72.0;
+          measure_init (&measure, PANGO_CONTEXT (pango), style, sizes[s], langs[l]);
           nf_language_scope_enter (&scope, langs[l]);
           plan = _nf_deck_plan_new (&measure, canvas);
           _nf_deck_plan_block_slides_least (plan, &n_slides);
