@@ -35,15 +35,6 @@ text_layout (PangoContext      *context,
   return layout;
 }
 
-static double
-text_width (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return w;
-}
-
 void
 nf_chart_render_bars (cairo_t            *cr,
                       const NfRect       *rect,
@@ -101,8 +92,8 @@ nf_chart_render_bars_coloured (cairo_t            *cr,
                                               value_labels ? value_labels[i] : plain,
                                               size, rect->width * 0.4);
 
-      label_w = MAX (label_w, text_width (l));
-      value_w = MAX (value_w, text_width (v));
+      label_w = MAX (label_w, _nf_render_layout_width (l));
+      value_w = MAX (value_w, _nf_render_layout_width (v));
     }
 
   plot_x = rect->x + label_w + 8;

@@ -91,15 +91,6 @@ _nf_deck_cards_free (NfDeckCard *cards,
   g_free (cards);
 }
 
-static double
-layout_width (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return w;
-}
-
 double
 _nf_deck_line_height (NfDeck     *deck,
              double      size,
@@ -201,7 +192,7 @@ place_blocks (NfDeck          *deck,
 
       /* Where the notes are in full goes beside the heading, or else
        * under the cards. */
-      ov->ref_in_head = layout_width (title) + 12 + layout_width (ref) <=
+      ov->ref_in_head = _nf_render_layout_width (title) + 12 + _nf_render_layout_width (ref) <=
                         ov->rect.width - 2 * OV_PAD;
       room = ov->rect.height - 2 * OV_PAD - head - 4 - (ov->ref_in_head ? 0 : foot + 2);
       ov->inner = (NfRect) { ov->rect.x + OV_PAD, ov->rect.y + OV_PAD + head + 4,
@@ -798,7 +789,7 @@ _nf_deck_overview_plan (NfDeck     *deck,
 
       if (place->y < 2)
         plan->least[place->x / 2] = MAX (plan->least[place->x / 2],
-                                         (layout_width (title) + 2 * OV_PAD + OV_GAP + 4) * 10 / w);
+                                         (_nf_render_layout_width (title) + 2 * OV_PAD + OV_GAP + 4) * 10 / w);
     }
   plan->n_pages = 1;
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -870,11 +861,11 @@ _nf_deck_overview_plan (NfDeck     *deck,
 
 void
 _nf_deck_overview_draw_block (NfDeck   *deck,
-                     NfBlock   block,
-                     OvBlock  *ov,
-                     guint     page,
-                     guint     n_pages,
-                     guint     first_block_page)
+                              NfBlock   block,
+                              OvBlock  *ov,
+                              guint     page,
+                              guint     n_pages,
+                              guint     first_block_page)
 {
   const NfGridStyle *style = deck->style;
   cairo_t *cr = deck->cr;
@@ -928,7 +919,7 @@ _nf_deck_overview_draw_block (NfDeck   *deck,
         ov->cards[i].point_page = first_block_page + (guint) MAX (ov->note_slide[i], 0);
       pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
     }
-  if (ov->slide >= 0)
+  if (ov->slide >= 0 && foot == NULL)
     /* TRANSLATORS: on the overview, beside a block's name or under its
      * cards: the page with its notes in full. */
     foot = g_strdup_printf (_("→ p. %u"), first_block_page + (guint) ov->slide);

@@ -45,6 +45,7 @@ PangoLayout *_nf_render_wrapped_layout        (PangoContext *context,
                                                PangoWeight   weight,
                                                double        width);
 double       _nf_render_layout_height         (PangoLayout  *layout);
+double       _nf_render_layout_width          (PangoLayout  *layout);
 void         _nf_render_rounded_rect          (cairo_t      *cr,
                                                const NfRect *rect,
                                                double        radius);

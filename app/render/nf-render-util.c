@@ -144,6 +144,15 @@ _nf_render_layout_height (PangoLayout *layout)
   return height;
 }
 
+double
+_nf_render_layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
 /* A PNG written through the one atomic replace: any old file at `path`
  * stays whole if writing fails. */
 gboolean
