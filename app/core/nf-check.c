@@ -14,6 +14,7 @@
 #include "nf-merge.h"
 #include "nf-metric-table.h"
 #include "nf-note.h"
+#include "nf-number-private.h"
 #include "nf-number.h"
 #include "nf-source.h"
 #include "nf-source-file.h"
@@ -1134,18 +1135,11 @@ check_conflicts (Check  *check,
                                             "“%s” (%s) here, but “%s” in %s, which states it "
                                             "first; %u more notes or rows differ from it too",
                                             pair->n_more);
-          char count[16], *digit = count + sizeof count;
+          char count[24];
           const char *args[] = { a->figure->text, a->figure->key, b->figure->text, b->subject,
-                                 NULL };
+                                 _nf_number_whole_digits (pair->n_more, count + sizeof count) };
           char *message;
-          guint n = pair->n_more;
 
-          /* "%u" without printf. */
-          *--digit = '\0';
-          do
-            *--digit = (char) ('0' + n % 10);
-          while ((n /= 10) > 0);
-          args[4] = digit;
           if ((message = format_strings (format, args, G_N_ELEMENTS (args))) == NULL)
             message = g_strdup_printf (format, a->figure->text, a->figure->key, b->figure->text,
                                        b->subject, pair->n_more);

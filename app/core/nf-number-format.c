@@ -66,11 +66,9 @@ nf_number_kind_get_label (NfNumberKind kind)
     }
 }
 
-/* The digits of a whole number below 2^64, at the end of `buf` (which
- * holds 21 bytes and the NUL): where they start. */
-static char *
-whole_digits (guint64  magnitude,
-              char    *buf_end)
+char *
+_nf_number_whole_digits (guint64  magnitude,
+                         char    *buf_end)
 {
   char *p = buf_end;
 
@@ -113,7 +111,7 @@ _nf_number_format_fixed2 (double  value,
   h = (guint64) hundredths;
   if (d > 0 || (d == 0 && h % 2 == 1))
     h++;
-  digits = whole_digits (h / 100, whole + sizeof whole);
+  digits = _nf_number_whole_digits (h / 100, whole + sizeof whole);
   n = strlen (digits);
   memcpy (buf, digits, n);
   buf[n] = '.';
@@ -144,7 +142,7 @@ plain_number (double    value,
   if (value == floor (value) && fabs (value) < 9007199254740992.0)
     {
       gint64 whole = (gint64) value;
-      char *p = whole_digits (whole < 0 ? (guint64) -whole : (guint64) whole, buf + sizeof buf);
+      char *p = _nf_number_whole_digits (whole < 0 ? (guint64) -whole : (guint64) whole, buf + sizeof buf);
 
       if (whole < 0)
         *--p = '-';
