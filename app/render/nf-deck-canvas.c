@@ -72,6 +72,11 @@ typedef struct {
   guint     column;
   double    y;
   gboolean  started;
+  /* Cards laid out by an earlier flow of the same notes, taken in order
+   * instead of laying each out again (a card's layout does not depend on
+   * where the columns end), or NULL. */
+  GArray   *made;        /* NfDeckCard */
+  guint     made_next;
 } BlockFlow;
 
 static void
@@ -213,8 +218,11 @@ flow_block (BlockFlow *flow,
 
       /* Every note at the body size: one longer than a column goes on
        * in the next. */
-      _nf_deck_card_init (flow->deck, &p.card, _nf_deck_note_at (canvas, block, i), i + 1,
-                          flow->column_width, BLOCK_SIZE, FOOTER_SIZE, 0);
+      if (flow->made != NULL && flow->made_next < flow->made->len)
+        p.card = g_array_index (flow->made, NfDeckCard, flow->made_next++);
+      else
+        _nf_deck_card_init (flow->deck, &p.card, _nf_deck_note_at (canvas, block, i), i + 1,
+                            flow->column_width, BLOCK_SIZE, FOOTER_SIZE, 0);
       if (p.card.height > room - head)
         {
           guint from = flow->placed->len;
@@ -661,6 +669,36 @@ flow_blocks (BlockFlow  *flow,
       }
 }
 
+/* flow_blocks() again, with the cards the last flow laid out: no note is
+ * sliced (balance_blocks() leaves such a flow as it is), so the cards
+ * come back in the order flow_block() asks for them. */
+static void
+reflow_blocks (BlockFlow  *flow,
+               NfCanvas   *canvas,
+               NfDeckPlan *plan)
+{
+  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (NfDeckCard));
+
+  for (guint k = 0; k < flow->placed->len; k++)
+    {
+      Placed *p = &g_array_index (flow->placed, Placed, k);
+
+      if (!p->heading)
+        {
+          g_array_append_val (made, p->card);
+          p->card = (NfDeckCard) { 0 };
+        }
+    }
+  flow->made = made;
+  flow->made_next = 0;
+  flow_blocks (flow, canvas, plan);
+  flow->made = NULL;
+  /* Every card goes back into the flow; any left over would be lost. */
+  g_warn_if_fail (flow->made_next == made->len);
+  for (guint k = flow->made_next; k < made->len; k++)
+    _nf_deck_card_clear (&g_array_index (made, NfDeckCard, k));
+}
+
 /* The greedy flow fills every slide but the last to its foot, which
  * left a last slide of three notes two-thirds white. Columns as short
  * as still give the same number of slides (and slice no note that was
@@ -714,12 +752,12 @@ balance_blocks (BlockFlow  *flow,
   if (hi >= full - 1)
     return;
   flow->bottom = hi;
-  flow_blocks (flow, canvas, plan);
+  reflow_blocks (flow, canvas, plan);
   flow->bottom = full;
   /* A heading wrapped on two lines can take what the count did not see:
    * then the flow as it was. */
   if (g_array_index (flow->placed, Placed, flow->placed->len - 1).slide + 1 > n_slides)
-    flow_blocks (flow, canvas, plan);
+    reflow_blocks (flow, canvas, plan);
 }
 
 NfDeckPlan *
