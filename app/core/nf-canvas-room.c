@@ -58,14 +58,14 @@ nf_canvas_check_table_room (NfCanvas      *self,
   if ((guint64) rows + add_rows > NF_CANVAS_MAX_ROWS)
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE,
-                   _("The table would have %u rows; a table may have at most %d"),
+                   _("the table would have %u rows; a table may have at most %d"),
                    (guint) MIN ((guint64) rows + add_rows, G_MAXUINT), NF_CANVAS_MAX_ROWS);
       return FALSE;
     }
   if ((guint64) cols + add_columns > NF_CANVAS_MAX_COLUMNS)
     {
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE,
-                   _("The table would have %u columns; a table may have at most %d"),
+                   _("the table would have %u columns; a table may have at most %d"),
                    (guint) MIN ((guint64) cols + add_columns, G_MAXUINT), NF_CANVAS_MAX_COLUMNS);
       return FALSE;
     }
@@ -80,7 +80,7 @@ nf_canvas_check_table_room (NfCanvas      *self,
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, cells);
 
       g_set_error (error, NF_CANVAS_ERROR, NF_CANVAS_ERROR_TOO_LARGE,
-                   _("The canvas’s tables would have %s cells; a canvas may have at most %d"),
+                   _("the canvas’s tables would have %s cells; a canvas may have at most %d"),
                    count, NF_CANVAS_MAX_CELLS);
       return FALSE;
     }

@@ -373,7 +373,7 @@ add_row_action (GtkWidget  *widget,
     col = 0;
   if (!nf_canvas_check_table_room (self->canvas, self->table, 1, 0, &error))
     {
-      nf_table_view_show_refusal (self->view, error->message);
+      nf_table_view_show_refusal (self->view, _("Row not added"), error->message);
       return;
     }
   nf_canvas_insert_table_row (self->canvas, self->table, row, NULL);
@@ -409,7 +409,7 @@ add_column_action (GtkWidget  *widget,
   col = col < n_cols ? col + 1 : n_cols;
   if (!nf_canvas_check_table_room (self->canvas, self->table, 0, 1, &error))
     {
-      nf_table_view_show_refusal (self->view, error->message);
+      nf_table_view_show_refusal (self->view, _("Column not added"), error->message);
       return;
     }
   /* TRANSLATORS: the name of a new column; %u is its place, from 1. */

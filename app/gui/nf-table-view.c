@@ -474,15 +474,19 @@ parse_cells (const char *text)
  * toast titles are markup). */
 void
 nf_table_view_show_refusal (NfTableView *self,
+                            const char  *what,
                             const char  *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  /* TRANSLATORS: a toast when an edit of a table is refused: what was
+   * not done ("Row not added"), then why. */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), what, message);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   gtk_widget_error_bell (GTK_WIDGET (self));
   if (overlay == NULL)
     {
-      g_message ("%s", message);
+      g_message ("%s", text);
       return;
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
@@ -518,7 +522,7 @@ nf_table_view_paste_cells (NfTableView *self,
      * it is refused whole, and said so where the user is. */
     if (!nf_canvas_check_table_room (self->canvas, self->table, added, 0, &error))
       {
-        nf_table_view_show_refusal (self, error->message);
+        nf_table_view_show_refusal (self, _("Cells not pasted"), error->message);
         return TRUE;
       }
   }

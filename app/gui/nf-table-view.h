@@ -38,15 +38,17 @@ gboolean       nf_table_view_focus_cell      (NfTableView   *self,
 GtkWidget     *nf_table_view_get_cell_widget (NfTableView   *self,
                                               guint          row,
                                               guint          column);
+/* An edit refused (a table past the limits a file may hold), told
+ * where the user is: a toast in the window ("Row not added: …", `what`
+ * then why), and the error bell. */
+void           nf_table_view_show_refusal    (NfTableView   *self,
+                                              const char    *what,
+                                              const char    *message);
 /* Cells copied from a spreadsheet (tab-separated, a row a line, quoted
  * as spreadsheets quote) put into the table from (`row`, `column`) on,
  * with rows added below as needed, as one undoable step; what falls
  * right of the last column is left out. FALSE, and nothing done, for text
  * of one cell, which a cell pastes as text. Ctrl+V in a cell does this. */
-/* An edit refused (a table past the limits a file may hold), told
- * where the user is: a toast in the window, and the error bell. */
-void           nf_table_view_show_refusal    (NfTableView   *self,
-                                              const char    *message);
 gboolean       nf_table_view_paste_cells     (NfTableView   *self,
                                               guint          row,
                                               guint          column,
