@@ -30,7 +30,9 @@ void     _nf_card_cache_use_style   (NfCardCache       *self,
  * copied rather than blended. FALSE, drawing nothing, when `cr` is not
  * an image at an axis-aligned scale or the card has no pixels (no size,
  * or no image could be made), or when `clip` (of `cr`, read once by
- * the caller) cuts the card's image. */
+ * the caller) cuts the card's image. With `direct` (a frame not expected
+ * to come again as it is), a card on the block with no pixels kept for
+ * it is drawn straight onto the target, the same pixels, and not kept. */
 gboolean _nf_card_cache_draw_raster (NfCardCache       *self,
                                      cairo_t           *cr,
                                      const NfCardClip  *clip,
@@ -38,7 +40,14 @@ gboolean _nf_card_cache_draw_raster (NfCardCache       *self,
                                      const NfGridStyle *style,
                                      double             x,
                                      double             y,
-                                     gboolean           on_block);
+                                     gboolean           on_block,
+                                     gboolean           direct);
+/* How many cards were drawn straight onto the target. For tests. */
+guint    _nf_card_cache_get_n_direct (NfCardCache      *self);
+/* Whether `clip` leaves the target pixels [box[0], box[2]) ×
+ * [box[1], box[3]) whole. */
+gboolean _nf_card_clip_keeps_whole  (const NfCardClip  *clip,
+                                     const double       box[4]);
 
 /* The target pixels [box[0], box[2]) × [box[1], box[3]) the image of a
  * card drawn at (x, y) covers, under the matrix `m` onto a target of

@@ -89,6 +89,7 @@ struct _NfCardCache
   gsize        max_bytes;
   gsize        n_bytes;
   guint        n_renders;
+  guint        n_direct;        /* cards drawn onto the target, not kept */
   NfGridStyle *style;           /* what every entry was drawn in */
   GHashTable  *entries;         /* NfCardLayout → Entry */
   GQueue       lru;
@@ -196,6 +197,12 @@ nf_card_cache_get_n_renders (NfCardCache *self)
 {
   g_return_val_if_fail (NF_IS_CARD_CACHE (self), 0);
   return self->n_renders;
+}
+
+guint
+_nf_card_cache_get_n_direct (NfCardCache *self)
+{
+  return self->n_direct;
 }
 
 void
@@ -394,7 +401,9 @@ box_by_slices (NfCardCache       *self,
                const Key         *key,
                int                w,
                int                h,
-               cairo_surface_t   *surface)
+               cairo_surface_t   *surface,
+               int                ox,
+               int                oy)
 {
   double wpx = key->width * key->sx, hpx = (key->height + 1) * key->sy;
   int cx, cy, tw, th, ts, ds;
@@ -404,7 +413,10 @@ box_by_slices (NfCardCache       *self,
 
   if (key->fx != 0 || key->fy != 0 ||
       fabs (wpx - round (wpx)) > 1e-6 || fabs (hpx - round (hpx)) > 1e-6 ||
-      cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+      cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32 ||
+      ox < 0 || oy < 0 || ox + w > cairo_image_surface_get_width (surface) ||
+      oy + h > cairo_image_surface_get_height (surface))
     return FALSE;
   /* Room for the corners' curves and the evidence edge across, the
    * curves and the shadow's unit (its clip begins a unit above the
@@ -429,7 +441,7 @@ box_by_slices (NfCardCache       *self,
     {
       int ty = y < cy ? y : y >= h - cy ? y - (h - th) : cy;
       const guint32 *s = src + (gsize) ty * ts;
-      guint32 *d = dst + (gsize) y * ds;
+      guint32 *d = dst + (gsize) (oy + y) * ds + ox;
       guint32 mid = s[cx];
 
       /* The middle rows are all the first of them. */
@@ -443,7 +455,7 @@ box_by_slices (NfCardCache       *self,
         d[x] = mid;
       memcpy (d + w - cx, s + tw - cx, cx * sizeof *d);
     }
-  cairo_surface_mark_dirty (surface);
+  cairo_surface_mark_dirty_rectangle (surface, ox, oy, w, h);
   return TRUE;
 }
 
@@ -464,7 +476,7 @@ draw_pixels (NfCardCache       *self,
   cairo_t *cr;
 
   surface = image_uncleared (w, h);
-  if (box_by_slices (self, style, key, w, h, surface))
+  if (box_by_slices (self, style, key, w, h, surface, 0, 0))
     cr = cairo_create (surface);
   else if ((chrome = box_pixels (self, style, key, w, h, key->width, key->height)) != NULL)
     {
@@ -519,7 +531,7 @@ _nf_card_cache_box_image (NfCardCache       *self,
   key.evidence = evidence;
   key.backdrop = backdrop;
   surface = image_uncleared (w, h);
-  if (!box_by_slices (self, style, &key, w, h, surface))
+  if (!box_by_slices (self, style, &key, w, h, surface, 0, 0))
     g_clear_pointer (&surface, cairo_surface_destroy);
   return surface;
 }
@@ -685,9 +697,9 @@ _nf_card_clip_clear (NfCardClip *clip)
  * whole: the text of a card drawn afresh across the edge of a clip sits
  * a fraction of a pixel away from the same card drawn whole into its
  * image. Such a card is drawn afresh, so both paths give one picture. */
-static gboolean
-clip_keeps_whole (const NfCardClip *clip,
-                  const double      box[4])
+gboolean
+_nf_card_clip_keeps_whole (const NfCardClip *clip,
+                           const double      box[4])
 {
   if (!(box[0] >= clip->extents[0] && box[1] >= clip->extents[1] &&
         box[2] <= clip->extents[2] && box[3] <= clip->extents[3]) || clip->unknown)
@@ -705,6 +717,73 @@ clip_keeps_whole (const NfCardClip *clip,
   return FALSE;
 }
 
+/* Copies all of `from` into `to` with its pixel (0, 0) at (x, y). */
+static void
+copy_pixels (cairo_surface_t *from,
+             cairo_surface_t *to,
+             int              x,
+             int              y)
+{
+  int w = cairo_image_surface_get_width (from), h = cairo_image_surface_get_height (from);
+  int fs = cairo_image_surface_get_stride (from), ts = cairo_image_surface_get_stride (to);
+  const guchar *src = cairo_image_surface_get_data (from);
+  guchar *dst = cairo_image_surface_get_data (to);
+
+  cairo_surface_flush (to);
+  for (int row = 0; row < h; row++)
+    memcpy (dst + (gsize) (y + row) * ts + (gsize) x * 4, src + (gsize) row * fs, (gsize) w * 4);
+  cairo_surface_mark_dirty_rectangle (to, x, y, w, h);
+}
+
+/* Draws the card straight onto `target` (an image, the card's origin on
+ * its pixel (ix, iy) plus (key->fx, key->fy)), pixel for pixel what
+ * draw_pixels() would draw into its own image and the blit would copy
+ * there: the box written where the image's would go, the content drawn
+ * under the same transformation moved by whole pixels. The card's image
+ * must lie on the block fill and inside the caller's clip (the box is
+ * written, not drawn). FALSE, drawing nothing, when it cannot be. */
+static gboolean
+draw_direct (NfCardCache       *self,
+             cairo_t           *cr,
+             cairo_surface_t   *target,
+             NfCardLayout      *card,
+             const NfGridStyle *style,
+             const Key         *key,
+             int                ix,
+             int                iy,
+             const double       device[4])
+{
+  int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
+  int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
+  int x0 = ix - PAD, y0 = iy - PAD;
+  cairo_matrix_t m, dm;
+
+  /* A card's image is drawn with cairo's defaults; a caller's other
+   * anti-aliasing would draw other pixels. */
+  if (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT ||
+      x0 < 0 || y0 < 0 || x0 + w > cairo_image_surface_get_width (target) ||
+      y0 + h > cairo_image_surface_get_height (target))
+    return FALSE;
+  if (!box_by_slices (self, style, key, w, h, target, x0, y0))
+    {
+      cairo_surface_t *chrome = box_pixels (self, style, key, w, h, key->width, key->height);
+
+      if (chrome == NULL)
+        return FALSE;
+      copy_pixels (chrome, target, x0, y0);
+    }
+  cairo_get_matrix (cr, &m);
+  cairo_matrix_init (&dm, key->sx / device[0], 0, 0, key->sy / device[1],
+                     (ix + key->fx - device[2]) / device[0],
+                     (iy + key->fy - device[3]) / device[1]);
+  cairo_set_matrix (cr, &dm);
+  _nf_card_render_content (cr, card, style);
+  cairo_set_matrix (cr, &m);
+  self->n_direct++;
+  return TRUE;
+}
+
 gboolean
 _nf_card_cache_draw_raster (NfCardCache       *self,
                             cairo_t           *cr,
@@ -713,7 +792,8 @@ _nf_card_cache_draw_raster (NfCardCache       *self,
                             const NfGridStyle *style,
                             double             x,
                             double             y,
-                            gboolean           on_block)
+                            gboolean           on_block,
+                            gboolean           direct)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
   cairo_matrix_t m, pm;
@@ -737,11 +817,28 @@ _nf_card_cache_draw_raster (NfCardCache       *self,
     double device[4] = { dsx, dsy, dox, doy }, box[4];
 
     _nf_card_cache_image_box (card, &m, device, x, y, box);
-    if (!clip_keeps_whole (clip, box))
+    if (!_nf_card_clip_keeps_whole (clip, box))
       return FALSE;
   }
   on_block = on_block && style->block_fill.alpha >= 1.0 &&
              cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
+  /* A card with no pixels kept for this frame, on a frame that is not
+   * expected to come again as it is (a resize, a zoom step), is drawn
+   * onto the target at once: its own image would be made, filled and
+   * copied for one frame. */
+  if (direct && on_block)
+    {
+      double device[4] = { dsx, dsy, dox, doy };
+      Entry *kept = g_hash_table_lookup (self->entries, card);
+      Key key;
+
+      read_key (card, m.xx * dsx, m.yy * dsy, px - ix, py - iy, TRUE, &key);
+      if (key.width <= 0 || key.height <= 0)
+        return FALSE;
+      if ((kept == NULL || !same_key (&kept->key, &key)) &&
+          draw_direct (self, cr, target, card, style, &key, (int) ix, (int) iy, device))
+        return TRUE;
+    }
   entry = lookup (self, card, style, m.xx * dsx, m.yy * dsy, px - ix, py - iy, on_block);
   if (entry == NULL)
     return FALSE;
@@ -782,7 +879,7 @@ nf_card_cache_draw (NfCardCache       *self,
     NfCardClip clip;
 
     _nf_card_clip_init (&clip, cr);
-    if (!_nf_card_cache_draw_raster (self, cr, &clip, card, style, 0, 0, FALSE))
+    if (!_nf_card_cache_draw_raster (self, cr, &clip, card, style, 0, 0, FALSE, FALSE))
       nf_card_render (cr, card, style);
     _nf_card_clip_clear (&clip);
   }

@@ -18,6 +18,26 @@
  * times that at scale 2: room for them and a zoom step's worth more. */
 #define CARD_CACHE_BYTES (48u << 20)
 
+/* The most cards of one block whose images are checked against each
+ * other; a block showing more has them blended. */
+#define MAX_CHECKED 128
+
+/* What a frame's cards will cover of their block, found before the
+ * frames are drawn. */
+typedef struct {
+  /* The card's image lies on the block's fill and nothing else. */
+  gboolean on_block[MAX_CHECKED];
+  /* And its pixels will be copied over it whole (opaque, in the clip):
+   * nothing need be written under it first. */
+  gboolean covered[MAX_CHECKED];
+  int      holes[MAX_CHECKED][4];   /* the covered boxes, by x0 */
+  guint    n_holes;
+} BlockPlan;
+
+typedef struct {
+  BlockPlan blocks[NF_N_BLOCKS];
+} CardPlan;
+
 G_DEFINE_QUARK (nf-render-error-quark, nf_render_error)
 static G_DEFINE_QUARK (nf-grid-card-cache, card_cache)
 
@@ -119,29 +139,26 @@ whole_pixels (double v)
   return fabs (v - round (v)) < 1e-6;
 }
 
-/* Writes the block's box (fill and border) into `image`, the frames'
- * image with its background drawn and the layout's origin on its pixel
- * (0, 0) at (sx, sy) pixels a unit, from a small box of the same
- * corners: on whole pixels the corners are the small box's moved by
- * whole pixels, and every row and column between them is its middle one.
- * A stroked curve over a block's whole height costs as much as the block
- * has rows; this costs a copy. FALSE, writing nothing, when the block
- * is not on whole pixels or too small. */
+/* The pixels [box[0], box[2]) × [box[1], box[3]) of `image` the block's
+ * box covers when frame_box_by_slices() can write it there (the layout's
+ * origin on the image's pixel (ox, oy) at (sx, sy) pixels a unit): on
+ * whole pixels, inside the image and `clip` (NULL: none), large enough
+ * for its corners. FALSE otherwise. */
 static gboolean
-frame_box_by_slices (cairo_surface_t   *image,
-                     const NfRect      *r,
-                     double             sx,
-                     double             sy,
-                     const NfGridStyle *style)
+frame_box_pixels (cairo_surface_t   *image,
+                  const NfRect      *r,
+                  double             sx,
+                  double             sy,
+                  int                ox,
+                  int                oy,
+                  const NfCardClip  *clip,
+                  const NfGridStyle *style,
+                  int                box[4])
 {
-  double x0 = r->x * sx, y0 = r->y * sy, w = r->width * sx, h = r->height * sy;
+  double x0 = ox + r->x * sx, y0 = oy + r->y * sy, w = r->width * sx, h = r->height * sy;
   int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
   int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
-  int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds;
-  cairo_surface_t *small;
-  cairo_t *cr;
-  const guint32 *src;
-  guint32 *dst;
+  int ix, iy, iw, ih;
 
   if (!whole_pixels (x0) || !whole_pixels (y0) || !whole_pixels (w) || !whole_pixels (h) ||
       cairo_image_surface_get_format (image) != CAIRO_FORMAT_ARGB32)
@@ -150,10 +167,86 @@ frame_box_by_slices (cairo_surface_t   *image,
   iy = (int) round (y0);
   iw = (int) round (w);
   ih = (int) round (h);
-  if (iw < tw || ih < th || ix < 0 || iy < 0 ||
+  if (iw < 2 * cx + 1 || ih < 2 * cy + 1 || ix < 0 || iy < 0 ||
       ix + iw > cairo_image_surface_get_width (image) ||
       iy + ih > cairo_image_surface_get_height (image))
     return FALSE;
+  if (clip != NULL &&
+      !_nf_card_clip_keeps_whole (clip, (const double[4]) { ix, iy, ix + iw, iy + ih }))
+    return FALSE;
+  box[0] = ix;
+  box[1] = iy;
+  box[2] = ix + iw;
+  box[3] = iy + ih;
+  return TRUE;
+}
+
+/* Copies the pixels of `row` to `d` (both `w` pixels, `d` on the image's
+ * pixel (x0, y)) but where one of the `holes` (pixel boxes x0, y0, x1,
+ * y1, by x0, apart) lies. */
+static void
+write_row (guint32       *d,
+           const guint32 *row,
+           int            x0,
+           int            y,
+           int            w,
+           const int    (*holes)[4],
+           guint          n_holes)
+{
+  int at = 0;
+
+  for (guint k = 0; k < n_holes; k++)
+    {
+      int h0, h1;
+
+      if (y < holes[k][1] || y >= holes[k][3])
+        continue;
+      h0 = CLAMP (holes[k][0] - x0, 0, w);
+      h1 = CLAMP (holes[k][2] - x0, 0, w);
+      if (h0 > at)
+        memcpy (d + at, row + at, (gsize) (h0 - at) * sizeof *d);
+      at = MAX (at, h1);
+    }
+  if (at < w)
+    memcpy (d + at, row + at, (gsize) (w - at) * sizeof *d);
+}
+
+/* Writes the block's box (fill and border) into `image`, the frames'
+ * image (or the target) with its background drawn and the layout's
+ * origin on its pixel (ox, oy) at (sx, sy) pixels a unit, from a small
+ * box of the same corners: on whole pixels the corners are the small
+ * box's moved by whole pixels, and every row and column between them is
+ * its middle one. A stroked curve over a block's whole height costs as
+ * much as the block has rows; this costs a copy. Nothing is written in
+ * the `holes` (pixel boxes, by x0, apart), where cards' pixels will
+ * be copied whole. FALSE, writing nothing, when frame_box_pixels() says
+ * it cannot be written. */
+static gboolean
+frame_box_by_slices (cairo_surface_t   *image,
+                     const NfRect      *r,
+                     double             sx,
+                     double             sy,
+                     int                ox,
+                     int                oy,
+                     const NfCardClip  *clip,
+                     const NfGridStyle *style,
+                     const int        (*holes)[4],
+                     guint              n_holes)
+{
+  int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
+  int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
+  int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds, box[4];
+  cairo_surface_t *small;
+  cairo_t *cr;
+  const guint32 *src;
+  guint32 *dst, *row, *middle;
+
+  if (!frame_box_pixels (image, r, sx, sy, ox, oy, clip, style, box))
+    return FALSE;
+  ix = box[0];
+  iy = box[1];
+  iw = box[2] - box[0];
+  ih = box[3] - box[1];
 
   /* The small box on the background, drawn as draw_frames() draws. */
   small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
@@ -177,70 +270,98 @@ frame_box_by_slices (cairo_surface_t   *image,
   dst = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
   ts = cairo_image_surface_get_stride (small) / 4;
   ds = cairo_image_surface_get_stride (image) / 4;
+  /* A corner row made anew for each, the middle rows all one. */
+  row = g_new (guint32, 2 * (gsize) iw);
+  middle = row + iw;
   for (int y = 0; y < ih; y++)
     {
       int ty = y < cy ? y : y >= ih - cy ? y - (ih - th) : cy;
       const guint32 *sr = src + (gsize) ty * ts;
       guint32 *d = dst + (gsize) (iy + y) * ds + ix;
+      guint32 *make = ty == cy ? middle : row;
       guint32 mid = sr[cx];
 
-      /* The middle rows are all the first of them. */
-      if (y > cy && y < ih - cy)
+      if (ty != cy || y == cy)
         {
-          memcpy (d, d - ds, iw * sizeof *d);
-          continue;
+          memcpy (make, sr, cx * sizeof *make);
+          for (int x = cx; x < iw - cx; x++)
+            make[x] = mid;
+          memcpy (make + iw - cx, sr + tw - cx, cx * sizeof *make);
         }
-      memcpy (d, sr, cx * sizeof *d);
-      for (int x = cx; x < iw - cx; x++)
-        d[x] = mid;
-      memcpy (d + iw - cx, sr + tw - cx, cx * sizeof *d);
+      write_row (d, make, ix, iy + y, iw, holes, n_holes);
     }
-  cairo_surface_mark_dirty (image);
+  g_free (row);
+  cairo_surface_mark_dirty_rectangle (image, ix, iy, iw, ih);
   cairo_surface_destroy (small);
   return TRUE;
 }
 
-static void
-draw_frame (cairo_t           *cr,
-            const NfGridBlock *block,
-            NfBlock            kind,
-            const NfGridStyle *style,
-            cairo_surface_t   *slices_into,
-            double             sx,
-            double             sy)
-{
-  if (slices_into == NULL ||
-      !frame_box_by_slices (slices_into, &block->rect, sx, sy, style))
-    frame_box (cr, &block->rect, style);
-
-  draw_title (cr, block, kind, style);
-  if (block->n_notes == 0 && block->hint != NULL)
-    draw_hint (cr, block, style);
-}
+/* Where and how draw_frames_into() may write blocks' boxes as pixels. */
+typedef struct {
+  cairo_surface_t  *image;      /* NULL: every box drawn as vectors */
+  double            sx, sy;     /* pixels a unit */
+  int               ox, oy;     /* the pixel of the layout's origin */
+  const NfCardClip *clip;       /* of the image's drawing, or NULL */
+  const CardPlan   *plan;       /* the cards' holes in the boxes, or NULL */
+} Slices;
 
 /* The background and every block's frame, title, "+N more" and hint;
- * the blocks' boxes written straight into `slices_into` where they can
- * be (the image `cr` draws on, at (sx, sy) pixels a unit from its
- * pixel (0, 0)), or NULL. */
+ * the blocks' boxes written straight into the image `cr` draws on where
+ * `slices` says they can be, the background only around those. */
 static void
 draw_frames_into (cairo_t           *cr,
                   NfGridLayout      *layout,
                   const NfGridStyle *style,
-                  cairo_surface_t   *slices_into,
-                  double             sx,
-                  double             sy)
+                  const Slices      *slices)
 {
-  _nf_render_set_colour (cr, &style->background);
+  gboolean sliced[NF_N_BLOCKS] = { FALSE };
+
   cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
                    nf_grid_layout_get_height (layout));
+  for (guint b = 0; b < NF_N_BLOCKS && slices->image != NULL; b++)
+    {
+      const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
+      int box[4];
+
+      sliced[b] = block->rect.width > 0 && block->rect.height > 0 && block->title != NULL &&
+                  frame_box_pixels (slices->image, &block->rect, slices->sx, slices->sy,
+                                    slices->ox, slices->oy, slices->clip, style, box);
+      /* Whole pixels: the background's fill leaves them whole. */
+      if (sliced[b])
+        cairo_rectangle (cr, block->rect.x, block->rect.y, block->rect.width,
+                         block->rect.height);
+    }
+  _nf_render_set_colour (cr, &style->background);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_line_width (cr, 1);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
+      const BlockPlan *plan = slices->plan != NULL ? &slices->plan->blocks[b] : NULL;
 
-      if (block->rect.width > 0 && block->rect.height > 0 && block->title != NULL)
-        draw_frame (cr, block, (NfBlock) b, style, slices_into, sx, sy);
+      if (!(block->rect.width > 0 && block->rect.height > 0 && block->title != NULL))
+        continue;
+      if (!sliced[b] ||
+          !frame_box_by_slices (slices->image, &block->rect, slices->sx, slices->sy,
+                                slices->ox, slices->oy, slices->clip, style,
+                                plan != NULL ? (const int (*)[4]) plan->holes : NULL,
+                                plan != NULL ? plan->n_holes : 0))
+        {
+          /* Written or not, the background is under it. */
+          if (sliced[b])
+            {
+              _nf_render_set_colour (cr, &style->background);
+              cairo_rectangle (cr, block->rect.x, block->rect.y, block->rect.width,
+                               block->rect.height);
+              cairo_fill (cr);
+            }
+          frame_box (cr, &block->rect, style);
+        }
+      draw_title (cr, block, (NfBlock) b, style);
+      if (block->n_notes == 0 && block->hint != NULL)
+        draw_hint (cr, block, style);
     }
 }
 
@@ -249,7 +370,7 @@ draw_frames (cairo_t           *cr,
              NfGridLayout      *layout,
              const NfGridStyle *style)
 {
-  draw_frames_into (cr, layout, style, NULL, 1, 1);
+  draw_frames_into (cr, layout, style, &(Slices) { NULL, 1, 1, 0, 0, NULL, NULL });
 }
 
 /* --- Retained pixels of the frames ---------------------------------- */
@@ -273,6 +394,9 @@ typedef struct {
   NfGridStyle     *style;
   cairo_surface_t *surface;
   int              surface_width, surface_height;
+  /* FALSE when the frames of the keys were drawn onto the target and
+   * the surface still holds older ones. */
+  gboolean         drawn;
 } Frames;
 
 static G_DEFINE_QUARK (nf-grid-frames, frames)
@@ -322,13 +446,97 @@ read_block_key (const NfGridBlock *block,
     }
 }
 
+/* Keeps the keys of the frames about to be drawn. */
+static void
+frames_set_keys (Frames      *frames,
+                 BlockKey     keys[NF_N_BLOCKS],
+                 const NfGridStyle *style,
+                 double       width,
+                 double       height,
+                 double       sx,
+                 double       sy,
+                 double       fx,
+                 double       fy)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      block_key_clear (&frames->blocks[b]);
+      /* With its padding, which the comparison reads. */
+      memcpy (&frames->blocks[b], &keys[b], sizeof keys[b]);
+      if (keys[b].title != NULL)
+        g_object_ref (keys[b].title);
+      if (keys[b].more != NULL)
+        g_object_ref (keys[b].more);
+      if (keys[b].hint != NULL)
+        g_object_ref (keys[b].hint);
+    }
+  frames->width = width;
+  frames->height = height;
+  frames->sx = sx;
+  frames->sy = sy;
+  frames->fx = fx;
+  frames->fy = fy;
+  g_clear_pointer (&frames->style, nf_grid_style_free);
+  frames->style = nf_grid_style_copy (style);
+  frames->surface_width = (int) ceil (fx + width * sx);
+  frames->surface_height = (int) ceil (fy + height * sy);
+}
+
+/* Draws the frames of a frame not expected to come again as it is (the
+ * previous one had other frames: a resize, a zoom step) straight onto
+ * the target, as the retained image would show them: the background,
+ * then each block's box written over it as pixels, titles and hints
+ * drawn under the caller's own transformation. Only where the image
+ * would be copied whole (opaque, starting on a pixel corner, whole
+ * pixels wide and high, cairo's defaults): FALSE otherwise, drawing
+ * nothing. */
+static gboolean
+draw_frames_direct (cairo_t           *cr,
+                    NfGridLayout      *layout,
+                    const NfGridStyle *style,
+                    const NfCardClip  *clip,
+                    const CardPlan    *plan,
+                    cairo_surface_t   *target,
+                    double             sx,
+                    double             sy,
+                    double             px,
+                    double             py)
+{
+  double width = nf_grid_layout_get_width (layout);
+  double height = nf_grid_layout_get_height (layout);
+
+  /* cairo composites text that a clip cuts through a mask, a fraction of
+   * a pixel away from text drawn whole: the titles are drawn whole into
+   * the retained image, so only a clip that leaves the frames whole
+   * gives the same picture. */
+  if (clip == NULL || px != floor (px) || py != floor (py) ||
+      !whole_pixels (width * sx) || !whole_pixels (height * sy) ||
+      !_nf_card_clip_keeps_whole (clip, (const double[4]) { px, py, px + round (width * sx),
+                                                            py + round (height * sy) }) ||
+      style->background.alpha < 1.0 || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER ||
+      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
+    return FALSE;
+  cairo_save (cr);
+  draw_frames_into (cr, layout, style,
+                    &(Slices) { target, sx, sy, (int) px, (int) py, clip, plan });
+  cairo_restore (cr);
+  return TRUE;
+}
+
 /* Draws the frames onto an image from pixels kept on the layout, drawn
  * again only when something they show changed. FALSE when the device
- * transform is not a plain scale, for the caller to draw vectors. */
+ * transform is not a plain scale, for the caller to draw vectors. Sets
+ * `out_direct` when the frames were drawn onto the target without
+ * being kept (draw_frames_direct()): the cards of such a frame are not
+ * kept either. */
 static gboolean
 draw_frames_retained (cairo_t           *cr,
                       NfGridLayout      *layout,
-                      const NfGridStyle *style)
+                      const NfGridStyle *style,
+                      const NfCardClip  *clip,
+                      const CardPlan    *plan,
+                      gboolean          *out_direct)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
   Frames *frames = g_object_get_qdata (G_OBJECT (layout), frames_quark ());
@@ -340,6 +548,7 @@ draw_frames_retained (cairo_t           *cr,
   cairo_pattern_t *pattern;
   cairo_matrix_t m, pm;
 
+  *out_direct = FALSE;
   cairo_get_matrix (cr, &m);
   if (m.xy != 0 || m.yx != 0 || !(m.xx > 0) || !(m.yy > 0))
     return FALSE;
@@ -359,7 +568,19 @@ draw_frames_retained (cairo_t           *cr,
          fabs (frames->fx - (px - ix)) < 1.0 / 512 && fabs (frames->fy - (py - iy)) < 1.0 / 512 &&
          nf_grid_style_equal (frames->style, style) &&
          memcmp (frames->blocks, keys, sizeof keys) == 0;
-  if (!same)
+  /* A first frame is kept: the next is most likely the same. A frame
+   * after another of other frames is most likely followed by yet
+   * another (a window being resized), and is only kept when it comes
+   * again. */
+  if (!same && frames != NULL &&
+      draw_frames_direct (cr, layout, style, clip, plan, target, sx, sy, px, py))
+    {
+      frames_set_keys (frames, keys, style, width, height, sx, sy, px - ix, py - iy);
+      frames->drawn = FALSE;
+      *out_direct = TRUE;
+      return TRUE;
+    }
+  if (!same || !frames->drawn)
     {
       cairo_t *fcr;
 
@@ -368,31 +589,11 @@ draw_frames_retained (cairo_t           *cr,
           frames = g_new0 (Frames, 1);
           g_object_set_qdata_full (G_OBJECT (layout), frames_quark (), frames, frames_free);
         }
-      for (guint b = 0; b < NF_N_BLOCKS; b++)
-        {
-          block_key_clear (&frames->blocks[b]);
-          /* With its padding, which the comparison reads. */
-          memcpy (&frames->blocks[b], &keys[b], sizeof keys[b]);
-          if (keys[b].title != NULL)
-            g_object_ref (keys[b].title);
-          if (keys[b].more != NULL)
-            g_object_ref (keys[b].more);
-          if (keys[b].hint != NULL)
-            g_object_ref (keys[b].hint);
-        }
-      frames->width = width;
-      frames->height = height;
-      frames->sx = sx;
-      frames->sy = sy;
-      frames->fx = px - ix;
-      frames->fy = py - iy;
-      g_clear_pointer (&frames->style, nf_grid_style_free);
-      frames->style = nf_grid_style_copy (style);
+      if (!same)
+        frames_set_keys (frames, keys, style, width, height, sx, sy, px - ix, py - iy);
       /* An image at least as large, and not much larger, is drawn over
        * rather than made again: a new one of a whole screen costs its
        * pages, and a window being resized asks for a new size each frame. */
-      frames->surface_width = (int) ceil (frames->fx + width * sx);
-      frames->surface_height = (int) ceil (frames->fy + height * sy);
       if (frames->surface != NULL)
         {
           int cw = cairo_image_surface_get_width (frames->surface);
@@ -408,16 +609,24 @@ draw_frames_retained (cairo_t           *cr,
                                                       MAX (1, frames->surface_width),
                                                       MAX (1, frames->surface_height));
       fcr = cairo_create (frames->surface);
-      cairo_set_operator (fcr, CAIRO_OPERATOR_CLEAR);
-      cairo_rectangle (fcr, 0, 0, frames->surface_width, frames->surface_height);
-      cairo_fill (fcr);
-      cairo_set_operator (fcr, CAIRO_OPERATOR_OVER);
+      /* An opaque background from a pixel corner over whole pixels
+       * covers every pixel copied: nothing to clear under it. */
+      if (!(frames->fx == 0 && frames->fy == 0 && whole_pixels (width * sx) &&
+            whole_pixels (height * sy) && style->background.alpha >= 1.0))
+        {
+          cairo_set_operator (fcr, CAIRO_OPERATOR_CLEAR);
+          cairo_rectangle (fcr, 0, 0, frames->surface_width, frames->surface_height);
+          cairo_fill (fcr);
+          cairo_set_operator (fcr, CAIRO_OPERATOR_OVER);
+        }
       cairo_translate (fcr, frames->fx, frames->fy);
       cairo_scale (fcr, sx, sy);
       draw_frames_into (fcr, layout, style,
-                        frames->fx == 0 && frames->fy == 0 ? frames->surface : NULL, sx, sy);
+                        &(Slices) { frames->fx == 0 && frames->fy == 0 ? frames->surface : NULL,
+                                    sx, sy, 0, 0, NULL, NULL });
       cairo_destroy (fcr);
       cairo_surface_flush (frames->surface);
+      frames->drawn = TRUE;
     }
 
   cairo_save (cr);
@@ -443,10 +652,6 @@ draw_frames_retained (cairo_t           *cr,
 }
 
 /* --- Drawing -------------------------------------------------------- */
-
-/* The most cards of one block whose images are checked against each
- * other; a block showing more has them blended. */
-#define MAX_CHECKED 128
 
 static gboolean
 boxes_meet (const double a[4],
@@ -507,46 +712,132 @@ find_on_block (const NfGridBlock    *block,
         on_block[i] = on_block[j] = FALSE;
 }
 
-/* `on_frames`: the frames were just drawn under the cards, so the block
- * fill is what lies around them. */
+/* Whether a card is out of its block's page (a block that scrolls shows
+ * on a page the cards that fit, and "+N more" for the rest). */
+static gboolean
+below_page (const NfGridBlock *block,
+            const NfRect      *at)
+{
+  return at->y + at->height > block->content_rect.y + block->content_rect.height + 0.5;
+}
+
+static int
+hole_order (gconstpointer a,
+            gconstpointer b)
+{
+  const int *ha = a, *hb = b;
+
+  return (ha[0] > hb[0]) - (ha[0] < hb[0]);
+}
+
+/* Which cards lie on their block's fill, and which of them will cover
+ * their image's pixels whole when drawn from pixels onto `cr` with
+ * `clip` (_nf_card_cache_draw_raster() copies them, on_block). */
 static void
-draw_cards (cairo_t           *cr,
+plan_cards (cairo_t           *cr,
             NfGridLayout      *layout,
             const NfGridStyle *style,
-            NfCardCache       *cache,
-            gboolean           on_frames)
+            const NfCardClip  *clip,
+            CardPlan          *plan)
 {
-  double clip_x0, clip_y0, clip_x1, clip_y1;
-  gboolean on_block[MAX_CHECKED];
   cairo_matrix_t m;
   double device[4];
-  NfCardClip clip = { { 0 }, NULL, FALSE };
+  gboolean copied = style->block_fill.alpha >= 1.0 &&
+                    cairo_get_operator (cr) == CAIRO_OPERATOR_OVER;
 
-  cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
-  if (cache != NULL)
-    _nf_card_clip_init (&clip, cr);
   cairo_get_matrix (cr, &m);
   cairo_surface_get_device_scale (cairo_get_group_target (cr), &device[0], &device[1]);
   cairo_surface_get_device_offset (cairo_get_group_target (cr), &device[2], &device[3]);
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
       const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
+      BlockPlan *bp = &plan->blocks[b];
+
+      bp->n_holes = 0;
+      memset (bp->covered, 0, sizeof bp->covered);
+      if (block->rect.width <= 0 || block->rect.height <= 0 || block->title == NULL)
+        {
+          memset (bp->on_block, 0, sizeof bp->on_block);
+          continue;
+        }
+      find_on_block (block, style, &m, device, bp->on_block);
+      for (guint i = 0; i < MIN (block->cards->len, MAX_CHECKED) && copied; i++)
+        {
+          const NfGridCard *card = &g_array_index (block->cards, NfGridCard, i);
+          double box[4];
+
+          if (!bp->on_block[i] || below_page (block, &card->rect) ||
+              !(nf_card_layout_get_width (card->card) > 0) ||
+              !(nf_card_layout_get_height (card->card) > 0))
+            continue;
+          _nf_card_cache_image_box (card->card, &m, device, card->rect.x, card->rect.y, box);
+          if (!_nf_card_clip_keeps_whole (clip, box))
+            continue;
+          bp->covered[i] = TRUE;
+          bp->holes[bp->n_holes][0] = (int) box[0];
+          bp->holes[bp->n_holes][1] = (int) box[1];
+          bp->holes[bp->n_holes][2] = (int) box[2];
+          bp->holes[bp->n_holes][3] = (int) box[3];
+          bp->n_holes++;
+        }
+      qsort (bp->holes, bp->n_holes, sizeof bp->holes[0], hole_order);
+    }
+}
+
+/* Fills the target's pixels `box` with the block's fill, as the block's
+ * box would have been written there. */
+static void
+fill_hole (cairo_t           *cr,
+           const NfGridStyle *style,
+           const int          box[4])
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double dsx, dsy, dox, doy;
+
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_scale (cr, 1 / dsx, 1 / dsy);
+  cairo_translate (cr, -dox, -doy);
+  cairo_rectangle (cr, box[0], box[1], box[2] - box[0], box[3] - box[1]);
+  _nf_render_set_colour (cr, &style->block_fill);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* `plan` (NULL: no card on its block): what the cards cover of the
+ * frames just drawn under them; `direct`: the frames were drawn
+ * straight onto the target, not kept, and so are the cards with no
+ * pixels kept, and the frames left the covered cards' boxes unwritten.
+ * `clip`: the target's, read when `cache` is not NULL. */
+static void
+draw_cards (cairo_t           *cr,
+            NfGridLayout      *layout,
+            const NfGridStyle *style,
+            NfCardCache       *cache,
+            const NfCardClip  *clip,
+            const CardPlan    *plan,
+            gboolean           direct)
+{
+  double clip_x0, clip_y0, clip_x1, clip_y1;
+
+  cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
+      const BlockPlan *bp = plan != NULL && cache != NULL ? &plan->blocks[b] : NULL;
 
       if (block->rect.width <= 0 || block->rect.height <= 0 || block->title == NULL)
         continue;
-      if (cache != NULL && on_frames)
-        find_on_block (block, style, &m, device, on_block);
-      else
-        memset (on_block, 0, sizeof on_block);
 
       for (guint i = 0; i < block->cards->len; i++)
         {
           const NfGridCard *card = &g_array_index (block->cards, NfGridCard, i);
           const NfRect *at = &card->rect;
+          gboolean on_block = bp != NULL && i < MAX_CHECKED && bp->on_block[i];
 
-          /* A block that scrolls shows on a page the cards that fit,
-           * and "+N more" for the rest. */
-          if (at->y + at->height > block->content_rect.y + block->content_rect.height + 0.5)
+          if (below_page (block, at))
             continue;
           /* A repaint of part of the grid draws only the cards in it
            * (with a unit for the shadow and the edges' anti-aliasing). */
@@ -554,9 +845,24 @@ draw_cards (cairo_t           *cr,
               at->y - 1 >= clip_y1 || at->y + at->height + 2 <= clip_y0)
             continue;
           if (cache != NULL &&
-              _nf_card_cache_draw_raster (cache, cr, &clip, card->card, style, at->x, at->y,
-                                          i < MAX_CHECKED && on_block[i]))
+              _nf_card_cache_draw_raster (cache, cr, clip, card->card, style, at->x, at->y,
+                                          on_block, direct))
             continue;
+          /* Not drawn from pixels after all: its box was left unwritten. */
+          if (direct && on_block && bp->covered[i])
+            {
+              double box[4], device[4];
+              cairo_matrix_t m;
+              int hole[4];
+
+              cairo_get_matrix (cr, &m);
+              cairo_surface_get_device_scale (cairo_get_group_target (cr), &device[0], &device[1]);
+              cairo_surface_get_device_offset (cairo_get_group_target (cr), &device[2], &device[3]);
+              _nf_card_cache_image_box (card->card, &m, device, at->x, at->y, box);
+              for (guint k = 0; k < 4; k++)
+                hole[k] = (int) box[k];
+              fill_hole (cr, style, hole);
+            }
           cairo_save (cr);
           cairo_translate (cr, at->x, at->y);
           nf_card_render (cr, card->card, style);
@@ -565,7 +871,6 @@ draw_cards (cairo_t           *cr,
       if (block->n_hidden > 0 && block->more != NULL)
         draw_more (cr, block, style);
     }
-  _nf_card_clip_clear (&clip);
 }
 
 void
@@ -585,7 +890,7 @@ _nf_grid_render_afresh (cairo_t           *cr,
 {
   cairo_save (cr);
   draw_frames (cr, layout, style);
-  draw_cards (cr, layout, style, NULL, FALSE);
+  draw_cards (cr, layout, style, NULL, NULL, NULL, FALSE);
   cairo_restore (cr);
 }
 
@@ -604,7 +909,9 @@ nf_grid_render_parts (cairo_t           *cr,
                       NfGridParts        parts)
 {
   NfCardCache *cache = NULL;
-  gboolean raster;
+  NfCardClip clip = { { 0 }, NULL, FALSE };
+  CardPlan *plan = NULL;
+  gboolean raster, direct = FALSE;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (NF_IS_GRID_LAYOUT (layout));
@@ -614,8 +921,16 @@ nf_grid_render_parts (cairo_t           *cr,
    * surface (which may end up in either) keeps vectors. */
   raster = cairo_surface_get_type (cairo_get_group_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   cairo_save (cr);
+  if (raster)
+    _nf_card_clip_init (&clip, cr);
+  /* Only cards drawn over the frames lie on their blocks' fill. */
+  if (raster && parts == NF_GRID_PART_ALL)
+    {
+      plan = g_new (CardPlan, 1);
+      plan_cards (cr, layout, style, &clip, plan);
+    }
   if ((parts & NF_GRID_PART_FRAMES) != 0 &&
-      !(raster && draw_frames_retained (cr, layout, style)))
+      !(raster && draw_frames_retained (cr, layout, style, &clip, plan, &direct)))
     draw_frames (cr, layout, style);
   if ((parts & NF_GRID_PART_CARDS) != 0)
     {
@@ -624,8 +939,10 @@ nf_grid_render_parts (cairo_t           *cr,
           cache = _nf_grid_render_get_card_cache (layout);
           _nf_card_cache_use_style (cache, style);
         }
-      draw_cards (cr, layout, style, cache, (parts & NF_GRID_PART_FRAMES) != 0);
+      draw_cards (cr, layout, style, cache, raster ? &clip : NULL, plan, direct);
     }
+  g_free (plan);
+  _nf_card_clip_clear (&clip);
   cairo_restore (cr);
 }
 

@@ -242,7 +242,10 @@ typedef struct {
 
 /* Draws the scene from retained pixels and checks that the picture
  * changed (or not) since the last one, that it is what drawing afresh
- * gives, and how many cards were drawn again for it. */
+ * gives, and how many cards were drawn again for it. The frame is drawn
+ * twice: one after a frame of other frames (a new size, style or scale)
+ * is drawn straight onto the target and keeps nothing, and the same
+ * frame again keeps its pixels; both look the same to the byte. */
 /* `changed`: 1 the picture must change, 0 it must not, -1 either;
  * `card_renders` G_MAXUINT: any number. */
 static void
@@ -261,6 +264,12 @@ check_frame (Scene      *scene,
   kept = draw_retained (scene->layout, scene->style, scene->scale, 0, 0);
   fresh = draw_afresh (scene->layout, scene->style, scene->scale, 0, 0);
   g_assert_cmpint (max_difference (kept, fresh), <=, TOLERANCE);
+  {
+    cairo_surface_t *again = draw_retained (scene->layout, scene->style, scene->scale, 0, 0);
+
+    g_assert_cmpint (max_difference (kept, again), ==, 0);
+    cairo_surface_destroy (again);
+  }
   if (card_renders != G_MAXUINT)
     g_assert_cmpuint (nf_card_cache_get_n_renders (cache) - before, ==, card_renders);
   if (scene->last != NULL)
