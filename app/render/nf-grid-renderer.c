@@ -56,27 +56,151 @@ _nf_grid_render_get_card_cache (NfGridLayout *layout)
   return cache;
 }
 
+/* The glyph on a faint accent square, like a GNOME settings row's. */
 static void
-draw_title (cairo_t           *cr,
-            const NfGridBlock *block,
+draw_glyph (cairo_t           *cr,
+            const NfRect      *r,
             NfBlock            kind,
             const NfGridStyle *style)
 {
   NfColour tint = style->accent;
   double inset = round (style->glyph_size * 0.18);
 
-  /* The glyph on a faint accent square, like a GNOME settings row's. */
-  if (block->has_glyph)
+  tint.alpha = 0.14;
+  _nf_render_rounded_rect (cr, r, style->glyph_size * 0.28);
+  _nf_render_set_colour (cr, &tint);
+  cairo_fill (cr);
+  _nf_render_set_colour (cr, &style->accent);
+  _nf_render_block_glyph (cr, kind, r->x + inset, r->y + inset, r->width - 2 * inset);
+}
+
+/* A block's glyph as pixels on the block's fill, kept for the frames
+ * after: its strokes cost more than the rest of the block's frame. */
+typedef struct {
+  NfBlock          kind;
+  NfRect           rect;         /* glyph_rect, less its whole pixels */
+  double           sx, sy;
+  NfColour         accent, fill;
+  double           glyph_size;
+  cairo_surface_t *surface;      /* NULL: none kept */
+  int              dx, dy;       /* its pixel (0, 0) from the rect's */
+} GlyphTile;
+
+static void
+glyph_tile_clear (GlyphTile *tile)
+{
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+}
+
+/* Copies the glyph of `r` onto the image `cr` draws on from a tile drawn
+ * on the block's fill, when the target's pixels under it are all that
+ * fill (the block's box written or drawn there) and the tile lies
+ * inside the image: the picture drawing the glyph there gives, moved by
+ * whole pixels. FALSE, drawing nothing, otherwise. */
+static gboolean
+draw_glyph_tile (cairo_t           *cr,
+                 const NfRect      *r,
+                 NfBlock            kind,
+                 const NfGridStyle *style,
+                 GlyphTile         *tile)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double dsx, dsy, dox, doy, px, py, ix, iy, sx, sy;
+  int x0, y0, w, h, ts, ds;
+  const guint32 *src;
+  guint32 *dst, fill;
+  cairo_matrix_t m;
+  NfRect rel;
+
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      m.xy != 0 || m.yx != 0 || !(m.xx > 0) || !(m.yy > 0) ||
+      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER ||
+      cairo_get_antialias (cr) != CAIRO_ANTIALIAS_DEFAULT)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  sx = m.xx * dsx;
+  sy = m.yy * dsy;
+  /* Where the rect's corner lands, and the tile's pixel box with a pixel
+   * to spare around its anti-aliasing. */
+  px = (m.xx * r->x + m.x0) * dsx + dox;
+  py = (m.yy * r->y + m.y0) * dsy + doy;
+  ix = floor (px);
+  iy = floor (py);
+  rel = (NfRect) { (px - ix) / sx, (py - iy) / sy, r->width, r->height };
+  x0 = (int) ix - 1;
+  y0 = (int) iy - 1;
+  w = (int) ceil (px - ix + r->width * sx) + 2;
+  h = (int) ceil (py - iy + r->height * sy) + 2;
+  if (x0 < 0 || y0 < 0 || x0 + w > cairo_image_surface_get_width (target) ||
+      y0 + h > cairo_image_surface_get_height (target))
+    return FALSE;
+
+  if (tile->surface == NULL || tile->kind != kind || tile->sx != sx || tile->sy != sy ||
+      memcmp (&tile->rect, &rel, sizeof rel) != 0 ||
+      memcmp (&tile->accent, &style->accent, sizeof style->accent) != 0 ||
+      memcmp (&tile->fill, &style->block_fill, sizeof style->block_fill) != 0 ||
+      tile->glyph_size != style->glyph_size)
     {
-      tint.alpha = 0.14;
-      _nf_render_rounded_rect (cr, &block->glyph_rect, style->glyph_size * 0.28);
-      _nf_render_set_colour (cr, &tint);
-      cairo_fill (cr);
-      _nf_render_set_colour (cr, &style->accent);
-      _nf_render_block_glyph (cr, kind,
-                              block->glyph_rect.x + inset, block->glyph_rect.y + inset,
-                              block->glyph_rect.width - 2 * inset);
+      cairo_t *tcr;
+
+      glyph_tile_clear (tile);
+      tile->kind = kind;
+      tile->rect = rel;
+      tile->sx = sx;
+      tile->sy = sy;
+      tile->accent = style->accent;
+      tile->fill = style->block_fill;
+      tile->glyph_size = style->glyph_size;
+      tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      tcr = cairo_create (tile->surface);
+      _nf_render_set_colour (tcr, &style->block_fill);
+      cairo_paint (tcr);
+      cairo_translate (tcr, 1, 1);
+      cairo_scale (tcr, sx, sy);
+      draw_glyph (tcr, &rel, kind, style);
+      cairo_destroy (tcr);
+      cairo_surface_flush (tile->surface);
+      if (cairo_surface_status (tile->surface) != CAIRO_STATUS_SUCCESS)
+        {
+          glyph_tile_clear (tile);
+          return FALSE;
+        }
     }
+  if (cairo_image_surface_get_width (tile->surface) != w ||
+      cairo_image_surface_get_height (tile->surface) != h)
+    return FALSE;
+
+  src = (const guint32 *) (gpointer) cairo_image_surface_get_data (tile->surface);
+  ts = cairo_image_surface_get_stride (tile->surface) / 4;
+  /* The tile's corner is the fill alone. */
+  fill = src[0];
+  cairo_surface_flush (target);
+  dst = (guint32 *) (gpointer) cairo_image_surface_get_data (target);
+  ds = cairo_image_surface_get_stride (target) / 4;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (dst[(gsize) (y0 + y) * ds + x0 + x] != fill)
+        return FALSE;
+  for (int y = 0; y < h; y++)
+    memcpy (dst + (gsize) (y0 + y) * ds + x0, src + (gsize) y * ts, (gsize) w * sizeof *dst);
+  cairo_surface_mark_dirty_rectangle (target, x0, y0, w, h);
+  return TRUE;
+}
+
+/* `tiles` (NULL: none): the glyphs kept as pixels, one per block. */
+static void
+draw_title (cairo_t           *cr,
+            const NfGridBlock *block,
+            NfBlock            kind,
+            const NfGridStyle *style,
+            GlyphTile         *tiles)
+{
+  if (block->has_glyph &&
+      (tiles == NULL || !draw_glyph_tile (cr, &block->glyph_rect, kind, style, &tiles[kind])))
+    draw_glyph (cr, &block->glyph_rect, kind, style);
 
   _nf_render_set_colour (cr, &style->title_text);
   cairo_move_to (cr, block->title_x, block->title_y);
@@ -303,6 +427,7 @@ typedef struct {
   int               ox, oy;     /* the pixel of the layout's origin */
   const NfCardClip *clip;       /* of the image's drawing, or NULL */
   const CardPlan   *plan;       /* the cards' holes in the boxes, or NULL */
+  GlyphTile        *tiles;      /* the blocks' glyphs as pixels, or NULL */
 } Slices;
 
 /* The background and every block's frame, title, "+N more" and hint;
@@ -359,7 +484,7 @@ draw_frames_into (cairo_t           *cr,
             }
           frame_box (cr, &block->rect, style);
         }
-      draw_title (cr, block, (NfBlock) b, style);
+      draw_title (cr, block, (NfBlock) b, style, slices->tiles);
       if (block->n_notes == 0 && block->hint != NULL)
         draw_hint (cr, block, style);
     }
@@ -370,7 +495,7 @@ draw_frames (cairo_t           *cr,
              NfGridLayout      *layout,
              const NfGridStyle *style)
 {
-  draw_frames_into (cr, layout, style, &(Slices) { NULL, 1, 1, 0, 0, NULL, NULL });
+  draw_frames_into (cr, layout, style, &(Slices) { NULL, 1, 1, 0, 0, NULL, NULL, NULL });
 }
 
 /* --- Retained pixels of the frames ---------------------------------- */
@@ -397,6 +522,7 @@ typedef struct {
   /* FALSE when the frames of the keys were drawn onto the target and
    * the surface still holds older ones. */
   gboolean         drawn;
+  GlyphTile        tiles[NF_N_BLOCKS];
 } Frames;
 
 static G_DEFINE_QUARK (nf-grid-frames, frames)
@@ -418,6 +544,8 @@ frames_free (gpointer data)
     block_key_clear (&frames->blocks[b]);
   g_clear_pointer (&frames->style, nf_grid_style_free);
   g_clear_pointer (&frames->surface, cairo_surface_destroy);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    glyph_tile_clear (&frames->tiles[b]);
   g_free (frames);
 }
 
@@ -496,6 +624,7 @@ draw_frames_direct (cairo_t           *cr,
                     const NfGridStyle *style,
                     const NfCardClip  *clip,
                     const CardPlan    *plan,
+                    GlyphTile         *tiles,
                     cairo_surface_t   *target,
                     double             sx,
                     double             sy,
@@ -519,7 +648,7 @@ draw_frames_direct (cairo_t           *cr,
     return FALSE;
   cairo_save (cr);
   draw_frames_into (cr, layout, style,
-                    &(Slices) { target, sx, sy, (int) px, (int) py, clip, plan });
+                    &(Slices) { target, sx, sy, (int) px, (int) py, clip, plan, tiles });
   cairo_restore (cr);
   return TRUE;
 }
@@ -573,7 +702,7 @@ draw_frames_retained (cairo_t           *cr,
    * another (a window being resized), and is only kept when it comes
    * again. */
   if (!same && frames != NULL &&
-      draw_frames_direct (cr, layout, style, clip, plan, target, sx, sy, px, py))
+      draw_frames_direct (cr, layout, style, clip, plan, frames->tiles, target, sx, sy, px, py))
     {
       frames_set_keys (frames, keys, style, width, height, sx, sy, px - ix, py - iy);
       frames->drawn = FALSE;
@@ -623,7 +752,7 @@ draw_frames_retained (cairo_t           *cr,
       cairo_scale (fcr, sx, sy);
       draw_frames_into (fcr, layout, style,
                         &(Slices) { frames->fx == 0 && frames->fy == 0 ? frames->surface : NULL,
-                                    sx, sy, 0, 0, NULL, NULL });
+                                    sx, sy, 0, 0, NULL, NULL, frames->tiles });
       cairo_destroy (fcr);
       cairo_surface_flush (frames->surface);
       frames->drawn = TRUE;
