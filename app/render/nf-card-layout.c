@@ -1320,6 +1320,13 @@ clamp_whole (NfCardLayout      *self,
     g_array_set_size (self->chips, 0);
 }
 
+static gboolean lay_out_beginning (NfCardLayout      *self,
+                                   const NfGridStyle *style,
+                                   double             width,
+                                   double             font_size,
+                                   NfCardDensity      density,
+                                   guint              max_lines);
+
 void
 nf_card_layout_apply_density (NfCardLayout      *self,
                               const NfGridStyle *style,
@@ -1372,10 +1379,13 @@ nf_card_layout_apply_density (NfCardLayout      *self,
     }
   if (density == NF_CARD_LINES)
     {
-      /* The whole text at this width, which a resize that moves no line
-       * breaks again for nothing, then its first lines. */
-      set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
-      clamp_whole (self, style, density, max_lines);
+      /* The beginning of the text, or the whole text, at this width
+       * (which a resize that moves no line keeps), then its first lines. */
+      if (!lay_out_beginning (self, style, width, font_size, density, max_lines))
+        {
+          set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+          clamp_whole (self, style, density, max_lines);
+        }
       return;
     }
   set_size (self, style, width, font_size, 0, density, max_lines);
@@ -1399,26 +1409,29 @@ _nf_card_layout_peek_pending_style (NfCardLayout *self)
   return self->pending_style != NULL ? self->pending_style->style : NULL;
 }
 
-/* Where to cut the shown text for a one-line card whose text is
- * `text_width` pixels wide, trying for the `attempt`th time: past what
- * one line likely holds (the characters' average widths, a fifth to
- * spare, twice that each further attempt), then two more places a line
- * may break and three characters: enough for Pango to break the first
- * line as it breaks the whole text, and for the renderer's ellipsis to
- * find where it stops (lay_out_beginning() checks both). 0 when the cut
+/* Where to cut the shown text for a card of `n_lines` lines whose text
+ * is `text_width` pixels wide, trying for the `attempt`th time: past
+ * what the lines likely hold (the characters' average widths, a fifth
+ * to spare, twice that each further attempt), then two more places a
+ * line may break and three characters: enough for Pango to break the
+ * lines as it breaks the whole text, and for the renderer's ellipsis to
+ * find where it stops (lay_out_beginning() checks both). The room is
+ * rounded up to whole steps of 64 pixels, so a window resized a little
+ * keeps the cut, and the lines Pango broke (set_size()). 0 when the cut
  * would keep the whole text, or the text is one that only the whole of
  * it sets right: right-to-left (the paragraph's direction and the
  * levels of its neutral characters are read from all of it) or of
  * several paragraphs (the renderer's ellipsis runs on across short
  * ones). */
 static guint
-cut_for_one_line (const char *str,
-                  double      text_width,
-                  double      font_size,
-                  guint       attempt)
+cut_for_lines (const char *str,
+               double      text_width,
+               double      font_size,
+               guint       n_lines,
+               guint       attempt)
 {
   double em = font_size * PX_PER_PT;
-  double room = text_width * 1.2 * (1u << attempt), at = 0;
+  double room = ceil (text_width * 1.2 * n_lines * (1u << attempt) / 64) * 64, at = 0;
   guint breaks = 0, extra = 0;
   const char *p;
 
@@ -1443,24 +1456,26 @@ cut_for_one_line (const char *str,
   return *p != '\0' ? (guint) (p - str) : 0;
 }
 
-/* Whether the beginning of the text in `layout` breaks its first line
- * as the whole text does, and holds whatever of the second line the
- * renderer's ellipsis may reach: a second line that has a place to break
- * three characters or more before the cut. Pango's greedy breaking
- * chooses the first line's end by the text up to that place, and the
- * ellipsis never reaches it: the second line's first word did not fit
- * on the first line, nor will it with an ellipsis. */
+/* Whether the beginning of the text in `layout` breaks its first
+ * `n_lines` lines as the whole text does, and holds whatever of the line
+ * after them the renderer's ellipsis may reach: a line after that has a
+ * place to break three characters or more before the cut. Pango's
+ * greedy breaking chooses each line's end by the text up to the next
+ * line's first place to break, and the ellipsis never reaches past it:
+ * the next line's first word did not fit on the last line shown, nor
+ * will it with an ellipsis. */
 static gboolean
-beginning_serves (PangoLayout *layout)
+beginning_serves (PangoLayout *layout,
+                  guint        n_lines)
 {
   const char *str = pango_layout_get_text (layout);
   const PangoLogAttr *attrs;
   PangoLayoutLine *second;
   int n_attrs, from;
 
-  if (pango_layout_get_line_count (layout) < 2)
+  if (pango_layout_get_line_count (layout) < (int) n_lines + 1)
     return FALSE;
-  second = pango_layout_get_line_readonly (layout, 1);
+  second = pango_layout_get_line_readonly (layout, (int) n_lines);
   attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
   from = (int) g_utf8_pointer_to_offset (str, str + second->start_index);
   /* n_attrs counts the position after the last character too. */
@@ -1470,33 +1485,39 @@ beginning_serves (PangoLayout *layout)
   return FALSE;
 }
 
-/* A one-line card laid out from the beginning of its text: Pango breaks
- * and shapes only that, where the whole text cost the 1,000-note first
- * frame 95 M of its 137 M instructions (issue 13). The lines, the
- * renderer's cut and so the pixels are those of the whole text; a
- * caller that reads the text layout itself gets the whole text
- * (ensure_whole()). FALSE where the beginning would be all of it or
- * would not do. */
+/* A clamped card (one line, or `max_lines` lines) laid out `width`
+ * wide from the beginning of its text: Pango breaks and shapes only
+ * that, where the whole text cost the 1,000-note first frame 95 M of its
+ * 137 M instructions (issue 13), and a resize frame of 200 notes a
+ * sixth of its own. The lines, the renderer's cut and so the pixels are
+ * those of the whole text; a caller that reads the text layout itself
+ * gets the whole text (ensure_whole()). FALSE where the beginning would
+ * be all of it or would not do. */
 static gboolean
 lay_out_beginning (NfCardLayout      *self,
-                   const NfGridStyle *style)
+                   const NfGridStyle *style,
+                   double             width,
+                   double             font_size,
+                   NfCardDensity      density,
+                   guint              max_lines)
 {
   const char *shown = self->shown_text != NULL
                       ? nf_text_for_language (self->shown_text, self->lang) : "";
-  double text_width = text_width_of (style, self->now.width) / (double) PANGO_SCALE;
+  double text_width = text_width_of (style, width) / (double) PANGO_SCALE;
+  guint n_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 1;
 
   for (guint attempt = 0; attempt < 3; attempt++)
     {
-      guint cut = cut_for_one_line (shown, text_width, self->now.font_size, attempt);
+      guint cut = cut_for_lines (shown, text_width, font_size, n_lines, attempt);
 
       if (cut == 0)
         break;
       self->cut_wanted = cut;
-      set_size (self, style, self->now.width, self->now.font_size, 0, NF_CARD_COMPACT, 0);
+      set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
       self->cut_wanted = 0;
-      if (beginning_serves (self->text))
+      if (beginning_serves (self->text, n_lines))
         {
-          clamp_whole (self, style, NF_CARD_LINE, 0);
+          clamp_whole (self, style, density, max_lines);
           /* Its lines are not the whole text's: nothing else clamps from them. */
           self->unclamped = FALSE;
           return TRUE;
@@ -1528,7 +1549,8 @@ ensure_laid_out (NfCardLayout *self)
 {
   if (self->pending &&
       (whole_text_ready (self, self->pending_style->style) ||
-       !lay_out_beginning (self, self->pending_style->style)))
+       !lay_out_beginning (self, self->pending_style->style, self->now.width,
+                           self->now.font_size, NF_CARD_LINE, 0)))
     {
       set_size (self, self->pending_style->style, self->now.width, self->now.font_size, 0,
                 NF_CARD_COMPACT, 0);
