@@ -879,6 +879,21 @@ _nf_grid_block_layout_title (NfGridBlock       *block,
   double glyph, line_h, text_h, glyph_top, text_top;
   PangoRectangle logical, line;
 
+  /* A title on one line beside its glyph stays so at any width it still
+   * fits in: Pango would break it the same, so it is not broken again
+   * (a window being resized gives every block a new width each frame). */
+  if (block->title_width != width && block->title != NULL && block->title_width > 0 &&
+      block->has_glyph && pango_layout_get_line_count (block->title) == 1)
+    {
+      pango_layout_get_extents (block->title, NULL, &logical);
+      if (logical.width <= (int) (MAX (1.0, width - style->glyph_size - GLYPH_GAP) *
+                                  PANGO_SCALE))
+        {
+          block->title_width = width;
+          if (block->title_alt_width == width)
+            block->title_alt_width = -1;
+        }
+    }
   if (block->title_width != width && block->title_alt != NULL &&
       block->title_alt_width == width)
     {

@@ -241,6 +241,44 @@ test_clip_and_group (void)
   check_resize (many, style, &(Target) { 1, 12, 7, TRUE, TRUE }, 1366, 768, 2, FALSE);
 }
 
+/* A grid resized step by step draws what a grid laid out at that size
+ * at once draws: what it keeps from the steps before (titles not broken
+ * again while they fit, the beginnings of clamped cards' text) changes
+ * nothing. */
+static void
+test_resized_as_fresh (void)
+{
+  g_autoptr(NfCanvas) many = bench_canvas_new (200, 7, "n");
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+
+  for (guint c = 0; c < 5; c++)
+    {
+      g_autoptr(NfCanvas) canvas = c < 4 ? load_case (c) : g_object_ref (many);
+      g_autoptr(NfGridLayout) resized = nf_grid_layout_new (canvas, style, NULL);
+      Target t = { 1, 0, 0, FALSE, FALSE };
+
+      for (guint step = 0; step < 12; step++)
+        {
+          int w = 1920 - 53 * (int) step, h = 1080 - 29 * (int) step;
+          g_autoptr(NfGridLayout) fresh = nf_grid_layout_new (canvas, style, NULL);
+          cairo_surface_t *a, *b;
+          int difference;
+
+          nf_grid_layout_allocate (resized, w, h);
+          nf_grid_layout_allocate (fresh, w, h);
+          a = draw (resized, style, &t, TRUE);
+          b = draw (fresh, style, &t, TRUE);
+          difference = max_difference (a, b);
+          if (difference != 0)
+            g_test_message ("canvas %u at %d × %d: resized and fresh differ by %d", c, w, h,
+                            difference);
+          g_assert_cmpint (difference, ==, 0);
+          cairo_surface_destroy (a);
+          cairo_surface_destroy (b);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,5 +287,6 @@ main (int   argc,
   g_test_add_func ("/grid-cold/cases", test_cases);
   g_test_add_func ("/grid-cold/generated", test_generated);
   g_test_add_func ("/grid-cold/clip-and-group", test_clip_and_group);
+  g_test_add_func ("/grid-cold/resized-as-fresh", test_resized_as_fresh);
   return g_test_run ();
 }
