@@ -1415,9 +1415,7 @@ _nf_card_layout_peek_pending_style (NfCardLayout *self)
  * to spare, twice that each further attempt), then two more places a
  * line may break and three characters: enough for Pango to break the
  * lines as it breaks the whole text, and for the renderer's ellipsis to
- * find where it stops (lay_out_beginning() checks both). The room is
- * rounded up to whole steps of 64 pixels, so a window resized a little
- * keeps the cut, and the lines Pango broke (set_size()). 0 when the cut
+ * find where it stops (lay_out_beginning() checks both). 0 when the cut
  * would keep the whole text, or the text is one that only the whole of
  * it sets right: right-to-left (the paragraph's direction and the
  * levels of its neutral characters are read from all of it) or of
@@ -1431,7 +1429,7 @@ cut_for_lines (const char *str,
                guint       attempt)
 {
   double em = font_size * PX_PER_PT;
-  double room = ceil (text_width * 1.2 * n_lines * (1u << attempt) / 64) * 64, at = 0;
+  double room = text_width * 1.2 * n_lines * (1u << attempt), at = 0;
   guint breaks = 0, extra = 0;
   const char *p;
 
