@@ -78,7 +78,13 @@ _nf_module_table (const char  *name,
   if (opened == NULL)
     opened = g_hash_table_new (g_str_hash, g_str_equal);
   table = g_hash_table_lookup (opened, name);
-  if (table == NULL)
+  if (table != NULL && *(const gsize *) table != size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot load %s: it belongs to another version of Ninefold"), name);
+      table = NULL;
+    }
+  else if (table == NULL)
     {
       table = open_module (name, size, error);
       if (table != NULL)
