@@ -121,10 +121,11 @@ check_plain_start (GApplication *app)
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  /* The libraries only a history or a spreadsheet needs wait for them
+  /* The libraries only a history, a spreadsheet or a write-up needs wait for them
    * (their features' own tests open them): not opened, not mapped. */
   g_assert_false (_nf_module_is_open ("ninefold-git"));
   g_assert_false (_nf_module_is_open ("ninefold-xlsx"));
+  g_assert_false (_nf_module_is_open ("ninefold-markdown"));
   {
     g_autofree char *maps = NULL;
 
@@ -132,6 +133,7 @@ check_plain_start (GApplication *app)
       {
         g_assert_null (strstr (maps, "libgit2"));
         g_assert_null (strstr (maps, "libxlsxwriter"));
+        g_assert_null (strstr (maps, "libcmark"));
         g_assert_nonnull (strstr (maps, "libgtk-4"));
       }
   }

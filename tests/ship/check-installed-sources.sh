@@ -59,7 +59,7 @@ out="$(XDG_DATA_DIRS="$scratch/nowhere" "$bin" check "$scratch/copy.ninefold" 2>
 [ "$status" -eq 1 ] && grep -q 'installed-only.txt' <<<"$out" ||
   { echo "a write-up missing from the data folders was not a finding (exit $status): $out"; exit 1; }
 modules="$scratch/root$prefix/$libdir/ninefold"
-for m in ninefold-git ninefold-xlsx; do
+for m in ninefold-git ninefold-xlsx ninefold-markdown; do
   ls "$modules/$m".* >/dev/null 2>&1 || { echo "module $m is not installed in $prefix/$libdir/ninefold"; exit 1; }
 done
 NF_MODULE_DIR="$modules" XDG_DATA_DIRS="$share" "$bin" export "$share/ninefold/cases/000-bitauto.ninefold" \
