@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * layout is refused). */
 
 /* The table of module `name` (its file NAME.NF_MODULE_SUFFIX, in the
- * first of: $NF_MODULE_DIR, the build's folder, the installed
+ * first of: $NF_MODULE_DIR, the installed folder, the build's
  * folder), opened once per process; NULL with `error` set where it cannot
  * be opened. Safe from any thread. */
 gconstpointer _nf_module_table   (const char  *name,

@@ -20,7 +20,13 @@ open_module (const char  *name,
              gsize        size,
              GError     **error)
 {
-  const char *dirs[] = { g_getenv ("NF_MODULE_DIR"), NF_MODULE_BUILD_DIR, NF_MODULE_INSTALLED_DIR };
+  /* The installed folder before the build's: an installed program finds
+   * its modules there and never reaches the folder it was built in, which
+   * may be gone or (a build under /tmp) writable by anyone. A program run
+   * from its build usually finds nothing installed; a module installed by
+   * another build holds the same library's functions, and a table of
+   * another layout is refused. */
+  const char *dirs[] = { g_getenv ("NF_MODULE_DIR"), NF_MODULE_INSTALLED_DIR, NF_MODULE_BUILD_DIR };
   g_autofree char *tried = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
