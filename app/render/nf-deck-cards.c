@@ -313,6 +313,51 @@ trim_end (const char *text,
   return len;
 }
 
+/* Whether the pointed text of the card's opening `len` bytes clearly
+ * needs more lines than the card shows: the opening ends on the card's
+ * last line, after at least one whole word of it (so the lines before
+ * break as the card's do: the word that did not fit the line above is
+ * still there, and still does not), and the last line's words up to
+ * there and the pointer (measured once, `suffix_w`) are wider than the
+ * line by more than `slack`, half an em: far more than kerning at the
+ * joint can change. The pointer then goes on to a line the card does
+ * not have. What this does not rule out is left to Pango. */
+static gboolean
+clearly_too_long (NfDeckCard         *card,
+                  const char         *text,
+                  const PangoLogAttr *attrs,
+                  int                 n_attrs,
+                  gsize               len,
+                  int                 suffix_w,
+                  int                 slack)
+{
+  PangoLayoutLine *last = pango_layout_get_line_readonly (card->text, (int) card->n_lines - 1);
+  const char *prev = g_utf8_find_prev_char (text, text + len);
+  glong start, end;
+  gboolean whole_word = FALSE;
+  int line = 0, x = 0;
+
+  if (prev == NULL || last == NULL || (gsize) last->start_index >= len)
+    return FALSE;
+  start = g_utf8_pointer_to_offset (text, text + last->start_index);
+  end = g_utf8_pointer_to_offset (text, text + len);
+  for (glong k = start + 1; k < end && k < n_attrs && !whole_word; k++)
+    whole_word = attrs[k].is_line_break;
+  if (!whole_word)
+    return FALSE;
+  pango_layout_index_to_line_x (card->text, (int) (prev - text), TRUE, &line, &x);
+  return line == (int) card->n_lines - 1 &&
+         x + suffix_w > pango_layout_get_width (card->text) + slack;
+}
+
+static gboolean point_exhaustive;
+
+void
+_nf_deck_card_point_set_exhaustive (gboolean exhaustive)
+{
+  point_exhaustive = exhaustive;
+}
+
 void
 _nf_deck_card_point (NfDeckCard *card,
                      guint       digits)
@@ -323,7 +368,7 @@ _nf_deck_card_point (NfDeckCard *card,
   PangoLayoutLine *line;
   guint sample = 0;
   gsize end, first_unit = 0;
-  int n_attrs;
+  int n_attrs, suffix_w = 0, slack;
 
   card->point_len = 0;
   if (!card->cut || card->n_lines == 0)
@@ -334,6 +379,18 @@ _nf_deck_card_point (NfDeckCard *card,
   end = (gsize) (line->start_index + line->length);
   attrs = pango_layout_get_log_attrs_readonly (card->text, &n_attrs);
   probe = pango_layout_copy (card->text);
+  /* Each try lays the probe out again; the tries the card's own lines
+   * already rule out are skipped (a Chinese note backs up a character
+   * at a time, a dozen tries or more). */
+  {
+    g_autofree char *pointer = pointed_text (card, 0, sample);
+
+    pango_layout_set_text (probe, pointer, -1);
+    pango_layout_set_width (probe, -1);
+    pango_layout_get_size (probe, &suffix_w, NULL);
+    pango_layout_set_width (probe, pango_layout_get_width (card->text));
+    slack = (int) (card->size * PANGO_SCALE / 2);
+  }
   /* Back from the end of the lines shown, a place where a line may
    * break (between words; between characters in Chinese) at a time,
    * until the words and the pointer fit those lines. */
@@ -348,7 +405,7 @@ _nf_deck_card_point (NfDeckCard *card,
       gsize len = trim_end (text, end);
       glong at;
 
-      if (len > 0)
+      if (len > 0 && (point_exhaustive || !clearly_too_long (card, text, attrs, n_attrs, len, suffix_w, slack)))
         {
           g_autofree char *t = pointed_text (card, len, sample);
 

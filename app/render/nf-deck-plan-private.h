@@ -65,6 +65,7 @@ struct _NfDeckPlan {
   double    block_top;      /* the block slides' columns: where they start, */
   double    block_bottom;   /* where a full one ends, */
   guint     block_columns;  /* and how many a slide has */
+  GArray   *sources;        /* SourceItem (nf-deck-canvas.c), laid out */
 };
 
 /* Note `index` of `block`, borrowed: the canvas holds it. */

@@ -35,6 +35,8 @@ typedef struct {
   NfCanvas          *canvas;    /* whose cards are being made, to name what a note
                                  * conflicts with; NULL: named by id */
   struct _NfDeckMetricsPlan *metrics; /* the canvas being drawn's, worked out ahead; else NULL */
+  struct _NfDeckStash *stash;   /* layouts made ahead for what is being drawn; else NULL */
+  struct _NfDeckStash *filling; /* on a worker: where every layout made goes too; else NULL */
   GArray            *outlines;  /* NfDeckOutline, added to `surface` once the deck is drawn */
 } NfDeck;
 
@@ -117,6 +119,36 @@ PangoLayout *_nf_deck_text           (NfDeck       *deck,
                                       PangoWeight   weight,
                                       double        width);
 
+/* The same, its lines set with `align`: one made ahead and left in
+ * deck->stash (nf-deck-stash.c) when there is one. */
+PangoLayout *_nf_deck_text_aligned   (NfDeck        *deck,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+
+/* Layouts made ahead on a worker for the drawing thread (nf-deck-stash.c). */
+typedef struct _NfDeckStash NfDeckStash;
+NfDeckStash *_nf_deck_stash_new      (void);
+void         _nf_deck_stash_free     (NfDeckStash   *stash);
+/* Keeps `layout`, as _nf_deck_text_aligned() made it of the rest, in
+ * `stash` (referenced), laid out now. */
+void         _nf_deck_stash_put      (NfDeckStash   *stash,
+                                      PangoLayout   *layout,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+/* One made so, taken out of `stash` (the caller's); NULL when none. */
+PangoLayout *_nf_deck_stash_take     (NfDeckStash   *stash,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+
 /* A note as a card on a slide (nf-deck-cards.c): its text at `size`
  * points in `width`, at most `max_lines` lines (0: all; fewer than the
  * note has makes a compact card that fades out), and with `footer_size`
@@ -193,6 +225,9 @@ void         _nf_deck_card_clear     (NfDeckCard   *card);
  * shows (a page number of up to `digits` digits). */
 void         _nf_deck_card_point     (NfDeckCard   *card,
                                       guint         digits);
+/* Tests: every try of _nf_deck_card_point() laid out by Pango, none
+ * ruled out by the card's own lines (what they compare it with). */
+void         _nf_deck_card_point_set_exhaustive (gboolean exhaustive);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
  * `slice` a copy of `card` (sharing its layouts) showing `count` lines
