@@ -313,41 +313,54 @@ trim_end (const char *text,
   return len;
 }
 
-/* Whether the pointed text of the card's opening `len` bytes clearly
- * needs more lines than the card shows: the opening ends on the card's
- * last line, after at least one whole word of it (so the lines before
- * break as the card's do: the word that did not fit the line above is
- * still there, and still does not), and the last line's words up to
- * there and the pointer (measured once, `suffix_w`) are wider than the
- * line by more than `slack`, half an em: far more than kerning at the
- * joint can change. The pointer then goes on to a line the card does
- * not have. What this does not rule out is left to Pango. */
-static gboolean
-clearly_too_long (NfDeckCard         *card,
-                  const char         *text,
-                  const PangoLogAttr *attrs,
-                  int                 n_attrs,
-                  gsize               len,
-                  int                 suffix_w,
-                  int                 slack)
+/* What the card's own lines tell of the pointed text of its opening
+ * `len` bytes, without laying it out: when the opening ends on the
+ * card's last line after at least one whole word of it, the lines
+ * before break as the card's do (the word that did not fit the line
+ * above is still there, and still does not), so the pointed text's last
+ * line holds the rest of the opening and then the pointer (measured
+ * once, `suffix_w`). Wider than the line by more than `slack` (half an
+ * em: far more than kerning at the joint can change), the pointer goes
+ * on to a line the card does not have: TOO_LONG; narrower by as much,
+ * it fits: FITS. Anything else is left to Pango. */
+typedef enum {
+  ASK_PANGO,
+  TOO_LONG,
+  FITS,
+} Foreseen;
+
+static Foreseen
+foresee (NfDeckCard         *card,
+         const char         *text,
+         const PangoLogAttr *attrs,
+         int                 n_attrs,
+         gsize               len,
+         int                 suffix_w,
+         int                 slack)
 {
   PangoLayoutLine *last = pango_layout_get_line_readonly (card->text, (int) card->n_lines - 1);
   const char *prev = g_utf8_find_prev_char (text, text + len);
+  int width = pango_layout_get_width (card->text);
   glong start, end;
   gboolean whole_word = FALSE;
   int line = 0, x = 0;
 
   if (prev == NULL || last == NULL || (gsize) last->start_index >= len)
-    return FALSE;
+    return ASK_PANGO;
   start = g_utf8_pointer_to_offset (text, text + last->start_index);
   end = g_utf8_pointer_to_offset (text, text + len);
   for (glong k = start + 1; k < end && k < n_attrs && !whole_word; k++)
     whole_word = attrs[k].is_line_break;
   if (!whole_word)
-    return FALSE;
+    return ASK_PANGO;
   pango_layout_index_to_line_x (card->text, (int) (prev - text), TRUE, &line, &x);
-  return line == (int) card->n_lines - 1 &&
-         x + suffix_w > pango_layout_get_width (card->text) + slack;
+  if (line != (int) card->n_lines - 1)
+    return ASK_PANGO;
+  if (x + suffix_w > width + slack)
+    return TOO_LONG;
+  if (x + suffix_w < width - slack)
+    return FITS;
+  return ASK_PANGO;
 }
 
 static gboolean point_exhaustive;
@@ -379,9 +392,9 @@ _nf_deck_card_point (NfDeckCard *card,
   end = (gsize) (line->start_index + line->length);
   attrs = pango_layout_get_log_attrs_readonly (card->text, &n_attrs);
   probe = pango_layout_copy (card->text);
-  /* Each try lays the probe out again; the tries the card's own lines
-   * already rule out are skipped (a Chinese note backs up a character
-   * at a time, a dozen tries or more). */
+  /* Each try lays the probe out again: the tries the card's own lines
+   * already decide are not made (a Chinese note backs up a character at
+   * a time, a dozen tries or more, each some 300,000 instructions). */
   {
     g_autofree char *pointer = pointed_text (card, 0, sample);
 
@@ -405,7 +418,15 @@ _nf_deck_card_point (NfDeckCard *card,
       gsize len = trim_end (text, end);
       glong at;
 
-      if (len > 0 && (point_exhaustive || !clearly_too_long (card, text, attrs, n_attrs, len, suffix_w, slack)))
+      Foreseen foreseen = len > 0 && !point_exhaustive
+        ? foresee (card, text, attrs, n_attrs, len, suffix_w, slack) : ASK_PANGO;
+
+      if (foreseen == FITS)
+        {
+          card->point_len = len;
+          return;
+        }
+      if (len > 0 && foreseen == ASK_PANGO)
         {
           g_autofree char *t = pointed_text (card, len, sample);
 

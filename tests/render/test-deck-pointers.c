@@ -13,8 +13,8 @@
  * page of its full text ("→ p. 29"), as many words as fit the lines it
  * shows. Finding them backs up from the end of those lines one place a
  * line may break at a time, each try laid out by Pango; tries the
- * card's own lines already rule out are skipped. Skipping must never
- * change the words: every note of the four cases (as written, English,
+ * card's own lines already decide (clearly too long, clearly fitting)
+ * are not laid out. That must never change the words: every note of the four cases (as written, English,
  * Chinese), cut to one, two and three lines at the overview's sizes and
  * a spread of widths, gets the same opening with and without it. */
 
