@@ -929,6 +929,11 @@ _nf_deck_canvas_slides (NfDeck     *deck,
   double open = -1;
   int entry;
 
+  /* The page the block slides start at is known now: the worker that
+   * planned this canvas lays out the overview's pointers to them while
+   * the page before is written and the title slide drawn. */
+  if (deck->layouts != NULL)
+    _nf_deck_layouts_at (deck->layouts, deck->at, deck->page + (title_slide ? 2 : 1) + n_pages);
   if (title_slide)
     {
       _nf_deck_begin_page (deck);
@@ -944,6 +949,8 @@ _nf_deck_canvas_slides (NfDeck     *deck,
     }
   _nf_deck_outline (deck, entry, _("Overview"));
   first_block_page = deck->page + n_pages;
+  if (deck->layouts != NULL)
+    _nf_deck_layouts_wait_pointers (deck->layouts, deck->at);
   for (guint page = 0; page < n_pages; page++)
     {
       const char *title = _nf_deck_canvas_title (canvas, deck->lang);

@@ -263,6 +263,7 @@ _nf_deck_card_set_marks (NfDeckCard *card,
 void
 _nf_deck_card_clear (NfDeckCard *card)
 {
+  g_clear_object (&card->pointed);
   g_clear_object (&card->text);
   g_clear_object (&card->footer);
   g_clear_object (&card->conflict);
@@ -448,6 +449,32 @@ _nf_deck_card_point (NfDeckCard *card,
   card->point_len = trim_end (text, first_unit > 0 ? first_unit : strlen (text));
 }
 
+static guint n_pointers_ahead, n_pointers_late;
+
+void
+_nf_deck_card_count_pointers (guint *ahead,
+                              guint *late)
+{
+  *ahead = (guint) g_atomic_int_get (&n_pointers_ahead);
+  *late = (guint) g_atomic_int_get (&n_pointers_late);
+}
+
+void
+_nf_deck_card_lay_pointer (NfDeckCard *card,
+                           guint       page)
+{
+  g_autofree char *t = NULL;
+
+  g_clear_object (&card->pointed);
+  if (!card->cut || card->point_len == 0)
+    return;
+  t = pointed_text (card, card->point_len, page);
+  card->pointed = pango_layout_copy (card->text);
+  pango_layout_set_text (card->pointed, t, -1);
+  pango_layout_get_line_count (card->pointed);
+  card->pointed_page = page;
+}
+
 /* Where each line of the card's text starts and ends, from its top. */
 static void
 line_range (NfDeckCard *card,
@@ -525,6 +552,7 @@ _nf_deck_card_slice (NfDeck     *deck,
   slice->footer = card->footer != NULL ? g_object_ref (card->footer) : NULL;
   slice->conflict = card->conflict != NULL ? g_object_ref (card->conflict) : NULL;
   slice->mark = NULL;
+  slice->pointed = NULL;
   slice->sliced = TRUE;
   slice->tight = FALSE;
   slice->cut = FALSE;
@@ -625,10 +653,21 @@ _nf_deck_card_draw (NfDeck     *deck,
       /* The opening words and where the note is in full: in the lines
        * the card was measured with (the pointer was fitted with a page
        * number as wide as any it names). */
-      g_autoptr(PangoLayout) pointed = pango_layout_copy (card->text);
-      g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
+      g_autoptr(PangoLayout) pointed = NULL;
 
-      pango_layout_set_text (pointed, t, -1);
+      if (card->pointed != NULL && card->pointed_page == card->point_page)
+        {
+          pointed = g_object_ref (card->pointed);
+          g_atomic_int_inc (&n_pointers_ahead);
+        }
+      else
+        {
+          g_atomic_int_inc (&n_pointers_late);
+          g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
+
+          pointed = pango_layout_copy (card->text);
+          pango_layout_set_text (pointed, t, -1);
+        }
       cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, pointed);
     }

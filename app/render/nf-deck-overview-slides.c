@@ -127,6 +127,20 @@ _nf_deck_overview_slice (const OvBlock *ov,
 }
 
 void
+_nf_deck_plan_lay_pointers (NfDeckPlan *plan,
+                            guint       first_block_page)
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      OvBlock *ov = &plan->blocks[b];
+
+      /* The pages _nf_deck_overview_draw_block() names. */
+      for (guint i = 0; ov->note_slide != NULL && i < ov->n_notes; i++)
+        _nf_deck_card_lay_pointer (&ov->cards[i], first_block_page + (guint) MAX (ov->note_slide[i], 0));
+    }
+}
+
+void
 _nf_deck_overview_draw_block (NfDeck   *deck,
                               NfBlock   block,
                               OvBlock  *ov,

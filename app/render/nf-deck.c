@@ -410,7 +410,10 @@ _nf_deck_draw_all (NfDeck              *deck,
       NfDeckPlan *plan = _nf_deck_layouts_take (layouts, deck, i);
 
       deck->metrics = _nf_deck_layouts_take_metrics (layouts, deck, i);
+      deck->layouts = layouts;
+      deck->at = i;
       _nf_deck_canvas_slides (deck, g_ptr_array_index (canvases, i), plan, canvases->len > 1);
+      deck->layouts = NULL;
       /* Freed before its worker may use its font map again. */
       _nf_deck_plan_free (plan);
       g_clear_pointer (&deck->metrics, _nf_deck_metrics_plan_free);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <ninefold.h>
 
 #include "nf-deck-private.h"
@@ -85,11 +87,53 @@ test_same_as_every_try (void)
   g_assert_cmpuint (n_chinese, >, 1000);
 }
 
+/* The pointers are laid out by the worker that planned their canvas,
+ * once the drawing thread reaches it and knows the page its block
+ * slides start at; the drawing thread only shows them. A page number
+ * guessed wrong would still be drawn right (laid out late), so this
+ * counts: every pointer of the cases' decks (one deck of the four, one
+ * of Bitauto alone, with and without compare slides) drawn as laid out
+ * ahead, none late. */
+static void
+test_laid_out_ahead (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nf-deck-pointers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
+  guint ahead0, late0, ahead, late;
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      NfDeckOptions opts;
+
+      for (guint c = 0; c < (run == 1 ? 1u : 4u); c++)
+        {
+          NfCanvas *canvas = nf_canvas_load_case (c, &error);
+
+          g_assert_no_error (error);
+          g_ptr_array_add (canvases, canvas);
+        }
+      nf_deck_options_init (&opts);
+      opts.compare = run == 2;
+      _nf_deck_card_count_pointers (&ahead0, &late0);
+      g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      _nf_deck_card_count_pointers (&ahead, &late);
+      g_test_message ("deck %u: %u pointers laid out ahead, %u late", run, ahead - ahead0, late - late0);
+      g_assert_cmpuint (ahead - ahead0, >, 5);
+      g_assert_cmpuint (late - late0, ==, 0);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/deck-pointers/same-as-every-try", test_same_as_every_try);
+  g_test_add_func ("/deck-pointers/laid-out-ahead", test_laid_out_ahead);
   return g_test_run ();
 }
