@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "nf-i18n-private.h"
+#include "nf-module-private.h"
+#include "nf-xlsx-lib-private.h"
 #include <glib/gstdio.h>
-#include <xlsxwriter.h>
 
 #include "nf-atomic-file.h"
 #include "nf-canvas-xml.h"
@@ -597,7 +598,8 @@ cell_string (const char *text)
 /* `saved_errno`: the system's reason, when the library failed on a write
  * (its own text for that is only “Zip generic error ZIP_ERRNO”). */
 static gboolean
-xlsx_failed (lxw_error   err,
+xlsx_failed (const NfXlsxLib *xl,
+             lxw_error   err,
              int         saved_errno,
              const char *path,
              GError    **error)
@@ -609,12 +611,13 @@ xlsx_failed (lxw_error   err,
                  _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
-                 lxw_strerror (err));
+                 xl->lxw_strerror (err));
   return FALSE;
 }
 
 static gboolean
-write_sheet (lxw_workbook *book,
+write_sheet (const NfXlsxLib *xl,
+             lxw_workbook *book,
              const Sheet  *sheet,
              guint         index,
              GHashTable   *used,
@@ -623,7 +626,7 @@ write_sheet (lxw_workbook *book,
              lxw_error    *err)
 {
   g_autofree char *name = sheet_name (sheet->title, index, used);
-  lxw_worksheet *ws = workbook_add_worksheet (book, name);
+  lxw_worksheet *ws = xl->workbook_add_worksheet (book, name);
   guint n_rows = sheet->n_columns ? sheet->cells->len / sheet->n_columns : 0;
   g_autofree double *widths = g_new0 (double, MAX (sheet->n_columns, 1));
 
@@ -636,7 +639,7 @@ write_sheet (lxw_workbook *book,
     {
       g_autofree char *header = cell_string (g_ptr_array_index (sheet->header, c));
 
-      if ((*err = worksheet_write_string (ws, 0, (lxw_col_t) c, header, bold)) != LXW_NO_ERROR)
+      if ((*err = xl->worksheet_write_string (ws, 0, (lxw_col_t) c, header, bold)) != LXW_NO_ERROR)
         return FALSE;
       widths[c] = g_utf8_strlen (header, -1);
     }
@@ -653,26 +656,26 @@ write_sheet (lxw_workbook *book,
 
             if (format == NULL)
               {
-                format = workbook_add_format (book);
-                format_set_num_format (format, code);
+                format = xl->workbook_add_format (book);
+                xl->format_set_num_format (format, code);
                 g_hash_table_insert (formats, g_steal_pointer (&code), format);
               }
-            *err = worksheet_write_number (ws, r + 1, (lxw_col_t) c, cell->value, format);
+            *err = xl->worksheet_write_number (ws, r + 1, (lxw_col_t) c, cell->value, format);
             width = 14;
           }
         else if (*cell->text != '\0')
           {
             g_autofree char *text = cell_string (cell->text);
 
-            *err = worksheet_write_string (ws, r + 1, (lxw_col_t) c, text, NULL);
+            *err = xl->worksheet_write_string (ws, r + 1, (lxw_col_t) c, text, NULL);
           }
         if (*err != LXW_NO_ERROR)
           return FALSE;
         widths[c] = MAX (widths[c], width);
       }
   for (guint c = 0; c < sheet->n_columns; c++)
-    worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, CLAMP (widths[c] * 1.2 + 2, 8, 60), NULL);
-  worksheet_freeze_panes (ws, 1, 0);
+    xl->worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, CLAMP (widths[c] * 1.2 + 2, 8, 60), NULL);
+  xl->worksheet_freeze_panes (ws, 1, 0);
   return TRUE;
 }
 
@@ -684,7 +687,9 @@ write_xlsx (GPtrArray     *sheets,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ninefold-xlsx-XXXXXX", error);
+  /* The library is opened at the first spreadsheet (nf-module-private.h). */
+  const NfXlsxLib *xl = _nf_module_table ("ninefold-xlsx", sizeof (NfXlsxLib), error);
+  g_autofree char *dir = xl != NULL ? g_dir_make_tmp ("ninefold-xlsx-XXXXXX", error) : NULL;
   g_autofree char *tmp = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -705,27 +710,27 @@ write_xlsx (GPtrArray     *sheets,
   tmp = g_build_filename (dir, "export.xlsx", NULL);
   options.tmpdir = dir;
   hold = _nf_stderr_hold_begin ();
-  book = workbook_new_opt (tmp, &options);
+  book = xl->workbook_new_opt (tmp, &options);
   if (book == NULL)
     {
       int saved_errno = errno;
 
       _nf_stderr_hold_end (hold, lxw_lines);
       g_rmdir (dir);
-      return xlsx_failed (LXW_ERROR_CREATING_XLSX_FILE, saved_errno, path, error);
+      return xlsx_failed (xl, LXW_ERROR_CREATING_XLSX_FILE, saved_errno, path, error);
     }
   _nf_stderr_hold_end (hold, lxw_lines);
-  bold = workbook_add_format (book);
-  format_set_bold (bold);
+  bold = xl->workbook_add_format (book);
+  xl->format_set_bold (bold);
   for (guint i = 0; ok && i < sheets->len; i++)
-    ok = write_sheet (book, g_ptr_array_index (sheets, i), i, used, formats, bold, &err);
+    ok = write_sheet (xl, book, g_ptr_array_index (sheets, i), i, used, formats, bold, &err);
   /* Closing frees the workbook, written or not; it is where the writes are. */
   hold = _nf_stderr_hold_begin ();
   errno = 0;
   if (ok)
-    err = workbook_close (book);
+    err = xl->workbook_close (book);
   else
-    workbook_close (book);
+    xl->workbook_close (book);
   if (!ok || err != LXW_NO_ERROR)
     {
       int saved_errno = ok && (err == LXW_ERROR_ZIP_FILE_OPERATION
@@ -734,7 +739,7 @@ write_xlsx (GPtrArray     *sheets,
       _nf_stderr_hold_end (hold, lxw_lines);
       g_unlink (tmp);
       g_rmdir (dir);
-      return xlsx_failed (err, saved_errno, path, error);
+      return xlsx_failed (xl, err, saved_errno, path, error);
     }
   _nf_stderr_hold_end (hold, lxw_lines);
   ok = g_file_get_contents (tmp, &data, &length, error);

@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
+#include "nf-git-lib-private.h"
 #include "nf-i18n-private.h"
 
 #include "nf-git-log.h"
+#include "nf-module-private.h"
 
 struct _NfGitLog
 {
@@ -23,23 +24,43 @@ struct _NfGitLog
 
 G_DEFINE_FINAL_TYPE (NfGitLog, nf_git_log, G_TYPE_OBJECT)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_revwalk, git_revwalk_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree_entry, git_tree_entry_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_blob, git_blob_free)
+/* libgit2, from its module: set once, by ensure_libgit2. */
+static const NfGitLib *git;
 
-static void
-ensure_libgit2 (void)
+static void repository_free (git_repository *p) { git->repository_free (p); }
+static void revwalk_free (git_revwalk *p) { git->revwalk_free (p); }
+static void commit_free (git_commit *p) { git->commit_free (p); }
+static void tree_free (git_tree *p) { git->tree_free (p); }
+static void tree_entry_free (git_tree_entry *p) { git->tree_entry_free (p); }
+static void blob_free (git_blob *p) { git->blob_free (p); }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, repository_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_revwalk, revwalk_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, commit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, tree_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree_entry, tree_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_blob, blob_free)
+
+/* Opens the module the first time a history is read (once: a module
+ * missing now stays missing). */
+static gboolean
+ensure_libgit2 (GError **error)
 {
   static gsize done = 0;
+  static GError *load_error;
 
   if (g_once_init_enter (&done))
     {
-      git_libgit2_init ();
+      const NfGitLib *lib = _nf_module_table ("ninefold-git", sizeof (NfGitLib), &load_error);
+
+      if (lib != NULL)
+        lib->libgit2_init ();
+      git = lib;
       g_once_init_leave (&done, 1);
     }
+  if (git == NULL && error != NULL)
+    *error = g_error_copy (load_error);
+  return git != NULL;
 }
 
 /* libgit2's last message, for a failure about `name`. */
@@ -48,7 +69,7 @@ set_git_error (GError    **error,
                const char *name,
                const char *doing)
 {
-  const git_error *e = git_error_last ();
+  const git_error *e = git->error_last ();
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s: %s", name, doing,
                e != NULL && e->message != NULL ? e->message : _("unknown error"));
@@ -80,26 +101,26 @@ entry_id (git_commit *commit,
   g_autoptr(git_tree) tree = NULL;
   g_autoptr(git_tree_entry) entry = NULL;
 
-  if (git_commit_tree (&tree, commit) != 0 ||
-      git_tree_entry_bypath (&entry, tree, path) != 0 ||
-      git_tree_entry_type (entry) != GIT_OBJECT_BLOB)
+  if (git->commit_tree (&tree, commit) != 0 ||
+      git->tree_entry_bypath (&entry, tree, path) != 0 ||
+      git->tree_entry_type (entry) != GIT_OBJECT_BLOB)
     return FALSE;
-  git_oid_cpy (out, git_tree_entry_id (entry));
+  git->oid_cpy (out, git->tree_entry_id (entry));
   return TRUE;
 }
 
 static NfGitCommit *
 commit_info (git_commit *commit)
 {
-  const git_signature *author = git_commit_author (commit);
-  const char *summary = git_commit_summary (commit);
+  const git_signature *author = git->commit_author (commit);
+  const char *summary = git->commit_summary (commit);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (author != NULL ? author->when.time : 0);
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (author != NULL ? author->when.offset * 60 : 0);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
   g_autofree char *name = g_utf8_make_valid (author != NULL && author->name != NULL ? author->name : "", -1);
   g_autofree char *line = g_utf8_make_valid (summary != NULL ? summary : "", -1);
 
-  return nf_git_commit_new (git_oid_tostr_s (git_commit_id (commit)), name, local, line);
+  return nf_git_commit_new (git->oid_tostr_s (git->commit_id (commit)), name, local, line);
 }
 
 static gboolean
@@ -109,7 +130,7 @@ open_repository (NfGitLog        *self,
 {
   g_autofree char *name = g_file_get_parse_name (self->file);
 
-  if (git_repository_open (out, self->repository) != 0)
+  if (git->repository_open (out, self->repository) != 0)
     {
       set_git_error (error, name, _("cannot open its git repository"));
       return FALSE;
@@ -130,17 +151,17 @@ walk (NfGitLog      *self,
 
   if (!open_repository (self, &repo, error))
     return FALSE;
-  if (git_revwalk_new (&walker, repo) != 0)
+  if (git->revwalk_new (&walker, repo) != 0)
     {
       set_git_error (error, name, _("cannot read its history"));
       return FALSE;
     }
-  git_revwalk_sorting (walker, GIT_SORT_TIME);
+  git->revwalk_sorting (walker, GIT_SORT_TIME);
   /* No commit yet: an empty history, not an error. */
-  if (git_revwalk_push_head (walker) != 0)
+  if (git->revwalk_push_head (walker) != 0)
     return TRUE;
   while (looked < NF_GIT_LOG_MAX_WALK && listed < NF_GIT_LOG_MAX_COMMITS &&
-         git_revwalk_next (&oid, walker) == 0)
+         git->revwalk_next (&oid, walker) == 0)
     {
       g_autoptr(git_commit) commit = NULL;
       git_oid here, before;
@@ -149,19 +170,19 @@ walk (NfGitLog      *self,
       looked++;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (git_commit_lookup (&commit, repo, &oid) != 0)
+      if (git->commit_lookup (&commit, repo, &oid) != 0)
         continue;
       has = entry_id (commit, self->path, &here);
       if (!has)
         continue;
-      if (git_commit_parentcount (commit) > 0)
+      if (git->commit_parentcount (commit) > 0)
         {
           g_autoptr(git_commit) parent = NULL;
 
-          if (git_commit_parent (&parent, commit, 0) == 0)
+          if (git->commit_parent (&parent, commit, 0) == 0)
             had = entry_id (parent, self->path, &before);
         }
-      if (had && git_oid_equal (&here, &before))
+      if (had && git->oid_equal (&here, &before))
         continue;
       {
         g_autoptr(NfGitCommit) info = commit_info (commit);
@@ -188,7 +209,8 @@ nf_git_log_new (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  ensure_libgit2 ();
+  if (!ensure_libgit2 (error))
+    return NULL;
   name = g_file_get_parse_name (file);
   path = g_file_get_path (file);
   if (path == NULL)
@@ -197,7 +219,7 @@ nf_git_log_new (GFile         *file,
       return NULL;
     }
   real = real_path (path);
-  if (git_repository_discover (&found, real, 0, NULL) != 0)
+  if (git->repository_discover (&found, real, 0, NULL) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s is not in a git repository"), name);
       return NULL;
@@ -205,15 +227,15 @@ nf_git_log_new (GFile         *file,
   self = g_object_new (NF_TYPE_GIT_LOG, NULL);
   self->file = g_object_ref (file);
   self->repository = g_strdup (found.ptr);
-  git_buf_dispose (&found);
+  git->buf_dispose (&found);
   if (!open_repository (self, &repo, error))
     return NULL;
-  if (git_repository_workdir (repo) == NULL)
+  if (git->repository_workdir (repo) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s is not in a git repository"), name);
       return NULL;
     }
-  workdir = real_path (git_repository_workdir (repo));
+  workdir = real_path (git->repository_workdir (repo));
   if (!g_str_has_prefix (real, workdir) || (real[strlen (workdir)] != G_DIR_SEPARATOR &&
                                             !g_str_has_suffix (workdir, G_DIR_SEPARATOR_S)))
     {
@@ -299,17 +321,17 @@ nf_git_log_read (NfGitLog    *self,
   name = g_file_get_parse_name (self->file);
   if (!open_repository (self, &repo, error))
     return NULL;
-  if (git_oid_fromstr (&oid, id) != 0 || git_commit_lookup (&commit, repo, &oid) != 0)
+  if (git->oid_fromstr (&oid, id) != 0 || git->commit_lookup (&commit, repo, &oid) != 0)
     {
       set_git_error (error, name, _("no such commit"));
       return NULL;
     }
-  if (!entry_id (commit, self->path, &blob_id) || git_blob_lookup (&blob, repo, &blob_id) != 0)
+  if (!entry_id (commit, self->path, &blob_id) || git->blob_lookup (&blob, repo, &blob_id) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s is not in commit %.7s"), name, id);
       return NULL;
     }
-  return g_bytes_new (git_blob_rawcontent (blob), (gsize) git_blob_rawsize (blob));
+  return g_bytes_new (git->blob_rawcontent (blob), (gsize) git->blob_rawsize (blob));
 }
 
 static void

@@ -5,12 +5,12 @@
 
 #include <string.h>
 
-#include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
+#include "nf-cmark-lib-private.h"
 #include "nf-i18n-private.h"
 
 #include "nf-canvas-xml.h"
 #include "nf-import-private.h"
+#include "nf-module-private.h"
 
 typedef struct {
   cmark_node *item;
@@ -27,11 +27,30 @@ typedef struct _Walk {
   GArray              *pending;  /* Pending, innermost list item last */
 } Walk;
 
-static gpointer
-register_extensions (gpointer data)
+/* cmark-gfm, from its module: set once, by load_cmark. */
+static const NfCmarkLib *cm;
+
+/* Opens the module the first time a write-up is read, and registers the
+ * extensions (once: a module missing now stays missing). */
+static gboolean
+load_cmark (GError **error)
 {
-  cmark_gfm_core_extensions_ensure_registered ();
-  return NULL;
+  static gsize done = 0;
+  static GError *load_error;
+
+  if (g_once_init_enter (&done))
+    {
+      const NfCmarkLib *lib = _nf_module_table ("ninefold-markdown", sizeof (NfCmarkLib),
+                                                &load_error);
+
+      if (lib != NULL)
+        lib->gfm_core_extensions_ensure_registered ();
+      cm = lib;
+      g_once_init_leave (&done, 1);
+    }
+  if (cm == NULL && error != NULL)
+    *error = g_error_copy (load_error);
+  return cm != NULL;
 }
 
 static void
@@ -46,7 +65,7 @@ item_clear (gpointer data)
 static gboolean
 is_table (cmark_node *node)
 {
-  const char *type = cmark_node_get_type_string (node);
+  const char *type = cm->node_get_type_string (node);
 
   return type && g_str_equal (type, "table");
 }
@@ -134,25 +153,25 @@ append_inline_text (cmark_node *node,
                     gboolean    strip,
                     gboolean   *out_stripped)
 {
-  cmark_iter *iter = cmark_iter_new (node);
+  cmark_iter *iter = cm->iter_new (node);
   cmark_event_type event;
 
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+  while ((event = cm->iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      cmark_node *current = cmark_iter_get_node (iter);
+      cmark_node *current = cm->iter_get_node (iter);
       const char *literal;
 
       if (event != CMARK_EVENT_ENTER)
         continue;
-      switch (cmark_node_get_type (current))
+      switch (cm->node_get_type (current))
         {
         case CMARK_NODE_TEXT:
-          literal = cmark_node_get_literal (current);
+          literal = cm->node_get_literal (current);
           if (literal)
             append_text_literal (literal, out, strip, out_stripped);
           break;
         case CMARK_NODE_CODE:
-          literal = cmark_node_get_literal (current);
+          literal = cm->node_get_literal (current);
           if (literal)
             append_code_literal (literal, out);
           break;
@@ -161,7 +180,7 @@ append_inline_text (cmark_node *node,
           g_string_append_c (out, ' ');
           break;
         case CMARK_NODE_HTML_INLINE:
-          literal = cmark_node_get_literal (current);
+          literal = cm->node_get_literal (current);
           if (literal && g_ascii_strncasecmp (literal, "<br", 3) == 0)
             g_string_append_c (out, ' ');
           break;
@@ -169,7 +188,7 @@ append_inline_text (cmark_node *node,
           break;
         }
     }
-  cmark_iter_free (iter);
+  cm->iter_free (iter);
 }
 
 /* The escaped "." and ")" as the writer meant them, once the numbering
@@ -237,16 +256,16 @@ is_emphasised (cmark_node *paragraph)
 {
   guint emphasis = 0;
 
-  for (cmark_node *child = cmark_node_first_child (paragraph); child;
-       child = cmark_node_next (child))
+  for (cmark_node *child = cm->node_first_child (paragraph); child;
+       child = cm->node_next (child))
     {
-      cmark_node_type type = cmark_node_get_type (child);
+      cmark_node_type type = cm->node_get_type (child);
 
       if (type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH)
         emphasis++;
       else if (type == CMARK_NODE_TEXT)
         {
-          const char *literal = cmark_node_get_literal (child);
+          const char *literal = cm->node_get_literal (child);
 
           for (const char *p = literal; p && *p; p = g_utf8_next_char (p))
             if (!strchr (" \t:", *p) && g_utf8_get_char (p) != 0xFF1A)  /* "：" */
@@ -262,7 +281,7 @@ static guint
 line_of (Walk       *walk,
          cmark_node *node)
 {
-  return _nf_import_text_line (walk->text, walk->chunk, cmark_node_get_start_line (node));
+  return _nf_import_text_line (walk->text, walk->chunk, cm->node_get_start_line (node));
 }
 
 static void
@@ -338,7 +357,7 @@ static void
 add_table (Walk       *walk,
            cmark_node *table)
 {
-  guint n_columns = cmark_gfm_extensions_get_table_columns (table);
+  guint n_columns = cm->gfm_extensions_get_table_columns (table);
   NfImportItem *item;
 
   if (n_columns == 0)
@@ -346,12 +365,12 @@ add_table (Walk       *walk,
   item = add_item (walk, NF_IMPORT_TABLE, line_of (walk, table));
   item->n_columns = n_columns;
   item->cells = g_ptr_array_new_with_free_func (g_free);
-  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+  for (cmark_node *row = cm->node_first_child (table); row; row = cm->node_next (row))
     {
       guint column = 0;
 
-      for (cmark_node *cell = cmark_node_first_child (row); cell && column < n_columns;
-           cell = cmark_node_next (cell), column++)
+      for (cmark_node *cell = cm->node_first_child (row); cell && column < n_columns;
+           cell = cm->node_next (cell), column++)
         g_ptr_array_add (item->cells, cell_text (cell));
       for (; column < n_columns; column++)
         g_ptr_array_add (item->cells, g_strdup (""));
@@ -363,14 +382,14 @@ walk_chunk (Walk       *walk,
             cmark_node *document,
             guint       max_items)
 {
-  cmark_iter *iter = cmark_iter_new (document);
+  cmark_iter *iter = cm->iter_new (document);
   cmark_event_type event;
 
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE && walk->items->len <= max_items)
+  while ((event = cm->iter_next (iter)) != CMARK_EVENT_DONE && walk->items->len <= max_items)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
-      cmark_node *parent = cmark_node_parent (node);
-      cmark_node_type type = cmark_node_get_type (node);
+      cmark_node *node = cm->iter_get_node (iter);
+      cmark_node *parent = cm->node_parent (node);
+      cmark_node_type type = cm->node_get_type (node);
 
       if (event == CMARK_EVENT_EXIT)
         {
@@ -386,7 +405,7 @@ walk_chunk (Walk       *walk,
       if (event != CMARK_EVENT_ENTER || type == CMARK_NODE_DOCUMENT)
         continue;
 
-      if (type == CMARK_NODE_PARAGRAPH && parent && cmark_node_get_type (parent) == CMARK_NODE_ITEM &&
+      if (type == CMARK_NODE_PARAGRAPH && parent && cm->node_get_type (parent) == CMARK_NODE_ITEM &&
           walk->pending->len > 0)
         {
           Pending *top = &g_array_index (walk->pending, Pending, walk->pending->len - 1);
@@ -399,7 +418,7 @@ walk_chunk (Walk       *walk,
             }
           else
             add_item (walk, NF_IMPORT_LIST_ITEM, line_of (walk, node))->text = note_text (walk, node, TRUE);
-          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          cm->iter_reset (iter, node, CMARK_EVENT_EXIT);
           continue;
         }
 
@@ -417,25 +436,25 @@ walk_chunk (Walk       *walk,
 
           item->text = note_text (walk, node, TRUE);
           item->emphasised = is_emphasised (node);
-          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          cm->iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
       else if (type == CMARK_NODE_HEADING)
         {
           NfImportItem *item = add_item (walk, NF_IMPORT_HEADING, line_of (walk, node));
 
-          item->level = (guint) cmark_node_get_heading_level (node);
+          item->level = (guint) cm->node_get_heading_level (node);
           item->text = note_text (walk, node, TRUE);
-          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          cm->iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
       else if (is_table (node))
         {
           add_table (walk, node);
-          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          cm->iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
       /* Code and HTML blocks are not prose; lists and quotes are walked
        * into. */
     }
-  cmark_iter_free (iter);
+  cm->iter_free (iter);
 
   /* Stopped early: close what is open. */
   while (walk->pending->len > 0)
@@ -446,32 +465,35 @@ walk_chunk (Walk       *walk,
 }
 
 GArray *
-_nf_import_markdown_items (NfImportText *text,
-                           guint         max_items)
+_nf_import_markdown_items (NfImportText  *text,
+                           guint          max_items,
+                           GError       **error)
 {
-  static GOnce registered = G_ONCE_INIT;
-  GArray *items = g_array_new (FALSE, TRUE, sizeof (NfImportItem));
+  GArray *items;
   cmark_syntax_extension *table;
-  Walk walk = { text, NULL, items, g_array_new (FALSE, FALSE, sizeof (Pending)) };
+  Walk walk;
 
+  if (!load_cmark (error))
+    return NULL;
+  items = g_array_new (FALSE, TRUE, sizeof (NfImportItem));
+  walk = (Walk) { text, NULL, items, g_array_new (FALSE, FALSE, sizeof (Pending)) };
   g_array_set_clear_func (items, item_clear);
-  g_once (&registered, register_extensions, NULL);
-  table = cmark_find_syntax_extension ("table");
+  table = cm->find_syntax_extension ("table");
   g_assert (table != NULL);
 
   for (guint i = 0; i < text->chunks->len && items->len <= max_items; i++)
     {
       const NfImportChunk *chunk = &g_array_index (text->chunks, NfImportChunk, i);
-      cmark_parser *parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+      cmark_parser *parser = cm->parser_new (CMARK_OPT_DEFAULT);
       cmark_node *document;
 
-      cmark_parser_attach_syntax_extension (parser, table);
-      cmark_parser_feed (parser, text->text->str + chunk->start, chunk->end - chunk->start);
-      document = cmark_parser_finish (parser);
+      cm->parser_attach_syntax_extension (parser, table);
+      cm->parser_feed (parser, text->text->str + chunk->start, chunk->end - chunk->start);
+      document = cm->parser_finish (parser);
       walk.chunk = chunk;
       walk_chunk (&walk, document, max_items);
-      cmark_node_free (document);
-      cmark_parser_free (parser);
+      cm->node_free (document);
+      cm->parser_free (parser);
     }
   g_array_unref (walk.pending);
   return items;

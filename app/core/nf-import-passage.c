@@ -24,7 +24,12 @@ nf_import_passage_text (const char *passage)
       _nf_import_text_clear (&text);
       return NULL;
     }
-  items = _nf_import_markdown_items (&text, NF_CANVAS_MAX_NOTES);
+  items = _nf_import_markdown_items (&text, NF_CANVAS_MAX_NOTES, NULL);
+  if (items == NULL)
+    {
+      _nf_import_text_clear (&text);
+      return NULL;
+    }
   out = g_string_new (NULL);
   for (guint i = 0; i < items->len; i++)
     {

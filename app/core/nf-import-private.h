@@ -101,9 +101,11 @@ typedef struct {
 /* Parses each chunk with cmark-gfm (and its table extension) and lists
  * headings, paragraphs, list items and tables in document order, with
  * inline markup reduced to its text. Code and HTML are left out. Stops
- * after a little more than max_items. */
-GArray  *_nf_import_markdown_items (NfImportText *text,
-                                    guint         max_items);
+ * after a little more than max_items. NULL, with `error` set, where
+ * cmark-gfm's module cannot be opened. */
+GArray  *_nf_import_markdown_items (NfImportText  *text,
+                                    guint          max_items,
+                                    GError       **error);
 
 /* --- nf-import-blocks.c: which block a heading names --------------- */
 

@@ -574,7 +574,9 @@ import (const char  *data,
     goto out;
   g_clear_pointer (&input, g_free);
 
-  plan.items = _nf_import_markdown_items (&plan.text, NF_CANVAS_MAX_NOTES);
+  plan.items = _nf_import_markdown_items (&plan.text, NF_CANVAS_MAX_NOTES, error);
+  if (plan.items == NULL)
+    goto out;
   if (plan.items->len > NF_CANVAS_MAX_NOTES)
     {
       _nf_xml_set_error (error, NF_CANVAS_ERROR_TOO_LARGE, name, 0,

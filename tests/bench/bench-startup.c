@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include "nf-application.h"
 #include "nf-canvas-view.h"
@@ -21,6 +22,7 @@
  * itself (0 when it showed the layout start-up made). */
 
 static gboolean done;
+static gint64 main_us;   /* the clock as main() began */
 /* Started with a file (`nf-bench-startup FILE`): how much memory the
  * window takes to show it. Once the file's canvas is in the editor and two
  * frames have been painted with it, prints the peak resident memory. */
@@ -81,6 +83,16 @@ after_paint (GdkFrameClock *clock,
     }
   done = TRUE;
   g_print ("first_frame_us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  /* How much of the time since main() the main thread spent running
+   * (the rest it waited: for other threads, the X server, the disk). */
+  {
+    struct timespec cpu;
+
+    if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu) == 0)
+      g_print ("main_thread_cpu_us %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT "\n",
+               (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000,
+               g_get_monotonic_time () - main_us);
+  }
   {
     GtkWidget *view = nf_window_get_canvas_view (NF_WINDOW (the_window));
     int width = 0, height = 0;
@@ -135,6 +147,7 @@ main (int    argc,
 {
   g_autoptr(NfApplication) app = NULL;
 
+  main_us = g_get_monotonic_time ();
   /* As app/main.c starts. */
   nf_locale_init ();
 

@@ -8,6 +8,7 @@
 #include <ninefold.h>
 
 #include "nf-export-sheet.h"
+#include "nf-module-private.h"
 #include "nf-stderr-hold-private.h"
 
 /* Spreadsheets are read back as a third party would: CSV with Python's
@@ -163,8 +164,12 @@ test_xlsx_numbers (void)
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
+  /* libxlsxwriter comes from its module, opened by the first spreadsheet
+   * (this test's; the CSV tests before it need none). */
+  g_assert_false (_nf_module_is_open ("ninefold-xlsx"));
   g_assert_true (nf_export_xlsx (canvas, NULL, path, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (_nf_module_is_open ("ninefold-xlsx"));
   text = run_python ((const char *[]) { xlsx_check, path, NULL });
   g_test_message ("%s", text);
   /* One sheet, named for the table; numbers with their unit in the format. */

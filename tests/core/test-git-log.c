@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <ninefold.h>
 
+#include "nf-module-private.h"
+
 /* Whether a git program is there to make repositories with. */
 static gboolean
 have_git (void)
@@ -204,11 +206,58 @@ test_not_in_git (void)
   remove_tree (dir);
 }
 
+/* Whether the process has mapped a library whose file name holds `name`
+ * (Linux; elsewhere -1: unknown). */
+static int
+library_mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return -1;
+  return strstr (maps, name) != NULL;
+}
+
+/* libgit2 comes from its module, opened by the first history read and not
+ * before; a module of another layout, or none, is an error, not a crash.
+ * Runs first, before any other test has read a history. */
+static void
+test_module (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nf-nogit-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "loose.ninefold", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NfGitLog) log = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (_nf_module_is_open ("ninefold-git"));
+  g_assert_cmpint (library_mapped ("libgit2"), !=, 1);
+
+  g_assert_true (g_file_set_contents (path, "x", -1, NULL));
+  log = nf_git_log_new (file, NULL, &error);
+  /* Outside a repository (or, where the temporary folder is in one, in
+   * it): either way libgit2 answered. */
+  g_assert_true (log != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  g_assert_true (_nf_module_is_open ("ninefold-git"));
+  g_assert_cmpint (library_mapped ("libgit2"), !=, 0);
+
+  g_assert_null (_nf_module_table ("ninefold-git", 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_null (_nf_module_table ("ninefold-nothing", sizeof (gsize), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (_nf_module_is_open ("ninefold-nothing"));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/git-log/module", test_module);
   g_test_add_func ("/git-log/commits", test_log);
   g_test_add_func ("/git-log/async", test_async);
   g_test_add_func ("/git-log/not-in-git", test_not_in_git);

@@ -9,6 +9,8 @@
 #include <nf-import.h>
 #include <nf-number.h>
 
+#include "nf-module-private.h"
+
 static const char *seed_files[] = {
   "000_953608acea1fed08.txt",
   "001_0c405d4466c5069d.txt",
@@ -1373,11 +1375,25 @@ test_passage_text (void)
   g_assert_null (nf_import_passage_text ("***"));
 }
 
+/* cmark-gfm comes from its module, opened by the first write-up read and
+ * not before. Runs first. */
+static void
+test_markdown_module (void)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_false (_nf_module_is_open ("ninefold-markdown"));
+  text = nf_import_passage_text ("A *first* [passage](https://example.com).");
+  g_assert_cmpstr (text, ==, "A first passage.");
+  g_assert_true (_nf_module_is_open ("ninefold-markdown"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import/markdown-module", test_markdown_module);
   g_test_add_func ("/import/seed/000", test_seed_000);
   g_test_add_func ("/import/seed/001", test_seed_001);
   g_test_add_func ("/import/seed/002", test_seed_002);

@@ -14,6 +14,7 @@
 #include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
 #include "nf-grid-layout.h"
+#include "nf-module-private.h"
 #include "nf-note-card.h"
 #include "nf-editor-page.h"
 #include "nf-checks-panel.h"
@@ -119,6 +120,23 @@ check_plain_start (GApplication *app)
   GLogLevelFlags fatal;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The libraries only a history, a spreadsheet or a write-up needs wait for them
+   * (their features' own tests open them): not opened, not mapped. */
+  g_assert_false (_nf_module_is_open ("ninefold-git"));
+  g_assert_false (_nf_module_is_open ("ninefold-xlsx"));
+  g_assert_false (_nf_module_is_open ("ninefold-markdown"));
+  {
+    g_autofree char *maps = NULL;
+
+    if (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+      {
+        g_assert_null (strstr (maps, "libgit2"));
+        g_assert_null (strstr (maps, "libxlsxwriter"));
+        g_assert_null (strstr (maps, "libcmark"));
+        g_assert_nonnull (strstr (maps, "libgtk-4"));
+      }
+  }
 
   /* The cases came from the start-up thread, in their order, and the
    * list page shows a card for each. */

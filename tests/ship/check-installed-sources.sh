@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# check-installed-sources.sh BUILD PREFIX DATADIR: installs the build into
+# check-installed-sources.sh BUILD PREFIX DATADIR LIBDIR: installs the build into
 # a scratch folder (meson install --destdir) and runs the installed
 # `ninefold check` on the installed cases, from an empty folder and without
 # NF_SEEDS_DIR: each case finds the write-up it cites among the installed
 # sources. A staged installation is found through $XDG_DATA_DIRS, as a
 # relocated one is; a source that is only there is found through it, and
 # is a finding (exit 1, naming the file) when the data folders lack it.
+# The modules of the libraries some commands open when first used are
+# installed where the program looks for them, and the installed program
+# writes a spreadsheet with the installed module.
 set -euo pipefail
 build="$1"
 prefix="$2"
 datadir="$3"
+libdir="$4"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/nf-installed.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 unset NF_SEEDS_DIR
@@ -54,4 +58,11 @@ status=0
 out="$(XDG_DATA_DIRS="$scratch/nowhere" "$bin" check "$scratch/copy.ninefold" 2>&1)" || status=$?
 [ "$status" -eq 1 ] && grep -q 'installed-only.txt' <<<"$out" ||
   { echo "a write-up missing from the data folders was not a finding (exit $status): $out"; exit 1; }
-echo "ok: 4 installed cases find their installed sources"
+modules="$scratch/root$prefix/$libdir/ninefold"
+for m in ninefold-git ninefold-xlsx ninefold-markdown; do
+  ls "$modules/$m".* >/dev/null 2>&1 || { echo "module $m is not installed in $prefix/$libdir/ninefold"; exit 1; }
+done
+NF_MODULE_DIR="$modules" XDG_DATA_DIRS="$share" "$bin" export "$share/ninefold/cases/000-bitauto.ninefold" \
+  -o "$scratch/tables.xlsx" || { echo "the installed ninefold wrote no spreadsheet"; exit 1; }
+[ -s "$scratch/tables.xlsx" ] || { echo "the installed ninefold wrote an empty spreadsheet"; exit 1; }
+echo "ok: 4 installed cases find their installed sources; the installed modules work"
