@@ -518,6 +518,7 @@ source_items (NfDeck   *deck,
 static void
 sources_slides (NfDeck   *deck,
                 NfCanvas *canvas,
+                GArray   *planned,
                 int       outline_parent,
                 double    open)
 {
@@ -527,7 +528,7 @@ sources_slides (NfDeck   *deck,
   double y = top;
   gboolean started = FALSE;
   guint merged_page = 0;   /* the open metric slide, when they join it */
-  g_autoptr(GArray) items = source_items (deck, canvas, width);
+  g_autoptr(GArray) items = planned != NULL ? g_array_ref (planned) : source_items (deck, canvas, width);
 
   if (open >= 0)
     {
@@ -796,6 +797,8 @@ _nf_deck_plan_new (NfDeck   *deck,
         for (guint i = 0; i < ov->n_notes; i++)
           _nf_deck_card_point (&ov->cards[i], 4);
       }
+  /* Laid out here, on a worker, rather than by the drawing thread. */
+  plan->sources = source_items (deck, canvas, deck->width - 2 * NF_DECK_MARGIN);
   plan->block_top = flow.top;
   plan->block_bottom = deck->height - NF_DECK_MARGIN * 0.6;
   plan->block_columns = flow.n_columns;
@@ -911,6 +914,7 @@ _nf_deck_plan_free (NfDeckPlan *plan)
     }
   g_array_unref (plan->placed);
   g_array_unref (plan->splits);
+  g_clear_pointer (&plan->sources, g_array_unref);
   g_free (plan);
 }
 
@@ -925,6 +929,11 @@ _nf_deck_canvas_slides (NfDeck     *deck,
   double open = -1;
   int entry;
 
+  /* The page the block slides start at is known now: the worker that
+   * planned this canvas lays out the overview's pointers to them while
+   * the page before is written and the title slide drawn. */
+  if (deck->layouts != NULL)
+    _nf_deck_layouts_at (deck->layouts, deck->at, deck->page + (title_slide ? 2 : 1) + n_pages);
   if (title_slide)
     {
       _nf_deck_begin_page (deck);
@@ -940,6 +949,8 @@ _nf_deck_canvas_slides (NfDeck     *deck,
     }
   _nf_deck_outline (deck, entry, _("Overview"));
   first_block_page = deck->page + n_pages;
+  if (deck->layouts != NULL)
+    _nf_deck_layouts_wait_pointers (deck->layouts, deck->at);
   for (guint page = 0; page < n_pages; page++)
     {
       const char *title = _nf_deck_canvas_title (canvas, deck->lang);
@@ -960,5 +971,5 @@ _nf_deck_canvas_slides (NfDeck     *deck,
 
   draw_block_slides (deck, canvas, plan->placed, plan->column_width, entry);
   _nf_deck_metric_slides (deck, canvas, tables, entry, &open);
-  sources_slides (deck, canvas, entry, open);
+  sources_slides (deck, canvas, plan->sources, entry, open);
 }

@@ -263,6 +263,7 @@ _nf_deck_card_set_marks (NfDeckCard *card,
 void
 _nf_deck_card_clear (NfDeckCard *card)
 {
+  g_clear_object (&card->pointed);
   g_clear_object (&card->text);
   g_clear_object (&card->footer);
   g_clear_object (&card->conflict);
@@ -313,6 +314,64 @@ trim_end (const char *text,
   return len;
 }
 
+/* What the card's own lines tell of the pointed text of its opening
+ * `len` bytes, without laying it out: when the opening ends on the
+ * card's last line after at least one whole word of it, the lines
+ * before break as the card's do (the word that did not fit the line
+ * above is still there, and still does not), so the pointed text's last
+ * line holds the rest of the opening and then the pointer (measured
+ * once, `suffix_w`). Wider than the line by more than `slack` (half an
+ * em: far more than kerning at the joint can change), the pointer goes
+ * on to a line the card does not have: TOO_LONG; narrower by as much,
+ * it fits: FITS. Anything else is left to Pango. */
+typedef enum {
+  ASK_PANGO,
+  TOO_LONG,
+  FITS,
+} Foreseen;
+
+static Foreseen
+foresee (NfDeckCard         *card,
+         const char         *text,
+         const PangoLogAttr *attrs,
+         int                 n_attrs,
+         gsize               len,
+         int                 suffix_w,
+         int                 slack)
+{
+  PangoLayoutLine *last = pango_layout_get_line_readonly (card->text, (int) card->n_lines - 1);
+  const char *prev = g_utf8_find_prev_char (text, text + len);
+  int width = pango_layout_get_width (card->text);
+  glong start, end;
+  gboolean whole_word = FALSE;
+  int line = 0, x = 0;
+
+  if (prev == NULL || last == NULL || (gsize) last->start_index >= len)
+    return ASK_PANGO;
+  start = g_utf8_pointer_to_offset (text, text + last->start_index);
+  end = g_utf8_pointer_to_offset (text, text + len);
+  for (glong k = start + 1; k < end && k < n_attrs && !whole_word; k++)
+    whole_word = attrs[k].is_line_break;
+  if (!whole_word)
+    return ASK_PANGO;
+  pango_layout_index_to_line_x (card->text, (int) (prev - text), TRUE, &line, &x);
+  if (line != (int) card->n_lines - 1)
+    return ASK_PANGO;
+  if (x + suffix_w > width + slack)
+    return TOO_LONG;
+  if (x + suffix_w < width - slack)
+    return FITS;
+  return ASK_PANGO;
+}
+
+static gboolean point_exhaustive;
+
+void
+_nf_deck_card_point_set_exhaustive (gboolean exhaustive)
+{
+  point_exhaustive = exhaustive;
+}
+
 void
 _nf_deck_card_point (NfDeckCard *card,
                      guint       digits)
@@ -323,7 +382,7 @@ _nf_deck_card_point (NfDeckCard *card,
   PangoLayoutLine *line;
   guint sample = 0;
   gsize end, first_unit = 0;
-  int n_attrs;
+  int n_attrs, suffix_w = 0, slack;
 
   card->point_len = 0;
   if (!card->cut || card->n_lines == 0)
@@ -334,6 +393,18 @@ _nf_deck_card_point (NfDeckCard *card,
   end = (gsize) (line->start_index + line->length);
   attrs = pango_layout_get_log_attrs_readonly (card->text, &n_attrs);
   probe = pango_layout_copy (card->text);
+  /* Each try lays the probe out again: the tries the card's own lines
+   * already decide are not made (a Chinese note backs up a character at
+   * a time, a dozen tries or more, each some 300,000 instructions). */
+  {
+    g_autofree char *pointer = pointed_text (card, 0, sample);
+
+    pango_layout_set_text (probe, pointer, -1);
+    pango_layout_set_width (probe, -1);
+    pango_layout_get_size (probe, &suffix_w, NULL);
+    pango_layout_set_width (probe, pango_layout_get_width (card->text));
+    slack = (int) (card->size * PANGO_SCALE / 2);
+  }
   /* Back from the end of the lines shown, a place where a line may
    * break (between words; between characters in Chinese) at a time,
    * until the words and the pointer fit those lines. */
@@ -348,7 +419,15 @@ _nf_deck_card_point (NfDeckCard *card,
       gsize len = trim_end (text, end);
       glong at;
 
-      if (len > 0)
+      Foreseen foreseen = len > 0 && !point_exhaustive
+        ? foresee (card, text, attrs, n_attrs, len, suffix_w, slack) : ASK_PANGO;
+
+      if (foreseen == FITS)
+        {
+          card->point_len = len;
+          return;
+        }
+      if (len > 0 && foreseen == ASK_PANGO)
         {
           g_autofree char *t = pointed_text (card, len, sample);
 
@@ -368,6 +447,32 @@ _nf_deck_card_point (NfDeckCard *card,
     }
   /* Not even one word and the pointer: the first word all the same. */
   card->point_len = trim_end (text, first_unit > 0 ? first_unit : strlen (text));
+}
+
+static guint n_pointers_ahead, n_pointers_late;
+
+void
+_nf_deck_card_count_pointers (guint *ahead,
+                              guint *late)
+{
+  *ahead = (guint) g_atomic_int_get (&n_pointers_ahead);
+  *late = (guint) g_atomic_int_get (&n_pointers_late);
+}
+
+void
+_nf_deck_card_lay_pointer (NfDeckCard *card,
+                           guint       page)
+{
+  g_autofree char *t = NULL;
+
+  g_clear_object (&card->pointed);
+  if (!card->cut || card->point_len == 0)
+    return;
+  t = pointed_text (card, card->point_len, page);
+  card->pointed = pango_layout_copy (card->text);
+  pango_layout_set_text (card->pointed, t, -1);
+  pango_layout_get_line_count (card->pointed);
+  card->pointed_page = page;
 }
 
 /* Where each line of the card's text starts and ends, from its top. */
@@ -447,6 +552,7 @@ _nf_deck_card_slice (NfDeck     *deck,
   slice->footer = card->footer != NULL ? g_object_ref (card->footer) : NULL;
   slice->conflict = card->conflict != NULL ? g_object_ref (card->conflict) : NULL;
   slice->mark = NULL;
+  slice->pointed = NULL;
   slice->sliced = TRUE;
   slice->tight = FALSE;
   slice->cut = FALSE;
@@ -547,10 +653,21 @@ _nf_deck_card_draw (NfDeck     *deck,
       /* The opening words and where the note is in full: in the lines
        * the card was measured with (the pointer was fitted with a page
        * number as wide as any it names). */
-      g_autoptr(PangoLayout) pointed = pango_layout_copy (card->text);
-      g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
+      g_autoptr(PangoLayout) pointed = NULL;
 
-      pango_layout_set_text (pointed, t, -1);
+      if (card->pointed != NULL && card->pointed_page == card->point_page)
+        {
+          pointed = g_object_ref (card->pointed);
+          g_atomic_int_inc (&n_pointers_ahead);
+        }
+      else
+        {
+          g_atomic_int_inc (&n_pointers_late);
+          g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
+
+          pointed = pango_layout_copy (card->text);
+          pango_layout_set_text (pointed, t, -1);
+        }
       cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, pointed);
     }

@@ -49,6 +49,9 @@ struct _NfDeckLayouts
   NfDeckMetricsPlan **metrics;   /* their metric tables' */
   gboolean          *ready;
   gboolean          *done;       /* the drawer is finished with it */
+  gboolean          *at;         /* the drawer has reached it, */
+  guint             *first_block_page; /* and its block slides start there */
+  gboolean          *pointed;    /* its overview's pointers are laid out */
   gboolean           stop;
   gboolean           inline_only;  /* no workers: take() lays out itself */
   GThread           *workers[N_WORKERS];
@@ -76,6 +79,7 @@ work (gpointer data)
       NfDeckMetricsPlan *metrics;
       PangoContext *pango;
       NfDeck measure = { 0 };
+      guint first_block_page;
 
       g_mutex_lock (&self->lock);
       while (!self->stop && i >= N_WORKERS && !self->done[i - N_WORKERS])
@@ -103,6 +107,28 @@ work (gpointer data)
       self->layouts[i] = layout;
       self->metrics[i] = metrics;
       self->ready[i] = TRUE;
+      g_cond_broadcast (&self->cond);
+
+      /* The overview's compact cards name the pages of their notes in
+       * full, known once the drawer reaches this canvas. It then writes
+       * the page before and draws the canvas's title slide, with its own
+       * font map; meanwhile this worker lays those pointers out with
+       * its map, which the drawer does not use until they are done. The
+       * plan is the drawer's by now, but it reads no card before. */
+      while (!self->stop && !self->at[i])
+        g_cond_wait (&self->cond, &self->lock);
+      if (self->stop)
+        {
+          g_mutex_unlock (&self->lock);
+          break;
+        }
+      first_block_page = self->first_block_page[i];
+      g_mutex_unlock (&self->lock);
+
+      _nf_deck_plan_lay_pointers (layout, first_block_page);
+
+      g_mutex_lock (&self->lock);
+      self->pointed[i] = TRUE;
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->lock);
     }
@@ -133,6 +159,9 @@ _nf_deck_layouts_new (GPtrArray         *canvases,
   self->metrics = g_new0 (NfDeckMetricsPlan *, MAX (canvases->len, 1));
   self->ready = g_new0 (gboolean, MAX (canvases->len, 1));
   self->done = g_new0 (gboolean, MAX (canvases->len, 1));
+  self->at = g_new0 (gboolean, MAX (canvases->len, 1));
+  self->first_block_page = g_new0 (guint, MAX (canvases->len, 1));
+  self->pointed = g_new0 (gboolean, MAX (canvases->len, 1));
   {
     g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
@@ -199,6 +228,36 @@ _nf_deck_layouts_take_metrics (NfDeckLayouts *self,
 }
 
 void
+_nf_deck_layouts_at (NfDeckLayouts *self,
+                     guint          index,
+                     guint          first_block_page)
+{
+  g_return_if_fail (index < self->canvases->len);
+
+  if (self->inline_only)
+    return;
+  g_mutex_lock (&self->lock);
+  self->first_block_page[index] = first_block_page;
+  self->at[index] = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+_nf_deck_layouts_wait_pointers (NfDeckLayouts *self,
+                                guint          index)
+{
+  g_return_if_fail (index < self->canvases->len);
+
+  if (self->inline_only)
+    return;
+  g_mutex_lock (&self->lock);
+  while (!self->pointed[index] && self->at[index])
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+void
 _nf_deck_layouts_done (NfDeckLayouts *self,
                        guint          index)
 {
@@ -240,6 +299,9 @@ _nf_deck_layouts_free (NfDeckLayouts *self)
   g_free (self->metrics);
   g_free (self->ready);
   g_free (self->done);
+  g_free (self->at);
+  g_free (self->first_block_page);
+  g_free (self->pointed);
   g_ptr_array_unref (self->canvases);
   nf_grid_style_free (self->style);
   g_free (self->lang);

@@ -19,53 +19,6 @@
 
 static const double larger_sizes[] = { 12, 11, 10 };   /* than OV_MIN_SIZE */
 
-NfNote *
-_nf_deck_note_at (NfCanvas *canvas,
-         NfBlock   block,
-         guint     index)
-{
-  NfNote *note = g_list_model_get_item (nf_canvas_get_notes (canvas, block), index);
-
-  /* The canvas holds it: a borrowed pointer is safe for the deck's life. */
-  g_object_unref (note);
-  return note;
-}
-
-/* The cards [first, first + n) column by column; returns how many fit,
- * and draws them when `draw`. */
-static guint
-pack_cards (NfDeck       *deck,
-            NfDeckCard   *cards,
-            guint         first,
-            guint         n,
-            const NfRect *inner,
-            guint         n_columns,
-            gboolean      draw)
-{
-  double col_w = (inner->width - (n_columns - 1) * CARD_GAP) / n_columns;
-  double y = inner->y;
-  guint column = 0, placed = 0;
-
-  for (guint i = first; i < first + n; i++)
-    {
-      NfDeckCard *card = &cards[i];
-
-      if (y + card->height > inner->y + inner->height && y > inner->y)
-        {
-          if (++column >= n_columns)
-            break;
-          y = inner->y;
-        }
-      if (y + card->height > inner->y + inner->height)
-        break;
-      if (draw)
-        _nf_deck_card_draw (deck, card, inner->x + column * (col_w + CARD_GAP), y, col_w);
-      y += card->height + (card->tight ? 1 : CARD_GAP);
-      placed++;
-    }
-  return placed;
-}
-
 static NfDeckCard *
 make_cards (NfDeck   *deck,
             NfCanvas *canvas,
@@ -80,71 +33,6 @@ make_cards (NfDeck   *deck,
     _nf_deck_card_init (deck, &cards[i], _nf_deck_note_at (canvas, block, i), i + 1, col_w, size,
                         OV_MIN_SIZE, 0);
   return cards;
-}
-
-void
-_nf_deck_cards_free (NfDeckCard *cards,
-            guint       n)
-{
-  for (guint i = 0; cards != NULL && i < n; i++)
-    _nf_deck_card_clear (&cards[i]);
-  g_free (cards);
-}
-
-double
-_nf_deck_line_height (NfDeck     *deck,
-             double      size,
-             PangoWeight weight)
-{
-  g_autoptr(PangoLayout) l = _nf_deck_text (deck, "Ag", size, weight, -1);
-
-  return _nf_render_layout_height (l);
-}
-
-
-/* The notes of `ov` that overview slide `page` of `n_pages` shows: each
- * block's notes in order, shared by the room they take whole (a note
- * goes to the slide where the middle of its room falls, the earlier
- * slide on an edge), so that every slide is about as full as the
- * others. */
-static void
-overview_slice (const OvBlock *ov,
-                guint          page,
-                guint          n_pages,
-                guint         *first,
-                guint         *n)
-{
-  double total = 0, before = 0;
-  guint start = ov->n_notes, end = ov->n_notes;
-
-  if (n_pages <= 1 || ov->area == NULL)
-    {
-      *first = page == 0 ? 0 : ov->n_notes;
-      *n = page == 0 ? ov->n_notes : 0;
-      return;
-    }
-  for (guint i = 0; i < ov->n_notes; i++)
-    total += ov->area[i];
-  for (guint i = 0; i < ov->n_notes; i++)
-    {
-      double mid = before + ov->area[i] / 2;
-      int at = (int) ceil (mid / total * n_pages - 1e-9) - 1;
-
-      before += ov->area[i];
-      if ((guint) MAX (at, 0) < page)
-        continue;
-      if ((guint) MAX (at, 0) > page)
-        {
-          end = i;
-          break;
-        }
-      if (start == ov->n_notes)
-        start = i;
-    }
-  if (start == ov->n_notes)
-    end = start;
-  *first = start;
-  *n = end - start;
 }
 
 /* Where the nine blocks go on an overview slide: the canvas's own
@@ -292,7 +180,7 @@ block_need (NfDeckPlan *plan,
   double total = 0, tallest = 0;
   guint first, n;
 
-  overview_slice (ov, page, plan->n_pages, &first, &n);
+  _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
   if (n == 0)
     return chrome + 16;
   for (guint i = first; i < first + n; i++)
@@ -378,7 +266,7 @@ fill_block (NfDeck   *deck,
           _nf_deck_card_limit (card, card->n_lines + 1, FALSE);
           _nf_deck_card_set_tight (card, tight);
           _nf_deck_card_set_marks (card, marks);
-          if (pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
+          if (_nf_deck_overview_pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n)
             grew = TRUE;
           else
             *card = before;   /* the same layouts: only the counts change */
@@ -414,7 +302,7 @@ compact_share (NfDeck   *deck,
             _nf_deck_card_set_tight (&ov->cards[i], tight);
             _nf_deck_card_set_marks (&ov->cards[i], marks);
           }
-        fitted = pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
+        fitted = _nf_deck_overview_pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE);
         if (out_fitted != NULL && lines == 1 && !tight)
           *out_fitted = fitted;
         if (fitted == n)
@@ -436,7 +324,7 @@ share_whole (NfDeck  *deck,
 {
   for (guint i = first; i < first + n; i++)
     _nf_deck_card_limit (&ov->cards[i], 0, TRUE);
-  return pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
+  return _nf_deck_overview_pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, FALSE) == n;
 }
 
 /* Places overview slide `page` for the shares it shows: columns as wide
@@ -456,7 +344,7 @@ place_page (NfDeck     *deck,
       OvBlock *ov = &plan->blocks[b];
       guint first, n;
 
-      overview_slice (ov, page, plan->n_pages, &first, &n);
+      _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
       area[b] = 0;
       for (guint i = first; i < first + n; i++)
         area[b] += ov->area[i];
@@ -469,7 +357,7 @@ place_page (NfDeck     *deck,
       double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
       guint first, n;
 
-      overview_slice (ov, page, plan->n_pages, &first, &n);
+      _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
       for (guint i = first; i < first + n; i++)
         if (fabs (ov->cards[i].width - col_w) > 0.01 || ov->cards[i].size != OV_MIN_SIZE)
           {
@@ -508,7 +396,7 @@ refit_page (NfDeck     *deck,
       OvBlock *ov = &plan->blocks[b];
       guint first, n;
 
-      overview_slice (ov, page, plan->n_pages, &first, &n);
+      _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
       if (n == 0 || (!plain && share_whole (deck, ov, first, n)))
         continue;
       if (!compact_share (deck, ov, first, n, plain, NULL))
@@ -526,7 +414,7 @@ share_cut (NfDeckPlan *plan,
   OvBlock *ov = &plan->blocks[b];
   guint first, n;
 
-  overview_slice (ov, page, plan->n_pages, &first, &n);
+  _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
   for (guint i = first; i < first + n; i++)
     if (ov->cards[i].cut)
       return TRUE;
@@ -547,13 +435,13 @@ share_height (NfDeck     *deck,
   double lo = 0, hi = ov->inner.height;
   guint first, n;
 
-  overview_slice (ov, page, plan->n_pages, &first, &n);
+  _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
   if (n == 0)
     return ov->rect.height - ov->inner.height + 16;
   for (guint round = 0; round < 14; round++)
     {
       inner.height = (lo + hi) / 2;
-      if (pack_cards (deck, ov->cards, first, n, &inner, ov->n_columns, FALSE) == n)
+      if (_nf_deck_overview_pack_cards (deck, ov->cards, first, n, &inner, ov->n_columns, FALSE) == n)
         hi = inner.height;
       else
         lo = inner.height;
@@ -622,7 +510,7 @@ fit_all_at (NfDeck     *deck,
       if (ov->n_notes == 0)
         continue;
       cards[b] = make_cards (deck, plan->canvas, (NfBlock) b, ov, size);
-      fits = pack_cards (deck, cards[b], 0, ov->n_notes, &ov->inner, ov->n_columns, FALSE) == ov->n_notes;
+      fits = _nf_deck_overview_pack_cards (deck, cards[b], 0, ov->n_notes, &ov->inner, ov->n_columns, FALSE) == ov->n_notes;
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
@@ -659,7 +547,7 @@ fit_page_at (NfDeck     *deck,
       OvBlock *ov = &plan->blocks[b];
       double col_w = (ov->inner.width - (ov->n_columns - 1) * CARD_GAP) / ov->n_columns;
 
-      overview_slice (ov, page, plan->n_pages, &firsts[b], &counts[b]);
+      _nf_deck_overview_slice (ov, page, plan->n_pages, &firsts[b], &counts[b]);
       if (counts[b] == 0)
         continue;
       cards[b] = g_new0 (NfDeckCard, counts[b]);
@@ -672,7 +560,7 @@ fit_page_at (NfDeck     *deck,
           cards[b][i].width = col_w;
           cards[b][i].full_height = ov->cards[at].full_height;
         }
-      fits = pack_cards (deck, cards[b], 0, counts[b], &ov->inner, ov->n_columns, FALSE) == counts[b];
+      fits = _nf_deck_overview_pack_cards (deck, cards[b], 0, counts[b], &ov->inner, ov->n_columns, FALSE) == counts[b];
     }
   for (guint b = 0; b < NF_N_BLOCKS; b++)
     {
@@ -720,7 +608,7 @@ spread_pages (NfDeck     *deck,
               OvBlock *ov = &plan->blocks[b];
               guint first, n;
 
-              overview_slice (ov, page, plan->n_pages, &first, &n);
+              _nf_deck_overview_slice (ov, page, plan->n_pages, &first, &n);
               if (n == 0 || (!plain && share_whole (deck, ov, first, n)))
                 continue;
               whole = FALSE;
@@ -857,262 +745,4 @@ _nf_deck_overview_plan (NfDeck     *deck,
   while (!spread_pages (deck, plan, FALSE) && !spread_pages (deck, plan, TRUE) &&
          plan->n_pages < most)
     plan->n_pages++;
-}
-
-void
-_nf_deck_overview_draw_block (NfDeck   *deck,
-                              NfBlock   block,
-                              OvBlock  *ov,
-                              guint     page,
-                              guint     n_pages,
-                              guint     first_block_page)
-{
-  const NfGridStyle *style = deck->style;
-  cairo_t *cr = deck->cr;
-  g_autoptr(PangoLayout) head = _nf_deck_text (deck, nf_block_title (block), OV_HEAD_SIZE,
-                                               PANGO_WEIGHT_BOLD, ov->rect.width - 2 * OV_PAD);
-  guint first, n;
-  g_autofree char *foot = NULL;
-
-  overview_slice (ov, page, n_pages, &first, &n);
-  cairo_save (cr);
-  _nf_render_rounded_rect (cr, &ov->rect, 6);
-  _nf_render_set_colour (cr, &style->block_fill);
-  cairo_fill_preserve (cr);
-  _nf_render_set_colour (cr, &style->block_border);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  pango_layout_set_ellipsize (head, PANGO_ELLIPSIZE_NONE);
-  _nf_render_set_colour (cr, &style->accent);
-  cairo_move_to (cr, ov->rect.x + OV_PAD, ov->rect.y + OV_PAD);
-  pango_cairo_show_layout (cr, head);
-  cairo_restore (cr);
-
-  if (ov->n_notes == 0)
-    foot = g_strdup (_("No notes"));
-  else if (n == 0)
-    {
-      /* Fewer notes than overview slides: the block says where they
-       * are rather than standing empty beside full ones. */
-      guint at = 0, at_n = 0;
-      g_autofree char *where = NULL;
-      g_autoptr(PangoLayout) l = NULL;
-
-      while (at + 1 < n_pages && (overview_slice (ov, at, n_pages, &first, &at_n), at_n == 0))
-        at++;
-      /* TRANSLATORS: in a block of an overview of several slides that
-       * holds no notes on this slide: the slide of the overview that
-       * shows them. */
-      where = g_strdup_printf (nf_ngettext ("Its note: overview slide %u",
-                                             "Its notes: overview slide %u", ov->n_notes),
-                               deck->page - page + at);
-      l = _nf_deck_text (deck, where, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, ov->inner.width);
-      cairo_save (cr);
-      _nf_render_set_colour (cr, &style->muted_text);
-      cairo_move_to (cr, ov->inner.x, ov->inner.y);
-      pango_cairo_show_layout (cr, l);
-      cairo_restore (cr);
-    }
-  else
-    {
-      for (guint i = first; ov->note_slide != NULL && i < first + n; i++)
-        ov->cards[i].point_page = first_block_page + (guint) MAX (ov->note_slide[i], 0);
-      pack_cards (deck, ov->cards, first, n, &ov->inner, ov->n_columns, TRUE);
-    }
-  if (ov->slide >= 0 && foot == NULL)
-    /* TRANSLATORS: on the overview, beside a block's name or under its
-     * cards: the page with its notes in full. */
-    foot = g_strdup_printf (_("→ p. %u"), first_block_page + (guint) ov->slide);
-  if (foot != NULL)
-    {
-      g_autoptr(PangoLayout) l = _nf_deck_text (deck, foot, OV_MIN_SIZE, PANGO_WEIGHT_NORMAL, -1);
-      int w, h;
-
-      pango_layout_get_pixel_size (l, &w, &h);
-      cairo_save (cr);
-      _nf_render_set_colour (cr, &style->muted_text);
-      if (ov->ref_in_head && ov->n_notes > 0)
-        cairo_move_to (cr, ov->rect.x + ov->rect.width - OV_PAD - w, ov->rect.y + OV_PAD + 2);
-      else
-        cairo_move_to (cr, ov->rect.x + ov->rect.width - OV_PAD - w,
-                       ov->rect.y + ov->rect.height - OV_PAD / 2 - h);
-      pango_cairo_show_layout (cr, l);
-      cairo_restore (cr);
-    }
-}
-
-guint
-_nf_deck_plan_overview_pages (NfDeckPlan *plan)
-{
-  return plan->n_pages;
-}
-
-guint
-_nf_deck_plan_overview_notes (NfDeckPlan *plan,
-                              guint       page)
-{
-  guint total = 0;
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      guint first, n;
-
-      overview_slice (&plan->blocks[b], page, plan->n_pages, &first, &n);
-      total += n;
-    }
-  return total;
-}
-
-gboolean
-_nf_deck_plan_block_room (NfDeckPlan *plan,
-                          NfBlock     block,
-                          guint       page,
-                          double     *out_free,
-                          double     *out_need)
-{
-  OvBlock *ov = &plan->blocks[block];
-  guint first, n;
-  double free_at[2] = { 0, 0 }, need_at[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
-  double y, bottom, gap = 0;
-  guint column = 0;
-  gboolean cut = FALSE;
-
-  _nf_deck_overview_use_page (plan, page);
-  y = ov->inner.y;
-  bottom = ov->inner.y + ov->inner.height;
-  *out_free = 0;
-  *out_need = G_MAXDOUBLE;
-  overview_slice (ov, page, plan->n_pages, &first, &n);
-  if (n == 0)
-    return FALSE;
-  for (guint i = first; i < first + n; i++)
-    {
-      NfDeckCard *card = &ov->cards[i];
-
-      if (y + card->height > bottom && y > ov->inner.y)
-        {
-          free_at[column] = bottom - y + gap;
-          column = MIN (column + 1, 1);
-          y = ov->inner.y;
-        }
-      if (card->cut)
-        {
-          NfDeckCard grown = *card;
-
-          _nf_deck_card_limit (&grown, card->n_lines + 1, FALSE);
-          _nf_deck_card_set_tight (&grown, card->tight);
-          _nf_deck_card_set_marks (&grown, card->show_footer);
-          need_at[column] = MIN (need_at[column], grown.height - card->height);
-          cut = TRUE;
-        }
-      gap = card->tight ? 1 : CARD_GAP;
-      y += card->height + gap;
-    }
-  /* A column's last card needs no gap below it. */
-  free_at[column] = bottom - y + gap;
-  for (guint c = 0; c <= column; c++)
-    if (need_at[c] < G_MAXDOUBLE && free_at[c] - need_at[c] > *out_free - *out_need)
-      {
-        *out_free = free_at[c];
-        *out_need = need_at[c];
-      }
-  return cut;
-}
-
-guint
-_nf_deck_plan_block_styles (NfDeckPlan *plan,
-                            NfBlock     block,
-                            guint       page)
-{
-  OvBlock *ov = &plan->blocks[block];
-  guint first, n, styles = 0;
-
-  overview_slice (ov, page, plan->n_pages, &first, &n);
-  for (guint i = first; i < first + n; i++)
-    styles |= ov->cards[i].tight ? NF_DECK_CARD_ROW
-            : ov->cards[i].show_footer ? NF_DECK_CARD_MARKED : NF_DECK_CARD_COMPACT;
-  for (guint i = first; i < first + n; i++)
-    if (ov->cards[i].cut && ov->cards[i].show_footer)
-      styles |= NF_DECK_CARD_CUT_MARKED;
-  return styles;
-}
-
-double
-_nf_deck_plan_slide_size (NfDeckPlan *plan,
-                          guint       page)
-{
-  double size = 0;
-
-  for (guint b = 0; b < NF_N_BLOCKS; b++)
-    {
-      OvBlock *ov = &plan->blocks[b];
-      guint first, n;
-
-      overview_slice (ov, page, plan->n_pages, &first, &n);
-      for (guint i = first; i < first + n; i++)
-        {
-          if (size > 0 && ov->cards[i].size != size)
-            return -1;
-          size = ov->cards[i].size;
-        }
-    }
-  return size;
-}
-
-gboolean
-_nf_deck_plan_block_fill (NfDeckPlan *plan,
-                          NfBlock     block,
-                          guint       page,
-                          double     *out_used,
-                          double     *out_room)
-{
-  OvBlock *ov = &plan->blocks[block];
-  double y, used = 0;
-  guint first, n;
-
-  const NfBlockPlace *place = nf_block_place (block);
-  PageSplit *split;
-
-  _nf_deck_overview_use_page (plan, page);
-  overview_slice (ov, page, plan->n_pages, &first, &n);
-  *out_room = ov->inner.height;
-  *out_used = 0;
-  split = &g_array_index (plan->splits, PageSplit, MIN (page, plan->splits->len - 1));
-  /* A top block already as narrow as its heading lets it be has no
-   * room to give. */
-  if (place->y < 2 &&
-      split->edges[place->x / 2 + 1] - split->edges[place->x / 2] <= plan->least[place->x / 2] + 1e-6)
-    return FALSE;
-  /* Nor a bottom block at its least width. */
-  if (place->y == 2 && (place->x == 0 ? split->bottom_edge : 10 - split->bottom_edge) <= BOTTOM_LEAST + 1e-6)
-    return FALSE;
-  y = ov->inner.y;
-  for (guint i = first; i < first + n; i++)
-    {
-      NfDeckCard *card = &ov->cards[i];
-
-      if (y + card->height > ov->inner.y + ov->inner.height && y > ov->inner.y)
-        y = ov->inner.y;
-      y += card->height;
-      used = MAX (used, y - ov->inner.y);
-      y += card->tight ? 1 : CARD_GAP;
-    }
-  *out_used = used;
-  return n > 0;
-}
-
-guint
-_nf_deck_plan_block_faded (NfDeckPlan *plan,
-                           NfBlock     block,
-                           guint       page,
-                           guint      *out_shown)
-{
-  OvBlock *ov = &plan->blocks[block];
-  guint first, n, faded = 0;
-
-  overview_slice (ov, page, plan->n_pages, &first, &n);
-  for (guint i = first; i < first + n; i++)
-    faded += ov->cards[i].cut && ov->cards[i].n_lines == 1;
-  *out_shown = n;
-  return faded;
 }

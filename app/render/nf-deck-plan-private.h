@@ -65,6 +65,7 @@ struct _NfDeckPlan {
   double    block_top;      /* the block slides' columns: where they start, */
   double    block_bottom;   /* where a full one ends, */
   guint     block_columns;  /* and how many a slide has */
+  GArray   *sources;        /* SourceItem (nf-deck-canvas.c), laid out */
 };
 
 /* Note `index` of `block`, borrowed: the canvas holds it. */
@@ -77,6 +78,22 @@ double       _nf_deck_line_height     (NfDeck       *deck,
                                        PangoWeight   weight);
 void         _nf_deck_cards_free      (NfDeckCard   *cards,
                                        guint         n);
+/* The cards [first, first + n) column by column in `inner`; returns how
+ * many fit, and draws them when `draw` (nf-deck-overview-slides.c). */
+guint        _nf_deck_overview_pack_cards (NfDeck       *deck,
+                                       NfDeckCard   *cards,
+                                       guint         first,
+                                       guint         n,
+                                       const NfRect *inner,
+                                       guint         n_columns,
+                                       gboolean      draw);
+/* The notes [*first, *first + *n) of `ov` that overview slide `page` of
+ * `n_pages` shows. */
+void         _nf_deck_overview_slice  (const OvBlock *ov,
+                                       guint         page,
+                                       guint         n_pages,
+                                       guint        *first,
+                                       guint        *n);
 /* The overview's slides and every block's cards on them. */
 void         _nf_deck_overview_plan   (NfDeck       *deck,
                                        NfDeckPlan   *plan);

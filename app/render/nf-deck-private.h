@@ -35,6 +35,10 @@ typedef struct {
   NfCanvas          *canvas;    /* whose cards are being made, to name what a note
                                  * conflicts with; NULL: named by id */
   struct _NfDeckMetricsPlan *metrics; /* the canvas being drawn's, worked out ahead; else NULL */
+  struct _NfDeckStash *stash;   /* layouts made ahead for what is being drawn; else NULL */
+  struct _NfDeckStash *filling; /* on a worker: where every layout made goes too; else NULL */
+  struct _NfDeckLayouts *layouts; /* the workers planning the canvases; else NULL */
+  guint              at;        /* with `layouts`: the canvas being drawn */
   GArray            *outlines;  /* NfDeckOutline, added to `surface` once the deck is drawn */
 } NfDeck;
 
@@ -117,6 +121,36 @@ PangoLayout *_nf_deck_text           (NfDeck       *deck,
                                       PangoWeight   weight,
                                       double        width);
 
+/* The same, its lines set with `align`: one made ahead and left in
+ * deck->stash (nf-deck-stash.c) when there is one. */
+PangoLayout *_nf_deck_text_aligned   (NfDeck        *deck,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+
+/* Layouts made ahead on a worker for the drawing thread (nf-deck-stash.c). */
+typedef struct _NfDeckStash NfDeckStash;
+NfDeckStash *_nf_deck_stash_new      (void);
+void         _nf_deck_stash_free     (NfDeckStash   *stash);
+/* Keeps `layout`, as _nf_deck_text_aligned() made it of the rest, in
+ * `stash` (referenced), laid out now. */
+void         _nf_deck_stash_put      (NfDeckStash   *stash,
+                                      PangoLayout   *layout,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+/* One made so, taken out of `stash` (the caller's); NULL when none. */
+PangoLayout *_nf_deck_stash_take     (NfDeckStash   *stash,
+                                      const char    *text,
+                                      double         size,
+                                      PangoWeight    weight,
+                                      double         width,
+                                      PangoAlignment align);
+
 /* A note as a card on a slide (nf-deck-cards.c): its text at `size`
  * points in `width`, at most `max_lines` lines (0: all; fewer than the
  * note has makes a compact card that fades out), and with `footer_size`
@@ -148,6 +182,10 @@ typedef struct {
    * and that page. */
   gsize        point_len;
   guint        point_page;
+  /* Its opening words and that page, laid out ahead by a worker once the
+   * page was known (NULL: laid out when drawn), and the page it names. */
+  PangoLayout *pointed;
+  guint        pointed_page;
 } NfDeckCard;
 
 void         _nf_deck_card_init      (NfDeck       *deck,
@@ -193,6 +231,17 @@ void         _nf_deck_card_clear     (NfDeckCard   *card);
  * shows (a page number of up to `digits` digits). */
 void         _nf_deck_card_point     (NfDeckCard   *card,
                                       guint         digits);
+/* The pointed text of a card _nf_deck_card_point() made a pointer,
+ * naming `page`, laid out now: drawing it then only shows it. */
+void         _nf_deck_card_lay_pointer (NfDeckCard *card,
+                                      guint         page);
+/* Tests: how many pointers were drawn as laid out ahead, and how many
+ * had to be laid out as they were drawn, since the process started. */
+void         _nf_deck_card_count_pointers (guint *ahead,
+                                      guint        *late);
+/* Tests: every try of _nf_deck_card_point() laid out by Pango, none
+ * ruled out by the card's own lines (what they compare it with). */
+void         _nf_deck_card_point_set_exhaustive (gboolean exhaustive);
 /* A note longer than a column goes on in the next: how many of the
  * card's lines from `first` a slice `room` high holds (0: not one), and
  * `slice` a copy of `card` (sharing its layouts) showing `count` lines
@@ -220,6 +269,10 @@ typedef struct _NfDeckPlan NfDeckPlan;
 NfDeckPlan  *_nf_deck_plan_new       (NfDeck       *deck,
                                       NfCanvas     *canvas);
 void         _nf_deck_plan_free      (NfDeckPlan   *plan);
+/* Lays out the pointers of the overview's compact cards to their block
+ * slides, which start at `first_block_page`. */
+void         _nf_deck_plan_lay_pointers (NfDeckPlan *plan,
+                                      guint         first_block_page);
 /* For tests: the overview's slides, and how many notes slide `page`
  * shows. */
 guint        _nf_deck_plan_overview_pages (NfDeckPlan *plan);
@@ -334,6 +387,15 @@ NfDeckPlan    *_nf_deck_layouts_take (NfDeckLayouts     *self,
 /* Canvas i's metrics plan (transfer full), after take() for it. */
 NfDeckMetricsPlan *_nf_deck_layouts_take_metrics (NfDeckLayouts *self,
                                       NfDeck            *deck,
+                                      guint              index);
+/* The drawing thread is at canvas `index`, whose block slides start at
+ * `first_block_page`: its worker lays out the overview's pointers to
+ * them meanwhile (see nf-deck-layouts.c). */
+void           _nf_deck_layouts_at   (NfDeckLayouts     *self,
+                                      guint              index,
+                                      guint              first_block_page);
+/* Waits until they are laid out (at once when no worker does it). */
+void           _nf_deck_layouts_wait_pointers (NfDeckLayouts *self,
                                       guint              index);
 void           _nf_deck_layouts_done (NfDeckLayouts     *self,
                                       guint              index);

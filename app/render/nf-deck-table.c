@@ -266,12 +266,12 @@ row_layouts (NfDeck        *deck,
       const NfColumn *column = nf_metric_table_get_column (table, c);
       g_autofree char *head = row < 0 ? column_heading (deck, column) : NULL;
       const char *text = row < 0 ? head : _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, row, c));
-      PangoLayout *l = _nf_deck_text (deck, text, row < 0 ? HEAD_SIZE : TEXT_SIZE,
-                                      row < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                      widths[c] - 2 * CELL_PAD_X);
+      PangoLayout *l = _nf_deck_text_aligned (deck, text, row < 0 ? HEAD_SIZE : TEXT_SIZE,
+                                              row < 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                              widths[c] - 2 * CELL_PAD_X,
+                                              column->type != NF_COLUMN_TEXT ? PANGO_ALIGN_RIGHT
+                                                                             : PANGO_ALIGN_LEFT);
 
-      if (column->type != NF_COLUMN_TEXT)
-        pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
       *out_height = MAX (*out_height, layout_height (l) + 2 * CELL_PAD_Y);
       g_ptr_array_add (cells, l);
     }
@@ -584,17 +584,20 @@ bar_label (Flow          *flow,
   return g_steal_pointer (&row);
 }
 
-static void
-flow_chart (Flow          *flow,
-            NfMetricTable *table,
-            NfChartGroup  *group,
-            gboolean       many_groups)
+/* A chart's caption, whether its bars are of several columns, and how
+ * wide its values are set (at most three tenths of a column). */
+static char *
+chart_caption (Flow          *flow,
+               NfMetricTable *table,
+               NfChartGroup  *group,
+               gboolean       many_groups,
+               gboolean      *out_by_column,
+               double        *out_value_w)
 {
   NfDeck *deck = flow->deck;
-  const NfGridStyle *style = deck->style;
   gboolean by_column = FALSE;
-  g_autofree char *caption = NULL;
-  double lo = 0, hi = 0, label_w = flow->column_width * 0.38, value_w = 0;
+  char *caption = NULL;
+  double value_w = 0;
 
   for (guint i = 1; i < group->bars->len; i++)
     by_column |= g_array_index (group->bars, NfChartBar, i).column !=
@@ -612,16 +615,38 @@ flow_chart (Flow          *flow,
       g_autoptr(PangoLayout) v = _nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
                                                 CHART_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
-      lo = MIN (lo, bar->value);
-      hi = MAX (hi, bar->value);
       value_w = MAX (value_w, layout_width (v));
     }
-  value_w = MIN (value_w, flow->column_width * 0.3);
+  *out_value_w = MIN (value_w, flow->column_width * 0.3);
   if (many_groups)
     {
-      g_autofree char *one = g_steal_pointer (&caption);
+      g_autofree char *one = caption;
 
       caption = g_strdup_printf ("%s — %s", one, nf_chart_figure_kind_title (group->kind));
+    }
+  *out_by_column = by_column;
+  return caption;
+}
+
+static void
+flow_chart (Flow          *flow,
+            NfMetricTable *table,
+            NfChartGroup  *group,
+            gboolean       many_groups)
+{
+  NfDeck *deck = flow->deck;
+  const NfGridStyle *style = deck->style;
+  gboolean by_column = FALSE;
+  g_autofree char *caption = NULL;
+  double lo = 0, hi = 0, label_w = flow->column_width * 0.38, value_w = 0;
+
+  caption = chart_caption (flow, table, group, many_groups, &by_column, &value_w);
+  for (guint i = 0; i < group->bars->len; i++)
+    {
+      NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
+
+      lo = MIN (lo, bar->value);
+      hi = MAX (hi, bar->value);
     }
   {
     /* Kept whole when it fits a column, as a table is. */
@@ -720,11 +745,81 @@ flow_columns (const NfDeck *deck,
  * earlier canvas: measuring a long table's cells and reading its figures
  * for charts is much of its slides' cost. */
 struct _NfDeckMetricsPlan {
-  NfCanvas   *canvas;   /* which it is for; not referenced */
-  guint       n_tables;
-  double    **widths;   /* per table, taken by the slides */
-  GPtrArray **groups;   /* per table, NfChartGroup */
+  NfCanvas    *canvas;   /* which it is for; not referenced */
+  guint        n_tables;
+  double     **widths;   /* per table, taken by the slides */
+  GPtrArray  **groups;   /* per table, NfChartGroup */
+  NfDeckStash *stash;    /* the slides' layouts, made ahead */
 };
+
+/* Where a canvas's metric slides put their columns. */
+static void
+flow_init (Flow   *flow,
+           NfDeck *deck)
+{
+  flow->deck = deck;
+  flow->n_columns = flow_columns (deck, &flow->column_width);
+  flow->top = NF_DECK_HEADER_HEIGHT + 22;
+  flow->bottom = deck->height - NF_DECK_MARGIN * 0.6;
+}
+
+/* What flow_table() and flow_chart() lay out of `table` whatever the
+ * flow (its title, header row and rows when it is kept whole, a long
+ * one's first row; its charts' captions, values and labels), laid out
+ * here, on a worker, and kept in deck->filling for the drawing thread.
+ * A layout only the flow decides on (a title "continued") is made when
+ * drawn. */
+static void
+prepare_table (Flow          *flow,
+               NfMetricTable *table,
+               const double  *widths,
+               GPtrArray     *groups)
+{
+  NfDeck *deck = flow->deck;
+  guint n_rows = nf_metric_table_get_n_rows (table);
+  NfText *title_text = nf_metric_table_get_title (table);
+  const char *title = title_text != NULL ? nf_text_for_language (title_text, deck->lang) : "";
+  double header_h, min_row, h;
+
+  g_ptr_array_unref (row_layouts (deck, table, -1, widths, &header_h));
+  {
+    g_autoptr(PangoLayout) one = _nf_deck_text (deck, "0", TEXT_SIZE, PANGO_WEIGHT_NORMAL, -1);
+
+    min_row = layout_height (one) + 2 * CELL_PAD_Y;
+  }
+  g_object_unref (title_layout (flow, title, FALSE, TITLE_SIZE));
+  if (n_rows * min_row + header_h <= flow->bottom - flow->top)
+    {
+      /* Measured to see if it fits a column, then drawn. */
+      g_object_unref (title_layout (flow, title, FALSE, TITLE_SIZE));
+      for (guint r = 0; r < n_rows; r++)
+        g_ptr_array_unref (row_layouts (deck, table, (int) r, widths, &h));
+    }
+  else if (n_rows > 0)
+    g_ptr_array_unref (row_layouts (deck, table, 0, widths, &h));
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      NfChartGroup *group = g_ptr_array_index (groups, g);
+      double label_w = flow->column_width * 0.38, value_w = 0;
+      gboolean by_column = FALSE;
+      g_autofree char *caption = NULL;
+
+      if (group->bars->len > MAX_CHART_BARS)
+        continue;
+      caption = chart_caption (flow, table, group, groups->len > 1, &by_column, &value_w);
+      g_object_unref (title_layout (flow, caption, FALSE, CHART_SIZE));
+      for (guint i = 0; i < group->bars->len; i++)
+        {
+          NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
+          g_autofree char *name = bar_label (flow, table, group, i, by_column);
+
+          g_object_unref (_nf_deck_text (deck, name, CHART_SIZE, PANGO_WEIGHT_NORMAL, label_w));
+          g_object_unref (_nf_deck_text (deck, _nf_deck_cell_text (deck, nf_metric_table_get_cell (table, bar->row, bar->column)),
+                                         CHART_SIZE, PANGO_WEIGHT_NORMAL, value_w + 1));
+        }
+    }
+}
 
 NfDeckMetricsPlan *
 _nf_deck_metrics_plan_new (NfDeck   *deck,
@@ -732,19 +827,23 @@ _nf_deck_metrics_plan_new (NfDeck   *deck,
 {
   GListModel *tables = nf_canvas_get_tables (canvas);
   NfDeckMetricsPlan *plan = g_new0 (NfDeckMetricsPlan, 1);
-  double column_width;
+  Flow flow = { 0 };
 
-  flow_columns (deck, &column_width);
+  flow_init (&flow, deck);
   plan->canvas = canvas;
   plan->n_tables = g_list_model_get_n_items (tables);
   plan->widths = g_new0 (double *, MAX (plan->n_tables, 1));
   plan->groups = g_new0 (GPtrArray *, MAX (plan->n_tables, 1));
+  plan->stash = _nf_deck_stash_new ();
   for (guint t = 0; t < plan->n_tables; t++)
     {
       g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
 
-      plan->widths[t] = column_widths (deck, table, column_width);
+      plan->widths[t] = column_widths (deck, table, flow.column_width);
       plan->groups[t] = nf_chart_groups_new (table);
+      deck->filling = plan->stash;
+      prepare_table (&flow, table, plan->widths[t], plan->groups[t]);
+      deck->filling = NULL;
     }
   return plan;
 }
@@ -761,6 +860,7 @@ _nf_deck_metrics_plan_free (NfDeckMetricsPlan *plan)
     }
   g_free (plan->widths);
   g_free (plan->groups);
+  _nf_deck_stash_free (plan->stash);
   g_free (plan);
 }
 
@@ -774,15 +874,13 @@ _nf_deck_metric_slides (NfDeck     *deck,
   NfDeckMetricsPlan *plan = deck->metrics;
   Flow flow = { 0 };
 
-  flow.deck = deck;
+  flow_init (&flow, deck);
   flow.canvas = canvas;
   flow.outline_parent = outline_parent;
-  flow.n_columns = flow_columns (deck, &flow.column_width);
-  flow.top = NF_DECK_HEADER_HEIGHT + 22;
-  flow.bottom = deck->height - NF_DECK_MARGIN * 0.6;
   /* A plan for another canvas or other tables (none should be) is not used. */
   if (plan != NULL && (plan->canvas != canvas || plan->n_tables != g_list_model_get_n_items (tables)))
     plan = NULL;
+  deck->stash = plan != NULL ? plan->stash : NULL;
 
   for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
     {
@@ -815,6 +913,7 @@ _nf_deck_metric_slides (NfDeck     *deck,
           flow_remark (&flow, why);
         }
     }
+  deck->stash = NULL;
   *out_open = -1;
   if (flow.started)
     *out_open = MAX (flow.deepest, flow.y);

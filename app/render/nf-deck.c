@@ -67,8 +67,22 @@ _nf_deck_text (NfDeck      *deck,
                PangoWeight  weight,
                double       width)
 {
-  PangoLayout *layout = _nf_render_layout_new (deck->pango);
+  return _nf_deck_text_aligned (deck, text, size, weight, width, PANGO_ALIGN_LEFT);
+}
 
+PangoLayout *
+_nf_deck_text_aligned (NfDeck         *deck,
+                       const char     *text,
+                       double          size,
+                       PangoWeight     weight,
+                       double          width,
+                       PangoAlignment  align)
+{
+  PangoLayout *layout = _nf_deck_stash_take (deck->stash, text, size, weight, width, align);
+
+  if (layout != NULL)
+    return layout;
+  layout = _nf_render_layout_new (deck->pango);
   _nf_render_set_font (layout, deck->style->font_family, size, weight);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   if (width > 0)
@@ -76,6 +90,10 @@ _nf_deck_text (NfDeck      *deck,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  if (align != PANGO_ALIGN_LEFT)
+    pango_layout_set_alignment (layout, align);
+  if (deck->filling != NULL)
+    _nf_deck_stash_put (deck->filling, layout, text, size, weight, width, align);
   return layout;
 }
 
@@ -392,7 +410,10 @@ _nf_deck_draw_all (NfDeck              *deck,
       NfDeckPlan *plan = _nf_deck_layouts_take (layouts, deck, i);
 
       deck->metrics = _nf_deck_layouts_take_metrics (layouts, deck, i);
+      deck->layouts = layouts;
+      deck->at = i;
       _nf_deck_canvas_slides (deck, g_ptr_array_index (canvases, i), plan, canvases->len > 1);
+      deck->layouts = NULL;
       /* Freed before its worker may use its font map again. */
       _nf_deck_plan_free (plan);
       g_clear_pointer (&deck->metrics, _nf_deck_metrics_plan_free);
