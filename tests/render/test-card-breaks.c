@@ -11,6 +11,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-test-render.h"
+
 #include "nf-card-layout-private.h"
 #include "nf-render-private.h"
 
@@ -145,7 +147,6 @@ test_agrees (void)
   g_assert_cmpuint (_nf_card_layout_get_n_count_misses (), ==, misses);
 }
 
-static NfCanvas *load_case (guint index);
 
 /* Every note of the four cases, in its own text, English and Chinese. */
 static void
@@ -160,7 +161,7 @@ test_cases_agree (void)
 
   for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -274,16 +275,6 @@ lay_out (NfCanvas    *canvas,
   return g_string_free (all, FALSE);
 }
 
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  return canvas;
-}
-
 static void
 test_same_layouts (void)
 {
@@ -296,7 +287,7 @@ test_same_layouts (void)
 
   for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         {
@@ -315,7 +306,7 @@ static void
 test_pango_wins (void)
 {
   static const int sizes[][2] = { { 1366, 768 }, { 1910, 942 } };
-  g_autoptr(NfCanvas) canvas = load_case (2);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (2);
   guint misses = _nf_card_layout_get_n_count_misses ();
   g_autofree char *broken = lay_out (canvas, "en", NF_COUNT_OFF, sizes, G_N_ELEMENTS (sizes));
   /* Every count a line too many: Pango says otherwise where a card is

@@ -9,6 +9,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-test-render.h"
+
 #include "nf-card-cache.h"
 #include "nf-card-cache-private.h"
 
@@ -20,17 +22,6 @@
  * differently from blending it onto the grid at once, by a level at the
  * anti-aliased edges. */
 #define TOLERANCE 2
-
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (canvas);
-  return canvas;
-}
 
 static cairo_surface_t *
 new_image (double width,
@@ -82,25 +73,6 @@ draw_afresh (NfGridLayout      *layout,
   return image;
 }
 
-/* The largest difference of one channel of one pixel. */
-static int
-max_difference (cairo_surface_t *a,
-                cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  const guint8 *pa = cairo_image_surface_get_data (a);
-  const guint8 *pb = cairo_image_surface_get_data (b);
-  int most = 0;
-
-  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w * 4; x++)
-      most = MAX (most, ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]));
-  return most;
-}
-
 static void
 assert_same_picture (NfGridLayout      *layout,
                      const NfGridStyle *style,
@@ -110,7 +82,7 @@ assert_same_picture (NfGridLayout      *layout,
 {
   cairo_surface_t *kept = draw_retained (layout, style, scale, dx, dy);
   cairo_surface_t *fresh = draw_afresh (layout, style, scale, dx, dy);
-  int difference = max_difference (kept, fresh);
+  int difference = nf_test_max_difference (kept, fresh);
 
   g_test_message ("scale %g, off by (%g, %g): off by at most %d", scale, dx, dy, difference);
   g_assert_cmpint (difference, <=, TOLERANCE);
@@ -126,7 +98,7 @@ test_same_picture (void)
 {
   for (guint c = 0; c < 4; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint dark = 0; dark < 2; dark++)
         {
@@ -164,7 +136,7 @@ test_same_picture (void)
 static void
 test_group_and_clip (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (3);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (3);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_dark ();
 
   for (int width = 900; width <= 1400; width += 50)
@@ -195,7 +167,7 @@ test_group_and_clip (void)
         }
       g_assert_cmpuint (nf_card_cache_get_n_renders (_nf_grid_render_get_card_cache (layout)),
                         >, 0);
-      difference = max_difference (images[0], images[1]);
+      difference = nf_test_max_difference (images[0], images[1]);
       g_test_message ("width %d: off by at most %d", width, difference);
       g_assert_cmpint (difference, <=, TOLERANCE);
       cairo_surface_destroy (images[0]);
@@ -208,7 +180,7 @@ test_group_and_clip (void)
 static void
 test_cards_alone (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (0);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (0);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
@@ -263,11 +235,11 @@ check_frame (Scene      *scene,
   nf_grid_layout_allocate (scene->layout, scene->width, scene->height);
   kept = draw_retained (scene->layout, scene->style, scene->scale, 0, 0);
   fresh = draw_afresh (scene->layout, scene->style, scene->scale, 0, 0);
-  g_assert_cmpint (max_difference (kept, fresh), <=, TOLERANCE);
+  g_assert_cmpint (nf_test_max_difference (kept, fresh), <=, TOLERANCE);
   {
     cairo_surface_t *again = draw_retained (scene->layout, scene->style, scene->scale, 0, 0);
 
-    g_assert_cmpint (max_difference (kept, again), ==, 0);
+    g_assert_cmpint (nf_test_max_difference (kept, again), ==, 0);
     cairo_surface_destroy (again);
   }
   if (card_renders != G_MAXUINT)
@@ -280,9 +252,9 @@ check_frame (Scene      *scene,
                            cairo_image_surface_get_height (scene->last);
 
       if (changed == 1)
-        g_assert_true (!same_size || max_difference (kept, scene->last) > 0);
+        g_assert_true (!same_size || nf_test_max_difference (kept, scene->last) > 0);
       else if (changed == 0)
-        g_assert_true (same_size && max_difference (kept, scene->last) == 0);
+        g_assert_true (same_size && nf_test_max_difference (kept, scene->last) == 0);
     }
   g_clear_pointer (&scene->last, cairo_surface_destroy);
   scene->last = kept;
@@ -406,7 +378,7 @@ discard (void                *closure,
 static void
 test_vector_targets (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (1);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (1);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
 
   for (guint kind = 0; kind < 3; kind++)
@@ -447,7 +419,7 @@ test_vector_targets (void)
 static void
 test_card_draw (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (2);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (2);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_dark ();
   g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
   g_autoptr(NfCardCache) cache = nf_card_cache_new (64 << 20);
@@ -478,7 +450,7 @@ test_card_draw (void)
               cairo_destroy (cr);
               cairo_surface_flush (k == 0 ? a : e);
             }
-          g_assert_cmpint (max_difference (a, e), <=, TOLERANCE);
+          g_assert_cmpint (nf_test_max_difference (a, e), <=, TOLERANCE);
           cairo_surface_destroy (a);
           cairo_surface_destroy (e);
         }
@@ -535,11 +507,11 @@ test_box_by_slices (void)
                     _nf_card_render_box (cr, style, width, height, &fill, (NfEvidence) e);
                     cairo_destroy (cr);
                     cairo_surface_flush (whole);
-                    if (max_difference (sliced, whole) != 0)
+                    if (nf_test_max_difference (sliced, whole) != 0)
                       g_error ("box %g x %g at scale %g, evidence %u, colour %s, %s: "
                                "off by %d", width, height, scales[s], e,
                                colours[c] != NULL ? colours[c] : "none",
-                               dark ? "dark" : "light", max_difference (sliced, whole));
+                               dark ? "dark" : "light", nf_test_max_difference (sliced, whole));
                     cairo_surface_destroy (sliced);
                     cairo_surface_destroy (whole);
                   }
@@ -560,7 +532,7 @@ test_frames_by_slices (void)
 
   for (guint c = 0; c < 4; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint dark = 0; dark < 2; dark++)
         {
@@ -600,8 +572,8 @@ test_frames_by_slices (void)
 
                 g_test_message ("case %u, %s, width %g, scale %g: off by %d", c,
                                 dark ? "dark" : "light", width, scales[s],
-                                max_difference (kept, drawn));
-                g_assert_cmpint (max_difference (kept, drawn), ==, 0);
+                                nf_test_max_difference (kept, drawn));
+                g_assert_cmpint (nf_test_max_difference (kept, drawn), ==, 0);
                 cairo_surface_destroy (kept);
                 cairo_surface_destroy (drawn);
                 cairo_surface_destroy (vectors);
@@ -615,7 +587,7 @@ test_frames_by_slices (void)
 static void
 test_widget_pixels (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (1);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (1);
 
   for (guint dark = 0; dark < 2; dark++)
     {
@@ -645,7 +617,7 @@ test_widget_pixels (void)
             nf_card_render (cr, card, style);
             cairo_destroy (cr);
             cairo_surface_flush (fresh);
-            g_assert_cmpint (max_difference (pixels, fresh), ==, 0);
+            g_assert_cmpint (nf_test_max_difference (pixels, fresh), ==, 0);
             cairo_surface_destroy (fresh);
           }
     }
@@ -658,7 +630,7 @@ test_widget_pixels (void)
 static void
 test_pixels_and_budget (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (0);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (0);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   NfGridLayout *layout = nf_grid_layout_new (canvas, style, NULL);
   g_autoptr(NfCardCache) small = nf_card_cache_new (0);

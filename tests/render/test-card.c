@@ -6,21 +6,12 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-test-render.h"
+
 #include "nf-card-layout-private.h"
 
 /* Styles, single cards and the PNG convenience: the parts of the render
  * library that stand apart from the grid's layout. */
-
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (canvas);
-  return canvas;
-}
 
 static void
 test_style (void)
@@ -62,7 +53,7 @@ test_card_clip (void)
 
   for (guint c = 2; c < 4; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
       g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
 
       nf_grid_layout_allocate (layout, 1366, 768);
@@ -104,7 +95,7 @@ test_card_clip (void)
 static void
 test_png (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (1);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (1);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "canvas-1-hidpi.png", NULL);
   g_autoptr(GError) error = NULL;

@@ -9,6 +9,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-test-render.h"
+
 #include "nf-card-cache.h"
 #include "nf-card-cache-private.h"
 #include "../bench/bench.h"
@@ -25,17 +27,6 @@
 /* Under each frame, so what a frame leaves unwritten shows: the warm
  * frame and drawing afresh write every pixel the layout covers. */
 static const double junk[3] = { 1, 0, 1 };
-
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (canvas);
-  return canvas;
-}
 
 typedef struct {
   double scale;        /* the user matrix's */
@@ -81,25 +72,6 @@ draw (NfGridLayout      *layout,
   cairo_destroy (cr);
   cairo_surface_flush (image);
   return image;
-}
-
-/* The largest difference of one channel of one pixel. */
-static int
-max_difference (cairo_surface_t *a,
-                cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  const guint8 *pa = cairo_image_surface_get_data (a);
-  const guint8 *pb = cairo_image_surface_get_data (b);
-  int most = 0;
-
-  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w * 4; x++)
-      most = MAX (most, ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]));
-  return most;
 }
 
 static guint
@@ -158,7 +130,7 @@ check_resize (NfCanvas          *canvas,
       if (direct && n_cards_shown (layout) > 0)
         g_assert_cmpuint (nf_card_cache_get_n_renders (cache), >, renders);
       fresh = draw (layout, style, t, TRUE);
-      difference = max_difference (cold, warm);
+      difference = nf_test_max_difference (cold, warm);
       if (difference != 0)
         g_test_message ("step %u (%d × %d, scale %g, off by %g, %g): cold and warm differ by %d",
                         step, width - 7 * step, height - 5 * step, t->scale, t->dx, t->dy,
@@ -167,7 +139,7 @@ check_resize (NfCanvas          *canvas,
       /* Drawn afresh under a clip, titles the clip cuts are composited
        * through a mask, a fraction of a pixel off: the retained frames
        * (before this as now) draw them whole and copy them. */
-      difference = t->clip ? 0 : max_difference (cold, fresh);
+      difference = t->clip ? 0 : nf_test_max_difference (cold, fresh);
       if (difference > TOLERANCE)
         g_test_message ("step %u (%d × %d, scale %g, off by %g, %g): cold and afresh differ by %d",
                         step, width - 7 * step, height - 5 * step, t->scale, t->dx, t->dy,
@@ -187,7 +159,7 @@ test_cases (void)
 {
   for (guint c = 0; c < 4; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint dark = 0; dark < 2; dark++)
         {
@@ -231,7 +203,7 @@ test_generated (void)
 static void
 test_clip_and_group (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (3);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (3);
   g_autoptr(NfCanvas) many = bench_canvas_new (200, 7, "n");
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
 
@@ -253,7 +225,7 @@ test_resized_as_fresh (void)
 
   for (guint c = 0; c < 5; c++)
     {
-      g_autoptr(NfCanvas) canvas = c < 4 ? load_case (c) : g_object_ref (many);
+      g_autoptr(NfCanvas) canvas = c < 4 ? nf_test_load_case (c) : g_object_ref (many);
       g_autoptr(NfGridLayout) resized = nf_grid_layout_new (canvas, style, NULL);
       Target t = { 1, 0, 0, FALSE, FALSE };
 
@@ -268,7 +240,7 @@ test_resized_as_fresh (void)
           nf_grid_layout_allocate (fresh, w, h);
           a = draw (resized, style, &t, TRUE);
           b = draw (fresh, style, &t, TRUE);
-          difference = max_difference (a, b);
+          difference = nf_test_max_difference (a, b);
           if (difference != 0)
             g_test_message ("canvas %u at %d × %d: resized and fresh differ by %d", c, w, h,
                             difference);

@@ -8,6 +8,8 @@
 
 #include <ninefold.h>
 #include <nf-render.h>
+
+#include "nf-test-render.h"
 #include <pango/pangocairo.h>
 
 #include "nf-card-layout-private.h"
@@ -40,17 +42,6 @@ static const struct {
   { 1600, 860 },
   { 2400, 1300 },
 };
-
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (canvas);
-  return canvas;
-}
 
 /* The interface in Chinese shows the notes' Chinese text, as the app
  * does (nf_ui_note_language()); NULL is each note's own text. */
@@ -314,7 +305,7 @@ test_cases_all_visible (void)
 
   for (guint c = 0; c < N_CASES; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         for (guint s = 0; s < G_N_ELEMENTS (view_sizes); s++)
@@ -391,7 +382,7 @@ test_columns_lend (void)
 
   for (guint c = 0; c < N_CASES; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         for (guint s = 0; s < G_N_ELEMENTS (view_sizes); s++)
@@ -544,7 +535,7 @@ test_room_beside_cuts (void)
 
   for (guint c = 0; c < N_CASES; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         for (guint s = 0; s < G_N_ELEMENTS (view_sizes); s++)
@@ -623,8 +614,8 @@ test_room_beside_cuts (void)
 static void
 test_roomy_and_crowded (void)
 {
-  g_autoptr(NfCanvas) bitauto = load_case (0);
-  g_autoptr(NfCanvas) senmiao = load_case (2);
+  g_autoptr(NfCanvas) bitauto = nf_test_load_case (0);
+  g_autoptr(NfCanvas) senmiao = nf_test_load_case (2);
   g_autoptr(NfGridLayout) roomy = nf_grid_layout_new (bitauto, NULL, NULL);
   g_autoptr(NfGridLayout) crowded = nf_grid_layout_new (senmiao, NULL, NULL);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
@@ -869,7 +860,7 @@ test_breaks_reused (void)
   for (guint c = 0; c < N_CASES; c++)
     for (guint l = 0; l < 2; l++)
       {
-        g_autoptr(NfCanvas) canvas = load_case (c);
+        g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
         const char *lang = l == 0 ? NULL : zh;
         PangoContext *context = nf_render_pango_context_new (lang != NULL ? lang
                                                              : nf_canvas_get_language (canvas));
@@ -931,7 +922,7 @@ test_breaks_reused (void)
 static void
 test_focus (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (2);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (2);
   g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, NULL, NULL);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   guint n = g_list_model_get_n_items (nf_canvas_get_notes (canvas, NF_BLOCK_KEY_ACTIVITIES));

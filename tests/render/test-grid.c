@@ -6,6 +6,8 @@
 #include <ninefold.h>
 #include <nf-render.h>
 
+#include "nf-test-render.h"
+
 #include "nf-card-layout-private.h"
 #include "nf-grid-layout-private.h"
 #include "nf-render-private.h"
@@ -19,17 +21,6 @@ static const struct {
   { 1920, 1080 },
   { 1366, 768 },
 };
-
-static NfCanvas *
-load_case (guint index)
-{
-  g_autoptr(GError) error = NULL;
-  NfCanvas *canvas = nf_canvas_load_case (index, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (canvas);
-  return canvas;
-}
 
 static NfGridStyle *
 style_new (gboolean dark)
@@ -204,7 +195,7 @@ test_cases (void)
 {
   for (guint c = 0; c < N_CASES; c++)
     {
-      g_autoptr(NfCanvas) canvas = load_case (c);
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
 
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         for (guint dark = 0; dark < 2; dark++)
@@ -228,7 +219,7 @@ static void
 test_colours (void)
 {
   static const char *colours[] = { "#f6d32d", "#8ff0a4", "#99c1f1", "#f66151", "#dc8add", "#ffffff", "#000000" };
-  g_autoptr(NfCanvas) canvas = load_case (0);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (0);
   guint k = 0;
 
   for (guint b = 0; b < NF_N_BLOCKS; b++)
@@ -256,7 +247,7 @@ test_colours (void)
 static void
 test_translations (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (3);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (3);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   const char *langs[] = { "zh", "en" };
 
@@ -374,7 +365,7 @@ test_overflow (void)
 static void
 test_cache (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (2);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (2);
   g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
   g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, style, NULL);
   g_autoptr(NfNote) note = g_list_model_get_item (nf_canvas_get_notes (canvas, NF_BLOCK_CHANNELS), 0);
@@ -439,7 +430,7 @@ test_cache (void)
 static void
 test_hit (void)
 {
-  g_autoptr(NfCanvas) canvas = load_case (0);
+  g_autoptr(NfCanvas) canvas = nf_test_load_case (0);
   g_autoptr(NfGridLayout) layout = nf_grid_layout_new (canvas, NULL, NULL);
   NfBlock block;
 
