@@ -207,8 +207,9 @@ whole_pixels (double v)
 /* The pixels [box[0], box[2]) × [box[1], box[3]) of `image` the block's
  * box covers when frame_box_by_slices() can write it there (the layout's
  * origin on the image's pixel (ox, oy) at (sx, sy) pixels a unit): on
- * whole pixels, inside the image and `clip` (NULL: none), large enough
- * for its corners. FALSE otherwise. */
+ * whole pixels, inside the image, large enough for its corners. FALSE
+ * otherwise. (A clip never cuts a box: draw_frames_direct() writes
+ * boxes only where the clip keeps the whole layout.) */
 static gboolean
 frame_box_pixels (cairo_surface_t   *image,
                   const NfRect      *r,
@@ -216,7 +217,6 @@ frame_box_pixels (cairo_surface_t   *image,
                   double             sy,
                   int                ox,
                   int                oy,
-                  const NfCardClip  *clip,
                   const NfGridStyle *style,
                   int                box[4])
 {
@@ -235,9 +235,6 @@ frame_box_pixels (cairo_surface_t   *image,
   if (iw < 2 * cx + 1 || ih < 2 * cy + 1 || ix < 0 || iy < 0 ||
       ix + iw > cairo_image_surface_get_width (image) ||
       iy + ih > cairo_image_surface_get_height (image))
-    return FALSE;
-  if (clip != NULL &&
-      !_nf_card_clip_keeps_whole (clip, (const double[4]) { ix, iy, ix + iw, iy + ih }))
     return FALSE;
   box[0] = ix;
   box[1] = iy;
@@ -284,30 +281,25 @@ write_row (guint32       *d,
  * its middle one. A stroked curve over a block's whole height costs as
  * much as the block has rows; this costs a copy. Nothing is written in
  * the `holes` (pixel boxes, by x0, apart), where cards' pixels will
- * be copied whole. FALSE, writing nothing, when frame_box_pixels() says
- * it cannot be written. */
+ * be copied whole. `box` is the block's pixels, as frame_box_pixels()
+ * found them. FALSE, writing nothing, where no memory was to be had. */
 static gboolean
 frame_box_by_slices (cairo_surface_t   *image,
-                     const NfRect      *r,
+                     const int          box[4],
                      double             sx,
                      double             sy,
-                     int                ox,
-                     int                oy,
-                     const NfCardClip  *clip,
                      const NfGridStyle *style,
                      const int        (*holes)[4],
                      guint              n_holes)
 {
   int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
   int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
-  int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds, box[4];
+  int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds;
   cairo_surface_t *small;
   cairo_t *cr;
   const guint32 *src;
   guint32 *dst, *row, *middle;
 
-  if (!frame_box_pixels (image, r, sx, sy, ox, oy, clip, style, box))
-    return FALSE;
   ix = box[0];
   iy = box[1];
   iw = box[2] - box[0];
@@ -366,12 +358,11 @@ typedef struct {
   cairo_surface_t  *image;      /* NULL: every box drawn as vectors */
   double            sx, sy;     /* pixels a unit */
   int               ox, oy;     /* the pixel of the layout's origin */
-  const NfCardClip *clip;       /* of the image's drawing, or NULL */
   const NfGridCardPlan *plan;     /* the cards' holes in the boxes, or NULL */
   GlyphTile        *tiles;      /* the blocks' glyphs as pixels, or NULL */
 } Slices;
 
-/* The background and every block's frame, title, "+N more" and hint;
+/* The background and every block's frame, title and hint;
  * the blocks' boxes written straight into the image `cr` draws on where
  * `slices` says they can be, the background only around those. */
 static void
@@ -381,17 +372,17 @@ draw_frames_into (cairo_t           *cr,
                   const Slices      *slices)
 {
   gboolean sliced[NF_N_BLOCKS] = { FALSE };
+  int boxes[NF_N_BLOCKS][4] = { { 0 } };
 
   cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
                    nf_grid_layout_get_height (layout));
   for (guint b = 0; b < NF_N_BLOCKS && slices->image != NULL; b++)
     {
       const NfGridBlock *block = _nf_grid_layout_get_block (layout, (NfBlock) b);
-      int box[4];
 
       sliced[b] = block->rect.width > 0 && block->rect.height > 0 && block->title != NULL &&
                   frame_box_pixels (slices->image, &block->rect, slices->sx, slices->sy,
-                                    slices->ox, slices->oy, slices->clip, style, box);
+                                    slices->ox, slices->oy, style, boxes[b]);
       /* Whole pixels: the background's fill leaves them whole. */
       if (sliced[b])
         cairo_rectangle (cr, block->rect.x, block->rect.y, block->rect.width,
@@ -410,8 +401,7 @@ draw_frames_into (cairo_t           *cr,
       if (!(block->rect.width > 0 && block->rect.height > 0 && block->title != NULL))
         continue;
       if (!sliced[b] ||
-          !frame_box_by_slices (slices->image, &block->rect, slices->sx, slices->sy,
-                                slices->ox, slices->oy, slices->clip, style,
+          !frame_box_by_slices (slices->image, boxes[b], slices->sx, slices->sy, style,
                                 plan != NULL ? (const int (*)[4]) plan->holes : NULL,
                                 plan != NULL ? plan->n_holes : 0))
         {
@@ -436,7 +426,7 @@ _nf_grid_frames_draw (cairo_t           *cr,
                       NfGridLayout      *layout,
                       const NfGridStyle *style)
 {
-  draw_frames_into (cr, layout, style, &(Slices) { NULL, 1, 1, 0, 0, NULL, NULL, NULL });
+  draw_frames_into (cr, layout, style, &(Slices) { NULL, 1, 1, 0, 0, NULL, NULL });
 }
 
 /* --- Retained pixels of the frames ---------------------------------- */
@@ -446,10 +436,10 @@ _nf_grid_frames_draw (cairo_t           *cr,
  * (held, so a pointer cannot come back as another layout, and their
  * serials, which change when Pango lays them out again). */
 typedef struct {
-  NfRect       rect, glyph_rect, more_rect, content_rect;
-  PangoLayout *title, *more, *hint;
-  guint        title_serial, more_serial, hint_serial;
-  double       title_x, title_y, more_x, more_y, hint_x, hint_y;
+  NfRect       rect, glyph_rect, content_rect;
+  PangoLayout *title, *hint;
+  guint        title_serial, hint_serial;
+  double       title_x, title_y, hint_x, hint_y;
   gboolean     has_glyph;
 } BlockKey;
 
@@ -472,7 +462,6 @@ static void
 block_key_clear (BlockKey *key)
 {
   g_clear_object (&key->title);
-  g_clear_object (&key->more);
   g_clear_object (&key->hint);
 }
 
@@ -534,8 +523,6 @@ frames_set_keys (Frames      *frames,
       memcpy (&frames->blocks[b], &keys[b], sizeof keys[b]);
       if (keys[b].title != NULL)
         g_object_ref (keys[b].title);
-      if (keys[b].more != NULL)
-        g_object_ref (keys[b].more);
       if (keys[b].hint != NULL)
         g_object_ref (keys[b].hint);
     }
@@ -589,7 +576,7 @@ draw_frames_direct (cairo_t           *cr,
     return FALSE;
   cairo_save (cr);
   draw_frames_into (cr, layout, style,
-                    &(Slices) { target, sx, sy, (int) px, (int) py, clip, plan, tiles });
+                    &(Slices) { target, sx, sy, (int) px, (int) py, plan, tiles });
   cairo_restore (cr);
   return TRUE;
 }
@@ -693,7 +680,7 @@ _nf_grid_frames_draw_retained (cairo_t              *cr,
       cairo_scale (fcr, sx, sy);
       draw_frames_into (fcr, layout, style,
                         &(Slices) { frames->fx == 0 && frames->fy == 0 ? frames->surface : NULL,
-                                    sx, sy, 0, 0, NULL, NULL, frames->tiles });
+                                    sx, sy, 0, 0, NULL, frames->tiles });
       cairo_destroy (fcr);
       cairo_surface_flush (frames->surface);
       frames->drawn = TRUE;
