@@ -459,18 +459,27 @@ _nf_deck_card_count_pointers (guint *ahead,
   *late = (guint) g_atomic_int_get (&n_pointers_late);
 }
 
+/* The card's opening words and where it is in full: its own layout's
+ * settings, another text. */
+static PangoLayout *
+pointer_layout (NfDeckCard *card,
+                guint       page)
+{
+  g_autofree char *t = pointed_text (card, card->point_len, page);
+  PangoLayout *layout = pango_layout_copy (card->text);
+
+  pango_layout_set_text (layout, t, -1);
+  return layout;
+}
+
 void
 _nf_deck_card_lay_pointer (NfDeckCard *card,
                            guint       page)
 {
-  g_autofree char *t = NULL;
-
   g_clear_object (&card->pointed);
   if (!card->cut || card->point_len == 0)
     return;
-  t = pointed_text (card, card->point_len, page);
-  card->pointed = pango_layout_copy (card->text);
-  pango_layout_set_text (card->pointed, t, -1);
+  card->pointed = pointer_layout (card, page);
   pango_layout_get_line_count (card->pointed);
   card->pointed_page = page;
 }
@@ -663,10 +672,7 @@ _nf_deck_card_draw (NfDeck     *deck,
       else
         {
           g_atomic_int_inc (&n_pointers_late);
-          g_autofree char *t = pointed_text (card, card->point_len, card->point_page);
-
-          pointed = pango_layout_copy (card->text);
-          pango_layout_set_text (pointed, t, -1);
+          pointed = pointer_layout (card, card->point_page);
         }
       cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, pointed);
