@@ -881,9 +881,12 @@ _nf_grid_block_layout_title (NfGridBlock       *block,
 
   /* A title on one line beside its glyph stays so at any width it still
    * fits in: Pango would break it the same, so it is not broken again
-   * (a window being resized gives every block a new width each frame). */
+   * (a window being resized gives every block a new width each frame).
+   * Left to right only: a right-to-left line is placed from the width
+   * the layout was given, which would stay the old one. */
   if (block->title_width != width && block->title != NULL && block->title_width > 0 &&
-      block->has_glyph && pango_layout_get_line_count (block->title) == 1)
+      block->has_glyph && pango_layout_get_line_count (block->title) == 1 &&
+      pango_layout_get_line_readonly (block->title, 0)->resolved_dir == PANGO_DIRECTION_LTR)
     {
       pango_layout_get_extents (block->title, NULL, &logical);
       if (logical.width <= (int) (MAX (1.0, width - style->glyph_size - GLYPH_GAP) *
