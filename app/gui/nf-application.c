@@ -47,6 +47,8 @@ struct _NfApplication
 
 /* libadwaita's base theme for GTK: libadwaita's own sheets do the styling. */
 #define EMPTY_THEME "Adwaita-empty"
+#define RESOURCE_PATH "/org/ninefold/Ninefold"
+#define ICONS_RESOURCE_PATH RESOURCE_PATH "/icons"
 
 G_DEFINE_FINAL_TYPE (NfApplication, nf_application, ADW_TYPE_APPLICATION)
 
@@ -80,6 +82,11 @@ about_activated (GSimpleAction *action,
 
   g_assert (NF_IS_APPLICATION (self));
 
+  /* Not installed (the build folder, a Windows or macOS bundle without
+   * it): the app icon from our resources. Added here, not at start-up:
+   * a path added to a theme that has been read makes GTK read it again. */
+  if (!gtk_icon_theme_has_icon (theme, NF_APP_ID))
+    gtk_icon_theme_add_resource_path (theme, ICONS_RESOURCE_PATH);
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "application-name", _("Ninefold"),
                         /* Until the app icon is installed, a stand-in that exists
@@ -198,32 +205,17 @@ preload_discard (NfApplication *self)
   g_clear_pointer (&self->preload, preload_free);
 }
 
-/* GTK reads the icon theme in a thread as it opens the display, but the
- * resource paths GtkApplication and libadwaita add after that make the
- * theme read again, by the main thread, at the window's first icon. One
- * lookup here has a thread read it while the window is being built
- * (GtkIconTheme allows lookups from other threads; the main thread's
- * first lookup waits for this one if it has to). */
+/* What AdwApplication loads from a resource base path (we have none:
+ * see nf_application_new()), at the priority it gives it. */
 static void
-read_icon_theme_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+load_style_sheet (void)
 {
-  g_autoptr(GtkIconPaintable) icon =
-    gtk_icon_theme_lookup_icon (GTK_ICON_THEME (source_object), "view-grid-symbolic", NULL,
-                                16, 1, GTK_TEXT_DIR_NONE, 0);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-read_icon_theme (void)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_autoptr(GTask) task = g_task_new (theme, NULL, NULL, NULL);
-
-  g_task_run_in_thread (task, read_icon_theme_thread);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static const GActionEntry app_actions[] = {
@@ -254,6 +246,7 @@ nf_application_startup (GApplication *application)
   self->set_gtk_theme = FALSE;
 
   G_APPLICATION_CLASS (nf_application_parent_class)->startup (application);
+  load_style_sheet ();
   /* Where libadwaita left the theme to the system (as it does beside
    * elementary's Granite), GTK must read the theme it names after all. */
   if (g_getenv ("GTK_THEME") == NULL)
@@ -265,7 +258,6 @@ nf_application_startup (GApplication *application)
       if (g_strcmp0 (theme, EMPTY_THEME) != 0)
         g_object_notify (G_OBJECT (settings), "gtk-theme-name");
     }
-  read_icon_theme ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -416,8 +408,7 @@ nf_application_class_init (NfApplicationClass *klass)
 static void
 nf_application_init (NfApplication *self)
 {
-  /* Before startup, which loads style.css and the shortcuts window from
-   * the resource base path. */
+  /* Before startup, which loads style.css from them. */
   _nf_gui_ensure_resources ();
 
   /* GTK parses its default theme as it opens the display (80 M
@@ -445,6 +436,12 @@ nf_application_new (void)
                        /* Unique: a second start hands its files to the
                         * first, so one process owns the recovery folder. */
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/org/ninefold/Ninefold",
+                       /* None: GtkApplication would add its icons folder to the
+                        * icon theme GTK has begun reading in a thread, and
+                        * libadwaita its own a moment later, each time making
+                        * GTK read the theme again and the window wait for it.
+                        * With no base path only libadwaita adds one, as it
+                        * makes the theme; style.css is loaded below. */
+                       "resource-base-path", NULL,
                        NULL);
 }

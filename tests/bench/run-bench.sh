@@ -23,7 +23,7 @@ if [ "$buildtype" != release ]; then
   echo "warning: $build is a $buildtype build; the targets are for a release build" >&2
 fi
 ninja -C "$build" tests/bench/nf-bench tests/bench/nf-bench-startup \
-  tests/bench/nf-bench-bare-window >&2
+  tests/bench/nf-bench-bare-window tests/bench/nf-bench-bare-adw-window >&2
 
 echo "Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores," \
   "$(free -g | awk '/^Mem:/ { print $2 }') GB RAM; $(cc --version | head -1);" \

@@ -548,6 +548,62 @@ test_open_file (void)
 
 static char *self_path;
 
+/* A fresh start adds one path to the icon theme, libadwaita's, as the
+ * theme is made: a path added after GTK began reading the theme
+ * in its thread made it read the theme twice, the window waiting for
+ * the first read (GtkApplication added its icons folder, then
+ * libadwaita its own). Our style sheet is loaded all the same, and the
+ * About window still shows the app icon, whose folder it adds. */
+static void
+check_icon_theme_and_style (GApplication *app)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+  GtkWidget *block = gtk_label_new ("x");
+  GtkWidget *about;
+  g_autofree char *icon = NULL;
+  GdkRGBA colour, text;
+
+  /* GTK's own path, made with the theme, then libadwaita's. */
+  g_assert_nonnull (paths);
+  g_assert_cmpuint (g_strv_length (paths), >=, 1);
+  g_assert_cmpstr (paths[g_strv_length (paths) - 1], ==, "/org/gnome/Adwaita/icons");
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (paths[i], "/org/ninefold/"));
+  g_assert_null (g_application_get_resource_base_path (app));
+
+  /* style.css: an empty block's text is the theme's at 55 %. */
+  gtk_widget_add_css_class (block, "nf-block");
+  gtk_widget_add_css_class (block, "empty");
+  nf_test_show (block, 200, 100);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (gtk_widget_get_parent (block)), &text);
+  gtk_style_context_get_color (gtk_widget_get_style_context (block), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpfloat_with_epsilon (colour.alpha, text.alpha * 0.55, 0.01);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (block)));
+
+  /* Installed or not (here, not): the About window shows our icon. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (toplevel))
+          about = toplevel;
+      }
+  }
+  g_assert_nonnull (about);
+  g_object_get (about, "application-icon", &icon, NULL);
+  g_assert_cmpstr (icon, ==, "org.ninefold.Ninefold");
+  g_assert_true (gtk_icon_theme_has_icon (theme, "org.ninefold.Ninefold"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 static void
 check_theme (GApplication *app)
 {
@@ -582,6 +638,7 @@ check_theme (GApplication *app)
       g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, user_theme);
     }
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (label)));
+  check_icon_theme_and_style (app);
   gtk_window_destroy (GTK_WINDOW (window));
   printf ("theme checked\n");
 }
