@@ -11,6 +11,7 @@
 #include "nf-grid-renderer.h"
 #include "nf-merge.h"
 #include "nf-note-card.h"
+#include "nf-snapshot-pixels.h"
 #include "nf-tooltip.h"
 
 struct _NfNoteCard
@@ -25,8 +26,9 @@ struct _NfNoteCard
   NfConflictSide     conflict;  /* which version of a merge's conflict it is */
 
   /* The card's pixels at the screen's scale, drawn once per change of
-   * what they show, and the texture made of them: a frame that draws
-   * the card again costs a blit, not a rasterisation. */
+   * what they show, and the texture made of them where the renderer
+   * wants one: a frame that draws the card again costs a blit, not a
+   * rasterisation. */
   NfCardCache       *cache;
   cairo_surface_t   *pixels;
   GdkTexture        *texture;
@@ -88,24 +90,6 @@ ring (cairo_t        *cr,
   cairo_stroke (cr);
 }
 
-/* A texture sharing the image's memory: the cache never draws into an
- * image again once it has handed it out. */
-static GdkTexture *
-texture_for (cairo_surface_t *surface)
-{
-  int stride = cairo_image_surface_get_stride (surface);
-  int height = cairo_image_surface_get_height (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * (gsize) height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 in the machine's byte order. */
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                 GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
-}
-
 static void
 nf_note_card_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -129,13 +113,13 @@ nf_note_card_snapshot (GtkWidget   *widget,
       g_clear_pointer (&self->pixels, cairo_surface_destroy);
       self->pixels = cairo_surface_reference (pixels);
       g_clear_object (&self->texture);
-      self->texture = texture_for (pixels);
     }
   /* The image has one pixel per device pixel and starts on one, since a
-   * widget sits at whole logical pixels: the texture maps one to one. */
+   * widget sits at whole logical pixels: it maps one to one. */
   if (pixels != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture,
-                                 &GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height));
+    nf_snapshot_append_pixels (snapshot, self->pixels, &self->texture,
+                               &GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height),
+                               nf_snapshot_paints_directly (widget));
   draw_conflict_mark (self, snapshot, w, h);
   if (pixels != NULL && !self->selected && !gtk_widget_has_focus (widget))
     return;

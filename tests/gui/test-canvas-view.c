@@ -18,6 +18,7 @@
 #include "nf-history.h"
 #include "nf-note.h"
 #include "nf-text.h"
+#include "nf-snapshot-pixels.h"
 #include "nf-window.h"
 #include "nf-test-gui.h"
 
@@ -1606,6 +1607,154 @@ test_frames_only (void)
   cairo_surface_destroy (surface);
 }
 
+/* --- A card's pixels in a frame: a cairo node on the cairo renderer --- */
+
+static void
+count_nodes (GskRenderNode *node,
+             guint         *textures,
+             guint         *cairo)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXTURE_NODE:
+      (*textures)++;
+      break;
+    case GSK_CAIRO_NODE:
+      (*cairo)++;
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_nodes (gsk_container_node_get_child (node, i), textures, cairo);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_nodes (gsk_transform_node_get_child (node), textures, cairo);
+      break;
+    case GSK_CLIP_NODE:
+      count_nodes (gsk_clip_node_get_child (node), textures, cairo);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_nodes (gsk_rounded_clip_node_get_child (node), textures, cairo);
+      break;
+    case GSK_OPACITY_NODE:
+      count_nodes (gsk_opacity_node_get_child (node), textures, cairo);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The node of `pixels` in `bounds`, drawn onto a target at `scale` at
+ * whole pixels from its corner, where a widget sits. */
+static cairo_surface_t *
+draw_pixels (cairo_surface_t       *pixels,
+             const graphene_rect_t *bounds,
+             gboolean               directly,
+             int                    scale)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60 * scale, 40 * scale);
+  guint textures = 0, cairo = 0;
+  cairo_t *cr;
+
+  nf_snapshot_append_pixels (snapshot, pixels, &texture, bounds, directly);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  count_nodes (node, &textures, &cairo);
+  g_assert_cmpuint (textures, ==, directly ? 0 : 1);
+  g_assert_cmpuint (cairo, ==, directly ? 1 : 0);
+  g_assert_true (directly == (texture == NULL));
+  cairo_surface_set_device_scale (target, scale, scale);
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.6);
+  cairo_paint (cr);
+  cairo_translate (cr, 8, 6);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+  return target;
+}
+
+static void
+test_card_pixels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  GtkWidget *view, *window, *card;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  guint textures = 0, cairo = 0;
+  GskRenderer *renderer;
+
+  /* Painted directly and as a texture, the same pixels: an image with
+   * every alpha and colour, at scales 1 and 2, starting on a device
+   * pixel as a card's image does (the two resample differently between
+   * pixels, which no card asks of them). */
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      int w = 37 * scale, h = 23 * scale;
+      cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      guint32 *data = (guint32 *) cairo_image_surface_get_data (pixels);
+      int stride = cairo_image_surface_get_stride (pixels) / 4;
+      const graphene_rect_t bounds[] = {
+        GRAPHENE_RECT_INIT (-4, -4, 37, 23),
+        GRAPHENE_RECT_INIT (3, 2, 37, 23),
+        GRAPHENE_RECT_INIT (-1, 0, 37, 23),
+      };
+
+      cairo_surface_flush (pixels);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 a = (guint32) ((x * 7 + y * 13) % 256);
+            guint32 r = (guint32) (x * 5 % 256) * a / 255, g = (guint32) (y * 11 % 256) * a / 255;
+            guint32 b = (guint32) ((x + y) * 3 % 256) * a / 255;
+
+            data[y * stride + x] = a << 24 | r << 16 | g << 8 | b;
+          }
+      cairo_surface_mark_dirty (pixels);
+      for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)
+        {
+          cairo_surface_t *direct = draw_pixels (pixels, &bounds[i], TRUE, scale);
+          cairo_surface_t *texture = draw_pixels (pixels, &bounds[i], FALSE, scale);
+
+          g_assert_cmpint (cairo_image_surface_get_stride (direct), ==,
+                           cairo_image_surface_get_stride (texture));
+          g_assert_cmpmem (cairo_image_surface_get_data (direct),
+                           cairo_image_surface_get_stride (direct) * 40 * scale,
+                           cairo_image_surface_get_data (texture),
+                           cairo_image_surface_get_stride (texture) * 40 * scale);
+          cairo_surface_destroy (direct);
+          cairo_surface_destroy (texture);
+        }
+      cairo_surface_destroy (pixels);
+    }
+
+  /* A card of a view shown with the cairo renderer (as the tests run)
+   * puts a cairo node in the frame, and a texture elsewhere. */
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  nf_test_settle (window);
+  card = card_at (view, NF_BLOCK_VALUE_PROPOSITIONS, 0);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_assert_true (nf_snapshot_paints_directly (card) == GSK_IS_CAIRO_RENDERER (renderer));
+  paintable = gtk_widget_paintable_new (card);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (card),
+                          gtk_widget_get_height (card));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  count_nodes (node, &textures, &cairo);
+  if (GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      g_assert_cmpuint (textures, ==, 0);
+      g_assert_cmpuint (cairo, >=, 1);
+    }
+  else
+    g_assert_cmpuint (textures, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1617,6 +1766,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-view/edit", test_edit);
   g_test_add_func ("/gui/canvas-view/keyboard", test_keyboard);
   g_test_add_func ("/gui/canvas-view/focus-ring", test_focus_ring);
+  g_test_add_func ("/gui/canvas-view/card-pixels", test_card_pixels);
   g_test_add_func ("/gui/canvas-view/add", test_add);
   g_test_add_func ("/gui/canvas-view/selection", test_selection);
   g_test_add_func ("/gui/canvas-view/pointer", test_pointer);
