@@ -11,6 +11,26 @@
 #include "nf-gui-resources-private.h"
 #include "nf-test-gui.h"
 
+/* GTK's built-in settings (fonts, theme) rather than the machine's, so
+ * the tests measure the same everywhere; flags the environment already
+ * gives GDK_DEBUG (CI adds gl-disable under AddressSanitizer) stay. */
+void
+nf_test_use_default_settings (void)
+{
+  const char *flags = g_getenv ("GDK_DEBUG");
+  g_autofree char *both = NULL;
+
+  if (flags == NULL || *flags == '\0')
+    {
+      g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+      return;
+    }
+  if (strstr (flags, "default-settings") != NULL)
+    return;
+  both = g_strconcat (flags, ",default-settings", NULL);
+  g_setenv ("GDK_DEBUG", both, TRUE);
+}
+
 gboolean
 nf_test_gui_init (int    *argc,
                   char ***argv)
@@ -23,7 +43,7 @@ nf_test_gui_init (int    *argc,
 
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  nf_test_use_default_settings ();
   /* The tests read the accessibility tree through GTK's test context, which
    * holds the same names and descriptions as the AT-SPI bridge without its
    * bus: a bus that is slow to start or shared with another session made

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * accessibility bridge without a session bus (it would abort). Then
  * gtk_test_init() and adw_init(). Returns FALSE, after printing a TAP
  * skip line, when there is no display: main() then returns 0. */
+void             nf_test_use_default_settings  (void);
 gboolean         nf_test_gui_init              (int          *argc,
                                                 char       ***argv);
 /* Loads the application's style sheet, as NfApplication does, for tests

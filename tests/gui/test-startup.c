@@ -653,7 +653,7 @@ run_theme_child (void)
 
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "default-settings", TRUE);
+  nf_test_use_default_settings ();
   g_setenv ("GTK_A11Y", "test", FALSE);
   g_signal_connect_after (app, "activate", G_CALLBACK (check_theme), NULL);
   status = g_application_run (G_APPLICATION (app), 1, argv);
