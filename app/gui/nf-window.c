@@ -865,9 +865,41 @@ label_menu_button (GtkMenuButton *button)
     gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* A tab picked while the keyboard is in neither the pages nor the tab bar
+ * (Alt+2 at start, with a header bar button focused, or nothing): it goes
+ * to the page, to the canvas's centre block for a canvas, as opening one
+ * from the list does, so that Insert adds a note there. Focus that was in
+ * the old page AdwTabView has already moved; focus on the tab bar stays
+ * where it is, for moving from tab to tab. */
+static void
+focus_selected_page (NfWindow *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *child;
+
+  if (page == NULL)
+    return;
+  child = adw_tab_page_get_child (page);
+  if (focus != NULL &&
+      (focus == child || gtk_widget_is_ancestor (focus, child) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tab_bar))))
+    return;
+  if (NF_IS_EDITOR_PAGE (child))
+    {
+      GtkWidget *view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (child));
+
+      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                       NF_BLOCK_VALUE_PROPOSITIONS));
+    }
+  else
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 selected_page_changed (NfWindow *self)
 {
+  focus_selected_page (self);
   _nf_window_update_state (self);
 }
 

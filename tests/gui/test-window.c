@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-canvas-card.h"
+#include "nf-canvas-view.h"
 #include "nf-export-dialog.h"
 #include "nf-window.h"
 #include "nf-test-gui.h"
@@ -83,6 +84,59 @@ test_cases (void)
       for (NfBlock b = 0; b < NF_N_BLOCKS; b++)
         g_assert_nonnull (nf_test_find (card, nf_test_label_is, nf_block_title (b)));
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Picking a tab with nothing focused, or a header bar button, puts the
+ * keyboard in its canvas (Insert then adds a note there); focus on the
+ * tab bar stays on it. */
+static void
+test_tab_focus (void)
+{
+  NfWindow *window = nf_test_new_window (1366, 768);
+  AdwTabView *tabs;
+  AdwTabPage *page;
+  GtkWidget *focus, *editor, *outside;
+
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  tabs = ADW_TAB_VIEW (nf_test_find_type (GTK_WIDGET (window), ADW_TYPE_TAB_VIEW));
+  g_assert_nonnull (tabs);
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  page = adw_tab_view_get_nth_page (tabs, 2);
+  adw_tab_view_set_selected_page (tabs, page);
+  nf_test_settle (GTK_WIDGET (window));
+  editor = adw_tab_page_get_child (page);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, editor));
+  g_assert_true (gtk_widget_get_ancestor (focus, NF_TYPE_CANVAS_VIEW) != NULL);
+
+  /* From a header bar button too. */
+  {
+    GtkWidget *bar = nf_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_widget_child_focus (bar, GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), bar));
+    page = adw_tab_view_get_nth_page (tabs, 1);
+    adw_tab_view_set_selected_page (tabs, page);
+    nf_test_settle (GTK_WIDGET (window));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (gtk_widget_is_ancestor (focus, adw_tab_page_get_child (page)));
+  }
+
+  /* The tab bar keeps the keyboard through a switch. */
+  outside = nf_test_find_type (GTK_WIDGET (window), ADW_TYPE_TAB_BAR);
+  g_assert_nonnull (outside);
+  g_assert_true (gtk_widget_child_focus (outside, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, outside));
+  adw_tab_view_set_selected_page (tabs, adw_tab_view_get_nth_page (tabs, 3));
+  nf_test_settle (GTK_WIDGET (window));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -285,6 +339,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/window/empty", test_empty);
   g_test_add_func ("/gui/window/cases", test_cases);
+  g_test_add_func ("/gui/window/tab-focus", test_tab_focus);
   g_test_add_func ("/gui/window/broken-file", test_broken_file);
   g_test_add_func ("/gui/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/gui/window/export-toast", test_export_toast);
