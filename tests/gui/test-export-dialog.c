@@ -311,6 +311,17 @@ done_slides (GtkWidget *dialog)
 
 static GdkTexture *wait_for_preview (NfExportDialog *dialog);
 
+/* Three slides into an export, or done with it (the dialog closes). */
+static gboolean
+under_way_or_over (gpointer data)
+{
+  GtkWidget *dialog = data;
+
+  return !gtk_widget_get_visible (dialog) ||
+         !nf_export_dialog_get_busy (NF_EXPORT_DIALOG (dialog)) ||
+         done_slides (dialog) >= 3;
+}
+
 /* For a person to look at: the dialog in both styles with its preview,
  * a deck's first pages and an image's slide (PNGs in the build folder). */
 static void
@@ -347,13 +358,9 @@ test_look (void)
           nf_export_dialog_set_format (NF_EXPORT_DIALOG (dialog), NF_EXPORT_FORMAT_PDF);
           nf_export_dialog_set_file (NF_EXPORT_DIALOG (dialog), busy_file);
           g_assert_true (gtk_widget_activate_action (dialog, "export.export", NULL));
-          while (!gtk_widget_get_visible (GTK_WIDGET (dialog)) ||
-                 nf_export_dialog_get_busy (NF_EXPORT_DIALOG (dialog)))
-            {
-              g_main_context_iteration (NULL, TRUE);
-              if (done_slides (dialog) >= 3)
-                break;
-            }
+          /* (This waited while the dialog was hidden, for ever when the
+           * export was over and the dialog closed before three slides.) */
+          nf_test_wait_for (under_way_or_over, dialog, 60, "the export to be under way");
           /* On a fast machine the deck can be done (and the dialog
            * closed) before there is a busy state to look at. */
           if (nf_export_dialog_get_busy (NF_EXPORT_DIALOG (dialog)))
