@@ -89,10 +89,7 @@ about_activated (GSimpleAction *action,
     gtk_icon_theme_add_resource_path (theme, ICONS_RESOURCE_PATH);
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "application-name", _("Ninefold"),
-                        /* Until the app icon is installed, a stand-in that exists
-                         * everywhere rather than a broken image. */
-                        "application-icon", gtk_icon_theme_has_icon (theme, NF_APP_ID)
-                                              ? NF_APP_ID : "view-grid-symbolic",
+                        "application-icon", NF_APP_ID,
                         "version", NF_VERSION,
                         "comments", _("Business-model canvases you can compare, cite and keep in git"),
                         "developer-name", _("The Ninefold developers"),
