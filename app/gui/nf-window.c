@@ -274,6 +274,17 @@ document_changed (NfWindow   *self,
   _nf_window_update_state (self);
 }
 
+/* A canvas shown to work on has the keyboard on its centre block, where
+ * Insert adds a note and the arrows move between blocks. */
+static void
+focus_canvas (GtkWidget *editor)
+{
+  GtkWidget *view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor));
+
+  gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                   NF_BLOCK_VALUE_PROPOSITIONS));
+}
+
 void
 _nf_window_add_document (NfWindow   *self,
                          NfDocument *document,
@@ -306,8 +317,7 @@ _nf_window_add_document (NfWindow   *self,
   if (select)
     {
       adw_tab_view_set_selected_page (self->tab_view, page);
-      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor))),
-                                                       NF_BLOCK_VALUE_PROPOSITIONS));
+      focus_canvas (editor);
     }
   _nf_window_update_state (self);
 }
@@ -649,11 +659,8 @@ nf_window_show_canvas (NfWindow *self,
   document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
   if ((page = _nf_window_find_page (self, document)) != NULL)
     {
-      GtkWidget *editor = adw_tab_page_get_child (page);
-      GtkWidget *view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (editor));
-
       adw_tab_view_set_selected_page (self->tab_view, page);
-      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_VALUE_PROPOSITIONS));
+      focus_canvas (adw_tab_page_get_child (page));
     }
 }
 
@@ -867,10 +874,9 @@ label_menu_button (GtkMenuButton *button)
 
 /* A tab picked while the keyboard is in neither the pages nor the tab bar
  * (Alt+2 at start, with a header bar button focused, or nothing): it goes
- * to the page, to the canvas's centre block for a canvas, as opening one
- * from the list does, so that Insert adds a note there. Focus that was in
- * the old page AdwTabView has already moved; focus on the tab bar stays
- * where it is, for moving from tab to tab. */
+ * to the page, for a canvas as opening one from the list does. Focus that
+ * was in the old page AdwTabView has already moved; focus on the tab bar
+ * stays where it is, for moving from tab to tab. */
 static void
 focus_selected_page (NfWindow *self)
 {
@@ -886,12 +892,7 @@ focus_selected_page (NfWindow *self)
        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tab_bar))))
     return;
   if (NF_IS_EDITOR_PAGE (child))
-    {
-      GtkWidget *view = nf_editor_page_get_canvas_view (NF_EDITOR_PAGE (child));
-
-      gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
-                                                       NF_BLOCK_VALUE_PROPOSITIONS));
-    }
+    focus_canvas (child);
   else
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
