@@ -459,6 +459,20 @@ box_by_slices (NfCardCache       *self,
   return TRUE;
 }
 
+/* The size of a card's image in pixels: the card and the unit of shadow
+ * under it at its scale and fraction of a pixel, PAD around. */
+static int
+image_width (const Key *key)
+{
+  return (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
+}
+
+static int
+image_height (const Key *key)
+{
+  return (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
+}
+
 /* Draws the card into a new image of its own, `key` saying at what
  * scale and fraction of a pixel: its box copied from the one kept for
  * cards alike, its text and marks drawn on it. */
@@ -470,8 +484,7 @@ draw_pixels (NfCardCache       *self,
              int               *out_width,
              int               *out_height)
 {
-  int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
-  int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
+  int w = image_width (key), h = image_height (key);
   cairo_surface_t *surface, *chrome;
   cairo_t *cr;
 
@@ -682,8 +695,7 @@ draw_direct (NfCardCache       *self,
              int                iy,
              const double       device[4])
 {
-  int w = (int) ceil (key->fx + key->width * key->sx) + 2 * PAD;
-  int h = (int) ceil (key->fy + (key->height + 1) * key->sy) + 2 * PAD;
+  int w = image_width (key), h = image_height (key);
   int x0 = ix - PAD, y0 = iy - PAD;
   cairo_matrix_t m, dm;
 
