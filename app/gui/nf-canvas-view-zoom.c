@@ -9,6 +9,7 @@
 
 #include "nf-block-widget.h"
 #include "nf-canvas-view-private.h"
+#include "nf-tooltip.h"
 
 #define ZOOM_STEP 1.25
 #define ZOOM_MIN  0.5
@@ -276,7 +277,7 @@ zoom_button (NfCanvasView *self,
                                    : gtk_button_new_with_label ("100 %");
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
+  nf_tooltip_set_text_unparented (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (button), "nf-action", (gpointer) action);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_zoom_clicked), self, 0);

@@ -12,4 +12,9 @@ GtkWidget *nf_tooltip_label_new (const char *markup);
 void       nf_tooltip_set_wrapped_markup (GtkTooltip *tooltip,
                                           const char *markup);
 
+/* gtk_widget_set_tooltip_text() for a widget not yet in a parent (so
+ * not on screen), without the pointer query GTK makes for a shown one. */
+void       nf_tooltip_set_text_unparented (GtkWidget  *widget,
+                                           const char *text);
+
 G_END_DECLS

@@ -976,6 +976,30 @@ test_card_tag_limit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A tooltip set on a widget before it has a parent (as the zoom buttons
+ * are made) skips GTK's pointer query but is the tooltip all the same:
+ * the text, the accessible description, and the widget shown or hidden
+ * as it was. */
+static void
+test_tooltip_unparented (void)
+{
+  for (guint shown = 0; shown <= 1; shown++)
+    {
+      GtkWidget *button = g_object_ref_sink (gtk_button_new_from_icon_name ("zoom-in-symbolic"));
+
+      gtk_widget_set_visible (button, shown);
+      nf_tooltip_set_text_unparented (button, "Zoom <In> & out");
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Zoom <In> & out");
+      g_assert_cmpstr (gtk_widget_get_tooltip_markup (button), ==, "Zoom &lt;In&gt; &amp; out");
+      g_assert_true (gtk_widget_get_has_tooltip (button));
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, shown);
+      nf_tooltip_set_text_unparented (button, NULL);
+      g_assert_false (gtk_widget_get_has_tooltip (button));
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, shown);
+      g_object_unref (button);
+    }
+}
+
 static gboolean
 query_wrapped_tooltip (GtkWidget  *widget,
                        int         x,
@@ -1188,5 +1212,6 @@ main (int   argc,
   g_test_add_func ("/gui/note-ux/card-description", test_card_description);
   g_test_add_func ("/gui/note-ux/card-tag-limit", test_card_tag_limit);
   g_test_add_func ("/gui/note-ux/card-tooltip-width", test_card_tooltip_width);
+  g_test_add_func ("/gui/note-ux/tooltip-unparented", test_tooltip_unparented);
   return g_test_run ();
 }
