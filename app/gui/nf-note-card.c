@@ -104,7 +104,10 @@ nf_note_card_snapshot (GtkWidget   *widget,
   if (self->card == NULL || self->style == NULL || w <= 0 || h <= 0)
     return;
 
-  /* One card per widget: a budget of nothing keeps just the last one. */
+  /* One card per widget: a budget of nothing keeps just the last one.
+   * Start-up may have drawn the card already (nf-application.c). */
+  if (self->cache == NULL)
+    self->cache = nf_card_cache_take_offered (self->card);
   if (self->cache == NULL)
     self->cache = nf_card_cache_new (0);
   pixels = nf_card_cache_get_pixels (self->cache, self->card, self->style, scale, &rect);
@@ -446,4 +449,11 @@ nf_note_card_set_selected (NfNoteCard *self,
   self->selected = selected;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+NfCardCache *
+_nf_note_card_get_cache (NfNoteCard *self)
+{
+  g_return_val_if_fail (NF_IS_NOTE_CARD (self), NULL);
+  return self->cache;
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nf-card-cache.h"
 #include "nf-card-layout.h"
 #include "nf-grid-style.h"
 #include "nf-note.h"
@@ -44,5 +45,7 @@ void       nf_note_card_set_selected (NfNoteCard        *self,
 char      *nf_note_card_get_tooltip_markup (NfNoteCard  *self);
 /* The label its tooltip shows (a new widget, NULL for none). */
 GtkWidget *nf_note_card_new_tooltip_label (NfNoteCard  *self);
+/* The pixels it keeps (NULL before its first frame). For tests. */
+NfCardCache *_nf_note_card_get_cache (NfNoteCard        *self);
 
 G_END_DECLS

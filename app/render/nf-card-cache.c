@@ -178,6 +178,30 @@ nf_card_cache_new (gsize max_bytes)
   return self;
 }
 
+static GQuark
+offered_quark (void)
+{
+  return g_quark_from_static_string ("nf-card-cache-offered");
+}
+
+void
+nf_card_cache_offer (NfCardCache  *self,
+                     NfCardLayout *card)
+{
+  g_return_if_fail (NF_IS_CARD_CACHE (self));
+  g_return_if_fail (NF_IS_CARD_LAYOUT (card));
+
+  g_object_set_qdata_full (G_OBJECT (card), offered_quark (), g_object_ref (self), g_object_unref);
+}
+
+NfCardCache *
+nf_card_cache_take_offered (NfCardLayout *card)
+{
+  g_return_val_if_fail (NF_IS_CARD_LAYOUT (card), NULL);
+
+  return g_object_steal_qdata (G_OBJECT (card), offered_quark ());
+}
+
 void
 nf_card_cache_clear (NfCardCache *self)
 {

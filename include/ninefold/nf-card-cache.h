@@ -50,6 +50,15 @@ cairo_surface_t *nf_card_cache_get_pixels    (NfCardCache       *self,
                                               double             scale,
                                               NfRect            *out_rect);
 
+/* A cache that has drawn `card` ahead of time (in the thread that laid
+ * it out, say), left with the card for whichever widget first draws it:
+ * that widget takes it as its own and has the pixels without drawing.
+ * The card keeps a reference until then, or until it goes. */
+void             nf_card_cache_offer         (NfCardCache       *self,
+                                              NfCardLayout      *card);
+/* The cache offered with `card`, or NULL; the caller owns it. */
+NfCardCache     *nf_card_cache_take_offered  (NfCardLayout      *card);
+
 void             nf_card_cache_clear         (NfCardCache       *self);
 /* Bytes of pixels held, and how many card images were drawn in all:
  * what tests and benchmarks watch. */

@@ -222,6 +222,82 @@ assert_tabs_made_when_shown (NfWindow *window)
     }
 }
 
+/* The card caches the start-up thread drew the first case's shown cards
+ * into, by card, as the view got them. */
+static GHashTable *offered_caches;
+
+static void
+record_offered_caches (NfWindow *window)
+{
+  NfGridLayout *layout = nf_canvas_view_get_layout (NF_CANVAS_VIEW (nf_window_get_canvas_view (window)));
+
+  offered_caches = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    for (guint i = 0; i < nf_grid_layout_get_n_cards (layout, b); i++)
+      {
+        NfCardLayout *card = nf_grid_layout_get_card (layout, b, i, NULL);
+        NfCardCache *cache = nf_card_cache_take_offered (card);
+
+        /* Looked at, and left for the card's widget. */
+        if (cache != NULL)
+          {
+            nf_card_cache_offer (cache, card);
+            g_hash_table_insert (offered_caches, card, cache);
+          }
+      }
+}
+
+static gboolean
+is_note_card (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return NF_IS_NOTE_CARD (widget);
+}
+
+/* The first frame's cards came drawn from the start-up thread: each card
+ * drawn took the pixels offered with it and drew none itself, and they
+ * are exactly what it would have drawn. */
+static void
+assert_cards_drawn_ahead (NfWindow *window)
+{
+  GtkWidget *view = nf_window_get_canvas_view (window);
+  const NfGridStyle *style = nf_grid_layout_get_style (nf_canvas_view_get_layout (NF_CANVAS_VIEW (view)));
+  g_autoptr(GPtrArray) widgets = nf_test_find_all (view, is_note_card, NULL);
+  guint drawn = 0;
+
+  g_assert_cmpuint (g_hash_table_size (offered_caches), >=, 20);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      NfNoteCard *widget = g_ptr_array_index (widgets, i);
+      NfCardLayout *card = nf_note_card_get_card (widget);
+      NfCardCache *cache = _nf_note_card_get_cache (widget);
+      g_autoptr(NfCardCache) fresh = nf_card_cache_new (0);
+      cairo_surface_t *ahead, *here;
+
+      if (cache == NULL)
+        continue;
+      drawn++;
+      g_assert_true (cache == g_hash_table_lookup (offered_caches, card));
+      g_assert_null (nf_card_cache_take_offered (card));
+      ahead = nf_card_cache_get_pixels (cache, card, style, 1, NULL);
+      g_assert_cmpuint (nf_card_cache_get_n_renders (cache), ==, 1);
+      here = nf_card_cache_get_pixels (fresh, card, style, 1, NULL);
+      g_assert_nonnull (ahead);
+      g_assert_nonnull (here);
+      g_assert_cmpint (cairo_image_surface_get_height (ahead), ==, cairo_image_surface_get_height (here));
+      g_assert_cmpint (cairo_image_surface_get_stride (ahead), ==, cairo_image_surface_get_stride (here));
+      cairo_surface_flush (ahead);
+      cairo_surface_flush (here);
+      g_assert_cmpmem (cairo_image_surface_get_data (ahead),
+                       cairo_image_surface_get_stride (ahead) * cairo_image_surface_get_height (ahead),
+                       cairo_image_surface_get_data (here),
+                       cairo_image_surface_get_stride (here) * cairo_image_surface_get_height (here));
+    }
+  /* Every card offered was drawn in the first frame. */
+  g_assert_cmpuint (drawn, ==, g_hash_table_size (offered_caches));
+  g_clear_pointer (&offered_caches, g_hash_table_unref);
+}
+
 static void
 realized (GtkWidget *widget)
 {
@@ -230,6 +306,7 @@ realized (GtkWidget *widget)
 
   g_assert_nonnull (first);
   nf_window_show_canvas (window, first);
+  record_offered_caches (window);
 }
 
 static void
@@ -249,6 +326,7 @@ canvas_first_activated (GApplication *app)
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_tabs_made_when_shown (window);
+  assert_cards_drawn_ahead (window);
 
   /* The first frame showed the canvas, with its switcher between the
    * grid and the tables. */

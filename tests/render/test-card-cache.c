@@ -707,11 +707,60 @@ test_pixels_and_budget (void)
   g_assert_cmpuint (nf_card_cache_get_n_bytes (small), ==, 0);
 }
 
+/* A cache offered with a card goes to the first who takes it, once; one
+ * never taken goes with the card. */
+static void
+test_offered (void)
+{
+  g_autoptr(NfText) text = nf_text_new ("Offered ahead of the first frame");
+  g_autoptr(NfCanvas) canvas = nf_canvas_new ();
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(NfNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  NfGridLayout *layout;
+  NfCardLayout *card;
+  NfCardCache *cache, *taken, *left;
+
+  {
+    g_autofree char *id = nf_canvas_new_note_id (canvas);
+
+    note = nf_note_new (id, text);
+  }
+  g_assert_true (nf_canvas_insert_note (canvas, NF_BLOCK_CHANNELS, 0, note, &error));
+  g_assert_no_error (error);
+  layout = nf_grid_layout_new (canvas, style, NULL);
+  nf_grid_layout_allocate (layout, 1000, 700);
+  card = nf_grid_layout_get_card (layout, NF_BLOCK_CHANNELS, 0, NULL);
+  g_assert_nonnull (card);
+  g_assert_null (nf_card_cache_take_offered (card));
+
+  cache = nf_card_cache_new (0);
+  g_assert_nonnull (nf_card_cache_get_pixels (cache, card, style, 1, NULL));
+  nf_card_cache_offer (cache, card);
+  g_object_unref (cache);
+  taken = nf_card_cache_take_offered (card);
+  g_assert_true (taken == cache);
+  g_assert_null (nf_card_cache_take_offered (card));
+  /* The taker has the pixels without drawing them again. */
+  g_assert_nonnull (nf_card_cache_get_pixels (taken, card, style, 1, NULL));
+  g_assert_cmpuint (nf_card_cache_get_n_renders (taken), ==, 1);
+  g_object_unref (taken);
+
+  left = nf_card_cache_new (0);
+  g_object_add_weak_pointer (G_OBJECT (left), (gpointer *) &left);
+  nf_card_cache_offer (left, card);
+  g_object_unref (left);
+  g_assert_nonnull (left);
+  g_object_unref (layout);
+  g_assert_null (left);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/card-cache/offered", test_offered);
   g_test_add_func ("/card-cache/same-picture", test_same_picture);
   g_test_add_func ("/card-cache/group-and-clip", test_group_and_clip);
   g_test_add_func ("/card-cache/cards-alone", test_cards_alone);
