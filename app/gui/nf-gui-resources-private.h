@@ -6,9 +6,8 @@
 G_BEGIN_DECLS
 
 /* The window templates, style sheet and shortcuts are compiled into the
- * GUI library; this makes them visible under /org/ninefold/Ninefold and
- * registers the GTK classes the templates name. Cheap after the first
- * call. */
+ * GUI library; this makes them visible under /org/ninefold/Ninefold.
+ * Cheap after the first call. */
 void _nf_gui_ensure_resources (void);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 #include "nf-module-private.h"
 #include "nf-note-card.h"
 #include "nf-editor-page.h"
-#include "nf-gui-resources-private.h"
 #include "nf-checks-panel.h"
 #include "nf-settings.h"
 #include "nf-window-private.h"
@@ -649,7 +648,6 @@ test_open_file (void)
 /* Set in a child started by /startup/theme: this process is a fresh
  * start, GTK not yet initialised, as the app's own is. */
 #define CHILD_VARIABLE "NF_TEST_STARTUP_THEME_CHILD"
-#define TYPES_CHILD_VARIABLE "NF_TEST_STARTUP_TYPES_CHILD"
 
 static char *self_path;
 
@@ -800,65 +798,6 @@ test_theme (void)
   run_child ("Adwaita");
 }
 
-/* In a process that has done nothing else: every GTK class a template
- * names is registered with the resources, before any template is built,
- * so GtkBuilder never searches the loaded libraries for one. */
-static int
-run_types_child (void)
-{
-  g_auto(GStrv) names = NULL;
-  guint checked = 0;
-
-  /* Fails if nothing were left to register: the check would prove nothing. */
-  g_assert_cmpuint (g_type_from_name ("GtkPaned"), ==, 0);
-  _nf_gui_ensure_resources ();
-  names = g_resources_enumerate_children ("/org/ninefold/Ninefold/", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                          NULL);
-  g_assert_nonnull (names);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *path = g_strconcat ("/org/ninefold/Ninefold/", names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *text = NULL;
-      const char *at;
-
-      if (!g_str_has_suffix (names[i], ".ui"))
-        continue;
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert_nonnull (bytes);
-      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      for (at = strstr (text, "class=\"Gtk"); at != NULL; at = strstr (at + 1, "class=\"Gtk"))
-        {
-          const char *name = at + strlen ("class=\"");
-          g_autofree char *type = g_strndup (name, strcspn (name, "\""));
-
-          if (g_type_from_name (type) == 0)
-            g_error ("%s names %s, which _nf_gui_ensure_resources() does not register", path, type);
-          checked++;
-        }
-    }
-  g_assert_cmpuint (checked, >, 20);
-  printf ("types checked\n");
-  return 0;
-}
-
-static void
-test_template_types (void)
-{
-  char *argv[] = { self_path, NULL };
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), TYPES_CHILD_VARIABLE, "1", TRUE);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (out, "types checked"));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -868,8 +807,6 @@ main (int    argc,
 
   if (g_getenv (CHILD_VARIABLE) != NULL)
     return run_theme_child ();
-  if (g_getenv (TYPES_CHILD_VARIABLE) != NULL)
-    return run_types_child ();
   self_path = g_canonicalize_filename (argv[0], NULL);
 
   /* Nothing from the user's recovery folder either. */
@@ -889,7 +826,6 @@ main (int    argc,
   g_test_add_func ("/startup/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/startup/open-file", test_open_file);
   g_test_add_func ("/startup/theme", test_theme);
-  g_test_add_func ("/startup/template-types", test_template_types);
   status = g_test_run ();
   {
     g_autofree char *ours = g_build_filename (state, "ninefold", NULL);
