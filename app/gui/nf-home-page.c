@@ -21,6 +21,7 @@ struct _NfHomePage
   guint             n_errors;
   guint             n_recovered;
   gboolean          busy;
+  gboolean          built;
   gboolean          cards_bound;
 
   GtkStack         *stack;
@@ -37,10 +38,15 @@ struct _NfHomePage
 
 G_DEFINE_FINAL_TYPE (NfHomePage, nf_home_page, GTK_TYPE_WIDGET)
 
+static void ensure_built (NfHomePage *self);
+
 static void
 update_state (NfHomePage *self)
 {
   guint n = self->canvases != NULL ? g_list_model_get_n_items (self->canvases) : 0;
+
+  if (!self->built)
+    return;
 
   gtk_spinner_set_spinning (self->loading_spinner, self->busy);
   gtk_widget_set_visible (self->errors_box, self->n_errors > 0);
@@ -94,6 +100,8 @@ nf_home_page_add_error (NfHomePage   *self,
 
   g_return_if_fail (NF_IS_HOME_PAGE (self));
   g_return_if_fail (name != NULL && error != NULL);
+
+  ensure_built (self);
 
   /* The same failure again (the file opened twice) replaces its row, so
    * rows do not stack up; the newest goes last. */
@@ -159,6 +167,10 @@ nf_home_page_set_recovered (NfHomePage *self,
 {
   g_return_if_fail (NF_IS_HOME_PAGE (self));
 
+  /* Nothing kept, and nothing shown yet: nothing to build for. */
+  if (!self->built && (entries == NULL || entries->len == 0))
+    return;
+  ensure_built (self);
   clear_list (self->recovered_list);
   self->n_recovered = 0;
   for (guint i = 0; entries != NULL && i < entries->len; i++)
@@ -210,6 +222,8 @@ nf_home_page_remove_recovered (NfHomePage *self,
 {
   g_return_if_fail (NF_IS_HOME_PAGE (self));
 
+  if (!self->built)
+    return;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recovered_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
@@ -261,6 +275,7 @@ nf_home_page_get_n_recent (NfHomePage *self)
   guint n = 0;
 
   g_return_val_if_fail (NF_IS_HOME_PAGE (self), 0);
+  ensure_built (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     n++;
@@ -282,14 +297,34 @@ create_card (gpointer item,
   return nf_canvas_card_new (NF_CANVAS (item));
 }
 
-/* The cards are built when the page is first shown, not with the window:
- * a start that opens a canvas straight away would build and measure
- * them (labels in two scripts) for a page nobody sees yet. */
+/* The page is built when first shown, or first given something to show
+ * (a file that failed, changes kept from a crash), not with the window:
+ * a start that opens a canvas straight away would build it, style it and
+ * realize it for nobody (19 M instructions of start-up). The cards wait
+ * for the first showing either way: they are measured as they are made
+ * (labels in two scripts). */
+static void
+ensure_built (NfHomePage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->canvases_list, "row-activated", G_CALLBACK (canvas_activated),
+                           self, G_CONNECT_SWAPPED);
+  self->settings = nf_settings_new ();
+  g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (update_recent),
+                           self, G_CONNECT_SWAPPED);
+  update_recent (self);
+  update_state (self);
+}
+
 static void
 nf_home_page_map (GtkWidget *widget)
 {
   NfHomePage *self = NF_HOME_PAGE (widget);
 
+  ensure_built (self);
   if (!self->cards_bound && self->canvases != NULL)
     {
       self->cards_bound = TRUE;
@@ -303,7 +338,8 @@ nf_home_page_dispose (GObject *object)
 {
   NfHomePage *self = NF_HOME_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_HOME_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_HOME_PAGE);
   g_clear_object (&self->canvases);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (nf_home_page_parent_class)->dispose (object);
@@ -338,13 +374,6 @@ nf_home_page_class_init (NfHomePageClass *klass)
 static void
 nf_home_page_init (NfHomePage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->canvases_list, "row-activated", G_CALLBACK (canvas_activated),
-                           self, G_CONNECT_SWAPPED);
-  self->settings = nf_settings_new ();
-  g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (update_recent),
-                           self, G_CONNECT_SWAPPED);
-  update_recent (self);
 }
 
 GtkWidget *

@@ -333,8 +333,10 @@ canvas_first_activated (GApplication *app)
   g_assert_nonnull (first);
   nf_test_assert_showing (nf_window_get_canvas_view (window));
   nf_test_assert_showing (nf_test_find (first, nf_test_label_is, "Metric Tables"));
-  /* The list page, not shown yet, has not built its cards. */
+  /* The list page, not shown yet, is not built at all: no cards, no
+   * widgets to style and realize for nobody. */
   g_assert_cmpuint (nf_test_count_type (GTK_WIDGET (window), NF_TYPE_CANVAS_CARD), ==, 0);
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (window->home)));
 
   /* A tab not looked at yet gets its switcher when it is. */
   second = editor_of (window, 1);
