@@ -27,7 +27,8 @@ struct _NfEditorPage
   AdwViewStack    *views;
   GtkPaned        *paned;
   GtkWidget       *side;             /* the paned's end: reader, checks */
-  GtkWidget       *conflict_bar;    /* a merge's conflicts, over the views */
+  GtkWidget       *conflict_bar;    /* a merge's conflicts, over the views;
+                                     * NULL until the canvas has some */
   /* nf-editor-page-version.c: a version from git, shown read only. */
   NfCanvas        *version_of;      /* the canvas it is a version of */
   GtkWidget       *version_bar;

@@ -197,6 +197,30 @@ canvas_edited (NfEditorPage *self)
   g_signal_handlers_disconnect_by_func (nf_document_get_canvas (self->document), canvas_edited, self);
 }
 
+/* The bar is made when the canvas first has conflicts (most never do:
+ * made for every canvas, its buttons' tooltips alone cost six X round
+ * trips of start-up); once made, it hides itself when they are gone. */
+static gboolean
+add_conflict_bar (NfEditorPage *self)
+{
+  if (self->conflict_bar != NULL ||
+      nf_canvas_get_n_conflicts (nf_document_get_canvas (self->document)) == 0)
+    return FALSE;
+  self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
+  gtk_box_insert_child_after (GTK_BOX (self->box), self->conflict_bar, self->toolbar);
+  g_signal_connect_object (self->conflict_bar, "show-canvas", G_CALLBACK (show_conflict_canvas), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflict_bar, "show-table", G_CALLBACK (show_conflict_table), self,
+                           G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+static void
+canvas_changed (NfEditorPage *self)
+{
+  add_conflict_bar (self);
+}
+
 void
 _nf_editor_page_ensure (NfEditorPage *self)
 {
@@ -226,13 +250,10 @@ _nf_editor_page_ensure (NfEditorPage *self)
                            G_CONNECT_SWAPPED);
   busy_changed (self);
   /* A merged file opens at its first conflict. */
-  self->conflict_bar = nf_conflict_bar_new (NF_CANVAS_VIEW (self->canvas_view));
-  gtk_box_insert_child_after (GTK_BOX (self->box), self->conflict_bar, self->toolbar);
-  g_signal_connect_object (self->conflict_bar, "show-canvas", G_CALLBACK (show_conflict_canvas), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->conflict_bar, "show-table", G_CALLBACK (show_conflict_table), self,
-                           G_CONNECT_SWAPPED);
-  nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
+  if (add_conflict_bar (self))
+    nf_conflict_bar_go (NF_CONFLICT_BAR (self->conflict_bar), 0);
+  g_signal_connect_object (nf_document_get_canvas (self->document), "changed",
+                           G_CALLBACK (canvas_changed), self, G_CONNECT_SWAPPED);
   _nf_editor_page_init_source (self);
 }
 

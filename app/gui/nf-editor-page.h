@@ -61,7 +61,8 @@ void          nf_editor_page_set_version_of   (NfEditorPage *self,
                                                NfCanvas     *canvas);
 gboolean      nf_editor_page_get_read_only    (NfEditorPage *self);
 
-/* The banner of a merge's conflicts (NfConflictBar). */
+/* The banner of a merge's conflicts (NfConflictBar); NULL while the
+ * canvas has had none. */
 GtkWidget    *nf_editor_page_get_conflict_bar (NfEditorPage *self);
 
 G_END_DECLS

@@ -780,6 +780,36 @@ test_read_only_version (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A canvas with no conflicts gets no bar; one whose conflicts come back
+ * (an undone resolution) gets it then, showing them. */
+static void
+test_bar_when_conflicts_come (void)
+{
+  g_autoptr(NfCanvas) merged = merged_canvas ();
+  g_autoptr(NfDocument) document = NULL;
+  NfHistory *history = nf_canvas_get_history (merged);
+  GtkWidget *page, *window, *bar;
+  guint n = nf_canvas_get_n_conflicts (merged);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    nf_canvas_resolve_conflict (merged, 0, NF_CONFLICT_TAKE_OURS);
+  g_assert_cmpuint (nf_canvas_get_n_conflicts (merged), ==, 0);
+  document = nf_document_new (merged, NULL, NULL);
+  page = nf_editor_page_new (document);
+  window = nf_test_show (page, 1366, 768);
+  g_assert_null (nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page)));
+  g_assert_null (nf_test_find_type (page, NF_TYPE_CONFLICT_BAR));
+
+  g_assert_true (nf_history_undo (history));
+  nf_test_settle (window);
+  bar = nf_editor_page_get_conflict_bar (NF_EDITOR_PAGE (page));
+  g_assert_nonnull (bar);
+  nf_test_assert_showing (bar);
+  g_assert_nonnull (nf_test_find_label (bar, "1 conflict from a merge"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -795,5 +825,6 @@ main (int    argc,
   g_test_add_func ("/conflicts/opens-at-table", test_opens_at_table);
   g_test_add_func ("/conflicts/read-only-version", test_read_only_version);
   g_test_add_func ("/conflicts/read-only-tables", test_read_only_tables);
+  g_test_add_func ("/conflicts/bar-when-conflicts-come", test_bar_when_conflicts_come);
   return g_test_run ();
 }
