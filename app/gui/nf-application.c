@@ -10,6 +10,7 @@
 #include "nf-card-cache.h"
 #include "nf-grid-layout.h"
 #include "nf-gui-resources-private.h"
+#include "nf-label-fonts.h"
 #include "nf-locale.h"
 #include "nf-settings.h"
 #include "nf-window-private.h"
@@ -19,9 +20,10 @@
  * companies, loaded, and a font map that has already laid out the first
  * of them, so its fonts, shaping plans and glyph sizes are in memory when
  * the window lays out the same text, and the pixels of the cards it shows
- * first. The main thread takes the font map
- * as its default only after the thread has ended: a font map is not for
- * two threads at once. */
+ * first. Once the display is open, the main thread tells it how GTK sets
+ * its labels' text, and it loads the fonts the window's labels will ask
+ * for. The main thread takes the font map as its default only after the
+ * thread has ended: a font map is not for two threads at once. */
 typedef struct {
   GThread      *thread;
   char         *lang;
@@ -30,6 +32,10 @@ typedef struct {
   NfGridLayout *layout;     /* the first case's, laid out: its view takes it */
   GPtrArray    *canvases;   /* NfCanvas, or NULL where that case failed */
   GPtrArray    *errors;     /* GError, or NULL where that case loaded */
+  GMutex        lock;
+  GCond         told;
+  gboolean      label_fonts_told;  /* the fonts, or that there will be none */
+  NfLabelFonts *label_fonts;
 } Preload;
 
 struct _NfApplication
@@ -147,6 +153,31 @@ draw_shown_cards (NfGridLayout      *layout,
     }
 }
 
+/* The fonts of the labels the window shows first (its tabs name the cases),
+ * loaded while the main thread parses libadwaita's style sheet. */
+static void
+warm_label_fonts (Preload *preload)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+  NfLabelFonts *fonts;
+
+  g_mutex_lock (&preload->lock);
+  while (!preload->label_fonts_told)
+    g_cond_wait (&preload->told, &preload->lock);
+  fonts = preload->label_fonts;
+  g_mutex_unlock (&preload->lock);
+  if (fonts == NULL)
+    return;
+  for (guint i = 0; i < preload->canvases->len; i++)
+    {
+      NfCanvas *canvas = g_ptr_array_index (preload->canvases, i);
+
+      if (canvas != NULL)
+        g_string_append_printf (titles, "%s ", nf_canvas_get_title (canvas));
+    }
+  nf_label_fonts_warm (fonts, preload->font_map, titles->str);
+}
+
 static gpointer
 preload_thread (gpointer data)
 {
@@ -183,6 +214,7 @@ preload_thread (gpointer data)
       else
         draw_shown_cards (preload->layout, style);
     }
+  warm_label_fonts (preload);
   pango_cairo_font_map_set_default (NULL);
   return NULL;
 }
@@ -199,6 +231,8 @@ preload_start (NfApplication *self)
   preload->lang = g_strdup (nf_ui_note_language ());
   if (!_nf_window_first_view_size (&preload->width, &preload->height))
     preload->width = preload->height = 0;
+  g_mutex_init (&preload->lock);
+  g_cond_init (&preload->told);
   preload->canvases = g_ptr_array_new_with_free_func (unref_if_set);
   preload->errors = g_ptr_array_new_with_free_func (free_error_if_set);
   preload->thread = g_thread_new ("nf-preload", preload_thread, preload);
@@ -208,6 +242,9 @@ preload_start (NfApplication *self)
 static void
 preload_free (Preload *preload)
 {
+  g_mutex_clear (&preload->lock);
+  g_cond_clear (&preload->told);
+  g_clear_pointer (&preload->label_fonts, nf_label_fonts_free);
   g_free (preload->lang);
   g_clear_object (&preload->layout);
   g_clear_object (&preload->font_map);
@@ -216,8 +253,26 @@ preload_free (Preload *preload)
   g_free (preload);
 }
 
+/* Tells the thread how labels set their text (NULL: no display, no
+ * labels); only the first telling counts. Takes `fonts`. */
+static void
+preload_tell_label_fonts (Preload      *preload,
+                          NfLabelFonts *fonts)
+{
+  g_mutex_lock (&preload->lock);
+  if (!preload->label_fonts_told)
+    {
+      preload->label_fonts_told = TRUE;
+      preload->label_fonts = g_steal_pointer (&fonts);
+      g_cond_signal (&preload->told);
+    }
+  g_mutex_unlock (&preload->lock);
+  nf_label_fonts_free (fonts);
+}
+
 /* Waits for the thread, once, and makes its font map the main thread's
- * default before any widget has made a Pango context. */
+ * default before any widget of a window has made a Pango context (the
+ * label that only told the thread how labels look had one of its own). */
 static void
 preload_join (NfApplication *self)
 {
@@ -225,6 +280,7 @@ preload_join (NfApplication *self)
 
   if (preload == NULL || preload->thread == NULL)
     return;
+  preload_tell_label_fonts (preload, NULL);
   g_thread_join (g_steal_pointer (&preload->thread));
   pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (preload->font_map));
 }
@@ -271,7 +327,18 @@ nf_application_startup (GApplication *application)
    * unset. Unsetting leaves the environment's array in place, so the
    * threads already running cannot read freed memory. */
   if (gtk_init_check ())
-    gtk_settings_get_default ();   /* where GTK reads the theme */
+    {
+      gtk_settings_get_default ();   /* where GTK reads the theme */
+      /* A label asks its Pango context of GTK as any label will. Its
+       * class is one every window needs anyway. */
+      if (self->preload != NULL)
+        {
+          GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+          preload_tell_label_fonts (self->preload, nf_label_fonts_new_for_widget (label));
+          g_object_unref (label);
+        }
+    }
   if (self->set_gtk_theme)
     g_unsetenv ("GTK_THEME");
   self->set_gtk_theme = FALSE;

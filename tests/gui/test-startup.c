@@ -14,6 +14,7 @@
 #include "nf-canvas-card.h"
 #include "nf-canvas-view.h"
 #include "nf-grid-layout.h"
+#include "nf-label-fonts.h"
 #include "nf-module-private.h"
 #include "nf-note-card.h"
 #include "nf-editor-page.h"
@@ -800,6 +801,61 @@ test_theme (void)
   run_child ("Adwaita");
 }
 
+/* The fonts of each run of a layout of `text` in `context`. */
+static GPtrArray *
+run_fonts (PangoContext *context,
+           const char   *text)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  GPtrArray *fonts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  pango_layout_set_text (layout, text, -1);
+  for (GSList *l = pango_layout_get_line_readonly (layout, 0)->runs; l != NULL; l = l->next)
+    g_ptr_array_add (fonts, g_object_ref (((PangoGlyphItem *) l->data)->item->analysis.font));
+  return fonts;
+}
+
+/* Start-up loads the fonts of the window's first labels in a thread,
+ * through a context that must pick exactly what a label's own picks:
+ * the same font objects of the same font map, a Chinese title's
+ * fallback included, or the thread's work is for nothing. */
+static void
+test_label_fonts (void)
+{
+  const char *text = "数跑科技 Bitauto";
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (text));
+  g_autoptr(NfLabelFonts) fonts = nf_label_fonts_new_for_widget (label);
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *ours = nf_label_fonts_create_context (fonts, map);
+  PangoContext *gtks;
+  g_autoptr(GPtrArray) ours_fonts = NULL;
+  g_autoptr(GPtrArray) gtks_fonts = NULL;
+
+  gtk_widget_set_font_map (label, map);
+  gtks = gtk_widget_get_pango_context (label);
+  g_assert_true (cairo_font_options_equal (pango_cairo_context_get_font_options (ours),
+                                           pango_cairo_context_get_font_options (gtks)));
+  g_assert_cmpfloat (pango_cairo_context_get_resolution (ours), ==,
+                     pango_cairo_context_get_resolution (gtks));
+  g_assert_true (pango_font_description_equal (pango_context_get_font_description (ours),
+                                               pango_context_get_font_description (gtks)));
+  g_assert_true (pango_context_get_language (ours) == pango_context_get_language (gtks));
+
+  nf_label_fonts_warm (fonts, map, text);
+  ours_fonts = run_fonts (ours, text);
+  gtks_fonts = run_fonts (gtks, text);
+  /* A Chinese run and a Latin one, in different fonts. */
+  g_assert_cmpuint (ours_fonts->len, >=, 2);
+  g_assert_true (g_ptr_array_index (ours_fonts, 0) != g_ptr_array_index (ours_fonts, ours_fonts->len - 1));
+  g_assert_cmpuint (gtks_fonts->len, ==, ours_fonts->len);
+  for (guint i = 0; i < ours_fonts->len; i++)
+    g_assert_true (g_ptr_array_index (ours_fonts, i) == g_ptr_array_index (gtks_fonts, i));
+
+  g_object_unref (ours);
+  g_object_unref (label);
+  g_object_unref (map);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -828,6 +884,7 @@ main (int    argc,
   g_test_add_func ("/startup/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/startup/open-file", test_open_file);
   g_test_add_func ("/startup/theme", test_theme);
+  g_test_add_func ("/startup/label-fonts", test_label_fonts);
   status = g_test_run ();
   {
     g_autofree char *ours = g_build_filename (state, "ninefold", NULL);
