@@ -950,22 +950,6 @@ nf_window_get_property (GObject    *object,
     }
 }
 
-/* The tab bar meets the pages once the window is about to be shown, so
- * each tab is made with its page's final title and tooltip. A tab sets
- * its tooltip when made and again on each change of either, and GTK 4.8
- * answers every tooltip set on a shown widget with a pointer query (three
- * X round trips): attached from the start, the five tabs of a start-up
- * made 25 such queries instead of 15. */
-static void
-nf_window_realize (GtkWidget *widget)
-{
-  NfWindow *self = NF_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (nf_window_parent_class)->realize (widget);
-  if (adw_tab_bar_get_view (self->tab_bar) == NULL)
-    adw_tab_bar_set_view (self->tab_bar, self->tab_view);
-}
-
 static void
 nf_window_class_init (NfWindowClass *klass)
 {
@@ -982,7 +966,6 @@ nf_window_class_init (NfWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _nf_gui_ensure_resources ();
-  widget_class->realize = nf_window_realize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ninefold/Ninefold/nf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NfWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NfWindow, new_menu_button);
