@@ -242,6 +242,19 @@ set_page_tooltip (AdwTabPage *page,
   adw_tab_page_set_tooltip (page, escaped);
 }
 
+static void
+set_page_labels (NfWindow   *self,
+                 AdwTabPage *page,
+                 NfDocument *document)
+{
+  g_autofree char *title = page_title (self, document);
+  g_autofree char *location = document_location (document);
+
+  adw_tab_page_set_title (page, title);
+  set_page_tooltip (page, location);
+  adw_tab_page_set_loading (page, nf_document_get_busy (document));
+}
+
 /* Every tab's title: one document's name can decide another's. */
 static void
 update_page_titles (NfWindow *self)
@@ -252,17 +265,33 @@ update_page_titles (NfWindow *self)
     {
       g_autoptr(NfDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
       AdwTabPage *page = _nf_window_find_page (self, document);
-      g_autofree char *title = NULL;
-      g_autofree char *location = NULL;
 
-      if (page == NULL)
-        continue;
-      title = page_title (self, document);
-      location = document_location (document);
-      adw_tab_page_set_title (page, title);
-      set_page_tooltip (page, location);
-      adw_tab_page_set_loading (page, nf_document_get_busy (document));
+      if (page != NULL)
+        set_page_labels (self, page, document);
     }
+}
+
+/* A page gets its title and tooltip before its tab is made. The tab bar
+ * makes a tab as a page is attached, and the tab sets its tooltip again
+ * on each later change of either, which GTK 4.8 answers with a pointer
+ * query (three X round trips): labelled first, each of a start-up's five
+ * tabs sets it three times instead of five. Connected before the tab bar
+ * has the view, so this runs before the bar's own handler. */
+static void
+page_attached (NfWindow   *self,
+               AdwTabPage *page,
+               int         position,
+               AdwTabView *view)
+{
+  GtkWidget *child = adw_tab_page_get_child (page);
+
+  if (child == GTK_WIDGET (self->home))
+    {
+      adw_tab_page_set_title (page, _("Canvases"));
+      adw_tab_page_set_tooltip (page, _("All open canvases"));
+    }
+  else if (NF_IS_EDITOR_PAGE (child))
+    set_page_labels (self, page, nf_editor_page_get_document (NF_EDITOR_PAGE (child)));
 }
 
 static void
@@ -998,10 +1027,14 @@ nf_window_init (NfWindow *self)
   label_menu_button (self->main_menu_button);
   restore_window_state (self);
 
+  g_signal_connect_object (self->tab_view, "page-attached", G_CALLBACK (page_attached), self,
+                           G_CONNECT_SWAPPED);
+  /* Given here, not in the template: after page_attached, and while the
+   * view has no pages (libadwaita 1.2 lays out the tabs of a view given
+   * with pages back to front). */
+  adw_tab_bar_set_view (self->tab_bar, self->tab_view);
   self->home = NF_HOME_PAGE (nf_home_page_new (G_LIST_MODEL (self->canvases)));
   self->home_page = adw_tab_view_append_pinned (self->tab_view, GTK_WIDGET (self->home));
-  adw_tab_page_set_title (self->home_page, _("Canvases"));
-  adw_tab_page_set_tooltip (self->home_page, _("All open canvases"));
   {
     g_autoptr(GIcon) icon = g_themed_icon_new ("view-grid-symbolic");
 

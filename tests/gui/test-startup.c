@@ -226,6 +226,30 @@ assert_tabs_in_page_order (NfWindow *window)
     }
 }
 
+/* How often a page's title or tooltip changed after its tab was made. */
+static guint labels_changed_after_attach;
+
+static void
+page_label_changed (AdwTabPage *page,
+                    GParamSpec *pspec,
+                    gpointer    data)
+{
+  labels_changed_after_attach++;
+}
+
+/* After the window's own handler and the tab bar's, which made the tab. */
+static void
+page_attached_after (AdwTabView *view,
+                     AdwTabPage *page,
+                     int         position,
+                     gpointer    data)
+{
+  g_assert_nonnull (adw_tab_page_get_title (page));
+  g_assert_cmpstr (adw_tab_page_get_title (page), !=, "");
+  g_signal_connect (page, "notify::title", G_CALLBACK (page_label_changed), NULL);
+  g_signal_connect (page, "notify::tooltip", G_CALLBACK (page_label_changed), NULL);
+}
+
 /* The card caches the start-up thread drew the first case's shown cards
  * into, by card, as the view got them. */
 static GHashTable *offered_caches;
@@ -317,6 +341,12 @@ static void
 window_added (GtkApplication *app,
               GtkWindow      *window)
 {
+  /* A page has its title and tooltip as its tab is made, and keeps them
+   * (each change makes the tab set its tooltip again: three X round
+   * trips on GTK 4.8). */
+  labels_changed_after_attach = 0;
+  g_signal_connect_after (NF_WINDOW (window)->tab_view, "page-attached",
+                          G_CALLBACK (page_attached_after), NULL);
   g_signal_connect (window, "realize", G_CALLBACK (realized), NULL);
 }
 
@@ -328,6 +358,7 @@ canvas_first_activated (GApplication *app)
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_tabs_in_page_order (window);
+  g_assert_cmpuint (labels_changed_after_attach, ==, 0);
   assert_cards_drawn_ahead (window);
 
   /* The first frame showed the canvas, with its switcher between the
