@@ -741,9 +741,27 @@ test_offered (void)
   taken = nf_card_cache_take_offered (card);
   g_assert_true (taken == cache);
   g_assert_null (nf_card_cache_take_offered (card));
-  /* The taker has the pixels without drawing them again. */
+  /* The taker has the pixels without drawing them again... */
   g_assert_nonnull (nf_card_cache_get_pixels (taken, card, style, 1, NULL));
   g_assert_cmpuint (nf_card_cache_get_n_renders (taken), ==, 1);
+  /* ...and in the dark style, drawn in the light one ahead, draws
+   * again: the pixels of a fresh dark drawing. */
+  {
+    g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+    g_autoptr(NfCardCache) fresh = nf_card_cache_new (0);
+    cairo_surface_t *a = nf_card_cache_get_pixels (taken, card, dark, 1, NULL);
+    cairo_surface_t *b = nf_card_cache_get_pixels (fresh, card, dark, 1, NULL);
+
+    g_assert_cmpuint (nf_card_cache_get_n_renders (taken), ==, 2);
+    g_assert_nonnull (a);
+    g_assert_nonnull (b);
+    g_assert_cmpint (cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a), ==,
+                     cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+    g_assert_cmpmem (cairo_image_surface_get_data (a),
+                     cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a),
+                     cairo_image_surface_get_data (b),
+                     cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+  }
   g_object_unref (taken);
 
   left = nf_card_cache_new (0);
