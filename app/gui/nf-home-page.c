@@ -300,7 +300,7 @@ create_card (gpointer item,
 /* The page is built when first shown, or first given something to show
  * (a file that failed, changes kept from a crash), not with the window:
  * a start that opens a canvas straight away would build it, style it and
- * realize it for nobody (19 M instructions of start-up). The cards wait
+ * realize it for nobody (18 M instructions of start-up). The cards wait
  * for the first showing either way: they are measured as they are made
  * (labels in two scripts). */
 static void
