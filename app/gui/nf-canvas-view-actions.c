@@ -70,12 +70,58 @@ redo_activated (GtkWidget  *widget,
 
 /* --- The in-place editor --- */
 
+/* While a new note is written, a stand-in with its text stands at its
+ * place in the layout, so the cards after it move down and make room for
+ * the editor instead of lying under it. Made again when the text takes
+ * another line, not on every key: each time the grid is laid out again. */
+static void
+update_pending (NfCanvasView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *raw = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(NfText) text = NULL;
+  int height;
+
+  if (self->editor == NULL || self->edited != NULL || self->layout == NULL)
+    return;
+  height = _nf_canvas_view_editor_text_height (self->editor, MAX (1, gtk_widget_get_width (self->editor)));
+  if (self->pending != NULL && height == self->pending_height)
+    return;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strdelimit (raw, "\r\n", ' ');
+  /* An empty note is a card of one line. */
+  text = nf_text_new (*raw != '\0' ? raw : "\u00a0");
+  id = nf_canvas_new_note_id (self->canvas);
+  g_clear_object (&self->pending);
+  self->pending = nf_note_new (id, text);
+  self->pending_height = height;
+  nf_grid_layout_set_pending_note (self->layout, self->new_block, self->new_index, self->pending);
+  self->dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+clear_pending (NfCanvasView *self)
+{
+  if (self->pending == NULL)
+    return;
+  g_clear_object (&self->pending);
+  if (self->layout != NULL)
+    nf_grid_layout_set_pending_note (self->layout, NF_BLOCK_NONE, 0, NULL);
+  self->dirty = TRUE;
+}
+
 void
 _nf_canvas_view_close_editor (NfCanvasView *self)
 {
   GtkWidget *editor = g_steal_pointer (&self->editor);
   g_autoptr(NfNote) edited = g_steal_pointer (&self->edited);
 
+  clear_pending (self);
   if (editor == NULL)
     return;
   /* The editor is already forgotten, so the focus leaving it commits
@@ -251,6 +297,8 @@ open_editor (NfCanvasView *self,
   /* It grows with its text (see _nf_canvas_view_allocate_overlays()). */
   g_signal_connect_object (buffer, "changed", G_CALLBACK (gtk_widget_queue_allocate), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (update_pending), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
@@ -288,6 +336,7 @@ nf_canvas_view_add_note_at (NfCanvasView *self,
   self->new_index = MIN (index, g_list_model_get_n_items (nf_canvas_get_notes (self->canvas, block)));
   self->current_block = block;
   open_editor (self, "");
+  update_pending (self);
 }
 
 static void

@@ -21,6 +21,9 @@ editor_rect (NfCanvasView *self,
 
   if (self->edited != NULL && nf_grid_layout_get_card_rect (self->layout, self->edited, out))
     ;
+  else if (self->edited == NULL && self->pending != NULL &&
+           nf_grid_layout_get_card_rect (self->layout, self->pending, out))
+    ;
   else if (self->edited != NULL)
     {
       nf_grid_layout_get_content_rect (self->layout, self->current_block, out);
@@ -91,13 +94,13 @@ allocate_editor (NfCanvasView *self,
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, (int) r.width,
                       &min_h, NULL, NULL, NULL);
   text_h = _nf_canvas_view_editor_text_height (self->editor, (int) r.width);
-  /* A new note opens as large as a small card: room for two lines. */
   {
     g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->editor, "X");
 
     pango_layout_get_pixel_size (layout, NULL, &line_h);
   }
-  if (self->edited == NULL)
+  /* Where the layout has made no room for it, a line more than its text. */
+  if (self->edited == NULL && self->pending == NULL)
     r.height = MAX (r.height, text_h + line_h);
   r.height = MAX (r.height, MAX (min_h, text_h));
   /* It grows down, and up when the view ends first. */

@@ -24,6 +24,8 @@ struct _NfCanvasView
 
   GtkWidget    *editor;         /* an entry over the card, while a note is edited */
   NfNote       *edited;         /* NULL while a new note is being written */
+  NfNote       *pending;        /* its stand-in in the layout meanwhile */
+  int           pending_height; /* the editor's text height it was made at */
   NfBlock       new_block;      /* where a new note goes */
   guint         new_index;
 

@@ -416,6 +416,7 @@ nf_canvas_view_dispose (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_object (&self->anchor);
   g_clear_object (&self->pending_show);
+  g_clear_object (&self->pending);
   g_clear_object (&self->canvas);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->style, nf_grid_style_free);

@@ -43,6 +43,10 @@ struct _NfGridLayout
   LadderMemo     memo[NF_N_BLOCKS][LADDER_MEMO];
   guint          memo_next[NF_N_BLOCKS];
   NfBlock        focus_block;
+  /* A note being written, not yet in the canvas, laid out in its place. */
+  NfNote        *pending;
+  NfBlock        pending_block;
+  guint          pending_index;
   NfGridBlock    blocks[NF_N_BLOCKS];
 };
 
@@ -82,6 +86,7 @@ nf_grid_layout_dispose (GObject *object)
       g_clear_pointer (&block->cards, g_array_unref);
     }
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_object (&self->pending);
   g_clear_object (&self->context);
   g_clear_object (&self->canvas);
   G_OBJECT_CLASS (nf_grid_layout_parent_class)->dispose (object);
@@ -323,8 +328,25 @@ sweep_cards (NfGridLayout *self)
 
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (nf_canvas_find_note (self->canvas, nf_note_get_id (key), NULL, NULL) != key)
+    if (key != self->pending &&
+        nf_canvas_find_note (self->canvas, nf_note_get_id (key), NULL, NULL) != key)
       g_hash_table_iter_remove (&iter);
+}
+
+static NfCardLayout *
+card_of (NfGridLayout *self,
+         NfNote       *note)
+{
+  NfCardLayout *card = g_hash_table_lookup (self->cards, note);
+
+  if (card == NULL)
+    {
+      card = nf_card_layout_new (self->context, note, self->lang);
+      g_hash_table_insert (self->cards, note, card);
+    }
+  else
+    nf_card_layout_sync (card);
+  return card;
 }
 
 /* The cards of a block's notes, in order, made or found in the cache;
@@ -335,22 +357,19 @@ gather_cards (NfGridLayout *self,
 {
   GListModel *notes = nf_canvas_get_notes (self->canvas, block);
   guint n = g_list_model_get_n_items (notes);
+  gboolean pending = self->pending != NULL && self->pending_block == block;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
-      NfCardLayout *card = g_hash_table_lookup (self->cards, note);
 
-      if (card == NULL)
-        {
-          card = nf_card_layout_new (self->context, note, self->lang);
-          g_hash_table_insert (self->cards, note, card);
-        }
-      else
-        nf_card_layout_sync (card);
-      g_ptr_array_add (self->scratch, card);
+      if (pending && i == self->pending_index)
+        g_ptr_array_add (self->scratch, card_of (self, self->pending));
+      g_ptr_array_add (self->scratch, card_of (self, note));
     }
-  return n;
+  if (pending && self->pending_index >= n)
+    g_ptr_array_add (self->scratch, card_of (self, self->pending));
+  return n + (pending ? 1 : 0);
 }
 
 /* Up to this many notes, a block tries clamped cards in every column
@@ -1273,6 +1292,26 @@ nf_grid_layout_allocate (NfGridLayout *self,
       allocate_once (self, width, height);
       _nf_card_layout_hold_counts (FALSE);
     }
+}
+
+void
+nf_grid_layout_set_pending_note (NfGridLayout *self,
+                                 NfBlock       block,
+                                 guint         index,
+                                 NfNote       *note)
+{
+  g_return_if_fail (NF_IS_GRID_LAYOUT (self));
+  g_return_if_fail (note == NULL || NF_IS_NOTE (note));
+  g_return_if_fail (note == NULL || (block >= 0 && block < NF_N_BLOCKS));
+
+  if (note != NULL)
+    g_object_ref (note);
+  if (self->pending != NULL && self->pending != note)
+    g_hash_table_remove (self->cards, self->pending);
+  g_clear_object (&self->pending);
+  self->pending = note;
+  self->pending_block = block;
+  self->pending_index = index;
 }
 
 NfBlock

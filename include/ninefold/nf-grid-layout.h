@@ -112,6 +112,15 @@ NfBlock            nf_grid_layout_get_focus_block (NfGridLayout      *self);
 void               nf_grid_layout_set_focus_block (NfGridLayout      *self,
                                                    NfBlock            block);
 
+/* A note being written (not in the canvas yet), laid out as if it stood
+ * at `index` among the block's notes, so the cards after it make room
+ * for it; NULL for none. The layout keeps a reference. Takes effect at
+ * the next allocate. */
+void               nf_grid_layout_set_pending_note (NfGridLayout    *self,
+                                                    NfBlock          block,
+                                                    guint            index,
+                                                    NfNote          *note);
+
 /* The cards laid out in a block, in note order: every note of the block
  * (none in a block hidden by another's focus). Cards of a scrolling
  * block may lie below its content rect. */

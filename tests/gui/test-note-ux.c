@@ -3,6 +3,7 @@
  * details: under a real (virtual) display, as a user meets them. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -976,6 +977,115 @@ test_card_tag_limit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The card widget of `note` in the block, or NULL. */
+static GtkWidget *
+card_of_note (GtkWidget *block,
+              NfNote    *note)
+{
+  for (guint i = 0; i < nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)); i++)
+    {
+      GtkWidget *card = nf_block_widget_get_card (NF_BLOCK_WIDGET (block), i);
+
+      if (card != NULL && nf_note_card_get_note (NF_NOTE_CARD (card)) == note)
+        return card;
+    }
+  return NULL;
+}
+
+/* No card of the block's notes lies under the editor. */
+static void
+assert_editor_covers_no_card (GtkWidget *window,
+                              GtkWidget *block,
+                              GtkWidget *editor,
+                              NfCanvas  *canvas,
+                              NfBlock    kind)
+{
+  GListModel *notes = nf_canvas_get_notes (canvas, kind);
+  graphene_rect_t e, c, overlap;
+
+  g_assert_true (gtk_widget_compute_bounds (editor, window, &e));
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+      GtkWidget *card = card_of_note (block, note);
+
+      if (card == NULL || !gtk_widget_get_mapped (card) ||
+          !gtk_widget_compute_bounds (card, window, &c))
+        continue;
+      if (graphene_rect_intersection (&e, &c, &overlap))
+        g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 2);
+    }
+}
+
+/* A new note's editor stands in room the cards make for it, at its
+ * place, and grows there as the text takes lines: the next card moves
+ * down instead of lying under it. Gone again with the editor. */
+static void
+test_editor_makes_room (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  GtkWidget *view, *window, *editor, *block;
+  g_autoptr(NfNote) next = NULL;
+  graphene_rect_t was, now, grown, e;
+  guint before, cards;
+
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = show_view (canvas, &view);
+  block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_VALUE_PROPOSITIONS);
+  next = g_object_ref (nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 1));
+  g_assert_true (gtk_widget_compute_bounds (card_of_note (block, next), window, &was));
+  before = nf_canvas_get_n_notes (canvas);
+  cards = nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block));
+  gtk_widget_grab_focus (nf_block_widget_get_card (NF_BLOCK_WIDGET (block), 0));
+  settle (window);
+
+  /* `a` on the first note: a new note after it, before `next`. */
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
+  settle (window);
+  editor = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  assert_editor_covers_no_card (window, block, editor, canvas, NF_BLOCK_VALUE_PROPOSITIONS);
+  g_assert_true (gtk_widget_compute_bounds (card_of_note (block, next), window, &now));
+  g_assert_true (gtk_widget_compute_bounds (editor, window, &e));
+  g_assert_cmpfloat (now.origin.y, >=, e.origin.y + e.size.height);
+  g_test_message ("next card at y %g before, %g with the editor (%g tall at %g)",
+                  was.origin.y, now.origin.y, e.size.height, e.origin.y);
+
+  type_text (editor, "Dealers see every lead in one inbox, priced by the model year, the "
+                     "city and the trim, and answer from the same screen");
+  settle (window);
+  assert_editor_covers_no_card (window, block, editor, canvas, NF_BLOCK_VALUE_PROPOSITIONS);
+  g_assert_true (gtk_widget_compute_bounds (card_of_note (block, next), window, &grown));
+  g_assert_cmpfloat (grown.origin.y, >, now.origin.y);
+  save_png (render (window), "note-editor-room.png");
+
+  /* Escape: nothing added, no room kept. */
+  press_in_editor (editor, GDK_KEY_Escape);
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, before);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, cards);
+  g_assert_true (gtk_widget_compute_bounds (card_of_note (block, next), window, &now));
+  g_assert_cmpfloat (fabs (now.origin.y - was.origin.y), <, 1);
+
+  /* Enter: the note takes the room it had, and only it. */
+  gtk_widget_grab_focus (nf_block_widget_get_card (NF_BLOCK_WIDGET (block), 0));
+  settle (window);
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
+  settle (window);
+  editor = gtk_root_get_focus (GTK_ROOT (window));
+  type_text (editor, "A kept note");
+  press_in_editor (editor, GDK_KEY_Return);
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, before + 1);
+  g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, cards + 1);
+  g_assert_cmpstr (nf_text_get (nf_note_get_text (nf_test_note_at (canvas, NF_BLOCK_VALUE_PROPOSITIONS, 1))),
+                   ==, "A kept note");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A tooltip set on a widget before it has a parent (as the zoom buttons
  * are made) skips GTK's pointer query but is the tooltip all the same:
  * the text, the accessible description, and the widget shown or hidden
@@ -1213,5 +1323,6 @@ main (int   argc,
   g_test_add_func ("/gui/note-ux/card-tag-limit", test_card_tag_limit);
   g_test_add_func ("/gui/note-ux/card-tooltip-width", test_card_tooltip_width);
   g_test_add_func ("/gui/note-ux/tooltip-unparented", test_tooltip_unparented);
+  g_test_add_func ("/gui/note-ux/editor-makes-room", test_editor_makes_room);
   return g_test_run ();
 }
