@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* The card of `note` in `cards` (NfNote → NfCardLayout, owning its
+ * values), made in `context` and added there when missing, else brought
+ * up to date with its note: how a layout keeps its cards across frames. */
+NfCardLayout     *_nf_card_layout_lookup            (GHashTable   *cards,
+                                                     PangoContext *context,
+                                                     NfNote       *note,
+                                                     const char   *lang);
+
 /* A rounded box drawn behind a tag or the evidence level, in card
  * coordinates. */
 typedef struct {

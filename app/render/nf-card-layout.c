@@ -349,6 +349,24 @@ ensure_footer (NfCardLayout *self)
   self->footer_hi = 0;
 }
 
+NfCardLayout *
+_nf_card_layout_lookup (GHashTable   *cards,
+                        PangoContext *context,
+                        NfNote       *note,
+                        const char   *lang)
+{
+  NfCardLayout *card = g_hash_table_lookup (cards, note);
+
+  if (card == NULL)
+    {
+      card = nf_card_layout_new (context, note, lang);
+      g_hash_table_insert (cards, note, card);
+    }
+  else
+    nf_card_layout_sync (card);
+  return card;
+}
+
 gboolean
 nf_card_layout_sync (NfCardLayout *self)
 {

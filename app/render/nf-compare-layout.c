@@ -7,6 +7,7 @@
 
 #include "nf-i18n-private.h"
 
+#include "nf-card-layout-private.h"
 #include "nf-compare-layout-private.h"
 #include "nf-render-private.h"
 
@@ -213,22 +214,6 @@ nf_compare_layout_get_language (NfCompareLayout *self)
   return self->lang;
 }
 
-static NfCardLayout *
-card_for (NfCompareLayout *self,
-          NfNote          *note)
-{
-  NfCardLayout *card = g_hash_table_lookup (self->cards, note);
-
-  if (card == NULL)
-    {
-      card = nf_card_layout_new (self->context, note, self->lang);
-      g_hash_table_insert (self->cards, note, card);
-    }
-  else
-    nf_card_layout_sync (card);
-  return card;
-}
-
 static PangoLayout *
 text_layout (NfCompareLayout *self,
              const char      *text,
@@ -307,7 +292,7 @@ collect_cards (NfCompareLayout *self,
                 }
             }
           card.note = note;
-          card.card = card_for (self, note);
+          card.card = _nf_card_layout_lookup (self->cards, self->context, note, self->lang);
           g_array_append_val (row->cells[i].cards, card);
         }
     }

@@ -337,16 +337,7 @@ static NfCardLayout *
 card_of (NfGridLayout *self,
          NfNote       *note)
 {
-  NfCardLayout *card = g_hash_table_lookup (self->cards, note);
-
-  if (card == NULL)
-    {
-      card = nf_card_layout_new (self->context, note, self->lang);
-      g_hash_table_insert (self->cards, note, card);
-    }
-  else
-    nf_card_layout_sync (card);
-  return card;
+  return _nf_card_layout_lookup (self->cards, self->context, note, self->lang);
 }
 
 /* The cards of a block's notes, in order, made or found in the cache;
