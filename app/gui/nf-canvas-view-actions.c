@@ -70,6 +70,21 @@ redo_activated (GtkWidget  *widget,
 
 /* --- The in-place editor --- */
 
+/* The note text the editor holds, as a commit keeps it. */
+static char *
+editor_value (GtkWidget *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter start, end;
+  g_autofree char *raw = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* A note is one paragraph: pasted line breaks become spaces. */
+  g_strdelimit (raw, "\r\n", ' ');
+  return g_strstrip (nf_text_clean (raw, -1));
+}
+
 /* While a new note is written, a stand-in with its text stands at its
  * place in the layout, so the cards after it move down and make room for
  * the editor instead of lying under it. Made again when the text takes
@@ -77,9 +92,7 @@ redo_activated (GtkWidget  *widget,
 static void
 update_pending (NfCanvasView *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *raw = NULL;
+  g_autofree char *value = NULL;
   g_autofree char *id = NULL;
   g_autoptr(NfText) text = NULL;
   int height;
@@ -89,12 +102,9 @@ update_pending (NfCanvasView *self)
   height = _nf_canvas_view_editor_text_height (self->editor, MAX (1, gtk_widget_get_width (self->editor)));
   if (self->pending != NULL && height == self->pending_height)
     return;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_strdelimit (raw, "\r\n", ' ');
+  value = editor_value (self->editor);
   /* An empty note is a card of one line. */
-  text = nf_text_new (*raw != '\0' ? raw : "\u00a0");
+  text = nf_text_new (*value != '\0' ? value : "\u00a0");
   id = nf_canvas_new_note_id (self->canvas);
   g_clear_object (&self->pending);
   self->pending = nf_note_new (id, text);
@@ -146,17 +156,7 @@ commit_editor (NfCanvasView *self)
 
   if (self->editor == NULL)
     return;
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-    GtkTextIter start, end;
-    g_autofree char *raw = NULL;
-
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    /* A note is one paragraph: pasted line breaks become spaces. */
-    g_strdelimit (raw, "\r\n", ' ');
-    value = g_strstrip (nf_text_clean (raw, -1));
-  }
+  value = editor_value (self->editor);
   if (self->edited == NULL && *value != '\0')
     {
       g_autofree char *id = nf_canvas_new_note_id (self->canvas);
