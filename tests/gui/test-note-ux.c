@@ -74,6 +74,20 @@ type_text (GtkWidget  *editor,
     gtk_text_buffer_insert_interactive_at_cursor (buffer, p, (int) (g_utf8_next_char (p) - p), TRUE);
 }
 
+/* `a` in the view: a new note's editor, after the note focused. */
+static GtkWidget *
+open_new_note (GtkWidget *view,
+               GtkWidget *window)
+{
+  GtkWidget *editor;
+
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
+  settle (window);
+  editor = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  return editor;
+}
+
 static cairo_surface_t *
 render (GtkWidget *widget)
 {
@@ -149,10 +163,7 @@ test_editor_visible (void)
   before = nf_canvas_get_n_notes (canvas);
 
   /* `a` on a focused note: a new note after it. */
-  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
-  settle (window);
-  editor = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  editor = open_new_note (view, window);
   g_assert_true (gtk_widget_compute_bounds (editor, window, &bounds));
   layout = gtk_widget_create_pango_layout (editor, "Xg");
   pango_layout_get_pixel_size (layout, NULL, &line_h);
@@ -186,9 +197,7 @@ test_editor_visible (void)
                    "Dealers see every lead in one inbox, priced by the model year and city");
 
   /* Escape cancels a new note: nothing is added. */
-  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
-  settle (window);
-  editor = gtk_root_get_focus (GTK_ROOT (window));
+  editor = open_new_note (view, window);
   type_text (editor, "never kept");
   press_in_editor (editor, GDK_KEY_Escape);
   settle (window);
@@ -1043,10 +1052,7 @@ test_editor_makes_room (void)
   settle (window);
 
   /* `a` on the first note: a new note after it, before `next`. */
-  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
-  settle (window);
-  editor = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  editor = open_new_note (view, window);
   assert_editor_covers_no_card (window, block, editor, canvas, NF_BLOCK_VALUE_PROPOSITIONS);
   g_assert_true (gtk_widget_compute_bounds (card_of_note (block, next), window, &now));
   g_assert_true (gtk_widget_compute_bounds (editor, window, &e));
@@ -1073,9 +1079,7 @@ test_editor_makes_room (void)
   /* Enter: the note takes the room it had, and only it. */
   gtk_widget_grab_focus (nf_block_widget_get_card (NF_BLOCK_WIDGET (block), 0));
   settle (window);
-  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_a, 0));
-  settle (window);
-  editor = gtk_root_get_focus (GTK_ROOT (window));
+  editor = open_new_note (view, window);
   type_text (editor, "A kept note");
   press_in_editor (editor, GDK_KEY_Return);
   settle (window);
