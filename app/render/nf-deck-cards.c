@@ -606,16 +606,13 @@ _nf_deck_card_draw (NfDeck     *deck,
     cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
   else
     _nf_render_rounded_rect (cr, &rect, 4);
-  _nf_render_set_colour (cr, &fill);
   if (card->tight)
-    cairo_fill (cr);
-  else
     {
-      cairo_fill_preserve (cr);
-      _nf_render_set_colour (cr, &style->card_border);
-      cairo_set_line_width (cr, 0.75);
-      cairo_stroke (cr);
+      _nf_render_set_colour (cr, &fill);
+      cairo_fill (cr);
     }
+  else
+    _nf_render_fill_outlined (cr, &fill, &style->card_border, 0.75);
   _nf_render_set_colour (cr, evidence != NF_EVIDENCE_NONE ? &style->evidence[evidence] : &style->block_border);
   cairo_rectangle (cr, x + 1, y + (card->tight ? 1 : 3), CARD_EDGE, card->height - (card->tight ? 2 : 6));
   cairo_fill (cr);

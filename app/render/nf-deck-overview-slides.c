@@ -158,11 +158,7 @@ _nf_deck_overview_draw_block (NfDeck   *deck,
   _nf_deck_overview_slice (ov, page, n_pages, &first, &n);
   cairo_save (cr);
   _nf_render_rounded_rect (cr, &ov->rect, 6);
-  _nf_render_set_colour (cr, &style->block_fill);
-  cairo_fill_preserve (cr);
-  _nf_render_set_colour (cr, &style->block_border);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  _nf_render_fill_outlined (cr, &style->block_fill, &style->block_border, 1);
   pango_layout_set_ellipsize (head, PANGO_ELLIPSIZE_NONE);
   _nf_render_set_colour (cr, &style->accent);
   cairo_move_to (cr, ov->rect.x + OV_PAD, ov->rect.y + OV_PAD);

@@ -55,6 +55,10 @@ void         _nf_render_draw_warning_sign     (cairo_t        *cr,
                                                double          size);
 void         _nf_render_set_colour            (cairo_t        *cr,
                                                const NfColour *colour);
+void         _nf_render_fill_outlined         (cairo_t        *cr,
+                                               const NfColour *fill,
+                                               const NfColour *border,
+                                               double          line_width);
 /* A simple line drawing for each block, in the box (x, y, size, size). */
 void         _nf_render_block_glyph           (cairo_t      *cr,
                                                NfBlock       block,

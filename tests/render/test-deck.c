@@ -698,6 +698,159 @@ test_font_map_slots (void)
   assert_same_pages (first, b);
 }
 
+/* g_strstr_len() stops at a zero byte; a PDF's streams hold many. */
+static const char *
+find_bytes (const char *from,
+            const char *end,
+            const char *what)
+{
+  gsize n = strlen (what);
+
+  for (const char *p = from; p + n <= end; p++)
+    if (*p == *what && memcmp (p, what, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* Every FlateDecode stream of a PDF that inflates to text (the pages'
+ * content; fonts and images are binary), in the order they stand. */
+static GPtrArray *
+pdf_text_streams (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  gsize len;
+  const char *p, *end;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  end = data + len;
+  for (p = data; (p = find_bytes (p, end, "stream")) != NULL; p++)
+    {
+      const char *body = p + 6, *stop;
+      g_autoptr(GConverter) zlib = NULL;
+      g_autoptr(GByteArray) text = g_byte_array_new ();
+      gsize in_off = 0;
+      gboolean binary = FALSE;
+
+      if (p > data && p[-1] == 'd')   /* "endstream" */
+        continue;
+      if (*body == '\r')
+        body++;
+      if (*body != '\n')
+        continue;
+      body++;
+      stop = find_bytes (body, end, "endstream");
+      if (stop == NULL)
+        break;
+      zlib = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      for (;;)
+        {
+          guint8 buf[8192];
+          gsize read = 0, written = 0;
+          GConverterResult r = g_converter_convert (zlib, body + in_off, stop - body - in_off,
+                                                    buf, sizeof buf, G_CONVERTER_INPUT_AT_END,
+                                                    &read, &written, NULL);
+
+          if (r == G_CONVERTER_ERROR)
+            break;
+          in_off += read;
+          g_byte_array_append (text, buf, written);
+          if (r == G_CONVERTER_FINISHED)
+            break;
+        }
+      for (guint i = 0; i < text->len && !binary; i++)
+        binary = text->data[i] == 0 || text->data[i] > 0x7e;
+      if (text->len > 0 && !binary)
+        g_ptr_array_add (out, g_strndup ((const char *) text->data, text->len));
+      p = stop;
+    }
+  return out;
+}
+
+/* In a page's content, how many paths are painted twice in a row (filled,
+ * then stroked as a path of their own) and how many are filled and
+ * stroked in one operation. Operands are gathered until their operator;
+ * strings, names and arrays are taken as single operands. */
+static void
+count_outlines (const char *content,
+                guint      *twice,
+                guint      *once)
+{
+  g_auto(GStrv) tokens = g_regex_split_simple ("[ \\t\\r\\n]+", content, 0, 0);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) operands = g_string_new (NULL);
+  g_autofree char *filled = NULL;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *t = tokens[i];
+
+      if (*t == '\0')
+        continue;
+      if (g_ascii_isdigit (*t) || *t == '-' || *t == '.' || *t == '/' || *t == '(' ||
+          *t == '<' || *t == '[' || *t == ']')
+        {
+          g_string_append_printf (operands, "%s ", t);
+          continue;
+        }
+      if (g_str_equal (t, "m") || g_str_equal (t, "l") || g_str_equal (t, "c") ||
+          g_str_equal (t, "v") || g_str_equal (t, "y") || g_str_equal (t, "re") ||
+          g_str_equal (t, "h"))
+        g_string_append_printf (path, "%s%s ", operands->str, t);
+      else if (g_str_equal (t, "f") || g_str_equal (t, "f*"))
+        {
+          g_free (filled);
+          filled = g_strdup (path->str);
+          g_string_truncate (path, 0);
+        }
+      else if (g_str_equal (t, "S") || g_str_equal (t, "s"))
+        {
+          *twice += filled != NULL && path->len > 0 && g_str_equal (filled, path->str);
+          g_clear_pointer (&filled, g_free);
+          g_string_truncate (path, 0);
+        }
+      else if (g_str_equal (t, "B") || g_str_equal (t, "B*") || g_str_equal (t, "b") ||
+               g_str_equal (t, "b*"))
+        {
+          (*once)++;
+          g_clear_pointer (&filled, g_free);
+          g_string_truncate (path, 0);
+        }
+      else if (g_str_equal (t, "n") || g_str_equal (t, "W") || g_str_equal (t, "W*"))
+        g_string_truncate (path, 0);
+      g_string_truncate (operands, 0);
+    }
+}
+
+/* A card's or a block's box is filled and outlined: a PDF can do both
+ * with one path, and cairo writes one only when both colours are opaque.
+ * Written twice, the deck's pages carried a third more numbers, each
+ * printed one by one by cairo, the most of the time a deck takes. */
+static void
+test_outlines_once (void)
+{
+  g_autoptr(GPtrArray) canvases = load_cases ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "deck-outlines.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) streams = NULL;
+  guint twice = 0, once = 0;
+  NfDeckOptions opts;
+
+  nf_deck_options_init (&opts);
+  opts.compare = TRUE;
+  g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  streams = pdf_text_streams (path);
+  g_assert_cmpuint (streams->len, >, 10);
+  for (guint i = 0; i < streams->len; i++)
+    count_outlines (g_ptr_array_index (streams, i), &twice, &once);
+  g_assert_cmpuint (twice, ==, 0);
+  /* The four companies' notes, each on a card at least once. */
+  g_assert_cmpuint (once, >, 100);
+}
+
 static void
 test_pages (void)
 {
@@ -1400,6 +1553,7 @@ main (int   argc,
   g_test_add_func ("/deck/pdf/compare-charts", test_compare_charts);
   g_test_add_func ("/deck/tables/aligned-long", test_aligned_long);
   g_test_add_func ("/deck/pages", test_pages);
+  g_test_add_func ("/deck/outlines-once", test_outlines_once);
   g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
   g_test_add_func ("/deck/font-map-slots", test_font_map_slots);
   g_test_add_func ("/deck/compare-images", test_compare_images);
