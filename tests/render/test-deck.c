@@ -635,6 +635,52 @@ test_layouts_ahead (void)
     }
 }
 
+/* A deck of more than four canvases plans with four font maps, canvas i
+ * with map i % 4, the two workers taking canvases as they come: the same
+ * slides as the drawing thread planning each itself. */
+static void
+test_layouts_four_maps (void)
+{
+  g_autoptr(GPtrArray) twelve = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) thirteen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfDeckPages) threaded = NULL;
+  g_autoptr(NfDeckPages) inline_pages = NULL;
+  NfDeckOptions opts;
+  guint n;
+
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autoptr(GPtrArray) four = load_cases ();
+
+      for (guint i = 0; i < four->len; i++)
+        g_ptr_array_add (twelve, g_object_ref (g_ptr_array_index (four, i)));
+    }
+  thirteen = g_ptr_array_copy (twelve, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (thirteen, g_object_unref);
+  g_ptr_array_add (thirteen, g_object_ref (g_ptr_array_index (twelve, 0)));
+  nf_deck_options_init (&opts);
+  opts.title = "Same title";
+  threaded = nf_deck_pages_new (twelve, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  inline_pages = nf_deck_pages_new (thirteen, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n = nf_deck_pages_get_n_pages (threaded);
+  g_assert_cmpuint (n, >, 12 * 5);
+  g_assert_cmpuint (nf_deck_pages_get_n_pages (inline_pages), >, n);
+  for (guint p = 1; p < n; p++)
+    {
+      cairo_surface_t *a = draw_page (threaded, p);
+      cairo_surface_t *b = draw_page (inline_pages, p);
+      int stride = cairo_image_surface_get_stride (a);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (a), stride * 360,
+                       cairo_image_surface_get_data (b), stride * 360);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 /* The workers' font maps are kept from one deck to the next, in slots a
  * deck holds while it runs; a deck made while another holds them makes
  * maps of its own. A deck is the same slides whichever maps it had: the
@@ -1555,6 +1601,7 @@ main (int   argc,
   g_test_add_func ("/deck/pages", test_pages);
   g_test_add_func ("/deck/outlines-once", test_outlines_once);
   g_test_add_func ("/deck/layouts-ahead", test_layouts_ahead);
+  g_test_add_func ("/deck/layouts-four-maps", test_layouts_four_maps);
   g_test_add_func ("/deck/font-map-slots", test_font_map_slots);
   g_test_add_func ("/deck/compare-images", test_compare_images);
 
