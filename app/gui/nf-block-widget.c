@@ -512,7 +512,7 @@ nf_block_widget_sync (NfBlockWidget     *self,
   {
     /* Translators: %u is the block's place in the canvas, 1 to 9. */
     g_autofree char *how = self->alone ? g_strdup (_("Shown alone; Escape shows the whole canvas"))
-                                       : g_strdup_printf (_("Alt+%u shows this block alone"),
+                                       : g_strdup_printf (_("Ctrl+%u shows this block alone"),
                                                           (guint) self->block + 1);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),

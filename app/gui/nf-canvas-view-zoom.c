@@ -420,12 +420,13 @@ _nf_canvas_view_class_init_zoom (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "view.focus-block", "i", focus_block_activated);
   gtk_widget_class_install_action (widget_class, "view.unfocus-block", NULL, unfocus_block_activated);
-  /* Alt+1 … Alt+9: the blocks in canvas order (NfBlock's). */
+  /* Ctrl+1 … Ctrl+9: the blocks in canvas order (NfBlock's). Not Alt:
+   * the tab view takes Alt+1 … Alt+9 to switch tabs, first. */
   for (int b = 0; b < NF_N_BLOCKS; b++)
     {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_ALT_MASK,
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_CONTROL_MASK,
                                            "view.focus-block", "i", b);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + b, GDK_ALT_MASK,
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + b, GDK_CONTROL_MASK,
                                            "view.focus-block", "i", b);
     }
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);

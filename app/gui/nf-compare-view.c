@@ -714,7 +714,7 @@ nf_compare_view_finalize (GObject *object)
 }
 
 /* Focus goes to the first control, so the view's shortcuts (Ctrl+D,
- * Ctrl+T, Alt+digit) work as soon as it opens. */
+ * Ctrl+T, Ctrl+digit) work as soon as it opens. */
 static gboolean
 nf_compare_view_grab_focus (GtkWidget *widget)
 {
@@ -777,9 +777,16 @@ nf_compare_view_class_init (NfCompareViewClass *klass)
                                        "compare.show-themes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "compare.differences-only", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "compare.block", "i", -1);
+  /* Ctrl, as in the canvas: the tab view takes Alt+digits, first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "compare.block", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "compare.block", "i", -1);
   for (int b = 0; b < NF_N_BLOCKS; b++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_ALT_MASK, "compare.block", "i", b);
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + b, GDK_CONTROL_MASK,
+                                           "compare.block", "i", b);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + b, GDK_CONTROL_MASK,
+                                           "compare.block", "i", b);
+    }
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nf-compare-view");

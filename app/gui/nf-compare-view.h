@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (NfCompareView, nf_compare_view, NF, COMPARE_VIEW, GtkWidge
  *
  * Actions, in the group "compare" (all property actions, so menus, the
  * controls and shortcuts share them): differences-only (Ctrl+D), block
- * ("i": -1 for all nine, or an NfBlock; Alt+0 … Alt+9), language ("s":
+ * ("i": -1 for all nine, or an NfBlock; Ctrl+0 … Ctrl+9), language ("s":
  * "" for each note's own text, "en" or "zh"). The canvases are kept
  * alive and re-compared when one changes. */
 GtkWidget       *nf_compare_view_new                  (NfCanvas      **canvases,

@@ -170,7 +170,7 @@ add_to_block_activated (GtkWidget  *widget,
 }
 
 /* 1–9 with a passage selected: the block of that number, in canvas order
- * (as Alt+1…9 in the canvas). The text is read-only, so digits are free. */
+ * (as Ctrl+1…9 in the canvas). The text is read-only, so digits are free. */
 static gboolean
 on_key_pressed (NfSourceReader        *self,
                 guint                  keyval,

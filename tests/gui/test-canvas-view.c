@@ -1162,7 +1162,7 @@ test_all_visible (void)
 
 /* Zoomed out, the canvas keeps the view's size and the text gets
  * smaller (so cards may show more of their notes); the control shows the
- * level; Ctrl+0 fits again. Alt+2 shows Key Activities alone with every
+ * level; Ctrl+0 fits again. Ctrl+2 shows Key Activities alone with every
  * note as a full card; Escape returns; its title does the same. */
 static void
 test_zoom_out_and_focus (void)
@@ -1224,7 +1224,7 @@ test_zoom_out_and_focus (void)
 
   n = n_notes (canvas, NF_BLOCK_KEY_ACTIVITIES);
   block = nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_KEY_ACTIVITIES);
-  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_true (nf_test_press_shortcut (view, GDK_KEY_2, GDK_CONTROL_MASK));
   nf_test_settle (window);
   g_assert_cmpint (nf_grid_layout_get_focus_block (layout), ==, NF_BLOCK_KEY_ACTIVITIES);
   g_assert_cmpuint (nf_block_widget_get_n_cards (NF_BLOCK_WIDGET (block)), ==, n);
@@ -1249,7 +1249,7 @@ test_zoom_out_and_focus (void)
   g_assert_true (gtk_widget_get_child_visible (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
                                                                          NF_BLOCK_CHANNELS)));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Alt+2 shows this block alone");
+                                       "Ctrl+2 shows this block alone");
   assert_view_matches_layout (NF_CANVAS_VIEW (view));
 
   /* A click on the title. */

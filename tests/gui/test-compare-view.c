@@ -134,7 +134,7 @@ test_cases (void)
       }
   assert_labels (NF_COMPARE_VIEW (view));
 
-  /* Focus on one block, as Alt+9 does. */
+  /* Focus on one block, as Ctrl+9 does. */
   gtk_widget_activate_action (view, "compare.block", "i", (int) NF_BLOCK_REVENUE_STREAMS);
   nf_test_settle (window);
   g_assert_cmpuint (nf_compare_layout_get_n_rows (layout), ==, 1);

@@ -141,6 +141,96 @@ test_tab_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+trigger_is (GtkShortcutTrigger *trigger,
+            guint               keyval,
+            GdkModifierType     mods)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+  return FALSE;
+}
+
+/* The widgets of the window with a shortcut for the key. */
+static GPtrArray *
+owners_of_key (GtkWidget       *root,
+               guint            keyval,
+               GdkModifierType  mods)
+{
+  GPtrArray *owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+              if (trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+                g_ptr_array_add (owners, widget);
+            }
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return owners;
+}
+
+/* The keys that show one block alone reach the canvas: no other widget
+ * of the window (the tab view takes Alt+digits to switch tabs, before
+ * the page sees them) answers them. With four canvases open, Alt+1 …
+ * Alt+5 switched tabs while the shortcuts window promised a block. */
+static void
+test_block_keys_reach_canvas (void)
+{
+  NfWindow *window = nf_test_new_window (1366, 768);
+  AdwTabView *tabs;
+
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  tabs = ADW_TAB_VIEW (nf_test_find_type (GTK_WIDGET (window), ADW_TYPE_TAB_VIEW));
+  adw_tab_view_set_selected_page (tabs, adw_tab_view_get_nth_page (tabs, 1));
+  nf_test_settle (GTK_WIDGET (window));
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      g_autoptr(GPtrArray) owners = owners_of_key (GTK_WIDGET (window), GDK_KEY_1 + b, GDK_CONTROL_MASK);
+      guint canvases = 0;
+
+      for (guint i = 0; i < owners->len; i++)
+        {
+          GtkWidget *owner = g_ptr_array_index (owners, i);
+
+          g_assert_true (NF_IS_CANVAS_VIEW (owner));
+          canvases++;
+        }
+      g_assert_cmpuint (canvases, >=, 1);
+    }
+  /* What the test looks for is there: the tab view's own keys. */
+  {
+    g_autoptr(GPtrArray) owners = owners_of_key (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK);
+
+    g_assert_cmpuint (owners->len, >=, 1);
+    g_assert_true (g_ptr_array_find (owners, tabs, NULL));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 save_case (const char *dir,
            guint       index)
@@ -340,6 +430,7 @@ main (int    argc,
   g_test_add_func ("/gui/window/empty", test_empty);
   g_test_add_func ("/gui/window/cases", test_cases);
   g_test_add_func ("/gui/window/tab-focus", test_tab_focus);
+  g_test_add_func ("/gui/window/block-keys-reach-canvas", test_block_keys_reach_canvas);
   g_test_add_func ("/gui/window/broken-file", test_broken_file);
   g_test_add_func ("/gui/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/gui/window/export-toast", test_export_toast);
