@@ -231,6 +231,32 @@ test_block_keys_reach_canvas (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window fits a 1366-pixel-wide screen (its rows of
+ * four alternative keys made it 1,500 wide, cut at the screen's edge),
+ * and opens without GTK warning about its page buttons (libadwaita's
+ * negative label margins; a warning fails a test). */
+static void
+test_shortcuts_window_fits (void)
+{
+  NfWindow *window = nf_test_new_window (1366, 768);
+  GtkShortcutsWindow *overlay;
+  int min = 0, nat = 0;
+
+  nf_window_open_cases (window);
+  nf_test_wait_until_loaded (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  nf_test_settle (GTK_WIDGET (overlay));
+  gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 1366 - 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, 1366 - 100);
+  nf_test_screenshot (GTK_WIDGET (overlay), "shortcuts-window.png");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
 static char *
 save_case (const char *dir,
            guint       index)
@@ -426,11 +452,14 @@ main (int    argc,
 {
   if (!nf_test_gui_init (&argc, &argv))
     return 0;
+  /* As the application loads it: the window as a user sees it. */
+  nf_test_gui_load_style ();
 
   g_test_add_func ("/gui/window/empty", test_empty);
   g_test_add_func ("/gui/window/cases", test_cases);
   g_test_add_func ("/gui/window/tab-focus", test_tab_focus);
   g_test_add_func ("/gui/window/block-keys-reach-canvas", test_block_keys_reach_canvas);
+  g_test_add_func ("/gui/window/shortcuts-window-fits", test_shortcuts_window_fits);
   g_test_add_func ("/gui/window/broken-file", test_broken_file);
   g_test_add_func ("/gui/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/gui/window/export-toast", test_export_toast);
