@@ -13,6 +13,9 @@
 #include "nf-grid-renderer.h"
 #include "nf-render-private.h"
 
+/* How much of its level's colour an evidence chip's fill takes. */
+#define EVIDENCE_TINT 0.14
+
 /* Clips to rectangles rounded to whole device pixels. cairo treats such
  * a clip as a region, which keeps its fast paths for glyphs
  * and fills; a clip on a curve or a fraction of a pixel makes it draw
@@ -73,6 +76,7 @@ draw_footer (cairo_t           *cr,
              NfCardLayout      *card,
              const NfGridStyle *style,
              NfEvidence         evidence,
+             const NfColour    *fill,
              const NfColour    *muted,
              double             width,
              double             height)
@@ -103,7 +107,7 @@ draw_footer (cairo_t           *cr,
     {
       NfColour tint = style->evidence[evidence];
 
-      tint.alpha = 0.14;
+      tint.alpha = EVIDENCE_TINT;
       _nf_render_rounded_rect (cr, evidence_rect, evidence_rect->height / 2);
       _nf_render_set_colour (cr, &tint);
       cairo_fill (cr);
@@ -126,9 +130,12 @@ draw_footer (cairo_t           *cr,
     double split = evidence_rect->x + evidence_rect->width;
     double below = evidence_rect->y + evidence_rect->height;
 
+    NfColour chip = nf_colour_mix (fill, &style->evidence[evidence], EVIDENCE_TINT), ink;
+
+    nf_grid_style_ink_on (style, &style->evidence[evidence], &chip, &ink);
     cairo_save (cr);
     clip_device_rect (cr, 0, 0, split, below);
-    _nf_render_set_colour (cr, &style->evidence[evidence]);
+    _nf_render_set_colour (cr, &ink);
     cairo_move_to (cr, x, y);
     pango_cairo_show_layout (cr, footer);
     cairo_restore (cr);
@@ -501,7 +508,7 @@ _nf_card_render_content (cairo_t           *cr,
       pango_cairo_show_layout (cr, _nf_card_layout_get_drawn_layout (card));
     }
 
-  draw_footer (cr, card, style, evidence, &muted, box.width, box.height);
+  draw_footer (cr, card, style, evidence, &fill, &muted, box.width, box.height);
   {
     double below = draw_conflict_mark (cr, note, style, box.width, box.height);
 

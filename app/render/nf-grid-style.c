@@ -81,7 +81,8 @@ nf_grid_style_new_light (void)
   self->card_shadow = rgba (0x000000, 0.06);
   self->card_text = rgb (0x2e2e32);
   self->card_text_inverse = rgb (0xffffff);
-  self->muted_text = rgb (0x6e6d71);
+  /* 4.5:1 on a tag's chip, as small text needs. */
+  self->muted_text = rgb (0x67666b);
   self->chip_fill = rgba (0x000000, 0.06);
   self->evidence[NF_EVIDENCE_NONE] = rgba (0x000000, 0.0);
   self->evidence[NF_EVIDENCE_ASSUMPTION] = rgb (0xc64600);
@@ -108,7 +109,7 @@ nf_grid_style_new_dark (void)
   self->card_shadow = rgba (0x000000, 0.25);
   self->card_text = rgb (0xebebeb);
   self->card_text_inverse = rgb (0x1e1e1e);
-  self->muted_text = rgb (0xa2a1a6);
+  self->muted_text = rgb (0xbab9be);
   self->chip_fill = rgba (0xffffff, 0.08);
   self->evidence[NF_EVIDENCE_NONE] = rgba (0xffffff, 0.0);
   self->evidence[NF_EVIDENCE_ASSUMPTION] = rgb (0xffa348);
@@ -196,4 +197,23 @@ nf_grid_style_text_on (const NfGridStyle *self,
     *out = self->card_text;
   else
     *out = self->card_text_inverse;
+}
+
+void
+nf_grid_style_ink_on (const NfGridStyle *self,
+                      const NfColour    *ink,
+                      const NfColour    *fill,
+                      NfColour          *out)
+{
+  double lf;
+  NfColour text;
+
+  g_return_if_fail (self != NULL && ink != NULL && fill != NULL && out != NULL);
+  lf = nf_colour_luminance (fill);
+  nf_grid_style_text_on (self, fill, &text);
+  *out = *ink;
+  /* The evidence levels' colours are Adwaita's: a few steps of mixing
+   * keep their hue while they gain the contrast a chip's text needs. */
+  for (double t = 0.1; t <= 1.0 && contrast (lf, nf_colour_luminance (out)) < 4.5; t += 0.1)
+    *out = nf_colour_mix (ink, &text, t);
 }

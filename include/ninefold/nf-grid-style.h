@@ -74,6 +74,12 @@ void         nf_grid_style_card_fill       (const NfGridStyle *self,
 void         nf_grid_style_text_on         (const NfGridStyle *self,
                                             const NfColour    *fill,
                                             NfColour          *out);
+/* `ink` itself when small text in it reads on `fill` (4.5:1), else
+ * `ink` moved towards the text colour of `fill` until it does. */
+void         nf_grid_style_ink_on          (const NfGridStyle *self,
+                                            const NfColour    *ink,
+                                            const NfColour    *fill,
+                                            NfColour          *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfGridStyle, nf_grid_style_free)
 

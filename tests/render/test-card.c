@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <ninefold.h>
@@ -40,6 +41,65 @@ test_style (void)
   g_assert_cmpfloat (fill.blue, <, fill.red);
   nf_grid_style_text_on (dark, &dark->card_fill, &text);
   g_assert_true (memcmp (&text, &dark->card_text, sizeof text) == 0);
+}
+
+static double
+contrast_of (const NfColour *text,
+             const NfColour *fill)
+{
+  double a = nf_colour_luminance (text), b = nf_colour_luminance (fill);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* `over` (translucent) painted on the opaque `under`. */
+static NfColour
+over (const NfColour *top,
+      const NfColour *under)
+{
+  NfColour out = nf_colour_mix (under, &(NfColour) { top->red, top->green, top->blue, 1 }, top->alpha);
+
+  out.alpha = 1;
+  return out;
+}
+
+/* A card's small text is readable (WCAG AA, 4.5:1) in both styles: the
+ * tags on their chips, the evidence level on its tinted chip, muted text
+ * on the card. The dark style's tags were 3.6:1 on their chips. */
+static void
+test_chips_readable (void)
+{
+  g_autoptr(NfGridStyle) light = nf_grid_style_new_light ();
+  g_autoptr(NfGridStyle) dark = nf_grid_style_new_dark ();
+  const NfGridStyle *styles[] = { light, dark };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      const NfGridStyle *style = styles[s];
+      NfColour chip = over (&style->chip_fill, &style->card_fill);
+
+      g_test_message ("style %u: tags %.2f, muted on card %.2f", s,
+                      contrast_of (&style->muted_text, &chip),
+                      contrast_of (&style->muted_text, &style->card_fill));
+      g_assert_cmpfloat (contrast_of (&style->muted_text, &chip), >=, 4.5);
+      g_assert_cmpfloat (contrast_of (&style->muted_text, &style->card_fill), >=, 4.5);
+      for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e <= NF_EVIDENCE_VALIDATED; e++)
+        {
+          NfColour tint = style->evidence[e], on, ink;
+
+          tint.alpha = 0.14;   /* as the card renderer tints its chip */
+          on = over (&tint, &style->card_fill);
+          nf_grid_style_ink_on (style, &style->evidence[e], &on, &ink);
+          g_test_message ("style %u: evidence %d %.2f (own colour %.2f)", s, e,
+                          contrast_of (&ink, &on), contrast_of (&style->evidence[e], &on));
+          g_assert_cmpfloat (contrast_of (&ink, &on), >=, 4.5);
+          /* Still its level's colour: nearer it than the plain text. */
+          g_assert_cmpfloat (fabs (ink.red - style->evidence[e].red) + fabs (ink.green - style->evidence[e].green) +
+                             fabs (ink.blue - style->evidence[e].blue), <,
+                             fabs (ink.red - style->card_text.red) + fabs (ink.green - style->card_text.green) +
+                             fabs (ink.blue - style->card_text.blue));
+        }
+    }
 }
 
 /* Drawing one card touches no pixel outside it (but for its one-unit
@@ -172,6 +232,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/style", test_style);
+  g_test_add_func ("/render/chips-readable", test_chips_readable);
   g_test_add_func ("/render/pending-style-shared", test_pending_style_shared);
   g_test_add_func ("/render/card-clip", test_card_clip);
   g_test_add_func ("/render/png", test_png);
