@@ -1443,6 +1443,42 @@ nf_canvas_set_table_cell (NfCanvas      *self,
   end (self);
 }
 
+void
+nf_canvas_set_table_cell_for_language (NfCanvas      *self,
+                                       NfMetricTable *table,
+                                       guint          row,
+                                       guint          column,
+                                       const char    *lang,
+                                       const char    *text)
+{
+  const NfCell *old;
+  NfCell cell = { 0 };
+
+  TABLE_EDIT_CHECK ();
+  g_return_if_fail (row < nf_metric_table_get_n_rows (table));
+  g_return_if_fail (column < nf_metric_table_get_n_columns (table));
+
+  old = nf_metric_table_get_cell (table, row, column);
+  /* Shown as written: the text itself, read again for its value. */
+  if (lang == NULL || old->translations == NULL ||
+      nf_text_for_language (old->translations, lang) == nf_text_get (old->translations))
+    {
+      nf_canvas_set_table_cell (self, table, row, column, text);
+      return;
+    }
+  /* A translation is words for a reader; the figure stays the original's. */
+  _nf_cell_copy (old, &cell);
+  g_clear_pointer (&cell.translations, nf_text_unref);
+  cell.translations = nf_text_edited_for_language (old->translations, lang, text ? text : "");
+  if (!nf_text_equal (cell.translations, old->translations))
+    {
+      begin (self, _("Edit Cell"));
+      _nf_canvas_do (self, _nf_edit_table_cell (table, row, column, &cell));
+      end (self);
+    }
+  _nf_cell_clear (&cell);
+}
+
 /* The text stays as written and is read again as the new kind says:
  * "85%" is 0.85 as a percent but no number as a year. */
 void

@@ -401,6 +401,24 @@ nf_text_with_translation (const NfText *self,
   return text_copy_with (self, NULL, lang, text);
 }
 
+NfText *
+nf_text_edited_for_language (const NfText *self,
+                             const char   *lang,
+                             const char   *text)
+{
+  const char *shown;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  shown = lang != NULL ? nf_text_for_language (self, lang) : nf_text_get (self);
+  /* Under the translation's own tag ("en" for a reader of "en-GB"). */
+  for (guint i = 0; shown != nf_text_get (self) && i < self->n_translations; i++)
+    if (self->translations[i].text == shown)
+      return nf_text_with_translation (self, self->translations[i].lang, text);
+  return nf_text_with_primary (self, text);
+}
+
 gboolean
 nf_text_equal (const NfText *a,
                const NfText *b)

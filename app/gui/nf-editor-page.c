@@ -34,6 +34,9 @@ view_changed (NfEditorPage *self)
 
           /* A version from git: its tables are read, never edited. */
           nf_table_editor_set_read_only (NF_TABLE_EDITOR (editor), self->version_of != NULL);
+          /* In the language the canvas shows the notes in. */
+          nf_table_editor_set_language (NF_TABLE_EDITOR (editor),
+                                        nf_canvas_view_get_language (NF_CANVAS_VIEW (self->canvas_view)));
           adw_bin_set_child (ADW_BIN (self->tables), editor);
         }
       /* Again each time: the canvas may have been saved elsewhere. */
@@ -287,7 +290,11 @@ nf_editor_page_set_language (NfEditorPage *self,
 
   if (self->built)
     {
+      GtkWidget *tables = adw_bin_get_child (ADW_BIN (self->tables));
+
       nf_canvas_view_set_language (NF_CANVAS_VIEW (self->canvas_view), language);
+      if (tables != NULL)
+        nf_table_editor_set_language (NF_TABLE_EDITOR (tables), language);
       return;
     }
   g_free (self->language);

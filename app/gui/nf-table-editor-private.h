@@ -40,6 +40,7 @@ struct _NfTableEditor
   GStrv          row_source_ids; /* the drop-down's sources after "No source" */
   guint          shown_row;      /* the row the row bar shows */
   GStrv          source_dirs;    /* where sources' relative addresses are read from */
+  char          *language;       /* the reader's, as the canvas view's; NULL: as written */
 };
 
 /* Typed text is "dirty" until committed; the model is shown only in
@@ -50,6 +51,10 @@ void     _nf_table_editor_show_text          (NfTableEditor *self,
                                               const char    *text);
 char    *_nf_table_editor_editable_take_text (GtkEditable   *editable);
 void     _nf_table_editor_clean_editable     (GtkEditable   *editable);
+
+/* `text` as the editor shows it: in its language where the file has it. */
+const char *_nf_table_editor_shown_text (NfTableEditor *self,
+                                         NfText        *text);
 
 /* The cell bar (nf-table-editor-cell.c): the current cell's own kind. */
 void     _nf_table_editor_init_cell_bar       (NfTableEditor *self);

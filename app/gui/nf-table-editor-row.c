@@ -43,8 +43,24 @@ fill_row_sources (NfTableEditor *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_auto(GStrv) new_ids = NULL;
   gboolean listed = cited == NULL;
+  const char *table_source = self->table != NULL ? nf_metric_table_get_cite_source (self->table) : NULL;
 
-  gtk_string_list_append (names, _("No source"));
+  /* A row without a citation of its own is covered by the table's: the
+   * first item says so, rather than "No source" beside a cited table. */
+  if (table_source != NULL && *table_source != '\0')
+    {
+      NfSource *source = nf_canvas_find_source (self->canvas, table_source);
+      const char *title = source != NULL ? nf_source_get_title (source) : NULL;
+      g_autofree char *item =
+        /* TRANSLATORS: the row source drop-down's item for a row that cites
+         * nothing of its own, so its table's citation covers it; %s is the
+         * table's source. */
+        g_strdup_printf (_("As the table: %s"), title != NULL && *title != '\0' ? title : table_source);
+
+      gtk_string_list_append (names, item);
+    }
+  else
+    gtk_string_list_append (names, _("No source"));
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(NfSource) source = g_list_model_get_item (sources, i);
@@ -117,6 +133,16 @@ _nf_table_editor_update_row_bar (NfTableEditor *self)
   else if (cite != NULL && cite->line > 0)
     lines = g_strdup_printf ("%u", cite->line);
   _nf_table_editor_show_text (self, GTK_EDITABLE (self->row_lines_entry), lines);
+  /* The table's lines, dimmed, where the row has none of its own. */
+  {
+    guint t_line = nf_metric_table_get_cite_line (self->table);
+    guint t_end = nf_metric_table_get_cite_line_end (self->table);
+    g_autofree char *hint = NULL;
+
+    if (cite == NULL && nf_metric_table_get_cite_source (self->table) != NULL && t_line > 0)
+      hint = t_end > t_line ? g_strdup_printf ("%u–%u", t_line, t_end) : g_strdup_printf ("%u", t_line);
+    gtk_entry_set_placeholder_text (self->row_lines_entry, hint != NULL ? hint : _("e.g. 73–74"));
+  }
   if (!_nf_table_editor_is_dirty (self->row_lines_entry))
     show_row_error (self, NULL);
 }

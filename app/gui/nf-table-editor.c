@@ -76,6 +76,15 @@ _nf_table_editor_clean_editable (GtkEditable *editable)
   g_object_set_data (G_OBJECT (editable), "nf-dirty", NULL);
 }
 
+const char *
+_nf_table_editor_shown_text (NfTableEditor *self,
+                             NfText        *text)
+{
+  if (text == NULL)
+    return "";
+  return self->language != NULL ? nf_text_for_language (text, self->language) : nf_text_get (text);
+}
+
 static void
 update_column_bar (NfTableEditor *self)
 {
@@ -92,7 +101,7 @@ update_column_bar (NfTableEditor *self)
   /* TRANSLATORS: before the fields of the current column, e.g. "Column 2 of 3". */
   label = g_strdup_printf (_("Column %u of %u"), col + 1, n);
   gtk_label_set_text (self->column_label, label);
-  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_name_entry), nf_text_get (column->name));
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_name_entry), _nf_table_editor_shown_text (self, column->name));
   _nf_table_editor_show_text (self, GTK_EDITABLE (self->column_unit_entry), column->unit);
   self->updating++;
   gtk_drop_down_set_selected (self->column_type_dropdown, column->type);
@@ -129,7 +138,8 @@ table_changed (NfTableEditor *self)
   update_column_bar (self);
   _nf_table_editor_update_cell_bar (self);
   _nf_table_editor_update_row_bar (self);
-  _nf_table_editor_show_text (self, GTK_EDITABLE (self->title_entry), nf_text_get (nf_metric_table_get_title (self->table)));
+  _nf_table_editor_show_text (self, GTK_EDITABLE (self->title_entry),
+                              _nf_table_editor_shown_text (self, nf_metric_table_get_title (self->table)));
   self->updating++;
   gtk_drop_down_set_selected (self->block_dropdown, (guint) (nf_metric_table_get_block (self->table) + 1));
   self->updating--;
@@ -188,7 +198,8 @@ table_row_update (GtkWidget *row)
   g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n_rows), n_rows);
   /* TRANSLATORS: under a table's title in the list: its block and its number of rows. */
   g_autofree char *caption = g_strdup_printf (_("%s · %s"), block_name (nf_metric_table_get_block (table)), rows);
-  const char *title = nf_text_get (nf_metric_table_get_title (table));
+  NfTableEditor *self = g_object_get_data (G_OBJECT (row), "nf-editor");
+  const char *title = _nf_table_editor_shown_text (self, nf_metric_table_get_title (table));
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "nf-title"), title);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "nf-caption"), caption);
@@ -220,6 +231,7 @@ create_table_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "nf-table", g_object_ref (table), g_object_unref);
   g_object_set_data (G_OBJECT (row), "nf-title", title);
   g_object_set_data (G_OBJECT (row), "nf-caption", caption);
+  g_object_set_data (G_OBJECT (row), "nf-editor", user_data);
   g_signal_connect_object (table, "changed", G_CALLBACK (table_row_update), row, G_CONNECT_SWAPPED);
   table_row_update (row);
   return row;
@@ -283,9 +295,10 @@ commit_title (NfTableEditor *self)
   text = _nf_table_editor_editable_take_text (GTK_EDITABLE (self->title_entry));
   old = nf_metric_table_get_title (self->table);
   /* A table always has a title; an emptied field falls back to it. */
-  if (*g_strstrip (text) != '\0' && g_strcmp0 (text, nf_text_get (old)) != 0)
+  if (*g_strstrip (text) != '\0' && g_strcmp0 (text, _nf_table_editor_shown_text (self, old)) != 0)
     {
-      g_autoptr(NfText) title = nf_text_with_primary (old, text);
+      /* What was shown is what was edited: a translation stays one. */
+      g_autoptr(NfText) title = nf_text_edited_for_language (old, self->language, text);
 
       nf_canvas_set_table_title (self->canvas, self->table, title);
     }
@@ -323,14 +336,14 @@ commit_column (NfTableEditor *self)
   if (*name == '\0')
     {
       g_free (name);
-      name = g_strdup (nf_text_get (column->name));
+      name = g_strdup (_nf_table_editor_shown_text (self, column->name));
     }
   if (type > NF_COLUMN_YEAR)
     type = column->type;
-  if (g_strcmp0 (name, nf_text_get (column->name)) != 0 || type != column->type ||
+  if (g_strcmp0 (name, _nf_table_editor_shown_text (self, column->name)) != 0 || type != column->type ||
       g_strcmp0 (*unit != '\0' ? unit : NULL, column->unit) != 0)
     {
-      g_autoptr(NfText) text = nf_text_with_primary (column->name, name);
+      g_autoptr(NfText) text = nf_text_edited_for_language (column->name, self->language, name);
 
       nf_canvas_set_table_column (self->canvas, self->table, col, text,
                                   (NfColumnType) type, *unit != '\0' ? unit : NULL);
@@ -580,6 +593,7 @@ nf_table_editor_dispose (GObject *object)
   g_clear_object (&self->table);
   g_clear_pointer (&self->row_source_ids, g_strfreev);
   g_clear_pointer (&self->source_dirs, g_strfreev);
+  g_clear_pointer (&self->language, g_free);
   if (self->canvas != NULL)
     {
       g_signal_handlers_disconnect_by_data (nf_canvas_get_sources (self->canvas), self);
@@ -844,4 +858,26 @@ nf_table_editor_set_read_only (NfTableEditor *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->row_lines_entry), !self->read_only);
   nf_table_view_set_read_only (self->view, self->read_only);
   sync_actions (self);
+}
+
+void
+nf_table_editor_set_language (NfTableEditor *self,
+                              const char    *language)
+{
+  g_return_if_fail (NF_IS_TABLE_EDITOR (self));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  nf_table_view_set_language (self->view, language);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->table_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "nf-table") != NULL)
+      table_row_update (row);
+  /* The fields show the model again, in the new language. */
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->title_entry));
+  _nf_table_editor_clean_editable (GTK_EDITABLE (self->column_name_entry));
+  if (self->table != NULL)
+    table_changed (self);
 }

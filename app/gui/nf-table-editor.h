@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (NfTableEditor, nf_table_editor, NF, TABLE_EDITOR, AdwBin)
  * add-row, remove-row, add-column, remove-column, add-table, remove-table,
  * undo, redo. */
 GtkWidget     *nf_table_editor_new            (NfCanvas      *canvas);
+/* The language titles, column names and cells are shown and edited in,
+ * as the canvas view shows notes (nf_canvas_view_set_language()); NULL
+ * for the text as written. */
+void           nf_table_editor_set_language   (NfTableEditor *self,
+                                               const char    *language);
 NfCanvas      *nf_table_editor_get_canvas     (NfTableEditor *self);
 void           nf_table_editor_set_read_only  (NfTableEditor *self,
                                                gboolean       read_only);

@@ -29,6 +29,7 @@ struct _NfTableView
   guint          refocus_id;     /* an idle to give the held cell the focus back */
   guint          updating;       /* > 0 while the model is being shown */
   gboolean       read_only;      /* a version from git: cells shown, never edited */
+  char          *language;       /* the reader's, as the canvas view's; NULL: as written */
 
   GtkWidget     *scroller;
   GtkColumnView *column_view;
@@ -137,6 +138,17 @@ cell_position (NfTableView   *self,
          *out_col < nf_metric_table_get_n_columns (self->table);
 }
 
+/* A column's name as the canvas shows the notes: in the reader's
+ * language where the file has it. */
+static const char *
+column_name (NfTableView    *self,
+             const NfColumn *column)
+{
+  if (column->name == NULL)
+    return "";
+  return self->language != NULL ? nf_text_for_language (column->name, self->language) : nf_text_get (column->name);
+}
+
 static void
 update_cell (NfTableView   *self,
              GtkWidget     *text)
@@ -150,7 +162,7 @@ update_cell (NfTableView   *self,
     return;
   column = nf_metric_table_get_column (self->table, col);
   cell = nf_metric_table_get_cell (self->table, row, col);
-  show_text (self, GTK_EDITABLE (text), cell->text);
+  show_text (self, GTK_EDITABLE (text), nf_cell_get_text_for_language (cell, self->language));
   gtk_editable_set_editable (GTK_EDITABLE (text), !self->read_only);
   gtk_editable_set_alignment (GTK_EDITABLE (text), column->type == NF_COLUMN_TEXT ? 0.0 : 1.0);
 
@@ -172,7 +184,7 @@ update_cell (NfTableView   *self,
     gtk_widget_remove_css_class (text, "current");
 
   /* TRANSLATORS: a cell's accessible name: its column's name and row number. */
-  label = g_strdup_printf (_("%s, row %u"), nf_text_get (column->name), row + 1);
+  label = g_strdup_printf (_("%s, row %u"), column_name (self, column), row + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -218,8 +230,9 @@ commit_cell (NfTableView   *self,
     return;
   value = editable_take_text (GTK_EDITABLE (text));
   cell = nf_metric_table_get_cell (self->table, row, col);
-  if (g_strcmp0 (value, cell->text ? cell->text : "") != 0)
-    nf_canvas_set_table_cell (self->canvas, self->table, row, col, value);
+  /* What was shown is what was edited: a translation stays one. */
+  if (g_strcmp0 (value, nf_cell_get_text_for_language (cell, self->language)) != 0)
+    nf_canvas_set_table_cell_for_language (self->canvas, self->table, row, col, self->language, value);
   else
     update_cell (self, text);
 }
@@ -727,9 +740,9 @@ sync_columns (NfTableView   *self)
        * explains itself. */
       if (def->unit != NULL && *def->unit != '\0')
         /* TRANSLATORS: a column header: its name, then its type and unit, e.g. "Revenue\nMoney · USD". */
-        title = g_strdup_printf (_("%s\n%s · %s"), nf_text_get (def->name), _(type_names[def->type]), def->unit);
+        title = g_strdup_printf (_("%s\n%s · %s"), column_name (self, def), _(type_names[def->type]), def->unit);
       else
-        title = g_strdup_printf ("%s\n%s", nf_text_get (def->name), _(type_names[def->type]));
+        title = g_strdup_printf ("%s\n%s", column_name (self, def), _(type_names[def->type]));
       gtk_column_view_column_set_title (column, title);
     }
 }
@@ -769,7 +782,9 @@ table_changed (NfTableView *self)
   sync_columns (self);
   sync_rows (self);
   /* TRANSLATORS: the accessible name of the grid of a table's cells. */
-  label = g_strdup_printf (_("Cells of %s"), nf_text_get (nf_metric_table_get_title (self->table)));
+  label = g_strdup_printf (_("Cells of %s"),
+                           self->language != NULL ? nf_text_for_language (nf_metric_table_get_title (self->table), self->language)
+                                                  : nf_text_get (nf_metric_table_get_title (self->table)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (row != self->cur_row || col != self->cur_col)
     set_cursor (self, row, col);
@@ -834,6 +849,7 @@ nf_table_view_finalize (GObject *object)
   NfTableView *self = NF_TABLE_VIEW (object);
 
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_free (self->language);
 
   G_OBJECT_CLASS (nf_table_view_parent_class)->finalize (object);
 }
@@ -1040,4 +1056,18 @@ nf_table_view_set_read_only (NfTableView *self,
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &text, NULL))
     gtk_editable_set_editable (GTK_EDITABLE (text), !self->read_only);
+}
+
+void
+nf_table_view_set_language (NfTableView *self,
+                            const char  *language)
+{
+  g_return_if_fail (NF_IS_TABLE_VIEW (self));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  if (self->table != NULL)
+    table_changed (self);
 }

@@ -57,5 +57,10 @@ gboolean       nf_table_view_paste_cells     (NfTableView   *self,
 void           nf_table_view_drop_typing     (NfTableView   *self);
 void           nf_table_view_set_read_only   (NfTableView   *self,
                                               gboolean       read_only);
+/* The language the cells, names and titles are shown and edited in
+ * (a tag, "en"), as the canvas view shows notes: a cell's translation
+ * into it, edited as that translation; NULL for the text as written. */
+void           nf_table_view_set_language    (NfTableView   *self,
+                                              const char    *language);
 
 G_END_DECLS

@@ -303,6 +303,71 @@ nf_chart_figure_kind_title (NfFigureKind kind)
     }
 }
 
+char *
+nf_chart_group_title (NfFigureKind  kind,
+                      const char   *unit)
+{
+  gboolean has_unit = unit != NULL && *unit != '\0';
+
+  switch (kind)
+    {
+    case NF_FIGURE_MONEY:
+      /* TRANSLATORS: a chart's title: sums of money in one currency; %s is its ISO code, "USD". */
+      return has_unit ? g_strdup_printf (_("Amounts in %s"), unit) : g_strdup (_("Amounts of money"));
+    case NF_FIGURE_PERCENT:
+      /* TRANSLATORS: a chart's title: figures that are percentages. */
+      return g_strdup (_("Shares and rates in %"));
+    case NF_FIGURE_COUNT:
+      /* TRANSLATORS: a chart's title: counts of things; %s is what is counted, "vehicles". */
+      return has_unit ? g_strdup_printf (_("Numbers of %s"), unit) : g_strdup (_("Counts"));
+    case NF_FIGURE_NUMBER:
+      /* TRANSLATORS: a chart's title: figures in a unit; %s is the unit, "km". */
+      return has_unit ? g_strdup_printf (_("Figures in %s"), unit) : g_strdup (_("Figures"));
+    case NF_FIGURE_RATING:
+    case NF_FIGURE_DURATION:
+      return g_strdup (nf_chart_figure_kind_title (kind));
+    case NF_FIGURE_YEAR:
+    case NF_FIGURE_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static const struct {
+  const char *code;
+  const char *says[6];  /* what in a name says the currency, lower-cased */
+} currency_names[] = {
+  { "USD", { "$", "usd", "dollar", "美元", NULL } },
+  { "CNY", { "¥", "￥", "cny", "rmb", "yuan", "元" } },
+  { "EUR", { "€", "eur", "euro", "欧元", NULL } },
+  { "GBP", { "£", "gbp", "pound", "英镑", NULL } },
+  { "HKD", { "hk$", "hkd", "港元", "港币", NULL } },
+  { "JPY", { "¥", "jpy", "yen", "日元", NULL } },
+};
+
+gboolean
+nf_chart_name_says_unit (const char *name,
+                         const char *unit)
+{
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_unit = NULL;
+
+  if (unit == NULL || *unit == '\0')
+    return TRUE;
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  folded_name = g_utf8_casefold (name, -1);
+  folded_unit = g_utf8_casefold (unit, -1);
+  if (strstr (folded_name, folded_unit) != NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (currency_names); i++)
+    if (g_ascii_strcasecmp (unit, currency_names[i].code) == 0)
+      for (guint k = 0; k < G_N_ELEMENTS (currency_names[i].says) && currency_names[i].says[k] != NULL; k++)
+        if (strstr (folded_name, currency_names[i].says[k]) != NULL)
+          return TRUE;
+  return FALSE;
+}
+
 void
 nf_chart_group_free (NfChartGroup *group)
 {
@@ -591,6 +656,22 @@ column_key (const char *name)
     if (!generic_word (tokens[t]) && g_ascii_isalpha (tokens[t][0]))
       return g_strconcat ("column:", tokens[t], NULL);
   return g_strdup ("");
+}
+
+gboolean
+nf_chart_name_is_generic (const char *name)
+{
+  static const char * const han[] = { "数值", "值", "数据", "指标", "数量", "数字", NULL };
+  g_autofree char *key = NULL;
+  g_autofree char *bare = NULL;
+
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  bare = g_strstrip (g_strdup (name));
+  if (g_strv_contains (han, bare))
+    return TRUE;
+  key = column_key (name);
+  return *key == '\0';
 }
 
 /* Which family of percentage a label names: a share of something

@@ -276,21 +276,26 @@ draw_block_slides (NfDeck   *deck,
       g_autoptr(GString) names = g_string_new (NULL);
       guint end = k;
 
+      /* Every block the slide holds, in order, a block going on from the
+       * last slide said to be: a slide that opened with "Channels
+       * (continued)" was headed "Customer Segments" alone. */
       for (; end < placed->len && g_array_index (placed, Placed, end).slide == slide; end++)
         {
           Placed *p = &g_array_index (placed, Placed, end);
+          gboolean named = FALSE;
 
+          for (guint b = k; b < end && !named; b++)
+            named = g_array_index (placed, Placed, b).block == p->block;
+          if (named)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, " · ");
           if (p->heading && !p->continued)
-            {
-              if (names->len > 0)
-                g_string_append (names, " · ");
-              g_string_append (names, nf_block_title (p->block));
-            }
+            g_string_append (names, nf_block_title (p->block));
+          else
+            /* TRANSLATORS: the header of a slide where a block's notes go on. */
+            g_string_append_printf (names, _("%s (continued)"), nf_block_title (p->block));
         }
-      if (names->len == 0)
-        /* TRANSLATORS: the header of a slide where a block's notes go on. */
-        g_string_append_printf (names, _("%s (continued)"),
-                                nf_block_title (g_array_index (placed, Placed, k).block));
 
       _nf_deck_begin_page (deck);
       _nf_deck_draw_header (deck, _nf_deck_company (canvas, deck->lang), names->str);

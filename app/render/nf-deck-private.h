@@ -58,6 +58,9 @@ char        *_nf_deck_title          (GPtrArray           *canvases,
  * translation. A canvas's name on slides: its company, else its title. */
 const char  *_nf_deck_company        (NfCanvas            *canvas,
                                       const char          *lang);
+/* The title slide's date in the language of the thread's translations
+ * (nf_language_scope_enter), whatever the process's locale. */
+char        *_nf_deck_format_date    (GDateTime           *date);
 const char  *_nf_deck_canvas_title   (NfCanvas            *canvas,
                                       const char          *lang);
 const char  *_nf_deck_cell_text      (const NfDeck        *deck,

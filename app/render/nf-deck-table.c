@@ -38,7 +38,8 @@ column_heading (NfDeck         *deck,
 {
   const char *name = column->name != NULL ? nf_text_for_language (column->name, deck->lang) : "";
 
-  if (column->unit != NULL && *column->unit != '\0' && strstr (name, column->unit) == NULL)
+  /* "Annual Revenue ($) (USD)" said its currency twice. */
+  if (!nf_chart_name_says_unit (name, column->unit))
     return g_strdup_printf ("%s (%s)", name, column->unit);
   return g_strdup (name);
 }
@@ -584,30 +585,67 @@ bar_label (Flow          *flow,
   return g_steal_pointer (&row);
 }
 
-/* A chart's caption, whether its bars are of several columns, and how
- * wide its values are set (at most three tenths of a column). */
+/* What names a chart before any other of its table is looked at: the
+ * kind and unit of figures from several columns ("Amounts in USD"), else
+ * its column's heading, or the table's title where the heading says
+ * nothing ("Value"). */
 static char *
-chart_caption (Flow          *flow,
-               NfMetricTable *table,
-               NfChartGroup  *group,
-               gboolean       many_groups,
-               gboolean      *out_by_column,
-               double        *out_value_w)
+base_caption (NfDeck        *deck,
+              NfMetricTable *table,
+              NfChartGroup  *group,
+              gboolean      *out_by_column)
 {
-  NfDeck *deck = flow->deck;
+  const NfColumn *column = nf_metric_table_get_column (table, g_array_index (group->bars, NfChartBar, 0).column);
+  NfText *title = nf_metric_table_get_title (table);
   gboolean by_column = FALSE;
-  char *caption = NULL;
-  double value_w = 0;
 
   for (guint i = 1; i < group->bars->len; i++)
     by_column |= g_array_index (group->bars, NfChartBar, i).column !=
                  g_array_index (group->bars, NfChartBar, 0).column;
-  if (!by_column)
-    caption = column_heading (deck, nf_metric_table_get_column (table, g_array_index (group->bars, NfChartBar, 0).column));
-  else if (group->unit[0] != '\0' && group->kind != NF_FIGURE_PERCENT && group->kind != NF_FIGURE_DURATION)
-    caption = g_strdup_printf ("%s (%s)", nf_chart_figure_kind_title (group->kind), group->unit);
-  else
-    caption = g_strdup (nf_chart_figure_kind_title (group->kind));
+  if (out_by_column != NULL)
+    *out_by_column = by_column;
+  if (by_column)
+    return nf_chart_group_title (group->kind, group->unit);
+  if (column->name != NULL && !nf_chart_name_is_generic (nf_text_get (column->name)))
+    return column_heading (deck, column);
+  return g_strdup (title != NULL ? nf_text_for_language (title, deck->lang) : "");
+}
+
+/* A chart's caption, whether its bars are of several columns, and how
+ * wide its values are set (at most three tenths of a column). Two charts
+ * of one table that would have one caption are told apart by what their
+ * figures are ("Amounts in USD"), never by a bare "Money". */
+static char *
+chart_caption (Flow          *flow,
+               NfMetricTable *table,
+               GPtrArray     *groups,
+               guint          index,
+               gboolean      *out_by_column,
+               double        *out_value_w)
+{
+  NfDeck *deck = flow->deck;
+  NfChartGroup *group = g_ptr_array_index (groups, index);
+  gboolean by_column = FALSE, shared = FALSE;
+  char *caption = base_caption (deck, table, group, &by_column);
+  double value_w = 0;
+
+  for (guint g = 0; g < groups->len && !shared; g++)
+    {
+      NfChartGroup *other = g_ptr_array_index (groups, g);
+      g_autofree char *theirs = NULL;
+
+      if (g == index || other->bars->len > MAX_CHART_BARS)
+        continue;
+      theirs = base_caption (deck, table, other, NULL);
+      shared = g_str_equal (theirs, caption);
+    }
+  if (shared && !by_column)
+    {
+      g_autofree char *one = caption;
+      g_autofree char *what = nf_chart_group_title (group->kind, group->unit);
+
+      caption = g_strdup_printf ("%s — %s", one, what);
+    }
 
   for (guint i = 0; i < group->bars->len; i++)
     {
@@ -618,29 +656,99 @@ chart_caption (Flow          *flow,
       value_w = MAX (value_w, layout_width (v));
     }
   *out_value_w = MIN (value_w, flow->column_width * 0.3);
-  if (many_groups)
-    {
-      g_autofree char *one = caption;
-
-      caption = g_strdup_printf ("%s — %s", one, nf_chart_figure_kind_title (group->kind));
-    }
   *out_by_column = by_column;
   return caption;
+}
+
+/* The figures of a table that no chart holds though others do (a count
+ * of rides beside counts of users), named as their bars would be; NULL
+ * when every figure is charted or none is. Figures in a series too long
+ * to chart are said apart. */
+static char *
+uncharted_figures (Flow          *flow,
+                   NfMetricTable *table,
+                   GPtrArray     *groups)
+{
+  guint n_rows = nf_metric_table_get_n_rows (table);
+  guint n_columns = nf_metric_table_get_n_columns (table);
+  int labels_from = label_column (table);
+  g_autofree gboolean *charted = g_new0 (gboolean, MAX (n_rows * n_columns, 1));
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) names = g_string_new (NULL);
+  gboolean any_chart = FALSE;
+  int first_column = -1;
+  gboolean columns_differ = FALSE;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      NfChartGroup *group = g_ptr_array_index (groups, g);
+
+      any_chart |= group->bars->len <= MAX_CHART_BARS;
+      for (guint i = 0; i < group->bars->len; i++)
+        {
+          NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
+
+          charted[bar->row * n_columns + bar->column] = TRUE;
+        }
+    }
+  if (!any_chart)
+    return NULL;
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const NfCell *cell = nf_metric_table_get_cell (table, r, c);
+        NfColumnType type = nf_cell_get_column (cell, nf_metric_table_get_column (table, c)).type;
+
+        if (!cell->has_value || type == NF_COLUMN_TEXT || type == NF_COLUMN_YEAR ||
+            (int) c == labels_from || charted[r * n_columns + c])
+          continue;
+        if (first_column < 0)
+          first_column = (int) c;
+        columns_differ |= (int) c != first_column;
+        g_ptr_array_add (left, GUINT_TO_POINTER (r * n_columns + c));
+      }
+  g_ptr_array_set_free_func (left, NULL);
+  if (left->len == 0)
+    return NULL;
+  for (guint i = 0; i < left->len; i++)
+    {
+      guint at = GPOINTER_TO_UINT (g_ptr_array_index (left, i));
+      guint r = at / n_columns, c = at % n_columns;
+      g_autofree char *row = labels_from >= 0
+        ? g_strdup (_nf_deck_cell_text (flow->deck, nf_metric_table_get_cell (table, r, (guint) labels_from)))
+        : g_strdup_printf (_("Row %u"), r + 1);
+
+      if (i > 0)
+        /* TRANSLATORS: between the names of figures in a list. */
+        g_string_append (names, _(", "));
+      g_string_append (names, row);
+      if (columns_differ || labels_from < 0)
+        {
+          g_autofree char *column = column_heading (flow->deck, nf_metric_table_get_column (table, c));
+
+          g_string_append_printf (names, " — %s", column);
+        }
+    }
+  return g_strdup_printf (nf_ngettext ("Not charted: %s. No other figure here measures the same thing, so its bar would compare with nothing; the table gives it.",
+                                       "Not charted: %s. No other figure here measures the same thing as any of these, so their bars would compare with nothing; the table gives them.",
+                                       left->len),
+                          names->str);
 }
 
 static void
 flow_chart (Flow          *flow,
             NfMetricTable *table,
-            NfChartGroup  *group,
-            gboolean       many_groups)
+            GPtrArray     *groups,
+            guint          index)
 {
   NfDeck *deck = flow->deck;
   const NfGridStyle *style = deck->style;
+  NfChartGroup *group = g_ptr_array_index (groups, index);
   gboolean by_column = FALSE;
   g_autofree char *caption = NULL;
   double lo = 0, hi = 0, label_w = flow->column_width * 0.38, value_w = 0;
 
-  caption = chart_caption (flow, table, group, many_groups, &by_column, &value_w);
+  caption = chart_caption (flow, table, groups, index, &by_column, &value_w);
   for (guint i = 0; i < group->bars->len; i++)
     {
       NfChartBar *bar = &g_array_index (group->bars, NfChartBar, i);
@@ -807,7 +915,7 @@ prepare_table (Flow          *flow,
 
       if (group->bars->len > MAX_CHART_BARS)
         continue;
-      caption = chart_caption (flow, table, group, groups->len > 1, &by_column, &value_w);
+      caption = chart_caption (flow, table, groups, g, &by_column, &value_w);
       g_object_unref (title_layout (flow, caption, FALSE, CHART_SIZE));
       for (guint i = 0; i < group->bars->len; i++)
         {
@@ -899,10 +1007,16 @@ _nf_deck_metric_slides (NfDeck     *deck,
           NfChartGroup *group = g_ptr_array_index (groups, g);
 
           if (group->bars->len <= MAX_CHART_BARS)
-            flow_chart (&flow, table, group, groups->len > 1);
+            flow_chart (&flow, table, groups, g);
           else
             n_uncharted += group->bars->len;
         }
+      {
+        g_autofree char *left = uncharted_figures (&flow, table, groups);
+
+        if (left != NULL)
+          flow_remark (&flow, left);
+      }
       if (n_uncharted > 0)
         {
           g_autofree char *why =

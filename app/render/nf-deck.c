@@ -308,6 +308,44 @@ _nf_deck_cell_text (const NfDeck *deck,
   return nf_cell_get_text_for_language (cell, deck->lang);
 }
 
+static const char *
+month_name (int month)
+{
+  switch (month)
+    {
+    case 1: return C_("month", "January");
+    case 2: return C_("month", "February");
+    case 3: return C_("month", "March");
+    case 4: return C_("month", "April");
+    case 5: return C_("month", "May");
+    case 6: return C_("month", "June");
+    case 7: return C_("month", "July");
+    case 8: return C_("month", "August");
+    case 9: return C_("month", "September");
+    case 10: return C_("month", "October");
+    case 11: return C_("month", "November");
+    case 12: return C_("month", "December");
+    default: return "";
+    }
+}
+
+/* The date in the deck's language (the thread's, see nf-i18n-private.h),
+ * not the process's LC_TIME: an English deck made on a Chinese desktop
+ * said "7 十二月 2026", and a Chinese one needs no zh locale installed.
+ * So the month's name comes from the catalog, never from %B. */
+char *
+_nf_deck_format_date (GDateTime *date)
+{
+  /* TRANSLATORS: the date on a deck's title slide, in
+   * g_date_time_format()'s codes: %-d the day, %-m the month's number,
+   * %Y the year, %B the month's name (from the "month" strings here, not
+   * the system's). Chinese: "%Y年%-m月%-d日". */
+  g_autoptr(GString) format = g_string_new (C_("deck date", "%-d %B %Y"));
+
+  g_string_replace (format, "%B", month_name (g_date_time_get_month (date)), 0);
+  return g_date_time_format (date, format->str);
+}
+
 static void
 draw_title_slide (NfDeck    *deck,
                   GPtrArray *canvases,
@@ -316,7 +354,7 @@ draw_title_slide (NfDeck    *deck,
   const NfGridStyle *style = deck->style;
   double width = deck->width - 2 * NF_DECK_MARGIN * 2;
   g_autoptr(GString) companies = g_string_new (NULL);
-  g_autofree char *when = g_date_time_format (date, "%-d %B %Y");
+  g_autofree char *when = _nf_deck_format_date (date);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) names = NULL;
   g_autoptr(PangoLayout) day = NULL;

@@ -251,6 +251,15 @@ void          nf_canvas_set_table_cell      (NfCanvas      *self,
                                              guint          row,
                                              guint          column,
                                              const char    *text);
+/* The cell as a reader of `lang` sees it: its translation into `lang`
+ * when it has one (its value stays), else its text as with
+ * nf_canvas_set_table_cell(); `lang` NULL is the text as written. */
+void          nf_canvas_set_table_cell_for_language (NfCanvas      *self,
+                                                     NfMetricTable *table,
+                                                     guint          row,
+                                                     guint          column,
+                                                     const char    *lang,
+                                                     const char    *text);
 /* The cell's own kind (format 1.3), one undoable step: `has_type` FALSE
  * makes it its column's again; `unit` (a unit or ISO 4217 code, at most
  * 64 characters; NULL or "" for none) only with a type. */

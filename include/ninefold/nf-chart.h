@@ -62,6 +62,20 @@ NfFigureKind nf_chart_figure_kind (const NfNumber *number,
                                    char            unit[64],
                                    double         *out_factor);
 const char  *nf_chart_figure_kind_title (NfFigureKind kind);
+/* A chart's title for figures of one kind and unit, for a reader:
+ * "Amounts in USD", "Shares and rates in %", "Numbers of vehicles";
+ * translated. */
+char        *nf_chart_group_title       (NfFigureKind kind,
+                                         const char  *unit);
+/* Whether a column's name already says its unit (a unit or ISO 4217
+ * code), case aside: the unit itself ("Leasing Period (Months)" for
+ * months) or, for a currency, its symbol or name ("Revenue ($)" for
+ * USD, "营收（亿元）" for CNY). TRUE for no unit. */
+gboolean     nf_chart_name_says_unit    (const char  *name,
+                                         const char  *unit);
+/* Whether a column's name says nothing of what its figures measure
+ * ("Value", "数值"), leaving that to the rows' labels. */
+gboolean     nf_chart_name_is_generic   (const char  *name);
 
 typedef struct {
   guint  row;

@@ -34,6 +34,13 @@ NfText     *nf_text_with_primary         (const NfText *self,
 NfText     *nf_text_with_translation     (const NfText *self,
                                           const char   *lang,
                                           const char   *text);
+/* `self` with what a reader of `lang` sees of it (as
+ * nf_text_for_language() picks it: a translation, or the text as
+ * written) replaced by `text`: an edit made where the text is shown in
+ * `lang` changes that translation, not the original. */
+NfText     *nf_text_edited_for_language  (const NfText *self,
+                                          const char   *lang,
+                                          const char   *text);
 gboolean    nf_text_equal                (const NfText *a,
                                           const NfText *b);
 

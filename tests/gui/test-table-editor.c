@@ -716,6 +716,113 @@ test_row_cite (void)
   nf_test_remove_tree (dir);
 }
 
+/* A row that cites nothing of its own is covered by its table's
+ * citation, and the row bar says so (it said "No source" under every
+ * cited table of the cases). */
+static void
+test_row_cite_from_table (void)
+{
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, NULL);
+      GListModel *tables = nf_canvas_get_tables (canvas);
+      GtkWidget *window, *widget, *entry, *dropdown;
+      NfTableEditor *editor;
+
+      g_assert_nonnull (canvas);
+      window = show_editor (canvas, &widget);
+      editor = NF_TABLE_EDITOR (widget);
+      entry = nf_test_find (widget, has_accessible_label, "Cited lines of the row");
+      dropdown = nf_test_find (widget, has_accessible_label, "Source of the row");
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+          const char *cited = nf_metric_table_get_cite_source (table);
+
+          g_assert_nonnull (cited);
+          nf_table_editor_select_table (editor, table);
+          nf_test_settle (window);
+          for (guint r = 0; r < nf_metric_table_get_n_rows (table); r++)
+            {
+              const NfRowCite *own = nf_metric_table_get_row_cite (table, r);
+              g_autoptr(GObject) item = NULL;
+              const char *shown;
+
+              g_assert_true (nf_table_editor_focus_cell (editor, r, 0));
+              nf_test_settle (window);
+              item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+              g_assert_nonnull (item);
+              g_object_ref (item);
+              shown = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+              g_assert_cmpstr (shown, !=, "No source");
+              if (own == NULL)
+                {
+                  NfSource *source = nf_canvas_find_source (canvas, cited);
+                  g_autofree char *expected = g_strdup_printf ("As the table: %s", nf_source_get_title (source));
+                  g_autofree char *line = g_strdup_printf ("%u", nf_metric_table_get_cite_line (table));
+
+                  g_assert_cmpstr (shown, ==, expected);
+                  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+                  g_assert_true (g_str_has_prefix (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), line));
+                }
+            }
+        }
+      if (c == 0)
+        nf_test_screenshot (window, "table-editor-row-cite-table.png");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* In English, 数跑科技's tables show the English the file carries, as
+ * its canvas shows the notes' (they showed "公司概况" and "指标"), and an
+ * edit there changes the English, not the Chinese it translates. */
+static void
+test_language (void)
+{
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (SHUPAO, NULL);
+  g_autoptr(NfMetricTable) table = g_list_model_get_item (nf_canvas_get_tables (canvas), 0);
+  GtkWidget *window, *widget, *title;
+  NfTableEditor *editor;
+  const NfCell *cell;
+
+  window = show_editor (canvas, &widget);
+  editor = NF_TABLE_EDITOR (widget);
+  nf_table_editor_set_language (editor, "en");
+  nf_table_editor_select_table (editor, table);
+  g_assert_true (nf_table_editor_focus_cell (editor, 0, 0));
+  nf_test_settle (window);
+  g_assert_cmpstr (nf_text_get (nf_metric_table_get_title (table)), ==, "公司概况");
+  nf_test_assert_showing (nf_test_find_label (widget, "Company figures"));
+  g_assert_null (nf_test_find_label (widget, "公司概况"));
+  title = nf_test_find (widget, has_accessible_label, "Table title");
+  if (title != NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Company figures");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 0))), ==, "Team size");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 1))), ==, "nearly 200 people");
+  /* A cell without English shows what the file has. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 1, 1))), ==, "85%");
+  nf_test_screenshot (window, "table-editor-english.png");
+
+  type_into_cell (editor, 0, 0, "Team headcount");
+  nf_test_settle (window);
+  cell = nf_metric_table_get_cell (table, 0, 0);
+  g_assert_cmpstr (cell->text, ==, "团队人数");
+  g_assert_cmpstr (nf_cell_get_text_for_language (cell, "en"), ==, "Team headcount");
+  type_into_cell (editor, 0, 1, "about 200 people");
+  nf_test_settle (window);
+  cell = nf_metric_table_get_cell (table, 0, 1);
+  g_assert_cmpstr (cell->text, ==, "近200人");
+  g_assert_cmpfloat (cell->value, ==, 200);
+  g_assert_cmpstr (nf_cell_get_text_for_language (cell, "en"), ==, "about 200 people");
+
+  /* As written, with no language. */
+  nf_table_editor_set_language (editor, NULL);
+  nf_test_settle (window);
+  nf_test_assert_showing (nf_test_find_label (widget, "公司概况"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (editor, 0, 0))), ==, "团队人数");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 assert_cell_kind (NfMetricTable *table,
                   gboolean       has_type,
@@ -882,6 +989,8 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/paste-cells", test_paste_cells);
   g_test_add_func ("/gui/table-editor/paste-past-limit", test_paste_past_limit);
   g_test_add_func ("/gui/table-editor/row-cite", test_row_cite);
+  g_test_add_func ("/gui/table-editor/row-cite-from-table", test_row_cite_from_table);
+  g_test_add_func ("/gui/table-editor/language", test_language);
   g_test_add_func ("/gui/table-editor/cell-kind", test_cell_kind);
   g_test_add_func ("/gui/table-editor/show-far-row", test_show_far_row);
   g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);

@@ -1045,6 +1045,159 @@ test_metrics_and_sources (void)
     }
 }
 
+/* The title slide's date is in the deck's language, not the process's
+ * LC_TIME (an English deck on a Chinese desktop said "7 十二月 2026"),
+ * and a Chinese deck writes it as Chinese readers do, with no zh locale
+ * installed (the tests run in C.UTF-8). */
+static void
+test_title_date (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 7, 9, 0, 0);
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *lang; const char *want; } cases[] = {
+    { "zh", "2026年12月7日" }, { "zh-CN", "2026年12月7日" }, { "en", "7 December 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      NfLanguageScope scope;
+      g_autofree char *when = NULL;
+
+      nf_language_scope_enter (&scope, cases[i].lang);
+      when = _nf_deck_format_date (date);
+      nf_language_scope_leave (&scope);
+      g_assert_cmpstr (when, ==, cases[i].want);
+    }
+
+  if (!have_pdftotext ())
+    return;
+  g_ptr_array_add (canvases, nf_canvas_load_case (3, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i += 2)
+    {
+      g_autofree char *name = g_strdup_printf ("deck-date-%s.pdf", cases[i].lang);
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      NfDeckOptions opts;
+
+      nf_deck_options_init (&opts);
+      opts.lang = cases[i].lang;
+      opts.date = date;
+      g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      pages = pdf_pages (path);
+      g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), cases[i].want));
+      g_assert_null (strstr (g_ptr_array_index (pages, 0), "十二月"));
+    }
+}
+
+/* A block slide's header names every block on it: one that opened with
+ * "Channels (continued)" was headed "Customer Segments" alone. */
+static void
+test_block_slide_headers (void)
+{
+  guint n_checked = 0;
+
+  if (!have_pdftotext ())
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return;
+    }
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) canvases = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *name = g_strdup_printf ("deck-headers-%u.pdf", c);
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      NfDeckOptions opts;
+
+      g_ptr_array_add (canvases, nf_canvas_load_case (c, &error));
+      g_assert_no_error (error);
+      nf_deck_options_init (&opts);
+      opts.lang = "en";
+      g_assert_true (nf_deck_export_pdf (canvases, &opts, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      pages = pdf_pages (path);
+      for (guint i = 1; i < pages->len; i++)
+        {
+          g_auto(GStrv) lines = g_strsplit (g_ptr_array_index (pages, i), "\n", -1);
+          g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+          const char *header;
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            if (*g_strstrip (lines[l]) != '\0')
+              g_ptr_array_add (kept, lines[l]);
+          if (kept->len < 4)
+            continue;
+          header = g_ptr_array_index (kept, 2);
+          /* Only the block slides, whose headers are blocks' names. */
+          {
+            gboolean blocks = FALSE;
+
+            for (NfBlock b = NF_BLOCK_KEY_PARTNERS; b <= NF_BLOCK_REVENUE_STREAMS; b++)
+              blocks |= g_str_has_prefix (header, nf_block_title (b));
+            if (!blocks)
+              continue;
+          }
+          for (guint l = 3; l < kept->len; l++)
+            for (NfBlock b = NF_BLOCK_KEY_PARTNERS; b <= NF_BLOCK_REVENUE_STREAMS; b++)
+              {
+                const char *title = nf_block_title (b);
+                g_autofree char *going_on = g_strdup_printf ("%s (continued)", title);
+                const char *line = g_ptr_array_index (kept, l);
+
+                if (g_str_equal (line, going_on) || g_str_equal (line, title))
+                  {
+                    if (strstr (header, title) == NULL)
+                      g_error ("case %u, page %u: “%s” is on the slide headed “%s”", c, i + 1, line, header);
+                    n_checked++;
+                  }
+              }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* Senmiao's metric slides: a heading that names its unit gets no second
+ * one ("Annual Revenue ($) (USD)"), a chart's title says what its
+ * figures are rather than "Money", and the rows a chart leaves out are
+ * named under it ("Key customer metrics" charted two of four rows and
+ * said nothing). */
+static void
+test_metric_headings_and_charts (void)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_true (nf_chart_name_says_unit ("Annual Revenue ($)", "USD"));
+  g_assert_true (nf_chart_name_says_unit ("Leasing Period (Months)", "months"));
+  g_assert_true (nf_chart_name_says_unit ("Potential Drivers", "drivers"));
+  g_assert_true (nf_chart_name_says_unit ("营收（亿元）", "CNY"));
+  g_assert_true (nf_chart_name_says_unit ("Revenue (usd)", "USD"));
+  g_assert_false (nf_chart_name_says_unit ("Revenue", "USD"));
+  g_assert_false (nf_chart_name_says_unit ("Total Vehicles Leased", "cars"));
+  g_assert_true (nf_chart_name_is_generic ("Value"));
+  g_assert_true (nf_chart_name_is_generic ("数值"));
+  g_assert_false (nf_chart_name_is_generic ("Annual Revenue ($)"));
+
+  words = export_case (2, "en", FALSE, "deck-senmiao-metrics.pdf");
+  if (words == NULL)
+    return;
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const twice[] = { "($) (USD)", "(Months) (months)", "Drivers (drivers)" };
+
+      if (strstr (words, twice[i]) != NULL)
+        g_error ("a heading says its unit twice: “%s”", twice[i]);
+    }
+  g_assert_null (strstr (words, "— Money"));
+  g_assert_null (strstr (words, "— Percentages"));
+  flat = flat_text (words, strlen (words));
+  g_assert_nonnull (strstr (flat, "Notcharted:AverageRidesperUserperMonth,TotalRidesFacilitated."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1212,9 @@ main (int   argc,
   g_test_add_func ("/deck-look/body-at-twelve", test_body_at_twelve);
   g_test_add_func ("/deck-look/block-slides-even", test_block_slides_even);
   g_test_add_func ("/deck-look/metrics-and-sources", test_metrics_and_sources);
+  g_test_add_func ("/deck-look/title-date", test_title_date);
+  g_test_add_func ("/deck-look/metric-headings-and-charts", test_metric_headings_and_charts);
+  g_test_add_func ("/deck-look/block-slide-headers", test_block_slide_headers);
   g_test_add_func ("/deck-look/compare-blocks-balanced", test_compare_blocks_balanced);
   return g_test_run ();
 }
