@@ -372,11 +372,7 @@ overview_table (Compare *cmp)
           pango_cairo_show_layout (deck->cr, g_ptr_array_index (cells, c));
         }
       y += row_h;
-      _nf_render_set_colour (deck->cr, &deck->style->block_border);
-      cairo_set_line_width (deck->cr, r < 0 ? 1.5 : 0.75);
-      cairo_move_to (deck->cr, x0, y);
-      cairo_line_to (deck->cr, x0 + width, y);
-      cairo_stroke (deck->cr);
+      _nf_deck_rule (deck, x0, x0 + width, y, r < 0 ? 1.5 : 0.75);
     }
   cairo_restore (deck->cr);
   common_notes (cmp, y + 24);
@@ -1252,11 +1248,7 @@ metrics_slides (Compare *cmp)
         }
       g_strfreev (g_steal_pointer (&labels));
       t.y += h;
-      _nf_render_set_colour (deck->cr, &deck->style->block_border);
-      cairo_set_line_width (deck->cr, 0.75);
-      cairo_move_to (deck->cr, aligned_block_x (&t, 0), t.y);
-      cairo_line_to (deck->cr, aligned_block_x (&t, 0) + t.block_w, t.y);
-      cairo_stroke (deck->cr);
+      _nf_deck_rule (deck, aligned_block_x (&t, 0), aligned_block_x (&t, 0) + t.block_w, t.y, 0.75);
       cairo_restore (deck->cr);
       t.low = MAX (t.low, t.y);
     }

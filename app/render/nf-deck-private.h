@@ -107,6 +107,12 @@ GArray      *_nf_deck_compare_block_counts (NfDeck    *deck,
 /* Ends the current page (if any) and starts the next, cleared. */
 void         _nf_deck_begin_page     (NfDeck       *deck);
 void         _nf_deck_end_slide      (NfDeck       *deck);
+/* A table's rule from (x0, y) to (x1, y), `width` thick. */
+void         _nf_deck_rule           (NfDeck       *deck,
+                                      double        x0,
+                                      double        x1,
+                                      double        y,
+                                      double        width);
 /* An outline entry for the current page; returns its id for children.
  * Does nothing (returns 0) off a PDF. */
 int          _nf_deck_outline        (NfDeck       *deck,

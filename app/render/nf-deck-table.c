@@ -350,11 +350,7 @@ draw_row (NfDeck            *deck,
         draw_cell (deck, g_ptr_array_index (cells, c), x, y, &style->title_text);
       x += widths[c];
     }
-  _nf_render_set_colour (deck->cr, &style->block_border);
-  cairo_set_line_width (deck->cr, header ? 1.5 : 0.75);
-  cairo_move_to (deck->cr, x - total, y + height);
-  cairo_line_to (deck->cr, x, y + height);
-  cairo_stroke (deck->cr);
+  _nf_deck_rule (deck, x - total, x, y + height, header ? 1.5 : 0.75);
 }
 
 typedef struct {

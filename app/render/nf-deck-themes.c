@@ -216,11 +216,7 @@ draw_item (Matrix     *m,
             cairo_move_to (cr, (c == 0 ? m->x0 : m->x0 + m->first_w + (c - 1) * m->col_w) + 8, y + ROW_PAD);
             pango_cairo_show_layout (cr, item->cells[c]);
           }
-        _nf_render_set_colour (cr, &deck->style->block_border);
-        cairo_set_line_width (cr, 0.75);
-        cairo_move_to (cr, m->x0, y + item->height);
-        cairo_line_to (cr, m->x0 + m->width, y + item->height);
-        cairo_stroke (cr);
+        _nf_deck_rule (deck, m->x0, m->x0 + m->width, y + item->height, 0.75);
       }
       break;
     default:
