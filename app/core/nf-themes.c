@@ -360,6 +360,7 @@ tag_key (const char *tag)
 typedef struct {
   NfTheme  theme;
   guint    n_notes;
+  guint    n_tagged;  /* of them, counted by their tag */
   gboolean cjk;       /* a CJK bigram, to grow to its notes' common run */
   guint    order;     /* first seen: ties go to the word written first */
 } Candidate;
@@ -437,7 +438,8 @@ candidate_for (GHashTable *block,
   return c;
 }
 
-static void
+/* TRUE when the note was not in the theme yet. */
+static gboolean
 candidate_add (Candidate *c,
                guint      canvas,
                NfNote    *note)
@@ -449,9 +451,10 @@ candidate_add (Candidate *c,
     notes = c->theme.notes[canvas] = g_ptr_array_new_with_free_func (g_object_unref);
   /* A note adds to a theme once, whether by tag or by text. */
   if (notes->len > 0 && g_ptr_array_index (notes, notes->len - 1) == note)
-    return;
+    return FALSE;
   g_ptr_array_add (notes, g_object_ref (note));
   c->n_notes++;
+  return TRUE;
 }
 
 static gboolean
@@ -690,7 +693,9 @@ nf_themes_new (NfCanvas   **canvases,
                       g_free (c->theme.label);
                       c->theme.label = g_strdup (tags[t]);
                     }
-                  candidate_add (c, i, note);
+                  /* Its tags come before its words: a note counted
+                   * here is counted as tagging the theme. */
+                  c->n_tagged += candidate_add (c, i, note);
                   count_note (df, c->theme.key, note);
                 }
               for (guint t = 0; t < terms->len; t++)
@@ -758,6 +763,7 @@ nf_themes_new (NfCanvas   **canvases,
             continue;
           if (c->cjk && !c->theme.tag)
             grow_cjk (c, n_canvases, self->lang);
+          c->theme.tagged = c->theme.tag && c->n_tagged == c->n_notes;
           theme = g_new0 (NfTheme, 1);
           *theme = c->theme;
           /* The theme now owns the strings and arrays. */

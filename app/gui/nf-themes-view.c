@@ -202,7 +202,7 @@ build_block (NfThemesView *self,
   for (guint t = 0; t < n; t++)
     {
       const NfTheme *theme = nf_themes_get_theme (self->themes, (NfBlock) b, t);
-      g_autofree char *shown = theme->tag ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
+      g_autofree char *shown = theme->tagged ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
       GtkWidget *label = gtk_label_new (shown);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -110,7 +110,7 @@ make_items (Matrix    *m,
       for (guint t = 0; t < n_themes; t++)
         {
           const NfTheme *theme = nf_themes_get_theme (m->themes, b, t);
-          g_autofree char *shown = theme->tag ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
+          g_autofree char *shown = theme->tagged ? g_strconcat ("#", theme->label, NULL) : g_strdup (theme->label);
           Item row = { .kind = ITEM_THEME, .block = b, .theme = t };
           double h;
 

@@ -29,6 +29,8 @@ typedef struct {
   char      *label;      /* as shown: the tag, or the term as first written */
   char      *key;        /* what occurrences are matched by */
   gboolean   tag;        /* some note tags it */
+  gboolean   tagged;     /* every note of it tags it: shown as "#label"; else
+                          * some only use the word, and it is shown as one */
   guint      n_canvases; /* how many compared canvases have it in this block */
   double     score;
   /* One array of NfNote per canvas (never NULL; empty where that

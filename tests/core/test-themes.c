@@ -205,6 +205,24 @@ test_tags (void)
   g_assert_true (dealers->tag);
   g_assert_cmpstr (dealers->label, ==, "Dealers");
   g_assert_cmpuint (dealers->n_canvases, ==, 2);
+  /* One of its notes only uses the word: the theme is no "#Dealers", which
+   * would say both carry the tag (the compare view's #services counted
+   * seven notes where one had the tag). */
+  g_assert_false (dealers->tagged);
+
+  /* Tagged in both, and in a note whose text has the word too: "#". */
+  {
+    g_autoptr(NfThemes) again = NULL;
+    const NfTheme *tagged;
+
+    add_note (b, NF_BLOCK_REVENUE_STREAMS, "Fees from dealers.", NULL, tags);
+    add_note (a, NF_BLOCK_REVENUE_STREAMS, "Dealer subscriptions.", NULL, tags);
+    again = nf_themes_new (both, 2, NULL, 0);
+    tagged = nf_themes_find (again, NF_BLOCK_REVENUE_STREAMS, "dealer");
+    g_assert_nonnull (tagged);
+    g_assert_true (tagged->tagged);
+    g_assert_cmpuint (tagged->n_canvases, ==, 2);
+  }
 }
 
 /* Chinese notes meet English ones through their translations, and read
