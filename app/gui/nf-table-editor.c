@@ -217,7 +217,10 @@ create_table_row (gpointer item,
   GtkWidget *caption = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* A long title ("Market analysis: potential drivers and loan growth")
+   * takes another line rather than losing its end to an ellipsis. */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (caption, "caption");

@@ -368,6 +368,51 @@ test_tables (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_table_title (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+
+  return GTK_IS_LABEL (widget) && row != NULL &&
+         g_object_get_data (G_OBJECT (row), "nf-title") == (gpointer) widget &&
+         g_object_get_data (G_OBJECT (row), "nf-table") == data;
+}
+
+/* The sidebar names every table in full at 1366×768: a long title takes
+ * a second line ("Market analysis: potential drivers and l…" hid its end). */
+static void
+test_titles_whole (void)
+{
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_canvas_load_case (c, NULL);
+      GListModel *tables = nf_canvas_get_tables (canvas);
+      GtkWidget *widget, *window = show_editor (canvas, &widget);
+      guint wrapped = 0;
+
+      nf_test_settle (window);
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(NfMetricTable) table = g_list_model_get_item (tables, t);
+          GtkWidget *label = nf_test_find (widget, is_table_title, table);
+          PangoLayout *layout;
+
+          g_assert_nonnull (label);
+          layout = gtk_label_get_layout (GTK_LABEL (label));
+          g_assert_false (pango_layout_is_ellipsized (layout));
+          g_assert_cmpstr (pango_layout_get_text (layout), ==, gtk_label_get_text (GTK_LABEL (label)));
+          g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+          g_assert_cmpint (gtk_widget_get_width (label), <=, 300);
+          wrapped += pango_layout_get_line_count (layout) > 1;
+        }
+      /* Senmiao's long titles do wrap. */
+      if (c == SENMIAO)
+        g_assert_cmpuint (wrapped, >=, 2);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_screenshots (void)
 {
@@ -993,6 +1038,7 @@ main (int    argc,
   g_test_add_func ("/gui/table-editor/language", test_language);
   g_test_add_func ("/gui/table-editor/cell-kind", test_cell_kind);
   g_test_add_func ("/gui/table-editor/show-far-row", test_show_far_row);
+  g_test_add_func ("/gui/table-editor/titles-whole", test_titles_whole);
   g_test_add_func ("/gui/table-editor/screenshots", test_screenshots);
 
   return g_test_run ();
