@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 GArray *_nf_diff_token_set (const char *text);
 double  _nf_diff_jaccard   (GArray     *a,
                             GArray     *b);
+/* Sorted, distinct hashes of a note's tags, each whole (its words folded
+ * and without plural endings), kept apart from any word's hash. */
+GArray *_nf_diff_tag_set   (const char * const *tags);
+/* Shared tags over the tags of the note with fewer: 1 when one note's
+ * tags are all the other's, 0 when either has none. */
+double  _nf_diff_tag_overlap (GArray   *a,
+                              GArray   *b);
 /* The text folded for exact comparison: tokens joined by single spaces. */
 char   *_nf_diff_fold      (const char *text);
 /* The same without the short way for ASCII: tests hold the two equal. */

@@ -135,27 +135,47 @@ compare_word (const void *key,
 /* The same word in another form counts once: "fees" and "fee", "drivers"
  * and "driver", "companies" and "company". A light touch, not a stemmer:
  * only plural endings, which are most of the variation in short notes. */
-static void
-add_hash (const char *token,
-          gpointer    data)
+static const char *
+stem_word (const char *token,
+           char        stem[64])
 {
-  char stem[64];
   gsize len = strlen (token);
-  guint32 h;
 
-  if (bsearch (token, stop_words, G_N_ELEMENTS (stop_words), sizeof stop_words[0], compare_word))
-    return;
-  if (len < sizeof stem && len > 3 && g_ascii_isalpha (token[len - 1]))
+  if (len < 64 && len > 3 && g_ascii_isalpha (token[len - 1]))
     {
       memcpy (stem, token, len + 1);
       if (g_str_has_suffix (stem, "ies"))
         strcpy (stem + len - 3, "y");
       else if (stem[len - 1] == 's' && stem[len - 2] != 's' && stem[len - 2] != 'u' && stem[len - 2] != 'i')
         stem[len - 1] = '\0';
-      token = stem;
+      return stem;
     }
-  h = g_str_hash (token);
+  return token;
+}
+
+static void
+add_hash (const char *token,
+          gpointer    data)
+{
+  char stem[64];
+  guint32 h;
+
+  if (bsearch (token, stop_words, G_N_ELEMENTS (stop_words), sizeof stop_words[0], compare_word))
+    return;
+  h = g_str_hash (stem_word (token, stem));
   g_array_append_val ((GArray *) data, h);
+}
+
+/* A tag's words, stop words kept: a tag is a name, and "cost-of-sales"
+ * is not "sales". */
+static void
+append_stem (const char *token,
+             gpointer    data)
+{
+  char stem[64];
+
+  g_string_append_c (data, ' ');
+  g_string_append (data, stem_word (token, stem));
 }
 
 static int
@@ -167,29 +187,54 @@ compare_u32 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-GArray *
-_nf_diff_token_set (const char *text)
+static void
+sort_distinct (GArray *set)
 {
-  GArray *set = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint out = 0;
 
-  for_each_fold_token (text, add_hash, set);
   g_array_sort (set, compare_u32);
   for (guint i = 0; i < set->len; i++)
     if (out == 0 || g_array_index (set, guint32, i) != g_array_index (set, guint32, out - 1))
       g_array_index (set, guint32, out++) = g_array_index (set, guint32, i);
   g_array_set_size (set, out);
+}
+
+GArray *
+_nf_diff_token_set (const char *text)
+{
+  GArray *set = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for_each_fold_token (text, add_hash, set);
+  sort_distinct (set);
   return set;
 }
 
-double
-_nf_diff_jaccard (GArray *a,
-                  GArray *b)
+GArray *
+_nf_diff_tag_set (const char * const *tags)
+{
+  GArray *set = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      guint32 h;
+
+      /* The mark keeps a tag's hash apart from the same word's in a text. */
+      g_string_assign (key, "#");
+      for_each_fold_token (tags[i], append_stem, key);
+      h = g_str_hash (key->str);
+      g_array_append_val (set, h);
+    }
+  sort_distinct (set);
+  return set;
+}
+
+static guint
+n_common (GArray *a,
+          GArray *b)
 {
   guint i = 0, j = 0, common = 0;
 
-  if (a->len == 0 && b->len == 0)
-    return 1.0;
   while (i < a->len && j < b->len)
     {
       guint32 x = g_array_index (a, guint32, i), y = g_array_index (b, guint32, j);
@@ -201,6 +246,27 @@ _nf_diff_jaccard (GArray *a,
       else
         j++;
     }
+  return common;
+}
+
+double
+_nf_diff_tag_overlap (GArray *a,
+                      GArray *b)
+{
+  if (a->len == 0 || b->len == 0)
+    return 0;
+  return (double) n_common (a, b) / MIN (a->len, b->len);
+}
+
+double
+_nf_diff_jaccard (GArray *a,
+                  GArray *b)
+{
+  guint common;
+
+  if (a->len == 0 && b->len == 0)
+    return 1.0;
+  common = n_common (a, b);
   return (double) common / (a->len + b->len - common);
 }
 

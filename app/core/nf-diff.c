@@ -16,6 +16,17 @@
  * services"; below it, pairs share one incidental word ("service
  * providers" of the internet and of photography). */
 #define NEAR_THRESHOLD 0.2
+/* How much shared tags add to the score: a note filed under all of the
+ * other's tags (nf-diff-text.c) is about the same thing however its author
+ * worded it, so tags alone lift a pair over the threshold. "Advertising
+ * is the second major source…" and "Advertising fees charged to
+ * advertisers…" share one word of nineteen but both say #advertising. */
+#define TAG_WEIGHT 0.25
+/* Matchings are found exactly (the Hungarian method, cubic) in groups of
+ * notes linked by candidate pairs up to this many cells (notes of one
+ * side times the other's); larger groups, which only come of thousands
+ * of like notes, are paired best score first. */
+#define EXACT_CELLS 16384
 /* Tokens in more notes than this say little about which note is which and
  * would make candidate generation quadratic; they are left out of the index. */
 #define MAX_POSTING 64
@@ -236,12 +247,32 @@ typedef struct {
   NfNote *note;
   Group  *group;
   GArray *tokens;
+  GArray *tags;
 } Item;
+
+/* A candidate near match: the i-th note of one canvas's block, the j-th of
+ * the other's; `root` names the group of notes linked to it. */
+typedef struct {
+  guint  i, j;
+  guint  root;
+  double score;
+} Edge;
 
 static void
 item_clear (Item *item)
 {
   g_clear_pointer (&item->tokens, g_array_unref);
+  g_clear_pointer (&item->tags, g_array_unref);
+}
+
+/* How alike two notes are: the share of words they have in common, and
+ * more when they are filed under the same tags. */
+static double
+near_score (const Item *a,
+            const Item *b)
+{
+  return MIN (1.0, _nf_diff_jaccard (a->tokens, b->tokens) +
+                   TAG_WEIGHT * _nf_diff_tag_overlap (a->tags, b->tags));
 }
 
 /* The text compared: in a common language when the canvases differ in
@@ -275,6 +306,247 @@ common_language (NfDiff *self)
   return NULL;
 }
 
+static guint
+find_root (guint *parent,
+           guint  x)
+{
+  while (parent[x] != x)
+    x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+static int
+compare_edges (gconstpointer pa,
+               gconstpointer pb)
+{
+  const Edge *a = pa, *b = pb;
+
+  if (a->root != b->root)
+    return a->root < b->root ? -1 : 1;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  if (a->i != b->i)
+    return a->i < b->i ? -1 : 1;
+  return (a->j > b->j) - (a->j < b->j);
+}
+
+static int
+compare_edges_by_note (gconstpointer pa,
+                       gconstpointer pb)
+{
+  const Edge *a = pa, *b = pb;
+
+  return a->i != b->i ? (a->i > b->i) - (a->i < b->i) : (a->j > b->j) - (a->j < b->j);
+}
+
+/* The least-cost assignment of n rows to distinct ones of m >= n columns
+ * (the Hungarian method with potentials, O(n²m)); cost is row-major. */
+static void
+hungarian (const double *cost,
+           guint         n,
+           guint         m,
+           guint        *row_to_col)
+{
+  g_autofree double *u = g_new0 (double, n + 1);
+  g_autofree double *v = g_new0 (double, m + 1);
+  g_autofree double *minv = g_new (double, m + 1);
+  g_autofree guint *p = g_new0 (guint, m + 1);
+  g_autofree guint *way = g_new0 (guint, m + 1);
+  g_autofree gboolean *used = g_new (gboolean, m + 1);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint j0 = 0;
+
+      p[0] = i;
+      for (guint j = 0; j <= m; j++)
+        minv[j] = G_MAXDOUBLE, used[j] = FALSE;
+      do
+        {
+          guint i0 = p[j0], j1 = 0;
+          double delta = G_MAXDOUBLE;
+
+          used[j0] = TRUE;
+          for (guint j = 1; j <= m; j++)
+            if (!used[j])
+              {
+                double cur = cost[(gsize) (i0 - 1) * m + (j - 1)] - u[i0] - v[j];
+
+                if (cur < minv[j])
+                  minv[j] = cur, way[j] = j0;
+                if (minv[j] < delta)
+                  delta = minv[j], j1 = j;
+              }
+          for (guint j = 0; j <= m; j++)
+            if (used[j])
+              u[p[j]] += delta, v[j] -= delta;
+            else
+              minv[j] -= delta;
+          j0 = j1;
+        }
+      while (p[j0] != 0);
+      do
+        {
+          guint j1 = way[j0];
+
+          p[j0] = p[j1];
+          j0 = j1;
+        }
+      while (j0 != 0);
+    }
+  for (guint j = 1; j <= m; j++)
+    if (p[j] != 0)
+      row_to_col[p[j] - 1] = j - 1;
+}
+
+/* Pairs the notes of one group exactly: the pairing of greatest total
+ * score. A pair that is not a candidate costs nothing, so it stands for
+ * a note left unpaired. `edges` are the group's, best first. */
+static void
+pair_exactly (const Edge *edges,
+              guint       n_edges,
+              guint       n_src,
+              guint       n_tgt,
+              const guint *src_local,
+              const guint *tgt_local,
+              GArray     *chosen)
+{
+  gboolean by_src = n_src <= n_tgt;
+  guint rows = by_src ? n_src : n_tgt, cols = by_src ? n_tgt : n_src;
+  g_autofree double *cost = g_new0 (double, (gsize) rows * cols);
+  g_autofree guint *edge_at = g_new (guint, (gsize) rows * cols);
+  g_autofree guint *row_to_col = g_new (guint, rows);
+
+  for (gsize k = 0; k < (gsize) rows * cols; k++)
+    edge_at[k] = G_MAXUINT;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      guint a = src_local[edges[e].i], b = tgt_local[edges[e].j];
+      gsize cell = by_src ? (gsize) a * cols + b : (gsize) b * cols + a;
+
+      cost[cell] = -edges[e].score;
+      edge_at[cell] = e;
+    }
+  hungarian (cost, rows, cols, row_to_col);
+  for (guint r = 0; r < rows; r++)
+    {
+      guint e = edge_at[(gsize) r * cols + row_to_col[r]];
+
+      if (e != G_MAXUINT)
+        g_array_append_val (chosen, edges[e]);
+    }
+}
+
+/* Chooses near matches, each note in one at most, so that the pairing is
+ * best as a whole: one at a time, the best match of the first note can be
+ * the only match of a second, which is then left alone while two good
+ * pairs were there. Candidates fall into groups of notes linked by them;
+ * each group is paired on its own. Returns the pairs in the first
+ * canvas's note order. */
+static GArray *
+choose_pairs (GArray *edges,
+              guint   n_src,
+              guint   n_tgt)
+{
+  GArray *chosen = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autofree guint *parent = g_new (guint, n_src + n_tgt);
+  g_autofree guint *local = g_new (guint, n_src + n_tgt);
+  g_autofree gboolean *taken = g_new0 (gboolean, n_src + n_tgt);
+
+  for (guint x = 0; x < n_src + n_tgt; x++)
+    parent[x] = x, local[x] = G_MAXUINT;
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *edge = &g_array_index (edges, Edge, e);
+      guint a = find_root (parent, edge->i), b = find_root (parent, n_src + edge->j);
+
+      if (a != b)
+        parent[MAX (a, b)] = MIN (a, b);
+    }
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *edge = &g_array_index (edges, Edge, e);
+
+      edge->root = find_root (parent, edge->i);
+    }
+  g_array_sort (edges, compare_edges);
+
+  for (guint start = 0, end; start < edges->len; start = end)
+    {
+      const Edge *group = &g_array_index (edges, Edge, start);
+      guint n_a = 0, n_b = 0;
+
+      for (end = start; end < edges->len && g_array_index (edges, Edge, end).root == group->root; end++)
+        {
+          const Edge *edge = &g_array_index (edges, Edge, end);
+
+          if (local[edge->i] == G_MAXUINT)
+            local[edge->i] = n_a++;
+          if (local[n_src + edge->j] == G_MAXUINT)
+            local[n_src + edge->j] = n_b++;
+        }
+      if ((guint64) n_a * n_b <= EXACT_CELLS)
+        pair_exactly (group, end - start, n_a, n_b, local, local + n_src, chosen);
+      else
+        for (guint e = start; e < end; e++)
+          {
+            const Edge *edge = &g_array_index (edges, Edge, e);
+
+            if (!taken[edge->i] && !taken[n_src + edge->j])
+              {
+                taken[edge->i] = taken[n_src + edge->j] = TRUE;
+                g_array_append_val (chosen, *edge);
+              }
+          }
+      for (guint e = start; e < end; e++)
+        {
+          const Edge *edge = &g_array_index (edges, Edge, e);
+
+          local[edge->i] = local[n_src + edge->j] = G_MAXUINT;
+        }
+    }
+  g_array_sort (chosen, compare_edges_by_note);
+  return chosen;
+}
+
+static void
+index_tokens (GHashTable *index,
+              GArray     *tokens,
+              guint       j)
+{
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      gpointer key = GUINT_TO_POINTER (g_array_index (tokens, guint32, t));
+      GArray *posting = g_hash_table_lookup (index, key);
+
+      if (posting == NULL)
+        g_hash_table_insert (index, key, posting = g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_array_append_val (posting, j);
+    }
+}
+
+static void
+touch_postings (GHashTable *index,
+                GArray     *tokens,
+                guint      *counts,
+                GArray     *touched)
+{
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      GArray *posting = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (tokens, guint32, t)));
+
+      if (posting == NULL || posting->len > MAX_POSTING)
+        continue;
+      for (guint k = 0; k < posting->len; k++)
+        {
+          guint j = g_array_index (posting, guint, k);
+
+          if (counts[j]++ == 0)
+            g_array_append_val (touched, j);
+        }
+    }
+}
+
 static void
 link_near (NfDiff  *self,
            NfBlock  blk,
@@ -286,6 +558,8 @@ link_near (NfDiff  *self,
   g_autoptr(GHashTable) index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_autofree guint *counts = g_new0 (guint, target->len + 1);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autoptr(GArray) chosen = NULL;
 
   for (guint j = 0; j < target->len; j++)
     {
@@ -293,56 +567,38 @@ link_near (NfDiff  *self,
 
       if (item->group->notes[c] != NULL)
         continue;
-      for (guint t = 0; t < item->tokens->len; t++)
-        {
-          gpointer key = GUINT_TO_POINTER (g_array_index (item->tokens, guint32, t));
-          GArray *posting = g_hash_table_lookup (index, key);
-
-          if (posting == NULL)
-            g_hash_table_insert (index, key, posting = g_array_new (FALSE, FALSE, sizeof (guint)));
-          g_array_append_val (posting, j);
-        }
+      index_tokens (index, item->tokens, j);
+      index_tokens (index, item->tags, j);
     }
 
   for (guint i = 0; i < items[c]->len; i++)
     {
       Item *item = &g_array_index (items[c], Item, i);
-      guint best = G_MAXUINT;
-      double best_score = NEAR_THRESHOLD;
 
       if (item->group->notes[d] != NULL)
         continue;
       g_array_set_size (touched, 0);
-      for (guint t = 0; t < item->tokens->len; t++)
-        {
-          GArray *posting = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (item->tokens, guint32, t)));
-
-          if (posting == NULL || posting->len > MAX_POSTING)
-            continue;
-          for (guint k = 0; k < posting->len; k++)
-            {
-              guint j = g_array_index (posting, guint, k);
-
-              if (counts[j]++ == 0)
-                g_array_append_val (touched, j);
-            }
-        }
+      touch_postings (index, item->tokens, counts, touched);
+      touch_postings (index, item->tags, counts, touched);
       for (guint k = 0; k < touched->len; k++)
         {
           guint j = g_array_index (touched, guint, k);
-          double score = _nf_diff_jaccard (item->tokens, g_array_index (target, Item, j).tokens);
+          Edge edge = { i, j, 0, near_score (item, &g_array_index (target, Item, j)) };
 
           counts[j] = 0;
-          if (score > best_score || (score == best_score && j < best))
-            best = j, best_score = score;
+          if (edge.score >= NEAR_THRESHOLD)
+            g_array_append_val (edges, edge);
         }
-      if (best != G_MAXUINT)
-        {
-          NfDiffEntry *entry = add_entry (self, NF_DIFF_NEAR, blk, best_score);
+    }
 
-          set_note (entry, c, item->note);
-          set_note (entry, d, g_array_index (target, Item, best).note);
-        }
+  chosen = choose_pairs (edges, items[c]->len, target->len);
+  for (guint k = 0; k < chosen->len; k++)
+    {
+      const Edge *edge = &g_array_index (chosen, Edge, k);
+      NfDiffEntry *entry = add_entry (self, NF_DIFF_NEAR, blk, edge->score);
+
+      set_note (entry, c, g_array_index (items[c], Item, edge->i).note);
+      set_note (entry, d, g_array_index (target, Item, edge->j).note);
     }
 }
 
@@ -385,6 +641,7 @@ diff_meaning (NfDiff *self)
               group->n_present++;
               item.group = group;
               item.tokens = _nf_diff_token_set (text);
+              item.tags = _nf_diff_tag_set (nf_note_get_tags (note));
               g_array_append_val (items[c], item);
             }
         }

@@ -280,7 +280,10 @@ rebuild_children (NfCompareView *self)
 }
 
 /* The block whose title band has scrolled out of sight while its cards
- * are still in view keeps its name pinned at the top. */
+ * are still in view keeps its name pinned at the top. The heading has a
+ * height of its own: while the next block's title comes up under it, or
+ * the block's own title still shows below it, it would be drawn over a
+ * title, so it waits. */
 static void
 update_pinned (NfCompareView *self)
 {
@@ -288,11 +291,12 @@ update_pinned (NfCompareView *self)
   double top = gtk_adjustment_get_value (vadj);
   double offset = gtk_widget_get_height (GTK_WIDGET (self->legend_area));
   const char *title = NULL;
+  int height = 0;
+  NfRect row, band;
+  guint r;
 
-  for (guint r = 0; self->ready && r < nf_compare_layout_get_n_rows (self->layout); r++)
+  for (r = 0; self->ready && r < nf_compare_layout_get_n_rows (self->layout); r++)
     {
-      NfRect row, band;
-
       nf_compare_layout_get_row_rect (self->layout, r, &row);
       nf_compare_layout_get_title_rect (self->layout, r, &band);
       if (band.y + offset < top && row.y + row.height + offset > top)
@@ -302,7 +306,16 @@ update_pinned (NfCompareView *self)
         }
     }
   if (title != NULL)
-    gtk_label_set_text (GTK_LABEL (self->pinned_heading), title);
+    {
+      /* Measured shown and with its text: a hidden widget measures 0. */
+      gtk_label_set_text (GTK_LABEL (self->pinned_heading), title);
+      gtk_widget_set_visible (self->pinned_heading, TRUE);
+      gtk_widget_measure (self->pinned_heading, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (self->scroller), NULL, &height, NULL, NULL);
+      /* The next title starts below this row's bottom. */
+      if (row.y + row.height + offset < top + height || band.y + band.height + offset > top + height)
+        title = NULL;
+    }
   gtk_widget_set_visible (self->pinned_heading, title != NULL);
 }
 

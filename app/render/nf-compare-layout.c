@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "nf-i18n-private.h"
 
@@ -245,6 +246,84 @@ note_kinds (NfCompareLayout *self)
   return kinds;
 }
 
+/* The band of each note matched across companies in the row's block, by
+ * note: matches that share a note share a band, so that a chain (Bitauto's
+ * service fees near Alibaba's, Alibaba's near Senmiao's) sits level, not
+ * each pair in a band of its own with the middle note in one of them. */
+static GHashTable *
+note_bands (NfCompareLayout *self,
+            NfBlock          block,
+            guint           *n_bands)
+{
+  GHashTable *bands = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer note, value;
+
+  for (guint e = 0; e < nf_diff_get_n_entries (self->diff); e++)
+    {
+      const NfDiffEntry *entry = nf_diff_get_entry (self->diff, e);
+      guint n = 0, band = G_MAXUINT;
+
+      if (entry->block != block || (entry->kind != NF_DIFF_NEAR && entry->kind != NF_DIFF_SOME))
+        continue;
+      for (guint c = 0; c < self->n_canvases; c++)
+        n += entry->notes[c] != NULL;
+      if (n < 2)
+        continue;
+      for (guint c = 0; c < self->n_canvases && band == G_MAXUINT; c++)
+        if (entry->notes[c] != NULL && g_hash_table_contains (bands, entry->notes[c]))
+          band = GPOINTER_TO_UINT (g_hash_table_lookup (bands, entry->notes[c])) - 1;
+      if (band == G_MAXUINT)
+        {
+          band = merged->len;
+          g_array_append_val (merged, band);
+        }
+      for (guint c = 0; c < self->n_canvases; c++)
+        {
+          guint other;
+
+          if (entry->notes[c] == NULL)
+            continue;
+          other = GPOINTER_TO_UINT (g_hash_table_lookup (bands, entry->notes[c]));
+          /* Bands are held one more than their number, so 0 is none. */
+          if (other != 0)
+            {
+              guint a = other - 1, b = band;
+
+              while (g_array_index (merged, guint, a) != a)
+                a = g_array_index (merged, guint, a);
+              while (g_array_index (merged, guint, b) != b)
+                b = g_array_index (merged, guint, b);
+              g_array_index (merged, guint, MAX (a, b)) = MIN (a, b);
+            }
+          g_hash_table_insert (bands, entry->notes[c], GUINT_TO_POINTER (band + 1));
+        }
+    }
+
+  /* Each merged band by its first: numbered in order of appearance. */
+  for (guint b = 0; b < merged->len; b++)
+    {
+      guint root = b, number = G_MAXUINT;
+
+      while (g_array_index (merged, guint, root) != root)
+        root = g_array_index (merged, guint, root);
+      if (root == b)
+        number = order->len;
+      else
+        number = g_array_index (order, guint, root);
+      g_array_append_val (order, number);
+    }
+  g_hash_table_iter_init (&iter, bands);
+  while (g_hash_table_iter_next (&iter, &note, &value))
+    g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (g_array_index (order, guint, GPOINTER_TO_UINT (value) - 1) + 1));
+  *n_bands = 0;
+  for (guint b = 0; b < merged->len; b++)
+    *n_bands += g_array_index (merged, guint, b) == b;
+  return bands;
+}
+
 /* Each canvas's notes of the row's block, in that canvas's own order.
  * Differences only between companies hides what they all share and puts
  * the notes matched across companies (near matches, notes some share)
@@ -255,8 +334,11 @@ collect_cards (NfCompareLayout *self,
                GHashTable      *kinds)
 {
   gboolean bands = self->differences_only && !nf_diff_is_versions (self->diff);
-  g_autoptr(GArray) band_entries = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) band_of = NULL;
+  guint n_bands = 0;
 
+  if (bands)
+    band_of = note_bands (self, row->block, &n_bands);
   for (guint i = 0; i < self->n_canvases; i++)
     {
       GListModel *notes = nf_canvas_get_notes (self->canvases[i], row->block);
@@ -275,28 +357,13 @@ collect_cards (NfCompareLayout *self,
           if (self->differences_only && card.kind == NF_DIFF_SHARED)
             continue;
           if (bands && (card.kind == NF_DIFF_NEAR || card.kind == NF_DIFF_SOME))
-            {
-              guint n = 0;
-
-              for (guint c = 0; c < self->n_canvases; c++)
-                n += card.entry->notes[c] != NULL;
-              if (n >= 2)
-                {
-                  guint band = 0;
-
-                  while (band < band_entries->len && g_array_index (band_entries, guint, band) != e)
-                    band++;
-                  if (band == band_entries->len)
-                    g_array_append_val (band_entries, e);
-                  card.band = (int) band;
-                }
-            }
+            card.band = (int) GPOINTER_TO_UINT (g_hash_table_lookup (band_of, note)) - 1;
           card.note = note;
           card.card = _nf_card_layout_lookup (self->cards, self->context, note, self->lang);
           g_array_append_val (row->cells[i].cards, card);
         }
     }
-  row->n_bands = band_entries->len;
+  row->n_bands = n_bands;
   for (guint i = 0; i < self->n_canvases && row->n_bands > 0; i++)
     {
       GArray *cards = row->cells[i].cards;
@@ -400,19 +467,25 @@ band_offsets (NfCompareLayout    *self,
   const NfGridStyle *style = self->style;
   double *tops = g_new0 (double, row->n_bands + 1);
   g_autofree double *heights = g_new0 (double, row->n_bands);
+  g_autofree double *column = g_new0 (double, row->n_bands);
 
   for (guint i = 0; i < self->n_canvases; i++)
     {
       const NfCompareCell *cell = &row->cells[i];
       double card_w = self->column_rects[i].width - 2 * style->block_padding - MARK_WIDTH - MARK_GAP;
 
+      /* A chain of matches can hold two notes of one company. */
+      memset (column, 0, sizeof (double) * row->n_bands);
       for (guint c = 0; c < cell->cards->len; c++)
         {
           const NfCompareCard *card = &g_array_index (cell->cards, NfCompareCard, c);
 
-          if (card->band >= 0)
-            heights[card->band] = MAX (heights[card->band],
-                                       nf_card_layout_measure (card->card, style, card_w, font_size, 0, NULL));
+          if (card->band < 0)
+            continue;
+          if (column[card->band] > 0)
+            column[card->band] += style->card_gap;
+          column[card->band] += nf_card_layout_measure (card->card, style, card_w, font_size, 0, NULL);
+          heights[card->band] = MAX (heights[card->band], column[card->band]);
         }
     }
   tops[0] = top;

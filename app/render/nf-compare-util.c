@@ -13,7 +13,10 @@
 #include "nf-number.h"
 
 /* Adwaita's palette: a darker shade on light backgrounds and a lighter one
- * on dark, so a mark strip stands out from the cards in both. */
+ * on dark, so a mark strip stands out from the cards in both. A near
+ * match is teal (libadwaita's teal accent; a light teal on dark): the
+ * card's other edge shows its evidence level in orange, purple, blue or
+ * green, and a near match in purple passed for "Reported". */
 static const char * const mark_colours[][2] = {
   [NF_DIFF_ADDED]     = { "#26a269", "#57e389" },
   [NF_DIFF_REMOVED]   = { "#c01c28", "#f66151" },
@@ -23,7 +26,7 @@ static const char * const mark_colours[][2] = {
   [NF_DIFF_SHARED]    = { "#9a9996", "#77767b" },
   [NF_DIFF_SOME]      = { "#1c71d8", "#62a0ea" },
   [NF_DIFF_ONLY]      = { "#e66100", "#ffa348" },
-  [NF_DIFF_NEAR]      = { "#813d9c", "#c061cb" },
+  [NF_DIFF_NEAR]      = { "#2190a4", "#7bdff4" },
 };
 
 static const char * const canvas_colours[][2] = {

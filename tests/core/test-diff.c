@@ -231,6 +231,171 @@ test_cases_deterministic (void)
     g_object_unref (cases[i]);
 }
 
+/* The near matches of a diff of two canvases, as "A-id B-id" lines in the
+ * first canvas's order; asserts that no note is in two of them. */
+static char *
+near_pairs (NfDiff *diff)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (diff, i);
+
+      if (e->kind != NF_DIFF_NEAR)
+        continue;
+      for (guint c = 0; c < 2; c++)
+        {
+          g_assert_nonnull (e->notes[c]);
+          g_assert_false (g_hash_table_contains (seen, e->notes[c]));
+          g_hash_table_add (seen, e->notes[c]);
+        }
+      g_string_append_printf (out, "%s %s\n", nf_note_get_id (e->notes[0]), nf_note_get_id (e->notes[1]));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Near matches are chosen as a whole: "Commissions from sellers on the
+ * marketplace" is nearest "Marketplace commissions…" (0.75), but that is
+ * the only match of "Premium listings…" (0.4), and the commission note
+ * has another good one (0.5). Taking the best match note by note, in
+ * either canvas's order or best score first, pairs one and leaves two
+ * alone; the best pairing pairs both. */
+static void
+test_near_pairing (void)
+{
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(NfCanvas) a = make_canvas ("A Corp", "en");
+      g_autoptr(NfCanvas) b = make_canvas ("B Corp", "en");
+      g_autoptr(NfDiff) diff = NULL;
+      g_autoptr(NfDiff) back = NULL;
+      g_autofree char *pairs = NULL;
+      g_autofree char *back_pairs = NULL;
+
+      if (order == 0)
+        {
+          add_note (a, NF_BLOCK_REVENUE_STREAMS, "a1", "Commissions from sellers on the marketplace", NULL);
+          add_note (a, NF_BLOCK_REVENUE_STREAMS, "a2", "Premium listings on the marketplace", NULL);
+        }
+      else
+        {
+          add_note (a, NF_BLOCK_REVENUE_STREAMS, "a2", "Premium listings on the marketplace", NULL);
+          add_note (a, NF_BLOCK_REVENUE_STREAMS, "a1", "Commissions from sellers on the marketplace", NULL);
+        }
+      add_note (b, NF_BLOCK_REVENUE_STREAMS, "b1", "Marketplace commissions from sellers for listings", NULL);
+      add_note (b, NF_BLOCK_REVENUE_STREAMS, "b2", "Commissions from sellers for payments", NULL);
+      g_assert_cmpfloat (nf_diff_similarity ("Commissions from sellers on the marketplace",
+                                             "Marketplace commissions from sellers for listings"), >,
+                         nf_diff_similarity ("Commissions from sellers on the marketplace",
+                                             "Commissions from sellers for payments"));
+
+      diff = diff2 (a, b);
+      pairs = near_pairs (diff);
+      g_assert_cmpstr (pairs, ==, order == 0 ? "a1 b2\na2 b1\n" : "a2 b1\na1 b2\n");
+      /* The same pairs whichever canvas comes first. */
+      back = diff2 (b, a);
+      back_pairs = near_pairs (back);
+      g_assert_cmpstr (back_pairs, ==, "b1 a2\nb2 a1\n");
+    }
+}
+
+/* More notes than there are partners: each note is in one near match at
+ * most, and the pairing is the one of greatest total similarity. */
+static void
+test_near_one_each (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A Corp", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B Corp", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autofree char *pairs = NULL;
+
+  add_note (a, NF_BLOCK_CHANNELS, "a1", "Retail shops in large cities", NULL);
+  add_note (a, NF_BLOCK_CHANNELS, "a2", "Retail shops in small towns", NULL);
+  add_note (a, NF_BLOCK_CHANNELS, "a3", "Retail shops and kiosks", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "b1", "Retail shops in cities", NULL);
+  add_note (b, NF_BLOCK_CHANNELS, "b2", "Kiosks in towns", NULL);
+  diff = diff2 (a, b);
+  pairs = near_pairs (diff);
+  /* a1-b1 0.75 and a2-b2 0.2 (1/5: "towns"), or a1-b1 with a3-b2 0.25
+   * (1/4: "kiosks"): the second is better. */
+  g_assert_cmpstr (pairs, ==, "a1 b1\na3 b2\n");
+}
+
+/* Notes filed under the same tags are about the same thing even when
+ * they share few words; tags they do not share take nothing away. */
+static void
+test_near_tags (void)
+{
+  g_autoptr(NfCanvas) a = make_canvas ("A Corp", "en");
+  g_autoptr(NfCanvas) b = make_canvas ("B Corp", "en");
+  g_autoptr(NfDiff) diff = NULL;
+  g_autofree char *pairs = NULL;
+  const char *ads[] = { "Advertising", NULL };
+  const char *both[] = { "advertising", "automakers", NULL };
+  const char *fleet[] = { "fleet", NULL };
+  NfNote *note;
+
+  add_note (a, NF_BLOCK_REVENUE_STREAMS, "a1", "Banner placements sold to car makers", NULL);
+  add_note (a, NF_BLOCK_REVENUE_STREAMS, "a2", "Leasing cars to drivers", NULL);
+  add_note (b, NF_BLOCK_REVENUE_STREAMS, "b1", "Promoted search results paid for by brands", NULL);
+  add_note (b, NF_BLOCK_REVENUE_STREAMS, "b2", "Rental income from vehicles", NULL);
+  note = g_list_model_get_item (nf_canvas_get_notes (a, NF_BLOCK_REVENUE_STREAMS), 0);
+  nf_canvas_set_note_tags (a, note, both);
+  g_object_unref (note);
+  note = g_list_model_get_item (nf_canvas_get_notes (b, NF_BLOCK_REVENUE_STREAMS), 0);
+  nf_canvas_set_note_tags (b, note, ads);
+  g_object_unref (note);
+  note = g_list_model_get_item (nf_canvas_get_notes (b, NF_BLOCK_REVENUE_STREAMS), 1);
+  nf_canvas_set_note_tags (b, note, fleet);
+  g_object_unref (note);
+  g_assert_cmpfloat (nf_diff_similarity ("Banner placements sold to car makers",
+                                         "Promoted search results paid for by brands"), ==, 0.0);
+
+  diff = diff2 (a, b);
+  pairs = near_pairs (diff);
+  /* a2 and b2 share no word and one of them has no tags. */
+  g_assert_cmpstr (pairs, ==, "a1 b1\n");
+}
+
+/* The shipped cases: Bitauto's advertising and service fees meet
+ * Alibaba's advertising and service fees, not each other's. */
+static void
+test_near_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) bitauto = nf_canvas_load_case (0, &error);
+  g_autoptr(NfCanvas) alibaba = nf_canvas_load_case (1, &error);
+  g_autoptr(NfDiff) diff = NULL;
+  guint n_found = 0;
+
+  g_assert_no_error (error);
+  diff = diff2 (bitauto, alibaba);
+  g_free (near_pairs (diff));
+  for (guint i = 0; i < nf_diff_get_n_entries (diff); i++)
+    {
+      const NfDiffEntry *e = nf_diff_get_entry (diff, i);
+      const char *x, *y;
+
+      if (e->kind != NF_DIFF_NEAR || e->block != NF_BLOCK_REVENUE_STREAMS)
+        continue;
+      x = nf_text_get (nf_note_get_text (e->notes[0]));
+      y = nf_text_get (nf_note_get_text (e->notes[1]));
+      if (g_str_has_prefix (x, "Advertising is the second major source"))
+        {
+          g_assert_true (g_str_has_prefix (y, "Advertising fees charged to advertisers"));
+          n_found++;
+        }
+      else if (g_str_has_prefix (x, "Service fees from customers"))
+        {
+          g_assert_true (g_str_has_prefix (y, "Service fees for various online services"));
+          n_found++;
+        }
+    }
+  g_assert_cmpuint (n_found, ==, 2);
+}
+
 static NfCanvas *
 generated (const char *company,
            guint       seed)
@@ -1024,6 +1189,10 @@ main (int    argc,
   g_test_add_func ("/diff/similarity", test_similarity);
   g_test_add_func ("/diff/translations", test_translations);
   g_test_add_func ("/diff/cases-deterministic", test_cases_deterministic);
+  g_test_add_func ("/diff/near-pairing", test_near_pairing);
+  g_test_add_func ("/diff/near-one-each", test_near_one_each);
+  g_test_add_func ("/diff/near-tags", test_near_tags);
+  g_test_add_func ("/diff/near-cases", test_near_cases);
   g_test_add_func ("/diff/metrics", test_metrics);
   g_test_add_func ("/diff/metrics-many", test_metrics_many);
   g_test_add_func ("/diff/metrics-rates", test_metrics_rates);

@@ -102,8 +102,14 @@ test_cases (void)
   {
     g_autofree char *label = nf_compare_layout_describe_cell (layout, NF_BLOCK_REVENUE_STREAMS, 1);
 
+    g_autofree char *senmiao = nf_compare_layout_describe_cell (layout, NF_BLOCK_REVENUE_STREAMS, 2);
+
+    /* Alibaba's commissions, advertising and service fees each meet
+     * another company's; Senmiao has notes no one else has. */
     g_assert_true (g_str_has_prefix (label, "Revenue Streams, Alibaba: "));
-    g_assert_nonnull (strstr (label, "only here"));
+    g_assert_nonnull (strstr (label, "3 near match"));
+    g_assert_true (g_str_has_prefix (senmiao, "Revenue Streams, Senmiao Technology: "));
+    g_assert_nonnull (strstr (senmiao, "only here"));
   }
   nf_test_screenshot (window, "compare-view-light.png");
   {
@@ -213,6 +219,93 @@ test_sticky (void)
   gtk_adjustment_set_value (adj, 0);
   nf_test_settle (window);
   g_assert_false (gtk_widget_get_visible (pinned));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (canvases[i]);
+}
+
+/* The pinned heading, where shown, covers no other block's title, and its
+ * own only once that has gone under it whole: one heading is never drawn
+ * over another. Returns whether it is shown. */
+static gboolean
+pinned_is_clear (GtkWidget *view)
+{
+  NfCompareView *cv = NF_COMPARE_VIEW (view);
+  NfCompareLayout *layout = nf_compare_view_get_layout (cv);
+  GtkWidget *pinned = nf_compare_view_get_pinned_heading (cv);
+  GtkWidget *scroller = nf_compare_view_get_scroller (cv);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double legend = gtk_widget_get_height (find_widget (view, GTK_TYPE_DRAWING_AREA, 1));
+  graphene_rect_t p;
+
+  if (!gtk_widget_get_visible (pinned) || !gtk_widget_get_mapped (pinned))
+    return FALSE;
+  g_assert_true (gtk_widget_compute_bounds (pinned, scroller, &p));
+  g_assert_cmpfloat (p.size.height, >, 10);
+  for (guint r = 0; r < nf_compare_layout_get_n_rows (layout); r++)
+    {
+      NfRect band;
+      double top, bottom;
+
+      nf_compare_layout_get_title_rect (layout, r, &band);
+      top = legend + band.y - gtk_adjustment_get_value (adj);
+      bottom = top + band.height;
+      if (bottom <= p.origin.y || top >= p.origin.y + p.size.height)
+        continue;
+      g_test_message ("at %.0f: pinned %s over %s's title (%.0f–%.0f, pinned %.0f–%.0f)",
+                      gtk_adjustment_get_value (adj), gtk_label_get_text (GTK_LABEL (pinned)),
+                      nf_block_title (nf_compare_layout_get_row_block (layout, r)), top, bottom,
+                      p.origin.y, p.origin.y + p.size.height);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pinned)), ==,
+                       nf_block_title (nf_compare_layout_get_row_block (layout, r)));
+      g_assert_cmpfloat (bottom, <=, p.origin.y + p.size.height);
+    }
+  return TRUE;
+}
+
+/* Two companies at 1920×1080, scrolled past every block's title in small
+ * steps and to the end: the pinned heading of the block above never sits
+ * on the next block's title (it did at the end, on Cost Structure). */
+static void
+test_sticky_clear (void)
+{
+  NfCanvas *canvases[4];
+  GtkWidget *view, *window;
+  GtkAdjustment *adj;
+  NfCompareLayout *layout;
+  guint n_shown = 0;
+  double legend;
+
+  /* The heading's padding, and so its height, is the app's style's. */
+  nf_test_gui_load_style ();
+  load_cases (canvases);
+  view = nf_compare_view_new (canvases, 2);
+  window = nf_test_show (view, 1920, 1080);
+  layout = nf_compare_view_get_layout (NF_COMPARE_VIEW (view));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (nf_compare_view_get_scroller (NF_COMPARE_VIEW (view))));
+  legend = gtk_widget_get_height (find_widget (view, GTK_TYPE_DRAWING_AREA, 1));
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  nf_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  n_shown += pinned_is_clear (view);
+  nf_test_screenshot (window, "compare-view-sticky-end.png");
+
+  for (guint r = 1; r < nf_compare_layout_get_n_rows (layout); r++)
+    {
+      NfRect band;
+
+      nf_compare_layout_get_title_rect (layout, r, &band);
+      for (int d = -48; d <= 8; d += 8)
+        {
+          gtk_adjustment_set_value (adj, legend + band.y + d);
+          nf_test_settle (window);
+          n_shown += pinned_is_clear (view);
+        }
+    }
+  /* The check saw the heading pinned, not only hidden. */
+  g_assert_cmpuint (n_shown, >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 4; i++)
@@ -836,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/gui/compare-view/conflicts", test_conflicts);
   g_test_add_func ("/gui/snapshots-dialog", test_snapshots);
   g_test_add_func ("/gui/compare-view/sticky", test_sticky);
+  g_test_add_func ("/gui/compare-view/sticky-clear", test_sticky_clear);
   g_test_add_func ("/gui/compare-view/differences-near", test_differences_near);
   g_test_add_func ("/gui/compare-view/themes", test_themes);
   g_test_add_func ("/gui/compare-view/picker", test_picker);

@@ -317,6 +317,83 @@ check_render (NfGridStyle *style,
   cases_clear (&cases);
 }
 
+/* CIE L*a*b* of an sRGB colour (D65), to tell how far apart two look. */
+static void
+to_lab (const NfColour *c,
+        double          lab[3])
+{
+  double rgb[3] = { c->red, c->green, c->blue }, xyz[3], f[3];
+  static const double white[3] = { 0.95047, 1.0, 1.08883 };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  xyz[0] = 0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2];
+  xyz[1] = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  xyz[2] = 0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2];
+  for (guint i = 0; i < 3; i++)
+    {
+      double t = xyz[i] / white[i];
+
+      f[i] = t > 0.008856 ? cbrt (t) : 7.787 * t + 16.0 / 116;
+    }
+  lab[0] = 116 * f[1] - 16;
+  lab[1] = 500 * (f[0] - f[1]);
+  lab[2] = 200 * (f[1] - f[2]);
+}
+
+static double
+colour_distance (const NfColour *a,
+                 const NfColour *b)
+{
+  double x[3], y[3];
+
+  to_lab (a, x);
+  to_lab (b, y);
+  return sqrt ((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) +
+               (x[2] - y[2]) * (x[2] - y[2]));
+}
+
+static double
+contrast (const NfColour *a,
+          const NfColour *b)
+{
+  double la = nf_colour_luminance (a), lb = nf_colour_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* A near match's mark must not pass for a note's evidence level (the bar
+ * and chip on the other side of the same card) nor for another mark of
+ * the legend: it was Reported's purple. 25 in L*a*b* is far apart (2.3 is
+ * just noticeable); the mark keeps 3:1 against the card and the block. */
+static void
+test_near_colour (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark () : nf_grid_style_new_light ();
+      NfDiffKind legend[] = { NF_DIFF_SHARED, NF_DIFF_SOME, NF_DIFF_ONLY };
+      NfColour near;
+
+      nf_compare_mark_colour (NF_DIFF_NEAR, style, &near);
+      for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e < NF_EVIDENCE_N_LEVELS; e++)
+        {
+          g_test_message ("%s: near vs evidence %d: %.1f", dark ? "dark" : "light", e,
+                          colour_distance (&near, &style->evidence[e]));
+          g_assert_cmpfloat (colour_distance (&near, &style->evidence[e]), >=, 25);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+        {
+          NfColour other;
+
+          nf_compare_mark_colour (legend[i], style, &other);
+          g_assert_cmpfloat (colour_distance (&near, &other), >=, 25);
+        }
+      g_assert_cmpfloat (contrast (&near, &style->card_fill), >=, 3);
+      g_assert_cmpfloat (contrast (&near, &style->block_fill), >=, 3);
+    }
+}
+
 static void
 test_render_light (void)
 {
@@ -807,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/compare/height-limit", test_height_limit);
   g_test_add_func ("/compare/render-light", test_render_light);
   g_test_add_func ("/compare/render-dark", test_render_dark);
+  g_test_add_func ("/compare/near-colour", test_near_colour);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/describe-card", test_describe_card);
   g_test_add_func ("/compare/two-companies", test_two_companies);
