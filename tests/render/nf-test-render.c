@@ -34,3 +34,12 @@ nf_test_max_difference (cairo_surface_t *a,
       most = MAX (most, ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]));
   return most;
 }
+
+double
+nf_test_contrast (const NfColour *a,
+                  const NfColour *b)
+{
+  double la = nf_colour_luminance (a), lb = nf_colour_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}

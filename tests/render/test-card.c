@@ -43,15 +43,6 @@ test_style (void)
   g_assert_true (memcmp (&text, &dark->card_text, sizeof text) == 0);
 }
 
-static double
-contrast_of (const NfColour *text,
-             const NfColour *fill)
-{
-  double a = nf_colour_luminance (text), b = nf_colour_luminance (fill);
-
-  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
-}
-
 /* `over` (translucent) painted on the opaque `under`. */
 static NfColour
 over (const NfColour *top,
@@ -79,10 +70,10 @@ test_chips_readable (void)
       NfColour chip = over (&style->chip_fill, &style->card_fill);
 
       g_test_message ("style %u: tags %.2f, muted on card %.2f", s,
-                      contrast_of (&style->muted_text, &chip),
-                      contrast_of (&style->muted_text, &style->card_fill));
-      g_assert_cmpfloat (contrast_of (&style->muted_text, &chip), >=, 4.5);
-      g_assert_cmpfloat (contrast_of (&style->muted_text, &style->card_fill), >=, 4.5);
+                      nf_test_contrast (&style->muted_text, &chip),
+                      nf_test_contrast (&style->muted_text, &style->card_fill));
+      g_assert_cmpfloat (nf_test_contrast (&style->muted_text, &chip), >=, 4.5);
+      g_assert_cmpfloat (nf_test_contrast (&style->muted_text, &style->card_fill), >=, 4.5);
       for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e <= NF_EVIDENCE_VALIDATED; e++)
         {
           NfColour tint = style->evidence[e], on, ink;
@@ -91,8 +82,8 @@ test_chips_readable (void)
           on = over (&tint, &style->card_fill);
           nf_grid_style_ink_on (style, &style->evidence[e], &on, &ink);
           g_test_message ("style %u: evidence %d %.2f (own colour %.2f)", s, e,
-                          contrast_of (&ink, &on), contrast_of (&style->evidence[e], &on));
-          g_assert_cmpfloat (contrast_of (&ink, &on), >=, 4.5);
+                          nf_test_contrast (&ink, &on), nf_test_contrast (&style->evidence[e], &on));
+          g_assert_cmpfloat (nf_test_contrast (&ink, &on), >=, 4.5);
           /* Still its level's colour: nearer it than the plain text. */
           g_assert_cmpfloat (fabs (ink.red - style->evidence[e].red) + fabs (ink.green - style->evidence[e].green) +
                              fabs (ink.blue - style->evidence[e].blue), <,

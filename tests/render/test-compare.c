@@ -12,6 +12,7 @@
 #include <nf-compare-renderer.h>
 
 #include "nf-compare-layout-private.h"
+#include "nf-test-render.h"
 
 /* The comparison of the four case companies: layout, marks and the PNGs a
  * person looks at (compare-cases-light.png, compare-cases-dark.png in the
@@ -353,15 +354,6 @@ colour_distance (const NfColour *a,
                (x[2] - y[2]) * (x[2] - y[2]));
 }
 
-static double
-contrast (const NfColour *a,
-          const NfColour *b)
-{
-  double la = nf_colour_luminance (a), lb = nf_colour_luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
 /* A near match's mark must not pass for a note's evidence level (the bar
  * and chip on the other side of the same card) nor for another mark of
  * the legend: it was Reported's purple. 25 in L*a*b* is far apart (2.3 is
@@ -389,8 +381,8 @@ test_near_colour (void)
           nf_compare_mark_colour (legend[i], style, &other);
           g_assert_cmpfloat (colour_distance (&near, &other), >=, 25);
         }
-      g_assert_cmpfloat (contrast (&near, &style->card_fill), >=, 3);
-      g_assert_cmpfloat (contrast (&near, &style->block_fill), >=, 3);
+      g_assert_cmpfloat (nf_test_contrast (&near, &style->card_fill), >=, 3);
+      g_assert_cmpfloat (nf_test_contrast (&near, &style->block_fill), >=, 3);
     }
 }
 

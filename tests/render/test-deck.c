@@ -600,6 +600,26 @@ draw_page (NfDeckPages *pages,
   return image;
 }
 
+/* Pages `from` to `n - 1` of the two decks are drawn alike, pixel for pixel. */
+static void
+assert_pages_match (NfDeckPages *a,
+                    NfDeckPages *b,
+                    guint        from,
+                    guint        n)
+{
+  for (guint p = from; p < n; p++)
+    {
+      cairo_surface_t *x = draw_page (a, p);
+      cairo_surface_t *y = draw_page (b, p);
+      int stride = cairo_image_surface_get_stride (x);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (x), stride * 360,
+                       cairo_image_surface_get_data (y), stride * 360);
+      cairo_surface_destroy (x);
+      cairo_surface_destroy (y);
+    }
+}
+
 /* The grids are laid out ahead on worker threads, unless a canvas is in
  * the deck twice (then in the drawing thread): both give the same slides. */
 static void
@@ -623,17 +643,7 @@ test_layouts_ahead (void)
   n = nf_deck_pages_get_n_pages (threaded);
   g_assert_cmpuint (nf_deck_pages_get_n_pages (inline_pages), >, n);
   /* Page 0 is the title slide, which lists the canvases. */
-  for (guint p = 1; p < n; p++)
-    {
-      cairo_surface_t *a = draw_page (threaded, p);
-      cairo_surface_t *b = draw_page (inline_pages, p);
-      int stride = cairo_image_surface_get_stride (a);
-
-      g_assert_cmpmem (cairo_image_surface_get_data (a), stride * 360,
-                       cairo_image_surface_get_data (b), stride * 360);
-      cairo_surface_destroy (a);
-      cairo_surface_destroy (b);
-    }
+  assert_pages_match (threaded, inline_pages, 1, n);
 }
 
 /* A deck of more than four canvases plans with four font maps, canvas i
@@ -669,17 +679,7 @@ test_layouts_four_maps (void)
   n = nf_deck_pages_get_n_pages (threaded);
   g_assert_cmpuint (n, >, 12 * 5);
   g_assert_cmpuint (nf_deck_pages_get_n_pages (inline_pages), >, n);
-  for (guint p = 1; p < n; p++)
-    {
-      cairo_surface_t *a = draw_page (threaded, p);
-      cairo_surface_t *b = draw_page (inline_pages, p);
-      int stride = cairo_image_surface_get_stride (a);
-
-      g_assert_cmpmem (cairo_image_surface_get_data (a), stride * 360,
-                       cairo_image_surface_get_data (b), stride * 360);
-      cairo_surface_destroy (a);
-      cairo_surface_destroy (b);
-    }
+  assert_pages_match (threaded, inline_pages, 1, n);
 }
 
 /* The workers' font maps are kept from one deck to the next, in slots a
@@ -705,17 +705,7 @@ assert_same_pages (NfDeckPages *a,
   guint n = nf_deck_pages_get_n_pages (a);
 
   g_assert_cmpuint (nf_deck_pages_get_n_pages (b), ==, n);
-  for (guint p = 0; p < n; p++)
-    {
-      cairo_surface_t *x = draw_page (a, p);
-      cairo_surface_t *y = draw_page (b, p);
-      int stride = cairo_image_surface_get_stride (x);
-
-      g_assert_cmpmem (cairo_image_surface_get_data (x), stride * 360,
-                       cairo_image_surface_get_data (y), stride * 360);
-      cairo_surface_destroy (x);
-      cairo_surface_destroy (y);
-    }
+  assert_pages_match (a, b, 0, n);
 }
 
 static void
