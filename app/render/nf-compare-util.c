@@ -13,19 +13,23 @@
 #include "nf-number.h"
 
 /* Adwaita's palette: a darker shade on light backgrounds and a lighter one
- * on dark, so a mark strip stands out from the cards in both. A near
- * match is teal (libadwaita's teal accent; a light teal on dark): the
- * card's other edge shows its evidence level in orange, purple, blue or
- * green, and a near match in purple passed for "Reported". */
+ * on dark, so a mark strip stands out from the cards in both. The card's
+ * other edge shows its evidence level in orange, purple, blue or green,
+ * so no mark takes one of those: a near match in purple passed for
+ * "Reported", "in some" in blue for "Tested", "only here" in orange for
+ * "Assumption". They are teal (libadwaita's teal accent), brown and
+ * yellow (pink, tried, read as Reported's light purple on dark); a move
+ * is slate, a reordering brown. An addition stays green, as every diff
+ * has it, and a removal red. */
 static const char * const mark_colours[][2] = {
   [NF_DIFF_ADDED]     = { "#26a269", "#57e389" },
   [NF_DIFF_REMOVED]   = { "#c01c28", "#f66151" },
-  [NF_DIFF_CHANGED]   = { "#e5a50a", "#f8e45c" },
-  [NF_DIFF_MOVED]     = { "#1c71d8", "#62a0ea" },
-  [NF_DIFF_REORDERED] = { "#813d9c", "#c061cb" },
+  [NF_DIFF_CHANGED]   = { "#b47c00", "#f8e45c" },
+  [NF_DIFF_MOVED]     = { "#6f8396", "#a8b8c8" },
+  [NF_DIFF_REORDERED] = { "#865e3c", "#cdab8f" },
   [NF_DIFF_SHARED]    = { "#9a9996", "#77767b" },
-  [NF_DIFF_SOME]      = { "#1c71d8", "#62a0ea" },
-  [NF_DIFF_ONLY]      = { "#e66100", "#ffa348" },
+  [NF_DIFF_SOME]      = { "#865e3c", "#cdab8f" },
+  [NF_DIFF_ONLY]      = { "#b47c00", "#f6d32d" },
   [NF_DIFF_NEAR]      = { "#2190a4", "#7bdff4" },
 };
 

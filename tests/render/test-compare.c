@@ -354,36 +354,50 @@ colour_distance (const NfColour *a,
                (x[2] - y[2]) * (x[2] - y[2]));
 }
 
-/* A near match's mark must not pass for a note's evidence level (the bar
- * and chip on the other side of the same card) nor for another mark of
- * the legend: it was Reported's purple. 25 in L*a*b* is far apart (2.3 is
- * just noticeable); the mark keeps 3:1 against the card and the block. */
+/* A mark must not pass for a note's evidence level (the bar and chip on
+ * the other side of the same card) nor for another mark of its legend:
+ * a near match was Reported's purple, "in some" Tested's blue, "only
+ * here" Assumption's orange. 25 in L*a*b* is far apart (2.3 is just
+ * noticeable); a mark keeps 3:1 against the card and the block but for
+ * "shared", which is meant to recede. An addition keeps every diff's
+ * green, the one mark allowed to be near an evidence colour. */
 static void
-test_near_colour (void)
+test_mark_colours (void)
 {
+  const NfDiffKind companies[] = { NF_DIFF_SHARED, NF_DIFF_SOME, NF_DIFF_ONLY, NF_DIFF_NEAR };
+  const NfDiffKind versions[] = { NF_DIFF_ADDED, NF_DIFF_REMOVED, NF_DIFF_CHANGED, NF_DIFF_MOVED,
+                                  NF_DIFF_REORDERED };
+  const struct { const NfDiffKind *kinds; guint n; } legends[] = {
+    { companies, G_N_ELEMENTS (companies) }, { versions, G_N_ELEMENTS (versions) },
+  };
+
   for (guint dark = 0; dark < 2; dark++)
-    {
-      g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark () : nf_grid_style_new_light ();
-      NfDiffKind legend[] = { NF_DIFF_SHARED, NF_DIFF_SOME, NF_DIFF_ONLY };
-      NfColour near;
-
-      nf_compare_mark_colour (NF_DIFF_NEAR, style, &near);
-      for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e < NF_EVIDENCE_N_LEVELS; e++)
+    for (guint l = 0; l < G_N_ELEMENTS (legends); l++)
+      for (guint i = 0; i < legends[l].n; i++)
         {
-          g_test_message ("%s: near vs evidence %d: %.1f", dark ? "dark" : "light", e,
-                          colour_distance (&near, &style->evidence[e]));
-          g_assert_cmpfloat (colour_distance (&near, &style->evidence[e]), >=, 25);
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
-        {
-          NfColour other;
+          g_autoptr(NfGridStyle) style = dark ? nf_grid_style_new_dark () : nf_grid_style_new_light ();
+          NfDiffKind kind = legends[l].kinds[i];
+          NfColour mark;
 
-          nf_compare_mark_colour (legend[i], style, &other);
-          g_assert_cmpfloat (colour_distance (&near, &other), >=, 25);
+          nf_compare_mark_colour (kind, style, &mark);
+          for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e < NF_EVIDENCE_N_LEVELS && kind != NF_DIFF_ADDED; e++)
+            {
+              g_test_message ("%s: mark %d vs evidence %d: %.1f", dark ? "dark" : "light", kind, e,
+                              colour_distance (&mark, &style->evidence[e]));
+              g_assert_cmpfloat (colour_distance (&mark, &style->evidence[e]), >=, 25);
+            }
+          for (guint j = i + 1; j < legends[l].n; j++)
+            {
+              NfColour other;
+
+              nf_compare_mark_colour (legends[l].kinds[j], style, &other);
+              g_assert_cmpfloat (colour_distance (&mark, &other), >=, 25);
+            }
+          if (kind == NF_DIFF_SHARED)
+            continue;
+          g_assert_cmpfloat (nf_test_contrast (&mark, &style->card_fill), >=, 3);
+          g_assert_cmpfloat (nf_test_contrast (&mark, &style->block_fill), >=, 3);
         }
-      g_assert_cmpfloat (nf_test_contrast (&near, &style->card_fill), >=, 3);
-      g_assert_cmpfloat (nf_test_contrast (&near, &style->block_fill), >=, 3);
-    }
 }
 
 static void
@@ -876,7 +890,7 @@ main (int   argc,
   g_test_add_func ("/compare/height-limit", test_height_limit);
   g_test_add_func ("/compare/render-light", test_render_light);
   g_test_add_func ("/compare/render-dark", test_render_dark);
-  g_test_add_func ("/compare/near-colour", test_near_colour);
+  g_test_add_func ("/compare/mark-colours", test_mark_colours);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/describe-card", test_describe_card);
   g_test_add_func ("/compare/two-companies", test_two_companies);
