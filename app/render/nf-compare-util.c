@@ -20,9 +20,9 @@
  * "Assumption". They are teal (libadwaita's teal accent), brown and
  * yellow (pink, tried, read as Reported's light purple on dark); a move
  * is slate, a reordering brown. An addition stays green, as every diff
- * has it, and a removal red. */
+ * has it, but a yellower one than Validated's; a removal is red. */
 static const char * const mark_colours[][2] = {
-  [NF_DIFF_ADDED]     = { "#26a269", "#57e389" },
+  [NF_DIFF_ADDED]     = { "#4e9a06", "#a8e060" },
   [NF_DIFF_REMOVED]   = { "#c01c28", "#f66151" },
   [NF_DIFF_CHANGED]   = { "#b47c00", "#f8e45c" },
   [NF_DIFF_MOVED]     = { "#6f8396", "#a8b8c8" },

@@ -359,8 +359,8 @@ colour_distance (const NfColour *a,
  * a near match was Reported's purple, "in some" Tested's blue, "only
  * here" Assumption's orange. 25 in L*a*b* is far apart (2.3 is just
  * noticeable); a mark keeps 3:1 against the card and the block but for
- * "shared", which is meant to recede. An addition keeps every diff's
- * green, the one mark allowed to be near an evidence colour. */
+ * "shared", which is meant to recede. An addition is still green, but
+ * not Validated's. */
 static void
 test_mark_colours (void)
 {
@@ -380,7 +380,7 @@ test_mark_colours (void)
           NfColour mark;
 
           nf_compare_mark_colour (kind, style, &mark);
-          for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e < NF_EVIDENCE_N_LEVELS && kind != NF_DIFF_ADDED; e++)
+          for (NfEvidence e = NF_EVIDENCE_ASSUMPTION; e < NF_EVIDENCE_N_LEVELS; e++)
             {
               g_test_message ("%s: mark %d vs evidence %d: %.1f", dark ? "dark" : "light", kind, e,
                               colour_distance (&mark, &style->evidence[e]));
