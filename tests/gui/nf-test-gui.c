@@ -393,6 +393,20 @@ nf_test_remove_tree (const char *path)
 }
 
 gboolean
+nf_test_trigger_is (GtkShortcutTrigger *trigger,
+                    guint               keyval,
+                    GdkModifierType     mods)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return nf_test_trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           nf_test_trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+  return FALSE;
+}
+
+gboolean
 nf_test_press_shortcut (GtkWidget       *view,
                         guint            keyval,
                         GdkModifierType  mods)
@@ -408,11 +422,7 @@ nf_test_press_shortcut (GtkWidget       *view,
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
+          if (nf_test_trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, mods) &&
               gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
                                             gtk_shortcut_get_arguments (shortcut)))
             return TRUE;

@@ -112,6 +112,10 @@ NfNote          *nf_test_note_at               (NfCanvas     *canvas,
 char            *nf_test_make_tmpdir           (void);
 void             nf_test_remove_tree           (const char   *path);
 
+/* Whether the trigger, or one of its alternatives, is the key. */
+gboolean         nf_test_trigger_is            (GtkShortcutTrigger *trigger,
+                                                guint            keyval,
+                                                GdkModifierType  mods);
 /* Finds the shortcut for keyval+mods among view's own shortcut
  * controllers and runs it, as a key event that reached the view would.
  * FALSE when nothing took the key. */

@@ -141,20 +141,6 @@ test_tab_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-trigger_is (GtkShortcutTrigger *trigger,
-            guint               keyval,
-            GdkModifierType     mods)
-{
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
-           trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
-  return FALSE;
-}
-
 /* The widgets of the window with a shortcut for the key. */
 static GPtrArray *
 owners_of_key (GtkWidget       *root,
@@ -180,7 +166,7 @@ owners_of_key (GtkWidget       *root,
             {
               g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
 
-              if (trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+              if (nf_test_trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, mods))
                 g_ptr_array_add (owners, widget);
             }
         }
