@@ -132,9 +132,7 @@ _nf_deck_rule (NfDeck *deck,
                double  width)
 {
   static const NfColour white = { 1, 1, 1, 1 };
-  const NfColour *border = &deck->style->block_border;
-  NfColour solid = nf_colour_mix (&white, &(NfColour) { border->red, border->green, border->blue, 1 },
-                                  border->alpha);
+  NfColour solid = nf_colour_over (&deck->style->block_border, &white);
 
   _nf_render_set_colour (deck->cr, &solid);
   cairo_rectangle (deck->cr, x0, y - width / 2, x1 - x0, width);

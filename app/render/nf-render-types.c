@@ -91,3 +91,13 @@ nf_colour_mix (const NfColour *a,
   c.alpha = a->alpha + (b->alpha - a->alpha) * t;
   return c;
 }
+
+NfColour
+nf_colour_over (const NfColour *top,
+                const NfColour *under)
+{
+  NfColour c = nf_colour_mix (under, top, top->alpha);
+
+  c.alpha = 1.0;
+  return c;
+}

@@ -107,15 +107,8 @@ _nf_render_fill_outlined (cairo_t        *cr,
                           const NfColour *border,
                           double          line_width)
 {
-  NfColour edge = *border;
+  NfColour edge = fill->alpha >= 1.0 ? nf_colour_over (border, fill) : *border;
 
-  if (fill->alpha >= 1.0)
-    {
-      edge.red = border->red * border->alpha + fill->red * (1 - border->alpha);
-      edge.green = border->green * border->alpha + fill->green * (1 - border->alpha);
-      edge.blue = border->blue * border->alpha + fill->blue * (1 - border->alpha);
-      edge.alpha = 1.0;
-    }
   _nf_render_set_colour (cr, fill);
   cairo_fill_preserve (cr);
   _nf_render_set_colour (cr, &edge);

@@ -38,5 +38,8 @@ double   nf_colour_luminance    (const NfColour *colour);
 NfColour nf_colour_mix          (const NfColour *a,
                                  const NfColour *b,
                                  double          t);
+/* `top` (translucent) painted on the opaque `under`: opaque. */
+NfColour nf_colour_over         (const NfColour *top,
+                                 const NfColour *under);
 
 G_END_DECLS

@@ -44,16 +44,6 @@ test_style (void)
 }
 
 /* `over` (translucent) painted on the opaque `under`. */
-static NfColour
-over (const NfColour *top,
-      const NfColour *under)
-{
-  NfColour out = nf_colour_mix (under, &(NfColour) { top->red, top->green, top->blue, 1 }, top->alpha);
-
-  out.alpha = 1;
-  return out;
-}
-
 /* A card's small text is readable (WCAG AA, 4.5:1) in both styles: the
  * tags on their chips, the evidence level on its tinted chip, muted text
  * on the card. The dark style's tags were 3.6:1 on their chips. */
@@ -67,7 +57,7 @@ test_chips_readable (void)
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     {
       const NfGridStyle *style = styles[s];
-      NfColour chip = over (&style->chip_fill, &style->card_fill);
+      NfColour chip = nf_colour_over (&style->chip_fill, &style->card_fill);
 
       g_test_message ("style %u: tags %.2f, muted on card %.2f", s,
                       nf_test_contrast (&style->muted_text, &chip),
@@ -79,7 +69,7 @@ test_chips_readable (void)
           NfColour tint = style->evidence[e], on, ink;
 
           tint.alpha = 0.14;   /* as the card renderer tints its chip */
-          on = over (&tint, &style->card_fill);
+          on = nf_colour_over (&tint, &style->card_fill);
           nf_grid_style_ink_on (style, &style->evidence[e], &on, &ink);
           g_test_message ("style %u: evidence %d %.2f (own colour %.2f)", s, e,
                           nf_test_contrast (&ink, &on), nf_test_contrast (&style->evidence[e], &on));
