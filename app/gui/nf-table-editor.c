@@ -80,9 +80,8 @@ const char *
 _nf_table_editor_shown_text (NfTableEditor *self,
                              NfText        *text)
 {
-  if (text == NULL)
-    return "";
-  return self->language != NULL ? nf_text_for_language (text, self->language) : nf_text_get (text);
+  /* A NULL language reads the text as written. */
+  return text != NULL ? nf_text_for_language (text, self->language) : "";
 }
 
 static void

@@ -144,9 +144,8 @@ static const char *
 column_name (NfTableView    *self,
              const NfColumn *column)
 {
-  if (column->name == NULL)
-    return "";
-  return self->language != NULL ? nf_text_for_language (column->name, self->language) : nf_text_get (column->name);
+  /* A NULL language reads the name as written. */
+  return column->name != NULL ? nf_text_for_language (column->name, self->language) : "";
 }
 
 static void
@@ -782,9 +781,8 @@ table_changed (NfTableView *self)
   sync_columns (self);
   sync_rows (self);
   /* TRANSLATORS: the accessible name of the grid of a table's cells. */
-  label = g_strdup_printf (_("Cells of %s"),
-                           self->language != NULL ? nf_text_for_language (nf_metric_table_get_title (self->table), self->language)
-                                                  : nf_text_get (nf_metric_table_get_title (self->table)));
+  label = g_strdup_printf (_("Cells of %s"), nf_text_for_language (nf_metric_table_get_title (self->table),
+                                                                   self->language));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (row != self->cur_row || col != self->cur_col)
     set_cursor (self, row, col);

@@ -669,7 +669,7 @@ uncharted_figures (Flow          *flow,
   guint n_columns = nf_metric_table_get_n_columns (table);
   int labels_from = label_column (table);
   g_autofree gboolean *charted = g_new0 (gboolean, MAX (n_rows * n_columns, 1));
-  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) left = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) names = g_string_new (NULL);
   gboolean any_chart = FALSE;
   int first_column = -1;
@@ -701,14 +701,13 @@ uncharted_figures (Flow          *flow,
         if (first_column < 0)
           first_column = (int) c;
         columns_differ |= (int) c != first_column;
-        g_ptr_array_add (left, GUINT_TO_POINTER (r * n_columns + c));
+        g_array_append_val (left, (guint) { r * n_columns + c });
       }
-  g_ptr_array_set_free_func (left, NULL);
   if (left->len == 0)
     return NULL;
   for (guint i = 0; i < left->len; i++)
     {
-      guint at = GPOINTER_TO_UINT (g_ptr_array_index (left, i));
+      guint at = g_array_index (left, guint, i);
       guint r = at / n_columns, c = at % n_columns;
       g_autofree char *row = labels_from >= 0
         ? g_strdup (_nf_deck_cell_text (flow->deck, nf_metric_table_get_cell (table, r, (guint) labels_from)))
