@@ -69,6 +69,14 @@ double            _nf_card_layout_guess_height      (NfCardLayout      *self,
                                                      NfCardDensity      density,
                                                      guint              max_lines,
                                                      guint             *n_lines);
+/* The height of a card whose whole text takes `n` lines, at this
+ * density: what _nf_card_layout_guess_height() gives for its estimate. */
+double            _nf_card_layout_height_of_lines   (NfCardLayout      *self,
+                                                     const NfGridStyle *style,
+                                                     double             font_size,
+                                                     NfCardDensity      density,
+                                                     guint              max_lines,
+                                                     guint              n);
 /* How many lines of the text layout a clamped card shows when the
  * renderer must cut the last with an ellipsis of its own (the layout
  * holds the whole text); 0 when the layout is drawn as it is. */

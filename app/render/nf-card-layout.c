@@ -91,6 +91,10 @@ struct _NfCardLayout
    * the whole text again on every new width). Empty when lo >= hi. */
   int             text_lo, text_hi;
   int             footer_lo, footer_hi;
+  /* How many first lines [text_lo, text_hi) keeps: all of them, or those
+   * a clamped card shows from the beginning of its text (and the first
+   * place to break in the line after, which is all its ellipsis reads). */
+  guint           text_range_lines;
   /* The layouts' serials when their ranges were found: anything else
    * that lays them out again (a font, attributes) voids the ranges. */
   guint           text_serial, footer_serial;
@@ -601,9 +605,12 @@ first_word_width (PangoLayout        *layout,
  * spaces or another blank. */
 static void
 breaks_range (PangoLayout *layout,
+              guint        n_lines,
               int         *lo,
               int         *hi)
 {
+  guint index = 0;
+
   const char *str = pango_layout_get_text (layout);
   PangoContext *context = pango_layout_get_context (layout);
   int least = 0, most = G_MAXINT, n_attrs;
@@ -611,7 +618,8 @@ breaks_range (PangoLayout *layout,
 
   *lo = 1;
   *hi = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && index < n_lines;
+       l = l->next, index++)
     {
       PangoLayoutLine *line = l->data;
       PangoLayoutLine *next = l->next != NULL ? l->next->data : NULL;
@@ -792,7 +800,7 @@ set_size (NfCardLayout      *self,
             }
           else
             {
-              breaks_range (self->footer, &self->footer_lo, &self->footer_hi);
+              breaks_range (self->footer, G_MAXUINT, &self->footer_lo, &self->footer_hi);
               self->footer_serial = pango_layout_get_serial (self->footer);
             }
         }
@@ -854,13 +862,15 @@ set_size (NfCardLayout      *self,
   pango_layout_get_extents (self->text, NULL, &logical);
   if (self->unclamped && self->text_lo >= self->text_hi)
     {
-      breaks_range (self->text, &self->text_lo, &self->text_hi);
+      breaks_range (self->text, G_MAXUINT, &self->text_lo, &self->text_hi);
+      self->text_range_lines = G_MAXUINT;
       self->text_serial = pango_layout_get_serial (self->text);
     }
   else if (self->unclamped && pango_layout_get_serial (self->text) != self->text_serial)
     {
       /* Laid out again by something else: its range is found afresh. */
-      breaks_range (self->text, &self->text_lo, &self->text_hi);
+      breaks_range (self->text, G_MAXUINT, &self->text_lo, &self->text_hi);
+      self->text_range_lines = G_MAXUINT;
       self->text_serial = pango_layout_get_serial (self->text);
     }
   if (self->unclamped)
@@ -1231,13 +1241,6 @@ _nf_card_layout_estimate_lines (NfCardLayout      *self,
   return MAX (1u, (guint) ceil (run / text_width - 1e-9));
 }
 
-static double
-height_of_lines (NfCardLayout      *self,
-                 const NfGridStyle *style,
-                 double             font_size,
-                 NfCardDensity      density,
-                 guint              max_lines,
-                 guint              n);
 
 double
 _nf_card_layout_least_height (NfCardLayout      *self,
@@ -1251,7 +1254,7 @@ _nf_card_layout_least_height (NfCardLayout      *self,
    * about a quarter of an em; Han characters a whole one). */
   guint n = _nf_card_layout_estimate_lines (self, style, width, font_size, 0.2, 0.9);
 
-  return height_of_lines (self, style, font_size, density, max_lines, n);
+  return _nf_card_layout_height_of_lines (self, style, font_size, density, max_lines, n);
 }
 
 double
@@ -1268,11 +1271,11 @@ _nf_card_layout_guess_height (NfCardLayout      *self,
 
   if (n_lines != NULL)
     *n_lines = n;
-  return height_of_lines (self, style, font_size, density, max_lines, n);
+  return _nf_card_layout_height_of_lines (self, style, font_size, density, max_lines, n);
 }
 
-static double
-height_of_lines (NfCardLayout      *self,
+double
+_nf_card_layout_height_of_lines (NfCardLayout      *self,
                  const NfGridStyle *style,
                  double             font_size,
                  NfCardDensity      density,
@@ -1501,6 +1504,27 @@ beginning_serves (PangoLayout *layout,
   return FALSE;
 }
 
+/* Whether the text as it is laid out now, whole or its beginning, keeps
+ * its first `n_lines` lines at `width` and `font_size`: set_size() then
+ * breaks nothing (it keeps lines while the text width stays in their
+ * range). */
+static gboolean
+lines_hold (NfCardLayout      *self,
+            const NfGridStyle *style,
+            double             width,
+            double             font_size,
+            guint              n_lines)
+{
+  int tw = text_width_of (style, width);
+
+  return self->text != NULL && !self->text_stale && self->text_range_lines >= n_lines &&
+         self->text_attr_size == font_size &&
+         self->text_attr_line_height == style->line_height &&
+         tw >= self->text_lo && tw < self->text_hi &&
+         pango_layout_get_serial (self->text) == self->text_serial &&
+         pango_layout_get_ellipsize (self->text) == PANGO_ELLIPSIZE_NONE;
+}
+
 /* A clamped card (one line, or `max_lines` lines) laid out `width`
  * wide from the beginning of its text: Pango breaks and shapes only
  * that, where the whole text cost the 1,000-note first frame 95 M of its
@@ -1522,6 +1546,24 @@ lay_out_beginning (NfCardLayout      *self,
   double text_width = text_width_of (style, width) / (double) PANGO_SCALE;
   guint n_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 1;
 
+  /* A beginning laid out at another width serves while its lines hold:
+   * whether it serves depends on where its lines break, nothing else. A
+   * window being resized keeps most cards' lines from frame to frame. */
+  /* The whole text broken at this width already: clamped from it. */
+  if (self->text_cut == 0 && lines_hold (self, style, width, font_size, G_MAXUINT))
+    return FALSE;
+  if (self->text_cut > 0 && lines_hold (self, style, width, font_size, n_lines))
+    {
+      self->cut_wanted = self->text_cut;
+      set_size (self, style, width, font_size, 0, NF_CARD_COMPACT, 0);
+      self->cut_wanted = 0;
+      if (beginning_serves (self->text, n_lines))
+        {
+          clamp_whole (self, style, density, max_lines);
+          self->unclamped = FALSE;
+          return TRUE;
+        }
+    }
   for (guint attempt = 0; attempt < 3; attempt++)
     {
       guint cut = cut_for_lines (shown, text_width, font_size, n_lines, attempt);
@@ -1533,6 +1575,10 @@ lay_out_beginning (NfCardLayout      *self,
       self->cut_wanted = 0;
       if (beginning_serves (self->text, n_lines))
         {
+          /* Only the lines shown need hold at another width: what
+           * follows them is never drawn. */
+          breaks_range (self->text, n_lines, &self->text_lo, &self->text_hi);
+          self->text_range_lines = n_lines;
           clamp_whole (self, style, density, max_lines);
           /* Its lines are not the whole text's: nothing else clamps from them. */
           self->unclamped = FALSE;
@@ -1550,14 +1596,8 @@ static gboolean
 whole_text_ready (NfCardLayout      *self,
                   const NfGridStyle *style)
 {
-  int tw = text_width_of (style, self->now.width);
-
-  return self->text != NULL && !self->text_stale && self->text_cut == 0 &&
-         self->text_attr_size == self->now.font_size &&
-         self->text_attr_line_height == style->line_height &&
-         tw >= self->text_lo && tw < self->text_hi &&
-         pango_layout_get_serial (self->text) == self->text_serial &&
-         pango_layout_get_ellipsize (self->text) == PANGO_ELLIPSIZE_NONE;
+  return self->text_cut == 0 &&
+         lines_hold (self, style, self->now.width, self->now.font_size, G_MAXUINT);
 }
 
 static void

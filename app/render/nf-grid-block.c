@@ -262,7 +262,10 @@ _nf_grid_block_plan_overflow (const NfGridStyle *style,
 }
 
 /* The least limit at which `n_columns` column-major columns hold cards
- * of these heights, to half a pixel, rounded up. */
+ * of these heights, rounded up. Filling columns greedily makes the same
+ * breaks at every limit below the least height some column would need to
+ * take the card that begins the next: the search steps from limit to such
+ * height, a few passes where halving took a dozen. */
 static double
 least_limit (const double *heights,
              guint         n_cards,
@@ -277,9 +280,35 @@ least_limit (const double *heights,
       tallest = MAX (tallest, heights[i]);
     }
   a = MAX (tallest, (total + gap) / n_columns - gap);
+  for (guint pass = 0; pass < 16; pass++)
+    {
+      guint column = 0;
+      double top = 0, next = G_MAXDOUBLE;
+      gboolean held = TRUE;
+
+      for (guint i = 0; i < n_cards; i++)
+        {
+          double h = heights[i];
+
+          if (top > 0 && top + gap + h > a)
+            {
+              next = MIN (next, top + gap + h);
+              if (++column >= n_columns)
+                {
+                  held = FALSE;
+                  break;
+                }
+              top = 0;
+            }
+          top += (top > 0 ? gap : 0) + h;
+        }
+      if (held)
+        return ceil (a);
+      a = next;
+    }
+  /* Rarely reached (many columns breaking one after another): halving,
+   * to half a pixel. */
   b = total;
-  if (columns_hold (heights, n_cards, n_columns, gap, a))
-    return ceil (a);
   while (b - a > 0.5)
     {
       double mid = (a + b) / 2;
@@ -501,6 +530,10 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
   guint n_scored = n_cards > GUESS_EXACT ? GUESS_SAMPLE : n_cards;
   double scale = n_scored > 0 ? n_cards / (double) n_scored : 1;
   g_autofree double *heights = n_scored > 0 ? g_new (double, n_scored) : NULL;
+  /* Each scored card's lines by its characters at each column count the
+   * steps try: the same at every step, so estimated once. */
+  g_autofree guint *lines = n_scored > 0 ? g_new (guint, n_scored * LADDER_COLUMNS) : NULL;
+  gboolean estimated[LADDER_COLUMNS] = { FALSE };
   guint lo = fewest_columns (style, width);
 
   ladder->n_levels = NF_GRID_N_LEVELS;
@@ -520,20 +553,29 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
       for (guint n = lo; n <= hi && n_cards > 0; n++)
         {
           double cw = column_width (width, n, style->card_gap), limit, c = 0;
+          guint *all = lines + (n - lo) * n_scored;
 
+          if (!estimated[n - lo])
+            {
+              /* The characters' average widths, as _nf_card_layout_guess_height(). */
+              for (guint i = 0; i < n_scored; i++)
+                all[i] = _nf_card_layout_estimate_lines (cards[n_scored == n_cards ? i
+                                                               : (guint) ((i + 0.5) * scale)],
+                                                         style, cw, font_size, 0.5, 1.0);
+              estimated[n - lo] = TRUE;
+            }
           for (guint i = 0; i < n_scored; i++)
             {
-              guint all;
               NfCardLayout *card = cards[n_scored == n_cards ? i
                                          : (guint) ((i + 0.5) * scale)];
 
-              heights[i] = _nf_card_layout_guess_height (card, style, cw, font_size,
-                                                         density, max_lines, &all);
+              heights[i] = _nf_card_layout_height_of_lines (card, style, font_size,
+                                                            density, max_lines, all[i]);
               /* As _nf_grid_block_ladder() counts what is cut. */
-              if (density == NF_CARD_LINE && all > 1)
-                c += CUT_WEIGHT * (all - 1) / (double) all + ONE_LINE_WEIGHT;
-              else if (density == NF_CARD_LINES && all > MAX (2u, max_lines))
-                c += CUT_WEIGHT * (all - MAX (2u, max_lines)) / (double) all;
+              if (density == NF_CARD_LINE && all[i] > 1)
+                c += CUT_WEIGHT * (all[i] - 1) / (double) all[i] + ONE_LINE_WEIGHT;
+              else if (density == NF_CARD_LINES && all[i] > MAX (2u, max_lines))
+                c += CUT_WEIGHT * (all[i] - MAX (2u, max_lines)) / (double) all[i];
             }
           c *= scale;
           if (density == NF_CARD_COMPACT)

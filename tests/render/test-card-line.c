@@ -195,6 +195,78 @@ test_cut_texts (void)
   g_assert_cmpuint (n_cut - n_line_cut, >, (n - n_line) / 5);
 }
 
+/* A window resized a pixel at a time: a card cut from the beginning of
+ * its text keeps that beginning while its shown lines break where they
+ * did (it is not laid out again), and must draw, measure and cut just as
+ * a card laid out afresh at each width does. */
+static void
+test_cut_kept (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  guint n_kept = 0, n = 0;
+
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(GObject) context = G_OBJECT (nf_render_pango_context_new (l == 0 ? "en"
+                                                                                 : "zh-cn"));
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(NfText) text = nf_text_new (texts[t]);
+          g_autoptr(NfNote) note = nf_note_new ("n1", text);
+
+          for (guint lines = 0; lines <= 4; lines += lines == 0 ? 2 : 2)
+            {
+              g_autoptr(NfCardLayout) swept = nf_card_layout_new (PANGO_CONTEXT (context), note,
+                                                                  NULL);
+              guint last_serial = 0;
+              gboolean was_cut = FALSE;
+
+              /* Narrower a pixel at a time, then wider. */
+              for (int step = 0; step < 120; step++)
+                {
+                  double width = step < 80 ? 260 - step : 180 + 2 * (step - 80);
+                  NfCardDensity density = lines == 0 ? NF_CARD_LINE : NF_CARD_LINES;
+                  g_autoptr(NfCardLayout) fresh = nf_card_layout_new (PANGO_CONTEXT (context),
+                                                                      note, NULL);
+                  double size = style->base_font_size;
+                  cairo_surface_t *a, *b;
+                  guint lines_a = 0, lines_b = 0;
+                  PangoLayout *drawn;
+
+                  nf_card_layout_apply_density (swept, style, width, size, density, lines);
+                  nf_card_layout_apply_density (fresh, style, width, size, density, lines);
+                  a = draw_card (swept, style, 1.0);
+                  b = draw_card (fresh, style, 1.0);
+                  drawn = _nf_card_layout_get_drawn_layout (swept);
+                  if (was_cut && _nf_card_layout_get_text_cut (swept) > 0 &&
+                      pango_layout_get_serial (drawn) == last_serial)
+                    n_kept++;
+                  was_cut = _nf_card_layout_get_text_cut (swept) > 0;
+                  last_serial = pango_layout_get_serial (drawn);
+                  n++;
+                  g_assert_cmpfloat (nf_card_layout_get_height (swept), ==,
+                                     nf_card_layout_get_height (fresh));
+                  g_assert_cmpint (nf_card_layout_get_truncated (swept), ==,
+                                   nf_card_layout_get_truncated (fresh));
+                  g_assert_cmpfloat (_nf_card_layout_get_shown_text_height (swept, &lines_a), ==,
+                                     _nf_card_layout_get_shown_text_height (fresh, &lines_b));
+                  g_assert_cmpuint (lines_a, ==, lines_b);
+                  if (!same_pixels (a, b))
+                    g_error ("\"%s\" at width %g after %g: a kept beginning draws other "
+                             "pixels than a fresh one", texts[t], width,
+                             step == 0 ? width : step < 80 ? width + 1 : width - 2);
+                  cairo_surface_destroy (a);
+                  cairo_surface_destroy (b);
+                }
+            }
+        }
+    }
+  /* Most steps keep the lines (else this compared nothing). */
+  g_test_message ("%u of %u steps kept the beginning laid out before", n_kept, n);
+  g_assert_cmpuint (n_kept, >, n / 4);
+}
+
 /* A canvas of `n` notes of a few words each, English and Chinese. */
 static NfCanvas *
 many_notes (guint n)
@@ -325,6 +397,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/card-line/cut-texts", test_cut_texts);
+  g_test_add_func ("/card-line/cut-kept", test_cut_kept);
   g_test_add_func ("/card-line/cut-grids", test_cut_grids);
   return g_test_run ();
 }
