@@ -91,9 +91,9 @@ struct _NfCardLayout
    * the whole text again on every new width). Empty when lo >= hi. */
   int             text_lo, text_hi;
   int             footer_lo, footer_hi;
-  /* How many first lines [text_lo, text_hi) keeps: all of them, or those
-   * a clamped card shows from the beginning of its text (and the first
-   * place to break in the line after, which is all its ellipsis reads). */
+  /* How many first lines [text_lo, text_hi) keeps: all of them
+   * (G_MAXUINT), or those a clamped card shows from the beginning of its
+   * text and the line after them, which its ellipsis reads. */
   guint           text_range_lines;
   /* The layouts' serials when their ranges were found: anything else
    * that lays them out again (a font, attributes) voids the ranges. */
@@ -1505,7 +1505,8 @@ beginning_serves (PangoLayout *layout,
 }
 
 /* Whether the text as it is laid out now, whole or its beginning, keeps
- * its first `n_lines` lines at `width` and `font_size`: set_size() then
+ * its first `n_lines` lines and the one after at `width` and
+ * `font_size` (every line when `n_lines` is G_MAXUINT): set_size() then
  * breaks nothing (it keeps lines while the text width stays in their
  * range). */
 static gboolean
@@ -1517,7 +1518,8 @@ lines_hold (NfCardLayout      *self,
 {
   int tw = text_width_of (style, width);
 
-  return self->text != NULL && !self->text_stale && self->text_range_lines >= n_lines &&
+  return self->text != NULL && !self->text_stale &&
+         (self->text_range_lines == G_MAXUINT || self->text_range_lines > n_lines) &&
          self->text_attr_size == font_size &&
          self->text_attr_line_height == style->line_height &&
          tw >= self->text_lo && tw < self->text_hi &&
@@ -1575,10 +1577,11 @@ lay_out_beginning (NfCardLayout      *self,
       self->cut_wanted = 0;
       if (beginning_serves (self->text, n_lines))
         {
-          /* Only the lines shown need hold at another width: what
-           * follows them is never drawn. */
-          breaks_range (self->text, n_lines, &self->text_lo, &self->text_hi);
-          self->text_range_lines = n_lines;
+          /* Only the lines shown and the one after them (where the
+           * ellipsis stops: its glyphs, and a hyphen Pango puts where it
+           * breaks inside a word, are read) need hold at another width. */
+          breaks_range (self->text, n_lines + 1, &self->text_lo, &self->text_hi);
+          self->text_range_lines = n_lines + 1;
           clamp_whole (self, style, density, max_lines);
           /* Its lines are not the whole text's: nothing else clamps from them. */
           self->unclamped = FALSE;

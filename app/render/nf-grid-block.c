@@ -262,17 +262,20 @@ _nf_grid_block_plan_overflow (const NfGridStyle *style,
 }
 
 /* The least limit at which `n_columns` column-major columns hold cards
- * of these heights, rounded up. Filling columns greedily makes the same
- * breaks at every limit below the least height some column would need to
- * take the card that begins the next: the search steps from limit to such
- * height, a few passes where halving took a dozen. */
+ * of these heights, to half a pixel, rounded up: where halving the range
+ * from the even share to the whole height stops. Filling columns greedily
+ * makes the same breaks at every limit below the least height some column
+ * would need to take the card that begins the next, so the exact least
+ * limit is found by stepping from limit to such height, a few passes;
+ * the halving then only compares its midpoints with it. */
 static double
 least_limit (const double *heights,
              guint         n_cards,
              guint         n_columns,
              double        gap)
 {
-  double total = 0, tallest = 0, a, b;
+  double total = 0, tallest = 0, a, b, least;
+  gboolean found = FALSE;
 
   for (guint i = 0; i < n_cards; i++)
     {
@@ -280,40 +283,42 @@ least_limit (const double *heights,
       tallest = MAX (tallest, heights[i]);
     }
   a = MAX (tallest, (total + gap) / n_columns - gap);
-  for (guint pass = 0; pass < 16; pass++)
+  b = total;
+  least = a;
+  for (guint pass = 0; pass < 16 && !found; pass++)
     {
       guint column = 0;
       double top = 0, next = G_MAXDOUBLE;
-      gboolean held = TRUE;
 
+      found = TRUE;
       for (guint i = 0; i < n_cards; i++)
         {
           double h = heights[i];
 
-          if (top > 0 && top + gap + h > a)
+          if (top > 0 && top + gap + h > least)
             {
               next = MIN (next, top + gap + h);
               if (++column >= n_columns)
                 {
-                  held = FALSE;
+                  found = FALSE;
                   break;
                 }
               top = 0;
             }
           top += (top > 0 ? gap : 0) + h;
         }
-      if (held)
-        return ceil (a);
-      a = next;
+      if (!found)
+        least = next;
     }
-  /* Rarely reached (many columns breaking one after another): halving,
-   * to half a pixel. */
-  b = total;
+  if (found ? least <= a : columns_hold (heights, n_cards, n_columns, gap, a))
+    return ceil (a);
   while (b - a > 0.5)
     {
       double mid = (a + b) / 2;
 
-      if (columns_hold (heights, n_cards, n_columns, gap, mid))
+      /* Rarely not found (many columns breaking one after another): then
+       * each midpoint is tried. */
+      if (found ? mid >= least : columns_hold (heights, n_cards, n_columns, gap, mid))
         b = mid;
       else
         a = mid;
