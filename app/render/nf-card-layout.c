@@ -1168,7 +1168,10 @@ full_measure (NfCardLayout      *self,
   Measure counted;
   gboolean counts = counting ();
 
-  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
+  /* Newest first: a window being resized asks for a width near the last
+   * one, which the newest measures serve (any that serves gives the same
+   * lines). */
+  for (guint i = self->memo != NULL ? self->memo->len : 0; i-- > 0; )
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 

@@ -551,7 +551,10 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
       NfCardDensity density;
       guint max_lines, hi;
       double gap, best = n_cards == 0 ? 0 : G_MAXDOUBLE, cut = 0;
+      double by_lines[64];
 
+      for (guint k = 0; k < G_N_ELEMENTS (by_lines); k++)
+        by_lines[k] = -1;
       _nf_grid_level_density (level, &density, &max_lines);
       gap = density_gap (style, density);
       hi = MIN (most_columns (style, width, density), lo + LADDER_COLUMNS - 1);
@@ -574,8 +577,18 @@ _nf_grid_block_ladder_guess (const NfGridStyle *style,
               NfCardLayout *card = cards[n_scored == n_cards ? i
                                          : (guint) ((i + 0.5) * scale)];
 
-              heights[i] = _nf_card_layout_height_of_lines (card, style, font_size,
-                                                            density, max_lines, all[i]);
+              /* Past full cards a height depends on the line count alone. */
+              if (density != NF_CARD_FULL && all[i] < G_N_ELEMENTS (by_lines))
+                {
+                  if (by_lines[all[i]] < 0)
+                    by_lines[all[i]] = _nf_card_layout_height_of_lines (card, style, font_size,
+                                                                        density, max_lines,
+                                                                        all[i]);
+                  heights[i] = by_lines[all[i]];
+                }
+              else
+                heights[i] = _nf_card_layout_height_of_lines (card, style, font_size,
+                                                              density, max_lines, all[i]);
               /* As _nf_grid_block_ladder() counts what is cut. */
               if (density == NF_CARD_LINE && all[i] > 1)
                 c += CUT_WEIGHT * (all[i] - 1) / (double) all[i] + ONE_LINE_WEIGHT;
