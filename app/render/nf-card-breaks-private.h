@@ -19,13 +19,15 @@ NfCardBreaks *_nf_card_breaks_new   (PangoLayout  *layout,
                                      int           line_height);
 void          _nf_card_breaks_free  (NfCardBreaks *breaks);
 /* The lines the text breaks into at `width` (Pango units) wrapped by
- * words and characters, and their logical height (Pango units), as
- * pango_layout_get_line_count() and pango_layout_get_extents() give
- * them; FALSE where this cannot be told without Pango (a word wider than
- * the line, a break that inserts a hyphen or whose glyphs are kerned). */
+ * words and characters, their logical height and the first line's
+ * (Pango units), as pango_layout_get_line_count(),
+ * pango_layout_get_extents() and the first line's extents give them;
+ * FALSE where this cannot be told without Pango (a word wider than the
+ * line, a break that inserts a hyphen or whose glyphs are kerned). */
 gboolean      _nf_card_breaks_count (NfCardBreaks *breaks,
                                      int           width,
                                      guint        *n_lines,
-                                     int          *height);
+                                     int          *height,
+                                     int          *first_height);
 
 G_END_DECLS

@@ -392,11 +392,12 @@ gboolean
 _nf_card_breaks_count (NfCardBreaks *breaks,
                        int           width,
                        guint        *n_lines,
-                       int          *height)
+                       int          *height,
+                       int          *first_height)
 {
   guint runs[MAX_ITEMS];
   guint k = 0, lines = 0;
-  int s, total = 0;
+  int s, total = 0, extent, first = 0;
 
   g_return_val_if_fail (breaks != NULL, FALSE);
 
@@ -455,10 +456,15 @@ _nf_card_breaks_count (NfCardBreaks *breaks,
         }
       if (n_runs == 0)
         return FALSE;
-      total += line_extent (breaks, runs, n_runs);
+      extent = line_extent (breaks, runs, n_runs);
+      if (lines == 0)
+        first = extent;
+      total += extent;
       lines++;
     }
   *n_lines = lines;
   *height = total;
+  if (first_height != NULL)
+    *first_height = first;
   return TRUE;
 }

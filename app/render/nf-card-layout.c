@@ -27,6 +27,7 @@ typedef struct {
   double   height;
   double   text_h;      /* the whole text, unclamped (FULL only) */
   double   one_line;    /* the card cut to its first line */
+  double   first_h;     /* the first line's height (counted measures) */
   gboolean truncated;
   guint    n_lines;
   /* The text widths (Pango units) over which the text, and the footer's
@@ -727,6 +728,70 @@ check_counts (NfCardLayout *self)
     }
 }
 
+/* The padding around the footer's chips. */
+static double
+footer_chip_pad (NfCardLayout      *self,
+                 const NfGridStyle *style,
+                 double             font_size)
+{
+  self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
+  return round (self->footer_font_size * PX_PER_PT * 0.3);
+}
+
+/* The footer (evidence and tags) laid out for text `text_width` wide:
+ * its height in pixels. Its lines are kept, as the text's, while the
+ * width stays in their range (footer_lo, footer_hi). */
+static double
+footer_height (NfCardLayout      *self,
+               const NfGridStyle *style,
+               double             text_width)
+{
+  double chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
+  double footer_width = MAX (1.0, text_width - 2 * chip_pad);
+  int fw = (int) (footer_width * PANGO_SCALE);
+  PangoRectangle logical;
+
+  ensure_footer (self);
+  _nf_render_set_font (self->footer, style->font_family,
+                       self->footer_font_size, PANGO_WEIGHT_NORMAL);
+  if (self->footer_plain || self->footer_attr_size != self->footer_font_size ||
+      self->footer_attr_line_height != style->line_height)
+    {
+      set_attributes (self->footer, self->footer_attrs, self->footer_font_size,
+                      style->line_height);
+      self->footer_attr_size = self->footer_font_size;
+      self->footer_attr_line_height = style->line_height;
+      self->footer_plain = FALSE;
+      self->footer_lo = 1;
+      self->footer_hi = 0;
+    }
+  if (fw >= self->footer_lo && fw < self->footer_hi &&
+      pango_layout_get_serial (self->footer) == self->footer_serial)
+    pango_layout_get_extents (self->footer, NULL, &logical);
+  else
+    {
+      pango_layout_set_width (self->footer, fw);
+      pango_layout_get_extents (self->footer, NULL, &logical);
+      /* A tag wider than the card must break after all. */
+      if (logical.width > fw)
+        {
+          set_attributes (self->footer, NULL, self->footer_font_size,
+                          style->line_height);
+          self->footer_plain = TRUE;
+          pango_layout_get_extents (self->footer, NULL, &logical);
+          self->footer_lo = 1;
+          self->footer_hi = 0;
+        }
+      else
+        {
+          breaks_range (self->footer, G_MAXUINT, &self->footer_lo, &self->footer_hi);
+          self->footer_serial = pango_layout_get_serial (self->footer);
+        }
+    }
+  return ceil (logical.height / (double) PANGO_SCALE);
+}
+
+
 static void
 set_size (NfCardLayout      *self,
           const NfGridStyle *style,
@@ -761,52 +826,10 @@ set_size (NfCardLayout      *self,
   self->now.max_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 0;
   if (self->has_footer && density == NF_CARD_FULL)
     {
-      double footer_width;
-
-      ensure_footer (self);
-      chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
-      footer_width = MAX (1.0, text_width - 2 * chip_pad);
-      int fw = (int) (footer_width * PANGO_SCALE);
-
-      _nf_render_set_font (self->footer, style->font_family,
-                           self->footer_font_size, PANGO_WEIGHT_NORMAL);
-      if (self->footer_plain || self->footer_attr_size != self->footer_font_size ||
-          self->footer_attr_line_height != style->line_height)
-        {
-          set_attributes (self->footer, self->footer_attrs, self->footer_font_size,
-                          style->line_height);
-          self->footer_attr_size = self->footer_font_size;
-          self->footer_attr_line_height = style->line_height;
-          self->footer_plain = FALSE;
-          self->footer_lo = 1;
-          self->footer_hi = 0;
-        }
-      if (fw >= self->footer_lo && fw < self->footer_hi &&
-          pango_layout_get_serial (self->footer) == self->footer_serial)
-        pango_layout_get_extents (self->footer, NULL, &logical);
-      else
-        {
-          pango_layout_set_width (self->footer, fw);
-          pango_layout_get_extents (self->footer, NULL, &logical);
-          /* A tag wider than the card must break after all. */
-          if (logical.width > fw)
-            {
-              set_attributes (self->footer, NULL, self->footer_font_size,
-                              style->line_height);
-              self->footer_plain = TRUE;
-              pango_layout_get_extents (self->footer, NULL, &logical);
-              self->footer_lo = 1;
-              self->footer_hi = 0;
-            }
-          else
-            {
-              breaks_range (self->footer, G_MAXUINT, &self->footer_lo, &self->footer_hi);
-              self->footer_serial = pango_layout_get_serial (self->footer);
-            }
-        }
+      chip_pad = footer_chip_pad (self, style, font_size);
+      fixed += style->footer_gap + footer_height (self, style, text_width);
       self->now.footer_lo = self->footer_lo;
       self->now.footer_hi = self->footer_hi;
-      fixed += style->footer_gap + ceil (logical.height / (double) PANGO_SCALE);
     }
 
   else
@@ -983,6 +1006,13 @@ nf_card_layout_measure (NfCardLayout      *self,
                                         max_height, out_truncated, NULL);
 }
 
+static gboolean count_full (NfCardLayout      *self,
+                            const NfGridStyle *style,
+                            double             width,
+                            double             font_size,
+                            Measure           *m);
+static gboolean counting   (void);
+
 double
 _nf_card_layout_measure_lines (NfCardLayout      *self,
                                const NfGridStyle *style,
@@ -992,16 +1022,20 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
                                gboolean          *out_truncated,
                                guint             *out_n_lines)
 {
+  gboolean counts = counting ();
+  Measure counted;
+
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), 0.0);
   g_return_val_if_fail (style != NULL, 0.0);
 
   max_height = MAX (max_height, 0.0);
-  for (guint i = 0; self->memo != NULL && i < self->memo->len; i++)
+  for (guint i = self->memo != NULL ? self->memo->len : 0; i-- > 0; )
     {
       const Measure *m = &g_array_index (self->memo, Measure, i);
 
-      if (same_size (m, width, font_size, max_height) ||
-          (max_height == 0 && serves (m, style, width, font_size, TRUE)))
+      if ((counts || !m->counted) &&
+          (same_size (m, width, font_size, max_height) ||
+           (max_height == 0 && serves (m, style, width, font_size, TRUE))))
         {
           if (out_truncated)
             *out_truncated = m->truncated;
@@ -1009,6 +1043,22 @@ _nf_card_layout_measure_lines (NfCardLayout      *self,
             *out_n_lines = m->n_lines;
           return m->height;
         }
+    }
+  /* Counted, the text layout stays broken where it is drawn: measuring
+   * whole cards at the widths of other column counts broke it again at
+   * each, and again at its own (most of a resize frame's shaping). */
+  if (max_height == 0 && counts && count_full (self, style, width, font_size, &counted))
+    {
+      if (self->memo == NULL)
+        self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
+      if (self->memo->len >= MEMO_MAX)
+        g_array_set_size (self->memo, 0);
+      g_array_append_val (self->memo, counted);
+      if (out_truncated)
+        *out_truncated = FALSE;
+      if (out_n_lines)
+        *out_n_lines = counted.n_lines;
+      return counted.height;
     }
   if (!(self->is_set && same_size (&self->now, width, font_size, max_height)))
     set_size (self, style, width, font_size, max_height, NF_CARD_FULL, 0);
@@ -1111,10 +1161,10 @@ count_lines (NfCardLayout      *self,
 {
   NfCardBreaks *breaks = ensure_breaks (self, style, font_size);
   guint n_lines;
-  int height;
+  int height, first;
 
   if (breaks == NULL ||
-      !_nf_card_breaks_count (breaks, text_width_of (style, width), &n_lines, &height))
+      !_nf_card_breaks_count (breaks, text_width_of (style, width), &n_lines, &height, &first))
     return FALSE;
   if (G_UNLIKELY (count_mode == NF_COUNT_SKEWED))
     {
@@ -1132,6 +1182,7 @@ count_lines (NfCardLayout      *self,
     .footer_lo = 0,
     .footer_hi = G_MAXINT,
     .counted = TRUE,
+    .first_h = ceil (first / (double) PANGO_SCALE),
   };
   m->height = 2 * compact_pad (style) + m->text_h;
   m->one_line = MIN (m->height, 2 * compact_pad (style) + lines_px (style, font_size, 1));
@@ -1153,6 +1204,35 @@ _nf_card_layout_count_lines (NfCardLayout      *self,
     return FALSE;
   *n_lines = m.n_lines;
   *text_height = m.text_h;
+  return TRUE;
+}
+
+/* A whole card's measure without laying its text out: the line count
+ * (count_lines()) and the footer laid out, as set_size() measures a
+ * full card. */
+static gboolean
+count_full (NfCardLayout      *self,
+            const NfGridStyle *style,
+            double             width,
+            double             font_size,
+            Measure           *m)
+{
+  double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
+  double text_width = MAX (1.0, width - 2 * inset_x);
+  double fixed = 2 * style->card_padding;
+
+  if (!count_lines (self, style, width, font_size, m))
+    return FALSE;
+  m->density = NF_CARD_FULL;
+  if (self->has_footer)
+    {
+      (void) footer_chip_pad (self, style, font_size);
+      fixed += style->footer_gap + footer_height (self, style, text_width);
+      m->footer_lo = self->footer_lo;
+      m->footer_hi = self->footer_hi;
+    }
+  m->height = fixed + m->text_h;
+  m->one_line = m->n_lines > 1 ? MIN (m->height, fixed + m->first_h) : m->height;
   return TRUE;
 }
 

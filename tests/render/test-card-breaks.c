@@ -199,6 +199,78 @@ test_cases_agree (void)
   g_assert_cmpuint (n_counted, >, n * 3 / 4);
 }
 
+/* A whole card (text, then its evidence and tags) measured from its
+ * counted lines, without breaking its text (which stays broken where it
+ * is drawn), has the height and one-line height Pango's layout gives:
+ * every note of the cases (their tags and evidence), English and
+ * Chinese, at the grid's two sizes. */
+static void
+test_whole_cards_agree (void)
+{
+  g_autoptr(NfGridStyle) style = nf_grid_style_new_light ();
+  g_autoptr(GObject) en = G_OBJECT (make_context ("en", 96));
+  g_autoptr(GObject) zh_context = G_OBJECT (make_context ("zh-cn", 96));
+  g_autofree char *zh = nf_language_tag_normalise ("zh_CN");
+  const char *langs[] = { NULL, zh };
+  guint misses = _nf_card_layout_get_n_count_misses ();
+  guint n = 0, n_counted = 0, n_footers = 0;
+
+  for (guint c = 0; nf_case_resource_paths ()[c] != NULL; c++)
+    {
+      g_autoptr(NfCanvas) canvas = nf_test_load_case (c);
+
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        for (guint b = 0; b < NF_N_BLOCKS; b++)
+          {
+            GListModel *notes = nf_canvas_get_notes (canvas, (NfBlock) b);
+
+            for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+              {
+                g_autoptr(NfNote) note = g_list_model_get_item (notes, i);
+                PangoContext *context = PANGO_CONTEXT (l == 1 ? zh_context : en);
+                g_autoptr(NfCardLayout) counted = nf_card_layout_new (context, note, langs[l]);
+                g_autoptr(NfCardLayout) pango = nf_card_layout_new (context, note, langs[l]);
+
+                n_footers += nf_note_get_tags (note)[0] != NULL ||
+                             nf_note_get_evidence (note) != NF_EVIDENCE_NONE;
+                for (double size = style->min_font_size; size <= style->base_font_size;
+                     size += style->base_font_size - style->min_font_size)
+                  for (double width = 70; width <= 400; width += 13.5)
+                    {
+                      guint m0 = _nf_render_get_n_measures (), lines_c, lines_p;
+                      double h = nf_card_layout_measure_density (counted, style, width, size,
+                                                                 NF_CARD_FULL, 0);
+                      double one = _nf_card_layout_measure_one_line (counted, style, width, size);
+                      gboolean by_count = _nf_render_get_n_measures () == m0;
+
+                      (void) _nf_card_layout_measure_lines (counted, style, width, size, 0, NULL,
+                                                            &lines_c);
+                      n++;
+                      n_counted += by_count;
+                      _nf_card_layout_hold_counts (TRUE);
+                      if (h != nf_card_layout_measure_density (pango, style, width, size,
+                                                               NF_CARD_FULL, 0) ||
+                          one != _nf_card_layout_measure_one_line (pango, style, width, size))
+                        g_error ("case %u note %u (%s) at %g pt, width %g: counted %g px "
+                                 "(one line %g), Pango %g px (one line %g)", c, i,
+                                 langs[l] ? langs[l] : "own", size, width, h, one,
+                                 nf_card_layout_measure_density (pango, style, width, size,
+                                                                 NF_CARD_FULL, 0),
+                                 _nf_card_layout_measure_one_line (pango, style, width, size));
+                      (void) _nf_card_layout_measure_lines (pango, style, width, size, 0, NULL,
+                                                            &lines_p);
+                      _nf_card_layout_hold_counts (FALSE);
+                      g_assert_cmpuint (lines_c, ==, lines_p);
+                    }
+              }
+          }
+    }
+  g_test_message ("%u of %u whole cards measured by their counts", n_counted, n);
+  g_assert_cmpuint (n_footers, >, 0);
+  g_assert_cmpuint (n_counted, >, n * 3 / 4);
+  g_assert_cmpuint (_nf_card_layout_get_n_count_misses (), ==, misses);
+}
+
 /* A card's text is shaped once a size, whatever widths are tried. */
 static void
 test_shaped_once (void)
@@ -324,6 +396,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/card-breaks/agrees", test_agrees);
   g_test_add_func ("/card-breaks/cases-agree", test_cases_agree);
+  g_test_add_func ("/card-breaks/whole-cards-agree", test_whole_cards_agree);
   g_test_add_func ("/card-breaks/shaped-once", test_shaped_once);
   g_test_add_func ("/card-breaks/same-layouts", test_same_layouts);
   g_test_add_func ("/card-breaks/pango-wins", test_pango_wins);
