@@ -205,6 +205,8 @@ draw_marks (cairo_t           *cr,
   double x = width - (style->card_padding + style->evidence_edge / 2 + 2) / 2;
   double y = MAX (top + r + 1, MAX (style->card_padding / 2, r + 2) + r);
 
+  if (n == 0 || y + r > height - 2)
+    return;
   for (guint i = 0; i < n && y + r <= height - 2; i++, y += 3 * r)
     {
       cairo_new_sub_path (cr);

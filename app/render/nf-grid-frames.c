@@ -283,8 +283,36 @@ write_row (guint32       *d,
  * the `holes` (pixel boxes, by x0, apart), where cards' pixels will
  * be copied whole. `box` is the block's pixels, as frame_box_pixels()
  * found them. FALSE, writing nothing, where no memory was to be had. */
+/* A block's box the least size that holds its corners, on the
+ * background, drawn as draw_frames() draws: every block's box is made
+ * of its slices (frame_box_by_slices()). NULL if it cannot be made. */
+static cairo_surface_t *
+frame_tile (const NfGridStyle *style,
+            double             sx,
+            double             sy)
+{
+  int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
+  int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
+  int tw = 2 * cx + 1, th = 2 * cy + 1;
+  cairo_surface_t *small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
+  cairo_t *cr = cairo_create (small);
+
+  _nf_render_set_colour (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, tw, th);
+  cairo_fill (cr);
+  cairo_scale (cr, sx, sy);
+  cairo_set_line_width (cr, 1);
+  frame_box (cr, &(NfRect) { 0, 0, tw / sx, th / sy }, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (small);
+  if (cairo_surface_status (small) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&small, cairo_surface_destroy);
+  return small;
+}
+
 static gboolean
 frame_box_by_slices (cairo_surface_t   *image,
+                     cairo_surface_t   *small,
                      const int          box[4],
                      double             sx,
                      double             sy,
@@ -295,32 +323,15 @@ frame_box_by_slices (cairo_surface_t   *image,
   int cx = (int) ceil ((style->block_radius + 1) * sx) + 2;
   int cy = (int) ceil ((style->block_radius + 1) * sy) + 2;
   int tw = 2 * cx + 1, th = 2 * cy + 1, ix, iy, iw, ih, ts, ds;
-  cairo_surface_t *small;
-  cairo_t *cr;
   const guint32 *src;
   guint32 *dst, *row, *middle;
 
+  if (small == NULL)
+    return FALSE;
   ix = box[0];
   iy = box[1];
   iw = box[2] - box[0];
   ih = box[3] - box[1];
-
-  /* The small box on the background, drawn as draw_frames() draws. */
-  small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
-  cr = cairo_create (small);
-  _nf_render_set_colour (cr, &style->background);
-  cairo_rectangle (cr, 0, 0, tw, th);
-  cairo_fill (cr);
-  cairo_scale (cr, sx, sy);
-  cairo_set_line_width (cr, 1);
-  frame_box (cr, &(NfRect) { 0, 0, tw / sx, th / sy }, style);
-  cairo_destroy (cr);
-  cairo_surface_flush (small);
-  if (cairo_surface_status (small) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (small);
-      return FALSE;
-    }
 
   cairo_surface_flush (image);
   src = (const guint32 *) (gpointer) cairo_image_surface_get_data (small);
@@ -349,7 +360,6 @@ frame_box_by_slices (cairo_surface_t   *image,
     }
   g_free (row);
   cairo_surface_mark_dirty_rectangle (image, ix, iy, iw, ih);
-  cairo_surface_destroy (small);
   return TRUE;
 }
 
@@ -373,6 +383,7 @@ draw_frames_into (cairo_t           *cr,
 {
   gboolean sliced[NF_N_BLOCKS] = { FALSE };
   int boxes[NF_N_BLOCKS][4] = { { 0 } };
+  cairo_surface_t *tile = NULL;
 
   cairo_rectangle (cr, 0, 0, nf_grid_layout_get_width (layout),
                    nf_grid_layout_get_height (layout));
@@ -387,6 +398,9 @@ draw_frames_into (cairo_t           *cr,
       if (sliced[b])
         cairo_rectangle (cr, block->rect.x, block->rect.y, block->rect.width,
                          block->rect.height);
+      /* One box's pixels make every block's. */
+      if (sliced[b] && tile == NULL)
+        tile = frame_tile (style, slices->sx, slices->sy);
     }
   _nf_render_set_colour (cr, &style->background);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -401,7 +415,7 @@ draw_frames_into (cairo_t           *cr,
       if (!(block->rect.width > 0 && block->rect.height > 0 && block->title != NULL))
         continue;
       if (!sliced[b] ||
-          !frame_box_by_slices (slices->image, boxes[b], slices->sx, slices->sy, style,
+          !frame_box_by_slices (slices->image, tile, boxes[b], slices->sx, slices->sy, style,
                                 plan != NULL ? (const int (*)[4]) plan->holes : NULL,
                                 plan != NULL ? plan->n_holes : 0))
         {
@@ -419,6 +433,7 @@ draw_frames_into (cairo_t           *cr,
       if (block->n_notes == 0 && block->hint != NULL)
         draw_hint (cr, block, style);
     }
+  g_clear_pointer (&tile, cairo_surface_destroy);
 }
 
 void
