@@ -61,10 +61,22 @@ _nf_render_set_font (PangoLayout *layout,
                      PangoWeight  weight)
 {
   const PangoFontDescription *now = pango_layout_get_font_description (layout);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  int units = (int) round (size * PANGO_SCALE);
+  g_autoptr(PangoFontDescription) desc = NULL;
 
+  /* The same font again, told without making a description to compare
+   * (a card's layouts are given theirs at every measure). */
+  if (now != NULL &&
+      pango_font_description_get_set_fields (now) ==
+        (PANGO_FONT_MASK_FAMILY | PANGO_FONT_MASK_SIZE | PANGO_FONT_MASK_WEIGHT) &&
+      pango_font_description_get_size (now) == units &&
+      !pango_font_description_get_size_is_absolute (now) &&
+      pango_font_description_get_weight (now) == weight &&
+      g_strcmp0 (pango_font_description_get_family (now), family) == 0)
+    return;
+  desc = pango_font_description_new ();
   pango_font_description_set_family (desc, family);
-  pango_font_description_set_size (desc, (int) round (size * PANGO_SCALE));
+  pango_font_description_set_size (desc, units);
   pango_font_description_set_weight (desc, weight);
   if (now != NULL && pango_font_description_equal (now, desc))
     return;
