@@ -79,6 +79,26 @@ short_of_least (const NfGridStyle *style,
   return sum;
 }
 
+/* Each block's shortfall (as short_of_least() adds it) and cost (as
+ * ladders_cost() does) at these edges. */
+static void
+block_scores (const NfGridStyle  *style,
+              const double        edges[NF_GRID_N_EDGES],
+              const NfGridLadder  ladders[NF_N_BLOCKS],
+              const double        overhead[NF_N_BLOCKS],
+              const double        least[NF_N_BLOCKS],
+              double              lack_at[NF_N_BLOCKS],
+              double              cost_at[NF_N_BLOCKS])
+{
+  for (guint b = 0; b < NF_N_BLOCKS; b++)
+    {
+      double h = content_height (style, edges, overhead, (NfBlock) b);
+
+      lack_at[b] = MAX (0.0, least[b] - h);
+      cost_at[b] = _nf_grid_ladder_cost (&ladders[b], h);
+    }
+}
+
 static void
 set_edges (const NfGridStyle *style,
            double             height,
@@ -193,75 +213,111 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
    * content left out elsewhere: arrangements are compared first by how
    * far they leave blocks short of one card, then by their cost. */
   for (guint i = 0; i < N_BOTTOM; i++)
-    for (guint j = 0; j < N_MIDDLE; j++)
-      for (guint k = 0; k < N_MIDDLE; k++)
-      {
-        double e[NF_GRID_N_EDGES], cost_sum, lack = 0, unmet = 0;
-        guint pick[] = { 0, j, k };
+    {
+      /* set_edges()'s edges, the same arithmetic, made once a share. */
+      double avail = height - 2 * style->margin + style->block_gap;
+      double top = avail - avail / 3 * bottom_shares[i];
+      double e2 = style->margin + top, e1[N_MIDDLE];
 
-        for (guint b = 0; b < NF_N_BLOCKS; b++)
-          lack += lack_of[b][i][pick[follows[b]]];
-        if (lack > best_short)
-          continue;
-        for (guint b = 0; b < NF_N_BLOCKS; b++)
-          unmet += block_cost[b][i][pick[follows[b]]];
-        set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k], e);
-        cost_sum = unmet + PRICE_PER_PIXEL *
-                   (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
-                    fabs (e[2] - standard[2]));
-        if (lack < best_short || cost_sum < best_cost)
+      for (guint m = 0; m < N_MIDDLE; m++)
+        e1[m] = style->margin + top * middle_shares[m];
+      for (guint j = 0; j < N_MIDDLE; j++)
+        for (guint k = 0; k < N_MIDDLE; k++)
           {
-            best_short = lack;
-            best_cost = cost_sum;
-            best_unmet = unmet;
-            memcpy (edges, e, sizeof e);
+            double cost_sum, lack = 0, unmet = 0;
+            guint pick[] = { 0, j, k };
+
+            for (guint b = 0; b < NF_N_BLOCKS; b++)
+              lack += lack_of[b][i][pick[follows[b]]];
+            if (lack > best_short)
+              continue;
+            for (guint b = 0; b < NF_N_BLOCKS; b++)
+              unmet += block_cost[b][i][pick[follows[b]]];
+            cost_sum = unmet + PRICE_PER_PIXEL *
+                       (fabs (e1[j] - standard[1]) / 2 + fabs (e1[k] - standard[4]) / 2 +
+                        fabs (e2 - standard[2]));
+            if (lack < best_short || cost_sum < best_cost)
+              {
+                best_short = lack;
+                best_cost = cost_sum;
+                best_unmet = unmet;
+                set_edges (style, height, bottom_shares[i], middle_shares[j], middle_shares[k],
+                           edges);
+              }
           }
-      }
+    }
   /* The shares above step by about ten pixels; a line of text is less.
    * Each edge then moves by single pixels while that shows more, so no
    * block keeps most of a line it cannot use beside one a few pixels
    * short of its next line. */
   if (best_unmet > 0)
-    for (guint round = 0; round < 3; round++)
-      {
-        gboolean moved = FALSE;
+    {
+      /* Each block's shortfall and cost at the edges chosen: moving one
+       * edge changes only the blocks it bounds, and the sums add the
+       * others' as they were, in block order, to the same bits. */
+      double lack_at[NF_N_BLOCKS], cost_at[NF_N_BLOCKS];
+      guint bounds[NF_N_BLOCKS];
 
-        for (guint i = 1; i < NF_GRID_N_EDGES; i++)
-          {
-            if (i == 3)
-              continue;         /* the bottom of the grid */
-            for (int d = -24; d <= 24; d++)
-              {
-                double e[NF_GRID_N_EDGES], cost, lack, unmet;
+      for (guint b = 0; b < NF_N_BLOCKS; b++)
+        {
+          const NfBlockPlace *place = nf_block_place ((NfBlock) b);
+          guint top = place->y == 1 && place->x >= 5 ? 4 : place->y;
+          guint bottom = place->y + place->height == 1 && place->x >= 5
+                         ? 4 : place->y + place->height;
 
-                if (d == 0)
-                  continue;
-                memcpy (e, edges, sizeof e);
-                e[i] += d;
-                /* The edges keep their order. */
-                if (e[1] <= e[0] || e[4] <= e[0] || e[1] >= e[2] || e[4] >= e[2] ||
-                    e[2] >= e[3])
-                  continue;
-                lack = short_of_least (style, e, overhead, least);
-                if (lack > best_short)
-                  continue;
-                unmet = ladders_cost (style, e, ladders, overhead);
-                cost = unmet + PRICE_PER_PIXEL *
-                       (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
-                        fabs (e[2] - standard[2]));
-                if (lack < best_short || cost < best_cost - 1e-9)
-                  {
-                    best_short = lack;
-                    best_cost = cost;
-                    best_unmet = unmet;
-                    memcpy (edges, e, sizeof e);
-                    moved = TRUE;
-                  }
-              }
-          }
-        if (!moved)
-          break;
-      }
+          bounds[b] = (1u << top) | (1u << bottom);
+        }
+      block_scores (style, edges, ladders, overhead, least, lack_at, cost_at);
+      for (guint round = 0; round < 3; round++)
+        {
+          gboolean moved = FALSE;
+
+          for (guint i = 1; i < NF_GRID_N_EDGES; i++)
+            {
+              if (i == 3)
+                continue;         /* the bottom of the grid */
+              for (int d = -24; d <= 24; d++)
+                {
+                  double e[NF_GRID_N_EDGES], cost, lack = 0, unmet = 0;
+
+                  if (d == 0)
+                    continue;
+                  memcpy (e, edges, sizeof e);
+                  e[i] += d;
+                  /* The edges keep their order. */
+                  if (e[1] <= e[0] || e[4] <= e[0] || e[1] >= e[2] || e[4] >= e[2] ||
+                      e[2] >= e[3])
+                    continue;
+                  for (guint b = 0; b < NF_N_BLOCKS; b++)
+                    lack += bounds[b] & (1u << i)
+                            ? MAX (0.0, least[b] - content_height (style, e, overhead, (NfBlock) b))
+                            : lack_at[b];
+                  if (lack > best_short)
+                    continue;
+                  for (guint b = 0; b < NF_N_BLOCKS; b++)
+                    unmet += bounds[b] & (1u << i)
+                             ? _nf_grid_ladder_cost (&ladders[b],
+                                                     content_height (style, e, overhead,
+                                                                     (NfBlock) b))
+                             : cost_at[b];
+                  cost = unmet + PRICE_PER_PIXEL *
+                         (fabs (e[1] - standard[1]) / 2 + fabs (e[4] - standard[4]) / 2 +
+                          fabs (e[2] - standard[2]));
+                  if (lack < best_short || cost < best_cost - 1e-9)
+                    {
+                      best_short = lack;
+                      best_cost = cost;
+                      best_unmet = unmet;
+                      memcpy (edges, e, sizeof e);
+                      block_scores (style, edges, ladders, overhead, least, lack_at, cost_at);
+                      moved = TRUE;
+                    }
+                }
+            }
+          if (!moved)
+            break;
+        }
+    }
   return best_unmet;
 }
 
