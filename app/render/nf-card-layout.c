@@ -600,8 +600,8 @@ first_word_width (PangoLayout        *layout,
  * characters inside a word no line holds), breaks into the lines it has
  * now. Pango fills each line greedily: the lines stay while each still
  * fits (with the space it ends with, which Pango draws with no width)
- * and nothing of the next line would fit after it (not even its first
- * cluster, the least that could move up). Empty (lo >= hi) where that
+ * and nothing of the next line would fit after it, that space included
+ * (not even its first cluster, the least that could move up). Empty (lo >= hi) where that
  * cannot be told cheaply: right-to-left text, a line ending in a run of
  * spaces or another blank. */
 static void
@@ -665,7 +665,9 @@ breaks_range (PangoLayout *layout,
 
           if (first <= 0)
             return;
-          most = MIN (most, logical.width + first);
+          /* The word would follow the space the line ends with, at
+           * its full width. */
+          most = MIN (most, w + first);
         }
     }
   *lo = least;
