@@ -614,7 +614,7 @@ breaks_range (PangoLayout *layout,
 
   const char *str = pango_layout_get_text (layout);
   PangoContext *context = pango_layout_get_context (layout);
-  int least = 0, most = G_MAXINT, n_attrs;
+  int least = 0, most = G_MAXINT, n_attrs, laid;
   const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
 
   *lo = 1;
@@ -670,6 +670,13 @@ breaks_range (PangoLayout *layout,
           most = MIN (most, w + first);
         }
     }
+  /* Pango broke these lines at the layout's width: nothing moved up
+   * there, so nothing does at any width between that and the least
+   * that holds them, whatever the sums above say (a line's first word
+   * is not always where Pango would break it). */
+  laid = pango_layout_get_width (layout);
+  if (laid > 0 && least <= laid && most <= laid)
+    most = laid + 1;
   *lo = least;
   *hi = most;
 }
