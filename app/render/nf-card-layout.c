@@ -27,7 +27,6 @@ typedef struct {
   double   height;
   double   text_h;      /* the whole text, unclamped (FULL only) */
   double   one_line;    /* the card cut to its first line */
-  double   first_h;     /* the first line's height (counted measures) */
   gboolean truncated;
   guint    n_lines;
   /* The text widths (Pango units) over which the text, and the footer's
@@ -83,6 +82,10 @@ struct _NfCardLayout
   /* The shown text's characters, narrow and wide (Han, kana, full-width
    * forms), for estimates that need no line breaking. */
   guint           n_narrow, n_wide;
+  /* How many first lines [text_lo, text_hi) below keeps: all of them
+   * (G_MAXUINT), or those a clamped card shows from the beginning of its
+   * text and the line after them, which its ellipsis reads. */
+  guint           text_range_lines;
   double          text_attr_size, text_attr_line_height;
   double          footer_attr_size, footer_attr_line_height;
   guint           footer_plain : 1;    /* the tags may break inside: one is wider than the card */
@@ -92,10 +95,6 @@ struct _NfCardLayout
    * the whole text again on every new width). Empty when lo >= hi. */
   int             text_lo, text_hi;
   int             footer_lo, footer_hi;
-  /* How many first lines [text_lo, text_hi) keeps: all of them
-   * (G_MAXUINT), or those a clamped card shows from the beginning of its
-   * text and the line after them, which its ellipsis reads. */
-  guint           text_range_lines;
   /* The layouts' serials when their ranges were found: anything else
    * that lays them out again (a font, attributes) voids the ranges. */
   guint           text_serial, footer_serial;
@@ -1166,7 +1165,8 @@ count_lines (NfCardLayout      *self,
              const NfGridStyle *style,
              double             width,
              double             font_size,
-             Measure           *m)
+             Measure           *m,
+             double            *first_h)
 {
   NfCardBreaks *breaks = ensure_breaks (self, style, font_size);
   guint n_lines;
@@ -1191,8 +1191,9 @@ count_lines (NfCardLayout      *self,
     .footer_lo = 0,
     .footer_hi = G_MAXINT,
     .counted = TRUE,
-    .first_h = ceil (first / (double) PANGO_SCALE),
   };
+  if (first_h != NULL)
+    *first_h = ceil (first / (double) PANGO_SCALE);
   m->height = 2 * compact_pad (style) + m->text_h;
   m->one_line = MIN (m->height, 2 * compact_pad (style) + lines_px (style, font_size, 1));
   return TRUE;
@@ -1209,7 +1210,7 @@ _nf_card_layout_count_lines (NfCardLayout      *self,
   Measure m;
 
   g_return_val_if_fail (NF_IS_CARD_LAYOUT (self), FALSE);
-  if (!count_lines (self, style, width, font_size, &m))
+  if (!count_lines (self, style, width, font_size, &m, NULL))
     return FALSE;
   *n_lines = m.n_lines;
   *text_height = m.text_h;
@@ -1228,9 +1229,9 @@ count_full (NfCardLayout      *self,
 {
   double inset_x = style->card_padding + style->evidence_edge / 2 + 2;
   double text_width = MAX (1.0, width - 2 * inset_x);
-  double fixed = 2 * style->card_padding;
+  double fixed = 2 * style->card_padding, first_h;
 
-  if (!count_lines (self, style, width, font_size, m))
+  if (!count_lines (self, style, width, font_size, m, &first_h))
     return FALSE;
   m->density = NF_CARD_FULL;
   if (self->has_footer)
@@ -1241,7 +1242,7 @@ count_full (NfCardLayout      *self,
       m->footer_hi = self->footer_hi;
     }
   m->height = fixed + m->text_h;
-  m->one_line = m->n_lines > 1 ? MIN (m->height, fixed + m->first_h) : m->height;
+  m->one_line = m->n_lines > 1 ? MIN (m->height, fixed + first_h) : m->height;
   return TRUE;
 }
 
@@ -1267,7 +1268,7 @@ full_measure (NfCardLayout      *self,
       if ((counts || !m->counted) && serves (m, style, width, font_size, FALSE))
         return m;
     }
-  if (count_lines (self, style, width, font_size, &counted))
+  if (count_lines (self, style, width, font_size, &counted, NULL))
     {
       if (self->memo == NULL)
         self->memo = g_array_new (FALSE, FALSE, sizeof (Measure));
