@@ -169,6 +169,13 @@ commit_editor (NfCanvasView *self)
           g_warning ("Could not add a note: %s", error->message);
           g_clear_object (&added);
         }
+      else
+        {
+          /* Focus is in the editor, so the anchor is still the note
+           * focused when the new one was begun. */
+          g_set_object (&self->added, added);
+          g_set_object (&self->added_after, self->anchor);
+        }
     }
   else if (self->edited != NULL && *value != '\0')
     {

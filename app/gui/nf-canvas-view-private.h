@@ -34,6 +34,10 @@ struct _NfCanvasView
 
   GHashTable   *selection;      /* NfNote → itself, owned */
   NfNote       *anchor;         /* the note actions apply to while focus is in a popover */
+  /* The note last added from the editor, and the note focused when it was
+   * begun (NULL: its block): undoing the add gives the focus back there. */
+  NfNote       *added;
+  NfNote       *added_after;
   int           laid_width, laid_height;
   gboolean      prelaid;        /* the layout is laid out at its size and up to date */
   guint         n_allocations;  /* times the grid was laid out (tests) */

@@ -172,8 +172,16 @@ sync_layout (NfCanvasView *self)
   _nf_canvas_view_sync_search (self);
 
   /* Card widgets are reused by position, so the focused widget may now
-   * show another note: follow the note, or stay near where it was. */
-  if (focus_note != NULL && !_nf_canvas_view_focus_note (self, focus_note))
+   * show another note: follow the note, or stay near where it was. The
+   * note just added, gone (its add undone): back to where the add began,
+   * the note focused then or its block. */
+  if (focus_note != NULL && focus_note == self->added &&
+      !_nf_canvas_view_focus_note (self, focus_note))
+    {
+      if (!_nf_canvas_view_focus_note (self, self->added_after))
+        gtk_widget_grab_focus (GTK_WIDGET (focus_block));
+    }
+  else if (focus_note != NULL && !_nf_canvas_view_focus_note (self, focus_note))
     {
       guint n = nf_block_widget_get_n_cards (focus_block);
 
@@ -415,6 +423,8 @@ nf_canvas_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->canvas, self);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_object (&self->anchor);
+  g_clear_object (&self->added);
+  g_clear_object (&self->added_after);
   g_clear_object (&self->pending_show);
   g_clear_object (&self->pending);
   g_clear_object (&self->canvas);

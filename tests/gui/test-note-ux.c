@@ -250,6 +250,60 @@ test_editor_visible (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Undoing a note just added gives the focus back to where the add
+ * began: the note focused then, or the block when no note was. */
+static void
+test_undo_add_focus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfCanvas) canvas = nf_canvas_load_case (0, &error);
+  GtkWidget *view, *window, *editor, *focus;
+  NfNote *before, *next;
+  guint n;
+
+  g_assert_no_error (error);
+  window = show_view (canvas, &view);
+  n = nf_canvas_get_n_notes (canvas);
+  before = nf_test_note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, 0);
+  next = nf_test_note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, 1);
+  gtk_widget_grab_focus (nf_canvas_view_get_card (NF_CANVAS_VIEW (view), before));
+  settle (window);
+
+  editor = open_new_note (view, window);
+  type_text (editor, "A note to take back");
+  press_in_editor (editor, GDK_KEY_Return);
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n + 1);
+  /* The new note has the focus, after the one focused before. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 nf_canvas_view_get_card (NF_CANVAS_VIEW (view),
+                                          nf_test_note_at (canvas, NF_BLOCK_KEY_ACTIVITIES, 1)));
+
+  g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n);
+  /* Back on the note focused before the add, not the one after it. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == nf_canvas_view_get_card (NF_CANVAS_VIEW (view), before));
+  g_assert_false (focus == nf_canvas_view_get_card (NF_CANVAS_VIEW (view), next));
+
+  /* Begun from the block itself: back to the block. */
+  gtk_widget_grab_focus (nf_canvas_view_get_block (NF_CANVAS_VIEW (view),
+                                                   NF_BLOCK_COST_STRUCTURE));
+  settle (window);
+  editor = open_new_note (view, window);
+  type_text (editor, "Another");
+  press_in_editor (editor, GDK_KEY_Return);
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n + 1);
+  g_assert_true (gtk_widget_activate_action (view, "view.undo", NULL));
+  settle (window);
+  g_assert_cmpuint (nf_canvas_get_n_notes (canvas), ==, n);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 nf_canvas_view_get_block (NF_CANVAS_VIEW (view), NF_BLOCK_COST_STRUCTURE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* --- 2. Clipboard, duplicate, undo toast --- */
 
 static void
@@ -1318,6 +1372,7 @@ main (int   argc,
   nf_test_gui_load_style ();
 
   g_test_add_func ("/gui/note-ux/editor-visible", test_editor_visible);
+  g_test_add_func ("/gui/note-ux/undo-add-focus", test_undo_add_focus);
   g_test_add_func ("/gui/note-ux/clipboard", test_clipboard);
   g_test_add_func ("/gui/note-ux/clipboard-hostile", test_clipboard_hostile);
   g_test_add_func ("/gui/note-ux/delete-toast", test_delete_toast);
