@@ -175,17 +175,16 @@ sync_layout (NfCanvasView *self)
    * show another note: follow the note, or stay near where it was. The
    * note just added, gone (its add undone): back to where the add began,
    * the note focused then or its block. */
-  if (focus_note != NULL && focus_note == self->added &&
-      !_nf_canvas_view_focus_note (self, focus_note))
-    {
-      if (!_nf_canvas_view_focus_note (self, self->added_after))
-        gtk_widget_grab_focus (GTK_WIDGET (focus_block));
-    }
-  else if (focus_note != NULL && !_nf_canvas_view_focus_note (self, focus_note))
+  if (focus_note != NULL && !_nf_canvas_view_focus_note (self, focus_note))
     {
       guint n = nf_block_widget_get_n_cards (focus_block);
 
-      if (n > 0)
+      if (focus_note == self->added)
+        {
+          if (!_nf_canvas_view_focus_note (self, self->added_after))
+            gtk_widget_grab_focus (GTK_WIDGET (focus_block));
+        }
+      else if (n > 0)
         gtk_widget_grab_focus (nf_block_widget_get_card (focus_block,
                                                          MIN ((guint) MAX (focus_index, 0), n - 1)));
       else

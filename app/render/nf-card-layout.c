@@ -600,21 +600,21 @@ first_word_width (PangoLayout        *layout,
  * now. Pango fills each line greedily: the lines stay while each still
  * fits (with the space it ends with, which Pango draws with no width)
  * and nothing of the next line would fit after it, that space included
- * (not even its first cluster, the least that could move up). Empty (lo >= hi) where that
- * cannot be told cheaply: right-to-left text, a line ending in a run of
- * spaces or another blank. */
+ * (not even its first cluster, the least that could move up); only the
+ * first `n_lines` lines are read. Empty (lo >= hi) where that cannot be
+ * told cheaply: right-to-left text, a line ending in a run of spaces or
+ * another blank. */
 static void
 breaks_range (PangoLayout *layout,
               guint        n_lines,
               int         *lo,
               int         *hi)
 {
-  guint index = 0;
-
   const char *str = pango_layout_get_text (layout);
   PangoContext *context = pango_layout_get_context (layout);
   int least = 0, most = G_MAXINT, n_attrs, laid;
   const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  guint index = 0;
 
   *lo = 1;
   *hi = 0;
@@ -736,14 +736,19 @@ check_counts (NfCardLayout *self)
     }
 }
 
-/* The padding around the footer's chips. */
+/* The footer's text size for cards at `font_size`. */
 static double
-footer_chip_pad (NfCardLayout      *self,
-                 const NfGridStyle *style,
+footer_size_for (const NfGridStyle *style,
                  double             font_size)
 {
-  self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
-  return round (self->footer_font_size * PX_PER_PT * 0.3);
+  return MAX (style->min_font_size, font_size * style->footer_font_scale);
+}
+
+/* The padding around the footer's chips at that size. */
+static double
+chip_pad_for (double footer_font_size)
+{
+  return round (footer_font_size * PX_PER_PT * 0.3);
 }
 
 /* The footer (evidence and tags) laid out for text `text_width` wide:
@@ -754,8 +759,7 @@ footer_height (NfCardLayout      *self,
                const NfGridStyle *style,
                double             text_width)
 {
-  double chip_pad = round (self->footer_font_size * PX_PER_PT * 0.3);
-  double footer_width = MAX (1.0, text_width - 2 * chip_pad);
+  double footer_width = MAX (1.0, text_width - 2 * chip_pad_for (self->footer_font_size));
   int fw = (int) (footer_width * PANGO_SCALE);
   PangoRectangle logical;
 
@@ -799,7 +803,6 @@ footer_height (NfCardLayout      *self,
   return ceil (logical.height / (double) PANGO_SCALE);
 }
 
-
 static void
 set_size (NfCardLayout      *self,
           const NfGridStyle *style,
@@ -827,14 +830,13 @@ set_size (NfCardLayout      *self,
     }
   ensure_text (self);
 
-  self->footer_font_size = MAX (style->min_font_size,
-                                font_size * style->footer_font_scale);
+  self->footer_font_size = footer_size_for (style, font_size);
   self->line_height = style->line_height;
   self->now.density = density;
   self->now.max_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 0;
   if (self->has_footer && density == NF_CARD_FULL)
     {
-      chip_pad = footer_chip_pad (self, style, font_size);
+      chip_pad = chip_pad_for (self->footer_font_size);
       fixed += style->footer_gap + footer_height (self, style, text_width);
       self->now.footer_lo = self->footer_lo;
       self->now.footer_hi = self->footer_hi;
@@ -983,7 +985,7 @@ serves (const Measure     *m,
         double             font_size,
         gboolean           full)
 {
-  double footer_size, chip_pad;
+  double chip_pad;
   int tw, fw;
 
   if (m->font_size != font_size || m->max_height != 0 ||
@@ -996,8 +998,7 @@ serves (const Measure     *m,
     return FALSE;
   if (!full)
     return TRUE;
-  footer_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
-  chip_pad = round (footer_size * PX_PER_PT * 0.3);
+  chip_pad = chip_pad_for (footer_size_for (style, font_size));
   fw = (int) (MAX (1.0, tw / (double) PANGO_SCALE - 2 * chip_pad) * PANGO_SCALE);
   return fw >= m->footer_lo && fw < m->footer_hi;
 }
@@ -1236,7 +1237,7 @@ count_full (NfCardLayout      *self,
   m->density = NF_CARD_FULL;
   if (self->has_footer)
     {
-      (void) footer_chip_pad (self, style, font_size);
+      self->footer_font_size = footer_size_for (style, font_size);
       fixed += style->footer_gap + footer_height (self, style, text_width);
       m->footer_lo = self->footer_lo;
       m->footer_hi = self->footer_hi;
@@ -1486,7 +1487,7 @@ nf_card_layout_apply_density (NfCardLayout      *self,
       self->now.density = NF_CARD_LINE;
       self->now.max_lines = 0;
       self->now.height = nf_card_layout_line_height (style, font_size);
-      self->footer_font_size = MAX (style->min_font_size, font_size * style->footer_font_scale);
+      self->footer_font_size = footer_size_for (style, font_size);
       if (self->chips != NULL)
         g_array_set_size (self->chips, 0);
       return;
@@ -1641,12 +1642,12 @@ lay_out_beginning (NfCardLayout      *self,
   double text_width = text_width_of (style, width) / (double) PANGO_SCALE;
   guint n_lines = density == NF_CARD_LINES ? MAX (2u, max_lines) : 1;
 
-  /* A beginning laid out at another width serves while its lines hold:
-   * whether it serves depends on where its lines break, nothing else. A
-   * window being resized keeps most cards' lines from frame to frame. */
   /* The whole text broken at this width already: clamped from it. */
   if (self->text_cut == 0 && lines_hold (self, style, width, font_size, G_MAXUINT))
     return FALSE;
+  /* A beginning laid out at another width serves while its lines hold:
+   * whether it serves depends on where its lines break, nothing else. A
+   * window being resized keeps most cards' lines from frame to frame. */
   if (self->text_cut > 0 && lines_hold (self, style, width, font_size, n_lines))
     {
       self->cut_wanted = self->text_cut;

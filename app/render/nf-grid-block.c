@@ -123,32 +123,46 @@ text_line (const NfGridStyle *style,
 }
 
 /* Column-major: down the first column until the next card would pass
- * `limit`, then the next column. */
+ * `limit`, then the next column. `next` (may be NULL) gets the least
+ * limit at which one of the breaks made up to where it stopped would not
+ * be made (G_MAXDOUBLE: none was): below it, any limit breaks the same. */
 static gboolean
 columns_hold (const double *heights,
               guint         n_cards,
               guint         n_columns,
               double        gap,
-              double        limit)
+              double        limit,
+              double       *next)
 {
   guint column = 0;
-  double top = 0;
+  double top = 0, least = G_MAXDOUBLE;
+  gboolean held = TRUE;
 
   for (guint i = 0; i < n_cards; i++)
     {
       double h = heights[i];
 
       if (h > limit)
-        return FALSE;
+        {
+          least = MIN (least, h);
+          held = FALSE;
+          break;
+        }
       if (top > 0 && top + gap + h > limit)
         {
+          least = MIN (least, top + gap + h);
           if (++column >= n_columns)
-            return FALSE;
+            {
+              held = FALSE;
+              break;
+            }
           top = 0;
         }
       top += (top > 0 ? gap : 0) + h;
     }
-  return TRUE;
+  if (next != NULL)
+    *next = least;
+  return held;
 }
 
 gboolean
@@ -195,7 +209,7 @@ _nf_grid_block_plan (const NfGridStyle *style,
            * before a line is broken. */
           for (guint i = 0; i < n_cards; i++)
             heights[i] = _nf_card_layout_least_height (cards[i], style, cw, font_size, density, k);
-          if (!columns_hold (heights, n_cards, n, gap, height))
+          if (!columns_hold (heights, n_cards, n, gap, height, NULL))
             {
               fits = FALSE;
               if (k <= 2)
@@ -213,7 +227,7 @@ _nf_grid_block_plan (const NfGridStyle *style,
               total += heights[i] + gap;
               fits = heights[i] <= height && total - gap <= n * (height + gap);
             }
-          fits = fits && columns_hold (heights, n_cards, n, gap, height);
+          fits = fits && columns_hold (heights, n_cards, n, gap, height, NULL);
           max_lines = k;
           if (fits || k <= 2)
             break;
@@ -224,13 +238,13 @@ _nf_grid_block_plan (const NfGridStyle *style,
        * so the last column is not a stub below full ones. */
       a = MAX (tallest, (total - gap) / n - gap);
       b = height;
-      if (columns_hold (heights, n_cards, n, gap, a))
+      if (columns_hold (heights, n_cards, n, gap, a, NULL))
         b = a;
       while (b - a > 0.5)
         {
           double mid = (a + b) / 2;
 
-          if (columns_hold (heights, n_cards, n, gap, mid))
+          if (columns_hold (heights, n_cards, n, gap, mid, NULL))
             b = mid;
           else
             a = mid;
@@ -287,30 +301,13 @@ least_limit (const double *heights,
   least = a;
   for (guint pass = 0; pass < 16 && !found; pass++)
     {
-      guint column = 0;
-      double top = 0, next = G_MAXDOUBLE;
+      double next;
 
-      found = TRUE;
-      for (guint i = 0; i < n_cards; i++)
-        {
-          double h = heights[i];
-
-          if (top > 0 && top + gap + h > least)
-            {
-              next = MIN (next, top + gap + h);
-              if (++column >= n_columns)
-                {
-                  found = FALSE;
-                  break;
-                }
-              top = 0;
-            }
-          top += (top > 0 ? gap : 0) + h;
-        }
+      found = columns_hold (heights, n_cards, n_columns, gap, least, &next);
       if (!found)
         least = next;
     }
-  if (found ? least <= a : columns_hold (heights, n_cards, n_columns, gap, a))
+  if (found ? least <= a : columns_hold (heights, n_cards, n_columns, gap, a, NULL))
     return ceil (a);
   while (b - a > 0.5)
     {
@@ -318,7 +315,7 @@ least_limit (const double *heights,
 
       /* Rarely not found (many columns breaking one after another): then
        * each midpoint is tried. */
-      if (found ? mid >= least : columns_hold (heights, n_cards, n_columns, gap, mid))
+      if (found ? mid >= least : columns_hold (heights, n_cards, n_columns, gap, mid, NULL))
         b = mid;
       else
         a = mid;

@@ -29,14 +29,19 @@ static const double middle_shares[] = { 0.5, 0.475, 0.525, 0.45, 0.55, 0.425, 0.
  * Relationships over Channels split their column independently, as
  * paper canvases often do, so one crowded block does not squeeze the
  * other side's. */
+static guint
+edge_index (NfBlock block,
+            guint   i)
+{
+  return i == 1 && nf_block_place (block)->x >= 5 ? 4 : i;
+}
+
 double
 _nf_grid_rows_edge (const double edges[NF_GRID_N_EDGES],
                     NfBlock      block,
                     guint        i)
 {
-  if (i == 1 && nf_block_place (block)->x >= 5)
-    return edges[4];
-  return edges[i];
+  return edges[edge_index (block, i)];
 }
 
 static double
@@ -99,6 +104,17 @@ block_scores (const NfGridStyle  *style,
     }
 }
 
+/* The height the top rows share at this bottom share (gaps included). */
+static double
+top_rows (const NfGridStyle *style,
+          double             height,
+          double             bottom_share)
+{
+  double avail = height - 2 * style->margin + style->block_gap;
+
+  return avail - avail / 3 * bottom_share;
+}
+
 static void
 set_edges (const NfGridStyle *style,
            double             height,
@@ -108,8 +124,7 @@ set_edges (const NfGridStyle *style,
            double             edges[NF_GRID_N_EDGES])
 {
   double avail = height - 2 * style->margin + style->block_gap;
-  double bottom = avail / 3 * bottom_share;
-  double top = avail - bottom;
+  double top = top_rows (style, height, bottom_share);
 
   edges[0] = style->margin;
   edges[1] = style->margin + top * middle_share;
@@ -214,9 +229,8 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
    * far they leave blocks short of one card, then by their cost. */
   for (guint i = 0; i < N_BOTTOM; i++)
     {
-      /* set_edges()'s edges, the same arithmetic, made once a share. */
-      double avail = height - 2 * style->margin + style->block_gap;
-      double top = avail - avail / 3 * bottom_shares[i];
+      /* set_edges()'s edges, made once a share. */
+      double top = top_rows (style, height, bottom_shares[i]);
       double e2 = style->margin + top, e1[N_MIDDLE];
 
       for (guint m = 0; m < N_MIDDLE; m++)
@@ -261,11 +275,9 @@ _nf_grid_rows_balance (const NfGridStyle  *style,
       for (guint b = 0; b < NF_N_BLOCKS; b++)
         {
           const NfBlockPlace *place = nf_block_place ((NfBlock) b);
-          guint top = place->y == 1 && place->x >= 5 ? 4 : place->y;
-          guint bottom = place->y + place->height == 1 && place->x >= 5
-                         ? 4 : place->y + place->height;
 
-          bounds[b] = (1u << top) | (1u << bottom);
+          bounds[b] = (1u << edge_index ((NfBlock) b, place->y)) |
+                      (1u << edge_index ((NfBlock) b, place->y + place->height));
         }
       block_scores (style, edges, ladders, overhead, least, lack_at, cost_at);
       for (guint round = 0; round < 3; round++)
